@@ -1,0 +1,215 @@
+package vn.lanhmanh;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who is watching, and what they may see. Immutable; every {@code with…}, {@link #allow} and
+ * {@link #deny} call returns a new policy and leaves this one unchanged, so policies can be built once
+ * and shared between threads.
+ *
+ * <p>The defaults follow Vietnam's film tiers: a viewer of a given age may see content up to
+ * {@link Rating#highestFor(int)}; {@link Rating#K} content is shown to a child under 13 with a
+ * {@link Action#WARN}; anything rated higher is {@link Action#BLOCK}ed; {@link Rating#C} is blocked for
+ * everyone; and {@link Category#SELF_HARM} is never silently allowed (at least WARN, with help).
+ *
+ * <pre>{@code
+ * Policy child = Policy.forAge(10);
+ * Policy forum = Policy.forAge(16)
+ *     .withCategory(Category.PROFANITY, Action.WARN)      // swearing is warned, not blocked
+ *     .allow("con dâm")                                     // a word this school uses innocently
+ *     .deny(Category.HARASSMENT, Rating.K, "đồ lớp B");     // a local insult
+ * }</pre>
+ *
+ * <p>Per-category overrides replace the tier decision for that category entirely (including the
+ * self-harm minimum). Allow phrases cancel any finding that lies inside them; deny phrases add rules
+ * with the category and tier given. Where an allow phrase and a deny phrase overlap, allow wins only for
+ * findings wholly inside the allow phrase. The order of calls does not matter, except that a later
+ * {@code withCategory} for the same category replaces the earlier one.
+ */
+public final class Policy {
+
+  /** A custom deny phrase: matched like a lexicon rule of this category and tier. */
+  public record Phrase(String phrase, Category category, Rating rating) {
+    public Phrase {
+      Objects.requireNonNull(phrase, "phrase");
+      Objects.requireNonNull(category, "category");
+      Objects.requireNonNull(rating, "rating");
+      if (phrase.isBlank()) {
+        throw new IllegalArgumentException("deny phrase must not be blank");
+      }
+    }
+  }
+
+  private final int age;
+  private final Rating highest;
+  private final Map<Category, Action> overrides;
+  private final ImmutableSet<String> allowPhrases;
+  private final ImmutableList<Phrase> denyPhrases;
+
+  private Policy(int age, Rating highest, Map<Category, Action> overrides,
+      ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
+    this.age = age;
+    this.highest = highest;
+    this.overrides = overrides;
+    this.allowPhrases = allowPhrases;
+    this.denyPhrases = denyPhrases;
+  }
+
+  /**
+   * The default policy for a viewer of this age.
+   *
+   * @throws IllegalArgumentException if {@code age} is negative or above 150
+   */
+  public static Policy forAge(int age) {
+    return new Policy(age, Rating.highestFor(age), new EnumMap<>(Category.class), ImmutableSet.of(),
+        ImmutableList.of());
+  }
+
+  /**
+   * The preset for a viewer allowed content up to {@code highest}: {@code tier(Rating.T13)} is the
+   * policy of a 13–15-year-old. {@code tier(Rating.P)} is a child under 13 ({@code K} is warned).
+   *
+   * @throws IllegalArgumentException for {@link Rating#C} or {@link Rating#K}, which are not viewer tiers
+   */
+  public static Policy tier(Rating highest) {
+    Objects.requireNonNull(highest, "highest");
+    if (highest == Rating.C || highest == Rating.K) {
+      throw new IllegalArgumentException("a viewer tier is P, T13, T16 or T18, not " + highest);
+    }
+    return new Policy(-1, highest, new EnumMap<>(Category.class), ImmutableSet.of(), ImmutableList.of());
+  }
+
+  /** A copy in which every finding of {@code category} gets {@code action}, whatever its tier. */
+  public Policy withCategory(Category category, Action action) {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(action, "action");
+    EnumMap<Category, Action> copy = new EnumMap<>(Category.class);
+    copy.putAll(overrides);
+    copy.put(category, action);
+    return new Policy(age, highest, copy, allowPhrases, denyPhrases);
+  }
+
+  /**
+   * A copy with these phrases allowed: a finding that lies wholly inside one of them is dropped.
+   * Phrases are written like lexicon phrases (Vietnamese with diacritics; matched through the same
+   * normaliser).
+   */
+  public Policy allow(String... phrases) {
+    ImmutableSet.Builder<String> b = ImmutableSet.<String>builder().addAll(allowPhrases);
+    for (String p : phrases) {
+      Objects.requireNonNull(p, "allow phrase");
+      if (p.isBlank()) {
+        throw new IllegalArgumentException("allow phrase must not be blank");
+      }
+      b.add(p.strip());
+    }
+    return new Policy(age, highest, overrides, b.build(), denyPhrases);
+  }
+
+  /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
+  public Policy deny(Category category, Rating rating, String... phrases) {
+    List<Phrase> list = new ArrayList<>(denyPhrases);
+    for (String p : phrases) {
+      Objects.requireNonNull(p, "deny phrase");
+      list.add(new Phrase(p.strip(), category, rating));
+    }
+    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list));
+  }
+
+  /** The viewer's age, or empty when the policy was made from a tier. */
+  public Optional<Integer> age() {
+    return age < 0 ? Optional.empty() : Optional.of(age);
+  }
+
+  /** The highest tier shown without a warning. */
+  public Rating highest() {
+    return highest;
+  }
+
+  /** The custom allow phrases. */
+  public ImmutableSet<String> allowPhrases() {
+    return allowPhrases;
+  }
+
+  /** The custom deny phrases. */
+  public ImmutableList<Phrase> denyPhrases() {
+    return denyPhrases;
+  }
+
+  /** The per-category override, if any. */
+  public Optional<Action> override(Category category) {
+    return Optional.ofNullable(overrides.get(category));
+  }
+
+  /**
+   * What this policy does with content of this category and tier. This is the whole decision rule;
+   * a verdict's action is the strictest action over its findings.
+   */
+  public Action actionFor(Category category, Rating rating) {
+    Action forced = overrides.get(category);
+    if (forced != null) {
+      return forced;
+    }
+    Action action;
+    if (rating == Rating.C) {
+      action = Action.BLOCK;
+    } else if (rating.compareTo(highest) <= 0) {
+      action = Action.ALLOW;
+    } else if (rating == Rating.K && highest == Rating.P) {
+      action = Action.WARN;
+    } else {
+      action = Action.BLOCK;
+    }
+    if (category == Category.SELF_HARM) {
+      action = action.max(Action.WARN);
+    }
+    return action;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Policy)) {
+      return false;
+    }
+    Policy p = (Policy) o;
+    return age == p.age && highest == p.highest && overrides.equals(p.overrides)
+        && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(age, highest, overrides, allowPhrases, denyPhrases);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Policy{");
+    sb.append(age >= 0 ? "age=" + age + ", " : "").append("highest=").append(highest);
+    if (!overrides.isEmpty()) {
+      sb.append(", overrides=").append(overrides);
+    }
+    if (!allowPhrases.isEmpty()) {
+      sb.append(", allow=").append(allowPhrases.size());
+    }
+    if (!denyPhrases.isEmpty()) {
+      sb.append(", deny=").append(denyPhrases.size());
+    }
+    return sb.append('}').toString();
+  }
+
+  /** True when the policy adds phrases to the lexicon (the filter compiles and caches an overlay). */
+  boolean hasCustomPhrases() {
+    return !allowPhrases.isEmpty() || !denyPhrases.isEmpty();
+  }
+
+}

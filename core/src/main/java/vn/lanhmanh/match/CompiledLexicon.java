@@ -1,0 +1,306 @@
+package vn.lanhmanh.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Rating;
+import vn.lanhmanh.lexicon.LexiconEntry;
+import vn.lanhmanh.lexicon.LexiconEntry.Fold;
+import vn.lanhmanh.lexicon.LexiconEntry.Kind;
+import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.VietnameseNormalizer;
+import vn.lanhmanh.text.Vocabulary;
+
+/**
+ * A lexicon compiled for matching: its vocabulary, the normaliser that uses it, and two phrase automata,
+ * one over the exact view of syllables and one over the folded view. Matching a text is linear in its
+ * length: one normaliser pass, then one automaton step per syllable and view.
+ *
+ * <p>Immutable and thread-safe; callers pass their own {@link Positions} scratch buffer.
+ */
+public final class CompiledLexicon {
+
+  /** A context phrase within this many syllables of a finding lowers it. */
+  static final int CONTEXT_WINDOW = 30;
+
+  private final Vocabulary vocab;
+  private final VietnameseNormalizer normalizer;
+  private final PhraseAutomaton exact;
+  private final PhraseAutomaton fold;
+  private final LexiconEntry[] entries;
+  private final int[] lengths;
+  private final String[] ruleIds;
+  private final Map<Kind, Integer> counts;
+
+  private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
+      LexiconEntry[] entries, int[] lengths, String[] ruleIds, Map<Kind, Integer> counts) {
+    this.vocab = vocab;
+    this.normalizer = VietnameseNormalizer.forText(vocab);
+    this.exact = exact;
+    this.fold = fold;
+    this.entries = entries;
+    this.lengths = lengths;
+    this.ruleIds = ruleIds;
+    this.counts = counts;
+  }
+
+  /**
+   * Compiles entries: teencode first (so phrases may use it), then every phrase through the same
+   * normaliser that texts go through.
+   *
+   * @param rulePrefix prefix for rule ids ({@code ""} for lexicon rules, {@code "policy/"} for a policy's)
+   * @throws IllegalArgumentException naming the entry's source when a phrase normalises to nothing
+   */
+  public static CompiledLexicon compile(List<LexiconEntry> all, Map<LexiconEntry, String> rulePrefix) {
+    Vocabulary vocab = new Vocabulary();
+    VietnameseNormalizer phrases = VietnameseNormalizer.forPhrases(vocab);
+    Positions p = new Positions();
+    Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      counts.put(k, 0);
+    }
+    for (LexiconEntry e : all) {
+      if (e.kind() != Kind.TEENCODE) {
+        continue;
+      }
+      phrases.normalize(e.phrase(), p);
+      if (p.size() != 1) {
+        throw new IllegalArgumentException(e.source() + ": teencode token '" + e.phrase()
+            + "' must normalise to one word");
+      }
+      String token = p.exactString(0, vocab);
+      int[][] ids = symbols(phrases, e.expansion(), p, e);
+      vocab.addTeencode(token, ids[0], ids[1]);
+      counts.merge(Kind.TEENCODE, 1, Integer::sum);
+    }
+
+    List<LexiconEntry> kept = new ArrayList<>();
+    List<int[][]> symbols = new ArrayList<>();
+    for (LexiconEntry e : all) {
+      if (e.kind() == Kind.TEENCODE) {
+        continue;
+      }
+      kept.add(e);
+      symbols.add(symbols(phrases, e.phrase(), p, e));
+      counts.merge(e.kind(), 1, Integer::sum);
+    }
+
+    PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
+    PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
+    LexiconEntry[] entries = kept.toArray(new LexiconEntry[0]);
+    int[] lengths = new int[entries.length];
+    String[] ids = new String[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      LexiconEntry e = entries[i];
+      int[][] s = symbols.get(i);
+      lengths[i] = s[0].length;
+      ex.add(s[0], i);
+      if (e.fold() != Fold.NEVER) {
+        fo.add(s[1], i);
+      }
+      StringBuilder joined = new StringBuilder();
+      StringBuilder id = new StringBuilder();
+      for (int k = 0; k < s[1].length; k++) {
+        joined.append(vocab.foldKey(s[1][k]));
+        id.append(k == 0 ? "" : "_").append(vocab.foldKey(s[1][k]));
+      }
+      if (e.kind() == Kind.RULE) {
+        String prefix = rulePrefix.getOrDefault(e, "");
+        ids[i] = prefix + e.category().jsonName() + "/" + id;
+      }
+      // The joined spelling of a phrase is itself a way to write it (ditme, vailon).
+      if (e.fold() != Fold.NEVER && s[1].length > 1 && joined.length() >= 4) {
+        vocab.addJoined(joined.toString(), s[1]);
+      }
+    }
+    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, counts);
+  }
+
+  /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
+  private static int[][] symbols(VietnameseNormalizer phrases, String phrase, Positions p, LexiconEntry e) {
+    Vocabulary vocab = phrases.vocabulary();
+    phrases.normalize(phrase, p);
+    if (p.size() == 0) {
+      throw new IllegalArgumentException(e.source() + ": phrase '" + phrase + "' has no letters or digits");
+    }
+    int[] exIds = new int[p.size()];
+    int[] foIds = new int[p.size()];
+    for (int i = 0; i < p.size(); i++) {
+      exIds[i] = vocab.addExact(p.exactString(i, vocab));
+      foIds[i] = vocab.addFold(p.foldString(i, vocab));
+    }
+    return new int[][] {exIds, foIds};
+  }
+
+  public VietnameseNormalizer normalizer() {
+    return normalizer;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocab;
+  }
+
+  /** How many entries of each kind were compiled. */
+  public Map<Kind, Integer> counts() {
+    return counts;
+  }
+
+  /**
+   * Finds every rule in {@code text}, after exceptions and context, ordered by start offset.
+   *
+   * @param scratch a buffer owned by the calling thread
+   */
+  public List<Finding> match(String text, Positions scratch) {
+    normalizer.normalize(text, scratch);
+    long[] hits = collectHits(scratch);
+    if (hits.length == 0) {
+      return List.of();
+    }
+    return findings(text, scratch, hits);
+  }
+
+  /** Every (entry, end position) hit of both automata, sorted and without duplicates. */
+  private long[] collectHits(Positions p) {
+    long[] hits = null;
+    int n = 0;
+    int sx = 0;
+    int sf = 0;
+    for (int i = 0; i < p.size(); i++) {
+      sx = exact.step(sx, p.exactId(i));
+      int[] out = exact.outputs(sx);
+      for (int e : out) {
+        hits = append(hits, n++, hit(e, i));
+      }
+      sf = fold.step(sf, p.foldId(i));
+      out = fold.outputs(sf);
+      for (int e : out) {
+        if (foldAllowed(e, i, p)) {
+          hits = append(hits, n++, hit(e, i));
+        }
+      }
+    }
+    if (n == 0) {
+      return new long[0];
+    }
+    long[] sorted = Arrays.copyOf(hits, n);
+    Arrays.sort(sorted);
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[w++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, w);
+  }
+
+  private boolean foldAllowed(int e, int endPos, Positions p) {
+    if (entries[e].fold() == Fold.ALWAYS) {
+      return true;
+    }
+    for (int k = endPos - lengths[e] + 1; k <= endPos; k++) {
+      if (!p.plain(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long hit(int entry, int endPos) {
+    return ((long) endPos << 32) | entry;
+  }
+
+  private static long[] append(long[] a, int n, long v) {
+    if (a == null) {
+      a = new long[8];
+    } else if (n == a.length) {
+      a = Arrays.copyOf(a, n * 2);
+    }
+    a[n] = v;
+    return a;
+  }
+
+  private List<Finding> findings(String text, Positions p, long[] hits) {
+    List<int[]> exceptions = new ArrayList<>();
+    List<int[]> contexts = new ArrayList<>();
+    for (long h : hits) {
+      int e = (int) h;
+      int endPos = (int) (h >>> 32);
+      int startPos = endPos - lengths[e] + 1;
+      if (entries[e].kind() == Kind.EXCEPTION) {
+        exceptions.add(new int[] {startPos, endPos});
+      } else if (entries[e].kind() == Kind.CONTEXT) {
+        contexts.add(new int[] {startPos, endPos, e});
+      }
+    }
+    List<Candidate> found = new ArrayList<>();
+    for (long h : hits) {
+      int e = (int) h;
+      LexiconEntry entry = entries[e];
+      if (entry.kind() != Kind.RULE) {
+        continue;
+      }
+      int endPos = (int) (h >>> 32);
+      int startPos = endPos - lengths[e] + 1;
+      if (inside(exceptions, startPos, endPos)) {
+        continue;
+      }
+      Rating rating = entry.rating();
+      for (int[] c : contexts) {
+        LexiconEntry ctx = entries[c[2]];
+        int gap = Math.max(0, Math.max(c[0] - endPos, startPos - c[1]));
+        if (gap <= CONTEXT_WINDOW && ctx.contextCategories().contains(entry.category())) {
+          rating = rating.min(ctx.rating());
+        }
+      }
+      int start = p.start(startPos);
+      int end = p.end(endPos);
+      found.add(new Candidate(new Finding(entry.category(), entry.severity(), rating, ruleIds[e], start, end,
+          text.substring(start, end)), lengths[e]));
+    }
+    return dedupe(found);
+  }
+
+  private static boolean inside(List<int[]> ranges, int s, int e) {
+    for (int[] r : ranges) {
+      if (r[0] <= s && e <= r[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A finding and the number of syllables its rule has (the longer rule wins a tie on offsets). */
+  private record Candidate(Finding finding, int syllables) {}
+
+  private static final Comparator<Candidate> ORDER = Comparator
+      .comparingInt((Candidate c) -> c.finding().start())
+      .thenComparing(Comparator.comparingInt((Candidate c) -> c.finding().end()).reversed())
+      .thenComparing(Comparator.comparingInt(Candidate::syllables).reversed());
+
+  /**
+   * Sorts by start (longest first) and drops a finding that another finding of the same category
+   * covers with a tier at least as high: {@code địt mẹ mày} reports once, not three times.
+   */
+  private static List<Finding> dedupe(List<Candidate> found) {
+    found.sort(ORDER);
+    List<Finding> kept = new ArrayList<>(found.size());
+    Finding[] lastByCategory = new Finding[Category.values().length];
+    for (Candidate c : found) {
+      Finding f = c.finding();
+      Finding g = lastByCategory[f.category().ordinal()];
+      if (g != null && g.start() <= f.start() && f.end() <= g.end() && g.rating().compareTo(f.rating()) >= 0) {
+        continue;
+      }
+      kept.add(f);
+      if (g == null || f.end() > g.end()) {
+        lastByCategory[f.category().ordinal()] = f;
+      }
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,155 @@
+package vn.lanhmanh.text;
+
+import java.util.Arrays;
+
+/**
+ * The normaliser's output for one text: a sequence of syllable positions, each with its exact and folded
+ * symbol ids (or -1 when the vocabulary does not know it), whether the folded view may stand for a
+ * diacritic-free writing ({@code plain}), and its {@code [start, end)} span in the original string.
+ *
+ * <p>A reusable scratch buffer: not thread-safe; one per thread.
+ */
+public final class Positions {
+
+  int size;
+  int[] exactId = new int[64];
+  int[] foldId = new int[64];
+  int[] start = new int[64];
+  int[] end = new int[64];
+  boolean[] plain = new boolean[64];
+  /** Offset of the position's own characters in the pools, or -1 when it comes from an expansion. */
+  int[] charOff = new int[64];
+  int[] charLen = new int[64];
+
+  char[] exactChars = new char[256];
+  char[] foldChars = new char[256];
+
+  // Raw tokens (pass one).
+  int rawSize;
+  int[] rStart = new int[64];
+  int[] rEnd = new int[64];
+  int[] rOff = new int[64];
+  int[] rLen = new int[64];
+  int[] rSep = new int[64];
+  byte[] rFlags = new byte[64];
+
+  static final byte F_LETTER = 1;
+  static final byte F_ACCENT = 2;
+  static final byte F_DIGIT = 4;
+
+  public int size() {
+    return size;
+  }
+
+  public int exactId(int i) {
+    return exactId[i];
+  }
+
+  public int foldId(int i) {
+    return foldId[i];
+  }
+
+  public int start(int i) {
+    return start[i];
+  }
+
+  public int end(int i) {
+    return end[i];
+  }
+
+  /** True when this syllable is written without diacritics, so a folded match may stand for it. */
+  public boolean plain(int i) {
+    return plain[i];
+  }
+
+  /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
+  public String exactString(int i, Vocabulary vocab) {
+    if (charOff[i] >= 0) {
+      return new String(exactChars, charOff[i], charLen[i]);
+    }
+    return exactId[i] >= 0 ? vocab.exactKey(exactId[i]) : vocab.foldKey(foldId[i]);
+  }
+
+  /** The folded view of position {@code i} as a string (allocates). */
+  public String foldString(int i, Vocabulary vocab) {
+    if (charOff[i] >= 0) {
+      return new String(foldChars, charOff[i], charLen[i]);
+    }
+    return vocab.foldKey(foldId[i]);
+  }
+
+  void reset(int textLength) {
+    size = 0;
+    rawSize = 0;
+    int need = textLength * 2 + 16;
+    if (exactChars.length < need) {
+      exactChars = new char[need];
+      foldChars = new char[need];
+    }
+  }
+
+  /** Drops buffers grown for a very large text so a thread does not keep them forever. */
+  public void trim(int maxChars) {
+    if (exactChars.length > maxChars * 2) {
+      exactChars = new char[256];
+      foldChars = new char[256];
+    }
+    if (exactId.length > maxChars) {
+      exactId = new int[64];
+      foldId = new int[64];
+      start = new int[64];
+      end = new int[64];
+      plain = new boolean[64];
+      charOff = new int[64];
+      charLen = new int[64];
+    }
+    if (rStart.length > maxChars) {
+      rStart = new int[64];
+      rEnd = new int[64];
+      rOff = new int[64];
+      rLen = new int[64];
+      rSep = new int[64];
+      rFlags = new byte[64];
+    }
+  }
+
+  void add(int ex, int fo, boolean isPlain, int s, int e, int off, int len) {
+    if (size == exactId.length) {
+      int n = size * 2;
+      exactId = Arrays.copyOf(exactId, n);
+      foldId = Arrays.copyOf(foldId, n);
+      start = Arrays.copyOf(start, n);
+      end = Arrays.copyOf(end, n);
+      plain = Arrays.copyOf(plain, n);
+      charOff = Arrays.copyOf(charOff, n);
+      charLen = Arrays.copyOf(charLen, n);
+    }
+    exactId[size] = ex;
+    foldId[size] = fo;
+    plain[size] = isPlain;
+    start[size] = s;
+    end[size] = e;
+    charOff[size] = off;
+    charLen[size] = len;
+    size++;
+  }
+
+  int addRaw(int s, int off, int sep) {
+    if (rawSize == rStart.length) {
+      int n = rawSize * 2;
+      rStart = Arrays.copyOf(rStart, n);
+      rEnd = Arrays.copyOf(rEnd, n);
+      rOff = Arrays.copyOf(rOff, n);
+      rLen = Arrays.copyOf(rLen, n);
+      rSep = Arrays.copyOf(rSep, n);
+      rFlags = Arrays.copyOf(rFlags, n);
+    }
+    rStart[rawSize] = s;
+    rEnd[rawSize] = s;
+    rOff[rawSize] = off;
+    rLen[rawSize] = 0;
+    rSep[rawSize] = sep;
+    rFlags[rawSize] = 0;
+    return rawSize++;
+  }
+}

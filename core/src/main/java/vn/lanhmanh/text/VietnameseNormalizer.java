@@ -1,0 +1,383 @@
+package vn.lanhmanh.text;
+
+import static vn.lanhmanh.text.CharTable.BREAK;
+import static vn.lanhmanh.text.CharTable.DIGIT;
+import static vn.lanhmanh.text.CharTable.IGNORE;
+import static vn.lanhmanh.text.CharTable.LEET;
+import static vn.lanhmanh.text.CharTable.LETTER;
+import static vn.lanhmanh.text.CharTable.MARK;
+
+/**
+ * Cuts text into Vietnamese syllables with offsets into the original string, and normalises each one.
+ *
+ * <p>Pass one walks the characters once, with one table load each: it composes NFD input (a combining
+ * tone or modifier updates the letter before it), skips zero-width and format characters, folds
+ * full-width and look-alike letters, lower-cases, and reads leetspeak inside words ({@code l0n},
+ * {@code đ!t}). Pass two looks at the raw tokens: runs of single letters split by dots, spaces or symbols
+ * are joined when the joined spelling is a known word ({@code đ.m}, {@code Đ Ị T  M Ẹ}); teencode is
+ * expanded ({@code dm → địt mẹ}); letter runs are collapsed when that gives a known word ({@code nguuuu});
+ * and a diacritic-free spelling of a known phrase written as one word is split back ({@code ditme}).
+ *
+ * <p>Immutable and thread-safe; the {@link Positions} buffer it writes into is not.
+ */
+public final class VietnameseNormalizer {
+
+  /** Separators longer than this end a run of split letters. */
+  private static final int MAX_SPLIT_SEPARATOR = 3;
+  private static final int SEP_BREAK = -1;
+  private static final int SEP_NONE = -2;
+  private static final int SEP_LONG = -3;
+
+  private final Vocabulary vocab;
+  private final boolean phraseMode;
+
+  private VietnameseNormalizer(Vocabulary vocab, boolean phraseMode) {
+    this.vocab = vocab;
+    this.phraseMode = phraseMode;
+  }
+
+  /** A normaliser for texts to check: joins, collapses and expands using the vocabulary. */
+  public static VietnameseNormalizer forText(Vocabulary vocab) {
+    return new VietnameseNormalizer(vocab, false);
+  }
+
+  /**
+   * A normaliser for lexicon phrases: only teencode is expanded; no joining or collapsing, since a
+   * phrase is written in its standard spelling.
+   */
+  public static VietnameseNormalizer forPhrases(Vocabulary vocab) {
+    return new VietnameseNormalizer(vocab, true);
+  }
+
+  public Vocabulary vocabulary() {
+    return vocab;
+  }
+
+  /** Normalises {@code text} into {@code out} (cleared first). A null text is treated as empty. */
+  public void normalize(CharSequence text, Positions out) {
+    int n = text == null ? 0 : text.length();
+    out.reset(n);
+    if (n == 0) {
+      return;
+    }
+    tokenize(text, out);
+    resolve(out);
+  }
+
+  /** The normalised text: the exact view of every syllable, separated by single spaces. */
+  public String normalizeToString(CharSequence text) {
+    Positions p = new Positions();
+    normalize(text, p);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(p.exactString(i, vocab));
+    }
+    return sb.toString();
+  }
+
+  // ---- pass one: characters to raw tokens ----
+
+  private static void tokenize(CharSequence text, Positions out) {
+    final int n = text.length();
+    char[] ex = out.exactChars;
+    char[] fo = out.foldChars;
+    int pool = 0;
+    int tok = -1; // current raw token, -1 when between tokens
+    boolean lastLetter = false;
+    char lastBase = 0;
+    int lastMod = 0;
+    int lastTone = 0;
+    int sepFirst = 0;
+    int sepLen = 0;
+    boolean sepBreak = false;
+    boolean atStart = true;
+
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int info = CharTable.info(c);
+      int cls = CharTable.cls(info);
+      char letter = 0;
+      int mod = 0;
+      int tone = 0;
+      boolean other = false;
+      int width = 1;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, text.charAt(i + 1));
+        letter = CharTable.supplementaryLetter(cp);
+        width = 2;
+        cls = letter == 0 ? CharTable.SEP : (Character.isDigit(letter) ? DIGIT : LETTER);
+      } else if (cls == LETTER) {
+        letter = CharTable.ch(info);
+        mod = CharTable.mod(info);
+        tone = CharTable.tone(info);
+        other = CharTable.otherMark(info);
+      } else if (cls == DIGIT) {
+        letter = CharTable.ch(info);
+      } else if (cls == LEET) {
+        if (tok >= 0 && lastLetter && nextIsLetter(text, i + 1)) {
+          letter = CharTable.ch(info);
+          cls = LETTER;
+        } else {
+          cls = CharTable.SEP;
+        }
+      }
+
+      if (cls == LETTER || cls == DIGIT) {
+        if (tok < 0) {
+          int sep = atStart ? SEP_NONE : sepBreak ? SEP_BREAK
+              : sepLen > MAX_SPLIT_SEPARATOR ? SEP_LONG : (sepFirst << 2) | sepLen;
+          tok = out.addRaw(i, pool, sep);
+          atStart = false;
+        }
+        char exact;
+        char fold;
+        byte flags;
+        if (cls == LETTER) {
+          exact = CharTable.compose(letter, mod, tone);
+          fold = CharTable.fold(letter);
+          boolean accent = mod != 0 || tone != 0 || other || letter == '\u0111';
+          flags = (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
+          lastLetter = true;
+          lastBase = letter;
+          lastMod = mod;
+          lastTone = tone;
+        } else {
+          exact = letter;
+          fold = letter;
+          flags = Positions.F_DIGIT;
+          lastLetter = false;
+        }
+        ex[pool] = exact;
+        fo[pool] = fold;
+        pool++;
+        out.rLen[tok]++;
+        out.rEnd[tok] = i + width;
+        out.rFlags[tok] |= flags;
+      } else if (cls == MARK) {
+        if (tok >= 0 && lastLetter) {
+          int m = CharTable.mod(info);
+          int t = CharTable.tone(info);
+          if (m != 0) {
+            lastMod = m;
+          } else if (t != 0) {
+            lastTone = t;
+          }
+          ex[pool - 1] = CharTable.compose(lastBase, lastMod, lastTone);
+          out.rFlags[tok] |= Positions.F_ACCENT;
+          out.rEnd[tok] = i + 1;
+        }
+      } else if (cls == IGNORE) {
+        // transparent: neither a letter nor a separator
+      } else {
+        if (tok >= 0) {
+          finishRaw(out, tok, ex, fo);
+          tok = -1;
+          sepFirst = c;
+          sepLen = 0;
+          sepBreak = false;
+        }
+        sepLen += width;
+        sepBreak |= cls == BREAK;
+        lastLetter = false;
+      }
+      i += width - 1;
+    }
+    if (tok >= 0) {
+      finishRaw(out, tok, ex, fo);
+    }
+  }
+
+  private static boolean nextIsLetter(CharSequence text, int from) {
+    for (int j = from; j < text.length(); j++) {
+      int info = CharTable.info(text.charAt(j));
+      int cls = CharTable.cls(info);
+      if (cls == IGNORE || cls == MARK) {
+        continue;
+      }
+      return cls == LETTER;
+    }
+    return false;
+  }
+
+  /** In a token with letters, digits that leetspeak uses become letters. */
+  private static void finishRaw(Positions out, int tok, char[] ex, char[] fo) {
+    byte flags = out.rFlags[tok];
+    if ((flags & Positions.F_LETTER) != 0 && (flags & Positions.F_DIGIT) != 0) {
+      int off = out.rOff[tok];
+      for (int k = off; k < off + out.rLen[tok]; k++) {
+        char l = CharTable.leetDigit(ex[k]);
+        if (l != 0) {
+          ex[k] = l;
+          fo[k] = l;
+        }
+      }
+    }
+  }
+
+  // ---- pass two: raw tokens to positions ----
+
+  private void resolve(Positions out) {
+    int pool = out.rawSize == 0 ? 0 : out.rOff[out.rawSize - 1] + out.rLen[out.rawSize - 1];
+    int i = 0;
+    while (i < out.rawSize) {
+      int runEnd = phraseMode ? i : splitRunEnd(out, i);
+      if (runEnd > i) {
+        pool = joinRun(out, i, runEnd, pool);
+        i = runEnd + 1;
+      } else {
+        pool = emit(out, out.rOff[i], out.rLen[i], accent(out, i), out.rStart[i], out.rEnd[i], pool, false);
+        i++;
+      }
+    }
+  }
+
+  private static boolean accent(Positions out, int t) {
+    return (out.rFlags[t] & Positions.F_ACCENT) != 0;
+  }
+
+  private static boolean singleLetter(Positions out, int t) {
+    return out.rLen[t] == 1 && (out.rFlags[t] & Positions.F_LETTER) != 0;
+  }
+
+  /** The last index of a run of two or more single letters starting at {@code i}, or {@code i}. */
+  private static int splitRunEnd(Positions out, int i) {
+    if (!singleLetter(out, i)) {
+      return i;
+    }
+    int j = i;
+    while (j + 1 < out.rawSize && singleLetter(out, j + 1) && out.rSep[j + 1] >= 0) {
+      j++;
+    }
+    return j;
+  }
+
+  /**
+   * Joins the single letters {@code a..b}. The separator used most often inside the run is the one that
+   * splits letters; any other separator is a word break ({@code d.i.t m.e}, {@code Đ Ị T  M Ẹ}). A segment
+   * is joined only when the joined spelling is a known word; otherwise its letters stay single.
+   */
+  private int joinRun(Positions out, int a, int b, int pool) {
+    int inner = mostFrequentSeparator(out, a, b);
+    int segStart = a;
+    for (int t = a + 1; t <= b + 1; t++) {
+      if (t <= b && out.rSep[t] == inner) {
+        continue;
+      }
+      int segEnd = t - 1;
+      pool = emitSegment(out, segStart, segEnd, pool);
+      segStart = t;
+    }
+    return pool;
+  }
+
+  private static int mostFrequentSeparator(Positions out, int a, int b) {
+    int best = out.rSep[a + 1];
+    int bestCount = 0;
+    for (int t = a + 1; t <= b; t++) {
+      int count = 0;
+      for (int u = a + 1; u <= b; u++) {
+        if (out.rSep[u] == out.rSep[t]) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = out.rSep[t];
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  private int emitSegment(Positions out, int s, int e, int pool) {
+    if (e > s) {
+      boolean acc = false;
+      for (int t = s; t <= e; t++) {
+        acc |= accent(out, t);
+      }
+      int before = out.size;
+      int newPool = emit(out, out.rOff[s], e - s + 1, acc, out.rStart[s], out.rEnd[e], pool, true);
+      if (out.size > before) {
+        return newPool;
+      }
+    }
+    for (int t = s; t <= e; t++) {
+      pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
+    }
+    return pool;
+  }
+
+  /**
+   * Emits the positions for one token. With {@code onlyIfKnown}, emits nothing when the token is unknown
+   * (the caller then falls back to its parts). Returns the new end of the character pool.
+   */
+  private int emit(Positions out, int off, int len, boolean accent, int start, int end, int pool,
+      boolean onlyIfKnown) {
+    char[] ex = out.exactChars;
+    char[] fo = out.foldChars;
+    if (lookup(out, ex, fo, off, len, accent, start, end)) {
+      return pool;
+    }
+    if (!phraseMode && hasRun(ex, off, len)) {
+      int cLen = collapse(ex, fo, off, len, pool);
+      if (lookup(out, ex, fo, pool, cLen, accent, start, end)) {
+        return pool + cLen;
+      }
+    }
+    if (onlyIfKnown) {
+      return pool;
+    }
+    out.add(-1, -1, !accent, start, end, off, len);
+    return pool;
+  }
+
+  private boolean lookup(Positions out, char[] ex, char[] fo, int off, int len, boolean accent,
+      int start, int end) {
+    Vocabulary.Expansion t = vocab.teencode(ex, off, len);
+    if (t != null) {
+      for (int k = 0; k < t.size(); k++) {
+        out.add(t.exactIds[k], t.foldIds[k], true, start, end, -1, 0);
+      }
+      return true;
+    }
+    int exId = vocab.exactId(ex, off, len);
+    int foId = vocab.foldId(fo, off, len);
+    if (exId >= 0 || foId >= 0 || phraseMode) {
+      out.add(exId, foId, !accent, start, end, off, len);
+      return true;
+    }
+    Vocabulary.Expansion j = vocab.joined(fo, off, len);
+    if (j != null) {
+      for (int k = 0; k < j.size(); k++) {
+        out.add(-1, j.foldIds[k], !accent, start, end, -1, 0);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean hasRun(char[] ex, int off, int len) {
+    for (int k = off + 1; k < off + len; k++) {
+      if (ex[k] == ex[k - 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Copies the token to {@code pool} with every run of one letter reduced to that letter. */
+  private static int collapse(char[] ex, char[] fo, int off, int len, int pool) {
+    int w = pool;
+    for (int k = off; k < off + len; k++) {
+      if (k > off && ex[k] == ex[k - 1]) {
+        continue;
+      }
+      ex[w] = ex[k];
+      fo[w] = fo[k];
+      w++;
+    }
+    return w - pool;
+  }
+}
