@@ -211,10 +211,9 @@ final class CharTable {
     boolean other = false;
     for (int i = 1; i < d.length(); i++) {
       int mi = markInfo(d.charAt(i));
-      if (mod(mi) != 0) {
-        mod = mod(mi);
-      } else if (tone(mi) != 0) {
-        tone = tone(mi);
+      if (mod(mi) != 0 || tone(mi) != 0) {
+        mod = Math.max(mod, mod(mi));
+        tone = Math.max(tone, tone(mi));
       } else {
         other = true;
       }

@@ -36,6 +36,7 @@ public final class Positions {
   static final byte F_LETTER = 1;
   static final byte F_ACCENT = 2;
   static final byte F_DIGIT = 4;
+  static final byte F_LEETSYM = 8;
 
   public int size() {
     return size;

@@ -64,14 +64,19 @@ public final class VietnameseNormalizer {
     resolve(out);
   }
 
-  /** The normalised text: the exact view of every syllable, separated by single spaces. */
+  /**
+   * The normalised text: the exact view of every syllable, separated by single spaces (a line break
+   * between two single letters that were not joined). Normalising the result again gives it back.
+   */
   public String normalizeToString(CharSequence text) {
     Positions p = new Positions();
     normalize(text, p);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < p.size(); i++) {
       if (i > 0) {
-        sb.append(' ');
+        // Single letters that were not joined stay apart across a line break, so that normalising the
+        // result again does not join them.
+        sb.append(p.charLen[i] == 1 && p.charLen[i - 1] == 1 ? '\n' : ' ');
       }
       sb.append(p.exactString(i, vocab));
     }
@@ -120,6 +125,24 @@ public final class VietnameseNormalizer {
         if (tok >= 0 && lastLetter && nextIsLetter(text, i + 1)) {
           letter = CharTable.ch(info);
           cls = LETTER;
+        } else if (tok < 0) {
+          // A lone '!' or '@' between separators may stand for a letter of a split word (đ.!.t); it is
+          // kept as a token only if it joins such a word.
+          int sep = atStart ? SEP_NONE : sepBreak ? SEP_BREAK
+              : sepLen > MAX_SPLIT_SEPARATOR ? SEP_LONG : (sepFirst << 2) | sepLen;
+          int t = out.addRaw(i, pool, sep);
+          ex[pool] = CharTable.ch(info);
+          fo[pool] = CharTable.ch(info);
+          pool++;
+          out.rLen[t] = 1;
+          out.rEnd[t] = i + 1;
+          out.rFlags[t] = Positions.F_LEETSYM;
+          atStart = false;
+          sepFirst = 0;
+          sepLen = 0;
+          sepBreak = false;
+          lastLetter = false;
+          continue;
         } else {
           cls = CharTable.SEP;
         }
@@ -160,11 +183,10 @@ public final class VietnameseNormalizer {
         if (tok >= 0 && lastLetter) {
           int m = CharTable.mod(info);
           int t = CharTable.tone(info);
-          if (m != 0) {
-            lastMod = m;
-          } else if (t != 0) {
-            lastTone = t;
-          }
+          // Two tones (or modifiers) on one letter are not Vietnamese; keeping the larger makes the
+          // result independent of mark order, so NFC and NFD input agree.
+          lastMod = Math.max(lastMod, m);
+          lastTone = Math.max(lastTone, t);
           ex[pool - 1] = CharTable.compose(lastBase, lastMod, lastTone);
           out.rFlags[tok] |= Positions.F_ACCENT;
           out.rEnd[tok] = i + 1;
@@ -175,9 +197,11 @@ public final class VietnameseNormalizer {
         if (tok >= 0) {
           finishRaw(out, tok, ex, fo);
           tok = -1;
-          sepFirst = c;
           sepLen = 0;
           sepBreak = false;
+        }
+        if (sepLen == 0) {
+          sepFirst = c;
         }
         sepLen += width;
         sepBreak |= cls == BREAK;
@@ -228,7 +252,9 @@ public final class VietnameseNormalizer {
         pool = joinRun(out, i, runEnd, pool);
         i = runEnd + 1;
       } else {
-        pool = emit(out, out.rOff[i], out.rLen[i], accent(out, i), out.rStart[i], out.rEnd[i], pool, false);
+        if (!leetSymbol(out, i)) {
+          pool = emit(out, out.rOff[i], out.rLen[i], accent(out, i), out.rStart[i], out.rEnd[i], pool, false);
+        }
         i++;
       }
     }
@@ -238,8 +264,15 @@ public final class VietnameseNormalizer {
     return (out.rFlags[t] & Positions.F_ACCENT) != 0;
   }
 
+  /** A one-letter token, or a one-digit token that leetspeak reads as a letter ({@code đ.1.t}). */
   private static boolean singleLetter(Positions out, int t) {
-    return out.rLen[t] == 1 && (out.rFlags[t] & Positions.F_LETTER) != 0;
+    if (out.rLen[t] != 1) {
+      return false;
+    }
+    if ((out.rFlags[t] & (Positions.F_LETTER | Positions.F_LEETSYM)) != 0) {
+      return true;
+    }
+    return CharTable.leetDigit(out.exactChars[out.rOff[t]]) != 0;
   }
 
   /** The last index of a run of two or more single letters starting at {@code i}, or {@code i}. */
@@ -294,20 +327,46 @@ public final class VietnameseNormalizer {
   private int emitSegment(Positions out, int s, int e, int pool) {
     if (e > s) {
       boolean acc = false;
+      boolean letters = false;
       for (int t = s; t <= e; t++) {
         acc |= accent(out, t);
+        letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
       }
-      int before = out.size;
-      int newPool = emit(out, out.rOff[s], e - s + 1, acc, out.rStart[s], out.rEnd[e], pool, true);
-      if (out.size > before) {
-        return newPool;
+      if (letters) {
+        setLeet(out, s, e, true);
+        int before = out.size;
+        int newPool = emit(out, out.rOff[s], e - s + 1, acc, out.rStart[s], out.rEnd[e], pool, true);
+        if (out.size > before) {
+          return newPool;
+        }
+        setLeet(out, s, e, false);
       }
     }
     for (int t = s; t <= e; t++) {
-      pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
+      if (!leetSymbol(out, t)) {
+        pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
+      }
     }
     return pool;
   }
+
+  private static boolean leetSymbol(Positions out, int t) {
+    return out.rFlags[t] == Positions.F_LEETSYM;
+  }
+
+  /** Reads the lone digits of a split run as the letters leetspeak means, or puts the digits back. */
+  private static void setLeet(Positions out, int s, int e, boolean on) {
+    for (int t = s; t <= e; t++) {
+      if ((out.rFlags[t] & Positions.F_DIGIT) != 0 && (out.rFlags[t] & Positions.F_LETTER) == 0) {
+        int k = out.rOff[t];
+        char c = on ? CharTable.leetDigit(out.exactChars[k]) : LEET_DIGITS.charAt("oieas".indexOf(out.exactChars[k]));
+        out.exactChars[k] = c;
+        out.foldChars[k] = c;
+      }
+    }
+  }
+
+  private static final String LEET_DIGITS = "01345";
 
   /**
    * Emits the positions for one token. With {@code onlyIfKnown}, emits nothing when the token is unknown
