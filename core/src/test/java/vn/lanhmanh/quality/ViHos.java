@@ -1,0 +1,165 @@
+package vn.lanhmanh.quality;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import vn.lanhmanh.Action;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Policy;
+import vn.lanhmanh.Verdict;
+
+/**
+ * Measures the filter on ViHOS (span-annotated Vietnamese hate and offensive comments): character-level
+ * span precision, recall and F1 (micro-averaged over all comments, spans of any category), and the share of
+ * clean comments (no gold span) that are not ALLOWed for a 10-year-old.
+ *
+ * <p>ViHOS offsets count Unicode code points (the data set was made in Python); findings count UTF-16
+ * units, so predictions are converted before comparing.
+ */
+public final class ViHos {
+
+  /** One comment: its text and the gold offensive characters (code point indices). */
+  record Comment(String text, BitSet gold) {}
+
+  /** The measured figures for one split. */
+  record Figures(String split, int comments, int clean, int cleanFlagged, long truePositive,
+      long predicted, long gold) {
+    double precision() {
+      return predicted == 0 ? 0 : (double) truePositive / predicted;
+    }
+
+    double recall() {
+      return gold == 0 ? 0 : (double) truePositive / gold;
+    }
+
+    double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    double cleanFlaggedRate() {
+      return clean == 0 ? 0 : (double) cleanFlagged / clean;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT,
+          "%-5s comments=%d clean=%d | span P=%.3f R=%.3f F1=%.3f | clean flagged at age 10: %d (%.1f%%)",
+          split, comments, clean, precision(), recall(), f1(), cleanFlagged, 100 * cleanFlaggedRate());
+    }
+  }
+
+  private ViHos() {}
+
+  static Figures evaluate(ContentFilter filter, String split, List<Comment> comments) {
+    Policy child = Policy.forAge(10);
+    long tp = 0;
+    long pred = 0;
+    long gold = 0;
+    int clean = 0;
+    int cleanFlagged = 0;
+    for (Comment c : comments) {
+      Verdict v = filter.checkText(c.text(), child);
+      BitSet p = new BitSet();
+      for (Finding f : v.findings()) {
+        int s = c.text().codePointCount(0, f.start());
+        int e = s + c.text().codePointCount(f.start(), f.end());
+        p.set(s, e);
+      }
+      BitSet both = (BitSet) p.clone();
+      both.and(c.gold());
+      tp += both.cardinality();
+      pred += p.cardinality();
+      gold += c.gold().cardinality();
+      if (c.gold().isEmpty()) {
+        clean++;
+        if (v.action() != Action.ALLOW) {
+          cleanFlagged++;
+        }
+      }
+    }
+    return new Figures(split, comments.size(), clean, cleanFlagged, tp, pred, gold);
+  }
+
+  /** Reads a ViHOS CSV ({@code ,content,index_spans}). */
+  static List<Comment> read(Path csv) throws IOException {
+    List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+    List<Comment> out = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      List<String> r = rows.get(i);
+      if (r.size() < 3) {
+        continue;
+      }
+      BitSet gold = new BitSet();
+      String spans = r.get(2).replace("[", "").replace("]", "").trim();
+      if (!spans.isEmpty()) {
+        for (String s : spans.split(",")) {
+          gold.set(Integer.parseInt(s.trim()));
+        }
+      }
+      out.add(new Comment(r.get(1), gold));
+    }
+    return out;
+  }
+
+  /** Runs the evaluation from the command line: {@code ViHos [data/vihos folder]}. */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/vihos");
+    try (ContentFilter filter = ContentFilter.builder().build()) {
+      for (String split : new String[] {"train", "dev"}) {
+        System.out.println(evaluate(filter, split, read(dir.resolve(split + ".csv"))));
+      }
+    }
+  }
+
+  /** A minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
+  static final class Csv {
+    static List<List<String>> parse(String s) {
+      List<List<String>> rows = new ArrayList<>();
+      List<String> row = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (quoted) {
+          if (c == '"') {
+            if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+              field.append('"');
+              i++;
+            } else {
+              quoted = false;
+            }
+          } else {
+            field.append(c);
+          }
+        } else if (c == '"') {
+          quoted = true;
+        } else if (c == ',') {
+          row.add(field.toString());
+          field.setLength(0);
+        } else if (c == '\n' || c == '\r') {
+          if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+            i++;
+          }
+          row.add(field.toString());
+          field.setLength(0);
+          rows.add(row);
+          row = new ArrayList<>();
+        } else {
+          field.append(c);
+        }
+      }
+      if (field.length() > 0 || !row.isEmpty()) {
+        row.add(field.toString());
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}

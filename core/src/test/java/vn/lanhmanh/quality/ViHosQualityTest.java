@@ -1,0 +1,39 @@
+package vn.lanhmanh.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import vn.lanhmanh.ContentFilter;
+
+/**
+ * Quality figures on ViHOS, when the shared data is present (a fresh checkout has none: then this test is
+ * skipped, and the same code paths are covered by the corpus tests). The floors below are regression
+ * guards set under the figures measured and recorded in {@code docs/QUALITY.md}.
+ */
+class ViHosQualityTest {
+
+  private static Path dataDir() {
+    String configured = System.getProperty("lanhmanh.shared.data");
+    return configured != null ? Path.of(configured, "vihos") : Path.of("../shared/data/vihos");
+  }
+
+  @Test
+  void spanF1AndCleanFlagRateOnViHos() throws IOException {
+    Path dir = dataDir();
+    Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("dev.csv")),
+        "ViHOS not found at " + dir + "; skipping the quality figures");
+    try (ContentFilter filter = ContentFilter.builder().build()) {
+      ViHos.Figures train = ViHos.evaluate(filter, "train", ViHos.read(dir.resolve("train.csv")));
+      ViHos.Figures dev = ViHos.evaluate(filter, "dev", ViHos.read(dir.resolve("dev.csv")));
+      System.out.println("[quality] " + train);
+      System.out.println("[quality] " + dev);
+      assertThat(dev.comments()).isEqualTo(955);
+      assertThat(dev.f1()).as("dev span F1").isGreaterThanOrEqualTo(0.30);
+      assertThat(dev.cleanFlaggedRate()).as("dev clean comments flagged").isLessThanOrEqualTo(0.10);
+    }
+  }
+}
