@@ -82,7 +82,7 @@ public final class Positions {
   void reset(int textLength) {
     size = 0;
     rawSize = 0;
-    int need = textLength * 2 + 16;
+    int need = textLength * 3 + 16; // raw letters, joined copies, collapsed copies
     if (exactChars.length < need) {
       exactChars = new char[need];
       foldChars = new char[need];
@@ -91,7 +91,7 @@ public final class Positions {
 
   /** Drops buffers grown for a very large text so a thread does not keep them forever. */
   public void trim(int maxChars) {
-    if (exactChars.length > maxChars * 2) {
+    if (exactChars.length > maxChars * 3) {
       exactChars = new char[256];
       foldChars = new char[256];
     }

@@ -226,7 +226,11 @@ public final class VietnameseNormalizer {
     return false;
   }
 
-  /** In a token with letters, digits that leetspeak uses become letters. */
+  /**
+   * In a token with letters, digits that leetspeak uses become letters; and the tone of a syllable
+   * ending in {@code oa, oe, uy} moves to its first vowel, so the old and new spelling conventions
+   * ({@code hoà}/{@code hòa}, {@code tuý}/{@code túy}) give the same syllable.
+   */
   private static void finishRaw(Positions out, int tok, char[] ex, char[] fo) {
     byte flags = out.rFlags[tok];
     if ((flags & Positions.F_LETTER) != 0 && (flags & Positions.F_DIGIT) != 0) {
@@ -239,6 +243,29 @@ public final class VietnameseNormalizer {
         }
       }
     }
+    placeTone(ex, out.rOff[tok], out.rLen[tok]);
+  }
+
+  private static void placeTone(char[] ex, int off, int len) {
+    if (len < 2) {
+      return;
+    }
+    int a = off + len - 2;
+    int b = off + len - 1;
+    int ia = CharTable.info(ex[a]);
+    int ib = CharTable.info(ex[b]);
+    char va = CharTable.ch(ia);
+    char vb = CharTable.ch(ib);
+    boolean pair = (va == 'o' && (vb == 'a' || vb == 'e')) || (va == 'u' && vb == 'y');
+    if (!pair || CharTable.mod(ia) != 0 || CharTable.mod(ib) != 0
+        || CharTable.tone(ia) != 0 || CharTable.tone(ib) == 0) {
+      return;
+    }
+    if (va == 'u' && len >= 3 && CharTable.ch(CharTable.info(ex[a - 1])) == 'q') {
+      return; // qu- is a consonant: quý keeps its tone on y
+    }
+    ex[a] = CharTable.compose(va, 0, CharTable.tone(ib));
+    ex[b] = vb;
   }
 
   // ---- pass two: raw tokens to positions ----
@@ -333,13 +360,18 @@ public final class VietnameseNormalizer {
         letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
       }
       if (letters) {
+        // Join a copy at the end of the pool, so the single letters stay intact if it is not a word.
+        int len = e - s + 1;
         setLeet(out, s, e, true);
+        System.arraycopy(out.exactChars, out.rOff[s], out.exactChars, pool, len);
+        System.arraycopy(out.foldChars, out.rOff[s], out.foldChars, pool, len);
+        setLeet(out, s, e, false);
+        placeTone(out.exactChars, pool, len);
         int before = out.size;
-        int newPool = emit(out, out.rOff[s], e - s + 1, acc, out.rStart[s], out.rEnd[e], pool, true);
+        int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true);
         if (out.size > before) {
           return newPool;
         }
-        setLeet(out, s, e, false);
       }
     }
     for (int t = s; t <= e; t++) {
