@@ -1,0 +1,105 @@
+package vn.lanhmanh.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Policy;
+import vn.lanhmanh.Verdict;
+
+/**
+ * The {@code batch} loop: one JSON line out for every line in, in order, whatever the line holds.
+ *
+ * <p>Output is flushed whenever no more input is waiting, so a caller that writes one line and waits
+ * for its answer gets it at once, while a file piped in is answered in larger writes. A closed output
+ * (a reader that went away) stops the run with an {@link IOException}. Not thread-safe.
+ */
+final class BatchRunner {
+
+  /** Output is flushed at least every this many lines, which also notices a closed output early. */
+  static final int FLUSH_EVERY = 256;
+
+  /** The answer to a {@code url} line until the URL engine exists. */
+  static final String URL_NOT_AVAILABLE = "URL checking is not available yet";
+
+  private final ContentFilter filter;
+  private final int defaultAge;
+  private final BatchLineParser parser = new BatchLineParser();
+  private final Policy[] policies = new Policy[BatchLineParser.MAX_AGE + 1];
+
+  /**
+   * @param filter the filter to check texts with
+   * @param defaultAge the viewer's age for lines without an {@code "age"}
+   */
+  BatchRunner(ContentFilter filter, int defaultAge) {
+    this.filter = filter;
+    this.defaultAge = defaultAge;
+  }
+
+  /**
+   * Answers every line of {@code in} on {@code out} until the end of the input.
+   *
+   * @return the number of lines answered
+   * @throws IOException if the input cannot be read or the output cannot be written
+   */
+  long run(BufferedReader in, PrintWriter out) throws IOException {
+    JsonOutput json = new JsonOutput(out);
+    long lines = 0;
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (lines == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);   // a byte-order mark, as some Windows tools write
+      }
+      answer(line, json);
+      lines++;
+      if (lines % FLUSH_EVERY == 0 || !waiting(in)) {
+        flush(out);
+      }
+    }
+    flush(out);
+    return lines;
+  }
+
+  /** Writes the answer to one line. */
+  void answer(String line, JsonOutput json) throws IOException {
+    BatchRequest r = parser.parse(line);
+    if (r.failed()) {
+      json.error(r.id(), r.error());
+    } else if (r.url() != null) {
+      json.error(r.id(), URL_NOT_AVAILABLE);
+    } else {
+      Verdict v;
+      try {
+        v = filter.checkText(r.text(), policy(r.age() < 0 ? defaultAge : r.age()));
+      } catch (RuntimeException e) {
+        // fail closed: an error line, never a made-up ALLOW
+        json.error(r.id(), "internal error: " + Main.describe(e));
+        return;
+      }
+      json.verdict(r.id(), v);
+    }
+  }
+
+  private Policy policy(int age) {
+    Policy p = policies[age];
+    if (p == null) {
+      p = Policy.forAge(age);
+      policies[age] = p;
+    }
+    return p;
+  }
+
+  private static boolean waiting(BufferedReader in) {
+    try {
+      return in.ready();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void flush(PrintWriter out) throws IOException {
+    if (out.checkError()) {   // flushes, and reports any earlier write failure
+      throw new IOException("cannot write to standard output");
+    }
+  }
+}

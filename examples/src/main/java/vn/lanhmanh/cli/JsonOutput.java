@@ -1,0 +1,87 @@
+package vn.lanhmanh.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Help;
+import vn.lanhmanh.Verdict;
+
+/**
+ * Writes the JSON lines of the command-line contract, one object and a {@code \n} per call, fields in
+ * this order: {@code id, action, rating, categories, findings, redacted, safeUrl, help}, or
+ * {@code id, error} for a line that could not be checked. Absent values are written as {@code null}, so
+ * every verdict line has every field. Text is written as UTF-8 without escapes; a lone surrogate, which
+ * UTF-8 cannot encode, becomes {@code ?} (one UTF-16 unit, so offsets into {@code redacted} still hold).
+ *
+ * <p>Does not flush: the caller decides when. Not thread-safe (it writes to one writer).
+ */
+final class JsonOutput {
+
+  private final Writer out;
+
+  JsonOutput(Writer out) {
+    this.out = out;
+  }
+
+  /** Writes a verdict line. */
+  void verdict(JsonId id, Verdict v) throws IOException {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("id");
+      id.write(g);
+      g.writeStringField("action", v.action().name());
+      g.writeStringField("rating", v.rating().name());
+      g.writeArrayFieldStart("categories");
+      for (Category c : v.categories()) {
+        g.writeString(c.jsonName());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : v.findings()) {
+        g.writeStartObject();
+        g.writeStringField("category", f.category().jsonName());
+        g.writeStringField("severity", f.severity().jsonName());
+        g.writeStringField("rule", f.rule());
+        g.writeNumberField("start", f.start());
+        g.writeNumberField("end", f.end());
+        g.writeStringField("match", f.match());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("redacted", v.redacted());
+      g.writeStringField("safeUrl", v.safeUrl().orElse(null));
+      g.writeFieldName("help");
+      help(g, v.help().orElse(null));
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  /** Writes an error line. */
+  void error(JsonId id, String message) throws IOException {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeFieldName("id");
+      id.write(g);
+      g.writeStringField("error", message);
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private static void help(JsonGenerator g, Help h) throws IOException {
+    if (h == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeStringField("topic", h.topic());
+    g.writeStringField("phone", h.phone());
+    g.writeStringField("url", h.url());
+    g.writeStringField("vi", h.vi());
+    g.writeStringField("en", h.en());
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,185 @@
+package vn.lanhmanh.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import vn.lanhmanh.ContentFilter;
+
+/**
+ * The {@code lanhmanh} command-line tool: {@code check}, {@code batch} and {@code lexicon search}.
+ *
+ * <pre>{@code
+ * echo '{"id":1,"text":"đm thằng ngu"}' | java -jar lanhmanh.jar batch --age 10
+ * java -jar lanhmanh.jar check --age 10 đm thằng ngu
+ * }</pre>
+ *
+ * <p>Exit codes: 0 done, 1 runtime error (one line on stderr; add {@code --debug} for the stack
+ * trace), 2 usage error. Standard input and output are UTF-8 whatever the platform default.
+ *
+ * <p>Not thread-safe: one instance serves one command line. {@link #commandLine} wires an instance
+ * to the given streams, which is how tests run the tool in-process.
+ */
+@Command(
+    name = "lanhmanh",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
+    subcommands = {CheckCommand.class, BatchCommand.class, LexiconCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
+public final class Main implements Runnable {
+
+  /** Exit code of a runtime error. */
+  static final int EXIT_RUNTIME = 1;
+  /** Exit code of a usage error. */
+  static final int EXIT_USAGE = 2;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--lexicon", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Use this lexicon folder instead of the embedded lexicon (repeatable).")
+  private List<Path> lexicons = new ArrayList<>();
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  private boolean debug;
+
+  private final InputStream in;
+
+  private Main(InputStream in) {
+    this.in = in;
+  }
+
+  /** Runs the tool on the process's standard streams and exits with its exit code. */
+  public static void main(String[] args) {
+    // the file descriptors, not System.out: a PrintStream would hide a closed pipe from the batch loop
+    PrintWriter out = utf8Writer(new FileOutputStream(FileDescriptor.out), false);
+    PrintWriter err = utf8Writer(new FileOutputStream(FileDescriptor.err), true);
+    int code = commandLine(System.in, out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * A command line for the tool reading {@code in} and writing {@code out} and {@code err}.
+   *
+   * @param in the standard input of {@code batch} and {@code check -}
+   * @param out where results go
+   * @param err where errors go
+   */
+  public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    Main main = new Main(Objects.requireNonNull(in, "in"));
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(main::onRuntimeError);
+    cl.setParameterExceptionHandler(Main::onUsageError);
+    return cl;
+  }
+
+  /** A buffered UTF-8 writer over a byte stream (not closing it). */
+  static PrintWriter utf8Writer(OutputStream stream, boolean autoFlush) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16),
+        autoFlush);
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: use check, batch or lexicon");
+  }
+
+  /** Standard input of the tool. */
+  InputStream in() {
+    return in;
+  }
+
+  /** The lexicon folders given with {@code --lexicon}, checked; empty for the embedded lexicon. */
+  List<Path> lexiconFolders(CommandSpec caller) {
+    for (Path p : lexicons) {
+      if (!Files.isDirectory(p)) {
+        throw new ParameterException(caller.commandLine(), "--lexicon: not a folder: " + p);
+      }
+    }
+    return List.copyOf(lexicons);
+  }
+
+  /**
+   * Builds the filter: the {@code --lexicon} folders if any were given, else the embedded lexicon.
+   *
+   * @param caller the subcommand, for usage errors
+   */
+  ContentFilter openFilter(CommandSpec caller) {
+    List<Path> folders = lexiconFolders(caller);
+    ContentFilter.Builder b = ContentFilter.builder();
+    if (!folders.isEmpty()) {
+      b.withoutDefaultLexicon();
+      folders.forEach(b::addLexicon);
+    }
+    try {
+      return b.build();
+    } catch (IllegalStateException e) {
+      if (folders.isEmpty()) {
+        throw new IllegalStateException("cannot load the embedded lexicon (" + e.getMessage()
+            + "); give a lexicon folder with --lexicon DIR", e);
+      }
+      throw e;
+    }
+  }
+
+  private int onRuntimeError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.println("lanhmanh: " + describe(e));
+    }
+    err.flush();
+    return EXIT_RUNTIME;
+  }
+
+  private static int onUsageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("lanhmanh: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  /** One line about an error: its message, and the cause's for I/O wrappers. */
+  static String describe(Throwable e) {
+    Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String msg = t.getMessage();
+    if (msg == null || msg.isBlank()) {
+      msg = t.getClass().getSimpleName();
+    }
+    if (t != e && e.getMessage() != null) {
+      msg = e.getMessage() + ": " + msg;
+    }
+    return firstLine(msg);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}
