@@ -35,10 +35,12 @@ public final class CompiledLexicon {
   private final LexiconEntry[] entries;
   private final int[] lengths;
   private final String[] ruleIds;
+  /** The exact syllables of each entry, for checking diacritics on folded hits. */
+  private final String[][] syllables;
   private final Map<Kind, Integer> counts;
 
   private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
-      LexiconEntry[] entries, int[] lengths, String[] ruleIds, Map<Kind, Integer> counts) {
+      LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
@@ -46,6 +48,7 @@ public final class CompiledLexicon {
     this.entries = entries;
     this.lengths = lengths;
     this.ruleIds = ruleIds;
+    this.syllables = syllables;
     this.counts = counts;
   }
 
@@ -95,10 +98,15 @@ public final class CompiledLexicon {
     LexiconEntry[] entries = kept.toArray(new LexiconEntry[0]);
     int[] lengths = new int[entries.length];
     String[] ids = new String[entries.length];
+    String[][] syllables = new String[entries.length][];
     for (int i = 0; i < entries.length; i++) {
       LexiconEntry e = entries[i];
       int[][] s = symbols.get(i);
       lengths[i] = s[0].length;
+      syllables[i] = new String[s[0].length];
+      for (int k = 0; k < s[0].length; k++) {
+        syllables[i][k] = vocab.exactKey(s[0][k]);
+      }
       ex.add(s[0], i);
       if (e.fold() != Fold.NEVER) {
         fo.add(s[1], i);
@@ -118,7 +126,7 @@ public final class CompiledLexicon {
         vocab.addJoined(joined.toString(), s[1]);
       }
     }
-    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, counts);
+    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, counts);
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
@@ -198,12 +206,17 @@ public final class CompiledLexicon {
     return Arrays.copyOf(sorted, w);
   }
 
+  /**
+   * Whether a folded hit counts: for {@code plain} rules every syllable must be written without
+   * diacritics; for {@code always} rules the diacritics written must all belong to the rule's syllable
+   * ({@code đit mẹ} is {@code địt mẹ}, {@code mà tuý} is not {@code ma túy}).
+   */
   private boolean foldAllowed(int e, int endPos, Positions p) {
-    if (entries[e].fold() == Fold.ALWAYS) {
-      return true;
-    }
-    for (int k = endPos - lengths[e] + 1; k <= endPos; k++) {
-      if (!p.plain(k)) {
+    boolean always = entries[e].fold() == Fold.ALWAYS;
+    String[] syl = syllables[e];
+    int first = endPos - lengths[e] + 1;
+    for (int k = first; k <= endPos; k++) {
+      if (always ? !p.marksWithin(k, syl[k - first]) : !p.plain(k)) {
         return false;
       }
     }

@@ -63,6 +63,39 @@ public final class Positions {
     return plain[i];
   }
 
+  /**
+   * True when every diacritic written on position {@code i} is also on {@code ruleSyllable} (a syllable
+   * with the same folded form): {@code đit} and {@code dit} are within {@code địt}, {@code đó} is not
+   * within {@code đồ}. A folded match may stand for a sloppy or evasive spelling, never for a different
+   * word written with its own diacritics.
+   */
+  public boolean marksWithin(int i, String ruleSyllable) {
+    if (plain[i]) {
+      return true;
+    }
+    if (charOff[i] < 0 || charLen[i] != ruleSyllable.length()) {
+      return false;
+    }
+    for (int k = 0; k < charLen[i]; k++) {
+      char t = exactChars[charOff[i] + k];
+      char r = ruleSyllable.charAt(k);
+      if (t == r) {
+        continue;
+      }
+      int ti = CharTable.info(t);
+      int ri = CharTable.info(r);
+      char tb = CharTable.ch(ti);
+      char rb = CharTable.ch(ri);
+      // d is within đ (a missing stroke), đ is not within d.
+      if (CharTable.fold(tb) != CharTable.fold(rb) || (tb == '\u0111' && rb != '\u0111')
+          || (CharTable.mod(ti) != 0 && CharTable.mod(ti) != CharTable.mod(ri))
+          || (CharTable.tone(ti) != 0 && CharTable.tone(ti) != CharTable.tone(ri))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {

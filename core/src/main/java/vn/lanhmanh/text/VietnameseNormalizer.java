@@ -233,7 +233,7 @@ public final class VietnameseNormalizer {
    */
   private static void finishRaw(Positions out, int tok, char[] ex, char[] fo) {
     byte flags = out.rFlags[tok];
-    if ((flags & Positions.F_LETTER) != 0 && (flags & Positions.F_DIGIT) != 0) {
+    if ((flags & Positions.F_LETTER) != 0 && (flags & Positions.F_DIGIT) != 0 && leetWord(out, tok, ex)) {
       int off = out.rOff[tok];
       for (int k = off; k < off + out.rLen[tok]; k++) {
         char l = CharTable.leetDigit(ex[k]);
@@ -244,6 +244,25 @@ public final class VietnameseNormalizer {
       }
     }
     placeTone(ex, out.rOff[tok], out.rLen[tok]);
+  }
+
+  /**
+   * Whether the digits of a mixed token are leetspeak: it starts with a letter or has two letters, and it
+   * is not a number with a unit ({@code 20k}, {@code 5k}, {@code 50cc}, {@code 98win} keep their digits;
+   * {@code l0n}, {@code m3}, {@code 4nh} do not).
+   */
+  private static boolean leetWord(Positions out, int tok, char[] ex) {
+    int off = out.rOff[tok];
+    int len = out.rLen[tok];
+    int letters = 0;
+    for (int k = off; k < off + len; k++) {
+      if (!Character.isDigit(ex[k])) {
+        letters++;
+      }
+    }
+    boolean leadingNumber = len >= 2 && Character.isDigit(ex[off]) && Character.isDigit(ex[off + 1]);
+    boolean letterFirst = !Character.isDigit(ex[off]);
+    return (letters >= 2 || letterFirst) && !leadingNumber;
   }
 
   private static void placeTone(char[] ex, int off, int len) {
