@@ -118,6 +118,9 @@ public final class UrlCanonicalizer {
       if (s == null) {
         return CanonicalizationResult.failure(Problem.EMPTY, "url is empty");
       }
+      if (s.isEmpty()) {
+        return fail(Problem.MISSING_HOST, "only a fragment, no host");
+      }
       String scheme = "http";
       int pos;
       int colon = schemeColon(s);
@@ -130,7 +133,8 @@ public final class UrlCanonicalizer {
       } else if (candidate != null && s.startsWith("//", colon + 1)) {
         scheme = candidate;
         pos = colon + 3;
-      } else if (candidate != null && !looksLikePort(colon + 1)) {
+      } else if (candidate != null && candidate.indexOf('.') < 0 && !looksLikePort(colon + 1)) {
+        // Not "localhost:8080/"; and "host.name:port" falls through too, to have its port checked.
         return fail(Problem.UNSUPPORTED_SCHEME, "'" + candidate + ":' URLs have no host to check");
       } else if (s.length() >= 2 && isSlash(s.charAt(0)) && isSlash(s.charAt(1))) {
         pos = skipSlashes(0);
@@ -482,8 +486,18 @@ public final class UrlCanonicalizer {
     }
   }
 
-  /** At most 64 chars of user input, for messages. */
+  /** At most 64 chars of user input for a message, control characters shown as {@code \xHH}. */
   private static String clip(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 61) + "...";
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (; i < s.length() && out.length() < 64; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+      } else {
+        out.append(c);
+      }
+    }
+    return i == s.length() ? out.toString() : out.append("...").toString();
   }
 }
