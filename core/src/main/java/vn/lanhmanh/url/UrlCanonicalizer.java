@@ -1,0 +1,503 @@
+package vn.lanhmanh.url;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Set;
+import vn.lanhmanh.url.CanonicalizationResult.Problem;
+
+/**
+ * Turns a URL as a user or a web page wrote it into the canonical form of Google Safe Browsing
+ * ("URLs and Hashing", API v4), so that one page has one key in the URL lists however it is spelt.
+ *
+ * <pre>{@code
+ * UrlCanonicalizer.canonicalize("  HTTP://user:pw@Bóngđá.VN.:80/a/./b/../%63?x=1#top ").url().toString()
+ *     // "http://xn--bng-gla1gwi.vn/a/c?x=1"
+ * UrlCanonicalizer.canonicalize("javascript:alert(1)").problem()   // UNSUPPORTED_SCHEME
+ * }</pre>
+ *
+ * <p>The steps, in order:
+ * <ol>
+ *   <li>Inputs over {@value #MAX_INPUT_LENGTH} chars are refused. Tab, CR and LF are removed anywhere,
+ *       and chars {@code <= 0x20} at both ends; the fragment (from the first {@code #}) is removed.
+ *   <li>The scheme is lower-cased; without one, {@code http://} is assumed ({@code www.google.com},
+ *       {@code //host/}, {@code host:8080/}). Schemes without a host ({@code javascript:}, {@code data:},
+ *       {@code mailto:} ...) are refused. For http, https, ws, wss and ftp any run of {@code /} or
+ *       {@code \} after the scheme is skipped and {@code \} is read as {@code /} before the query, as
+ *       browsers do, so {@code http:\\evil.com\@good.com} is checked as {@code evil.com}.
+ *   <li>Userinfo (up to the last {@code @} of the authority) is dropped; the port is kept unless it is
+ *       the scheme's default (http/ws 80, https/wss 443, ftp 21).
+ *   <li>Host, path and query are each turned into UTF-8 bytes and percent-unescaped until stable.
+ *   <li>Host: non-ASCII labels go through {@link IDN#toASCII(String, int)} (IDNA 2003) to punycode;
+ *       leading and trailing dots are removed and runs of dots collapsed; it is lower-cased; IPv4 in
+ *       decimal, octal, hex and 1-4 part forms becomes dotted decimal; a bracketed IPv6 address gets its
+ *       RFC 5952 form, and IPv4-mapped and NAT64 ones become IPv4.
+ *   <li>Path: {@code .} and {@code ..} segments are resolved (also at the end, so {@code /blah/..} gives
+ *       {@code /}) and runs of {@code /} collapsed. The query is kept as it is, slashes and all.
+ *   <li>Every component is percent-escaped again: bytes {@code <= 0x20}, {@code >= 0x7F}, {@code #} and
+ *       {@code %}, in upper-case hex.
+ * </ol>
+ *
+ * <p>Where this differs from the spec's examples, on purpose:
+ * <ul>
+ *   <li>A non-default port is kept ({@code http://www.gotaport.com:1234/}); the spec's example drops it.
+ *       Lookup expressions ignore the port either way.
+ *   <li>The input is Java text, not bytes, and is read as UTF-8. A raw {@code \x80} is U+0080, a control
+ *       character IDNA forbids in a host, so the spec's {@code http://\x01\x80.com/} is
+ *       {@link Problem#INVALID_IDN} here; and {@code %80} in a host, which is not UTF-8, is
+ *       {@link Problem#BROKEN_ESCAPE}. Browsers refuse both hosts too.
+ *   <li>So that canonicalising twice changes nothing, characters that would split the URL differently
+ *       when it is read again are escaped too: {@code ?} in the path (it came from {@code %3F}),
+ *       {@code \} in the path of http-like schemes, and {@code / \ ? @ : [ ]} in a host name.
+ *   <li>Broken escapes in the path and query ({@code %zz}, a lone {@code %}) are kept, as the spec does,
+ *       and come out as {@code %25zz}.
+ * </ul>
+ *
+ * <p>No regular expressions; the work is linear in the input, including the repeated unescaping. No
+ * input makes it throw: a bug would come back as {@link Problem#INTERNAL_ERROR}.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class UrlCanonicalizer {
+
+  /** Inputs longer than this many chars are refused with {@link Problem#TOO_LONG}. */
+  public static final int MAX_INPUT_LENGTH = 100_000;
+
+  /** Schemes with a special authority, per the WHATWG URL standard, mapped to their default port. */
+  private static final Set<String> SPECIAL_SCHEMES = Set.of("http", "https", "ws", "wss", "ftp");
+
+  /** Schemes that never name a host to check; refused even when written with {@code //}. */
+  private static final Set<String> HOSTLESS_SCHEMES = Set.of(
+      "javascript", "vbscript", "data", "mailto", "about", "blob", "file", "tel", "sms", "urn");
+
+  /** Besides bytes {@code <= 0x20}, {@code >= 0x7F}: what is escaped in each component. */
+  private static final String ESCAPE_IN_HOST = "#%/\\?@:[]";
+  private static final String ESCAPE_IN_SPECIAL_PATH = "#%?\\";
+  private static final String ESCAPE_IN_PATH = "#%?";
+  private static final String ESCAPE_IN_QUERY = "#%";
+
+  /** Unescape and IDN may feed each other ({@code ％４１} maps to {@code %41}); this bounds the rounds. */
+  private static final int MAX_HOST_ROUNDS = 4;
+
+  private UrlCanonicalizer() {}
+
+  /**
+   * Canonicalises {@code url}; see the class description for the steps.
+   *
+   * @param url any string, {@code null} included
+   * @return the canonical URL, or the problem that prevents one; never {@code null}, never thrown
+   */
+  public static CanonicalizationResult canonicalize(String url) {
+    if (url == null) {
+      return CanonicalizationResult.failure(Problem.NULL_INPUT, "url is null");
+    }
+    if (url.length() > MAX_INPUT_LENGTH) {
+      return CanonicalizationResult.failure(Problem.TOO_LONG,
+          "url has " + url.length() + " chars; the limit is " + MAX_INPUT_LENGTH);
+    }
+    try {
+      return new Parse(url).run();
+    } catch (RuntimeException e) {
+      return CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
+    }
+  }
+
+  /** One canonicalisation; holds the cleaned input and the first problem found. */
+  private static final class Parse {
+    private final String input;
+    private String s;
+    private boolean special;
+    private Problem problem;
+    private String message;
+
+    Parse(String input) {
+      this.input = input;
+    }
+
+    CanonicalizationResult run() {
+      s = stripWhitespaceAndFragment(input);
+      if (s == null) {
+        return CanonicalizationResult.failure(Problem.EMPTY, "url is empty");
+      }
+      if (s.isEmpty()) {
+        return fail(Problem.MISSING_HOST, "only a fragment, no host");
+      }
+      String scheme = "http";
+      int pos;
+      int colon = schemeColon(s);
+      String candidate = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : null;
+      if (candidate != null && HOSTLESS_SCHEMES.contains(candidate)) {
+        return fail(Problem.UNSUPPORTED_SCHEME, "'" + candidate + ":' URLs have no host to check");
+      } else if (candidate != null && SPECIAL_SCHEMES.contains(candidate)) {
+        scheme = candidate;
+        pos = skipSlashes(colon + 1);
+      } else if (candidate != null && s.startsWith("//", colon + 1)) {
+        scheme = candidate;
+        pos = colon + 3;
+      } else if (candidate != null && candidate.indexOf('.') < 0 && !looksLikePort(colon + 1)) {
+        // Not "localhost:8080/"; and "host.name:port" falls through too, to have its port checked.
+        return fail(Problem.UNSUPPORTED_SCHEME, "'" + candidate + ":' URLs have no host to check");
+      } else if (s.length() >= 2 && isSlash(s.charAt(0)) && isSlash(s.charAt(1))) {
+        pos = skipSlashes(0);
+      } else if (isSlash(s.charAt(0))) {
+        return fail(Problem.MISSING_HOST, "relative URL without a host");
+      } else {
+        pos = 0;
+      }
+      special = SPECIAL_SCHEMES.contains(scheme);
+
+      int authorityEnd = pos;
+      while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
+        authorityEnd++;
+      }
+      int hostStart = s.lastIndexOf('@', authorityEnd - 1) + 1;
+      hostStart = Math.max(hostStart, pos);
+      int hostEnd = authorityEnd;
+      int port = -1;
+      if (hostStart < authorityEnd && s.charAt(hostStart) == '[') {
+        int close = s.indexOf(']', hostStart);
+        if (close < 0 || close >= authorityEnd) {
+          return fail(Problem.INVALID_IPV6, "'[' without a closing ']' in the host");
+        }
+        hostEnd = close + 1;
+        if (hostEnd < authorityEnd && s.charAt(hostEnd) != ':') {
+          return fail(Problem.INVALID_IPV6, "text after ']' that is not a port");
+        }
+      } else {
+        int lastColon = s.lastIndexOf(':', authorityEnd - 1);
+        hostEnd = lastColon >= hostStart ? lastColon : authorityEnd;
+      }
+      if (hostEnd < authorityEnd) {
+        port = parsePort(hostEnd + 1, authorityEnd);
+        if (port == -2) {
+          return fail(Problem.INVALID_PORT, "port '" + clip(s.substring(hostEnd + 1, authorityEnd))
+              + "' is not a number from 0 to 65535");
+        }
+        if (port == defaultPort(scheme)) {
+          port = -1;
+        }
+      }
+
+      String host = canonicalHost(hostStart, hostEnd);
+      if (host == null) {
+        return CanonicalizationResult.failure(problem, message);
+      }
+      int queryMark = s.indexOf('?', authorityEnd);
+      int pathEnd = queryMark < 0 ? s.length() : queryMark;
+      String path = canonicalPath(authorityEnd, pathEnd);
+      String query = queryMark < 0 ? null : canonicalQuery(queryMark + 1, s.length());
+      return CanonicalizationResult.ok(new CanonicalUrl(scheme, host, port, path, query));
+    }
+
+    private CanonicalizationResult fail(Problem p, String m) {
+      return CanonicalizationResult.failure(p, m);
+    }
+
+    /** The input without tab/CR/LF, outer chars {@code <= 0x20} and fragment; {@code null} if blank. */
+    private static String stripWhitespaceAndFragment(String in) {
+      int from = 0;
+      int to = in.length();
+      while (from < to && in.charAt(from) <= ' ') {
+        from++;
+      }
+      while (to > from && in.charAt(to - 1) <= ' ') {
+        to--;
+      }
+      if (from == to) {
+        return null;
+      }
+      StringBuilder out = new StringBuilder(to - from);
+      for (int i = from; i < to; i++) {
+        char c = in.charAt(i);
+        if (c == '#') {
+          break;
+        }
+        if (c != '\t' && c != '\r' && c != '\n') {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
+    /** The index of the ':' that ends a syntactically valid scheme at the start of {@code s}, or -1. */
+    private static int schemeColon(String s) {
+      if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+        return -1;
+      }
+      for (int i = 1; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == ':') {
+          return i;
+        }
+        if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether {@code s} from {@code i} is digits then the end of the authority: {@code host:8080/}. */
+    private boolean looksLikePort(int i) {
+      while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      return i == s.length() || s.charAt(i) == '/' || s.charAt(i) == '\\' || s.charAt(i) == '?';
+    }
+
+    private int skipSlashes(int i) {
+      while (i < s.length() && isSlash(s.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private boolean endsAuthority(char c) {
+      return c == '/' || c == '?' || (c == '\\' && special);
+    }
+
+    /** The port in {@code s[from, to)}: -1 when empty, -2 when invalid. */
+    private int parsePort(int from, int to) {
+      if (from == to) {
+        return -1;
+      }
+      int value = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return -2;
+        }
+        value = value * 10 + (c - '0');
+        if (value > 65535) {
+          return -2;
+        }
+      }
+      return value;
+    }
+
+    private String canonicalHost(int from, int to) {
+      byte[] bytes = PercentCodec.utf8(s, from, to);
+      String host = PercentCodec.decodeUtf8OrNull(bytes, PercentCodec.unescapeFully(bytes, bytes.length));
+      if (host == null) {
+        return hostFailure(Problem.BROKEN_ESCAPE, "percent escapes in the host are not UTF-8");
+      }
+      if (host.length() >= 2 && host.startsWith("[") && host.endsWith("]")) {
+        String v6 = IpAddresses.canonicalIpv6OrNull(host.substring(1, host.length() - 1));
+        return v6 != null ? v6 : hostFailure(Problem.INVALID_IPV6, "'" + clip(host) + "' is not an IPv6 address");
+      }
+      for (int round = 0; ; round++) {
+        host = collapseDots(host);
+        if (isAscii(host)) {
+          break;
+        }
+        host = toPunycode(host);
+        if (host == null) {
+          return null;
+        }
+        if (!PercentCodec.hasEscape(host)) {
+          continue;
+        }
+        if (round == MAX_HOST_ROUNDS) {
+          return hostFailure(Problem.INVALID_IDN, "host keeps producing escapes");
+        }
+        bytes = PercentCodec.utf8(host, 0, host.length());
+        host = PercentCodec.decodeUtf8OrNull(bytes, PercentCodec.unescapeFully(bytes, bytes.length));
+        if (host == null) {
+          return hostFailure(Problem.BROKEN_ESCAPE, "percent escapes in the host are not UTF-8");
+        }
+      }
+      host = lowerAscii(host);
+      if (host.isEmpty()) {
+        return hostFailure(Problem.MISSING_HOST, "the URL has no host");
+      }
+      String ipv4 = IpAddresses.ipv4ToDottedDecimal(host);
+      if (ipv4 != null) {
+        return ipv4;
+      }
+      byte[] ascii = PercentCodec.utf8(host, 0, host.length());
+      StringBuilder out = new StringBuilder(host.length() + 8);
+      PercentCodec.escape(ascii, ascii.length, ESCAPE_IN_HOST, out);
+      return out.toString();
+    }
+
+    /** Punycode for each non-ASCII label, or {@code null} with the problem recorded. */
+    private String toPunycode(String host) {
+      StringBuilder out = new StringBuilder(host.length() + 16);
+      int start = 0;
+      for (int i = 0; i <= host.length(); i++) {
+        if (i < host.length() && host.charAt(i) != '.') {
+          continue;
+        }
+        String label = host.substring(start, i);
+        if (isAscii(label)) {
+          out.append(label);
+        } else {
+          try {
+            out.append(IDN.toASCII(label, IDN.ALLOW_UNASSIGNED));
+          } catch (IllegalArgumentException e) {
+            return hostFailure(Problem.INVALID_IDN,
+                "host label '" + clip(label) + "' is not a valid IDN: " + e.getMessage());
+          }
+        }
+        if (i < host.length()) {
+          out.append('.');
+        }
+        start = i + 1;
+      }
+      return out.toString();
+    }
+
+    private String hostFailure(Problem p, String m) {
+      problem = p;
+      message = m;
+      return null;
+    }
+
+    private String canonicalPath(int from, int to) {
+      byte[] bytes = PercentCodec.utf8(s, from, to);
+      if (special) {
+        for (int i = 0; i < bytes.length; i++) {
+          if (bytes[i] == '\\') {
+            bytes[i] = '/';
+          }
+        }
+      }
+      int n = PercentCodec.unescapeFully(bytes, bytes.length);
+      byte[] out = new byte[n + 2];
+      int length = resolveDotsAndSlashes(bytes, n, out);
+      StringBuilder escaped = new StringBuilder(length + 16);
+      PercentCodec.escape(out, length, special ? ESCAPE_IN_SPECIAL_PATH : ESCAPE_IN_PATH, escaped);
+      return escaped.toString();
+    }
+
+    private String canonicalQuery(int from, int to) {
+      byte[] bytes = PercentCodec.utf8(s, from, to);
+      int n = PercentCodec.unescapeFully(bytes, bytes.length);
+      StringBuilder escaped = new StringBuilder(n + 16);
+      PercentCodec.escape(bytes, n, ESCAPE_IN_QUERY, escaped);
+      return escaped.toString();
+    }
+  }
+
+  /**
+   * Writes the path {@code in[0, n)} to {@code out} with {@code .} and {@code ..} segments resolved and
+   * empty segments (runs of {@code /}) dropped; returns the length written. The result starts with
+   * {@code /}, and ends with one when the input ended in {@code /}, {@code /.} or {@code /..}.
+   */
+  static int resolveDotsAndSlashes(byte[] in, int n, byte[] out) {
+    int length = 0;
+    out[length++] = '/';
+    boolean directory = true;
+    int i = 0;
+    while (i < n) {
+      while (i < n && in[i] == '/') {
+        i++;
+      }
+      if (i == n) {
+        directory = true;
+        break;
+      }
+      int start = i;
+      while (i < n && in[i] != '/') {
+        i++;
+      }
+      int segment = i - start;
+      if (segment == 1 && in[start] == '.') {
+        directory = true;
+      } else if (segment == 2 && in[start] == '.' && in[start + 1] == '.') {
+        if (length > 1) {
+          length--;
+          while (out[length - 1] != '/') {
+            length--;
+          }
+        }
+        directory = true;
+      } else {
+        System.arraycopy(in, start, out, length, segment);
+        length += segment;
+        out[length++] = '/';
+        directory = false;
+      }
+    }
+    if (!directory && length > 1) {
+      length--;
+    }
+    return length;
+  }
+
+  private static String collapseDots(String host) {
+    StringBuilder out = new StringBuilder(host.length());
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean dot = c == '.' || c == '\u3002' || c == '\uFF0E' || c == '\uFF61';
+      if (!dot) {
+        out.append(c);
+      } else if (out.length() > 0 && out.charAt(out.length() - 1) != '.') {
+        out.append('.');
+      }
+    }
+    if (out.length() > 0 && out.charAt(out.length() - 1) == '.') {
+      out.setLength(out.length() - 1);
+    }
+    return out.toString();
+  }
+
+  private static String lowerAscii(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (out == null) {
+          out = new StringBuilder(s);
+        }
+        out.setCharAt(i, (char) (c + ('a' - 'A')));
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isSlash(char c) {
+    return c == '/' || c == '\\';
+  }
+
+  private static int defaultPort(String scheme) {
+    switch (scheme) {
+      case "http":
+      case "ws":
+        return 80;
+      case "https":
+      case "wss":
+        return 443;
+      case "ftp":
+        return 21;
+      default:
+        return -1;
+    }
+  }
+
+  /** At most 64 chars of user input for a message, control characters shown as {@code \xHH}. */
+  private static String clip(String s) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (; i < s.length() && out.length() < 64; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+      } else {
+        out.append(c);
+      }
+    }
+    return i == s.length() ? out.toString() : out.append("...").toString();
+  }
+}
