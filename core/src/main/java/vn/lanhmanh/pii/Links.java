@@ -184,17 +184,15 @@ final class Links {
         continue;
       }
       int a = t + 1;
+      // up to three small words before the handle: "IG của e: …", "tiktok em là …"
+      for (int k = 0; k < 3 && a < s.tokens && (s.is(a, "la") || s.is(a, "id") || s.is(a, "nick")
+          || s.is(a, "e") || s.isWord(a, Lexicon.Word.FILLER) && s.len(a) <= 4); k++) {
+        a++;
+      }
       boolean colon = false;
       if (s.isPunct(a, ':')) {
         colon = true;
         a++;
-      } else if (s.is(a, "la") || s.is(a, "id") || s.is(a, "nick") || s.isWord(a, Lexicon.Word.FILLER)
-          && s.len(a) <= 3) {
-        a++;
-        if (s.isPunct(a, ':')) {
-          colon = true;
-          a++;
-        }
       }
       if (a >= s.tokens || s.lineBreak(a - 1, a) || s.kind[a] == Scan.PUNCT) {
         continue;

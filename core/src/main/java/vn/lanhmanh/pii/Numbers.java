@@ -266,7 +266,8 @@ final class Numbers {
 
   /**
    * The nearest context word's role: looking back up to six tokens on the same line, stopping at
-   * another number, then ahead up to three tokens for a bank name.
+   * another number, then ahead up to three tokens for a bank name (never an account word, which
+   * introduces what follows it).
    */
   private static int context(Scan s, int first, int last) {
     int stop = Math.max(0, first - CONTEXT_BACK);
@@ -290,9 +291,8 @@ final class Numbers {
       if (s.kind[t] == Scan.NUM || s.lineBreak(t - 1, t)) {
         break;
       }
-      int role = role(s, t);
-      if (role == Lexicon.CTX_BANK || role == Lexicon.CTX_ACCOUNT) {
-        return Lexicon.CTX_BANK;
+      if (role(s, t) == Lexicon.CTX_BANK) {
+        return Lexicon.CTX_BANK; // only a bank name counts ahead: "mk là 123456, tk là …" is no account
       }
     }
     return 0;

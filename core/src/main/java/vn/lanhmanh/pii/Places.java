@@ -310,6 +310,9 @@ final class Places {
     if (a >= s.tokens || s.lineBreak(a - 1, a)) {
       return -1;
     }
+    if (s.is(a, "quoc") && s.is(a + 1, "gia")) {
+      return -1; // thi THPT quốc gia: the national exam, not a school
+    }
     int end;
     if (level >= 0 && s.isWord(a, Word.SO) && a + 1 < s.tokens && s.kind[a + 1] == Scan.NUM) {
       end = a + 1;
