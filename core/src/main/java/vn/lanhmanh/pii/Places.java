@@ -1,0 +1,404 @@
+package vn.lanhmanh.pii;
+
+import java.util.List;
+import vn.lanhmanh.pii.Lexicon.Word;
+
+/**
+ * Finds street addresses, schools and classes. An address is a run of components (house number, lane,
+ * street, ward, district, province) each started by its keyword; the run is kept when its components
+ * together are specific enough (a numbered lane alone is, a lower-case "phố" alone is not, since
+ * {@code ra phố chơi} only means "go downtown"). Stateless, thread-safe.
+ */
+final class Places {
+
+  private static final int NAME_EXCLUDED = Lexicon.STOP | Lexicon.ADDR | Lexicon.SCHOOL | Lexicon.MONEY
+      | Lexicon.CTX_PHONE | Lexicon.CTX_ZALO | Lexicon.CTX_ACCOUNT | Lexicon.CTX_BANK | Lexicon.CTX_ID
+      | Lexicon.CTX_SOCIAL;
+
+  private static final int STRONG = 4;
+
+  private Places() {}
+
+  static void find(Scan s, List<PiiMatch> out) {
+    int t = 0;
+    while (t < s.tokens) {
+      int next = address(s, t, out);
+      if (next < 0) {
+        next = school(s, t, out);
+      }
+      if (next < 0) {
+        next = schoolClass(s, t, out);
+      }
+      t = next < 0 ? t + 1 : next;
+    }
+  }
+
+  // ---------------------------------------------------------------- addresses
+
+  /** Component result packed as {@code end << 8 | score}, or -1. */
+  private static int address(Scan s, int t, List<PiiMatch> out) {
+    int total = 0;
+    int last = -1;
+    int cur = t;
+    while (cur < s.tokens) {
+      int comp = component(s, cur);
+      if (comp < 0) {
+        break;
+      }
+      total += comp & 0xFF;
+      last = comp >>> 8;
+      cur = last + 1;
+      if (cur < s.tokens && (s.isPunct(cur, ',') || s.isPunct(cur, '-')) && !s.lineBreak(last, cur)) {
+        cur++;
+      }
+      if (cur >= s.tokens || s.lineBreak(cur - 1, cur)) {
+        break;
+      }
+    }
+    if (last < 0 || total < STRONG) {
+      return -1;
+    }
+    // trailing ", Đống Đa, Hà Nội"
+    int c = last + 1;
+    while (c + 1 < s.tokens && s.isPunct(c, ',') && !s.lineBreak(last, c + 1)) {
+      int name = capName(s, c + 1, 4);
+      if (name < 0) {
+        break;
+      }
+      last = name;
+      c = name + 1;
+    }
+    out.add(s.matchTokens(PiiType.ADDRESS, t, last));
+    return last + 1;
+  }
+
+  private static int component(Scan s, int t) {
+    Word w = s.word[t];
+    if (w == null) {
+      return -1;
+    }
+    int trig = t; // last token of the trigger
+    int kind;
+    switch (w) {
+      case NHA:
+        if (!s.isWord(t + 1, Word.SO)) {
+          return -1;
+        }
+        trig = t + 1;
+        kind = 'H';
+        break;
+      case SO:
+        if (s.isWord(t + 1, Word.NHA) || s.is(t + 1, "nha")) {
+          trig = t + 1;
+          kind = 'H';
+        } else {
+          kind = 'S';
+        }
+        break;
+      case THANH:
+        if (!s.isWord(t + 1, Word.PHO)) {
+          return -1;
+        }
+        trig = t + 1;
+        kind = 'C';
+        break;
+      case TP:
+      case TINH:
+        kind = 'C';
+        break;
+      case THI:
+        if (!s.isWord(t + 1, Word.XA) && !s.isWord(t + 1, Word.TRAN)) {
+          return -1;
+        }
+        trig = t + 1;
+        kind = 'V';
+        break;
+      case KHU:
+        if (!s.isWord(t + 1, Word.PHO)) {
+          return -1;
+        }
+        trig = t + 1;
+        kind = 'T';
+        break;
+      case CHUNG:
+        if (!s.isWord(t + 1, Word.CU)) {
+          return -1;
+        }
+        trig = t + 1;
+        kind = 'T';
+        break;
+      case TO:
+      case TOA:
+        kind = 'T';
+        break;
+      case P:
+      case Q:
+        kind = 'A';
+        break;
+      case NGO:
+      case NGACH:
+      case HEM:
+      case KIET:
+        kind = 'L';
+        break;
+      case DUONG:
+      case PHO:
+        kind = 'R';
+        break;
+      case PHUONG:
+      case XA:
+      case QUAN:
+      case HUYEN:
+        kind = 'W';
+        break;
+      case THON:
+      case XOM:
+      case AP:
+        kind = 'V';
+        break;
+      default:
+        return -1;
+    }
+    for (int i = t; i <= trig; i++) {
+      if (i > t && !s.spaced(i - 1, i)) {
+        return -1;
+      }
+    }
+    boolean weakTrigger = s.capitalised(t) && !s.accented(t) && !sentenceStart(s, t);
+    int a = trig + 1;
+    if (kind == 'A') {
+      // p.5, q.3, Q1, P. Bến Nghé
+      if (a < s.tokens && s.isPunct(a, '.') && s.tight(trig, a)) {
+        a++;
+      } else if (!(a < s.tokens && s.kind[a] == Scan.NUM && s.tight(trig, a))) {
+        return -1;
+      }
+    } else if (a < s.tokens && (s.isPunct(a, '.') || s.isPunct(a, ':'))) {
+      a++;
+    }
+    if (a >= s.tokens || s.lineBreak(a - 1, a)) {
+      return -1;
+    }
+    boolean numbered = false;
+    boolean explicit = false;
+    if ((kind == 'R' || kind == 'L' || kind == 'W') && s.isWord(a, Word.SO) && a + 1 < s.tokens
+        && s.kind[a + 1] == Scan.NUM) {
+      a++; // đường số 5
+      explicit = true;
+    }
+    int end = number(s, a);
+    int score;
+    if (end >= 0) {
+      numbered = true;
+      int street = capName(s, end + 1, 5);
+      switch (kind) {
+        case 'H': score = STRONG; break;
+        case 'S': score = street >= 0 ? STRONG : 1; break;
+        case 'L': case 'W': score = STRONG; break;
+        case 'R': score = explicit ? STRONG : 2; break;
+        default: score = 2; break;
+      }
+      if (street < 0 && (kind == 'L' || kind == 'H')) {
+        street = lowerName(s, end + 1, 3); // kiet 5 le duan
+      }
+      if (kind != 'W' && kind != 'A' && street >= 0) {
+        end = street;
+      }
+    } else if (kind == 'H' || kind == 'S' || kind == 'T' && !s.isWord(t, Word.CHUNG)) {
+      return -1;
+    } else if ((end = capName(s, a, 5)) >= 0) {
+      score = kind == 'C' || kind == 'A' || kind == 'T' ? 2 : STRONG;
+    } else if (kind != 'A' && (end = lowerName(s, a, 3)) >= 0) {
+      score = s.accented(t) ? 2 : 1;
+    } else {
+      return -1;
+    }
+    if (weakTrigger && !numbered) {
+      score = Math.min(score, 2);
+    }
+    return end << 8 | score;
+  }
+
+  private static boolean sentenceStart(Scan s, int t) {
+    if (t == 0) {
+      return true;
+    }
+    int p = t - 1;
+    return s.lineBreak(p, t) || s.isPunct(p, '.') || s.isPunct(p, '!') || s.isPunct(p, '?')
+        || s.isPunct(p, ':') || s.isPunct(p, '"') || s.isPunct(p, '-');
+  }
+
+  /** A house or lane number: 12, 12A, 45/6, 45/6/7B. Returns the last token or -1. */
+  private static int number(Scan s, int t) {
+    if (t >= s.tokens || s.kind[t] != Scan.NUM || s.len(t) > 5) {
+      return -1;
+    }
+    int end = t;
+    if (end + 1 < s.tokens && s.kind[end + 1] == Scan.WORD && s.tight(end, end + 1) && s.len(end + 1) == 1) {
+      end++;
+    }
+    while (end + 2 < s.tokens && s.isPunct(end + 1, '/') && s.tight(end, end + 1)
+        && s.kind[end + 2] == Scan.NUM && s.tight(end + 1, end + 2) && s.len(end + 2) <= 4) {
+      end += 2;
+      if (end + 1 < s.tokens && s.kind[end + 1] == Scan.WORD && s.tight(end, end + 1) && s.len(end + 1) == 1) {
+        end++;
+      }
+    }
+    if (end + 1 < s.tokens && s.tight(end, end + 1) && s.kind[end + 1] != Scan.PUNCT) {
+      return -1; // glued to more letters or digits: not a house number
+    }
+    return end;
+  }
+
+  /** Capitalised words (Lê Lợi, Hoàn Kiếm). Returns the last token or -1. */
+  static int capName(Scan s, int t, int max) {
+    int end = -1;
+    for (int i = t; i < s.tokens && i < t + max; i++) {
+      if (s.kind[i] != Scan.WORD || !s.capitalised(i) || (i > t && !s.spaced(i - 1, i))) {
+        break;
+      }
+      Word w = s.word[i];
+      if (w != null && (w.has(Lexicon.ADDR) || w.has(Lexicon.SCHOOL)) && w != Word.TRUONG
+          && (s.accented(i) || w == Word.TP || w == Word.P || w == Word.Q || w == Word.LEVEL)) {
+        break;
+      }
+      end = i;
+    }
+    return end;
+  }
+
+  /** Lower-case words that are no keyword or filler (phố huế). Returns the last token or -1. */
+  static int lowerName(Scan s, int t, int max) {
+    int end = -1;
+    for (int i = t; i < s.tokens && i < t + max; i++) {
+      if (s.kind[i] != Scan.WORD || (i > t && !s.spaced(i - 1, i))) {
+        break;
+      }
+      Word w = s.word[i];
+      if (w != null && (w.roles & NAME_EXCLUDED) != 0) {
+        break;
+      }
+      end = i;
+    }
+    return end;
+  }
+
+  // ---------------------------------------------------------------- schools
+
+  private static int school(Scan s, int t, List<PiiMatch> out) {
+    Word w = s.word[t];
+    if (w == null) {
+      return -1;
+    }
+    int level;
+    int a;
+    boolean trigger = w == Word.TRUONG;
+    if (trigger) {
+      level = level(s, t + 1, true);
+      a = level >= 0 ? level + 1 : t + 1;
+    } else {
+      level = level(s, t, false);
+      if (level < 0) {
+        return -1;
+      }
+      a = level + 1;
+    }
+    boolean acronym = level >= 0 && s.word[level] == Word.LEVEL;
+    if (level >= 0 && s.isWord(a, Word.CHUYEN)) {
+      a++;
+    }
+    if (a >= s.tokens || s.lineBreak(a - 1, a)) {
+      return -1;
+    }
+    if (s.is(a, "quoc") && s.is(a + 1, "gia")) {
+      return -1; // thi THPT quốc gia: the national exam, not a school
+    }
+    int end;
+    if (level >= 0 && s.isWord(a, Word.SO) && a + 1 < s.tokens && s.kind[a + 1] == Scan.NUM) {
+      end = a + 1;
+    } else if (level >= 0 && s.kind[a] == Scan.NUM && s.len(a) <= 2) {
+      end = a;
+    } else if ((end = capName(s, a, 6)) >= 0) {
+      if (level < 0) {
+        if (s.capitalised(t) && !sentenceStart(s, t)) {
+          return -1; // a person called Trường
+        }
+        if (s.is(a, "sa") || s.is(a, "son") || s.is(a, "chinh") || s.is(a, "giang")) {
+          return -1; // Trường Sa, Trường Sơn
+        }
+      }
+    } else if ((acronym || level >= 0 && trigger) && (end = lowerName(s, a, 4)) >= 0) {
+      // trường thcs nguyễn du
+    } else {
+      return -1;
+    }
+    out.add(s.matchTokens(PiiType.SCHOOL, t, end));
+    return end + 1;
+  }
+
+  /** The last token of a school level starting at t (THCS, tiểu học, trung học cơ sở …), or -1. */
+  private static int level(Scan s, int t, boolean afterTruong) {
+    if (t >= s.tokens) {
+      return -1;
+    }
+    Word w = s.word[t];
+    if (w == Word.LEVEL || afterTruong && w == Word.TH) {
+      return t;
+    }
+    if (w == Word.TIEU && s.isWord(t + 1, Word.HOC)) {
+      return t + 1;
+    }
+    if (w == Word.MAM && s.isWord(t + 1, Word.NON) || w == Word.MAU && s.isWord(t + 1, Word.GIAO)) {
+      return t + 1;
+    }
+    if (w == Word.TRUNG && s.isWord(t + 1, Word.HOC)) {
+      if (s.isWord(t + 2, Word.CO) && s.isWord(t + 3, Word.SO_)) {
+        return t + 3;
+      }
+      if (s.isWord(t + 2, Word.PHOTHONG) && s.isWord(t + 3, Word.THONG)) {
+        return t + 3;
+      }
+      return afterTruong ? t + 1 : -1;
+    }
+    return -1;
+  }
+
+  /** lớp 5A, lớp 7a3, lớp 10A1, lớp 6/2. */
+  private static int schoolClass(Scan s, int t, List<PiiMatch> out) {
+    if (s.word[t] != Word.LOP) {
+      return -1;
+    }
+    int a = t + 1;
+    if (s.isPunct(a, ':')) {
+      a++;
+    }
+    if (a >= s.tokens || s.kind[a] != Scan.NUM || s.len(a) > 2 || s.lineBreak(a - 1, a)) {
+      return -1;
+    }
+    int grade = s.len(a) == 1 ? s.f[s.ts[a]] - '0' : (s.f[s.ts[a]] - '0') * 10 + s.f[s.ts[a] + 1] - '0';
+    if (grade < 1 || grade > 12) {
+      return -1;
+    }
+    int end;
+    int b = a + 1;
+    if (b < s.tokens && s.kind[b] == Scan.WORD && s.tight(a, b) && s.len(b) <= 2 && s.asciiLike(b)) {
+      end = b;
+      if (b + 1 < s.tokens && s.kind[b + 1] == Scan.NUM && s.tight(b, b + 1) && s.len(b + 1) <= 2) {
+        end = b + 1;
+      }
+    } else if (b + 1 < s.tokens && s.isPunct(b, '/') && s.tight(a, b) && s.kind[b + 1] == Scan.NUM
+        && s.tight(b, b + 1) && s.len(b + 1) <= 2) {
+      end = b + 1;
+      if (end + 1 < s.tokens && s.isPunct(end + 1, '/') && s.tight(end, end + 1)) {
+        return -1; // a date
+      }
+    } else {
+      return -1;
+    }
+    if (end + 1 < s.tokens && s.tight(end, end + 1) && s.kind[end + 1] != Scan.PUNCT) {
+      return -1;
+    }
+    out.add(s.matchTokens(PiiType.CLASS, t, end));
+    return end + 1;
+  }
+}
