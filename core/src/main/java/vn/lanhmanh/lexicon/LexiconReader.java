@@ -164,13 +164,76 @@ public final class LexiconReader {
           if (!seen.add(phrase)) {
             throw new IllegalArgumentException("duplicate phrase '" + phrase + "'");
           }
-          out.add(parse(kind, category, phrase, cols, where));
+          List<String> variants = kind == LexiconEntry.Kind.TEENCODE ? List.of(phrase) : expand(phrase);
+          for (String v : variants) {
+            if (v.equals(phrase) || seen.add(v)) {
+              out.add(parse(kind, category, v, cols, where));
+            }
+          }
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + fileName, e);
+    }
+    return out;
+  }
+
+  /** The most phrases one line may expand to. */
+  static final int MAX_VARIANTS = 256;
+
+  /**
+   * Expands alternatives: {@code cởi (áo|đồ) ra cho (anh|chú) xem} is four phrases; an empty
+   * alternative makes a word optional: {@code (nhé|) đừng nói với (bố|mẹ|bố mẹ)}. Groups do not nest.
+   *
+   * @throws IllegalArgumentException for an unbalanced group or more than {@value #MAX_VARIANTS} variants
+   */
+  static List<String> expand(String phrase) {
+    if (phrase.indexOf('(') < 0 && phrase.indexOf(')') < 0 && phrase.indexOf('|') < 0) {
+      return List.of(phrase);
+    }
+    List<StringBuilder> acc = new ArrayList<>();
+    acc.add(new StringBuilder());
+    int i = 0;
+    while (i < phrase.length()) {
+      char c = phrase.charAt(i);
+      if (c == '(') {
+        int close = phrase.indexOf(')', i);
+        int nested = phrase.indexOf('(', i + 1);
+        if (close < 0 || (nested >= 0 && nested < close)) {
+          throw new IllegalArgumentException("unbalanced '(' in '" + phrase + "'");
+        }
+        String[] alts = phrase.substring(i + 1, close).split("\\|", -1);
+        List<StringBuilder> next = new ArrayList<>();
+        for (StringBuilder prefix : acc) {
+          for (String alt : alts) {
+            next.add(new StringBuilder(prefix).append(alt.strip()));
+          }
+        }
+        if (next.size() > MAX_VARIANTS) {
+          throw new IllegalArgumentException("more than " + MAX_VARIANTS + " variants in '" + phrase + "'");
+        }
+        acc = next;
+        i = close + 1;
+      } else if (c == ')' || c == '|') {
+        throw new IllegalArgumentException("'" + c + "' outside a group in '" + phrase + "'");
+      } else {
+        for (StringBuilder b : acc) {
+          b.append(c);
+        }
+        i++;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (StringBuilder b : acc) {
+      String v = b.toString().strip().replaceAll(" {2,}", " ");
+      if (!v.isEmpty() && !out.contains(v)) {
+        out.add(v);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("'" + phrase + "' expands to nothing");
     }
     return out;
   }

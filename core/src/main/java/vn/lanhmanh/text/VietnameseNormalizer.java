@@ -122,7 +122,9 @@ public final class VietnameseNormalizer {
       } else if (cls == DIGIT) {
         letter = CharTable.ch(info);
       } else if (cls == LEET) {
-        if (tok >= 0 && lastLetter && nextIsLetter(text, i + 1)) {
+        // Inside a word a leet symbol is a letter; '@' and '$' also at the end of one (c@n s@), but
+        // '!' there is punctuation (ngu!).
+        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1))) {
           letter = CharTable.ch(info);
           cls = LETTER;
         } else if (tok < 0) {

@@ -25,9 +25,11 @@ class DefaultLexiconTest {
 
   @Test
   void hasAtLeast1500CuratedRulesCoveringEveryTextCategory() {
+    // Curated entries are lines of the files; the variants a line's (a|b) groups expand to are not counted.
     Map<Category, Integer> perCategory = new EnumMap<>(Category.class);
+    Set<String> lines = new HashSet<>();
     for (LexiconEntry e : ENTRIES) {
-      if (e.kind() == LexiconEntry.Kind.RULE) {
+      if (e.kind() == LexiconEntry.Kind.RULE && lines.add(e.source())) {
         perCategory.merge(e.category(), 1, Integer::sum);
       }
     }

@@ -32,6 +32,18 @@ class LexiconReaderTest {
   }
 
   @Test
+  void groupsExpandToVariantsOfOneLine() {
+    List<LexiconEntry> rules = LexiconReader.read("grooming.tsv",
+        new StringReader("cởi (áo|đồ) ra cho (anh|chú) xem\tC\thigh\n(nhớ|) xóa tin nhắn\tC\thigh\n"));
+    assertThat(rules).extracting(LexiconEntry::phrase).containsExactly(
+        "cởi áo ra cho anh xem", "cởi áo ra cho chú xem", "cởi đồ ra cho anh xem", "cởi đồ ra cho chú xem",
+        "nhớ xóa tin nhắn", "xóa tin nhắn");
+    assertThat(rules).extracting(LexiconEntry::source).containsOnly("grooming.tsv:1", "grooming.tsv:2");
+    assertThatThrownBy(() -> LexiconReader.read("grooming.tsv", new StringReader("cởi (áo ra\tC\thigh\n")))
+        .hasMessageContaining("grooming.tsv:1").hasMessageContaining("unbalanced");
+  }
+
+  @Test
   void decomposedInputIsComposed() {
     String nfd = java.text.Normalizer.normalize("địt", java.text.Normalizer.Form.NFD);
     assertThat(LexiconReader.read("profanity.tsv", new StringReader(nfd + "\tT16\thigh\n")).get(0).phrase())
