@@ -18,6 +18,8 @@ import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.RuleIndex;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.pii.PiiDetector;
+import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -56,6 +58,7 @@ public final class ContentFilter implements AutoCloseable {
   private final CompiledLexicon lexicon;
   private final LoadingCache<OverlayKey, CompiledLexicon> overlays;
   private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  private final PiiDetector pii = PiiDetector.create();
   private volatile boolean closed;
 
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
@@ -97,6 +100,10 @@ public final class ContentFilter implements AutoCloseable {
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }
+    List<PiiMatch> personal = pii.detect(t);
+    if (!personal.isEmpty()) {
+      findings = withPersonalInformation(findings, personal);
+    }
     return decide(t, findings, policy);
   }
 
@@ -105,6 +112,18 @@ public final class ContentFilter implements AutoCloseable {
     Map<String, Integer> out = new HashMap<>();
     lexicon.counts().forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
     return Map.copyOf(out);
+  }
+
+  /** Adds personal-information findings ({@code pii/phone}, {@code pii/address} …), keeping start order. */
+  private static List<Finding> withPersonalInformation(List<Finding> findings, List<PiiMatch> personal) {
+    List<Finding> all = new ArrayList<>(findings.size() + personal.size());
+    all.addAll(findings);
+    for (PiiMatch m : personal) {
+      all.add(new Finding(Category.PII, Severity.MEDIUM, Rating.P, "pii/" + m.type().jsonName(), m.start(),
+          m.end(), m.match()));
+    }
+    all.sort(java.util.Comparator.comparingInt(Finding::start));
+    return all;
   }
 
   static Verdict decide(String text, List<Finding> findings, Policy policy) {

@@ -17,7 +17,9 @@ import java.util.Optional;
  * <p>The defaults follow Vietnam's film tiers: a viewer of a given age may see content up to
  * {@link Rating#highestFor(int)}; {@link Rating#K} content is shown to a child under 13 with a
  * {@link Action#WARN}; anything rated higher is {@link Action#BLOCK}ed; {@link Rating#C} is blocked for
- * everyone; and {@link Category#SELF_HARM} is never silently allowed (at least WARN, with help).
+ * everyone; {@link Category#SELF_HARM} is never silently allowed (at least WARN, with help); and
+ * personal information ({@link Category#PII}: phone numbers, addresses, schools, IDs) written for a viewer
+ * under 16 is a WARN, masked in the redacted text, while for older viewers it is only reported.
  *
  * <pre>{@code
  * Policy child = Policy.forAge(10);
@@ -156,6 +158,11 @@ public final class Policy {
     Action forced = overrides.get(category);
     if (forced != null) {
       return forced;
+    }
+    if (category == Category.PII) {
+      // Personal information written for a child under 16 is warned (and masked in the redacted
+      // text); for older viewers it is reported, not acted on.
+      return highest.compareTo(Rating.T16) < 0 ? Action.WARN : Action.ALLOW;
     }
     Action action;
     if (rating == Rating.C) {

@@ -118,6 +118,19 @@ class EngineTest {
   }
 
   @Test
+  void personalInformationIsWarnedAndMaskedForChildrenOnly() {
+    String text = "số em là 0912 345 678 nhé";
+    Verdict child = filter.checkText(text, Policy.forAge(10));
+    assertThat(child.action()).isEqualTo(Action.WARN);
+    assertThat(child.findings()).extracting(Finding::rule).containsExactly("pii/phone");
+    assertThat(child.redacted()).isEqualTo("số em là **** *** *** nhé");
+    Verdict adult = filter.checkText(text, Policy.forAge(30));
+    assertThat(adult.action()).isEqualTo(Action.ALLOW);
+    assertThat(adult.findings()).hasSize(1);
+    assertThat(filter.checkText("gọi tổng đài 111 nhé", Policy.forAge(10)).findings()).isEmpty();
+  }
+
+  @Test
   void nullAndEmptyAreAllowedWithNoFindings() {
     assertThat(filter.checkText(null, Policy.forAge(10)).action()).isEqualTo(Action.ALLOW);
     assertThat(filter.checkText("", Policy.forAge(10)).findings()).isEmpty();

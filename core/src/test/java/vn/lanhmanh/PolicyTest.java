@@ -28,6 +28,10 @@ class PolicyTest {
       30 | SELF_HARM  | T18 | WARN
       14 | SELF_HARM  | T18 | BLOCK
       0  | VIOLENCE   | P   | ALLOW
+      10 | PII        | P   | WARN
+      15 | PII        | P   | WARN
+      16 | PII        | P   | ALLOW
+      40 | PII        | P   | ALLOW
       """)
   void ageModel(int age, Category category, Rating rating, Action expected) {
     assertThat(Policy.forAge(age).actionFor(category, rating)).isEqualTo(expected);

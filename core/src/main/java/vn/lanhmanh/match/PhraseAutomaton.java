@@ -22,13 +22,16 @@ final class PhraseAutomaton {
   private final int mask;
   private final int[] fail;
   private final int[][] outputs;
+  /** The root's transitions by symbol (0 where the root has none). */
+  private final int[] rootNext;
 
-  private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs) {
+  private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext) {
     this.keys = keys;
     this.values = values;
     this.mask = keys.length - 1;
     this.fail = fail;
     this.outputs = outputs;
+    this.rootNext = rootNext;
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -36,16 +39,15 @@ final class PhraseAutomaton {
     if (symbol < 0) {
       return 0;
     }
-    while (true) {
+    while (state != 0) {
       int next = get(state, symbol);
       if (next >= 0) {
         return next;
       }
-      if (state == 0) {
-        return 0;
-      }
       state = fail[state];
     }
+    // Most steps end at the root: its transitions are a plain array indexed by symbol.
+    return symbol < rootNext.length ? rootNext[symbol] : 0;
   }
 
   /** The ids of the phrases that end in this state. */
@@ -171,7 +173,15 @@ final class PhraseAutomaton {
         keys[i] = key;
         values[i] = e.getValue();
       }
-      return new PhraseAutomaton(keys, values, fail, outputs);
+      int maxSymbol = -1;
+      for (int k = 0; k < rootKids.length; k += 2) {
+        maxSymbol = Math.max(maxSymbol, rootKids[k]);
+      }
+      int[] rootNext = new int[maxSymbol + 1];
+      for (int k = 0; k < rootKids.length; k += 2) {
+        rootNext[rootKids[k]] = rootKids[k + 1];
+      }
+      return new PhraseAutomaton(keys, values, fail, outputs, rootNext);
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -68,6 +68,11 @@ public final class SymbolTable {
     return find(buf, off, len, hash(buf, off, len));
   }
 
+  /** The id of the key {@code buf[off, off+len)} whose {@link #hash} is already known, or -1. */
+  public int get(char[] buf, int off, int len, int hash) {
+    return size == 0 ? -1 : find(buf, off, len, hash);
+  }
+
   /** The id of {@code key}, or -1. */
   public int get(String key) {
     char[] buf = key.toCharArray();
@@ -117,7 +122,8 @@ public final class SymbolTable {
     }
   }
 
-  static int hash(char[] buf, int off, int len) {
+  /** The hash every table uses, so one computation serves several lookups of the same characters. */
+  public static int hash(char[] buf, int off, int len) {
     int h = 0;
     for (int i = 0; i < len; i++) {
       h = 31 * h + buf[off + i];

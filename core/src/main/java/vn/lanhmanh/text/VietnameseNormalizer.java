@@ -447,20 +447,26 @@ public final class VietnameseNormalizer {
 
   private boolean lookup(Positions out, char[] ex, char[] fo, int off, int len, boolean accent,
       int start, int end) {
-    Vocabulary.Expansion t = vocab.teencode(ex, off, len);
+    // One hash and one lookup per view: the exact table holds syllables and teencode, the folded one
+    // folded syllables and joined spellings (the same characters when the token has no diacritics).
+    int hx = SymbolTable.hash(ex, off, len);
+    int hf = accent ? SymbolTable.hash(fo, off, len) : hx;
+    int exEntry = vocab.exactEntry(ex, off, len, hx);
+    Vocabulary.Expansion t = vocab.teencode(exEntry);
     if (t != null) {
       for (int k = 0; k < t.size(); k++) {
         out.add(t.exactIds[k], t.foldIds[k], true, start, end, -1, 0);
       }
       return true;
     }
-    int exId = vocab.exactId(ex, off, len);
-    int foId = vocab.foldId(fo, off, len);
+    int foEntry = vocab.foldEntry(fo, off, len, hf);
+    int exId = vocab.exactSyllable(exEntry);
+    int foId = vocab.foldSyllable(foEntry);
     if (exId >= 0 || foId >= 0 || phraseMode) {
       out.add(exId, foId, !accent, start, end, off, len);
       return true;
     }
-    Vocabulary.Expansion j = vocab.joined(fo, off, len);
+    Vocabulary.Expansion j = vocab.joined(foEntry);
     if (j != null) {
       for (int k = 0; k < j.size(); k++) {
         out.add(-1, j.foldIds[k], !accent, start, end, -1, 0);

@@ -7,6 +7,9 @@ import java.util.Arrays;
  * joined spellings of multi-syllable phrases ({@code ditme}). The normaliser asks it whether a joined,
  * collapsed or expanded spelling is a known word; the matcher uses its ids as automaton symbols.
  *
+ * <p>Two tables only, so a token costs two hash lookups: the exact table holds syllables and teencode
+ * tokens (an id may be both), the folded table holds folded syllables and joined spellings.
+ *
  * <p>Filled while a lexicon is compiled, then only read: safe for concurrent lookups once published.
  */
 public final class Vocabulary {
@@ -28,71 +31,96 @@ public final class Vocabulary {
 
   private final SymbolTable exact = new SymbolTable();
   private final SymbolTable fold = new SymbolTable();
-  private final SymbolTable teenKeys = new SymbolTable();
-  private Expansion[] teen = new Expansion[16];
-  private final SymbolTable joinedKeys = new SymbolTable();
-  private Expansion[] joined = new Expansion[16];
+  private boolean[] exactSyllable = new boolean[64];
+  private boolean[] foldSyllable = new boolean[64];
+  private Expansion[] teencode = new Expansion[64];
+  private Expansion[] joined = new Expansion[64];
+  private int teencodeCount;
+  private int joinedCount;
 
   /** Adds a syllable in its exact view and returns its exact id. */
   public int addExact(String syllable) {
-    return exact.add(syllable);
+    int id = exact.add(syllable);
+    exactSyllable = grow(exactSyllable, id);
+    exactSyllable[id] = true;
+    return id;
   }
 
   /** Adds a syllable in its folded view and returns its folded id. */
   public int addFold(String syllable) {
-    return fold.add(syllable);
+    int id = fold.add(syllable);
+    foldSyllable = grow(foldSyllable, id);
+    foldSyllable[id] = true;
+    return id;
   }
 
   /** Registers a teencode token; the first registration of a token wins. */
   public void addTeencode(String token, int[] exactIds, int[] foldIds) {
-    int before = teenKeys.size();
-    int id = teenKeys.add(token);
-    if (id == before) {
-      teen = grow(teen, id);
-      teen[id] = new Expansion(exactIds.clone(), foldIds.clone());
+    int id = exact.add(token);
+    teencode = grow(teencode, id);
+    exactSyllable = grow(exactSyllable, id);
+    if (teencode[id] == null) {
+      teencode[id] = new Expansion(exactIds.clone(), foldIds.clone());
+      teencodeCount++;
     }
   }
 
   /** Registers the joined folded spelling of a phrase; the first registration wins. */
   public void addJoined(String joinedFold, int[] foldIds) {
-    int before = joinedKeys.size();
-    int id = joinedKeys.add(joinedFold);
-    if (id == before) {
-      joined = grow(joined, id);
+    int id = fold.add(joinedFold);
+    joined = grow(joined, id);
+    foldSyllable = grow(foldSyllable, id);
+    if (joined[id] == null) {
       int[] none = new int[foldIds.length];
       Arrays.fill(none, -1);
       joined[id] = new Expansion(none, foldIds.clone());
+      joinedCount++;
     }
+  }
+
+  private static boolean[] grow(boolean[] a, int id) {
+    return id < a.length ? a : Arrays.copyOf(a, Math.max(a.length * 2, id + 1));
   }
 
   private static Expansion[] grow(Expansion[] a, int id) {
     return id < a.length ? a : Arrays.copyOf(a, Math.max(a.length * 2, id + 1));
   }
 
-  public int exactId(char[] buf, int off, int len) {
-    return exact.get(buf, off, len);
-  }
-
-  public int foldId(char[] buf, int off, int len) {
-    return fold.get(buf, off, len);
-  }
-
   public int exactId(String s) {
-    return exact.get(s);
+    int id = exact.get(s);
+    return id >= 0 && exactSyllable[id] ? id : -1;
   }
 
   public int foldId(String s) {
-    return fold.get(s);
+    int id = fold.get(s);
+    return id >= 0 && foldSyllable[id] ? id : -1;
   }
 
-  Expansion teencode(char[] buf, int off, int len) {
-    int id = teenKeys.get(buf, off, len);
-    return id < 0 ? null : teen[id];
+  /** The entry of the exact table for these characters (a syllable, a teencode token, or both), or -1. */
+  int exactEntry(char[] buf, int off, int len, int hash) {
+    return exact.get(buf, off, len, hash);
   }
 
-  Expansion joined(char[] buf, int off, int len) {
-    int id = joinedKeys.get(buf, off, len);
-    return id < 0 ? null : joined[id];
+  /** The entry of the folded table for these characters (a syllable, a joined spelling, or both), or -1. */
+  int foldEntry(char[] buf, int off, int len, int hash) {
+    return fold.get(buf, off, len, hash);
+  }
+
+  /** The syllable id of an exact-table entry, or -1 when the entry is only a teencode token. */
+  int exactSyllable(int entry) {
+    return entry >= 0 && exactSyllable[entry] ? entry : -1;
+  }
+
+  int foldSyllable(int entry) {
+    return entry >= 0 && foldSyllable[entry] ? entry : -1;
+  }
+
+  Expansion teencode(int entry) {
+    return entry >= 0 && entry < teencode.length ? teencode[entry] : null;
+  }
+
+  Expansion joined(int entry) {
+    return entry >= 0 && entry < joined.length ? joined[entry] : null;
   }
 
   public String exactKey(int id) {
@@ -103,19 +131,11 @@ public final class Vocabulary {
     return fold.key(id);
   }
 
-  public int exactSize() {
-    return exact.size();
-  }
-
-  public int foldSize() {
-    return fold.size();
-  }
-
   public int teencodeSize() {
-    return teenKeys.size();
+    return teencodeCount;
   }
 
   public int joinedSize() {
-    return joinedKeys.size();
+    return joinedCount;
   }
 }
