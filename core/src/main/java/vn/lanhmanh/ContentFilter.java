@@ -1,6 +1,8 @@
 package vn.lanhmanh;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,13 @@ import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.url.CanonicalUrl;
+import vn.lanhmanh.url.CanonicalizationResult;
+import vn.lanhmanh.url.SearchEngines;
+import vn.lanhmanh.url.SearchQuery;
+import vn.lanhmanh.url.UrlCanonicalizer;
+import vn.lanhmanh.url.UrlHit;
+import vn.lanhmanh.url.UrlRules;
 
 /**
  * The front door: decides whether a text is fit for a viewer, and why.
@@ -59,15 +68,24 @@ public final class ContentFilter implements AutoCloseable {
   private final LoadingCache<OverlayKey, CompiledLexicon> overlays;
   private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
   private final PiiDetector pii = PiiDetector.create();
+  private final UrlRules urlRules;
+  private final Cache<UrlKey, Verdict> urlCache;
+  /** Changes whenever the URL lists change, so a cached verdict never outlives its lists. */
+  private volatile long urlGeneration;
   private volatile boolean closed;
 
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
 
-  private ContentFilter(RuleIndex ruleIndex) {
+  /** Verdicts are cached per original string: their offsets point into it. */
+  private record UrlKey(String url, Policy policy, long generation) {}
+
+  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, long urlCacheSize) {
     this.ruleIndex = ruleIndex;
     this.entries = ruleIndex.entries();
     this.lexicon = CompiledLexicon.compile(entries, Map.of());
     this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
+    this.urlRules = urlRules;
+    this.urlCache = Caffeine.newBuilder().maximumSize(urlCacheSize).recordStats().build();
   }
 
   /** A new builder with the embedded default lexicon. */
@@ -107,6 +125,78 @@ public final class ContentFilter implements AutoCloseable {
     return decide(t, findings, policy);
   }
 
+  /**
+   * Checks a URL for a viewer: the URL is canonicalised as Safe Browsing specifies, its host suffixes
+   * and path prefixes are looked up in the lists, the heuristics (adult and gambling TLDs, rotating
+   * gambling brand names, keywords in the host and path) run unless the host is on the allow-list
+   * (every {@code *.edu.vn} and {@code *.gov.vn} host, Vietnam's learning sites and help resources), and
+   * the query of a search-engine URL is checked as text. For a viewer under 18, a search URL's verdict
+   * carries {@code safeUrl} with the engine's safe-search switch forced on.
+   *
+   * <p>Findings' offsets point into {@code url} as given. A URL that cannot be parsed ({@code null},
+   * {@code javascript:}, {@code data:}, a broken host, over 100,000 chars) gets a BLOCK verdict with the
+   * problem in {@link Verdict#errors()}. Verdicts are cached (Caffeine, keyed by the URL string, the policy
+   * and the list generation); see {@link #urlCacheStats()}.
+   *
+   * @throws NullPointerException if {@code policy} is null
+   * @throws IllegalStateException if the filter is closed
+   */
+  public Verdict checkUrl(String url, Policy policy) {
+    Objects.requireNonNull(policy, "policy");
+    if (closed) {
+      throw new IllegalStateException("ContentFilter is closed");
+    }
+    if (url == null) {
+      return urlProblem("", "url is null");
+    }
+    return urlCache.get(new UrlKey(url, policy, urlGeneration), k -> evaluateUrl(url, policy));
+  }
+
+  /** Hit and miss counts of the URL verdict cache. */
+  public CacheStats urlCacheStats() {
+    return urlCache.stats();
+  }
+
+  private Verdict evaluateUrl(String url, Policy policy) {
+    CanonicalizationResult r = UrlCanonicalizer.canonicalize(url);
+    if (!r.isOk()) {
+      return urlProblem(url, r.message());
+    }
+    CanonicalUrl c = r.url();
+    List<UrlHit> hits = new ArrayList<>();
+    urlRules.listHits(c, hits);
+    if (urlRules.allowKind(c) == null) {
+      urlRules.heuristicHits(c, hits);
+    }
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    List<Finding> findings = new ArrayList<>();
+    for (UrlHit h : hits) {
+      int at = lower.indexOf(h.key());
+      int start = at < 0 ? 0 : at;
+      int end = at < 0 ? url.length() : at + h.key().length();
+      findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
+          url.substring(start, end)));
+    }
+    SearchQuery q = SearchEngines.find(c, url);
+    if (q != null) {
+      for (Finding f : checkText(q.text(), policy).findings()) {
+        int start = q.originalStart(f.start());
+        int end = q.originalEnd(f.end() - 1);
+        findings.add(new Finding(f.category(), f.severity(), f.rating(), f.rule(), start, end,
+            url.substring(start, end)));
+      }
+      findings.sort(java.util.Comparator.comparingInt(Finding::start));
+    }
+    Verdict v = decide(url, findings, policy);
+    Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0 ? q.safeUrl() : Optional.empty();
+    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors());
+  }
+
+  private static Verdict urlProblem(String url, String message) {
+    return new Verdict(Action.BLOCK, Rating.P, List.of(), url, Optional.empty(), Optional.empty(),
+        List.of("malformed URL: " + message));
+  }
+
   /** How many lexicon entries of each kind this filter compiled (rules, exceptions, context, teencode). */
   public Map<String, Integer> lexiconCounts() {
     Map<String, Integer> out = new HashMap<>();
@@ -128,7 +218,7 @@ public final class ContentFilter implements AutoCloseable {
 
   static Verdict decide(String text, List<Finding> findings, Policy policy) {
     if (findings.isEmpty()) {
-      return new Verdict(Action.ALLOW, Rating.P, List.of(), text, Optional.empty(), Optional.empty());
+      return new Verdict(Action.ALLOW, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of());
     }
     Action action = Action.ALLOW;
     Rating rating = Rating.P;
@@ -159,7 +249,7 @@ public final class ContentFilter implements AutoCloseable {
     }
     Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
     return new Verdict(action, rating, findings, masked == null ? text : new String(masked),
-        Optional.empty(), Optional.ofNullable(help));
+        Optional.empty(), Optional.ofNullable(help), List.of());
   }
 
   private CompiledLexicon compileOverlay(OverlayKey key) {
@@ -202,12 +292,26 @@ public final class ContentFilter implements AutoCloseable {
   public static final class Builder {
     private boolean defaults = true;
     private final List<Path> folders = new ArrayList<>();
+    private long urlCacheSize = 100_000;
 
     private Builder() {}
 
     /** Leaves out the embedded lexicon (then at least one {@link #addLexicon} folder is required). */
     public Builder withoutDefaultLexicon() {
       defaults = false;
+      return this;
+    }
+
+    /**
+     * The most URL verdicts kept in the cache (default 100,000; 0 turns caching off).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder urlCacheSize(long size) {
+      if (size < 0) {
+        throw new IllegalArgumentException("urlCacheSize must be >= 0, was " + size);
+      }
+      urlCacheSize = size;
       return this;
     }
 
@@ -235,7 +339,7 @@ public final class ContentFilter implements AutoCloseable {
       if (all.isEmpty()) {
         throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
       }
-      ContentFilter filter = new ContentFilter(RuleIndex.build(all));
+      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), urlCacheSize);
       log.debug("lexicon of {} entries compiled in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
       return filter;
     }

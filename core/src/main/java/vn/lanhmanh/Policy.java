@@ -54,6 +54,8 @@ public final class Policy {
   private final Map<Category, Action> overrides;
   private final ImmutableSet<String> allowPhrases;
   private final ImmutableList<Phrase> denyPhrases;
+  /** Cached: policies are cache keys on the URL path. */
+  private final int hash;
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
@@ -62,6 +64,7 @@ public final class Policy {
     this.overrides = overrides;
     this.allowPhrases = allowPhrases;
     this.denyPhrases = denyPhrases;
+    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases);
   }
 
   /**
@@ -195,7 +198,7 @@ public final class Policy {
 
   @Override
   public int hashCode() {
-    return Objects.hash(age, highest, overrides, allowPhrases, denyPhrases);
+    return hash;
   }
 
   @Override

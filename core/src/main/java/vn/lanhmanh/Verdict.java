@@ -21,6 +21,8 @@ import java.util.Set;
  *     is masked
  * @param safeUrl for a search-engine URL and a viewer under 18, the same URL with safe search forced
  * @param help where to get help, for self-harm, abuse, grooming and scams
+ * @param errors problems met while checking (a URL that cannot be parsed, an internal failure); when
+ *     there are any the action is never {@link Action#ALLOW}: the filter fails closed
  */
 public record Verdict(
     Action action,
@@ -28,7 +30,8 @@ public record Verdict(
     List<Finding> findings,
     String redacted,
     Optional<String> safeUrl,
-    Optional<Help> help) {
+    Optional<Help> help,
+    List<String> errors) {
 
   public Verdict {
     Objects.requireNonNull(action, "action");
@@ -37,6 +40,10 @@ public record Verdict(
     Objects.requireNonNull(redacted, "redacted");
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");
+    errors = List.copyOf(errors);
+    if (!errors.isEmpty() && action == Action.ALLOW) {
+      throw new IllegalArgumentException("a verdict with errors must not allow: " + errors);
+    }
   }
 
   /** The distinct categories of the findings, in {@link Category} order. */
@@ -61,6 +68,7 @@ public record Verdict(
     }
     return action + " " + rating + " " + parts
         + safeUrl.map(u -> " safeUrl=" + u).orElse("")
-        + help.map(h -> " help=" + h.topic()).orElse("");
+        + help.map(h -> " help=" + h.topic()).orElse("")
+        + (errors.isEmpty() ? "" : " errors=" + errors);
   }
 }

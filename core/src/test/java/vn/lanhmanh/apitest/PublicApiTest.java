@@ -40,9 +40,10 @@ class PublicApiTest {
   @Test
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
-        "builder()", "checkText(String,Policy)", "close()", "lexiconCounts()");
+        "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "close()",
+        "lexiconCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
-        "withoutDefaultLexicon()", "addLexicon(Path)", "build()");
+        "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "build()");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -62,7 +63,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }

@@ -19,8 +19,6 @@ final class BatchRunner {
   /** Output is flushed at least every this many lines, which also notices a closed output early. */
   static final int FLUSH_EVERY = 256;
 
-  /** The answer to a {@code url} line until the URL engine exists. */
-  static final String URL_NOT_AVAILABLE = "URL checking is not available yet";
 
   private final ContentFilter filter;
   private final int defaultAge;
@@ -65,15 +63,19 @@ final class BatchRunner {
     BatchRequest r = parser.parse(line);
     if (r.failed()) {
       json.error(r.id(), r.error());
-    } else if (r.url() != null) {
-      json.error(r.id(), URL_NOT_AVAILABLE);
     } else {
       Verdict v;
       try {
-        v = filter.checkText(r.text(), policy(r.age() < 0 ? defaultAge : r.age()));
+        Policy p = policy(r.age() < 0 ? defaultAge : r.age());
+        v = r.url() != null ? filter.checkUrl(r.url(), p) : filter.checkText(r.text(), p);
       } catch (RuntimeException e) {
         // fail closed: an error line, never a made-up ALLOW
         json.error(r.id(), "internal error: " + Main.describe(e));
+        return;
+      }
+      if (!v.errors().isEmpty() && v.findings().isEmpty()) {
+        // A URL that cannot be parsed is a bad line of the contract: an error object, and the run goes on.
+        json.error(r.id(), String.join("; ", v.errors()));
         return;
       }
       json.verdict(r.id(), v);

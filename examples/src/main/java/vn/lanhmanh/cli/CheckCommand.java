@@ -46,13 +46,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkAge(spec, age);
-    if (words.size() == 1 && looksLikeUrl(words.get(0))) {
-      throw new UnsupportedOperationException(BatchRunner.URL_NOT_AVAILABLE + ": " + words.get(0));
-    }
+    boolean url = words.size() == 1 && looksLikeUrl(words.get(0));
     String text = words.size() == 1 && words.get(0).equals("-") ? readStdin() : String.join(" ", words);
     PrintWriter out = spec.commandLine().getOut();
     try (ContentFilter filter = main.openFilter(spec)) {
-      Verdict v = filter.checkText(text, Policy.forAge(age));
+      Verdict v = url ? filter.checkUrl(text, Policy.forAge(age)) : filter.checkText(text, Policy.forAge(age));
       if (json) {
         new JsonOutput(out).verdict(JsonId.NULL, v);
       } else {

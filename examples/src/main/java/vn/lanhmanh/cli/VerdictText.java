@@ -37,6 +37,9 @@ final class VerdictText {
     out.println("redacted: " + v.redacted());
     v.safeUrl().ifPresent(u -> out.println("safe URL: " + u));
     v.help().ifPresent(h -> help(h, out));
+    for (String e : v.errors()) {
+      out.println("error:    " + e);
+    }
   }
 
   private static void help(Help h, PrintWriter out) {

@@ -167,9 +167,16 @@ class BatchCommandTest {
   }
 
   @Test
-  void urlLinesAreAnsweredWithAnErrorForNow() {
-    assertThat(batch("{\"id\":\"u\",\"url\":\"https://example.com\"}\n").lines())
-        .containsExactly("{\"id\":\"u\",\"error\":\"URL checking is not available yet\"}");
+  void urlLinesAreCheckedAndBadUrlsGetAnError() {
+    List<String> out = batch("{\"id\":\"u\",\"url\":\"https://www.pornhub.com/view\"}\n"
+        + "{\"id\":\"j\",\"url\":\"javascript:alert(1)\"}\n"
+        + "{\"id\":\"e\",\"url\":\"https://olm.vn/bai-hoc\"}\n").lines();
+    JsonNode listed = parse(out.get(0));
+    assertThat(listed.get("action").asText()).isEqualTo("BLOCK");
+    assertThat(listed.get("categories").toString()).isEqualTo("[\"sexual\"]");
+    assertThat(fieldNames(parse(out.get(1)))).containsExactly("id", "error");
+    assertThat(parse(out.get(1)).get("error").asText()).contains("malformed URL");
+    assertThat(parse(out.get(2)).get("action").asText()).isEqualTo("ALLOW");
   }
 
   @Test

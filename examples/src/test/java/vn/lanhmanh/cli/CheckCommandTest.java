@@ -69,12 +69,19 @@ class CheckCommandTest {
   }
 
   @Test
-  void urlArgumentIsARuntimeErrorForNow() {
-    Cli.Result r = check("", "--age", "10", "https://example.com/a?b=c");
+  void urlArgumentIsCheckedAsAUrl() {
+    Cli.Result r = check("", "--age", "10", "https://www.pornhub.com/view?x=1");
 
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("lanhmanh: URL checking is not available yet: https://example.com/a?b=c\n");
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("action:   BLOCK").contains("sexual").contains("url/list/default:pornhub.com");
+  }
+
+  @Test
+  void searchUrlGetsASafeUrlForAChild() {
+    Cli.Result r = check("", "--age", "10", "https://www.google.com/search?q=phim+hay");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("action:   ALLOW").contains("safe URL: https://www.google.com/search?q=phim+hay&safe=active");
   }
 
   @Test
