@@ -238,17 +238,30 @@ public final class CompiledLexicon {
   }
 
   private List<Finding> findings(String text, Positions p, long[] hits) {
-    List<int[]> exceptions = new ArrayList<>();
-    List<int[]> contexts = new ArrayList<>();
+    // Hits are sorted by end position, so exception and context spans come out sorted by their end.
+    IntList excStart = new IntList();
+    IntList excEnd = new IntList();
+    IntList ctxStart = new IntList();
+    IntList ctxEnd = new IntList();
+    IntList ctxEntry = new IntList();
     for (long h : hits) {
       int e = (int) h;
       int endPos = (int) (h >>> 32);
       int startPos = endPos - lengths[e] + 1;
       if (entries[e].kind() == Kind.EXCEPTION) {
-        exceptions.add(new int[] {startPos, endPos});
+        excStart.add(startPos);
+        excEnd.add(endPos);
       } else if (entries[e].kind() == Kind.CONTEXT) {
-        contexts.add(new int[] {startPos, endPos, e});
+        ctxStart.add(startPos);
+        ctxEnd.add(endPos);
+        ctxEntry.add(e);
       }
+    }
+    // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= excEnd[i]).
+    int[] minStartFrom = new int[excStart.size + 1];
+    minStartFrom[excStart.size] = Integer.MAX_VALUE;
+    for (int i = excStart.size - 1; i >= 0; i--) {
+      minStartFrom[i] = Math.min(excStart.a[i], minStartFrom[i + 1]);
     }
     List<Candidate> found = new ArrayList<>();
     for (long h : hits) {
@@ -259,13 +272,15 @@ public final class CompiledLexicon {
       }
       int endPos = (int) (h >>> 32);
       int startPos = endPos - lengths[e] + 1;
-      if (inside(exceptions, startPos, endPos)) {
+      // Inside an exception: one ending at or after this finding's end that starts at or before its start.
+      if (minStartFrom[lowerBound(excEnd, endPos)] <= startPos) {
         continue;
       }
       Rating rating = entry.rating();
-      for (int[] c : contexts) {
-        LexiconEntry ctx = entries[c[2]];
-        int gap = Math.max(0, Math.max(c[0] - endPos, startPos - c[1]));
+      for (int i = lowerBound(ctxEnd, startPos - CONTEXT_WINDOW); i < ctxEnd.size
+          && ctxEnd.a[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
+        int gap = Math.max(0, Math.max(ctxStart.a[i] - endPos, startPos - ctxEnd.a[i]));
+        LexiconEntry ctx = entries[ctxEntry.a[i]];
         if (gap <= CONTEXT_WINDOW && ctx.contextCategories().contains(entry.category())) {
           rating = rating.min(ctx.rating());
         }
@@ -278,13 +293,35 @@ public final class CompiledLexicon {
     return dedupe(found);
   }
 
-  private static boolean inside(List<int[]> ranges, int s, int e) {
-    for (int[] r : ranges) {
-      if (r[0] <= s && e <= r[1]) {
-        return true;
+  /** Context phrases longer than this many syllables would be missed by the window search. */
+  private static final int MAX_CONTEXT_LENGTH = 16;
+
+  /** The first index whose value is {@code >= key} in an ascending list. */
+  private static int lowerBound(IntList list, int key) {
+    int lo = 0;
+    int hi = list.size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (list.a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return false;
+    return lo;
+  }
+
+  /** A growable int array. */
+  private static final class IntList {
+    int[] a = new int[4];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
   }
 
   /** A finding and the number of syllables its rule has (the longer rule wins a tie on offsets). */
