@@ -3,6 +3,8 @@ package vn.lanhmanh;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -74,7 +76,8 @@ public final class ContentFilter implements AutoCloseable {
   private final LoadingCache<OverlayKey, CompiledLexicon> overlays;
   private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
   private final PiiDetector pii = PiiDetector.create();
-  private final ConversationMonitor monitor;
+  /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
+  private final Supplier<ConversationMonitor> monitor;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
   private final Incidents incidents;
   private volatile boolean closed;
@@ -86,7 +89,10 @@ public final class ContentFilter implements AutoCloseable {
     this.entries = ruleIndex.entries();
     this.lexicon = CompiledLexicon.compile(entries, Map.of());
     this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
-    this.monitor = new ConversationMonitor(entries, b.maxConversations, b.conversationExpiry, b.ticker);
+    long maxConversations = b.maxConversations;
+    Duration expiry = b.conversationExpiry;
+    Ticker ticker = b.ticker;
+    this.monitor = Suppliers.memoize(() -> new ConversationMonitor(entries, maxConversations, expiry, ticker));
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
   }
 
@@ -110,7 +116,8 @@ public final class ContentFilter implements AutoCloseable {
 
   /**
    * The conversation with this id: a handle on a window of its recent messages, created on its first
-   * message. Calls with the same id share the window.
+   * message. Calls with the same id share the window. The first call compiles the embedded stage phrases
+   * (about a second), so a filter that never watches conversations does not pay for them.
    *
    * <pre>{@code
    * ConversationVerdict cv = filter.conversation("chat-42").check(message, Policy.forAge(11));
@@ -125,6 +132,7 @@ public final class ContentFilter implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("ContentFilter is closed");
     }
+    monitor.get();
     return new Conversation(this, id);
   }
 
@@ -186,7 +194,7 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   ConversationMonitor monitor() {
-    return monitor;
+    return monitor.get();
   }
 
   /** How many lexicon entries of each kind this filter compiled (rules, exceptions, context, teencode). */

@@ -35,14 +35,14 @@ import vn.lanhmanh.conversation.Observation;
  * sender: asking a child's age counts in the other party's messages, a child giving her age counts in the
  * child's. The window holds the last 50 messages sent within 24 hours of the newest one; older messages
  * no longer count. A phrase near an awareness phrase ({@code phòng chống}, {@code kỹ năng tự bảo vệ} …)
- * counts at a quarter of its weight, so a safety lesson is not an approach.
+ * counts at a quarter of its weight and not towards {@code n} below, so a safety lesson is not an approach.
  *
  * <p><b>Risk.</b> For each stage in the window take its best weight {@code w_s}; let {@code n} be the
  * number of distinct stages shown by the other party and {@code k} the number of dangerous pairs among
  * them (secrecy+meeting, secrecy+photos, gifts+photos, photos+meeting, sexual+secrecy, sexual+meeting,
  * sexual+photos). Then
  * <pre>
- *   risk = min(1, B(n) · (1 − Π_s (1 − w_s)) + 0.25 · k),   B(0) = B(1) = 0.25, B(2) = 0.6, B(3) = 0.85, B(≥4) = 1
+ *   risk = min(1, B(n) · (1 − Π_s (1 − w_s)) + 0.3 · k),   B(0) = B(1) = 0.25, B(2) = 0.5, B(3) = 0.85, B(≥4) = 1
  * </pre>
  * so one stage alone, or anything the child says about herself, stays below 0.25, and several distinct
  * stages from the other party approach 1. Parents, teachers and friends speak in their own registers

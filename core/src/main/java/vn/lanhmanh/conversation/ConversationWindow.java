@@ -57,7 +57,7 @@ final class ConversationWindow {
       for (StageMatcher.Hit h : e.hits()) {
         int s = h.stage().ordinal();
         best[s] = Math.max(best[s], h.weight());
-        fromOther[s] |= !e.fromChild();
+        fromOther[s] |= !e.fromChild() && !h.lowered();
         evidence.add(new Evidence(e.messageId(), h.stage().jsonName(), h.start(), h.end(), h.match()));
       }
     }

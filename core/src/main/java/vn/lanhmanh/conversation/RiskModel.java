@@ -7,9 +7,9 @@ package vn.lanhmanh.conversation;
 final class RiskModel {
 
   /** Breadth factor by the number of distinct stages the other party showed: 0–1, 2, 3, 4 or more. */
-  static final double[] BREADTH = {0.25, 0.25, 0.6, 0.85, 1.0};
+  static final double[] BREADTH = {0.25, 0.25, 0.5, 0.85, 1.0};
   /** Added for each dangerous pair of stages both shown by the other party. */
-  static final double PAIR_BONUS = 0.25;
+  static final double PAIR_BONUS = 0.3;
   /** The pairs that mark an approach rather than a chat. */
   static final Stage[][] DANGEROUS_PAIRS = {
       {Stage.SECRECY, Stage.MEETING},

@@ -33,8 +33,13 @@ public final class StageMatcher {
   /** What a compiled rule id stands for. */
   private record Target(Stage stage, double weight, StageRule.Scope scope, String source) {}
 
-  /** One stage phrase found in a message. */
-  public record Hit(Stage stage, double weight, int start, int end, String match) {}
+  /**
+   * One stage phrase found in a message.
+   *
+   * @param lowered true when awareness context lowered it: it adds its (reduced) weight but does not count
+   *     as a stage shown by the other party
+   */
+  public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered) {}
 
   private final CompiledLexicon lexicon;
   private final Map<String, Target> targets;
@@ -143,8 +148,9 @@ public final class StageMatcher {
       if (t == null || !t.scope().accepts(fromChild)) {
         continue;
       }
-      double w = f.rating() == Rating.C ? t.weight() : t.weight() * CONTEXT_FACTOR;
-      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match()));
+      boolean lowered = f.rating() != Rating.C;
+      double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
+      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered));
     }
     if (hits.size() > MAX_HITS_PER_MESSAGE) {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
