@@ -4,9 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.RuleIndex;
@@ -51,7 +58,13 @@ import vn.lanhmanh.url.UrlRules;
  * and control characters are treated as separators or ignored, and any length is checked in time linear
  * in its size.
  *
- * <p>{@link #close()} releases the lexicon index; checks after that throw {@link IllegalStateException}.
+ * <p>{@link #conversation(String)} watches a chat for grooming across messages (see {@link Conversation});
+ * its windows are the filter's only mutable state, kept in a bounded cache and updated per conversation,
+ * never on the {@code checkText} path. An {@link IncidentListener} given to the builder is told about
+ * C-tier findings and high-risk conversations on its own executor.
+ *
+ * <p>{@link #close()} releases the lexicon index and stops the incident thread the filter created;
+ * checks after that throw {@link IllegalStateException}.
  */
 public final class ContentFilter implements AutoCloseable {
 
@@ -61,6 +74,10 @@ public final class ContentFilter implements AutoCloseable {
   static final int MAX_OVERLAYS = 256;
   /** A thread's scratch buffer is dropped after a text longer than this, so it is not kept forever. */
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
+  /** Incidents the default executor queues before it drops and counts them. */
+  static final int INCIDENT_QUEUE = 1024;
+  static final long DEFAULT_MAX_CONVERSATIONS = 100_000;
+  static final Duration DEFAULT_CONVERSATION_EXPIRY = Duration.ofHours(24);
 
   private final RuleIndex ruleIndex;
   private final List<LexiconEntry> entries;
@@ -72,6 +89,10 @@ public final class ContentFilter implements AutoCloseable {
   private final Cache<UrlKey, Verdict> urlCache;
   /** Changes whenever the URL lists change, so a cached verdict never outlives its lists. */
   private volatile long urlGeneration;
+  /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
+  private final Supplier<ConversationMonitor> monitor;
+  /** Null when no listener is registered: then nothing is collected for incidents at all. */
+  private final Incidents incidents;
   private volatile boolean closed;
 
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
@@ -79,13 +100,18 @@ public final class ContentFilter implements AutoCloseable {
   /** Verdicts are cached per original string: their offsets point into it. */
   private record UrlKey(String url, Policy policy, long generation) {}
 
-  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, long urlCacheSize) {
+  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, Builder b) {
     this.ruleIndex = ruleIndex;
     this.entries = ruleIndex.entries();
     this.lexicon = CompiledLexicon.compile(entries, Map.of());
     this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
     this.urlRules = urlRules;
-    this.urlCache = Caffeine.newBuilder().maximumSize(urlCacheSize).recordStats().build();
+    this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
+    long maxConversations = b.maxConversations;
+    Duration expiry = b.conversationExpiry;
+    Ticker ticker = b.ticker;
+    this.monitor = Suppliers.memoize(() -> new ConversationMonitor(entries, maxConversations, expiry, ticker));
+    this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
   }
 
   /** A new builder with the embedded default lexicon. */
@@ -103,6 +129,43 @@ public final class ContentFilter implements AutoCloseable {
    * @throws IllegalStateException if the filter is closed
    */
   public Verdict checkText(String text, Policy policy) {
+    return check(text, policy, Optional.empty(), Optional.empty(), null);
+  }
+
+  /**
+   * The conversation with this id: a handle on a window of its recent messages, created on its first
+   * message. Calls with the same id share the window. The first call compiles the embedded stage phrases
+   * (about a second), so a filter that never watches conversations does not pay for them.
+   *
+   * <pre>{@code
+   * ConversationVerdict cv = filter.conversation("chat-42").check(message, Policy.forAge(11));
+   * }</pre>
+   *
+   * @param id the application's conversation id
+   * @throws NullPointerException if {@code id} is null
+   * @throws IllegalStateException if the filter is closed
+   */
+  public Conversation conversation(String id) {
+    Objects.requireNonNull(id, "id");
+    if (closed) {
+      throw new IllegalStateException("ContentFilter is closed");
+    }
+    monitor.get();
+    return new Conversation(this, id);
+  }
+
+  /**
+   * What became of the incidents given to the {@link IncidentListener}: {@code delivered}, {@code dropped}
+   * (the queue was full or the filter closed) and {@code failed} (the listener or the executor threw).
+   * All zero when no listener is registered.
+   */
+  public Map<String, Long> incidentCounts() {
+    return incidents == null ? Map.of("delivered", 0L, "dropped", 0L, "failed", 0L) : incidents.counts();
+  }
+
+  /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
+  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
+      Instant time) {
     Objects.requireNonNull(policy, "policy");
     if (closed) {
       throw new IllegalStateException("ContentFilter is closed");
@@ -122,7 +185,34 @@ public final class ContentFilter implements AutoCloseable {
     if (!personal.isEmpty()) {
       findings = withPersonalInformation(findings, personal);
     }
-    return decide(t, findings, policy);
+    Verdict verdict = decide(t, findings, policy);
+    if (incidents != null && verdict.rating() == Rating.C) {
+      reportFindings(verdict, conversationId, messageId, time);
+    }
+    return verdict;
+  }
+
+  private void reportFindings(Verdict verdict, Optional<String> conversationId, Optional<String> messageId,
+      Instant time) {
+    List<Finding> severe = new ArrayList<>();
+    for (Finding f : verdict.findings()) {
+      if (f.rating() == Rating.C) {
+        severe.add(f);
+      }
+    }
+    incidents.report(new IncidentListener.Incident(IncidentListener.Kind.FINDING, conversationId, messageId,
+        0.0, Set.of(), severe, List.of(), time == null ? Instant.now() : time));
+  }
+
+  /** Hands an incident to the listener, if there is one. */
+  void report(IncidentListener.Incident incident) {
+    if (incidents != null) {
+      incidents.report(incident);
+    }
+  }
+
+  ConversationMonitor monitor() {
+    return monitor.get();
   }
 
   /**
@@ -274,6 +364,9 @@ public final class ContentFilter implements AutoCloseable {
       return;
     }
     closed = true;
+    if (incidents != null) {
+      incidents.close();
+    }
     try {
       ruleIndex.close();
     } catch (IOException e) {
@@ -288,11 +381,20 @@ public final class ContentFilter implements AutoCloseable {
    * <p>By default the filter uses the embedded Vietnamese lexicon. {@link #addLexicon(Path)} adds a
    * folder of lexicon files in the same format (see {@code docs/LEXICON.md}); its rules, exceptions and
    * context apply together with the defaults, and order does not matter.
+   *
+   * <p>Conversations: at most {@value ContentFilter#DEFAULT_MAX_CONVERSATIONS} are kept, each for 24 hours
+   * after its last message, unless {@link #maxConversations} or {@link #conversationExpiry} say otherwise.
+   * No incident listener is registered by default, so nothing is reported anywhere.
    */
   public static final class Builder {
     private boolean defaults = true;
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
+    private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
+    private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
+    private Ticker ticker = Ticker.systemTicker();
+    private IncidentListener listener;
+    private Executor executor;
 
     private Builder() {}
 
@@ -322,6 +424,61 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
+     * How many conversation windows the filter keeps at most; beyond it the least recently used are
+     * dropped. Default 100,000.
+     *
+     * @throws IllegalArgumentException if {@code max} is not positive
+     */
+    public Builder maxConversations(long max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException("maxConversations must be positive, was " + max);
+      }
+      maxConversations = max;
+      return this;
+    }
+
+    /**
+     * How long a conversation window is kept after its last message. Default 24 hours.
+     *
+     * @throws IllegalArgumentException if {@code expiry} is not positive
+     */
+    public Builder conversationExpiry(Duration expiry) {
+      Objects.requireNonNull(expiry, "conversationExpiry");
+      if (expiry.isNegative() || expiry.isZero()) {
+        throw new IllegalArgumentException("conversationExpiry must be positive, was " + expiry);
+      }
+      conversationExpiry = expiry;
+      return this;
+    }
+
+    /**
+     * Reports C-tier findings and high-risk conversations to {@code listener}, on a daemon thread the
+     * filter creates (queue of 1,024; incidents beyond it are dropped and counted). See
+     * {@link IncidentListener} for the threading.
+     */
+    public Builder incidentListener(IncidentListener listener) {
+      this.listener = Objects.requireNonNull(listener, "incidentListener");
+      this.executor = null;
+      return this;
+    }
+
+    /**
+     * Reports incidents to {@code listener} on the application's {@code executor}; the filter does not
+     * shut it down. A task the executor rejects is dropped and counted.
+     */
+    public Builder incidentListener(IncidentListener listener, Executor executor) {
+      this.listener = Objects.requireNonNull(listener, "incidentListener");
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Caffeine's clock for the conversation cache (tests). */
+    Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
      * Reads, indexes and compiles the lexicon.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed lexicon entry
@@ -339,7 +496,7 @@ public final class ContentFilter implements AutoCloseable {
       if (all.isEmpty()) {
         throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
       }
-      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), urlCacheSize);
+      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), this);
       log.debug("lexicon of {} entries compiled in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
       return filter;
     }

@@ -181,7 +181,7 @@ public final class LexiconReader {
   }
 
   /** The most phrases one line may expand to. */
-  static final int MAX_VARIANTS = 256;
+  public static final int MAX_VARIANTS = 256;
 
   /**
    * Expands alternatives: {@code cởi (áo|đồ) ra cho (anh|chú) xem} is four phrases; an empty
@@ -189,7 +189,7 @@ public final class LexiconReader {
    *
    * @throws IllegalArgumentException for an unbalanced group or more than {@value #MAX_VARIANTS} variants
    */
-  static List<String> expand(String phrase) {
+  public static List<String> expand(String phrase) {
     if (phrase.indexOf('(') < 0 && phrase.indexOf(')') < 0 && phrase.indexOf('|') < 0) {
       return List.of(phrase);
     }

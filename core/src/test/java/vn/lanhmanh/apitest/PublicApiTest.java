@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Conversation;
+import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Help;
+import vn.lanhmanh.IncidentListener;
+import vn.lanhmanh.Message;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
@@ -41,11 +45,41 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "close()",
-        "lexiconCounts()");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
-        "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "build()");
+        "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "build()", "maxConversations(long)",
+        "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
+        "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
+  }
+
+  @Test
+  void conversation() {
+    assertThat(publicMethods(Conversation.class)).containsExactlyInAnyOrder(
+        "id()", "check(Message,Policy)", "toString()");
+    assertThat(Modifier.isFinal(Conversation.class.getModifiers())).isTrue();
+    assertThat(Conversation.class.getConstructors()).isEmpty();
+    assertThat(Message.class.isRecord()).isTrue();
+    assertThat(Arrays.stream(Message.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("id", "sender", "text", "time");
+    assertThat(publicMethods(Message.class)).contains("of(String,Sender,String)");
+    assertThat(Message.Sender.values()).extracting(Enum::name).containsExactly("CHILD", "OTHER");
+    assertThat(ConversationVerdict.class.isRecord()).isTrue();
+    assertThat(Arrays.stream(ConversationVerdict.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("verdict", "risk", "stages", "evidence");
+    assertThat(Arrays.stream(ConversationVerdict.Evidence.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("messageId", "stage", "start", "end", "match");
+  }
+
+  @Test
+  void incidentListener() {
+    assertThat(IncidentListener.class.isInterface()).isTrue();
+    assertThat(IncidentListener.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
+    assertThat(publicMethods(IncidentListener.class)).containsExactly("onIncident(Incident)");
+    assertThat(Arrays.stream(IncidentListener.Incident.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("kind", "conversationId", "messageId", "risk", "stages", "findings", "evidence", "time");
+    assertThat(IncidentListener.Kind.values()).extracting(Enum::name).containsExactly("FINDING", "CONVERSATION");
   }
 
   @Test

@@ -1,0 +1,81 @@
+package vn.lanhmanh.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.lanhmanh.ConversationVerdict.Evidence;
+
+/**
+ * The recent messages of one conversation that carried stage phrases, and its alert state. Not
+ * thread-safe: {@link ConversationMonitor} updates it inside the cache's per-key compute.
+ */
+final class ConversationWindow {
+
+  /** The window keeps at most this many messages ... */
+  static final int MAX_MESSAGES = 50;
+  /** ... sent at most this long before the newest one. */
+  static final Duration MAX_AGE = Duration.ofHours(24);
+
+  /** One message's hits. Messages without hits are counted but not kept. */
+  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {}
+
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  private long seq;
+  private Instant newest = Instant.MIN;
+  private boolean alerted;
+
+  /** Adds a message and scores the window. */
+  Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+    seq++;
+    if (time.isAfter(newest)) {
+      newest = time;
+    }
+    if (!hits.isEmpty()) {
+      entries.addLast(new Entry(seq, messageId, time, fromChild, hits));
+    }
+    Instant cutoff = newest.minus(MAX_AGE);
+    for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
+        it.remove();
+      }
+    }
+    return score();
+  }
+
+  private Observation score() {
+    Stage[] all = Stage.values();
+    double[] best = new double[all.length];
+    boolean[] fromOther = new boolean[all.length];
+    List<Evidence> evidence = new ArrayList<>();
+    for (Entry e : entries) {
+      for (StageMatcher.Hit h : e.hits()) {
+        int s = h.stage().ordinal();
+        best[s] = Math.max(best[s], h.weight());
+        fromOther[s] |= !e.fromChild() && !h.lowered();
+        evidence.add(new Evidence(e.messageId(), h.stage().jsonName(), h.start(), h.end(), h.match()));
+      }
+    }
+    Set<String> stages = new LinkedHashSet<>();
+    for (Stage s : all) {
+      if (best[s.ordinal()] > 0) {
+        stages.add(s.jsonName());
+      }
+    }
+    double risk = RiskModel.score(best, fromOther);
+    boolean high = risk >= ConversationMonitor.HIGH_RISK;
+    boolean crossed = high && !alerted;
+    alerted = high;
+    return new Observation(risk, stages, evidence, crossed);
+  }
+
+  /** Messages with stage phrases currently in the window. */
+  int size() {
+    return entries.size();
+  }
+}

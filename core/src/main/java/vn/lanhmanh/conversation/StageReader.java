@@ -1,0 +1,87 @@
+package vn.lanhmanh.conversation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import vn.lanhmanh.lexicon.LexiconEntry;
+import vn.lanhmanh.lexicon.LexiconReader;
+
+/**
+ * Reads the stage phrases file: {@code phrase, stage, weight, sender, fold, note}, tab-separated, with
+ * {@code (a|b|)} groups expanded as in lexicon files. A malformed line is an
+ * {@link IllegalArgumentException} naming the file and line.
+ */
+final class StageReader {
+
+  static final String DEFAULT_RESOURCE = "/vn/lanhmanh/conversation/stages.tsv";
+
+  /** A parsed line before compilation: its expanded phrases share stage, weight, scope and fold. */
+  record Line(List<String> phrases, Stage stage, double weight, StageRule.Scope scope, LexiconEntry.Fold fold,
+      String note, String source) {}
+
+  private StageReader() {}
+
+  static List<Line> readDefault() {
+    InputStream in = StageReader.class.getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("embedded resource missing: " + DEFAULT_RESOURCE);
+    }
+    return read("stages.tsv", new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  static List<Line> read(String fileName, Reader reader) {
+    List<Line> out = new ArrayList<>();
+    int lineNo = 0;
+    try (BufferedReader r = new BufferedReader(reader)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String where = fileName + ":" + lineNo;
+        try {
+          out.add(parse(line.split("\t", -1), where));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + fileName, e);
+    }
+    return out;
+  }
+
+  private static Line parse(String[] cols, String where) {
+    if (cols.length < 4) {
+      throw new IllegalArgumentException("expected phrase, stage, weight, sender[, fold[, note]] separated by "
+          + "tabs, found " + cols.length + " column(s)");
+    }
+    String phrase = Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC);
+    if (phrase.isEmpty()) {
+      throw new IllegalArgumentException("empty phrase");
+    }
+    double weight;
+    try {
+      weight = Double.parseDouble(cols[2].strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("weight '" + cols[2] + "' is not a number");
+    }
+    if (!(weight > 0 && weight < 1)) {
+      throw new IllegalArgumentException("weight must be above 0 and below 1, was " + weight);
+    }
+    return new Line(LexiconReader.expand(phrase), Stage.parse(cols[1]), weight,
+        StageRule.Scope.parse(cols[3]), LexiconEntry.Fold.parse(cols.length > 4 ? cols[4] : ""),
+        cols.length > 5 ? cols[5].strip() : "", where);
+  }
+}

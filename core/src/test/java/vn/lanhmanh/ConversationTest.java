@@ -1,0 +1,375 @@
+package vn.lanhmanh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.lanhmanh.Message.Sender;
+
+/**
+ * The conversation monitor: scripted conversations from {@code src/test/resources/conversation}, the
+ * window and cache bounds, concurrency and incidents.
+ */
+class ConversationTest {
+
+  private static final Policy CHILD = Policy.forAge(11);
+  private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+
+  private static ContentFilter filter;
+
+  @BeforeAll
+  static void build() {
+    filter = ContentFilter.builder().build();
+  }
+
+  @AfterAll
+  static void close() {
+    filter.close();
+  }
+
+  /** One scripted conversation: its expected label and its messages. */
+  record Script(String name, String expect, List<Message> messages) {}
+
+  static List<Script> scripts() throws IOException, URISyntaxException {
+    Path dir = Paths.get(ConversationTest.class.getResource("/conversation").toURI());
+    List<Script> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".tsv")).sorted()::iterator) {
+        String expect = null;
+        List<Message> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (line.startsWith("# expect:")) {
+            expect = line.substring("# expect:".length()).strip();
+          } else if (!line.isBlank() && !line.startsWith("#")) {
+            String[] cols = line.split("\t", 2);
+            Sender sender = cols[0].equals("child") ? Sender.CHILD : Sender.OTHER;
+            messages.add(new Message("m" + messages.size(), sender, cols[1],
+                T0.plus(Duration.ofMinutes(3L * messages.size()))));
+          }
+        }
+        assertThat(expect).as(f.getFileName().toString()).isIn("grooming", "innocent");
+        out.add(new Script(f.getFileName().toString(), expect, messages));
+      }
+    }
+    return out;
+  }
+
+  private static ConversationVerdict run(ContentFilter f, String id, List<Message> messages) {
+    Conversation c = f.conversation(id);
+    ConversationVerdict last = null;
+    for (Message m : messages) {
+      last = c.check(m, CHILD);
+    }
+    return last;
+  }
+
+  @Test
+  void scriptedConversationsAreSeparated() throws Exception {
+    List<Script> scripts = scripts();
+    double lowestGrooming = 1;
+    double highestInnocent = 0;
+    String lowestName = "";
+    String highestName = "";
+    List<String> failures = new ArrayList<>();
+    int grooming = 0;
+    int innocent = 0;
+    for (Script s : scripts) {
+      ConversationVerdict v = run(filter, "script-" + s.name(), s.messages());
+      System.out.printf("conversation %-28s %-8s risk %.3f %s%n", s.name(), s.expect(), v.risk(), v.stages());
+      if (s.expect().equals("grooming")) {
+        grooming++;
+        if (v.risk() < lowestGrooming) {
+          lowestGrooming = v.risk();
+          lowestName = s.name();
+        }
+        if (v.risk() < 0.7) {
+          failures.add(s.name() + " ended at " + v.risk() + " " + v.stages());
+        }
+        assertThat(v.verdict().action()).as(s.name()).isNotEqualTo(Action.ALLOW);
+        assertThat(v.verdict().help()).as(s.name()).isPresent();
+      } else {
+        innocent++;
+        double max = 0;
+        Conversation c = filter.conversation("script-max-" + s.name());
+        for (Message m : s.messages()) {
+          max = Math.max(max, c.check(m, CHILD).risk());
+        }
+        if (max > highestInnocent) {
+          highestInnocent = max;
+          highestName = s.name();
+        }
+        if (max > 0.3) {
+          failures.add(s.name() + " reached " + max + " " + v.stages());
+        }
+      }
+    }
+    System.out.printf("grooming separation: lowest grooming risk %.3f (%s) vs highest innocent risk %.3f (%s);"
+        + " %d grooming and %d innocent scripts%n", lowestGrooming, lowestName, highestInnocent, highestName,
+        grooming, innocent);
+    assertThat(grooming + innocent).isGreaterThanOrEqualTo(24);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void oneStageAloneStaysLow() {
+    String[] oneStage = {
+        "em xinh quá, em xinh thế, em dễ thương ghê", "em bao nhiêu tuổi rồi, em học lớp mấy",
+        "em học trường nào vậy", "nhà em ở đâu", "bố mẹ em có nhà không, em ở nhà một mình à",
+        "đừng nói với ai nhé, bí mật của hai đứa mình", "kết bạn zalo với anh nhé", "anh nạp thẻ cho em",
+        "em còn trinh không", "chụp ảnh lúc tắm gửi anh", "gặp nhau đi, anh đón em ở cổng trường"};
+    int i = 0;
+    for (String text : oneStage) {
+      ConversationVerdict v = filter.conversation("one-stage-" + i++)
+          .check(new Message("a", Sender.OTHER, text, T0), CHILD);
+      assertThat(v.stages()).as(text).hasSize(1);
+      assertThat(v.risk()).as(text).isLessThan(0.3);
+    }
+  }
+
+  @Test
+  void childSideStagesNeedTheRightSender() {
+    Conversation c = filter.conversation("sender");
+    ConversationVerdict v = c.check(new Message("1", Sender.OTHER, "em 11 tuổi", T0), CHILD);
+    assertThat(v.stages()).isEmpty();
+    v = c.check(new Message("2", Sender.CHILD, "em 11 tuổi", T0), CHILD);
+    assertThat(v.stages()).containsExactly("age");
+    assertThat(v.evidence()).containsExactly(new ConversationVerdict.Evidence("2", "age", 0, 10, "em 11 tuổi"));
+    v = c.check(new Message("3", Sender.CHILD, "em bao nhiêu tuổi rồi", T0), CHILD);
+    assertThat(v.evidence()).hasSize(1);
+  }
+
+  @Test
+  void highRiskRaisesTheMessageVerdict() {
+    Verdict allow = filter.checkText("ừ", CHILD);
+    assertThat(Conversation.raise(allow, 0.69)).isSameAs(allow);
+    Verdict warn = Conversation.raise(allow, 0.7);
+    assertThat(warn.action()).isEqualTo(Action.WARN);
+    assertThat(warn.help()).contains(Help.ABUSE);
+    assertThat(Conversation.raise(allow, 0.85).action()).isEqualTo(Action.BLOCK);
+    Verdict selfHarm = filter.checkText("em muốn chết", CHILD);
+    assertThat(Conversation.raise(selfHarm, 0.9).help()).contains(Help.SELF_HARM);
+  }
+
+  @Test
+  void windowKeepsFiftyMessages() throws Exception {
+    Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
+    Conversation c = filter.conversation("window-count");
+    ConversationVerdict v = null;
+    for (Message m : g.messages()) {
+      v = c.check(m, CHILD);
+    }
+    assertThat(v.risk()).isGreaterThanOrEqualTo(0.7);
+    for (int i = 0; i < 49; i++) {
+      v = c.check(new Message("x" + i, Sender.OTHER, "hôm nay trời đẹp", T0.plusSeconds(3600 + i)), CHILD);
+    }
+    // The last message of the series is still among the last 50.
+    assertThat(v.stages()).containsExactly("meeting");
+    v = c.check(new Message("x49", Sender.OTHER, "ừ", T0.plusSeconds(3600 + 49)), CHILD);
+    assertThat(v.stages()).isEmpty();
+    assertThat(v.risk()).isZero();
+    assertThat(filter.monitor().windowSize("window-count")).isZero();
+  }
+
+  @Test
+  void windowKeepsTwentyFourHours() {
+    Conversation c = filter.conversation("window-time");
+    c.check(new Message("1", Sender.OTHER, "đừng nói với ai nhé", T0), CHILD);
+    ConversationVerdict v = c.check(new Message("2", Sender.OTHER, "mai gặp nhau nhé, anh đón em",
+        T0.plus(Duration.ofHours(23))), CHILD);
+    assertThat(v.stages()).containsExactly("secrecy", "meeting");
+    v = c.check(new Message("3", Sender.OTHER, "chào em", T0.plus(Duration.ofHours(24)).plusSeconds(1)), CHILD);
+    assertThat(v.stages()).containsExactly("meeting");
+    assertThat(v.evidence()).extracting(ConversationVerdict.Evidence::messageId).containsOnly("2");
+  }
+
+  @Test
+  void conversationsExpireAndAreBounded() {
+    AtomicLong nanos = new AtomicLong();
+    Ticker ticker = nanos::get;
+    try (ContentFilter f = ContentFilter.builder().maxConversations(10)
+        .conversationExpiry(Duration.ofHours(1)).ticker(ticker).build()) {
+      f.conversation("a").check(new Message("1", Sender.OTHER, "đừng nói với ai nhé", T0), CHILD);
+      assertThat(f.monitor().windowSize("a")).isEqualTo(1);
+      nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+      assertThat(f.monitor().windowSize("a")).isEqualTo(1);
+      nanos.addAndGet(Duration.ofMinutes(61).toNanos());
+      assertThat(f.monitor().size()).isZero();
+      ConversationVerdict v = f.conversation("a").check(new Message("2", Sender.OTHER, "chào em", T0), CHILD);
+      assertThat(v.stages()).isEmpty();
+
+      for (int i = 0; i < 1000; i++) {
+        f.conversation("c" + i).check(new Message("1", Sender.OTHER, "anh nạp thẻ cho em", T0), CHILD);
+      }
+      assertThat(f.monitor().size()).isLessThanOrEqualTo(10);
+    }
+  }
+
+  @Test
+  void builderRejectsBadConversationSettings() {
+    assertThatThrownBy(() -> ContentFilter.builder().maxConversations(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConversations");
+    assertThatThrownBy(() -> ContentFilter.builder().conversationExpiry(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversationExpiry");
+  }
+
+  @Test
+  void concurrentMessagesKeepStateConsistent() throws Exception {
+    Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
+    ConversationVerdict expected = run(filter, "concurrency-reference", g.messages());
+    int conversations = 1000;
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          // Every thread sends every message to its share of all conversations, so each message of each
+          // conversation arrives exactly once, from several threads in no fixed order.
+          for (int i = 0; i < g.messages().size(); i++) {
+            if (i % 16 != thread) {
+              continue;
+            }
+            for (int c = 0; c < conversations; c++) {
+              filter.conversation("conc-" + c).check(g.messages().get(i), CHILD);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> fu : futures) {
+        fu.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (int c = 0; c < conversations; c++) {
+      ConversationVerdict v = filter.conversation("conc-" + c)
+          .check(new Message("end", Sender.OTHER, "ừ", g.messages().get(g.messages().size() - 1).time()), CHILD);
+      assertThat(v.risk()).as("conversation %d", c).isEqualTo(expected.risk());
+      assertThat(v.stages()).as("conversation %d", c).isEqualTo(expected.stages());
+      assertThat(v.evidence()).as("conversation %d", c).hasSameSizeAs(expected.evidence());
+    }
+  }
+
+  @Test
+  void listenerGetsExactlyTheExpectedIncidents() throws Exception {
+    Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
+    List<IncidentListener.Incident> got = new CopyOnWriteArrayList<>();
+    try (ContentFilter f = ContentFilter.builder().incidentListener(got::add, Runnable::run).build()) {
+      int expectedFindings = 0;
+      String crossing = null;
+      Conversation c = f.conversation("incidents");
+      double before = 0;
+      for (Message m : g.messages()) {
+        if (filter.checkText(m.text(), CHILD).rating() == Rating.C) {
+          expectedFindings++;
+        }
+        ConversationVerdict v = c.check(m, CHILD);
+        if (before < 0.7 && v.risk() >= 0.7 && crossing == null) {
+          crossing = m.id();
+        }
+        before = v.risk();
+      }
+      assertThat(crossing).isNotNull();
+      long findings = got.stream().filter(i -> i.kind() == IncidentListener.Kind.FINDING).count();
+      List<IncidentListener.Incident> convs = got.stream()
+          .filter(i -> i.kind() == IncidentListener.Kind.CONVERSATION).toList();
+      assertThat(findings).isEqualTo(expectedFindings);
+      assertThat(convs).hasSize(1);
+      IncidentListener.Incident inc = convs.get(0);
+      assertThat(inc.conversationId()).contains("incidents");
+      assertThat(inc.messageId()).contains(crossing);
+      assertThat(inc.risk()).isGreaterThanOrEqualTo(0.7);
+      assertThat(inc.evidence()).isNotEmpty();
+      assertThat(got.stream().filter(i -> i.kind() == IncidentListener.Kind.FINDING))
+          .allSatisfy(i -> {
+            assertThat(i.conversationId()).contains("incidents");
+            assertThat(i.findings()).isNotEmpty().allSatisfy(fi -> assertThat(fi.rating()).isEqualTo(Rating.C));
+          });
+
+      // A plain check reports its C-tier findings, without a conversation.
+      got.clear();
+      f.checkText("anh nạp thẻ cho em", CHILD);
+      f.checkText("hôm nay trời đẹp", CHILD);
+      assertThat(got).hasSize(1);
+      assertThat(got.get(0).conversationId()).isEmpty();
+      assertThat(f.incidentCounts()).containsEntry("dropped", 0L).containsEntry("failed", 0L);
+    }
+  }
+
+  @Test
+  void noListenerNoIncidents() {
+    assertThat(filter.incidentCounts()).containsOnly(Map.entry("delivered", 0L), Map.entry("dropped", 0L),
+        Map.entry("failed", 0L));
+  }
+
+  @Test
+  void throwingListenerDoesNotBreakChecks() throws Exception {
+    try (ContentFilter f = ContentFilter.builder().incidentListener(i -> {
+      throw new IllegalStateException("listener bug");
+    }).build()) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(f.checkText("anh nạp thẻ cho em", CHILD).action()).isEqualTo(Action.BLOCK);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (f.incidentCounts().get("failed") < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(f.incidentCounts()).containsEntry("failed", 20L).containsEntry("delivered", 0L);
+    }
+  }
+
+  @Test
+  void rejectedIncidentsAreDroppedAndCounted() {
+    try (ContentFilter f = ContentFilter.builder().incidentListener(i -> { }, r -> {
+      throw new RejectedExecutionException("full");
+    }).build()) {
+      assertThat(f.checkText("anh nạp thẻ cho em", CHILD).action()).isEqualTo(Action.BLOCK);
+      assertThat(f.incidentCounts()).containsEntry("dropped", 1L);
+    }
+  }
+
+  @Test
+  void closeStopsTheIncidentThread() throws Exception {
+    List<IncidentListener.Incident> got = Collections.synchronizedList(new ArrayList<>());
+    ContentFilter f = ContentFilter.builder().incidentListener(got::add).build();
+    f.checkText("anh nạp thẻ cho em", CHILD);
+    f.close();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (incidentThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(incidentThreads()).isZero();
+    assertThat(got).hasSize(1);
+    assertThatThrownBy(() -> f.conversation("x")).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static long incidentThreads() {
+    Map<Thread, StackTraceElement[]> all = new ConcurrentHashMap<>(Thread.getAllStackTraces());
+    return all.keySet().stream().filter(t -> t.getName().equals("lanhmanh-incidents") && t.isAlive()).count();
+  }
+}
