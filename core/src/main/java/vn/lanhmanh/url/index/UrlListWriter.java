@@ -255,7 +255,7 @@ public final class UrlListWriter implements Closeable {
     committed = true;
     closed = true;
     IndexLayout.writeAtomically(genDir.resolve(IndexLayout.PROPERTIES),
-        IndexLayout.toBytes(props, "LànhMạnh URL list index; written last: its presence marks the generation complete"));
+        IndexLayout.toBytes(props, "LanhManh URL list index; written last: its presence marks the generation complete"));
     directory.close();
     LOG.info("URL list index {}: committed generation {}: {} entries, {} keys, {} ms", dir, generation,
         scan.entries, scan.keys, (System.nanoTime() - start) / 1_000_000);
