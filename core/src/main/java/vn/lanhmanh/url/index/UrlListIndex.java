@@ -1,0 +1,689 @@
+package vn.lanhmanh.url.index;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lanhmanh.url.CanonicalUrl;
+import vn.lanhmanh.url.LookupExpressions;
+
+/**
+ * A read-only view of a versioned URL list index: which list entries match a canonical URL.
+ *
+ * <pre>{@code
+ * try (UrlListIndex lists = UrlListIndex.open(Path.of("lists"))) {
+ *   CanonicalUrl url = UrlCanonicalizer.canonicalize("http://m.example.com/adult/x.html").url();
+ *   List<ListEntry> hits = lists.lookup(url);  // e.g. [example.com/adult/ sexual ut1/adult, example.com ...]
+ * }
+ * }</pre>
+ *
+ * <p><b>Layout.</b> {@code dir/generation-N/} holds the Lucene files of generation N, its key filter
+ * {@code keys.bloom}, and {@code lanhmanh-index.properties}, written last and atomically (see
+ * {@link UrlListWriter}). {@link #open} takes the newest generation that passes the checks below and
+ * falls back to older ones, logging and recording why a newer one was refused
+ * ({@link #refusedGenerations()}). The checks read a few bytes per file, never the whole index: the
+ * properties exist and have a known format; every Lucene file of the commit has the recorded length
+ * and footer checksum; the filter file has the recorded length and CRC-32C; Lucene opens the commit
+ * ({@link CorruptIndexException}, {@link IndexFormatTooNewException} ... are caught) and it holds the
+ * recorded number of entries. {@link #verify()} checksums every byte, for tools.
+ *
+ * <p><b>Lookup.</b> Every list entry is one Lucene document whose only indexed term is
+ * {@code key TAB category TAB source} (field {@value #ENTRY}; no stored fields), so a lookup is a
+ * {@link TermsEnum#seekCeil} to {@code key TAB} per segment and a walk over the few terms that share
+ * the prefix; no query parser, no stored-field decompression. The keys tried are the Safe Browsing
+ * expressions of the URL, most specific first: for each host (the exact host, then its suffixes),
+ * the path with its query, the path, its directory prefixes longest first, then the bare host (which
+ * is how a host entry matches subdomains). Results come in that order. Before any seek, every key is
+ * checked against a Bloom filter ({@link KeyFilter}: 1.8 bytes of heap per key at a 0.1%
+ * false-positive rate, against 8 for a sorted array of 64-bit hashes); a URL whose keys all miss it
+ * returns {@link List#of()} without touching Lucene or allocating a result. Each thread reuses its
+ * own terms and postings enums and key buffers.
+ *
+ * <p><b>Reload.</b> {@link #refresh()} moves to a newer complete generation on disk or, for a
+ * near-real-time view from {@link UrlListWriter#openNearRealTime()}, to the writer's uncommitted
+ * changes ({@link DirectoryReader#openIfChanged(DirectoryReader, org.apache.lucene.index.IndexWriter)}).
+ * {@link #generation()} changes whenever the content may have changed; lookups running during a
+ * refresh finish on the reader they started with, which is closed when the last of them is done.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #lookup} and {@link #entries} while one calls
+ * {@link #refresh()}. Internal: the public entry point is {@code ContentFilter.checkUrl}.
+ */
+public final class UrlListIndex implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UrlListIndex.class);
+
+  /** The indexed field: {@code key TAB category TAB source}. */
+  static final String ENTRY = "entry";
+  /** The source again, as its own term, so a whole list can be deleted. */
+  static final String SOURCE = "source";
+  static final byte SEP = '\t';
+
+  private final Path dir;
+  private final UrlListWriter nrtWriter;
+  private final Object refreshLock = new Object();
+  private final ThreadLocal<Cursor> cursors = ThreadLocal.withInitial(Cursor::new);
+  private volatile State state;
+  private volatile Map<Integer, String> refused;
+  private volatile boolean closed;
+
+  private UrlListIndex(Path dir, UrlListWriter nrtWriter, State state, Map<Integer, String> refused) {
+    this.dir = dir;
+    this.nrtWriter = nrtWriter;
+    this.state = state;
+    this.refused = Collections.unmodifiableMap(refused);
+  }
+
+  /**
+   * Opens the newest usable generation under {@code dir}.
+   *
+   * @throws IllegalArgumentException when {@code dir} holds no {@code generation-N} folder
+   * @throws IllegalStateException when every generation was refused; the message says why for each
+   * @throws IOException when the folder cannot be read
+   */
+  public static UrlListIndex open(Path dir) throws IOException {
+    List<Integer> generations = IndexLayout.generations(dir);
+    if (generations.isEmpty()) {
+      throw new IllegalArgumentException("no URL list index in " + dir + ": no generation-N folder");
+    }
+    Map<Integer, String> refused = new LinkedHashMap<>();
+    for (int g : generations) {
+      try {
+        State s = loadGeneration(dir, g);
+        if (!refused.isEmpty()) {
+          LOG.warn("URL list index {}: using generation {} after refusing {}", dir, g, refused);
+        }
+        LOG.info("URL list index {}: opened generation {} with {} entries", dir, g, s.reader.numDocs());
+        return new UrlListIndex(dir, null, s, refused);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        refused.put(g, e.getMessage());
+        LOG.warn("URL list index {}: {}", dir, e.getMessage());
+      }
+    }
+    throw new IllegalStateException("no usable generation in URL list index " + dir + ": " + refused);
+  }
+
+  /**
+   * Opens generation {@code generation} only, with no fallback.
+   *
+   * @throws IllegalStateException naming the problem when the generation is refused
+   */
+  public static UrlListIndex openGeneration(Path dir, int generation) throws IOException {
+    return new UrlListIndex(dir, null, loadGeneration(dir, generation), Map.of());
+  }
+
+  private static State loadGeneration(Path dir, int g) throws IOException {
+    return loadGeneration(dir, g, (long) g << 32);
+  }
+
+  private static State loadGeneration(Path dir, int g, long label) throws IOException {
+    Path genDir = IndexLayout.generationDir(dir, g);
+    String name = IndexLayout.PREFIX + g;
+    if (!Files.isRegularFile(genDir.resolve(IndexLayout.PROPERTIES))) {
+      throw new IllegalStateException(name + " is incomplete: no " + IndexLayout.PROPERTIES);
+    }
+    Properties props = IndexLayout.read(genDir);
+    long format = IndexLayout.longProp(props, IndexLayout.K_FORMAT);
+    if (format != IndexLayout.FORMAT) {
+      throw new IllegalStateException(name + " has index format " + format + "; this library reads format "
+          + IndexLayout.FORMAT);
+    }
+    if (IndexLayout.longProp(props, IndexLayout.K_GENERATION) != g) {
+      throw new IllegalStateException(name + " says it is generation " + props.getProperty(IndexLayout.K_GENERATION));
+    }
+    MMapDirectory directory = new MMapDirectory(genDir);
+    DirectoryReader reader = null;
+    boolean success = false;
+    try {
+      try {
+        IndexLayout.checkCommit(directory, props);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(name + ": " + e.getMessage(), e);
+      }
+      KeyFilter filter = readFilter(genDir, props, name);
+      reader = DirectoryReader.open(directory);
+      String segments = reader.getIndexCommit().getSegmentsFileName();
+      if (!segments.equals(props.getProperty(IndexLayout.K_SEGMENTS))) {
+        throw new IllegalStateException(name + ": Lucene commit " + segments + " is not the recorded "
+            + props.getProperty(IndexLayout.K_SEGMENTS));
+      }
+      long entries = IndexLayout.longProp(props, IndexLayout.K_ENTRIES);
+      if (reader.numDocs() != entries) {
+        throw new IllegalStateException(name + ": Lucene index has " + reader.numDocs() + " entries, properties say "
+            + entries);
+      }
+      State s = new State(reader, directory, filter, g, label, props);
+      success = true;
+      return s;
+    } catch (CorruptIndexException | IndexFormatTooNewException | IndexFormatTooOldException | EOFException
+        | NoSuchFileException e) {
+      throw new IllegalStateException(name + ": corrupt Lucene index: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException(name + ": cannot read: " + e, e);
+    } finally {
+      if (!success) {
+        if (reader != null) {
+          reader.close();
+        }
+        directory.close();
+      }
+    }
+  }
+
+  private static KeyFilter readFilter(Path genDir, Properties props, String name) throws IOException {
+    String file = props.getProperty(IndexLayout.K_BLOOM_FILE, IndexLayout.BLOOM);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(genDir.resolve(file));
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException(name + ": key filter " + file + " is missing", e);
+    }
+    long length = IndexLayout.longProp(props, IndexLayout.K_BLOOM_BYTES);
+    if (bytes.length != length) {
+      throw new IllegalStateException(name + ": key filter " + file + " has " + bytes.length + " bytes, expected "
+          + length);
+    }
+    String crc = Long.toHexString(KeyFilter.crc32c(bytes));
+    if (!crc.equals(props.getProperty(IndexLayout.K_BLOOM_CRC))) {
+      throw new IllegalStateException(name + ": key filter " + file + " has checksum " + crc + ", expected "
+          + props.getProperty(IndexLayout.K_BLOOM_CRC) + " (damaged)");
+    }
+    try {
+      return KeyFilter.fromBytes(bytes, IndexLayout.longProp(props, IndexLayout.K_BLOOM_EXPECTED));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A near-real-time view of a writer's uncommitted state; see {@link UrlListWriter#openNearRealTime()}. */
+  static UrlListIndex nearRealTime(UrlListWriter writer) throws IOException {
+    DirectoryReader reader = DirectoryReader.open(writer.indexWriter());
+    State s = new State(reader, null, writer.liveFilter(reader), writer.generation(),
+        ((long) writer.generation() << 32) | 1, null);
+    return new UrlListIndex(writer.directory(), writer, s, Map.of());
+  }
+
+  /**
+   * The entries matching {@code url}, most specific first (see the class description); an empty
+   * immutable list when none do.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public List<ListEntry> lookup(CanonicalUrl url) {
+    Cursor c = cursors.get();
+    c.prepare(url);
+    State s = state;
+    if (!c.filter(s.filter)) {
+      return List.of();
+    }
+    State held = acquire();
+    try {
+      if (held != s && !c.filter(held.filter)) {
+        return List.of();
+      }
+      return c.seekAll(held);
+    } finally {
+      release(held);
+    }
+  }
+
+  /** The entries stored under exactly {@code key} (no subdomain or prefix matching). */
+  public List<ListEntry> entries(String key) {
+    Cursor c = cursors.get();
+    State held = acquire();
+    try {
+      c.prepareKey(key);
+      return c.seekAll(held);
+    } finally {
+      release(held);
+    }
+  }
+
+  /**
+   * Moves to newer content if there is any: the writer's latest changes for a near-real-time view
+   * (until the writer commits, then the committed generation), else the newest complete generation
+   * on disk that passes the checks. Lookups may run meanwhile.
+   *
+   * @return whether the content (and {@link #generation()}) changed
+   */
+  public boolean refresh() throws IOException {
+    synchronized (refreshLock) {
+      ensureOpen();
+      State old = state;
+      State next = null;
+      if (nrtWriter != null && old.nearRealTime() && nrtWriter.isOpen()) {
+        DirectoryReader r = DirectoryReader.openIfChanged(old.reader, nrtWriter.indexWriter());
+        if (r != null) {
+          next = new State(r, null, nrtWriter.liveFilter(r), old.diskGeneration, old.generation + 1, null);
+        }
+      } else {
+        Map<Integer, String> problems = new LinkedHashMap<>();
+        for (int g : IndexLayout.generations(dir)) {
+          if (g < old.diskGeneration || (g == old.diskGeneration && !old.nearRealTime())) {
+            break;
+          }
+          try {
+            next = loadGeneration(dir, g);
+            break;
+          } catch (IllegalStateException e) {
+            if (!e.getMessage().endsWith("no " + IndexLayout.PROPERTIES)) {
+              problems.put(g, e.getMessage());
+              LOG.warn("URL list index {}: refresh refused {}", dir, e.getMessage());
+            }
+          }
+        }
+        if (!problems.isEmpty()) {
+          Map<Integer, String> all = new LinkedHashMap<>(problems);
+          all.putAll(refused);
+          refused = Collections.unmodifiableMap(all);
+        }
+      }
+      if (next == null) {
+        return false;
+      }
+      state = next;
+      LOG.info("URL list index {}: now at generation {} ({} entries)", dir, next.diskGeneration,
+          next.reader.numDocs());
+      old.reader.decRef();
+      return true;
+    }
+  }
+
+  /**
+   * A number that changes whenever the content may have changed, for cache keys: the disk generation
+   * in the high 32 bits, and in the low bits 0 for a committed generation or a count of reopens for a
+   * near-real-time view.
+   */
+  public long generation() {
+    return state.generation;
+  }
+
+  /** The disk generation the current content belongs to (being written, for a near-real-time view). */
+  public int diskGeneration() {
+    return state.diskGeneration;
+  }
+
+  /** Entries in the current content. */
+  public int size() {
+    return state.reader.numDocs();
+  }
+
+  /** The index folder (holding the {@code generation-N} folders). */
+  public Path directory() {
+    return dir;
+  }
+
+  /** Newer generations that were refused, with why; empty when the newest one was used. */
+  public Map<Integer, String> refusedGenerations() {
+    return refused;
+  }
+
+  /** Entries per category, as the generation's properties record them; empty for a near-real-time view. */
+  public Map<String, Long> categoryCounts() {
+    return counts(IndexLayout.K_CATEGORY);
+  }
+
+  /** Entries per source, as the generation's properties record them; empty for a near-real-time view. */
+  public Map<String, Long> sourceCounts() {
+    return counts(IndexLayout.K_SOURCE);
+  }
+
+  private Map<String, Long> counts(String prefix) {
+    Properties p = state.props;
+    Map<String, Long> out = new TreeMap<>();
+    if (p != null) {
+      for (String k : p.stringPropertyNames()) {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), Long.parseLong(p.getProperty(k)));
+        }
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Reads every byte of the current generation's Lucene files and checks their checksums: slow, for
+   * tools and after a download. Does nothing for a near-real-time view.
+   *
+   * @throws IllegalStateException naming the first damaged file
+   */
+  public void verify() throws IOException {
+    State held = acquire();
+    try {
+      if (held.directory == null) {
+        return;
+      }
+      for (String name : held.props.stringPropertyNames()) {
+        if (name.startsWith(IndexLayout.K_FILE)) {
+          String file = name.substring(IndexLayout.K_FILE.length());
+          try (IndexInput in = held.directory.openInput(file, IOContext.READONCE)) {
+            CodecUtil.checksumEntireFile(in);
+          } catch (CorruptIndexException e) {
+            throw new IllegalStateException("generation-" + held.diskGeneration + ": Lucene file " + file
+                + " is damaged: " + e.getMessage(), e);
+          }
+        }
+      }
+    } finally {
+      release(held);
+    }
+  }
+
+  /** Closes the current reader once running lookups are done; later calls throw. */
+  @Override
+  public void close() throws IOException {
+    synchronized (refreshLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      state.reader.decRef();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("URL list index " + dir + " is closed");
+    }
+  }
+
+  private State acquire() {
+    while (true) {
+      ensureOpen();
+      State s = state;
+      if (s.reader.tryIncRef()) {
+        return s;
+      }
+      if (s == state) {
+        ensureOpen();
+        throw new IllegalStateException("URL list index " + dir + ": reader closed under a lookup");
+      }
+    }
+  }
+
+  private static void release(State s) {
+    try {
+      s.reader.decRef();
+    } catch (IOException e) {
+      LOG.warn("closing an old URL list reader failed", e);
+    }
+  }
+
+  /** One reader with its filter; closed (with its directory) when the last lookup using it ends. */
+  static final class State {
+    final DirectoryReader reader;
+    final Directory directory;
+    final KeyFilter filter;
+    final int diskGeneration;
+    final long generation;
+    final Properties props;
+    final List<LeafReaderContext> leaves;
+    final Bits[] live;
+
+    State(DirectoryReader reader, Directory directory, KeyFilter filter, int diskGeneration, long generation,
+        Properties props) {
+      this.reader = reader;
+      this.directory = directory;
+      this.filter = filter;
+      this.diskGeneration = diskGeneration;
+      this.generation = generation;
+      this.props = props;
+      this.leaves = reader.leaves();
+      this.live = new Bits[leaves.size()];
+      for (int i = 0; i < live.length; i++) {
+        live[i] = leaves.get(i).reader().getLiveDocs();
+      }
+      if (directory != null) {
+        reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
+      }
+    }
+
+    boolean nearRealTime() {
+      return props == null;
+    }
+  }
+
+  /**
+   * Per-thread lookup state: the keys of the current URL as offsets, a char buffer, and terms and
+   * postings enums per segment of the state they were made for.
+   */
+  private static final class Cursor {
+    // Candidate k: host starting at hostStart[k], then path[0, pathEnd[k]) (none when 0), then ?query
+    // when withQuery[k].
+    final int[] hostStart = new int[LookupExpressions.MAX_EXPRESSIONS];
+    final int[] pathEnd = new int[LookupExpressions.MAX_EXPRESSIONS];
+    final boolean[] withQuery = new boolean[LookupExpressions.MAX_EXPRESSIONS];
+    final int[] passed = new int[LookupExpressions.MAX_EXPRESSIONS];
+    final int[] starts = new int[LookupExpressions.MAX_HOSTS];
+    final int[] ends = new int[LookupExpressions.MAX_PATH_PREFIXES];
+    final KeyChars chars = new KeyChars();
+    final BytesRefBuilder term = new BytesRefBuilder();
+    int count;
+    int passedCount;
+    String host;
+    String path;
+    String query;
+    String exactKey;
+    State enumsFor;
+    TermsEnum[] enums;
+    PostingsEnum[] postings;
+
+    void prepare(CanonicalUrl url) {
+      host = url.host();
+      path = url.path();
+      query = url.query() == null || url.query().isEmpty() ? null : url.query();
+      exactKey = null;
+      int hosts = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
+      int prefixes = LookupExpressions.pathPrefixEnds(path, ends);
+      count = 0;
+      for (int h = 0; h < hosts; h++) {
+        if (query != null) {
+          add(starts[h], path.length(), true);
+        }
+        if (path.length() > 1) {
+          add(starts[h], path.length(), false);
+        }
+        for (int p = prefixes - 1; p >= 0; p--) {
+          if (ends[p] != path.length() && ends[p] > 1) {
+            add(starts[h], ends[p], false);
+          }
+        }
+        add(starts[h], 0, false);
+      }
+    }
+
+    void prepareKey(String key) {
+      exactKey = key;
+      count = 1;
+      passedCount = 1;
+      passed[0] = 0;
+    }
+
+    private void add(int hs, int pe, boolean q) {
+      hostStart[count] = hs;
+      pathEnd[count] = pe;
+      withQuery[count] = q;
+      count++;
+    }
+
+    /** Keeps the candidates the filter may hold; whether any is left. */
+    boolean filter(KeyFilter filter) {
+      passedCount = 0;
+      for (int k = 0; k < count; k++) {
+        fill(k);
+        if (filter.mightContain(chars)) {
+          passed[passedCount++] = k;
+        }
+      }
+      return passedCount > 0;
+    }
+
+    private void fill(int k) {
+      if (exactKey != null) {
+        chars.set(exactKey, 0, exactKey.length());
+        return;
+      }
+      chars.set(host, hostStart[k], host.length());
+      if (pathEnd[k] > 0) {
+        chars.append(path, 0, pathEnd[k]);
+        if (withQuery[k]) {
+          chars.append('?');
+          chars.append(query, 0, query.length());
+        }
+      }
+    }
+
+    List<ListEntry> seekAll(State s) {
+      if (enumsFor != s) {
+        enumsFor = s;
+        enums = new TermsEnum[s.leaves.size()];
+        postings = new PostingsEnum[s.leaves.size()];
+      }
+      List<ListEntry> out = null;
+      try {
+        for (int i = 0; i < passedCount; i++) {
+          fill(passed[i]);
+          term.copyChars(chars.buf, 0, chars.len);
+          term.append(SEP);
+          BytesRef prefix = term.get();
+          String key = null;
+          for (int leaf = 0; leaf < enums.length; leaf++) {
+            TermsEnum te = enums[leaf];
+            if (te == null) {
+              Terms terms = s.leaves.get(leaf).reader().terms(ENTRY);
+              if (terms == null) {
+                continue;
+              }
+              te = enums[leaf] = terms.iterator();
+            }
+            if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+              continue;
+            }
+            for (BytesRef t = te.term(); t != null && startsWith(t, prefix); t = te.next()) {
+              postings[leaf] = te.postings(postings[leaf], PostingsEnum.NONE);
+              if (!anyLive(postings[leaf], s.live[leaf])) {
+                continue;
+              }
+              if (key == null) {
+                key = new String(chars.buf, 0, chars.len);
+              }
+              if (out == null) {
+                out = new ArrayList<>(4);
+              }
+              out.add(toEntry(key, t, prefix.length));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("URL list index read failed: " + e.getMessage(), e);
+      }
+      return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    private static boolean anyLive(PostingsEnum p, Bits live) throws IOException {
+      for (int doc = p.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = p.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean startsWith(BytesRef t, BytesRef prefix) {
+      if (t.length < prefix.length) {
+        return false;
+      }
+      return java.util.Arrays.equals(t.bytes, t.offset, t.offset + prefix.length,
+          prefix.bytes, prefix.offset, prefix.offset + prefix.length);
+    }
+
+    private static ListEntry toEntry(String key, BytesRef t, int from) {
+      int start = t.offset + from;
+      int end = t.offset + t.length;
+      int tab = start;
+      while (tab < end && t.bytes[tab] != SEP) {
+        tab++;
+      }
+      String category = ListEntry.canonicalCategory(new String(t.bytes, start, tab - start,
+          java.nio.charset.StandardCharsets.UTF_8));
+      String source = new String(t.bytes, tab + 1, Math.max(0, end - tab - 1), java.nio.charset.StandardCharsets.UTF_8);
+      return new ListEntry(key, category, source);
+    }
+  }
+
+  /** A growable char buffer viewed as a {@link CharSequence}, so keys are hashed without a String. */
+  static final class KeyChars implements CharSequence {
+    char[] buf = new char[256];
+    int len;
+
+    void set(String s, int from, int to) {
+      len = 0;
+      append(s, from, to);
+    }
+
+    void append(String s, int from, int to) {
+      int n = to - from;
+      ensure(len + n);
+      s.getChars(from, to, buf, len);
+      len += n;
+    }
+
+    void append(char c) {
+      ensure(len + 1);
+      buf[len++] = c;
+    }
+
+    private void ensure(int size) {
+      if (size > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(size, buf.length * 2));
+      }
+    }
+
+    @Override
+    public int length() {
+      return len;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return buf[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(buf, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(buf, 0, len);
+    }
+  }
+}

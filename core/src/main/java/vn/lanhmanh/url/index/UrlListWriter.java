@@ -1,0 +1,341 @@
+package vn.lanhmanh.url.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.store.MMapDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the next generation of a URL list index: either empty ({@link #create}) or starting from the
+ * newest good generation ({@link #extend}, whose Lucene files are hard-linked, or copied where links
+ * are not supported), then entries added and removed, then {@link #commit}. Older generations are
+ * never changed, so processes that have them open keep working; they move on with
+ * {@link UrlListIndex#refresh()}.
+ *
+ * <pre>{@code
+ * try (UrlListWriter w = UrlListWriter.extend(dir)) {
+ *   w.removeSource("sinfonietta/gambling-hosts");
+ *   ListImporter.importFile(file, ListFormat.HOSTS, "gambling", "sinfonietta/gambling-hosts", w::add);
+ *   w.commit(false);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #commit} makes the Lucene commit, then one pass over the terms builds a fresh key filter
+ * (so removed keys leave no stale bits) and the counts, writes {@code keys.bloom}, and last writes
+ * {@code lanhmanh-index.properties} through a temporary file and an atomic move: until then the
+ * generation is incomplete and {@link UrlListIndex#open} ignores it. Closing without committing
+ * deletes the unfinished generation.
+ *
+ * <p>Entries are identified by key, category and source together ({@link IndexWriter#updateDocument}
+ * on that term), so adding an entry twice stores it once, and one key may be in several lists.
+ *
+ * <p>Not thread-safe: write from one thread. The near-real-time view from {@link #openNearRealTime()}
+ * is thread-safe for lookups.
+ */
+public final class UrlListWriter implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UrlListWriter.class);
+
+  private final Path dir;
+  private final int generation;
+  private final Path genDir;
+  private final MMapDirectory directory;
+  private final IndexWriter writer;
+  private volatile KeyFilter liveFilter;
+  private boolean committed;
+  private boolean closed;
+
+  private UrlListWriter(Path dir, int generation, Path genDir, MMapDirectory directory, IndexWriter writer,
+      KeyFilter liveFilter) {
+    this.dir = dir;
+    this.generation = generation;
+    this.genDir = genDir;
+    this.directory = directory;
+    this.writer = writer;
+    this.liveFilter = liveFilter;
+  }
+
+  /**
+   * Starts a new, empty generation in {@code dir} (created if needed).
+   *
+   * @param expectedKeys how many distinct keys the near-real-time filter is sized for; the committed
+   *     filter is sized from the real count
+   */
+  public static UrlListWriter create(Path dir, long expectedKeys) throws IOException {
+    return start(dir, null, KeyFilter.create(expectedKeys));
+  }
+
+  /** Starts a new, empty generation sized for a million keys; see {@link #create(Path, long)}. */
+  public static UrlListWriter create(Path dir) throws IOException {
+    return create(dir, 1_000_000);
+  }
+
+  /**
+   * Starts a new generation holding what the newest usable generation holds (a new, empty one when
+   * there is none).
+   *
+   * @throws IllegalStateException when there are generations but none is usable
+   */
+  public static UrlListWriter extend(Path dir) throws IOException {
+    if (IndexLayout.newestComplete(dir) < 0) {
+      return create(dir);
+    }
+    try (UrlListIndex base = UrlListIndex.open(dir)) {
+      Path from = IndexLayout.generationDir(dir, base.diskGeneration());
+      Properties props = IndexLayout.read(from);
+      KeyFilter filter = KeyFilter.fromBytes(Files.readAllBytes(from.resolve(IndexLayout.BLOOM)),
+          IndexLayout.longProp(props, IndexLayout.K_BLOOM_EXPECTED));
+      return start(dir, new Base(from, props), filter.copy());
+    }
+  }
+
+  private record Base(Path genDir, Properties props) {}
+
+  private static UrlListWriter start(Path dir, Base base, KeyFilter filter) throws IOException {
+    Files.createDirectories(dir);
+    int next = IndexLayout.generations(dir).stream().findFirst().orElse(0) + 1;
+    Path genDir;
+    while (true) {
+      genDir = IndexLayout.generationDir(dir, next);
+      try {
+        Files.createDirectory(genDir); // atomic: two writers never share a generation
+        break;
+      } catch (FileAlreadyExistsException e) {
+        next++;
+      }
+    }
+    MMapDirectory directory = null;
+    try {
+      if (base != null) {
+        for (String name : base.props().stringPropertyNames()) {
+          if (name.startsWith(IndexLayout.K_FILE)) {
+            String file = name.substring(IndexLayout.K_FILE.length());
+            linkOrCopy(base.genDir().resolve(file), genDir.resolve(file));
+          }
+        }
+      }
+      directory = new MMapDirectory(genDir);
+      IndexWriterConfig config = new IndexWriterConfig()
+          .setOpenMode(base == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+          .setRAMBufferSizeMB(128)
+          .setCommitOnClose(false);
+      IndexWriter writer = new IndexWriter(directory, config);
+      LOG.info("URL list index {}: writing generation {}{}", dir, next,
+          base == null ? " (empty)" : " from " + base.genDir().getFileName());
+      return new UrlListWriter(dir, next, genDir, directory, writer, filter);
+    } catch (IOException | RuntimeException e) {
+      if (directory != null) {
+        directory.close();
+      }
+      deleteTree(genDir);
+      throw e;
+    }
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(from, to);
+    }
+  }
+
+  /** Adds {@code entry}; adding the same key, category and source again changes nothing. */
+  public void add(ListEntry entry) {
+    ensureWritable();
+    Document doc = new Document();
+    String term = term(entry);
+    doc.add(new StringField(UrlListIndex.ENTRY, term, Field.Store.NO));
+    doc.add(new StringField(UrlListIndex.SOURCE, entry.source(), Field.Store.NO));
+    try {
+      writer.updateDocument(new Term(UrlListIndex.ENTRY, term), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot add " + entry, e);
+    }
+    liveFilter.put(entry.key());
+  }
+
+  /** Removes this one entry (same key, category and source), if present. */
+  public void remove(ListEntry entry) {
+    ensureWritable();
+    delete(() -> writer.deleteDocuments(new Term(UrlListIndex.ENTRY, term(entry))));
+  }
+
+  /** Removes every entry stored under exactly {@code key} (a canonical key; subdomains are not touched). */
+  public void removeKey(String key) {
+    ensureWritable();
+    delete(() -> writer.deleteDocuments(new PrefixQuery(new Term(UrlListIndex.ENTRY, key + (char) UrlListIndex.SEP))));
+  }
+
+  /** Removes every entry of one list, e.g. before importing its new version. */
+  public void removeSource(String source) {
+    ensureWritable();
+    delete(() -> writer.deleteDocuments(new Term(UrlListIndex.SOURCE, source)));
+  }
+
+  private interface IoAction {
+    long run() throws IOException;
+  }
+
+  private static void delete(IoAction action) {
+    try {
+      action.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete entries", e);
+    }
+  }
+
+  /**
+   * A near-real-time view of this writer: it sees what was added and removed so far after each
+   * {@link UrlListIndex#refresh()}, before any commit; after {@link #commit}, its next refresh opens
+   * the committed generation. Close it separately.
+   */
+  public UrlListIndex openNearRealTime() throws IOException {
+    ensureWritable();
+    return UrlListIndex.nearRealTime(this);
+  }
+
+  /**
+   * Publishes the generation (see the class description) and closes the writer.
+   *
+   * @param forceMerge whether to merge into one segment first: worth it after a full build, since a
+   *     lookup seeks once per segment, not after a small update, since it rewrites every file
+   * @return the generation number
+   */
+  public int commit(boolean forceMerge) throws IOException {
+    ensureWritable();
+    long start = System.nanoTime();
+    if (forceMerge) {
+      writer.forceMerge(1);
+    }
+    writer.commit();
+    KeyScan scan;
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      scan = KeyScan.run(reader);
+    }
+    byte[] bloom = scan.filter.toBytes();
+    IndexLayout.writeAtomically(genDir.resolve(IndexLayout.BLOOM), bloom);
+
+    Properties props = new IndexLayout.SortedProperties();
+    props.setProperty(IndexLayout.K_FORMAT, Integer.toString(IndexLayout.FORMAT));
+    props.setProperty(IndexLayout.K_GENERATION, Integer.toString(generation));
+    props.setProperty(IndexLayout.K_CREATED, IndexLayout.now());
+    props.setProperty(IndexLayout.K_ENTRIES, Long.toString(scan.entries));
+    props.setProperty(IndexLayout.K_KEYS, Long.toString(scan.keys));
+    for (Map.Entry<String, Long> e : scan.categories.entrySet()) {
+      props.setProperty(IndexLayout.K_CATEGORY + e.getKey(), e.getValue().toString());
+    }
+    for (Map.Entry<String, Long> e : scan.sources.entrySet()) {
+      props.setProperty(IndexLayout.K_SOURCE + e.getKey(), e.getValue().toString());
+    }
+    props.setProperty(IndexLayout.K_BLOOM_FILE, IndexLayout.BLOOM);
+    props.setProperty(IndexLayout.K_BLOOM_EXPECTED, Long.toString(scan.filter.expectedKeys()));
+    props.setProperty(IndexLayout.K_BLOOM_FPP, Double.toString(KeyFilter.FPP));
+    props.setProperty(IndexLayout.K_BLOOM_BYTES, Integer.toString(bloom.length));
+    props.setProperty(IndexLayout.K_BLOOM_CRC, Long.toHexString(KeyFilter.crc32c(bloom)));
+    IndexLayout.describeCommit(directory, props);
+    writer.close();
+    committed = true;
+    closed = true;
+    IndexLayout.writeAtomically(genDir.resolve(IndexLayout.PROPERTIES),
+        IndexLayout.toBytes(props, "LanhManh URL list index; written last: its presence marks the generation complete"));
+    directory.close();
+    LOG.info("URL list index {}: committed generation {}: {} entries, {} keys, {} ms", dir, generation,
+        scan.entries, scan.keys, (System.nanoTime() - start) / 1_000_000);
+    return generation;
+  }
+
+  /** Same as {@code commit(false)}. */
+  public int commit() throws IOException {
+    return commit(false);
+  }
+
+  /** The generation being written. */
+  public int generation() {
+    return generation;
+  }
+
+  /** Whether entries can still be added (not committed, not closed). */
+  public boolean isOpen() {
+    return !closed;
+  }
+
+  /** Discards an uncommitted generation; does nothing after {@link #commit}. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      writer.rollback();
+    } finally {
+      directory.close();
+      deleteTree(genDir);
+      LOG.info("URL list index {}: generation {} discarded", dir, generation);
+    }
+  }
+
+  IndexWriter indexWriter() {
+    return writer;
+  }
+
+  Path directory() {
+    return dir;
+  }
+
+  /**
+   * The filter for a near-real-time reader. When the live one has filled up, a twice larger one takes
+   * its place first (so keys added from now on go there), then gets every key of a reader opened after
+   * the swap: no key is lost between the two.
+   */
+  synchronized KeyFilter liveFilter(DirectoryReader reader) throws IOException {
+    if (liveFilter.saturated()) {
+      KeyFilter bigger = KeyFilter.create(Math.max(liveFilter.expectedKeys(), reader.numDocs()) * 2);
+      liveFilter = bigger;
+      try (DirectoryReader after = DirectoryReader.open(writer)) {
+        KeyScan.putKeys(after, bigger);
+      }
+    }
+    return liveFilter;
+  }
+
+  private void ensureWritable() {
+    if (closed) {
+      throw new IllegalStateException("URL list writer for generation " + generation + " is "
+          + (committed ? "committed" : "closed"));
+    }
+  }
+
+  static String term(ListEntry e) {
+    return e.key() + (char) UrlListIndex.SEP + e.category() + (char) UrlListIndex.SEP + e.source();
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}

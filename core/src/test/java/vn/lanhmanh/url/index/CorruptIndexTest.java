@@ -1,0 +1,163 @@
+package vn.lanhmanh.url.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.lanhmanh.url.index.UrlListIndexTest.url;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A damaged newest generation is refused with a message that names the problem; the previous one is used. */
+class CorruptIndexTest {
+
+  @TempDir
+  Path dir;
+
+  Path gen2;
+
+  @BeforeEach
+  void twoGenerations() throws Exception {
+    try (UrlListWriter w = UrlListWriter.create(dir, 1000)) {
+      for (int i = 0; i < 1000; i++) {
+        w.add(new ListEntry("old" + i + ".example", "gambling", "one"));
+      }
+      w.commit(true);
+    }
+    try (UrlListWriter w = UrlListWriter.extend(dir)) {
+      for (int i = 0; i < 1000; i++) {
+        w.add(new ListEntry("new" + i + ".example", "scam", "two"));
+      }
+      w.commit(false);
+    }
+    gen2 = dir.resolve("generation-2");
+    try (UrlListIndex index = UrlListIndex.open(dir)) {
+      assertThat(index.diskGeneration()).isEqualTo(2);
+    }
+  }
+
+  /** The biggest Lucene file of generation 2 that is not shared (hard-linked) with generation 1. */
+  private Path ownLuceneFile() throws Exception {
+    Set<String> old;
+    try (Stream<Path> s = Files.list(dir.resolve("generation-1"))) {
+      old = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    }
+    try (Stream<Path> s = Files.list(gen2)) {
+      return s.filter(p -> !old.contains(p.getFileName().toString()))
+          .filter(p -> !p.getFileName().toString().startsWith("lanhmanh") && !p.getFileName().toString().startsWith("keys")
+              && !p.getFileName().toString().equals("write.lock"))
+          .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+    }
+  }
+
+  private void assertFallsBackBecause(String problem) throws Exception {
+    assertThatThrownBy(() -> UrlListIndex.openGeneration(dir, 2)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("generation-2").hasMessageContaining(problem);
+    try (UrlListIndex index = UrlListIndex.open(dir)) {
+      assertThat(index.diskGeneration()).isEqualTo(1);
+      assertThat(index.refusedGenerations()).containsOnlyKeys(2);
+      assertThat(index.refusedGenerations().get(2)).contains(problem);
+      assertThat(index.lookup(url("http://old5.example/"))).hasSize(1);
+      assertThat(index.lookup(url("http://new5.example/"))).isEmpty();
+    }
+  }
+
+  @Test
+  void truncatedLuceneFileIsRefused() throws Exception {
+    Path victim = ownLuceneFile();
+    try (RandomAccessFile f = new RandomAccessFile(victim.toFile(), "rw")) {
+      f.setLength(f.length() - 7);
+    }
+    assertFallsBackBecause("truncated");
+  }
+
+  @Test
+  void flippedByteInALuceneFooterIsRefused() throws Exception {
+    Path victim = ownLuceneFile();
+    flip(victim, victim.toFile().length() - 3);
+    assertFallsBackBecause("checksum");
+  }
+
+  @Test
+  void flippedByteInsideALuceneFileIsFoundByVerify() throws Exception {
+    Path victim = ownLuceneFile();
+    flip(victim, victim.toFile().length() / 2);
+    try (UrlListIndex index = UrlListIndex.openGeneration(dir, 2)) {
+      assertThatThrownBy(index::verify).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(victim.getFileName().toString()).hasMessageContaining("damaged");
+    } catch (IllegalStateException refusedAtOpen) {
+      // Lucene checks some files (segment infos) completely at open; that is fine too.
+      assertThat(refusedAtOpen).hasMessageContaining("generation-2");
+    }
+  }
+
+  @Test
+  void missingPropertiesFileMeansIncomplete() throws Exception {
+    Files.delete(gen2.resolve(IndexLayout.PROPERTIES));
+    assertFallsBackBecause("incomplete: no lanhmanh-index.properties");
+  }
+
+  @Test
+  void flippedByteInTheFilterIsRefused() throws Exception {
+    flip(gen2.resolve(IndexLayout.BLOOM), 100);
+    assertFallsBackBecause("keys.bloom has checksum");
+  }
+
+  @Test
+  void missingLuceneFileIsRefused() throws Exception {
+    Files.delete(ownLuceneFile());
+    assertFallsBackBecause("missing");
+  }
+
+  @Test
+  void unknownFormatIsRefused() throws Exception {
+    Path props = gen2.resolve(IndexLayout.PROPERTIES);
+    Files.writeString(props, Files.readString(props, StandardCharsets.ISO_8859_1).replace("format=1", "format=99"),
+        StandardCharsets.ISO_8859_1);
+    assertFallsBackBecause("index format 99");
+  }
+
+  @Test
+  void noGoodGenerationAtAllFailsNamingEach() throws Exception {
+    Files.delete(gen2.resolve(IndexLayout.PROPERTIES));
+    flip(dir.resolve("generation-1").resolve(IndexLayout.BLOOM), 50);
+    assertThatThrownBy(() -> UrlListIndex.open(dir)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no usable generation")
+        .hasMessageContaining("generation-2 is incomplete")
+        .hasMessageContaining("generation-1: key filter keys.bloom has checksum");
+  }
+
+  @Test
+  void refreshSkipsADamagedNewGeneration() throws Exception {
+    Files.delete(gen2.resolve(IndexLayout.PROPERTIES));
+    try (UrlListIndex index = UrlListIndex.open(dir)) {
+      assertThat(index.diskGeneration()).isEqualTo(1);
+      try (UrlListWriter w = UrlListWriter.extend(dir)) {
+        assertThat(w.generation()).isEqualTo(3);
+        w.add(new ListEntry("third.example", "drugs", "three"));
+        w.commit();
+      }
+      flip(dir.resolve("generation-3").resolve(IndexLayout.BLOOM), 60);
+      assertThat(index.refresh()).isFalse();
+      assertThat(index.diskGeneration()).isEqualTo(1);
+      assertThat(index.refusedGenerations()).containsKey(3);
+    }
+  }
+
+  private static void flip(Path file, long at) throws Exception {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.seek(at);
+      int b = f.read();
+      f.seek(at);
+      f.write(b ^ 0xFF);
+    }
+  }
+}
