@@ -37,6 +37,8 @@ import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
 import vn.lanhmanh.url.UrlRules;
+import vn.lanhmanh.url.index.ListEntry;
+import vn.lanhmanh.url.index.UrlListIndex;
 
 /**
  * The front door: decides whether a text is fit for a viewer, and why.
@@ -87,8 +89,8 @@ public final class ContentFilter implements AutoCloseable {
   private final PiiDetector pii = PiiDetector.create();
   private final UrlRules urlRules;
   private final Cache<UrlKey, Verdict> urlCache;
-  /** Changes whenever the URL lists change, so a cached verdict never outlives its lists. */
-  private volatile long urlGeneration;
+  /** The URL list index given to the builder, or null. */
+  private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
   private final Supplier<ConversationMonitor> monitor;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
@@ -100,7 +102,8 @@ public final class ContentFilter implements AutoCloseable {
   /** Verdicts are cached per original string: their offsets point into it. */
   private record UrlKey(String url, Policy policy, long generation) {}
 
-  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, Builder b) {
+  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
+    this.urlIndex = urlIndex;
     this.ruleIndex = ruleIndex;
     this.entries = ruleIndex.entries();
     this.lexicon = CompiledLexicon.compile(entries, Map.of());
@@ -239,7 +242,27 @@ public final class ContentFilter implements AutoCloseable {
     if (url == null) {
       return urlProblem("", "url is null");
     }
-    return urlCache.get(new UrlKey(url, policy, urlGeneration), k -> evaluateUrl(url, policy));
+    long generation = urlIndex == null ? 0 : urlIndex.generation();
+    return urlCache.get(new UrlKey(url, policy, generation), k -> evaluateUrl(url, policy));
+  }
+
+  /**
+   * Reopens the URL list index if it changed on disk (a newer complete generation was published) and
+   * returns whether it did. Checks running meanwhile finish on the lists they started with; verdicts cached
+   * for the old lists are not served again, since the cache key holds the list generation.
+   *
+   * @throws IllegalStateException if the filter was built without {@link Builder#urlIndex(Path)}
+   * @throws UncheckedIOException if the index cannot be read
+   */
+  public boolean refreshUrlIndex() {
+    if (urlIndex == null) {
+      throw new IllegalStateException("no URL index: build the filter with urlIndex(dir)");
+    }
+    try {
+      return urlIndex.refresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the URL index at " + urlIndex.directory(), e);
+    }
   }
 
   /** Hit and miss counts of the URL verdict cache. */
@@ -255,7 +278,20 @@ public final class ContentFilter implements AutoCloseable {
     CanonicalUrl c = r.url();
     List<UrlHit> hits = new ArrayList<>();
     urlRules.listHits(c, hits);
-    if (urlRules.allowKind(c) == null) {
+    boolean allowed = urlRules.allowKind(c) != null;
+    if (urlIndex != null) {
+      for (ListEntry e : urlIndex.lookup(c)) {
+        if (e.isAllow()) {
+          allowed = true;
+        } else if (e.categoryOrNull() != null) {
+          String key = e.key();
+          int slash = key.indexOf('/');
+          hits.add(UrlHit.of(e.categoryOrNull(), "url/list/" + e.source() + ":" + key,
+              slash < 0 ? key : key.substring(0, slash)));
+        }
+      }
+    }
+    if (!allowed) {
       urlRules.heuristicHits(c, hits);
     }
     String lower = url.toLowerCase(java.util.Locale.ROOT);
@@ -369,8 +405,11 @@ public final class ContentFilter implements AutoCloseable {
     }
     try {
       ruleIndex.close();
+      if (urlIndex != null) {
+        urlIndex.close();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the lexicon index", e);
+      throw new UncheckedIOException("cannot close the lexicon or URL index", e);
     }
   }
 
@@ -390,6 +429,7 @@ public final class ContentFilter implements AutoCloseable {
     private boolean defaults = true;
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
+    private Path urlIndexDir;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
     private Ticker ticker = Ticker.systemTicker();
@@ -414,6 +454,16 @@ public final class ContentFilter implements AutoCloseable {
         throw new IllegalArgumentException("urlCacheSize must be >= 0, was " + size);
       }
       urlCacheSize = size;
+      return this;
+    }
+
+    /**
+     * Adds a URL list index (a folder written by {@code lanhmanh index build}): its entries are looked up
+     * for every {@link ContentFilter#checkUrl} besides the embedded lists. The newest complete generation
+     * is opened at {@link #build()}; a damaged one is refused and the previous one used.
+     */
+    public Builder urlIndex(Path dir) {
+      urlIndexDir = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
@@ -496,7 +546,15 @@ public final class ContentFilter implements AutoCloseable {
       if (all.isEmpty()) {
         throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
       }
-      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), this);
+      UrlListIndex index = null;
+      if (urlIndexDir != null) {
+        try {
+          index = UrlListIndex.open(urlIndexDir);
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalArgumentException("urlIndex: cannot open " + urlIndexDir + ": " + e.getMessage(), e);
+        }
+      }
+      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), index, this);
       log.debug("lexicon of {} entries compiled in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
       return filter;
     }

@@ -44,10 +44,10 @@ class PublicApiTest {
   @Test
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
-        "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "close()",
+        "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
         "lexiconCounts()", "conversation(String)", "incidentCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
-        "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "build()", "maxConversations(long)",
+        "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
