@@ -34,7 +34,7 @@ public record LexiconEntry(
     String source) {
 
   /** What an entry does. */
-  public enum Kind { RULE, EXCEPTION, CONTEXT, TEENCODE }
+  public enum Kind { RULE, EXCEPTION, CONTEXT, TEENCODE, TARGET }
 
   /** How the diacritic-free (folded) view of a phrase may match. */
   public enum Fold {
@@ -87,6 +87,15 @@ public record LexiconEntry(
       String note, String source) {
     return new LexiconEntry(Kind.CONTEXT, phrase, null, Objects.requireNonNull(cap), null, fold, categories,
         null, note, source);
+  }
+
+  /**
+   * A target entry: a word that points at a person in abusive speech ({@code mày}, {@code thằng},
+   * {@code bọn}); reported, at tier P, only in a text that already has a harassment or profanity finding.
+   */
+  public static LexiconEntry target(String phrase, Fold fold, String note, String source) {
+    return new LexiconEntry(Kind.TARGET, phrase, Category.HARASSMENT, Rating.P, Severity.LOW, fold, Set.of(), null,
+        note, source);
   }
 
   /** A teencode entry. */

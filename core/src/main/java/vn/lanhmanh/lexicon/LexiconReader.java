@@ -117,6 +117,9 @@ public final class LexiconReader {
     if (base.equals("teencode")) {
       return LexiconEntry.Kind.TEENCODE;
     }
+    if (base.startsWith("targets")) {
+      return LexiconEntry.Kind.TARGET;
+    }
     return LexiconEntry.Kind.RULE;
   }
 
@@ -260,6 +263,8 @@ public final class LexiconReader {
         }
         return LexiconEntry.context(phrase, cats, Rating.parse(cols[2]), LexiconEntry.Fold.parse(col(cols, 3)),
             col(cols, 4), where);
+      case TARGET:
+        return LexiconEntry.target(phrase, LexiconEntry.Fold.parse(col(cols, 1)), col(cols, 2), where);
       case TEENCODE:
         need(cols, 2, "token, expansion[, note]");
         if (phrase.indexOf(' ') >= 0) {

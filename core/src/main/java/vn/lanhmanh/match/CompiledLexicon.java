@@ -120,6 +120,8 @@ public final class CompiledLexicon {
       if (e.kind() == Kind.RULE) {
         String prefix = rulePrefix.getOrDefault(e, "");
         ids[i] = prefix + e.category().jsonName() + "/" + id;
+      } else if (e.kind() == Kind.TARGET) {
+        ids[i] = "harassment/target:" + id;
       }
       // The joined spelling of a phrase is itself a way to write it (ditme, vailon).
       if (e.fold() != Fold.NEVER && s[1].length > 1 && joined.length() >= 4) {
@@ -264,10 +266,12 @@ public final class CompiledLexicon {
       minStartFrom[i] = Math.min(excStart.a[i], minStartFrom[i + 1]);
     }
     List<Candidate> found = new ArrayList<>();
+    List<Candidate> targets = null;
+    boolean abusive = false;
     for (long h : hits) {
       int e = (int) h;
       LexiconEntry entry = entries[e];
-      if (entry.kind() != Kind.RULE) {
+      if (entry.kind() != Kind.RULE && entry.kind() != Kind.TARGET) {
         continue;
       }
       int endPos = (int) (h >>> 32);
@@ -287,8 +291,23 @@ public final class CompiledLexicon {
       }
       int start = p.start(startPos);
       int end = p.end(endPos);
-      found.add(new Candidate(new Finding(entry.category(), entry.severity(), rating, ruleIds[e], start, end,
-          text.substring(start, end)), lengths[e]));
+      Candidate c = new Candidate(new Finding(entry.category(), entry.severity(), rating, ruleIds[e], start, end,
+          text.substring(start, end)), lengths[e]);
+      if (entry.kind() == Kind.TARGET) {
+        if (targets == null) {
+          targets = new ArrayList<>();
+        }
+        targets.add(c);
+      } else {
+        found.add(c);
+        abusive |= rating != Rating.P
+            && (entry.category() == Category.HARASSMENT || entry.category() == Category.PROFANITY);
+      }
+    }
+    // In abusive speech, the words that point at a person (mày, thằng, bọn) are part of the abuse: they are
+    // reported at tier P, so they never change the action, and only when the text is abusive already.
+    if (abusive && targets != null) {
+      found.addAll(targets);
     }
     return dedupe(found);
   }
