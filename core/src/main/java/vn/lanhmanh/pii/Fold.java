@@ -40,6 +40,11 @@ final class Fold {
     return (info >>> 16) & 0x3F;
   }
 
+  /** Accent with bit 6 set for upper case: the two fields lie side by side in an entry. */
+  static int accentAndCase(int info) {
+    return (info >>> 16) & 0x7F;
+  }
+
   /** Accent after applying a separate combining mark (NFD input) to a letter's accent. */
   static int merge(int accent, int markAccent) {
     int mod = (markAccent >>> 3) != 0 ? markAccent >>> 3 : accent >>> 3;

@@ -135,22 +135,42 @@ final class Lexicon {
     }
   }
 
-  private static final int SIZE = 1024;
-  private static final char[][] KEYS = new char[SIZE][];
+  /*
+   * One open-addressing table keyed by letters and accents, in parallel arrays so that a probe reads
+   * ints and never follows a pointer until the hashes agree. Every spelling has its exact key. Under
+   * the letters with all-zero accents sits what a token without any diacritic means: the spelling
+   * without diacritics when there is one (an exact match), else the first spelling listed with those
+   * letters ("so" is "số"). A token with a diacritic can only hit an exact key, so a lookup is one
+   * probe sequence either way. The scan computes both hashes while it tokenises.
+   */
+  private static final int SIZE = 4096; // sparse, so that most misses end at their first slot
+
+  /** Never 0 for a key: {@link #mix} sets the low bit, so an empty slot (0) matches no token. */
+  private static final int[] HASHES = new int[SIZE];
+  private static final char[][] LETTERS = new char[SIZE][];
   private static final byte[][] ACCENTS = new byte[SIZE][];
+  /** Null marks an empty slot. */
   private static final Word[] WORDS = new Word[SIZE];
 
+  /** Longest spelling, in folded chars; a longer token is no word. */
+  private static final int MAX_LEN;
+
   static {
+    // slots whose all-zero-accent entry stands in for an accented spelling (until a bare one comes)
+    boolean[] looseOnly = new boolean[SIZE];
+    int max = 0;
     for (Word w : Word.values()) {
       for (String s : w.spellings) {
-        add(s, w);
+        max = Math.max(max, add(s, w, looseOnly));
       }
     }
+    MAX_LEN = max;
   }
 
   private Lexicon() {}
 
-  private static void add(String spelling, Word w) {
+  /** Adds one spelling and returns its folded length. */
+  private static int add(String spelling, Word w, boolean[] looseOnly) {
     char[] k = new char[spelling.length()];
     byte[] a = new byte[spelling.length()];
     int m = 0;
@@ -166,70 +186,92 @@ final class Lexicon {
     if (m != k.length) {
       throw new IllegalStateException("spelling must be NFC: " + spelling);
     }
-    int h = hash(k, 0, m) & (SIZE - 1);
-    while (KEYS[h] != null) {
-      if (java.util.Arrays.equals(KEYS[h], k) && java.util.Arrays.equals(ACCENTS[h], a)) {
-        return; // the first word wins, e.g. "ko" stays a digit
-      }
-      h = (h + 1) & (SIZE - 1);
+    int letterHash = 0;
+    int accentHash = 0;
+    for (int i = 0; i < m; i++) {
+      letterHash = hashStep(letterHash, k[i]);
+      accentHash = hashStep(accentHash, (char) a[i]);
     }
-    KEYS[h] = k;
-    ACCENTS[h] = a;
-    WORDS[h] = w;
+    byte[] zeros = new byte[m];
+    boolean bare = java.util.Arrays.equals(a, zeros);
+    int slot = slot(k, a, mix(letterHash, accentHash));
+    if (WORDS[slot] != null && !(bare && looseOnly[slot])) {
+      return m; // the first word wins, e.g. "ko" stays a digit
+    }
+    put(slot, k, a, mix(letterHash, accentHash), w);
+    looseOnly[slot] = false;
+    if (!bare) {
+      int loose = slot(k, zeros, mix(letterHash, 0));
+      if (WORDS[loose] == null) {
+        put(loose, k, zeros, mix(letterHash, 0), w);
+        looseOnly[loose] = true;
+      }
+    }
+    return m;
   }
 
-  private static int hash(char[] c, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + c[i];
+  /** The slot holding this key, or the empty slot where it belongs. */
+  private static int slot(char[] letters, byte[] accents, int hash) {
+    int slot = firstSlot(hash);
+    while (WORDS[slot] != null && !(java.util.Arrays.equals(LETTERS[slot], letters)
+        && java.util.Arrays.equals(ACCENTS[slot], accents))) {
+      slot = (slot + 1) & (SIZE - 1);
     }
-    return h ^ (h >>> 11);
+    return slot;
+  }
+
+  private static void put(int slot, char[] letters, byte[] accents, int hash, Word w) {
+    HASHES[slot] = hash;
+    LETTERS[slot] = letters;
+    ACCENTS[slot] = accents;
+    WORDS[slot] = w;
+  }
+
+  /** One step of a token hash: fold {@code c} into {@code h}. A hash starts at 0. */
+  static int hashStep(int h, char c) {
+    return 31 * h + c;
+  }
+
+  /** Spreads the two hashes; never 0. The slot is taken from the high bits. */
+  private static int mix(int letterHash, int accentHash) {
+    int h = (letterHash + accentHash * 0x85EBCA6B) * 0x9E3779B9;
+    return h | 1;
+  }
+
+  private static int firstSlot(int hash) {
+    return hash >>> (32 - Integer.numberOfTrailingZeros(SIZE));
   }
 
   /**
-   * The word spelled by {@code f[from, to)}, exactly or, when the token has no diacritic, loosely.
-   * An exact match beats a loose one.
+   * The word spelled by {@code f[from, to)}: exactly, or loosely when the token has no diacritic. An
+   * exact match beats a loose one.
+   *
+   * @param letterHash {@link #hashStep} over the token's folded chars
+   * @param accentHash {@link #hashStep} over the token's accents ({@code acc & 63}), so 0 when it has none
    */
-  static Word lookup(char[] f, byte[] acc, int from, int to) {
-    int len = to - from;
-    if (len > 20) {
+  static Word lookup(char[] f, byte[] acc, int from, int to, int letterHash, int accentHash) {
+    if (to - from > MAX_LEN) {
       return null;
     }
-    boolean plain = true;
-    for (int i = from; i < to; i++) {
-      if ((acc[i] & 63) != 0) {
-        plain = false;
-        break;
+    int h = mix(letterHash, accentHash);
+    for (int slot = firstSlot(h); ; slot = (slot + 1) & (SIZE - 1)) {
+      if (HASHES[slot] == h && same(slot, f, acc, from, to)) {
+        return WORDS[slot];
+      }
+      if (WORDS[slot] == null) {
+        return null;
       }
     }
-    int h = hash(f, from, to) & (SIZE - 1);
-    Word loose = null;
-    while (KEYS[h] != null) {
-      char[] k = KEYS[h];
-      if (k.length == len && same(k, f, from)) {
-        byte[] a = ACCENTS[h];
-        boolean exact = true;
-        for (int i = 0; i < len; i++) {
-          if (a[i] != (acc[from + i] & 63)) {
-            exact = false;
-            break;
-          }
-        }
-        if (exact) {
-          return WORDS[h];
-        }
-        if (plain && loose == null) {
-          loose = WORDS[h];
-        }
-      }
-      h = (h + 1) & (SIZE - 1);
-    }
-    return loose;
   }
 
-  private static boolean same(char[] k, char[] f, int from) {
+  private static boolean same(int slot, char[] f, byte[] acc, int from, int to) {
+    char[] k = LETTERS[slot];
+    byte[] a = ACCENTS[slot];
+    if (k.length != to - from) {
+      return false;
+    }
     for (int i = 0; i < k.length; i++) {
-      if (k[i] != f[from + i]) {
+      if (k[i] != f[from + i] || a[i] != (acc[from + i] & 63)) {
         return false;
       }
     }

@@ -27,67 +27,105 @@ final class Links {
 
   private Links() {}
 
+  /** ASCII chars that may appear in a link; no other char may. */
+  private static final boolean[] URL_CHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      URL_CHAR[c] = Scan.isAsciiAlnum(c) || "./-_~:?#@!$&+=%,;*".indexOf(c) >= 0;
+    }
+  }
+
   static void find(Scan s, List<PiiMatch> out) {
-    urls(s, out);
-    emails(s, out);
-    handles(s, out);
-    coordinates(s, out);
+    // each scanner starts only at a char the tokeniser listed; a text without one is skipped whole
+    if (!s.dots.isEmpty() && s.saw(Scan.SEEN_SLASH)) {
+      urls(s, out);
+    }
+    if (!s.ats.isEmpty()) {
+      emails(s, out);
+    }
+    if (!s.ats.isEmpty() || s.saw(Scan.SEEN_SOCIAL)) {
+      handles(s, out);
+    }
+    if (!s.dots.isEmpty() && s.saw(Scan.SEEN_DIGIT)) {
+      coordinates(s, out);
+    }
   }
 
   // ---------------------------------------------------------------- links
 
   private static boolean urlChar(char c) {
-    return Scan.isAsciiAlnum(c) || c == '.' || c == '/' || c == '-' || c == '_' || c == '~' || c == ':'
-        || c == '?' || c == '#' || c == '@' || c == '!' || c == '$' || c == '&' || c == '+' || c == '='
-        || c == '%' || c == ',' || c == ';' || c == '*';
+    return c < 128 && URL_CHAR[c];
   }
 
+  /**
+   * Every link pattern holds a dot, so only runs of link chars around a dot are read: for each dot
+   * not inside a run already read, the run around it is measured and matched.
+   */
   private static void urls(Scan s, List<PiiMatch> out) {
     char[] f = s.f;
-    int i = 0;
-    while (i < s.n) {
-      if (!urlChar(f[i]) || (i > 0 && urlChar(f[i - 1]))) {
-        i++;
+    int n = s.n;
+    int done = 0; // chars before this belong to runs already read
+    for (int k = 0; k < s.dots.size(); k++) {
+      int dot = s.dots.get(k);
+      if (dot < done) {
         continue;
       }
-      int end = i;
-      while (end < s.n && urlChar(f[end])) {
+      int start = dot;
+      while (start > done && urlChar(f[start - 1])) {
+        start--;
+      }
+      int end = dot + 1;
+      while (end < n && urlChar(f[end])) {
         end++;
       }
-      while (end > i && isTrailing(f[end - 1])) {
+      done = end;
+      while (end > start && isTrailing(f[end - 1])) {
         end--;
       }
-      int p = i;
-      boolean again = true;
-      while (again) {
-        again = false;
-        for (String pre : PREFIXES) {
-          if (startsWith(f, p, end, pre)) {
-            p += pre.length();
-            again = true;
-          }
-        }
-      }
-      PiiType type = null;
-      for (String pat : SOCIAL) {
-        if (startsWith(f, p, end, pat) && end > p + pat.length()) {
-          type = PiiType.SOCIAL_LINK;
-          break;
-        }
-      }
-      if (type == null) {
-        for (String pat : MAPS) {
-          if (startsWith(f, p, end, pat) && (end > p + pat.length() || pat.endsWith("maps"))) {
-            type = PiiType.MAP_LINK;
-            break;
-          }
-        }
-      }
+      PiiType type = linkType(f, start, end);
       if (type != null) {
-        out.add(s.match(type, i, end));
+        out.add(s.match(type, start, end));
       }
-      i = Math.max(end, i + 1);
     }
+  }
+
+  private static int indexOf(char[] f, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (f[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The kind of link that f[from, end) is, or null. */
+  private static PiiType linkType(char[] f, int from, int end) {
+    if (indexOf(f, '/', from, end) < 0 && indexOf(f, '?', from, end) < 0) {
+      return null; // every pattern holds a '/' or a '?'
+    }
+    int p = from;
+    boolean again = true;
+    while (again) {
+      again = false;
+      for (String pre : PREFIXES) {
+        if (startsWith(f, p, end, pre)) {
+          p += pre.length();
+          again = true;
+        }
+      }
+    }
+    for (String pat : SOCIAL) {
+      if (startsWith(f, p, end, pat) && end > p + pat.length()) {
+        return PiiType.SOCIAL_LINK;
+      }
+    }
+    for (String pat : MAPS) {
+      if (startsWith(f, p, end, pat) && (end > p + pat.length() || pat.endsWith("maps"))) {
+        return PiiType.MAP_LINK;
+      }
+    }
+    return null;
   }
 
   private static boolean isTrailing(char c) {
@@ -118,8 +156,9 @@ final class Links {
 
   private static void emails(Scan s, List<PiiMatch> out) {
     char[] f = s.f;
-    for (int at = 1; at < s.n - 3; at++) {
-      if (f[at] != '@') {
+    for (int k = 0; k < s.ats.size(); k++) {
+      int at = s.ats.get(k);
+      if (at < 1 || at >= s.n - 3) {
         continue;
       }
       int l = at;
@@ -166,7 +205,9 @@ final class Links {
   }
 
   private static void handles(Scan s, List<PiiMatch> out) {
-    for (int t = 0; t < s.tokens; t++) {
+    // plain words are no '@' and no social word: only the listed tokens can start a handle
+    for (int listed = 0; listed < s.keyed.size(); listed++) {
+      int t = s.keyed.get(listed);
       if (s.isPunct(t, '@')) {
         int at = s.ts[t];
         if (at > 0 && (localChar(s.f[at - 1]) || s.f[at - 1] == '/')) {
@@ -292,7 +333,17 @@ final class Links {
   private static void coordinates(Scan s, List<PiiMatch> out) {
     char[] f = s.f;
     int i = 0;
+    int next = 0; // index in s.dots of the first '.' at or after i
     while (i < s.n) {
+      while (next < s.dots.size() && s.dots.get(next) < i) {
+        next++;
+      }
+      if (next == s.dots.size()) {
+        return;
+      }
+      int dot = s.dots.get(next);
+      // a decimal has at most a sign and three digits before its dot: nothing further back can start one
+      i = Math.max(i, dot - 4);
       char c = f[i];
       boolean startOk = (Scan.isDigit(c) || c == '-' && i + 1 < s.n && Scan.isDigit(f[i + 1]))
           && (i == 0 || !(Scan.isDigit(f[i - 1]) || Scan.isLetter(f[i - 1]) || f[i - 1] == '.'

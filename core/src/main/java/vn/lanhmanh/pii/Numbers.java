@@ -31,11 +31,26 @@ final class Numbers {
 
   private Numbers() {}
 
+  /** The fewest digits any number this scanner reports has (see {@link #classify}). */
+  private static final int MIN_DIGITS = 6;
+
   static void find(Scan s, List<PiiMatch> out) {
+    if (s.digitCount() < MIN_DIGITS) {
+      return; // the whole text holds too few digits, in figures or words, for any number
+    }
     int nt = s.tokens;
     char[] digits = new char[MAX_DIGITS + 2];
     int t = 0;
+    int next = 0; // index in s.keyed of the first listed token at or after t
     while (t < nt) {
+      // a plain word is never a group: go straight to the next listed token
+      while (next < s.keyed.size() && s.keyed.get(next) < t) {
+        next++;
+      }
+      if (next == s.keyed.size()) {
+        return;
+      }
+      t = s.keyed.get(next);
       if (!isGroup(s, t)) {
         t++;
         continue;
@@ -131,7 +146,7 @@ final class Numbers {
   }
 
   private static PiiType classify(Scan s, int first, int last, char[] d, int len, boolean words) {
-    if (len < 6) {
+    if (len < MIN_DIGITS) {
       return null;
     }
     if (!boundaryOk(s, first, last)) {

@@ -52,15 +52,16 @@ public final class PiiDetector {
     }
     List<PiiMatch> found = new ArrayList<>();
     int n = text.length();
+    Scan.Buffers buf = Scan.Buffers.forLength(Math.min(n, WINDOW + OVERLAP));
     if (n <= WINDOW + OVERLAP) {
-      scan(text, 0, n, found);
+      scan(text, 0, n, buf, found);
     } else {
       int from = 0;
       while (from < n) {
         int keepUntil = Math.min(n, from + WINDOW);
         int to = Math.min(n, keepUntil + OVERLAP);
         List<PiiMatch> part = new ArrayList<>();
-        scan(text, from, to, part);
+        scan(text, from, to, buf, part);
         for (PiiMatch m : part) {
           if (m.start() < keepUntil || to == n) {
             found.add(m);
@@ -92,8 +93,8 @@ public final class PiiDetector {
     return p;
   }
 
-  private static void scan(String text, int from, int to, List<PiiMatch> out) {
-    Scan s = new Scan(text, from, to);
+  private static void scan(String text, int from, int to, Scan.Buffers buf, List<PiiMatch> out) {
+    Scan s = new Scan(text, from, to, buf);
     Links.find(s, out);
     Numbers.find(s, out);
     Places.find(s, out);

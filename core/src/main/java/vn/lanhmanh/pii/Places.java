@@ -19,9 +19,30 @@ final class Places {
 
   private Places() {}
 
+  /**
+   * Words at which an address, school or class can start: the triggers of {@link #component}, of
+   * {@link #school} (trường and the first word of a level) and of {@link #schoolClass}. Any other
+   * token is passed over without calling them, and only lexicon words are looked at at all.
+   */
+  private static final boolean[] STARTS = new boolean[Word.values().length];
+
+  static {
+    for (Word w : new Word[] {Word.NHA, Word.SO, Word.THANH, Word.TP, Word.TINH, Word.THI, Word.KHU,
+        Word.CHUNG, Word.TO, Word.TOA, Word.P, Word.Q, Word.NGO, Word.NGACH, Word.HEM, Word.KIET, Word.DUONG,
+        Word.PHO, Word.PHUONG, Word.XA, Word.QUAN, Word.HUYEN, Word.THON, Word.XOM, Word.AP,
+        Word.TRUONG, Word.LEVEL, Word.TIEU, Word.MAM, Word.MAU, Word.TRUNG, Word.LOP}) {
+      STARTS[w.ordinal()] = true;
+    }
+  }
+
   static void find(Scan s, List<PiiMatch> out) {
-    int t = 0;
-    while (t < s.tokens) {
+    int from = 0; // tokens before this lie inside a match already found
+    for (int k = 0; k < s.keyed.size(); k++) {
+      int t = s.keyed.get(k);
+      Word w = s.word[t];
+      if (t < from || w == null || !STARTS[w.ordinal()]) {
+        continue;
+      }
       int next = address(s, t, out);
       if (next < 0) {
         next = school(s, t, out);
@@ -29,7 +50,9 @@ final class Places {
       if (next < 0) {
         next = schoolClass(s, t, out);
       }
-      t = next < 0 ? t + 1 : next;
+      if (next >= 0) {
+        from = next;
+      }
     }
   }
 
