@@ -26,6 +26,9 @@ public final class SearchEngines {
 
   /** The search query of {@code url}, or null when it is not a search-engine query URL. */
   public static SearchQuery find(CanonicalUrl url, String original) {
+    if (!mayBeEngine(url.host())) {
+      return null;   // most URLs: no domain-name parse
+    }
     String label = UrlRules.registrableLabel(url.host());
     if (label == null) {
       return null;
@@ -48,6 +51,15 @@ public final class SearchEngines {
       return decode(e.name(), original, span[0], span[1], safe);
     }
     return null;
+  }
+
+  private static boolean mayBeEngine(String host) {
+    for (Engine e : ENGINES) {
+      if (host.contains(e.label())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean pathMatches(String path, String[] paths) {

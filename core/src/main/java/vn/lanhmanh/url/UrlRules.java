@@ -41,6 +41,10 @@ public final class UrlRules {
   private final Map<String, Category> tlds;
   private final List<Keyword> keywords;
   private final List<String> keywordExceptions;
+  /** Brand stems and keywords by their first two characters, so a string is scanned once, not once per word. */
+  private final Map<Integer, String[]> brandsByBigram;
+  private final Map<Integer, Keyword[]> keywordsByBigram;
+  private final Map<Integer, String[]> exceptionsByBigram;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -52,6 +56,27 @@ public final class UrlRules {
     this.tlds = tlds;
     this.keywords = keywords;
     this.keywordExceptions = keywordExceptions;
+    this.brandsByBigram = byBigram(brands.keySet(), w -> w, String[]::new);
+    this.keywordsByBigram = byBigram(keywords, Keyword::word, Keyword[]::new);
+    this.exceptionsByBigram = byBigram(keywordExceptions, w -> w, String[]::new);
+  }
+
+  private static <T> Map<Integer, T[]> byBigram(java.util.Collection<T> items,
+      java.util.function.Function<T, String> word, java.util.function.IntFunction<T[]> array) {
+    Map<Integer, List<T>> m = new HashMap<>();
+    for (T t : items) {
+      String w = word.apply(t);
+      if (w.length() >= 2) {
+        m.computeIfAbsent(bigram(w, 0), k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<Integer, T[]> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, v.toArray(array.apply(0))));
+    return Map.copyOf(out);
+  }
+
+  private static int bigram(String s, int i) {
+    return (s.charAt(i) << 16) | s.charAt(i + 1);
   }
 
   /**
@@ -158,7 +183,7 @@ public final class UrlRules {
   /** Heuristic hits: adult and gambling TLDs, rotating brand names, keywords in the host and path. */
   public void heuristicHits(CanonicalUrl url, List<UrlHit> out) {
     if (url.hostIsIpAddress()) {
-      keywordHits(url, out, false);
+      keywordHits("", url.path(), out);
       return;
     }
     String host = url.host();
@@ -168,51 +193,78 @@ public final class UrlRules {
     if (t != null) {
       out.add(UrlHit.of(t, "url/tld:" + tld, "." + tld));
     }
-    String label = registrableLabel(host);
-    if (label != null) {
-      for (Map.Entry<String, Category> b : brands.entrySet()) {
-        if (isBrandName(label, b.getKey())) {
-          out.add(UrlHit.of(b.getValue(), "url/brand:" + b.getKey(), label));
-          break;
-        }
+    DomainParts parts = DomainParts.of(host);
+    if (parts.label() != null) {
+      String stem = brandIn(parts.label().replace("-", ""));
+      if (stem != null) {
+        out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, parts.label()));
       }
     }
-    keywordHits(url, out, true);
+    keywordHits(compact(parts.beforeSuffix()), url.path(), out);
   }
 
-  private void keywordHits(CanonicalUrl url, List<UrlHit> out, boolean checkHost) {
-    String host = checkHost ? compact(hostWithoutSuffix(url.host())) : "";
-    List<String> segments = pathSegments(url.path());
-    for (Keyword k : keywords) {
-      if (k.host() && contains(host, k.word())) {
-        out.add(UrlHit.of(k.category(), "url/keyword:" + k.word(), k.word()));
+  /** A brand stem that {@code label} is a rotating name of, or null. */
+  private String brandIn(String label) {
+    for (int i = 0; i + 1 < label.length(); i++) {
+      String[] stems = brandsByBigram.get(bigram(label, i));
+      if (stems == null) {
         continue;
       }
-      if (k.path()) {
-        for (String seg : segments) {
-          if (contains(seg, k.word())) {
-            out.add(UrlHit.of(k.category(), "url/keyword:" + k.word(), k.word()));
-            break;
-          }
+      for (String stem : stems) {
+        if (label.startsWith(stem, i) && onlyAffixes(label.substring(0, i))
+            && onlyAffixes(label.substring(i + stem.length()))) {
+          return stem;
         }
       }
     }
+    return null;
   }
 
-  /** Whether {@code s} contains {@code word} somewhere that no keyword exception covers. */
-  private boolean contains(String s, String word) {
-    for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) {
-      if (!coveredByException(s, i, i + word.length())) {
-        return true;
+  private void keywordHits(String host, String path, List<UrlHit> out) {
+    java.util.Set<String> seen = null;
+    seen = keywordsIn(host, true, out, seen);
+    int from = 0;
+    while (from < path.length()) {
+      int slash = path.indexOf('/', from);
+      int to = slash < 0 ? path.length() : slash;
+      if (to > from) {
+        seen = keywordsIn(compact(path.substring(from, to)), false, out, seen);
+      }
+      from = to + 1;
+    }
+  }
+
+  /** Adds each keyword found in {@code s} once (host keywords for the host, path keywords for the path). */
+  private java.util.Set<String> keywordsIn(String s, boolean inHost, List<UrlHit> out, java.util.Set<String> seen) {
+    for (int i = 0; i + 1 < s.length(); i++) {
+      Keyword[] ks = keywordsByBigram.get(bigram(s, i));
+      if (ks == null) {
+        continue;
+      }
+      for (Keyword k : ks) {
+        if ((inHost ? k.host() : k.path()) && s.startsWith(k.word(), i)
+            && !coveredByException(s, i, i + k.word().length())
+            && (seen == null || !seen.contains(k.word()))) {
+          if (seen == null) {
+            seen = new java.util.HashSet<>();
+          }
+          seen.add(k.word());
+          out.add(UrlHit.of(k.category(), "url/keyword:" + k.word(), k.word()));
+        }
       }
     }
-    return false;
+    return seen;
   }
 
+  /** Whether an exception word covers {@code s[from, to)} ({@code essex} covers the {@code sex} in it). */
   private boolean coveredByException(String s, int from, int to) {
-    for (String e : keywordExceptions) {
-      for (int j = s.indexOf(e); j >= 0 && j <= from; j = s.indexOf(e, j + 1)) {
-        if (j + e.length() >= to) {
+    for (int j = Math.max(0, to - 40); j <= from && j + 1 < s.length(); j++) {
+      String[] es = exceptionsByBigram.get(bigram(s, j));
+      if (es == null) {
+        continue;
+      }
+      for (String e : es) {
+        if (j + e.length() >= to && s.startsWith(e, j)) {
           return true;
         }
       }
@@ -222,16 +274,31 @@ public final class UrlRules {
 
   /** The label before the public suffix: {@code kubet77} for {@code www.kubet77.com}, or null. */
   static String registrableLabel(String host) {
-    try {
-      InternetDomainName name = InternetDomainName.from(host);
-      if (!name.isUnderPublicSuffix()) {
-        return null;
+    return DomainParts.of(host).label();
+  }
+
+  /**
+   * A host split at its public suffix, parsed once per URL: {@code label} is the registrable label
+   * ({@code kubet77} of {@code www.kubet77.com}, null when there is none) and {@code beforeSuffix} the host
+   * without its public suffix ({@code www.kubet77}).
+   */
+  record DomainParts(String label, String beforeSuffix) {
+    static DomainParts of(String host) {
+      try {
+        InternetDomainName name = InternetDomainName.from(host);
+        if (!name.hasPublicSuffix()) {
+          return new DomainParts(null, host);
+        }
+        String suffix = name.publicSuffix().toString();
+        String before = host.length() > suffix.length() ? host.substring(0, host.length() - suffix.length() - 1) : "";
+        if (!name.isUnderPublicSuffix()) {
+          return new DomainParts(null, before);
+        }
+        int dot = before.lastIndexOf('.');
+        return new DomainParts(dot < 0 ? before : before.substring(dot + 1), before);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        return new DomainParts(null, host);
       }
-      String top = name.topPrivateDomain().toString();
-      int dot = top.indexOf('.');
-      return dot < 0 ? top : top.substring(0, dot);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      return null;
     }
   }
 
@@ -267,22 +334,6 @@ public final class UrlRules {
     return true;
   }
 
-  /** The host without its public suffix ({@code phim-sex.com.vn} → {@code phim-sex}). */
-  private static String hostWithoutSuffix(String host) {
-    try {
-      InternetDomainName name = InternetDomainName.from(host);
-      if (name.hasPublicSuffix()) {
-        String suffix = name.publicSuffix().toString();
-        if (host.length() > suffix.length()) {
-          return host.substring(0, host.length() - suffix.length() - 1);
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // not a domain name: check it whole
-    }
-    return host;
-  }
-
   /** Lower-case letters and digits only: dots, dashes and underscores are dropped. */
   private static String compact(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -293,17 +344,6 @@ public final class UrlRules {
       }
     }
     return b.toString();
-  }
-
-  private static List<String> pathSegments(String path) {
-    List<String> out = new ArrayList<>();
-    for (String seg : path.split("/")) {
-      String c = compact(seg);
-      if (!c.isEmpty()) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 
   /** The host and its parent domains, most specific first, down to two labels. */

@@ -1,0 +1,151 @@
+package vn.lanhmanh.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import vn.lanhmanh.Action;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Policy;
+import vn.lanhmanh.url.index.ListEntry;
+import vn.lanhmanh.url.index.UrlListWriter;
+
+/**
+ * URL checks against a list of synthetic hosts held in the Lucene-backed index, cached (the verdict
+ * cache on, URLs repeating) and uncached (cache off: canonicalise, look up, decide every time), for listed
+ * and unlisted URLs, next to the baseline a Java developer would write: a {@code HashSet<String>} of hosts,
+ * {@code java.net.URI} parsing and a walk over the host's parent domains.
+ *
+ * <p>The index of each size is built once into {@code java.io.tmpdir} and reused by later runs.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ClassifyUrlBenchmark {
+
+  @Param({"10000", "1000000"})
+  public int entries;
+
+  @Param({"lanhmanh", "hashset"})
+  public String impl;
+
+  @Param({"cached", "uncached"})
+  public String cache;
+
+  @Param({"listed", "unlisted"})
+  public String kind;
+
+  private ContentFilter filter;
+  private Policy policy;
+  private Set<String> hosts;
+  private String[] urls;
+  private int next;
+
+  /** The i-th synthetic listed host, e.g. {@code k3f9a-12345.vn-shop88.net}. */
+  static String host(int i) {
+    return Integer.toString(i * 2654435761L > 0 ? (int) ((i * 2654435761L) & 0xFFFFF) : i, 36) + "-" + i
+        + ".site" + (i % 97) + (i % 3 == 0 ? ".com" : i % 3 == 1 ? ".vn" : ".net");
+  }
+
+  static Path indexDir(int entries) throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lanhmanh-bench-index-" + entries);
+    if (!Files.exists(dir.resolve("READY"))) {
+      long t0 = System.nanoTime();
+      try (UrlListWriter w = UrlListWriter.create(dir, entries)) {
+        for (int i = 0; i < entries; i++) {
+          w.add(new ListEntry(host(i), "sexual", "bench"));
+        }
+        w.commit();
+      }
+      Files.writeString(dir.resolve("READY"), "built in " + (System.nanoTime() - t0) / 1_000_000 + " ms\n");
+    }
+    return dir;
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    policy = Policy.forAge(10);
+    SplittableRandom r = new SplittableRandom(7);
+    int distinct = cache.equals("cached") ? 1_000 : 100_000;
+    urls = new String[distinct];
+    for (int k = 0; k < distinct; k++) {
+      String h = kind.equals("listed") ? host(r.nextInt(entries)) : "nothere" + r.nextInt(1 << 30) + ".example.org";
+      urls[k] = "https://www." + h + "/path/" + k + "?q=" + r.nextInt(1000);
+    }
+    if (impl.equals("lanhmanh")) {
+      filter = ContentFilter.builder().urlIndex(indexDir(entries))
+          .urlCacheSize(cache.equals("cached") ? 100_000 : 0).build();
+      boolean listed = filter.checkUrl("https://www." + host(entries / 2) + "/x", policy).action() == Action.BLOCK;
+      boolean unlisted = filter.checkUrl("https://nothere.example.org/x", policy).action() == Action.ALLOW;
+      if (!listed || !unlisted) {
+        throw new IllegalStateException("index does not answer as built");
+      }
+    } else {
+      hosts = new HashSet<>();
+      for (int i = 0; i < entries; i++) {
+        hosts.add(host(i));
+      }
+      if (!listedByHashSet("https://www." + host(entries / 2) + "/x") || listedByHashSet("https://nothere.example.org/")) {
+        throw new IllegalStateException("baseline does not answer as built");
+      }
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (filter != null) {
+      filter.close();
+    }
+  }
+
+  @Benchmark
+  public Object check() {
+    String u = urls[next];
+    next = next + 1 == urls.length ? 0 : next + 1;
+    return impl.equals("lanhmanh") ? filter.checkUrl(u, policy) : (Object) listedByHashSet(u);
+  }
+
+  /** The baseline: parse with {@link URI}, lower-case the host, walk its parent domains. */
+  private boolean listedByHashSet(String url) {
+    try {
+      String h = URI.create(url).getHost();
+      if (h == null) {
+        return false;
+      }
+      h = h.toLowerCase(Locale.ROOT);
+      while (true) {
+        if (hosts.contains(h)) {
+          return true;
+        }
+        int dot = h.indexOf('.');
+        if (dot < 0) {
+          return false;
+        }
+        h = h.substring(dot + 1);
+      }
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
