@@ -353,17 +353,19 @@ public final class ContentFilter implements AutoCloseable {
     boolean abuse = false;
     boolean scam = false;
     for (Finding f : findings) {
-      Action a = policy.actionFor(f.category(), f.rating());
+      Action a = policy.actionFor(f);
       action = action.max(a);
       rating = rating.max(f.rating());
       if (f.category() == Category.SELF_HARM) {
         selfHarm = true;
       }
-      if (a == Action.ALLOW) {
+      if (a == Action.ALLOW && !policy.redacts(f.category())) {
         continue;
       }
-      abuse |= f.category() == Category.SEXUAL_MINORS || f.category() == Category.GROOMING;
-      scam |= f.category() == Category.SCAM;
+      if (a != Action.ALLOW) {
+        abuse |= f.category() == Category.SEXUAL_MINORS || f.category() == Category.GROOMING;
+        scam |= f.category() == Category.SCAM;
+      }
       if (masked == null) {
         masked = text.toCharArray();
       }

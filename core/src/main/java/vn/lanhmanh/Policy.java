@@ -1,6 +1,7 @@
 package vn.lanhmanh;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,17 +55,29 @@ public final class Policy {
   private final Map<Category, Action> overrides;
   private final ImmutableSet<String> allowPhrases;
   private final ImmutableList<Phrase> denyPhrases;
+  /** Per personal-information type ({@code phone}, {@code address} …; {@code *} for all): the action. */
+  private final ImmutableMap<String, Action> piiActions;
+  /** Categories masked in {@code redacted} even when their findings are allowed. */
+  private final ImmutableSet<Category> redacted;
   /** Cached: policies are cache keys on the URL path. */
   private final int hash;
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
+    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of());
+  }
+
+  private Policy(int age, Rating highest, Map<Category, Action> overrides,
+      ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases,
+      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted) {
     this.age = age;
     this.highest = highest;
     this.overrides = overrides;
     this.allowPhrases = allowPhrases;
     this.denyPhrases = denyPhrases;
-    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases);
+    this.piiActions = piiActions;
+    this.redacted = redacted;
+    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted);
   }
 
   /**
@@ -98,7 +111,7 @@ public final class Policy {
     EnumMap<Category, Action> copy = new EnumMap<>(Category.class);
     copy.putAll(overrides);
     copy.put(category, action);
-    return new Policy(age, highest, copy, allowPhrases, denyPhrases);
+    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted);
   }
 
   /**
@@ -115,7 +128,7 @@ public final class Policy {
       }
       b.add(p.strip());
     }
-    return new Policy(age, highest, overrides, b.build(), denyPhrases);
+    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted);
   }
 
   /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
@@ -125,7 +138,61 @@ public final class Policy {
       Objects.requireNonNull(p, "deny phrase");
       list.add(new Phrase(p.strip(), category, rating));
     }
-    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list));
+    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted);
+  }
+
+  /**
+   * A copy in which personal information of one type gets {@code action}: {@code "phone"},
+   * {@code "email"}, {@code "citizen_id"}, {@code "bank_account"}, {@code "address"}, {@code "school"},
+   * {@code "class"}, {@code "social_handle"}, {@code "social_link"}, {@code "map_link"},
+   * {@code "coordinates"}, {@code "landline"}, {@code "old_id"}, or {@code "*"} for every type. A more
+   * specific type wins over {@code "*"}. Combine with {@link #redact(Category)} for "redact only":
+   * {@code .personalInformation("*", Action.ALLOW).redact(Category.PII)}.
+   */
+  public Policy personalInformation(String type, Action action) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(action, "action");
+    if (type.isBlank()) {
+      throw new IllegalArgumentException("personal information type must not be blank");
+    }
+    Map<String, Action> m = new java.util.LinkedHashMap<>(piiActions);
+    m.put(type.strip().toLowerCase(java.util.Locale.ROOT), action);
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted);
+  }
+
+  /**
+   * A copy in which findings of {@code category} are always masked in {@link Verdict#redacted()}, even
+   * when they are allowed (by default only findings that cause a WARN or BLOCK are masked): for example
+   * profanity for a forum that shows swearing as {@code ***}.
+   */
+  public Policy redact(Category category) {
+    Objects.requireNonNull(category, "category");
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions,
+        ImmutableSet.<Category>builder().addAll(redacted).add(category).build());
+  }
+
+  /** Whether findings of this category are masked even when allowed. */
+  public boolean redacts(Category category) {
+    return redacted.contains(category);
+  }
+
+  /**
+   * What this policy does with one finding: like {@link #actionFor(Category, Rating)}, and for
+   * personal information its type (the part of the rule id after {@code pii/}) may have its own action.
+   */
+  public Action actionFor(Finding finding) {
+    if (finding.category() == Category.PII && !piiActions.isEmpty()) {
+      String rule = finding.rule();
+      String type = rule.startsWith("pii/") ? rule.substring(4) : rule;
+      Action a = piiActions.get(type);
+      if (a == null) {
+        a = piiActions.get("*");
+      }
+      if (a != null) {
+        return a;
+      }
+    }
+    return actionFor(finding.category(), finding.rating());
   }
 
   /** The viewer's age, or empty when the policy was made from a tier. */
@@ -193,7 +260,8 @@ public final class Policy {
     }
     Policy p = (Policy) o;
     return age == p.age && highest == p.highest && overrides.equals(p.overrides)
-        && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases);
+        && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases)
+        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted);
   }
 
   @Override

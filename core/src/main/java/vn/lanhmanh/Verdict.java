@@ -16,7 +16,8 @@ import java.util.Set;
  * @param action what the caller should do for this viewer
  * @param rating the content's tier: the highest tier among the findings, {@link Rating#P} when none
  * @param findings every finding, ordered by start offset
- * @param redacted the original text with every finding that caused a WARN or BLOCK masked by {@code *}
+ * @param redacted the original text with every finding that caused a WARN or BLOCK (and every finding of a
+ *     category the policy redacts) masked by {@code *}
  *     (one {@code *} per UTF-16 unit, spaces kept, so offsets stay valid); equal to the input when nothing
  *     is masked
  * @param safeUrl for a search-engine URL and a viewer under 18, the same URL with safe search forced

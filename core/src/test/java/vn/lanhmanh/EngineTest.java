@@ -131,6 +131,26 @@ class EngineTest {
   }
 
   @Test
+  void personalInformationCanBeBlockedOrRedactedOnlyPerType() {
+    String text = "số em là 0912 345 678, nhà em ở số 12 ngõ 34 phố Huế, quận Hai Bà Trưng";
+    Policy blockPhones = Policy.forAge(10).personalInformation("phone", Action.BLOCK);
+    Verdict v = filter.checkText(text, blockPhones);
+    assertThat(v.action()).isEqualTo(Action.BLOCK);
+    Policy redactOnly = Policy.forAge(10).personalInformation("*", Action.ALLOW).redact(Category.PII);
+    Verdict r = filter.checkText(text, redactOnly);
+    assertThat(r.action()).isEqualTo(Action.ALLOW);
+    assertThat(r.redacted()).startsWith("số em là **** *** ***").doesNotContain("0912");
+    assertThat(r.findings()).extracting(Finding::rule).contains("pii/phone", "pii/address");
+  }
+
+  @Test
+  void profanityCanBeMaskedForAdultsToo() {
+    Verdict v = filter.checkText("vãi lồn thật", Policy.forAge(30).redact(Category.PROFANITY));
+    assertThat(v.action()).isEqualTo(Action.ALLOW);
+    assertThat(v.redacted()).isEqualTo("*** *** thật");
+  }
+
+  @Test
   void nullAndEmptyAreAllowedWithNoFindings() {
     assertThat(filter.checkText(null, Policy.forAge(10)).action()).isEqualTo(Action.ALLOW);
     assertThat(filter.checkText("", Policy.forAge(10)).findings()).isEmpty();

@@ -87,7 +87,8 @@ class PublicApiTest {
     assertThat(publicMethods(Policy.class)).containsExactlyInAnyOrder(
         "forAge(int)", "tier(Rating)", "withCategory(Category,Action)", "allow(String[])",
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
-        "override(Category)", "actionFor(Category,Rating)", "equals(Object)", "hashCode()", "toString()");
+        "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
+        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "equals(Object)", "hashCode()", "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 
