@@ -117,7 +117,8 @@ final class BatchLineParser {
     return problem != null ? problem : candidate;
   }
 
-  private static String kind(JsonToken t) {
+  /** What kind of value a token starts, for messages: {@code a string}, {@code a number} ... */
+  static String kind(JsonToken t) {
     switch (t) {
       case VALUE_STRING: return "a string";
       case VALUE_NUMBER_INT:
@@ -131,7 +132,8 @@ final class BatchLineParser {
     }
   }
 
-  private static String column(JsonLocation loc) {
+  /** {@code " (at character N)"}, or nothing when the location is unknown. */
+  static String column(JsonLocation loc) {
     return loc == null || loc.getColumnNr() < 1 ? "" : " (at character " + loc.getColumnNr() + ")";
   }
 

@@ -42,13 +42,29 @@ final class BatchRunner {
    */
   long run(BufferedReader in, PrintWriter out) throws IOException {
     JsonOutput json = new JsonOutput(out);
+    return eachLine(in, out, line -> answer(line, json));
+  }
+
+  /** Answers one line of input. */
+  interface LineAnswer {
+    void answer(String line) throws IOException;
+  }
+
+  /**
+   * The loop of the JSON-lines commands: every line of {@code in} (a leading byte-order mark dropped)
+   * is given to {@code answer}, whose output on {@code out} is flushed as described in the class comment.
+   *
+   * @return the number of lines answered
+   * @throws IOException if the input cannot be read or the output cannot be written
+   */
+  static long eachLine(BufferedReader in, PrintWriter out, LineAnswer answer) throws IOException {
     long lines = 0;
     String line;
     while ((line = in.readLine()) != null) {
       if (lines == 0 && line.startsWith("\uFEFF")) {
         line = line.substring(1);   // a byte-order mark, as some Windows tools write
       }
-      answer(line, json);
+      answer.answer(line);
       lines++;
       if (lines % FLUSH_EVERY == 0 || !waiting(in)) {
         flush(out);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import vn.lanhmanh.Category;
+import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Help;
 import vn.lanhmanh.Verdict;
@@ -11,7 +12,8 @@ import vn.lanhmanh.Verdict;
 /**
  * Writes the JSON lines of the command-line contract, one object and a {@code \n} per call, fields in
  * this order: {@code id, action, rating, categories, findings, redacted, safeUrl, help}, or
- * {@code id, error} for a line that could not be checked. Absent values are written as {@code null}, so
+ * {@code id, error} for a line that could not be checked. A {@code conversation} line adds
+ * {@code conversation: {id, risk, stages}} after {@code help}. Absent values are written as {@code null}, so
  * every verdict line has every field. Text is written as UTF-8 without escapes; a lone surrogate, which
  * UTF-8 cannot encode, becomes {@code ?} (one UTF-16 unit, so offsets into {@code redacted} still hold).
  *
@@ -29,34 +31,63 @@ final class JsonOutput {
   void verdict(JsonId id, Verdict v) throws IOException {
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
-      g.writeFieldName("id");
-      id.write(g);
-      g.writeStringField("action", v.action().name());
-      g.writeStringField("rating", v.rating().name());
-      g.writeArrayFieldStart("categories");
-      for (Category c : v.categories()) {
-        g.writeString(c.jsonName());
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("findings");
-      for (Finding f : v.findings()) {
-        g.writeStartObject();
-        g.writeStringField("category", f.category().jsonName());
-        g.writeStringField("severity", f.severity().jsonName());
-        g.writeStringField("rule", f.rule());
-        g.writeNumberField("start", f.start());
-        g.writeNumberField("end", f.end());
-        g.writeStringField("match", f.match());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeStringField("redacted", v.redacted());
-      g.writeStringField("safeUrl", v.safeUrl().orElse(null));
-      g.writeFieldName("help");
-      help(g, v.help().orElse(null));
+      verdictFields(g, id, v);
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /**
+   * Writes the verdict line of one conversation message: the fields of {@link #verdict}, then
+   * {@code "conversation": {"id", "risk", "stages": [names]}}.
+   *
+   * @param conversation the conversation's id as the input wrote it
+   */
+  void conversationVerdict(JsonId id, ConversationVerdict cv, JsonId conversation) throws IOException {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      verdictFields(g, id, cv.verdict());
+      g.writeObjectFieldStart("conversation");
+      g.writeFieldName("id");
+      conversation.write(g);
+      g.writeNumberField("risk", cv.risk());
+      g.writeArrayFieldStart("stages");
+      for (String s : cv.stages()) {
+        g.writeString(s);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private static void verdictFields(JsonGenerator g, JsonId id, Verdict v) throws IOException {
+    g.writeFieldName("id");
+    id.write(g);
+    g.writeStringField("action", v.action().name());
+    g.writeStringField("rating", v.rating().name());
+    g.writeArrayFieldStart("categories");
+    for (Category c : v.categories()) {
+      g.writeString(c.jsonName());
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("findings");
+    for (Finding f : v.findings()) {
+      g.writeStartObject();
+      g.writeStringField("category", f.category().jsonName());
+      g.writeStringField("severity", f.severity().jsonName());
+      g.writeStringField("rule", f.rule());
+      g.writeNumberField("start", f.start());
+      g.writeNumberField("end", f.end());
+      g.writeStringField("match", f.match());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("redacted", v.redacted());
+    g.writeStringField("safeUrl", v.safeUrl().orElse(null));
+    g.writeFieldName("help");
+    help(g, v.help().orElse(null));
   }
 
   /** Writes an error line. */

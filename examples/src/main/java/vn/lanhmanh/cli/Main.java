@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
 import vn.lanhmanh.ContentFilter;
 
 /**
- * The {@code lanhmanh} command-line tool: {@code check}, {@code batch} and {@code lexicon search}.
+ * The {@code lanhmanh} command-line tool: {@code check}, {@code batch}, {@code conversation},
+ * {@code index build}, {@code index info} and {@code lexicon search}.
  *
  * <pre>{@code
  * echo '{"id":1,"text":"đm thằng ngu"}' | java -jar lanhmanh.jar batch --age 10
  * java -jar lanhmanh.jar check --age 10 đm thằng ngu
+ * java -jar lanhmanh.jar index build --out lists --ut1 ut1 --hosts gambling-hosts --category gambling
+ * java -jar lanhmanh.jar check --age 10 --index lists http://example.com/
  * }</pre>
  *
  * <p>Exit codes: 0 done, 1 runtime error (one line on stderr; add {@code --debug} for the stack
@@ -42,7 +45,8 @@ import vn.lanhmanh.ContentFilter;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
-    subcommands = {CheckCommand.class, BatchCommand.class, LexiconCommand.class},
+    subcommands = {CheckCommand.class, BatchCommand.class, ConversationCommand.class, IndexCommand.class,
+        LexiconCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
@@ -59,14 +63,20 @@ public final class Main implements Runnable {
       description = "Use this lexicon folder instead of the embedded lexicon (repeatable).")
   private List<Path> lexicons = new ArrayList<>();
 
+  @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Also look URLs up in this URL list index (written by 'index build').")
+  private Path index;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   private boolean debug;
 
   private final InputStream in;
+  private final boolean errIsTerminal;
 
-  private Main(InputStream in) {
+  private Main(InputStream in, boolean errIsTerminal) {
     this.in = in;
+    this.errIsTerminal = errIsTerminal;
   }
 
   /** Runs the tool on the process's standard streams and exits with its exit code. */
@@ -74,7 +84,7 @@ public final class Main implements Runnable {
     // the file descriptors, not System.out: a PrintStream would hide a closed pipe from the batch loop
     PrintWriter out = utf8Writer(new FileOutputStream(FileDescriptor.out), false);
     PrintWriter err = utf8Writer(new FileOutputStream(FileDescriptor.err), true);
-    int code = commandLine(System.in, out, err).execute(args);
+    int code = commandLine(System.in, out, err, Terminal.stderrIsTerminal()).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -88,7 +98,15 @@ public final class Main implements Runnable {
    * @param err where errors go
    */
   public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
-    Main main = new Main(Objects.requireNonNull(in, "in"));
+    return commandLine(in, out, err, false);
+  }
+
+  /**
+   * As {@link #commandLine(InputStream, PrintWriter, PrintWriter)}, saying whether {@code err} is a
+   * terminal (which turns the progress display of {@code index build} on).
+   */
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal) {
+    Main main = new Main(Objects.requireNonNull(in, "in"), errIsTerminal);
     CommandLine cl = new CommandLine(main);
     cl.setOut(out);
     cl.setErr(err);
@@ -105,12 +123,28 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: use check, batch or lexicon");
+    throw new ParameterException(spec.commandLine(), "missing command: use check, batch, conversation, index or lexicon");
   }
 
   /** Standard input of the tool. */
   InputStream in() {
     return in;
+  }
+
+  /** Whether standard error is a terminal. */
+  boolean errIsTerminal() {
+    return errIsTerminal;
+  }
+
+  /**
+   * The URL list index folder given with {@code --index}, checked to be a folder holding at least one
+   * {@code generation-N} folder; {@code null} when none was given.
+   */
+  Path indexFolder(CommandSpec caller) {
+    if (index != null) {
+      IndexFolders.requireIndex(caller, "--index", index);
+    }
+    return index;
   }
 
   /** The lexicon folders given with {@code --lexicon}, checked; empty for the embedded lexicon. */
@@ -124,19 +158,31 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Builds the filter: the {@code --lexicon} folders if any were given, else the embedded lexicon.
+   * Builds the filter: the {@code --lexicon} folders if any were given, else the embedded lexicon, and
+   * the {@code --index} URL list index if one was given.
    *
    * @param caller the subcommand, for usage errors
+   * @throws IllegalStateException naming the problem when the URL list index is damaged
    */
   ContentFilter openFilter(CommandSpec caller) {
     List<Path> folders = lexiconFolders(caller);
+    Path urlIndex = indexFolder(caller);
     ContentFilter.Builder b = ContentFilter.builder();
     if (!folders.isEmpty()) {
       b.withoutDefaultLexicon();
       folders.forEach(b::addLexicon);
     }
+    if (urlIndex != null) {
+      b.urlIndex(urlIndex);
+    }
     try {
       return b.build();
+    } catch (IllegalArgumentException e) {
+      // the builder wraps every failure to open the index as "urlIndex: cannot open DIR: <cause>"
+      if (urlIndex != null && e.getCause() != null && String.valueOf(e.getMessage()).startsWith("urlIndex:")) {
+        throw new IllegalStateException(IndexFolders.unusable("--index " + urlIndex, urlIndex, e.getCause()), e);
+      }
+      throw e;
     } catch (IllegalStateException e) {
       if (folders.isEmpty()) {
         throw new IllegalStateException("cannot load the embedded lexicon (" + e.getMessage()

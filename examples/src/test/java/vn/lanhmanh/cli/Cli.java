@@ -29,9 +29,17 @@ final class Cli {
 
   /** The test lexicon folder (a copy of core's, under src/test/resources/lexicon). */
   static String lexicon() {
-    URL manifest = Cli.class.getResource("/lexicon/MANIFEST");
+    return resource("/lexicon/MANIFEST").getParent().toString();
+  }
+
+  /** A file or folder under src/test/resources, e.g. {@code /lists/sinfo/gambling-hosts}. */
+  static Path resource(String name) {
+    URL url = Cli.class.getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("no test resource " + name);
+    }
     try {
-      return Path.of(manifest.toURI()).getParent().toString();
+      return Path.of(url.toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
