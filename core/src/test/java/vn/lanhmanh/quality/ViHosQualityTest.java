@@ -29,11 +29,16 @@ class ViHosQualityTest {
     try (ContentFilter filter = ContentFilter.builder().build()) {
       ViHos.Figures train = ViHos.evaluate(filter, "train", ViHos.read(dir.resolve("train.csv")));
       ViHos.Figures dev = ViHos.evaluate(filter, "dev", ViHos.read(dir.resolve("dev.csv")));
-      System.out.println("[quality] " + train);
-      System.out.println("[quality] " + dev);
+      System.out.println("[quality] all findings:      " + train);
+      System.out.println("[quality] all findings:      " + dev);
+      System.out.println("[quality] without pii spans: "
+          + ViHos.evaluate(filter, "train", ViHos.read(dir.resolve("train.csv")), false));
+      System.out.println("[quality] without pii spans: "
+          + ViHos.evaluate(filter, "dev", ViHos.read(dir.resolve("dev.csv")), false));
       assertThat(dev.comments()).isEqualTo(955);
-      assertThat(dev.f1()).as("dev span F1").isGreaterThanOrEqualTo(0.30);
-      assertThat(dev.cleanFlaggedRate()).as("dev clean comments flagged").isLessThanOrEqualTo(0.10);
+      // Regression floors a little under the figures recorded in docs/QUALITY.md.
+      assertThat(dev.f1()).as("dev span F1").isGreaterThanOrEqualTo(0.42);
+      assertThat(dev.cleanFlaggedRate()).as("dev clean comments flagged").isLessThanOrEqualTo(0.05);
     }
   }
 }
