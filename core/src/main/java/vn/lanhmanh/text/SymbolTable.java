@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Interns short strings as dense int ids, and looks them up from a slice of a {@code char[]} without
- * allocating. Open addressing with linear probing; keys live in one shared {@code char[]} pool.
+ * allocating. Open addressing with linear probing; each slot packs the key's hash with its id, so a probe
+ * that meets another key usually costs one array load, and keys live in one shared {@code char[]} pool.
  *
  * <p>Mutable while a lexicon is compiled, read-only afterwards: lookups from many threads are safe once
  * the owning object has been safely published and no more {@link #add} calls are made.
@@ -13,17 +14,12 @@ public final class SymbolTable {
 
   private char[] pool = new char[1024];
   private int poolSize;
-  private int[] offsets = new int[64];
-  private int[] lengths = new int[64];
+  /** Per id: offset in the pool (high 32 bits) and length (low 32 bits). */
+  private long[] offLen = new long[64];
   private int[] hashes = new int[64];
   private int size;
-  private int[] slots = newSlots(128);
-
-  private static int[] newSlots(int n) {
-    int[] s = new int[n];
-    Arrays.fill(s, -1);
-    return s;
-  }
+  /** Per slot: hash (high 32 bits) and id + 1 (low 32 bits); 0 for an empty slot. */
+  private long[] slots = new long[128];
 
   /** Number of distinct keys. */
   public int size() {
@@ -41,17 +37,15 @@ public final class SymbolTable {
     if (found >= 0) {
       return found;
     }
-    if (size == offsets.length) {
-      offsets = Arrays.copyOf(offsets, size * 2);
-      lengths = Arrays.copyOf(lengths, size * 2);
+    if (size == offLen.length) {
+      offLen = Arrays.copyOf(offLen, size * 2);
       hashes = Arrays.copyOf(hashes, size * 2);
     }
     while (poolSize + buf.length > pool.length) {
       pool = Arrays.copyOf(pool, pool.length * 2);
     }
     System.arraycopy(buf, 0, pool, poolSize, buf.length);
-    offsets[size] = poolSize;
-    lengths[size] = buf.length;
+    offLen[size] = ((long) poolSize << 32) | buf.length;
     hashes[size] = h;
     poolSize += buf.length;
     int id = size++;
@@ -81,42 +75,42 @@ public final class SymbolTable {
 
   /** The key of an id. */
   public String key(int id) {
-    return new String(pool, offsets[id], lengths[id]);
+    long ol = offLen[id];
+    return new String(pool, (int) (ol >>> 32), (int) ol);
   }
 
   private int find(char[] buf, int off, int len, int h) {
     int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      int id = slots[i];
-      if (id < 0) {
+      long s = slots[i];
+      if (s == 0) {
         return -1;
       }
-      if (hashes[id] == h && lengths[id] == len && equal(buf, off, offsets[id], len)) {
-        return id;
+      if ((int) (s >>> 32) == h) {
+        int id = (int) s - 1;
+        long ol = offLen[id];
+        if ((int) ol == len && equal(buf, off, (int) (ol >>> 32), len)) {
+          return id;
+        }
       }
     }
   }
 
   private boolean equal(char[] buf, int off, int poolOff, int len) {
-    for (int i = 0; i < len; i++) {
-      if (buf[off + i] != pool[poolOff + i]) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(buf, off, off + len, pool, poolOff, poolOff + len);
   }
 
   private void insertSlot(int id, int h) {
     int mask = slots.length - 1;
     int i = h & mask;
-    while (slots[i] >= 0) {
+    while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = id;
+    slots[i] = ((long) h << 32) | (id + 1L);
   }
 
   private void rehash() {
-    slots = newSlots(slots.length * 2);
+    slots = new long[slots.length * 2];
     for (int id = 0; id < size; id++) {
       insertSlot(id, hashes[id]);
     }
