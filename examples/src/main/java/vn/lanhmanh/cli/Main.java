@@ -42,7 +42,7 @@ import vn.lanhmanh.ContentFilter;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
-    subcommands = {CheckCommand.class, BatchCommand.class, LexiconCommand.class},
+    subcommands = {CheckCommand.class, BatchCommand.class, LexiconCommand.class, ServeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
