@@ -41,10 +41,13 @@ public final class UrlRules {
   private final Map<String, Category> tlds;
   private final List<Keyword> keywords;
   private final List<String> keywordExceptions;
-  /** Brand stems and keywords by their first two characters, so a string is scanned once, not once per word. */
-  private final Map<Integer, String[]> brandsByBigram;
-  private final Map<Integer, Keyword[]> keywordsByBigram;
-  private final Map<Integer, String[]> exceptionsByBigram;
+  /**
+   * Brand stems, keywords and exceptions by their first two characters (letters and digits only, 36 × 36
+   * slots), so a string is scanned once with one array load per position, not once per word.
+   */
+  private final String[][] brandsByBigram;
+  private final Keyword[][] keywordsByBigram;
+  private final String[][] exceptionsByBigram;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -56,27 +59,44 @@ public final class UrlRules {
     this.tlds = tlds;
     this.keywords = keywords;
     this.keywordExceptions = keywordExceptions;
-    this.brandsByBigram = byBigram(brands.keySet(), w -> w, String[]::new);
-    this.keywordsByBigram = byBigram(keywords, Keyword::word, Keyword[]::new);
-    this.exceptionsByBigram = byBigram(keywordExceptions, w -> w, String[]::new);
+    this.brandsByBigram = byBigram(brands.keySet(), w -> w, String[]::new, String[][]::new);
+    this.keywordsByBigram = byBigram(keywords, Keyword::word, Keyword[]::new, Keyword[][]::new);
+    this.exceptionsByBigram = byBigram(keywordExceptions, w -> w, String[]::new, String[][]::new);
   }
 
-  private static <T> Map<Integer, T[]> byBigram(java.util.Collection<T> items,
-      java.util.function.Function<T, String> word, java.util.function.IntFunction<T[]> array) {
-    Map<Integer, List<T>> m = new HashMap<>();
+  private static <T> T[][] byBigram(java.util.Collection<T> items, java.util.function.Function<T, String> word,
+      java.util.function.IntFunction<T[]> array, java.util.function.IntFunction<T[][]> table) {
+    List<List<T>> m = new ArrayList<>();
+    for (int i = 0; i < 36 * 36; i++) {
+      m.add(new ArrayList<>());
+    }
     for (T t : items) {
       String w = word.apply(t);
-      if (w.length() >= 2) {
-        m.computeIfAbsent(bigram(w, 0), k -> new ArrayList<>()).add(t);
+      int b = w.length() >= 2 ? bigram(w, 0) : -1;
+      if (b < 0) {
+        throw new IllegalArgumentException("a URL word must start with two letters or digits: '" + w + "'");
       }
+      m.get(b).add(t);
     }
-    Map<Integer, T[]> out = new HashMap<>();
-    m.forEach((k, v) -> out.put(k, v.toArray(array.apply(0))));
-    return Map.copyOf(out);
+    T[][] out = table.apply(36 * 36);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = m.get(i).isEmpty() ? null : m.get(i).toArray(array.apply(0));
+    }
+    return out;
   }
 
+  /** The slot of the two characters at {@code i}, or -1 when either is not a lower-case letter or digit. */
   private static int bigram(String s, int i) {
-    return (s.charAt(i) << 16) | s.charAt(i + 1);
+    int a = slot(s.charAt(i));
+    int b = slot(s.charAt(i + 1));
+    return a < 0 || b < 0 ? -1 : a * 36 + b;
+  }
+
+  private static int slot(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a';
+    }
+    return c >= '0' && c <= '9' ? 26 + (c - '0') : -1;
   }
 
   /**
@@ -206,7 +226,8 @@ public final class UrlRules {
   /** A brand stem that {@code label} is a rotating name of, or null. */
   private String brandIn(String label) {
     for (int i = 0; i + 1 < label.length(); i++) {
-      String[] stems = brandsByBigram.get(bigram(label, i));
+      int b = bigram(label, i);
+      String[] stems = b < 0 ? null : brandsByBigram[b];
       if (stems == null) {
         continue;
       }
@@ -237,7 +258,8 @@ public final class UrlRules {
   /** Adds each keyword found in {@code s} once (host keywords for the host, path keywords for the path). */
   private java.util.Set<String> keywordsIn(String s, boolean inHost, List<UrlHit> out, java.util.Set<String> seen) {
     for (int i = 0; i + 1 < s.length(); i++) {
-      Keyword[] ks = keywordsByBigram.get(bigram(s, i));
+      int b = bigram(s, i);
+      Keyword[] ks = b < 0 ? null : keywordsByBigram[b];
       if (ks == null) {
         continue;
       }
@@ -259,7 +281,8 @@ public final class UrlRules {
   /** Whether an exception word covers {@code s[from, to)} ({@code essex} covers the {@code sex} in it). */
   private boolean coveredByException(String s, int from, int to) {
     for (int j = Math.max(0, to - 40); j <= from && j + 1 < s.length(); j++) {
-      String[] es = exceptionsByBigram.get(bigram(s, j));
+      int b = bigram(s, j);
+      String[] es = b < 0 ? null : exceptionsByBigram[b];
       if (es == null) {
         continue;
       }

@@ -46,7 +46,7 @@ import vn.lanhmanh.ContentFilter;
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
     subcommands = {CheckCommand.class, BatchCommand.class, ConversationCommand.class, IndexCommand.class,
-        LexiconCommand.class},
+        LexiconCommand.class, ServeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
