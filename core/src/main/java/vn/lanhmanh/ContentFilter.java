@@ -47,7 +47,7 @@ import vn.lanhmanh.url.index.UrlListIndex;
  * try (ContentFilter filter = ContentFilter.builder().build()) {   // embedded Vietnamese lexicon
  *   Verdict v = filter.checkText("đm thằng ngu", Policy.forAge(10));
  *   v.action();      // BLOCK
- *   v.findings();    // profanity [0,2) "đm", harassment [3,12) "thằng ngu"
+ *   v.findings();    // profanity [0,8) "đm thằng", harassment [3,12) "thằng ngu"
  * }
  * }</pre>
  *
