@@ -1,17 +1,15 @@
 package vn.lanhmanh.conversation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
+import vn.lanhmanh.lexicon.TsvLines;
 
 /**
  * Reads the stage phrases file: {@code phrase, stage, weight, sender, fold, note}, tab-separated, with
@@ -38,27 +36,7 @@ final class StageReader {
 
   static List<Line> read(String fileName, Reader reader) {
     List<Line> out = new ArrayList<>();
-    int lineNo = 0;
-    try (BufferedReader r = new BufferedReader(reader)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String where = fileName + ":" + lineNo;
-        try {
-          out.add(parse(line.split("\t", -1), where));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + fileName, e);
-    }
+    TsvLines.read(fileName, reader, (cols, where) -> out.add(parse(cols, where)));
     return out;
   }
 

@@ -146,40 +146,22 @@ public final class LexiconReader {
     }
     List<LexiconEntry> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int lineNo = 0;
-    try (BufferedReader r = new BufferedReader(reader)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String where = fileName + ":" + lineNo;
-        String[] cols = line.split("\t", -1);
-        try {
-          String phrase = Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC);
-          if (phrase.isEmpty()) {
-            throw new IllegalArgumentException("empty phrase");
-          }
-          if (!seen.add(phrase)) {
-            throw new IllegalArgumentException("duplicate phrase '" + phrase + "'");
-          }
-          List<String> variants = kind == LexiconEntry.Kind.TEENCODE ? List.of(phrase) : expand(phrase);
-          for (String v : variants) {
-            if (v.equals(phrase) || seen.add(v)) {
-              out.add(parse(kind, category, v, cols, where));
-            }
-          }
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    final Category cat = category;
+    TsvLines.read(fileName, reader, (cols, where) -> {
+      String phrase = Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC);
+      if (phrase.isEmpty()) {
+        throw new IllegalArgumentException("empty phrase");
+      }
+      if (!seen.add(phrase)) {
+        throw new IllegalArgumentException("duplicate phrase '" + phrase + "'");
+      }
+      List<String> variants = kind == LexiconEntry.Kind.TEENCODE ? List.of(phrase) : expand(phrase);
+      for (String v : variants) {
+        if (v.equals(phrase) || seen.add(v)) {
+          out.add(parse(kind, cat, v, cols, where));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + fileName, e);
-    }
+    });
     return out;
   }
 

@@ -1,11 +1,8 @@
 package vn.lanhmanh.url;
 
 import com.google.common.net.InternetDomainName;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.lanhmanh.Category;
+import vn.lanhmanh.lexicon.TsvLines;
 
 /**
  * The URL rules this project writes itself (resources under {@code vn/lanhmanh/url/}): a list of
@@ -142,30 +140,15 @@ public final class UrlRules {
     if (in == null) {
       throw new IllegalStateException("embedded URL rules missing: " + DIR + file);
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t", -1);
-        for (int i = 0; i < c.length; i++) {
-          c[i] = c[i].strip();
-        }
-        try {
-          if (c.length < columns || c[0].isEmpty()) {
-            throw new IllegalArgumentException("expected at least " + columns + " tab-separated columns");
-          }
-          sink.accept(c);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage(), e);
-        }
+    TsvLines.read(file, new InputStreamReader(in, StandardCharsets.UTF_8), (c, where) -> {
+      for (int i = 0; i < c.length; i++) {
+        c[i] = c[i].strip();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+      if (c.length < columns || c[0].isEmpty()) {
+        throw new IllegalArgumentException("expected at least " + columns + " tab-separated columns");
+      }
+      sink.accept(c);
+    });
   }
 
   public int domainCount() {
