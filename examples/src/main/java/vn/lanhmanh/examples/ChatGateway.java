@@ -42,9 +42,9 @@ import vn.lanhmanh.Verdict;
  * the sender and what is delivered:
  *
  * <pre>
- * delivered  risk 0.00  other: chào em, em chơi game giỏi quá
- * redacted   risk 0.08  child: số em là **********
- * blocked    risk 0.93  other: [withheld: grooming risk, stages rapport, age, school, secrecy, photos]
+ * delivered  risk 0.06  other: chào em, em chơi game giỏi quá
+ * redacted   risk 0.32  child: em 10 tuổi, số điện thoại của em là **********
+ * blocked    risk 0.92  other: [withheld: grooming risk, stages rapport, age, school, secrecy, channel]
  * </pre>
  */
 public final class ChatGateway {

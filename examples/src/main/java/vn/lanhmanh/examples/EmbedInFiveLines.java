@@ -19,7 +19,7 @@ import vn.lanhmanh.Verdict;
  *
  * <pre>
  * action: BLOCK
- * profanity [0,2) "đm"
+ * profanity [0,8) "đm thằng"
  * harassment [3,12) "thằng ngu"
  * </pre>
  */
