@@ -48,6 +48,9 @@ final class LexiconSearchCommand implements Callable<Integer> {
     for (Path f : folders) {
       all.addAll(LexiconReader.readDirectory(f));
     }
+    for (Path f : parent.main().addedLexiconFolders(spec)) {
+      all.addAll(LexiconReader.readDirectory(f));
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (RuleIndex index = RuleIndex.build(all)) {
       List<LexiconEntry> found = index.search(String.join(" ", words), Math.max(1, max));

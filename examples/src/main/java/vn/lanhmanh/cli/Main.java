@@ -32,6 +32,7 @@ import vn.lanhmanh.ContentFilter;
  * java -jar lanhmanh.jar check --age 10 đm thằng ngu
  * java -jar lanhmanh.jar index build --out lists --ut1 ut1 --hosts gambling-hosts --category gambling
  * java -jar lanhmanh.jar check --age 10 --index lists http://example.com/
+ * java -jar lanhmanh.jar check --age 10 --add-lexicon school-lexicon "đồ gà mờ"
  * }</pre>
  *
  * <p>Exit codes: 0 done, 1 runtime error (one line on stderr; add {@code --debug} for the stack
@@ -62,6 +63,11 @@ public final class Main implements Runnable {
   @Option(names = "--lexicon", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Use this lexicon folder instead of the embedded lexicon (repeatable).")
   private List<Path> lexicons = new ArrayList<>();
+
+  @Option(names = "--add-lexicon", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Add this lexicon folder on top of the embedded lexicon (or of the --lexicon folders), "
+          + "e.g. a school's own exceptions and insults (repeatable).")
+  private List<Path> addedLexicons = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Also look URLs up in this URL list index (written by 'index build').")
@@ -149,29 +155,43 @@ public final class Main implements Runnable {
 
   /** The lexicon folders given with {@code --lexicon}, checked; empty for the embedded lexicon. */
   List<Path> lexiconFolders(CommandSpec caller) {
-    for (Path p : lexicons) {
-      if (!Files.isDirectory(p)) {
-        throw new ParameterException(caller.commandLine(), "--lexicon: not a folder: " + p);
-      }
-    }
-    return List.copyOf(lexicons);
+    return checkedFolders(caller, "--lexicon", lexicons);
   }
 
   /**
-   * Builds the filter: the {@code --lexicon} folders if any were given, else the embedded lexicon, and
-   * the {@code --index} URL list index if one was given.
+   * The lexicon folders given with {@code --add-lexicon}, checked: they are read on top of the base
+   * lexicon (the embedded one, or the {@code --lexicon} folders).
+   */
+  List<Path> addedLexiconFolders(CommandSpec caller) {
+    return checkedFolders(caller, "--add-lexicon", addedLexicons);
+  }
+
+  private static List<Path> checkedFolders(CommandSpec caller, String option, List<Path> folders) {
+    for (Path p : folders) {
+      if (!Files.isDirectory(p)) {
+        throw new ParameterException(caller.commandLine(), option + ": not a folder: " + p);
+      }
+    }
+    return List.copyOf(folders);
+  }
+
+  /**
+   * Builds the filter: the {@code --lexicon} folders if any were given, else the embedded lexicon, then
+   * the {@code --add-lexicon} folders on top, and the {@code --index} URL list index if one was given.
    *
    * @param caller the subcommand, for usage errors
    * @throws IllegalStateException naming the problem when the URL list index is damaged
    */
   ContentFilter openFilter(CommandSpec caller) {
     List<Path> folders = lexiconFolders(caller);
+    List<Path> added = addedLexiconFolders(caller);
     Path urlIndex = indexFolder(caller);
     ContentFilter.Builder b = ContentFilter.builder();
     if (!folders.isEmpty()) {
       b.withoutDefaultLexicon();
       folders.forEach(b::addLexicon);
     }
+    added.forEach(b::addLexicon);
     if (urlIndex != null) {
       b.urlIndex(urlIndex);
     }
