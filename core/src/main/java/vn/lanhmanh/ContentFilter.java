@@ -67,6 +67,13 @@ import vn.lanhmanh.url.index.UrlListIndex;
  *
  * <p>{@link #close()} releases the lexicon index and stops the incident thread the filter created;
  * checks after that throw {@link IllegalStateException}.
+ *
+ * <p>Fails closed: a {@link RuntimeException} or {@link StackOverflowError} inside the matcher, the
+ * personal-information detectors, the URL canonicaliser and rules or the URL list index gives a
+ * {@link Action#BLOCK} verdict with every non-space character of the input masked in {@code redacted}
+ * and {@code "internal error in <component>: <exception class>"} in {@link Verdict#errors()}; it is not
+ * thrown to the caller and not cached. Only the component and the exception class are logged (at WARN),
+ * never the checked text.
  */
 public final class ContentFilter implements AutoCloseable {
 
@@ -96,6 +103,28 @@ public final class ContentFilter implements AutoCloseable {
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
   private final Incidents incidents;
   private volatile boolean closed;
+  /**
+   * Test seam, package-private and null in production: called with the component's name ({@code matcher},
+   * {@code pii}, {@code decide}, {@code url canonicaliser}, {@code url rules}, {@code url index}) just
+   * before the component runs, so a test can make it fail. Set it before the checks it concerns.
+   */
+  FaultHook faultHook;
+
+  /** See {@link #faultHook}. */
+  @FunctionalInterface
+  interface FaultHook {
+    void before(String component);
+  }
+
+  /** An unexpected failure inside a component, carried out of the cache loader to the fail-closed verdict. */
+  private static final class ComponentFailure extends RuntimeException {
+    final String component;
+
+    ComponentFailure(String component, Throwable cause) {
+      super(component, cause, false, false);
+      this.component = component;
+    }
+  }
 
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
 
@@ -174,25 +203,74 @@ public final class ContentFilter implements AutoCloseable {
       throw new IllegalStateException("ContentFilter is closed");
     }
     String t = text == null ? "" : text;
-    CompiledLexicon matcher = policy.hasCustomPhrases()
-        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
-        : lexicon;
-    Positions p = scratch.get();
-    List<Finding> findings;
+    Verdict verdict;
     try {
-      findings = matcher.match(t, p);
-    } finally {
-      p.trim(SCRATCH_KEEP_CHARS);
+      verdict = evaluateText(t, policy);
+    } catch (ComponentFailure e) {
+      return internalError(t, e.component, e.getCause());
     }
-    List<PiiMatch> personal = pii.detect(t);
-    if (!personal.isEmpty()) {
-      findings = withPersonalInformation(findings, personal);
-    }
-    Verdict verdict = decide(t, findings, policy);
     if (incidents != null && verdict.rating() == Rating.C) {
       reportFindings(verdict, conversationId, messageId, time);
     }
     return verdict;
+  }
+
+  /**
+   * Matcher, personal-information detectors and decision for one text.
+   *
+   * @throws ComponentFailure naming the component that failed
+   */
+  private Verdict evaluateText(String t, Policy policy) {
+    String component = "matcher";
+    try {
+      fault(component);
+      CompiledLexicon matcher = policy.hasCustomPhrases()
+          ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
+          : lexicon;
+      Positions p = scratch.get();
+      List<Finding> findings;
+      try {
+        findings = matcher.match(t, p);
+      } finally {
+        p.trim(SCRATCH_KEEP_CHARS);
+      }
+      component = "pii";
+      fault(component);
+      List<PiiMatch> personal = pii.detect(t);
+      if (!personal.isEmpty()) {
+        findings = withPersonalInformation(findings, personal);
+      }
+      component = "decide";
+      fault(component);
+      return decide(t, findings, policy);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ComponentFailure(component, e);
+    }
+  }
+
+  private void fault(String component) {
+    FaultHook hook = faultHook;
+    if (hook != null) {
+      hook.before(component);
+    }
+  }
+
+  /**
+   * The fail-closed verdict: BLOCK, the whole input masked, the component and exception class in errors.
+   * Logs neither the input nor the exception's message (which may quote it).
+   */
+  private static Verdict internalError(String input, String component, Throwable e) {
+    String error = "internal error in " + component + ": " + e.getClass().getName();
+    StackTraceElement[] trace = e.getStackTrace();
+    log.warn("{} at {}", error, trace.length == 0 ? "?" : trace[0]);
+    char[] masked = input.toCharArray();
+    for (int i = 0; i < masked.length; i++) {
+      if (!Character.isWhitespace(masked[i])) {
+        masked[i] = '*';
+      }
+    }
+    return new Verdict(Action.BLOCK, Rating.P, List.of(), new String(masked), Optional.empty(),
+        Optional.empty(), List.of(error));
   }
 
   private void reportFindings(Verdict verdict, Optional<String> conversationId, Optional<String> messageId,
@@ -242,8 +320,14 @@ public final class ContentFilter implements AutoCloseable {
     if (url == null) {
       return urlProblem("", "url is null");
     }
-    long generation = urlIndex == null ? 0 : urlIndex.generation();
-    return urlCache.get(new UrlKey(url, policy, generation), k -> evaluateUrl(url, policy));
+    try {
+      long generation = urlIndex == null ? 0 : urlIndex.generation();
+      return urlCache.get(new UrlKey(url, policy, generation), k -> evaluateUrl(url, policy));
+    } catch (ComponentFailure e) {
+      return internalError(url, e.component, e.getCause());
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(url, "url cache", e);
+    }
   }
 
   /**
@@ -270,52 +354,77 @@ public final class ContentFilter implements AutoCloseable {
     return urlCache.stats();
   }
 
+  /**
+   * The uncached URL verdict.
+   *
+   * @throws ComponentFailure naming the component that failed
+   */
   private Verdict evaluateUrl(String url, Policy policy) {
-    CanonicalizationResult r = UrlCanonicalizer.canonicalize(url);
-    if (!r.isOk()) {
-      return urlProblem(url, r.message());
-    }
-    CanonicalUrl c = r.url();
-    List<UrlHit> hits = new ArrayList<>();
-    urlRules.listHits(c, hits);
-    boolean allowed = urlRules.allowKind(c) != null;
-    if (urlIndex != null) {
-      for (ListEntry e : urlIndex.lookup(c)) {
-        if (e.isAllow()) {
-          allowed = true;
-        } else if (e.categoryOrNull() != null) {
-          String key = e.key();
-          int slash = key.indexOf('/');
-          hits.add(UrlHit.of(e.categoryOrNull(), "url/list/" + e.source() + ":" + key,
-              slash < 0 ? key : key.substring(0, slash)));
-        }
+    String component = "url canonicaliser";
+    try {
+      fault(component);
+      CanonicalizationResult r = UrlCanonicalizer.canonicalize(url);
+      if (!r.isOk()) {
+        return urlProblem(url, r.message());
       }
-    }
-    if (!allowed) {
-      urlRules.heuristicHits(c, hits);
-    }
-    String lower = url.toLowerCase(java.util.Locale.ROOT);
-    List<Finding> findings = new ArrayList<>();
-    for (UrlHit h : hits) {
-      int at = lower.indexOf(h.key());
-      int start = at < 0 ? 0 : at;
-      int end = at < 0 ? url.length() : at + h.key().length();
-      findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
-          url.substring(start, end)));
-    }
-    SearchQuery q = SearchEngines.find(c, url);
-    if (q != null) {
-      for (Finding f : checkText(q.text(), policy).findings()) {
-        int start = q.originalStart(f.start());
-        int end = q.originalEnd(f.end() - 1);
-        findings.add(new Finding(f.category(), f.severity(), f.rating(), f.rule(), start, end,
+      CanonicalUrl c = r.url();
+      component = "url rules";
+      fault(component);
+      List<UrlHit> hits = new ArrayList<>();
+      urlRules.listHits(c, hits);
+      boolean allowed = urlRules.allowKind(c) != null;
+      if (urlIndex != null) {
+        component = "url index";
+        fault(component);
+        for (ListEntry e : urlIndex.lookup(c)) {
+          if (e.isAllow()) {
+            allowed = true;
+          } else if (e.categoryOrNull() != null) {
+            String key = e.key();
+            int slash = key.indexOf('/');
+            hits.add(UrlHit.of(e.categoryOrNull(), "url/list/" + e.source() + ":" + key,
+                slash < 0 ? key : key.substring(0, slash)));
+          }
+        }
+        component = "url rules";
+      }
+      if (!allowed) {
+        urlRules.heuristicHits(c, hits);
+      }
+      SearchQuery q = SearchEngines.find(c, url);
+      component = "decide";
+      String lower = url.toLowerCase(java.util.Locale.ROOT);
+      List<Finding> findings = new ArrayList<>();
+      for (UrlHit h : hits) {
+        int at = lower.indexOf(h.key());
+        int start = at < 0 ? 0 : at;
+        int end = at < 0 ? url.length() : at + h.key().length();
+        findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
             url.substring(start, end)));
       }
-      findings.sort(java.util.Comparator.comparingInt(Finding::start));
+      if (q != null) {
+        Verdict text = evaluateText(q.text(), policy);
+        if (incidents != null && text.rating() == Rating.C) {
+          reportFindings(text, Optional.empty(), Optional.empty(), null);
+        }
+        for (Finding f : text.findings()) {
+          int start = q.originalStart(f.start());
+          int end = q.originalEnd(f.end() - 1);
+          findings.add(new Finding(f.category(), f.severity(), f.rating(), f.rule(), start, end,
+              url.substring(start, end)));
+        }
+        findings.sort(java.util.Comparator.comparingInt(Finding::start));
+      }
+      fault(component);
+      Verdict v = decide(url, findings, policy);
+      Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
+          ? q.safeUrl() : Optional.empty();
+      return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors());
+    } catch (ComponentFailure e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ComponentFailure(component, e);
     }
-    Verdict v = decide(url, findings, policy);
-    Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0 ? q.safeUrl() : Optional.empty();
-    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors());
   }
 
   private static Verdict urlProblem(String url, String message) {
