@@ -36,6 +36,7 @@ import vn.lanhmanh.Policy;
  * <p>{@code -Dlanhmanh.load.seconds=D} (default 8) and {@code -Dlanhmanh.load.threads=N} (default 8); at most
  * {@link #MAX_REQUESTS} requests in all. Only the loopback address is ever used.
  */
+@org.junit.jupiter.api.Tag("load")
 class ServiceLoadTest {
 
   /** The only address this test talks to. */
