@@ -44,7 +44,16 @@ final class CharTable {
   /** Composed lower-case letter for (base 0..26, modifier 0..3, tone 0..5); 0 where no such letter. */
   private static final char[] COMPOSE = new char[27 * 4 * 6];
 
+  /** Mathematical alphanumeric symbols U+1D400–U+1D7FF to the ASCII letter or digit they are (0 if none). */
+  private static final char[] MATH_ALPHANUMERIC = new char[0x400];
+
   static {
+    for (int cp = 0x1D400; cp <= 0x1D7FF; cp++) {
+      String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+      if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetterOrDigit(s.charAt(0))) {
+        MATH_ALPHANUMERIC[cp - 0x1D400] = Character.toLowerCase(s.charAt(0));
+      }
+    }
     buildCompose();
     for (int c = 0; c < 65536; c++) {
       TABLE[c] = classify((char) c);
@@ -111,10 +120,7 @@ final class CharTable {
   static char supplementaryLetter(int cp) {
     // Mathematical alphanumeric symbols (bold, italic, script, fraktur, double-struck, monospace …).
     if (cp >= 0x1D400 && cp <= 0x1D7FF) {
-      String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-      if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetterOrDigit(s.charAt(0))) {
-        return Character.toLowerCase(s.charAt(0));
-      }
+      return MATH_ALPHANUMERIC[cp - 0x1D400];
     }
     // Regional indicator symbols 🇦–🇿 are used to spell words.
     if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
