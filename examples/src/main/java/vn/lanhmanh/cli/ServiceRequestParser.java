@@ -85,7 +85,7 @@ final class ServiceRequestParser {
           continue;
         }
         if (v != JsonToken.START_ARRAY) {
-          problem = ServiceProblem.invalid("\"items\" must be an array, was " + kind(v));
+          problem = ServiceProblem.invalid("\"items\" must be an array, was " + BatchLineParser.kind(v));
           p.skipChildren();
           continue;
         }
@@ -149,7 +149,7 @@ final class ServiceRequestParser {
         case "text":
           hasText = true;
           if (v != JsonToken.VALUE_STRING) {
-            problem = first(problem, ServiceProblem.invalid("\"text\" must be a string, was " + kind(v)));
+            problem = first(problem, ServiceProblem.invalid("\"text\" must be a string, was " + BatchLineParser.kind(v)));
           } else if (p.getTextLength() > limits.maxTextChars()) {
             problem = first(problem, tooLong("text", p.getTextLength()));
           } else {
@@ -159,7 +159,7 @@ final class ServiceRequestParser {
         case "url":
           hasUrl = true;
           if (v != JsonToken.VALUE_STRING) {
-            problem = first(problem, ServiceProblem.invalid("\"url\" must be a string, was " + kind(v)));
+            problem = first(problem, ServiceProblem.invalid("\"url\" must be a string, was " + BatchLineParser.kind(v)));
           } else if (p.getTextLength() > limits.maxTextChars()) {
             problem = first(problem, tooLong("url", p.getTextLength()));
           } else {
@@ -170,14 +170,14 @@ final class ServiceRequestParser {
           age = age(p, v);
           if (age == null) {
             problem = first(problem, ServiceProblem.invalid("\"age\" must be a whole number from 0 to "
-                + BatchLineParser.MAX_AGE + ", was " + (v.isNumeric() ? BatchLineParser.clip(p.getText()) : kind(v))));
+                + BatchLineParser.MAX_AGE + ", was " + (v.isNumeric() ? BatchLineParser.clip(p.getText()) : BatchLineParser.kind(v))));
           }
           break;
         case "tier":
           tier = v == JsonToken.VALUE_STRING ? tier(p.getText()) : null;
           if (tier == null) {
             problem = first(problem, ServiceProblem.invalid("\"tier\" must be one of \"P\", \"T13\", \"T16\", \"T18\", was "
-                + (v == JsonToken.VALUE_STRING ? "\"" + BatchLineParser.clip(p.getText()) + "\"" : kind(v))));
+                + (v == JsonToken.VALUE_STRING ? "\"" + BatchLineParser.clip(p.getText()) + "\"" : BatchLineParser.kind(v))));
           }
           break;
         case "conversation":
@@ -190,7 +190,7 @@ final class ServiceRequestParser {
           break;
         case "sender":
           if (v != JsonToken.VALUE_STRING) {
-            problem = first(problem, ServiceProblem.invalid("\"sender\" must be a string, was " + kind(v)));
+            problem = first(problem, ServiceProblem.invalid("\"sender\" must be a string, was " + BatchLineParser.kind(v)));
           } else {
             sender = p.getText().equals("child") ? Message.Sender.CHILD : Message.Sender.OTHER;
           }
@@ -279,19 +279,5 @@ final class ServiceRequestParser {
     String m = e.getOriginalMessage();
     int source = m == null ? -1 : m.indexOf(" (start marker");
     return "invalid JSON: " + BatchLineParser.clip(source < 0 ? m : m.substring(0, source)) + where;
-  }
-
-  private static String kind(JsonToken t) {
-    switch (t) {
-      case VALUE_STRING: return "a string";
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT: return "a number";
-      case VALUE_TRUE:
-      case VALUE_FALSE: return "a boolean";
-      case VALUE_NULL: return "null";
-      case START_ARRAY: return "an array";
-      case START_OBJECT: return "an object";
-      default: return String.valueOf(t);
-    }
   }
 }
