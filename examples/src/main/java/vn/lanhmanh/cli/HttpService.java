@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -54,8 +58,8 @@ import vn.lanhmanh.Verdict;
  * in parallel on all cores; a batch is checked in order on its request's thread.
  *
  * <p><b>Shutdown.</b> {@link #close()} (also run on SIGTERM by {@code serve}) stops accepting, answers new
- * requests on open connections with {@code 503 unavailable}, waits up to the stop timeout for requests in
- * progress, then closes the index view and the filter. Thread-safe.
+ * requests on open connections with {@code 503 unavailable}, waits up to the stop timeout for the requests in
+ * progress to be answered in full, then closes the connections, the index view and the filter. Thread-safe.
  */
 final class HttpService implements AutoCloseable {
 
@@ -66,6 +70,12 @@ final class HttpService implements AutoCloseable {
 
   private static final String JSON = "application/json; charset=utf-8";
   private static final String RESOURCES = "serve/";
+  /**
+   * How many bytes of an oversized body are read and thrown away before the 413, so that a client that
+   * sends its whole body before reading gets the answer; past this the connection is closed instead (as
+   * Tomcat's {@code maxSwallowSize}).
+   */
+  static final int MAX_DISCARD_BYTES = 4 << 20;
 
   /**
    * Where and how to serve.
@@ -88,8 +98,15 @@ final class HttpService implements AutoCloseable {
     }
   }
 
-  /** One answer: status, media type, body, and the error code for error answers. */
-  private record Answer(int status, String type, byte[] body, String code) {
+  /**
+   * One answer: status, media type, body, the error code for error answers, and whether the connection
+   * closes after it ({@code Connection: close}).
+   */
+  private record Answer(int status, String type, byte[] body, String code, boolean close) {
+
+    Answer(int status, String type, byte[] body, String code) {
+      this(status, type, body, code, false);
+    }
 
     static Answer json(int status, String json) {
       return new Answer(status, JSON, json.getBytes(UTF_8), null);
@@ -97,6 +114,10 @@ final class HttpService implements AutoCloseable {
 
     static Answer problem(ServiceProblem p) {
       return new Answer(p.status(), JSON, ServiceJson.problem(p.code(), p.message()).getBytes(UTF_8), p.code());
+    }
+
+    Answer closing() {
+      return new Answer(status, type, body, code, true);
     }
   }
 
@@ -117,6 +138,7 @@ final class HttpService implements AutoCloseable {
   private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
 
   private HttpService(Config config, ContentFilter filter, IndexView index, Consumer<String> log) {
     this.config = config;
@@ -152,10 +174,14 @@ final class HttpService implements AutoCloseable {
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());
+    // Jetty's own graceful stop cuts the idle timeout of every open connection to 1 s, which fails a request
+    // still being checked, or a large answer to a slow reader, a second later; close() waits for them itself.
+    connector.setShutdownIdleTimeout(-1);
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new Router()));
+    graceful = new GracefulHandler(new Router());
+    server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setStopTimeout(config.stopTimeoutMillis());
+    server.setStopTimeout(0);
     server.setStopAtShutdown(false);   // serve installs its own hook: stop Jetty, then close the filter
   }
 
@@ -234,7 +260,19 @@ final class HttpService implements AutoCloseable {
       return;
     }
     try {
-      server.stop();
+      // stop accepting, answer new requests on open connections with 503, and wait for the requests in
+      // progress until their answers are written in full
+      connector.shutdown();
+      graceful.shutdown().get(config.stopTimeoutMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.accept("stop: requests still in progress after " + config.stopTimeoutMillis() + " ms are cut short");
+    } catch (ExecutionException e) {
+      log.accept("stop: " + Main.describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      server.stop();   // closes the idle connections left
     } catch (Exception e) {
       log.accept("stop: " + Main.describe(e));
     }
@@ -260,8 +298,8 @@ final class HttpService implements AutoCloseable {
 
   private Answer check(Request request) throws IOException {
     Object body = body(request);
-    if (body instanceof ServiceProblem p) {
-      return Answer.problem(p);
+    if (body instanceof Answer refused) {
+      return refused;
     }
     ServiceRequest r = parser.parseCheck((byte[]) body);
     if (r.failed()) {
@@ -274,8 +312,8 @@ final class HttpService implements AutoCloseable {
 
   private Answer batch(Request request) throws IOException {
     Object body = body(request);
-    if (body instanceof ServiceProblem p) {
-      return Answer.problem(p);
+    if (body instanceof Answer refused) {
+      return refused;
     }
     ServiceRequestParser.Batch b = parser.parseBatch((byte[]) body);
     if (b.problem() != null) {
@@ -354,24 +392,50 @@ final class HttpService implements AutoCloseable {
     return null;
   }
 
-  /** The body as bytes, or the problem with it (too large, unreadable). */
+  /** The body as bytes, or the answer refusing it (413 when too large). */
   private Object body(Request request) throws IOException {
     int max = config.limits().maxBodyBytes();
     long declared = request.getLength();
-    if (declared > max) {
-      return tooLarge(declared);
-    }
     InputStream in = Content.Source.asInputStream(request);
+    if (declared > max) {
+      return tooLarge(request, in, declared, 0);
+    }
     byte[] body = in.readNBytes(max + 1);
     if (body.length > max) {
-      return tooLarge(-1);
+      return tooLarge(request, in, -1, body.length);
     }
     return body;
   }
 
-  private ServiceProblem tooLarge(long declared) {
-    return new ServiceProblem(413, ServiceProblem.BODY_TOO_LARGE, "the body is limited to "
-        + config.limits().maxBodyBytes() + " bytes" + (declared > 0 ? ", was " + declared : ""));
+  /**
+   * The 413 for a body over the limit, of which {@code read} bytes have been read. A client that sends its
+   * whole body before reading the answer (as JDK's {@code HttpClient} and most simple clients do) would lose
+   * the 413 to a connection reset if the service closed with the body unread, so a body of up to the limit
+   * plus {@link #MAX_DISCARD_BYTES} is read to its end and thrown away first, and the connection stays open.
+   * A longer body, or one the client has not sent yet ({@code Expect: 100-continue}), is not read on: the
+   * answer says {@code Connection: close}.
+   */
+  private Answer tooLarge(Request request, InputStream in, long declared, long read) {
+    long max = config.limits().maxBodyBytes();
+    Answer a = Answer.problem(new ServiceProblem(413, ServiceProblem.BODY_TOO_LARGE,
+        "the body is limited to " + max + " bytes" + (declared > 0 ? ", was " + declared : "")));
+    boolean waiting = read == 0 && request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+    long budget = max + MAX_DISCARD_BYTES - read;
+    if (waiting || declared > max + MAX_DISCARD_BYTES) {
+      return a.closing();
+    }
+    byte[] scratch = new byte[16 * 1024];
+    try {
+      for (long n = 0; budget >= 0; budget -= n) {
+        n = in.read(scratch, 0, (int) Math.min(scratch.length, budget + 1));
+        if (n < 0) {
+          return a;   // the whole body is in: the connection can take the next request
+        }
+      }
+    } catch (IOException e) {
+      // the client stopped sending; the connection goes
+    }
+    return a.closing();
   }
 
   private static byte[] resource(String name) {
@@ -397,6 +461,9 @@ final class HttpService implements AutoCloseable {
           "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.body().length);
+    if (a.close()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
     response.write(true, ByteBuffer.wrap(a.body()), callback);
   }
 

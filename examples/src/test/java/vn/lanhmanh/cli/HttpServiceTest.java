@@ -332,6 +332,38 @@ class HttpServiceTest {
   }
 
   @Test
+  void anOversizedBodyIsRefusedWithoutLosingTheConnectionsNextRequest() throws Exception {
+    // Before: the 413 left the body unread and kept the connection open, then Jetty dropped it, so a
+    // keep-alive client's next request on it got no answer (and a client still sending lost the 413).
+    byte[] ok = "{\"text\": \"a\", \"age\": 10}".getBytes(UTF_8);
+    try (Http1Client c = new Http1Client(small.service.port())) {
+      // 1 MiB sent whole, within what the service reads before refusing: 413, and the connection goes on
+      Http1Client.Reply over = c.post("/v1/check", ("{\"text\": \"" + "a".repeat(1 << 20) + "\", \"age\": 10}").getBytes(UTF_8));
+      assertThat(over.status()).isEqualTo(413);
+      assertThat(new String(over.body(), UTF_8)).contains("\"code\":\"body_too_large\"", "was 1048599");
+      assertThat(over.closes()).isFalse();
+      assertThat(c.post("/v1/check", ok).status()).isEqualTo(200);
+      assertThat(c.connections()).isEqualTo(1);
+
+      // announced with Expect: 100-continue: refused before it is sent, and the connection is closed
+      Http1Client.Reply waiting = c.postWaiting("/v1/check", 1L << 30);
+      assertThat(waiting.status()).isEqualTo(413);
+      assertThat(waiting.closes()).isTrue();
+      assertThat(c.post("/v1/check", ok).status()).isEqualTo(200);
+      assertThat(c.connections()).isEqualTo(2);
+
+      // sent whole but longer than the service reads: 413 with Connection: close, still read by the client
+      byte[] huge = new byte[2048 + HttpService.MAX_DISCARD_BYTES + 1];
+      java.util.Arrays.fill(huge, (byte) ' ');
+      Http1Client.Reply closing = c.post("/v1/check", huge);
+      assertThat(closing.status()).isEqualTo(413);
+      assertThat(closing.closes()).isTrue();
+      assertThat(c.post("/v1/check", ok).status()).isEqualTo(200);
+      assertThat(c.connections()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void closeFinishesRequestsInProgressThenRefusesNewOnes() throws Exception {
     // a 2 MB batch, so that it is still being checked when close() is called
     ServiceClient c = ServiceClient.start(ContentFilter.builder().build(), null, new ServiceLimits(16 << 20, 1000, 100_000));
@@ -350,5 +382,47 @@ class HttpServiceTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("results")).hasSize(40);
     assertThatThrownBy(() -> c.send(HttpRequest.newBuilder(health).GET())).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void closeWaitsUntilALargeAnswerIsReadBySlowClient() throws Exception {
+    // A batch of about 7 MB whose answer is larger than the socket buffers hold (the client's is kept
+    // small), so the service is still writing it when close() is called; the client then reads nothing for
+    // 2.5 s. (Jetty's own graceful stop cut the idle timeout of open connections to 1 s: this answer was cut.)
+    ServiceClient c = ServiceClient.start(ContentFilter.builder().build(), null, new ServiceLimits(64 << 20, 1000, 100_000));
+    int items = 100;
+    String item = "{\"text\": \"" + "Hôm nay lớp em học toán và tiếng Việt. ".repeat(1500) + "\", \"age\": 10},";
+    StringBuilder json = new StringBuilder("{\"items\": [");
+    json.append(item.repeat(items)).setLength(json.length() - 1);
+    byte[] body = json.append("]}").toString().getBytes(UTF_8);
+    CompletableFuture<Void> closed;
+    byte[] answer;
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(64 * 1024);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", c.service.port()));
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(UTF_8));
+      out.write(body);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      int first = in.read();   // the answer has started
+      closed = CompletableFuture.runAsync(c::close);
+      Thread.sleep(2_500);
+      byte[] rest = in.readAllBytes();   // to the end of the connection, which close() ends
+      answer = new byte[rest.length + 1];
+      answer[0] = (byte) first;
+      System.arraycopy(rest, 0, answer, 1, rest.length);
+    }
+    closed.get(30, TimeUnit.SECONDS);
+    String text = new String(answer, UTF_8);
+    int split = text.indexOf("\r\n\r\n");
+    assertThat(text).startsWith("HTTP/1.1 200 ");
+    String head = text.substring(0, split);
+    long length = Long.parseLong(head.replaceAll("(?s).*\r\nContent-Length: (\\d+).*", "$1"));
+    assertThat(length).isGreaterThan(6L << 20);
+    assertThat(answer.length - head.getBytes(UTF_8).length - 4).as("body bytes received").isEqualTo(length);
+    assertThat(Json.MAPPER.readTree(text.substring(split + 4)).get("results")).hasSize(items);
   }
 }
