@@ -19,41 +19,26 @@ public final class UrlMemoryReport {
     for (String a : args.length == 0 ? new String[] {"1000000"} : args) {
       int n = Integer.parseInt(a);
       Path dir = ClassifyUrlBenchmark.indexDir(n);
-      long before = used();
+      long before = MemoryProbe.usedHeap();
       long t0 = System.nanoTime();
       UrlListIndex index = UrlListIndex.open(dir);
       long openMs = (System.nanoTime() - t0) / 1_000_000;
-      long indexBytes = used() - before;
+      long indexBytes = MemoryProbe.usedHeap() - before;
       // open again, now that classes are loaded
       index.close();
       t0 = System.nanoTime();
       index = UrlListIndex.open(dir);
       long reopenMs = (System.nanoTime() - t0) / 1_000_000;
-      before = used();
+      before = MemoryProbe.usedHeap();
       Set<String> set = new HashSet<>();
       for (int i = 0; i < n; i++) {
         set.add(ClassifyUrlBenchmark.host(i));
       }
-      long setBytes = used() - before;
+      long setBytes = MemoryProbe.usedHeap() - before;
       System.out.printf("%,d entries: index open %d ms (first, incl. class loading) / %d ms (again), heap %.1f B/entry;"
           + " HashSet<String> heap %.1f B/entry (%d)%n", n, openMs, reopenMs, (double) indexBytes / n,
           (double) setBytes / n, set.size() + index.size() * 0);
       index.close();
     }
-  }
-
-  private static long used() throws InterruptedException {
-    Runtime rt = Runtime.getRuntime();
-    long prev = Long.MAX_VALUE;
-    for (int i = 0; i < 8; i++) {
-      System.gc();
-      Thread.sleep(50);
-      long u = rt.totalMemory() - rt.freeMemory();
-      if (u >= prev) {
-        return u;
-      }
-      prev = u;
-    }
-    return prev;
   }
 }
