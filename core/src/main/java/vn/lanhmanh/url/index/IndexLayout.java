@@ -47,7 +47,11 @@ final class IndexLayout {
   static final String PREFIX = "generation-";
   static final String PROPERTIES = "lanhmanh-index.properties";
   static final String BLOOM = "keys.bloom";
-  static final int FORMAT = 1;
+  /**
+   * Version of the generation layout. 2: the key filter is this library's own ({@link KeyFilter}, with
+   * host path markers) instead of Guava's serialised {@code BloomFilter}; format 1 is refused.
+   */
+  static final int FORMAT = 2;
 
   static final String K_FORMAT = "format";
   static final String K_GENERATION = "generation";

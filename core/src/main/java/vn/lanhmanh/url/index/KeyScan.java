@@ -26,10 +26,14 @@ final class KeyScan {
   final Map<String, Long> sources = new TreeMap<>();
   long entries;
   long keys;
+  /** Members of the filter: keys, and one path marker per host that has keys with a path. */
+  long members;
   KeyFilter filter;
 
+  /** Two passes: one to count the filter's members, one to fill a filter sized for them. */
   static KeyScan run(DirectoryReader reader) throws IOException {
-    return run(reader, KeyFilter.create(reader.numDocs()));
+    KeyScan sizing = run(reader, null);
+    return run(reader, KeyFilter.create(sizing.members));
   }
 
   /** Puts every live key of {@code reader} into {@code filter}. */
@@ -49,6 +53,7 @@ final class KeyScan {
     PostingsEnum postings = null;
     AsciiChars previousKey = new AsciiChars();
     AsciiChars key = new AsciiChars();
+    AsciiChars lastPathHost = new AsciiChars();
     String lastSuffix = "";
     BytesRef lastSuffixBytes = new BytesRef();
     for (BytesRef term = te.next(); term != null; term = te.next()) {
@@ -67,7 +72,15 @@ final class KeyScan {
       key.set(term.bytes, term.offset, tab - term.offset);
       if (!key.contentEquals(previousKey)) {
         scan.keys++;
-        scan.filter.put(key.isAscii() ? key : key.utf8());
+        scan.members++;
+        int slash = key.indexOf((byte) '/');
+        if (slash > 0 && !key.startsEquals(lastPathHost, slash)) {
+          scan.members++;
+          lastPathHost.set(key.bytes, key.offset, slash);
+        }
+        if (scan.filter != null) {
+          scan.filter.put(key.isAscii() ? key : key.utf8());
+        }
         AsciiChars swap = previousKey;
         previousKey = key;
         key = swap;
@@ -109,6 +122,20 @@ final class KeyScan {
       System.arraycopy(b, off, bytes, 0, len);
       offset = 0;
       length = len;
+    }
+
+    int indexOf(byte b) {
+      for (int i = 0; i < length; i++) {
+        if (bytes[offset + i] == b) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether the first {@code n} bytes are exactly {@code o}. */
+    boolean startsEquals(AsciiChars o, int n) {
+      return n == o.length && java.util.Arrays.equals(bytes, offset, offset + n, o.bytes, o.offset, o.offset + n);
     }
 
     boolean isAscii() {
