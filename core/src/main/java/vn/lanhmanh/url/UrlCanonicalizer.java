@@ -274,6 +274,12 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalHost(int from, int to) {
+      if (isPlainHost(s, from, to)) {
+        // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
+        String host = lowerAscii(s.substring(from, to));
+        String ipv4 = IpAddresses.ipv4ToDottedDecimal(host);
+        return ipv4 != null ? ipv4 : host;
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       String host = PercentCodec.decodeUtf8OrNull(bytes, PercentCodec.unescapeFully(bytes, bytes.length));
       if (host == null) {
@@ -421,6 +427,25 @@ public final class UrlCanonicalizer {
       length--;
     }
     return length;
+  }
+
+  /**
+   * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
+   * single inner dots, which the full host steps would only lower-case.
+   */
+  static boolean isPlainHost(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || (c == '.' && s.charAt(i - 1) != '.');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String collapseDots(String host) {

@@ -56,6 +56,8 @@ final class KeyScan {
     AsciiChars lastPathHost = new AsciiChars();
     String lastSuffix = "";
     BytesRef lastSuffixBytes = new BytesRef();
+    BytesRef suffix = new BytesRef();
+    long run = 0;
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       postings = te.postings(postings, PostingsEnum.NONE);
       boolean alive = false;
@@ -86,17 +88,30 @@ final class KeyScan {
         key = swap;
       }
       scan.entries++;
-      // Category and source repeat in long runs; only decode them when they change.
-      BytesRef suffix = new BytesRef(term.bytes, tab + 1, term.offset + term.length - tab - 1);
+      // Category and source repeat in long runs; only decode and count them when they change.
+      suffix.bytes = term.bytes;
+      suffix.offset = tab + 1;
+      suffix.length = term.offset + term.length - tab - 1;
       if (!suffix.bytesEquals(lastSuffixBytes)) {
+        scan.count(lastSuffix, run);
         lastSuffix = suffix.utf8ToString();
         lastSuffixBytes = BytesRef.deepCopyOf(suffix);
+        run = 0;
       }
-      int sep = lastSuffix.indexOf((char) UrlListIndex.SEP);
-      scan.categories.merge(lastSuffix.substring(0, sep), 1L, Long::sum);
-      scan.sources.merge(lastSuffix.substring(sep + 1), 1L, Long::sum);
+      run++;
     }
+    scan.count(lastSuffix, run);
     return scan;
+  }
+
+  /** Adds {@code n} entries of {@code suffix} ({@code category TAB source}) to the counts. */
+  private void count(String suffix, long n) {
+    if (n == 0) {
+      return;
+    }
+    int sep = suffix.indexOf((char) UrlListIndex.SEP);
+    categories.merge(suffix.substring(0, sep), n, Long::sum);
+    sources.merge(suffix.substring(sep + 1), n, Long::sum);
   }
 
   static int indexOf(BytesRef ref, byte b, int from) {

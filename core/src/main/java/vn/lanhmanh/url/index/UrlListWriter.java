@@ -71,18 +71,21 @@ public final class UrlListWriter implements Closeable {
   private final Path genDir;
   private final MMapDirectory directory;
   private final IndexWriter writer;
+  /** How many keys a near-real-time filter is sized for at least. */
+  private final long expectedKeys;
+  /** The near-real-time filter: null until a near-real-time view asks for it, then kept up to date. */
   private volatile KeyFilter liveFilter;
   private boolean committed;
   private boolean closed;
 
   private UrlListWriter(Path dir, int generation, Path genDir, MMapDirectory directory, IndexWriter writer,
-      KeyFilter liveFilter) {
+      long expectedKeys) {
     this.dir = dir;
     this.generation = generation;
     this.genDir = genDir;
     this.directory = directory;
     this.writer = writer;
-    this.liveFilter = liveFilter;
+    this.expectedKeys = expectedKeys;
   }
 
   /**
@@ -92,7 +95,7 @@ public final class UrlListWriter implements Closeable {
    *     filter is sized from the real count
    */
   public static UrlListWriter create(Path dir, long expectedKeys) throws IOException {
-    return start(dir, null, KeyFilter.create(expectedKeys));
+    return start(dir, null, expectedKeys);
   }
 
   /** Starts a new, empty generation sized for a million keys; see {@link #create(Path, long)}. */
@@ -113,19 +116,13 @@ public final class UrlListWriter implements Closeable {
     try (UrlListIndex base = UrlListIndex.open(dir)) {
       Path from = IndexLayout.generationDir(dir, base.diskGeneration());
       Properties props = IndexLayout.read(from);
-      java.nio.ByteBuffer bytes = UrlListIndex.readFile(from.resolve(IndexLayout.BLOOM),
-          IndexLayout.longProp(props, IndexLayout.K_BLOOM_BYTES));
-      if (bytes == null) {
-        throw new IllegalStateException(from.getFileName() + ": key filter changed since it was opened");
-      }
-      KeyFilter filter = KeyFilter.fromBytes(bytes, IndexLayout.longProp(props, IndexLayout.K_BLOOM_EXPECTED));
-      return start(dir, new Base(from, props), filter);
+      return start(dir, new Base(from, props), Math.max(1_000_000, base.size()));
     }
   }
 
   private record Base(Path genDir, Properties props) {}
 
-  private static UrlListWriter start(Path dir, Base base, KeyFilter filter) throws IOException {
+  private static UrlListWriter start(Path dir, Base base, long expectedKeys) throws IOException {
     Files.createDirectories(dir);
     int next = IndexLayout.generations(dir).stream().findFirst().orElse(0) + 1;
     Path genDir;
@@ -156,7 +153,7 @@ public final class UrlListWriter implements Closeable {
       IndexWriter writer = new IndexWriter(directory, config);
       LOG.info("URL list index {}: writing generation {}{}", dir, next,
           base == null ? " (empty)" : " from " + base.genDir().getFileName());
-      return new UrlListWriter(dir, next, genDir, directory, writer, filter);
+      return new UrlListWriter(dir, next, genDir, directory, writer, expectedKeys);
     } catch (IOException | RuntimeException e) {
       if (directory != null) {
         directory.close();
@@ -185,7 +182,10 @@ public final class UrlListWriter implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add " + entry, e);
     }
-    liveFilter.put(entry.key());
+    KeyFilter live = liveFilter;
+    if (live != null) {
+      live.put(entry.key());
+    }
   }
 
   private static Document document(String term, String source) {
@@ -367,13 +367,15 @@ public final class UrlListWriter implements Closeable {
   }
 
   /**
-   * The filter for a near-real-time reader. When the live one has filled up, a twice larger one takes
-   * its place first (so keys added from now on go there), then gets every key of a reader opened after
-   * the swap: no key is lost between the two.
+   * The filter for a near-real-time reader. It is made when the first near-real-time view asks for it
+   * (a plain build never pays for it), and again twice larger when it has filled up: the new one takes
+   * the place of the old first (so keys added from now on go there), then gets every key of a reader
+   * opened after the swap, so no key is lost between the two.
    */
   synchronized KeyFilter liveFilter(DirectoryReader reader) throws IOException {
-    if (liveFilter.saturated()) {
-      KeyFilter bigger = KeyFilter.create(Math.max(liveFilter.expectedKeys(), reader.numDocs()) * 2);
+    if (liveFilter == null || liveFilter.saturated()) {
+      long size = liveFilter == null ? Math.max(expectedKeys, reader.numDocs()) : liveFilter.expectedKeys();
+      KeyFilter bigger = KeyFilter.create(Math.max(size, reader.numDocs()) * 2);
       liveFilter = bigger;
       try (DirectoryReader after = DirectoryReader.open(writer)) {
         KeyScan.putKeys(after, bigger);
