@@ -52,9 +52,10 @@ import vn.lanhmanh.url.LookupExpressions;
  * {@code keys.bloom}, and {@code lanhmanh-index.properties}, written last and atomically (see
  * {@link UrlListWriter}). {@link #open} takes the newest generation that passes the checks below and
  * falls back to older ones, logging and recording why a newer one was refused
- * ({@link #refusedGenerations()}). The checks read a few bytes per file, never the whole index: the
- * properties exist and have a known format; every Lucene file of the commit has the recorded length
- * and footer checksum; the filter file has the recorded length and CRC-32C; Lucene opens the commit
+ * ({@link #refusedGenerations()}). The checks read a few bytes per Lucene file, never the whole index:
+ * the properties exist and have a known format; every Lucene file of the commit has the recorded length
+ * and footer checksum; the filter file (read whole, with one bulk read, since it lives on the heap) has
+ * the recorded length and CRC-32C and this library's filter layout; Lucene opens the commit
  * ({@link CorruptIndexException}, {@link IndexFormatTooNewException} ... are caught) and it holds the
  * recorded number of entries. {@link #verify()} checksums every byte, for tools.
  *
@@ -64,9 +65,11 @@ import vn.lanhmanh.url.LookupExpressions;
  * the prefix; no query parser, no stored-field decompression. The keys tried are the Safe Browsing
  * expressions of the URL, most specific first: for each host (the exact host, then its suffixes),
  * the path with its query, the path, its directory prefixes longest first, then the bare host (which
- * is how a host entry matches subdomains). Results come in that order. Before any seek, every key is
- * checked against a Bloom filter ({@link KeyFilter}: 1.8 bytes of heap per key at a 0.1%
- * false-positive rate, against 8 for a sorted array of 64-bit hashes); a URL whose keys all miss it
+ * is how a host entry matches subdomains). Results come in that order (entries of one key by category
+ * and source). Before any seek, every key is checked against a Bloom filter ({@link KeyFilter}: 1.8
+ * bytes of heap per member at a 0.1% false-positive rate, against 8 for a sorted array of 64-bit
+ * hashes): host keys are hashed straight from the host string, and the path expressions of a host are
+ * only built and hashed when the filter holds that host's path marker. A URL whose keys all miss it
  * returns {@link List#of()} without touching Lucene or allocating a result. Each thread reuses its
  * own terms and postings enums and key buffers.
  *
