@@ -205,6 +205,14 @@ public final class UrlCanonicalizer {
       if (from == to) {
         return null;
       }
+      int cut = from;
+      while (cut < to && "#\t\r\n".indexOf(in.charAt(cut)) < 0) {
+        cut++;
+      }
+      if (cut == to) {
+        // Nothing to drop inside: no copy.
+        return from == 0 && to == in.length() ? in : in.substring(from, to);
+      }
       StringBuilder out = new StringBuilder(to - from);
       for (int i = from; i < to; i++) {
         char c = in.charAt(i);
@@ -358,6 +366,9 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalPath(int from, int to) {
+      if (isPlainPath(s, from, to)) {
+        return s.substring(from, to);
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       if (special) {
         for (int i = 0; i < bytes.length; i++) {
@@ -375,6 +386,9 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalQuery(int from, int to) {
+      if (isPlain(s, from, to, ESCAPE_IN_QUERY)) {
+        return s.substring(from, to);
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       int n = PercentCodec.unescapeFully(bytes, bytes.length);
       StringBuilder escaped = new StringBuilder(n + 16);
@@ -427,6 +441,34 @@ public final class UrlCanonicalizer {
       length--;
     }
     return length;
+  }
+
+  /** Whether {@code s[from, to)} is printable ASCII without a {@code %} or any char of {@code also}. */
+  private static boolean isPlain(String s, int from, int to, String also) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the path {@code s[from, to)} is already canonical: starts with {@code /}, printable ASCII
+   * with nothing to unescape or escape, no backslash, no empty segment ({@code //}) and no segment
+   * starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes the full path too).
+   */
+  static boolean isPlainPath(String s, int from, int to) {
+    if (from >= to || s.charAt(from) != '/' || !isPlain(s, from, to, ESCAPE_IN_SPECIAL_PATH)) {
+      return false;
+    }
+    for (int i = from; i + 1 < to; i++) {
+      if (s.charAt(i) == '/' && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
