@@ -114,13 +114,20 @@ final class IndexLayout {
     }
   }
 
-  /** Records each Lucene file of the latest commit: length and footer checksum. */
+  /**
+   * Records each Lucene file of the latest commit: length and footer checksum. Each file is read whole
+   * once here and its checksum verified ({@link CodecUtil#checksumEntireFile}), so a generation whose
+   * files were damaged while being written is never published; opening then only compares lengths and
+   * footers.
+   *
+   * @throws org.apache.lucene.index.CorruptIndexException when a file does not match its own checksum
+   */
   static void describeCommit(Directory luceneDir, Properties props) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(luceneDir);
     props.setProperty(K_SEGMENTS, infos.getSegmentsFileName());
     for (String file : infos.files(true)) {
       try (IndexInput in = luceneDir.openInput(file, IOContext.READONCE)) {
-        props.setProperty(K_FILE + file, in.length() + ":" + Long.toHexString(CodecUtil.retrieveChecksum(in)));
+        props.setProperty(K_FILE + file, in.length() + ":" + Long.toHexString(CodecUtil.checksumEntireFile(in)));
       }
     }
   }

@@ -45,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #commit} makes the Lucene commit, then one pass over the terms builds a fresh key filter
- * (so removed keys leave no stale bits) and the counts, writes {@code keys.bloom}, and last writes
- * {@code lanhmanh-index.properties} through a temporary file and an atomic move: until then the
+ * <p>{@link #commit} collapses duplicate entries (below), makes the Lucene commit, then two passes over
+ * the terms size and fill a fresh key filter (so removed keys leave no stale bits) and count the
+ * entries, writes {@code keys.bloom}, reads every Lucene file of the commit once to verify its checksum
+ * and record its length and footer, and last writes {@code lanhmanh-index.properties} through a
+ * temporary file and an atomic move: until then the
  * generation is incomplete and {@link UrlListIndex#open} ignores it. Closing without committing
  * deletes the unfinished generation.
  *

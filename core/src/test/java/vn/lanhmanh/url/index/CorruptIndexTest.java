@@ -100,6 +100,16 @@ class CorruptIndexTest {
   }
 
   @Test
+  void describingACommitReadsEveryByte() throws Exception {
+    Path victim = ownLuceneFile();
+    flip(victim, victim.toFile().length() / 2);
+    try (org.apache.lucene.store.Directory d = new org.apache.lucene.store.MMapDirectory(gen2)) {
+      assertThatThrownBy(() -> IndexLayout.describeCommit(d, new java.util.Properties()))
+          .isInstanceOf(org.apache.lucene.index.CorruptIndexException.class);
+    }
+  }
+
+  @Test
   void missingPropertiesFileMeansIncomplete() throws Exception {
     Files.delete(gen2.resolve(IndexLayout.PROPERTIES));
     assertFallsBackBecause("incomplete: no lanhmanh-index.properties");
