@@ -96,6 +96,9 @@ public final class ContentFilter implements AutoCloseable {
   private final PiiDetector pii = PiiDetector.create();
   private final UrlRules urlRules;
   private final Cache<UrlKey, Verdict> urlCache;
+  /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
+  private final boolean urlCacheOff;
+  private final java.util.concurrent.atomic.LongAdder uncachedUrlChecks = new java.util.concurrent.atomic.LongAdder();
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
@@ -129,7 +132,18 @@ public final class ContentFilter implements AutoCloseable {
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
 
   /** Verdicts are cached per original string: their offsets point into it. */
-  private record UrlKey(String url, Policy policy, long generation) {}
+  /** Key of the URL verdict cache; hashes and compares without the reflective record methods. */
+  private record UrlKey(String url, Policy policy, long generation) {
+    @Override
+    public int hashCode() {
+      return (url.hashCode() * 31 + policy.hashCode()) * 31 + Long.hashCode(generation);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof UrlKey k && generation == k.generation && url.equals(k.url) && policy.equals(k.policy);
+    }
+  }
 
   private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
     this.urlIndex = urlIndex;
@@ -139,6 +153,7 @@ public final class ContentFilter implements AutoCloseable {
     this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
     this.urlRules = urlRules;
     this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
+    this.urlCacheOff = b.urlCacheSize == 0;
     long maxConversations = b.maxConversations;
     Duration expiry = b.conversationExpiry;
     Ticker ticker = b.ticker;
@@ -321,6 +336,11 @@ public final class ContentFilter implements AutoCloseable {
       return urlProblem("", "url is null");
     }
     try {
+      if (urlCacheOff) {
+        // A cache that may hold nothing only costs an insert and an eviction per check.
+        uncachedUrlChecks.increment();
+        return evaluateUrl(url, policy);
+      }
       long generation = urlIndex == null ? 0 : urlIndex.generation();
       return urlCache.get(new UrlKey(url, policy, generation), k -> evaluateUrl(url, policy));
     } catch (ComponentFailure e) {
@@ -351,7 +371,7 @@ public final class ContentFilter implements AutoCloseable {
 
   /** Hit and miss counts of the URL verdict cache. */
   public CacheStats urlCacheStats() {
-    return urlCache.stats();
+    return urlCacheOff ? CacheStats.of(0, uncachedUrlChecks.sum(), 0, 0, 0, 0, 0) : urlCache.stats();
   }
 
   /**
@@ -556,7 +576,8 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
-     * The most URL verdicts kept in the cache (default 100,000; 0 turns caching off).
+     * The most URL verdicts kept in the cache (default 100,000; 0 turns caching off: every check is
+     * computed, and counted as a miss in {@link ContentFilter#urlCacheStats()}).
      *
      * @throws IllegalArgumentException if negative
      */

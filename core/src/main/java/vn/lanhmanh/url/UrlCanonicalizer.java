@@ -205,6 +205,14 @@ public final class UrlCanonicalizer {
       if (from == to) {
         return null;
       }
+      int cut = from;
+      while (cut < to && "#\t\r\n".indexOf(in.charAt(cut)) < 0) {
+        cut++;
+      }
+      if (cut == to) {
+        // Nothing to drop inside: no copy.
+        return from == 0 && to == in.length() ? in : in.substring(from, to);
+      }
       StringBuilder out = new StringBuilder(to - from);
       for (int i = from; i < to; i++) {
         char c = in.charAt(i);
@@ -274,6 +282,12 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalHost(int from, int to) {
+      if (isPlainHost(s, from, to)) {
+        // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
+        String host = lowerAscii(s.substring(from, to));
+        String ipv4 = IpAddresses.ipv4ToDottedDecimal(host);
+        return ipv4 != null ? ipv4 : host;
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       String host = PercentCodec.decodeUtf8OrNull(bytes, PercentCodec.unescapeFully(bytes, bytes.length));
       if (host == null) {
@@ -352,6 +366,9 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalPath(int from, int to) {
+      if (isPlainPath(s, from, to)) {
+        return s.substring(from, to);
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       if (special) {
         for (int i = 0; i < bytes.length; i++) {
@@ -369,6 +386,9 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalQuery(int from, int to) {
+      if (isPlain(s, from, to, ESCAPE_IN_QUERY)) {
+        return s.substring(from, to);
+      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       int n = PercentCodec.unescapeFully(bytes, bytes.length);
       StringBuilder escaped = new StringBuilder(n + 16);
@@ -421,6 +441,53 @@ public final class UrlCanonicalizer {
       length--;
     }
     return length;
+  }
+
+  /** Whether {@code s[from, to)} is printable ASCII without a {@code %} or any char of {@code also}. */
+  private static boolean isPlain(String s, int from, int to, String also) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the path {@code s[from, to)} is already canonical: starts with {@code /}, printable ASCII
+   * with nothing to unescape or escape, no backslash, no empty segment ({@code //}) and no segment
+   * starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes the full path too).
+   */
+  static boolean isPlainPath(String s, int from, int to) {
+    if (from >= to || s.charAt(from) != '/' || !isPlain(s, from, to, ESCAPE_IN_SPECIAL_PATH)) {
+      return false;
+    }
+    for (int i = from; i + 1 < to; i++) {
+      if (s.charAt(i) == '/' && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
+   * single inner dots, which the full host steps would only lower-case.
+   */
+  static boolean isPlainHost(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || (c == '.' && s.charAt(i - 1) != '.');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String collapseDots(String host) {

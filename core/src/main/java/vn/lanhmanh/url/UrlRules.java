@@ -1,6 +1,7 @@
 package vn.lanhmanh.url;
 
 import com.google.common.net.InternetDomainName;
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -287,9 +288,37 @@ public final class UrlRules {
    * A host split at its public suffix, parsed once per URL: {@code label} is the registrable label
    * ({@code kubet77} of {@code www.kubet77.com}, null when there is none) and {@code beforeSuffix} the host
    * without its public suffix ({@code www.kubet77}).
+   *
+   * <p>The split is Guava's ({@link InternetDomainName#publicSuffix()}, the public-suffix list bundled
+   * with Guava, private suffixes included), but a host in plain LDH form is looked up directly in
+   * Guava's suffix tables ({@link PublicSuffixPatterns}), one lookup per label, without building an
+   * {@code InternetDomainName} (which validates, splits into a list and joins every ancestor again).
+   * Any other host goes through {@code InternetDomainName}; {@code UrlRulesTest} checks both agree.
    */
   record DomainParts(String label, String beforeSuffix) {
+    /** What {@link #suffixStart} answers when the host needs the full parser. */
+    private static final int SLOW = -2;
+
     static DomainParts of(String host) {
+      int start = suffixStart(host);
+      return start == SLOW ? parsed(host) : split(host, start);
+    }
+
+    /** The split from where the public suffix starts in {@code host} (-1: none). */
+    private static DomainParts split(String host, int start) {
+      if (start < 0) {
+        return new DomainParts(null, host);
+      }
+      String before = start > 0 ? host.substring(0, start - 1) : "";
+      if (start == 0) {
+        return new DomainParts(null, before);
+      }
+      int dot = before.lastIndexOf('.');
+      return new DomainParts(dot < 0 ? before : before.substring(dot + 1), before);
+    }
+
+    /** Through {@link InternetDomainName}, for hosts {@link #suffixStart} leaves alone. */
+    static DomainParts parsed(String host) {
       try {
         InternetDomainName name = InternetDomainName.from(host);
         if (!name.hasPublicSuffix()) {
@@ -305,6 +334,59 @@ public final class UrlRules {
       } catch (IllegalArgumentException | IllegalStateException e) {
         return new DomainParts(null, host);
       }
+    }
+
+    /**
+     * Where the public suffix of {@code host} starts (-1 when it has none), for a host of lower-case
+     * letters, digits, dashes and dots that {@code InternetDomainName} accepts; {@link #SLOW} for any
+     * other host. Same rules as {@code InternetDomainName}: from the whole host down to its last label,
+     * the first name that is under a wildcard rule ({@code *.ck}), an exact rule, or an exception
+     * ({@code !www.ck}) decides.
+     */
+    private static int suffixStart(String host) {
+      int n = host.length();
+      if (n == 0 || n > 253) {
+        return SLOW;
+      }
+      int labels = 1;
+      int labelStart = 0;
+      for (int i = 0; i <= n; i++) {
+        char c = i < n ? host.charAt(i) : '.';
+        if (c == '.') {
+          int len = i - labelStart;
+          if (len == 0 || len > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+            return SLOW;
+          }
+          if (i < n) {
+            labels++;
+            labelStart = i + 1;
+          }
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+          return SLOW;
+        }
+      }
+      char lastFirst = host.charAt(labelStart);
+      if (labels > 127 || (lastFirst >= '0' && lastFirst <= '9')) {
+        return SLOW;
+      }
+      int previous = -1;
+      for (int start = 0; start < n; ) {
+        String name = start == 0 ? host : host.substring(start);
+        int dot = host.indexOf('.', start);
+        int next = dot < 0 ? n : dot + 1;
+        if (previous >= 0 && PublicSuffixPatterns.UNDER.containsKey(name)) {
+          return previous;
+        }
+        if (PublicSuffixPatterns.EXACT.containsKey(name)) {
+          return start;
+        }
+        if (PublicSuffixPatterns.EXCLUDED.containsKey(name)) {
+          return next < n ? next : SLOW;
+        }
+        previous = start;
+        start = next;
+      }
+      return -1;
     }
   }
 

@@ -47,7 +47,11 @@ final class IndexLayout {
   static final String PREFIX = "generation-";
   static final String PROPERTIES = "lanhmanh-index.properties";
   static final String BLOOM = "keys.bloom";
-  static final int FORMAT = 1;
+  /**
+   * Version of the generation layout. 2: the key filter is this library's own ({@link KeyFilter}, with
+   * host path markers) instead of Guava's serialised {@code BloomFilter}; format 1 is refused.
+   */
+  static final int FORMAT = 2;
 
   static final String K_FORMAT = "format";
   static final String K_GENERATION = "generation";
@@ -110,13 +114,20 @@ final class IndexLayout {
     }
   }
 
-  /** Records each Lucene file of the latest commit: length and footer checksum. */
+  /**
+   * Records each Lucene file of the latest commit: length and footer checksum. Each file is read whole
+   * once here and its checksum verified ({@link CodecUtil#checksumEntireFile}), so a generation whose
+   * files were damaged while being written is never published; opening then only compares lengths and
+   * footers.
+   *
+   * @throws org.apache.lucene.index.CorruptIndexException when a file does not match its own checksum
+   */
   static void describeCommit(Directory luceneDir, Properties props) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(luceneDir);
     props.setProperty(K_SEGMENTS, infos.getSegmentsFileName());
     for (String file : infos.files(true)) {
       try (IndexInput in = luceneDir.openInput(file, IOContext.READONCE)) {
-        props.setProperty(K_FILE + file, in.length() + ":" + Long.toHexString(CodecUtil.retrieveChecksum(in)));
+        props.setProperty(K_FILE + file, in.length() + ":" + Long.toHexString(CodecUtil.checksumEntireFile(in)));
       }
     }
   }

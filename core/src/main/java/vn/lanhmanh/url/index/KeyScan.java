@@ -26,10 +26,14 @@ final class KeyScan {
   final Map<String, Long> sources = new TreeMap<>();
   long entries;
   long keys;
+  /** Members of the filter: keys, and one path marker per host that has keys with a path. */
+  long members;
   KeyFilter filter;
 
+  /** Two passes: one to count the filter's members, one to fill a filter sized for them. */
   static KeyScan run(DirectoryReader reader) throws IOException {
-    return run(reader, KeyFilter.create(reader.numDocs()));
+    KeyScan sizing = run(reader, null);
+    return run(reader, KeyFilter.create(sizing.members));
   }
 
   /** Puts every live key of {@code reader} into {@code filter}. */
@@ -49,8 +53,11 @@ final class KeyScan {
     PostingsEnum postings = null;
     AsciiChars previousKey = new AsciiChars();
     AsciiChars key = new AsciiChars();
+    AsciiChars lastPathHost = new AsciiChars();
     String lastSuffix = "";
     BytesRef lastSuffixBytes = new BytesRef();
+    BytesRef suffix = new BytesRef();
+    long run = 0;
     for (BytesRef term = te.next(); term != null; term = te.next()) {
       postings = te.postings(postings, PostingsEnum.NONE);
       boolean alive = false;
@@ -67,23 +74,44 @@ final class KeyScan {
       key.set(term.bytes, term.offset, tab - term.offset);
       if (!key.contentEquals(previousKey)) {
         scan.keys++;
-        scan.filter.put(key.isAscii() ? key : key.utf8());
+        scan.members++;
+        int slash = key.indexOf((byte) '/');
+        if (slash > 0 && !key.startsEquals(lastPathHost, slash)) {
+          scan.members++;
+          lastPathHost.set(key.bytes, key.offset, slash);
+        }
+        if (scan.filter != null) {
+          scan.filter.put(key.isAscii() ? key : key.utf8());
+        }
         AsciiChars swap = previousKey;
         previousKey = key;
         key = swap;
       }
       scan.entries++;
-      // Category and source repeat in long runs; only decode them when they change.
-      BytesRef suffix = new BytesRef(term.bytes, tab + 1, term.offset + term.length - tab - 1);
+      // Category and source repeat in long runs; only decode and count them when they change.
+      suffix.bytes = term.bytes;
+      suffix.offset = tab + 1;
+      suffix.length = term.offset + term.length - tab - 1;
       if (!suffix.bytesEquals(lastSuffixBytes)) {
+        scan.count(lastSuffix, run);
         lastSuffix = suffix.utf8ToString();
         lastSuffixBytes = BytesRef.deepCopyOf(suffix);
+        run = 0;
       }
-      int sep = lastSuffix.indexOf((char) UrlListIndex.SEP);
-      scan.categories.merge(lastSuffix.substring(0, sep), 1L, Long::sum);
-      scan.sources.merge(lastSuffix.substring(sep + 1), 1L, Long::sum);
+      run++;
     }
+    scan.count(lastSuffix, run);
     return scan;
+  }
+
+  /** Adds {@code n} entries of {@code suffix} ({@code category TAB source}) to the counts. */
+  private void count(String suffix, long n) {
+    if (n == 0) {
+      return;
+    }
+    int sep = suffix.indexOf((char) UrlListIndex.SEP);
+    categories.merge(suffix.substring(0, sep), n, Long::sum);
+    sources.merge(suffix.substring(sep + 1), n, Long::sum);
   }
 
   static int indexOf(BytesRef ref, byte b, int from) {
@@ -109,6 +137,20 @@ final class KeyScan {
       System.arraycopy(b, off, bytes, 0, len);
       offset = 0;
       length = len;
+    }
+
+    int indexOf(byte b) {
+      for (int i = 0; i < length; i++) {
+        if (bytes[offset + i] == b) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether the first {@code n} bytes are exactly {@code o}. */
+    boolean startsEquals(AsciiChars o, int n) {
+      return n == o.length && java.util.Arrays.equals(bytes, offset, offset + n, o.bytes, o.offset, o.offset + n);
     }
 
     boolean isAscii() {

@@ -3,9 +3,12 @@ package vn.lanhmanh.url.index;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,9 +52,10 @@ import vn.lanhmanh.url.LookupExpressions;
  * {@code keys.bloom}, and {@code lanhmanh-index.properties}, written last and atomically (see
  * {@link UrlListWriter}). {@link #open} takes the newest generation that passes the checks below and
  * falls back to older ones, logging and recording why a newer one was refused
- * ({@link #refusedGenerations()}). The checks read a few bytes per file, never the whole index: the
- * properties exist and have a known format; every Lucene file of the commit has the recorded length
- * and footer checksum; the filter file has the recorded length and CRC-32C; Lucene opens the commit
+ * ({@link #refusedGenerations()}). The checks read a few bytes per Lucene file, never the whole index:
+ * the properties exist and have a known format; every Lucene file of the commit has the recorded length
+ * and footer checksum; the filter file (read whole, with one bulk read, since it lives on the heap) has
+ * the recorded length and CRC-32C and this library's filter layout; Lucene opens the commit
  * ({@link CorruptIndexException}, {@link IndexFormatTooNewException} ... are caught) and it holds the
  * recorded number of entries. {@link #verify()} checksums every byte, for tools.
  *
@@ -61,9 +65,11 @@ import vn.lanhmanh.url.LookupExpressions;
  * the prefix; no query parser, no stored-field decompression. The keys tried are the Safe Browsing
  * expressions of the URL, most specific first: for each host (the exact host, then its suffixes),
  * the path with its query, the path, its directory prefixes longest first, then the bare host (which
- * is how a host entry matches subdomains). Results come in that order. Before any seek, every key is
- * checked against a Bloom filter ({@link KeyFilter}: 1.8 bytes of heap per key at a 0.1%
- * false-positive rate, against 8 for a sorted array of 64-bit hashes); a URL whose keys all miss it
+ * is how a host entry matches subdomains). Results come in that order (entries of one key by category
+ * and source). Before any seek, every key is checked against a Bloom filter ({@link KeyFilter}: 1.8
+ * bytes of heap per member at a 0.1% false-positive rate, against 8 for a sorted array of 64-bit
+ * hashes): host keys are hashed straight from the host string, and the path expressions of a host are
+ * only built and hashed when the filter holds that host's path marker. A URL whose keys all miss it
  * returns {@link List#of()} without touching Lucene or allocating a result. Each thread reuses its
  * own terms and postings enums and key buffers.
  *
@@ -153,7 +159,8 @@ public final class UrlListIndex implements Closeable {
     long format = IndexLayout.longProp(props, IndexLayout.K_FORMAT);
     if (format != IndexLayout.FORMAT) {
       throw new IllegalStateException(name + " has index format " + format + "; this library reads format "
-          + IndexLayout.FORMAT);
+          + IndexLayout.FORMAT + (format < IndexLayout.FORMAT
+              ? " (written by an older version, whose key filter it cannot read): build the index again" : ""));
     }
     if (IndexLayout.longProp(props, IndexLayout.K_GENERATION) != g) {
       throw new IllegalStateException(name + " says it is generation " + props.getProperty(IndexLayout.K_GENERATION));
@@ -199,16 +206,16 @@ public final class UrlListIndex implements Closeable {
 
   private static KeyFilter readFilter(Path genDir, Properties props, String name) throws IOException {
     String file = props.getProperty(IndexLayout.K_BLOOM_FILE, IndexLayout.BLOOM);
-    byte[] bytes;
+    long length = IndexLayout.longProp(props, IndexLayout.K_BLOOM_BYTES);
+    ByteBuffer bytes;
     try {
-      bytes = Files.readAllBytes(genDir.resolve(file));
+      bytes = readFile(genDir.resolve(file), length);
     } catch (NoSuchFileException e) {
       throw new IllegalStateException(name + ": key filter " + file + " is missing", e);
     }
-    long length = IndexLayout.longProp(props, IndexLayout.K_BLOOM_BYTES);
-    if (bytes.length != length) {
-      throw new IllegalStateException(name + ": key filter " + file + " has " + bytes.length + " bytes, expected "
-          + length);
+    if (bytes == null) {
+      throw new IllegalStateException(name + ": key filter " + file + " has " + Files.size(genDir.resolve(file))
+          + " bytes, expected " + length);
     }
     String crc = Long.toHexString(KeyFilter.crc32c(bytes));
     if (!crc.equals(props.getProperty(IndexLayout.K_BLOOM_CRC))) {
@@ -219,6 +226,25 @@ public final class UrlListIndex implements Closeable {
       return KeyFilter.fromBytes(bytes, IndexLayout.longProp(props, IndexLayout.K_BLOOM_EXPECTED));
     } catch (IllegalStateException e) {
       throw new IllegalStateException(name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The whole of {@code file} in one buffer, read with bulk channel reads, or null when its length is
+   * not {@code expected}.
+   */
+  static ByteBuffer readFile(Path file, long expected) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (ch.size() != expected || expected > Integer.MAX_VALUE - 8) {
+        return null;
+      }
+      ByteBuffer buf = ByteBuffer.allocate((int) expected);
+      while (buf.hasRemaining()) {
+        if (ch.read(buf) < 0) {
+          return null;
+        }
+      }
+      return buf.flip();
     }
   }
 
@@ -475,6 +501,8 @@ public final class UrlListIndex implements Closeable {
    * postings enums per segment of the state they were made for.
    */
   private static final class Cursor {
+    static final java.util.Comparator<ListEntry> ENTRY_ORDER =
+        java.util.Comparator.comparing(ListEntry::category).thenComparing(ListEntry::source);
     // Candidate k: host starting at hostStart[k], then path[0, pathEnd[k]) (none when 0), then ?query
     // when withQuery[k].
     final int[] hostStart = new int[LookupExpressions.MAX_EXPRESSIONS];
@@ -482,6 +510,9 @@ public final class UrlListIndex implements Closeable {
     final boolean[] withQuery = new boolean[LookupExpressions.MAX_EXPRESSIONS];
     final int[] passed = new int[LookupExpressions.MAX_EXPRESSIONS];
     final int[] starts = new int[LookupExpressions.MAX_HOSTS];
+    // Candidates of host h end (exclusive) at hostEnd[h].
+    final int[] hostEnd = new int[LookupExpressions.MAX_HOSTS];
+    int hostCount;
     final int[] ends = new int[LookupExpressions.MAX_PATH_PREFIXES];
     final KeyChars chars = new KeyChars();
     final BytesRefBuilder term = new BytesRefBuilder();
@@ -500,10 +531,10 @@ public final class UrlListIndex implements Closeable {
       path = url.path();
       query = url.query() == null || url.query().isEmpty() ? null : url.query();
       exactKey = null;
-      int hosts = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
+      hostCount = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
       int prefixes = LookupExpressions.pathPrefixEnds(path, ends);
       count = 0;
-      for (int h = 0; h < hosts; h++) {
+      for (int h = 0; h < hostCount; h++) {
         if (query != null) {
           add(starts[h], path.length(), true);
         }
@@ -516,6 +547,7 @@ public final class UrlListIndex implements Closeable {
           }
         }
         add(starts[h], 0, false);
+        hostEnd[h] = count;
       }
     }
 
@@ -533,13 +565,31 @@ public final class UrlListIndex implements Closeable {
       count++;
     }
 
-    /** Keeps the candidates the filter may hold; whether any is left. */
+    /**
+     * Keeps the candidates the filter may hold; whether any is left. A host key is hashed straight
+     * from the host string; the path candidates of a host are only built and hashed when the filter
+     * has the host's path marker.
+     */
     boolean filter(KeyFilter filter) {
       passedCount = 0;
-      for (int k = 0; k < count; k++) {
-        fill(k);
-        if (filter.mightContain(chars)) {
-          passed[passedCount++] = k;
+      int k = 0;
+      for (int h = 0; h < hostCount; h++) {
+        int start = starts[h];
+        // The last candidate of each host is its bare host key.
+        boolean paths = hostEnd[h] - k > 1 && filter.mightHavePaths(host, start, host.length());
+        for (; k < hostEnd[h]; k++) {
+          boolean maybe;
+          if (pathEnd[k] == 0) {
+            maybe = filter.mightContain(host, start, host.length());
+          } else if (paths) {
+            fill(k);
+            maybe = filter.mightContain(chars);
+          } else {
+            maybe = false;
+          }
+          if (maybe) {
+            passed[passedCount++] = k;
+          }
         }
       }
       return passedCount > 0;
@@ -574,6 +624,7 @@ public final class UrlListIndex implements Closeable {
           term.append(SEP);
           BytesRef prefix = term.get();
           String key = null;
+          int keyFrom = out == null ? 0 : out.size();
           for (int leaf = 0; leaf < enums.length; leaf++) {
             TermsEnum te = enums[leaf];
             if (te == null) {
@@ -599,6 +650,10 @@ public final class UrlListIndex implements Closeable {
               }
               out.add(toEntry(key, t, prefix.length));
             }
+          }
+          if (out != null && enums.length > 1 && out.size() - keyFrom > 1) {
+            // Segments each hold their terms in order; across segments, restore the term order.
+            out.subList(keyFrom, out.size()).sort(ENTRY_ORDER);
           }
         }
       } catch (IOException e) {

@@ -16,9 +16,17 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +45,21 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #commit} makes the Lucene commit, then one pass over the terms builds a fresh key filter
- * (so removed keys leave no stale bits) and the counts, writes {@code keys.bloom}, and last writes
- * {@code lanhmanh-index.properties} through a temporary file and an atomic move: until then the
+ * <p>{@link #commit} collapses duplicate entries (below), makes the Lucene commit, then two passes over
+ * the terms size and fill a fresh key filter (so removed keys leave no stale bits) and count the
+ * entries, writes {@code keys.bloom}, reads every Lucene file of the commit once to verify its checksum
+ * and record its length and footer, and last writes {@code lanhmanh-index.properties} through a
+ * temporary file and an atomic move: until then the
  * generation is incomplete and {@link UrlListIndex#open} ignores it. Closing without committing
  * deletes the unfinished generation.
  *
- * <p>Entries are identified by key, category and source together ({@link IndexWriter#updateDocument}
- * on that term), so adding an entry twice stores it once, and one key may be in several lists.
+ * <p>Entries are identified by key, category and source together (one indexed term), and one key may be
+ * in several lists. {@link #add} appends a document ({@link IndexWriter#addDocument}, no per-entry
+ * delete); {@link #commit} then walks the terms once and replaces every term that has more than one
+ * live document (an entry added twice, or added again over the generation this one extends) with a
+ * single one, so a committed generation stores each entry once. A near-real-time view lists each
+ * entry once too (a lookup walks terms, not documents), but its {@link UrlListIndex#size()} counts
+ * duplicates until the commit.
  *
  * <p>Not thread-safe: write from one thread. The near-real-time view from {@link #openNearRealTime()}
  * is thread-safe for lookups.
@@ -58,18 +73,21 @@ public final class UrlListWriter implements Closeable {
   private final Path genDir;
   private final MMapDirectory directory;
   private final IndexWriter writer;
+  /** How many keys a near-real-time filter is sized for at least. */
+  private final long expectedKeys;
+  /** The near-real-time filter: null until a near-real-time view asks for it, then kept up to date. */
   private volatile KeyFilter liveFilter;
   private boolean committed;
   private boolean closed;
 
   private UrlListWriter(Path dir, int generation, Path genDir, MMapDirectory directory, IndexWriter writer,
-      KeyFilter liveFilter) {
+      long expectedKeys) {
     this.dir = dir;
     this.generation = generation;
     this.genDir = genDir;
     this.directory = directory;
     this.writer = writer;
-    this.liveFilter = liveFilter;
+    this.expectedKeys = expectedKeys;
   }
 
   /**
@@ -79,7 +97,7 @@ public final class UrlListWriter implements Closeable {
    *     filter is sized from the real count
    */
   public static UrlListWriter create(Path dir, long expectedKeys) throws IOException {
-    return start(dir, null, KeyFilter.create(expectedKeys));
+    return start(dir, null, expectedKeys);
   }
 
   /** Starts a new, empty generation sized for a million keys; see {@link #create(Path, long)}. */
@@ -100,15 +118,13 @@ public final class UrlListWriter implements Closeable {
     try (UrlListIndex base = UrlListIndex.open(dir)) {
       Path from = IndexLayout.generationDir(dir, base.diskGeneration());
       Properties props = IndexLayout.read(from);
-      KeyFilter filter = KeyFilter.fromBytes(Files.readAllBytes(from.resolve(IndexLayout.BLOOM)),
-          IndexLayout.longProp(props, IndexLayout.K_BLOOM_EXPECTED));
-      return start(dir, new Base(from, props), filter.copy());
+      return start(dir, new Base(from, props), Math.max(1_000_000, base.size()));
     }
   }
 
   private record Base(Path genDir, Properties props) {}
 
-  private static UrlListWriter start(Path dir, Base base, KeyFilter filter) throws IOException {
+  private static UrlListWriter start(Path dir, Base base, long expectedKeys) throws IOException {
     Files.createDirectories(dir);
     int next = IndexLayout.generations(dir).stream().findFirst().orElse(0) + 1;
     Path genDir;
@@ -139,7 +155,7 @@ public final class UrlListWriter implements Closeable {
       IndexWriter writer = new IndexWriter(directory, config);
       LOG.info("URL list index {}: writing generation {}{}", dir, next,
           base == null ? " (empty)" : " from " + base.genDir().getFileName());
-      return new UrlListWriter(dir, next, genDir, directory, writer, filter);
+      return new UrlListWriter(dir, next, genDir, directory, writer, expectedKeys);
     } catch (IOException | RuntimeException e) {
       if (directory != null) {
         directory.close();
@@ -157,19 +173,68 @@ public final class UrlListWriter implements Closeable {
     }
   }
 
-  /** Adds {@code entry}; adding the same key, category and source again changes nothing. */
+  /**
+   * Adds {@code entry}; adding the same key, category and source again changes nothing once committed
+   * (see the class description).
+   */
   public void add(ListEntry entry) {
     ensureWritable();
-    Document doc = new Document();
-    String term = term(entry);
-    doc.add(new StringField(UrlListIndex.ENTRY, term, Field.Store.NO));
-    doc.add(new StringField(UrlListIndex.SOURCE, entry.source(), Field.Store.NO));
     try {
-      writer.updateDocument(new Term(UrlListIndex.ENTRY, term), doc);
+      writer.addDocument(document(term(entry), entry.source()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add " + entry, e);
     }
-    liveFilter.put(entry.key());
+    KeyFilter live = liveFilter;
+    if (live != null) {
+      live.put(entry.key());
+    }
+  }
+
+  private static Document document(String term, String source) {
+    Document doc = new Document();
+    doc.add(new StringField(UrlListIndex.ENTRY, term, Field.Store.NO));
+    doc.add(new StringField(UrlListIndex.SOURCE, source, Field.Store.NO));
+    return doc;
+  }
+
+  /**
+   * Leaves one live document per entry term: a term with several live documents (the same entry added
+   * twice, or added again over the generation this one extends) is replaced by a single document. One
+   * pass over the terms of a near-real-time reader; no set of keys is held in memory.
+   *
+   * @return how many duplicate documents were removed
+   */
+  private long collapseDuplicates() throws IOException {
+    long removed = 0;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      Terms terms = MultiTerms.getTerms(reader, UrlListIndex.ENTRY);
+      if (terms == null) {
+        return 0;
+      }
+      Bits live = MultiBits.getLiveDocs(reader);
+      TermsEnum te = terms.iterator();
+      PostingsEnum postings = null;
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        if (te.docFreq() < 2) {
+          continue;
+        }
+        postings = te.postings(postings, PostingsEnum.NONE);
+        int alive = 0;
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            alive++;
+          }
+        }
+        if (alive > 1) {
+          // The reader is a snapshot: changing the writer meanwhile does not disturb the walk.
+          String term = t.utf8ToString();
+          String source = term.substring(term.indexOf(UrlListIndex.SEP, term.indexOf(UrlListIndex.SEP) + 1) + 1);
+          writer.updateDocument(new Term(UrlListIndex.ENTRY, term), document(term, source));
+          removed += alive - 1;
+        }
+      }
+    }
+    return removed;
   }
 
   /** Removes this one entry (same key, category and source), if present. */
@@ -222,6 +287,7 @@ public final class UrlListWriter implements Closeable {
   public int commit(boolean forceMerge) throws IOException {
     ensureWritable();
     long start = System.nanoTime();
+    long duplicates = collapseDuplicates();
     if (forceMerge) {
       writer.forceMerge(1);
     }
@@ -232,6 +298,7 @@ public final class UrlListWriter implements Closeable {
     }
     byte[] bloom = scan.filter.toBytes();
     IndexLayout.writeAtomically(genDir.resolve(IndexLayout.BLOOM), bloom);
+    long bloomCrc = KeyFilter.crc32c(java.nio.ByteBuffer.wrap(bloom));
 
     Properties props = new IndexLayout.SortedProperties();
     props.setProperty(IndexLayout.K_FORMAT, Integer.toString(IndexLayout.FORMAT));
@@ -249,7 +316,7 @@ public final class UrlListWriter implements Closeable {
     props.setProperty(IndexLayout.K_BLOOM_EXPECTED, Long.toString(scan.filter.expectedKeys()));
     props.setProperty(IndexLayout.K_BLOOM_FPP, Double.toString(KeyFilter.FPP));
     props.setProperty(IndexLayout.K_BLOOM_BYTES, Integer.toString(bloom.length));
-    props.setProperty(IndexLayout.K_BLOOM_CRC, Long.toHexString(KeyFilter.crc32c(bloom)));
+    props.setProperty(IndexLayout.K_BLOOM_CRC, Long.toHexString(bloomCrc));
     IndexLayout.describeCommit(directory, props);
     writer.close();
     committed = true;
@@ -257,8 +324,8 @@ public final class UrlListWriter implements Closeable {
     IndexLayout.writeAtomically(genDir.resolve(IndexLayout.PROPERTIES),
         IndexLayout.toBytes(props, "LanhManh URL list index; written last: its presence marks the generation complete"));
     directory.close();
-    LOG.info("URL list index {}: committed generation {}: {} entries, {} keys, {} ms", dir, generation,
-        scan.entries, scan.keys, (System.nanoTime() - start) / 1_000_000);
+    LOG.info("URL list index {}: committed generation {}: {} entries, {} keys, {} duplicates dropped, {} ms", dir,
+        generation, scan.entries, scan.keys, duplicates, (System.nanoTime() - start) / 1_000_000);
     return generation;
   }
 
@@ -302,13 +369,15 @@ public final class UrlListWriter implements Closeable {
   }
 
   /**
-   * The filter for a near-real-time reader. When the live one has filled up, a twice larger one takes
-   * its place first (so keys added from now on go there), then gets every key of a reader opened after
-   * the swap: no key is lost between the two.
+   * The filter for a near-real-time reader. It is made when the first near-real-time view asks for it
+   * (a plain build never pays for it), and again twice larger when it has filled up: the new one takes
+   * the place of the old first (so keys added from now on go there), then gets every key of a reader
+   * opened after the swap, so no key is lost between the two.
    */
   synchronized KeyFilter liveFilter(DirectoryReader reader) throws IOException {
-    if (liveFilter.saturated()) {
-      KeyFilter bigger = KeyFilter.create(Math.max(liveFilter.expectedKeys(), reader.numDocs()) * 2);
+    if (liveFilter == null || liveFilter.saturated()) {
+      long size = liveFilter == null ? Math.max(expectedKeys, reader.numDocs()) : liveFilter.expectedKeys();
+      KeyFilter bigger = KeyFilter.create(Math.max(size, reader.numDocs()) * 2);
       liveFilter = bigger;
       try (DirectoryReader after = DirectoryReader.open(writer)) {
         KeyScan.putKeys(after, bigger);

@@ -100,6 +100,16 @@ class CorruptIndexTest {
   }
 
   @Test
+  void describingACommitReadsEveryByte() throws Exception {
+    Path victim = ownLuceneFile();
+    flip(victim, victim.toFile().length() / 2);
+    try (org.apache.lucene.store.Directory d = new org.apache.lucene.store.MMapDirectory(gen2)) {
+      assertThatThrownBy(() -> IndexLayout.describeCommit(d, new java.util.Properties()))
+          .isInstanceOf(org.apache.lucene.index.CorruptIndexException.class);
+    }
+  }
+
+  @Test
   void missingPropertiesFileMeansIncomplete() throws Exception {
     Files.delete(gen2.resolve(IndexLayout.PROPERTIES));
     assertFallsBackBecause("incomplete: no lanhmanh-index.properties");
@@ -117,12 +127,35 @@ class CorruptIndexTest {
     assertFallsBackBecause("missing");
   }
 
+  private void rewriteProperty(String from, String to) throws Exception {
+    Path props = gen2.resolve(IndexLayout.PROPERTIES);
+    Files.writeString(props, Files.readString(props, StandardCharsets.ISO_8859_1).replaceAll(from, to),
+        StandardCharsets.ISO_8859_1);
+  }
+
   @Test
   void unknownFormatIsRefused() throws Exception {
-    Path props = gen2.resolve(IndexLayout.PROPERTIES);
-    Files.writeString(props, Files.readString(props, StandardCharsets.ISO_8859_1).replace("format=1", "format=99"),
-        StandardCharsets.ISO_8859_1);
+    rewriteProperty("format=2", "format=99");
     assertFallsBackBecause("index format 99");
+  }
+
+  @Test
+  void olderFormatIsRefusedAskingForARebuild() throws Exception {
+    rewriteProperty("format=2", "format=1");
+    assertFallsBackBecause("index format 1; this library reads format 2");
+    assertThatThrownBy(() -> UrlListIndex.openGeneration(dir, 2)).hasMessageContaining("build the index again");
+  }
+
+  @Test
+  void filterWithAnotherLayoutIsRefused() throws Exception {
+    Path bloom = gen2.resolve(IndexLayout.BLOOM);
+    byte[] bytes = Files.readAllBytes(bloom);
+    bytes[7] = 1; // the format number in the header
+    Files.write(bloom, bytes);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    rewriteProperty("bloom.crc32c=[0-9a-f]+", "bloom.crc32c=" + Long.toHexString(crc.getValue()));
+    assertFallsBackBecause("key filter has format 1");
   }
 
   @Test

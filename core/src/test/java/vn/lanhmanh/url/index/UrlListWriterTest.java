@@ -68,6 +68,32 @@ class UrlListWriterTest {
   }
 
   @Test
+  void entriesAddedTwiceAreStoredOnceAfterCommitAlsoOverTheBaseGeneration() throws Exception {
+    base(100);
+    try (UrlListWriter w = UrlListWriter.extend(dir)) {
+      w.add(new ListEntry("base7.example", "gambling", "base"));       // already in generation 1
+      w.add(new ListEntry("twice.example", "scam", "update"));
+      w.add(new ListEntry("twice.example", "scam", "update"));
+      w.add(new ListEntry("twice.example", "scam", "other"));          // same key, another list: kept
+      w.add(new ListEntry("twice.example/path/", "scam", "update"));
+      w.add(new ListEntry("twice.example/path/", "scam", "update"));
+      w.remove(new ListEntry("base8.example", "gambling", "base"));
+      w.add(new ListEntry("base8.example", "gambling", "base"));       // removed, then added back once
+      w.commit();
+    }
+    try (UrlListIndex index = UrlListIndex.open(dir)) {
+      assertThat(index.diskGeneration()).isEqualTo(2);
+      assertThat(index.size()).isEqualTo(100 + 2 + 3);
+      assertThat(keys(index.lookup(url("http://base7.example/")))).containsExactly("base7.example gambling base");
+      assertThat(keys(index.lookup(url("http://base8.example/")))).containsExactly("base8.example gambling base");
+      assertThat(keys(index.lookup(url("http://twice.example/path/x")))).containsExactly(
+          "twice.example/path/ scam update", "twice.example scam other", "twice.example scam update");
+      assertThat(index.sourceCounts()).containsEntry("update", 2L).containsEntry("base", 101L);
+      index.verify();
+    }
+  }
+
+  @Test
   void nearRealTimeReopenWhileLookupsRun() throws Exception {
     base(20_000);
     try (UrlListWriter w = UrlListWriter.extend(dir);

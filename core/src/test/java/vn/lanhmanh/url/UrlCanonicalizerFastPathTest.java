@@ -1,0 +1,61 @@
+package vn.lanhmanh.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The plain-host, plain-path and plain-query shortcuts give what the full steps give: the same URL with
+ * one character written as a percent escape (which forces the full steps) canonicalises the same.
+ */
+class UrlCanonicalizerFastPathTest {
+
+  /** {@code part} with one char, not a {@code /} (which would move where the path starts), escaped. */
+  private static String escapeOne(String part, int at) {
+    int i = Math.floorMod(at, part.length());
+    while (i < part.length() && part.charAt(i) == '/') {
+      i++;
+    }
+    if (i == part.length()) {
+      return part;
+    }
+    return part.substring(0, i) + String.format(Locale.ROOT, "%%%02X", (int) part.charAt(i)) + part.substring(i + 1);
+  }
+
+  @Property(tries = 1500)
+  void plainPartsCanonicaliseAsTheirEscapedForms(@ForAll("hosts") String host, @ForAll("paths") String path,
+      @ForAll("queries") String query, @ForAll @IntRange(min = 0, max = 200) int at) {
+    String url = "http://" + host + path + (query.isEmpty() ? "" : "?" + query);
+    CanonicalizationResult plain = UrlCanonicalizer.canonicalize(url);
+    String hostEscaped = "http://" + escapeOne(host, at) + path + (query.isEmpty() ? "" : "?" + query);
+    String pathEscaped = "http://" + host + escapeOne(path, at) + (query.isEmpty() ? "" : "?" + query);
+    assertThat(UrlCanonicalizer.canonicalize(hostEscaped).toString()).as(hostEscaped).isEqualTo(plain.toString());
+    assertThat(UrlCanonicalizer.canonicalize(pathEscaped).toString()).as(pathEscaped).isEqualTo(plain.toString());
+    if (!query.isEmpty()) {
+      String queryEscaped = "http://" + host + path + "?" + escapeOne(query, at);
+      assertThat(UrlCanonicalizer.canonicalize(queryEscaped).toString()).as(queryEscaped).isEqualTo(plain.toString());
+    }
+  }
+
+  @Provide
+  Arbitrary<String> hosts() {
+    Arbitrary<String> label = Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(5);
+    return label.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l));
+  }
+
+  @Provide
+  Arbitrary<String> paths() {
+    return Arbitraries.strings().withChars("/abc.~-_+=:@!$&'()*,;0").ofMinLength(0).ofMaxLength(12).map(p -> "/" + p);
+  }
+
+  @Provide
+  Arbitrary<String> queries() {
+    return Arbitraries.strings().withChars("abc=&/?.+:@~0").ofMinLength(0).ofMaxLength(10);
+  }
+}

@@ -1,0 +1,84 @@
+package vn.lanhmanh.url.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class KeyFilterTest {
+
+  private static String key(int i) {
+    return "k" + Integer.toString(i * 7919, 36) + "-" + i + ".site" + (i % 97) + ".vn";
+  }
+
+  @Test
+  void noFalseNegativesAndFalsePositivesNearTheTarget() {
+    int n = 200_000;
+    KeyFilter f = KeyFilter.create(n);
+    for (int i = 0; i < n; i++) {
+      f.put(key(i));
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(f.mightContain(key(i))).as(key(i)).isTrue();
+    }
+    int falsePositives = 0;
+    int probes = 1_000_000;
+    for (int i = n; i < n + probes; i++) {
+      if (f.mightContain(key(i))) {
+        falsePositives++;
+      }
+    }
+    // 0.1% expected; allow for chance, not for a broken hash (which lands far above).
+    assertThat((double) falsePositives / probes).isLessThan(KeyFilter.FPP * 1.5);
+    assertThat(f.bytesPerKey()).isBetween(1.7, 1.9);
+    assertThat(f.saturated()).isFalse();
+  }
+
+  @Test
+  void hostRangesAndPathMarkers() {
+    KeyFilter f = KeyFilter.create(1_000);
+    f.put("example.com/adult/");
+    f.put("plain.example");
+    String url = "www.example.com";
+    assertThat(f.mightHavePaths(url, 4, url.length())).isTrue();
+    assertThat(f.mightContain(url, 4, url.length())).isFalse();
+    assertThat(f.mightContain("example.com/adult/")).isTrue();
+    String other = "m.plain.example";
+    assertThat(f.mightContain(other, 2, other.length())).isTrue();
+    assertThat(f.mightHavePaths(other, 2, other.length())).isFalse();
+    assertThat(KeyFilter.members("example.com/adult/")).isEqualTo(2);
+    assertThat(KeyFilter.members("plain.example")).isEqualTo(1);
+  }
+
+  @Test
+  void hashDependsOnEveryCharAndTheRange() {
+    String s = "abcdefghij.example";
+    long h = KeyFilter.hash(s, 0, s.length(), 0);
+    for (int i = 0; i < s.length(); i++) {
+      String t = s.substring(0, i) + (char) (s.charAt(i) + 1) + s.substring(i + 1);
+      assertThat(KeyFilter.hash(t, 0, t.length(), 0)).as(t).isNotEqualTo(h);
+    }
+    assertThat(KeyFilter.hash(s, 1, s.length(), 0)).isEqualTo(KeyFilter.hash(s.substring(1), 0, s.length() - 1, 0));
+    assertThat(KeyFilter.hash(s, 0, s.length(), 1)).isNotEqualTo(h);
+  }
+
+  @Test
+  void bytesRoundTripAndSaturation() {
+    KeyFilter f = KeyFilter.create(1_000);
+    for (int i = 0; i < 5_000; i++) {
+      f.put(key(i));
+    }
+    assertThat(f.saturated()).isTrue();
+    KeyFilter back = KeyFilter.fromBytes(ByteBuffer.wrap(f.toBytes()), 1_000);
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(back.mightContain(key(i))).isTrue();
+    }
+    assertThat(back.toBytes()).isEqualTo(f.toBytes());
+    assertThatThrownBy(() -> KeyFilter.fromBytes(ByteBuffer.wrap(new byte[40]), 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a Bloom filter");
+    byte[] cut = java.util.Arrays.copyOf(f.toBytes(), 100);
+    assertThatThrownBy(() -> KeyFilter.fromBytes(ByteBuffer.wrap(cut), 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not match its size");
+  }
+}
