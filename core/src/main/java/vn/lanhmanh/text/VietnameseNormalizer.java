@@ -176,7 +176,7 @@ public final class VietnameseNormalizer {
         char fold;
         byte flags;
         if (cls == LETTER) {
-          exact = CharTable.compose(letter, mod, tone);
+          exact = (mod | tone) == 0 ? letter : CharTable.compose(letter, mod, tone);
           fold = CharTable.fold(letter);
           boolean accent = mod != 0 || tone != 0 || other || letter == '\u0111';
           flags = (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
