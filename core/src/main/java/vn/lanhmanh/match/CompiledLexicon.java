@@ -38,6 +38,7 @@ public final class CompiledLexicon {
   /** The exact syllables of each entry, for checking diacritics on folded hits. */
   private final String[][] syllables;
   private final Map<Kind, Integer> counts;
+  private final Comparator<Candidate> order = order();
 
   private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, Map<Kind, Integer> counts) {
@@ -174,6 +175,8 @@ public final class CompiledLexicon {
     return findings(text, scratch, hits);
   }
 
+  private static final long[] NO_HITS = new long[0];
+
   /** Every (entry, end position) hit of both automata, sorted and without duplicates. */
   private long[] collectHits(Positions p) {
     long[] hits = null;
@@ -195,17 +198,16 @@ public final class CompiledLexicon {
       }
     }
     if (n == 0) {
-      return new long[0];
+      return NO_HITS;
     }
-    long[] sorted = Arrays.copyOf(hits, n);
-    Arrays.sort(sorted);
+    Arrays.sort(hits, 0, n);
     int w = 0;
     for (int i = 0; i < n; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[w++] = sorted[i];
+      if (i == 0 || hits[i] != hits[w - 1]) {
+        hits[w++] = hits[i];
       }
     }
-    return Arrays.copyOf(sorted, w);
+    return w == hits.length ? hits : Arrays.copyOf(hits, w);
   }
 
   /**
@@ -241,29 +243,20 @@ public final class CompiledLexicon {
 
   private List<Finding> findings(String text, Positions p, long[] hits) {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
-    IntList excStart = new IntList();
-    IntList excEnd = new IntList();
-    IntList ctxStart = new IntList();
-    IntList ctxEnd = new IntList();
-    IntList ctxEntry = new IntList();
+    int exceptions = 0;
+    int contexts = 0;
     for (long h : hits) {
-      int e = (int) h;
-      int endPos = (int) (h >>> 32);
-      int startPos = endPos - lengths[e] + 1;
-      if (entries[e].kind() == Kind.EXCEPTION) {
-        excStart.add(startPos);
-        excEnd.add(endPos);
-      } else if (entries[e].kind() == Kind.CONTEXT) {
-        ctxStart.add(startPos);
-        ctxEnd.add(endPos);
-        ctxEntry.add(e);
-      }
+      Kind kind = entries[(int) h].kind();
+      exceptions += kind == Kind.EXCEPTION ? 1 : 0;
+      contexts += kind == Kind.CONTEXT ? 1 : 0;
     }
-    // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= excEnd[i]).
-    int[] minStartFrom = new int[excStart.size + 1];
-    minStartFrom[excStart.size] = Integer.MAX_VALUE;
-    for (int i = excStart.size - 1; i >= 0; i--) {
-      minStartFrom[i] = Math.min(excStart.a[i], minStartFrom[i + 1]);
+    Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, Kind.EXCEPTION, exceptions);
+    Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, Kind.CONTEXT, contexts);
+    // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= exc.end[i]).
+    int[] minStartFrom = new int[exceptions + 1];
+    minStartFrom[exceptions] = Integer.MAX_VALUE;
+    for (int i = exceptions - 1; i >= 0; i--) {
+      minStartFrom[i] = Math.min(exc.start[i], minStartFrom[i + 1]);
     }
     List<Candidate> found = new ArrayList<>();
     List<Candidate> targets = null;
@@ -277,22 +270,19 @@ public final class CompiledLexicon {
       int endPos = (int) (h >>> 32);
       int startPos = endPos - lengths[e] + 1;
       // Inside an exception: one ending at or after this finding's end that starts at or before its start.
-      if (minStartFrom[lowerBound(excEnd, endPos)] <= startPos) {
+      if (minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos) {
         continue;
       }
       Rating rating = entry.rating();
-      for (int i = lowerBound(ctxEnd, startPos - CONTEXT_WINDOW); i < ctxEnd.size
-          && ctxEnd.a[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
-        int gap = Math.max(0, Math.max(ctxStart.a[i] - endPos, startPos - ctxEnd.a[i]));
-        LexiconEntry ctx = entries[ctxEntry.a[i]];
-        if (gap <= CONTEXT_WINDOW && ctx.contextCategories().contains(entry.category())) {
-          rating = rating.min(ctx.rating());
+      for (int i = lowerBound(ctx.end, contexts, startPos - CONTEXT_WINDOW); i < contexts
+          && ctx.end[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
+        int gap = Math.max(0, Math.max(ctx.start[i] - endPos, startPos - ctx.end[i]));
+        LexiconEntry c = entries[ctx.entry[i]];
+        if (gap <= CONTEXT_WINDOW && c.contextCategories().contains(entry.category())) {
+          rating = rating.min(c.rating());
         }
       }
-      int start = p.start(startPos);
-      int end = p.end(endPos);
-      Candidate c = new Candidate(new Finding(entry.category(), entry.severity(), rating, ruleIds[e], start, end,
-          text.substring(start, end)), lengths[e]);
+      Candidate c = new Candidate(e, rating, p.start(startPos), p.end(endPos));
       if (entry.kind() == Kind.TARGET) {
         if (targets == null) {
           targets = new ArrayList<>();
@@ -309,19 +299,50 @@ public final class CompiledLexicon {
     if (abusive && targets != null) {
       found.addAll(targets);
     }
-    return dedupe(found);
+    return dedupe(text, found);
+  }
+
+  /** The syllable spans of the hits of one kind (exceptions or context), in the order of their ends. */
+  private Spans spansOf(long[] hits, Kind kind, int count) {
+    Spans s = new Spans(count);
+    int k = 0;
+    for (long h : hits) {
+      int e = (int) h;
+      if (entries[e].kind() == kind) {
+        int endPos = (int) (h >>> 32);
+        s.start[k] = endPos - lengths[e] + 1;
+        s.end[k] = endPos;
+        s.entry[k++] = e;
+      }
+    }
+    return s;
+  }
+
+  /** Start and end positions, and the entry, of exception or context hits. */
+  private static final class Spans {
+    static final Spans NONE = new Spans(0);
+
+    final int[] start;
+    final int[] end;
+    final int[] entry;
+
+    Spans(int n) {
+      start = new int[n];
+      end = new int[n];
+      entry = new int[n];
+    }
   }
 
   /** Context phrases longer than this many syllables would be missed by the window search. */
   private static final int MAX_CONTEXT_LENGTH = 16;
 
-  /** The first index whose value is {@code >= key} in an ascending list. */
-  private static int lowerBound(IntList list, int key) {
+  /** The first index below {@code size} whose value is {@code >= key} in an ascending array. */
+  private static int lowerBound(int[] a, int size, int key) {
     int lo = 0;
-    int hi = list.size;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (list.a[mid] < key) {
+      if (a[mid] < key) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -330,46 +351,49 @@ public final class CompiledLexicon {
     return lo;
   }
 
-  /** A growable int array. */
-  private static final class IntList {
-    int[] a = new int[4];
-    int size;
+  /**
+   * A finding before it is built: its entry, tier after context, and offsets in the original string. The
+   * {@link Finding} (and its matched text) is made only for candidates that survive {@link #dedupe}.
+   */
+  private record Candidate(int entry, Rating rating, int start, int end) {}
 
-    void add(int v) {
-      if (size == a.length) {
-        a = Arrays.copyOf(a, size * 2);
-      }
-      a[size++] = v;
-    }
+  /** By start, then longest span first, then the rule with more syllables first. */
+  private Comparator<Candidate> order() {
+    return Comparator.comparingInt(Candidate::start)
+        .thenComparing(Comparator.comparingInt(Candidate::end).reversed())
+        .thenComparing(Comparator.comparingInt((Candidate c) -> lengths[c.entry()]).reversed());
   }
-
-  /** A finding and the number of syllables its rule has (the longer rule wins a tie on offsets). */
-  private record Candidate(Finding finding, int syllables) {}
-
-  private static final Comparator<Candidate> ORDER = Comparator
-      .comparingInt((Candidate c) -> c.finding().start())
-      .thenComparing(Comparator.comparingInt((Candidate c) -> c.finding().end()).reversed())
-      .thenComparing(Comparator.comparingInt(Candidate::syllables).reversed());
 
   /**
    * Sorts by start (longest first) and drops a finding that another finding of the same category
    * covers with a tier at least as high: {@code địt mẹ mày} reports once, not three times.
    */
-  private static List<Finding> dedupe(List<Candidate> found) {
-    found.sort(ORDER);
+  private List<Finding> dedupe(String text, List<Candidate> found) {
+    if (found.size() <= 1) {
+      return found.isEmpty() ? List.of() : List.of(finding(text, found.get(0)));
+    }
+    found.sort(order);
     List<Finding> kept = new ArrayList<>(found.size());
-    Finding[] lastByCategory = new Finding[Category.values().length];
+    Candidate[] lastByCategory = new Candidate[CATEGORIES];
     for (Candidate c : found) {
-      Finding f = c.finding();
-      Finding g = lastByCategory[f.category().ordinal()];
-      if (g != null && g.start() <= f.start() && f.end() <= g.end() && g.rating().compareTo(f.rating()) >= 0) {
+      int category = entries[c.entry()].category().ordinal();
+      Candidate g = lastByCategory[category];
+      if (g != null && g.start() <= c.start() && c.end() <= g.end() && g.rating().compareTo(c.rating()) >= 0) {
         continue;
       }
-      kept.add(f);
-      if (g == null || f.end() > g.end()) {
-        lastByCategory[f.category().ordinal()] = f;
+      kept.add(finding(text, c));
+      if (g == null || c.end() > g.end()) {
+        lastByCategory[category] = c;
       }
     }
     return kept;
+  }
+
+  private static final int CATEGORIES = Category.values().length;
+
+  private Finding finding(String text, Candidate c) {
+    LexiconEntry entry = entries[c.entry()];
+    return new Finding(entry.category(), entry.severity(), c.rating(), ruleIds[c.entry()], c.start(), c.end(),
+        text.substring(c.start(), c.end()));
   }
 }

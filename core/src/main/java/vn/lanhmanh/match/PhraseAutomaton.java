@@ -24,14 +24,18 @@ final class PhraseAutomaton {
   private final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
   private final int[] rootNext;
+  /** Per state: true when it has no transitions of its own. */
+  private final boolean[] leaf;
 
-  private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext) {
+  private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext,
+      boolean[] leaf) {
     this.keys = keys;
     this.values = values;
     this.mask = keys.length - 1;
     this.fail = fail;
     this.outputs = outputs;
     this.rootNext = rootNext;
+    this.leaf = leaf;
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -40,7 +44,8 @@ final class PhraseAutomaton {
       return 0;
     }
     while (state != 0) {
-      int next = get(state, symbol);
+      // A state without children (the end of a phrase) has nothing to probe for.
+      int next = leaf[state] ? -1 : get(state, symbol);
       if (next >= 0) {
         return next;
       }
@@ -181,7 +186,11 @@ final class PhraseAutomaton {
       for (int k = 0; k < rootKids.length; k += 2) {
         rootNext[rootKids[k]] = rootKids[k + 1];
       }
-      return new PhraseAutomaton(keys, values, fail, outputs, rootNext);
+      boolean[] leaf = new boolean[n];
+      for (int state = 0; state < n; state++) {
+        leaf[state] = children.get(state).length == 0;
+      }
+      return new PhraseAutomaton(keys, values, fail, outputs, rootNext, leaf);
     }
 
     private static int[] toArray(List<Integer> list) {

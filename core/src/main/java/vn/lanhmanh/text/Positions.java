@@ -21,6 +21,8 @@ public final class Positions {
   int[] charOff = new int[64];
   int[] charLen = new int[64];
 
+  /** The text being normalised. */
+  char[] input = new char[128];
   char[] exactChars = new char[256];
   char[] foldChars = new char[256];
 
@@ -116,6 +118,9 @@ public final class Positions {
     size = 0;
     rawSize = 0;
     int need = textLength * 3 + 16; // raw letters, joined copies, collapsed copies
+    if (input.length < textLength) {
+      input = new char[textLength];
+    }
     if (exactChars.length < need) {
       exactChars = new char[need];
       foldChars = new char[need];
@@ -124,6 +129,9 @@ public final class Positions {
 
   /** Drops buffers grown for a very large text so a thread does not keep them forever. */
   public void trim(int maxChars) {
+    if (input.length > maxChars) {
+      input = new char[128];
+    }
     if (exactChars.length > maxChars * 3) {
       exactChars = new char[256];
       foldChars = new char[256];

@@ -60,7 +60,16 @@ public final class VietnameseNormalizer {
     if (n == 0) {
       return;
     }
-    tokenize(text, out);
+    // One bulk copy: reading a char[] is cheaper than charAt on a CharSequence for every char.
+    char[] in = out.input;
+    if (text instanceof String s) {
+      s.getChars(0, n, in, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        in[i] = text.charAt(i);
+      }
+    }
+    tokenize(in, n, out);
     resolve(out);
   }
 
@@ -85,12 +94,15 @@ public final class VietnameseNormalizer {
 
   // ---- pass one: characters to raw tokens ----
 
-  private static void tokenize(CharSequence text, Positions out) {
-    final int n = text.length();
+  private static void tokenize(char[] text, int n, Positions out) {
     char[] ex = out.exactChars;
     char[] fo = out.foldChars;
     int pool = 0;
     int tok = -1; // current raw token, -1 when between tokens
+    // length, end and flags of the current token, stored into out when it ends
+    int tokLen = 0;
+    int tokEnd = 0;
+    byte tokFlags = 0;
     boolean lastLetter = false;
     char lastBase = 0;
     int lastMod = 0;
@@ -101,7 +113,7 @@ public final class VietnameseNormalizer {
     boolean atStart = true;
 
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       int info = CharTable.info(c);
       int cls = CharTable.cls(info);
       char letter = 0;
@@ -109,8 +121,8 @@ public final class VietnameseNormalizer {
       int tone = 0;
       boolean other = false;
       int width = 1;
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, text.charAt(i + 1));
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+        int cp = Character.toCodePoint(c, text[i + 1]);
         letter = CharTable.supplementaryLetter(cp);
         width = 2;
         cls = letter == 0 ? CharTable.SEP : (Character.isDigit(letter) ? DIGIT : LETTER);
@@ -124,7 +136,7 @@ public final class VietnameseNormalizer {
       } else if (cls == LEET) {
         // Inside a word a leet symbol is a letter; '@' and '$' also at the end of one (c@n s@), but
         // '!' there is punctuation (ngu!).
-        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1))) {
+        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1, n))) {
           letter = CharTable.ch(info);
           cls = LETTER;
         } else if (tok < 0) {
@@ -155,13 +167,16 @@ public final class VietnameseNormalizer {
           int sep = atStart ? SEP_NONE : sepBreak ? SEP_BREAK
               : sepLen > MAX_SPLIT_SEPARATOR ? SEP_LONG : (sepFirst << 2) | sepLen;
           tok = out.addRaw(i, pool, sep);
+          tokLen = 0;
+          tokEnd = i;
+          tokFlags = 0;
           atStart = false;
         }
         char exact;
         char fold;
         byte flags;
         if (cls == LETTER) {
-          exact = CharTable.compose(letter, mod, tone);
+          exact = (mod | tone) == 0 ? letter : CharTable.compose(letter, mod, tone);
           fold = CharTable.fold(letter);
           boolean accent = mod != 0 || tone != 0 || other || letter == '\u0111';
           flags = (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
@@ -178,9 +193,9 @@ public final class VietnameseNormalizer {
         ex[pool] = exact;
         fo[pool] = fold;
         pool++;
-        out.rLen[tok]++;
-        out.rEnd[tok] = i + width;
-        out.rFlags[tok] |= flags;
+        tokLen++;
+        tokEnd = i + width;
+        tokFlags |= flags;
       } else if (cls == MARK) {
         if (tok >= 0 && lastLetter) {
           int m = CharTable.mod(info);
@@ -190,14 +205,14 @@ public final class VietnameseNormalizer {
           lastMod = Math.max(lastMod, m);
           lastTone = Math.max(lastTone, t);
           ex[pool - 1] = CharTable.compose(lastBase, lastMod, lastTone);
-          out.rFlags[tok] |= Positions.F_ACCENT;
-          out.rEnd[tok] = i + 1;
+          tokFlags |= Positions.F_ACCENT;
+          tokEnd = i + 1;
         }
       } else if (cls == IGNORE) {
         // transparent: neither a letter nor a separator
       } else {
         if (tok >= 0) {
-          finishRaw(out, tok, ex, fo);
+          finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
           tok = -1;
           sepLen = 0;
           sepBreak = false;
@@ -212,13 +227,13 @@ public final class VietnameseNormalizer {
       i += width - 1;
     }
     if (tok >= 0) {
-      finishRaw(out, tok, ex, fo);
+      finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
     }
   }
 
-  private static boolean nextIsLetter(CharSequence text, int from) {
-    for (int j = from; j < text.length(); j++) {
-      int info = CharTable.info(text.charAt(j));
+  private static boolean nextIsLetter(char[] text, int from, int n) {
+    for (int j = from; j < n; j++) {
+      int info = CharTable.info(text[j]);
       int cls = CharTable.cls(info);
       if (cls == IGNORE || cls == MARK) {
         continue;
@@ -233,8 +248,10 @@ public final class VietnameseNormalizer {
    * ending in {@code oa, oe, uy} moves to its first vowel, so the old and new spelling conventions
    * ({@code hoà}/{@code hòa}, {@code tuý}/{@code túy}) give the same syllable.
    */
-  private static void finishRaw(Positions out, int tok, char[] ex, char[] fo) {
-    byte flags = out.rFlags[tok];
+  private static void finishRaw(Positions out, int tok, int len, int end, byte flags, char[] ex, char[] fo) {
+    out.rLen[tok] = len;
+    out.rEnd[tok] = end;
+    out.rFlags[tok] = flags;
     if ((flags & Positions.F_LETTER) != 0 && (flags & Positions.F_DIGIT) != 0 && leetWord(out, tok, ex)) {
       int off = out.rOff[tok];
       for (int k = off; k < off + out.rLen[tok]; k++) {
