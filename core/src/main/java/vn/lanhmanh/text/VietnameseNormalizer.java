@@ -218,10 +218,16 @@ public final class VietnameseNormalizer {
 
   private static boolean nextIsLetter(CharSequence text, int from) {
     for (int j = from; j < text.length(); j++) {
-      int info = CharTable.info(text.charAt(j));
+      char c = text.charAt(j);
+      int info = CharTable.info(c);
       int cls = CharTable.cls(info);
       if (cls == IGNORE || cls == MARK) {
         continue;
+      }
+      if (Character.isHighSurrogate(c) && j + 1 < text.length() && Character.isLowSurrogate(text.charAt(j + 1))) {
+        // a mathematical or enclosed letter outside the BMP (đ!𝐭)
+        char letter = CharTable.supplementaryLetter(Character.toCodePoint(c, text.charAt(j + 1)));
+        return letter != 0 && !Character.isDigit(letter);
       }
       return cls == LETTER;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -88,5 +89,20 @@ class NormalizerProperties {
   void caseDoesNotMatter(@ForAll("vietnamese") String text) {
     assertThat(NORMALIZER.normalizeToString(text.toUpperCase(java.util.Locale.ROOT)))
         .isEqualTo(NORMALIZER.normalizeToString(text.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Found by fuzzing: U+FAD6 decomposes to U+25CD0, and half of its surrogate pair was taken as a letter. */
+  @Example
+  void cjkCompatibilityIdeographWithASupplementaryDecompositionNormalisesAlike() {
+    String once = NORMALIZER.normalizeToString("\u1f02\ufad6 \ufad6");
+    assertThat(once).isEqualTo("\u00e0\ufad6 \ufad6");
+    assertThat(NORMALIZER.normalizeToString(once)).isEqualTo(once);
+  }
+
+  /** Found by fuzzing: '!' before a mathematical letter (outside the BMP) was read as punctuation. */
+  @Example
+  void leetExclamationBeforeAMathematicalLetterIsALetter() {
+    assertThat(NORMALIZER.normalizeToString("\u0111!\u00ad\ud835\udc2d m\u1eb9"))
+        .isEqualTo(NORMALIZER.normalizeToString("\u0111it m\u1eb9"));
   }
 }
