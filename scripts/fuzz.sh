@@ -43,9 +43,10 @@ for t in "${TARGETS[@]}"; do
   module=${t%%:*}
   test=${t#*:}
   log="target/fuzz/${test//#/-}.log"
-  # Jazzer appends these libFuzzer arguments last, so -max_total_time overrides the annotation's maxDuration.
+  # Jazzer appends these libFuzzer arguments last, so -max_total_time overrides the annotation's maxDuration;
+  # its hooks, off in the plain build (see pom.xml), trace comparisons for the fuzzer.
   JAZZER_FUZZ=1 mvn -B -ntp ${MVN_ARGS:-} -pl "$module" -am test -Dtest="$test" \
-      -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
       -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$SECS" >"$log" 2>&1
   status=$?
   done_line=$(grep -a -o 'Done [0-9]* runs in [0-9]* second(s)' "$log" | tail -1)
