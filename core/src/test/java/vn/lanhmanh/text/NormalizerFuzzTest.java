@@ -1,7 +1,7 @@
 package vn.lanhmanh.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.lanhmanh.text.NormalizerProperties.NORMALIZER;
+import static vn.lanhmanh.text.NormalizerPropertiesTest.NORMALIZER;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.text.Normalizer;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import vn.lanhmanh.fuzz.FuzzInput;
 
 /**
- * Coverage-guided fuzzing of the normaliser, with the invariants of {@link NormalizerProperties}. A plain
+ * Coverage-guided fuzzing of the normaliser, with the invariants of {@link NormalizerPropertiesTest}. A plain
  * {@code mvn test} runs each target on its seeds in {@code NormalizerFuzzTestInputs/}; {@code scripts/fuzz.sh}
  * fuzzes them.
  */
@@ -19,23 +19,23 @@ class NormalizerFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void anyText(byte[] data) {
     String text = FuzzInput.text(data);
-    NormalizerProperties.checkOffsets(text);
+    NormalizerPropertiesTest.checkOffsets(text);
     String once = NORMALIZER.normalizeToString(text);
     assertThat(NORMALIZER.normalizeToString(once)).as("normalised twice").isEqualTo(once);
   }
 
   /**
-   * Text over the Vietnamese alphabet of {@link NormalizerProperties} (one byte, one char): besides the
+   * Text over the Vietnamese alphabet of {@link NormalizerPropertiesTest} (one byte, one char): besides the
    * above, NFC and NFD input and upper and lower case normalise alike.
    */
   @FuzzTest(maxDuration = "60s")
   void vietnameseText(byte[] data) {
     char[] chars = new char[data.length];
     for (int i = 0; i < data.length; i++) {
-      chars[i] = NormalizerProperties.ALPHABET[(data[i] & 0xFF) % NormalizerProperties.ALPHABET.length];
+      chars[i] = NormalizerPropertiesTest.ALPHABET[(data[i] & 0xFF) % NormalizerPropertiesTest.ALPHABET.length];
     }
     String text = new String(chars);
-    NormalizerProperties.checkOffsets(text);
+    NormalizerPropertiesTest.checkOffsets(text);
     String once = NORMALIZER.normalizeToString(text);
     assertThat(NORMALIZER.normalizeToString(once)).as("normalised twice").isEqualTo(once);
     String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);

@@ -26,7 +26,7 @@ import vn.lanhmanh.Message;
  * The oracle is Jackson's own tree reader with the same configuration, strict about trailing content: a line
  * it reads as a well-formed request must give that request's fields, anything else the documented error,
  * and nothing may throw. A plain {@code mvn test} runs each target on its seeds in
- * {@code LineParsersFuzzTestInputs/}; {@code scripts/fuzz.sh} fuzzes them. {@link LineParserProperties}
+ * {@code LineParsersFuzzTestInputs/}; {@code scripts/fuzz.sh} fuzzes them. {@link LineParserPropertiesTest}
  * runs the same checks on generated lines.
  */
 class LineParsersFuzzTest {

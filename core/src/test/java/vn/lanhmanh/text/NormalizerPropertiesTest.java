@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants of the normaliser over arbitrary and Vietnamese-looking text. */
-class NormalizerProperties {
+class NormalizerPropertiesTest {
 
   private static final Vocabulary VOCAB = new Vocabulary();
   /** Shared with {@link NormalizerFuzzTest}. */

@@ -20,7 +20,7 @@ import vn.lanhmanh.Message;
  * The JSON-lines readers on generated lines: a well-formed request reads back the fields it was written
  * with, and random edits of it never throw and give the answer {@link LineParsersFuzzTest}'s oracle expects.
  */
-class LineParserProperties {
+class LineParserPropertiesTest {
 
   /** Any UTF-16, lone surrogates, quotes, backslashes and controls included. */
   @Provide
