@@ -211,6 +211,11 @@ final class CharTable {
       return pack(SEP, c, 0, 0, false);
     }
     String d = Normalizer.normalize(String.valueOf(kc), Normalizer.Form.NFD);
+    if (Character.isSurrogate(d.charAt(0))) {
+      // A CJK compatibility ideograph whose decomposition lies outside the BMP: half of a surrogate pair is
+      // no letter, so the character stands for itself (else normalised output would not normalise alike).
+      return pack(LETTER, c, 0, 0, false);
+    }
     char base = lookAlike(Character.toLowerCase(d.charAt(0)));
     int mod = 0;
     int tone = 0;

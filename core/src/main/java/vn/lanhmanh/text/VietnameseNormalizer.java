@@ -233,10 +233,16 @@ public final class VietnameseNormalizer {
 
   private static boolean nextIsLetter(char[] text, int from, int n) {
     for (int j = from; j < n; j++) {
-      int info = CharTable.info(text[j]);
+      char c = text[j];
+      int info = CharTable.info(c);
       int cls = CharTable.cls(info);
       if (cls == IGNORE || cls == MARK) {
         continue;
+      }
+      if (Character.isHighSurrogate(c) && j + 1 < n && Character.isLowSurrogate(text[j + 1])) {
+        // a mathematical or enclosed letter outside the BMP (đ!𝐭)
+        char letter = CharTable.supplementaryLetter(Character.toCodePoint(c, text[j + 1]));
+        return letter != 0 && !Character.isDigit(letter);
       }
       return cls == LETTER;
     }

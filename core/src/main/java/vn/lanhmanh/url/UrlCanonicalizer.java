@@ -293,6 +293,8 @@ public final class UrlCanonicalizer {
       if (host == null) {
         return hostFailure(Problem.BROKEN_ESCAPE, "percent escapes in the host are not UTF-8");
       }
+      // Dots go first: "..[::1]" would otherwise be escaped to "%5B%3A%3A1%5D", which reads as [::1] next time.
+      host = collapseDots(host);
       if (host.length() >= 2 && host.startsWith("[") && host.endsWith("]")) {
         String v6 = IpAddresses.canonicalIpv6OrNull(host.substring(1, host.length() - 1));
         return v6 != null ? v6 : hostFailure(Problem.INVALID_IPV6, "'" + clip(host) + "' is not an IPv6 address");

@@ -83,7 +83,8 @@ class PiiPropertiesTest {
     }
   }
 
-  private static void check(String text) {
+  /** Offsets inside the text, match equals the span, no overlaps. Shared with {@link PiiFuzzTest}. */
+  static void check(String text) {
     List<PiiMatch> found = DETECTOR.detect(text);
     int prevEnd = 0;
     for (PiiMatch m : found) {

@@ -57,6 +57,14 @@ class UrlCanonicalizerTest {
     assertThat(ok("http://việtnam.vn/").host()).isEqualTo("xn--vitnam-jk8b.vn");
   }
 
+  /** Found by fuzzing: the host was escaped as a name, and its canonical form read back as an address. */
+  @Test
+  void dotsBeforeABracketedHostStillGiveTheIpv6Address() {
+    CanonicalUrl u = ok("httv://user:pass@....[f:fff::1.2.3.4]:80/");
+    assertThat(u.host()).isEqualTo("[f:fff::102:304]");
+    assertThat(ok(u.toString())).isEqualTo(u);
+  }
+
   @Test
   void userinfoIsDroppedUpToTheLastAt() {
     assertThat(ok("http://user:pass@evil.com/").host()).isEqualTo("evil.com");

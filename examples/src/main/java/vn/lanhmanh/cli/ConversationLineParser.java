@@ -154,7 +154,8 @@ final class ConversationLineParser {
         long nanos = d.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(seconds, nanos);
       }
-    } catch (IOException | ArithmeticException e) {
+    } catch (IOException | ArithmeticException | NumberFormatException e) {
+      // Jackson throws NumberFormatException for an exponent out of BigDecimal's range (1e2147483648)
       return null;
     }
     return null;

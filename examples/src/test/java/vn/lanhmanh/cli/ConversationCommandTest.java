@@ -179,6 +179,18 @@ class ConversationCommandTest {
     assertThat(fieldNames(last)).hasSize(9);
   }
 
+  /** Found by the line-parser properties: Jackson's NumberFormatException escaped and stopped the run. */
+  @Test
+  void timeWithAnExponentOutOfRangeIsAnErrorLine() {
+    ConversationLineParser parser = new ConversationLineParser();
+    for (String time : new String[] {"1e2147483648", "-1e2147483648", "1e-2147483648"}) {
+      ConversationRequest r = parser.parse("{\"conversation\":\"c\",\"id\":\"t\",\"sender\":\"child\",\"text\":\"hi\","
+          + "\"time\":" + time + "}", 1);
+      assertThat(r.error()).as(time).isEqualTo("\"time\" must be seconds since 1970 from 0 to "
+          + ConversationLineParser.MAX_TIME + ", was " + time);
+    }
+  }
+
   @Test
   void ageIsChecked() {
     Cli.Result r = Cli.run("", "conversation", "--age", "200");

@@ -146,7 +146,10 @@ final class IndexLayout {
       files++;
       String file = name.substring(K_FILE.length());
       String[] expected = props.getProperty(name).split(":", 2);
-      long length = Long.parseLong(expected[0]);
+      long length = expected.length == 2 ? parseLength(expected[0]) : -1;
+      if (length < 0) {
+        throw new IllegalStateException(PROPERTIES + " has a malformed entry " + name + " (expected length:checksum)");
+      }
       try (IndexInput in = luceneDir.openInput(file, IOContext.READONCE)) {
         if (in.length() != length) {
           throw new IllegalStateException("Lucene file " + file + " has " + in.length() + " bytes, expected "
@@ -213,6 +216,15 @@ final class IndexLayout {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw new IllegalStateException("property '" + key + "' is not a number: " + v);
+    }
+  }
+
+  /** A file length as written in the properties, or -1 when it is not one. */
+  private static long parseLength(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 }

@@ -260,7 +260,8 @@ public final class UrlListIndex implements Closeable {
    * The entries matching {@code url}, most specific first (see the class description); an empty
    * immutable list when none do.
    *
-   * @throws IllegalStateException after {@link #close()}
+   * @throws IllegalStateException after {@link #close()}, or when the index cannot be read (a file damaged
+   *     after it was opened, which {@link #verify()} reports)
    */
   public List<ListEntry> lookup(CanonicalUrl url) {
     Cursor c = cursors.get();
@@ -656,8 +657,11 @@ public final class UrlListIndex implements Closeable {
             out.subList(keyFrom, out.size()).sort(ENTRY_ORDER);
           }
         }
-      } catch (IOException e) {
-        throw new IllegalStateException("URL list index read failed: " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        // Lucene checks a file's checksum only in verify(): a damaged block can surface here as an
+        // IndexOutOfBoundsException or the like. Drop the enums it left mid-block and report one type.
+        java.util.Arrays.fill(enums, null);
+        throw new IllegalStateException("URL list index read failed (damaged? see verify()): " + e, e);
       }
       return out == null ? List.of() : Collections.unmodifiableList(out);
     }

@@ -12,7 +12,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Invariants of whole checks: no input throws, offsets cover the match, evasions of a known phrase are found. */
-class FilterProperties {
+class FilterPropertiesTest {
 
   private static ContentFilter filter;
 

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants of the normaliser over arbitrary and Vietnamese-looking text. */
-class NormalizerProperties {
+class NormalizerPropertiesTest {
 
   private static final Vocabulary VOCAB = new Vocabulary();
-  private static final VietnameseNormalizer NORMALIZER = VietnameseNormalizer.forText(VOCAB);
+  /** Shared with {@link NormalizerFuzzTest}. */
+  static final VietnameseNormalizer NORMALIZER = VietnameseNormalizer.forText(VOCAB);
+
+  /** Vietnamese letters and marks, look-alikes, leetspeak, separators and broken surrogates. */
+  static final char[] ALPHABET = {
+      'a', 'ă', 'â', 'đ', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'd', 'm', 'n', 'g', 't', 'c', 'h',
+      'Đ', 'Ị', 'T', 'M', 'Ẹ', 'ạ', 'ấ', 'ề', 'ổ', 'ữ', 'ỳ', ' ', ' ', '.', '-', '*', '0', '1', '3', '@',
+      '!', '\u200b', '\u0301', '\u0323', '\u0306', 'а', 'о', 'ｄ', '\n', '\ud83d', '\ude00', '\ud800'};
 
   static {
     // A few known words so that joining, collapsing and teencode paths are exercised.
@@ -29,10 +37,11 @@ class NormalizerProperties {
 
   @Provide
   Arbitrary<String> vietnamese() {
-    Arbitrary<Character> letters = Arbitraries.of(
-        'a', 'ă', 'â', 'đ', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'd', 'm', 'n', 'g', 't', 'c', 'h',
-        'Đ', 'Ị', 'T', 'M', 'Ẹ', 'ạ', 'ấ', 'ề', 'ổ', 'ữ', 'ỳ', ' ', ' ', '.', '-', '*', '0', '1', '3', '@',
-        '!', '\u200b', '\u0301', '\u0323', '\u0306', 'а', 'о', 'ｄ', '\n', '\ud83d', '\ude00', '\ud800');
+    Character[] boxed = new Character[ALPHABET.length];
+    for (int i = 0; i < ALPHABET.length; i++) {
+      boxed[i] = ALPHABET[i];
+    }
+    Arbitrary<Character> letters = Arbitraries.of(boxed);
     return letters.list().ofMaxSize(80).map(l -> {
       StringBuilder sb = new StringBuilder();
       l.forEach(sb::append);
@@ -50,7 +59,8 @@ class NormalizerProperties {
     checkOffsets(text);
   }
 
-  private static void checkOffsets(String text) {
+  /** Offsets are inside the text, non-empty, in order. Shared with {@link NormalizerFuzzTest}. */
+  static void checkOffsets(String text) {
     Positions p = new Positions();
     NORMALIZER.normalize(text, p);
     int lastStart = 0;
@@ -79,5 +89,20 @@ class NormalizerProperties {
   void caseDoesNotMatter(@ForAll("vietnamese") String text) {
     assertThat(NORMALIZER.normalizeToString(text.toUpperCase(java.util.Locale.ROOT)))
         .isEqualTo(NORMALIZER.normalizeToString(text.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Found by fuzzing: U+FAD6 decomposes to U+25CD0, and half of its surrogate pair was taken as a letter. */
+  @Example
+  void cjkCompatibilityIdeographWithASupplementaryDecompositionNormalisesAlike() {
+    String once = NORMALIZER.normalizeToString("\u1f02\ufad6 \ufad6");
+    assertThat(once).isEqualTo("\u00e0\ufad6 \ufad6");
+    assertThat(NORMALIZER.normalizeToString(once)).isEqualTo(once);
+  }
+
+  /** Found by fuzzing: '!' before a mathematical letter (outside the BMP) was read as punctuation. */
+  @Example
+  void leetExclamationBeforeAMathematicalLetterIsALetter() {
+    assertThat(NORMALIZER.normalizeToString("\u0111!\u00ad\ud835\udc2d m\u1eb9"))
+        .isEqualTo(NORMALIZER.normalizeToString("\u0111it m\u1eb9"));
   }
 }
