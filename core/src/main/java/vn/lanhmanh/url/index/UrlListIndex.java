@@ -181,6 +181,13 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": Lucene commit " + segments + " is not the recorded "
             + props.getProperty(IndexLayout.K_SEGMENTS));
       }
+      for (String file : reader.getIndexCommit().getFileNames()) {
+        // Every file of the commit must be listed, so that the checks above and verify() cover it all.
+        if (props.getProperty(IndexLayout.K_FILE + file) == null) {
+          throw new IllegalStateException(name + ": Lucene file " + file + " of commit " + segments
+              + " is not listed in " + IndexLayout.PROPERTIES + " (damaged)");
+        }
+      }
       long entries = IndexLayout.longProp(props, IndexLayout.K_ENTRIES);
       if (reader.numDocs() != entries) {
         throw new IllegalStateException(name + ": Lucene index has " + reader.numDocs() + " entries, properties say "
@@ -657,9 +664,10 @@ public final class UrlListIndex implements Closeable {
             out.subList(keyFrom, out.size()).sort(ENTRY_ORDER);
           }
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException | AssertionError e) {
         // Lucene checks a file's checksum only in verify(): a damaged block can surface here as an
-        // IndexOutOfBoundsException or the like. Drop the enums it left mid-block and report one type.
+        // IndexOutOfBoundsException or the like, or, with assertions on, as one of Lucene's own assert
+        // failures. Drop the enums it left mid-block and report one type.
         java.util.Arrays.fill(enums, null);
         throw new IllegalStateException("URL list index read failed (damaged? see verify()): " + e, e);
       }
