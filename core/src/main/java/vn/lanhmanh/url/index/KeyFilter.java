@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -101,11 +102,25 @@ final class KeyFilter {
 
   /** Puts {@code key} and, when it has a path, its host's path marker. */
   void put(CharSequence key) {
-    set(hash(key, 0, key.length(), KEY_SEED));
+    memberHashes(key, this::putHash);
+  }
+
+  /**
+   * Hands {@code sink} the hashes {@link #put} sets for {@code key}: the key's, and its host's path
+   * marker's when the key has a path. With {@link #putHash} a filter can be filled later from hashes
+   * collected before its size was known.
+   */
+  static void memberHashes(CharSequence key, LongConsumer sink) {
+    sink.accept(hash(key, 0, key.length(), KEY_SEED));
     int slash = indexOf(key, '/');
     if (slash > 0) {
-      set(hash(key, 0, slash, PATHS_SEED));
+      sink.accept(hash(key, 0, slash, PATHS_SEED));
     }
+  }
+
+  /** Puts a member by a hash from {@link #memberHashes}. */
+  void putHash(long h) {
+    set(h);
   }
 
   /** How many members {@code put(key)} adds: 2 for a key with a path, else 1. */

@@ -1,8 +1,10 @@
 package vn.lanhmanh.url.index;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
@@ -30,20 +32,45 @@ final class KeyScan {
   long members;
   KeyFilter filter;
 
-  /** Two passes: one to count the filter's members, one to fill a filter sized for them. */
+  /**
+   * One pass over the terms that counts the filter's members and keeps their 64-bit hashes (8 bytes
+   * each, while the scan runs), then a filter sized for that count is filled from the hashes.
+   */
   static KeyScan run(DirectoryReader reader) throws IOException {
-    KeyScan sizing = run(reader, null);
-    return run(reader, KeyFilter.create(sizing.members));
+    HashList hashes = new HashList();
+    KeyScan scan = run(reader, hashes);
+    scan.filter = KeyFilter.create(scan.members);
+    hashes.putInto(scan.filter);
+    return scan;
   }
 
   /** Puts every live key of {@code reader} into {@code filter}. */
   static void putKeys(DirectoryReader reader, KeyFilter filter) throws IOException {
-    run(reader, filter);
+    run(reader, filter::putHash);
   }
 
-  private static KeyScan run(DirectoryReader reader, KeyFilter filter) throws IOException {
+  /** The member hashes of one scan, in a growing array. */
+  private static final class HashList implements LongConsumer {
+    private long[] hashes = new long[1024];
+    private int size;
+
+    @Override
+    public void accept(long h) {
+      if (size == hashes.length) {
+        hashes = Arrays.copyOf(hashes, Math.addExact(size, size >> 1));
+      }
+      hashes[size++] = h;
+    }
+
+    void putInto(KeyFilter filter) {
+      for (int i = 0; i < size; i++) {
+        filter.putHash(hashes[i]);
+      }
+    }
+  }
+
+  private static KeyScan run(DirectoryReader reader, LongConsumer memberHashes) throws IOException {
     KeyScan scan = new KeyScan();
-    scan.filter = filter;
     Terms terms = MultiTerms.getTerms(reader, UrlListIndex.ENTRY);
     if (terms == null) {
       return scan;
@@ -80,9 +107,7 @@ final class KeyScan {
           scan.members++;
           lastPathHost.set(key.bytes, key.offset, slash);
         }
-        if (scan.filter != null) {
-          scan.filter.put(key.isAscii() ? key : key.utf8());
-        }
+        KeyFilter.memberHashes(key.isAscii() ? key : key.utf8(), memberHashes);
         AsciiChars swap = previousKey;
         previousKey = key;
         key = swap;

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.InvertableType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@link #commit} collapses duplicate entries (below), makes the Lucene commit, then two passes over
- * the terms size and fill a fresh key filter (so removed keys leave no stale bits) and count the
- * entries, writes {@code keys.bloom}, reads every Lucene file of the commit once to verify its checksum
+ * <p>{@link #commit} collapses duplicate entries (below), makes the Lucene commit, then one pass over
+ * the terms counts the entries and collects the key hashes for a fresh key filter sized from that
+ * count (so removed keys leave no stale bits), writes {@code keys.bloom}, reads every Lucene file of the commit once to verify its checksum
  * and record its length and footer, and last writes {@code lanhmanh-index.properties} through a
  * temporary file and an atomic move: until then the
  * generation is incomplete and {@link UrlListIndex#open} ignores it. Closing without committing
@@ -79,6 +81,18 @@ public final class UrlListWriter implements Closeable {
   private volatile KeyFilter liveFilter;
   private boolean committed;
   private boolean closed;
+  /**
+   * The one document every {@link #add} fills and hands to Lucene: {@link IndexWriter#addDocument}
+   * copies the field values, and the writer is used from one thread, so no document, field or byte
+   * array is made per entry.
+   */
+  private final Document document = new Document();
+  private final ReusedKeywordField entryField = new ReusedKeywordField(UrlListIndex.ENTRY);
+  private final ReusedKeywordField sourceField = new ReusedKeywordField(UrlListIndex.SOURCE);
+  private final BytesRefBuilder entryBytes = new BytesRefBuilder();
+  private final BytesRefBuilder sourceBytes = new BytesRefBuilder();
+  /** The source whose bytes {@link #sourceField} holds; entries come in long runs of one source. */
+  private String lastSource;
 
   private UrlListWriter(Path dir, int generation, Path genDir, MMapDirectory directory, IndexWriter writer,
       long expectedKeys) {
@@ -88,6 +102,8 @@ public final class UrlListWriter implements Closeable {
     this.directory = directory;
     this.writer = writer;
     this.expectedKeys = expectedKeys;
+    document.add(entryField);
+    document.add(sourceField);
   }
 
   /**
@@ -150,8 +166,11 @@ public final class UrlListWriter implements Closeable {
       directory = new MMapDirectory(genDir);
       IndexWriterConfig config = new IndexWriterConfig()
           .setOpenMode(base == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-          .setRAMBufferSizeMB(128)
+          .setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()))
+          // A segment is written once, not copied again into a compound file.
+          .setUseCompoundFile(false)
           .setCommitOnClose(false);
+      config.getMergePolicy().setNoCFSRatio(0.0);
       IndexWriter writer = new IndexWriter(directory, config);
       LOG.info("URL list index {}: writing generation {}{}", dir, next,
           base == null ? " (empty)" : " from " + base.genDir().getFileName());
@@ -163,6 +182,15 @@ public final class UrlListWriter implements Closeable {
       deleteTree(genDir);
       throw e;
     }
+  }
+
+  /**
+   * Lucene's buffer for added documents: a quarter of the heap, between 16 MB and 1 GB. Each time it
+   * fills, a segment is written, and segments are merged again later, so a larger buffer means fewer
+   * segments and less rewriting.
+   */
+  static double ramBufferMb(long maxHeapBytes) {
+    return Math.max(16, Math.min(1024, maxHeapBytes / 4 / (1024 * 1024)));
   }
 
   private static void linkOrCopy(Path from, Path to) throws IOException {
@@ -190,11 +218,35 @@ public final class UrlListWriter implements Closeable {
     }
   }
 
-  private static Document document(String term, String source) {
-    Document doc = new Document();
-    doc.add(new StringField(UrlListIndex.ENTRY, term, Field.Store.NO));
-    doc.add(new StringField(UrlListIndex.SOURCE, source, Field.Store.NO));
-    return doc;
+  /**
+   * What a {@link StringField} without a stored value indexes (the UTF-8 bytes as one term), with bytes
+   * that can be set again for the next document ({@link StringField} does not allow that).
+   */
+  private static final class ReusedKeywordField extends Field {
+    ReusedKeywordField(String name) {
+      super(name, new BytesRef(), StringField.TYPE_NOT_STORED);
+    }
+
+    void set(BytesRef bytes) {
+      fieldsData = bytes;
+    }
+
+    @Override
+    public InvertableType invertableType() {
+      return InvertableType.BINARY;
+    }
+  }
+
+  /** {@link #document}, filled with this entry term and source. */
+  private Document document(String term, String source) {
+    entryBytes.copyChars(term);
+    entryField.set(entryBytes.get());
+    if (!source.equals(lastSource)) {
+      sourceBytes.copyChars(source);
+      sourceField.set(sourceBytes.get());
+      lastSource = source;
+    }
+    return document;
   }
 
   /**
@@ -210,6 +262,9 @@ public final class UrlListWriter implements Closeable {
       Terms terms = MultiTerms.getTerms(reader, UrlListIndex.ENTRY);
       if (terms == null) {
         return 0;
+      }
+      if (reader.leaves().size() == 1 && terms.getSumDocFreq() == terms.size()) {
+        return 0; // one segment whose every term has one document (live or not): nothing to collapse
       }
       Bits live = MultiBits.getLiveDocs(reader);
       TermsEnum te = terms.iterator();

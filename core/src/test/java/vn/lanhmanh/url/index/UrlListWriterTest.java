@@ -148,4 +148,12 @@ class UrlListWriterTest {
       assertThat(index.size()).isEqualTo(20_000 + 2 + 20 * 500 - 20);
     }
   }
+
+  @Test
+  void ramBufferIsAQuarterOfTheHeapWithinBounds() {
+    long mb = 1024 * 1024;
+    assertThat(UrlListWriter.ramBufferMb(32 * mb)).isEqualTo(16);
+    assertThat(UrlListWriter.ramBufferMb(2048 * mb)).isEqualTo(512);
+    assertThat(UrlListWriter.ramBufferMb(64 * 1024 * mb)).isEqualTo(1024);
+  }
 }
