@@ -37,11 +37,16 @@ public final class CompiledLexicon {
   private final String[] ruleIds;
   /** The exact syllables of each entry, for checking diacritics on folded hits. */
   private final String[][] syllables;
+  /** The exact syllable ids of each entry: a text syllable with the same id has the rule's diacritics. */
+  private final int[][] syllableIds;
+  /** Per entry: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
+  private final boolean[] foldAlways;
   private final Map<Kind, Integer> counts;
   private final Comparator<Candidate> order = order();
 
   private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
-      LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, Map<Kind, Integer> counts) {
+      LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
+      Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
@@ -50,6 +55,11 @@ public final class CompiledLexicon {
     this.lengths = lengths;
     this.ruleIds = ruleIds;
     this.syllables = syllables;
+    this.syllableIds = syllableIds;
+    this.foldAlways = new boolean[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      foldAlways[i] = entries[i].fold() == Fold.ALWAYS;
+    }
     this.counts = counts;
   }
 
@@ -100,11 +110,13 @@ public final class CompiledLexicon {
     int[] lengths = new int[entries.length];
     String[] ids = new String[entries.length];
     String[][] syllables = new String[entries.length][];
+    int[][] syllableIds = new int[entries.length][];
     for (int i = 0; i < entries.length; i++) {
       LexiconEntry e = entries[i];
       int[][] s = symbols.get(i);
       lengths[i] = s[0].length;
       syllables[i] = new String[s[0].length];
+      syllableIds[i] = s[0];
       for (int k = 0; k < s[0].length; k++) {
         syllables[i][k] = vocab.exactKey(s[0][k]);
       }
@@ -129,7 +141,8 @@ public final class CompiledLexicon {
         vocab.addJoined(joined.toString(), s[1]);
       }
     }
-    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, counts);
+    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
+        counts);
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
@@ -216,11 +229,13 @@ public final class CompiledLexicon {
    * ({@code đit mẹ} is {@code địt mẹ}, {@code mà tuý} is not {@code ma túy}).
    */
   private boolean foldAllowed(int e, int endPos, Positions p) {
-    boolean always = entries[e].fold() == Fold.ALWAYS;
-    String[] syl = syllables[e];
+    boolean always = foldAlways[e];
     int first = endPos - lengths[e] + 1;
     for (int k = first; k <= endPos; k++) {
-      if (always ? !p.marksWithin(k, syl[k - first]) : !p.plain(k)) {
+      if (p.plain(k)) {
+        continue;
+      }
+      if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllables[e][k - first])) {
         return false;
       }
     }

@@ -24,18 +24,22 @@ final class PhraseAutomaton {
   private final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
   private final int[] rootNext;
-  /** Per state: true when it has no transitions of its own. */
-  private final boolean[] leaf;
+  /**
+   * Per state: bit {@code symbol % 64} is set for every symbol it has a transition on. A clear bit means
+   * the state has no transition on that symbol, so most steps skip the probe of the shared table; a state
+   * without children (the end of a phrase) has no bit set at all.
+   */
+  private final long[] childBits;
 
   private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext,
-      boolean[] leaf) {
+      long[] childBits) {
     this.keys = keys;
     this.values = values;
     this.mask = keys.length - 1;
     this.fail = fail;
     this.outputs = outputs;
     this.rootNext = rootNext;
-    this.leaf = leaf;
+    this.childBits = childBits;
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -44,8 +48,8 @@ final class PhraseAutomaton {
       return 0;
     }
     while (state != 0) {
-      // A state without children (the end of a phrase) has nothing to probe for.
-      int next = leaf[state] ? -1 : get(state, symbol);
+      // Java's shift takes the low six bits of symbol: this tests bit symbol % 64.
+      int next = (childBits[state] & (1L << symbol)) == 0 ? -1 : get(state, symbol);
       if (next >= 0) {
         return next;
       }
@@ -186,11 +190,14 @@ final class PhraseAutomaton {
       for (int k = 0; k < rootKids.length; k += 2) {
         rootNext[rootKids[k]] = rootKids[k + 1];
       }
-      boolean[] leaf = new boolean[n];
+      long[] childBits = new long[n];
       for (int state = 0; state < n; state++) {
-        leaf[state] = children.get(state).length == 0;
+        int[] kids = children.get(state);
+        for (int k = 0; k < kids.length; k += 2) {
+          childBits[state] |= 1L << kids[k];
+        }
       }
-      return new PhraseAutomaton(keys, values, fail, outputs, rootNext, leaf);
+      return new PhraseAutomaton(keys, values, fail, outputs, rootNext, childBits);
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -70,13 +70,19 @@ public final class Positions {
    * with the same folded form): {@code đit} and {@code dit} are within {@code địt}, {@code đó} is not
    * within {@code đồ}. A folded match may stand for a sloppy or evasive spelling, never for a different
    * word written with its own diacritics.
+   *
+   * @param ruleId the exact symbol id of {@code ruleSyllable}: a position written with exactly those
+   *     characters has that id, which settles the question without comparing characters
    */
-  public boolean marksWithin(int i, String ruleSyllable) {
+  public boolean marksWithin(int i, int ruleId, String ruleSyllable) {
     if (plain[i]) {
       return true;
     }
     if (charOff[i] < 0 || charLen[i] != ruleSyllable.length()) {
       return false;
+    }
+    if (exactId[i] == ruleId) {
+      return true;
     }
     for (int k = 0; k < charLen[i]; k++) {
       char t = exactChars[charOff[i] + k];
