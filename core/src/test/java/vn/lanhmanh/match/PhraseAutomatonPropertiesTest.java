@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * The automaton reports exactly the (phrase, end) pairs a naive search finds. Symbols are drawn from a
  * small range that crosses 64 several times, so different symbols share a bit of a state's child mask.
  */
-class PhraseAutomatonProperties {
+class PhraseAutomatonPropertiesTest {
 
   @Property(tries = 1000)
   void findsWhatANaiveSearchFinds(@ForAll("phraseLists") List<int[]> phrases, @ForAll("texts") int[] text) {
