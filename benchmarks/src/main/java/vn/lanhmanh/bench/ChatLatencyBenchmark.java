@@ -24,13 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each trial first checks that its peer finds a known bad word in a known bad text.
  *
- * <p>Budget: 10 trials of about 8 s (2 × 1 s warm-up, 3 × 1 s measurement, JVM start and setup).
+ * <p>Budget: 10 trials of about 11 s (4 × 1 s warm-up, 4 × 1 s measurement, JVM start and setup).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 4, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ChatLatencyBenchmark {
 

@@ -31,14 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each trial first checks that its peer finds a known bad word in a known bad text.
  *
- * <p>Budget: 30 trials of about 13 s (2 × 2 s warm-up, 3 × 2 s measurement, JVM start and setup); with
- * {@link ChatLatencyBenchmark} the text suite runs in under 10 minutes on two cores.
+ * <p>Budget: 30 trials of about 19 s (4 × 2 s warm-up, 4 × 2 s measurement, JVM start and setup); with
+ * {@link ChatLatencyBenchmark} the text suite runs in about 12 minutes on two cores. Fewer warm-up
+ * iterations leave the first measured ones still being compiled (seen on two cores).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ClassifyTextBenchmark {
 
