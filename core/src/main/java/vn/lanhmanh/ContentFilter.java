@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.ConversationMonitor;
@@ -98,7 +99,7 @@ public final class ContentFilter implements AutoCloseable {
   private final Cache<UrlKey, Verdict> urlCache;
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
-  private final java.util.concurrent.atomic.LongAdder uncachedUrlChecks = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder uncachedUrlChecks = new LongAdder();
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
@@ -131,8 +132,10 @@ public final class ContentFilter implements AutoCloseable {
 
   private record OverlayKey(Set<String> allow, List<Policy.Phrase> deny) {}
 
-  /** Verdicts are cached per original string: their offsets point into it. */
-  /** Key of the URL verdict cache; hashes and compares without the reflective record methods. */
+  /**
+   * Key of the URL verdict cache: verdicts are cached per original string, since their offsets point
+   * into it. Hashes and compares directly, without the record's generated methods.
+   */
   private record UrlKey(String url, Policy policy, long generation) {
     @Override
     public int hashCode() {
