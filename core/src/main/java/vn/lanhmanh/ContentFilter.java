@@ -216,6 +216,16 @@ public final class ContentFilter implements AutoCloseable {
   /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
   Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
       Instant time) {
+    return check(text, policy, conversationId, messageId, time, null);
+  }
+
+  /**
+   * The check of {@link #checkText}; with {@code side} non-null (a conversation message) the text is matched
+   * against the conversation's lexicon, the filter's rules plus the stage phrases and concepts, so the one
+   * normalisation and automaton pass gives both the findings and, in {@code side}, the stage signals.
+   */
+  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
+      Instant time, List<Finding> side) {
     Objects.requireNonNull(policy, "policy");
     if (closed) {
       throw new IllegalStateException("ContentFilter is closed");
@@ -223,7 +233,7 @@ public final class ContentFilter implements AutoCloseable {
     String t = text == null ? "" : text;
     Verdict verdict;
     try {
-      verdict = evaluateText(t, policy);
+      verdict = evaluateText(t, policy, side);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }
@@ -238,25 +248,31 @@ public final class ContentFilter implements AutoCloseable {
    *
    * @throws ComponentFailure naming the component that failed
    */
-  private Verdict evaluateText(String t, Policy policy) {
+  private Verdict evaluateText(String t, Policy policy, List<Finding> side) {
     String component = "matcher";
     try {
       fault(component);
       CompiledLexicon matcher = policy.hasCustomPhrases()
           ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
-          : lexicon;
+          : side != null ? monitor.get().matcher().lexicon() : lexicon;
       Positions p = scratch.get();
       List<Finding> findings;
       try {
-        findings = matcher.match(t, p);
+        findings = matcher.match(t, p, side);
+        if (side != null && policy.hasCustomPhrases()) {
+          // A policy's own phrases have their own matcher: the stage signals need a second pass.
+          monitor.get().matcher().lexicon().match(t, p, side);
+        }
       } finally {
         p.trim(SCRATCH_KEEP_CHARS);
       }
-      component = "pii";
-      fault(component);
-      List<PiiMatch> personal = pii.detect(t);
-      if (!personal.isEmpty()) {
-        findings = withPersonalInformation(findings, personal);
+      if (policy.detectsPersonalInformation()) {
+        component = "pii";
+        fault(component);
+        List<PiiMatch> personal = pii.detect(t);
+        if (!personal.isEmpty()) {
+          findings = withPersonalInformation(findings, personal);
+        }
       }
       component = "decide";
       fault(component);
@@ -426,7 +442,7 @@ public final class ContentFilter implements AutoCloseable {
             url.substring(start, end)));
       }
       if (q != null) {
-        Verdict text = evaluateText(q.text(), policy);
+        Verdict text = evaluateText(q.text(), policy, null);
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
         }

@@ -63,20 +63,24 @@ class ChatSetTest {
   }
 
   /** Peak risk and first blocked message of one chat. */
-  record Score(double peak, int firstBlock) {}
+  record Score(double peak, int firstBlock, List<ConversationVerdict.Reason> reasons) {}
 
   static Score play(ContentFilter filter, Chat chat) {
     Conversation c = filter.conversation("chatset-" + chat.name());
     double peak = 0;
     int firstBlock = -1;
+    List<ConversationVerdict.Reason> reasons = List.of();
     for (int i = 0; i < chat.messages().size(); i++) {
       ConversationVerdict v = c.check(chat.messages().get(i), CHILD);
+      if (v.risk() > peak || i == 0) {
+        reasons = v.reasons();
+      }
       peak = Math.max(peak, v.risk());
       if (firstBlock < 0 && v.verdict().action() == Action.BLOCK) {
         firstBlock = i;
       }
     }
-    return new Score(peak, firstBlock);
+    return new Score(peak, firstBlock, reasons);
   }
 
   @Test
@@ -93,6 +97,9 @@ class ChatSetTest {
         Score s = play(filter, chat);
         System.out.printf(Locale.ROOT, "chatset %-34s %-8s peak %.3f first block %2d clear %2d%n", chat.name(),
             chat.grooming() ? "grooming" : "innocent", s.peak(), s.firstBlock(), chat.clear());
+        for (ConversationVerdict.Reason r : s.reasons()) {
+          System.out.printf(Locale.ROOT, "    %s %-8s %.2f %s%n", r.messageId(), r.stage(), r.weight(), r.rule());
+        }
         if (chat.grooming()) {
           grooming++;
           lowestGrooming = Math.min(lowestGrooming, s.peak());
@@ -112,5 +119,8 @@ class ChatSetTest {
         highestInnocent, blockedInTime, grooming, late);
     assertThat(grooming).isGreaterThanOrEqualTo(30);
     assertThat(innocent).isGreaterThanOrEqualTo(30);
+    assertThat(lowestGrooming).as("lowest grooming peak above the highest innocent peak")
+        .isGreaterThan(highestInnocent);
+    assertThat(late).as("grooming chats not blocked by their clear message").isEmpty();
   }
 }

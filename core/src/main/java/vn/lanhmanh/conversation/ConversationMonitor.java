@@ -46,7 +46,15 @@ public final class ConversationMonitor {
   /** Adds one message to a conversation and returns the conversation's state after it. */
   public Observation observe(String conversationId, String messageId, String text, Instant time,
       boolean fromChild) {
-    List<StageMatcher.Hit> hits = matcher.match(text, fromChild);
+    return observe(conversationId, messageId, time, fromChild, matcher.match(text, fromChild));
+  }
+
+  /**
+   * Adds one message whose stages are already known ({@link StageMatcher#hits} on the side hits of its
+   * text check) and returns the conversation's state after it.
+   */
+  public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> hits) {
     Observation[] out = new Observation[1];
     windows.asMap().compute(conversationId, (id, w) -> {
       ConversationWindow window = w == null ? new ConversationWindow() : w;

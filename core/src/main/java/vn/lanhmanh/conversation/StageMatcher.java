@@ -1,10 +1,12 @@
 package vn.lanhmanh.conversation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
@@ -14,11 +16,21 @@ import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.text.Positions;
 
 /**
- * Finds stage phrases in one message with the same engine as texts: the phrases become {@code grooming}
- * rules with the id prefix {@code stage/<stage>/}, compiled together with the filter's teencode (so
- * {@code e bn tuoi} is {@code em bao nhiêu tuổi}) and its awareness context (a stage phrase near
- * {@code phòng chống} or {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at
- * {@value #CONTEXT_FACTOR} of its weight).
+ * Finds the grooming stages a message shows, with the same engine as texts and in the same pass. Two kinds
+ * of data feed it, both compiled as <em>side rules</em> of one {@link CompiledLexicon} together with the
+ * filter's own lexicon (so a conversation message is normalised and matched once, and the text findings and
+ * the stage signals come out of the same automaton pass):
+ *
+ * <ul>
+ *   <li>stage phrases ({@code stages.tsv}): fixed expressions with a stage, a weight and a sender;
+ *   <li>concepts ({@code concepts.tsv}) and stage rules ({@code stage-rules.tsv}): a rule shows its stage
+ *       when its concepts co-occur in the message, e.g. {@code REQUEST PHOTO|VIDEO BODY|INTIMATE} for a
+ *       request for a revealing photo, in whatever words.
+ * </ul>
+ *
+ * <p>The filter's awareness context applies to both: a phrase or concept near {@code phòng chống} or
+ * {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at {@value #CONTEXT_FACTOR} of its
+ * weight.
  *
  * <p>Immutable and thread-safe.
  */
@@ -29,47 +41,54 @@ public final class StageMatcher {
   /** Hits kept per message (best weight first), so one huge message cannot grow a window without bound. */
   static final int MAX_HITS_PER_MESSAGE = 16;
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
+  private static final String CONCEPT_PREFIX = "concept/";
 
-  /** What a compiled rule id stands for. */
+  /** What a compiled stage-phrase rule id stands for. */
   private record Target(Stage stage, double weight, StageRule.Scope scope, String source) {}
 
   /**
-   * One stage phrase found in a message.
+   * One stage shown in a message.
    *
    * @param lowered true when awareness context lowered it: it adds its (reduced) weight but does not count
    *     as a stage shown by the other party
+   * @param rule what showed it: a stage phrase's rule id ({@code stage/secrecy/grooming/dung_noi_voi_ai}) or
+   *     a stage rule's concepts ({@code photos: REQUEST PHOTO|VIDEO BODY|INTIMATE})
    */
-  public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered) {}
+  public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered, String rule) {}
 
   private final CompiledLexicon lexicon;
   private final Map<String, Target> targets;
+  private final Map<String, Integer> conceptOf;
+  private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
 
-  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, int phrases) {
+  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
+      Compositions compositions, int phrases) {
     this.lexicon = lexicon;
     this.targets = targets;
+    this.conceptOf = conceptOf;
+    this.compositions = compositions;
     this.phrases = phrases;
   }
 
   /**
-   * Compiles the embedded {@code stages.tsv} with the teencode and context entries of {@code lexicon}.
+   * Compiles the filter's lexicon with the embedded stage phrases, concepts and stage rules.
    *
-   * @throws IllegalArgumentException naming file and line for a malformed or conflicting stage phrase
+   * @throws IllegalArgumentException naming file and line for a malformed or conflicting line
    */
   public static StageMatcher create(List<LexiconEntry> lexicon) {
-    return compile(StageReader.readDefault(), lexicon);
+    return compile(StageReader.readDefault(), Compositions.readDefault(), lexicon);
   }
 
   static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
-    List<LexiconEntry> all = new ArrayList<>();
-    for (LexiconEntry e : lexicon) {
-      if (e.kind() == LexiconEntry.Kind.TEENCODE
-          || (e.kind() == LexiconEntry.Kind.CONTEXT && e.contextCategories().contains(Category.GROOMING))) {
-        all.add(e);
-      }
-    }
+    return compile(lines, Compositions.readDefault(), lexicon);
+  }
+
+  static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions, List<LexiconEntry> lexicon) {
+    List<LexiconEntry> all = new ArrayList<>(lexicon);
     Map<LexiconEntry, String> prefix = new IdentityHashMap<>();
+    Set<LexiconEntry> side = Collections.newSetFromMap(new IdentityHashMap<>());
     Map<LexiconEntry, StageReader.Line> lineOf = new IdentityHashMap<>();
     Map<String, String> seen = new HashMap<>();
     int count = 0;
@@ -83,17 +102,30 @@ public final class StageMatcher {
         LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
             line.note(), line.source());
         all.add(e);
+        side.add(e);
         prefix.put(e, "stage/" + line.stage().jsonName() + "/");
         lineOf.put(e, line);
         count++;
       }
     }
-    CompiledLexicon compiled = CompiledLexicon.compile(all, prefix);
+    Map<LexiconEntry, Integer> conceptEntries = new IdentityHashMap<>();
+    List<String> names = compositions.concepts();
+    for (Compositions.ConceptLine line : compositions.conceptLines()) {
+      for (String p : line.phrases()) {
+        LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
+            line.note(), line.source());
+        all.add(e);
+        side.add(e);
+        prefix.put(e, CONCEPT_PREFIX + line.concept() + "/");
+        conceptEntries.put(e, names.indexOf(line.concept()));
+      }
+    }
+    CompiledLexicon compiled = CompiledLexicon.compile(all, prefix, side);
     Map<String, Target> targets = new HashMap<>();
     Positions p = new Positions();
     for (Map.Entry<LexiconEntry, StageReader.Line> en : lineOf.entrySet()) {
       StageReader.Line line = en.getValue();
-      String id = prefix.get(en.getKey()) + Category.GROOMING.jsonName() + "/" + foldedId(compiled, en.getKey(), p);
+      String id = ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p);
       Target t = new Target(line.stage(), line.weight(), line.scope(), line.source());
       Target old = targets.putIfAbsent(id, t);
       if (old != null) {
@@ -106,17 +138,30 @@ public final class StageMatcher {
         }
       }
     }
-    return new StageMatcher(compiled, Map.copyOf(targets), count);
+    Map<String, Integer> conceptOf = new HashMap<>();
+    for (Map.Entry<LexiconEntry, Integer> en : conceptEntries.entrySet()) {
+      conceptOf.put(ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p), en.getValue());
+    }
+    return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
   }
 
-  /** The rule id's phrase part: folded syllables joined by {@code _}, as {@link CompiledLexicon} makes it. */
-  private static String foldedId(CompiledLexicon compiled, LexiconEntry e, Positions p) {
+  /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
+  private static String ruleId(CompiledLexicon compiled, String prefix, LexiconEntry e, Positions p) {
     compiled.normalizer().normalize(e.phrase(), p);
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(prefix).append(Category.GROOMING.jsonName()).append('/');
     for (int i = 0; i < p.size(); i++) {
       sb.append(i == 0 ? "" : "_").append(p.foldString(i, compiled.vocabulary()));
     }
     return sb.toString();
+  }
+
+  /**
+   * The lexicon this matcher compiled: the filter's rules plus the stage phrases and concepts as side rules.
+   * {@link CompiledLexicon#match(String, Positions, List)} on it gives a text's findings and, apart, the
+   * side hits that {@link #hits} reads.
+   */
+  public CompiledLexicon lexicon() {
+    return lexicon;
   }
 
   /** How many expanded stage phrases were compiled. */
@@ -124,39 +169,114 @@ public final class StageMatcher {
     return phrases;
   }
 
+  /** The concept names, in bit order. */
+  public List<String> concepts() {
+    return compositions.concepts();
+  }
+
   /**
-   * The stage phrases in {@code text} that count for this sender, in text order, at most
-   * {@value #MAX_HITS_PER_MESSAGE}.
+   * The stages {@code text} shows for this sender, in text order, at most {@value #MAX_HITS_PER_MESSAGE}.
+   * Normalises the text itself; a conversation message normally goes through {@link #hits} instead, with
+   * the side hits of the text check.
    */
   public List<Hit> match(String text, boolean fromChild) {
     if (text.isEmpty()) {
       return List.of();
     }
     Positions p = scratch.get();
-    List<Finding> found;
+    List<Finding> side = new ArrayList<>();
     try {
-      found = lexicon.match(text, p);
+      lexicon.match(text, p, side);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }
-    if (found.isEmpty()) {
+    return hits(side, text, fromChild);
+  }
+
+  /**
+   * The stages shown by a message, from the side hits of {@link #lexicon()} on its text: stage phrases as
+   * they are, and every stage rule whose concepts all co-occur (and whose absent concepts do not), with the
+   * span from its first to its last concept hit. Of the rules of one stage, the heaviest is kept.
+   *
+   * @param side the side hits of the message, ordered by start
+   * @param text the message
+   */
+  public List<Hit> hits(List<Finding> side, String text, boolean fromChild) {
+    if (side.isEmpty()) {
       return List.of();
     }
-    List<Hit> hits = new ArrayList<>(found.size());
-    for (Finding f : found) {
-      Target t = targets.get(f.rule());
+    List<Hit> hits = new ArrayList<>();
+    long present = 0;
+    long unlowered = 0;
+    int[] start = null;
+    int[] end = null;
+    for (Finding f : side) {
+      boolean lowered = f.rating() != Rating.C;
+      String rule = f.rule();
+      if (rule.startsWith(CONCEPT_PREFIX)) {
+        Integer bit = conceptOf.get(rule);
+        if (bit == null) {
+          continue;
+        }
+        long b = 1L << bit;
+        if (start == null) {
+          start = new int[Compositions.MAX_CONCEPTS];
+          end = new int[Compositions.MAX_CONCEPTS];
+        }
+        if ((present & b) == 0) {
+          start[bit] = f.start();
+          end[bit] = f.end();
+        }
+        present |= b;
+        unlowered |= lowered ? 0 : b;
+        continue;
+      }
+      Target t = targets.get(rule);
       if (t == null || !t.scope().accepts(fromChild)) {
         continue;
       }
-      boolean lowered = f.rating() != Rating.C;
       double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
-      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered));
+      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered, rule));
+    }
+    if (present != 0) {
+      compose(present, unlowered, start, end, text, fromChild, hits);
     }
     if (hits.size() > MAX_HITS_PER_MESSAGE) {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
       hits = new ArrayList<>(hits.subList(0, MAX_HITS_PER_MESSAGE));
-      hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
     }
+    hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return hits;
+  }
+
+  /** Adds the heaviest matching stage rule of each stage. */
+  private void compose(long present, long unlowered, int[] start, int[] end, String text, boolean fromChild,
+      List<Hit> out) {
+    Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+    for (Compositions.Rule r : compositions.rules()) {
+      if (!r.scope().accepts(fromChild) || !Compositions.matches(r, present)) {
+        continue;
+      }
+      Compositions.Rule b = best[r.stage().ordinal()];
+      if (b == null || r.weight() > b.weight()) {
+        best[r.stage().ordinal()] = r;
+      }
+    }
+    for (Compositions.Rule r : best) {
+      if (r == null) {
+        continue;
+      }
+      int s = Integer.MAX_VALUE;
+      int e = 0;
+      boolean lowered = false;
+      for (long term : r.terms()) {
+        int bit = Long.numberOfTrailingZeros(present & term);
+        s = Math.min(s, start[bit]);
+        e = Math.max(e, end[bit]);
+        lowered |= (unlowered & (present & term)) == 0;
+      }
+      double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();
+      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.stage().jsonName() + ": " + r.text()));
+    }
   }
 }

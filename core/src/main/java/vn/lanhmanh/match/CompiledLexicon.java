@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
@@ -41,12 +42,18 @@ public final class CompiledLexicon {
   private final int[][] syllableIds;
   /** Per entry: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
   private final boolean[] foldAlways;
+  /**
+   * Per entry: a side rule, whose hits are not text findings but signals for another stage (the
+   * conversation monitor's stage phrases and concepts), returned apart by {@link #match(String, Positions, List)}.
+   */
+  private final boolean[] side;
+  private final boolean anySide;
   private final Map<Kind, Integer> counts;
   private final Comparator<Candidate> order = order();
 
   private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
-      Map<Kind, Integer> counts) {
+      boolean[] side, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
@@ -60,6 +67,12 @@ public final class CompiledLexicon {
     for (int i = 0; i < entries.length; i++) {
       foldAlways[i] = entries[i].fold() == Fold.ALWAYS;
     }
+    this.side = side;
+    boolean any = false;
+    for (boolean b : side) {
+      any |= b;
+    }
+    this.anySide = any;
     this.counts = counts;
   }
 
@@ -71,6 +84,18 @@ public final class CompiledLexicon {
    * @throws IllegalArgumentException naming the entry's source when a phrase normalises to nothing
    */
   public static CompiledLexicon compile(List<LexiconEntry> all, Map<LexiconEntry, String> rulePrefix) {
+    return compile(all, rulePrefix, Set.of());
+  }
+
+  /**
+   * Compiles entries of which some are side rules: their hits are matched in the same pass over the same
+   * normalised syllables as the other rules, but are returned apart, never as text findings (see
+   * {@link #match(String, Positions, List)}).
+   *
+   * @param side the side rules (compared by identity), a subset of {@code all}
+   */
+  public static CompiledLexicon compile(List<LexiconEntry> all, Map<LexiconEntry, String> rulePrefix,
+      Set<LexiconEntry> side) {
     Vocabulary vocab = new Vocabulary();
     VietnameseNormalizer phrases = VietnameseNormalizer.forPhrases(vocab);
     Positions p = new Positions();
@@ -111,8 +136,10 @@ public final class CompiledLexicon {
     String[] ids = new String[entries.length];
     String[][] syllables = new String[entries.length][];
     int[][] syllableIds = new int[entries.length][];
+    boolean[] sideRule = new boolean[entries.length];
     for (int i = 0; i < entries.length; i++) {
       LexiconEntry e = entries[i];
+      sideRule[i] = e.kind() == Kind.RULE && side.contains(e);
       int[][] s = symbols.get(i);
       lengths[i] = s[0].length;
       syllables[i] = new String[s[0].length];
@@ -142,7 +169,7 @@ public final class CompiledLexicon {
       }
     }
     return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
-        counts);
+        sideRule, counts);
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
@@ -180,12 +207,25 @@ public final class CompiledLexicon {
    * @param scratch a buffer owned by the calling thread
    */
   public List<Finding> match(String text, Positions scratch) {
+    return match(text, scratch, null);
+  }
+
+  /**
+   * Finds every rule in {@code text} as {@link #match(String, Positions)} does, and adds the hits of side
+   * rules to {@code sideOut} in the same pass: exceptions do not drop them, context gives them its tier,
+   * they are not merged with each other, and they come ordered by start offset. Without side rules (or with a null {@code sideOut})
+   * this is exactly {@link #match(String, Positions)}.
+   *
+   * @param scratch a buffer owned by the calling thread
+   * @param sideOut receives side-rule hits; may be null
+   */
+  public List<Finding> match(String text, Positions scratch, List<Finding> sideOut) {
     normalizer.normalize(text, scratch);
     long[] hits = collectHits(scratch);
     if (hits.length == 0) {
       return List.of();
     }
-    return findings(text, scratch, hits);
+    return findings(text, scratch, hits, sideOut);
   }
 
   private static final long[] NO_HITS = new long[0];
@@ -256,7 +296,7 @@ public final class CompiledLexicon {
     return a;
   }
 
-  private List<Finding> findings(String text, Positions p, long[] hits) {
+  private List<Finding> findings(String text, Positions p, long[] hits, List<Finding> sideOut) {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
     int exceptions = 0;
     int contexts = 0;
@@ -275,6 +315,7 @@ public final class CompiledLexicon {
     }
     List<Candidate> found = new ArrayList<>();
     List<Candidate> targets = null;
+    List<Candidate> sides = null;
     boolean abusive = false;
     for (long h : hits) {
       int e = (int) h;
@@ -285,7 +326,9 @@ public final class CompiledLexicon {
       int endPos = (int) (h >>> 32);
       int startPos = endPos - lengths[e] + 1;
       // Inside an exception: one ending at or after this finding's end that starts at or before its start.
-      if (minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos) {
+      // Exceptions are about the text's categories; side rules (concepts, stage phrases) keep their hits.
+      boolean sideRule = anySide && side[e];
+      if (!sideRule && minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos) {
         continue;
       }
       Rating rating = entry.rating();
@@ -298,6 +341,13 @@ public final class CompiledLexicon {
         }
       }
       Candidate c = new Candidate(e, rating, p.start(startPos), p.end(endPos));
+      if (sideRule) {
+        if (sideOut != null) {
+          sides = sides == null ? new ArrayList<>() : sides;
+          sides.add(c);
+        }
+        continue;
+      }
       if (entry.kind() == Kind.TARGET) {
         if (targets == null) {
           targets = new ArrayList<>();
@@ -313,6 +363,12 @@ public final class CompiledLexicon {
     // reported at tier P, so they never change the action, and only when the text is abusive already.
     if (abusive && targets != null) {
       found.addAll(targets);
+    }
+    if (sides != null) {
+      sides.sort(order);
+      for (Candidate c : sides) {
+        sideOut.add(finding(text, c));
+      }
     }
     return dedupe(text, found);
   }
