@@ -149,7 +149,9 @@ public final class Conversation {
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     List<Finding> added = new ArrayList<>();
     for (ConversationVerdict.Evidence e : ev) {
-      if (e.messageId().equals(messageId) && e.end() <= text.length()) {
+      if (e.messageId().equals(messageId) && e.end() <= text.length() && !covered(added, e)) {
+        added.removeIf(f -> f.rule().equals("conversation/" + e.stage()) && e.start() <= f.start()
+            && f.end() <= e.end());
         added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/" + e.stage(), e.start(),
             e.end(), e.match()));
       }
@@ -171,6 +173,16 @@ public final class Conversation {
     }
     return new Verdict(v.action().max(floor), v.rating().max(tier), findings, new String(masked), v.safeUrl(),
         Optional.of(help), v.errors());
+  }
+
+  /** Whether a finding of the same stage already covers this evidence's span. */
+  private static boolean covered(List<Finding> added, ConversationVerdict.Evidence e) {
+    for (Finding f : added) {
+      if (f.rule().equals("conversation/" + e.stage()) && f.start() <= e.start() && e.end() <= f.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
