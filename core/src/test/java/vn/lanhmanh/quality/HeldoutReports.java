@@ -23,7 +23,7 @@ final class HeldoutReports {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    System.out.println("  details and misses: " + out.toAbsolutePath().normalize());
+    System.out.println("  details and misses: " + out);
     return out;
   }
 }
