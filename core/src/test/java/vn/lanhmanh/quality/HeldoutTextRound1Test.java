@@ -192,8 +192,8 @@ class HeldoutTextRound1Test {
     HeldoutReports.write(REPORT, figures + misses.toString());
 
     // Regression floors, a few points under what the engine of main measured on 2026-12-02 (commit 7e84ed8):
-    // recall 0.410 (91/222), with the right category 0.360, innocent flagged 0.216 (41/190), C-tier lines
-    // blocked at 18 0.230 (26/113). Raise them as the engine improves; the targets stay in the report.
+    // recall 0.414 (92/222), with the right category 0.365, innocent flagged 0.216 (41/190), C-tier lines
+    // blocked at 18 0.239 (27/113). Raise them as the engine improves; the targets stay in the report.
     assertThat(rate(f.caught, f.harm)).as("child recall").isGreaterThanOrEqualTo(0.37);
     assertThat(rate(f.rightCategory, f.harm)).as("child recall, right category").isGreaterThanOrEqualTo(0.32);
     assertThat(rate(f.flagged, f.innocent)).as("innocent lines flagged").isLessThanOrEqualTo(0.25);
