@@ -244,6 +244,9 @@ public final class CompiledLexicon {
     boolean always = foldAlways[e];
     boolean rule = entries[e].kind() == Kind.RULE;
     int first = endPos - lengths[e] + 1;
+    if (rule && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
+      return false;
+    }
     for (int k = first; k <= endPos; k++) {
       String syllable = syllables[e][k - first];
       if (p.plain(k)) {
@@ -266,6 +269,22 @@ public final class CompiledLexicon {
       }
     }
     return true;
+  }
+
+  /**
+   * A phrase written without diacritics among words written with them, where every syllable differs from
+   * the rule's and is a word as written ({@code ban tinh}, {@code bon cho}): it is those words, not the
+   * phrase. One syllable that is the rule's own ({@code do ngu}) or cannot stand without a tone
+   * ({@code do that bai}) keeps the reading.
+   */
+  private boolean wordsAsWritten(int e, int first, int last, Positions p) {
+    for (int k = first; k <= last; k++) {
+      if (!p.plain(k) || p.source(k) != Positions.OWN || p.exactId(k) == syllableIds[e][k - first]
+          || p.impossibleAsWritten(k) || p.disguised(k)) {
+        return false;
+      }
+    }
+    return Surface.writerUsesDiacritics(p, first, last);
   }
 
   private static long hit(int entry, int endPos) {
