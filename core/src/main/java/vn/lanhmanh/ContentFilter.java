@@ -33,6 +33,7 @@ import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
+import vn.lanhmanh.url.HostSyntax;
 import vn.lanhmanh.url.SearchEngines;
 import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
@@ -88,6 +89,7 @@ public final class ContentFilter implements AutoCloseable {
   static final int INCIDENT_QUEUE = 1024;
   static final long DEFAULT_MAX_CONVERSATIONS = 100_000;
   static final Duration DEFAULT_CONVERSATION_EXPIRY = Duration.ofHours(24);
+  static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
   private final RuleIndex ruleIndex;
   private final List<LexiconEntry> entries;
@@ -104,6 +106,8 @@ public final class ContentFilter implements AutoCloseable {
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
   private final Supplier<ConversationMonitor> monitor;
+  /** Set once {@link #monitor} has been created, so counters can be read without compiling it. */
+  private volatile boolean monitorStarted;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
   private final Incidents incidents;
   private volatile boolean closed;
@@ -158,9 +162,15 @@ public final class ContentFilter implements AutoCloseable {
     this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
     this.urlCacheOff = b.urlCacheSize == 0;
     long maxConversations = b.maxConversations;
+    long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
     Ticker ticker = b.ticker;
-    this.monitor = Suppliers.memoize(() -> new ConversationMonitor(entries, maxConversations, expiry, ticker));
+    this.monitor = Suppliers.memoize(() -> {
+      ConversationMonitor m = new ConversationMonitor(entries, maxConversations, maxConversationBytes, expiry,
+          ticker::read);
+      monitorStarted = true;
+      return m;
+    });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
   }
 
@@ -211,6 +221,24 @@ public final class ContentFilter implements AutoCloseable {
    */
   public Map<String, Long> incidentCounts() {
     return incidents == null ? Map.of("delivered", 0L, "dropped", 0L, "failed", 0L) : incidents.counts();
+  }
+
+  /**
+   * The conversation store's counters: {@code conversations} kept and their estimated {@code bytes},
+   * {@code created}, {@code expired}, and per tier ({@code innocent}: no grooming stage in the window,
+   * {@code staged}, {@code at_risk}: risk 0.5 or more) {@code conversations_<tier>} and
+   * {@code evicted_<tier>}. All zero before the first {@link #conversation} call.
+   */
+  public Map<String, Long> conversationCounts() {
+    if (!monitorStarted) {
+      Map<String, Long> zero = new java.util.LinkedHashMap<>();
+      for (String k : List.of("conversations", "bytes", "created", "expired", "conversations_innocent",
+          "conversations_staged", "conversations_at_risk", "evicted_innocent", "evicted_staged", "evicted_at_risk")) {
+        zero.put(k, 0L);
+      }
+      return zero;
+    }
+    return monitor.get().counts();
   }
 
   /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
@@ -391,6 +419,10 @@ public final class ContentFilter implements AutoCloseable {
         return urlProblem(url, r.message());
       }
       CanonicalUrl c = r.url();
+      String badHost = HostSyntax.problem(c);
+      if (badHost != null) {
+        return urlProblem(url, badHost);
+      }
       component = "url rules";
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
@@ -565,6 +597,7 @@ public final class ContentFilter implements AutoCloseable {
     private long urlCacheSize = 100_000;
     private Path urlIndexDir;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
+    private long maxConversationBytes = DEFAULT_MAX_CONVERSATION_BYTES;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
     private Ticker ticker = Ticker.systemTicker();
     private IncidentListener listener;
@@ -609,8 +642,9 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
-     * How many conversation windows the filter keeps at most; beyond it the least recently used are
-     * dropped. Default 100,000.
+     * How many conversation windows the filter keeps at most. Beyond it, or beyond
+     * {@link #maxConversationBytes}, the least recently used windows without grooming stages are dropped
+     * first, then those with stages below risk 0.5, and windows at risk 0.5 or more last. Default 100,000.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
      */
@@ -619,6 +653,20 @@ public final class ContentFilter implements AutoCloseable {
         throw new IllegalArgumentException("maxConversations must be positive, was " + max);
       }
       maxConversations = max;
+      return this;
+    }
+
+    /**
+     * How many bytes of conversation windows the filter keeps at most (an estimate from the strings and
+     * objects each window holds; see {@link Conversation}). Default 64 MiB.
+     *
+     * @throws IllegalArgumentException if below 64 KiB
+     */
+    public Builder maxConversationBytes(long max) {
+      if (max < 64 * 1024) {
+        throw new IllegalArgumentException("maxConversationBytes must be at least 65536, was " + max);
+      }
+      maxConversationBytes = max;
       return this;
     }
 
@@ -657,7 +705,7 @@ public final class ContentFilter implements AutoCloseable {
       return this;
     }
 
-    /** Caffeine's clock for the conversation cache (tests). */
+    /** The clock of the conversation store's expiry (tests). */
     Builder ticker(Ticker ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
