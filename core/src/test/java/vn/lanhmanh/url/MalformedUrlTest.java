@@ -2,15 +2,8 @@ package vn.lanhmanh.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,21 +38,8 @@ class MalformedUrlTest {
 
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in = Objects.requireNonNull(
-            MalformedUrlTest.class.getResourceAsStream("/url/malformed-urls.tsv"), "table");
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.startsWith("#")) {
-          continue;
-        }
-        int tab = line.lastIndexOf('\t');
-        rows.add(new Row(number, CanonicalizationTableTest.unescape(line.substring(0, tab)), line.substring(tab + 1)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (CanonicalizationTableTest.Row raw : CanonicalizationTableTest.table("/url/malformed-urls.tsv")) {
+      rows.add(new Row(raw.line(), CanonicalizationTableTest.unescape(raw.input()), raw.expected()));
     }
     return rows;
   }
