@@ -83,6 +83,8 @@ public final class ContentFilter implements AutoCloseable {
 
   /** Distinct custom-phrase policies whose compiled overlay is kept. */
   static final int MAX_OVERLAYS = 256;
+  /** URLs longer than this are checked without the verdict cache, so an entry stays small. */
+  static final int MAX_CACHED_URL_CHARS = 1024;
   /** A thread's scratch buffer is dropped after a text longer than this, so it is not kept forever. */
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
   /** Incidents the default executor queues before it drops and counts them. */
@@ -352,8 +354,10 @@ public final class ContentFilter implements AutoCloseable {
    *
    * <p>Findings' offsets point into {@code url} as given. A URL that cannot be parsed ({@code null},
    * {@code javascript:}, {@code data:}, a broken host, over 100,000 chars) gets a BLOCK verdict with the
-   * problem in {@link Verdict#errors()}. Verdicts are cached (Caffeine, keyed by the URL string, the policy
-   * and the list generation); see {@link #urlCacheStats()}.
+   * problem in {@link Verdict#errors()}, as does a host no server can have ({@code http://exa mple.com},
+   * {@code http://%zz}, {@code ::::}; see {@link HostSyntax}). Verdicts of URLs up to 1,024 chars are
+   * cached (Caffeine, keyed by the URL string, the policy and the list generation); see
+   * {@link #urlCacheStats()}.
    *
    * @throws NullPointerException if {@code policy} is null
    * @throws IllegalStateException if the filter is closed
@@ -367,8 +371,9 @@ public final class ContentFilter implements AutoCloseable {
       return urlProblem("", "url is null");
     }
     try {
-      if (urlCacheOff) {
-        // A cache that may hold nothing only costs an insert and an eviction per check.
+      if (urlCacheOff || url.length() > MAX_CACHED_URL_CHARS) {
+        // A cache that may hold nothing only costs an insert and an eviction per check; a long URL would
+        // keep two long strings (key and redacted copy) per entry.
         uncachedUrlChecks.increment();
         return evaluateUrl(url, policy);
       }
