@@ -39,6 +39,7 @@ import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
 import vn.lanhmanh.url.UrlRules;
+import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.ListEntry;
 import vn.lanhmanh.url.index.UrlListIndex;
 
@@ -104,6 +105,8 @@ public final class ContentFilter implements AutoCloseable {
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
   private final LongAdder uncachedUrlChecks = new LongAdder();
+  /** Whether the default URL list shipped in the jar is looked up (read on the first URL check). */
+  private final boolean defaultUrlList;
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
@@ -163,6 +166,7 @@ public final class ContentFilter implements AutoCloseable {
     this.urlRules = urlRules;
     this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
     this.urlCacheOff = b.urlCacheSize == 0;
+    this.defaultUrlList = b.defaultUrlList;
     long maxConversations = b.maxConversations;
     long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
@@ -432,6 +436,9 @@ public final class ContentFilter implements AutoCloseable {
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
       urlRules.listHits(c, hits);
+      if (defaultUrlList) {
+        CompactUrlList.embedded().lookup(c, hits);
+      }
       boolean allowed = urlRules.allowKind(c) != null;
       if (urlIndex != null) {
         component = "url index";
@@ -601,6 +608,7 @@ public final class ContentFilter implements AutoCloseable {
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
     private Path urlIndexDir;
+    private boolean defaultUrlList = true;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
     private long maxConversationBytes = DEFAULT_MAX_CONVERSATION_BYTES;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
@@ -637,6 +645,17 @@ public final class ContentFilter implements AutoCloseable {
      */
     public Builder urlIndex(Path dir) {
       urlIndexDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * Whether URLs are also looked up in the default list shipped in the jar (on by default): about
+     * 330,000 hosts and URL prefixes from UT1, Sinfonietta and blocklistproject (see {@code docs/URLS.md}),
+     * read from the jar on the first URL check, not at {@link #build()}. Turn it off to rely on the
+     * embedded rules and a {@link #urlIndex(Path)} only.
+     */
+    public Builder defaultUrlLists(boolean on) {
+      defaultUrlList = on;
       return this;
     }
 
