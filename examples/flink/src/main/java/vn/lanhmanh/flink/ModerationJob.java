@@ -18,6 +18,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -160,9 +161,15 @@ public final class ModerationJob implements Callable<Integer> {
     return b.build();
   }
 
-  /** Part files in a folder, written exactly once: a part file is committed when a checkpoint completes. */
+  /**
+   * Part files in a folder ({@code yyyy-MM-dd--HH/part-…}), written exactly once: the open part file is
+   * rolled on every checkpoint and committed (renamed from its hidden in-progress name) when the checkpoint
+   * completes, so a reader sees each verdict once, after the checkpoint that covers it.
+   */
   public static FileSink<String> fileSink(String folder) {
-    return FileSink.forRowFormat(new Path(folder), new SimpleStringEncoder<String>("UTF-8")).build();
+    return FileSink.forRowFormat(new Path(folder), new SimpleStringEncoder<String>("UTF-8"))
+        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+        .build();
   }
 
   @SuppressWarnings("deprecation")   // OffsetResetStrategy: the type the connector's API takes
