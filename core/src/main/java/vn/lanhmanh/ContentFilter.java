@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.ConversationMonitor;
+import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.RuleIndex;
@@ -218,6 +219,45 @@ public final class ContentFilter implements AutoCloseable {
     }
     monitor.get();
     return new Conversation(this, id);
+  }
+
+  /**
+   * Checks one message of a conversation whose window the caller keeps (see {@link ConversationState}),
+   * for stream processors and services that store conversations outside the filter. Gives the same verdict
+   * as {@code conversation(conversationId).check(message, policy)} would with the window in
+   * {@code previous} (the same matching, window and risk code), reports incidents to the filter's
+   * {@link IncidentListener} the same way, and leaves the filter's own windows untouched.
+   *
+   * <pre>{@code
+   * ConversationStep step = filter.conversationStep("chat-42", ConversationState.empty(), message, Policy.forAge(11));
+   * step.verdict().risk();
+   * ConversationState next = step.state();   // pass it with the conversation's next message
+   * }</pre>
+   *
+   * @param conversationId the conversation's id (for incidents)
+   * @param previous the conversation's state before this message; {@link ConversationState#empty()} for a
+   *     new one
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the filter is closed
+   */
+  public ConversationStep conversationStep(String conversationId, ConversationState previous, Message message,
+      Policy policy) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(policy, "policy");
+    if (closed) {
+      throw new IllegalStateException("ContentFilter is closed");
+    }
+    ConversationMonitor m = monitor.get();
+    WindowState[] next = new WindowState[1];
+    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, msg -> {
+      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.text(), msg.time(),
+          msg.sender() == Message.Sender.CHILD);
+      next[0] = step.next();
+      return step.observation();
+    });
+    return new ConversationStep(c.verdict(), new ConversationState(next[0]), c.incident());
   }
 
   /**
