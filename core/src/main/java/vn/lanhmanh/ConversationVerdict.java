@@ -25,7 +25,7 @@ import java.util.Set;
  *     conversation's risk is high
  * @param risk the conversation's grooming risk after this message, from 0.0 to 1.0
  * @param stages the grooming stages seen in the conversation's window ({@code rapport, age, school, address,
- *     parents, secrecy, channel, gifts, offer, sexual, photos, meeting, threat}), in that order
+ *     parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat}), in that order
  * @param evidence where each stage was seen, oldest message first
  * @param reasons why the risk is what it is: per stage in the window (in stage order), the message that
  *     showed it with its best weight, and the phrase or concept rule that did

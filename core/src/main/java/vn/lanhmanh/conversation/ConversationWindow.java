@@ -3,6 +3,7 @@ package vn.lanhmanh.conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -56,5 +57,26 @@ final class ConversationWindow {
   /** Messages with stage phrases currently in the window. */
   int size() {
     return entries.size();
+  }
+
+  /** The window's fields as a value (see {@link WindowState}). */
+  WindowState export() {
+    List<WindowState.Entry> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(new WindowState.Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+    }
+    return new WindowState(seq, newest, alerted, out);
+  }
+
+  /** A window holding the fields of {@code state}, as {@link #export()} gave them. */
+  static ConversationWindow restore(WindowState state) {
+    ConversationWindow w = new ConversationWindow();
+    w.seq = state.seq();
+    w.newest = state.newest();
+    w.alerted = state.alerted();
+    for (WindowState.Entry e : state.entries()) {
+      w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+    }
+    return w;
   }
 }

@@ -9,7 +9,8 @@ import java.util.Locale;
  * groomer's words: it lowers every stage of the same sender). Markers are never reported as stages.
  */
 public enum Stage {
-  RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, OFFER, SEXUAL, PHOTOS, MEETING, THREAT,
+  // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
+  RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
   PURPOSE, LESSON;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
@@ -32,6 +33,6 @@ public enum Stage {
       }
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
-        + "address, parents, secrecy, channel, gifts, offer, sexual, photos, meeting, threat, purpose, lesson)");
+        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson)");
   }
 }
