@@ -196,7 +196,8 @@ public final class StageMatcher {
   /**
    * The stages shown by a message, from the side hits of {@link #lexicon()} on its text: stage phrases as
    * they are, and every stage rule whose concepts all co-occur (and whose absent concepts do not), with the
-   * span from its first to its last concept hit. Of the rules of one stage, the heaviest is kept.
+   * span from its first to its last concept hit. Per stage the strongest hit is kept (and the strongest
+   * one lowered by awareness context, if any).
    *
    * @param side the side hits of the message, ordered by start
    * @param text the message
@@ -241,12 +242,41 @@ public final class StageMatcher {
     if (present != 0) {
       compose(present, unlowered, start, end, text, fromChild, hits);
     }
+    hits = strongestPerStage(hits);
     if (hits.size() > MAX_HITS_PER_MESSAGE) {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
       hits = new ArrayList<>(hits.subList(0, MAX_HITS_PER_MESSAGE));
     }
     hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return hits;
+  }
+
+  /**
+   * Per stage, the strongest hit and the strongest one lowered by context: the risk reads only the best
+   * weight per stage, so weaker phrases of the same stage in the same message would only cost window space.
+   */
+  private static List<Hit> strongestPerStage(List<Hit> hits) {
+    if (hits.size() <= 1) {
+      return hits;
+    }
+    Hit[][] best = new Hit[Stage.values().length][2];
+    for (Hit h : hits) {
+      Hit[] b = best[h.stage().ordinal()];
+      int k = h.lowered() ? 1 : 0;
+      if (b[k] == null || h.weight() > b[k].weight()
+          || (h.weight() == b[k].weight() && h.end() - h.start() > b[k].end() - b[k].start())) {
+        b[k] = h;
+      }
+    }
+    List<Hit> out = new ArrayList<>(hits.size());
+    for (Hit[] b : best) {
+      for (Hit h : b) {
+        if (h != null) {
+          out.add(h);
+        }
+      }
+    }
+    return out;
   }
 
   /** Adds the heaviest matching stage rule of each stage. */
