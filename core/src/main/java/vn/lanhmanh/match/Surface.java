@@ -76,16 +76,18 @@ final class Surface {
       return false;
     }
     boolean caps = allCaps(p, s, e);
-    if (head > 0 && !p.sentenceStart(head) && ((caps && abbreviation(p, head - 1)) || unit(p, head - 1, s, e))) {
+    boolean before = head > 0 && !p.sentenceStart(head);
+    boolean after = tail + 1 < p.size() && !p.sentenceStart(tail + 1);
+    if (before && ((caps && abbreviation(p, head - 1)) || unit(p, head - 1, s, e))) {
       return false;
     }
-    if (caps && tail + 1 < p.size() && !p.sentenceStart(tail + 1) && abbreviation(p, tail + 1)) {
+    if (caps && after && abbreviation(p, tail + 1)) {
       return false;
     }
-    if (p.exactId(head) >= 0 && hasVowel(p, s, e) && !p.writtenVietnameseShape(s, e) && ((head > 0 && !p.sentenceStart(head) && english(p, head - 1))
-        || (tail + 1 < p.size() && !p.sentenceStart(tail + 1) && english(p, tail + 1)))) {
-      // Teencode that is a word in Latin letters, beside an English word, is English (cave diving); a
-      // joined spelling (vailin) is not an English word.
+    // Teencode that is a word in Latin letters, beside an English word, is English (cave diving); a joined
+    // spelling (vailin) or a Vietnamese-shaped token (ko) is not an English word.
+    if (p.exactId(head) >= 0 && hasVowel(p, s, e) && !p.writtenVietnameseShape(s, e)
+        && ((before && english(p, head - 1)) || (after && english(p, tail + 1)))) {
       return false;
     }
     return !englishAround(p, head, tail);
@@ -136,10 +138,13 @@ final class Surface {
     return false;
   }
 
+  private static final String VOWELS = "aeiouyàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩị"
+      + "òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+
   private static boolean hasVowel(Positions p, int s, int e) {
     for (int i = s; i < e; i++) {
       char c = Character.toLowerCase(p.inputChar(i));
-      if ("aeiouyàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ".indexOf(c) >= 0) {
+      if (VOWELS.indexOf(c) >= 0) {
         return true;
       }
     }
@@ -240,20 +245,8 @@ final class Surface {
 
   /** An abbreviation in capitals that is not a Vietnamese syllable ({@code CB}, {@code HCM}, {@code UBND}). */
   private static boolean abbreviation(Positions p, int k) {
-    if (p.source(k) != Positions.OWN || !p.plain(k) || p.vietnameseShape(k)) {
-      return false;
-    }
-    int letters = 0;
-    for (int i = p.start(k); i < p.end(k); i++) {
-      char c = p.inputChar(i);
-      if (Character.isLetter(c)) {
-        if (!Character.isUpperCase(c)) {
-          return false;
-        }
-        letters++;
-      }
-    }
-    return letters >= 2;
+    return p.source(k) == Positions.OWN && p.plain(k) && !p.vietnameseShape(k)
+        && allCaps(p, p.start(k), p.end(k));
   }
 
   /**
