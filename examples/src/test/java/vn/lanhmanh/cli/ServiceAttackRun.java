@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * mvn -B -q -o -pl core,examples package -DskipTests
- * java -cp examples/target/test-classes:examples/target/lanhmanh.jar vn.lanhmanh.cli.ServiceAttackRun ids 256
+ * java -cp examples/target/test-classes:examples/target/lanhmanh.jar vn.lanhmanh.cli.ServiceAttackRun base 512
+ * java -cp … vn.lanhmanh.cli.ServiceAttackRun ids 256
  * java -cp … vn.lanhmanh.cli.ServiceAttackRun slow 512
  * java -cp … vn.lanhmanh.cli.ServiceAttackRun flood 512
  * java -cp … vn.lanhmanh.cli.ServiceAttackRun batches 512
@@ -57,11 +58,12 @@ public final class ServiceAttackRun {
     ServiceAttackRun run = start(xmx, extra);
     try {
       switch (scenario) {
+        case "base" -> run.base();
         case "ids" -> run.ids();
         case "slow" -> run.slow();
         case "flood" -> run.flood();
         case "batches" -> run.batches();
-        default -> throw new IllegalArgumentException("scenario: ids, slow, flood or batches");
+        default -> throw new IllegalArgumentException("scenario: base, ids, slow, flood or batches");
       }
     } finally {
       run.process.destroy();
@@ -157,6 +159,16 @@ public final class ServiceAttackRun {
   }
 
   // ---- scenarios
+
+  /** The live heap of a started service after one check, one URL check and one conversation message. */
+  void base() throws Exception {
+    try (Http1Client c = new Http1Client(port)) {
+      c.post("/v1/check", json("{\"text\": \"xin chào\", \"age\": 10}"));
+      c.post("/v1/check", json("{\"url\": \"https://vnexpress.net/\", \"age\": 10}"));
+      c.post("/v1/check", json(ServiceAttackTest.message("c", "m", ServiceAttackTest.GROOM_1, 1718000000L)));
+    }
+    System.out.println("base: live heap after a full GC (jcmd) " + liveHeapMibAfterGc() + " MiB, RSS " + rssMib() + " MiB");
+  }
 
   /** 2,000 requests with a 1,000,000-char message id, each to a new conversation, then health and heap. */
   void ids() throws Exception {
