@@ -723,7 +723,9 @@ final class HttpService implements AutoCloseable {
         return;
       }
       long declared = request.getLength();
-      if (declared != 0 && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+      // no Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (curl -X POST without -d)
+      boolean hasBody = declared > 0 || (declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+      if (hasBody && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
         x.finish(Answer.problem(415, ServiceProblem.UNSUPPORTED_MEDIA_TYPE,
             "send the body as Content-Type: application/json").closing());
         return;

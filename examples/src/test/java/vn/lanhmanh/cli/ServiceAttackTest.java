@@ -281,6 +281,9 @@ class ServiceAttackTest {
             + (type.isEmpty() ? "" : "Content-Type: " + type + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body);
         assertThat(answer).as(type).startsWith("HTTP/1.1 415 ").contains("\"code\":\"unsupported_media_type\"");
       }
+      // a POST without a body needs no media type
+      assertThat(raw(port, "POST /v1/index/refresh HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+          .startsWith("HTTP/1.1 409 ").contains("\"code\":\"no_index\"");
       assertThat(raw(port, "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json; charset=utf-8\r\n"
           + "Content-Length: " + body.getBytes(UTF_8).length + "\r\nConnection: close\r\n\r\n" + body)).startsWith("HTTP/1.1 200 ");
 
