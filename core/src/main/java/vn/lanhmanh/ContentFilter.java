@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.ConversationMonitor;
+import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.RuleIndex;
@@ -39,6 +40,7 @@ import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
 import vn.lanhmanh.url.UrlRules;
+import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.ListEntry;
 import vn.lanhmanh.url.index.UrlListIndex;
 
@@ -104,6 +106,8 @@ public final class ContentFilter implements AutoCloseable {
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
   private final LongAdder uncachedUrlChecks = new LongAdder();
+  /** Whether the default URL list shipped in the jar is looked up (read on the first URL check). */
+  private final boolean defaultUrlList;
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
@@ -163,6 +167,7 @@ public final class ContentFilter implements AutoCloseable {
     this.urlRules = urlRules;
     this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
     this.urlCacheOff = b.urlCacheSize == 0;
+    this.defaultUrlList = b.defaultUrlList;
     long maxConversations = b.maxConversations;
     long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
@@ -214,6 +219,45 @@ public final class ContentFilter implements AutoCloseable {
     }
     monitor.get();
     return new Conversation(this, id);
+  }
+
+  /**
+   * Checks one message of a conversation whose window the caller keeps (see {@link ConversationState}),
+   * for stream processors and services that store conversations outside the filter. Gives the same verdict
+   * as {@code conversation(conversationId).check(message, policy)} would with the window in
+   * {@code previous} (the same matching, window and risk code), reports incidents to the filter's
+   * {@link IncidentListener} the same way, and leaves the filter's own windows untouched.
+   *
+   * <pre>{@code
+   * ConversationStep step = filter.conversationStep("chat-42", ConversationState.empty(), message, Policy.forAge(11));
+   * step.verdict().risk();
+   * ConversationState next = step.state();   // pass it with the conversation's next message
+   * }</pre>
+   *
+   * @param conversationId the conversation's id (for incidents)
+   * @param previous the conversation's state before this message; {@link ConversationState#empty()} for a
+   *     new one
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the filter is closed
+   */
+  public ConversationStep conversationStep(String conversationId, ConversationState previous, Message message,
+      Policy policy) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(policy, "policy");
+    if (closed) {
+      throw new IllegalStateException("ContentFilter is closed");
+    }
+    ConversationMonitor m = monitor.get();
+    WindowState[] next = new WindowState[1];
+    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, msg -> {
+      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.text(), msg.time(),
+          msg.sender() == Message.Sender.CHILD);
+      next[0] = step.next();
+      return step.observation();
+    });
+    return new ConversationStep(c.verdict(), new ConversationState(next[0]), c.incident());
   }
 
   /**
@@ -432,6 +476,9 @@ public final class ContentFilter implements AutoCloseable {
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
       urlRules.listHits(c, hits);
+      if (defaultUrlList) {
+        CompactUrlList.embedded().lookup(c, hits);
+      }
       boolean allowed = urlRules.allowKind(c) != null;
       if (urlIndex != null) {
         component = "url index";
@@ -601,6 +648,7 @@ public final class ContentFilter implements AutoCloseable {
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
     private Path urlIndexDir;
+    private boolean defaultUrlList = true;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
     private long maxConversationBytes = DEFAULT_MAX_CONVERSATION_BYTES;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
@@ -637,6 +685,17 @@ public final class ContentFilter implements AutoCloseable {
      */
     public Builder urlIndex(Path dir) {
       urlIndexDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * Whether URLs are also looked up in the default list shipped in the jar (on by default): about
+     * 330,000 hosts and URL prefixes from UT1, Sinfonietta and blocklistproject (see {@code docs/URLS.md}),
+     * read from the jar on the first URL check, not at {@link #build()}. Turn it off to rely on the
+     * embedded rules and a {@link #urlIndex(Path)} only.
+     */
+    public Builder defaultUrlLists(boolean on) {
+      defaultUrlList = on;
       return this;
     }
 

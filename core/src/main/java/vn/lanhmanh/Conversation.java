@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.Observation;
 
@@ -94,16 +95,30 @@ public final class Conversation {
   public ConversationVerdict check(Message message, Policy policy) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
+    ConversationMonitor monitor = filter.monitor();
+    return check(filter, id, message, policy, m -> monitor.observe(id, m.id(), m.text(), m.time(),
+        m.sender() == Message.Sender.CHILD)).verdict();
+  }
+
+  /** A message's verdict and whether it is an incident. */
+  record Checked(ConversationVerdict verdict, boolean incident) {}
+
+  /**
+   * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
+   * the message added to its window by {@code window} (the filter's cache, or a window the caller holds),
+   * the verdict raised by the conversation's risk and the crossing reported.
+   */
+  static Checked check(ContentFilter filter, String id, Message message, Policy policy,
+      Function<Message, Observation> window) {
     Verdict verdict = filter.check(message.text(), policy, Optional.of(id), Optional.of(message.id()),
         message.time());
-    ConversationMonitor monitor = filter.monitor();
-    Observation o = monitor.observe(id, message.id(), message.text(), message.time(),
-        message.sender() == Message.Sender.CHILD);
+    Observation o = window.apply(message);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),
           Optional.of(message.id()), o.risk(), o.stages(), List.of(), o.evidence(), message.time()));
     }
-    return new ConversationVerdict(raise(verdict, o.risk()), o.risk(), o.stages(), o.evidence());
+    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk()), o.risk(), o.stages(), o.evidence());
+    return new Checked(cv, o.crossedHigh() || verdict.rating() == Rating.C);
   }
 
   /** The message's verdict with the action and help a high-risk conversation calls for. */
