@@ -179,6 +179,9 @@ final class HttpService implements AutoCloseable {
   /** The most heavy requests running at once so far (for tests). */
   private final AtomicInteger heavyPeak = new AtomicInteger();
   private final ClientRateLimit newConversations;
+  /** What the bind address is, looked up once for the Host check. */
+  private final boolean bindLoopback;
+  private final boolean bindWildcard;
   /** path → method → endpoint. */
   private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
   private final Server server;
@@ -192,6 +195,8 @@ final class HttpService implements AutoCloseable {
     this.log = log;
     this.parser = new ServiceRequestParser(config.limits());
     this.heavy = new Semaphore(config.budgets().heavyWork());
+    this.bindLoopback = ServiceAccess.isLoopback(config.host());
+    this.bindWildcard = ServiceAccess.isWildcard(config.host());
     this.newConversations = new ClientRateLimit(config.budgets().newConversationsPerMinute(), System::currentTimeMillis);
     byte[] page = resource("index.html");
     byte[] css = resource("playground.css");
@@ -688,7 +693,7 @@ final class HttpService implements AutoCloseable {
       Map<String, Endpoint> methods = routes.get(path);
       x.route = methods == null ? "other" : path;
       ServiceAccess access = config.access();
-      if (!access.hostAllowed(request.getHeaders().get(HttpHeader.HOST), config.host())) {
+      if (!access.hostAllowed(request.getHeaders().get(HttpHeader.HOST), config.host(), bindLoopback, bindWildcard)) {
         x.finish(Answer.problem(421, ServiceProblem.HOST_NOT_ALLOWED,
             "this service does not answer for that Host: add it with --allow-host").closing());
         return;
