@@ -74,8 +74,8 @@ final class Impersonation {
   private final String[] currencies;
   private final Set<String> cheapTlds;
 
-  private Impersonation(Map<String, Brand> brandOfStem, Set<String> officials, List<String> lures,
-      Set<String> fillers, List<String> currencies, Set<String> cheapTlds) {
+  private Impersonation(Map<String, Brand> brandOfStem, Set<String> anywhere, Set<String> officials,
+      List<String> lures, Set<String> fillers, List<String> currencies, Set<String> cheapTlds) {
     this.brandOfStem = Map.copyOf(brandOfStem);
     this.officials = Set.copyOf(officials);
     this.lures = lures.toArray(String[]::new);
@@ -87,7 +87,7 @@ final class Impersonation {
     this.shortByTail = new String[36 * 36][];
     List<Fuzzy> fuzzy = new ArrayList<>();
     for (String stem : brandOfStem.keySet()) {
-      if (stem.length() <= 4) {
+      if (stem.length() <= 4 && !anywhere.contains(stem)) {
         shortByHead[UrlRules.bigram(stem, 0)] = grow(shortByHead[UrlRules.bigram(stem, 0)], stem);
         shortByTail[UrlRules.bigram(stem, stem.length() - 2)] =
             grow(shortByTail[UrlRules.bigram(stem, stem.length() - 2)], stem);
@@ -119,6 +119,7 @@ final class Impersonation {
    */
   static Impersonation loadDefaults() {
     Map<String, Brand> stems = new HashMap<>();
+    Set<String> anywhere = new HashSet<>();
     Set<String> officials = new HashSet<>();
     List<String> lures = new ArrayList<>();
     Set<String> fillers = new HashSet<>();
@@ -140,7 +141,11 @@ final class Impersonation {
           String type = c[2].strip();
           Brand b = new Brand(c[1].strip(), type.equals("bank") || type.equals("wallet") || type.equals("government"));
           for (String s : c[3].split(",")) {
-            String stem = word(s);
+            boolean star = s.strip().endsWith("*");
+            String stem = word(star ? s.strip().substring(0, s.strip().length() - 1) : s);
+            if (star) {
+              anywhere.add(stem);
+            }
             if (stem.length() < 3) {
               throw new IllegalArgumentException("a brand stem needs 3 letters or more: '" + s + "'");
             }
@@ -157,7 +162,7 @@ final class Impersonation {
         default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
       }
     });
-    return new Impersonation(stems, officials, lures, fillers, currencies, tlds);
+    return new Impersonation(stems, anywhere, officials, lures, fillers, currencies, tlds);
   }
 
   /** A word of lower-case ASCII letters and digits, or an exception. */
