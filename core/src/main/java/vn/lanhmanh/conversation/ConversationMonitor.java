@@ -81,7 +81,8 @@ public final class ConversationMonitor {
 
   /**
    * One message added to a window held outside this monitor: the same matching, window and scoring as
-   * {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
+   * {@link #observe} (the same caps on what the window keeps), on a copy of {@code previous}; the monitor's
+   * own windows are not touched.
    *
    * @param previous the conversation's window before the message ({@link WindowState#EMPTY} for a new one)
    * @return the conversation's state after the message and the window to keep for the next one
@@ -92,9 +93,10 @@ public final class ConversationMonitor {
 
   /** {@link #step} for a message whose stages are already known ({@link StageMatcher#hits}). */
   public Step step(WindowState previous, String messageId, Instant time, boolean fromChild,
-      List<StageMatcher.Hit> hits) {
+      List<StageMatcher.Hit> stageHits) {
+    List<StageMatcher.Hit> hits = bounded(stageHits);
     ConversationWindow window = ConversationWindow.restore(previous);
-    Observation o = window.add(messageId, time, fromChild, hits);
+    Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits);
     return new Step(o, window.export());
   }
 

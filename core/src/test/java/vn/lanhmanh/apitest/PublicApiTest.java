@@ -47,12 +47,12 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()",
-        "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "conversationCounts()",
+        "conversationStep(String,ConversationState,Message,Policy)");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "defaultUrlLists(boolean)", "maxConversationBytes(long)",
-        "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
+        "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
+        "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
