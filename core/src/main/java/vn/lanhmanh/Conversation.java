@@ -163,7 +163,7 @@ public final class Conversation {
    * {@link ConversationMonitor#HIGH_RISK} the action is at least WARN, from {@link ConversationMonitor#BLOCK_RISK}
    * BLOCK, with {@link Help#ABUSE} and a {@code grooming} finding (rule {@code conversation/<stage>}) on each
    * stage this message showed, or on the whole message (rule {@code conversation/grooming}) when it showed
-   * none; its tier is C when the message is blocked, K when it is warned. Those spans are masked.
+   * none; its tier is K (the action comes from the risk, not from the tier). Those spans are masked.
    */
   static Verdict raise(Verdict v, double risk, String text, String messageId, List<ConversationVerdict.Evidence> ev) {
     if (risk < ConversationMonitor.HIGH_RISK) {
@@ -171,7 +171,9 @@ public final class Conversation {
     }
     boolean block = risk >= ConversationMonitor.BLOCK_RISK;
     Action floor = block ? Action.BLOCK : Action.WARN;
-    Rating tier = block ? Rating.C : Rating.K;
+    // Tier K, not C: the message's own content is rated by its own findings; a C rating stays the mark of
+    // C content in the message itself (an incident), while the conversation's risk sets the action.
+    Rating tier = Rating.K;
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     List<Finding> added = new ArrayList<>();
     for (ConversationVerdict.Evidence e : ev) {
