@@ -55,9 +55,18 @@ import vn.lanhmanh.conversation.Observation;
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
  * conversation may be checked from several threads; each is applied to the window atomically (in the
  * order they reach the window, which is the order of the calls for one thread). The filter keeps at most
- * {@link ContentFilter.Builder#maxConversations(long)} windows and drops a window after
+ * {@link ContentFilter.Builder#maxConversations(long)} windows and
+ * {@link ContentFilter.Builder#maxConversationBytes(long)} bytes of them, and drops a window after
  * {@link ContentFilter.Builder#conversationExpiry(java.time.Duration)} without messages; a dropped
  * conversation starts again from nothing.
+ *
+ * <p><b>At capacity.</b> Windows are kept in three tiers: no grooming stage in the window, stages with a
+ * risk below 0.5, and risk 0.5 or more. Over either budget, the least recently used window of the lowest
+ * non-empty tier is dropped, so a flood of new conversations evicts innocent windows and never wipes a
+ * groomer's record while any innocent one is kept ({@link ContentFilter#conversationCounts()} counts
+ * evictions by tier and expiries). A window keeps at most 128 chars of each message id (longer ids come
+ * back cut in {@link ConversationVerdict#evidence()}), at most 64 chars of each phrase as written, and, for
+ * a message with more than 22 stage phrases, only the strongest per stage.
  */
 public final class Conversation {
 
@@ -121,6 +130,14 @@ public final class Conversation {
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     return new Verdict(v.action().max(floor), v.rating(), v.findings(), v.redacted(), v.safeUrl(),
         Optional.of(help), v.errors());
+  }
+
+  /**
+   * Whether the filter keeps a window for this conversation now: false before its first message, and
+   * after its window expired or was evicted.
+   */
+  public boolean kept() {
+    return filter.monitor().contains(id);
   }
 
   @Override
