@@ -160,8 +160,11 @@ class ModerationJobTest {
     StreamExecutionEnvironment env = environment(2);
     DataStream<String> in = env.fromData(lines);
     List<String> out = new ArrayList<>();
-    try (CloseableIterator<String> it = ModerationJob.batch(in, AGE).executeAndCollect()) {
+    CloseableIterator<String> it = ModerationJob.batch(in, AGE).executeAndCollect();
+    try {
       it.forEachRemaining(out::add);
+    } finally {
+      it.close();
     }
     assertThat(sorted(out)).isEqualTo(sorted(CliRun.batch(lines, AGE)));
   }
