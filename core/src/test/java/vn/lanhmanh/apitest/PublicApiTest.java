@@ -51,7 +51,8 @@ class PublicApiTest {
         "conversationStep(String,ConversationState,Message,Policy)");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "maxConversationBytes(long)", "defaultUrlLists(boolean)", "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
+        "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
+        "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
