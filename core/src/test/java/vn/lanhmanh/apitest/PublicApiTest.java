@@ -48,6 +48,7 @@ class PublicApiTest {
         "lexiconCounts()", "conversation(String)", "incidentCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
+        "model(Path)", "withoutModel()", "modelFindings(boolean)",
         "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
@@ -88,7 +89,8 @@ class PublicApiTest {
         "forAge(int)", "tier(Rating)", "withCategory(Category,Action)", "allow(String[])",
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
-        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "equals(Object)", "hashCode()", "toString()");
+        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
+        "thresholds()", "actionForScores(Map)", "equals(Object)", "hashCode()", "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 
@@ -98,7 +100,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }
