@@ -268,7 +268,7 @@ public final class ContentFilter implements AutoCloseable {
         ScoreStage.Scored scored = scorer.score(t, p, matcher.vocabulary(), findings, PositionTags.NONE);
         component = "decide";
         fault(component);
-        return decide(t, scored.findings(), scored.scores(), policy);
+        return decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
       } finally {
         p.trim(SCRATCH_KEEP_CHARS);
       }
@@ -452,11 +452,12 @@ public final class ContentFilter implements AutoCloseable {
         findings.sort(java.util.Comparator.comparingInt(Finding::start));
       }
       fault(component);
-      Map<Category, Double> scores = ScoreStage.fromFindings(findings);
+      double[] scores = ScoreStage.fromFindings(findings);
       for (Map.Entry<Category, Double> e : textScores.entrySet()) {
-        scores.merge(e.getKey(), e.getValue(), Math::max);
+        int k = e.getKey().ordinal();
+        scores[k] = Math.max(scores[k], e.getValue());
       }
-      Verdict v = decide(url, findings, scores, policy);
+      Verdict v = decide(url, findings, new ScoreMap(scores), policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
       return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),

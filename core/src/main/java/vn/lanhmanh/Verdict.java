@@ -54,11 +54,14 @@ public record Verdict(
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");
     errors = List.copyOf(errors);
-    scores = Map.copyOf(scores);
-    for (Map.Entry<Category, Double> e : scores.entrySet()) {
-      double v = e.getValue();
-      if (!(v >= 0 && v <= 1)) {
-        throw new IllegalArgumentException("score of " + e.getKey() + " must be in [0, 1], was " + v);
+    if (!(scores instanceof ScoreMap)) {
+      // a text check's own map is immutable and checked where it is made; any other is copied and checked
+      scores = Map.copyOf(scores);
+      for (Map.Entry<Category, Double> e : scores.entrySet()) {
+        double v = e.getValue();
+        if (!(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException("score of " + e.getKey() + " must be in [0, 1], was " + v);
+        }
       }
     }
     if (!errors.isEmpty() && action == Action.ALLOW) {

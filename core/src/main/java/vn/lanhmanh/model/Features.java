@@ -212,6 +212,8 @@ final class Features {
     int abuseBits = (1 << Category.HARASSMENT.ordinal()) | (1 << Category.PROFANITY.ordinal());
     int lengthBucket = n <= 2 ? n : n <= 5 ? 3 : n <= 10 ? 4 : n <= 20 ? 5 : n <= 40 ? 6 : 7;
     int lastAbuse = -1000;
+    // the gap after position i is the gap before position i + 1: computed once
+    int after = n == 0 ? 0 : gap(text, 0, p.start(0), true);
     for (int i = 0; i < n; i++) {
       b.offs[i] = b.size;
       b.sum = 0;
@@ -239,8 +241,8 @@ final class Features {
       b.add(TRI, pair(pair(fm1, f0), fp1), mask);
       b.add(KNOWN, (p.exactId(i) >= 0 ? 1 : 0) + (p.foldId(i) >= 0 ? 2 : 0), mask);
       b.add(SHAPE, shape(text, p, i), mask);
-      int before = gap(text, i > 0 ? p.end(i - 1) : 0, p.start(i), i == 0);
-      int after = gap(text, p.end(i), i + 1 < n ? p.start(i + 1) : text.length(), i + 1 == n);
+      int before = after;
+      after = gap(text, p.end(i), i + 1 < n ? p.start(i + 1) : text.length(), i + 1 == n);
       b.add(PUNCT, before * 16 + after, mask);
       b.add(PUNCT_F0, pair(before, f0), mask);
       b.add(PLACE, Math.min(i, 3) * 8 + Math.min(n - 1 - i, 3), mask);
@@ -341,10 +343,13 @@ final class Features {
       return 6;
     }
     int kind = 0;
-    for (int k = from; k < to && k < from + 16; k++) {
+    int end = Math.min(to, from + 16);
+    for (int k = from; k < end; k++) {
       char ch = text.charAt(k);
       int here;
-      if (ch == '\n' || ch == '\r') {
+      if (ch == ' ') {
+        here = 1;
+      } else if (ch == '\n' || ch == '\r') {
         here = 4;
       } else if (ch == '.' || ch == '!' || ch == '?' || ch == '…') {
         here = 3;
@@ -355,7 +360,9 @@ final class Features {
       } else {
         here = 5;
       }
-      kind = Math.max(kind, here);
+      if (here > kind) {
+        kind = here;
+      }
     }
     return edge ? 6 + kind : kind;
   }

@@ -3,10 +3,7 @@ package vn.lanhmanh.model;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
@@ -36,10 +33,15 @@ public final class ScoreStage {
 
   /** Rule id of the tagger's findings. */
   public static final String RULE = "model/offensive";
+  private static final int CATEGORIES = Category.values().length;
+  private static final Category[] OFFENSIVE = {Category.HARASSMENT, Category.PROFANITY};
   private static final int SCRATCH_KEEP = 1 << 14;
 
-  /** What the stage returns: every finding (lexicon and model, by start offset) and the scores. */
-  public record Scored(List<Finding> findings, Map<Category, Double> scores) {}
+  /**
+   * What the stage returns: every finding (lexicon and model, by start offset) and the scores, one per
+   * category by {@link Category#ordinal()} (a fresh array the caller may keep).
+   */
+  public record Scored(List<Finding> findings, double[] scores) {}
 
   /** The tagger's figures for one text, before they become findings and scores. */
   record Tagged(double offensive, Category top, List<Finding> added, double highestAdded) {}
@@ -92,9 +94,9 @@ public final class ScoreStage {
    * @param tags extra tags per position (concepts), or {@link PositionTags#NONE}
    */
   public Scored score(String text, Positions p, Vocabulary vocab, List<Finding> findings, PositionTags tags) {
-    EnumMap<Category, Double> scores = fromFindings(findings);
+    double[] scores = fromFindings(findings);
     if (model == null) {
-      return new Scored(findings, Collections.unmodifiableMap(scores));
+      return new Scored(findings, scores);
     }
     Features.Buffer b = scratch.get();
     Tagged t;
@@ -103,8 +105,9 @@ public final class ScoreStage {
     } finally {
       b.trim(SCRATCH_KEEP);
     }
-    for (Category c : new Category[] {Category.HARASSMENT, Category.PROFANITY}) {
-      scores.put(c, c == t.top() ? t.offensive() : Math.min(scores.get(c), t.offensive()));
+    for (Category c : OFFENSIVE) {
+      int k = c.ordinal();
+      scores[k] = c == t.top() ? t.offensive() : Math.min(scores[k], t.offensive());
     }
     List<Finding> all = findings;
     if (!t.added().isEmpty()) {
@@ -113,7 +116,7 @@ public final class ScoreStage {
       all.addAll(t.added());
       all.sort(java.util.Comparator.comparingInt(Finding::start));
     }
-    return new Scored(all, Collections.unmodifiableMap(scores));
+    return new Scored(all, scores);
   }
 
   /**
@@ -121,11 +124,8 @@ public final class ScoreStage {
    * severity, halved for a finding rated P (context, targets), the highest over the category's findings.
    * Fixed values, not calibrated.
    */
-  public static EnumMap<Category, Double> fromFindings(List<Finding> findings) {
-    EnumMap<Category, Double> scores = new EnumMap<>(Category.class);
-    for (Category c : Category.values()) {
-      scores.put(c, 0.0);
-    }
+  public static double[] fromFindings(List<Finding> findings) {
+    double[] scores = new double[CATEGORIES];
     for (Finding f : findings) {
       if (f.rule().startsWith("model/")) {
         continue;
@@ -138,8 +138,9 @@ public final class ScoreStage {
       if (f.rating() == Rating.P) {
         s *= 0.5;
       }
-      if (s > scores.get(f.category())) {
-        scores.put(f.category(), s);
+      int k = f.category().ordinal();
+      if (s > scores[k]) {
+        scores[k] = s;
       }
     }
     return scores;
@@ -195,7 +196,7 @@ public final class ScoreStage {
       return new Tagged(offensive, top, List.of(), 0);
     }
     List<Finding> added = wantFindings ? new ArrayList<>() : List.of();
-    double best = -1;
+    double best = Double.NEGATIVE_INFINITY;
     double highestAdded = 0;
     int abuseBits = (1 << Category.HARASSMENT.ordinal()) | (1 << Category.PROFANITY.ordinal());
     for (int i = 0; i < n; ) {
@@ -219,8 +220,9 @@ public final class ScoreStage {
         c = m.headScore(b, i, j) > 0 ? Category.PROFANITY : Category.HARASSMENT;
       }
       if (s > best) {
+        // the strongest span names the category, unless the lexicon names one and this span is its own
         best = s;
-        top = lexTop != null && lexBits == 0 && s < m.actionThreshold ? lexTop : c;
+        top = lexTop != null && lexBits == 0 ? lexTop : c;
       }
       if (wantFindings) {
         // A run the lexicon covers wholly adds nothing; one it covers in part becomes a finding as a whole

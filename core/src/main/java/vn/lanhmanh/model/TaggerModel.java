@@ -123,8 +123,8 @@ public final class TaggerModel {
    * The calibrated probability that the message holds offensive language, from the highest marginal
    * probability of I over its syllables.
    */
-  double calibrate(double highestMarginal, boolean lexiconAbuse) {
-    double p = Math.min(Math.max(highestMarginal, 1e-6), 1 - 1e-6);
+  double calibrate(double raw, boolean lexiconAbuse) {
+    double p = Math.min(Math.max(raw, 1e-6), 1 - 1e-6);
     double z = calibration[0] * Math.log(p / (1 - p)) + (lexiconAbuse ? calibration[1] : 0) + calibration[2];
     return 1 / (1 + Math.exp(-z));
   }
