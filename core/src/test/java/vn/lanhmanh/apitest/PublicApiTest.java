@@ -48,7 +48,7 @@ class PublicApiTest {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
         "lexiconCounts()", "conversation(String)", "incidentCounts()",
-        "conversationStep(String,ConversationState,Message,Policy)");
+        "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "model(Path)", "withoutModel()", "modelFindings(boolean)",
@@ -61,7 +61,7 @@ class PublicApiTest {
   @Test
   void conversation() {
     assertThat(publicMethods(Conversation.class)).containsExactlyInAnyOrder(
-        "id()", "check(Message,Policy)", "toString()");
+        "id()", "check(Message,Policy)", "kept()", "toString()");
     assertThat(Modifier.isFinal(Conversation.class.getModifiers())).isTrue();
     assertThat(Conversation.class.getConstructors()).isEmpty();
     assertThat(Message.class.isRecord()).isTrue();
