@@ -52,7 +52,8 @@ class PublicApiTest {
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "model(Path)", "withoutModel()", "modelFindings(boolean)",
-        "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
+        "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
+        "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();

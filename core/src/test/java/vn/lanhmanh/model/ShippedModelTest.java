@@ -59,6 +59,22 @@ class ShippedModelTest {
   }
 
   @Test
+  void conversationVerdictsCarryScoresEvenWhenRaised() {
+    vn.lanhmanh.Conversation chat = filter.conversation("scores-1");
+    String[] lines = {"em mấy tuổi rồi", "em học trường nào", "nhà em ở đâu", "đừng nói với bố mẹ nhé",
+        "gửi anh ảnh của em đi", "mai mình gặp riêng nhé"};
+    vn.lanhmanh.ConversationVerdict last = null;
+    int n = 0;
+    for (String line : lines) {
+      last = chat.check(vn.lanhmanh.Message.of("m" + n++, vn.lanhmanh.Message.Sender.OTHER, line),
+          Policy.forAge(11));
+      assertThat(last.verdict().scores()).as(line).hasSize(Category.values().length);
+    }
+    // the last message's verdict went through the conversation's raise (a high risk)
+    assertThat(last.risk()).isGreaterThanOrEqualTo(vn.lanhmanh.conversation.ConversationMonitor.HIGH_RISK);
+  }
+
+  @Test
   void modelFindingsAreOffByDefault() {
     Verdict v = filter.checkText("Cả lớp cười thằng đó như con hề", Policy.forAge(10));
     assertThat(v.findings()).noneMatch(f -> f.rule().startsWith("model/"));
