@@ -71,9 +71,8 @@ public final class ConversationMonitor {
   }
 
   /**
-   * One message added to a window held outside this monitor: the same matching, window and scoring as
-   * {@link #observe} (the same caps on what the window keeps), on a copy of {@code previous}; the monitor's
-   * own windows are not touched.
+   * One message added to a window held outside this monitor: the same matching, budgets, window and
+   * scoring as {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
    *
    * @param previous the conversation's window before the message ({@link WindowState#EMPTY} for a new one)
    * @return the conversation's state after the message and the window to keep for the next one
