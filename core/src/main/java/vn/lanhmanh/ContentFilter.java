@@ -29,6 +29,9 @@ import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.RuleIndex;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.model.PositionTags;
+import vn.lanhmanh.model.ScoreStage;
+import vn.lanhmanh.model.TaggerModel;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.text.Positions;
@@ -93,6 +96,8 @@ public final class ContentFilter implements AutoCloseable {
   static final int INCIDENT_QUEUE = 1024;
   static final long DEFAULT_MAX_CONVERSATIONS = 100_000;
   static final Duration DEFAULT_CONVERSATION_EXPIRY = Duration.ofHours(24);
+  /** Whether the tagger's spans are added as findings unless the builder says otherwise. */
+  static final boolean DEFAULT_MODEL_FINDINGS = false;
   static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
   private final RuleIndex ruleIndex;
@@ -112,6 +117,8 @@ public final class ContentFilter implements AutoCloseable {
   private final UrlListIndex urlIndex;
   /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
   private final Supplier<ConversationMonitor> monitor;
+  /** The learned stage: tagger findings and per-category scores. */
+  private final ScoreStage scorer;
   /** Set once {@link #monitor} has been created, so counters can be read without compiling it. */
   private volatile boolean monitorStarted;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
@@ -179,6 +186,7 @@ public final class ContentFilter implements AutoCloseable {
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
+    this.scorer = b.scorer();
   }
 
   /** A new builder with the embedded default lexicon. */
@@ -330,27 +338,31 @@ public final class ContentFilter implements AutoCloseable {
           ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
           : side != null ? monitor.get().matcher().lexicon() : lexicon;
       Positions p = scratch.get();
-      List<Finding> findings;
       try {
-        findings = matcher.match(t, p, side);
+        List<Finding> findings = matcher.match(t, p, side);
+        if (policy.detectsPersonalInformation()) {
+          component = "pii";
+          fault(component);
+          List<PiiMatch> personal = pii.detect(t);
+          if (!personal.isEmpty()) {
+            findings = withPersonalInformation(findings, personal);
+          }
+        }
+        // score: the learned tagger over the syllables the matcher left in p (vn.lanhmanh.model)
+        component = "score";
+        fault(component);
+        ScoreStage.Scored scored = scorer.score(t, p, matcher.vocabulary(), findings, PositionTags.NONE);
         if (side != null && policy.hasCustomPhrases()) {
           // A policy's own phrases have their own matcher: the stage signals need a second pass.
+          component = "matcher";
           monitor.get().matcher().lexicon().match(t, p, side);
         }
+        component = "decide";
+        fault(component);
+        return decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
       } finally {
         p.trim(SCRATCH_KEEP_CHARS);
       }
-      if (policy.detectsPersonalInformation()) {
-        component = "pii";
-        fault(component);
-        List<PiiMatch> personal = pii.detect(t);
-        if (!personal.isEmpty()) {
-          findings = withPersonalInformation(findings, personal);
-        }
-      }
-      component = "decide";
-      fault(component);
-      return decide(t, findings, policy);
     } catch (RuntimeException | StackOverflowError e) {
       throw new ComponentFailure(component, e);
     }
@@ -525,8 +537,10 @@ public final class ContentFilter implements AutoCloseable {
         findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
             url.substring(start, end)));
       }
+      Map<Category, Double> textScores = Map.of();
       if (q != null) {
         Verdict text = evaluateText(q.text(), policy, null);
+        textScores = text.scores();
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
         }
@@ -539,10 +553,16 @@ public final class ContentFilter implements AutoCloseable {
         findings.sort(java.util.Comparator.comparingInt(Finding::start));
       }
       fault(component);
-      Verdict v = decide(url, findings, policy);
+      double[] scores = ScoreStage.fromFindings(findings);
+      for (Map.Entry<Category, Double> e : textScores.entrySet()) {
+        int k = e.getKey().ordinal();
+        scores[k] = Math.max(scores[k], e.getValue());
+      }
+      Verdict v = decide(url, findings, new ScoreMap(scores), policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
-      return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors());
+      return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
+          v.scores());
     } catch (ComponentFailure e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -574,11 +594,13 @@ public final class ContentFilter implements AutoCloseable {
     return all;
   }
 
-  static Verdict decide(String text, List<Finding> findings, Policy policy) {
+  static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy) {
+    Action byScores = policy.thresholds().isEmpty() ? Action.ALLOW : policy.actionForScores(scores);
     if (findings.isEmpty()) {
-      return new Verdict(Action.ALLOW, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of());
+      return new Verdict(byScores, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of(),
+          scores);
     }
-    Action action = Action.ALLOW;
+    Action action = byScores;
     Rating rating = Rating.P;
     char[] masked = null;
     boolean selfHarm = false;
@@ -609,7 +631,7 @@ public final class ContentFilter implements AutoCloseable {
     }
     Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
     return new Verdict(action, rating, findings, masked == null ? text : new String(masked),
-        Optional.empty(), Optional.ofNullable(help), List.of());
+        Optional.empty(), Optional.ofNullable(help), List.of(), scores);
   }
 
   private CompiledLexicon compileOverlay(OverlayKey key) {
@@ -671,8 +693,51 @@ public final class ContentFilter implements AutoCloseable {
     private Ticker ticker = Ticker.systemTicker();
     private IncidentListener listener;
     private Executor executor;
+    private boolean useModel = true;
+    private TaggerModel model;
+    private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
 
     private Builder() {}
+
+    /**
+     * Uses this tagger model (written by {@code lanhmanh train}) instead of the embedded one, e.g. one
+     * trained on the deployment's own moderation history.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read or is not a tagger model of this version
+     */
+    public Builder model(Path file) {
+      Objects.requireNonNull(file, "file");
+      try {
+        model = TaggerModel.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the tagger model " + file + ": " + e.getMessage(), e);
+      }
+      useModel = true;
+      return this;
+    }
+
+    /** Runs no tagger: no model findings, and scores from the findings alone. */
+    public Builder withoutModel() {
+      useModel = false;
+      model = null;
+      return this;
+    }
+
+    /**
+     * Whether the tagger's spans become {@code model/offensive} findings (default: {@value
+     * ContentFilter#DEFAULT_MODEL_FINDINGS}). Scores are computed either way; see {@code docs/MODEL.md}.
+     */
+    public Builder modelFindings(boolean on) {
+      modelFindings = on;
+      return this;
+    }
+
+    private ScoreStage scorer() {
+      if (!useModel) {
+        return ScoreStage.withoutModel();
+      }
+      return model == null ? ScoreStage.embedded(modelFindings) : ScoreStage.of(model, modelFindings);
+    }
 
     /** Leaves out the embedded lexicon (then at least one {@link #addLexicon} folder is required). */
     public Builder withoutDefaultLexicon() {

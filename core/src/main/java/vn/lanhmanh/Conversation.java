@@ -200,7 +200,7 @@ public final class Conversation {
       }
     }
     return new Verdict(v.action().max(floor), v.rating().max(tier), findings, new String(masked), v.safeUrl(),
-        Optional.of(help), v.errors());
+        Optional.of(help), v.errors(), v.scores());
   }
 
   /** Whether a finding of the same stage already covers this evidence's span. */

@@ -61,6 +61,8 @@ public final class Policy {
   private final ImmutableMap<String, Action> piiActions;
   /** Categories masked in {@code redacted} even when their findings are allowed. */
   private final ImmutableSet<Category> redacted;
+  /** Per category: the score at or above which the category's action applies. */
+  private final ImmutableMap<Category, Double> thresholds;
   /** Text the child writes (personal information is looked for), rather than text the child reads. */
   private final boolean outgoing;
   /** {@link #outgoing()} of this policy, made on first use (conversations ask for it per child message). */
@@ -70,12 +72,14 @@ public final class Policy {
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
-    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of(), false);
+    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of(),
+        ImmutableMap.of(), false);
   }
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases,
-      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted, boolean outgoing) {
+      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted,
+      ImmutableMap<Category, Double> thresholds, boolean outgoing) {
     this.outgoing = outgoing;
     this.age = age;
     this.highest = highest;
@@ -84,7 +88,9 @@ public final class Policy {
     this.denyPhrases = denyPhrases;
     this.piiActions = piiActions;
     this.redacted = redacted;
-    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, outgoing);
+    this.thresholds = thresholds;
+    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, thresholds,
+        outgoing);
   }
 
   /**
@@ -118,7 +124,7 @@ public final class Policy {
     EnumMap<Category, Action> copy = new EnumMap<>(Category.class);
     copy.putAll(overrides);
     copy.put(category, action);
-    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted, outgoing);
+    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted, thresholds, outgoing);
   }
 
   /**
@@ -135,7 +141,7 @@ public final class Policy {
       }
       b.add(p.strip());
     }
-    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, outgoing);
+    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, thresholds, outgoing);
   }
 
   /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
@@ -146,7 +152,7 @@ public final class Policy {
       list.add(new Phrase(p.strip(), category, rating));
     }
     return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted,
-        outgoing);
+        thresholds, outgoing);
   }
 
   /**
@@ -166,7 +172,7 @@ public final class Policy {
     Map<String, Action> m = new java.util.LinkedHashMap<>(piiActions);
     m.put(type.strip().toLowerCase(java.util.Locale.ROOT), action);
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted,
-        outgoing);
+        thresholds, outgoing);
   }
 
   /**
@@ -177,7 +183,47 @@ public final class Policy {
   public Policy redact(Category category) {
     Objects.requireNonNull(category, "category");
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions,
-        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), outgoing);
+        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), thresholds, outgoing);
+  }
+
+  /**
+   * A copy in which a verdict whose {@link Verdict#scores() score} for {@code category} is at or above
+   * {@code score} gets at least the category's action: the one set by {@link #withCategory}, or
+   * {@link Action#BLOCK} when none is set. The findings' tiers still decide as before; a threshold can only
+   * make a verdict stricter. A later call for the same category replaces the earlier one.
+   *
+   * @throws IllegalArgumentException if {@code score} is not in [0, 1]
+   */
+  public Policy threshold(Category category, double score) {
+    Objects.requireNonNull(category, "category");
+    if (!(score >= 0 && score <= 1)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], was " + score);
+    }
+    EnumMap<Category, Double> copy = new EnumMap<>(Category.class);
+    copy.putAll(thresholds);
+    copy.put(category, score);
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
+        ImmutableMap.copyOf(copy), outgoing);
+  }
+
+  /** The per-category score thresholds set by {@link #threshold}. */
+  public ImmutableMap<Category, Double> thresholds() {
+    return thresholds;
+  }
+
+  /**
+   * The action the scores call for: for every category with a threshold that its score reaches, the
+   * category's action ({@link #withCategory}'s, else {@link Action#BLOCK}); {@link Action#ALLOW} otherwise.
+   */
+  public Action actionForScores(java.util.Map<Category, Double> scores) {
+    Action action = Action.ALLOW;
+    for (Map.Entry<Category, Double> t : thresholds.entrySet()) {
+      Double s = scores.get(t.getKey());
+      if (s != null && s >= t.getValue()) {
+        action = action.max(overrides.getOrDefault(t.getKey(), Action.BLOCK));
+      }
+    }
+    return action;
   }
 
   /**
@@ -195,7 +241,8 @@ public final class Policy {
     }
     Policy twin = outgoingTwin;
     if (twin == null) {
-      twin = new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, true);
+      twin = new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
+          thresholds, true);
       outgoingTwin = twin;
     }
     return twin;
@@ -304,7 +351,8 @@ public final class Policy {
     Policy p = (Policy) o;
     return age == p.age && highest == p.highest && overrides.equals(p.overrides)
         && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases)
-        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted) && outgoing == p.outgoing;
+        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted) && thresholds.equals(p.thresholds)
+        && outgoing == p.outgoing;
   }
 
   @Override
@@ -324,6 +372,9 @@ public final class Policy {
     }
     if (!denyPhrases.isEmpty()) {
       sb.append(", deny=").append(denyPhrases.size());
+    }
+    if (!thresholds.isEmpty()) {
+      sb.append(", thresholds=").append(thresholds);
     }
     if (outgoing) {
       sb.append(", outgoing");

@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,10 @@ import java.util.Set;
  * @param help where to get help, for self-harm, abuse, grooming and scams
  * @param errors problems met while checking (a URL that cannot be parsed, an internal failure); when
  *     there are any the action is never {@link Action#ALLOW}: the filter fails closed
+ * @param scores a score in [0, 1] per category: for harassment and profanity the offensive-span tagger's
+ *     calibrated probability that the text holds offensive language, for the others a fixed value from the
+ *     findings' severity and tier (see {@code docs/MODEL.md}); a text check scores every category, a
+ *     verdict built without scores has an empty map
  */
 public record Verdict(
     Action action,
@@ -32,7 +37,14 @@ public record Verdict(
     String redacted,
     Optional<String> safeUrl,
     Optional<Help> help,
-    List<String> errors) {
+    List<String> errors,
+    Map<Category, Double> scores) {
+
+  /** A verdict without scores (the signature before scores existed). */
+  public Verdict(Action action, Rating rating, List<Finding> findings, String redacted, Optional<String> safeUrl,
+      Optional<Help> help, List<String> errors) {
+    this(action, rating, findings, redacted, safeUrl, help, errors, Map.of());
+  }
 
   public Verdict {
     Objects.requireNonNull(action, "action");
@@ -42,6 +54,16 @@ public record Verdict(
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");
     errors = List.copyOf(errors);
+    if (!(scores instanceof ScoreMap)) {
+      // a text check's own map is immutable and checked where it is made; any other is copied and checked
+      scores = Map.copyOf(scores);
+      for (Map.Entry<Category, Double> e : scores.entrySet()) {
+        double v = e.getValue();
+        if (!(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException("score of " + e.getKey() + " must be in [0, 1], was " + v);
+        }
+      }
+    }
     if (!errors.isEmpty() && action == Action.ALLOW) {
       throw new IllegalArgumentException("a verdict with errors must not allow: " + errors);
     }
@@ -54,6 +76,11 @@ public record Verdict(
       set.add(f.category());
     }
     return set;
+  }
+
+  /** The score of {@code category}, 0 when the verdict has none. */
+  public double score(Category category) {
+    return scores.getOrDefault(category, 0.0);
   }
 
   /** True when the action is {@link Action#ALLOW}. */

@@ -47,10 +47,11 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()", "conversationCounts()",
-        "conversationStep(String,ConversationState,Message,Policy)");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()",
+        "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
+        "model(Path)", "withoutModel()", "modelFindings(boolean)",
         "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
         "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)");
@@ -105,8 +106,9 @@ class PublicApiTest {
         "forAge(int)", "tier(Rating)", "withCategory(Category,Action)", "allow(String[])",
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
-        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "outgoing()", "isOutgoing()",
-        "equals(Object)", "hashCode()", "toString()");
+        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
+        "thresholds()", "actionForScores(Map)", "outgoing()", "isOutgoing()", "equals(Object)", "hashCode()",
+        "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 
@@ -116,7 +118,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }
