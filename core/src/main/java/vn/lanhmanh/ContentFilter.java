@@ -30,7 +30,11 @@ import vn.lanhmanh.lexicon.RuleIndex;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
-import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.compose.Composer;
+import vn.lanhmanh.compose.TextAnalysis;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
 import vn.lanhmanh.url.SearchEngines;
@@ -93,7 +97,10 @@ public final class ContentFilter implements AutoCloseable {
   private final List<LexiconEntry> entries;
   private final CompiledLexicon lexicon;
   private final LoadingCache<OverlayKey, CompiledLexicon> overlays;
-  private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  /** The concept phrases, compositions and registers (empty without the default lexicon). */
+  private final ConceptLexicon concepts;
+  private final Composer composer;
+  private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
   private final UrlRules urlRules;
   private final Cache<UrlKey, Verdict> urlCache;
@@ -148,11 +155,14 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
+  private ContentFilter(RuleIndex ruleIndex, ConceptLexicon concepts, UrlRules urlRules, UrlListIndex urlIndex,
+      Builder b) {
     this.urlIndex = urlIndex;
     this.ruleIndex = ruleIndex;
     this.entries = ruleIndex.entries();
-    this.lexicon = CompiledLexicon.compile(entries, Map.of());
+    this.concepts = concepts;
+    this.composer = Composer.compile(concepts);
+    this.lexicon = CompiledLexicon.compile(entries, concepts, Map.of());
     this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
     this.urlRules = urlRules;
     this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
@@ -234,7 +244,8 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /**
-   * Matcher, personal-information detectors and decision for one text.
+   * The text pipeline, stage by stage: normalise, match, compose concepts, score, then the
+   * personal-information detectors and the decision.
    *
    * @throws ComponentFailure naming the component that failed
    */
@@ -242,15 +253,16 @@ public final class ContentFilter implements AutoCloseable {
     String component = "matcher";
     try {
       fault(component);
-      CompiledLexicon matcher = policy.hasCustomPhrases()
-          ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
-          : lexicon;
-      Positions p = scratch.get();
+      CompiledLexicon matcher = matcherFor(policy);
+      MatchState state = scratch.get();
       List<Finding> findings;
       try {
-        findings = matcher.match(t, p);
+        matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
+        matcher.match(t, state);                // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
+        findings = Scorer.findings(t, state);   // 4. findings in the caller's offsets (vn.lanhmanh.score)
       } finally {
-        p.trim(SCRATCH_KEEP_CHARS);
+        state.trim(SCRATCH_KEEP_CHARS);
       }
       component = "pii";
       fault(component);
@@ -260,10 +272,37 @@ public final class ContentFilter implements AutoCloseable {
       }
       component = "decide";
       fault(component);
-      return decide(t, findings, policy);
+      return decide(t, findings, policy);       // 5. the action for this viewer
     } catch (RuntimeException | StackOverflowError e) {
       throw new ComponentFailure(component, e);
     }
+  }
+
+  private CompiledLexicon matcherFor(Policy policy) {
+    return policy.hasCustomPhrases()
+        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
+        : lexicon;
+  }
+
+  /**
+   * Internal, not API: the per-message analysis for components that build on the concepts (the
+   * conversation monitor, a learned tagger): the syllables, the concept hits and the verdict, all from
+   * one normalisation of {@code text}. Allocates a snapshot; the check path does not use it.
+   */
+  TextAnalysis analyze(String text, Policy policy) {
+    Objects.requireNonNull(policy, "policy");
+    String t = text == null ? "" : text;
+    CompiledLexicon matcher = matcherFor(policy);
+    MatchState state = new MatchState();
+    matcher.normalize(t, state);
+    matcher.match(t, state);
+    composer.compose(state);
+    List<Finding> findings = Scorer.findings(t, state);
+    List<PiiMatch> personal = pii.detect(t);
+    if (!personal.isEmpty()) {
+      findings = withPersonalInformation(findings, personal);
+    }
+    return TextAnalysis.of(t, state, matcher.vocabulary(), decide(t, findings, policy));
   }
 
   private void fault(String component) {
@@ -524,7 +563,7 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return CompiledLexicon.compile(all, prefix);
+    return CompiledLexicon.compile(all, concepts, prefix);
   }
 
   /** Releases the lexicon index. Idempotent. */
@@ -689,7 +728,9 @@ public final class ContentFilter implements AutoCloseable {
           throw new IllegalArgumentException("urlIndex: cannot open " + urlIndexDir + ": " + e.getMessage(), e);
         }
       }
-      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), index, this);
+      ConceptLexicon concepts = defaults ? ConceptLexicon.readDefault() : ConceptLexicon.EMPTY;
+      ContentFilter filter = new ContentFilter(RuleIndex.build(all), concepts, UrlRules.loadDefaults(), index,
+          this);
       log.debug("lexicon of {} entries compiled in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
       return filter;
     }

@@ -1,0 +1,28 @@
+package vn.lanhmanh.concept;
+
+import java.util.Objects;
+import java.util.Set;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Rating;
+
+/**
+ * A register's effect: in a sentence where the register concept is present, bare rule findings of these
+ * categories keep at most tier {@code cap}. Composed findings are never lowered by a register.
+ *
+ * @param register the register concept
+ * @param categories the categories it lowers
+ * @param cap the highest tier such a finding keeps
+ * @param note a gloss for reviewers
+ * @param source {@code file:line}
+ */
+public record Register(Concept register, Set<Category> categories, Rating cap, String note, String source) {
+
+  public Register {
+    Objects.requireNonNull(register, "register");
+    Objects.requireNonNull(cap, "cap");
+    categories = Set.copyOf(categories);
+    if (!register.isRegister()) {
+      throw new IllegalArgumentException(register + " is not a register concept");
+    }
+  }
+}
