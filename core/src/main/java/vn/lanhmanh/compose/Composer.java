@@ -34,6 +34,8 @@ public final class Composer {
   private final String[] ruleId;
   /** {@code caps[register ordinal][category ordinal]}: the cap, or null. */
   private final Rating[][] caps;
+  /** {@code capsC[register ordinal][category ordinal]}: the cap for a bare finding of tier C, or null. */
+  private final Rating[][] capsC;
   /** Every register concept that caps something. */
   private final long registerMask;
 
@@ -67,15 +69,23 @@ public final class Composer {
       ruleId[i] = c.ruleId();
     }
     caps = new Rating[Concept.values().length][Category.values().length];
+    capsC = new Rating[Concept.values().length][Category.values().length];
     long regs = 0;
     for (Register r : lexicon.registers()) {
       regs |= r.register().bit();
       for (Category cat : r.categories()) {
-        Rating old = caps[r.register().ordinal()][cat.ordinal()];
-        caps[r.register().ordinal()][cat.ordinal()] = old == null ? r.cap() : old.min(r.cap());
+        lowest(caps, r, cat);
+        if (r.lowersC()) {
+          lowest(capsC, r, cat);
+        }
       }
     }
     registerMask = regs;
+  }
+
+  private static void lowest(Rating[][] table, Register r, Category cat) {
+    Rating old = table[r.register().ordinal()][cat.ordinal()];
+    table[r.register().ordinal()][cat.ordinal()] = old == null ? r.cap() : old.min(r.cap());
   }
 
   /** Compiles the compositions and registers of {@code lexicon}. */
@@ -124,8 +134,9 @@ public final class Composer {
         continue;
       }
       int cat = state.candidateCategory(i).ordinal();
+      Rating[][] table = state.candidateRating(i) == Rating.C ? capsC : caps;
       for (long r = registers; r != 0; r &= r - 1) {
-        Rating cap = caps[Long.numberOfTrailingZeros(r)][cat];
+        Rating cap = table[Long.numberOfTrailingZeros(r)][cat];
         if (cap != null) {
           state.capRating(i, cap);
         }

@@ -108,7 +108,9 @@ public enum Concept {
   /** Register: game chat ({@code rank}, {@code combo}, {@code boss}, {@code liên quân}, {@code farm}). */
   GAME(true),
   /** A photo or clip of a pupil, named as such: {@code clip nữ sinh}, {@code ảnh học sinh lớp 8}. */
-  MINOR_MEDIA;
+  MINOR_MEDIA,
+  /** Register: encyclopedic and reporting prose (a year, a date, states and law, military technique). */
+  REFERENCE(true);
 
   private final String id = name();
   private final boolean register;

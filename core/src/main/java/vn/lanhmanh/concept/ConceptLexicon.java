@@ -145,18 +145,23 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     return out;
   }
 
-  /** Registers: register concept, categories (comma-separated), cap, note. */
+  /** Registers: register concept, categories (comma-separated), cap, lowers C ({@code C} or empty), note. */
   public static List<Register> readRegisters(String file, Reader r) {
     List<Register> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
-      need(cols, 3, "register, categories, cap[, note]");
+      need(cols, 3, "register, categories, cap[, lowers C[, note]]");
       Set<Category> cats = EnumSet.noneOf(Category.class);
       for (String c : cols[1].split(",")) {
         if (!c.isBlank()) {
           cats.add(Category.fromJsonName(c));
         }
       }
-      out.add(new Register(Concept.parse(cols[0]), cats, Rating.parse(cols[2]), col(cols, 3), where));
+      String c = col(cols, 3);
+      if (!c.isEmpty() && !c.equals("C")) {
+        throw new IllegalArgumentException("column 4 is C (the register lowers tier C too) or empty, not '" + c + "'");
+      }
+      out.add(new Register(Concept.parse(cols[0]), cats, Rating.parse(cols[2]), c.equals("C"), col(cols, 4),
+          where));
     });
     return out;
   }
