@@ -161,17 +161,24 @@ public final class Composer {
       if (ordered[c]) {
         got = seq[0];
         next = 1;
+        // One hit may carry several concepts in a row of the sequence.
+        while (next < seq.length && (state.conceptMask(anchor) & seq[next]) != 0) {
+          got |= seq[next++];
+        }
         int lastEnd = endPos;
         for (int k = anchor + 1; k < to && next < seq.length; k++) {
           if ((state.conceptMask(k) & seq[next]) != 0 && state.conceptStartPos(k) > lastEnd) {
             got |= seq[next++];
+            while (next < seq.length && (state.conceptMask(k) & seq[next]) != 0) {
+              got |= seq[next++];
+            }
             lastEnd = state.conceptEndPos(k);
             endPos = Math.max(endPos, lastEnd);
             startPos = Math.min(startPos, state.conceptStartPos(k));
           }
         }
         if (next < seq.length) {
-          return; // a later anchor cannot do better in order
+          continue; // hits overlap, so a later anchor may still complete the sequence
         }
       } else {
         got = state.conceptMask(anchor) & need[c];

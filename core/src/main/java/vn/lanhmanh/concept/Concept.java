@@ -110,7 +110,11 @@ public enum Concept {
   /** A photo or clip of a pupil, named as such: {@code clip nữ sinh}, {@code ảnh học sinh lớp 8}. */
   MINOR_MEDIA,
   /** Register: encyclopedic and reporting prose (a year, a date, states and law, military technique). */
-  REFERENCE(true);
+  REFERENCE(true),
+  /** The speaker: {@code em}, {@code mình}, {@code tớ}, {@code tao}, {@code tôi}. */
+  SELF,
+  /** Carrying a weapon: {@code mang dao}, {@code cầm gậy}, {@code thủ sẵn hung khí}. */
+  ARMED;
 
   private final String id = name();
   private final boolean register;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.concept.ConceptPhrase;
 import vn.lanhmanh.Rating;
@@ -23,6 +24,17 @@ import vn.lanhmanh.text.Vocabulary;
  * <p>Immutable and thread-safe; callers pass their own {@link Positions} scratch buffer.
  */
 public final class CompiledLexicon {
+
+  /** The register concepts' bits. */
+  private static final long REGISTERS = registers();
+
+  private static long registers() {
+    long m = 0;
+    for (Concept c : Concept.values()) {
+      m |= c.isRegister() ? c.bit() : 0;
+    }
+    return m;
+  }
 
   /** A context phrase within this many syllables of a finding lowers it. */
   static final int CONTEXT_WINDOW = 30;
@@ -375,11 +387,19 @@ public final class CompiledLexicon {
         continue;
       }
       // Inside an exception: one ending at or after this hit's end that starts at or before its start.
-      if (minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos) {
+      // An exception silences rules and harm concepts; the register concepts it contains still count.
+      boolean excepted = minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos;
+      if (concept) {
+        // A harm concept is silenced only by a longer exception (đùi gà), not by one with its own words.
+        boolean longer = excepted && (minStartFrom[lowerBound(exc.end, exceptions, endPos + 1)] <= startPos
+            || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos);
+        long mask = longer ? conceptMasks[e - rules] & REGISTERS : conceptMasks[e - rules];
+        if (mask != 0) {
+          state.addConcept(startPos, endPos, mask);
+        }
         continue;
       }
-      if (concept) {
-        state.addConcept(startPos, endPos, conceptMasks[e - rules]);
+      if (excepted) {
         continue;
       }
       LexiconEntry entry = entries[e];
