@@ -183,10 +183,16 @@ public final class Main implements Runnable {
    * @throws IllegalStateException naming the problem when the URL list index is damaged
    */
   ContentFilter openFilter(CommandSpec caller) {
+    return openFilter(caller, b -> { });
+  }
+
+  /** As {@link #openFilter(CommandSpec)}, with the command's own builder settings applied first. */
+  ContentFilter openFilter(CommandSpec caller, java.util.function.Consumer<ContentFilter.Builder> settings) {
     List<Path> folders = lexiconFolders(caller);
     List<Path> added = addedLexiconFolders(caller);
     Path urlIndex = indexFolder(caller);
     ContentFilter.Builder b = ContentFilter.builder();
+    settings.accept(b);
     if (!folders.isEmpty()) {
       b.withoutDefaultLexicon();
       folders.forEach(b::addLexicon);
