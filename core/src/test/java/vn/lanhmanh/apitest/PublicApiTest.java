@@ -47,7 +47,7 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()",
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "conversationCounts()",
         "conversationStep(String,ConversationState,Message,Policy)");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
@@ -60,7 +60,7 @@ class PublicApiTest {
   @Test
   void conversation() {
     assertThat(publicMethods(Conversation.class)).containsExactlyInAnyOrder(
-        "id()", "check(Message,Policy)", "toString()");
+        "id()", "check(Message,Policy)", "kept()", "toString()");
     assertThat(Modifier.isFinal(Conversation.class.getModifiers())).isTrue();
     assertThat(Conversation.class.getConstructors()).isEmpty();
     assertThat(Message.class.isRecord()).isTrue();
