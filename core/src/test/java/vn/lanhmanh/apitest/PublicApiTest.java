@@ -52,7 +52,7 @@ class PublicApiTest {
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
-        "incidentListener(IncidentListener,Executor)");
+        "incidentListener(IncidentListener,Executor)", "defaultUrlLists(boolean)", "maxConversationBytes(long)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
