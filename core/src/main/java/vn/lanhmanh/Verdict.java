@@ -24,6 +24,11 @@ import java.util.Set;
  * @param help where to get help, for self-harm, abuse, grooming and scams
  * @param errors problems met while checking (a URL that cannot be parsed, an internal failure); when
  *     there are any the action is never {@link Action#ALLOW}: the filter fails closed
+ * @param notes what the caller should know about the check that is not a finding: {@code language not
+ *     covered: …} when the text is mostly in a language the lexicon does not cover (only Vietnamese, and
+ *     common English swearing and threats, are), so an ALLOW means "nothing found", not "checked and
+ *     fine"; {@code findings capped: N more} when there were more than {@value #MAX_FINDINGS} findings
+ *     (the action, rating and redaction still count every finding)
  */
 public record Verdict(
     Action action,
@@ -32,7 +37,17 @@ public record Verdict(
     String redacted,
     Optional<String> safeUrl,
     Optional<Help> help,
-    List<String> errors) {
+    List<String> errors,
+    List<String> notes) {
+
+  /** The most findings a verdict lists; the rest are counted in {@link #notes()}. */
+  public static final int MAX_FINDINGS = 100;
+
+  /** A verdict without notes (the form before notes existed). */
+  public Verdict(Action action, Rating rating, List<Finding> findings, String redacted, Optional<String> safeUrl,
+      Optional<Help> help, List<String> errors) {
+    this(action, rating, findings, redacted, safeUrl, help, errors, List.of());
+  }
 
   public Verdict {
     Objects.requireNonNull(action, "action");
@@ -42,6 +57,7 @@ public record Verdict(
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");
     errors = List.copyOf(errors);
+    notes = List.copyOf(notes);
     if (!errors.isEmpty() && action == Action.ALLOW) {
       throw new IllegalArgumentException("a verdict with errors must not allow: " + errors);
     }
@@ -54,6 +70,13 @@ public record Verdict(
       set.add(f.category());
     }
     return set;
+  }
+
+  /** This verdict with one more note. */
+  Verdict withNote(String note) {
+    List<String> all = new ArrayList<>(notes);
+    all.add(note);
+    return new Verdict(action, rating, findings, redacted, safeUrl, help, errors, all);
   }
 
   /** True when the action is {@link Action#ALLOW}. */
@@ -70,6 +93,7 @@ public record Verdict(
     return action + " " + rating + " " + parts
         + safeUrl.map(u -> " safeUrl=" + u).orElse("")
         + help.map(h -> " help=" + h.topic()).orElse("")
-        + (errors.isEmpty() ? "" : " errors=" + errors);
+        + (errors.isEmpty() ? "" : " errors=" + errors)
+        + (notes.isEmpty() ? "" : " notes=" + notes);
   }
 }

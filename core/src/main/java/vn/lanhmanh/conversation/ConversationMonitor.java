@@ -35,7 +35,13 @@ public final class ConversationMonitor {
    */
   public ConversationMonitor(List<LexiconEntry> lexicon, long maximumSize, Duration expireAfterAccess,
       Ticker ticker) {
-    this.matcher = StageMatcher.create(lexicon);
+    this(StageMatcher.create(lexicon), maximumSize, expireAfterAccess, ticker);
+  }
+
+  /** As above, with the stage matcher already made (from the precompiled lexicon). */
+  public ConversationMonitor(StageMatcher matcher, long maximumSize, Duration expireAfterAccess,
+      Ticker ticker) {
+    this.matcher = matcher;
     this.windows = Caffeine.newBuilder()
         .maximumSize(maximumSize)
         .expireAfterAccess(expireAfterAccess)

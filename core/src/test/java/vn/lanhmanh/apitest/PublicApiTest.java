@@ -45,11 +45,12 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "urlCacheCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
-        "incidentListener(IncidentListener,Executor)");
+        "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",
+        "writePrecompiledLexicon(OutputStream)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -98,7 +99,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "notes");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }
