@@ -154,12 +154,18 @@ public final class ContentFilter implements AutoCloseable {
     this.urlCacheOff = b.urlCacheSize == 0;
     long maxConversations = b.maxConversations;
     Duration expiry = b.conversationExpiry;
-    Ticker ticker = b.ticker;
+    // Held as an Object: a lambda capturing a Ticker would load Caffeine when the filter is built.
+    Object ticker = b.ticker;
     Supplier<vn.lanhmanh.conversation.StageMatcher> stages = loaded.stages();
-    // Caffeine's Ticker class is touched only here, on the first conversation, never on the text path.
-    this.monitor = new Lazy<>(() -> new ConversationMonitor(stages.get(), maxConversations, expiry,
-        ticker == null ? Ticker.systemTicker() : ticker));
+    this.monitor = new Lazy<>(() -> newMonitor(stages, maxConversations, expiry, ticker));
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
+  }
+
+  /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
+  private static ConversationMonitor newMonitor(Supplier<vn.lanhmanh.conversation.StageMatcher> stages,
+      long maxConversations, Duration expiry, Object ticker) {
+    return new ConversationMonitor(stages.get(), maxConversations, expiry,
+        ticker == null ? Ticker.systemTicker() : (Ticker) ticker);
   }
 
   /** A new builder with the embedded default lexicon. */

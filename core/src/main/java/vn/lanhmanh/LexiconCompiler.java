@@ -232,7 +232,7 @@ final class LexiconCompiler {
       System.exit(2);
     }
     long t0 = System.nanoTime();
-    Path out = Path.of(args[0]);
+    Path out = java.nio.file.Paths.get(args[0]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     String stamp = computedEngineStamp();
     if (stamp.equals("unknown")) {

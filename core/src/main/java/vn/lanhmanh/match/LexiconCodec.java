@@ -450,7 +450,7 @@ public final class LexiconCodec {
   public static Bundle read(InputStream in) {
     byte[] all;
     try {
-      all = in.readAllBytes();
+      all = readAll(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the precompiled lexicon", e);
     }
@@ -496,13 +496,27 @@ public final class LexiconCodec {
    */
   public static Header readHeader(InputStream in) {
     try {
-      byte[] start = in.readNBytes(4096);
-      return header(ByteBuffer.wrap(start));
+      byte[] start = new byte[4096];
+      int n = 0;
+      for (int k; n < start.length && (k = in.read(start, n, start.length - n)) > 0; ) {
+        n += k;
+      }
+      return header(ByteBuffer.wrap(start, 0, n));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the precompiled lexicon", e);
     } catch (BufferUnderflowException e) {
       throw new FormatException("precompiled lexicon is truncated", e);
     }
+  }
+
+  /** The whole stream (InputStream.readAllBytes is Java 9+, not on Android 26). */
+  private static byte[] readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    byte[] buf = new byte[1 << 16];
+    for (int n; (n = in.read(buf)) > 0; ) {
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
   }
 
   private static Header header(ByteBuffer b) {
