@@ -29,8 +29,15 @@ interface BoundedCache<K, V> {
   /** Values dropped to keep the size bound. */
   long evictions();
 
-  /** Caffeine's cache if it can be used here, else the built-in one. */
+  /**
+   * Caffeine's cache if it can be used here, else the built-in one; made on first use, so a filter that
+   * never needs it (a command-line check of one text) does not load Caffeine.
+   */
   static <K, V> BoundedCache<K, V> create(long maximumSize) {
+    return new Deferred<>(maximumSize);
+  }
+
+  private static <K, V> BoundedCache<K, V> make(long maximumSize) {
     if (Lru.CAFFEINE) {
       try {
         return CaffeineCache.create(maximumSize);
@@ -39,6 +46,53 @@ interface BoundedCache<K, V> {
       }
     }
     return new Lru<>(maximumSize);
+  }
+
+  /** Makes the cache on the first lookup; counts read 0 until then. */
+  final class Deferred<K, V> implements BoundedCache<K, V> {
+    private final long maximumSize;
+    private volatile BoundedCache<K, V> cache;
+
+    Deferred(long maximumSize) {
+      this.maximumSize = maximumSize;
+    }
+
+    private BoundedCache<K, V> cache() {
+      BoundedCache<K, V> c = cache;
+      if (c == null) {
+        synchronized (this) {
+          c = cache;
+          if (c == null) {
+            c = make(maximumSize);
+            cache = c;
+          }
+        }
+      }
+      return c;
+    }
+
+    @Override
+    public V get(K key, Function<? super K, ? extends V> compute) {
+      return cache().get(key, compute);
+    }
+
+    @Override
+    public long hits() {
+      BoundedCache<K, V> c = cache;
+      return c == null ? 0 : c.hits();
+    }
+
+    @Override
+    public long misses() {
+      BoundedCache<K, V> c = cache;
+      return c == null ? 0 : c.misses();
+    }
+
+    @Override
+    public long evictions() {
+      BoundedCache<K, V> c = cache;
+      return c == null ? 0 : c.evictions();
+    }
   }
 
   /** The built-in cache: an access-ordered {@link LinkedHashMap}, values computed outside the lock. */

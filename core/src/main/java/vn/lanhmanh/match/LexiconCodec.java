@@ -163,18 +163,7 @@ public final class LexiconCodec {
     for (LexiconEntry e : table) {
       index.putIfAbsent(e, index.size());
     }
-    // Entries a compiled lexicon has of its own (a stage phrase, a policy's phrase) join the table.
     List<String> names = bundle.names();
-    for (String name : names) {
-      CompiledLexicon c = bundle.lexicon(name);
-      for (LexiconEntry e : c.entries) {
-        if (!index.containsKey(e)) {
-          index.put(e, table.size());
-          table.add(e);
-        }
-      }
-    }
-    d.varint(bundle.entries().size());
     d.varint(table.size());
     for (LexiconEntry e : table) {
       writeEntry(d, e);
@@ -238,7 +227,24 @@ public final class LexiconCodec {
     d.string(e.source());
   }
 
+  /**
+   * A compiled lexicon refers to the bundle's entries by index (even references); the entries it has of its
+   * own (a stage phrase, a policy's phrase) are written in its section and referred to by odd numbers, so
+   * they are decoded only with it.
+   */
   private static void writeLexicon(Out d, CompiledLexicon c, Map<LexiconEntry, Integer> index) {
+    Map<LexiconEntry, Integer> local = new IdentityHashMap<>();
+    List<LexiconEntry> own = new ArrayList<>();
+    for (LexiconEntry e : c.entries) {
+      if (!index.containsKey(e) && !local.containsKey(e)) {
+        local.put(e, own.size());
+        own.add(e);
+      }
+    }
+    d.varint(own.size());
+    for (LexiconEntry e : own) {
+      writeEntry(d, e);
+    }
     writeVocabulary(d, c.vocab);
     writeAutomaton(d, trieOf(c.exact));
     Trie fold = trieOf(c.fold);
@@ -246,7 +252,8 @@ public final class LexiconCodec {
     int[][] foldIds = paths(fold, c.entries.length);
     d.varint(c.entries.length);
     for (int i = 0; i < c.entries.length; i++) {
-      d.varint(index.get(c.entries[i]));
+      Integer global = index.get(c.entries[i]);
+      d.varint(global != null ? global << 1 : (local.get(c.entries[i]) << 1) | 1);
       // Rule ids are derived from the folded syllables where they can be; only a prefix is written.
       String id = c.ruleIds[i];
       String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], c.vocab, foldIds[i]);
@@ -568,11 +575,7 @@ public final class LexiconCodec {
   }
 
   private static Bundle payload(Header header, In b) {
-    int sourceCount = b.varint();
     int tableSize = b.count("entries");
-    if (sourceCount > tableSize) {
-      throw new FormatException("precompiled lexicon is corrupt: " + sourceCount + " of " + tableSize + " entries");
-    }
     LexiconEntry[] table = new LexiconEntry[tableSize];
     for (int i = 0; i < tableSize; i++) {
       table[i] = readEntry(b);
@@ -589,8 +592,8 @@ public final class LexiconCodec {
       throw new FormatException("precompiled lexicon is corrupt: " + (b.buf.length - b.pos)
           + " bytes after the end");
     }
-    return new Bundle(header.engine(), header.sourceChecksum(), Arrays.asList(table).subList(0, sourceCount),
-        new LinkedHashMap<>(), sections, table);
+    return new Bundle(header.engine(), header.sourceChecksum(), Arrays.asList(table), new LinkedHashMap<>(),
+        sections, table);
   }
 
   private static CompiledLexicon decodeSection(byte[] section, LexiconEntry[] table) {
@@ -635,6 +638,10 @@ public final class LexiconCodec {
   }
 
   private static CompiledLexicon readLexicon(In b, LexiconEntry[] table) {
+    LexiconEntry[] own = new LexiconEntry[b.count("own entries")];
+    for (int i = 0; i < own.length; i++) {
+      own[i] = readEntry(b);
+    }
     Vocabulary vocab = readVocabulary(b);
     Trie exactTrie = readTrie(b);
     Trie foldTrie = readTrie(b);
@@ -649,7 +656,8 @@ public final class LexiconCodec {
     int[][] syllableIds = paths(exactTrie, n);
     int[][] foldIds = paths(foldTrie, n);
     for (int i = 0; i < n; i++) {
-      entries[i] = table[b.varint()];
+      int ref = b.varint();
+      entries[i] = (ref & 1) == 0 ? table[ref >>> 1] : own[ref >>> 1];
       int idKind = b.varint();
       if (idKind == 1) {
         String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], vocab, foldIds[i]);
