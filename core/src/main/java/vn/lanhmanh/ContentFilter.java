@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.ConversationMonitor;
+import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.pii.PiiDetector;
@@ -29,11 +30,13 @@ import vn.lanhmanh.text.LanguageCheck;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
+import vn.lanhmanh.url.HostSyntax;
 import vn.lanhmanh.url.SearchEngines;
 import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
 import vn.lanhmanh.url.UrlRules;
+import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.ListEntry;
 import vn.lanhmanh.url.index.UrlListIndex;
 
@@ -78,12 +81,15 @@ public final class ContentFilter implements AutoCloseable {
 
   /** Distinct custom-phrase policies whose compiled overlay is kept. */
   static final int MAX_OVERLAYS = 256;
+  /** URLs longer than this are checked without the verdict cache, so an entry stays small. */
+  static final int MAX_CACHED_URL_CHARS = 1024;
   /** A thread's scratch buffer is dropped after a text longer than this, so it is not kept forever. */
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
   /** Incidents the default executor queues before it drops and counts them. */
   static final int INCIDENT_QUEUE = 1024;
   static final long DEFAULT_MAX_CONVERSATIONS = 100_000;
   static final Duration DEFAULT_CONVERSATION_EXPIRY = Duration.ofHours(24);
+  static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
   /** The lexicon's entries, for custom policies' overlays (read on first use when precompiled). */
   private final Supplier<List<LexiconEntry>> entries;
@@ -96,10 +102,14 @@ public final class ContentFilter implements AutoCloseable {
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
   private final LongAdder uncachedUrlChecks = new LongAdder();
+  /** Whether the default URL list shipped in the jar is looked up (read on the first URL check). */
+  private final boolean defaultUrlList;
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
   /** Made on the first {@link #conversation} call (the stage phrases are precompiled with the default lexicon). */
   private final Supplier<ConversationMonitor> monitor;
+  /** Set once {@link #monitor} has been created, so counters can be read without compiling it. */
+  private volatile boolean monitorStarted;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
   private final Incidents incidents;
   private volatile boolean closed;
@@ -152,20 +162,26 @@ public final class ContentFilter implements AutoCloseable {
     this.urlRules = urlRules;
     this.urlCache = BoundedCache.create(b.urlCacheSize);
     this.urlCacheOff = b.urlCacheSize == 0;
+    this.defaultUrlList = b.defaultUrlList;
     long maxConversations = b.maxConversations;
+    long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
     // Held as an Object: a lambda capturing a Ticker would load Caffeine when the filter is built.
     Object ticker = b.ticker;
     Supplier<vn.lanhmanh.conversation.StageMatcher> stages = loaded.stages();
-    this.monitor = new Lazy<>(() -> newMonitor(stages, maxConversations, expiry, ticker));
+    this.monitor = new Lazy<>(() -> {
+      ConversationMonitor m = newMonitor(stages, maxConversations, maxConversationBytes, expiry, ticker);
+      monitorStarted = true;
+      return m;
+    });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
   private static ConversationMonitor newMonitor(Supplier<vn.lanhmanh.conversation.StageMatcher> stages,
-      long maxConversations, Duration expiry, Object ticker) {
-    return new ConversationMonitor(stages.get(), maxConversations, expiry,
-        ticker == null ? Ticker.systemTicker() : (Ticker) ticker);
+      long maxConversations, long maxConversationBytes, Duration expiry, Object ticker) {
+    java.util.function.LongSupplier clock = ticker == null ? System::nanoTime : ((Ticker) ticker)::read;
+    return new ConversationMonitor(stages.get(), maxConversations, maxConversationBytes, expiry, clock);
   }
 
   /** A new builder with the embedded default lexicon. */
@@ -210,12 +226,69 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /**
+   * Checks one message of a conversation whose window the caller keeps (see {@link ConversationState}),
+   * for stream processors and services that store conversations outside the filter. Gives the same verdict
+   * as {@code conversation(conversationId).check(message, policy)} would with the window in
+   * {@code previous} (the same matching, window and risk code), reports incidents to the filter's
+   * {@link IncidentListener} the same way, and leaves the filter's own windows untouched.
+   *
+   * <pre>{@code
+   * ConversationStep step = filter.conversationStep("chat-42", ConversationState.empty(), message, Policy.forAge(11));
+   * step.verdict().risk();
+   * ConversationState next = step.state();   // pass it with the conversation's next message
+   * }</pre>
+   *
+   * @param conversationId the conversation's id (for incidents)
+   * @param previous the conversation's state before this message; {@link ConversationState#empty()} for a
+   *     new one
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the filter is closed
+   */
+  public ConversationStep conversationStep(String conversationId, ConversationState previous, Message message,
+      Policy policy) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(policy, "policy");
+    if (closed) {
+      throw new IllegalStateException("ContentFilter is closed");
+    }
+    ConversationMonitor m = monitor.get();
+    WindowState[] next = new WindowState[1];
+    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, msg -> {
+      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.text(), msg.time(),
+          msg.sender() == Message.Sender.CHILD);
+      next[0] = step.next();
+      return step.observation();
+    });
+    return new ConversationStep(c.verdict(), new ConversationState(next[0]), c.incident());
+  }
+
+  /**
    * What became of the incidents given to the {@link IncidentListener}: {@code delivered}, {@code dropped}
    * (the queue was full or the filter closed) and {@code failed} (the listener or the executor threw).
    * All zero when no listener is registered.
    */
   public Map<String, Long> incidentCounts() {
     return incidents == null ? Map.of("delivered", 0L, "dropped", 0L, "failed", 0L) : incidents.counts();
+  }
+
+  /**
+   * The conversation store's counters: {@code conversations} kept and their estimated {@code bytes},
+   * {@code created}, {@code expired}, and per tier ({@code innocent}: no grooming stage in the window,
+   * {@code staged}, {@code at_risk}: risk 0.5 or more) {@code conversations_<tier>} and
+   * {@code evicted_<tier>}. All zero before the first {@link #conversation} call.
+   */
+  public Map<String, Long> conversationCounts() {
+    if (!monitorStarted) {
+      Map<String, Long> zero = new java.util.LinkedHashMap<>();
+      for (String k : List.of("conversations", "bytes", "created", "expired", "conversations_innocent",
+          "conversations_staged", "conversations_at_risk", "evicted_innocent", "evicted_staged", "evicted_at_risk")) {
+        zero.put(k, 0L);
+      }
+      return zero;
+    }
+    return monitor.get().counts();
   }
 
   /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
@@ -332,8 +405,10 @@ public final class ContentFilter implements AutoCloseable {
    *
    * <p>Findings' offsets point into {@code url} as given. A URL that cannot be parsed ({@code null},
    * {@code javascript:}, {@code data:}, a broken host, over 100,000 chars) gets a BLOCK verdict with the
-   * problem in {@link Verdict#errors()}. Verdicts are cached (Caffeine, or a built-in LRU map without it; keyed by the URL string, the policy
-   * and the list generation); see {@link #urlCacheStats()}.
+   * problem in {@link Verdict#errors()}, as does a host no server can have ({@code http://exa mple.com},
+   * {@code http://%zz}, {@code ::::}; see {@link HostSyntax}). Verdicts of URLs up to 1,024 chars are
+   * cached (Caffeine, or a built-in LRU map without it; keyed by the URL string, the policy and the list
+   * generation); see {@link #urlCacheStats()}.
    *
    * @throws NullPointerException if {@code policy} is null
    * @throws IllegalStateException if the filter is closed
@@ -347,8 +422,9 @@ public final class ContentFilter implements AutoCloseable {
       return urlProblem("", "url is null");
     }
     try {
-      if (urlCacheOff) {
-        // A cache that may hold nothing only costs an insert and an eviction per check.
+      if (urlCacheOff || url.length() > MAX_CACHED_URL_CHARS) {
+        // A cache that may hold nothing only costs an insert and an eviction per check; a long URL would
+        // keep two long strings (key and redacted copy) per entry.
         uncachedUrlChecks.increment();
         return evaluateUrl(url, policy);
       }
@@ -415,10 +491,17 @@ public final class ContentFilter implements AutoCloseable {
         return urlProblem(url, r.message());
       }
       CanonicalUrl c = r.url();
+      String badHost = HostSyntax.problem(c);
+      if (badHost != null) {
+        return urlProblem(url, badHost);
+      }
       component = "url rules";
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
       urlRules.listHits(c, hits);
+      if (defaultUrlList) {
+        CompactUrlList.embedded().lookup(c, hits);
+      }
       boolean allowed = urlRules.allowKind(c) != null;
       if (urlIndex != null) {
         component = "url index";
@@ -620,7 +703,9 @@ public final class ContentFilter implements AutoCloseable {
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
     private Path urlIndexDir;
+    private boolean defaultUrlList = true;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
+    private long maxConversationBytes = DEFAULT_MAX_CONVERSATION_BYTES;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
     /** Null for the system clock: Caffeine is not loaded until a conversation needs it. */
     private Ticker ticker;
@@ -658,6 +743,17 @@ public final class ContentFilter implements AutoCloseable {
      */
     public Builder urlIndex(Path dir) {
       urlIndexDir = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * Whether URLs are also looked up in the default list shipped in the jar (on by default): about
+     * 330,000 hosts and URL prefixes from UT1, Sinfonietta and blocklistproject (see {@code docs/URLS.md}),
+     * read from the jar on the first URL check, not at {@link #build()}. Turn it off to rely on the
+     * embedded rules and a {@link #urlIndex(Path)} only.
+     */
+    public Builder defaultUrlLists(boolean on) {
+      defaultUrlList = on;
       return this;
     }
 
@@ -701,8 +797,9 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
-     * How many conversation windows the filter keeps at most; beyond it the least recently used are
-     * dropped. Default 100,000.
+     * How many conversation windows the filter keeps at most. Beyond it, or beyond
+     * {@link #maxConversationBytes}, the least recently used windows without grooming stages are dropped
+     * first, then those with stages below risk 0.5, and windows at risk 0.5 or more last. Default 100,000.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
      */
@@ -711,6 +808,20 @@ public final class ContentFilter implements AutoCloseable {
         throw new IllegalArgumentException("maxConversations must be positive, was " + max);
       }
       maxConversations = max;
+      return this;
+    }
+
+    /**
+     * How many bytes of conversation windows the filter keeps at most (an estimate from the strings and
+     * objects each window holds; see {@link Conversation}). Default 64 MiB.
+     *
+     * @throws IllegalArgumentException if below 64 KiB
+     */
+    public Builder maxConversationBytes(long max) {
+      if (max < 64 * 1024) {
+        throw new IllegalArgumentException("maxConversationBytes must be at least 65536, was " + max);
+      }
+      maxConversationBytes = max;
       return this;
     }
 
@@ -749,7 +860,7 @@ public final class ContentFilter implements AutoCloseable {
       return this;
     }
 
-    /** Caffeine's clock for the conversation cache (tests). */
+    /** The clock of the conversation store's expiry (tests). */
     Builder ticker(Ticker ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;

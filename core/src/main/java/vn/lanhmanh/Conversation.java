@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.Observation;
 
@@ -54,9 +55,18 @@ import vn.lanhmanh.conversation.Observation;
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
  * conversation may be checked from several threads; each is applied to the window atomically (in the
  * order they reach the window, which is the order of the calls for one thread). The filter keeps at most
- * {@link ContentFilter.Builder#maxConversations(long)} windows and drops a window after
+ * {@link ContentFilter.Builder#maxConversations(long)} windows and
+ * {@link ContentFilter.Builder#maxConversationBytes(long)} bytes of them, and drops a window after
  * {@link ContentFilter.Builder#conversationExpiry(java.time.Duration)} without messages; a dropped
  * conversation starts again from nothing.
+ *
+ * <p><b>At capacity.</b> Windows are kept in three tiers: no grooming stage in the window, stages with a
+ * risk below 0.5, and risk 0.5 or more. Over either budget, the least recently used window of the lowest
+ * non-empty tier is dropped, so a flood of new conversations evicts innocent windows and never wipes a
+ * groomer's record while any innocent one is kept ({@link ContentFilter#conversationCounts()} counts
+ * evictions by tier and expiries). A window keeps at most 128 chars of each message id (longer ids come
+ * back cut in {@link ConversationVerdict#evidence()}), at most 64 chars of each phrase as written, and, for
+ * a message with more than 22 stage phrases, only the strongest per stage.
  */
 public final class Conversation {
 
@@ -85,16 +95,30 @@ public final class Conversation {
   public ConversationVerdict check(Message message, Policy policy) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
+    ConversationMonitor monitor = filter.monitor();
+    return check(filter, id, message, policy, m -> monitor.observe(id, m.id(), m.text(), m.time(),
+        m.sender() == Message.Sender.CHILD)).verdict();
+  }
+
+  /** A message's verdict and whether it is an incident. */
+  record Checked(ConversationVerdict verdict, boolean incident) {}
+
+  /**
+   * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
+   * the message added to its window by {@code window} (the filter's cache, or a window the caller holds),
+   * the verdict raised by the conversation's risk and the crossing reported.
+   */
+  static Checked check(ContentFilter filter, String id, Message message, Policy policy,
+      Function<Message, Observation> window) {
     Verdict verdict = filter.check(message.text(), policy, Optional.of(id), Optional.of(message.id()),
         message.time());
-    ConversationMonitor monitor = filter.monitor();
-    Observation o = monitor.observe(id, message.id(), message.text(), message.time(),
-        message.sender() == Message.Sender.CHILD);
+    Observation o = window.apply(message);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),
           Optional.of(message.id()), o.risk(), o.stages(), List.of(), o.evidence(), message.time()));
     }
-    return new ConversationVerdict(raise(verdict, o.risk()), o.risk(), o.stages(), o.evidence());
+    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk()), o.risk(), o.stages(), o.evidence());
+    return new Checked(cv, o.crossedHigh() || verdict.rating() == Rating.C);
   }
 
   /** The message's verdict with the action and help a high-risk conversation calls for. */
@@ -106,6 +130,14 @@ public final class Conversation {
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     return new Verdict(v.action().max(floor), v.rating(), v.findings(), v.redacted(), v.safeUrl(),
         Optional.of(help), v.errors());
+  }
+
+  /**
+   * Whether the filter keeps a window for this conversation now: false before its first message, and
+   * after its window expired or was evicted.
+   */
+  public boolean kept() {
+    return filter.monitor().contains(id);
   }
 
   @Override

@@ -51,6 +51,9 @@ class PrecompiledLexiconTest {
       texts.add(c.text());
       texts.add(Normalizer.normalize(c.text(), Normalizer.Form.NFD));
     }
+    // structures the corpus may not reach: masked swears, English, other scripts
+    texts.addAll(List.of("đ*t mẹ mày", "thằng c*c", "vãi l*n", "I will kill you", "你他妈的傻逼",
+        "F U C K this stupid game", "đ.m thằng ngu", "ĐMMMMM", "dit me may"));
     return texts;
   }
 

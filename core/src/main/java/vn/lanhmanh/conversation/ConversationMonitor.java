@@ -1,19 +1,25 @@
 package vn.lanhmanh.conversation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import vn.lanhmanh.lexicon.LexiconEntry;
 
 /**
- * The conversation windows of one filter, kept in a Caffeine cache bounded in size and expiring after a
- * period without messages. A message is matched for stage phrases outside any lock; only the window
- * update and scoring (at most {@value ConversationWindow#MAX_MESSAGES} messages) run inside the cache's
- * per-key compute, so messages of one conversation are applied one at a time and different conversations
- * do not wait for each other.
+ * The conversation windows of one filter, in a {@link WindowStore} bounded in count and in bytes, where
+ * windows holding stage phrases outlive innocent ones. A message is matched for stage phrases outside any
+ * lock; only the window update and scoring (at most {@value ConversationWindow#MAX_MESSAGES} messages)
+ * run under the window's own monitor, so messages of one conversation are applied one at a time and
+ * different conversations do not wait for each other.
+ *
+ * <p><b>Budgets.</b> What a window keeps of a message is capped: the message id at
+ * {@value #MAX_MESSAGE_ID_CHARS} chars, each phrase as written at {@value #MAX_MATCH_CHARS} chars (its
+ * offsets stay exact), and a message with more than {@value #MAX_HITS_PER_MESSAGE} stage phrases keeps,
+ * per stage, its strongest phrase and its strongest awareness-lowered one (the risk is the same: it uses
+ * only the best weight per stage).
  *
  * <p>Thread-safe.
  */
@@ -23,63 +29,143 @@ public final class ConversationMonitor {
   public static final double HIGH_RISK = 0.7;
   /** At or above this risk a conversation's messages are blocked. */
   public static final double BLOCK_RISK = 0.85;
+  /** The longest message id a window keeps; a longer one is cut to this many chars. */
+  public static final int MAX_MESSAGE_ID_CHARS = 128;
+  /** The longest phrase-as-written a window keeps. */
+  public static final int MAX_MATCH_CHARS = 64;
+  /** Beyond this many stage phrases in one message, only the strongest per stage are kept. */
+  public static final int MAX_HITS_PER_MESSAGE = 2 * Stage.values().length;
 
   private final StageMatcher matcher;
-  private final Cache<String, ConversationWindow> windows;
+  private final WindowStore windows;
 
   /**
    * @param lexicon the filter's entries (their teencode and grooming context are used)
-   * @param maximumSize how many conversations are kept (least recently used ones are dropped first)
+   * @param maximumSize how many conversations are kept
+   * @param maximumBytes how many estimated bytes of windows are kept
    * @param expireAfterAccess how long a conversation without messages is kept
-   * @param ticker Caffeine's clock ({@link Ticker#systemTicker()} outside tests)
+   * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests)
    */
-  public ConversationMonitor(List<LexiconEntry> lexicon, long maximumSize, Duration expireAfterAccess,
-      Ticker ticker) {
-    this(StageMatcher.create(lexicon), maximumSize, expireAfterAccess, ticker);
+  public ConversationMonitor(List<LexiconEntry> lexicon, long maximumSize, long maximumBytes,
+      Duration expireAfterAccess, LongSupplier nanoClock) {
+    this(StageMatcher.create(lexicon), maximumSize, maximumBytes, expireAfterAccess, nanoClock);
   }
 
   /** As above, with the stage matcher already made (from the precompiled lexicon). */
-  public ConversationMonitor(StageMatcher matcher, long maximumSize, Duration expireAfterAccess,
-      Ticker ticker) {
+  public ConversationMonitor(StageMatcher matcher, long maximumSize, long maximumBytes,
+      Duration expireAfterAccess, LongSupplier nanoClock) {
     this.matcher = matcher;
-    this.windows = Caffeine.newBuilder()
-        .maximumSize(maximumSize)
-        .expireAfterAccess(expireAfterAccess)
-        .ticker(ticker)
-        .build();
+    this.windows = new WindowStore(maximumSize, maximumBytes, expireAfterAccess.toNanos(), nanoClock);
   }
 
   /** Adds one message to a conversation and returns the conversation's state after it. */
   public Observation observe(String conversationId, String messageId, String text, Instant time,
       boolean fromChild) {
-    List<StageMatcher.Hit> hits = matcher.match(text, fromChild);
-    Observation[] out = new Observation[1];
-    windows.asMap().compute(conversationId, (id, w) -> {
-      ConversationWindow window = w == null ? new ConversationWindow() : w;
-      out[0] = window.add(messageId, time, fromChild, hits);
-      return window;
-    });
-    return out[0];
+    List<StageMatcher.Hit> hits = bounded(matcher.match(text, fromChild));
+    String id = clip(messageId, MAX_MESSAGE_ID_CHARS);
+    for (int attempt = 0; ; attempt++) {
+      WindowStore.Slot slot = windows.acquire(conversationId);
+      synchronized (slot.window) {
+        if (slot.removed && attempt < 3) {
+          continue;   // evicted or expired between the lookup and now: take the new window
+        }
+        Observation o = slot.window.add(id, time, fromChild, hits);
+        windows.settle(slot, WindowStore.bytesOf(conversationId, o), WindowStore.Tier.of(o));
+        return o;
+      }
+    }
   }
+
+  /**
+   * One message added to a window held outside this monitor: the same matching, window and scoring as
+   * {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
+   *
+   * @param previous the conversation's window before the message ({@link WindowState#EMPTY} for a new one)
+   * @return the conversation's state after the message and the window to keep for the next one
+   */
+  public Step step(WindowState previous, String messageId, String text, Instant time, boolean fromChild) {
+    List<StageMatcher.Hit> hits = matcher.match(text, fromChild);
+    ConversationWindow window = ConversationWindow.restore(previous);
+    Observation o = window.add(messageId, time, fromChild, hits);
+    return new Step(o, window.export());
+  }
+
+  /** What {@link #step} gives back: the observation and the window after the message. */
+  public record Step(Observation observation, WindowState next) {}
 
   /** The matcher (for tests and tooling). */
   public StageMatcher matcher() {
     return matcher;
   }
 
-  /** Conversations currently kept (after pending evictions). */
+  /** Conversations currently kept (after dropping expired ones). */
   public long size() {
-    windows.cleanUp();
-    return windows.estimatedSize();
+    return windows.size();
+  }
+
+  /** Whether a window is kept for this conversation now. */
+  public boolean contains(String conversationId) {
+    return windows.contains(conversationId);
   }
 
   /** Messages with stage phrases in a conversation's window, 0 when it is not kept. */
   public int windowSize(String conversationId) {
-    int[] n = new int[1];
-    windows.asMap().computeIfPresent(conversationId, (id, w) -> {
-      n[0] = w.size();
-      return w;
-    });
-    return n[0];
+    WindowStore.Slot s = windows.peek(conversationId);
+    if (s == null) {
+      return 0;
+    }
+    synchronized (s.window) {
+      return s.window.size();
+    }
+  }
+
+  /**
+   * The store's counters: {@code conversations}, {@code bytes} (estimated), {@code created},
+   * {@code expired}, and per tier ({@code innocent}, {@code staged}, {@code at_risk})
+   * {@code conversations_<tier>} and {@code evicted_<tier>}.
+   */
+  public Map<String, Long> counts() {
+    return windows.counts();
+  }
+
+  static String clip(String s, int max) {
+    return s.length() <= max ? s : new String(s.substring(0, max));
+  }
+
+  /** The hits with their phrases capped, and at most the strongest two per stage when there are many. */
+  static List<StageMatcher.Hit> bounded(List<StageMatcher.Hit> hits) {
+    boolean longMatch = false;
+    for (StageMatcher.Hit h : hits) {
+      longMatch |= h.match().length() > MAX_MATCH_CHARS;
+    }
+    if (!longMatch && hits.size() <= MAX_HITS_PER_MESSAGE) {
+      return hits;
+    }
+    List<StageMatcher.Hit> in = hits;
+    if (hits.size() > MAX_HITS_PER_MESSAGE) {
+      // per stage: [strongest not lowered, strongest lowered], kept in their order of appearance
+      StageMatcher.Hit[][] best = new StageMatcher.Hit[Stage.values().length][2];
+      for (StageMatcher.Hit h : hits) {
+        StageMatcher.Hit[] b = best[h.stage().ordinal()];
+        int k = h.lowered() ? 1 : 0;
+        if (b[k] == null || h.weight() > b[k].weight()) {
+          b[k] = h;
+        }
+      }
+      in = new ArrayList<>(MAX_HITS_PER_MESSAGE);
+      for (StageMatcher.Hit h : hits) {
+        StageMatcher.Hit[] b = best[h.stage().ordinal()];
+        if (b[0] == h || b[1] == h) {
+          in.add(h);
+        }
+      }
+    }
+    List<StageMatcher.Hit> out = new ArrayList<>(in.size());
+    for (StageMatcher.Hit h : in) {
+      out.add(h.match().length() <= MAX_MATCH_CHARS ? h
+          : new StageMatcher.Hit(h.stage(), h.weight(), h.start(), h.end(), clip(h.match(), MAX_MATCH_CHARS),
+              h.lowered()));
+    }
+    return out;
   }
 }

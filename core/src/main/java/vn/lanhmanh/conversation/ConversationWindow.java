@@ -78,4 +78,25 @@ final class ConversationWindow {
   int size() {
     return entries.size();
   }
+
+  /** The window's fields as a value (see {@link WindowState}). */
+  WindowState export() {
+    List<WindowState.Entry> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(new WindowState.Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+    }
+    return new WindowState(seq, newest, alerted, out);
+  }
+
+  /** A window holding the fields of {@code state}, as {@link #export()} gave them. */
+  static ConversationWindow restore(WindowState state) {
+    ConversationWindow w = new ConversationWindow();
+    w.seq = state.seq();
+    w.newest = state.newest();
+    w.alerted = state.alerted();
+    for (WindowState.Entry e : state.entries()) {
+      w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+    }
+    return w;
+  }
 }

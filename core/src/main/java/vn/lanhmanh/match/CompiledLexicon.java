@@ -140,6 +140,11 @@ public final class CompiledLexicon {
       } else if (e.kind() == Kind.TARGET) {
         ids[i] = "harassment/target:" + id;
       }
+      // A masked spelling (đ*t, c*c) may stand for a one-syllable swear.
+      if (e.kind() == Kind.RULE && s[0].length == 1 && syllables[i][0].length() >= 3
+          && (e.category() == Category.PROFANITY || e.category() == Category.SEXUAL)) {
+        vocab.addMaskable(s[0][0], s[1][0]);
+      }
       // The joined spelling of a phrase is itself a way to write it (ditme, vailon).
       if (e.fold() != Fold.NEVER && s[1].length > 1 && joined.length() >= 4) {
         vocab.addJoined(joined.toString(), s[1]);
@@ -217,15 +222,22 @@ public final class CompiledLexicon {
     int sx = 0;
     int sf = 0;
     for (int i = 0; i < p.size(); i++) {
+      if (p.sentenceStart(i)) {
+        // A phrase never spans a sentence end.
+        sx = 0;
+        sf = 0;
+      }
       sx = exact.step(sx, p.exactId(i));
       int[] out = exact.outputs(sx);
       for (int e : out) {
-        hits = append(hits, n++, hit(e, i));
+        if (Surface.latinTokensAreChat(p, i - lengths[e] + 1, i)) {
+          hits = append(hits, n++, hit(e, i));
+        }
       }
       sf = fold.step(sf, p.foldId(i));
       out = fold.outputs(sf);
       for (int e : out) {
-        if (foldAllowed(e, i, p)) {
+        if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - lengths[e] + 1, i)) {
           hits = append(hits, n++, hit(e, i));
         }
       }
@@ -250,16 +262,49 @@ public final class CompiledLexicon {
    */
   private boolean foldAllowed(int e, int endPos, Positions p) {
     boolean always = foldAlways[e];
+    boolean rule = entries[e].kind() == Kind.RULE;
     int first = endPos - lengths[e] + 1;
+    if (rule && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
+      return false;
+    }
     for (int k = first; k <= endPos; k++) {
+      String syllable = syllables[e][k - first];
       if (p.plain(k)) {
+        // One word written without diacritics among words written with them is the word it spells
+        // (khung, nung), unless it cannot be a word without a tone (dit, cac).
+        if (rule && !always && first == endPos && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
+            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
+          return false;
+        }
         continue;
       }
-      if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllables[e][k - first])) {
+      if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
+        return false;
+      }
+      // Diacritics written that are only part of the rule's are another word (đô, dò are not đồ) unless
+      // only the stroke of đ is missing (dịt) or the syllable cannot stand as written (đit).
+      if (rule && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
+          && !p.impossibleAsWritten(k)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A phrase written without diacritics among words written with them, where every syllable differs from
+   * the rule's and is a word as written ({@code ban tinh}, {@code bon cho}): it is those words, not the
+   * phrase. One syllable that is the rule's own ({@code do ngu}) or cannot stand without a tone
+   * ({@code do that bai}) keeps the reading.
+   */
+  private boolean wordsAsWritten(int e, int first, int last, Positions p) {
+    for (int k = first; k <= last; k++) {
+      if (!p.plain(k) || p.source(k) != Positions.OWN || p.exactId(k) == syllableIds[e][k - first]
+          || p.impossibleAsWritten(k) || p.disguised(k)) {
+        return false;
+      }
+    }
+    return Surface.writerUsesDiacritics(p, first, last);
   }
 
   private static long hit(int entry, int endPos) {

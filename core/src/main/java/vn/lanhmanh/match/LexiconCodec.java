@@ -298,6 +298,7 @@ public final class LexiconCodec {
         d.ints(joined);
       }
     }
+    d.ints(v.maskableIds());
   }
 
   /**
@@ -730,6 +731,13 @@ public final class LexiconCodec {
       if (v.foldCount() != id + 1) {
         throw new FormatException("precompiled lexicon is corrupt: folded syllable " + id + " ('" + key + "')");
       }
+    }
+    int[] maskable = b.ints();
+    for (int k = 0; k + 1 < maskable.length; k += 2) {
+      if (maskable[k] < 0 || maskable[k] >= exact || maskable[k + 1] < 0 || maskable[k + 1] >= fold) {
+        throw new FormatException("precompiled lexicon is corrupt: maskable swear " + k / 2);
+      }
+      v.addMaskable(maskable[k], maskable[k + 1]);
     }
     return v;
   }

@@ -20,6 +20,13 @@ public final class Positions {
   /** Offset of the position's own characters in the pools, or -1 when it comes from an expansion. */
   int[] charOff = new int[64];
   int[] charLen = new int[64];
+  /** Per position: a sentence end ({@code . ! ? …}, a line break) lies between it and the one before. */
+  boolean[] sentenceStart = new boolean[64];
+  /** Per position: where its symbols come from ({@link #OWN}, {@link #EXPANDED}, {@link #MASKED}). */
+  byte[] source = new byte[64];
+  /** Set by the normaliser before the next {@link #add}: that position starts a sentence. */
+  boolean pendingBreak;
+  int inputLength;
 
   /** The text being normalised. */
   char[] input = new char[128];
@@ -39,6 +46,19 @@ public final class Positions {
   static final byte F_ACCENT = 2;
   static final byte F_DIGIT = 4;
   static final byte F_LEETSYM = 8;
+  /** Raw token flag: a sentence end lies in the separator before this token. */
+  static final byte F_SENTENCE = 16;
+  /** Raw token flag: the separator before this token is one to three mask characters ({@code * #}). */
+  static final byte F_MASKED = 32;
+  /** Raw token flag: the separator before this token holds {@code ! ? …} or a line break. */
+  static final byte F_STOP = 64;
+
+  /** The position's syllable was written in the text (possibly joined or collapsed). */
+  public static final byte OWN = 0;
+  /** The position comes from teencode ({@code dm}) or a joined spelling ({@code ditme}). */
+  public static final byte EXPANDED = 1;
+  /** The position is a masked swear ({@code đ*t}) read as the only swear it can be. */
+  public static final byte MASKED = 2;
 
   public int size() {
     return size;
@@ -58,6 +78,111 @@ public final class Positions {
 
   public int end(int i) {
     return end[i];
+  }
+
+  /** True when a sentence end lies between position {@code i} and the one before it. */
+  public boolean sentenceStart(int i) {
+    return sentenceStart[i];
+  }
+
+  /** Where position {@code i} comes from: {@link #OWN}, {@link #EXPANDED} or {@link #MASKED}. */
+  public byte source(int i) {
+    return source[i];
+  }
+
+  /** Character {@code k} of the original text (as normalised last). */
+  public char inputChar(int k) {
+    return input[k];
+  }
+
+  /** The length of the original text (as normalised last). */
+  public int inputLength() {
+    return inputLength;
+  }
+
+  /**
+   * True when position {@code i} is written with its own characters and cannot be a Vietnamese syllable as
+   * written, because it ends in a stop ({@code p t c ch}) without the acute or dot-below tone that such a
+   * syllable must carry: {@code dit} or {@code đit} can only be a stripped {@code địt}, while {@code khung},
+   * {@code lon} or {@code đô} are words of their own.
+   */
+  public boolean impossibleAsWritten(int i) {
+    if (charOff[i] < 0 || charLen[i] == 0) {
+      return false;
+    }
+    int off = charOff[i];
+    int len = charLen[i];
+    char last = foldChars[off + len - 1];
+    boolean stop = last == 'p' || last == 't' || last == 'c'
+        || (last == 'h' && len >= 2 && foldChars[off + len - 2] == 'c');
+    if (!stop) {
+      return false;
+    }
+    int tone = CharTable.TONE_NONE;
+    for (int k = off; k < off + len; k++) {
+      tone = Math.max(tone, CharTable.tone(CharTable.info(exactChars[k])));
+    }
+    return tone != CharTable.TONE_ACUTE && tone != CharTable.TONE_DOT;
+  }
+
+  /**
+   * True when position {@code i} is written with its own letters but disguised: digits or symbols read as
+   * letters ({@code l0n}), letters split or repeated ({@code l.o.n}, {@code lonnn}), invisible characters.
+   * Nobody writes an ordinary word that way.
+   */
+  public boolean disguised(int i) {
+    if (charOff[i] < 0) {
+      return false;
+    }
+    if (end[i] - start[i] != charLen[i]) {
+      return true;
+    }
+    for (int k = start[i]; k < end[i]; k++) {
+      if (!Character.isLetter(input[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when position {@code i} is written like {@code ruleSyllable} except that {@code đ} is written
+   * {@code d} ({@code dịt} for {@code địt}): a missing stroke, not a different tone or vowel.
+   */
+  public boolean onlyStrokeMissing(int i, String ruleSyllable) {
+    if (charOff[i] < 0 || charLen[i] != ruleSyllable.length()) {
+      return false;
+    }
+    for (int k = 0; k < charLen[i]; k++) {
+      char t = exactChars[charOff[i] + k];
+      char r = ruleSyllable.charAt(k);
+      if (t != r && !(t == 'd' && r == '\u0111')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when position {@code i} is written with its own letters and they can form a Vietnamese syllable
+   * (an initial consonant, one to three vowels, a final consonant), whatever its diacritics: {@code cave},
+   * {@code diving}, {@code fan} and {@code hell} cannot; {@code the} and {@code in} can.
+   */
+  public boolean vietnameseShape(int i) {
+    return charOff[i] >= 0 && Syllables.vietnameseShape(foldChars, charOff[i], charLen[i]);
+  }
+
+  /** True when position {@code i} is written with its own characters and holds a digit ({@code h2o}). */
+  public boolean hasDigit(int i) {
+    if (charOff[i] < 0) {
+      return false;
+    }
+    for (int k = charOff[i]; k < charOff[i] + charLen[i]; k++) {
+      if (foldChars[k] >= '0' && foldChars[k] <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when this syllable is written without diacritics, so a folded match may stand for it. */
@@ -123,6 +248,8 @@ public final class Positions {
   void reset(int textLength) {
     size = 0;
     rawSize = 0;
+    pendingBreak = false;
+    inputLength = textLength;
     int need = textLength * 3 + 16; // raw letters, joined copies, collapsed copies
     if (input.length < textLength) {
       input = new char[textLength];
@@ -150,6 +277,8 @@ public final class Positions {
       plain = new boolean[64];
       charOff = new int[64];
       charLen = new int[64];
+      sentenceStart = new boolean[64];
+      source = new byte[64];
     }
     if (rStart.length > maxChars) {
       rStart = new int[64];
@@ -162,6 +291,10 @@ public final class Positions {
   }
 
   void add(int ex, int fo, boolean isPlain, int s, int e, int off, int len) {
+    add(ex, fo, isPlain, s, e, off, len, off >= 0 ? OWN : EXPANDED);
+  }
+
+  void add(int ex, int fo, boolean isPlain, int s, int e, int off, int len, byte from) {
     if (size == exactId.length) {
       int n = size * 2;
       exactId = Arrays.copyOf(exactId, n);
@@ -171,7 +304,12 @@ public final class Positions {
       plain = Arrays.copyOf(plain, n);
       charOff = Arrays.copyOf(charOff, n);
       charLen = Arrays.copyOf(charLen, n);
+      sentenceStart = Arrays.copyOf(sentenceStart, n);
+      source = Arrays.copyOf(source, n);
     }
+    sentenceStart[size] = pendingBreak && size > 0;
+    pendingBreak = false;
+    source[size] = from;
     exactId[size] = ex;
     foldId[size] = fo;
     plain[size] = isPlain;

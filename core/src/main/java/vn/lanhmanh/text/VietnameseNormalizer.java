@@ -110,6 +110,10 @@ public final class VietnameseNormalizer {
     int sepFirst = 0;
     int sepLen = 0;
     boolean sepBreak = false;
+    // What the separator run before the next token holds: a sentence end, a dot, only mask characters.
+    boolean sepStop = false;
+    boolean sepDot = false;
+    boolean sepMask = true;
     boolean atStart = true;
 
     for (int i = 0; i < n; i++) {
@@ -150,11 +154,14 @@ public final class VietnameseNormalizer {
           pool++;
           out.rLen[t] = 1;
           out.rEnd[t] = i + 1;
-          out.rFlags[t] = Positions.F_LEETSYM;
+          out.rFlags[t] = (byte) (Positions.F_LEETSYM | sentenceFlag(sepStop, sepDot, sepBreak, sepLen));
           atStart = false;
           sepFirst = 0;
           sepLen = 0;
           sepBreak = false;
+          sepStop = false;
+          sepDot = false;
+          sepMask = true;
           lastLetter = false;
           continue;
         } else {
@@ -169,7 +176,8 @@ public final class VietnameseNormalizer {
           tok = out.addRaw(i, pool, sep);
           tokLen = 0;
           tokEnd = i;
-          tokFlags = 0;
+          tokFlags = (byte) (sentenceFlag(sepStop, sepDot, sepBreak, sepLen)
+              | (!atStart && sepMask && sep >= 0 ? Positions.F_MASKED : 0));
           atStart = false;
         }
         char exact;
@@ -216,12 +224,18 @@ public final class VietnameseNormalizer {
           tok = -1;
           sepLen = 0;
           sepBreak = false;
+          sepStop = false;
+          sepDot = false;
+          sepMask = true;
         }
         if (sepLen == 0) {
           sepFirst = c;
         }
         sepLen += width;
         sepBreak |= cls == BREAK;
+        sepStop |= sentenceEnd(c);
+        sepDot |= c == '.' || c == '\uFF0E';
+        sepMask &= c == '*' || c == '#';
         lastLetter = false;
       }
       i += width - 1;
@@ -229,6 +243,23 @@ public final class VietnameseNormalizer {
     if (tok >= 0) {
       finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
     }
+  }
+
+  /** Characters that end a sentence wherever they stand; a dot does so only before a space or a dot. */
+  private static boolean sentenceEnd(char c) {
+    return c == '!' || c == '?' || c == '\u2026' || c == '\u3002' || c == '\uFF01' || c == '\uFF1F';
+  }
+
+  /**
+   * The raw-token flag for a separator run: a line break, {@code ! ? …}, or a dot with a space or another
+   * dot beside it ({@code ". "}, {@code "..."}) end a sentence; a dot alone between letters does not
+   * ({@code đ.m}, {@code TP.HCM}, {@code địt.mẹ}).
+   */
+  private static int sentenceFlag(boolean stop, boolean dot, boolean lineBreak, int sepLen) {
+    if (stop || lineBreak) {
+      return Positions.F_SENTENCE | Positions.F_STOP;
+    }
+    return dot && sepLen >= 2 ? Positions.F_SENTENCE : 0;
   }
 
   private static boolean nextIsLetter(char[] text, int from, int n) {
@@ -318,17 +349,93 @@ public final class VietnameseNormalizer {
     int pool = out.rawSize == 0 ? 0 : out.rOff[out.rawSize - 1] + out.rLen[out.rawSize - 1];
     int i = 0;
     while (i < out.rawSize) {
+      int maskEnd = phraseMode ? i : maskedRunEnd(out, i);
+      if (maskEnd > i && emitMasked(out, i, maskEnd)) {
+        i = maskEnd + 1;
+        continue;
+      }
       int runEnd = phraseMode ? i : splitRunEnd(out, i);
       if (runEnd > i) {
         pool = joinRun(out, i, runEnd, pool);
         i = runEnd + 1;
       } else {
+        markBreak(out, i);
         if (!leetSymbol(out, i)) {
           pool = emit(out, out.rOff[i], out.rLen[i], accent(out, i), out.rStart[i], out.rEnd[i], pool, false);
         }
         i++;
       }
     }
+  }
+
+  /**
+   * Carries a sentence end before raw token {@code t} to the next position emitted. A {@code !} standing
+   * alone that did not join a word ({@code đ.!.t}) is punctuation, so it ends a sentence too.
+   */
+  private static void markBreak(Positions out, int t) {
+    out.pendingBreak |= (out.rFlags[t] & Positions.F_SENTENCE) != 0
+        || (leetSymbol(out, t) && out.exactChars[out.rOff[t]] == 'i');
+  }
+
+  /** The last raw token of letters joined to {@code i} by mask characters ({@code đ*t}, {@code l**n}), or i. */
+  private static int maskedRunEnd(Positions out, int i) {
+    if ((out.rFlags[i] & Positions.F_MASKED) != 0 || !plainLetters(out, i)) {
+      return i;
+    }
+    int j = i;
+    while (j + 1 < out.rawSize && (out.rFlags[j + 1] & Positions.F_MASKED) != 0 && plainLetters(out, j + 1)) {
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean plainLetters(Positions out, int t) {
+    byte f = out.rFlags[t];
+    return (f & Positions.F_LETTER) != 0 && (f & (Positions.F_DIGIT | Positions.F_LEETSYM)) == 0;
+  }
+
+  /**
+   * Reads the raw tokens {@code a..b}, joined by mask characters, as a masked swear: each mask stands for
+   * one letter, the letters written must be the swear's (folded), and the word must have at least two
+   * letters written. The swears are the single-syllable profanity and sexual rules of the lexicon; when
+   * several fit ({@code đ*t}: {@code địt}, {@code đệt}) the first in lexicon order is taken, since any of
+   * them is a swear. Emits one position and returns true, or emits nothing when no swear fits.
+   */
+  private boolean emitMasked(Positions out, int a, int b) {
+    int letters = 0;
+    int total = 0;
+    for (int t = a; t <= b; t++) {
+      letters += out.rLen[t];
+      total += out.rLen[t] + (t > a ? out.rSep[t] & 3 : 0);
+    }
+    if (letters < 2 || total > 8) {
+      return false;
+    }
+    for (int k = 0; k < vocab.maskableCount(); k++) {
+      String swear = vocab.maskableFold(k);
+      if (swear.length() == total && fitsMask(out, a, b, swear)) {
+        markBreak(out, a);
+        out.add(vocab.maskableExactId(k), vocab.maskableFoldId(k), true, out.rStart[a], out.rEnd[b], -1, 0,
+            Positions.MASKED);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean fitsMask(Positions out, int a, int b, String swear) {
+    int w = 0;
+    for (int t = a; t <= b; t++) {
+      if (t > a) {
+        w += out.rSep[t] & 3;
+      }
+      for (int k = out.rOff[t]; k < out.rOff[t] + out.rLen[t]; k++) {
+        if (out.foldChars[k] != swear.charAt(w++)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static boolean accent(Positions out, int t) {
@@ -352,7 +459,9 @@ public final class VietnameseNormalizer {
       return i;
     }
     int j = i;
-    while (j + 1 < out.rawSize && singleLetter(out, j + 1) && out.rSep[j + 1] >= 0) {
+    // Letters are split by short separators, never by ! ? … (a dot may split them: đ. m).
+    while (j + 1 < out.rawSize && singleLetter(out, j + 1) && out.rSep[j + 1] >= 0
+        && (out.rFlags[j + 1] & Positions.F_STOP) == 0) {
       j++;
     }
     return j;
@@ -411,6 +520,7 @@ public final class VietnameseNormalizer {
         System.arraycopy(out.foldChars, out.rOff[s], out.foldChars, pool, len);
         setLeet(out, s, e, false);
         placeTone(out.exactChars, pool, len);
+        markBreak(out, s);
         int before = out.size;
         int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true);
         if (out.size > before) {
@@ -419,6 +529,7 @@ public final class VietnameseNormalizer {
       }
     }
     for (int t = s; t <= e; t++) {
+      markBreak(out, t);
       if (!leetSymbol(out, t)) {
         pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
       }
@@ -427,7 +538,7 @@ public final class VietnameseNormalizer {
   }
 
   private static boolean leetSymbol(Positions out, int t) {
-    return out.rFlags[t] == Positions.F_LEETSYM;
+    return (out.rFlags[t] & Positions.F_LEETSYM) != 0;
   }
 
   /** Reads the lone digits of a split run as the letters leetspeak means, or puts the digits back. */

@@ -35,6 +35,10 @@ public final class Vocabulary {
   private boolean[] foldSyllable = new boolean[64];
   private Expansion[] teencode = new Expansion[64];
   private Expansion[] joined = new Expansion[64];
+  private int[] maskableExact = new int[8];
+  private int[] maskableFold = new int[8];
+  private String[] maskableKey = new String[8];
+  private int maskableCount;
   private int teencodeCount;
   private int joinedCount;
 
@@ -76,6 +80,53 @@ public final class Vocabulary {
       joined[id] = new Expansion(none, foldIds.clone());
       joinedCount++;
     }
+  }
+
+  /**
+   * Registers a swear syllable that a masked spelling may stand for ({@code đ*t}, {@code c*c}), in
+   * lexicon order: when several fit a masked spelling, the first registered is taken.
+   */
+  public void addMaskable(int exactId, int foldId) {
+    for (int k = 0; k < maskableCount; k++) {
+      if (maskableExact[k] == exactId) {
+        return;
+      }
+    }
+    if (maskableCount == maskableExact.length) {
+      maskableExact = Arrays.copyOf(maskableExact, maskableCount * 2);
+      maskableFold = Arrays.copyOf(maskableFold, maskableCount * 2);
+      maskableKey = Arrays.copyOf(maskableKey, maskableCount * 2);
+    }
+    maskableExact[maskableCount] = exactId;
+    maskableFold[maskableCount] = foldId;
+    maskableKey[maskableCount] = fold.key(foldId);
+    maskableCount++;
+  }
+
+  /** The maskable swears as (exact id, folded id) pairs in the order they were added, for the precompiled form. */
+  public int[] maskableIds() {
+    int[] pairs = new int[maskableCount * 2];
+    for (int k = 0; k < maskableCount; k++) {
+      pairs[2 * k] = maskableExact[k];
+      pairs[2 * k + 1] = maskableFold[k];
+    }
+    return pairs;
+  }
+
+  int maskableCount() {
+    return maskableCount;
+  }
+
+  int maskableExactId(int k) {
+    return maskableExact[k];
+  }
+
+  int maskableFoldId(int k) {
+    return maskableFold[k];
+  }
+
+  String maskableFold(int k) {
+    return maskableKey[k];
   }
 
   private static boolean[] grow(boolean[] a, int id) {

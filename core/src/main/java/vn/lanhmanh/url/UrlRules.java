@@ -47,6 +47,7 @@ public final class UrlRules {
   private final String[][] brandsByBigram;
   private final Keyword[][] keywordsByBigram;
   private final String[][] exceptionsByBigram;
+  private final Impersonation impersonation;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -61,6 +62,7 @@ public final class UrlRules {
     this.brandsByBigram = byBigram(brands.keySet(), w -> w, String[]::new, String[][]::new);
     this.keywordsByBigram = byBigram(keywords, Keyword::word, Keyword[]::new, Keyword[][]::new);
     this.exceptionsByBigram = byBigram(keywordExceptions, w -> w, String[]::new, String[][]::new);
+    this.impersonation = Impersonation.loadDefaults();
   }
 
   private static <T> T[][] byBigram(java.util.Collection<T> items, java.util.function.Function<T, String> word,
@@ -85,13 +87,13 @@ public final class UrlRules {
   }
 
   /** The slot of the two characters at {@code i}, or -1 when either is not a lower-case letter or digit. */
-  private static int bigram(String s, int i) {
+  static int bigram(String s, int i) {
     int a = slot(s.charAt(i));
     int b = slot(s.charAt(i + 1));
     return a < 0 || b < 0 ? -1 : a * 36 + b;
   }
 
-  private static int slot(char c) {
+  static int slot(char c) {
     if (c >= 'a' && c <= 'z') {
       return c - 'a';
     }
@@ -203,6 +205,10 @@ public final class UrlRules {
       if (stem != null) {
         out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, parts.label()));
       }
+    }
+    UrlHit scam = impersonation.check(host, parts.beforeSuffix(), parts.label());
+    if (scam != null) {
+      out.add(scam);
     }
     keywordHits(compact(parts.beforeSuffix()), url.path(), out);
   }

@@ -13,6 +13,8 @@ import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Conversation;
+import vn.lanhmanh.ConversationState;
+import vn.lanhmanh.ConversationStep;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Help;
@@ -45,12 +47,13 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()", "urlCacheCounts()");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "urlCacheCounts()",
+        "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",
-        "writePrecompiledLexicon(OutputStream)");
+        "writePrecompiledLexicon(OutputStream)", "defaultUrlLists(boolean)", "maxConversationBytes(long)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -58,7 +61,7 @@ class PublicApiTest {
   @Test
   void conversation() {
     assertThat(publicMethods(Conversation.class)).containsExactlyInAnyOrder(
-        "id()", "check(Message,Policy)", "toString()");
+        "id()", "check(Message,Policy)", "toString()", "kept()");
     assertThat(Modifier.isFinal(Conversation.class.getModifiers())).isTrue();
     assertThat(Conversation.class.getConstructors()).isEmpty();
     assertThat(Message.class.isRecord()).isTrue();
@@ -71,6 +74,17 @@ class PublicApiTest {
         .containsExactly("verdict", "risk", "stages", "evidence");
     assertThat(Arrays.stream(ConversationVerdict.Evidence.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("messageId", "stage", "start", "end", "match");
+  }
+
+  @Test
+  void conversationState() {
+    assertThat(publicMethods(ConversationState.class)).containsExactlyInAnyOrder(
+        "empty()", "fromBytes(byte[])", "toBytes()", "messages()", "equals(Object)", "hashCode()", "toString()");
+    assertThat(Modifier.isFinal(ConversationState.class.getModifiers())).isTrue();
+    assertThat(ConversationState.class.getConstructors()).isEmpty();
+    assertThat(ConversationStep.class.isRecord()).isTrue();
+    assertThat(Arrays.stream(ConversationStep.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("verdict", "state", "incident");
   }
 
   @Test

@@ -56,7 +56,9 @@ class LexiconCodecTest {
             /* derived from the trie */ "keys", "values", "mask", "rootNext", "childBits");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
-            /* counted again when replayed */ "teencodeCount", "joinedCount");
+            "maskableExact", "maskableFold",
+            /* counted again when replayed */ "teencodeCount", "joinedCount", "maskableCount",
+            /* derived from the folded id */ "maskableKey");
   }
 
   private static Set<String> fields(Class<?> c) {
@@ -85,6 +87,8 @@ class LexiconCodecTest {
       assertThat(b.isFoldSyllable(id)).isEqualTo(a.isFoldSyllable(id));
       assertThat(b.joinedIds(id)).isEqualTo(a.joinedIds(id));
     }
+    assertThat(b.maskableIds()).isEqualTo(a.maskableIds());
+    assertThat(a.maskableIds()).as("the default lexicon has masked swears (đ*t, c*c)").isNotEmpty();
     assertThat(b.teencodeSize()).isEqualTo(a.teencodeSize());
     assertThat(b.joinedSize()).isEqualTo(a.joinedSize());
   }

@@ -29,8 +29,16 @@ class CanonicalizationTableTest {
 
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in = Objects.requireNonNull(
-            CanonicalizationTableTest.class.getResourceAsStream("/url/canonicalization.tsv"), "table");
+    for (Row raw : table("/url/canonicalization.tsv")) {
+      rows.add(new Row(raw.line(), unescape(raw.input()), unescape(raw.expected())));
+    }
+    return rows;
+  }
+
+  /** The rows of a two-column table resource, comments skipped, fields not yet unescaped. */
+  static List<Row> table(String resource) {
+    List<Row> rows = new ArrayList<>();
+    try (InputStream in = Objects.requireNonNull(CanonicalizationTableTest.class.getResourceAsStream(resource), resource);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int number = 0;
@@ -43,7 +51,7 @@ class CanonicalizationTableTest {
         if (tab < 0 || line.indexOf('\t', tab + 1) >= 0) {
           throw new IllegalStateException("line " + number + " needs exactly one tab: " + line);
         }
-        rows.add(new Row(number, unescape(line.substring(0, tab)), unescape(line.substring(tab + 1))));
+        rows.add(new Row(number, line.substring(0, tab), line.substring(tab + 1)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -66,22 +66,30 @@ final class ConversationCommand implements Callable<Integer> {
     ConversationLineParser parser = new ConversationLineParser();
     JsonOutput json = new JsonOutput(out);
     long[] number = {0};
-    return BatchRunner.eachLine(in, out, line -> {
-      ConversationRequest r = parser.parse(line, ++number[0]);
-      if (r.failed()) {
-        json.error(r.id(), r.error());
-        return;
-      }
-      ConversationVerdict cv;
-      try {
-        Message m = new Message(r.messageId(), r.sender(), r.text(), r.time() != null ? r.time() : Instant.now());
-        cv = filter.conversation(r.conversationKey()).check(m, policy);
-      } catch (RuntimeException e) {
-        // fail closed: an error line, never a made-up ALLOW
-        json.error(r.id(), "internal error: " + Main.describe(e));
-        return;
-      }
-      json.conversationVerdict(r.id(), cv, r.conversation());
-    });
+    return BatchRunner.eachLine(in, out, line -> answer(parser.parse(line, ++number[0]), json,
+        (key, m) -> filter.conversation(key).check(m, policy)));
+  }
+
+  /** Adds one message to its conversation: the filter's own window, or a window kept elsewhere. */
+  interface Window {
+    ConversationVerdict check(String conversationKey, Message message);
+  }
+
+  /** Writes the answer to one parsed line: its verdict line, or an error line. */
+  static void answer(ConversationRequest r, JsonOutput json, Window window) throws IOException {
+    if (r.failed()) {
+      json.error(r.id(), r.error());
+      return;
+    }
+    ConversationVerdict cv;
+    try {
+      Message m = new Message(r.messageId(), r.sender(), r.text(), r.time() != null ? r.time() : Instant.now());
+      cv = window.check(r.conversationKey(), m);
+    } catch (RuntimeException e) {
+      // fail closed: an error line, never a made-up ALLOW
+      json.error(r.id(), "internal error: " + Main.describe(e));
+      return;
+    }
+    json.conversationVerdict(r.id(), cv, r.conversation());
   }
 }

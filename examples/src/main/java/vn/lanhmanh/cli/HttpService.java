@@ -7,23 +7,29 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -32,7 +38,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Conversation;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Message;
 import vn.lanhmanh.Verdict;
@@ -85,8 +93,16 @@ final class HttpService implements AutoCloseable {
    * @param limits the request limits
    * @param threads the most request threads
    * @param stopTimeoutMillis how long {@link #close()} waits for requests in progress
+   * @param budgets what requests and clients may use
+   * @param access the Host allow-list, CORS origins and API key
    */
-  record Config(String host, int port, ServiceLimits limits, int threads, long stopTimeoutMillis) {
+  record Config(String host, int port, ServiceLimits limits, int threads, long stopTimeoutMillis,
+      ServiceBudgets budgets, ServiceAccess access) {
+
+    /** Default budgets, no CORS, no API key. */
+    Config(String host, int port, ServiceLimits limits, int threads, long stopTimeoutMillis) {
+      this(host, port, limits, threads, stopTimeoutMillis, ServiceBudgets.defaults(), ServiceAccess.NONE);
+    }
 
     static int defaultThreads() {
       return Math.max(32, 4 * Runtime.getRuntime().availableProcessors());
@@ -99,13 +115,14 @@ final class HttpService implements AutoCloseable {
   }
 
   /**
-   * One answer: status, media type, body, the error code for error answers, and whether the connection
-   * closes after it ({@code Connection: close}).
+   * One answer: status, media type, body, the error code for error answers, whether the connection
+   * closes after it ({@code Connection: close}), and any extra header.
    */
-  private record Answer(int status, String type, byte[] body, String code, boolean close) {
+  private record Answer(int status, String type, byte[] body, String code, boolean close, String header,
+      String value) {
 
     Answer(int status, String type, byte[] body, String code) {
-      this(status, type, body, code, false);
+      this(status, type, body, code, false, null, null);
     }
 
     static Answer json(int status, String json) {
@@ -116,14 +133,25 @@ final class HttpService implements AutoCloseable {
       return new Answer(p.status(), JSON, ServiceJson.problem(p.code(), p.message()).getBytes(UTF_8), p.code());
     }
 
+    static Answer problem(int status, String code, String message) {
+      return problem(new ServiceProblem(status, code, message));
+    }
+
     Answer closing() {
-      return new Answer(status, type, body, code, true);
+      return new Answer(status, type, body, code, true, header, value);
+    }
+
+    Answer with(String name, String v) {
+      return new Answer(status, type, body, code, close, name, v);
     }
   }
 
+  /** What an endpoint gets: the request, its body (null for GET), whether it carries the API key, who sent it. */
+  private record Call(Request request, byte[] body, boolean authorized, String client) {}
+
   @FunctionalInterface
   private interface Endpoint {
-    Answer answer(Request request) throws IOException;
+    Answer answer(Call call) throws IOException;
   }
 
   private final Config config;
@@ -134,6 +162,11 @@ final class HttpService implements AutoCloseable {
   private final ServiceMetrics metrics = new ServiceMetrics();
   private final AtomicInteger inflight = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Permits for heavy requests (batches, large or unsized bodies), taken before the body is read. */
+  private final Semaphore heavy;
+  /** Bytes reserved by heavy bodies being received ({@link #bodyBudget()}). */
+  private final AtomicLong bodyBytes = new AtomicLong();
+  private final ClientRateLimit newConversations;
   /** path → method → endpoint. */
   private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
   private final Server server;
@@ -146,6 +179,8 @@ final class HttpService implements AutoCloseable {
     this.index = index;
     this.log = log;
     this.parser = new ServiceRequestParser(config.limits());
+    this.heavy = new Semaphore(config.budgets().heavyWork());
+    this.newConversations = new ClientRateLimit(config.budgets().newConversationsPerMinute(), System::currentTimeMillis);
     byte[] page = resource("index.html");
     byte[] css = resource("playground.css");
     byte[] js = resource("playground.js");
@@ -154,9 +189,10 @@ final class HttpService implements AutoCloseable {
     route("GET", "/playground.css", r -> new Answer(200, "text/css; charset=utf-8", css, null));
     route("GET", "/playground.js", r -> new Answer(200, "text/javascript; charset=utf-8", js, null));
     route("GET", "/openapi.json", r -> new Answer(200, JSON, openapi, null));
-    route("GET", "/healthz", r -> Answer.json(200, "{\"status\":\"ok\"}\n"));
+    route("GET", "/healthz", r -> health());
     route("GET", "/metrics", r -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
-        metrics.render(filter.urlCacheStats(), index, inflight.get()).getBytes(UTF_8), null));
+        metrics.render(filter.urlCacheStats(), index, inflight.get(), filter.conversationCounts(), MemoryWatch.read(),
+            config.budgets().heavyWork() - heavy.availablePermits()).getBytes(UTF_8), null));
     route("GET", "/v1/index", r -> Answer.json(200, ServiceJson.index(index, filter.lexiconCounts(), null)));
     route("POST", "/v1/index/refresh", r -> refresh());
     route("POST", "/v1/check", this::check);
@@ -171,6 +207,7 @@ final class HttpService implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    http.setMinRequestDataRate(config.budgets().minBytesPerSecond());
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());
@@ -178,6 +215,7 @@ final class HttpService implements AutoCloseable {
     // still being checked, or a large answer to a slow reader, a second later; close() waits for them itself.
     connector.setShutdownIdleTimeout(-1);
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(config.budgets().maxConnections(), connector));
     graceful = new GracefulHandler(new Router());
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
@@ -296,29 +334,39 @@ final class HttpService implements AutoCloseable {
 
   // ---- endpoints
 
-  private Answer check(Request request) throws IOException {
-    Object body = body(request);
-    if (body instanceof Answer refused) {
-      return refused;
+  private Answer health() {
+    MemoryWatch.Reading m = MemoryWatch.read();
+    if (m.isShort()) {
+      return Answer.json(503, ServiceJson.health("degraded", "memory: " + m.describe()));
     }
-    ServiceRequest r = parser.parseCheck((byte[]) body);
+    return Answer.json(200, "{\"status\":\"ok\"}\n");
+  }
+
+  private Answer check(Call call) throws IOException {
+    ServiceRequest r = parser.parseCheck(call.body());
     if (r.failed()) {
       return Answer.problem(r.problem());
     }
+    if (r.conversation() != null && !call.authorized()) {
+      return unauthorized();
+    }
     StringWriter out = new StringWriter(512);
-    ServiceProblem p = run(r, out);
-    return p != null ? Answer.problem(p) : Answer.json(200, out.toString());
+    ServiceProblem p = run(r, out, call.client());
+    if (p != null) {
+      return Answer.problem(p);
+    }
+    return sized(out.getBuffer());
   }
 
-  private Answer batch(Request request) throws IOException {
-    Object body = body(request);
-    if (body instanceof Answer refused) {
-      return refused;
-    }
-    ServiceRequestParser.Batch b = parser.parseBatch((byte[]) body);
+  private Answer batch(Call call) throws IOException {
+    ServiceRequestParser.Batch b = parser.parseBatch(call.body());
     if (b.problem() != null) {
       return Answer.problem(b.problem());
     }
+    if (!call.authorized() && b.items().stream().anyMatch(r -> !r.failed() && r.conversation() != null)) {
+      return unauthorized();
+    }
+    int maxChars = config.budgets().maxAnswerBytes();
     StringBuilder json = new StringBuilder(64 + 400 * b.items().size());
     json.append("{\"results\":[");
     StringWriter item = new StringWriter(512);
@@ -328,7 +376,7 @@ final class HttpService implements AutoCloseable {
       if (r.failed()) {
         new JsonOutput(item).error(r.id(), r.problem().message());
       } else {
-        ServiceProblem p = run(r, item);
+        ServiceProblem p = run(r, item, call.client());
         if (p != null) {
           item.getBuffer().setLength(0);
           new JsonOutput(item).error(r.id(), p.message());
@@ -339,9 +387,32 @@ final class HttpService implements AutoCloseable {
       }
       StringBuffer s = item.getBuffer();
       json.append(s, 0, s.length() - 1);   // without JsonOutput's line break
+      if (json.length() > maxChars) {
+        return answerTooLarge();   // chars ≤ UTF-8 bytes: the answer is already over
+      }
     }
     json.append("]}\n");
-    return Answer.json(200, json.toString());
+    return sized(json);
+  }
+
+  /** The 200 answer, or the refusal when its UTF-8 form is over the answer budget. */
+  private Answer sized(CharSequence json) {
+    if (json.length() > config.budgets().maxAnswerBytes()) {
+      return answerTooLarge();
+    }
+    byte[] body = json.toString().getBytes(UTF_8);
+    return body.length > config.budgets().maxAnswerBytes() ? answerTooLarge() : new Answer(200, JSON, body, null);
+  }
+
+  private Answer answerTooLarge() {
+    return Answer.problem(413, ServiceProblem.ANSWER_TOO_LARGE, "the answer would be over "
+        + config.budgets().maxAnswerBytes() + " bytes: send fewer or shorter items");
+  }
+
+  private static Answer unauthorized() {
+    return Answer.problem(401, ServiceProblem.UNAUTHORIZED,
+        "this request changes the service's state: send Authorization: Bearer <key>")
+        .with(HttpHeader.WWW_AUTHENTICATE.asString(), "Bearer");
   }
 
   private Answer refresh() {
@@ -365,15 +436,19 @@ final class HttpService implements AutoCloseable {
    * Checks one request and writes its verdict object (with a line break) to {@code out}; or returns the
    * problem and writes nothing. Fails closed: an internal error is a problem, never a made-up ALLOW.
    */
-  private ServiceProblem run(ServiceRequest r, StringWriter out) throws IOException {
+  private ServiceProblem run(ServiceRequest r, StringWriter out, String client) throws IOException {
     boolean url = r.url() != null;
     Verdict v;
     ConversationVerdict cv = null;
     long t0 = System.nanoTime();
     try {
       if (r.conversation() != null) {
-        cv = filter.conversation(r.conversation())
-            .check(new Message(r.messageId(), r.sender(), r.text(), r.time()), r.policy());
+        Conversation c = filter.conversation(r.conversation());
+        if (!c.kept() && !newConversations.tryAcquire(client)) {
+          return new ServiceProblem(429, ServiceProblem.TOO_MANY_CONVERSATIONS, "more than "
+              + config.budgets().newConversationsPerMinute() + " new conversations from this client this minute");
+        }
+        cv = c.check(new Message(r.messageId(), r.sender(), r.text(), r.time()), r.policy());
         v = cv.verdict();
       } else {
         v = url ? filter.checkUrl(r.url(), r.policy()) : filter.checkText(r.text(), r.policy());
@@ -392,50 +467,13 @@ final class HttpService implements AutoCloseable {
     return null;
   }
 
-  /** The body as bytes, or the answer refusing it (413 when too large). */
-  private Object body(Request request) throws IOException {
-    int max = config.limits().maxBodyBytes();
-    long declared = request.getLength();
-    InputStream in = Content.Source.asInputStream(request);
-    if (declared > max) {
-      return tooLarge(request, in, declared, 0);
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
     }
-    byte[] body = in.readNBytes(max + 1);
-    if (body.length > max) {
-      return tooLarge(request, in, -1, body.length);
-    }
-    return body;
-  }
-
-  /**
-   * The 413 for a body over the limit, of which {@code read} bytes have been read. A client that sends its
-   * whole body before reading the answer (as JDK's {@code HttpClient} and most simple clients do) would lose
-   * the 413 to a connection reset if the service closed with the body unread, so a body of up to the limit
-   * plus {@link #MAX_DISCARD_BYTES} is read to its end and thrown away first, and the connection stays open.
-   * A longer body, or one the client has not sent yet ({@code Expect: 100-continue}), is not read on: the
-   * answer says {@code Connection: close}.
-   */
-  private Answer tooLarge(Request request, InputStream in, long declared, long read) {
-    long max = config.limits().maxBodyBytes();
-    Answer a = Answer.problem(new ServiceProblem(413, ServiceProblem.BODY_TOO_LARGE,
-        "the body is limited to " + max + " bytes" + (declared > 0 ? ", was " + declared : "")));
-    boolean waiting = read == 0 && request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
-    long budget = max + MAX_DISCARD_BYTES - read;
-    if (waiting || declared > max + MAX_DISCARD_BYTES) {
-      return a.closing();
-    }
-    byte[] scratch = new byte[16 * 1024];
-    try {
-      for (long n = 0; budget >= 0; budget -= n) {
-        n = in.read(scratch, 0, (int) Math.min(scratch.length, budget + 1));
-        if (n < 0) {
-          return a;   // the whole body is in: the connection can take the next request
-        }
-      }
-    } catch (IOException e) {
-      // the client stopped sending; the connection goes
-    }
-    return a.closing();
+    int semi = contentType.indexOf(';');
+    String media = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    return media.equalsIgnoreCase("application/json");
   }
 
   private static byte[] resource(String name) {
@@ -451,14 +489,161 @@ final class HttpService implements AutoCloseable {
 
   // ---- Jetty glue
 
+  /**
+   * One request from its arrival to its answer: whoever calls {@link #finish} first (the endpoint, the
+   * body reader, the body deadline) answers; later calls do nothing.
+   */
+  private final class Exchange {
+    final Request request;
+    final Response response;
+    final Callback callback;
+    final AtomicBoolean done = new AtomicBoolean();
+    String route = "other";
+    String corsOrigin;
+    boolean permit;
+    long reserved;
+    Scheduler.Task deadline;
+
+    Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    boolean done() {
+      return done.get();
+    }
+
+    void finish(Answer a) {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      if (deadline != null) {
+        deadline.cancel();
+      }
+      if (permit) {
+        heavy.release();
+      }
+      if (reserved > 0) {
+        bodyBytes.addAndGet(-reserved);
+      }
+      inflight.decrementAndGet();
+      metrics.request(route, a.status());
+      if (a.code() != null) {
+        metrics.error(a.code());
+      }
+      if (corsOrigin != null) {
+        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, corsOrigin);
+        response.getHeaders().add(HttpHeader.VARY, "Origin");
+      }
+      try {
+        send(response, callback, a);
+      } catch (RuntimeException e) {
+        callback.failed(e);
+      }
+    }
+  }
+
+  /**
+   * Reads a request body without holding a thread while waiting for bytes (Jetty's demand callback), up
+   * to the body limit; past it, reads and throws away up to {@link #MAX_DISCARD_BYTES} more so that the
+   * 413 reaches a client that sends its whole body first, then gives up and closes. The body deadline
+   * answers 408 and closes whatever the reader is doing.
+   */
+  private final class BodyReader implements Runnable {
+    private final Exchange x;
+    private final int max;
+    private final Function<byte[], Answer> then;
+    private byte[] buf;
+    private long total;
+    private boolean discarding;
+
+    BodyReader(Exchange x, int max, long declared, Function<byte[], Answer> then) {
+      this.x = x;
+      this.max = max;
+      this.then = then;
+      this.discarding = declared > max;
+      this.buf = discarding ? null : new byte[(int) Math.min(declared >= 0 ? declared : 16 * 1024, max)];
+    }
+
+    void start() {
+      x.deadline = connector.getScheduler().schedule(() -> x.finish(Answer.problem(408, ServiceProblem.BODY_TIMEOUT,
+          "the body did not arrive within " + config.budgets().bodyTimeoutMillis() + " ms").closing()),
+          config.budgets().bodyTimeoutMillis(), TimeUnit.MILLISECONDS);
+      run();
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!x.done()) {
+          Content.Chunk c = x.request.read();
+          if (c == null) {
+            x.request.demand(this);
+            return;
+          }
+          if (Content.Chunk.isFailure(c)) {
+            Throwable t = c.getFailure();
+            boolean slow = t instanceof TimeoutException
+                || (t instanceof HttpException h && h.getCode() == HttpStatus.REQUEST_TIMEOUT_408);
+            x.finish((slow ? Answer.problem(408, ServiceProblem.BODY_TIMEOUT, "the body arrived too slowly")
+                : Answer.problem(400, ServiceProblem.UNREADABLE_BODY, "cannot read the request body")).closing());
+            return;
+          }
+          boolean last = c.isLast();
+          ByteBuffer b = c.getByteBuffer();
+          int n = b.remaining();
+          total += n;
+          if (!discarding && total > max) {
+            discarding = true;
+            buf = null;
+          }
+          if (!discarding && n > 0) {
+            if (total > buf.length) {
+              buf = Arrays.copyOf(buf, (int) Math.min(max, Math.max(total, 2L * buf.length)));
+            }
+            b.get(buf, (int) (total - n), n);
+          }
+          c.release();
+          if (discarding && total > max + MAX_DISCARD_BYTES) {
+            x.finish(tooLarge().closing());
+            return;
+          }
+          if (last) {
+            if (discarding) {
+              x.finish(tooLarge());   // the whole body is in: the connection can take the next request
+            } else {
+              x.finish(then.apply(total == buf.length ? buf : Arrays.copyOf(buf, (int) total)));
+            }
+            return;
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        log.accept("internal error on " + x.route + ": " + Main.describe(e));
+        x.finish(Answer.problem(500, ServiceProblem.INTERNAL_ERROR, "internal error"));
+      }
+    }
+
+    private Answer tooLarge() {
+      long declared = x.request.getLength();
+      return Answer.problem(413, ServiceProblem.BODY_TOO_LARGE,
+          "the body is limited to " + max + " bytes" + (declared > 0 ? ", was " + declared : ""));
+    }
+  }
+
   private static void send(Response response, Callback callback, Answer a) {
     response.setStatus(a.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type());
+    if (a.type() != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type());
+    }
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    if (a.type().startsWith("text/html")) {
+    if (a.type() != null && a.type().startsWith("text/html")) {
       response.getHeaders().put("Content-Security-Policy",
           "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    }
+    if (a.header() != null) {
+      response.getHeaders().put(a.header(), a.value());
     }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.body().length);
     if (a.close()) {
@@ -467,44 +652,140 @@ final class HttpService implements AutoCloseable {
     response.write(true, ByteBuffer.wrap(a.body()), callback);
   }
 
-  /** Finds the endpoint by exact path and method (no patterns) and turns failures into JSON errors. */
+  /**
+   * Checks the Host, CORS, media type, API key and budgets, finds the endpoint by exact path and method
+   * (no patterns), reads the body without blocking, and turns failures into JSON errors.
+   */
   private final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       inflight.incrementAndGet();
-      String path = Request.getPathInContext(request);
-      Map<String, Endpoint> methods = routes.get(path);
-      String route = methods == null ? "other" : path;
-      Answer a;
+      Exchange x = new Exchange(request, response, callback);
       try {
-        if (methods == null) {
-          a = Answer.problem(new ServiceProblem(404, ServiceProblem.NOT_FOUND, "no such endpoint: see /openapi.json"));
-        } else {
-          Endpoint e = methods.get(request.getMethod());
-          if (e == null) {
-            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", methods.keySet()));
-            a = Answer.problem(new ServiceProblem(405, ServiceProblem.METHOD_NOT_ALLOWED,
-                path + " accepts " + String.join(", ", methods.keySet())));
-          } else {
-            a = e.answer(request);
-          }
-        }
+        dispatch(x);
       } catch (IOException e) {
-        a = Answer.problem(new ServiceProblem(400, "unreadable_body", "cannot read the request body"));
+        x.finish(Answer.problem(400, ServiceProblem.UNREADABLE_BODY, "cannot read the request body"));
       } catch (RuntimeException | Error e) {
-        log.accept("internal error on " + path + ": " + Main.describe(e));
-        a = Answer.problem(new ServiceProblem(500, ServiceProblem.INTERNAL_ERROR, "internal error"));
-      } finally {
-        inflight.decrementAndGet();
+        log.accept("internal error on " + x.route + ": " + Main.describe(e));
+        x.finish(Answer.problem(500, ServiceProblem.INTERNAL_ERROR, "internal error"));
       }
-      metrics.request(route, a.status());
-      if (a.code() != null) {
-        metrics.error(a.code());
-      }
-      send(response, callback, a);
       return true;
     }
+
+    private void dispatch(Exchange x) throws IOException {
+      Request request = x.request;
+      String path = Request.getPathInContext(request);
+      Map<String, Endpoint> methods = routes.get(path);
+      x.route = methods == null ? "other" : path;
+      ServiceAccess access = config.access();
+      if (!access.hostAllowed(request.getHeaders().get(HttpHeader.HOST), config.host())) {
+        x.finish(Answer.problem(421, ServiceProblem.HOST_NOT_ALLOWED,
+            "this service does not answer for that Host: add it with --allow-host").closing());
+        return;
+      }
+      String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+      if (origin != null && access.corsOrigins().contains(origin)) {
+        x.corsOrigin = origin;
+      }
+      if (methods == null) {
+        x.finish(Answer.problem(404, ServiceProblem.NOT_FOUND, "no such endpoint: see /openapi.json"));
+        return;
+      }
+      String method = request.getMethod();
+      if (method.equals("OPTIONS") && x.corsOrigin != null) {
+        x.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, String.join(", ", methods.keySet()));
+        x.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Authorization");
+        x.response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "600");
+        x.finish(new Answer(204, null, new byte[0], null));
+        return;
+      }
+      Endpoint e = methods.get(method);
+      if (e == null) {
+        x.response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", methods.keySet()));
+        x.finish(Answer.problem(405, ServiceProblem.METHOD_NOT_ALLOWED,
+            path + " accepts " + String.join(", ", methods.keySet())));
+        return;
+      }
+      boolean authorized = access.authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+      String client = Request.getRemoteAddr(request);
+      if (!method.equals("POST")) {
+        x.finish(e.answer(new Call(request, null, authorized, client)));
+        return;
+      }
+      long declared = request.getLength();
+      if (declared != 0 && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+        x.finish(Answer.problem(415, ServiceProblem.UNSUPPORTED_MEDIA_TYPE,
+            "send the body as Content-Type: application/json").closing());
+        return;
+      }
+      if (path.equals("/v1/index/refresh") && !authorized) {
+        x.finish(unauthorized().closing());
+        return;
+      }
+      int max = config.limits().maxBodyBytes();
+      if (declared > max) {
+        boolean waiting = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+        if (waiting || declared > max + MAX_DISCARD_BYTES) {
+          // not worth reading (or not sent yet): refuse now and close
+          x.finish(Answer.problem(413, ServiceProblem.BODY_TOO_LARGE,
+              "the body is limited to " + max + " bytes, was " + declared).closing());
+          return;
+        }
+        new BodyReader(x, max, declared, body -> null).start();
+        return;
+      }
+      boolean isHeavy = path.equals("/v1/batch") || declared < 0 || declared > ServiceBudgets.LIGHT_BODY_BYTES;
+      if (isHeavy) {
+        // the body's bytes are reserved before it is read, so slow senders cannot fill the heap
+        MemoryWatch.Reading m = MemoryWatch.read();
+        long reserve = declared >= 0 ? declared : max;
+        if (m.isShort() || !reserveBody(reserve)) {
+          Answer busy = busy(m.isShort() ? "memory is short (" + m.describe() + "): retry later"
+              : "too many large bodies are being received: retry later");
+          x.finish(declared == 0 ? busy : busy.closing());
+          return;
+        }
+        x.reserved = reserve;
+      }
+      new BodyReader(x, max, declared, body -> {
+        if (isHeavy) {
+          // the check itself: at most --max-heavy at once, or a busy answer (the body is read: no need to close)
+          if (!heavy.tryAcquire()) {
+            return busy("the service is already checking " + config.budgets().heavyWork()
+                + " batches or large bodies: retry later");
+          }
+          x.permit = true;
+        }
+        try {
+          return e.answer(new Call(request, body, authorized, client));
+        } catch (IOException io) {
+          return Answer.problem(400, ServiceProblem.UNREADABLE_BODY, "cannot read the request body");
+        }
+      }).start();
+    }
+  }
+
+  private static Answer busy(String message) {
+    return Answer.problem(503, ServiceProblem.BUSY, message).with(HttpHeader.RETRY_AFTER.asString(), "1");
+  }
+
+  /** Takes {@code bytes} from the budget of heavy bodies being received; false when it is spent. */
+  private boolean reserveBody(long bytes) {
+    long limit = bodyBudget();
+    for (long now = bodyBytes.get(); ; now = bodyBytes.get()) {
+      if (now + bytes > limit && now > 0) {
+        return false;
+      }
+      if (bodyBytes.compareAndSet(now, now + bytes)) {
+        return true;
+      }
+    }
+  }
+
+  /** Heavy bodies being received at once: four per heavy-work permit, each up to the body limit. */
+  private long bodyBudget() {
+    return 4L * config.budgets().heavyWork() * config.limits().maxBodyBytes();
   }
 
   /** Errors Jetty answers itself (bad request line, headers too large, 503 while stopping) as JSON. */
@@ -522,6 +803,7 @@ final class HttpService implements AutoCloseable {
         case 400: code = "bad_request"; break;
         case 404: code = ServiceProblem.NOT_FOUND; break;
         case 405: code = ServiceProblem.METHOD_NOT_ALLOWED; break;
+        case 408: code = ServiceProblem.BODY_TIMEOUT; break;
         case 413: code = ServiceProblem.BODY_TOO_LARGE; break;
         case 414: code = "uri_too_long"; break;
         case 431: code = "headers_too_large"; break;

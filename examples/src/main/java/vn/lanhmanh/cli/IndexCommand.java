@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = "Writes and describes URL list indexes (used with --index DIR).",
-    subcommands = {IndexBuildCommand.class, IndexInfoCommand.class})
+    subcommands = {IndexBuildCommand.class, IndexBuildDefaultCommand.class, IndexInfoCommand.class})
 final class IndexCommand implements Runnable {
 
   @ParentCommand

@@ -200,9 +200,15 @@ public final class Main implements Runnable {
    * @throws IllegalStateException naming the problem when the URL list index is damaged
    */
   ContentFilter openFilter(CommandSpec caller) {
+    return openFilter(caller, b -> { });
+  }
+
+  /** As {@link #openFilter(CommandSpec)}, with the command's own builder settings applied first. */
+  ContentFilter openFilter(CommandSpec caller, java.util.function.Consumer<ContentFilter.Builder> settings) {
     List<Path> folders = lexiconFolders(caller);
     Path urlIndex = indexFolder(caller);
     ContentFilter.Builder b = lexiconBuilder(caller);
+    settings.accept(b);
     if (urlIndex != null) {
       b.urlIndex(urlIndex);
     }

@@ -46,12 +46,21 @@ final class ServiceJson {
     out.write("}\n");
   }
 
+  /** {@code {"status", "reason"}} and a line break, for {@code /healthz} when not ok. */
+  static String health(String status, String reason) {
+    return pair("status", status, "reason", reason);
+  }
+
   /** {@code {"code", "message"}} and a line break. */
   static String problem(String code, String message) {
+    return pair("code", code, "message", message);
+  }
+
+  private static String pair(String k1, String v1, String k2, String v2) {
     return write(g -> {
       g.writeStartObject();
-      g.writeStringField("code", code);
-      g.writeStringField("message", message);
+      g.writeStringField(k1, v1);
+      g.writeStringField(k2, v2);
       g.writeEndObject();
     });
   }

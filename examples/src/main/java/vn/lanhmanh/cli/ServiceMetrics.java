@@ -25,6 +25,7 @@ final class ServiceMetrics {
       "0.025", "0.05", "0.1", "0.25", "1", "+Inf"};
 
   private static final String[] KINDS = {"text", "url"};
+  private static final String[] TIERS = {"innocent", "staged", "at_risk"};
 
   /** [kind][action]. */
   private final LongAdder[][] checks = new LongAdder[2][Action.values().length];
@@ -81,8 +82,15 @@ final class ServiceMetrics {
     refreshFailures.increment();
   }
 
-  /** The whole exposition. */
-  String render(CacheStats cache, IndexView index, int inflight) {
+  /**
+   * The whole exposition.
+   *
+   * @param conversations the filter's conversation store counters ({@code ContentFilter.conversationCounts()})
+   * @param memory the heap after the last collection
+   * @param heavy heavy requests (batches, large bodies) running now
+   */
+  String render(CacheStats cache, IndexView index, int inflight, Map<String, Long> conversations,
+      MemoryWatch.Reading memory, int heavy) {
     StringBuilder b = new StringBuilder(4096);
     header(b, "lanhmanh_checks_total", "counter", "Checks answered, by kind of input and action.");
     for (int k = 0; k < KINDS.length; k++) {
@@ -130,7 +138,33 @@ final class ServiceMetrics {
         b.append("lanhmanh_http_errors_total{code=\"").append(k).append("\"} ").append(v.sum()).append('\n'));
     header(b, "lanhmanh_http_inflight_requests", "gauge", "Requests being handled now.");
     b.append("lanhmanh_http_inflight_requests ").append(inflight).append('\n');
+    header(b, "lanhmanh_http_heavy_requests", "gauge", "Batches and large bodies being handled now (bounded by --max-heavy).");
+    b.append("lanhmanh_http_heavy_requests ").append(heavy).append('\n');
+
+    header(b, "lanhmanh_conversations", "gauge", "Conversation windows kept, by tier (innocent, staged, at_risk).");
+    byTier(b, "lanhmanh_conversations", conversations, "conversations_");
+    header(b, "lanhmanh_conversation_bytes", "gauge", "Estimated bytes of the conversation windows kept.");
+    b.append("lanhmanh_conversation_bytes ").append(conversations.getOrDefault("bytes", 0L)).append('\n');
+    header(b, "lanhmanh_conversations_created_total", "counter", "Conversation windows created.");
+    b.append("lanhmanh_conversations_created_total ").append(conversations.getOrDefault("created", 0L)).append('\n');
+    header(b, "lanhmanh_conversations_evicted_total", "counter",
+        "Conversation windows dropped to stay within the count or byte budget, by tier.");
+    byTier(b, "lanhmanh_conversations_evicted_total", conversations, "evicted_");
+    header(b, "lanhmanh_conversations_expired_total", "counter", "Conversation windows dropped after the expiry without messages.");
+    b.append("lanhmanh_conversations_expired_total ").append(conversations.getOrDefault("expired", 0L)).append('\n');
+
+    header(b, "lanhmanh_heap_live_bytes", "gauge", "Heap in use after the last garbage collection.");
+    b.append("lanhmanh_heap_live_bytes ").append(memory.liveBytes()).append('\n');
+    header(b, "lanhmanh_heap_max_bytes", "gauge", "The JVM's maximum heap (-Xmx).");
+    b.append("lanhmanh_heap_max_bytes ").append(memory.maxBytes()).append('\n');
     return b.toString();
+  }
+
+  private static void byTier(StringBuilder b, String series, Map<String, Long> counts, String prefix) {
+    for (String tier : TIERS) {
+      b.append(series).append("{tier=\"").append(tier).append("\"} ").append(counts.getOrDefault(prefix + tier, 0L))
+          .append('\n');
+    }
   }
 
   private static void header(StringBuilder b, String name, String type, String help) {

@@ -18,6 +18,14 @@ record ServiceProblem(int status, String code, String message) {
   static final String NO_INDEX = "no_index";
   static final String UNAVAILABLE = "unavailable";
   static final String INTERNAL_ERROR = "internal_error";
+  static final String UNREADABLE_BODY = "unreadable_body";
+  static final String BODY_TIMEOUT = "body_timeout";
+  static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+  static final String HOST_NOT_ALLOWED = "host_not_allowed";
+  static final String UNAUTHORIZED = "unauthorized";
+  static final String TOO_MANY_CONVERSATIONS = "too_many_conversations";
+  static final String BUSY = "busy";
+  static final String ANSWER_TOO_LARGE = "answer_too_large";
 
   static ServiceProblem malformedJson(String message) {
     return new ServiceProblem(400, MALFORMED_JSON, message);

@@ -186,7 +186,8 @@ class HttpServiceTest {
     assertThat(body.status()).isEqualTo(413);
     assertThat(body.json().get("code").asText()).isEqualTo("body_too_large");
     // no Content-Length: the limit holds while reading, too
-    ServiceClient.Reply chunked = small.send(HttpRequest.newBuilder(small.uri("/v1/batch")).POST(
+    ServiceClient.Reply chunked = small.send(HttpRequest.newBuilder(small.uri("/v1/batch"))
+        .header("Content-Type", "application/json").POST(
         HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
             ("{\"items\": [" + "{\"text\": \"a\", \"age\": 1},".repeat(200) + "]}").getBytes(UTF_8)))));
     assertThat(chunked.status()).isEqualTo(413);
@@ -402,7 +403,8 @@ class HttpServiceTest {
       socket.connect(new java.net.InetSocketAddress("127.0.0.1", c.service.port()));
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length + "\r\n\r\n")
+      out.write(("POST /v1/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+          + body.length + "\r\n\r\n")
           .getBytes(UTF_8));
       out.write(body);
       out.flush();

@@ -39,9 +39,13 @@ final class ServiceClient implements AutoCloseable {
   }
 
   static ServiceClient start(ContentFilter filter, IndexView index, ServiceLimits limits) throws IOException {
+    return start(filter, index, new HttpService.Config("127.0.0.1", 0, limits, 32, 5_000));
+  }
+
+  static ServiceClient start(ContentFilter filter, IndexView index, HttpService.Config config) throws IOException {
     List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     Consumer<String> sink = log::add;
-    HttpService s = HttpService.start(new HttpService.Config("127.0.0.1", 0, limits, 32, 5_000), filter, index, sink);
+    HttpService s = HttpService.start(config, filter, index, sink);
     return new ServiceClient(s, log);
   }
 

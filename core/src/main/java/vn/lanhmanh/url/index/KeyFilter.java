@@ -57,9 +57,9 @@ final class KeyFilter {
   private static final long P4 = 0x85EBCA77C2B2AE63L;
   private static final long P5 = 0x27D4EB2F165667C5L;
   /** Seed of a key as itself. */
-  private static final long KEY_SEED = 0;
+  static final long KEY_SEED = 0;
   /** Seed of the "this host has path keys" marker. */
-  private static final long PATHS_SEED = 0x5DEECE66DL;
+  static final long PATHS_SEED = 0x5DEECE66DL;
 
   private final long[] words;
   private final long bits;

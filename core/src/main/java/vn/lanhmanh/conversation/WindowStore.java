@@ -1,0 +1,269 @@
+package vn.lanhmanh.conversation;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The conversation windows of one filter, bounded in number and in bytes, in plain Java (no cache
+ * library, so it runs wherever the JDK's collections do, Android included).
+ *
+ * <p><b>Tiers.</b> Windows are kept in three access-ordered maps by what they hold: {@link Tier#INNOCENT}
+ * (no stage phrase in the window), {@link Tier#STAGED} (stage phrases, risk below
+ * {@link #PROTECTED_RISK}) and {@link Tier#AT_RISK}. When the store is over its count or byte budget, the
+ * least recently used window of the lowest non-empty tier goes first: a flood of new innocent
+ * conversations evicts only innocent ones, and a risky window is evicted only when every window kept is at
+ * least as risky. A window without messages for longer than the expiry is dropped whatever its tier.
+ *
+ * <p><b>Bytes.</b> A window's size is estimated from what it keeps: its id, and per stage phrase in it the
+ * message id, the phrase as written and fixed overheads ({@link #bytesOf}). Strings kept are capped
+ * before they reach a window ({@link ConversationMonitor}), so one window stays small whatever the
+ * caller sends.
+ *
+ * <p><b>Threads.</b> One short lock guards the maps and the byte count (a lookup, an insert, a move
+ * between tiers, evictions); it is never held while a message is matched or scored. A window is updated
+ * under its own monitor, and the lock order is window then store, so eviction (store lock only) never
+ * waits for a window.
+ */
+final class WindowStore {
+
+  /** At or above this risk a window is in the most protected tier. */
+  static final double PROTECTED_RISK = 0.5;
+
+  /** Where a window is kept, from the first to be evicted to the last. */
+  enum Tier {
+    INNOCENT("innocent"), STAGED("staged"), AT_RISK("at_risk");
+
+    final String label;
+
+    Tier(String label) {
+      this.label = label;
+    }
+
+    static Tier of(Observation o) {
+      if (o.risk() >= PROTECTED_RISK) {
+        return AT_RISK;
+      }
+      return o.stages().isEmpty() && o.risk() == 0 ? INNOCENT : STAGED;
+    }
+  }
+
+  /** Estimated bytes of an empty window with its map entry, besides its id's chars. */
+  static final long WINDOW_BYTES = 320;
+  /** Estimated bytes of one kept stage phrase (entry, hit, evidence objects), besides its strings' chars. */
+  static final long HIT_BYTES = 160;
+
+  /** A kept window and its bookkeeping; the fields other than {@code window} are guarded by the store. */
+  static final class Slot {
+    final String id;
+    final ConversationWindow window = new ConversationWindow();
+    long lastAccess;
+    long bytes;
+    Tier tier = Tier.INNOCENT;
+    /** Set under the store lock when the slot leaves the store; read by the thread updating the window. */
+    volatile boolean removed;
+
+    Slot(String id) {
+      this.id = id;
+    }
+  }
+
+  private final Object lock = new Object();
+  @SuppressWarnings("unchecked")
+  private final LinkedHashMap<String, Slot>[] tiers = new LinkedHashMap[Tier.values().length];
+  private final long maxCount;
+  private final long maxBytes;
+  private final long expiryNanos;
+  private final LongSupplier clock;
+  private long bytes;
+  private long created;
+  private long expired;
+  private final long[] evicted = new long[Tier.values().length];
+
+  /**
+   * @param maxCount the most windows kept
+   * @param maxBytes the most estimated bytes kept
+   * @param expiryNanos how long a window without messages is kept
+   * @param clock nanoseconds, monotonic ({@code System::nanoTime} outside tests)
+   */
+  WindowStore(long maxCount, long maxBytes, long expiryNanos, LongSupplier clock) {
+    this.maxCount = maxCount;
+    this.maxBytes = maxBytes;
+    this.expiryNanos = expiryNanos;
+    this.clock = clock;
+    for (int t = 0; t < tiers.length; t++) {
+      tiers[t] = new LinkedHashMap<>(16, 0.75f, true);
+    }
+  }
+
+  /** Estimated bytes of a window with this id and these stage phrases kept. */
+  static long bytesOf(String id, Observation o) {
+    long b = WINDOW_BYTES + 2L * id.length();
+    for (var e : o.evidence()) {
+      b += HIT_BYTES + 2L * (e.messageId().length() + e.match().length());
+    }
+    return b;
+  }
+
+  /** The window of {@code id}, created (innocent, empty) when not kept; marks it used now. */
+  Slot acquire(String id) {
+    synchronized (lock) {
+      long now = clock.getAsLong();
+      expire(now);
+      Slot s = find(id);
+      if (s == null) {
+        s = new Slot(id);
+        s.bytes = WINDOW_BYTES + 2L * id.length();
+        tiers[Tier.INNOCENT.ordinal()].put(id, s);
+        bytes += s.bytes;
+        created++;
+        evict(s);
+      }
+      s.lastAccess = now;
+      return s;
+    }
+  }
+
+  /**
+   * Records a window's new size and tier after a message; evicts others when over budget. Called while
+   * holding the window's monitor; does nothing if the slot was dropped meanwhile.
+   */
+  void settle(Slot s, long newBytes, Tier tier) {
+    synchronized (lock) {
+      if (s.removed) {
+        return;
+      }
+      bytes += newBytes - s.bytes;
+      s.bytes = newBytes;
+      if (tier != s.tier) {
+        tiers[s.tier.ordinal()].remove(s.id);
+        tiers[tier.ordinal()].put(s.id, s);
+        s.tier = tier;
+      }
+      evict(s);
+    }
+  }
+
+  /** Whether a window is kept for {@code id} (no access recorded, expired ones count as gone). */
+  boolean contains(String id) {
+    synchronized (lock) {
+      expire(clock.getAsLong());
+      for (LinkedHashMap<String, Slot> m : tiers) {
+        if (m.containsKey(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The slot of {@code id} without recording an access, or null. */
+  Slot peek(String id) {
+    synchronized (lock) {
+      expire(clock.getAsLong());
+      for (LinkedHashMap<String, Slot> m : tiers) {
+        Slot s = m.getOrDefault(id, null);
+        if (s != null) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Windows kept, after dropping expired ones. */
+  long size() {
+    synchronized (lock) {
+      expire(clock.getAsLong());
+      return count();
+    }
+  }
+
+  /**
+   * The counters: {@code conversations}, {@code bytes}, {@code created}, {@code expired}, and per tier
+   * {@code conversations_<tier>} and {@code evicted_<tier>} (tiers {@code innocent}, {@code staged},
+   * {@code at_risk}).
+   */
+  Map<String, Long> counts() {
+    synchronized (lock) {
+      expire(clock.getAsLong());
+      Map<String, Long> out = new LinkedHashMap<>();
+      out.put("conversations", count());
+      out.put("bytes", bytes);
+      out.put("created", created);
+      out.put("expired", expired);
+      for (Tier t : Tier.values()) {
+        out.put("conversations_" + t.label, (long) tiers[t.ordinal()].size());
+      }
+      for (Tier t : Tier.values()) {
+        out.put("evicted_" + t.label, evicted[t.ordinal()]);
+      }
+      return out;
+    }
+  }
+
+  private long count() {
+    long n = 0;
+    for (LinkedHashMap<String, Slot> m : tiers) {
+      n += m.size();
+    }
+    return n;
+  }
+
+  private Slot find(String id) {
+    for (LinkedHashMap<String, Slot> m : tiers) {
+      Slot s = m.get(id);   // moves it to the most recently used end of its tier
+      if (s != null) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Drops the windows unused for the expiry; each tier's eldest is its least recently used. */
+  private void expire(long now) {
+    for (LinkedHashMap<String, Slot> m : tiers) {
+      for (Iterator<Slot> it = m.values().iterator(); it.hasNext(); ) {
+        Slot s = it.next();
+        if (now - s.lastAccess < expiryNanos) {
+          break;
+        }
+        it.remove();
+        drop(s);
+        expired++;
+      }
+    }
+  }
+
+  /** Evicts least recently used windows, lowest tier first, until within budget; never {@code keep}. */
+  private void evict(Slot keep) {
+    while (count() > maxCount || bytes > maxBytes) {
+      Slot victim = null;
+      for (LinkedHashMap<String, Slot> m : tiers) {
+        Iterator<Slot> it = m.values().iterator();
+        while (it.hasNext()) {
+          Slot s = it.next();
+          if (s != keep) {
+            victim = s;
+            it.remove();
+            break;
+          }
+        }
+        if (victim != null) {
+          break;
+        }
+      }
+      if (victim == null) {
+        return;   // only keep is left; its own size is bounded by the window's caps
+      }
+      drop(victim);
+      evicted[victim.tier.ordinal()]++;
+    }
+  }
+
+  private void drop(Slot s) {
+    s.removed = true;
+    bytes -= s.bytes;
+  }
+}

@@ -1,0 +1,259 @@
+package vn.lanhmanh.match;
+
+import vn.lanhmanh.text.Positions;
+
+/**
+ * Checks on the written surface around a hit, with no allocation: whether the writer uses diacritics near
+ * it, and whether a short Latin token read as teencode ({@code cl}, {@code cc}, {@code vl}) stands in
+ * Vietnamese chat or is a chemical symbol, a unit, an abbreviation, a name or part of English text.
+ */
+final class Surface {
+
+  /** How many syllables on each side of a hit tell whether its writer uses diacritics. */
+  private static final int DIACRITIC_WINDOW = 4;
+  /** How many syllables on each side of a Latin token tell whether the text around it is English. */
+  private static final int LATIN_WINDOW = 3;
+
+  private Surface() {}
+
+  /**
+   * True when at least two syllables within {@value #DIACRITIC_WINDOW} of positions {@code first..last}, in
+   * the same sentence, carry diacritics: the writer uses them, so a syllable written without them is
+   * the word it spells ({@code khung}, {@code lon}), not a stripped swear.
+   */
+  static boolean writerUsesDiacritics(Positions p, int first, int last) {
+    int marked = 0;
+    for (int k = first - 1; k >= Math.max(0, first - DIACRITIC_WINDOW); k--) {
+      if (p.sentenceStart(k + 1)) {
+        break;
+      }
+      marked += p.plain(k) ? 0 : 1;
+    }
+    for (int k = last + 1; k < Math.min(p.size(), last + 1 + DIACRITIC_WINDOW); k++) {
+      if (p.sentenceStart(k)) {
+        break;
+      }
+      marked += p.plain(k) ? 0 : 1;
+    }
+    return marked >= 2;
+  }
+
+  /**
+   * False when the hit on positions {@code first..last} rests on a Latin token that is not Vietnamese chat
+   * here: teencode or a joined spelling written as a name ({@code Cl}, {@code Dell}, {@code Lôn} inside a
+   * sentence), next to digits or formula signs ({@code Cl−}, {@code VC-1}), beside an
+   * abbreviation in capitals ({@code CB CC}), or among English words.
+   */
+  static boolean latinTokensAreChat(Positions p, int first, int last) {
+    for (int k = first; k <= last; k++) {
+      if (p.source(k) != Positions.EXPANDED) {
+        continue;
+      }
+      if (k > first && p.start(k) == p.start(k - 1)) {
+        continue; // the same token, checked already
+      }
+      int head = k;
+      while (head > 0 && p.start(head - 1) == p.start(k) && p.source(head - 1) == Positions.EXPANDED) {
+        head--;
+      }
+      int tail = k;
+      while (tail + 1 < p.size() && p.start(tail + 1) == p.start(k)) {
+        tail++;
+      }
+      if (!tokenIsChat(p, head, tail)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Positions {@code head..tail} are the expansion of one written token. */
+  private static boolean tokenIsChat(Positions p, int head, int tail) {
+    int s = p.start(head);
+    int e = p.end(head);
+    if ((capitalised(p, head, tail) && (capitalisedNeighbour(p, head, tail)
+        || Surface.writerUsesDiacritics(p, head, tail))) || formulaNeighbour(p, s, e)) {
+      return false;
+    }
+    if (head > 0 && !p.sentenceStart(head) && abbreviation(p, head - 1)) {
+      return false;
+    }
+    if (tail + 1 < p.size() && !p.sentenceStart(tail + 1) && abbreviation(p, tail + 1)) {
+      return false;
+    }
+    return !englishAround(p, head, tail);
+  }
+
+  /**
+   * The token is written like a name or a symbol inside a sentence (first letter upper case and some later
+   * one lower case, or one capital) among words that use diacritics or next to another capitalised word:
+   * {@code ký hiệu Cl}, {@code núi Côn Lôn}. Chat writes such tokens in lower case or in capitals.
+   */
+  private static boolean capitalised(Positions p, int head, int tail) {
+    if (head == 0 || p.sentenceStart(head)) {
+      return false; // a sentence may start with a capital
+    }
+    int s = p.start(head);
+    int e = p.end(tail);
+    // A token without a vowel (Dcm, Vl) is no word or name; of those only chemical symbols are capitalised.
+    return capitalisedAt(p, s, e) && (hasVowel(p, s, e) || chemicalSymbol(p, s, e));
+  }
+
+  /** Two-letter chemical symbols without a vowel that teencode could read. */
+  private static final String[] SYMBOLS = {"Cl", "Cm", "Cd", "Cs", "Mn", "Zn", "Pb", "Pd", "Pt", "Br", "Hg",
+      "Sc", "Sn", "Tc", "Tl", "Nd", "Np", "Sm", "Rb", "Db", "Ds", "Lv", "Lr", "Md", "Mt", "Tm", "Tb"};
+
+  private static boolean chemicalSymbol(Positions p, int s, int e) {
+    if (e - s != 2) {
+      return false;
+    }
+    for (String sym : SYMBOLS) {
+      if (p.inputChar(s) == sym.charAt(0) && p.inputChar(s + 1) == sym.charAt(1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasVowel(Positions p, int s, int e) {
+    for (int i = s; i < e; i++) {
+      char c = Character.toLowerCase(p.inputChar(i));
+      if ("aeiouyàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean capitalisedNeighbour(Positions p, int head, int tail) {
+    return (!p.sentenceStart(head) && head > 0 && capitalisedAt(p, p.start(head - 1), p.end(head - 1)))
+        || (tail + 1 < p.size() && !p.sentenceStart(tail + 1)
+            && capitalisedAt(p, p.start(tail + 1), p.end(tail + 1)));
+  }
+
+  private static boolean capitalisedAt(Positions p, int from, int to) {
+    int letters = 0;
+    boolean firstUpper = false;
+    boolean laterLower = false;
+    for (int i = from; i < to; i++) {
+      char c = p.inputChar(i);
+      if (!Character.isLetter(c)) {
+        continue;
+      }
+      if (letters == 0) {
+        firstUpper = Character.isUpperCase(c);
+      } else if (Character.isLowerCase(c)) {
+        laterLower = true;
+      }
+      letters++;
+    }
+    return firstUpper && (laterLower || letters == 1);
+  }
+
+  /**
+   * Digits or formula signs touch the token ({@code Cl−}, {@code VC-1}, {@code Wiley-VCH}), or an operator
+   * is written inside it ({@code V = C}). An emoticon ({@code =)))}) is no operator: {@code = + ^} count
+   * only with a letter or digit beyond them.
+   */
+  private static boolean formulaNeighbour(Positions p, int s, int e) {
+    int n = p.inputLength();
+    for (int i = s; i < e; i++) {
+      char c = p.inputChar(i);
+      if (c == '=' || c == '+' || c == '^') {
+        return true;
+      }
+    }
+    if (s > 0) {
+      char b = p.inputChar(s - 1);
+      if (Character.isDigit(b) || formulaSign(b) || (operator(b) && operand(p, s - 2, -1))
+          || (b == '-' && s > 1 && Character.isLetterOrDigit(p.inputChar(s - 2)))) {
+        return true;
+      }
+    }
+    if (e < n) {
+      char a = p.inputChar(e);
+      if (Character.isDigit(a) || formulaSign(a) || (operator(a) && operand(p, e + 1, 1))
+          || (a == '-' && e + 1 < n && Character.isLetterOrDigit(p.inputChar(e + 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean operator(char c) {
+    return c == '=' || c == '+' || c == '^';
+  }
+
+  /** A letter or digit at {@code i}, or beyond spaces in direction {@code step}. */
+  private static boolean operand(Positions p, int i, int step) {
+    while (i >= 0 && i < p.inputLength() && p.inputChar(i) == ' ') {
+      i += step;
+    }
+    return i >= 0 && i < p.inputLength() && Character.isLetterOrDigit(p.inputChar(i));
+  }
+
+  /** Signs found only in formulas: minus, arrows, superscript and subscript charges and counts. */
+  private static boolean formulaSign(char c) {
+    switch (c) {
+      case '\u2212': case '\u2192': case '\u21CC': case '\u207A': case '\u207B': case '\u2082':
+      case '\u2083': case '\u00B2': case '\u00B3':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** An abbreviation in capitals that is not a Vietnamese syllable ({@code CB}, {@code HCM}, {@code UBND}). */
+  private static boolean abbreviation(Positions p, int k) {
+    if (p.source(k) != Positions.OWN || !p.plain(k) || p.vietnameseShape(k)) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = p.start(k); i < p.end(k); i++) {
+      char c = p.inputChar(i);
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
+        letters++;
+      }
+    }
+    return letters >= 2;
+  }
+
+  /**
+   * Two or more words within {@value #LATIN_WINDOW} syllables, in the same sentence, cannot be Vietnamese
+   * syllables ({@code diving}, {@code fans}, {@code hello}) and none is Vietnamese: the token is part of
+   * English text. Vietnamese chat borrows English words ({@code nick}, {@code face}), so one Vietnamese
+   * word beside them keeps the token.
+   */
+  private static boolean englishAround(Positions p, int head, int tail) {
+    int english = 0;
+    int vietnamese = 0;
+    for (int k = head - 1; k >= Math.max(0, head - LATIN_WINDOW); k--) {
+      if (p.sentenceStart(k + 1)) {
+        break;
+      }
+      if (english(p, k)) {
+        english++;
+      } else {
+        vietnamese++;
+      }
+    }
+    for (int k = tail + 1; k < Math.min(p.size(), tail + 1 + LATIN_WINDOW); k++) {
+      if (p.sentenceStart(k)) {
+        break;
+      }
+      if (english(p, k)) {
+        english++;
+      } else {
+        vietnamese++;
+      }
+    }
+    return english >= 2 && vietnamese == 0;
+  }
+
+  private static boolean english(Positions p, int k) {
+    return p.source(k) == Positions.OWN && p.plain(k) && !p.hasDigit(k) && !p.vietnameseShape(k);
+  }
+}

@@ -1,0 +1,158 @@
+package vn.lanhmanh.flink;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.ConversationState;
+import vn.lanhmanh.cli.JsonLines;
+
+/**
+ * Messages per second through the conversation pipeline on a local Flink cluster at several
+ * parallelisms, next to the same per-message work on one thread without Flink, and the state bytes per
+ * conversation. Not a test: run by {@code scripts/flink-throughput.sh} (see docs/SCALE.md).
+ *
+ * <p>Arguments: {@code [messages] [conversations] [parallelisms]}, default {@code 200000 1000 1,2,4}.
+ * Traffic: {@code conversations} interleaved chats, ordinary chat lines with every tenth message of a
+ * chat a grooming-stage line (as the library's ConversationBenchmark does), children and others
+ * alternating, one minute apart. The generator source runs at the job's parallelism; the rate is taken
+ * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
+ * out. Heap state backend, no checkpoints during the run.
+ */
+public final class ThroughputRunner {
+
+  static final List<String> CHAT = List.of(
+      "hôm nay trên lớp cô giao bài gì vậy", "t chưa làm xong bài toán", "tối nay chơi game ko",
+      "mai mấy giờ đi học", "ok để t hỏi mẹ đã", "haha buồn cười quá", "cậu ăn cơm chưa",
+      "bài văn khó ghê", "thứ 7 đi đá bóng nha", "nhớ mang vở nha", "trận hôm qua hay ghê",
+      "mình xem phim hoạt hình đi", "con mèo nhà t dễ thương lắm", "ai có đề cương môn sử ko",
+      "chiều nay mưa to quá", "t được điểm 9 môn toán");
+  static final List<String> STAGES = List.of(
+      "em xinh quá, nói chuyện với em vui ghê", "em bao nhiêu tuổi rồi", "em học trường nào thế",
+      "nhà em ở đâu vậy", "bố mẹ em có nhà không", "nhớ xóa tin nhắn nhé, đừng nói với ai",
+      "mình qua zalo nói chuyện nhé", "anh nạp thẻ game cho em nhé", "gửi ảnh cho anh xem đi",
+      "mai mình gặp nhau nhé, anh qua đón em");
+  static final long T0 = 1_767_250_800L;   // 2026-01-01T07:00:00Z
+
+  private static final AtomicLong COUNT = new AtomicLong();
+  private static final AtomicLong FIRST = new AtomicLong();
+  private static final AtomicLong LAST = new AtomicLong();
+
+  private ThroughputRunner() {}
+
+  /** The i-th message of the traffic as a {@code conversation} JSON line. */
+  static String line(long i, int conversations) {
+    long c = i % conversations;
+    long k = i / conversations;
+    String text = k % 10 == 9 ? STAGES.get((int) (k / 10 % STAGES.size())) : CHAT.get((int) ((i * 31 + k) % CHAT.size()));
+    String sender = k % 2 == 1 ? "child" : "other";
+    return "{\"conversation\":\"c" + c + "\",\"id\":\"m" + i + "\",\"sender\":\"" + sender + "\",\"text\":\"" + text
+        + "\",\"time\":" + (T0 + 60 * k) + "}";
+  }
+
+  public static void main(String[] args) throws Exception {
+    long messages = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
+    int conversations = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    int[] parallelisms = Arrays.stream((args.length > 2 ? args[2] : "1,2,4").split(","))
+        .mapToInt(Integer::parseInt).toArray();
+    System.out.printf(Locale.ROOT, "traffic: %,d messages over %,d conversations; %d cores; Java %s%n", messages,
+        conversations, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+    oneThread(Math.min(messages, 50_000), conversations);   // warm-up
+    double single = oneThread(messages, conversations);
+    System.out.printf(Locale.ROOT, "one thread, no Flink (parse, conversationStep, state bytes in and out, JSON): "
+        + "%,.0f messages/s%n", single);
+
+    flink(Math.min(messages, 50_000), conversations, parallelisms[0]);   // warm-up of the local cluster's code
+    Map<Integer, Double> rates = new HashMap<>();
+    for (int p : parallelisms) {
+      double rate = flink(messages, conversations, p);
+      rates.put(p, rate);
+      System.out.printf(Locale.ROOT, "flink parallelism %d: %,.0f messages/s (%.2f x parallelism %d)%n", p, rate,
+          rate / rates.get(parallelisms[0]), parallelisms[0]);
+    }
+  }
+
+  /** The job function's work on one thread: a map for the keyed state. Prints the state bytes. */
+  private static double oneThread(long messages, int conversations) {
+    try (ContentFilter filter = ContentFilter.builder().build()) {
+      JsonLines lines = new JsonLines(filter, 11);
+      Map<String, byte[]> state = new HashMap<>();
+      List<String> input = new ArrayList<>();
+      for (long i = 0; i < messages; i++) {
+        input.add(line(i, conversations));
+      }
+      filter.conversation("");
+      long start = System.nanoTime();
+      for (String l : input) {
+        String key = JsonLines.conversationKey(l);
+        byte[] b = state.get(key);
+        JsonLines.Answer a = lines.conversation(l, b == null ? ConversationState.empty() : ConversationState.fromBytes(b));
+        state.put(key, a.state().toBytes());
+      }
+      double rate = messages / ((System.nanoTime() - start) / 1e9);
+      long total = 0;
+      int max = 0;
+      for (byte[] b : state.values()) {
+        total += b.length;
+        max = Math.max(max, b.length);
+      }
+      System.out.printf(Locale.ROOT, "state after %,d messages: %,d conversations, mean %,d bytes, largest %,d bytes"
+          + " (the ValueState value; Flink adds the key and an 8-byte TTL timestamp)%n", messages, state.size(),
+          total / Math.max(1, state.size()), max);
+      return rate;
+    }
+  }
+
+  private static double flink(long messages, int conversations, int parallelism) throws Exception {
+    COUNT.set(0);
+    FIRST.set(0);
+    LAST.set(0);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+    GeneratorFunction<Long, String> generator = i -> line(i, conversations);
+    DataStream<String> lines = env.fromSource(new DataGeneratorSource<>(generator, messages, Types.STRING),
+        WatermarkStrategy.noWatermarks(), "traffic");
+    ModerationJob.conversations(lines, 11, java.time.Duration.ofHours(24))
+        .map(new Clock(messages)).sinkTo(new DiscardingSink<>());
+    env.execute("throughput p" + parallelism);
+    if (COUNT.get() != messages) {
+      throw new IllegalStateException("counted " + COUNT.get() + " verdicts for " + messages + " messages");
+    }
+    return (messages - 1) / ((LAST.get() - FIRST.get()) / 1e9);
+  }
+
+  /** Notes when the first and the last verdict pass. */
+  static final class Clock implements MapFunction<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final long messages;
+
+    Clock(long messages) {
+      this.messages = messages;
+    }
+
+    @Override
+    public String map(String v) {
+      long n = COUNT.incrementAndGet();
+      if (n == 1) {
+        FIRST.set(System.nanoTime());
+      }
+      if (n == messages) {
+        LAST.set(System.nanoTime());
+      }
+      return v;
+    }
+  }
+}
