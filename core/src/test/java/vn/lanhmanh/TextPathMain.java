@@ -29,6 +29,13 @@ public final class TextPathMain {
       System.out.println("url => " + filter.checkUrl("https://www.google.com/search?q=phim+sex", Policy.forAge(10)));
       System.out.println("url again => " + filter.checkUrl("https://www.google.com/search?q=phim+sex", Policy.forAge(10)));
       System.out.println("url cache => " + new java.util.TreeMap<>(filter.urlCacheCounts()));
+      Conversation chat = filter.conversation("room-1");
+      ConversationVerdict cv = null;
+      for (String m : new String[] {"chào em, em bao nhiêu tuổi rồi", "em học trường nào", "đừng nói với bố mẹ nhé",
+          "gửi ảnh cho anh xem đi", "mai mình gặp nhau nhé"}) {
+        cv = chat.check(Message.of("m" + m.length(), Message.Sender.OTHER, m), Policy.forAge(10));
+      }
+      System.out.println("conversation => risk " + cv.risk() + " " + cv.stages());
     }
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The text path needs neither Lucene nor Caffeine (Android, docs/ANDROID.md): a JVM started with both
  * removed from the class path builds the default filter from its precompiled lexicon, checks texts, a
- * custom policy (compiled at run time) and URLs (the built-in LRU cache instead of Caffeine's).
+ * custom policy (compiled at run time), URLs (the built-in LRU cache instead of Caffeine's) and a grooming
+ * conversation (the precompiled stage phrases).
  */
 class WithoutLuceneAndCaffeineTest {
 
@@ -45,6 +46,7 @@ class WithoutLuceneAndCaffeineTest {
         "I will kill you => BLOCK", "你他妈的傻逼 => ALLOW P [] notes=[language not covered",
         "custom => WARN K", "policy/harassment/do_ga_mo", "url => BLOCK", "safeUrl=");
     assertThat(out).contains("url cache => {evictions=0, hits=1, misses=1}");
+    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
     assertThat(out).doesNotContain("Exception", "Error");
   }
 }
