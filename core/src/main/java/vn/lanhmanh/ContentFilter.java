@@ -748,7 +748,7 @@ public final class ContentFilter implements AutoCloseable {
 
     /**
      * Whether URLs are also looked up in the default list shipped in the jar (on by default): about
-     * 330,000 hosts and URL prefixes from UT1, Sinfonietta and blocklistproject (see {@code docs/URLS.md}),
+     * 290,000 hosts and URL prefixes from UT1, Sinfonietta and blocklistproject (see {@code docs/URLS.md}),
      * read from the jar on the first URL check, not at {@link #build()}. Turn it off to rely on the
      * embedded rules and a {@link #urlIndex(Path)} only.
      */

@@ -77,16 +77,16 @@ public final class ConversationMonitor {
   }
 
   /**
-   * One message added to a window held outside this monitor: the same matching, window and scoring as
-   * {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
+   * One message added to a window held outside this monitor: the same matching, budgets, window and
+   * scoring as {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
    *
    * @param previous the conversation's window before the message ({@link WindowState#EMPTY} for a new one)
    * @return the conversation's state after the message and the window to keep for the next one
    */
   public Step step(WindowState previous, String messageId, String text, Instant time, boolean fromChild) {
-    List<StageMatcher.Hit> hits = matcher.match(text, fromChild);
+    List<StageMatcher.Hit> hits = bounded(matcher.match(text, fromChild));
     ConversationWindow window = ConversationWindow.restore(previous);
-    Observation o = window.add(messageId, time, fromChild, hits);
+    Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits);
     return new Step(o, window.export());
   }
 

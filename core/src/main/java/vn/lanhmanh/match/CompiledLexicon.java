@@ -263,8 +263,11 @@ public final class CompiledLexicon {
   private boolean foldAllowed(int e, int endPos, Positions p) {
     boolean always = foldAlways[e];
     boolean rule = entries[e].kind() == Kind.RULE;
+    // Profanity is stripped of its diacritics on purpose by writers who use them elsewhere (lon, vai lin):
+    // for it only a name (Lon Nol) is another word.
+    boolean swear = rule && entries[e].category() == Category.PROFANITY;
     int first = endPos - lengths[e] + 1;
-    if (rule && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
+    if (rule && !swear && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
       return false;
     }
     for (int k = first; k <= endPos; k++) {
@@ -273,7 +276,8 @@ public final class CompiledLexicon {
         // One word written without diacritics among words written with them is the word it spells
         // (khung, nung), unless it cannot be a word without a tone (dit, cac).
         if (rule && !always && first == endPos && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
+            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)
+            && (!swear || Surface.capitalised(p, k, k))) {
           return false;
         }
         continue;
@@ -281,14 +285,33 @@ public final class CompiledLexicon {
       if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
         return false;
       }
-      // Diacritics written that are only part of the rule's are another word (đô, dò are not đồ) unless
-      // only the stroke of đ is missing (dịt) or the syllable cannot stand as written (đit).
-      if (rule && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
-          && !p.impossibleAsWritten(k)) {
+      // Among words written with diacritics, diacritics written that are only part of the rule's are
+      // another word (đô, dò are not đồ) unless only the stroke of đ is missing (dịt) or the syllable
+      // cannot stand as written (đit).
+      if (rule && !swear && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
+          && !p.impossibleAsWritten(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A rule of several syllables written as a Vietnamese proper name inside a sentence, every syllable
+   * capitalised, among words written with diacritics: {@code Nam Kỳ} the region, not {@code nam kỳ} the
+   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting).
+   */
+  private boolean properName(int e, int endPos, Positions p) {
+    int first = endPos - lengths[e] + 1;
+    if (lengths[e] < 2 || entries[e].kind() != Kind.RULE) {
+      return false;
+    }
+    for (int k = first; k <= endPos; k++) {
+      if (!Surface.capitalised(p, k, k)) {
+        return false;
+      }
+    }
+    return Surface.writerUsesDiacritics(p, first, endPos);
   }
 
   /**
@@ -340,6 +363,7 @@ public final class CompiledLexicon {
     }
     List<Candidate> found = new ArrayList<>();
     List<Candidate> targets = null;
+    List<Candidate> names = null;
     boolean abusive = false;
     for (long h : hits) {
       int e = (int) h;
@@ -368,6 +392,11 @@ public final class CompiledLexicon {
           targets = new ArrayList<>();
         }
         targets.add(c);
+      } else if (properName(e, endPos, p)) {
+        if (names == null) {
+          names = new ArrayList<>();
+        }
+        names.add(c);
       } else {
         found.add(c);
         abusive |= rating != Rating.P
@@ -378,6 +407,10 @@ public final class CompiledLexicon {
     // reported at tier P, so they never change the action, and only when the text is abusive already.
     if (abusive && targets != null) {
       found.addAll(targets);
+    }
+    // A phrase written as a proper name (Nam Kỳ the region) is the phrase only in abusive text.
+    if (abusive && names != null) {
+      found.addAll(names);
     }
     return dedupe(text, found);
   }

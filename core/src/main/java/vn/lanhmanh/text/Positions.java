@@ -172,6 +172,14 @@ public final class Positions {
     return charOff[i] >= 0 && Syllables.vietnameseShape(foldChars, charOff[i], charLen[i]);
   }
 
+  /**
+   * True when the original characters {@code [from, to)} (ASCII letters, any case) can form a Vietnamese
+   * syllable: {@code Ko} can, {@code dell} and {@code cave} cannot.
+   */
+  public boolean writtenVietnameseShape(int from, int to) {
+    return Syllables.vietnameseShape(input, from, to - from);
+  }
+
   /** True when position {@code i} is written with its own characters and holds a digit ({@code h2o}). */
   public boolean hasDigit(int i) {
     if (charOff[i] < 0) {

@@ -91,7 +91,15 @@ public final class Main implements Runnable {
   }
 
   /** Runs the tool on the process's standard streams and exits with its exit code. */
+  static final String NIO_CACHE_PROPERTY = "jdk.nio.maxCachedBufferSize";
+  static final int NIO_CACHE_BYTES = 256 * 1024;
+
   public static void main(String[] args) {
+    // The JDK keeps, per thread, a direct copy of the largest heap buffer written to a socket, for ever: a
+    // service thread that wrote one 8 MB answer would hold 8 MB off the heap. Set before any NIO class loads.
+    if (System.getProperty(NIO_CACHE_PROPERTY) == null) {
+      System.setProperty(NIO_CACHE_PROPERTY, Integer.toString(NIO_CACHE_BYTES));
+    }
     // the file descriptors, not System.out: a PrintStream would hide a closed pipe from the batch loop
     PrintWriter out = utf8Writer(new FileOutputStream(FileDescriptor.out), false);
     PrintWriter err = utf8Writer(new FileOutputStream(FileDescriptor.err), true);
