@@ -24,6 +24,9 @@ import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.model.PositionTags;
+import vn.lanhmanh.model.ScoreStage;
+import vn.lanhmanh.model.TaggerModel;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.text.LanguageCheck;
@@ -89,6 +92,8 @@ public final class ContentFilter implements AutoCloseable {
   static final int INCIDENT_QUEUE = 1024;
   static final long DEFAULT_MAX_CONVERSATIONS = 100_000;
   static final Duration DEFAULT_CONVERSATION_EXPIRY = Duration.ofHours(24);
+  /** Whether the tagger's spans are added as findings unless the builder says otherwise. */
+  static final boolean DEFAULT_MODEL_FINDINGS = false;
   static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
   /** The lexicon's entries, for custom policies' overlays (read on first use when precompiled). */
@@ -108,6 +113,8 @@ public final class ContentFilter implements AutoCloseable {
   private final UrlListIndex urlIndex;
   /** Made on the first {@link #conversation} call (the stage phrases are precompiled with the default lexicon). */
   private final Supplier<ConversationMonitor> monitor;
+  /** The learned stage: tagger findings and per-category scores. */
+  private final ScoreStage scorer;
   /** Set once {@link #monitor} has been created, so counters can be read without compiling it. */
   private volatile boolean monitorStarted;
   /** Null when no listener is registered: then nothing is collected for incidents at all. */
@@ -175,6 +182,7 @@ public final class ContentFilter implements AutoCloseable {
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
+    this.scorer = b.scorer();
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
@@ -325,23 +333,26 @@ public final class ContentFilter implements AutoCloseable {
           ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compileOverlay)
           : lexicon;
       Positions p = scratch.get();
-      List<Finding> findings;
       try {
-        findings = matcher.match(t, p);
+        List<Finding> findings = matcher.match(t, p);
+        component = "pii";
+        fault(component);
+        List<PiiMatch> personal = pii.detect(t);
+        if (!personal.isEmpty()) {
+          findings = withPersonalInformation(findings, personal);
+        }
+        // score: the learned tagger over the syllables the matcher left in p (vn.lanhmanh.model)
+        component = "score";
+        fault(component);
+        ScoreStage.Scored scored = scorer.score(t, p, matcher.vocabulary(), findings, PositionTags.NONE);
+        component = "decide";
+        fault(component);
+        Verdict v = decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
+        String language = LanguageCheck.note(t, lexicon.vocabulary());
+        return language == null ? v : v.withNote(language);
       } finally {
         p.trim(SCRATCH_KEEP_CHARS);
       }
-      component = "pii";
-      fault(component);
-      List<PiiMatch> personal = pii.detect(t);
-      if (!personal.isEmpty()) {
-        findings = withPersonalInformation(findings, personal);
-      }
-      component = "decide";
-      fault(component);
-      Verdict v = decide(t, findings, policy);
-      String language = LanguageCheck.note(t, lexicon.vocabulary());
-      return language == null ? v : v.withNote(language);
     } catch (RuntimeException | StackOverflowError e) {
       throw new ComponentFailure(component, e);
     }
@@ -532,8 +543,10 @@ public final class ContentFilter implements AutoCloseable {
         findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
             url.substring(start, end)));
       }
+      Map<Category, Double> textScores = Map.of();
       if (q != null) {
         Verdict text = evaluateText(q.text(), policy);
+        textScores = text.scores();
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
         }
@@ -546,10 +559,16 @@ public final class ContentFilter implements AutoCloseable {
         findings.sort(java.util.Comparator.comparingInt(Finding::start));
       }
       fault(component);
-      Verdict v = decide(url, findings, policy);
+      double[] scores = ScoreStage.fromFindings(findings);
+      for (Map.Entry<Category, Double> e : textScores.entrySet()) {
+        int k = e.getKey().ordinal();
+        scores[k] = Math.max(scores[k], e.getValue());
+      }
+      Verdict v = decide(url, findings, new ScoreMap(scores), policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
-      return capped(new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors()));
+      return capped(new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
+          v.scores()));
     } catch (ComponentFailure e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -581,11 +600,13 @@ public final class ContentFilter implements AutoCloseable {
     return all;
   }
 
-  static Verdict decide(String text, List<Finding> findings, Policy policy) {
+  static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy) {
+    Action byScores = policy.thresholds().isEmpty() ? Action.ALLOW : policy.actionForScores(scores);
     if (findings.isEmpty()) {
-      return new Verdict(Action.ALLOW, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of());
+      return new Verdict(byScores, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of(),
+          scores);
     }
-    Action action = Action.ALLOW;
+    Action action = byScores;
     Rating rating = Rating.P;
     char[] masked = null;
     boolean selfHarm = false;
@@ -616,7 +637,7 @@ public final class ContentFilter implements AutoCloseable {
     }
     Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
     return new Verdict(action, rating, findings, masked == null ? text : new String(masked),
-        Optional.empty(), Optional.ofNullable(help), List.of());
+        Optional.empty(), Optional.ofNullable(help), List.of(), scores);
   }
 
   /**
@@ -649,7 +670,8 @@ public final class ContentFilter implements AutoCloseable {
     }
     List<String> notes = new ArrayList<>(v.notes());
     notes.add("findings capped: " + (findings.size() - Verdict.MAX_FINDINGS) + " more");
-    return new Verdict(v.action(), v.rating(), kept, v.redacted(), v.safeUrl(), v.help(), v.errors(), notes);
+    return new Verdict(v.action(), v.rating(), kept, v.redacted(), v.safeUrl(), v.help(), v.errors(), v.scores(),
+        notes);
   }
 
   private CompiledLexicon compileOverlay(OverlayKey key) {
@@ -713,8 +735,51 @@ public final class ContentFilter implements AutoCloseable {
     private boolean precompiledDefault = true;
     private IncidentListener listener;
     private Executor executor;
+    private boolean useModel = true;
+    private TaggerModel model;
+    private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
 
     private Builder() {}
+
+    /**
+     * Uses this tagger model (written by {@code lanhmanh train}) instead of the embedded one, e.g. one
+     * trained on the deployment's own moderation history.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read or is not a tagger model of this version
+     */
+    public Builder model(Path file) {
+      Objects.requireNonNull(file, "file");
+      try {
+        model = TaggerModel.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the tagger model " + file + ": " + e.getMessage(), e);
+      }
+      useModel = true;
+      return this;
+    }
+
+    /** Runs no tagger: no model findings, and scores from the findings alone. */
+    public Builder withoutModel() {
+      useModel = false;
+      model = null;
+      return this;
+    }
+
+    /**
+     * Whether the tagger's spans become {@code model/offensive} findings (default: {@value
+     * ContentFilter#DEFAULT_MODEL_FINDINGS}). Scores are computed either way; see {@code docs/MODEL.md}.
+     */
+    public Builder modelFindings(boolean on) {
+      modelFindings = on;
+      return this;
+    }
+
+    private ScoreStage scorer() {
+      if (!useModel) {
+        return ScoreStage.withoutModel();
+      }
+      return model == null ? ScoreStage.embedded(modelFindings) : ScoreStage.of(model, modelFindings);
+    }
 
     /** Leaves out the embedded lexicon (then at least one {@link #addLexicon} folder is required). */
     public Builder withoutDefaultLexicon() {

@@ -237,6 +237,37 @@ public final class Positions {
     return true;
   }
 
+  /**
+   * A 64-bit hash (FNV-1a) of the exact or folded characters of position {@code i}: equal characters give
+   * equal hashes whatever the vocabulary, so a learned model's hashed features do not depend on which
+   * lexicon was loaded. Allocates nothing for the text's own syllables.
+   */
+  public long charHash(int i, boolean folded, Vocabulary vocab) {
+    long h = 0xcbf29ce484222325L;
+    if (charOff[i] >= 0) {
+      char[] pool = folded ? foldChars : exactChars;
+      for (int k = charOff[i], e = charOff[i] + charLen[i]; k < e; k++) {
+        h = (h ^ pool[k]) * 0x100000001b3L;
+      }
+      return h;
+    }
+    String s = folded ? foldString(i, vocab) : exactString(i, vocab);
+    for (int k = 0; k < s.length(); k++) {
+      h = (h ^ s.charAt(k)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** True when position {@code i} comes from an expansion (teencode, a joined spelling), not its own letters. */
+  public boolean expanded(int i) {
+    return charOff[i] < 0;
+  }
+
+  /** How many letters position {@code i} has (0 for an expansion). */
+  public int charLength(int i) {
+    return charOff[i] < 0 ? 0 : charLen[i];
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {

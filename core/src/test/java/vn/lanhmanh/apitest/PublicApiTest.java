@@ -51,9 +51,11 @@ class PublicApiTest {
         "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
+        "model(Path)", "withoutModel()", "modelFindings(boolean)",
+        "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
+        "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",
-        "writePrecompiledLexicon(OutputStream)", "defaultUrlLists(boolean)", "maxConversationBytes(long)");
+        "writePrecompiledLexicon(OutputStream)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -103,7 +105,8 @@ class PublicApiTest {
         "forAge(int)", "tier(Rating)", "withCategory(Category,Action)", "allow(String[])",
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
-        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "equals(Object)", "hashCode()", "toString()");
+        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
+        "thresholds()", "actionForScores(Map)", "equals(Object)", "hashCode()", "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 
@@ -113,7 +116,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "notes");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores", "notes");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }

@@ -25,7 +25,7 @@ import vn.lanhmanh.ContentFilter;
 
 /**
  * The {@code lanhmanh} command-line tool: {@code check}, {@code batch}, {@code conversation},
- * {@code index build}, {@code index info} and {@code lexicon search}.
+ * {@code index build}, {@code index info}, {@code lexicon search} and {@code train}.
  *
  * <pre>{@code
  * echo '{"id":1,"text":"đm thằng ngu"}' | java -jar lanhmanh.jar batch --age 10
@@ -47,7 +47,7 @@ import vn.lanhmanh.ContentFilter;
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
     subcommands = {CheckCommand.class, BatchCommand.class, ConversationCommand.class, IndexCommand.class,
-        LexiconCommand.class, ServeCommand.class},
+        LexiconCommand.class, ServeCommand.class, TrainCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
@@ -77,6 +77,10 @@ public final class Main implements Runnable {
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Also look URLs up in this URL list index (written by 'index build').")
   private Path index;
+
+  @Option(names = "--model", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Use this tagger model (written by 'train') instead of the embedded one.")
+  private Path model;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -219,6 +223,12 @@ public final class Main implements Runnable {
     settings.accept(b);
     if (urlIndex != null) {
       b.urlIndex(urlIndex);
+    }
+    if (model != null) {
+      if (!Files.isRegularFile(model)) {
+        throw new ParameterException(caller.commandLine(), "--model: not a file: " + model);
+      }
+      b.model(model);
     }
     try {
       return b.build();
