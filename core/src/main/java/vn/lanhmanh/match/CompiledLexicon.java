@@ -22,29 +22,33 @@ import vn.lanhmanh.text.Vocabulary;
  * length: one normaliser pass, then one automaton step per syllable and view.
  *
  * <p>Immutable and thread-safe; callers pass their own {@link Positions} scratch buffer.
+ *
+ * <p>{@link LexiconCodec} writes and reads this class's fields: a field added here must be written there
+ * too (or derived from the written ones), or {@code LexiconCodecTest} fails.
  */
 public final class CompiledLexicon {
 
   /** A context phrase within this many syllables of a finding lowers it. */
   static final int CONTEXT_WINDOW = 30;
 
-  private final Vocabulary vocab;
+  final Vocabulary vocab;
   private final VietnameseNormalizer normalizer;
-  private final PhraseAutomaton exact;
-  private final PhraseAutomaton fold;
-  private final LexiconEntry[] entries;
-  private final int[] lengths;
-  private final String[] ruleIds;
+  final PhraseAutomaton exact;
+  final PhraseAutomaton fold;
+  final LexiconEntry[] entries;
+  final int[] lengths;
+  final String[] ruleIds;
   /** The exact syllables of each entry, for checking diacritics on folded hits. */
-  private final String[][] syllables;
+  final String[][] syllables;
   /** The exact syllable ids of each entry: a text syllable with the same id has the rule's diacritics. */
-  private final int[][] syllableIds;
+  final int[][] syllableIds;
   /** Per entry: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
-  private final boolean[] foldAlways;
-  private final Map<Kind, Integer> counts;
+  final boolean[] foldAlways;
+  final Map<Kind, Integer> counts;
   private final Comparator<Candidate> order = order();
 
-  private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
+  /** Also {@link LexiconCodec}'s way back from the precompiled form. */
+  CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
       Map<Kind, Integer> counts) {
     this.vocab = vocab;
@@ -172,6 +176,22 @@ public final class CompiledLexicon {
 
   public Vocabulary vocabulary() {
     return vocab;
+  }
+
+  /** The rule ids this lexicon can report. */
+  public java.util.Set<String> ruleIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String id : ruleIds) {
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The compiled entries (teencode excluded), in compile order. */
+  public List<LexiconEntry> entries() {
+    return List.of(entries);
   }
 
   /** How many entries of each kind were compiled. */
