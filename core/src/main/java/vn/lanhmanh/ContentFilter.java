@@ -735,7 +735,7 @@ public final class ContentFilter implements AutoCloseable {
     private boolean precompiledDefault = true;
     private IncidentListener listener;
     private Executor executor;
-    private boolean useModel = true;
+    private boolean useModel;
     private TaggerModel model;
     private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
 
@@ -758,7 +758,18 @@ public final class ContentFilter implements AutoCloseable {
       return this;
     }
 
-    /** Runs no tagger: no model findings, and scores from the findings alone. */
+    /**
+     * Runs the embedded tagger on every text check: calibrated harassment and profanity scores from the model,
+     * and, with {@link #modelFindings(boolean)}, its spans as findings. Off by default because it costs several
+     * times the lexicon pipeline per check (figures in {@code BENCHMARKS.md}); without it, scores come from
+     * the findings alone.
+     */
+    public Builder withModel() {
+      useModel = true;
+      return this;
+    }
+
+    /** Runs no tagger (the default): no model findings, and scores from the findings alone. */
     public Builder withoutModel() {
       useModel = false;
       model = null;
@@ -767,10 +778,14 @@ public final class ContentFilter implements AutoCloseable {
 
     /**
      * Whether the tagger's spans become {@code model/offensive} findings (default: {@value
-     * ContentFilter#DEFAULT_MODEL_FINDINGS}). Scores are computed either way; see {@code docs/MODEL.md}.
+     * ContentFilter#DEFAULT_MODEL_FINDINGS}); {@code true} also turns the tagger on, as {@link #withModel()}
+     * does. See {@code docs/MODEL.md}.
      */
     public Builder modelFindings(boolean on) {
       modelFindings = on;
+      if (on) {
+        useModel = true;
+      }
       return this;
     }
 

@@ -51,7 +51,7 @@ class PublicApiTest {
         "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "model(Path)", "withoutModel()", "modelFindings(boolean)",
+        "model(Path)", "withModel()", "withoutModel()", "modelFindings(boolean)",
         "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
         "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",

@@ -79,8 +79,12 @@ public final class Main implements Runnable {
   private Path index;
 
   @Option(names = "--model", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Use this tagger model (written by 'train') instead of the embedded one.")
+      description = "Run this tagger model (written by 'train') for harassment and profanity scores.")
   private Path model;
+
+  @Option(names = "--tagger", scope = ScopeType.INHERIT,
+      description = "Run the embedded tagger for harassment and profanity scores (slower; see docs/MODEL.md).")
+  private boolean tagger;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -229,6 +233,8 @@ public final class Main implements Runnable {
         throw new ParameterException(caller.commandLine(), "--model: not a file: " + model);
       }
       b.model(model);
+    } else if (tagger) {
+      b.withModel();
     }
     try {
       return b.build();
