@@ -129,7 +129,7 @@ public final class Conversation {
     Action floor = risk >= ConversationMonitor.BLOCK_RISK ? Action.BLOCK : Action.WARN;
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     return new Verdict(v.action().max(floor), v.rating(), v.findings(), v.redacted(), v.safeUrl(),
-        Optional.of(help), v.errors());
+        Optional.of(help), v.errors(), v.scores());
   }
 
   /**

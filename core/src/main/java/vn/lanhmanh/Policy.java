@@ -59,17 +59,21 @@ public final class Policy {
   private final ImmutableMap<String, Action> piiActions;
   /** Categories masked in {@code redacted} even when their findings are allowed. */
   private final ImmutableSet<Category> redacted;
+  /** Per category: the score at or above which the category's action applies. */
+  private final ImmutableMap<Category, Double> thresholds;
   /** Cached: policies are cache keys on the URL path. */
   private final int hash;
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
-    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of());
+    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of(),
+        ImmutableMap.of());
   }
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases,
-      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted) {
+      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted,
+      ImmutableMap<Category, Double> thresholds) {
     this.age = age;
     this.highest = highest;
     this.overrides = overrides;
@@ -77,7 +81,8 @@ public final class Policy {
     this.denyPhrases = denyPhrases;
     this.piiActions = piiActions;
     this.redacted = redacted;
-    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted);
+    this.thresholds = thresholds;
+    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, thresholds);
   }
 
   /**
@@ -111,7 +116,7 @@ public final class Policy {
     EnumMap<Category, Action> copy = new EnumMap<>(Category.class);
     copy.putAll(overrides);
     copy.put(category, action);
-    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted);
+    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted, thresholds);
   }
 
   /**
@@ -128,7 +133,7 @@ public final class Policy {
       }
       b.add(p.strip());
     }
-    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted);
+    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, thresholds);
   }
 
   /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
@@ -138,7 +143,8 @@ public final class Policy {
       Objects.requireNonNull(p, "deny phrase");
       list.add(new Phrase(p.strip(), category, rating));
     }
-    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted);
+    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted,
+        thresholds);
   }
 
   /**
@@ -157,7 +163,8 @@ public final class Policy {
     }
     Map<String, Action> m = new java.util.LinkedHashMap<>(piiActions);
     m.put(type.strip().toLowerCase(java.util.Locale.ROOT), action);
-    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted);
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted,
+        thresholds);
   }
 
   /**
@@ -168,7 +175,47 @@ public final class Policy {
   public Policy redact(Category category) {
     Objects.requireNonNull(category, "category");
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions,
-        ImmutableSet.<Category>builder().addAll(redacted).add(category).build());
+        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), thresholds);
+  }
+
+  /**
+   * A copy in which a verdict whose {@link Verdict#scores() score} for {@code category} is at or above
+   * {@code score} gets at least the category's action: the one set by {@link #withCategory}, or
+   * {@link Action#BLOCK} when none is set. The findings' tiers still decide as before; a threshold can only
+   * make a verdict stricter. A later call for the same category replaces the earlier one.
+   *
+   * @throws IllegalArgumentException if {@code score} is not in [0, 1]
+   */
+  public Policy threshold(Category category, double score) {
+    Objects.requireNonNull(category, "category");
+    if (!(score >= 0 && score <= 1)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], was " + score);
+    }
+    EnumMap<Category, Double> copy = new EnumMap<>(Category.class);
+    copy.putAll(thresholds);
+    copy.put(category, score);
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
+        ImmutableMap.copyOf(copy));
+  }
+
+  /** The per-category score thresholds set by {@link #threshold}. */
+  public ImmutableMap<Category, Double> thresholds() {
+    return thresholds;
+  }
+
+  /**
+   * The action the scores call for: for every category with a threshold that its score reaches, the
+   * category's action ({@link #withCategory}'s, else {@link Action#BLOCK}); {@link Action#ALLOW} otherwise.
+   */
+  public Action actionForScores(java.util.Map<Category, Double> scores) {
+    Action action = Action.ALLOW;
+    for (Map.Entry<Category, Double> t : thresholds.entrySet()) {
+      Double s = scores.get(t.getKey());
+      if (s != null && s >= t.getValue()) {
+        action = action.max(overrides.getOrDefault(t.getKey(), Action.BLOCK));
+      }
+    }
+    return action;
   }
 
   /** Whether findings of this category are masked even when allowed. */
@@ -261,7 +308,7 @@ public final class Policy {
     Policy p = (Policy) o;
     return age == p.age && highest == p.highest && overrides.equals(p.overrides)
         && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases)
-        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted);
+        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted) && thresholds.equals(p.thresholds);
   }
 
   @Override
@@ -281,6 +328,9 @@ public final class Policy {
     }
     if (!denyPhrases.isEmpty()) {
       sb.append(", deny=").append(denyPhrases.size());
+    }
+    if (!thresholds.isEmpty()) {
+      sb.append(", thresholds=").append(thresholds);
     }
     return sb.append('}').toString();
   }

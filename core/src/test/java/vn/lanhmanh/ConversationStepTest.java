@@ -67,6 +67,25 @@ class ConversationStepTest {
   }
 
   @Test
+  void theStepKeepsTheWindowsBudgetsLikeTheEmbeddedPath() {
+    String longId = "id-".repeat(100);
+    String manyPhrases = "em bao nhiêu tuổi rồi, ".repeat(30) + "gửi ảnh cho anh xem đi";
+    Message[] messages = {
+        new Message(longId, Message.Sender.OTHER, manyPhrases, java.time.Instant.EPOCH),
+        new Message("m2", Message.Sender.OTHER, "nhớ xóa tin nhắn nhé, đừng nói với ai", java.time.Instant.EPOCH),
+    };
+    Conversation embedded = filter.conversation("budgets-embedded");
+    ConversationState state = ConversationState.empty();
+    for (Message m : messages) {
+      ConversationVerdict expected = embedded.check(m, CHILD);
+      ConversationStep step = filter.conversationStep("budgets-step", state, m, CHILD);
+      assertThat(step.verdict()).isEqualTo(expected);
+      state = ConversationState.fromBytes(step.state().toBytes());
+    }
+    assertThat(state.messages()).isEqualTo(2);
+  }
+
+  @Test
   void theStepLeavesTheFiltersWindowsAlone() throws Exception {
     try (ContentFilter f = ContentFilter.builder().build()) {
       ConversationTest.Script g = ConversationTest.scripts().get(0);

@@ -17,6 +17,13 @@ public final class UrlMemoryReport {
   private UrlMemoryReport() {}
 
   public static void main(String[] args) throws Exception {
+    long before0 = MemoryProbe.usedHeap();
+    long t00 = System.nanoTime();
+    vn.lanhmanh.url.index.CompactUrlList list = vn.lanhmanh.url.index.CompactUrlList.embedded();
+    long readMs = (System.nanoTime() - t00) / 1_000_000;
+    System.out.printf("default list in the jar: %,d keys read in %d ms (first use, incl. class loading), heap %.1f MB"
+        + " (%.1f B/key)%n", list.size(), readMs, (MemoryProbe.usedHeap() - before0) / 1e6,
+        (double) (MemoryProbe.usedHeap() - before0) / list.size());
     for (String a : args.length == 0 ? new String[] {"1000000"} : args) {
       int n = Integer.parseInt(a);
       // Built (and timed) on first use; delete the folder for a fresh import measurement.

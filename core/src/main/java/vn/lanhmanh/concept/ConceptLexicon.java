@@ -42,10 +42,25 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     registers = List.copyOf(registers);
   }
 
-  /** Reads the embedded concept files listed in their {@code MANIFEST}. */
-  public static ConceptLexicon readDefault() {
+  /** The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums). */
+  public static List<String> defaultResources() {
+    List<String> names = new ArrayList<>();
+    names.add(DEFAULT_RESOURCE_DIR + "MANIFEST");
+    for (String f : manifest()) {
+      names.add(DEFAULT_RESOURCE_DIR + f);
+    }
+    return names;
+  }
+
+  private static List<String> manifest() {
     List<String> files = new ArrayList<>();
     TsvLines.read("MANIFEST", open("MANIFEST"), (cols, where) -> files.add(cols[0].strip()));
+    return files;
+  }
+
+  /** Reads the embedded concept files listed in their {@code MANIFEST}. */
+  public static ConceptLexicon readDefault() {
+    List<String> files = manifest();
     List<ConceptPhrase> phrases = new ArrayList<>();
     List<Composition> compositions = new ArrayList<>();
     List<Register> registers = new ArrayList<>();

@@ -17,7 +17,7 @@ import vn.lanhmanh.lexicon.LexiconEntry;
  *
  * <p><b>Budgets.</b> What a window keeps of a message is capped: the message id at
  * {@value #MAX_MESSAGE_ID_CHARS} chars, each phrase as written at {@value #MAX_MATCH_CHARS} chars (its
- * offsets stay exact), and a message with more than {@value #MAX_HITS_PER_MESSAGE} stage phrases keeps,
+ * offsets stay exact), and a message with more than {@link #MAX_HITS_PER_MESSAGE} stage phrases keeps,
  * per stage, its strongest phrase and its strongest awareness-lowered one (the risk is the same: it uses
  * only the best weight per stage).
  *
@@ -48,7 +48,13 @@ public final class ConversationMonitor {
    */
   public ConversationMonitor(List<LexiconEntry> lexicon, long maximumSize, long maximumBytes,
       Duration expireAfterAccess, LongSupplier nanoClock) {
-    this.matcher = StageMatcher.create(lexicon);
+    this(StageMatcher.create(lexicon), maximumSize, maximumBytes, expireAfterAccess, nanoClock);
+  }
+
+  /** As above, with the stage matcher already made (from the precompiled lexicon). */
+  public ConversationMonitor(StageMatcher matcher, long maximumSize, long maximumBytes,
+      Duration expireAfterAccess, LongSupplier nanoClock) {
+    this.matcher = matcher;
     this.windows = new WindowStore(maximumSize, maximumBytes, expireAfterAccess.toNanos(), nanoClock);
   }
 
@@ -71,16 +77,16 @@ public final class ConversationMonitor {
   }
 
   /**
-   * One message added to a window held outside this monitor: the same matching, window and scoring as
-   * {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
+   * One message added to a window held outside this monitor: the same matching, budgets, window and
+   * scoring as {@link #observe}, on a copy of {@code previous}; the monitor's own windows are not touched.
    *
    * @param previous the conversation's window before the message ({@link WindowState#EMPTY} for a new one)
    * @return the conversation's state after the message and the window to keep for the next one
    */
   public Step step(WindowState previous, String messageId, String text, Instant time, boolean fromChild) {
-    List<StageMatcher.Hit> hits = matcher.match(text, fromChild);
+    List<StageMatcher.Hit> hits = bounded(matcher.match(text, fromChild));
     ConversationWindow window = ConversationWindow.restore(previous);
-    Observation o = window.add(messageId, time, fromChild, hits);
+    Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits);
     return new Step(o, window.export());
   }
 

@@ -63,7 +63,27 @@ public final class StageMatcher {
     return compile(StageReader.readDefault(), lexicon);
   }
 
+  /**
+   * The embedded {@code stages.tsv} over a lexicon compiled earlier by {@link #create} (and read back from
+   * its precompiled form): only the rule-id table is rebuilt, from the stage file.
+   *
+   * @throws IllegalArgumentException if {@code compiled} does not hold the stage phrases of this build
+   */
+  public static StageMatcher precompiled(CompiledLexicon compiled) {
+    return compile(StageReader.readDefault(), List.of(), compiled);
+  }
+
+  /** The compiled stage phrases, for the precompiled form. */
+  public CompiledLexicon compiledLexicon() {
+    return lexicon;
+  }
+
   static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
+    return compile(lines, lexicon, null);
+  }
+
+  private static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon,
+      CompiledLexicon precompiled) {
     List<LexiconEntry> all = new ArrayList<>();
     for (LexiconEntry e : lexicon) {
       if (e.kind() == LexiconEntry.Kind.TEENCODE
@@ -90,7 +110,7 @@ public final class StageMatcher {
         count++;
       }
     }
-    CompiledLexicon compiled = CompiledLexicon.compile(all, prefix);
+    CompiledLexicon compiled = precompiled != null ? precompiled : CompiledLexicon.compile(all, prefix);
     Map<String, Target> targets = new HashMap<>();
     Positions p = new Positions();
     for (Map.Entry<LexiconEntry, StageReader.Line> en : lineOf.entrySet()) {
@@ -107,6 +127,9 @@ public final class StageMatcher {
           targets.put(id, t);
         }
       }
+    }
+    if (precompiled != null && !precompiled.ruleIds().containsAll(targets.keySet())) {
+      throw new IllegalArgumentException("the precompiled stage phrases are not those of stages.tsv");
     }
     return new StageMatcher(compiled, Map.copyOf(targets), count);
   }

@@ -13,10 +13,11 @@ import java.util.zip.CRC32;
  *   version (1 byte = 1)
  *   seq (varint) · newest (0 = none | 1, seconds zigzag-varint, nanos varint) · alerted (0|1)
  *   entries (varint ≤ {@value ConversationWindow#MAX_MESSAGES}), each:
- *     seq (varint) · messageId (string) · seconds (zigzag-varint) · nanos (varint) · fromChild (0|1)
- *     hits (varint ≤ {@value StageMatcher#MAX_HITS_PER_MESSAGE}), each:
+ *     seq (varint) · messageId (string ≤ {@value ConversationMonitor#MAX_MESSAGE_ID_CHARS})
+ *     · seconds (zigzag-varint) · nanos (varint) · fromChild (0|1)
+ *     hits (varint ≤ {@link ConversationMonitor#MAX_HITS_PER_MESSAGE}), each:
  *       stage ordinal (1 byte) · weight (8-byte IEEE double) · start (varint) · end (varint)
- *       · match (string) · lowered (0|1)
+ *       · match (string ≤ {@value ConversationMonitor#MAX_MATCH_CHARS}) · lowered (0|1)
  *   CRC-32 of every byte before it (4 bytes, big-endian)
  * </pre>
  * A string is its UTF-16 length (varint) and each UTF-16 unit as a varint, so any Java string, lone
@@ -117,10 +118,10 @@ public final class WindowStateCodec {
         throw corrupt("entry " + i + " has message number " + s + " out of order or past " + seq);
       }
       previous = s;
-      String messageId = in.string("messageId");
+      String messageId = in.string("messageId", ConversationMonitor.MAX_MESSAGE_ID_CHARS);
       Instant time = in.instant("time");
       boolean fromChild = in.flag("fromChild") == 1;
-      int hitCount = in.count("hits", StageMatcher.MAX_HITS_PER_MESSAGE);
+      int hitCount = in.count("hits", ConversationMonitor.MAX_HITS_PER_MESSAGE);
       if (hitCount == 0) {
         throw corrupt("entry " + i + " has no stage phrase");
       }
@@ -139,7 +140,7 @@ public final class WindowStateCodec {
         if (start > end || end > Integer.MAX_VALUE) {
           throw corrupt("offsets " + start + ".." + end);
         }
-        String match = in.string("match");
+        String match = in.string("match", ConversationMonitor.MAX_MATCH_CHARS);
         boolean lowered = in.flag("lowered") == 1;
         hits.add(new StageMatcher.Hit(stages[ordinal], weight, (int) start, (int) end, match, lowered));
       }
@@ -271,9 +272,12 @@ public final class WindowStateCodec {
       }
     }
 
-    String string(String field) {
+    String string(String field, int max) {
       long n = varint(field);
-      if (n < 0 || n > end - pos) {   // every unit takes at least one byte
+      if (n < 0 || n > max) {
+        throw corrupt(field + " length " + n + " exceeds " + max);
+      }
+      if (n > end - pos) {   // every unit takes at least one byte
         throw corrupt(field + " length " + n + " exceeds the bytes left");
       }
       char[] c = new char[(int) n];

@@ -23,6 +23,9 @@ import vn.lanhmanh.text.Vocabulary;
  * length: one normaliser pass, then one automaton step per syllable and view.
  *
  * <p>Immutable and thread-safe; callers pass their own {@link Positions} scratch buffer.
+ *
+ * <p>{@link LexiconCodec} writes and reads this class's fields: a field added here must be written there
+ * too (or derived from the written ones), or {@code LexiconCodecTest} fails.
  */
 public final class CompiledLexicon {
 
@@ -40,24 +43,25 @@ public final class CompiledLexicon {
   /** A context phrase within this many syllables of a finding lowers it. */
   static final int CONTEXT_WINDOW = 30;
 
-  private final Vocabulary vocab;
+  final Vocabulary vocab;
   private final VietnameseNormalizer normalizer;
-  private final PhraseAutomaton exact;
-  private final PhraseAutomaton fold;
-  private final LexiconEntry[] entries;
-  private final int[] lengths;
-  private final String[] ruleIds;
+  final PhraseAutomaton exact;
+  final PhraseAutomaton fold;
+  final LexiconEntry[] entries;
+  final int[] lengths;
+  final String[] ruleIds;
   /** The exact syllables of each entry, for checking diacritics on folded hits. */
-  private final String[][] syllables;
+  final String[][] syllables;
   /** The exact syllable ids of each entry: a text syllable with the same id has the rule's diacritics. */
-  private final int[][] syllableIds;
+  final int[][] syllableIds;
   /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
-  private final boolean[] foldAlways;
+  final boolean[] foldAlways;
   /** Per concept phrase (output {@code entries.length + j}): its concepts as bits. */
-  private final long[] conceptMasks;
-  private final Map<Kind, Integer> counts;
+  final long[] conceptMasks;
+  final Map<Kind, Integer> counts;
 
-  private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
+  /** Also {@link LexiconCodec}'s way back from the precompiled form. */
+  CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
       boolean[] foldAlways, long[] conceptMasks, Map<Kind, Integer> counts) {
     this.vocab = vocab;
@@ -223,6 +227,22 @@ public final class CompiledLexicon {
     return vocab;
   }
 
+  /** The rule ids this lexicon can report. */
+  public java.util.Set<String> ruleIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String id : ruleIds) {
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The compiled entries (teencode excluded), in compile order. */
+  public List<LexiconEntry> entries() {
+    return List.of(entries);
+  }
+
   /** How many entries of each kind were compiled. */
   public Map<Kind, Integer> counts() {
     return counts;
@@ -332,8 +352,11 @@ public final class CompiledLexicon {
   private boolean foldAllowed(int e, int endPos, Positions p) {
     boolean always = foldAlways[e];
     boolean rule = e < entries.length && entries[e].kind() == Kind.RULE;
+    // Profanity is stripped of its diacritics on purpose by writers who use them elsewhere (lon, vai lin):
+    // for it only a name (Lon Nol) is another word.
+    boolean swear = rule && entries[e].category() == Category.PROFANITY;
     int first = endPos - lengths[e] + 1;
-    if (rule && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
+    if (rule && !swear && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
       return false;
     }
     for (int k = first; k <= endPos; k++) {
@@ -342,7 +365,8 @@ public final class CompiledLexicon {
         // One word written without diacritics among words written with them is the word it spells
         // (khung, nung), unless it cannot be a word without a tone (dit, cac).
         if (rule && !always && first == endPos && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
+            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)
+            && (!swear || Surface.capitalised(p, k, k))) {
           return false;
         }
         continue;
@@ -350,14 +374,33 @@ public final class CompiledLexicon {
       if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
         return false;
       }
-      // Diacritics written that are only part of the rule's are another word (đô, dò are not đồ) unless
-      // only the stroke of đ is missing (dịt) or the syllable cannot stand as written (đit).
-      if (rule && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
-          && !p.impossibleAsWritten(k)) {
+      // Among words written with diacritics, diacritics written that are only part of the rule's are
+      // another word (đô, dò are not đồ) unless only the stroke of đ is missing (dịt) or the syllable
+      // cannot stand as written (đit).
+      if (rule && !swear && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
+          && !p.impossibleAsWritten(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A rule of several syllables written as a Vietnamese proper name inside a sentence, every syllable
+   * capitalised, among words written with diacritics: {@code Nam Kỳ} the region, not {@code nam kỳ} the
+   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting).
+   */
+  private boolean properName(int e, int endPos, Positions p) {
+    int first = endPos - lengths[e] + 1;
+    if (lengths[e] < 2 || entries[e].kind() != Kind.RULE) {
+      return false;
+    }
+    for (int k = first; k <= endPos; k++) {
+      if (!Surface.capitalised(p, k, k)) {
+        return false;
+      }
+    }
+    return Surface.writerUsesDiacritics(p, first, endPos);
   }
 
   /**
@@ -446,8 +489,9 @@ public final class CompiledLexicon {
           rating = rating.min(c.rating());
         }
       }
-      state.addCandidate(entry.kind() == Kind.TARGET ? MatchState.TARGET : MatchState.RULE, startPos, endPos,
-          entry.category(), entry.severity(), rating, ruleIds[e]);
+      byte kind = entry.kind() == Kind.TARGET ? MatchState.TARGET
+          : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
+      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
     }
   }
 

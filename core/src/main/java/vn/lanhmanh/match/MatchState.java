@@ -23,6 +23,8 @@ public final class MatchState {
   public static final byte TARGET = 1;
   /** A finding made by a composition of concepts. */
   public static final byte COMPOSED = 2;
+  /** A phrase written as a proper name ({@code Nam Kỳ} the region): kept only in an abusive text. */
+  public static final byte NAME = 3;
 
   private final Positions positions = new Positions();
   private int[] sentence = new int[64];

@@ -35,7 +35,7 @@ final class Surface {
       }
       marked += p.plain(k) ? 0 : 1;
     }
-    return marked >= 2;
+    return marked >= 3;
   }
 
   /**
@@ -75,13 +75,36 @@ final class Surface {
         || Surface.writerUsesDiacritics(p, head, tail))) || formulaNeighbour(p, s, e)) {
       return false;
     }
-    if (head > 0 && !p.sentenceStart(head) && abbreviation(p, head - 1)) {
+    boolean caps = allCaps(p, s, e);
+    boolean before = head > 0 && !p.sentenceStart(head);
+    boolean after = tail + 1 < p.size() && !p.sentenceStart(tail + 1);
+    if (before && ((caps && abbreviation(p, head - 1)) || unit(p, head - 1, s, e))) {
       return false;
     }
-    if (tail + 1 < p.size() && !p.sentenceStart(tail + 1) && abbreviation(p, tail + 1)) {
+    if (caps && after && abbreviation(p, tail + 1)) {
+      return false;
+    }
+    // Teencode that is a word in Latin letters, beside an English word, is English (cave diving); a joined
+    // spelling (vailin) or a Vietnamese-shaped token (ko) is not an English word.
+    if (p.exactId(head) >= 0 && hasVowel(p, s, e) && !p.writtenVietnameseShape(s, e)
+        && ((before && english(p, head - 1)) || (after && english(p, tail + 1)))) {
       return false;
     }
     return !englishAround(p, head, tail);
+  }
+
+  /** {@code cc} or {@code cl} in lower case after a number is a unit ({@code 50 cc}, {@code 33 cl}). */
+  private static boolean unit(Positions p, int k, int s, int e) {
+    if (e - s != 2 || p.inputChar(s) != 'c' || (p.inputChar(s + 1) != 'c' && p.inputChar(s + 1) != 'l')
+        || p.source(k) != Positions.OWN || !p.hasDigit(k)) {
+      return false;
+    }
+    for (int i = p.start(k); i < p.end(k); i++) {
+      if (Character.isLetter(p.inputChar(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -89,7 +112,7 @@ final class Surface {
    * one lower case, or one capital) among words that use diacritics or next to another capitalised word:
    * {@code ký hiệu Cl}, {@code núi Côn Lôn}. Chat writes such tokens in lower case or in capitals.
    */
-  private static boolean capitalised(Positions p, int head, int tail) {
+  static boolean capitalised(Positions p, int head, int tail) {
     if (head == 0 || p.sentenceStart(head)) {
       return false; // a sentence may start with a capital
     }
@@ -115,10 +138,13 @@ final class Surface {
     return false;
   }
 
+  private static final String VOWELS = "aeiouyàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩị"
+      + "òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
+
   private static boolean hasVowel(Positions p, int s, int e) {
     for (int i = s; i < e; i++) {
       char c = Character.toLowerCase(p.inputChar(i));
-      if ("aeiouyàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ".indexOf(c) >= 0) {
+      if (VOWELS.indexOf(c) >= 0) {
         return true;
       }
     }
@@ -203,13 +229,9 @@ final class Surface {
     }
   }
 
-  /** An abbreviation in capitals that is not a Vietnamese syllable ({@code CB}, {@code HCM}, {@code UBND}). */
-  private static boolean abbreviation(Positions p, int k) {
-    if (p.source(k) != Positions.OWN || !p.plain(k) || p.vietnameseShape(k)) {
-      return false;
-    }
+  private static boolean allCaps(Positions p, int from, int to) {
     int letters = 0;
-    for (int i = p.start(k); i < p.end(k); i++) {
+    for (int i = from; i < to; i++) {
       char c = p.inputChar(i);
       if (Character.isLetter(c)) {
         if (!Character.isUpperCase(c)) {
@@ -219,6 +241,12 @@ final class Surface {
       }
     }
     return letters >= 2;
+  }
+
+  /** An abbreviation in capitals that is not a Vietnamese syllable ({@code CB}, {@code HCM}, {@code UBND}). */
+  private static boolean abbreviation(Positions p, int k) {
+    return p.source(k) == Positions.OWN && p.plain(k) && !p.vietnameseShape(k)
+        && allCaps(p, p.start(k), p.end(k));
   }
 
   /**
@@ -250,10 +278,12 @@ final class Surface {
         vietnamese++;
       }
     }
-    return english >= 2 && vietnamese == 0;
+    return english >= 3 && vietnamese == 0;
   }
 
+  /** A word of three or more Latin letters with a vowel that cannot be a Vietnamese syllable. */
   private static boolean english(Positions p, int k) {
-    return p.source(k) == Positions.OWN && p.plain(k) && !p.hasDigit(k) && !p.vietnameseShape(k);
+    return p.source(k) == Positions.OWN && p.plain(k) && !p.hasDigit(k) && !p.vietnameseShape(k)
+        && p.end(k) - p.start(k) >= 3 && hasVowel(p, p.start(k), p.end(k));
   }
 }

@@ -35,13 +35,15 @@ public final class Scorer {
     boolean abusive = false;
     for (int i = 0; i < n; i++) {
       Category c = state.candidateCategory(i);
-      abusive |= state.candidateKind(i) != MatchState.TARGET && state.candidateRating(i) != Rating.P
+      byte kind = state.candidateKind(i);
+      abusive |= kind != MatchState.TARGET && kind != MatchState.NAME && state.candidateRating(i) != Rating.P
           && (c == Category.HARASSMENT || c == Category.PROFANITY);
     }
     Positions p = state.positions();
     List<Candidate> found = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      if (state.candidateKind(i) == MatchState.TARGET && !abusive) {
+      byte kind = state.candidateKind(i);
+      if ((kind == MatchState.TARGET || kind == MatchState.NAME) && !abusive) {
         continue;
       }
       int s = state.candidateStartPos(i);

@@ -172,6 +172,14 @@ public final class Positions {
     return charOff[i] >= 0 && Syllables.vietnameseShape(foldChars, charOff[i], charLen[i]);
   }
 
+  /**
+   * True when the original characters {@code [from, to)} (ASCII letters, any case) can form a Vietnamese
+   * syllable: {@code Ko} can, {@code dell} and {@code cave} cannot.
+   */
+  public boolean writtenVietnameseShape(int from, int to) {
+    return Syllables.vietnameseShape(input, from, to - from);
+  }
+
   /** True when position {@code i} is written with its own characters and holds a digit ({@code h2o}). */
   public boolean hasDigit(int i) {
     if (charOff[i] < 0) {
@@ -227,6 +235,37 @@ public final class Positions {
       }
     }
     return true;
+  }
+
+  /**
+   * A 64-bit hash (FNV-1a) of the exact or folded characters of position {@code i}: equal characters give
+   * equal hashes whatever the vocabulary, so a learned model's hashed features do not depend on which
+   * lexicon was loaded. Allocates nothing for the text's own syllables.
+   */
+  public long charHash(int i, boolean folded, Vocabulary vocab) {
+    long h = 0xcbf29ce484222325L;
+    if (charOff[i] >= 0) {
+      char[] pool = folded ? foldChars : exactChars;
+      for (int k = charOff[i], e = charOff[i] + charLen[i]; k < e; k++) {
+        h = (h ^ pool[k]) * 0x100000001b3L;
+      }
+      return h;
+    }
+    String s = folded ? foldString(i, vocab) : exactString(i, vocab);
+    for (int k = 0; k < s.length(); k++) {
+      h = (h ^ s.charAt(k)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** True when position {@code i} comes from an expansion (teencode, a joined spelling), not its own letters. */
+  public boolean expanded(int i) {
+    return charOff[i] < 0;
+  }
+
+  /** How many letters position {@code i} has (0 for an expansion). */
+  public int charLength(int i) {
+    return charOff[i] < 0 ? 0 : charLen[i];
   }
 
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */

@@ -30,7 +30,7 @@ final class Syllables {
   /** One to three vowels, then a final consonant or none. */
   private static boolean rhyme(char[] s, int off, int len) {
     int v = 0;
-    while (v < len && v < 3 && vowel(s[off + v])) {
+    while (v < len && v < 3 && vowel(lower(s[off + v]))) {
       v++;
     }
     if (v == 0) {
@@ -45,6 +45,10 @@ final class Syllables {
     return false;
   }
 
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
   private static boolean vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
@@ -54,7 +58,7 @@ final class Syllables {
       return false;
     }
     for (int k = 0; k < p.length(); k++) {
-      if (s[off + k] != p.charAt(k)) {
+      if (lower(s[off + k]) != p.charAt(k)) {
         return false;
       }
     }

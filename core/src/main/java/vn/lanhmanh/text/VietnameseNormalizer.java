@@ -22,6 +22,9 @@ import static vn.lanhmanh.text.CharTable.MARK;
  */
 public final class VietnameseNormalizer {
 
+  /** A masked word has at most this many parts between masks, and this many letters written. */
+  private static final int MAX_MASKED_PARTS = 4;
+  private static final int MAX_MASKED_LETTERS = 10;
   /** Separators longer than this end a run of split letters. */
   private static final int MAX_SPLIT_SEPARATOR = 3;
   private static final int SEP_BREAK = -1;
@@ -395,25 +398,29 @@ public final class VietnameseNormalizer {
   }
 
   /**
-   * Reads the raw tokens {@code a..b}, joined by mask characters, as a masked swear: each mask stands for
-   * one letter, the letters written must be the swear's (folded), and the word must have at least two
-   * letters written. The swears are the single-syllable profanity and sexual rules of the lexicon; when
+   * Reads the raw tokens {@code a..b}, joined by mask characters, as a masked swear: a run of masks stands
+   * for at least one letter and at most one letter per mask, the letters written must be the swear's
+   * (folded), and the word must have at least two letters written. The swears are the single-syllable profanity and sexual rules of the lexicon; when
    * several fit ({@code đ*t}: {@code địt}, {@code đệt}) the first in lexicon order is taken, since any of
    * them is a swear. Emits one position and returns true, or emits nothing when no swear fits.
    */
   private boolean emitMasked(Positions out, int a, int b) {
+    if (b - a >= MAX_MASKED_PARTS) {
+      return false;
+    }
     int letters = 0;
-    int total = 0;
+    int masks = 0;
     for (int t = a; t <= b; t++) {
       letters += out.rLen[t];
-      total += out.rLen[t] + (t > a ? out.rSep[t] & 3 : 0);
+      masks += t > a ? out.rSep[t] & 3 : 0;
     }
-    if (letters < 2 || total > 8) {
+    if (letters < 2 || letters > MAX_MASKED_LETTERS) {
       return false;
     }
     for (int k = 0; k < vocab.maskableCount(); k++) {
       String swear = vocab.maskableFold(k);
-      if (swear.length() == total && fitsMask(out, a, b, swear)) {
+      int len = swear.length();
+      if (len >= letters + (b - a) && len <= letters + masks && fitsMask(out, a, a, b, swear, 0)) {
         markBreak(out, a);
         out.add(vocab.maskableExactId(k), vocab.maskableFoldId(k), true, out.rStart[a], out.rEnd[b], -1, 0,
             Positions.MASKED);
@@ -423,20 +430,33 @@ public final class VietnameseNormalizer {
     return false;
   }
 
-  private static boolean fitsMask(Positions out, int a, int b, String swear) {
-    int w = 0;
-    for (int t = a; t <= b; t++) {
-      if (t > a) {
-        w += out.rSep[t] & 3;
+  /**
+   * Whether raw tokens {@code t..b}, each after a run of masks (except the first), spell {@code swear} from
+   * character {@code w}: a run of n masks stands for one to n letters ({@code l**n}). Recursion depth is
+   * the number of tokens in the run, which a masked word keeps small.
+   */
+  private static boolean fitsMask(Positions out, int a, int t, int b, String swear, int w) {
+    if (t > b) {
+      return w == swear.length();
+    }
+    int masks = t > a ? out.rSep[t] & 3 : 0;
+    for (int hidden = t > a ? 1 : 0; hidden <= masks; hidden++) {
+      int at = w + hidden;
+      int len = out.rLen[t];
+      if (at + len > swear.length()) {
+        break;
       }
-      for (int k = out.rOff[t]; k < out.rOff[t] + out.rLen[t]; k++) {
-        if (out.foldChars[k] != swear.charAt(w++)) {
-          return false;
-        }
+      boolean same = true;
+      for (int k = 0; k < len && same; k++) {
+        same = out.foldChars[out.rOff[t] + k] == swear.charAt(at + k);
+      }
+      if (same && fitsMask(out, a, t + 1, b, swear, at + len)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
+
 
   private static boolean accent(Positions out, int t) {
     return (out.rFlags[t] & Positions.F_ACCENT) != 0;

@@ -45,22 +45,37 @@ final class Impersonation {
 
   private record Brand(String name, boolean strict) {}
 
-  /** A stem prepared for fuzzy comparison. */
-  private record Fuzzy(String stem, String skeleton, int[] letters) {}
+  /** A stem prepared for fuzzy comparison: its skeleton and how many edits still make a look-alike. */
+  private record Fuzzy(String stem, String skeleton, int edits) {}
+
+  private static void add(Fuzzy[][] table, int slot, Fuzzy f) {
+    table[slot] = grow(table[slot], f);
+  }
+
+  private static <T> T[] grow(T[] old, T item) {
+    @SuppressWarnings("unchecked")
+    T[] grown = old == null ? (T[]) java.lang.reflect.Array.newInstance(item.getClass(), 1)
+        : java.util.Arrays.copyOf(old, old.length + 1);
+    grown[grown.length - 1] = item;
+    return grown;
+  }
 
   private final Map<String, Brand> brandOfStem;
   private final Set<String> officials;
   private final String[][] longStemsByBigram;
-  private final Set<String> shortStems;
-  private final Map<String, String> stemOfSkeleton;
-  private final Fuzzy[][] fuzzyByLength;
+  /** Stems of 3 or 4 letters by their first two and by their last two letters. */
+  private final String[][] shortByHead;
+  private final String[][] shortByTail;
+  /** Stems of 5 letters or more by the first two and by the last two letters of their skeleton. */
+  private final Fuzzy[][] fuzzyByHead;
+  private final Fuzzy[][] fuzzyByTail;
   private final String[] lures;
   private final Set<String> fillers;
   private final String[] currencies;
   private final Set<String> cheapTlds;
 
-  private Impersonation(Map<String, Brand> brandOfStem, Set<String> officials, List<String> lures,
-      Set<String> fillers, List<String> currencies, Set<String> cheapTlds) {
+  private Impersonation(Map<String, Brand> brandOfStem, Set<String> anywhere, Set<String> officials,
+      List<String> lures, Set<String> fillers, List<String> currencies, Set<String> cheapTlds) {
     this.brandOfStem = Map.copyOf(brandOfStem);
     this.officials = Set.copyOf(officials);
     this.lures = lures.toArray(String[]::new);
@@ -68,39 +83,31 @@ final class Impersonation {
     this.currencies = currencies.toArray(String[]::new);
     this.cheapTlds = Set.copyOf(cheapTlds);
     List<String> longStems = new ArrayList<>();
-    Set<String> shorts = new HashSet<>();
-    Map<String, String> skeletons = new HashMap<>();
-    List<List<Fuzzy>> byLength = new ArrayList<>();
+    this.shortByHead = new String[36 * 36][];
+    this.shortByTail = new String[36 * 36][];
+    List<Fuzzy> fuzzy = new ArrayList<>();
     for (String stem : brandOfStem.keySet()) {
-      if (stem.length() <= 4) {
-        shorts.add(stem);
+      if (stem.length() <= 4 && !anywhere.contains(stem)) {
+        shortByHead[UrlRules.bigram(stem, 0)] = grow(shortByHead[UrlRules.bigram(stem, 0)], stem);
+        shortByTail[UrlRules.bigram(stem, stem.length() - 2)] =
+            grow(shortByTail[UrlRules.bigram(stem, stem.length() - 2)], stem);
       } else {
         longStems.add(stem);
       }
-      String sk = skeleton(stem);
       if (stem.length() >= 4) {
-        skeletons.putIfAbsent(sk, stem);
-      }
-      if (stem.length() >= 5) {
-        while (byLength.size() <= sk.length()) {
-          byLength.add(new ArrayList<>());
-        }
-        byLength.get(sk.length()).add(new Fuzzy(stem, sk, letters(sk, new int[27])));
+        String sk = skeleton(stem);
+        fuzzy.add(new Fuzzy(stem, sk, sk.length() >= 10 ? 2 : sk.length() >= 5 ? 1 : 0));
       }
     }
-    this.shortStems = Set.copyOf(shorts);
-    this.stemOfSkeleton = Map.copyOf(skeletons);
-    this.fuzzyByLength = new Fuzzy[byLength.size()][];
-    for (int i = 0; i < byLength.size(); i++) {
-      fuzzyByLength[i] = byLength.get(i).toArray(Fuzzy[]::new);
+    this.fuzzyByHead = new Fuzzy[36 * 36][];
+    this.fuzzyByTail = new Fuzzy[36 * 36][];
+    for (Fuzzy f : fuzzy) {
+      add(fuzzyByHead, UrlRules.bigram(f.skeleton(), 0), f);
+      add(fuzzyByTail, UrlRules.bigram(f.skeleton(), f.skeleton().length() - 2), f);
     }
     String[][] byBigram = new String[36 * 36][];
     for (String stem : longStems) {
-      int b = UrlRules.bigram(stem, 0);
-      String[] old = byBigram[b];
-      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
-      grown[grown.length - 1] = stem;
-      byBigram[b] = grown;
+      byBigram[UrlRules.bigram(stem, 0)] = grow(byBigram[UrlRules.bigram(stem, 0)], stem);
     }
     this.longStemsByBigram = byBigram;
   }
@@ -112,6 +119,7 @@ final class Impersonation {
    */
   static Impersonation loadDefaults() {
     Map<String, Brand> stems = new HashMap<>();
+    Set<String> anywhere = new HashSet<>();
     Set<String> officials = new HashSet<>();
     List<String> lures = new ArrayList<>();
     Set<String> fillers = new HashSet<>();
@@ -133,7 +141,11 @@ final class Impersonation {
           String type = c[2].strip();
           Brand b = new Brand(c[1].strip(), type.equals("bank") || type.equals("wallet") || type.equals("government"));
           for (String s : c[3].split(",")) {
-            String stem = word(s);
+            boolean star = s.strip().endsWith("*");
+            String stem = word(star ? s.strip().substring(0, s.strip().length() - 1) : s);
+            if (star) {
+              anywhere.add(stem);
+            }
             if (stem.length() < 3) {
               throw new IllegalArgumentException("a brand stem needs 3 letters or more: '" + s + "'");
             }
@@ -150,7 +162,7 @@ final class Impersonation {
         default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
       }
     });
-    return new Impersonation(stems, officials, lures, fillers, currencies, tlds);
+    return new Impersonation(stems, anywhere, officials, lures, fillers, currencies, tlds);
   }
 
   /** A word of lower-case ASCII letters and digits, or an exception. */
@@ -277,18 +289,26 @@ final class Impersonation {
 
   /** A short stem that {@code token} is, or carries with only fillers, lures and digits around it. */
   private String shortStemIn(String token) {
-    for (int len = 3; len <= 4 && len <= token.length(); len++) {
-      String head = token.substring(0, len);
-      if (shortStems.contains(head) && onlyWords(token, len, token.length())) {
-        return head;
+    int n = token.length();
+    if (n < 3) {
+      return null;
+    }
+    int head = UrlRules.bigram(token, 0);
+    for (String s : head < 0 || shortByHead[head] == null ? NONE : shortByHead[head]) {
+      if (token.startsWith(s) && onlyWords(token, s.length(), n)) {
+        return s;
       }
-      String tail = token.substring(token.length() - len);
-      if (shortStems.contains(tail) && onlyWords(token, 0, token.length() - len)) {
-        return tail;
+    }
+    int tail = UrlRules.bigram(token, n - 2);
+    for (String s : tail < 0 || shortByTail[tail] == null ? NONE : shortByTail[tail]) {
+      if (token.endsWith(s) && onlyWords(token, 0, n - s.length())) {
+        return s;
       }
     }
     return null;
   }
+
+  private static final String[] NONE = {};
 
   /** Whether {@code s[from, to)} is made of fillers, lures and digits only (greedy, longest word first). */
   private boolean onlyWords(String s, int from, int to) {
@@ -353,7 +373,7 @@ final class Impersonation {
       }
     }
     for (String t : tokens) {
-      if (t.length() < 4 || brandOfStem.containsKey(t)) {
+      if (t.length() < 4) {
         continue;
       }
       int end = t.length();
@@ -364,11 +384,16 @@ final class Impersonation {
         return t.substring(0, end);
       }
       String sk = skeleton(t);
-      String same = stemOfSkeleton.get(sk);
-      if (same != null) {
-        return same;
+      int head = UrlRules.bigram(sk, 0);
+      Fuzzy[] byHead = head < 0 ? null : fuzzyByHead[head];
+      if (isStem(t, byHead)) {
+        continue;
       }
-      String near = near(sk);
+      String near = near(sk, byHead);
+      if (near == null) {
+        int tail = UrlRules.bigram(sk, sk.length() - 2);
+        near = tail < 0 ? null : near(sk, fuzzyByTail[tail]);
+      }
       if (near != null) {
         return near;
       }
@@ -376,58 +401,76 @@ final class Impersonation {
     return null;
   }
 
-  /** A stem whose skeleton is one edit from {@code sk} (two for 10 letters or more), or null. */
-  private String near(String sk) {
-    int n = sk.length();
-    int[] mine = null;
-    for (int len = Math.max(5, n - 2); len <= n + 2 && len < fuzzyByLength.length; len++) {
-      for (Fuzzy f : fuzzyByLength[len]) {
-        int k = f.skeleton().length() >= 10 ? 2 : 1;
-        if (Math.abs(len - n) > k) {
-          continue;
+  /** Whether {@code t} is itself a stem (then it is that brand, not a look-alike of another). */
+  private static boolean isStem(String t, Fuzzy[] candidates) {
+    if (candidates != null) {
+      for (Fuzzy f : candidates) {
+        if (f.stem().equals(t)) {
+          return true;
         }
-        if (mine == null) {
-          mine = letters(sk, new int[27]);
-        }
-        int diff = 0;
-        for (int i = 0; i < 27; i++) {
-          diff += Math.abs(mine[i] - f.letters()[i]);
-        }
-        if (diff <= 2 * k && distance(sk, f.skeleton(), k) <= k) {
-          return f.stem();
-        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A stem whose skeleton is within its edits of {@code sk} (the same skeleton for 4 letters, one edit for
+   * 5 to 9, two for 10 or more), among stems that share the first two or the last two letters of their
+   * skeleton: one edit of a word of 5 letters or more always leaves one of the two pairs in place (two
+   * edits at both ends of a long name are missed).
+   */
+  private static String near(String sk, Fuzzy[] candidates) {
+    if (candidates == null) {
+      return null;
+    }
+    for (Fuzzy f : candidates) {
+      int k = f.edits();
+      if (Math.abs(f.skeleton().length() - sk.length()) <= k && distance(sk, f.skeleton(), k) <= k) {
+        return f.stem();
       }
     }
     return null;
   }
 
-  /** Optimal-string-alignment distance (a transposition counts as one edit), or {@code k + 1} when above k. */
+  /**
+   * Optimal-string-alignment distance (a transposition counts as one edit), or {@code k + 1} when above
+   * k; only the cells within k of the diagonal are computed.
+   */
   static int distance(String a, String b, int k) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > k) {
       return k + 1;
     }
+    int big = k + 1;
     int[] prev2 = new int[m + 1];
     int[] prev = new int[m + 1];
     int[] cur = new int[m + 1];
     for (int j = 0; j <= m; j++) {
-      prev[j] = j;
+      prev[j] = j <= k ? j : big;
     }
     for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int best = i;
-      for (int j = 1; j <= m; j++) {
+      int from = Math.max(1, i - k);
+      int to = Math.min(m, i + k);
+      cur[0] = i <= k ? i : big;
+      if (from > 1) {
+        cur[from - 1] = big;
+      }
+      int best = cur[0];
+      for (int j = from; j <= to; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
           v = Math.min(v, prev2[j - 2] + 1);
         }
-        cur[j] = v;
-        best = Math.min(best, v);
+        cur[j] = Math.min(v, big);
+        best = Math.min(best, cur[j]);
+      }
+      if (to < m) {
+        cur[to + 1] = big;
       }
       if (best > k) {
-        return k + 1;
+        return big;
       }
       int[] t = prev2;
       prev2 = prev;
@@ -435,15 +478,6 @@ final class Impersonation {
       cur = t;
     }
     return prev[m];
-  }
-
-  /** Letter counts (index 26: everything else). */
-  private static int[] letters(String s, int[] counts) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      counts[c >= 'a' && c <= 'z' ? c - 'a' : 26]++;
-    }
-    return counts;
   }
 
   /**

@@ -47,12 +47,15 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()", "conversationCounts()",
-        "conversationStep(String,ConversationState,Message,Policy)");
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "urlCacheCounts()",
+        "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "conversationExpiry(Duration)", "incidentListener(IncidentListener)",
-        "incidentListener(IncidentListener,Executor)", "defaultUrlLists(boolean)", "maxConversationBytes(long)");
+        "model(Path)", "withModel()", "withoutModel()", "modelFindings(boolean)",
+        "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
+        "incidentListener(IncidentListener)",
+        "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",
+        "writePrecompiledLexicon(OutputStream)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -102,7 +105,8 @@ class PublicApiTest {
         "forAge(int)", "tier(Rating)", "withCategory(Category,Action)", "allow(String[])",
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
-        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "equals(Object)", "hashCode()", "toString()");
+        "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
+        "thresholds()", "actionForScores(Map)", "equals(Object)", "hashCode()", "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 
@@ -112,7 +116,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores", "notes");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }

@@ -57,6 +57,16 @@ class WindowStateCodecTest {
   }
 
   @Example
+  void stringsOverTheWindowsCapsAreRefused() {
+    StageMatcher.Hit hit = new StageMatcher.Hit(Stage.AGE, 0.5, 0, 3, "x".repeat(ConversationMonitor.MAX_MATCH_CHARS + 1),
+        false);
+    WindowState tooLong = new WindowState(1, Instant.EPOCH, false,
+        List.of(new WindowState.Entry(1, "m1", Instant.EPOCH, false, List.of(hit))));
+    assertThatThrownBy(() -> WindowStateCodec.decode(WindowStateCodec.encode(tooLong)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("match length 65 exceeds 64");
+  }
+
+  @Example
   void theEmptyStateIsNineBytes() {
     assertThat(WindowStateCodec.encode(WindowState.EMPTY)).hasSize(9);
     assertThat(WindowStateCodec.decode(WindowStateCodec.encode(WindowState.EMPTY))).isEqualTo(WindowState.EMPTY);
@@ -80,7 +90,7 @@ class WindowStateCodecTest {
         text,
         Arbitraries.of(true, false))
         .as((stage, w, start, len, match, lowered) -> new StageMatcher.Hit(stage, w, start, start + len, match, lowered));
-    Arbitrary<List<StageMatcher.Hit>> hits = hit.list().ofMinSize(1).ofMaxSize(StageMatcher.MAX_HITS_PER_MESSAGE);
+    Arbitrary<List<StageMatcher.Hit>> hits = hit.list().ofMinSize(1).ofMaxSize(ConversationMonitor.MAX_HITS_PER_MESSAGE);
     Arbitrary<List<Object[]>> raw = Combinators.combine(text, time, Arbitraries.of(true, false), hits,
         Arbitraries.longs().between(1, 1000))
         .as((id, t, child, h, gap) -> new Object[] {id, t, child, h, gap})

@@ -37,7 +37,9 @@ class CleanTextQualityTest {
       System.out.println("[quality] flagged clean sentences written to " + out.toAbsolutePath());
       for (CleanText.Figures f : all) {
         assertThat(f.sentences()).as(f.file()).isGreaterThan(3000);
-        double ceiling = f.age() >= 13 ? 0.10 : 0.10;
+        boolean news = f.file().startsWith("ud_");
+        // Measured 3.07 % / 1.17 % (news) and 1.49 % / 0.79 % (Wikipedia) for ages 10 / 13.
+        double ceiling = f.age() >= 13 ? (news ? 0.015 : 0.010) : (news ? 0.035 : 0.018);
         assertThat(f.rate()).as("%s", f).isLessThanOrEqualTo(ceiling);
       }
     }

@@ -12,6 +12,7 @@ import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
+import vn.lanhmanh.model.SpanCorpus;
 
 /**
  * Measures the filter on ViHOS (span-annotated Vietnamese hate and offensive comments): character-level
@@ -100,7 +101,7 @@ public final class ViHos {
 
   /** Reads a ViHOS CSV ({@code ,content,index_spans}). */
   static List<Comment> read(Path csv) throws IOException {
-    List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+    List<List<String>> rows = SpanCorpus.csvRows(Files.readString(csv, StandardCharsets.UTF_8));
     List<Comment> out = new ArrayList<>();
     for (int i = 1; i < rows.size(); i++) {
       List<String> r = rows.get(i);
@@ -128,51 +129,6 @@ public final class ViHos {
         System.out.println("all findings:       " + evaluate(filter, split, comments, true));
         System.out.println("without pii spans:  " + evaluate(filter, split, comments, false));
       }
-    }
-  }
-
-  /** A minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
-  static final class Csv {
-    static List<List<String>> parse(String s) {
-      List<List<String>> rows = new ArrayList<>();
-      List<String> row = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (quoted) {
-          if (c == '"') {
-            if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              quoted = false;
-            }
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-            i++;
-          }
-          row.add(field.toString());
-          field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-        } else {
-          field.append(c);
-        }
-      }
-      if (field.length() > 0 || !row.isEmpty()) {
-        row.add(field.toString());
-        rows.add(row);
-      }
-      return rows;
     }
   }
 }

@@ -12,19 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -84,6 +85,12 @@ final class HttpService implements AutoCloseable {
    * Tomcat's {@code maxSwallowSize}).
    */
   static final int MAX_DISCARD_BYTES = 4 << 20;
+  /** The most heap and the most direct memory Jetty's buffer pool keeps for reuse, each. */
+  static final long POOL_BYTES = 16L << 20;
+  /** Heavy requests that may wait for each heavy-work permit before more are refused busy. */
+  static final int MAX_WAITING_PER_PERMIT = 32;
+  /** The longest a heavy request waits for a permit before it is refused busy. */
+  static final long MAX_WAIT_MILLIS = 20_000;
 
   /**
    * Where and how to serve.
@@ -164,9 +171,17 @@ final class HttpService implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Permits for heavy requests (batches, large or unsized bodies), taken before the body is read. */
   private final Semaphore heavy;
-  /** Bytes reserved by heavy bodies being received ({@link #bodyBudget()}). */
-  private final AtomicLong bodyBytes = new AtomicLong();
+  /** Heavy requests waiting for a permit, oldest first; their bodies are not read yet. */
+  private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waitingCount = new AtomicInteger();
+  /** Where memory readings come from; a test seam, {@link MemoryWatch#read()} otherwise. */
+  volatile java.util.function.Supplier<MemoryWatch.Reading> memory = MemoryWatch::read;
+  /** The most heavy requests running at once so far (for tests). */
+  private final AtomicInteger heavyPeak = new AtomicInteger();
   private final ClientRateLimit newConversations;
+  /** What the bind address is, looked up once for the Host check. */
+  private final boolean bindLoopback;
+  private final boolean bindWildcard;
   /** path → method → endpoint. */
   private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
   private final Server server;
@@ -180,6 +195,8 @@ final class HttpService implements AutoCloseable {
     this.log = log;
     this.parser = new ServiceRequestParser(config.limits());
     this.heavy = new Semaphore(config.budgets().heavyWork());
+    this.bindLoopback = ServiceAccess.isLoopback(config.host());
+    this.bindWildcard = ServiceAccess.isWildcard(config.host());
     this.newConversations = new ClientRateLimit(config.budgets().newConversationsPerMinute(), System::currentTimeMillis);
     byte[] page = resource("index.html");
     byte[] css = resource("playground.css");
@@ -191,7 +208,7 @@ final class HttpService implements AutoCloseable {
     route("GET", "/openapi.json", r -> new Answer(200, JSON, openapi, null));
     route("GET", "/healthz", r -> health());
     route("GET", "/metrics", r -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
-        metrics.render(filter.urlCacheStats(), index, inflight.get(), filter.conversationCounts(), MemoryWatch.read(),
+        metrics.render(filter.urlCacheStats(), index, inflight.get(), filter.conversationCounts(), memory.get(),
             config.budgets().heavyWork() - heavy.availablePermits()).getBytes(UTF_8), null));
     route("GET", "/v1/index", r -> Answer.json(200, ServiceJson.index(index, filter.lexiconCounts(), null)));
     route("POST", "/v1/index/refresh", r -> refresh());
@@ -203,7 +220,8 @@ final class HttpService implements AutoCloseable {
 
     QueuedThreadPool pool = new QueuedThreadPool(config.threads(), Math.min(8, config.threads()));
     pool.setName("lanhmanh-http");
-    server = new Server(pool);
+    // Jetty's default buffer pool may keep a quarter of the heap, and as much again off heap; cap both
+    server = new Server(pool, null, new ArrayByteBufferPool(0, -1, -1, -1, POOL_BYTES, POOL_BYTES));
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
@@ -335,7 +353,7 @@ final class HttpService implements AutoCloseable {
   // ---- endpoints
 
   private Answer health() {
-    MemoryWatch.Reading m = MemoryWatch.read();
+    MemoryWatch.Reading m = memory.get();
     if (m.isShort()) {
       return Answer.json(503, ServiceJson.health("degraded", "memory: " + m.describe()));
     }
@@ -501,8 +519,7 @@ final class HttpService implements AutoCloseable {
     String route = "other";
     String corsOrigin;
     boolean permit;
-    long reserved;
-    Scheduler.Task deadline;
+    volatile Scheduler.Task deadline;
 
     Exchange(Request request, Response response, Callback callback) {
       this.request = request;
@@ -522,10 +539,7 @@ final class HttpService implements AutoCloseable {
         deadline.cancel();
       }
       if (permit) {
-        heavy.release();
-      }
-      if (reserved > 0) {
-        bodyBytes.addAndGet(-reserved);
+        releaseHeavy();
       }
       inflight.decrementAndGet();
       metrics.request(route, a.status());
@@ -679,7 +693,7 @@ final class HttpService implements AutoCloseable {
       Map<String, Endpoint> methods = routes.get(path);
       x.route = methods == null ? "other" : path;
       ServiceAccess access = config.access();
-      if (!access.hostAllowed(request.getHeaders().get(HttpHeader.HOST), config.host())) {
+      if (!access.hostAllowed(request.getHeaders().get(HttpHeader.HOST), config.host(), bindLoopback, bindWildcard)) {
         x.finish(Answer.problem(421, ServiceProblem.HOST_NOT_ALLOWED,
             "this service does not answer for that Host: add it with --allow-host").closing());
         return;
@@ -714,7 +728,9 @@ final class HttpService implements AutoCloseable {
         return;
       }
       long declared = request.getLength();
-      if (declared != 0 && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+      // no Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (curl -X POST without -d)
+      boolean hasBody = declared > 0 || (declared < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+      if (hasBody && !isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
         x.finish(Answer.problem(415, ServiceProblem.UNSUPPORTED_MEDIA_TYPE,
             "send the body as Content-Type: application/json").closing());
         return;
@@ -735,57 +751,116 @@ final class HttpService implements AutoCloseable {
         new BodyReader(x, max, declared, body -> null).start();
         return;
       }
-      boolean isHeavy = path.equals("/v1/batch") || declared < 0 || declared > ServiceBudgets.LIGHT_BODY_BYTES;
-      if (isHeavy) {
-        // the body's bytes are reserved before it is read, so slow senders cannot fill the heap
-        MemoryWatch.Reading m = MemoryWatch.read();
-        long reserve = declared >= 0 ? declared : max;
-        if (m.isShort() || !reserveBody(reserve)) {
-          Answer busy = busy(m.isShort() ? "memory is short (" + m.describe() + "): retry later"
-              : "too many large bodies are being received: retry later");
-          x.finish(declared == 0 ? busy : busy.closing());
-          return;
-        }
-        x.reserved = reserve;
-      }
-      new BodyReader(x, max, declared, body -> {
-        if (isHeavy) {
-          // the check itself: at most --max-heavy at once, or a busy answer (the body is read: no need to close)
-          if (!heavy.tryAcquire()) {
-            return busy("the service is already checking " + config.budgets().heavyWork()
-                + " batches or large bodies: retry later");
-          }
-          x.permit = true;
-        }
+      BodyReader reader = new BodyReader(x, max, declared, body -> {
         try {
           return e.answer(new Call(request, body, authorized, client));
         } catch (IOException io) {
           return Answer.problem(400, ServiceProblem.UNREADABLE_BODY, "cannot read the request body");
         }
-      }).start();
+      });
+      if (path.equals("/v1/batch") || declared < 0 || declared > ServiceBudgets.LIGHT_BODY_BYTES) {
+        admitHeavy(x, reader::start);
+      } else {
+        reader.start();
+      }
     }
+  }
+
+  /** A heavy request waiting for a permit; whoever claims it first (a freed permit, the wait deadline) acts. */
+  private record Waiter(Exchange x, Runnable go, AtomicBoolean claimed) {
+    boolean claim() {
+      return claimed.compareAndSet(false, true);
+    }
+  }
+
+  /**
+   * Runs {@code go} (read the body, then check) with a heavy-work permit: now if one is free, else after
+   * the requests queued before it, without holding a thread meanwhile (the body is not read, so the
+   * client's sends stall). At most {@link #MAX_WAITING_PER_PERMIT} per permit wait, each at most
+   * {@link #MAX_WAIT_MILLIS}; past either, and while memory is short, the answer is {@code 503 busy}.
+   */
+  private void admitHeavy(Exchange x, Runnable go) {
+    MemoryWatch.Reading m = memory.get();
+    if (m.isShort()) {
+      x.finish(busy("memory is short (" + m.describe() + "): retry later").closing());
+      return;
+    }
+    if (waiting.isEmpty() && heavy.tryAcquire()) {
+      startHeavy(x, go);
+      return;
+    }
+    if (waitingCount.incrementAndGet() > MAX_WAITING_PER_PERMIT * config.budgets().heavyWork()) {
+      waitingCount.decrementAndGet();
+      x.finish(busy(tooBusy()).closing());
+      return;
+    }
+    Waiter w = new Waiter(x, go, new AtomicBoolean());
+    waiting.add(w);
+    x.deadline = connector.getScheduler().schedule(() -> {
+      if (w.claim()) {
+        waitingCount.decrementAndGet();
+        x.finish(busy(tooBusy()).closing());
+      }
+    }, MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    drain();   // a permit may have been freed before the waiter was queued
+  }
+
+  private String tooBusy() {
+    return "the service is already checking " + config.budgets().heavyWork()
+        + " batches or large bodies and has a queue of them: retry later";
+  }
+
+  private void startHeavy(Exchange x, Runnable go) {
+    x.permit = true;
+    int now = config.budgets().heavyWork() - heavy.availablePermits();
+    heavyPeak.accumulateAndGet(now, Math::max);
+    go.run();
+  }
+
+  private void releaseHeavy() {
+    heavy.release();
+    drain();
+  }
+
+  /** Hands free permits to the oldest waiters, each on a pool thread. */
+  private void drain() {
+    while (!waiting.isEmpty() && heavy.tryAcquire()) {
+      Waiter w = waiting.poll();
+      if (w == null || !w.claim()) {
+        heavy.release();   // gone meanwhile, or its wait ended: the permit goes to the next one
+        if (w == null) {
+          return;
+        }
+        continue;
+      }
+      waitingCount.decrementAndGet();
+      if (w.x().deadline != null) {
+        w.x().deadline.cancel();
+        w.x().deadline = null;
+      }
+      try {
+        server.getThreadPool().execute(() -> {
+          try {
+            startHeavy(w.x(), w.go());
+          } catch (RuntimeException | Error e) {
+            log.accept("internal error on " + w.x().route + ": " + Main.describe(e));
+            w.x().finish(Answer.problem(500, ServiceProblem.INTERNAL_ERROR, "internal error"));
+          }
+        });
+      } catch (RuntimeException e) {
+        heavy.release();
+        w.x().finish(busy(tooBusy()).closing());
+      }
+    }
+  }
+
+  /** The most heavy requests that ran at once so far. */
+  int heavyPeak() {
+    return heavyPeak.get();
   }
 
   private static Answer busy(String message) {
     return Answer.problem(503, ServiceProblem.BUSY, message).with(HttpHeader.RETRY_AFTER.asString(), "1");
-  }
-
-  /** Takes {@code bytes} from the budget of heavy bodies being received; false when it is spent. */
-  private boolean reserveBody(long bytes) {
-    long limit = bodyBudget();
-    for (long now = bodyBytes.get(); ; now = bodyBytes.get()) {
-      if (now + bytes > limit && now > 0) {
-        return false;
-      }
-      if (bodyBytes.compareAndSet(now, now + bytes)) {
-        return true;
-      }
-    }
-  }
-
-  /** Heavy bodies being received at once: four per heavy-work permit, each up to the body limit. */
-  private long bodyBudget() {
-    return 4L * config.budgets().heavyWork() * config.limits().maxBodyBytes();
   }
 
   /** Errors Jetty answers itself (bad request line, headers too large, 503 while stopping) as JSON. */

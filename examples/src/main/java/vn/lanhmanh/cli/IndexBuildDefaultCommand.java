@@ -1,17 +1,18 @@
 package vn.lanhmanh.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.DefaultListSources;
 import vn.lanhmanh.url.index.ListSplit;
 
@@ -44,19 +45,21 @@ final class IndexBuildDefaultCommand implements Callable<Integer> {
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "default-lists", ".tmp");
-    Map<String, Integer> counts;
     try {
       try (OutputStream o = Files.newOutputStream(tmp)) {
-        counts = DefaultListSources.compileDefault(data, o);
+        DefaultListSources.compileDefault(data, o);
       }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    w.printf("wrote %s: %,d keys, %,d bytes (build part only: split seed %d, 1/%d held out)%n", out, total,
-        Files.size(out), ListSplit.SEED, ListSplit.PARTS);
-    counts.forEach((s, n) -> w.printf("  %-32s %,9d%n", s, n));
+    CompactUrlList written;
+    try (InputStream in = Files.newInputStream(out)) {
+      written = CompactUrlList.read(in);
+    }
+    w.printf("wrote %s: %,d keys, %,d bytes (build part only: split seed %d, 1/%d held out)%n", out,
+        written.size(), Files.size(out), ListSplit.SEED, ListSplit.PARTS);
+    written.sourceCounts().forEach((s, n) -> w.printf("  %-32s %,9d%n", s, n));
     return 0;
   }
 }

@@ -11,9 +11,11 @@ import vn.lanhmanh.Verdict;
 
 /**
  * Writes the JSON lines of the command-line contract, one object and a {@code \n} per call, fields in
- * this order: {@code id, action, rating, categories, findings, redacted, safeUrl, help}, or
+ * this order: {@code id, action, rating, categories, findings, redacted, safeUrl, help, scores}, or
  * {@code id, error} for a line that could not be checked. A {@code conversation} line adds
- * {@code conversation: {id, risk, stages}} after {@code help}. Absent values are written as {@code null}, so
+ * {@code conversation: {id, risk, stages}} after {@code scores}. A finding is
+ * {@code {category, severity, rating, rule, start, end, match}}; {@code scores} has one number per category
+ * (by JSON name, in {@link Category} order), an empty object when the verdict has none. Absent values are written as {@code null}, so
  * every verdict line has every field. Text is written as UTF-8 without escapes; a lone surrogate, which
  * UTF-8 cannot encode, becomes {@code ?} (one UTF-16 unit, so offsets into {@code redacted} still hold).
  *
@@ -77,6 +79,7 @@ final class JsonOutput {
       g.writeStartObject();
       g.writeStringField("category", f.category().jsonName());
       g.writeStringField("severity", f.severity().jsonName());
+      g.writeStringField("rating", f.rating().name());
       g.writeStringField("rule", f.rule());
       g.writeNumberField("start", f.start());
       g.writeNumberField("end", f.end());
@@ -88,6 +91,15 @@ final class JsonOutput {
     g.writeStringField("safeUrl", v.safeUrl().orElse(null));
     g.writeFieldName("help");
     help(g, v.help().orElse(null));
+    g.writeObjectFieldStart("scores");
+    for (Category c : Category.values()) {
+      Double s = v.scores().get(c);
+      if (s != null) {
+        // four decimals: enough for a threshold, and stable across platforms
+        g.writeNumberField(c.jsonName(), Math.round(s * 10_000) / 10_000.0);
+      }
+    }
+    g.writeEndObject();
   }
 
   /** Writes an error line. */

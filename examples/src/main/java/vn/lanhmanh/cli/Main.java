@@ -25,7 +25,7 @@ import vn.lanhmanh.ContentFilter;
 
 /**
  * The {@code lanhmanh} command-line tool: {@code check}, {@code batch}, {@code conversation},
- * {@code index build}, {@code index info} and {@code lexicon search}.
+ * {@code index build}, {@code index info}, {@code lexicon search} and {@code train}.
  *
  * <pre>{@code
  * echo '{"id":1,"text":"đm thằng ngu"}' | java -jar lanhmanh.jar batch --age 10
@@ -47,7 +47,7 @@ import vn.lanhmanh.ContentFilter;
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
     subcommands = {CheckCommand.class, BatchCommand.class, ConversationCommand.class, IndexCommand.class,
-        LexiconCommand.class, ServeCommand.class},
+        LexiconCommand.class, ServeCommand.class, TrainCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
@@ -69,9 +69,22 @@ public final class Main implements Runnable {
           + "e.g. a school's own exceptions and insults (repeatable).")
   private List<Path> addedLexicons = new ArrayList<>();
 
+  @Option(names = "--precompiled-lexicon", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Use this precompiled lexicon (written by 'lexicon compile') instead of the embedded "
+          + "lexicon; --add-lexicon folders still apply on top.")
+  private Path precompiledLexicon;
+
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Also look URLs up in this URL list index (written by 'index build').")
   private Path index;
+
+  @Option(names = "--model", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Run this tagger model (written by 'train') for harassment and profanity scores.")
+  private Path model;
+
+  @Option(names = "--tagger", scope = ScopeType.INHERIT,
+      description = "Run the embedded tagger for harassment and profanity scores (slower; see docs/MODEL.md).")
+  private boolean tagger;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -86,7 +99,15 @@ public final class Main implements Runnable {
   }
 
   /** Runs the tool on the process's standard streams and exits with its exit code. */
+  static final String NIO_CACHE_PROPERTY = "jdk.nio.maxCachedBufferSize";
+  static final int NIO_CACHE_BYTES = 256 * 1024;
+
   public static void main(String[] args) {
+    // The JDK keeps, per thread, a direct copy of the largest heap buffer written to a socket, for ever: a
+    // service thread that wrote one 8 MB answer would hold 8 MB off the heap. Set before any NIO class loads.
+    if (System.getProperty(NIO_CACHE_PROPERTY) == null) {
+      System.setProperty(NIO_CACHE_PROPERTY, Integer.toString(NIO_CACHE_BYTES));
+    }
     // the file descriptors, not System.out: a PrintStream would hide a closed pipe from the batch loop
     PrintWriter out = utf8Writer(new FileOutputStream(FileDescriptor.out), false);
     PrintWriter err = utf8Writer(new FileOutputStream(FileDescriptor.err), true);
@@ -129,7 +150,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: use check, batch, conversation, index or lexicon");
+    throw new ParameterException(spec.commandLine(), "missing command: use one of "
+        + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** Standard input of the tool. */
@@ -155,7 +177,18 @@ public final class Main implements Runnable {
 
   /** The lexicon folders given with {@code --lexicon}, checked; empty for the embedded lexicon. */
   List<Path> lexiconFolders(CommandSpec caller) {
+    if (!lexicons.isEmpty() && precompiledLexicon != null) {
+      throw new ParameterException(caller.commandLine(), "give --lexicon or --precompiled-lexicon, not both");
+    }
     return checkedFolders(caller, "--lexicon", lexicons);
+  }
+
+  /** The file given with {@code --precompiled-lexicon}, checked to exist; null when none was given. */
+  Path precompiledLexicon(CommandSpec caller) {
+    if (precompiledLexicon != null && !Files.isRegularFile(precompiledLexicon)) {
+      throw new ParameterException(caller.commandLine(), "--precompiled-lexicon: not a file: " + precompiledLexicon);
+    }
+    return precompiledLexicon;
   }
 
   /**
@@ -189,17 +222,19 @@ public final class Main implements Runnable {
   /** As {@link #openFilter(CommandSpec)}, with the command's own builder settings applied first. */
   ContentFilter openFilter(CommandSpec caller, java.util.function.Consumer<ContentFilter.Builder> settings) {
     List<Path> folders = lexiconFolders(caller);
-    List<Path> added = addedLexiconFolders(caller);
     Path urlIndex = indexFolder(caller);
-    ContentFilter.Builder b = ContentFilter.builder();
+    ContentFilter.Builder b = lexiconBuilder(caller);
     settings.accept(b);
-    if (!folders.isEmpty()) {
-      b.withoutDefaultLexicon();
-      folders.forEach(b::addLexicon);
-    }
-    added.forEach(b::addLexicon);
     if (urlIndex != null) {
       b.urlIndex(urlIndex);
+    }
+    if (model != null) {
+      if (!Files.isRegularFile(model)) {
+        throw new ParameterException(caller.commandLine(), "--model: not a file: " + model);
+      }
+      b.model(model);
+    } else if (tagger) {
+      b.withModel();
     }
     try {
       return b.build();
@@ -218,6 +253,24 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * A builder with the lexicon options: {@code --precompiled-lexicon} or the {@code --lexicon} folders (else
+   * the embedded lexicon), then the {@code --add-lexicon} folders on top.
+   */
+  ContentFilter.Builder lexiconBuilder(CommandSpec caller) {
+    List<Path> folders = lexiconFolders(caller);
+    Path precompiled = precompiledLexicon(caller);
+    ContentFilter.Builder b = ContentFilter.builder();
+    if (precompiled != null) {
+      b.precompiledLexicon(precompiled);
+    } else if (!folders.isEmpty()) {
+      b.withoutDefaultLexicon();
+      folders.forEach(b::addLexicon);
+    }
+    addedLexiconFolders(caller).forEach(b::addLexicon);
+    return b;
+  }
+
   private int onRuntimeError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (debug) {
@@ -232,7 +285,17 @@ public final class Main implements Runnable {
   private static int onUsageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("lanhmanh: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String word = u.getUnmatched().get(0);
+      String near = CommandSuggestions.nearest(word, cmd.getSubcommands().keySet());
+      if (near != null) {
+        message = "unknown command '" + word + "': did you mean '" + near + "'?";
+      } else if (!cmd.getSubcommands().isEmpty() && !word.startsWith("-")) {
+        message = "unknown command '" + word + "': use one of " + String.join(", ", cmd.getSubcommands().keySet());
+      }
+    }
+    err.println("lanhmanh: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return EXIT_USAGE;
   }

@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
   /** The URL verdict cache of the service (the library's default is 100,000). */
   static final long DEFAULT_URL_CACHE = 10_000;
   /** Live heap of a started service with the embedded lexicon, before any request (measured; SECURITY.md). */
-  static final long BASE_HEAP_MIB = 96;
+  static final long BASE_HEAP_MIB = 64;
 
   @Override
   public Integer call() throws Exception {
@@ -216,9 +216,9 @@ final class ServeCommand implements Callable<Integer> {
     return null;
   }
 
-  /** The need with room for the collector, rounded up to 128 MiB. */
+  /** The need with room for the collector, rounded up to 256 MiB. */
   static long recommendedMib(long need) {
-    return ((need * 3 / 2) + 127) / 128 * 128;
+    return ((need * 3 / 2) + 255) / 256 * 256;
   }
 
   /** The library defaults the estimate relies on. */

@@ -75,6 +75,11 @@ record ServiceAccess(Set<String> allowHosts, Set<String> corsOrigins, String api
    * stops DNS rebinding (a page of {@code evil.example} whose name now resolves to 127.0.0.1).
    */
   boolean hostAllowed(String header, String bind) {
+    return hostAllowed(header, bind, isLoopback(bind), isWildcard(bind));
+  }
+
+  /** As {@link #hostAllowed(String, String)}, with what the bind address is already known (no lookup). */
+  boolean hostAllowed(String header, String bind, boolean bindLoopback, boolean bindWildcard) {
     if (header == null) {
       return true;   // HTTP/1.0 without Host: no browser sends that
     }
@@ -83,10 +88,10 @@ record ServiceAccess(Set<String> allowHosts, Set<String> corsOrigins, String api
     if (h.equals(b) || allowHosts.contains(h)) {
       return true;
     }
-    if (isLoopback(bind) && (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1"))) {
+    if (bindLoopback && (h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1"))) {
       return true;
     }
-    return isWildcard(bind) && isIpLiteral(h);
+    return bindWildcard && isIpLiteral(h);
   }
 
   /** Whether the request carries the API key (always true when no key is configured). */

@@ -6,9 +6,9 @@ package vn.lanhmanh.cli;
  *
  * @param maxAnswerBytes the largest answer body; a bigger one is refused ({@code 413 answer_too_large})
  * @param heavyWork how many heavy requests (batches, and checks with a body over {@link #LIGHT_BODY_BYTES}
- *     or of unknown length) are checked at once; more are refused ({@code 503 busy}). Heavy bodies being
- *     received reserve their declared size (the body limit when unknown) from a budget of four body
- *     limits per permit; past it they are refused before they are read
+ *     or of unknown length) are read and checked at once; the next ones wait in a queue, their bodies
+ *     unread and no thread held, and past the queue's length or wait ({@code HttpService}) they are
+ *     refused ({@code 503 busy})
  * @param bodyTimeoutMillis how long a request may take to send its body ({@code 408 body_timeout})
  * @param minBytesPerSecond the slowest body Jetty accepts, averaged from the request's start
  * @param maxConnections the most open connections; more wait in the kernel's accept queue

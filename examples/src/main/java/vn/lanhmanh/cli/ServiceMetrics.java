@@ -86,7 +86,7 @@ final class ServiceMetrics {
    * The whole exposition.
    *
    * @param conversations the filter's conversation store counters ({@code ContentFilter.conversationCounts()})
-   * @param memory the heap after the last collection
+   * @param memory the heap in use outside eden
    * @param heavy heavy requests (batches, large bodies) running now
    */
   String render(CacheStats cache, IndexView index, int inflight, Map<String, Long> conversations,
@@ -153,8 +153,8 @@ final class ServiceMetrics {
     header(b, "lanhmanh_conversations_expired_total", "counter", "Conversation windows dropped after the expiry without messages.");
     b.append("lanhmanh_conversations_expired_total ").append(conversations.getOrDefault("expired", 0L)).append('\n');
 
-    header(b, "lanhmanh_heap_live_bytes", "gauge", "Heap in use after the last garbage collection.");
-    b.append("lanhmanh_heap_live_bytes ").append(memory.liveBytes()).append('\n');
+    header(b, "lanhmanh_heap_old_bytes", "gauge", "Heap in use outside eden (survivors and the old generation).");
+    b.append("lanhmanh_heap_old_bytes ").append(memory.usedBytes()).append('\n');
     header(b, "lanhmanh_heap_max_bytes", "gauge", "The JVM's maximum heap (-Xmx).");
     b.append("lanhmanh_heap_max_bytes ").append(memory.maxBytes()).append('\n');
     return b.toString();

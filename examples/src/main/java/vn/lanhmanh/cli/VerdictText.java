@@ -35,6 +35,17 @@ final class VerdictText {
       }
     }
     out.println("redacted: " + v.redacted());
+    StringBuilder scores = new StringBuilder();
+    for (vn.lanhmanh.Category c : vn.lanhmanh.Category.values()) {
+      double s = v.score(c);
+      if (s >= 0.005) {
+        scores.append(scores.length() == 0 ? "" : ", ")
+            .append(String.format(java.util.Locale.ROOT, "%s %.2f", c.jsonName(), s));
+      }
+    }
+    if (!v.scores().isEmpty()) {
+      out.println("scores:   " + (scores.length() == 0 ? "all 0.00" : scores));
+    }
     v.safeUrl().ifPresent(u -> out.println("safe URL: " + u));
     v.help().ifPresent(h -> help(h, out));
     for (String e : v.errors()) {

@@ -53,14 +53,14 @@ class BatchCommandTest {
     assertThat(r.lines()).hasSize(1);
     JsonNode v = parse(r.lines().get(0));
     assertThat(fieldNames(v)).containsExactly(
-        "id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help");
+        "id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help", "scores");
     assertThat(v.get("action").asText()).isEqualTo("BLOCK");
     assertThat(v.get("rating").asText()).isEqualTo("T16");
     assertThat(v.get("categories").toString()).isEqualTo("[\"harassment\",\"profanity\"]");
     JsonNode f = v.get("findings").get(0);
-    assertThat(fieldNames(f)).containsExactly("category", "severity", "rule", "start", "end", "match");
+    assertThat(fieldNames(f)).containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
     assertThat(f.toString()).isEqualTo(
-        "{\"category\":\"profanity\",\"severity\":\"high\",\"rule\":\"profanity/dit_me\",\"start\":0,\"end\":2,"
+        "{\"category\":\"profanity\",\"severity\":\"high\",\"rating\":\"T16\",\"rule\":\"profanity/dit_me\",\"start\":0,\"end\":2,"
             + "\"match\":\"đm\"}");
     assertThat(v.get("redacted").asText()).isEqualTo("** ***** ***");
     assertThat(v.get("safeUrl").isNull()).isTrue();
@@ -81,9 +81,14 @@ class BatchCommandTest {
 
   @Test
   void cleanTextIsAllowedWithEmptyLists() {
-    assertThat(batch("{\"id\":1,\"text\":\"xin chào các bạn\"}\n").lines()).containsExactly(
+    List<String> lines = batch("{\"id\":1,\"text\":\"xin chào các bạn\"}\n").lines();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith(
         "{\"id\":1,\"action\":\"ALLOW\",\"rating\":\"P\",\"categories\":[],\"findings\":[],"
-            + "\"redacted\":\"xin chào các bạn\",\"safeUrl\":null,\"help\":null}");
+            + "\"redacted\":\"xin chào các bạn\",\"safeUrl\":null,\"help\":null,\"scores\":{\"sexual\":0.0,");
+    JsonNode scores = parse(lines.get(0)).get("scores");
+    assertThat(scores.size()).isEqualTo(13);
+    assertThat(scores.get("harassment").asDouble()).isBetween(0.0, 0.5);
   }
 
   @Test

@@ -33,7 +33,16 @@ class CheckCommandTest {
         "findings:",
         "  profanity  T16  high  [0,2) \"đm\"  rule=profanity/dit_me",
         "  harassment  K  medium  [3,12) \"thằng ngu\"  rule=harassment/thang_ngu",
-        "redacted: ** ***** ***");
+        "redacted: ** ***** ***",
+        "scores:   harassment 0.80, profanity 0.95");
+  }
+
+  @Test
+  void theTaggerScoresHarassmentWhenAskedFor() {
+    Cli.Result r = check("", "--tagger", "--age", "10", "đm", "thằng", "ngu");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines()).contains("scores:   harassment 1.00, profanity 0.95");
   }
 
   @Test
@@ -62,10 +71,12 @@ class CheckCommandTest {
   void jsonPrintsTheBatchLine() {
     Cli.Result r = check("", "--age", "10", "--json", "đm");
 
-    assertThat(r.lines()).containsExactly("{\"id\":null,\"action\":\"BLOCK\",\"rating\":\"T16\","
+    assertThat(r.lines()).hasSize(1);
+    assertThat(r.lines().get(0)).startsWith("{\"id\":null,\"action\":\"BLOCK\",\"rating\":\"T16\","
         + "\"categories\":[\"profanity\"],\"findings\":[{\"category\":\"profanity\",\"severity\":\"high\","
-        + "\"rule\":\"profanity/dit_me\",\"start\":0,\"end\":2,\"match\":\"đm\"}],\"redacted\":\"**\","
-        + "\"safeUrl\":null,\"help\":null}");
+        + "\"rating\":\"T16\",\"rule\":\"profanity/dit_me\",\"start\":0,\"end\":2,\"match\":\"đm\"}],"
+        + "\"redacted\":\"**\",\"safeUrl\":null,\"help\":null,\"scores\":{\"sexual\":0.0,");
+    assertThat(r.lines().get(0)).contains("\"profanity\":").endsWith("}}");
   }
 
   @Test

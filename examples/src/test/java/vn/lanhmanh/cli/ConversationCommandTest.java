@@ -126,7 +126,7 @@ class ConversationCommandTest {
   void verdictLinesHaveTheBatchFieldsThenTheConversation() {
     JsonNode first = out.get(0);
     assertThat(fieldNames(first)).containsExactly(
-        "id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help", "conversation");
+        "id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help", "scores", "conversation");
     assertThat(fieldNames(first.get("conversation"))).containsExactly("id", "risk", "stages");
     assertThat(first.get("conversation").get("id").isTextual()).isTrue();
     assertThat(ofConversation("42").get(0).get("conversation").get("id").isInt()).isTrue();   // echoed as written
@@ -176,7 +176,7 @@ class ConversationCommandTest {
     JsonNode last = out.get(at + 9);
     assertThat(last.get("id").asText()).isEqualTo("last");
     assertThat(last.has("error")).isFalse();
-    assertThat(fieldNames(last)).hasSize(9);
+    assertThat(fieldNames(last)).hasSize(10);
   }
 
   /** Found by the line-parser properties: Jackson's NumberFormatException escaped and stopped the run. */

@@ -108,7 +108,7 @@ class LineParsersFuzzTest {
 
   private static final List<String> ERROR = List.of("id", "error");
   private static final List<String> VERDICT =
-      List.of("id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help");
+      List.of("id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help", "scores");
 
   /**
    * A {@code batch} line: exactly one of text, url and error; a well-formed request read field for field;

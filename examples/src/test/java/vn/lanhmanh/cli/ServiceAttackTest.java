@@ -153,16 +153,21 @@ class ServiceAttackTest {
   }
 
   @Test
-  void batchesBeyondTheHeavyBudgetAreRefusedBusyWhileSmallChecksGoOn() throws Exception {
+  void heavyWorkRunsOneAtATimeAndQueuesTheNext() throws Exception {
     try (ServiceClient c = ServiceClient.start(ContentFilter.builder().build(), null,
-        config(budgets(1, 10_000, 0), ServiceAccess.NONE, 32))) {
-      String item = "{\"text\": \"" + "Hôm nay lớp em học toán và tiếng Việt, đm. ".repeat(40) + "\", \"age\": 10}";
-      String batch = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(400, item)) + "]}";
-      ExecutorService pool = Executors.newFixedThreadPool(6);
+        config(budgets(1, 10_000, 0), ServiceAccess.NONE, 64))) {
+      String item = "{\"text\": \"" + "Hôm nay lớp em học toán và tiếng Việt, đm. ".repeat(20) + "\", \"age\": 10}";
+      String batch = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(100, item)) + "]}";
+      int senders = 2 * HttpService.MAX_WAITING_PER_PERMIT;
+      ExecutorService pool = Executors.newFixedThreadPool(senders);
       try {
-        List<Future<ServiceClient.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-          replies.add(pool.submit(() -> c.post("/v1/batch", batch)));
+        List<Future<Http1Client.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+          replies.add(pool.submit(() -> {
+            try (Http1Client h = new Http1Client(c.service.port())) {
+              return h.post("/v1/batch", batch.getBytes(UTF_8));
+            }
+          }));
         }
         int small = 0;
         for (int i = 0; i < 20; i++) {
@@ -170,19 +175,21 @@ class ServiceAttackTest {
         }
         int ok = 0;
         int busy = 0;
-        for (Future<ServiceClient.Reply> f : replies) {
-          ServiceClient.Reply r = f.get(60, TimeUnit.SECONDS);
+        for (Future<Http1Client.Reply> f : replies) {
+          Http1Client.Reply r = f.get(60, TimeUnit.SECONDS);
           if (r.status() == 200) {
             ok++;
           } else {
             assertThat(r.status()).isEqualTo(503);
-            assertThat(r.json().get("code").asText()).isEqualTo("busy");
+            assertThat(new String(r.body(), UTF_8)).contains("\"code\":\"busy\"");
+            assertThat(r.headers().get("retry-after")).isEqualTo("1");
             busy++;
           }
         }
         assertThat(small).isEqualTo(20);
-        assertThat(ok).isPositive();
-        assertThat(busy).isPositive();
+        assertThat(c.service.heavyPeak()).isEqualTo(1);
+        assertThat(ok).isGreaterThan(HttpService.MAX_WAITING_PER_PERMIT / 2);
+        assertThat(ok + busy).isEqualTo(senders);
         assertThat(c.get("/metrics").body()).contains("lanhmanh_http_errors_total{code=\"busy\"} " + busy);
       } finally {
         pool.shutdownNow();
@@ -191,12 +198,33 @@ class ServiceAttackTest {
   }
 
   @Test
+  void shortMemoryMakesHealthDegradedAndRefusesHeavyWork() throws Exception {
+    try (ServiceClient c = ServiceClient.start()) {
+      assertThat(c.get("/healthz").status()).isEqualTo(200);
+      c.service.memory = () -> new MemoryWatch.Reading(950L << 20, 1000L << 20);
+      ServiceClient.Reply h = c.get("/healthz");
+      assertThat(h.status()).isEqualTo(503);
+      assertThat(h.json().get("status").asText()).isEqualTo("degraded");
+      assertThat(h.json().get("reason").asText()).contains("950 MiB of 1000 MiB");
+      ServiceClient.Reply b = c.post("/v1/batch", "{\"items\": [{\"text\": \"a\", \"age\": 10}]}");
+      assertThat(b.status()).isEqualTo(503);
+      assertThat(b.json().get("code").asText()).isEqualTo("busy");
+      assertThat(c.post("/v1/check", "{\"text\": \"a\", \"age\": 10}").status()).isEqualTo(200);
+      c.service.memory = MemoryWatch::read;
+      assertThat(c.get("/healthz").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void anAnswerOverTheBudgetIsRefusedWithItsCode() throws Exception {
     ServiceBudgets tight = new ServiceBudgets(64 * 1024, 1, 10_000, 0, 100, 0);
     try (ServiceClient c = ServiceClient.start(ContentFilter.builder().build(), null,
         config(tight, ServiceAccess.NONE, 16))) {
-      String text = "đm ".repeat(3_000);   // a finding every three chars: an answer far larger than the text
-      ServiceClient.Reply r = c.post("/v1/check", "{\"text\": \"" + text + "\", \"age\": 10}");
+      // A finding every three chars: each answer lists Verdict.MAX_FINDINGS of them (about 15 KB) for a text
+      // of 900 chars, so forty of them make an answer far larger than the request.
+      String item = "{\"text\": \"" + "đm ".repeat(300) + "\", \"age\": 10}";
+      ServiceClient.Reply r = c.post("/v1/batch", "{\"items\": [" + String.join(",", java.util.Collections.nCopies(40, item))
+          + "]}");
       assertThat(r.status()).isEqualTo(413);
       assertThat(r.json().get("code").asText()).isEqualTo("answer_too_large");
       assertThat(c.post("/v1/check", "{\"text\": \"đm\", \"age\": 10}").status()).isEqualTo(200);
@@ -256,6 +284,9 @@ class ServiceAttackTest {
             + (type.isEmpty() ? "" : "Content-Type: " + type + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body);
         assertThat(answer).as(type).startsWith("HTTP/1.1 415 ").contains("\"code\":\"unsupported_media_type\"");
       }
+      // a POST without a body needs no media type
+      assertThat(raw(port, "POST /v1/index/refresh HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+          .startsWith("HTTP/1.1 409 ").contains("\"code\":\"no_index\"");
       assertThat(raw(port, "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json; charset=utf-8\r\n"
           + "Content-Length: " + body.getBytes(UTF_8).length + "\r\nConnection: close\r\n\r\n" + body)).startsWith("HTTP/1.1 200 ");
 

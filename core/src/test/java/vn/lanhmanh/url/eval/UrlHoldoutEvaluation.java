@@ -133,6 +133,7 @@ class UrlHoldoutEvaluation {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "build part: %,d entries read; held-out fifth: %,d distinct entries%n",
         build[0], all.n));
+    b.append(falsePositives(data, rules, child)).append('\n');
     String head = "| %s | held out | heuristics alone | shipped filter | of which Vietnamese | heuristics alone | shipped filter |%n"
         + "|---|---|---|---|---|---|---|%n";
     b.append(String.format(Locale.ROOT, head, "category"));
@@ -141,6 +142,33 @@ class UrlHoldoutEvaluation {
     b.append(String.format(Locale.ROOT, head, "list"));
     bySource.forEach((k, r) -> b.append(r.line(k)).append('\n'));
     return b.toString();
+  }
+
+  /** Allow-lists nobody wrote rules from: UT1's child, educational_games, liste_blanche, sexual_education. */
+  static String falsePositives(Path data, UrlRules rules, Policy child) throws IOException {
+    int n = 0;
+    int h = 0;
+    int f = 0;
+    try (ContentFilter shipped = ContentFilter.builder().urlCacheSize(0).build()) {
+      for (String folder : List.of("child", "educational_games", "liste_blanche", "sexual_education")) {
+        Path file = data.resolve("ut1").resolve(folder).resolve("domains");
+        if (!Files.isRegularFile(file)) {
+          continue;
+        }
+        for (String line : Files.readAllLines(file)) {
+          String host = line.strip();
+          if (host.isEmpty() || host.startsWith("#")) {
+            continue;
+          }
+          String url = "http://" + host + "/";
+          n++;
+          h += heuristicsFlag(rules, url) ? 1 : 0;
+          f += shipped.checkUrl(url, child).action() != Action.ALLOW ? 1 : 0;
+        }
+      }
+    }
+    return String.format(Locale.ROOT, "false positives on UT1's allow-lists (child, educational_games, liste_blanche,"
+        + " sexual_education): %,d hosts, heuristics alone flag %,d, shipped filter flags %,d%n", n, h, f);
   }
 
   @Test

@@ -91,6 +91,10 @@ public final class ModerationJob implements Callable<Integer> {
   @Option(names = "--group-id", defaultValue = "lanhmanh-moderation", description = "Kafka consumer group.")
   String groupId;
 
+  @Option(names = "--transaction-timeout", defaultValue = "PT15M",
+      description = "Kafka producer transaction timeout (ISO-8601, default PT15M, the brokers' default maximum).")
+  Duration transactionTimeout;
+
   @Option(names = "--output", description = "A folder for the verdict lines (part files, committed on checkpoints).")
   String output;
 
@@ -192,6 +196,8 @@ public final class ModerationJob implements Callable<Integer> {
             .build())
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionPrefix)
+        // at most the brokers' transaction.max.timeout.ms (15 min by default), well above checkpoint + restart
+        .setProperty("transaction.timeout.ms", String.valueOf(transactionTimeout.toMillis()))
         .build();
   }
 }

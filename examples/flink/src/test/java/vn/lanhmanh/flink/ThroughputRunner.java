@@ -27,8 +27,10 @@ import vn.lanhmanh.cli.JsonLines;
  *
  * <p>Arguments: {@code [messages] [conversations] [parallelisms]}, default {@code 200000 1000 1,2,4}.
  * Traffic: {@code conversations} interleaved chats, ordinary chat lines with every tenth message of a
- * chat a grooming-stage line (as the library's ConversationBenchmark does), children and others
- * alternating, one minute apart. The generator source runs at the job's parallelism; the rate is taken
+ * chat a grooming-stage line from the other party (as the library's ConversationBenchmark mixes them),
+ * children and others alternating, one minute apart; so a window holds five stage messages once a chat
+ * has 50 messages, and the risk of most chats climbs high, as in a stream of grooming attempts (the
+ * costliest case for the window: more entries to score and store). The generator source runs at the job's parallelism; the rate is taken
  * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
  * out. Heap state backend, no checkpoints during the run.
  */
@@ -55,12 +57,15 @@ public final class ThroughputRunner {
 
   /** The i-th message of the traffic as a {@code conversation} JSON line. */
   static String line(long i, int conversations) {
-    long c = i % conversations;
     long k = i / conversations;
-    String text = k % 10 == 9 ? STAGES.get((int) (k / 10 % STAGES.size())) : CHAT.get((int) ((i * 31 + k) % CHAT.size()));
-    String sender = k % 2 == 1 ? "child" : "other";
-    return "{\"conversation\":\"c" + c + "\",\"id\":\"m" + i + "\",\"sender\":\"" + sender + "\",\"text\":\"" + text
-        + "\",\"time\":" + (T0 + 60 * k) + "}";
+    return "{\"conversation\":\"c" + i % conversations + "\",\"id\":\"m" + i + "\",\"sender\":\""
+        + (k % 2 == 1 ? "child" : "other") + "\",\"text\":\"" + text(i, conversations) + "\",\"time\":" + (T0 + 60 * k) + "}";
+  }
+
+  /** The text of the i-th message: its chat's k-th message, a stage line when k ends in 8. */
+  static String text(long i, int conversations) {
+    long k = i / conversations;
+    return k % 10 == 8 ? STAGES.get((int) (k / 10 % STAGES.size())) : CHAT.get((int) ((i * 31 + k) % CHAT.size()));
   }
 
   public static void main(String[] args) throws Exception {
@@ -71,6 +76,12 @@ public final class ThroughputRunner {
     System.out.printf(Locale.ROOT, "traffic: %,d messages over %,d conversations; %d cores; Java %s%n", messages,
         conversations, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
+    objects(Math.min(messages, 50_000), conversations, false);   // warm-up
+    System.out.printf(Locale.ROOT, "one thread, no Flink, conversation(id).check as ConversationBenchmark measures it: "
+        + "%,.0f messages/s%n", objects(messages, conversations, false));
+    objects(Math.min(messages, 50_000), conversations, true);   // warm-up
+    System.out.printf(Locale.ROOT, "one thread, no Flink, conversationStep, states as objects: %,.0f messages/s%n",
+        objects(messages, conversations, true));
     oneThread(Math.min(messages, 50_000), conversations);   // warm-up
     double single = oneThread(messages, conversations);
     System.out.printf(Locale.ROOT, "one thread, no Flink (parse, conversationStep, state bytes in and out, JSON): "
@@ -83,6 +94,38 @@ public final class ThroughputRunner {
       rates.put(p, rate);
       System.out.printf(Locale.ROOT, "flink parallelism %d: %,.0f messages/s (%.2f x parallelism %d)%n", p, rate,
           rate / rates.get(parallelisms[0]), parallelisms[0]);
+    }
+  }
+
+  /**
+   * On one thread, on the same messages as objects: {@code step} false, the embedded monitor
+   * ({@code conversation(id).check}, what ConversationBenchmark measures); true, {@code conversationStep}
+   * with the states kept as objects in a map (no bytes, no JSON).
+   */
+  private static double objects(long messages, int conversations, boolean step) {
+    try (ContentFilter filter = ContentFilter.builder().build()) {
+      vn.lanhmanh.Policy policy = vn.lanhmanh.Policy.forAge(11);
+      List<vn.lanhmanh.Message> input = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (long i = 0; i < messages; i++) {
+        long k = i / conversations;
+        input.add(new vn.lanhmanh.Message("m" + i, k % 2 == 1 ? vn.lanhmanh.Message.Sender.CHILD
+            : vn.lanhmanh.Message.Sender.OTHER, text(i, conversations), java.time.Instant.ofEpochSecond(T0 + 60 * k)));
+        ids.add("c" + i % conversations);
+      }
+      Map<String, ConversationState> states = new HashMap<>();
+      filter.conversation("");
+      long start = System.nanoTime();
+      for (int i = 0; i < input.size(); i++) {
+        if (step) {
+          String id = ids.get(i);
+          states.put(id, filter.conversationStep(id, states.getOrDefault(id, ConversationState.empty()), input.get(i),
+              policy).state());
+        } else {
+          filter.conversation(ids.get(i)).check(input.get(i), policy);
+        }
+      }
+      return messages / ((System.nanoTime() - start) / 1e9);
     }
   }
 

@@ -1,0 +1,369 @@
+package vn.lanhmanh.model;
+
+import java.util.Arrays;
+import java.util.List;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Rating;
+import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.Vocabulary;
+
+/**
+ * The tagger's features for every syllable position of a text, as indices into a hashed weight table.
+ * Templates: the exact and folded syllable, the folded neighbours at ±1 and ±2 and the exact ones at ±1,
+ * bigrams and a trigram, the syllable's shape (diacritics written, capitals, teencode expansion, length), the
+ * punctuation around it, its place in the text, the lexicon findings covering it and its neighbours, the
+ * distance to the nearest harassment or profanity finding, and the {@link PositionTags} hook.
+ *
+ * <p>Uses a {@link Buffer} owned by the calling thread; allocates nothing once the buffer has grown.
+ */
+final class Features {
+
+  // Template ids, mixed into every feature hash. Never renumber: the shipped model depends on them.
+  private static final int BIAS = 1;
+  private static final int X0 = 2;
+  private static final int F0 = 3;
+  private static final int FM1 = 4;
+  private static final int FP1 = 5;
+  private static final int FM2 = 6;
+  private static final int FP2 = 7;
+  private static final int XM1 = 8;
+  private static final int XP1 = 9;
+  private static final int BI_M = 10;
+  private static final int BI_P = 11;
+  private static final int XBI_M = 12;
+  private static final int XBI_P = 13;
+  private static final int TRI = 14;
+  private static final int SHAPE = 15;
+  private static final int PUNCT = 16;
+  private static final int PLACE = 17;
+  private static final int LENGTH = 18;
+  private static final int CAT = 19;
+  private static final int CAT_M1 = 20;
+  private static final int CAT_P1 = 21;
+  private static final int RULE = 22;
+  private static final int DIST = 23;
+  private static final int ABUSIVE_F0 = 24;
+  private static final int TAG = 25;
+  private static final int TAG_NEAR = 26;
+  private static final int PUNCT_F0 = 27;
+  private static final int KNOWN = 30;
+
+  private static final long BOS = 0x1234_5678_9abc_def1L;
+  private static final long EOS = 0x0fed_cba9_8765_4321L;
+  /** Bit of {@link Buffer#cover} for a covering finding rated K or above. */
+  private static final int ACTING = 1 << 15;
+
+  private Features() {}
+
+  /** Per-thread scratch: hashes, category covers, feature indices. */
+  static final class Buffer {
+    int n;
+    long[] ex = new long[64];
+    long[] fo = new long[64];
+    int[] cover = new int[64];
+    long[] rule = new long[64];
+    int[] offs = new int[65];
+    int[] feats = new int[64 * 32];
+    int size;
+    /** Emission scores and their exponentials, filled by the tagger. */
+    double[] emit = new double[64];
+    double[] scratchA = new double[128];
+    double[] scratchB = new double[128];
+    byte[] path = new byte[64];
+    int[] back = new int[128];
+    double[] marg = new double[64];
+
+    double[] marginal(int n) {
+      if (marg.length < n) {
+        marg = new double[Math.max(n, marg.length * 2)];
+      }
+      return marg;
+    }
+
+    void ensure(int n) {
+      if (ex.length < n) {
+        int m = Math.max(n, ex.length * 2);
+        ex = new long[m];
+        fo = new long[m];
+        cover = new int[m];
+        rule = new long[m];
+        offs = new int[m + 1];
+        emit = new double[m];
+        scratchA = new double[2 * m];
+        scratchB = new double[2 * m];
+        path = new byte[m];
+        back = new int[2 * m];
+      }
+    }
+
+    /** When set (running a model), features are summed into {@link #sum} instead of being stored. */
+    short[] weights;
+    int sum;
+
+    void add(int template, long h, int mask) {
+      int f = index(template, h, mask);
+      if (weights != null) {
+        sum += weights[f];
+        return;
+      }
+      if (size == feats.length) {
+        feats = Arrays.copyOf(feats, feats.length * 2);
+      }
+      feats[size++] = f;
+    }
+
+    /** Drops arrays grown for a very long text. */
+    void trim(int max) {
+      if (ex.length > max) {
+        Buffer fresh = new Buffer();
+        ex = fresh.ex;
+        fo = fresh.fo;
+        cover = fresh.cover;
+        rule = fresh.rule;
+        offs = fresh.offs;
+        feats = fresh.feats;
+        emit = fresh.emit;
+        scratchA = fresh.scratchA;
+        scratchB = fresh.scratchB;
+        path = fresh.path;
+        back = fresh.back;
+        marg = fresh.marg;
+      }
+    }
+  }
+
+  static int index(int template, long h, int mask) {
+    long z = h * 0x9E3779B97F4A7C15L + template * 0xC2B2AE3D27D4EB4FL;
+    z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 29)) * 0x94D049BB133111EBL;
+    z ^= z >>> 32;
+    return (int) z & mask;
+  }
+
+  static long pair(long a, long b) {
+    return a * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(b, 23) * 0xC2B2AE3D27D4EB4FL;
+  }
+
+  /**
+   * Fills {@code b} with the features of every position of {@code p}: position {@code i}'s are
+   * {@code b.feats[b.offs[i] .. b.offs[i+1])} (for training).
+   *
+   * @param lexicon the lexicon's findings for this text (personal-information findings are ignored)
+   * @param mask the weight table's size minus one (a power of two minus one)
+   */
+  static void extract(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
+      int mask, Buffer b) {
+    b.weights = null;
+    run(text, p, vocab, lexicon, tags, mask, b);
+  }
+
+  /**
+   * Sums the weights of every position's features into {@code b.emit} (unscaled), without storing the
+   * features: what a check does.
+   */
+  static void sum(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
+      short[] weights, Buffer b) {
+    b.weights = weights;
+    try {
+      run(text, p, vocab, lexicon, tags, weights.length - 1, b);
+    } finally {
+      b.weights = null;
+    }
+  }
+
+  private static void run(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
+      int mask, Buffer b) {
+    int n = p.size();
+    b.ensure(n);
+    b.n = n;
+    b.size = 0;
+    long[] ex = b.ex;
+    long[] fo = b.fo;
+    int[] cover = b.cover;
+    long[] rule = b.rule;
+    boolean abusive = false;
+    for (int i = 0; i < n; i++) {
+      ex[i] = p.charHash(i, false, vocab);
+      fo[i] = p.charHash(i, true, vocab);
+      cover[i] = 0;
+      rule[i] = 0;
+    }
+    for (Finding f : lexicon) {
+      Category c = f.category();
+      if (c == Category.PII) {
+        continue;
+      }
+      boolean acting = f.rating().compareTo(Rating.K) >= 0;
+      if (acting && (c == Category.HARASSMENT || c == Category.PROFANITY)) {
+        abusive = true;
+      }
+      int bits = (1 << c.ordinal()) | (acting ? ACTING : 0);
+      // positions are in text order: from the first that starts at or after the finding, while inside it
+      for (int i = firstAtOrAfter(p, n, f.start()); i < n && p.start(i) < f.end(); i++) {
+        if (p.end(i) <= f.end()) {
+          cover[i] |= bits;
+          if (rule[i] == 0) {
+            rule[i] = f.rule().hashCode() * 0x9E3779B97F4A7C15L + 1;
+          }
+        }
+      }
+    }
+    int abuseBits = (1 << Category.HARASSMENT.ordinal()) | (1 << Category.PROFANITY.ordinal());
+    int lengthBucket = n <= 2 ? n : n <= 5 ? 3 : n <= 10 ? 4 : n <= 20 ? 5 : n <= 40 ? 6 : 7;
+    int lastAbuse = -1000;
+    // the gap after position i is the gap before position i + 1: computed once
+    int after = n == 0 ? 0 : gap(text, 0, p.start(0), true);
+    for (int i = 0; i < n; i++) {
+      b.offs[i] = b.size;
+      b.sum = 0;
+      long x0 = ex[i];
+      long f0 = fo[i];
+      long fm1 = i > 0 ? fo[i - 1] : BOS;
+      long fm2 = i > 1 ? fo[i - 2] : BOS;
+      long fp1 = i + 1 < n ? fo[i + 1] : EOS;
+      long fp2 = i + 2 < n ? fo[i + 2] : EOS;
+      long xm1 = i > 0 ? ex[i - 1] : BOS;
+      long xp1 = i + 1 < n ? ex[i + 1] : EOS;
+      b.add(BIAS, 0, mask);
+      b.add(X0, x0, mask);
+      b.add(F0, f0, mask);
+      b.add(FM1, fm1, mask);
+      b.add(FP1, fp1, mask);
+      b.add(FM2, fm2, mask);
+      b.add(FP2, fp2, mask);
+      b.add(XM1, xm1, mask);
+      b.add(XP1, xp1, mask);
+      b.add(BI_M, pair(fm1, f0), mask);
+      b.add(BI_P, pair(f0, fp1), mask);
+      b.add(XBI_M, pair(xm1, x0), mask);
+      b.add(XBI_P, pair(x0, xp1), mask);
+      b.add(TRI, pair(pair(fm1, f0), fp1), mask);
+      b.add(KNOWN, (p.exactId(i) >= 0 ? 1 : 0) + (p.foldId(i) >= 0 ? 2 : 0), mask);
+      b.add(SHAPE, shape(text, p, i), mask);
+      int before = after;
+      after = gap(text, p.end(i), i + 1 < n ? p.start(i + 1) : text.length(), i + 1 == n);
+      b.add(PUNCT, before * 16 + after, mask);
+      b.add(PUNCT_F0, pair(before, f0), mask);
+      b.add(PLACE, Math.min(i, 3) * 8 + Math.min(n - 1 - i, 3), mask);
+      b.add(LENGTH, lengthBucket, mask);
+      int c = cover[i];
+      if (c != 0) {
+        for (int bit = c & 0x7fff; bit != 0; bit &= bit - 1) {
+          b.add(CAT, Integer.numberOfTrailingZeros(bit) * 2 + ((c & ACTING) != 0 ? 1 : 0), mask);
+        }
+        b.add(RULE, rule[i], mask);
+      }
+      int cm = i > 0 ? cover[i - 1] : 0;
+      if (cm != 0) {
+        b.add(CAT_M1, cm, mask);
+      }
+      int cp = i + 1 < n ? cover[i + 1] : 0;
+      if (cp != 0) {
+        b.add(CAT_P1, cp, mask);
+      }
+      if ((c & abuseBits) != 0) {
+        lastAbuse = i;
+      }
+      if (abusive) {
+        b.add(ABUSIVE_F0, f0, mask);
+        int nextAbuse = -1;
+        for (int k = i; k < n && k < i + 8; k++) {
+          if ((cover[k] & abuseBits) != 0) {
+            nextAbuse = k;
+            break;
+          }
+        }
+        int left = i - lastAbuse;
+        int right = nextAbuse < 0 ? 1000 : nextAbuse - i;
+        b.add(DIST, bucket(left) * 16 + bucket(right), mask);
+      }
+      long t = tags.tags(i);
+      if (t != 0) {
+        for (long bit = t; bit != 0; bit &= bit - 1) {
+          b.add(TAG, Long.numberOfTrailingZeros(bit), mask);
+        }
+      }
+      long near = (i > 0 ? tags.tags(i - 1) : 0) | (i + 1 < n ? tags.tags(i + 1) : 0);
+      for (long bit = near; bit != 0; bit &= bit - 1) {
+        b.add(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
+      }
+      b.emit[i] = b.sum;
+    }
+    b.offs[n] = b.size;
+  }
+
+  /** The first position whose start is at or after {@code offset} (binary search; starts never decrease). */
+  private static int firstAtOrAfter(Positions p, int n, int offset) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (p.start(mid) < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static int bucket(int d) {
+    return d <= 3 ? d : d <= 6 ? 4 : d <= 12 ? 5 : 6;
+  }
+
+  /** Diacritics written, capitals, expansion and length of a syllable, as one small code. */
+  private static int shape(String text, Positions p, int i) {
+    int code = p.plain(i) ? 1 : 0;
+    if (p.expanded(i)) {
+      code |= 2;
+    } else {
+      char first = text.charAt(p.start(i));
+      if (Character.isUpperCase(first)) {
+        code |= 4;
+        int e = p.end(i) - 1;
+        if (e > p.start(i) && Character.isUpperCase(text.charAt(e))) {
+          code |= 8;
+        }
+      }
+      if (!Character.isLetter(first)) {
+        code |= 16;
+      }
+    }
+    int len = p.charLength(i);
+    return code | Math.min(len, 7) << 5;
+  }
+
+  /**
+   * What separates two syllables: 0 nothing, 1 spaces, 2 a comma or colon, 3 a sentence end, 4 a line break,
+   * 5 other symbols (emoji, quotes), 6 the start or the end of the text.
+   */
+  private static int gap(String text, int from, int to, boolean edge) {
+    if (edge && from >= to) {
+      return 6;
+    }
+    int kind = 0;
+    int end = Math.min(to, from + 16);
+    for (int k = from; k < end; k++) {
+      char ch = text.charAt(k);
+      int here;
+      if (ch == ' ') {
+        here = 1;
+      } else if (ch == '\n' || ch == '\r') {
+        here = 4;
+      } else if (ch == '.' || ch == '!' || ch == '?' || ch == '…') {
+        here = 3;
+      } else if (ch == ',' || ch == ';' || ch == ':') {
+        here = 2;
+      } else if (Character.isWhitespace(ch)) {
+        here = 1;
+      } else {
+        here = 5;
+      }
+      if (here > kind) {
+        kind = here;
+      }
+    }
+    return edge ? 6 + kind : kind;
+  }
+}

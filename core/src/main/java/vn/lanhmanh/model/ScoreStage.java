@@ -1,0 +1,251 @@
+package vn.lanhmanh.model;
+
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Rating;
+import vn.lanhmanh.Severity;
+import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.Vocabulary;
+
+/**
+ * The "score" stage of a text check, after matching (and composing): runs the offensive-span tagger over
+ * the syllables, adds a {@code model/offensive} finding for each span it marks that no lexicon finding
+ * covers (when model findings are on), and gives every category a score in [0, 1].
+ *
+ * <p>Scores: harassment and profanity get the tagger's calibrated probability that the text holds
+ * offensive language (the category the tagger's head or the lexicon names gets it; the other keeps its
+ * findings' score, never above it); the other categories get a fixed value from their findings' severity
+ * and tier until message classifiers exist (see {@code docs/MODEL.md}).
+ *
+ * <p>Model findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
+ * findings cover wholly adds nothing; one with at least one syllable no lexicon finding covers is added
+ * whole, next to the lexicon findings inside it. A span scoring at least the model's action threshold is rated {@link Rating#K} (a child
+ * under 13 is warned); below it, {@link Rating#P} (reported, changes no action).
+ *
+ * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
+ */
+public final class ScoreStage {
+
+  /** Rule id of the tagger's findings. */
+  public static final String RULE = "model/offensive";
+  private static final int CATEGORIES = Category.values().length;
+  private static final Category[] OFFENSIVE = {Category.HARASSMENT, Category.PROFANITY};
+  private static final int SCRATCH_KEEP = 1 << 14;
+
+  /**
+   * What the stage returns: every finding (lexicon and model, by start offset) and the scores, one per
+   * category by {@link Category#ordinal()} (a fresh array the caller may keep).
+   */
+  public record Scored(List<Finding> findings, double[] scores) {}
+
+  /** The tagger's figures for one text, before they become findings and scores. */
+  record Tagged(double offensive, Category top, List<Finding> added, double highestAdded) {}
+
+  private final Supplier<TaggerModel> model;
+  private final boolean modelFindings;
+  private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
+
+  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings) {
+    this.model = model;
+    this.modelFindings = modelFindings;
+  }
+
+  /** The model shipped in the jar, loaded on first use. */
+  public static ScoreStage embedded(boolean modelFindings) {
+    return new ScoreStage(Suppliers.memoize(TaggerModel::embedded), modelFindings);
+  }
+
+  /** A model trained by {@code lanhmanh train}. */
+  public static ScoreStage of(TaggerModel model, boolean modelFindings) {
+    Objects.requireNonNull(model, "model");
+    return new ScoreStage(() -> model, modelFindings);
+  }
+
+  /** No tagger: scores come from the findings only, and no finding is added. */
+  public static ScoreStage withoutModel() {
+    return new ScoreStage(null, false);
+  }
+
+  /** Whether model findings are added to verdicts. */
+  public boolean modelFindings() {
+    return modelFindings;
+  }
+
+  /** Whether a tagger runs at all. */
+  public boolean hasModel() {
+    return model != null;
+  }
+
+  /** Loads the model now (otherwise the first check does), and returns it; null without a model. */
+  public TaggerModel load() {
+    return model == null ? null : model.get();
+  }
+
+  /**
+   * Scores a text.
+   *
+   * @param p the text's syllables, as the matcher left them
+   * @param findings the findings so far, by start offset
+   * @param tags extra tags per position (concepts), or {@link PositionTags#NONE}
+   */
+  public Scored score(String text, Positions p, Vocabulary vocab, List<Finding> findings, PositionTags tags) {
+    double[] scores = fromFindings(findings);
+    if (model == null) {
+      return new Scored(findings, scores);
+    }
+    Features.Buffer b = scratch.get();
+    Tagged t;
+    try {
+      t = tag(model.get(), text, p, vocab, findings, tags, b, modelFindings);
+    } finally {
+      b.trim(SCRATCH_KEEP);
+    }
+    for (Category c : OFFENSIVE) {
+      int k = c.ordinal();
+      scores[k] = c == t.top() ? t.offensive() : Math.min(scores[k], t.offensive());
+    }
+    List<Finding> all = findings;
+    if (!t.added().isEmpty()) {
+      all = new ArrayList<>(findings.size() + t.added().size());
+      all.addAll(findings);
+      all.addAll(t.added());
+      all.sort(java.util.Comparator.comparingInt(Finding::start));
+    }
+    return new Scored(all, scores);
+  }
+
+  /**
+   * The score each category gets from its findings alone: 0.6, 0.8 or 0.95 for a low, medium or high
+   * severity, halved for a finding rated P (context, targets), the highest over the category's findings.
+   * Fixed values, not calibrated.
+   */
+  public static double[] fromFindings(List<Finding> findings) {
+    double[] scores = new double[CATEGORIES];
+    for (Finding f : findings) {
+      if (f.rule().startsWith("model/")) {
+        continue;
+      }
+      double s = switch (f.severity()) {
+        case LOW -> 0.6;
+        case MEDIUM -> 0.8;
+        case HIGH -> 0.95;
+      };
+      if (f.rating() == Rating.P) {
+        s *= 0.5;
+      }
+      int k = f.category().ordinal();
+      if (s > scores[k]) {
+        scores[k] = s;
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * After the emissions: the marginal probability of I at every position (left in {@code b.marg}) and
+   * their maximum, the raw message score. The maximum, unlike the probability that some position is I,
+   * does not grow with the length of the text.
+   */
+  static double highestMarginal(TaggerModel m, Features.Buffer b) {
+    int n = b.n;
+    if (n == 0) {
+      return 0;
+    }
+    Crf.forward(b.emit, n, m.trans, m.start, b.scratchA);
+    double[] marg = b.marginal(n);
+    Crf.marginals(b.emit, n, m.trans, b.scratchA, b.scratchB, marg, null);
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, marg[i]);
+    }
+    return max;
+  }
+
+  /** Runs the tagger over one text: message probability, the category it points at, new findings. */
+  static Tagged tag(TaggerModel m, String text, Positions p, Vocabulary vocab, List<Finding> findings,
+      PositionTags tags, Features.Buffer b, boolean wantFindings) {
+    m.emissions(text, p, vocab, findings, tags, b);
+    int n = b.n;
+    Category lexTop = null;
+    Severity lexSeverity = null;
+    boolean lexAbuse = false;
+    for (Finding f : findings) {
+      if (f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY) {
+        if (f.rule().startsWith("model/")) {
+          continue;
+        }
+        lexAbuse |= f.rating().compareTo(Rating.K) >= 0;
+        if (lexSeverity == null || f.severity().compareTo(lexSeverity) > 0) {
+          lexSeverity = f.severity();
+          lexTop = f.category();
+        }
+      }
+    }
+    if (n == 0) {
+      return new Tagged(0, lexTop == null ? Category.HARASSMENT : lexTop, List.of(), 0);
+    }
+    double offensive = m.calibrate(highestMarginal(m, b), lexAbuse);
+    double[] marg = b.marg;
+    Category top = lexTop == null ? Category.HARASSMENT : lexTop;
+    if (!Crf.viterbi(b.emit, n, m.trans, m.start, m.decodeBias, b.path, b.back)) {
+      return new Tagged(offensive, top, List.of(), 0);
+    }
+    List<Finding> added = wantFindings ? new ArrayList<>() : List.of();
+    double best = Double.NEGATIVE_INFINITY;
+    double highestAdded = 0;
+    int abuseBits = (1 << Category.HARASSMENT.ordinal()) | (1 << Category.PROFANITY.ordinal());
+    for (int i = 0; i < n; ) {
+      if (b.path[i] == 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      double s = 0;
+      int lexBits = 0;
+      while (j < n && b.path[j] == 1) {
+        s = Math.max(s, marg[j]);
+        lexBits |= b.cover[j] & abuseBits;
+        j++;
+      }
+      Category c;
+      if (lexBits != 0) {
+        c = (lexBits & (1 << Category.PROFANITY.ordinal())) != 0 && (lexBits & (1 << Category.HARASSMENT
+            .ordinal())) == 0 ? Category.PROFANITY : Category.HARASSMENT;
+      } else {
+        c = m.headScore(b, i, j) > 0 ? Category.PROFANITY : Category.HARASSMENT;
+      }
+      if (s > best) {
+        // the strongest span names the category, unless the lexicon names one and this span is its own
+        best = s;
+        top = lexTop != null && lexBits == 0 ? lexTop : c;
+      }
+      if (wantFindings) {
+        // A run the lexicon covers wholly adds nothing; one it covers in part becomes a finding as a whole
+        // (the lexicon's findings inside it stay as they are).
+        boolean uncovered = false;
+        for (int a = i; a < j; a++) {
+          uncovered |= b.cover[a] == 0;
+        }
+        int from = p.start(i);
+        int to = p.end(i);
+        for (int a = i + 1; a < j; a++) {
+          from = Math.min(from, p.start(a));
+          to = Math.max(to, p.end(a));
+        }
+        if (uncovered && to > from) {
+          Severity sev = s >= 0.9 ? Severity.HIGH : s >= 0.7 ? Severity.MEDIUM : Severity.LOW;
+          Rating rating = s >= m.actionThreshold ? Rating.K : Rating.P;
+          highestAdded = Math.max(highestAdded, s);
+          added.add(new Finding(c, sev, rating, RULE, from, to, text.substring(from, to)));
+        }
+      }
+      i = j;
+    }
+    return new Tagged(offensive, top, added, highestAdded);
+  }
+}

@@ -1,0 +1,302 @@
+package vn.lanhmanh.model;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A trained offensive-span tagger: the hashed emission weights of a two-label linear-chain CRF (quantised to
+ * 16 bits), its transition scores, the decoding bias and the action threshold tuned on the development
+ * split, the calibration of its message score and the small head that tells harassment from profanity.
+ * Immutable and thread-safe.
+ *
+ * <p>File format: the line {@code LANHMANH-TAGGER} and a big-endian int version, then a deflated body:
+ * the training properties (command, seed, data, figures), the table size, the weights and the rest. A
+ * file of another version is refused with a message.
+ */
+public final class TaggerModel {
+
+  static final String MAGIC = "LANHMANH-TAGGER\n";
+  /** Version of the file format and of the feature templates; a model of another version is refused. */
+  public static final int VERSION = 1;
+  /** The shipped model's resource. */
+  static final String RESOURCE = "/vn/lanhmanh/model/tagger.bin";
+  static final int HEAD_BITS = 16;
+
+  final int bits;
+  final int mask;
+  final short[] weights;
+  final float scale;
+  final double[] trans;
+  final double[] start;
+  /** Added to every I emission before Viterbi decoding (tuned on dev for span F1). */
+  final double decodeBias;
+  /** A model span scoring at least this is rated K (acts for a child); below it, P (reported only). */
+  final double actionThreshold;
+  /** Message calibration: weight of logit(highest marginal of I), weight of a lexicon abuse finding, intercept. */
+  final double[] calibration;
+  /** Category head: above 0 after summing, profanity; otherwise harassment. */
+  final float[] head;
+  private final Map<String, String> properties;
+
+  TaggerModel(int bits, short[] weights, float scale, double[] trans, double[] start, double decodeBias,
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties) {
+    if (weights.length != 1 << bits || head.length != 1 << HEAD_BITS || trans.length != 4
+        || start.length != 2 || calibration.length != 3) {
+      throw new IllegalArgumentException("inconsistent tagger model");
+    }
+    this.bits = bits;
+    this.mask = (1 << bits) - 1;
+    this.weights = weights;
+    this.scale = scale;
+    this.trans = trans.clone();
+    this.start = start.clone();
+    this.decodeBias = decodeBias;
+    this.actionThreshold = actionThreshold;
+    this.calibration = calibration.clone();
+    this.head = head;
+    this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+  }
+
+  /** Quantises trained weights to 16 bits. */
+  static TaggerModel quantise(int bits, double[] w, double[] trans, double[] start, double decodeBias,
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties) {
+    double max = 1e-9;
+    for (double v : w) {
+      max = Math.max(max, Math.abs(v));
+    }
+    float scale = (float) (max / Short.MAX_VALUE);
+    short[] q = new short[w.length];
+    for (int i = 0; i < w.length; i++) {
+      q[i] = (short) Math.round(w[i] / scale);
+    }
+    return new TaggerModel(bits, q, scale, trans, start, decodeBias, actionThreshold, calibration, head,
+        properties);
+  }
+
+  /** A copy with other decoding settings and calibration. */
+  TaggerModel with(double decodeBias, double actionThreshold, double[] calibration, float[] head,
+      Map<String, String> properties) {
+    return new TaggerModel(bits, weights, scale, trans, start, decodeBias, actionThreshold, calibration, head,
+        properties);
+  }
+
+  /** What the model was trained from and how: command, seed, data digests, figures on dev. */
+  public Map<String, String> properties() {
+    return properties;
+  }
+
+  /** Heap taken by the weight tables, in bytes (approximate). */
+  public long weightBytes() {
+    return 2L * weights.length + 4L * head.length;
+  }
+
+  /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
+  void emissions(String text, vn.lanhmanh.text.Positions p, vn.lanhmanh.text.Vocabulary vocab,
+      java.util.List<vn.lanhmanh.Finding> lexicon, PositionTags tags, Features.Buffer b) {
+    Features.sum(text, p, vocab, lexicon, tags, weights, b);
+    double s = scale;
+    for (int i = 0; i < b.n; i++) {
+      b.emit[i] *= s;
+    }
+  }
+
+  /**
+   * The calibrated probability that the message holds offensive language, from the highest marginal
+   * probability of I over its syllables.
+   */
+  double calibrate(double raw, boolean lexiconAbuse) {
+    double p = Math.min(Math.max(raw, 1e-6), 1 - 1e-6);
+    double z = calibration[0] * Math.log(p / (1 - p)) + (lexiconAbuse ? calibration[1] : 0) + calibration[2];
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Head score of positions {@code [from, to)} of the buffer: above 0 means profanity. */
+  double headScore(Features.Buffer b, int from, int to) {
+    double s = head[0];
+    int m = head.length - 1;
+    for (int i = from; i < to; i++) {
+      s += head[Features.index(1, b.fo[i], m)] + head[Features.index(2, b.ex[i], m)];
+    }
+    return s;
+  }
+
+  /** The model shipped in the jar, read anew on each call (a filter reads it once, on its first check). */
+  public static TaggerModel embedded() {
+    try (InputStream in = TaggerModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the tagger model " + RESOURCE + " is missing from the jar");
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedded tagger model", e);
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #write} (by {@code lanhmanh train}).
+   *
+   * @throws IOException if the file cannot be read, is not a tagger model, or is of another version
+   */
+  public static TaggerModel read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  static TaggerModel read(InputStream raw) throws IOException {
+    InputStream buffered = new BufferedInputStream(raw, 1 << 16);
+    byte[] magic = new byte[MAGIC.length()];
+    int got = 0;
+    // a loop, not readNBytes (Java 11): the model is read on the text path, which runs on Android 26
+    for (int k; got < magic.length && (k = buffered.read(magic, got, magic.length - got)) > 0; ) {
+      got += k;
+    }
+    magic = java.util.Arrays.copyOf(magic, got);
+    if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
+      throw new IOException("not a LanhManh tagger model (bad header)");
+    }
+    DataInputStream head = new DataInputStream(buffered);
+    int version = head.readInt();
+    if (version != VERSION) {
+      throw new IOException("tagger model version " + version + " is not supported (this library reads "
+          + VERSION + "); retrain it with 'lanhmanh train'");
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(buffered),
+        1 << 16))) {
+      int count = in.readInt();
+      if (count < 0 || count > 1000) {
+        throw new IOException("corrupt tagger model (properties)");
+      }
+      Map<String, String> props = new TreeMap<>();
+      for (int i = 0; i < count; i++) {
+        props.put(in.readUTF(), in.readUTF());
+      }
+      int bits = in.readInt();
+      if (bits < 8 || bits > 24) {
+        throw new IOException("corrupt tagger model (table size 2^" + bits + ")");
+      }
+      float scale = in.readFloat();
+      double[] trans = readDoubles(in, 4);
+      double[] start = readDoubles(in, 2);
+      double bias = in.readDouble();
+      double action = in.readDouble();
+      double[] calibration = readDoubles(in, 3);
+      byte[] headBytes = new byte[4 << HEAD_BITS];
+      in.readFully(headBytes);
+      float[] headWeights = new float[1 << HEAD_BITS];
+      ByteBuffer.wrap(headBytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(headWeights);
+      byte[] wBytes = new byte[2 << bits];
+      in.readFully(wBytes);
+      short[] w = new short[1 << bits];
+      ByteBuffer.wrap(wBytes).order(ByteOrder.BIG_ENDIAN).asShortBuffer().get(w);
+      if (in.read() != -1) {
+        throw new IOException("corrupt tagger model (trailing bytes)");
+      }
+      return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props);
+    } catch (EOFException e) {
+      throw new IOException("corrupt tagger model (truncated)", e);
+    } catch (IllegalArgumentException | java.util.zip.ZipException e) {
+      throw new IOException("corrupt tagger model: " + e.getMessage(), e);
+    }
+  }
+
+  private static double[] readDoubles(DataInputStream in, int n) throws IOException {
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = in.readDouble();
+      if (!Double.isFinite(d[i])) {
+        throw new IOException("corrupt tagger model (non-finite parameter)");
+      }
+    }
+    return d;
+  }
+
+  /** Writes the model; the same model always gives the same bytes. */
+  public void write(OutputStream raw) throws IOException {
+    OutputStream out = new BufferedOutputStream(raw, 1 << 16);
+    out.write(MAGIC.getBytes(StandardCharsets.ISO_8859_1));
+    DataOutputStream header = new DataOutputStream(out);
+    header.writeInt(VERSION);
+    header.flush();
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    try {
+      DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 16);
+      DataOutputStream d = new DataOutputStream(z);
+      d.writeInt(properties.size());
+      for (Map.Entry<String, String> e : properties.entrySet()) {
+        d.writeUTF(e.getKey());
+        d.writeUTF(e.getValue());
+      }
+      d.writeInt(bits);
+      d.writeFloat(scale);
+      for (double v : trans) {
+        d.writeDouble(v);
+      }
+      for (double v : start) {
+        d.writeDouble(v);
+      }
+      d.writeDouble(decodeBias);
+      d.writeDouble(actionThreshold);
+      for (double v : calibration) {
+        d.writeDouble(v);
+      }
+      ByteBuffer hb = ByteBuffer.allocate(4 * head.length).order(ByteOrder.BIG_ENDIAN);
+      hb.asFloatBuffer().put(this.head);
+      d.write(hb.array());
+      ByteBuffer wb = ByteBuffer.allocate(2 * weights.length).order(ByteOrder.BIG_ENDIAN);
+      wb.asShortBuffer().put(weights);
+      d.write(wb.array());
+      d.flush();
+      z.finish();
+      out.flush();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** Writes the model to a file. */
+  public void write(Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(out);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TaggerModel{2^" + bits + " weights, bias=" + decodeBias + ", action=" + actionThreshold + ", "
+        + properties + "}";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TaggerModel m && bits == m.bits && Arrays.equals(weights, m.weights)
+        && scale == m.scale && Arrays.equals(trans, m.trans) && Arrays.equals(start, m.start)
+        && decodeBias == m.decodeBias && actionThreshold == m.actionThreshold
+        && Arrays.equals(calibration, m.calibration) && Arrays.equals(head, m.head)
+        && properties.equals(m.properties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(weights) * 31 + Double.hashCode(decodeBias);
+  }
+}

@@ -1,0 +1,630 @@
+package vn.lanhmanh.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import vn.lanhmanh.Action;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Policy;
+import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.score.Scorer;
+import vn.lanhmanh.text.Positions;
+
+/**
+ * Trains the offensive-span tagger from span-annotated comments, deterministically for a seed (one
+ * thread, a seeded shuffle, no clock).
+ *
+ * <ol>
+ *   <li>The training comments are shuffled with the seed; a share ({@link Options#holdout}) is kept aside
+ *       to calibrate the message score, the rest fits the CRF (AdaGrad on the log-likelihood, one comment
+ *       at a time) and the harassment/profanity head.
+ *   <li>After each epoch the development comments choose the decoding bias (span F1 of lexicon and model
+ *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
+ *   <li>The action threshold is the lowest span score at which no clean development comment the lexicon
+ *       lets through would be flagged by a model finding (never under 0.5).
+ * </ol>
+ * Development comments are used for the stopping point and thresholds only, never fitted.
+ */
+public final class Trainer {
+
+  /** Training settings. */
+  public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate) {
+    public Options {
+      if (bits < 10 || bits > 24) {
+        throw new IllegalArgumentException("bits must be 10..24, was " + bits);
+      }
+      if (maxEpochs < 1 || patience < 1) {
+        throw new IllegalArgumentException("maxEpochs and patience must be positive");
+      }
+      if (!(holdout > 0 && holdout < 0.5)) {
+        throw new IllegalArgumentException("holdout must be in (0, 0.5), was " + holdout);
+      }
+    }
+
+    /** The settings of the shipped model. */
+    public static Options defaults(long seed) {
+      return new Options(seed, 20, 25, 4, 0.1, 0.1);
+    }
+  }
+
+  /** Span figures on a split: character counts, code points, and clean comments flagged for age 10. */
+  public record Figures(long truePositive, long predicted, long gold, int clean, int cleanFlagged) {
+    public double precision() {
+      return predicted == 0 ? 0 : (double) truePositive / predicted;
+    }
+
+    public double recall() {
+      return gold == 0 ? 0 : (double) truePositive / gold;
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "P=%.3f R=%.3f F1=%.3f clean flagged %d of %d (%.1f%%)", precision(),
+          recall(), f1(), cleanFlagged, clean, clean == 0 ? 0.0 : 100.0 * cleanFlagged / clean);
+    }
+  }
+
+  /** The trained model and what was measured on the development split. */
+  public record Result(TaggerModel model, Figures lexicon, Figures tagger, Figures pipeline,
+      List<String> reliability, int epochs) {}
+
+  private static final double[] BIASES = {-1.5, -1.0, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0,
+      2.5, 3.0};
+
+  private final CompiledLexicon lexicon;
+  private final Options options;
+  private final Consumer<String> progress;
+  private final MatchState state = new MatchState();
+  private final Positions positions = state.positions();
+  private final Features.Buffer buffer = new Features.Buffer();
+  private final Policy child = Policy.forAge(10);
+
+  private Trainer(CompiledLexicon lexicon, Options options, Consumer<String> progress) {
+    this.lexicon = lexicon;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /** One training comment, prepared: features and labels per position, hashes for the head. */
+  private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover) {}
+
+  /**
+   * Trains a model.
+   *
+   * @param train comments to fit (and to calibrate on a held-out share)
+   * @param dev comments for the stopping point and thresholds
+   * @param lexicon the compiled lexicon whose findings are features (the pipeline's own)
+   * @param properties written into the model (command, data digests), with the figures added
+   * @param progress told one line per step
+   */
+  public static Result train(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev,
+      CompiledLexicon lexicon, Options options, Map<String, String> properties, Consumer<String> progress) {
+    if (train.isEmpty() || dev.isEmpty()) {
+      throw new IllegalArgumentException("training needs at least one training and one development comment");
+    }
+    return new Trainer(lexicon, options, progress).run(train, dev, properties);
+  }
+
+  private Result run(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, Map<String, String> props) {
+    int size = 1 << options.bits();
+    int mask = size - 1;
+    Integer[] order = new Integer[train.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    List<Integer> shuffled = new ArrayList<>(Arrays.asList(order));
+    java.util.Collections.shuffle(shuffled, new Random(options.seed()));
+    int holdoutCount = Math.max(1, (int) Math.round(train.size() * options.holdout()));
+    if (holdoutCount >= train.size()) {
+      holdoutCount = train.size() / 2;
+    }
+    List<SpanCorpus.Comment> holdout = new ArrayList<>();
+    List<Example> fit = new ArrayList<>();
+    for (int k = 0; k < shuffled.size(); k++) {
+      SpanCorpus.Comment c = train.get(shuffled.get(k));
+      if (k < holdoutCount) {
+        holdout.add(c);
+      } else {
+        fit.add(prepare(c, mask));
+      }
+    }
+    progress.accept(String.format(Locale.ROOT, "%d comments to fit, %d held out for calibration, %d dev",
+        fit.size(), holdout.size(), dev.size()));
+
+    double[] w = new double[size];
+    double[] g2 = new double[size];
+    // Averaged parameters: the mean of the weights over all updates is w - u / c.
+    double[] u = new double[size];
+    double[] transU = new double[4];
+    double[] startU = new double[2];
+    long c = 1;
+    double[] trans = new double[4];
+    double[] transG2 = new double[4];
+    double[] start = new double[2];
+    double[] startG2 = new double[2];
+    double lr = options.learningRate();
+    Random random = new Random(options.seed() * 31 + 7);
+    double bestF1 = -1;
+    TaggerModel best = null;
+    int bestEpoch = 0;
+    double[] emit = new double[64];
+    double[] alpha = new double[128];
+    double[] beta = new double[128];
+    double[] marg = new double[64];
+    double[] pairs = new double[4];
+    int epoch = 0;
+    while (epoch < options.maxEpochs()) {
+      epoch++;
+      java.util.Collections.shuffle(fit, random);
+      double loss = 0;
+      for (Example e : fit) {
+        int n = e.labels().length;
+        if (n == 0) {
+          continue;
+        }
+        if (emit.length < n) {
+          emit = new double[2 * n];
+          marg = new double[2 * n];
+          alpha = new double[4 * n];
+          beta = new double[4 * n];
+        }
+        for (int i = 0; i < n; i++) {
+          double s = 0;
+          for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
+            s += w[e.feats()[k]];
+          }
+          emit[i] = s;
+        }
+        Crf.forward(emit, n, trans, start, alpha);
+        Arrays.fill(pairs, 0);
+        Crf.marginals(emit, n, trans, alpha, beta, marg, pairs);
+        for (int i = 0; i < n; i++) {
+          double g = e.labels()[i] - marg[i];
+          loss += Math.abs(g);
+          if (g == 0) {
+            continue;
+          }
+          for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
+            int f = e.feats()[k];
+            g2[f] += g * g;
+            double d = lr * g / (Math.sqrt(g2[f]) + 1e-8);
+            w[f] += d;
+            u[f] += c * d;
+          }
+        }
+        double[] observed = new double[4];
+        for (int i = 1; i < n; i++) {
+          observed[e.labels()[i - 1] * 2 + e.labels()[i]] += 1;
+        }
+        for (int t = 0; t < 4; t++) {
+          double g = observed[t] - pairs[t];
+          transG2[t] += g * g;
+          double d = lr * g / (Math.sqrt(transG2[t]) + 1e-8);
+          trans[t] += d;
+          transU[t] += c * d;
+        }
+        for (int l = 0; l < 2; l++) {
+          double g = (e.labels()[0] == l ? 1 : 0) - (l == 1 ? marg[0] : 1 - marg[0]);
+          startG2[l] += g * g;
+          double d = lr * g / (Math.sqrt(startG2[l]) + 1e-8);
+          start[l] += d;
+          startU[l] += c * d;
+        }
+        c++;
+      }
+      TaggerModel m = TaggerModel.quantise(options.bits(), average(w, u, c), average(trans, transU, c),
+          average(start, startU, c), 0, 1.0,
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], Map.of());
+      double[] f1ByBias = new double[BIASES.length];
+      Figures[] figures = evaluateBiases(m, dev);
+      int bestBias = 0;
+      for (int k = 0; k < BIASES.length; k++) {
+        f1ByBias[k] = figures[k].f1();
+        if (f1ByBias[k] > f1ByBias[bestBias]) {
+          bestBias = k;
+        }
+      }
+      progress.accept(String.format(Locale.ROOT, "epoch %d: mean |gradient| %.4f, dev span F1 %.4f at bias %.2f",
+          epoch, loss / Math.max(1, fit.size()), f1ByBias[bestBias], BIASES[bestBias]));
+      if (f1ByBias[bestBias] > bestF1) {
+        bestF1 = f1ByBias[bestBias];
+        best = m.with(BIASES[bestBias], 1.0, m.calibration, m.head, Map.of());
+        bestEpoch = epoch;
+      } else if (epoch - bestEpoch >= options.patience()) {
+        break;
+      }
+    }
+    progress.accept("best epoch " + bestEpoch + ", bias " + best.decodeBias);
+
+    float[] head = trainHead(fit);
+    double[] calibration = calibrate(best, holdout);
+    TaggerModel calibrated = best.with(best.decodeBias, 1.0, calibration, head, Map.of());
+    double action = actionThreshold(calibrated, dev);
+    TaggerModel tuned = calibrated.with(best.decodeBias, action, calibration, head, Map.of());
+    Evaluation ev = evaluate(tuned, dev);
+    Map<String, String> all = new TreeMap<>(props);
+    all.put("seed", Long.toString(options.seed()));
+    all.put("bits", Integer.toString(options.bits()));
+    all.put("epochs", Integer.toString(bestEpoch));
+    all.put("train.comments", Integer.toString(train.size()));
+    all.put("calibration.comments", Integer.toString(holdout.size()));
+    all.put("dev.comments", Integer.toString(dev.size()));
+    all.put("dev.lexicon", ev.lexicon.toString());
+    all.put("dev.tagger", ev.tagger.toString());
+    all.put("dev.pipeline", ev.pipeline.toString());
+    all.put("model.version", Integer.toString(TaggerModel.VERSION));
+    TaggerModel model = tuned.with(tuned.decodeBias, action, calibration, head, all);
+    progress.accept(String.format(Locale.ROOT, "action threshold %.2f; calibration %.3f %.3f %.3f", action,
+        calibration[0], calibration[1], calibration[2]));
+    progress.accept("dev lexicon alone:       " + ev.lexicon);
+    progress.accept("dev tagger alone:        " + ev.tagger);
+    progress.accept("dev lexicon and tagger:  " + ev.pipeline);
+    for (String line : ev.reliability) {
+      progress.accept(line);
+    }
+    return new Result(model, ev.lexicon, ev.tagger, ev.pipeline, ev.reliability, bestEpoch);
+  }
+
+  private static double[] average(double[] w, double[] u, long c) {
+    double[] avg = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      avg[i] = w[i] - u[i] / c;
+    }
+    return avg;
+  }
+
+  /** The lexicon's findings for {@code text}, leaving its syllables in {@link #positions}. */
+  private List<Finding> match(String text) {
+    lexicon.normalize(text, state);
+    lexicon.match(text, state);
+    return Scorer.findings(text, state);
+  }
+
+  private Example prepare(SpanCorpus.Comment c, int mask) {
+    String text = c.text();
+    List<Finding> found = match(text);
+    Features.extract(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, mask, buffer);
+    int n = buffer.n;
+    byte[] labels = new byte[n];
+    for (int i = 0; i < n; i++) {
+      for (int k = positions.start(i); k < positions.end(i); k++) {
+        if (c.gold().get(k) && !Character.isWhitespace(text.charAt(k))) {
+          labels[i] = 1;
+          break;
+        }
+      }
+    }
+    return new Example(Arrays.copyOf(buffer.feats, buffer.size), Arrays.copyOf(buffer.offs, n + 1), labels,
+        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n));
+  }
+
+  /** Span figures on dev for every decoding bias. */
+  private Figures[] evaluateBiases(TaggerModel m, List<SpanCorpus.Comment> dev) {
+    long[] tp = new long[BIASES.length];
+    long[] pred = new long[BIASES.length];
+    long gold = 0;
+    TaggerModel[] byBias = new TaggerModel[BIASES.length];
+    for (int k = 0; k < BIASES.length; k++) {
+      byBias[k] = m.with(BIASES[k], 1.0, m.calibration, m.head, Map.of());
+    }
+    for (SpanCorpus.Comment c : dev) {
+      String text = c.text();
+      List<Finding> found = match(text);
+      BitSet lex = spans(found, text, true);
+      gold += count(c.gold(), text);
+      for (int k = 0; k < BIASES.length; k++) {
+        ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, positions, lexicon.vocabulary(), found,
+            PositionTags.NONE, buffer, true);
+        BitSet p = (BitSet) lex.clone();
+        p.or(spans(t.added(), text, false));
+        pred[k] += count(p, text);
+        p.and(c.gold());
+        tp[k] += count(p, text);
+      }
+    }
+    Figures[] out = new Figures[BIASES.length];
+    for (int k = 0; k < BIASES.length; k++) {
+      out[k] = new Figures(tp[k], pred[k], gold, 0, 0);
+    }
+    return out;
+  }
+
+  private static BitSet spans(List<Finding> findings, String text, boolean skipPii) {
+    BitSet b = new BitSet();
+    for (Finding f : findings) {
+      if (!skipPii || f.category() != Category.PII) {
+        b.set(f.start(), f.end());
+      }
+    }
+    return b;
+  }
+
+  /** Characters of {@code b} counted as code points (the low half of a surrogate pair is not counted). */
+  private static long count(BitSet b, String text) {
+    long n = 0;
+    for (int k = b.nextSetBit(0); k >= 0 && k < text.length(); k = b.nextSetBit(k + 1)) {
+      if (!(Character.isLowSurrogate(text.charAt(k)) && k > 0 && Character.isHighSurrogate(text.charAt(k - 1)))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Logistic regression of harassment (0) against profanity (1) over lexicon-labelled gold spans. */
+  private float[] trainHead(List<Example> fit) {
+    int size = 1 << TaggerModel.HEAD_BITS;
+    int m = size - 1;
+    float[] head = new float[size];
+    List<int[]> spans = new ArrayList<>();
+    List<Example> owners = new ArrayList<>();
+    int h = 1 << Category.HARASSMENT.ordinal();
+    int p = 1 << Category.PROFANITY.ordinal();
+    for (Example e : fit) {
+      int n = e.labels().length;
+      for (int i = 0; i < n; ) {
+        if (e.labels()[i] == 0) {
+          i++;
+          continue;
+        }
+        int j = i;
+        int bits = 0;
+        while (j < n && e.labels()[j] == 1) {
+          bits |= e.cover()[j];
+          j++;
+        }
+        boolean isH = (bits & h) != 0;
+        boolean isP = (bits & p) != 0;
+        if (isH != isP) {
+          spans.add(new int[] {i, j, isP ? 1 : 0});
+          owners.add(e);
+        }
+        i = j;
+      }
+    }
+    for (int epoch = 0; epoch < 5; epoch++) {
+      for (int s = 0; s < spans.size(); s++) {
+        int[] span = spans.get(s);
+        Example e = owners.get(s);
+        double z = head[0];
+        for (int i = span[0]; i < span[1]; i++) {
+          z += head[Features.index(1, e.fo()[i], m)] + head[Features.index(2, e.ex()[i], m)];
+        }
+        double g = 0.1 * (span[2] - 1 / (1 + Math.exp(-z)));
+        head[0] += (float) g;
+        for (int i = span[0]; i < span[1]; i++) {
+          head[Features.index(1, e.fo()[i], m)] += (float) g;
+          head[Features.index(2, e.ex()[i], m)] += (float) g;
+        }
+      }
+    }
+    progress.accept("category head: " + spans.size() + " gold spans labelled by the lexicon");
+    return head;
+  }
+
+  /** Platt scaling of the message score on the held-out comments, by Newton's method. */
+  private double[] calibrate(TaggerModel m, List<SpanCorpus.Comment> holdout) {
+    int n = holdout.size();
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    for (int k = 0; k < n; k++) {
+      SpanCorpus.Comment c = holdout.get(k);
+      List<Finding> found = match(c.text());
+      double raw = raw(m, c.text(), found);
+      double p = Math.min(Math.max(raw, 1e-6), 1 - 1e-6);
+      x[k] = new double[] {Math.log(p / (1 - p)), lexiconAbuse(found) ? 1 : 0, 1};
+      y[k] = c.clean() ? 0 : 1;
+    }
+    double[] beta = {1, 0, 0};
+    for (int iter = 0; iter < 50; iter++) {
+      double[] grad = new double[3];
+      double[][] hess = new double[3][3];
+      for (int k = 0; k < n; k++) {
+        double z = beta[0] * x[k][0] + beta[1] * x[k][1] + beta[2] * x[k][2];
+        double p = 1 / (1 + Math.exp(-z));
+        for (int a = 0; a < 3; a++) {
+          grad[a] += (y[k] - p) * x[k][a];
+          for (int b = 0; b < 3; b++) {
+            hess[a][b] += p * (1 - p) * x[k][a] * x[k][b];
+          }
+        }
+      }
+      for (int a = 0; a < 3; a++) {
+        grad[a] -= 1e-3 * beta[a];
+        hess[a][a] += 1e-3;
+      }
+      double[] step = solve(hess, grad);
+      double size = 0;
+      for (int a = 0; a < 3; a++) {
+        beta[a] += step[a];
+        size += Math.abs(step[a]);
+      }
+      if (size < 1e-9) {
+        break;
+      }
+    }
+    return beta;
+  }
+
+  private double raw(TaggerModel m, String text, List<Finding> found) {
+    m.emissions(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, buffer);
+    if (buffer.n == 0) {
+      return 0;
+    }
+    return ScoreStage.highestMarginal(m, buffer);
+  }
+
+  private static boolean lexiconAbuse(List<Finding> found) {
+    for (Finding f : found) {
+      if ((f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY)
+          && f.rating().compareTo(vn.lanhmanh.Rating.K) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Gaussian elimination with partial pivoting for a 3x3 system. */
+  private static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    double[][] m = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], 0, m[i], 0, n);
+      m[i][n] = b[i];
+    }
+    for (int c = 0; c < n; c++) {
+      int piv = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
+          piv = r;
+        }
+      }
+      double[] t = m[c];
+      m[c] = m[piv];
+      m[piv] = t;
+      for (int r = c + 1; r < n; r++) {
+        double f = m[r][c] / m[c][c];
+        for (int k = c; k <= n; k++) {
+          m[r][k] -= f * m[c][k];
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double s = m[r][n];
+      for (int k = r + 1; k < n; k++) {
+        s -= m[r][k] * x[k];
+      }
+      x[r] = s / m[r][r];
+    }
+    return x;
+  }
+
+  /**
+   * The lowest span score (0.5 at least, in steps of 0.01) at which model findings flag no clean dev comment
+   * the lexicon lets through for a 10-year-old.
+   */
+  private double actionThreshold(TaggerModel m, List<SpanCorpus.Comment> dev) {
+    double highest = 0;
+    for (SpanCorpus.Comment c : dev) {
+      if (!c.clean()) {
+        continue;
+      }
+      List<Finding> found = match(c.text());
+      if (flagged(found)) {
+        continue;
+      }
+      ScoreStage.Tagged t = ScoreStage.tag(m, c.text(), positions, lexicon.vocabulary(), found,
+          PositionTags.NONE, buffer, true);
+      highest = Math.max(highest, t.highestAdded());
+    }
+    double threshold = Math.max(0.5, Math.floor(highest * 100 + 1) / 100);
+    return Math.min(threshold, 1.0);
+  }
+
+  private boolean flagged(List<Finding> found) {
+    for (Finding f : found) {
+      if (child.actionFor(f) != Action.ALLOW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Final figures on dev and the reliability table. */
+  private record Evaluation(Figures lexicon, Figures tagger, Figures pipeline, List<String> reliability) {}
+
+  private Evaluation evaluate(TaggerModel m, List<SpanCorpus.Comment> dev) {
+    long gold = 0;
+    long[] tp = new long[3];
+    long[] pred = new long[3];
+    int clean = 0;
+    int[] cleanFlagged = new int[3];
+    int buckets = 10;
+    int[] inBucket = new int[buckets];
+    int[] positive = new int[buckets];
+    double[] sum = new double[buckets];
+    for (SpanCorpus.Comment c : dev) {
+      String text = c.text();
+      List<Finding> found = match(text);
+      ScoreStage.Tagged t = ScoreStage.tag(m, text, positions, lexicon.vocabulary(), found,
+          PositionTags.NONE, buffer, true);
+      BitSet lex = spans(found, text, true);
+      BitSet model = spans(t.added(), text, false);
+      // The tagger alone: its whole spans, including syllables the lexicon covers.
+      BitSet taggerOnly = wholeSpans(m, text, found);
+      BitSet both = (BitSet) lex.clone();
+      both.or(model);
+      BitSet[] predicted = {lex, taggerOnly, both};
+      gold += count(c.gold(), text);
+      for (int k = 0; k < 3; k++) {
+        pred[k] += count(predicted[k], text);
+        BitSet hit = (BitSet) predicted[k].clone();
+        hit.and(c.gold());
+        tp[k] += count(hit, text);
+      }
+      if (c.clean()) {
+        clean++;
+        boolean lexFlag = flagged(found);
+        boolean modelFlag = false;
+        for (Finding f : t.added()) {
+          modelFlag |= f.rating() != vn.lanhmanh.Rating.P;
+        }
+        cleanFlagged[0] += lexFlag ? 1 : 0;
+        cleanFlagged[2] += lexFlag || modelFlag ? 1 : 0;
+      }
+      int bucket = Math.min(buckets - 1, (int) (t.offensive() * buckets));
+      inBucket[bucket]++;
+      sum[bucket] += t.offensive();
+      positive[bucket] += c.clean() ? 0 : 1;
+    }
+    List<String> table = new ArrayList<>();
+    table.add("reliability on dev (message score for harassment/profanity; positive = a gold span):");
+    for (int k = 0; k < buckets; k++) {
+      table.add(String.format(Locale.ROOT, "  %.1f-%.1f: %4d comments, mean score %.3f, positive %s",
+          k / 10.0, (k + 1) / 10.0, inBucket[k], inBucket[k] == 0 ? 0 : sum[k] / inBucket[k],
+          inBucket[k] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) positive[k] / inBucket[k])));
+    }
+    return new Evaluation(new Figures(tp[0], pred[0], gold, clean, cleanFlagged[0]),
+        new Figures(tp[1], pred[1], gold, clean, 0), new Figures(tp[2], pred[2], gold, clean, cleanFlagged[2]),
+        table);
+  }
+
+  /** The characters of the tagger's own Viterbi spans, whatever the lexicon found. */
+  private BitSet wholeSpans(TaggerModel m, String text, List<Finding> found) {
+    match(text);
+    m.emissions(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, buffer);
+    BitSet out = new BitSet();
+    int n = buffer.n;
+    if (n == 0) {
+      return out;
+    }
+    Crf.viterbi(buffer.emit, n, m.trans, m.start, m.decodeBias, buffer.path, buffer.back);
+    for (int i = 0; i < n; ) {
+      if (buffer.path[i] == 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && buffer.path[j] == 1) {
+        j++;
+      }
+      out.set(positions.start(i), positions.end(j - 1));
+      i = j;
+    }
+    return out;
+  }
+}
