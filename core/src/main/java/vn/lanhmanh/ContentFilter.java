@@ -20,17 +20,21 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lanhmanh.compose.Composer;
+import vn.lanhmanh.compose.TextAnalysis;
+import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.model.PositionTags;
 import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.model.TaggerModel;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
+import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.LanguageCheck;
-import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
 import vn.lanhmanh.url.HostSyntax;
@@ -100,7 +104,10 @@ public final class ContentFilter implements AutoCloseable {
   private final Supplier<List<LexiconEntry>> entries;
   private final CompiledLexicon lexicon;
   private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
-  private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  /** The concept phrases, compositions and registers (empty without the default lexicon). */
+  private final ConceptLexicon concepts;
+  private final Composer composer;
+  private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
   private final UrlRules urlRules;
   private final BoundedCache<UrlKey, Verdict> urlCache;
@@ -165,6 +172,8 @@ public final class ContentFilter implements AutoCloseable {
     this.urlIndex = urlIndex;
     this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
+    this.concepts = loaded.concepts();
+    this.composer = Composer.compile(concepts);
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;
     this.urlCache = BoundedCache.create(b.urlCacheSize);
@@ -321,7 +330,8 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /**
-   * Matcher, personal-information detectors and decision for one text.
+   * The text pipeline, stage by stage: normalise, match, compose concepts, score, then the
+   * personal-information detectors and the decision.
    *
    * @throws ComponentFailure naming the component that failed
    */
@@ -329,33 +339,66 @@ public final class ContentFilter implements AutoCloseable {
     String component = "matcher";
     try {
       fault(component);
-      CompiledLexicon matcher = policy.hasCustomPhrases()
-          ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compileOverlay)
-          : lexicon;
-      Positions p = scratch.get();
+      CompiledLexicon matcher = matcherFor(policy);
+      MatchState state = scratch.get();
       try {
-        List<Finding> findings = matcher.match(t, p);
+        matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
+        matcher.match(t, state);                // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        component = "compose";
+        fault(component);
+        composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
+        List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
         component = "pii";
         fault(component);
         List<PiiMatch> personal = pii.detect(t);
         if (!personal.isEmpty()) {
           findings = withPersonalInformation(findings, personal);
         }
-        // score: the learned tagger over the syllables the matcher left in p (vn.lanhmanh.model)
         component = "score";
         fault(component);
-        ScoreStage.Scored scored = scorer.score(t, p, matcher.vocabulary(), findings, PositionTags.NONE);
+        // 4. scores: the learned tagger (when on) over the same syllables (vn.lanhmanh.model)
+        ScoreStage.Scored scored = scorer.score(t, state.positions(), matcher.vocabulary(), findings,
+            PositionTags.NONE);
         component = "decide";
         fault(component);
+        // 5. the action for this viewer
         Verdict v = decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary());
         return language == null ? v : v.withNote(language);
       } finally {
-        p.trim(SCRATCH_KEEP_CHARS);
+        state.trim(SCRATCH_KEEP_CHARS);
       }
     } catch (RuntimeException | StackOverflowError e) {
       throw new ComponentFailure(component, e);
     }
+  }
+
+  private CompiledLexicon matcherFor(Policy policy) {
+    return policy.hasCustomPhrases()
+        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compileOverlay)
+        : lexicon;
+  }
+
+  /**
+   * Internal, not API: the per-message analysis for components that build on the concepts (the
+   * conversation monitor, a learned tagger): the syllables, the concept hits and the verdict, all from
+   * one normalisation of {@code text}. Allocates a snapshot; the check path does not use it.
+   */
+  TextAnalysis analyze(String text, Policy policy) {
+    Objects.requireNonNull(policy, "policy");
+    String t = text == null ? "" : text;
+    CompiledLexicon matcher = matcherFor(policy);
+    MatchState state = new MatchState();
+    matcher.normalize(t, state);
+    matcher.match(t, state);
+    composer.compose(state);
+    List<Finding> findings = Scorer.findings(t, state);
+    List<PiiMatch> personal = pii.detect(t);
+    if (!personal.isEmpty()) {
+      findings = withPersonalInformation(findings, personal);
+    }
+    Verdict v = decide(t, findings, new ScoreMap(ScoreStage.fromFindings(findings)), policy);
+    return TextAnalysis.of(t, state, matcher.vocabulary(), v);
   }
 
   private void fault(String component) {
@@ -686,7 +729,7 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return CompiledLexicon.compile(all, prefix);
+    return CompiledLexicon.compile(all, concepts, prefix);
   }
 
   /** Stops the incident thread and releases the URL list index. Idempotent. */

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.StageMatcher;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
+import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.LexiconCodec;
 
@@ -46,6 +47,7 @@ final class LexiconCompiler {
       "/vn/lanhmanh/match/PhraseAutomaton.class", "/vn/lanhmanh/match/LexiconCodec.class",
       "/vn/lanhmanh/lexicon/LexiconEntry.class", "/vn/lanhmanh/lexicon/LexiconReader.class",
       "/vn/lanhmanh/conversation/StageMatcher.class", "/vn/lanhmanh/conversation/StageReader.class",
+      "/vn/lanhmanh/concept/ConceptLexicon.class", "/vn/lanhmanh/concept/Concept.class",
       STAGES_RESOURCE);
 
   /**
@@ -55,9 +57,10 @@ final class LexiconCompiler {
    * @param entries its entries (for custom policies and conversations), read when first needed
    * @param stages the conversation stage matcher, made when first needed
    * @param precompiled whether it was read from a precompiled form
+   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers
    */
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
-      boolean precompiled) {}
+      boolean precompiled, ConceptLexicon concepts) {}
 
   private LexiconCompiler() {}
 
@@ -69,21 +72,24 @@ final class LexiconCompiler {
    * @throws IllegalStateException if no lexicon is configured
    */
   static Loaded load(boolean defaults, List<Path> folders, Path precompiledFile, boolean allowPrecompiled) {
+    // The embedded concepts go with the embedded lexicon and with a precompiled file (compiled with them).
+    ConceptLexicon concepts = defaults || precompiledFile != null ? ConceptLexicon.readDefault()
+        : ConceptLexicon.EMPTY;
     if (precompiledFile != null) {
       LexiconCodec.Bundle file = readFile(precompiledFile);
       if (folders.isEmpty()) {
-        return fromBundle(file);
+        return fromBundle(file, concepts);
       }
       List<LexiconEntry> all = new ArrayList<>(file.entries());
       for (Path f : folders) {
         all.addAll(LexiconReader.readDirectory(f));
       }
-      return compile(all);
+      return compile(all, concepts);
     }
     if (defaults && folders.isEmpty() && allowPrecompiled) {
       LexiconCodec.Bundle embedded = readEmbedded();
       if (embedded != null) {
-        return fromBundle(embedded);
+        return fromBundle(embedded, concepts);
       }
     }
     List<LexiconEntry> all = new ArrayList<>();
@@ -96,23 +102,23 @@ final class LexiconCompiler {
     if (all.isEmpty()) {
       throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
     }
-    return compile(all);
+    return compile(all, concepts);
   }
 
   /** Compiles entries now; the stage matcher is compiled on first use. */
-  static Loaded compile(List<LexiconEntry> all) {
+  static Loaded compile(List<LexiconEntry> all, ConceptLexicon concepts) {
     List<LexiconEntry> entries = List.copyOf(all);
-    return new Loaded(CompiledLexicon.compile(entries, Map.of()), () -> entries,
-        new Lazy<>(() -> StageMatcher.create(entries)), false);
+    return new Loaded(CompiledLexicon.compile(entries, concepts, Map.of()), () -> entries,
+        new Lazy<>(() -> StageMatcher.create(entries)), false, concepts);
   }
 
-  private static Loaded fromBundle(LexiconCodec.Bundle b) {
+  private static Loaded fromBundle(LexiconCodec.Bundle b, ConceptLexicon concepts) {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
     Supplier<StageMatcher> matcher = !b.names().contains(STAGES)
         ? new Lazy<>(() -> StageMatcher.create(entries))
         : new Lazy<>(() -> StageMatcher.precompiled(b.lexicon(STAGES)));
-    return new Loaded(lexicon, () -> entries, matcher, true);
+    return new Loaded(lexicon, () -> entries, matcher, true, concepts);
   }
 
   /**
@@ -177,7 +183,7 @@ final class LexiconCompiler {
       LexiconCodec.Compression compression) throws IOException {
     List<LexiconEntry> all = List.copyOf(entries);
     Map<String, CompiledLexicon> compiled = new LinkedHashMap<>();
-    compiled.put(LEXICON, CompiledLexicon.compile(all, Map.of()));
+    compiled.put(LEXICON, CompiledLexicon.compile(all, ConceptLexicon.readDefault(), Map.of()));
     compiled.put(STAGES, StageMatcher.create(all).compiledLexicon());
     LexiconCodec.write(new LexiconCodec.Bundle(engine, sourceChecksum, all, compiled), out, compression);
   }
@@ -190,6 +196,7 @@ final class LexiconCompiler {
       names.add(LexiconReader.DEFAULT_RESOURCE_DIR + f);
     }
     names.add(STAGES_RESOURCE);
+    names.addAll(ConceptLexicon.defaultResources());
     return names;
   }
 

@@ -11,6 +11,8 @@ import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -44,7 +46,7 @@ public final class StageMatcher {
   private final CompiledLexicon lexicon;
   private final Map<String, Target> targets;
   private final int phrases;
-  private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
 
   private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, int phrases) {
     this.lexicon = lexicon;
@@ -155,10 +157,12 @@ public final class StageMatcher {
     if (text.isEmpty()) {
       return List.of();
     }
-    Positions p = scratch.get();
+    MatchState p = scratch.get();
     List<Finding> found;
     try {
-      found = lexicon.match(text, p);
+      lexicon.normalize(text, p);
+      lexicon.match(text, p);
+      found = Scorer.findings(text, p);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }

@@ -51,7 +51,7 @@ public final class LexiconCodec {
   /** The embedded default lexicon (and stage phrases), written at build time by {@code LexiconCompiler}. */
   public static final String DEFAULT_RESOURCE = "/vn/lanhmanh/lexicon/default.lmlex";
   /** Bumped whenever the layout below changes. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
   /** Refuse to inflate more than this: a precompiled lexicon is a few megabytes at most. */
   private static final int MAX_PAYLOAD = 256 << 20;
@@ -249,7 +249,7 @@ public final class LexiconCodec {
     writeAutomaton(d, trieOf(c.exact));
     Trie fold = trieOf(c.fold);
     writeAutomaton(d, fold);
-    int[][] foldIds = paths(fold, c.entries.length);
+    int[][] foldIds = paths(fold, c.entries.length + c.conceptMasks.length);
     d.varint(c.entries.length);
     for (int i = 0; i < c.entries.length; i++) {
       Integer global = index.get(c.entries[i]);
@@ -269,6 +269,14 @@ public final class LexiconCodec {
     }
     for (Kind k : Kind.values()) {
       d.varint(c.counts.getOrDefault(k, 0));
+    }
+    // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well.
+    d.varint(c.conceptMasks.length);
+    for (int j = 0; j < c.conceptMasks.length; j++) {
+      long mask = c.conceptMasks[j];
+      d.varint((int) mask);
+      d.varint((int) (mask >>> 32));
+      d.varint(c.foldAlways[c.entries.length + j] ? 1 : 0);
     }
   }
 
@@ -650,29 +658,41 @@ public final class LexiconCodec {
     PhraseAutomaton fold = foldTrie.automaton();
     int n = b.count("compiled entries");
     LexiconEntry[] entries = new LexiconEntry[n];
-    int[] lengths = new int[n];
     String[] ruleIds = new String[n];
-    String[][] syllables = new String[n][];
-    // An entry's exact syllables are the path to the state of the exact automaton where it is an output.
-    int[][] syllableIds = paths(exactTrie, n);
-    int[][] foldIds = paths(foldTrie, n);
+    int[] refs = new int[n];
+    String[] ruleIdParts = new String[n];
+    int[] idKinds = new int[n];
     for (int i = 0; i < n; i++) {
-      int ref = b.varint();
-      entries[i] = (ref & 1) == 0 ? table[ref >>> 1] : own[ref >>> 1];
-      int idKind = b.varint();
-      if (idKind == 1) {
-        String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], vocab, foldIds[i]);
-        if (suffix == null) {
-          throw new FormatException("precompiled lexicon is corrupt: no rule id for entry " + i);
-        }
-        ruleIds[i] = b.string() + suffix;
-      } else if (idKind == 2) {
-        ruleIds[i] = b.string();
-      } else if (idKind != 0) {
-        throw new FormatException("precompiled lexicon is corrupt: rule id kind " + idKind);
+      refs[i] = b.varint();
+      idKinds[i] = b.varint();
+      if (idKinds[i] == 1 || idKinds[i] == 2) {
+        ruleIdParts[i] = b.string();
+      } else if (idKinds[i] != 0) {
+        throw new FormatException("precompiled lexicon is corrupt: rule id kind " + idKinds[i]);
       }
+    }
+    Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      counts.put(k, b.varint());
+    }
+    int m = b.count("concept phrases");
+    long[] conceptMasks = new long[m];
+    boolean[] foldAlways = new boolean[n + m];
+    for (int j = 0; j < m; j++) {
+      long low = b.varint() & 0xFFFF_FFFFL;
+      long high = b.varint() & 0xFFFF_FFFFL;
+      conceptMasks[j] = low | (high << 32);
+      foldAlways[n + j] = b.varint() == 1;
+    }
+    int total = n + m;
+    int[] lengths = new int[total];
+    String[][] syllables = new String[total][];
+    // An output's exact syllables are the path to the state of the exact automaton where it is an output.
+    int[][] syllableIds = paths(exactTrie, total);
+    int[][] foldIds = paths(foldTrie, total);
+    for (int i = 0; i < total; i++) {
       if (syllableIds[i] == null) {
-        throw new FormatException("precompiled lexicon is corrupt: entry " + i + " is in no state");
+        throw new FormatException("precompiled lexicon is corrupt: output " + i + " is in no state");
       }
       lengths[i] = syllableIds[i].length;
       syllables[i] = new String[lengths[i]];
@@ -684,13 +704,25 @@ public final class LexiconCodec {
         syllables[i][k] = vocab.exactKey(id);
       }
     }
-    Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-    for (Kind k : Kind.values()) {
-      counts.put(k, b.varint());
+    for (int i = 0; i < n; i++) {
+      int ref = refs[i];
+      entries[i] = (ref & 1) == 0 ? table[ref >>> 1] : own[ref >>> 1];
+      foldAlways[i] = entries[i].fold() == LexiconEntry.Fold.ALWAYS;
+      int idKind = idKinds[i];
+      if (idKind == 1) {
+        String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], vocab, foldIds[i]);
+        if (suffix == null) {
+          throw new FormatException("precompiled lexicon is corrupt: no rule id for entry " + i);
+        }
+        ruleIds[i] = ruleIdParts[i] + suffix;
+      } else if (idKind == 2) {
+        ruleIds[i] = ruleIdParts[i];
+      }
     }
-    checkOutputs(exact, n);
-    checkOutputs(fold, n);
-    return new CompiledLexicon(vocab, exact, fold, entries, lengths, ruleIds, syllables, syllableIds, counts);
+    checkOutputs(exact, total);
+    checkOutputs(fold, total);
+    return new CompiledLexicon(vocab, exact, fold, entries, lengths, ruleIds, syllables, syllableIds, foldAlways,
+        conceptMasks, counts);
   }
 
   private static Vocabulary readVocabulary(In b) {

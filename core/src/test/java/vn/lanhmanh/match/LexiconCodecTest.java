@@ -49,8 +49,8 @@ class LexiconCodecTest {
   void theCodecKnowsEveryFieldOfTheCompiledForm() {
     // serialised: written by LexiconCodec; derived: rebuilt from serialised ones when read
     assertThat(fields(CompiledLexicon.class)).as("CompiledLexicon fields: serialise a new one in LexiconCodec")
-        .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts",
-            /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "order");
+        .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptMasks",
+            /* derived */ "normalizer", "lengths", "syllables", "foldAlways");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
             /* derived from the trie */ "keys", "values", "mask", "rootNext", "childBits");
@@ -126,6 +126,7 @@ class LexiconCodecTest {
     assertThat(back.syllableIds).isDeepEqualTo(fresh.syllableIds);
     assertThat(back.syllables).isDeepEqualTo(fresh.syllables);
     assertThat(back.foldAlways).isEqualTo(fresh.foldAlways);
+    assertThat(back.conceptMasks).isEqualTo(fresh.conceptMasks);
     assertThat(back.counts).isEqualTo(fresh.counts);
   }
 
