@@ -1,13 +1,9 @@
 package vn.lanhmanh;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,20 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lanhmanh.compose.Composer;
+import vn.lanhmanh.compose.TextAnalysis;
+import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
-import vn.lanhmanh.lexicon.LexiconReader;
-import vn.lanhmanh.lexicon.RuleIndex;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.model.PositionTags;
 import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.model.TaggerModel;
 import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
-import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.score.Scorer;
+import vn.lanhmanh.text.LanguageCheck;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
 import vn.lanhmanh.url.HostSyntax;
@@ -72,7 +72,7 @@ import vn.lanhmanh.url.index.UrlListIndex;
  * never on the {@code checkText} path. An {@link IncidentListener} given to the builder is told about
  * C-tier findings and high-risk conversations on its own executor.
  *
- * <p>{@link #close()} releases the lexicon index and stops the incident thread the filter created;
+ * <p>{@link #close()} releases the URL list index and stops the incident thread the filter created;
  * checks after that throw {@link IllegalStateException}.
  *
  * <p>Fails closed: a {@link RuntimeException} or {@link StackOverflowError} inside the matcher, the
@@ -100,14 +100,17 @@ public final class ContentFilter implements AutoCloseable {
   static final boolean DEFAULT_MODEL_FINDINGS = false;
   static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
-  private final RuleIndex ruleIndex;
-  private final List<LexiconEntry> entries;
+  /** The lexicon's entries, for custom policies' overlays (read on first use when precompiled). */
+  private final Supplier<List<LexiconEntry>> entries;
   private final CompiledLexicon lexicon;
-  private final LoadingCache<OverlayKey, CompiledLexicon> overlays;
-  private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
+  /** The concept phrases, compositions and registers (empty without the default lexicon). */
+  private final ConceptLexicon concepts;
+  private final Composer composer;
+  private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
   private final UrlRules urlRules;
-  private final Cache<UrlKey, Verdict> urlCache;
+  private final BoundedCache<UrlKey, Verdict> urlCache;
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
   private final LongAdder uncachedUrlChecks = new LongAdder();
@@ -115,7 +118,7 @@ public final class ContentFilter implements AutoCloseable {
   private final boolean defaultUrlList;
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
-  /** Compiled on the first {@link #conversation} call: the stage phrases cost about a second to compile. */
+  /** Made on the first {@link #conversation} call (the stage phrases are precompiled with the default lexicon). */
   private final Supplier<ConversationMonitor> monitor;
   /** The learned stage: tagger findings and per-category scores. */
   private final ScoreStage scorer;
@@ -165,28 +168,37 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  private ContentFilter(RuleIndex ruleIndex, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
+  private ContentFilter(LexiconCompiler.Loaded loaded, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
     this.urlIndex = urlIndex;
-    this.ruleIndex = ruleIndex;
-    this.entries = ruleIndex.entries();
-    this.lexicon = CompiledLexicon.compile(entries, Map.of());
-    this.overlays = Caffeine.newBuilder().maximumSize(MAX_OVERLAYS).build(this::compileOverlay);
+    this.entries = loaded.entries();
+    this.lexicon = loaded.lexicon();
+    this.concepts = loaded.concepts();
+    this.composer = Composer.compile(concepts);
+    this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;
-    this.urlCache = Caffeine.newBuilder().maximumSize(b.urlCacheSize).recordStats().build();
+    this.urlCache = BoundedCache.create(b.urlCacheSize);
     this.urlCacheOff = b.urlCacheSize == 0;
     this.defaultUrlList = b.defaultUrlList;
     long maxConversations = b.maxConversations;
     long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
-    Ticker ticker = b.ticker;
-    this.monitor = Suppliers.memoize(() -> {
-      ConversationMonitor m = new ConversationMonitor(entries, maxConversations, maxConversationBytes, expiry,
-          ticker::read);
+    // Held as an Object: a lambda capturing a Ticker would load Caffeine when the filter is built.
+    Object ticker = b.ticker;
+    Supplier<vn.lanhmanh.conversation.StageMatcher> stages = loaded.stages();
+    this.monitor = new Lazy<>(() -> {
+      ConversationMonitor m = newMonitor(stages, maxConversations, maxConversationBytes, expiry, ticker);
       monitorStarted = true;
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
     this.scorer = b.scorer();
+  }
+
+  /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
+  private static ConversationMonitor newMonitor(Supplier<vn.lanhmanh.conversation.StageMatcher> stages,
+      long maxConversations, long maxConversationBytes, Duration expiry, Object ticker) {
+    java.util.function.LongSupplier clock = ticker == null ? System::nanoTime : ((Ticker) ticker)::read;
+    return new ConversationMonitor(stages.get(), maxConversations, maxConversationBytes, expiry, clock);
   }
 
   /** A new builder with the embedded default lexicon. */
@@ -209,8 +221,9 @@ public final class ContentFilter implements AutoCloseable {
 
   /**
    * The conversation with this id: a handle on a window of its recent messages, created on its first
-   * message. Calls with the same id share the window. The first call compiles the embedded stage phrases
-   * (about a second), so a filter that never watches conversations does not pay for them.
+   * message. Calls with the same id share the window. The first call sets up the stage phrases (read from
+   * the precompiled lexicon, or compiled for a custom lexicon), so a filter that never watches
+   * conversations does not pay for them.
    *
    * <pre>{@code
    * ConversationVerdict cv = filter.conversation("chat-42").check(message, Policy.forAge(11));
@@ -298,16 +311,6 @@ public final class ContentFilter implements AutoCloseable {
   /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
   Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
       Instant time) {
-    return check(text, policy, conversationId, messageId, time, null);
-  }
-
-  /**
-   * The check of {@link #checkText}; with {@code side} non-null (a conversation message) the text is matched
-   * against the conversation's lexicon, the filter's rules plus the stage phrases and concepts, so the one
-   * normalisation and automaton pass gives both the findings and, in {@code side}, the stage signals.
-   */
-  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
-      Instant time, List<Finding> side) {
     Objects.requireNonNull(policy, "policy");
     if (closed) {
       throw new IllegalStateException("ContentFilter is closed");
@@ -315,10 +318,11 @@ public final class ContentFilter implements AutoCloseable {
     String t = text == null ? "" : text;
     Verdict verdict;
     try {
-      verdict = evaluateText(t, policy, side);
+      verdict = evaluateText(t, policy);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }
+    verdict = capped(verdict);
     if (incidents != null && verdict.rating() == Rating.C) {
       reportFindings(verdict, conversationId, messageId, time);
     }
@@ -326,20 +330,24 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /**
-   * Matcher, personal-information detectors and decision for one text.
+   * The text pipeline, stage by stage: normalise, match, compose concepts, score, then the
+   * personal-information detectors and the decision.
    *
    * @throws ComponentFailure naming the component that failed
    */
-  private Verdict evaluateText(String t, Policy policy, List<Finding> side) {
+  private Verdict evaluateText(String t, Policy policy) {
     String component = "matcher";
     try {
       fault(component);
-      CompiledLexicon matcher = policy.hasCustomPhrases()
-          ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()))
-          : side != null ? monitor.get().matcher().lexicon() : lexicon;
-      Positions p = scratch.get();
+      CompiledLexicon matcher = matcherFor(policy);
+      MatchState state = scratch.get();
       try {
-        List<Finding> findings = matcher.match(t, p, side);
+        matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
+        matcher.match(t, state);                // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        component = "compose";
+        fault(component);
+        composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
+        List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
         if (policy.detectsPersonalInformation()) {
           component = "pii";
           fault(component);
@@ -348,24 +356,51 @@ public final class ContentFilter implements AutoCloseable {
             findings = withPersonalInformation(findings, personal);
           }
         }
-        // score: the learned tagger over the syllables the matcher left in p (vn.lanhmanh.model)
         component = "score";
         fault(component);
-        ScoreStage.Scored scored = scorer.score(t, p, matcher.vocabulary(), findings, PositionTags.NONE);
-        if (side != null && policy.hasCustomPhrases()) {
-          // A policy's own phrases have their own matcher: the stage signals need a second pass.
-          component = "matcher";
-          monitor.get().matcher().lexicon().match(t, p, side);
-        }
+        // 4. scores: the learned tagger (when on) over the same syllables (vn.lanhmanh.model)
+        ScoreStage.Scored scored = scorer.score(t, state.positions(), matcher.vocabulary(), findings,
+            PositionTags.NONE);
         component = "decide";
         fault(component);
-        return decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
+        // 5. the action for this viewer
+        Verdict v = decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
+        String language = LanguageCheck.note(t, lexicon.vocabulary());
+        return language == null ? v : v.withNote(language);
       } finally {
-        p.trim(SCRATCH_KEEP_CHARS);
+        state.trim(SCRATCH_KEEP_CHARS);
       }
     } catch (RuntimeException | StackOverflowError e) {
       throw new ComponentFailure(component, e);
     }
+  }
+
+  private CompiledLexicon matcherFor(Policy policy) {
+    return policy.hasCustomPhrases()
+        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compileOverlay)
+        : lexicon;
+  }
+
+  /**
+   * Internal, not API: the per-message analysis for components that build on the concepts (the
+   * conversation monitor, a learned tagger): the syllables, the concept hits and the verdict, all from
+   * one normalisation of {@code text}. Allocates a snapshot; the check path does not use it.
+   */
+  TextAnalysis analyze(String text, Policy policy) {
+    Objects.requireNonNull(policy, "policy");
+    String t = text == null ? "" : text;
+    CompiledLexicon matcher = matcherFor(policy);
+    MatchState state = new MatchState();
+    matcher.normalize(t, state);
+    matcher.match(t, state);
+    composer.compose(state);
+    List<Finding> findings = Scorer.findings(t, state);
+    List<PiiMatch> personal = pii.detect(t);
+    if (!personal.isEmpty()) {
+      findings = withPersonalInformation(findings, personal);
+    }
+    Verdict v = decide(t, findings, new ScoreMap(ScoreStage.fromFindings(findings)), policy);
+    return TextAnalysis.of(t, state, matcher.vocabulary(), v);
   }
 
   private void fault(String component) {
@@ -428,8 +463,8 @@ public final class ContentFilter implements AutoCloseable {
    * {@code javascript:}, {@code data:}, a broken host, over 100,000 chars) gets a BLOCK verdict with the
    * problem in {@link Verdict#errors()}, as does a host no server can have ({@code http://exa mple.com},
    * {@code http://%zz}, {@code ::::}; see {@link HostSyntax}). Verdicts of URLs up to 1,024 chars are
-   * cached (Caffeine, keyed by the URL string, the policy and the list generation); see
-   * {@link #urlCacheStats()}.
+   * cached (Caffeine, or a built-in LRU map without it; keyed by the URL string, the policy and the list
+   * generation); see {@link #urlCacheStats()}.
    *
    * @throws NullPointerException if {@code policy} is null
    * @throws IllegalStateException if the filter is closed
@@ -477,9 +512,25 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  /** Hit and miss counts of the URL verdict cache. */
+  /**
+   * Hit, miss and eviction counts of the URL verdict cache, as Caffeine's {@link CacheStats} (load counts
+   * and times are not recorded and read 0). Needs Caffeine on the class path; {@link #urlCacheCounts()}
+   * does not.
+   */
   public CacheStats urlCacheStats() {
-    return urlCacheOff ? CacheStats.of(0, uncachedUrlChecks.sum(), 0, 0, 0, 0, 0) : urlCache.stats();
+    Map<String, Long> c = urlCacheCounts();
+    return CacheStats.of(c.get("hits"), c.get("misses"), 0, 0, 0, c.get("evictions"), c.get("evictions"));
+  }
+
+  /**
+   * Counts of the URL verdict cache: {@code hits}, {@code misses} and {@code evictions}. Works with or
+   * without Caffeine (without it, the cache is a built-in LRU map: see {@code docs/ANDROID.md}).
+   */
+  public Map<String, Long> urlCacheCounts() {
+    if (urlCacheOff) {
+      return Map.of("hits", 0L, "misses", uncachedUrlChecks.sum(), "evictions", 0L);
+    }
+    return Map.of("hits", urlCache.hits(), "misses", urlCache.misses(), "evictions", urlCache.evictions());
   }
 
   /**
@@ -539,7 +590,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       Map<Category, Double> textScores = Map.of();
       if (q != null) {
-        Verdict text = evaluateText(q.text(), policy, null);
+        Verdict text = evaluateText(q.text(), policy);
         textScores = text.scores();
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
@@ -561,8 +612,8 @@ public final class ContentFilter implements AutoCloseable {
       Verdict v = decide(url, findings, new ScoreMap(scores), policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
-      return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
-          v.scores());
+      return capped(new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
+          v.scores()));
     } catch (ComponentFailure e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -634,8 +685,42 @@ public final class ContentFilter implements AutoCloseable {
         Optional.empty(), Optional.ofNullable(help), List.of(), scores);
   }
 
+  /**
+   * The verdict as the caller gets it: at most {@link Verdict#MAX_FINDINGS} findings, the highest-rated
+   * first (and at least one of each category, so {@link Verdict#categories()} is whole), the rest counted
+   * in a note. Action, rating and redaction were decided on every finding.
+   */
+  static Verdict capped(Verdict v) {
+    List<Finding> findings = v.findings();
+    if (findings.size() <= Verdict.MAX_FINDINGS) {
+      return v;
+    }
+    List<Finding> byRating = new ArrayList<>(findings);
+    byRating.sort(java.util.Comparator.comparing(Finding::rating).reversed().thenComparingInt(Finding::start));
+    Set<Finding> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Category> seen = java.util.EnumSet.noneOf(Category.class);
+    for (Finding f : byRating) {
+      if (seen.add(f.category())) {
+        keep.add(f);
+      }
+    }
+    for (int i = 0; keep.size() < Verdict.MAX_FINDINGS; i++) {
+      keep.add(byRating.get(i));
+    }
+    List<Finding> kept = new ArrayList<>(Verdict.MAX_FINDINGS);
+    for (Finding f : findings) {
+      if (keep.contains(f)) {
+        kept.add(f);
+      }
+    }
+    List<String> notes = new ArrayList<>(v.notes());
+    notes.add("findings capped: " + (findings.size() - Verdict.MAX_FINDINGS) + " more");
+    return new Verdict(v.action(), v.rating(), kept, v.redacted(), v.safeUrl(), v.help(), v.errors(), v.scores(),
+        notes);
+  }
+
   private CompiledLexicon compileOverlay(OverlayKey key) {
-    List<LexiconEntry> all = new ArrayList<>(entries);
+    List<LexiconEntry> all = new ArrayList<>(entries.get());
     Map<LexiconEntry, String> prefix = new HashMap<>();
     for (String a : key.allow()) {
       all.add(LexiconEntry.exception(a, LexiconEntry.Fold.PLAIN, "policy allow", "policy"));
@@ -646,10 +731,10 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return CompiledLexicon.compile(all, prefix);
+    return CompiledLexicon.compile(all, concepts, prefix);
   }
 
-  /** Releases the lexicon index. Idempotent. */
+  /** Stops the incident thread and releases the URL list index. Idempotent. */
   @Override
   public void close() {
     if (closed) {
@@ -660,12 +745,11 @@ public final class ContentFilter implements AutoCloseable {
       incidents.close();
     }
     try {
-      ruleIndex.close();
       if (urlIndex != null) {
         urlIndex.close();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the lexicon or URL index", e);
+      throw new UncheckedIOException("cannot close the URL index", e);
     }
   }
 
@@ -690,10 +774,13 @@ public final class ContentFilter implements AutoCloseable {
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
     private long maxConversationBytes = DEFAULT_MAX_CONVERSATION_BYTES;
     private Duration conversationExpiry = DEFAULT_CONVERSATION_EXPIRY;
-    private Ticker ticker = Ticker.systemTicker();
+    /** Null for the system clock: Caffeine is not loaded until a conversation needs it. */
+    private Ticker ticker;
+    private Path precompiled;
+    private boolean precompiledDefault = true;
     private IncidentListener listener;
     private Executor executor;
-    private boolean useModel = true;
+    private boolean useModel;
     private TaggerModel model;
     private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
 
@@ -716,7 +803,18 @@ public final class ContentFilter implements AutoCloseable {
       return this;
     }
 
-    /** Runs no tagger: no model findings, and scores from the findings alone. */
+    /**
+     * Runs the embedded tagger on every text check: calibrated harassment and profanity scores from the model,
+     * and, with {@link #modelFindings(boolean)}, its spans as findings. Off by default because it costs several
+     * times the lexicon pipeline per check (figures in {@code BENCHMARKS.md}); without it, scores come from
+     * the findings alone.
+     */
+    public Builder withModel() {
+      useModel = true;
+      return this;
+    }
+
+    /** Runs no tagger (the default): no model findings, and scores from the findings alone. */
     public Builder withoutModel() {
       useModel = false;
       model = null;
@@ -725,10 +823,14 @@ public final class ContentFilter implements AutoCloseable {
 
     /**
      * Whether the tagger's spans become {@code model/offensive} findings (default: {@value
-     * ContentFilter#DEFAULT_MODEL_FINDINGS}). Scores are computed either way; see {@code docs/MODEL.md}.
+     * ContentFilter#DEFAULT_MODEL_FINDINGS}); {@code true} also turns the tagger on, as {@link #withModel()}
+     * does. See {@code docs/MODEL.md}.
      */
     public Builder modelFindings(boolean on) {
       modelFindings = on;
+      if (on) {
+        useModel = true;
+      }
       return this;
     }
 
@@ -784,6 +886,39 @@ public final class ContentFilter implements AutoCloseable {
     public Builder addLexicon(Path folder) {
       folders.add(Objects.requireNonNull(folder, "folder"));
       return this;
+    }
+
+    /**
+     * Uses a precompiled lexicon file (written by {@link #writePrecompiledLexicon} or {@code lanhmanh
+     * lexicon compile}) instead of the embedded lexicon: the filter starts without compiling anything.
+     * Folders given with {@link #addLexicon} still apply on top (and are then compiled at {@link #build()}).
+     * The file must come from the same build of LànhMạnh; {@link #build()} refuses any other, or a damaged
+     * one, with an {@link IllegalArgumentException} naming the problem.
+     */
+    public Builder precompiledLexicon(Path file) {
+      precompiled = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Compiles the embedded lexicon at {@link #build()} instead of loading its precompiled form (tests). */
+    Builder compileDefaultLexicon() {
+      precompiledDefault = false;
+      return this;
+    }
+
+    /**
+     * Compiles this builder's lexicon (the embedded one or the {@link #precompiledLexicon} file, and the
+     * {@link #addLexicon} folders) with the conversation stage phrases, and writes the precompiled form
+     * that {@link #precompiledLexicon} loads. The stream is not closed.
+     *
+     * @throws IllegalArgumentException naming the file and line of a malformed lexicon entry
+     * @throws IllegalStateException if no lexicon is configured
+     */
+    public void writePrecompiledLexicon(OutputStream out) throws IOException {
+      Objects.requireNonNull(out, "out");
+      LexiconCompiler.Loaded l = LexiconCompiler.load(defaults, folders, precompiled, false);
+      LexiconCompiler.write(l.entries().get(), 0, LexiconCompiler.engineStamp(), out,
+          vn.lanhmanh.match.LexiconCodec.Compression.DEFLATE);
     }
 
     /**
@@ -857,23 +992,15 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
-     * Reads, indexes and compiles the lexicon.
+     * Loads the lexicon: the embedded default from its precompiled form (made when the library was
+     * built), a {@link #precompiledLexicon} file as it is, and lexicon folders compiled now.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed lexicon entry
      * @throws IllegalStateException if no lexicon is configured
      */
     public ContentFilter build() {
       long t0 = System.nanoTime();
-      List<LexiconEntry> all = new ArrayList<>();
-      if (defaults) {
-        all.addAll(LexiconReader.readDefault());
-      }
-      for (Path f : folders) {
-        all.addAll(LexiconReader.readDirectory(f));
-      }
-      if (all.isEmpty()) {
-        throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
-      }
+      LexiconCompiler.Loaded loaded = LexiconCompiler.load(defaults, folders, precompiled, precompiledDefault);
       UrlListIndex index = null;
       if (urlIndexDir != null) {
         try {
@@ -882,8 +1009,9 @@ public final class ContentFilter implements AutoCloseable {
           throw new IllegalArgumentException("urlIndex: cannot open " + urlIndexDir + ": " + e.getMessage(), e);
         }
       }
-      ContentFilter filter = new ContentFilter(RuleIndex.build(all), UrlRules.loadDefaults(), index, this);
-      log.debug("lexicon of {} entries compiled in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
+      ContentFilter filter = new ContentFilter(loaded, UrlRules.loadDefaults(), index, this);
+      log.debug("lexicon {} in {} ms", loaded.precompiled() ? "loaded precompiled" : "compiled",
+          (System.nanoTime() - t0) / 1_000_000);
       return filter;
     }
   }

@@ -130,7 +130,7 @@ public final class Conversation {
 
   /**
    * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict
-   * and its stages from one normalisation and matching pass (the child's own messages checked as outgoing
+   * and its stages (the text check, then the stage matcher; the child's own messages checked as outgoing
    * text), the message added to its window by {@code window} (the filter's store, or a window the caller
    * holds), the verdict raised by the conversation's risk and the crossing reported.
    */
@@ -139,10 +139,9 @@ public final class Conversation {
     boolean fromChild = message.sender() == Message.Sender.CHILD;
     // What the child writes is outgoing: personal information in it is found and masked.
     Policy p = fromChild ? policy.outgoing() : policy;
-    List<Finding> side = new ArrayList<>();
     Verdict verdict = filter.check(message.text(), p, Optional.of(id), Optional.of(message.id()),
-        message.time(), side);
-    List<StageMatcher.Hit> hits = filter.monitor().matcher().hits(side, message.text(), fromChild);
+        message.time());
+    List<StageMatcher.Hit> hits = filter.monitor().matcher().match(message.text(), fromChild);
     Observation o = window.apply(message, hits);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),

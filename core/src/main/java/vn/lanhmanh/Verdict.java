@@ -29,6 +29,11 @@ import java.util.Set;
  *     calibrated probability that the text holds offensive language, for the others a fixed value from the
  *     findings' severity and tier (see {@code docs/MODEL.md}); a text check scores every category, a
  *     verdict built without scores has an empty map
+ * @param notes what the caller should know about the check that is not a finding: {@code language not
+ *     covered: …} when the text is mostly in a language the lexicon does not cover (only Vietnamese, and
+ *     common English swearing and threats, are), so an ALLOW means "nothing found", not "checked and
+ *     fine"; {@code findings capped: N more} when there were more than {@value #MAX_FINDINGS} findings
+ *     (the action, rating and redaction still count every finding)
  */
 public record Verdict(
     Action action,
@@ -38,12 +43,22 @@ public record Verdict(
     Optional<String> safeUrl,
     Optional<Help> help,
     List<String> errors,
-    Map<Category, Double> scores) {
+    Map<Category, Double> scores,
+    List<String> notes) {
 
-  /** A verdict without scores (the signature before scores existed). */
+  /** The most findings a verdict lists; the rest are counted in {@link #notes()}. */
+  public static final int MAX_FINDINGS = 100;
+
+  /** A verdict without scores and notes (the signature before scores existed). */
   public Verdict(Action action, Rating rating, List<Finding> findings, String redacted, Optional<String> safeUrl,
       Optional<Help> help, List<String> errors) {
-    this(action, rating, findings, redacted, safeUrl, help, errors, Map.of());
+    this(action, rating, findings, redacted, safeUrl, help, errors, Map.of(), List.of());
+  }
+
+  /** A verdict without notes (the signature before notes existed). */
+  public Verdict(Action action, Rating rating, List<Finding> findings, String redacted, Optional<String> safeUrl,
+      Optional<Help> help, List<String> errors, Map<Category, Double> scores) {
+    this(action, rating, findings, redacted, safeUrl, help, errors, scores, List.of());
   }
 
   public Verdict {
@@ -54,6 +69,7 @@ public record Verdict(
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");
     errors = List.copyOf(errors);
+    notes = List.copyOf(notes);
     if (!(scores instanceof ScoreMap)) {
       // a text check's own map is immutable and checked where it is made; any other is copied and checked
       scores = Map.copyOf(scores);
@@ -78,6 +94,13 @@ public record Verdict(
     return set;
   }
 
+  /** This verdict with one more note. */
+  Verdict withNote(String note) {
+    List<String> all = new ArrayList<>(notes);
+    all.add(note);
+    return new Verdict(action, rating, findings, redacted, safeUrl, help, errors, scores, all);
+  }
+
   /** The score of {@code category}, 0 when the verdict has none. */
   public double score(Category category) {
     return scores.getOrDefault(category, 0.0);
@@ -97,6 +120,7 @@ public record Verdict(
     return action + " " + rating + " " + parts
         + safeUrl.map(u -> " safeUrl=" + u).orElse("")
         + help.map(h -> " help=" + h.topic()).orElse("")
-        + (errors.isEmpty() ? "" : " errors=" + errors);
+        + (errors.isEmpty() ? "" : " errors=" + errors)
+        + (notes.isEmpty() ? "" : " notes=" + notes);
   }
 }

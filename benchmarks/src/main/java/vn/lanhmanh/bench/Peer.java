@@ -39,8 +39,8 @@ abstract class Peer implements AutoCloseable {
   static final String HANKCS = "hankcs";
   static final String AHOCORASICK = "ahocorasick";
   static final List<String> NAMES = List.of(LANHMANH, SENSITIVE_WORD, TOOLGOOD, HANKCS, AHOCORASICK);
-  /** The default filter without its tagger (lexicon only), to time the tagger's share. */
-  static final String LANHMANH_NO_MODEL = "lanhmanh-nomodel";
+  /** The default filter with the tagger run for scores ({@code withModel()}), to time the tagger's share. */
+  static final String LANHMANH_TAGGER = "lanhmanh-tagger";
   /** The default filter with the tagger's findings on. */
   static final String LANHMANH_MODEL_FINDINGS = "lanhmanh-modelfindings";
 
@@ -75,8 +75,8 @@ abstract class Peer implements AutoCloseable {
       case LANHMANH:
         return new LanhManh(lexicon.equals(Phrases.LANHMANH)
             ? ContentFilter.builder().build() : Phrases.filterWithRules(phrases));
-      case LANHMANH_NO_MODEL:
-        return new LanhManh(ContentFilter.builder().withoutModel().build());
+      case LANHMANH_TAGGER:
+        return new LanhManh(ContentFilter.builder().withModel().build());
       case LANHMANH_MODEL_FINDINGS:
         return new LanhManh(ContentFilter.builder().modelFindings(true).build());
       case SENSITIVE_WORD:

@@ -17,7 +17,7 @@ import vn.lanhmanh.lexicon.LexiconEntry;
  *
  * <p><b>Budgets.</b> What a window keeps of a message is capped: the message id at
  * {@value #MAX_MESSAGE_ID_CHARS} chars, each phrase as written at {@value #MAX_MATCH_CHARS} chars (its
- * offsets stay exact), and a message with more than {@value #MAX_HITS_PER_MESSAGE} stage phrases keeps,
+ * offsets stay exact), and a message with more than {@link #MAX_HITS_PER_MESSAGE} stage phrases keeps,
  * per stage, its strongest phrase and its strongest awareness-lowered one (the risk is the same: it uses
  * only the best weight per stage).
  *
@@ -48,7 +48,13 @@ public final class ConversationMonitor {
    */
   public ConversationMonitor(List<LexiconEntry> lexicon, long maximumSize, long maximumBytes,
       Duration expireAfterAccess, LongSupplier nanoClock) {
-    this.matcher = StageMatcher.create(lexicon);
+    this(StageMatcher.create(lexicon), maximumSize, maximumBytes, expireAfterAccess, nanoClock);
+  }
+
+  /** As above, with the stage matcher already made (from the precompiled lexicon). */
+  public ConversationMonitor(StageMatcher matcher, long maximumSize, long maximumBytes,
+      Duration expireAfterAccess, LongSupplier nanoClock) {
+    this.matcher = matcher;
     this.windows = new WindowStore(maximumSize, maximumBytes, expireAfterAccess.toNanos(), nanoClock);
   }
 
@@ -59,8 +65,8 @@ public final class ConversationMonitor {
   }
 
   /**
-   * Adds one message whose stages are already known ({@link StageMatcher#hits} on the side hits of its
-   * text check, so the message is normalised once) and returns the conversation's state after it.
+   * Adds one message whose stages are already known ({@link StageMatcher#match}) and returns the
+   * conversation's state after it.
    */
   public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits) {

@@ -1,25 +1,24 @@
 package vn.lanhmanh.conversation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 
 /**
- * Finds the grooming stages a message shows, with the same engine as texts and in the same pass. Two kinds
- * of data feed it, both compiled as <em>side rules</em> of one {@link CompiledLexicon} together with the
- * filter's own lexicon (so a conversation message is normalised and matched once, and the text findings and
- * the stage signals come out of the same automaton pass):
+ * Finds the grooming stages a message shows, with the same engine as texts. Two kinds of data feed it,
+ * compiled into one {@link CompiledLexicon} with the filter's teencode and awareness context (and, for the
+ * embedded data, precompiled at build time with the filter's lexicon); a conversation message is
+ * normalised once for its text check and once here:
  *
  * <ul>
  *   <li>stage phrases ({@code stages.tsv}): fixed expressions with a stage, a weight and a sender;
@@ -61,7 +60,7 @@ public final class StageMatcher {
   private final Map<String, Integer> conceptOf;
   private final Compositions compositions;
   private final int phrases;
-  private final ThreadLocal<Positions> scratch = ThreadLocal.withInitial(Positions::new);
+  private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
 
   private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
       Compositions compositions, int phrases) {
@@ -81,14 +80,39 @@ public final class StageMatcher {
     return compile(StageReader.readDefault(), Compositions.readDefault(), lexicon);
   }
 
+  /**
+   * The embedded {@code stages.tsv} over a lexicon compiled earlier by {@link #create} (and read back from
+   * its precompiled form): only the rule-id table is rebuilt, from the stage file.
+   *
+   * @throws IllegalArgumentException if {@code compiled} does not hold the stage phrases of this build
+   */
+  public static StageMatcher precompiled(CompiledLexicon compiled) {
+    return compile(StageReader.readDefault(), Compositions.readDefault(), List.of(), compiled);
+  }
+
+  /** The compiled stage phrases, for the precompiled form. */
+  public CompiledLexicon compiledLexicon() {
+    return lexicon;
+  }
+
   static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
-    return compile(lines, Compositions.readDefault(), lexicon);
+    return compile(lines, Compositions.readDefault(), lexicon, null);
   }
 
   static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions, List<LexiconEntry> lexicon) {
-    List<LexiconEntry> all = new ArrayList<>(lexicon);
+    return compile(lines, compositions, lexicon, null);
+  }
+
+  private static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions,
+      List<LexiconEntry> lexicon, CompiledLexicon precompiled) {
+    List<LexiconEntry> all = new ArrayList<>();
+    for (LexiconEntry e : lexicon) {
+      if (e.kind() == LexiconEntry.Kind.TEENCODE
+          || (e.kind() == LexiconEntry.Kind.CONTEXT && e.contextCategories().contains(Category.GROOMING))) {
+        all.add(e);
+      }
+    }
     Map<LexiconEntry, String> prefix = new IdentityHashMap<>();
-    Set<LexiconEntry> side = Collections.newSetFromMap(new IdentityHashMap<>());
     Map<LexiconEntry, StageReader.Line> lineOf = new IdentityHashMap<>();
     Map<String, String> seen = new HashMap<>();
     int count = 0;
@@ -102,7 +126,6 @@ public final class StageMatcher {
         LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
             line.note(), line.source());
         all.add(e);
-        side.add(e);
         prefix.put(e, "stage/" + line.stage().jsonName() + "/");
         lineOf.put(e, line);
         count++;
@@ -115,12 +138,11 @@ public final class StageMatcher {
         LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
             line.note(), line.source());
         all.add(e);
-        side.add(e);
         prefix.put(e, CONCEPT_PREFIX + line.concept() + "/");
         conceptEntries.put(e, names.indexOf(line.concept()));
       }
     }
-    CompiledLexicon compiled = CompiledLexicon.compile(all, prefix, side);
+    CompiledLexicon compiled = precompiled != null ? precompiled : CompiledLexicon.compile(all, prefix);
     Map<String, Target> targets = new HashMap<>();
     Positions p = new Positions();
     for (Map.Entry<LexiconEntry, StageReader.Line> en : lineOf.entrySet()) {
@@ -142,6 +164,10 @@ public final class StageMatcher {
     for (Map.Entry<LexiconEntry, Integer> en : conceptEntries.entrySet()) {
       conceptOf.put(ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p), en.getValue());
     }
+    if (precompiled != null && !(precompiled.ruleIds().containsAll(targets.keySet())
+        && precompiled.ruleIds().containsAll(conceptOf.keySet()))) {
+      throw new IllegalArgumentException("the precompiled stage phrases are not those of stages.tsv and concepts.tsv");
+    }
     return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
   }
 
@@ -155,15 +181,6 @@ public final class StageMatcher {
     return sb.toString();
   }
 
-  /**
-   * The lexicon this matcher compiled: the filter's rules plus the stage phrases and concepts as side rules.
-   * {@link CompiledLexicon#match(String, Positions, List)} on it gives a text's findings and, apart, the
-   * side hits that {@link #hits} reads.
-   */
-  public CompiledLexicon lexicon() {
-    return lexicon;
-  }
-
   /** How many expanded stage phrases were compiled. */
   public int size() {
     return phrases;
@@ -175,34 +192,54 @@ public final class StageMatcher {
   }
 
   /**
-   * The stages {@code text} shows for this sender, in text order, at most {@value #MAX_HITS_PER_MESSAGE}.
-   * Normalises the text itself; a conversation message normally goes through {@link #hits} instead, with
-   * the side hits of the text check.
+   * The stages {@code text} shows for this sender, in text order, at most {@value #MAX_HITS_PER_MESSAGE}:
+   * stage phrases as they are, and every stage rule whose concepts all co-occur (and whose absent concepts
+   * do not), with the span from its first to its last concept hit. Per stage the strongest hit is kept (and
+   * the strongest one lowered by awareness context, if any).
    */
   public List<Hit> match(String text, boolean fromChild) {
     if (text.isEmpty()) {
       return List.of();
     }
-    Positions p = scratch.get();
-    List<Finding> side = new ArrayList<>();
+    MatchState p = scratch.get();
+    List<Finding> found;
     try {
-      lexicon.match(text, p, side);
+      lexicon.normalize(text, p);
+      lexicon.match(text, p);
+      found = candidates(text, p);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }
-    return hits(side, text, fromChild);
+    return hits(found, text, fromChild);
   }
 
   /**
-   * The stages shown by a message, from the side hits of {@link #lexicon()} on its text: stage phrases as
-   * they are, and every stage rule whose concepts all co-occur (and whose absent concepts do not), with the
-   * span from its first to its last concept hit. Per stage the strongest hit is kept (and the strongest
-   * one lowered by awareness context, if any).
-   *
-   * @param side the side hits of the message, ordered by start
-   * @param text the message
+   * Every rule hit of the state, ordered by start: unlike the findings of a text, overlapping stage phrases
+   * and concepts are all kept (each may feed another stage rule).
    */
-  public List<Hit> hits(List<Finding> side, String text, boolean fromChild) {
+  private static List<Finding> candidates(String text, MatchState state) {
+    int n = state.candidateCount();
+    if (n == 0) {
+      return List.of();
+    }
+    Positions positions = state.positions();
+    List<Finding> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (state.candidateKind(i) != MatchState.RULE) {
+        continue;
+      }
+      int s = positions.start(state.candidateStartPos(i));
+      int e = positions.end(state.candidateEndPos(i));
+      out.add(new Finding(state.candidateCategory(i), state.candidateSeverity(i), state.candidateRating(i),
+          state.candidateRule(i), s, e, text.substring(s, e)));
+    }
+    out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(b.end(), a.end()));
+    return out;
+  }
+
+  /** The stages shown by the rule hits {@code side} (ordered by start) of a message. */
+  private List<Hit> hits(List<Finding> side, String text, boolean fromChild) {
     if (side.isEmpty()) {
       return List.of();
     }

@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  *   entries (varint ≤ {@value ConversationWindow#MAX_MESSAGES}), each:
  *     seq (varint) · messageId (string ≤ {@value ConversationMonitor#MAX_MESSAGE_ID_CHARS})
  *     · seconds (zigzag-varint) · nanos (varint) · fromChild (0|1)
- *     hits (varint ≤ {@value ConversationMonitor#MAX_HITS_PER_MESSAGE}), each:
+ *     hits (varint ≤ {@link ConversationMonitor#MAX_HITS_PER_MESSAGE}), each:
  *       stage ordinal (1 byte) · weight (8-byte IEEE double) · start (varint) · end (varint)
  *       · match (string ≤ {@value ConversationMonitor#MAX_MATCH_CHARS}) · lowered (0|1)
  *       · rule (string ≤ {@value #MAX_RULE_CHARS}; not in version 1)

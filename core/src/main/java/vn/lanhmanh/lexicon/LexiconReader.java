@@ -32,10 +32,15 @@ public final class LexiconReader {
 
   private LexiconReader() {}
 
+  /** The files of the embedded default lexicon, as its {@code MANIFEST} lists them. */
+  public static List<String> defaultFiles() {
+    return readManifest(open(DEFAULT_RESOURCE_DIR + "MANIFEST"), "MANIFEST");
+  }
+
   /** Reads the embedded default lexicon listed in its {@code MANIFEST}. */
   public static List<LexiconEntry> readDefault() {
     List<LexiconEntry> entries = new ArrayList<>();
-    for (String file : readManifest(open(DEFAULT_RESOURCE_DIR + "MANIFEST"), "MANIFEST")) {
+    for (String file : defaultFiles()) {
       try (Reader r = open(DEFAULT_RESOURCE_DIR + file)) {
         entries.addAll(read(file, r));
       } catch (IOException e) {

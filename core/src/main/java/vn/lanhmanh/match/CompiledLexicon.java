@@ -2,13 +2,13 @@ package vn.lanhmanh.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.ConceptPhrase;
 import vn.lanhmanh.Category;
-import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
@@ -23,37 +23,47 @@ import vn.lanhmanh.text.Vocabulary;
  * length: one normaliser pass, then one automaton step per syllable and view.
  *
  * <p>Immutable and thread-safe; callers pass their own {@link Positions} scratch buffer.
+ *
+ * <p>{@link LexiconCodec} writes and reads this class's fields: a field added here must be written there
+ * too (or derived from the written ones), or {@code LexiconCodecTest} fails.
  */
 public final class CompiledLexicon {
+
+  /** The register concepts' bits. */
+  private static final long REGISTERS = registers();
+
+  private static long registers() {
+    long m = 0;
+    for (Concept c : Concept.values()) {
+      m |= c.isRegister() ? c.bit() : 0;
+    }
+    return m;
+  }
 
   /** A context phrase within this many syllables of a finding lowers it. */
   static final int CONTEXT_WINDOW = 30;
 
-  private final Vocabulary vocab;
+  final Vocabulary vocab;
   private final VietnameseNormalizer normalizer;
-  private final PhraseAutomaton exact;
-  private final PhraseAutomaton fold;
-  private final LexiconEntry[] entries;
-  private final int[] lengths;
-  private final String[] ruleIds;
+  final PhraseAutomaton exact;
+  final PhraseAutomaton fold;
+  final LexiconEntry[] entries;
+  final int[] lengths;
+  final String[] ruleIds;
   /** The exact syllables of each entry, for checking diacritics on folded hits. */
-  private final String[][] syllables;
+  final String[][] syllables;
   /** The exact syllable ids of each entry: a text syllable with the same id has the rule's diacritics. */
-  private final int[][] syllableIds;
-  /** Per entry: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
-  private final boolean[] foldAlways;
-  /**
-   * Per entry: a side rule, whose hits are not text findings but signals for another stage (the
-   * conversation monitor's stage phrases and concepts), returned apart by {@link #match(String, Positions, List)}.
-   */
-  private final boolean[] side;
-  private final boolean anySide;
-  private final Map<Kind, Integer> counts;
-  private final Comparator<Candidate> order = order();
+  final int[][] syllableIds;
+  /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
+  final boolean[] foldAlways;
+  /** Per concept phrase (output {@code entries.length + j}): its concepts as bits. */
+  final long[] conceptMasks;
+  final Map<Kind, Integer> counts;
 
-  private CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
+  /** Also {@link LexiconCodec}'s way back from the precompiled form. */
+  CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
-      boolean[] side, Map<Kind, Integer> counts) {
+      boolean[] foldAlways, long[] conceptMasks, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
@@ -63,16 +73,8 @@ public final class CompiledLexicon {
     this.ruleIds = ruleIds;
     this.syllables = syllables;
     this.syllableIds = syllableIds;
-    this.foldAlways = new boolean[entries.length];
-    for (int i = 0; i < entries.length; i++) {
-      foldAlways[i] = entries[i].fold() == Fold.ALWAYS;
-    }
-    this.side = side;
-    boolean any = false;
-    for (boolean b : side) {
-      any |= b;
-    }
-    this.anySide = any;
+    this.foldAlways = foldAlways;
+    this.conceptMasks = conceptMasks;
     this.counts = counts;
   }
 
@@ -84,18 +86,18 @@ public final class CompiledLexicon {
    * @throws IllegalArgumentException naming the entry's source when a phrase normalises to nothing
    */
   public static CompiledLexicon compile(List<LexiconEntry> all, Map<LexiconEntry, String> rulePrefix) {
-    return compile(all, rulePrefix, Set.of());
+    return compile(all, ConceptLexicon.EMPTY, rulePrefix);
   }
 
   /**
-   * Compiles entries of which some are side rules: their hits are matched in the same pass over the same
-   * normalised syllables as the other rules, but are returned apart, never as text findings (see
-   * {@link #match(String, Positions, List)}).
+   * Compiles entries and concept phrases into the same automata: concept phrases are outputs numbered
+   * after the entries, normalised and folded by the same rules.
    *
-   * @param side the side rules (compared by identity), a subset of {@code all}
+   * @param rulePrefix prefix for rule ids ({@code ""} for lexicon rules, {@code "policy/"} for a policy's)
+   * @throws IllegalArgumentException naming the entry's source when a phrase normalises to nothing
    */
-  public static CompiledLexicon compile(List<LexiconEntry> all, Map<LexiconEntry, String> rulePrefix,
-      Set<LexiconEntry> side) {
+  public static CompiledLexicon compile(List<LexiconEntry> all, ConceptLexicon concepts,
+      Map<LexiconEntry, String> rulePrefix) {
     Vocabulary vocab = new Vocabulary();
     VietnameseNormalizer phrases = VietnameseNormalizer.forPhrases(vocab);
     Positions p = new Positions();
@@ -113,7 +115,7 @@ public final class CompiledLexicon {
             + "' must normalise to one word");
       }
       String token = p.exactString(0, vocab);
-      int[][] ids = symbols(phrases, e.expansion(), p, e);
+      int[][] ids = symbols(phrases, e.expansion(), p, e.source());
       vocab.addTeencode(token, ids[0], ids[1]);
       counts.merge(Kind.TEENCODE, 1, Integer::sum);
     }
@@ -125,21 +127,44 @@ public final class CompiledLexicon {
         continue;
       }
       kept.add(e);
-      symbols.add(symbols(phrases, e.phrase(), p, e));
+      symbols.add(symbols(phrases, e.phrase(), p, e.source()));
       counts.merge(e.kind(), 1, Integer::sum);
+    }
+
+    List<ConceptPhrase> conceptPhrases = concepts.phrases();
+    long[] conceptMasks = new long[conceptPhrases.size()];
+    for (int j = 0; j < conceptPhrases.size(); j++) {
+      ConceptPhrase c = conceptPhrases.get(j);
+      symbols.add(symbols(phrases, c.phrase(), p, c.source()));
+      conceptMasks[j] = c.mask();
     }
 
     PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
     PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
     LexiconEntry[] entries = kept.toArray(new LexiconEntry[0]);
-    int[] lengths = new int[entries.length];
+    int total = entries.length + conceptPhrases.size();
+    int[] lengths = new int[total];
     String[] ids = new String[entries.length];
-    String[][] syllables = new String[entries.length][];
-    int[][] syllableIds = new int[entries.length][];
-    boolean[] sideRule = new boolean[entries.length];
+    String[][] syllables = new String[total][];
+    int[][] syllableIds = new int[total][];
+    boolean[] foldAlways = new boolean[total];
+    for (int i = entries.length; i < total; i++) {
+      ConceptPhrase c = conceptPhrases.get(i - entries.length);
+      int[][] s = symbols.get(i);
+      lengths[i] = s[0].length;
+      syllableIds[i] = s[0];
+      syllables[i] = new String[s[0].length];
+      for (int k = 0; k < s[0].length; k++) {
+        syllables[i][k] = vocab.exactKey(s[0][k]);
+      }
+      ex.add(s[0], i);
+      if (c.fold() != Fold.NEVER) {
+        fo.add(s[1], i);
+      }
+      foldAlways[i] = c.fold() == Fold.ALWAYS;
+    }
     for (int i = 0; i < entries.length; i++) {
       LexiconEntry e = entries[i];
-      sideRule[i] = e.kind() == Kind.RULE && side.contains(e);
       int[][] s = symbols.get(i);
       lengths[i] = s[0].length;
       syllables[i] = new String[s[0].length];
@@ -151,6 +176,7 @@ public final class CompiledLexicon {
       if (e.fold() != Fold.NEVER) {
         fo.add(s[1], i);
       }
+      foldAlways[i] = e.fold() == Fold.ALWAYS;
       StringBuilder joined = new StringBuilder();
       StringBuilder id = new StringBuilder();
       for (int k = 0; k < s[1].length; k++) {
@@ -174,15 +200,15 @@ public final class CompiledLexicon {
       }
     }
     return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
-        sideRule, counts);
+        foldAlways, conceptMasks, counts);
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
-  private static int[][] symbols(VietnameseNormalizer phrases, String phrase, Positions p, LexiconEntry e) {
+  private static int[][] symbols(VietnameseNormalizer phrases, String phrase, Positions p, String source) {
     Vocabulary vocab = phrases.vocabulary();
     phrases.normalize(phrase, p);
     if (p.size() == 0) {
-      throw new IllegalArgumentException(e.source() + ": phrase '" + phrase + "' has no letters or digits");
+      throw new IllegalArgumentException(source + ": phrase '" + phrase + "' has no letters or digits");
     }
     int[] exIds = new int[p.size()];
     int[] foIds = new int[p.size()];
@@ -201,42 +227,85 @@ public final class CompiledLexicon {
     return vocab;
   }
 
+  /** The rule ids this lexicon can report. */
+  public java.util.Set<String> ruleIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String id : ruleIds) {
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The compiled entries (teencode excluded), in compile order. */
+  public List<LexiconEntry> entries() {
+    return List.of(entries);
+  }
+
   /** How many entries of each kind were compiled. */
   public Map<Kind, Integer> counts() {
     return counts;
   }
 
-  /**
-   * Finds every rule in {@code text}, after exceptions and context, ordered by start offset.
-   *
-   * @param scratch a buffer owned by the calling thread
-   */
-  public List<Finding> match(String text, Positions scratch) {
-    return match(text, scratch, null);
+  /** Stage 1: normalises {@code text} into the state's syllables. */
+  public void normalize(String text, MatchState state) {
+    normalizer.normalize(text, state.positions());
   }
 
   /**
-   * Finds every rule in {@code text} as {@link #match(String, Positions)} does, and adds the hits of side
-   * rules to {@code sideOut} in the same pass: exceptions do not drop them, context gives them its tier,
-   * they are not merged with each other, and they come ordered by start offset. Without side rules (or with a null {@code sideOut})
-   * this is exactly {@link #match(String, Positions)}.
+   * Stage 2: numbers the sentences and clauses of the normalised text, runs both automata (restarted at
+   * each sentence, so no phrase spans two sentences), drops hits inside exceptions, caps rule hits near
+   * context phrases, and writes the rule and target candidates and the concept hits into {@code state}.
    *
-   * @param scratch a buffer owned by the calling thread
-   * @param sideOut receives side-rule hits; may be null
+   * @param text the string {@link #normalize} was given
    */
-  public List<Finding> match(String text, Positions scratch, List<Finding> sideOut) {
-    normalizer.normalize(text, scratch);
-    long[] hits = collectHits(scratch);
-    if (hits.length == 0) {
-      return List.of();
+  public void match(String text, MatchState state) {
+    state.clear();
+    boundaries(text, state);
+    long[] hits = collectHits(state);
+    if (hits.length != 0) {
+      candidates(state, hits);
     }
-    return findings(text, scratch, hits, sideOut);
+  }
+
+  /**
+   * Sentence and clause numbers: sentences are the normaliser's ({@link Positions#sentenceStart}); a
+   * comma, semicolon or colon between two syllables of a sentence also ends a clause.
+   */
+  private static void boundaries(String text, MatchState state) {
+    Positions p = state.positions();
+    int sentence = 0;
+    int clause = 0;
+    for (int i = 0; i < p.size(); i++) {
+      if (i > 0) {
+        if (p.sentenceStart(i)) {
+          sentence++;
+          clause++;
+        } else {
+          for (int k = p.end(i - 1); k < p.start(i); k++) {
+            char c = text.charAt(k);
+            if (c == ',' || c == ';' || c == ':') {
+              clause++;
+              break;
+            }
+          }
+        }
+      }
+      state.setBoundaries(i, sentence, clause);
+    }
+  }
+
+  /** The number of lexicon entries; automaton outputs at or above it are concept phrases. */
+  private int ruleEntries() {
+    return entries.length;
   }
 
   private static final long[] NO_HITS = new long[0];
 
   /** Every (entry, end position) hit of both automata, sorted and without duplicates. */
-  private long[] collectHits(Positions p) {
+  private long[] collectHits(MatchState state) {
+    Positions p = state.positions();
     long[] hits = null;
     int n = 0;
     int sx = 0;
@@ -282,7 +351,7 @@ public final class CompiledLexicon {
    */
   private boolean foldAllowed(int e, int endPos, Positions p) {
     boolean always = foldAlways[e];
-    boolean rule = entries[e].kind() == Kind.RULE;
+    boolean rule = e < entries.length && entries[e].kind() == Kind.RULE;
     // Profanity is stripped of its diacritics on purpose by writers who use them elsewhere (lon, vai lin):
     // for it only a name (Lon Nol) is another word.
     boolean swear = rule && entries[e].category() == Category.PROFANITY;
@@ -364,12 +433,17 @@ public final class CompiledLexicon {
     return a;
   }
 
-  private List<Finding> findings(String text, Positions p, long[] hits, List<Finding> sideOut) {
+  private void candidates(MatchState state, long[] hits) {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
     int exceptions = 0;
     int contexts = 0;
+    int rules = ruleEntries();
     for (long h : hits) {
-      Kind kind = entries[(int) h].kind();
+      int e = (int) h;
+      if (e >= rules) {
+        continue;
+      }
+      Kind kind = entries[e].kind();
       exceptions += kind == Kind.EXCEPTION ? 1 : 0;
       contexts += kind == Kind.CONTEXT ? 1 : 0;
     }
@@ -381,25 +455,31 @@ public final class CompiledLexicon {
     for (int i = exceptions - 1; i >= 0; i--) {
       minStartFrom[i] = Math.min(exc.start[i], minStartFrom[i + 1]);
     }
-    List<Candidate> found = new ArrayList<>();
-    List<Candidate> targets = null;
-    List<Candidate> sides = null;
-    List<Candidate> names = null;
-    boolean abusive = false;
     for (long h : hits) {
       int e = (int) h;
-      LexiconEntry entry = entries[e];
-      if (entry.kind() != Kind.RULE && entry.kind() != Kind.TARGET) {
-        continue;
-      }
       int endPos = (int) (h >>> 32);
       int startPos = endPos - lengths[e] + 1;
-      // Inside an exception: one ending at or after this finding's end that starts at or before its start.
-      // Exceptions are about the text's categories; side rules (concepts, stage phrases) keep their hits.
-      boolean sideRule = anySide && side[e];
-      if (!sideRule && minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos) {
+      boolean concept = e >= rules;
+      if (!concept && entries[e].kind() != Kind.RULE && entries[e].kind() != Kind.TARGET) {
         continue;
       }
+      // Inside an exception: one ending at or after this hit's end that starts at or before its start.
+      // An exception silences rules and harm concepts; the register concepts it contains still count.
+      boolean excepted = minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos;
+      if (concept) {
+        // A harm concept is silenced only by a longer exception (đùi gà), not by one with its own words.
+        boolean longer = excepted && (minStartFrom[lowerBound(exc.end, exceptions, endPos + 1)] <= startPos
+            || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos);
+        long mask = longer ? conceptMasks[e - rules] & REGISTERS : conceptMasks[e - rules];
+        if (mask != 0) {
+          state.addConcept(startPos, endPos, mask);
+        }
+        continue;
+      }
+      if (excepted) {
+        continue;
+      }
+      LexiconEntry entry = entries[e];
       Rating rating = entry.rating();
       for (int i = lowerBound(ctx.end, contexts, startPos - CONTEXT_WINDOW); i < contexts
           && ctx.end[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
@@ -409,46 +489,10 @@ public final class CompiledLexicon {
           rating = rating.min(c.rating());
         }
       }
-      Candidate c = new Candidate(e, rating, p.start(startPos), p.end(endPos));
-      if (sideRule) {
-        if (sideOut != null) {
-          sides = sides == null ? new ArrayList<>() : sides;
-          sides.add(c);
-        }
-        continue;
-      }
-      if (entry.kind() == Kind.TARGET) {
-        if (targets == null) {
-          targets = new ArrayList<>();
-        }
-        targets.add(c);
-      } else if (properName(e, endPos, p)) {
-        if (names == null) {
-          names = new ArrayList<>();
-        }
-        names.add(c);
-      } else {
-        found.add(c);
-        abusive |= rating != Rating.P
-            && (entry.category() == Category.HARASSMENT || entry.category() == Category.PROFANITY);
-      }
+      byte kind = entry.kind() == Kind.TARGET ? MatchState.TARGET
+          : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
+      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
     }
-    // In abusive speech, the words that point at a person (mày, thằng, bọn) are part of the abuse: they are
-    // reported at tier P, so they never change the action, and only when the text is abusive already.
-    if (abusive && targets != null) {
-      found.addAll(targets);
-    }
-    // A phrase written as a proper name (Nam Kỳ the region) is the phrase only in abusive text.
-    if (abusive && names != null) {
-      found.addAll(names);
-    }
-    if (sides != null) {
-      sides.sort(order);
-      for (Candidate c : sides) {
-        sideOut.add(finding(text, c));
-      }
-    }
-    return dedupe(text, found);
   }
 
   /** The syllable spans of the hits of one kind (exceptions or context), in the order of their ends. */
@@ -457,7 +501,7 @@ public final class CompiledLexicon {
     int k = 0;
     for (long h : hits) {
       int e = (int) h;
-      if (entries[e].kind() == kind) {
+      if (e < entries.length && entries[e].kind() == kind) {
         int endPos = (int) (h >>> 32);
         s.start[k] = endPos - lengths[e] + 1;
         s.end[k] = endPos;
@@ -500,49 +544,4 @@ public final class CompiledLexicon {
     return lo;
   }
 
-  /**
-   * A finding before it is built: its entry, tier after context, and offsets in the original string. The
-   * {@link Finding} (and its matched text) is made only for candidates that survive {@link #dedupe}.
-   */
-  private record Candidate(int entry, Rating rating, int start, int end) {}
-
-  /** By start, then longest span first, then the rule with more syllables first. */
-  private Comparator<Candidate> order() {
-    return Comparator.comparingInt(Candidate::start)
-        .thenComparing(Comparator.comparingInt(Candidate::end).reversed())
-        .thenComparing(Comparator.comparingInt((Candidate c) -> lengths[c.entry()]).reversed());
-  }
-
-  /**
-   * Sorts by start (longest first) and drops a finding that another finding of the same category
-   * covers with a tier at least as high: {@code địt mẹ mày} reports once, not three times.
-   */
-  private List<Finding> dedupe(String text, List<Candidate> found) {
-    if (found.size() <= 1) {
-      return found.isEmpty() ? List.of() : List.of(finding(text, found.get(0)));
-    }
-    found.sort(order);
-    List<Finding> kept = new ArrayList<>(found.size());
-    Candidate[] lastByCategory = new Candidate[CATEGORIES];
-    for (Candidate c : found) {
-      int category = entries[c.entry()].category().ordinal();
-      Candidate g = lastByCategory[category];
-      if (g != null && g.start() <= c.start() && c.end() <= g.end() && g.rating().compareTo(c.rating()) >= 0) {
-        continue;
-      }
-      kept.add(finding(text, c));
-      if (g == null || c.end() > g.end()) {
-        lastByCategory[category] = c;
-      }
-    }
-    return kept;
-  }
-
-  private static final int CATEGORIES = Category.values().length;
-
-  private Finding finding(String text, Candidate c) {
-    LexiconEntry entry = entries[c.entry()];
-    return new Finding(entry.category(), entry.severity(), c.rating(), ruleIds[c.entry()], c.start(), c.end(),
-        text.substring(c.start(), c.end()));
-  }
 }

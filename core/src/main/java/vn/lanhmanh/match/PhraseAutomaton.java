@@ -17,19 +17,19 @@ final class PhraseAutomaton {
 
   private static final int[] NONE = new int[0];
 
-  private final long[] keys;
-  private final int[] values;
-  private final int mask;
-  private final int[] fail;
-  private final int[][] outputs;
+  final long[] keys;
+  final int[] values;
+  final int mask;
+  final int[] fail;
+  final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
-  private final int[] rootNext;
+  final int[] rootNext;
   /**
    * Per state: bit {@code symbol % 64} is set for every symbol it has a transition on. A clear bit means
    * the state has no transition on that symbol, so most steps skip the probe of the shared table; a state
    * without children (the end of a phrase) has no bit set at all.
    */
-  private final long[] childBits;
+  final long[] childBits;
 
   private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext,
       long[] childBits) {
@@ -88,6 +88,42 @@ final class PhraseAutomaton {
   private static int mix(long key) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 29));
+  }
+
+  /**
+   * The automaton of a trie given by each state's parent and the symbol on the edge into it (both
+   * ignored for the root, state 0), with its failure links and per-state outputs (own then inherited).
+   * The builder and the precompiled form ({@link LexiconCodec}) both end here.
+   */
+  static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, int[][] outputs) {
+    int n = fail.length;
+    int cap = Integer.highestOneBit(Math.max(4, (n - 1) * 2 - 1)) << 1;
+    long[] keys = new long[cap];
+    int[] values = new int[cap];
+    Arrays.fill(keys, -1L);
+    int m = cap - 1;
+    long[] childBits = new long[n];
+    int maxRootSymbol = -1;
+    for (int child = 1; child < n; child++) {
+      long key = key(parent[child], symbol[child]);
+      int i = mix(key) & m;
+      while (keys[i] != -1L) {
+        i = (i + 1) & m;
+      }
+      keys[i] = key;
+      values[i] = child;
+      childBits[parent[child]] |= 1L << symbol[child];
+      if (parent[child] == 0) {
+        maxRootSymbol = Math.max(maxRootSymbol, symbol[child]);
+      }
+    }
+    int[] rootNext = new int[maxRootSymbol + 1];
+    for (int child = 1; child < n; child++) {
+      if (parent[child] == 0) {
+        rootNext[symbol[child]] = child;
+      }
+    }
+    return new PhraseAutomaton(keys, values, fail, outputs, rootNext, childBits);
   }
 
   /** Collects phrases, then builds the automaton. Not thread-safe. */
@@ -168,36 +204,16 @@ final class PhraseAutomaton {
           queue.add(child);
         }
       }
-      int cap = Integer.highestOneBit(Math.max(4, edges.size() * 2 - 1)) << 1;
-      long[] keys = new long[cap];
-      int[] values = new int[cap];
-      Arrays.fill(keys, -1L);
-      int m = cap - 1;
-      for (var e : edges.entrySet()) {
-        long key = e.getKey();
-        int i = mix(key) & m;
-        while (keys[i] != -1L) {
-          i = (i + 1) & m;
-        }
-        keys[i] = key;
-        values[i] = e.getValue();
-      }
-      int maxSymbol = -1;
-      for (int k = 0; k < rootKids.length; k += 2) {
-        maxSymbol = Math.max(maxSymbol, rootKids[k]);
-      }
-      int[] rootNext = new int[maxSymbol + 1];
-      for (int k = 0; k < rootKids.length; k += 2) {
-        rootNext[rootKids[k]] = rootKids[k + 1];
-      }
-      long[] childBits = new long[n];
+      int[] parent = new int[n];
+      int[] symbol = new int[n];
       for (int state = 0; state < n; state++) {
         int[] kids = children.get(state);
         for (int k = 0; k < kids.length; k += 2) {
-          childBits[state] |= 1L << kids[k];
+          parent[kids[k + 1]] = state;
+          symbol[kids[k + 1]] = kids[k];
         }
       }
-      return new PhraseAutomaton(keys, values, fail, outputs, rootNext, childBits);
+      return assemble(parent, symbol, fail, outputs);
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -13,6 +13,7 @@ import java.util.List;
  * where {@code index_spans} lists the code-point offsets of the offensive characters ({@code []} for a
  * clean comment). RFC 4180 quoting.
  */
+@vn.lanhmanh.internal.JvmOnly("training corpus reader: Files.readString")
 public final class SpanCorpus {
 
   /**

@@ -164,7 +164,13 @@ public final class TaggerModel {
 
   static TaggerModel read(InputStream raw) throws IOException {
     InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-    byte[] magic = buffered.readNBytes(MAGIC.length());
+    byte[] magic = new byte[MAGIC.length()];
+    int got = 0;
+    // a loop, not readNBytes (Java 11): the model is read on the text path, which runs on Android 26
+    for (int k; got < magic.length && (k = buffered.read(magic, got, magic.length - got)) > 0; ) {
+      got += k;
+    }
+    magic = java.util.Arrays.copyOf(magic, got);
     if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
       throw new IOException("not a LanhManh tagger model (bad header)");
     }

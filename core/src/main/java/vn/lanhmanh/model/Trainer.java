@@ -14,6 +14,8 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -86,7 +88,8 @@ public final class Trainer {
   private final CompiledLexicon lexicon;
   private final Options options;
   private final Consumer<String> progress;
-  private final Positions positions = new Positions();
+  private final MatchState state = new MatchState();
+  private final Positions positions = state.positions();
   private final Features.Buffer buffer = new Features.Buffer();
   private final Policy child = Policy.forAge(10);
 
@@ -284,9 +287,16 @@ public final class Trainer {
     return avg;
   }
 
+  /** The lexicon's findings for {@code text}, leaving its syllables in {@link #positions}. */
+  private List<Finding> match(String text) {
+    lexicon.normalize(text, state);
+    lexicon.match(text, state);
+    return Scorer.findings(text, state);
+  }
+
   private Example prepare(SpanCorpus.Comment c, int mask) {
     String text = c.text();
-    List<Finding> found = lexicon.match(text, positions);
+    List<Finding> found = match(text);
     Features.extract(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, mask, buffer);
     int n = buffer.n;
     byte[] labels = new byte[n];
@@ -313,7 +323,7 @@ public final class Trainer {
     }
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
-      List<Finding> found = lexicon.match(text, positions);
+      List<Finding> found = match(text);
       BitSet lex = spans(found, text, true);
       gold += count(c.gold(), text);
       for (int k = 0; k < BIASES.length; k++) {
@@ -412,7 +422,7 @@ public final class Trainer {
     double[] y = new double[n];
     for (int k = 0; k < n; k++) {
       SpanCorpus.Comment c = holdout.get(k);
-      List<Finding> found = lexicon.match(c.text(), positions);
+      List<Finding> found = match(c.text());
       double raw = raw(m, c.text(), found);
       double p = Math.min(Math.max(raw, 1e-6), 1 - 1e-6);
       x[k] = new double[] {Math.log(p / (1 - p)), lexiconAbuse(found) ? 1 : 0, 1};
@@ -513,7 +523,7 @@ public final class Trainer {
       if (!c.clean()) {
         continue;
       }
-      List<Finding> found = lexicon.match(c.text(), positions);
+      List<Finding> found = match(c.text());
       if (flagged(found)) {
         continue;
       }
@@ -549,7 +559,7 @@ public final class Trainer {
     double[] sum = new double[buckets];
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
-      List<Finding> found = lexicon.match(text, positions);
+      List<Finding> found = match(text);
       ScoreStage.Tagged t = ScoreStage.tag(m, text, positions, lexicon.vocabulary(), found,
           PositionTags.NONE, buffer, true);
       BitSet lex = spans(found, text, true);
@@ -595,7 +605,7 @@ public final class Trainer {
 
   /** The characters of the tagger's own Viterbi spans, whatever the lexicon found. */
   private BitSet wholeSpans(TaggerModel m, String text, List<Finding> found) {
-    lexicon.match(text, positions);
+    match(text);
     m.emissions(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, buffer);
     BitSet out = new BitSet();
     int n = buffer.n;

@@ -103,6 +103,16 @@ public final class Vocabulary {
     maskableCount++;
   }
 
+  /** The maskable swears as (exact id, folded id) pairs in the order they were added, for the precompiled form. */
+  public int[] maskableIds() {
+    int[] pairs = new int[maskableCount * 2];
+    for (int k = 0; k < maskableCount; k++) {
+      pairs[2 * k] = maskableExact[k];
+      pairs[2 * k + 1] = maskableFold[k];
+    }
+    return pairs;
+  }
+
   int maskableCount() {
     return maskableCount;
   }
@@ -170,6 +180,43 @@ public final class Vocabulary {
 
   public String foldKey(int id) {
     return fold.key(id);
+  }
+
+  /** Whether {@code token} (lower case) is a teencode token of this vocabulary ({@code vcl}, {@code dm}). */
+  public boolean isTeencode(String token) {
+    return teencode(exact.get(token)) != null;
+  }
+
+  /** Number of entries of the exact table (syllables and teencode tokens); ids run from 0. */
+  public int exactCount() {
+    return exact.size();
+  }
+
+  /** Number of entries of the folded table (folded syllables and joined spellings); ids run from 0. */
+  public int foldCount() {
+    return fold.size();
+  }
+
+  /** Whether an exact-table entry is a syllable (it may also be a teencode token). */
+  public boolean isExactSyllable(int id) {
+    return id < exactSyllable.length && exactSyllable[id];
+  }
+
+  /** Whether a folded-table entry is a syllable (it may also be a joined spelling). */
+  public boolean isFoldSyllable(int id) {
+    return id < foldSyllable.length && foldSyllable[id];
+  }
+
+  /** The exact and folded syllable ids a teencode token stands for, or null when the entry is none. */
+  public int[][] teencodeIds(int id) {
+    Expansion e = teencode(id);
+    return e == null ? null : new int[][] {e.exactIds.clone(), e.foldIds.clone()};
+  }
+
+  /** The folded syllable ids of a joined spelling, or null when the entry is none. */
+  public int[] joinedIds(int id) {
+    Expansion e = joined(id);
+    return e == null ? null : e.foldIds.clone();
   }
 
   public int teencodeSize() {

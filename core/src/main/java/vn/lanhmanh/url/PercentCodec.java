@@ -98,7 +98,20 @@ final class PercentCodec {
     String s = new String(bytes, 0, len, StandardCharsets.UTF_8);
     // The JDK decoder replaces bad input with U+FFFD; valid input, and only valid input, round-trips.
     byte[] again = s.getBytes(StandardCharsets.UTF_8);
-    return Arrays.equals(again, 0, again.length, bytes, 0, len) ? s : null;
+    return samePrefix(again, bytes, len) ? s : null;
+  }
+
+  /** {@code a} equals the first {@code len} bytes of {@code b} (a loop: the ranged Arrays.equals is Java 9+). */
+  private static boolean samePrefix(byte[] a, byte[] b, int len) {
+    if (a.length != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int hexValue(int c) {

@@ -47,14 +47,15 @@ class PublicApiTest {
   void contentFilter() {
     assertThat(publicMethods(ContentFilter.class)).containsExactlyInAnyOrder(
         "builder()", "checkText(String,Policy)", "checkUrl(String,Policy)", "urlCacheStats()", "refreshUrlIndex()", "close()",
-        "lexiconCounts()", "conversation(String)", "incidentCounts()",
+        "lexiconCounts()", "conversation(String)", "incidentCounts()", "urlCacheCounts()",
         "conversationStep(String,ConversationState,Message,Policy)", "conversationCounts()");
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
-        "model(Path)", "withoutModel()", "modelFindings(boolean)",
+        "model(Path)", "withModel()", "withoutModel()", "modelFindings(boolean)",
         "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
         "incidentListener(IncidentListener)",
-        "incidentListener(IncidentListener,Executor)");
+        "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",
+        "writePrecompiledLexicon(OutputStream)");
     assertThat(AutoCloseable.class).isAssignableFrom(ContentFilter.class);
     assertThat(Modifier.isFinal(ContentFilter.class.getModifiers())).isTrue();
   }
@@ -118,7 +119,7 @@ class PublicApiTest {
     assertThat(Finding.class.isRecord()).isTrue();
     assertThat(Help.class.isRecord()).isTrue();
     assertThat(Arrays.stream(Verdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores");
+        .containsExactly("action", "rating", "findings", "redacted", "safeUrl", "help", "errors", "scores", "notes");
     assertThat(Arrays.stream(Finding.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("category", "severity", "rating", "rule", "start", "end", "match");
   }

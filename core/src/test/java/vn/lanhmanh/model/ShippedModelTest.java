@@ -20,7 +20,7 @@ class ShippedModelTest {
 
   @BeforeAll
   static void open() {
-    filter = ContentFilter.builder().build();
+    filter = ContentFilter.builder().withModel().build();
   }
 
   @AfterAll

@@ -6,12 +6,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lanhmanh lexicon}: tools for the lexicon; holds {@code search}. */
+/** {@code lanhmanh lexicon}: tools for the lexicon; holds {@code search} and {@code compile}. */
 @Command(
     name = "lexicon",
     mixinStandardHelpOptions = true,
-    description = "Looks into the lexicon.",
-    subcommands = LexiconSearchCommand.class)
+    description = "Looks into the lexicon, and compiles it for fast starts.",
+    subcommands = {LexiconSearchCommand.class, LexiconCompileCommand.class})
 final class LexiconCommand implements Runnable {
 
   @ParentCommand
@@ -27,6 +27,6 @@ final class LexiconCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: use lexicon search WORDS");
+    throw new ParameterException(spec.commandLine(), "missing command: use lexicon search WORDS or lexicon compile --out FILE");
   }
 }

@@ -69,13 +69,22 @@ public final class Main implements Runnable {
           + "e.g. a school's own exceptions and insults (repeatable).")
   private List<Path> addedLexicons = new ArrayList<>();
 
+  @Option(names = "--precompiled-lexicon", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Use this precompiled lexicon (written by 'lexicon compile') instead of the embedded "
+          + "lexicon; --add-lexicon folders still apply on top.")
+  private Path precompiledLexicon;
+
   @Option(names = "--index", paramLabel = "DIR", scope = ScopeType.INHERIT,
       description = "Also look URLs up in this URL list index (written by 'index build').")
   private Path index;
 
   @Option(names = "--model", paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "Use this tagger model (written by 'train') instead of the embedded one.")
+      description = "Run this tagger model (written by 'train') for harassment and profanity scores.")
   private Path model;
+
+  @Option(names = "--tagger", scope = ScopeType.INHERIT,
+      description = "Run the embedded tagger for harassment and profanity scores (slower; see docs/MODEL.md).")
+  private boolean tagger;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -141,7 +150,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: use check, batch, conversation, index, lexicon, serve or train");
+    throw new ParameterException(spec.commandLine(), "missing command: use one of "
+        + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** Standard input of the tool. */
@@ -167,7 +177,18 @@ public final class Main implements Runnable {
 
   /** The lexicon folders given with {@code --lexicon}, checked; empty for the embedded lexicon. */
   List<Path> lexiconFolders(CommandSpec caller) {
+    if (!lexicons.isEmpty() && precompiledLexicon != null) {
+      throw new ParameterException(caller.commandLine(), "give --lexicon or --precompiled-lexicon, not both");
+    }
     return checkedFolders(caller, "--lexicon", lexicons);
+  }
+
+  /** The file given with {@code --precompiled-lexicon}, checked to exist; null when none was given. */
+  Path precompiledLexicon(CommandSpec caller) {
+    if (precompiledLexicon != null && !Files.isRegularFile(precompiledLexicon)) {
+      throw new ParameterException(caller.commandLine(), "--precompiled-lexicon: not a file: " + precompiledLexicon);
+    }
+    return precompiledLexicon;
   }
 
   /**
@@ -201,15 +222,9 @@ public final class Main implements Runnable {
   /** As {@link #openFilter(CommandSpec)}, with the command's own builder settings applied first. */
   ContentFilter openFilter(CommandSpec caller, java.util.function.Consumer<ContentFilter.Builder> settings) {
     List<Path> folders = lexiconFolders(caller);
-    List<Path> added = addedLexiconFolders(caller);
     Path urlIndex = indexFolder(caller);
-    ContentFilter.Builder b = ContentFilter.builder();
+    ContentFilter.Builder b = lexiconBuilder(caller);
     settings.accept(b);
-    if (!folders.isEmpty()) {
-      b.withoutDefaultLexicon();
-      folders.forEach(b::addLexicon);
-    }
-    added.forEach(b::addLexicon);
     if (urlIndex != null) {
       b.urlIndex(urlIndex);
     }
@@ -218,6 +233,8 @@ public final class Main implements Runnable {
         throw new ParameterException(caller.commandLine(), "--model: not a file: " + model);
       }
       b.model(model);
+    } else if (tagger) {
+      b.withModel();
     }
     try {
       return b.build();
@@ -236,6 +253,24 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * A builder with the lexicon options: {@code --precompiled-lexicon} or the {@code --lexicon} folders (else
+   * the embedded lexicon), then the {@code --add-lexicon} folders on top.
+   */
+  ContentFilter.Builder lexiconBuilder(CommandSpec caller) {
+    List<Path> folders = lexiconFolders(caller);
+    Path precompiled = precompiledLexicon(caller);
+    ContentFilter.Builder b = ContentFilter.builder();
+    if (precompiled != null) {
+      b.precompiledLexicon(precompiled);
+    } else if (!folders.isEmpty()) {
+      b.withoutDefaultLexicon();
+      folders.forEach(b::addLexicon);
+    }
+    addedLexiconFolders(caller).forEach(b::addLexicon);
+    return b;
+  }
+
   private int onRuntimeError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (debug) {
@@ -250,7 +285,17 @@ public final class Main implements Runnable {
   private static int onUsageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("lanhmanh: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    String message = e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String word = u.getUnmatched().get(0);
+      String near = CommandSuggestions.nearest(word, cmd.getSubcommands().keySet());
+      if (near != null) {
+        message = "unknown command '" + word + "': did you mean '" + near + "'?";
+      } else if (!cmd.getSubcommands().isEmpty() && !word.startsWith("-")) {
+        message = "unknown command '" + word + "': use one of " + String.join(", ", cmd.getSubcommands().keySet());
+      }
+    }
+    err.println("lanhmanh: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return EXIT_USAGE;
   }

@@ -22,7 +22,10 @@ import vn.lanhmanh.ContentFilter;
 class AddLexiconTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The embedded lexicon finds {@code súng} (gun) here; the school's exception cancels it. */
+  /**
+   * The embedded lexicon reports {@code súng} (gun) here, at tier P since {@code bắn súng} marks a sport
+   * sentence (the SPORT register); the school's exception cancels the finding altogether.
+   */
   private static final String CLUB = "câu lạc bộ bắn súng của trường mở cửa thứ bảy";
   /** The embedded lexicon finds nothing in the school's insult, and {@code đm} in the rest. */
   private static final String INSULT = "mày đúng là đồ gà mờ, đm";
@@ -34,7 +37,7 @@ class AddLexiconTest {
   @Test
   void withoutTheSchoolFolderTheDefaultsDecide() throws IOException {
     JsonNode club = json(Cli.run("", "check", "--age", "10", "--json", CLUB));
-    assertThat(club.get("action").asText()).isEqualTo("WARN");
+    assertThat(club.get("action").asText()).isEqualTo("ALLOW");
     assertThat(rules(club)).containsExactly("violence/sung");
 
     JsonNode insult = json(Cli.run("", "check", "--age", "10", "--json", INSULT));

@@ -34,7 +34,15 @@ class CheckCommandTest {
         "  profanity  T16  high  [0,2) \"đm\"  rule=profanity/dit_me",
         "  harassment  K  medium  [3,12) \"thằng ngu\"  rule=harassment/thang_ngu",
         "redacted: ** ***** ***",
-        "scores:   harassment 1.00, profanity 0.95");
+        "scores:   harassment 0.80, profanity 0.95");
+  }
+
+  @Test
+  void theTaggerScoresHarassmentWhenAskedFor() {
+    Cli.Result r = check("", "--tagger", "--age", "10", "đm", "thằng", "ngu");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines()).contains("scores:   harassment 1.00, profanity 0.95");
   }
 
   @Test

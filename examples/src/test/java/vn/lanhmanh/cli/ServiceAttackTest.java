@@ -220,8 +220,11 @@ class ServiceAttackTest {
     ServiceBudgets tight = new ServiceBudgets(64 * 1024, 1, 10_000, 0, 100, 0);
     try (ServiceClient c = ServiceClient.start(ContentFilter.builder().build(), null,
         config(tight, ServiceAccess.NONE, 16))) {
-      String text = "đm ".repeat(3_000);   // a finding every three chars: an answer far larger than the text
-      ServiceClient.Reply r = c.post("/v1/check", "{\"text\": \"" + text + "\", \"age\": 10}");
+      // A finding every three chars: each answer lists Verdict.MAX_FINDINGS of them (about 15 KB) for a text
+      // of 900 chars, so forty of them make an answer far larger than the request.
+      String item = "{\"text\": \"" + "đm ".repeat(300) + "\", \"age\": 10}";
+      ServiceClient.Reply r = c.post("/v1/batch", "{\"items\": [" + String.join(",", java.util.Collections.nCopies(40, item))
+          + "]}");
       assertThat(r.status()).isEqualTo(413);
       assertThat(r.json().get("code").asText()).isEqualTo("answer_too_large");
       assertThat(c.post("/v1/check", "{\"text\": \"đm\", \"age\": 10}").status()).isEqualTo(200);

@@ -40,6 +40,7 @@ import vn.lanhmanh.url.UrlHit;
  *
  * <p>Immutable after loading; thread-safe; a lookup takes no lock.
  */
+@vn.lanhmanh.internal.JvmOnly("URL lists: CRC32C, InputStream.readAllBytes, Math.floorMod(long, int)")
 public final class CompactUrlList {
 
   private static final int MAGIC = 0x4C4D444C; // "LMDL"

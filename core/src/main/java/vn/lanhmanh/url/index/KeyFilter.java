@@ -38,6 +38,7 @@ import java.util.zip.CRC32C;
  * by a refreshing reader at once) and only ever go from 0 to 1, so a reader never loses a member that
  * was put before the reader's state was published.
  */
+@vn.lanhmanh.internal.JvmOnly("URL list index: VarHandle, CRC32C, Java 9+ buffers and arrays")
 final class KeyFilter {
 
   /** False-positive rate for every filter this project builds. */

@@ -22,6 +22,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Not thread-safe; one scan per instance.
  */
+@vn.lanhmanh.internal.JvmOnly("URL list index: VarHandle, CRC32C, Java 9+ buffers and arrays")
 final class KeyScan {
 
   final Map<String, Long> categories = new TreeMap<>();
@@ -149,6 +150,7 @@ final class KeyScan {
   }
 
   /** A reusable view of ASCII bytes as chars, for hashing keys without building strings. */
+  @vn.lanhmanh.internal.JvmOnly("URL list index")
   static final class AsciiChars implements CharSequence {
     private byte[] bytes = new byte[0];
     private int offset;

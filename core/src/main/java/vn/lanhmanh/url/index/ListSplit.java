@@ -15,6 +15,7 @@ import java.util.Locale;
  *
  * <p>Stateless; thread-safe.
  */
+@vn.lanhmanh.internal.JvmOnly("URL lists: CRC32C, InputStream.readAllBytes, Math.floorMod(long, int)")
 public final class ListSplit {
 
   /** The seed of the split's hash (the date the split was fixed, 2026-12-02). */

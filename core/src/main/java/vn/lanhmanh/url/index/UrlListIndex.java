@@ -82,6 +82,7 @@ import vn.lanhmanh.url.LookupExpressions;
  * <p>Thread-safe: any number of threads may call {@link #lookup} and {@link #entries} while one calls
  * {@link #refresh()}. Internal: the public entry point is {@code ContentFilter.checkUrl}.
  */
+@vn.lanhmanh.internal.JvmOnly("URL list index: VarHandle, CRC32C, Java 9+ buffers and arrays")
 public final class UrlListIndex implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(UrlListIndex.class);
@@ -508,6 +509,7 @@ public final class UrlListIndex implements Closeable {
    * Per-thread lookup state: the keys of the current URL as offsets, a char buffer, and terms and
    * postings enums per segment of the state they were made for.
    */
+  @vn.lanhmanh.internal.JvmOnly("URL list index")
   private static final class Cursor {
     static final java.util.Comparator<ListEntry> ENTRY_ORDER =
         java.util.Comparator.comparing(ListEntry::category).thenComparing(ListEntry::source);

@@ -1,0 +1,163 @@
+package vn.lanhmanh.concept;
+
+import java.util.Locale;
+
+/**
+ * A semantic class of phrases. Concept phrases ({@code concept/*.tsv}) say which words stand for which
+ * concept; compositions ({@code concept/compositions.tsv}) turn concepts that meet in one clause or
+ * sentence into findings; registers ({@code concept/registers.tsv}) lower bare mentions in reporting,
+ * historical, sporting, literary, scientific and educational sentences.
+ *
+ * <p>The names are stable ids: the conversation monitor and the learned tagger use them as features.
+ * Add new constants at the end; never rename or reorder. At most 64 (a sentence's concepts are a
+ * {@code long} bit set).
+ */
+public enum Concept {
+  /** A child or pupil: an age under 18, a school grade, {@code bé gái}, {@code nữ sinh}, {@code cấp 2}. */
+  MINOR,
+  /** Places and things of school: {@code trường}, {@code lớp học}, {@code nhà vệ sinh trường}. */
+  SCHOOL,
+  /** A sexual act or sexual material: {@code quan hệ}, {@code làm tình}, {@code clip nóng}, {@code dâm ô}. */
+  SEXUAL_ACT,
+  /** A sexualising remark: {@code ngon}, {@code múp}, {@code gợi cảm}, {@code nứng}. */
+  LEWD,
+  /** Intimate body parts: {@code ngực}, {@code vòng 1}, {@code đùi}, {@code chỗ kín}. */
+  BODY,
+  /** Undressing: {@code cởi áo}, {@code không mặc gì}, {@code đồ lót}, {@code khỏa thân}. */
+  UNDRESS,
+  /** Photos, videos, clips, webcams. */
+  MEDIA,
+  /** Asking a child to show something on camera: {@code bật cam}, {@code quay cho anh xem}. */
+  SHOW_ON_CAMERA,
+  /** Hidden or secret filming: {@code quay lén}, {@code camera giấu kín}. */
+  SPY_CAMERA,
+  /** A private channel: {@code gọi video riêng}, {@code nhắn riêng}, {@code phòng riêng}. */
+  PRIVATE_CHANNEL,
+  /** Keeping it secret: {@code đừng nói với ai}, {@code bí mật của hai đứa}. */
+  SECRECY,
+  /** The addressed child's parents: {@code bố mẹ em}, {@code ba mẹ cháu}. */
+  PARENTS,
+  /** Watching the phone: {@code kiểm tra điện thoại}, {@code đọc tin nhắn}. */
+  PHONE_CHECK,
+  /** Modelling and casting offers: {@code người mẫu nhí}, {@code casting}, {@code đóng quảng cáo}. */
+  MODELLING,
+  /** Gifts and game currency: {@code kim cương}, {@code quân huy}, {@code skin}, {@code thẻ cào}. */
+  GIFT,
+  /** Moving money: {@code chuyển khoản}, {@code chuyển tiền}, {@code nạp tiền}, {@code số tài khoản}. */
+  MONEY_TRANSFER,
+  /** A fee demanded first: {@code phí xử lý}, {@code phí nhận thưởng}, {@code đóng phí}. */
+  FEE,
+  /** Urgency: {@code gấp}, {@code ngay lập tức}, {@code trong 30 phút}, {@code cấp cứu}. */
+  URGENCY,
+  /** An institution a scammer pretends to be: a bank, hospital, school, police, VNeID, Shopee, a game. */
+  AUTHORITY,
+  /** Secrets that open accounts: {@code mật khẩu}, {@code mã otp}, {@code tài khoản và mật khẩu}. */
+  CREDENTIALS,
+  /** A prize or win: {@code trúng thưởng}, {@code quà tri ân}, {@code phần thưởng}. */
+  PRIZE,
+  /** Something free in a game: {@code skin miễn phí}, {@code free kim cương}. */
+  FREE_ITEM,
+  /** An account threatened: {@code tài khoản bị khóa}, {@code định danh}, {@code xác minh tài khoản}. */
+  ACCOUNT_PROBLEM,
+  /** Wanting or planning: {@code muốn}, {@code ước gì}, {@code định}, {@code sẽ}. */
+  WISH,
+  /** Ceasing to exist: {@code biến mất mãi mãi}, {@code không bao giờ tỉnh dậy}, {@code không còn nữa}. */
+  DISAPPEAR,
+  /** Others better off: {@code nhẹ nhõm}, {@code đỡ khổ}, {@code không ai nhớ}, {@code gánh nặng}. */
+  BURDEN,
+  /** A height or danger: {@code cầu}, {@code sân thượng}, {@code tầng 20}, {@code đường ray}. */
+  PLACE_OF_DANGER,
+  /** Falling or jumping: {@code nhảy xuống}, {@code gieo mình}, {@code đứng trên}. */
+  JUMP,
+  /** A weapon: {@code dao}, {@code gậy}, {@code mã tấu}, {@code tuýp sắt}. */
+  WEAPON,
+  /** Beating or hurting someone: {@code đánh}, {@code xử}, {@code úp sọt}, {@code cho ăn đòn}. */
+  BEAT,
+  /** A place and time to meet for it: {@code sau giờ học}, {@code cổng trường}, {@code tan học}. */
+  MEETUP,
+  /** Shutting a person out: {@code đừng chơi với}, {@code tẩy chay}, {@code cô lập}, {@code kick}. */
+  EXCLUSION,
+  /** The whole group addressed: {@code cả lớp}, {@code mọi người trong lớp}, {@code tụi mình}. */
+  GROUP_ADDRESS,
+  /** Publishing to a group: {@code đăng lên nhóm lớp}, {@code tung lên mạng}, {@code gửi vào group}. */
+  PUBLISH_TO_GROUP,
+  /** Material that shames: {@code ảnh dìm}, {@code ảnh xấu}, {@code ảnh chụp màn hình}, {@code tin nhắn của mày}. */
+  EMBARRASSING_MEDIA,
+  /** Street names of drugs: {@code kẹo lắc}, {@code ke}, {@code cỏ}, {@code nấm thần}, {@code bay lắc}. */
+  DRUG_SLANG,
+  /** Selling and shipping: {@code bán}, {@code ship}, {@code có hàng}, {@code inbox}, {@code giá}. */
+  SALE_CONTACT,
+  /** A threat's frame: {@code nếu mày không}, {@code liệu hồn}, {@code cứ chờ đấy}, {@code không thì}. */
+  THREAT,
+  /** Parties and night life: {@code quán bar}, {@code tiệc}, {@code quẩy}, {@code vũ trường}. */
+  PARTY,
+  /** Register: police and court reporting ({@code công an}, {@code bắt giữ}, {@code khởi tố}). */
+  NEWS_POLICE(true),
+  /** Register: history and war ({@code kháng chiến}, {@code quân Pháp}, {@code triều Nguyễn}). */
+  HISTORY_WAR(true),
+  /** Register: sport ({@code vận động viên}, {@code huy chương}, {@code bắn súng thể thao}). */
+  SPORT(true),
+  /** Register: scripture, literature and folk tales ({@code truyện cổ tích}, {@code tiểu thuyết}). */
+  LITERATURE(true),
+  /** Register: science and textbooks ({@code phản ứng hóa học}, {@code công thức}, {@code sách giáo khoa}). */
+  SCIENCE(true),
+  /** Register: health education and medicine ({@code bác sĩ}, {@code tuổi dậy thì}, {@code sức khỏe sinh sản}). */
+  HEALTH_EDUCATION(true),
+  /** Register: prevention and awareness ({@code phòng chống}, {@code cảnh giác}, {@code tuyệt đối không}). */
+  AWARENESS(true),
+  /** Register: game chat ({@code rank}, {@code combo}, {@code boss}, {@code liên quân}, {@code farm}). */
+  GAME(true),
+  /** A photo or clip of a pupil, named as such: {@code clip nữ sinh}, {@code ảnh học sinh lớp 8}. */
+  MINOR_MEDIA,
+  /** Register: encyclopedic and reporting prose (a year, a date, states and law, military technique). */
+  REFERENCE(true),
+  /** The speaker: {@code em}, {@code mình}, {@code tớ}, {@code tao}, {@code tôi}. */
+  SELF,
+  /** Carrying a weapon: {@code mang dao}, {@code cầm gậy}, {@code thủ sẵn hung khí}. */
+  ARMED;
+
+  private final String id = name();
+  private final boolean register;
+
+  Concept() {
+    this(false);
+  }
+
+  Concept(boolean register) {
+    this.register = register;
+  }
+
+  /** The stable id (the constant's name), as written in the data files. */
+  public String id() {
+    return id;
+  }
+
+  /** A register concept: it sets the kind of text, it is not a harm. */
+  public boolean isRegister() {
+    return register;
+  }
+
+  /** This concept's bit in a concept set. */
+  public long bit() {
+    return 1L << ordinal();
+  }
+
+  /**
+   * Parses a concept id (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the value when it is not a concept
+   */
+  public static Concept parse(String s) {
+    try {
+      return valueOf(s.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown concept '" + s + "'");
+    }
+  }
+
+  static {
+    if (values().length > 64) {
+      throw new AssertionError("at most 64 concepts");
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package vn.lanhmanh.match;
+
+import java.util.Arrays;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Rating;
+import vn.lanhmanh.Severity;
+import vn.lanhmanh.text.Positions;
+
+/**
+ * What the stages of one check share: the normalised syllables, their sentence and clause numbers, the
+ * candidate findings (rule hits, the words that point at a person, composed findings) and the concept
+ * hits. A reusable scratch buffer of plain arrays: one per thread, cleared by each check, grown but never
+ * shrunk except by {@link #trim}; nothing is allocated per syllable or per hit once it has grown.
+ *
+ * <p>Positions ("pos") are syllable indices into {@link #positions()}; offsets are UTF-16 indices into
+ * the caller's string. Candidates and concept hits are added in the order of their last syllable.
+ */
+public final class MatchState {
+
+  /** What a candidate is. */
+  public static final byte RULE = 0;
+  /** A word that points at a person ({@code targets.tsv}): kept only in an abusive text. */
+  public static final byte TARGET = 1;
+  /** A finding made by a composition of concepts. */
+  public static final byte COMPOSED = 2;
+  /** A phrase written as a proper name ({@code Nam Kỳ} the region): kept only in an abusive text. */
+  public static final byte NAME = 3;
+
+  private final Positions positions = new Positions();
+  private int[] sentence = new int[64];
+  private int[] clause = new int[64];
+
+  private int candidates;
+  private int[] cStartPos = new int[16];
+  private int[] cEndPos = new int[16];
+  private byte[] cKind = new byte[16];
+  private Category[] cCategory = new Category[16];
+  private Severity[] cSeverity = new Severity[16];
+  private Rating[] cRating = new Rating[16];
+  private String[] cRule = new String[16];
+
+  private int concepts;
+  private int[] hStartPos = new int[16];
+  private int[] hEndPos = new int[16];
+  private long[] hMask = new long[16];
+
+  /** The normalised syllables of the text being checked. */
+  public Positions positions() {
+    return positions;
+  }
+
+  /** Sentence number of syllable {@code pos} (0 for the first sentence). */
+  public int sentence(int pos) {
+    return sentence[pos];
+  }
+
+  /** Clause number of syllable {@code pos}: clauses are counted over the whole text, not per sentence. */
+  public int clause(int pos) {
+    return clause[pos];
+  }
+
+  void clear() {
+    candidates = 0;
+    concepts = 0;
+    int n = positions.size();
+    if (sentence.length < n) {
+      int m = Math.max(n, sentence.length * 2);
+      sentence = new int[m];
+      clause = new int[m];
+    }
+  }
+
+  void setBoundaries(int pos, int sentenceNo, int clauseNo) {
+    sentence[pos] = sentenceNo;
+    clause[pos] = clauseNo;
+  }
+
+  public int candidateCount() {
+    return candidates;
+  }
+
+  public int candidateStartPos(int i) {
+    return cStartPos[i];
+  }
+
+  public int candidateEndPos(int i) {
+    return cEndPos[i];
+  }
+
+  /** {@link #RULE}, {@link #TARGET} or {@link #COMPOSED}. */
+  public byte candidateKind(int i) {
+    return cKind[i];
+  }
+
+  public Category candidateCategory(int i) {
+    return cCategory[i];
+  }
+
+  public Severity candidateSeverity(int i) {
+    return cSeverity[i];
+  }
+
+  public Rating candidateRating(int i) {
+    return cRating[i];
+  }
+
+  public String candidateRule(int i) {
+    return cRule[i];
+  }
+
+  /** Lowers candidate {@code i} to at most {@code cap}. */
+  public void capRating(int i, Rating cap) {
+    cRating[i] = cRating[i].min(cap);
+  }
+
+  /** Adds a candidate finding over syllables {@code [startPos, endPos]}. */
+  public void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
+      Rating rating, String rule) {
+    if (candidates == cStartPos.length) {
+      int n = candidates * 2;
+      cStartPos = Arrays.copyOf(cStartPos, n);
+      cEndPos = Arrays.copyOf(cEndPos, n);
+      cKind = Arrays.copyOf(cKind, n);
+      cCategory = Arrays.copyOf(cCategory, n);
+      cSeverity = Arrays.copyOf(cSeverity, n);
+      cRating = Arrays.copyOf(cRating, n);
+      cRule = Arrays.copyOf(cRule, n);
+    }
+    cStartPos[candidates] = startPos;
+    cEndPos[candidates] = endPos;
+    cKind[candidates] = kind;
+    cCategory[candidates] = category;
+    cSeverity[candidates] = severity;
+    cRating[candidates] = rating;
+    cRule[candidates] = rule;
+    candidates++;
+  }
+
+  /** Concept hits in the order of their last syllable. */
+  public int conceptCount() {
+    return concepts;
+  }
+
+  public int conceptStartPos(int k) {
+    return hStartPos[k];
+  }
+
+  public int conceptEndPos(int k) {
+    return hEndPos[k];
+  }
+
+  /** The concepts of hit {@code k}, as bits ({@code vn.lanhmanh.concept.Concept#bit()}). */
+  public long conceptMask(int k) {
+    return hMask[k];
+  }
+
+  void addConcept(int startPos, int endPos, long mask) {
+    if (concepts == hStartPos.length) {
+      int n = concepts * 2;
+      hStartPos = Arrays.copyOf(hStartPos, n);
+      hEndPos = Arrays.copyOf(hEndPos, n);
+      hMask = Arrays.copyOf(hMask, n);
+    }
+    hStartPos[concepts] = startPos;
+    hEndPos[concepts] = endPos;
+    hMask[concepts] = mask;
+    concepts++;
+  }
+
+  /** Drops buffers grown for a very large text so a thread does not keep them forever. */
+  public void trim(int maxChars) {
+    positions.trim(maxChars);
+    if (sentence.length > maxChars) {
+      sentence = new int[64];
+      clause = new int[64];
+    }
+    if (cStartPos.length > maxChars) {
+      cStartPos = new int[16];
+      cEndPos = new int[16];
+      cKind = new byte[16];
+      cCategory = new Category[16];
+      cSeverity = new Severity[16];
+      cRating = new Rating[16];
+      cRule = new String[16];
+    }
+    if (hStartPos.length > maxChars) {
+      hStartPos = new int[16];
+      hEndPos = new int[16];
+      hMask = new long[16];
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The compiled lexicon: phrase automata over syllable ids, its matcher, and its precompiled binary form.
+ *
+ * <p><b>Internal, not API:</b> public only so the library's own packages, the command-line tool and the
+ * benchmarks can reach it. It may change in any release without notice; applications use
+ * {@link vn.lanhmanh.ContentFilter} and the other types of the package {@code vn.lanhmanh}.
+ */
+package vn.lanhmanh.match;

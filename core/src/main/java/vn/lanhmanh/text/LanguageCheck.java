@@ -1,0 +1,179 @@
+package vn.lanhmanh.text;
+
+import java.util.Set;
+
+/**
+ * Says when a text is mostly in a language the lexicon does not cover, so that "nothing found" is not
+ * read as "checked and fine". One pass over the text, no allocation unless there is something to say.
+ *
+ * <p>Judged from the letters: mostly another script (Han, kana, Hangul, Thai, Arabic …) is not covered;
+ * mostly Latin letters without Vietnamese diacritics is covered when at least half of the words of two or
+ * more letters could be Vietnamese syllables written without diacritics ({@code toi muon di choi}) or are
+ * teencode ({@code vcl}, {@code clgt}), and is English-or-other otherwise ({@code you are so stupid}).
+ * A text with fewer than three such words is not judged.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class LanguageCheck {
+
+  /** Share of letters in another script from which a text counts as written in it. */
+  private static final double OTHER_SCRIPT_SHARE = 0.3;
+  /** Share of words with Vietnamese diacritics from which a text counts as Vietnamese. */
+  private static final double DIACRITIC_WORD_SHARE = 0.2;
+  private static final int MIN_WORDS = 3;
+
+  private static final String[] ONSETS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+      "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""};
+  private static final Set<String> NUCLEI = Set.of("a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo",
+      "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ya", "ye", "ieu", "yeu",
+      "oai", "oay", "oeo", "uai", "uay", "uoi", "uou", "uya", "uye", "uyu", "uau");
+  private static final String[] CODAS = {"ch", "ng", "nh", "c", "m", "n", "p", "t", ""};
+
+  private LanguageCheck() {}
+
+  /**
+   * A note for {@code Verdict.notes()} when the text is mostly in an uncovered language, else null.
+   *
+   * @param vocabulary the lexicon's vocabulary, for its teencode tokens
+   */
+  public static String note(String text, Vocabulary vocabulary) {
+    int letters = 0;
+    int otherScript = 0;
+    Character.UnicodeScript dominant = null;
+    int dominantCount = 0;
+    int words = 0;
+    int diacriticWords = 0;
+    int vietnameseShaped = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      // one word: a run of letters and combining marks
+      int start = i;
+      boolean latin = true;
+      boolean diacritic = false;
+      int wordLetters = 0;
+      while (i < n) {
+        cp = text.codePointAt(i);
+        if (cp < 0x80 && isAsciiLetter(cp)) {
+          wordLetters++;
+        } else if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+          diacritic = true;
+        } else if (Character.isLetter(cp)) {
+          wordLetters++;
+          Character.UnicodeScript script = latin(cp) ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
+          if (script != Character.UnicodeScript.LATIN) {
+            latin = false;
+            if (script != Character.UnicodeScript.CYRILLIC && script != Character.UnicodeScript.GREEK) {
+              // Cyrillic and Greek letters are mostly look-alikes used to dodge filters: the normaliser reads them
+              otherScript++;
+              if (script == dominant) {
+                dominantCount++;
+              } else if (dominantCount == 0) {
+                dominant = script;
+                dominantCount = 1;
+              } else {
+                dominantCount--;
+              }
+            }
+          } else if (cp > 0x7F) {
+            diacritic = true;
+          }
+        } else {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      letters += wordLetters;
+      if (!latin || wordLetters < 2) {
+        continue;
+      }
+      words++;
+      if (diacritic) {
+        diacriticWords++;
+      } else if (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary)) {
+        vietnameseShaped++;
+      }
+    }
+    if (letters == 0) {
+      return null;
+    }
+    if (otherScript >= OTHER_SCRIPT_SHARE * letters) {
+      return "language not covered: mostly " + scriptName(dominant) + " text; only Vietnamese, and common "
+          + "English swearing and threats, are checked";
+    }
+    if (words < MIN_WORDS || diacriticWords >= DIACRITIC_WORD_SHARE * words) {
+      return null;
+    }
+    if (vietnameseShaped * 2 >= words) {
+      return null;
+    }
+    return "language not covered: the text looks like English or another language in Latin letters; only "
+        + "Vietnamese, and common English swearing and threats, are checked";
+  }
+
+  private static boolean isAsciiLetter(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** Latin-1, Latin Extended-A and -B, and Latin Extended Additional (where Vietnamese letters are). */
+  private static boolean latin(int cp) {
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
+  }
+
+  private static String scriptName(Character.UnicodeScript s) {
+    if (s == null) {
+      return "non-Latin";
+    }
+    switch (s) {
+      case HAN:
+        return "Chinese or Japanese (Han)";
+      case HIRAGANA:
+      case KATAKANA:
+        return "Japanese";
+      case HANGUL:
+        return "Korean";
+      default:
+        String name = s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+  }
+
+  private static boolean isTeencode(String text, int start, int end, Vocabulary vocabulary) {
+    return vocabulary != null && end - start <= 8
+        && vocabulary.isTeencode(text.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether an ASCII word could be a Vietnamese syllable written without diacritics. */
+  static boolean vietnameseShape(String text, int start, int end) {
+    int len = end - start;
+    if (len > 7) {
+      return false;
+    }
+    char[] w = new char[len];
+    for (int k = 0; k < len; k++) {
+      char c = Character.toLowerCase(text.charAt(start + k));
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+      w[k] = c;
+    }
+    String word = new String(w);
+    for (String onset : ONSETS) {
+      if (!word.startsWith(onset)) {
+        continue;
+      }
+      for (String coda : CODAS) {
+        if (word.length() > onset.length() + coda.length() && word.endsWith(coda)
+            && NUCLEI.contains(word.substring(onset.length(), word.length() - coda.length()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
