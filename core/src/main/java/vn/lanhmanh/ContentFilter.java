@@ -272,9 +272,9 @@ public final class ContentFilter implements AutoCloseable {
     }
     ConversationMonitor m = monitor.get();
     WindowState[] next = new WindowState[1];
-    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, msg -> {
-      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.text(), msg.time(),
-          msg.sender() == Message.Sender.CHILD);
+    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, (msg, hits) -> {
+      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.time(),
+          msg.sender() == Message.Sender.CHILD, hits);
       next[0] = step.next();
       return step.observation();
     });
@@ -348,11 +348,13 @@ public final class ContentFilter implements AutoCloseable {
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
         List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
-        component = "pii";
-        fault(component);
-        List<PiiMatch> personal = pii.detect(t);
-        if (!personal.isEmpty()) {
-          findings = withPersonalInformation(findings, personal);
+        if (policy.detectsPersonalInformation()) {
+          component = "pii";
+          fault(component);
+          List<PiiMatch> personal = pii.detect(t);
+          if (!personal.isEmpty()) {
+            findings = withPersonalInformation(findings, personal);
+          }
         }
         component = "score";
         fault(component);

@@ -1,11 +1,14 @@
 package vn.lanhmanh;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.Observation;
+import vn.lanhmanh.conversation.StageMatcher;
 
 /**
  * One chat, watched for grooming across its messages. An adult grooming a child rarely writes one
@@ -21,35 +24,57 @@ import vn.lanhmanh.conversation.Observation;
  * cv.verdict().action();   // the message's own verdict, raised when the conversation is high-risk
  * cv.risk();               // the conversation's risk so far, 0.0–1.0
  * cv.stages();             // [secrecy]
+ * cv.reasons();            // [Reason[messageId=m1, stage=secrecy, weight=0.6, rule=…]]
  * }</pre>
  *
  * <p><b>Messages.</b> Each message's verdict is {@link ContentFilter#checkText} on its text for the
- * policy given (the protected child's). When the conversation's risk after the message is 0.7 or more the
- * action is raised to at least {@link Action#WARN}, at 0.85 or more to {@link Action#BLOCK}, and
- * {@link Help#ABUSE} (hotline 111) is attached (unless the message itself needs {@link Help#SELF_HARM}).
- * The first message that takes the risk to 0.7 or more is reported to the filter's
- * {@link IncidentListener}, if any, once per crossing.
+ * policy given (the protected child's); the child's own messages are checked with
+ * {@link Policy#outgoing()}, so personal information the child gives away is found and masked, while the
+ * other party's are not searched for it (his <em>asking</em> for it is a stage). When the conversation's
+ * risk after the message is 0.7 or more the action is raised to at least {@link Action#WARN}, at 0.85 or
+ * more to {@link Action#BLOCK}; {@link Help#ABUSE} (hotline 111) is attached (unless the message itself
+ * needs {@link Help#SELF_HARM}) and a {@code grooming} finding (rule {@code conversation/<stage>} on each
+ * stage the message showed, or {@code conversation/grooming} on the whole message) says why. The first
+ * message that takes the risk to 0.7 or more is reported to the filter's {@link IncidentListener}, if
+ * any, once per crossing. {@link ConversationVerdict#reasons()} names, per stage, the message that raised
+ * it and the phrase or concept rule that did.
  *
- * <p><b>Stages and window.</b> Stage phrases come from the embedded {@code stages.tsv} (rapport, age,
- * school, address, parents, secrecy, channel, gifts, sexual, photos, meeting), matched with the same
- * normaliser as texts, so teencode and missing diacritics are understood. Each phrase has a weight and a
- * sender: asking a child's age counts in the other party's messages, a child giving her age counts in the
- * child's. The window holds the last 50 messages sent within 24 hours of the newest one; older messages
- * no longer count. A phrase near an awareness phrase ({@code phòng chống}, {@code kỹ năng tự bảo vệ} …)
- * counts at a quarter of its weight and not towards {@code n} below, so a safety lesson is not an approach.
+ * <p><b>Stages.</b> A message is normalised and matched once: the filter's lexicon and the conversation's
+ * data are compiled together, so the text findings and the stage signals come from one pass. Stages are
+ * recognised two ways, both data files: fixed phrases ({@code stages.tsv}, with a weight and a sender),
+ * and concepts ({@code concepts.tsv}: REQUEST, PHOTO, VIDEO, BODY, UNDRESS, SECRECY, PARENTS,
+ * PRIVATE_CHANNEL, GIFT, GAME_CURRENCY, MEETING, PLACE, TIME, AGE, SCHOOL, ADDRESS, ALONE …) that
+ * compose a stage when they co-occur in one message ({@code stage-rules.tsv}, e.g.
+ * {@code photos = REQUEST + PHOTO|VIDEO + BODY|INTIMATE}), so a stage is recognised in wordings no phrase
+ * lists, with or without diacritics. Stages: rapport, age, school, address, parents (their whereabouts,
+ * being alone), secrecy (including deleting messages), channel (moving to another app), gifts (money,
+ * game currency), offer (modelling, casting, easy money), sexual, photos (photos, clips, video calls),
+ * meeting, threat (sextortion). A phrase or concept near an awareness phrase ({@code phòng chống},
+ * {@code kỹ năng tự bảo vệ} …) counts at a quarter of its weight and not towards {@code n} below, so a
+ * safety lesson is not an approach; two markers do the same across the window: a safety lesson
+ * ({@code lesson}) lowers every stage of the sender who gave it, an innocent reason for a secret
+ * ({@code purpose}: a surprise for a parent, an apology) lowers that sender's secrecy.
+ *
+ * <p><b>Window.</b> The window holds the last 50 messages sent within 24 hours of the newest one; older
+ * messages no longer count.
  *
  * <p><b>Risk.</b> For each stage in the window take its best weight {@code w_s}; let {@code n} be the
- * number of distinct stages shown by the other party and {@code k} the number of dangerous pairs among
- * them (secrecy+meeting, secrecy+photos, gifts+photos, photos+meeting, sexual+secrecy, sexual+meeting,
- * sexual+photos). Then
+ * number of distinct stages shown by the other party (not lowered), {@code o_s} their best weights, and
+ * {@code P} the dangerous pairs among them where both weights are at least 0.45 (secrecy+meeting,
+ * secrecy+photos, gifts+photos, photos+meeting, sexual+secrecy, sexual+meeting, sexual+photos,
+ * channel+photos, offer+photos, offer+secrecy, parents+meeting, parents+photos, address+secrecy,
+ * address+meeting). Then
  * <pre>
- *   risk = min(1, B(n) · (1 − Π_s (1 − w_s)) + 0.3 · k),   B(0) = B(1) = 0.25, B(2) = 0.5, B(3) = 0.85, B(≥4) = 1
+ *   risk = min(1, max(B(n) · (1 − Π_s (1 − w_s)) + 0.6 · Σ_P min(o_a, o_b),  max{o_s : o_s ≥ 0.85}))
+ *   B(0) = B(1) = 0.25, B(2) = 0.5, B(3) = 0.85, B(≥4) = 1
  * </pre>
- * so one stage alone, or anything the child says about herself, stays below 0.25, and several distinct
- * stages from the other party approach 1. Parents, teachers and friends speak in their own registers
- * ({@code mẹ … con}, {@code cô … các em}, {@code tao … mày}) that the phrases do not use; an older
- * sibling ({@code anh … em}) shares the groomer's register, so a sibling chat that touches several stages
- * can score high.
+ * so one ordinary stage alone, or anything the child says about herself, stays below 0.25; several
+ * distinct stages from the other party approach 1; and a message whose intent is clear on its own (a
+ * request for a revealing photo, undressing on camera, a late-night video call, a hotel room, a
+ * sextortion threat: weight 0.85 or more) blocks at once. Parents, teachers and grandparents ask in their
+ * own registers ({@code gửi cô xem}, {@code cho bà xem}) that the REQUEST concept does not take; an
+ * older sibling ({@code anh … em}) shares the groomer's register, so a sibling chat that touches several
+ * stages without a stated innocent reason can score high.
  *
  * <p><b>State and threads.</b> Thread-safe. A {@code Conversation} is a light handle: the window lives in
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
@@ -96,40 +121,95 @@ public final class Conversation {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
     ConversationMonitor monitor = filter.monitor();
-    return check(filter, id, message, policy, m -> monitor.observe(id, m.id(), m.text(), m.time(),
-        m.sender() == Message.Sender.CHILD)).verdict();
+    return check(filter, id, message, policy, (m, hits) -> monitor.observe(id, m.id(), m.time(),
+        m.sender() == Message.Sender.CHILD, hits)).verdict();
   }
 
   /** A message's verdict and whether it is an incident. */
   record Checked(ConversationVerdict verdict, boolean incident) {}
 
   /**
-   * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
-   * the message added to its window by {@code window} (the filter's cache, or a window the caller holds),
-   * the verdict raised by the conversation's risk and the crossing reported.
+   * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict
+   * and its stages (the text check, then the stage matcher; the child's own messages checked as outgoing
+   * text), the message added to its window by {@code window} (the filter's store, or a window the caller
+   * holds), the verdict raised by the conversation's risk and the crossing reported.
    */
   static Checked check(ContentFilter filter, String id, Message message, Policy policy,
-      Function<Message, Observation> window) {
-    Verdict verdict = filter.check(message.text(), policy, Optional.of(id), Optional.of(message.id()),
+      BiFunction<Message, List<StageMatcher.Hit>, Observation> window) {
+    boolean fromChild = message.sender() == Message.Sender.CHILD;
+    // What the child writes is outgoing: personal information in it is found and masked.
+    Policy p = fromChild ? policy.outgoing() : policy;
+    Verdict verdict = filter.check(message.text(), p, Optional.of(id), Optional.of(message.id()),
         message.time());
-    Observation o = window.apply(message);
+    List<StageMatcher.Hit> hits = filter.monitor().matcher().match(message.text(), fromChild);
+    Observation o = window.apply(message, hits);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),
           Optional.of(message.id()), o.risk(), o.stages(), List.of(), o.evidence(), message.time()));
     }
-    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk()), o.risk(), o.stages(), o.evidence());
+    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk(), message.text(), message.id(),
+        o.evidence()), o.risk(), o.stages(), o.evidence(), o.reasons());
     return new Checked(cv, o.crossedHigh() || verdict.rating() == Rating.C);
   }
 
   /** The message's verdict with the action and help a high-risk conversation calls for. */
   static Verdict raise(Verdict v, double risk) {
+    return raise(v, risk, "", "", List.of());
+  }
+
+  /**
+   * The message's verdict with the action, help and finding a high-risk conversation calls for: from
+   * {@link ConversationMonitor#HIGH_RISK} the action is at least WARN, from {@link ConversationMonitor#BLOCK_RISK}
+   * BLOCK, with {@link Help#ABUSE} and a {@code grooming} finding (rule {@code conversation/<stage>}) on each
+   * stage this message showed, or on the whole message (rule {@code conversation/grooming}) when it showed
+   * none; its tier is K (the action comes from the risk, not from the tier). Those spans are masked.
+   */
+  static Verdict raise(Verdict v, double risk, String text, String messageId, List<ConversationVerdict.Evidence> ev) {
     if (risk < ConversationMonitor.HIGH_RISK) {
       return v;
     }
-    Action floor = risk >= ConversationMonitor.BLOCK_RISK ? Action.BLOCK : Action.WARN;
+    boolean block = risk >= ConversationMonitor.BLOCK_RISK;
+    Action floor = block ? Action.BLOCK : Action.WARN;
+    // Tier K, not C: the message's own content is rated by its own findings; a C rating stays the mark of
+    // C content in the message itself (an incident), while the conversation's risk sets the action.
+    Rating tier = Rating.K;
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
-    return new Verdict(v.action().max(floor), v.rating(), v.findings(), v.redacted(), v.safeUrl(),
+    List<Finding> added = new ArrayList<>();
+    for (ConversationVerdict.Evidence e : ev) {
+      if (e.messageId().equals(messageId) && e.end() <= text.length() && !covered(added, e)) {
+        added.removeIf(f -> f.rule().equals("conversation/" + e.stage()) && e.start() <= f.start()
+            && f.end() <= e.end());
+        added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/" + e.stage(), e.start(),
+            e.end(), e.match()));
+      }
+    }
+    if (added.isEmpty()) {
+      added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/grooming", 0, text.length(),
+          text));
+    }
+    List<Finding> findings = new ArrayList<>(v.findings());
+    findings.addAll(added);
+    findings.sort(Comparator.comparingInt(Finding::start));
+    char[] masked = v.redacted().toCharArray();
+    for (Finding f : added) {
+      for (int i = f.start(); i < f.end() && i < masked.length; i++) {
+        if (!Character.isWhitespace(masked[i])) {
+          masked[i] = '*';
+        }
+      }
+    }
+    return new Verdict(v.action().max(floor), v.rating().max(tier), findings, new String(masked), v.safeUrl(),
         Optional.of(help), v.errors(), v.scores());
+  }
+
+  /** Whether a finding of the same stage already covers this evidence's span. */
+  private static boolean covered(List<Finding> added, ConversationVerdict.Evidence e) {
+    for (Finding f : added) {
+      if (f.rule().equals("conversation/" + e.stage()) && f.start() <= e.start() && e.end() <= f.end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

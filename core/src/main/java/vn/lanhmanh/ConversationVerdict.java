@@ -25,15 +25,42 @@ import java.util.Set;
  *     conversation's risk is high
  * @param risk the conversation's grooming risk after this message, from 0.0 to 1.0
  * @param stages the grooming stages seen in the conversation's window ({@code rapport, age, school, address,
- *     parents, secrecy, channel, gifts, sexual, photos, meeting}), in that order
+ *     parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat}), in that order
  * @param evidence where each stage was seen, oldest message first
+ * @param reasons why the risk is what it is: per stage in the window (in stage order), the message that
+ *     showed it with its best weight, and the phrase or concept rule that did
  */
-public record ConversationVerdict(Verdict verdict, double risk, Set<String> stages, List<Evidence> evidence) {
+public record ConversationVerdict(Verdict verdict, double risk, Set<String> stages, List<Evidence> evidence,
+    List<Reason> reasons) {
 
   public ConversationVerdict {
     Objects.requireNonNull(verdict, "verdict");
     stages = Collections.unmodifiableSet(new LinkedHashSet<>(stages)); // keeps the stage order
     evidence = List.copyOf(evidence);
+    reasons = List.copyOf(reasons);
+  }
+
+  /** A verdict without reasons. */
+  public ConversationVerdict(Verdict verdict, double risk, Set<String> stages, List<Evidence> evidence) {
+    this(verdict, risk, stages, evidence, List.of());
+  }
+
+  /**
+   * One stage that raised the conversation's risk: the message that showed it most strongly.
+   *
+   * @param messageId the {@link Message#id()} of the message
+   * @param stage the stage's name, e.g. {@code photos}
+   * @param weight how strongly the message showed it, 0–1 (lowered by awareness context or a safety lesson)
+   * @param rule what showed it: a stage phrase's rule id ({@code stage/secrecy/grooming/dung_noi_voi_ai}) or
+   *     a stage rule's concepts ({@code photos: REQUEST PHOTO|VIDEO BODY|INTIMATE})
+   */
+  public record Reason(String messageId, String stage, double weight, String rule) {
+
+    public Reason {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(rule, "rule");
+    }
   }
 
   /**

@@ -19,8 +19,10 @@ import java.util.Optional;
  * {@link Rating#highestFor(int)}; {@link Rating#K} content is shown to a child under 13 with a
  * {@link Action#WARN}; anything rated higher is {@link Action#BLOCK}ed; {@link Rating#C} is blocked for
  * everyone; {@link Category#SELF_HARM} is never silently allowed (at least WARN, with help); and
- * personal information ({@link Category#PII}: phone numbers, addresses, schools, IDs) written for a viewer
- * under 16 is a WARN, masked in the redacted text, while for older viewers it is only reported.
+ * personal information ({@link Category#PII}: phone numbers, addresses, schools, IDs) is looked for in
+ * text the child writes ({@link #outgoing()}), where for a viewer under 16 it is a WARN, masked in the
+ * redacted text, while for older viewers it is only reported; text the child reads is not searched for
+ * it unless asked ({@link #personalInformation}, {@link #redact}).
  *
  * <pre>{@code
  * Policy child = Policy.forAge(10);
@@ -61,19 +63,24 @@ public final class Policy {
   private final ImmutableSet<Category> redacted;
   /** Per category: the score at or above which the category's action applies. */
   private final ImmutableMap<Category, Double> thresholds;
+  /** Text the child writes (personal information is looked for), rather than text the child reads. */
+  private final boolean outgoing;
+  /** {@link #outgoing()} of this policy, made on first use (conversations ask for it per child message). */
+  private volatile Policy outgoingTwin;
   /** Cached: policies are cache keys on the URL path. */
   private final int hash;
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
     this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of(),
-        ImmutableMap.of());
+        ImmutableMap.of(), false);
   }
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases,
       ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted,
-      ImmutableMap<Category, Double> thresholds) {
+      ImmutableMap<Category, Double> thresholds, boolean outgoing) {
+    this.outgoing = outgoing;
     this.age = age;
     this.highest = highest;
     this.overrides = overrides;
@@ -82,7 +89,8 @@ public final class Policy {
     this.piiActions = piiActions;
     this.redacted = redacted;
     this.thresholds = thresholds;
-    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, thresholds);
+    this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, thresholds,
+        outgoing);
   }
 
   /**
@@ -116,7 +124,7 @@ public final class Policy {
     EnumMap<Category, Action> copy = new EnumMap<>(Category.class);
     copy.putAll(overrides);
     copy.put(category, action);
-    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted, thresholds);
+    return new Policy(age, highest, copy, allowPhrases, denyPhrases, piiActions, redacted, thresholds, outgoing);
   }
 
   /**
@@ -133,7 +141,7 @@ public final class Policy {
       }
       b.add(p.strip());
     }
-    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, thresholds);
+    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, thresholds, outgoing);
   }
 
   /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
@@ -144,7 +152,7 @@ public final class Policy {
       list.add(new Phrase(p.strip(), category, rating));
     }
     return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted,
-        thresholds);
+        thresholds, outgoing);
   }
 
   /**
@@ -164,7 +172,7 @@ public final class Policy {
     Map<String, Action> m = new java.util.LinkedHashMap<>(piiActions);
     m.put(type.strip().toLowerCase(java.util.Locale.ROOT), action);
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted,
-        thresholds);
+        thresholds, outgoing);
   }
 
   /**
@@ -175,7 +183,7 @@ public final class Policy {
   public Policy redact(Category category) {
     Objects.requireNonNull(category, "category");
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions,
-        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), thresholds);
+        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), thresholds, outgoing);
   }
 
   /**
@@ -195,7 +203,7 @@ public final class Policy {
     copy.putAll(thresholds);
     copy.put(category, score);
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
-        ImmutableMap.copyOf(copy));
+        ImmutableMap.copyOf(copy), outgoing);
   }
 
   /** The per-category score thresholds set by {@link #threshold}. */
@@ -216,6 +224,41 @@ public final class Policy {
       }
     }
     return action;
+  }
+
+  /**
+   * A copy for text the protected child <em>writes</em> (a message, a post, a comment, a search): personal
+   * information in it (phone, address, school, class, IDs …) is detected and, for a child under 16, warned
+   * and masked in {@code redacted} (see {@link #personalInformation}). A policy that is not outgoing is for
+   * text the child <em>reads</em> (pages, posts, news): personal information in it is not reported, since
+   * the news naming a district or a defendant's age protects nobody; unless the caller asks for it with
+   * {@link #personalInformation} or {@link #redact redact(Category.PII)}. A {@link Conversation} uses the
+   * outgoing copy for the child's own messages.
+   */
+  public Policy outgoing() {
+    if (outgoing) {
+      return this;
+    }
+    Policy twin = outgoingTwin;
+    if (twin == null) {
+      twin = new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
+          thresholds, true);
+      outgoingTwin = twin;
+    }
+    return twin;
+  }
+
+  /** Whether this policy is for text the child writes ({@link #outgoing()}). */
+  public boolean isOutgoing() {
+    return outgoing;
+  }
+
+  /**
+   * Whether checks with this policy look for personal information: for outgoing text, or when the caller
+   * set an action for it or asked for it to be redacted.
+   */
+  boolean detectsPersonalInformation() {
+    return outgoing || !piiActions.isEmpty() || redacted.contains(Category.PII);
   }
 
   /** Whether findings of this category are masked even when allowed. */
@@ -308,7 +351,8 @@ public final class Policy {
     Policy p = (Policy) o;
     return age == p.age && highest == p.highest && overrides.equals(p.overrides)
         && allowPhrases.equals(p.allowPhrases) && denyPhrases.equals(p.denyPhrases)
-        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted) && thresholds.equals(p.thresholds);
+        && piiActions.equals(p.piiActions) && redacted.equals(p.redacted) && thresholds.equals(p.thresholds)
+        && outgoing == p.outgoing;
   }
 
   @Override
@@ -331,6 +375,9 @@ public final class Policy {
     }
     if (!thresholds.isEmpty()) {
       sb.append(", thresholds=").append(thresholds);
+    }
+    if (outgoing) {
+      sb.append(", outgoing");
     }
     return sb.append('}').toString();
   }

@@ -140,13 +140,61 @@ class ConversationTest {
         "em xinh quá, em xinh thế, em dễ thương ghê", "em bao nhiêu tuổi rồi, em học lớp mấy",
         "em học trường nào vậy", "nhà em ở đâu", "bố mẹ em có nhà không, em ở nhà một mình à",
         "đừng nói với ai nhé, bí mật của hai đứa mình", "kết bạn zalo với anh nhé", "anh nạp thẻ cho em",
-        "em còn trinh không", "chụp ảnh lúc tắm gửi anh", "gặp nhau đi, anh đón em ở cổng trường"};
+        "gặp nhau đi, anh đón em ở cổng trường"};
     int i = 0;
     for (String text : oneStage) {
       ConversationVerdict v = filter.conversation("one-stage-" + i++)
           .check(new Message("a", Sender.OTHER, text, T0), CHILD);
       assertThat(v.stages()).as(text).hasSize(1);
       assertThat(v.risk()).as(text).isLessThan(0.3);
+    }
+  }
+
+  /** A message whose intent is clear on its own (sexual talk, a revealing photo, a threat) blocks at once. */
+  @Test
+  void aClearMessageBlocksOnItsOwn() {
+    String[] clear = {"em còn trinh không", "chụp ảnh lúc tắm gửi anh", "gửi a ảnh e trên giường đi",
+        "gửi thêm ảnh đi, không thì anh đăng lên nhóm lớp em"};
+    int i = 0;
+    for (String text : clear) {
+      ConversationVerdict v = filter.conversation("clear-" + i++)
+          .check(new Message("a", Sender.OTHER, text, T0), CHILD);
+      assertThat(v.risk()).as(text).isGreaterThanOrEqualTo(0.85);
+      assertThat(v.verdict().action()).as(text).isEqualTo(Action.BLOCK);
+      assertThat(v.verdict().categories()).as(text).contains(Category.GROOMING);
+      assertThat(v.reasons()).as(text).isNotEmpty().allSatisfy(r -> assertThat(r.messageId()).isEqualTo("a"));
+    }
+    // The child's own words do not raise the risk the way the other party's do.
+    ConversationVerdict v = filter.conversation("clear-child")
+        .check(new Message("a", Sender.CHILD, "gửi a ảnh e trên giường đi", T0), CHILD);
+    assertThat(v.risk()).isLessThan(0.3);
+  }
+
+  /**
+   * A conversation message is matched once against the filter's lexicon plus the stage data: its text
+   * findings must be exactly those of {@code checkText} (the other party's message, so the same policy).
+   */
+  @Test
+  void oneNormalisationGivesTheSameFindingsAsCheckText() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (String line : Files.readAllLines(Paths.get(ConversationTest.class.getResource("/corpus/vi-cases.tsv").toURI()),
+        StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        String[] cols = line.split("\t");
+        texts.add(cols[cols.length - 1]);
+      }
+    }
+    for (Script sc : scripts()) {
+      sc.messages().forEach(m -> texts.add(m.text()));
+    }
+    assertThat(texts).hasSizeGreaterThan(500);
+    int i = 0;
+    for (String text : texts) {
+      Verdict alone = filter.checkText(text, CHILD);
+      ConversationVerdict cv = filter.conversation("same-" + i++).check(new Message("m", Sender.OTHER, text, T0),
+          CHILD);
+      List<Finding> own = cv.verdict().findings().stream().filter(f -> !f.rule().startsWith("conversation/")).toList();
+      assertThat(own).as(text).isEqualTo(alone.findings());
     }
   }
 

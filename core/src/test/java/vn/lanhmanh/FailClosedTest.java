@@ -63,26 +63,29 @@ class FailClosedTest {
     assertThat(v.errors()).containsExactly("internal error in " + component + ": " + failure.getName());
   }
 
+  private static final Policy WRITTEN_10 = Policy.forAge(10).outgoing();
+
   @ParameterizedTest
   @ValueSource(strings = {"matcher", "pii", "decide"})
   void aTextComponentThatThrowsBlocks(String component) {
     String text = "các bạn ơi đi học thôi";   // innocent: ALLOW when nothing fails
-    assertThat(filter.checkText(text, Policy.forAge(10)).action()).isEqualTo(Action.ALLOW);
+    // Outgoing policies, so that the personal-information detectors run too.
+    assertThat(filter.checkText(text, WRITTEN_10).action()).isEqualTo(Action.ALLOW);
 
     inject(component, new IllegalStateException("boom"));
-    Verdict v = filter.checkText(text, Policy.forAge(10));
+    Verdict v = filter.checkText(text, WRITTEN_10);
     assertFailedClosed(v, component, IllegalStateException.class);
     assertThat(v.redacted()).isEqualTo("*** *** ** ** *** ****");   // nothing unchecked shown
     assertThat(v.findings()).isEmpty();
 
     inject(component, new StackOverflowError());
-    assertFailedClosed(filter.checkText(text, Policy.forAge(30)), component, StackOverflowError.class);
+    assertFailedClosed(filter.checkText(text, Policy.forAge(30).outgoing()), component, StackOverflowError.class);
     // A policy with custom phrases goes through its own matcher: same result.
-    assertFailedClosed(filter.checkText(text, Policy.forAge(30).allow("đi học")), component,
+    assertFailedClosed(filter.checkText(text, Policy.forAge(30).outgoing().allow("đi học")), component,
         StackOverflowError.class);
 
     filter.faultHook = null;
-    assertThat(filter.checkText(text, Policy.forAge(10)).action()).isEqualTo(Action.ALLOW);
+    assertThat(filter.checkText(text, WRITTEN_10).action()).isEqualTo(Action.ALLOW);
   }
 
   @Test
@@ -116,7 +119,7 @@ class FailClosedTest {
     String url = "https://www.google.com/search?q=bai+tap+toan+lop+5";
     assertThat(filter.checkUrl(url, Policy.forAge(10)).action()).isEqualTo(Action.ALLOW);
     inject("pii", new IllegalArgumentException());
-    assertFailedClosed(filter.checkUrl(url + "&hl=vi", Policy.forAge(10)), "pii",
+    assertFailedClosed(filter.checkUrl(url + "&hl=vi", WRITTEN_10), "pii",
         IllegalArgumentException.class);
   }
 

@@ -48,6 +48,7 @@ public class ConversationBenchmark {
 
   private ContentFilter filter;
   private Policy policy;
+  private Policy outgoing;
   private Conversation[] handles;
   private Message[] messages;
 
@@ -72,6 +73,7 @@ public class ConversationBenchmark {
   public void setUp() {
     filter = ContentFilter.builder().maxConversations(conversations * 2L).build();
     policy = Policy.forAge(11);
+    outgoing = policy.outgoing();
     ConversationTraffic.checkMonitor(filter, policy);
     List<String> chat = Corpus.chat();
     messages = ConversationTraffic.messages(chat, Instant.parse("2026-01-01T08:00:00Z"));
@@ -98,5 +100,17 @@ public class ConversationBenchmark {
   public Object checkTextOnly(Cursor cursor) {
     int i = cursor.advance(messages.length);
     return filter.checkText(messages[i].text(), policy);
+  }
+
+  /**
+   * {@code checkText} with the policy a conversation uses for each message: {@link Policy#outgoing()} for
+   * the child's (personal information looked for), the plain policy for the other party's. The text work
+   * of {@link #conversationMessage} without its stages and window.
+   */
+  @Benchmark
+  public Object checkTextAsSent(Cursor cursor) {
+    int i = cursor.advance(messages.length);
+    Message m = messages[i];
+    return filter.checkText(m.text(), m.sender() == Message.Sender.CHILD ? outgoing : policy);
   }
 }

@@ -61,7 +61,16 @@ public final class ConversationMonitor {
   /** Adds one message to a conversation and returns the conversation's state after it. */
   public Observation observe(String conversationId, String messageId, String text, Instant time,
       boolean fromChild) {
-    List<StageMatcher.Hit> hits = bounded(matcher.match(text, fromChild));
+    return observe(conversationId, messageId, time, fromChild, matcher.match(text, fromChild));
+  }
+
+  /**
+   * Adds one message whose stages are already known ({@link StageMatcher#match}) and returns the
+   * conversation's state after it.
+   */
+  public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits) {
+    List<StageMatcher.Hit> hits = bounded(stageHits);
     String id = clip(messageId, MAX_MESSAGE_ID_CHARS);
     for (int attempt = 0; ; attempt++) {
       WindowStore.Slot slot = windows.acquire(conversationId);
@@ -84,7 +93,13 @@ public final class ConversationMonitor {
    * @return the conversation's state after the message and the window to keep for the next one
    */
   public Step step(WindowState previous, String messageId, String text, Instant time, boolean fromChild) {
-    List<StageMatcher.Hit> hits = bounded(matcher.match(text, fromChild));
+    return step(previous, messageId, time, fromChild, matcher.match(text, fromChild));
+  }
+
+  /** {@link #step} for a message whose stages are already known ({@link StageMatcher#hits}). */
+  public Step step(WindowState previous, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits) {
+    List<StageMatcher.Hit> hits = bounded(stageHits);
     ConversationWindow window = ConversationWindow.restore(previous);
     Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits);
     return new Step(o, window.export());
@@ -164,7 +179,7 @@ public final class ConversationMonitor {
     for (StageMatcher.Hit h : in) {
       out.add(h.match().length() <= MAX_MATCH_CHARS ? h
           : new StageMatcher.Hit(h.stage(), h.weight(), h.start(), h.end(), clip(h.match(), MAX_MATCH_CHARS),
-              h.lowered()));
+              h.lowered(), h.rule()));
     }
     return out;
   }

@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import vn.lanhmanh.ConversationVerdict.Evidence;
 
 /**
  * The recent messages of one conversation that carried stage phrases, and its alert state. Not
@@ -22,7 +19,8 @@ final class ConversationWindow {
   static final Duration MAX_AGE = Duration.ofHours(24);
 
   /** One message's hits. Messages without hits are counted but not kept. */
-  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {}
+  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits)
+      implements RiskModel.Scored {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long seq;
@@ -49,29 +47,11 @@ final class ConversationWindow {
   }
 
   private Observation score() {
-    Stage[] all = Stage.values();
-    double[] best = new double[all.length];
-    boolean[] fromOther = new boolean[all.length];
-    List<Evidence> evidence = new ArrayList<>();
-    for (Entry e : entries) {
-      for (StageMatcher.Hit h : e.hits()) {
-        int s = h.stage().ordinal();
-        best[s] = Math.max(best[s], h.weight());
-        fromOther[s] |= !e.fromChild() && !h.lowered();
-        evidence.add(new Evidence(e.messageId(), h.stage().jsonName(), h.start(), h.end(), h.match()));
-      }
-    }
-    Set<String> stages = new LinkedHashSet<>();
-    for (Stage s : all) {
-      if (best[s.ordinal()] > 0) {
-        stages.add(s.jsonName());
-      }
-    }
-    double risk = RiskModel.score(best, fromOther);
-    boolean high = risk >= ConversationMonitor.HIGH_RISK;
+    RiskModel.Assessment a = RiskModel.assess(entries);
+    boolean high = a.risk() >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
-    return new Observation(risk, stages, evidence, crossed);
+    return new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), crossed);
   }
 
   /** Messages with stage phrases currently in the window. */

@@ -1,15 +1,27 @@
 package vn.lanhmanh.conversation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.lanhmanh.ConversationVerdict.Evidence;
+import vn.lanhmanh.ConversationVerdict.Reason;
+
 /**
- * Combines the stages seen in a conversation's window into one risk in {@code [0, 1]}. The formula is
- * documented on {@code vn.lanhmanh.Conversation}; the constants live here.
+ * Combines the stages seen in a conversation's window into one risk in {@code [0, 1]}, and says which
+ * message raised each stage. The formula is documented on {@code vn.lanhmanh.Conversation}; the constants
+ * live here.
  */
 final class RiskModel {
 
   /** Breadth factor by the number of distinct stages the other party showed: 0–1, 2, 3, 4 or more. */
   static final double[] BREADTH = {0.25, 0.25, 0.5, 0.85, 1.0};
-  /** Added for each dangerous pair of stages both shown by the other party. */
-  static final double PAIR_BONUS = 0.3;
+  /** Each dangerous pair shown by the other party adds this share of the weaker stage's weight. */
+  static final double PAIR_FACTOR = 0.6;
+  /** A pair counts only when both its stages were shown at least this strongly. */
+  static final double PAIR_MIN = 0.45;
+  /** A stage the other party shows with at least this weight is enough on its own. */
+  static final double DECISIVE = 0.85;
   /** The pairs that mark an approach rather than a chat. */
   static final Stage[][] DANGEROUS_PAIRS = {
       {Stage.SECRECY, Stage.MEETING},
@@ -19,31 +31,107 @@ final class RiskModel {
       {Stage.SEXUAL, Stage.SECRECY},
       {Stage.SEXUAL, Stage.MEETING},
       {Stage.SEXUAL, Stage.PHOTOS},
+      {Stage.CHANNEL, Stage.PHOTOS},
+      {Stage.OFFER, Stage.PHOTOS},
+      {Stage.OFFER, Stage.SECRECY},
+      {Stage.PARENTS, Stage.MEETING},
+      {Stage.PARENTS, Stage.PHOTOS},
+      {Stage.ADDRESS, Stage.SECRECY},
+      {Stage.ADDRESS, Stage.MEETING},
   };
+
+  /** One message of the window as the model reads it. */
+  interface Scored {
+    String messageId();
+
+    boolean fromChild();
+
+    List<StageMatcher.Hit> hits();
+  }
+
+  /** The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage. */
+  record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {}
 
   private RiskModel() {}
 
   /**
-   * @param best the best weight seen per stage (by ordinal), 0 for none
-   * @param fromOther whether the other party showed each stage
+   * Scores a window. Markers first: a {@link Stage#LESSON} from a sender lowers all of that sender's stages,
+   * a {@link Stage#PURPOSE} lowers that sender's secrecy. A lowered stage keeps
+   * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
-  static double score(double[] best, boolean[] fromOther) {
+  static Assessment assess(Iterable<? extends Scored> window) {
+    boolean[] lesson = new boolean[2];
+    boolean[] purpose = new boolean[2];
+    for (Scored e : window) {
+      int side = e.fromChild() ? 1 : 0;
+      for (StageMatcher.Hit h : e.hits()) {
+        lesson[side] |= h.stage() == Stage.LESSON;
+        purpose[side] |= h.stage() == Stage.PURPOSE && !h.lowered();
+      }
+    }
+    Stage[] all = Stage.values();
+    double[] best = new double[all.length];
+    double[] bestOther = new double[all.length];
+    Reason[] reason = new Reason[all.length];
+    List<Evidence> evidence = new ArrayList<>();
+    for (Scored e : window) {
+      int side = e.fromChild() ? 1 : 0;
+      for (StageMatcher.Hit h : e.hits()) {
+        Stage st = h.stage();
+        if (st.marker()) {
+          continue;
+        }
+        boolean lowered = h.lowered() || lesson[side] || (st == Stage.SECRECY && purpose[side]);
+        double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
+        int s = st.ordinal();
+        evidence.add(new Evidence(e.messageId(), st.jsonName(), h.start(), h.end(), h.match()));
+        if (w > best[s]) {
+          best[s] = w;
+          reason[s] = new Reason(e.messageId(), st.jsonName(), w, h.rule());
+        }
+        if (!e.fromChild() && !lowered) {
+          bestOther[s] = Math.max(bestOther[s], w);
+        }
+      }
+    }
+    Set<String> stages = new LinkedHashSet<>();
+    List<Reason> reasons = new ArrayList<>();
+    for (Stage s : all) {
+      if (best[s.ordinal()] > 0) {
+        stages.add(s.jsonName());
+        reasons.add(reason[s.ordinal()]);
+      }
+    }
+    return new Assessment(score(best, bestOther), stages, evidence, reasons);
+  }
+
+  /**
+   * @param best the best weight seen per stage (by ordinal), 0 for none
+   * @param bestOther the best weight the other party showed per stage, not lowered, 0 for none
+   */
+  static double score(double[] best, double[] bestOther) {
     double keep = 1.0;
     int others = 0;
+    double decisive = 0;
     for (int s = 0; s < best.length; s++) {
       if (best[s] > 0) {
         keep *= 1.0 - best[s];
       }
-      if (fromOther[s]) {
+      if (bestOther[s] > 0) {
         others++;
+        if (bestOther[s] >= DECISIVE) {
+          decisive = Math.max(decisive, bestOther[s]);
+        }
       }
     }
     double risk = BREADTH[Math.min(others, BREADTH.length - 1)] * (1.0 - keep);
     for (Stage[] pair : DANGEROUS_PAIRS) {
-      if (fromOther[pair[0].ordinal()] && fromOther[pair[1].ordinal()]) {
-        risk += PAIR_BONUS;
+      double a = bestOther[pair[0].ordinal()];
+      double b = bestOther[pair[1].ordinal()];
+      if (a >= PAIR_MIN && b >= PAIR_MIN) {
+        risk += PAIR_FACTOR * Math.min(a, b);
       }
     }
-    return Math.min(1.0, risk);
+    return Math.min(1.0, Math.max(risk, decisive));
   }
 }

@@ -2,15 +2,27 @@ package vn.lanhmanh.conversation;
 
 import java.util.Locale;
 
-/** The grooming stages scored across a conversation, in the order they are reported. */
+/**
+ * The grooming stages scored across a conversation, in the order they are reported, followed by two
+ * markers that are not stages: {@link #PURPOSE} (an innocent reason for a secret, such as a surprise for a
+ * parent or an apology: it lowers the same sender's secrecy) and {@link #LESSON} (a safety lesson quoting a
+ * groomer's words: it lowers every stage of the same sender). Markers are never reported as stages.
+ */
 public enum Stage {
-  RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING;
+  // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
+  RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
+  PURPOSE, LESSON;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
 
-  /** The lower-case name used in the data file and in results, e.g. {@code secrecy}. */
+  /** The lower-case name used in the data files and in results, e.g. {@code secrecy}. */
   public String jsonName() {
     return jsonName;
+  }
+
+  /** True for {@link #PURPOSE} and {@link #LESSON}, which lower other stages and are not reported. */
+  public boolean marker() {
+    return this == PURPOSE || this == LESSON;
   }
 
   /** Parses a lower-case stage name; {@link IllegalArgumentException} naming the value otherwise. */
@@ -21,6 +33,6 @@ public enum Stage {
       }
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
-        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting)");
+        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson)");
   }
 }

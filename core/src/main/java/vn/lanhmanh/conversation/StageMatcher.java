@@ -12,15 +12,24 @@ import vn.lanhmanh.Severity;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
-import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.Positions;
 
 /**
- * Finds stage phrases in one message with the same engine as texts: the phrases become {@code grooming}
- * rules with the id prefix {@code stage/<stage>/}, compiled together with the filter's teencode (so
- * {@code e bn tuoi} is {@code em bao nhiêu tuổi}) and its awareness context (a stage phrase near
- * {@code phòng chống} or {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at
- * {@value #CONTEXT_FACTOR} of its weight).
+ * Finds the grooming stages a message shows, with the same engine as texts. Two kinds of data feed it,
+ * compiled into one {@link CompiledLexicon} with the filter's teencode and awareness context (and, for the
+ * embedded data, precompiled at build time with the filter's lexicon); a conversation message is
+ * normalised once for its text check and once here:
+ *
+ * <ul>
+ *   <li>stage phrases ({@code stages.tsv}): fixed expressions with a stage, a weight and a sender;
+ *   <li>concepts ({@code concepts.tsv}) and stage rules ({@code stage-rules.tsv}): a rule shows its stage
+ *       when its concepts co-occur in the message, e.g. {@code REQUEST PHOTO|VIDEO BODY|INTIMATE} for a
+ *       request for a revealing photo, in whatever words.
+ * </ul>
+ *
+ * <p>The filter's awareness context applies to both: a phrase or concept near {@code phòng chống} or
+ * {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at {@value #CONTEXT_FACTOR} of its
+ * weight.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,36 +40,44 @@ public final class StageMatcher {
   /** Hits kept per message (best weight first), so one huge message cannot grow a window without bound. */
   static final int MAX_HITS_PER_MESSAGE = 16;
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
+  private static final String CONCEPT_PREFIX = "concept/";
 
-  /** What a compiled rule id stands for. */
+  /** What a compiled stage-phrase rule id stands for. */
   private record Target(Stage stage, double weight, StageRule.Scope scope, String source) {}
 
   /**
-   * One stage phrase found in a message.
+   * One stage shown in a message.
    *
    * @param lowered true when awareness context lowered it: it adds its (reduced) weight but does not count
    *     as a stage shown by the other party
+   * @param rule what showed it: a stage phrase's rule id ({@code stage/secrecy/grooming/dung_noi_voi_ai}) or
+   *     a stage rule's concepts ({@code photos: REQUEST PHOTO|VIDEO BODY|INTIMATE})
    */
-  public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered) {}
+  public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered, String rule) {}
 
   private final CompiledLexicon lexicon;
   private final Map<String, Target> targets;
+  private final Map<String, Integer> conceptOf;
+  private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
 
-  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, int phrases) {
+  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
+      Compositions compositions, int phrases) {
     this.lexicon = lexicon;
     this.targets = targets;
+    this.conceptOf = conceptOf;
+    this.compositions = compositions;
     this.phrases = phrases;
   }
 
   /**
-   * Compiles the embedded {@code stages.tsv} with the teencode and context entries of {@code lexicon}.
+   * Compiles the filter's lexicon with the embedded stage phrases, concepts and stage rules.
    *
-   * @throws IllegalArgumentException naming file and line for a malformed or conflicting stage phrase
+   * @throws IllegalArgumentException naming file and line for a malformed or conflicting line
    */
   public static StageMatcher create(List<LexiconEntry> lexicon) {
-    return compile(StageReader.readDefault(), lexicon);
+    return compile(StageReader.readDefault(), Compositions.readDefault(), lexicon);
   }
 
   /**
@@ -70,7 +87,7 @@ public final class StageMatcher {
    * @throws IllegalArgumentException if {@code compiled} does not hold the stage phrases of this build
    */
   public static StageMatcher precompiled(CompiledLexicon compiled) {
-    return compile(StageReader.readDefault(), List.of(), compiled);
+    return compile(StageReader.readDefault(), Compositions.readDefault(), List.of(), compiled);
   }
 
   /** The compiled stage phrases, for the precompiled form. */
@@ -79,11 +96,15 @@ public final class StageMatcher {
   }
 
   static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
-    return compile(lines, lexicon, null);
+    return compile(lines, Compositions.readDefault(), lexicon, null);
   }
 
-  private static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon,
-      CompiledLexicon precompiled) {
+  static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions, List<LexiconEntry> lexicon) {
+    return compile(lines, compositions, lexicon, null);
+  }
+
+  private static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions,
+      List<LexiconEntry> lexicon, CompiledLexicon precompiled) {
     List<LexiconEntry> all = new ArrayList<>();
     for (LexiconEntry e : lexicon) {
       if (e.kind() == LexiconEntry.Kind.TEENCODE
@@ -110,12 +131,23 @@ public final class StageMatcher {
         count++;
       }
     }
+    Map<LexiconEntry, Integer> conceptEntries = new IdentityHashMap<>();
+    List<String> names = compositions.concepts();
+    for (Compositions.ConceptLine line : compositions.conceptLines()) {
+      for (String p : line.phrases()) {
+        LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
+            line.note(), line.source());
+        all.add(e);
+        prefix.put(e, CONCEPT_PREFIX + line.concept() + "/");
+        conceptEntries.put(e, names.indexOf(line.concept()));
+      }
+    }
     CompiledLexicon compiled = precompiled != null ? precompiled : CompiledLexicon.compile(all, prefix);
     Map<String, Target> targets = new HashMap<>();
     Positions p = new Positions();
     for (Map.Entry<LexiconEntry, StageReader.Line> en : lineOf.entrySet()) {
       StageReader.Line line = en.getValue();
-      String id = prefix.get(en.getKey()) + Category.GROOMING.jsonName() + "/" + foldedId(compiled, en.getKey(), p);
+      String id = ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p);
       Target t = new Target(line.stage(), line.weight(), line.scope(), line.source());
       Target old = targets.putIfAbsent(id, t);
       if (old != null) {
@@ -128,16 +160,21 @@ public final class StageMatcher {
         }
       }
     }
-    if (precompiled != null && !precompiled.ruleIds().containsAll(targets.keySet())) {
-      throw new IllegalArgumentException("the precompiled stage phrases are not those of stages.tsv");
+    Map<String, Integer> conceptOf = new HashMap<>();
+    for (Map.Entry<LexiconEntry, Integer> en : conceptEntries.entrySet()) {
+      conceptOf.put(ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p), en.getValue());
     }
-    return new StageMatcher(compiled, Map.copyOf(targets), count);
+    if (precompiled != null && !(precompiled.ruleIds().containsAll(targets.keySet())
+        && precompiled.ruleIds().containsAll(conceptOf.keySet()))) {
+      throw new IllegalArgumentException("the precompiled stage phrases are not those of stages.tsv and concepts.tsv");
+    }
+    return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
   }
 
-  /** The rule id's phrase part: folded syllables joined by {@code _}, as {@link CompiledLexicon} makes it. */
-  private static String foldedId(CompiledLexicon compiled, LexiconEntry e, Positions p) {
+  /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
+  private static String ruleId(CompiledLexicon compiled, String prefix, LexiconEntry e, Positions p) {
     compiled.normalizer().normalize(e.phrase(), p);
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(prefix).append(Category.GROOMING.jsonName()).append('/');
     for (int i = 0; i < p.size(); i++) {
       sb.append(i == 0 ? "" : "_").append(p.foldString(i, compiled.vocabulary()));
     }
@@ -149,9 +186,16 @@ public final class StageMatcher {
     return phrases;
   }
 
+  /** The concept names, in bit order. */
+  public List<String> concepts() {
+    return compositions.concepts();
+  }
+
   /**
-   * The stage phrases in {@code text} that count for this sender, in text order, at most
-   * {@value #MAX_HITS_PER_MESSAGE}.
+   * The stages {@code text} shows for this sender, in text order, at most {@value #MAX_HITS_PER_MESSAGE}:
+   * stage phrases as they are, and every stage rule whose concepts all co-occur (and whose absent concepts
+   * do not), with the span from its first to its last concept hit. Per stage the strongest hit is kept (and
+   * the strongest one lowered by awareness context, if any).
    */
   public List<Hit> match(String text, boolean fromChild) {
     if (text.isEmpty()) {
@@ -162,28 +206,144 @@ public final class StageMatcher {
     try {
       lexicon.normalize(text, p);
       lexicon.match(text, p);
-      found = Scorer.findings(text, p);
+      found = candidates(text, p);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }
-    if (found.isEmpty()) {
+    return hits(found, text, fromChild);
+  }
+
+  /**
+   * Every rule hit of the state, ordered by start: unlike the findings of a text, overlapping stage phrases
+   * and concepts are all kept (each may feed another stage rule).
+   */
+  private static List<Finding> candidates(String text, MatchState state) {
+    int n = state.candidateCount();
+    if (n == 0) {
       return List.of();
     }
-    List<Hit> hits = new ArrayList<>(found.size());
-    for (Finding f : found) {
-      Target t = targets.get(f.rule());
+    Positions positions = state.positions();
+    List<Finding> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (state.candidateKind(i) != MatchState.RULE) {
+        continue;
+      }
+      int s = positions.start(state.candidateStartPos(i));
+      int e = positions.end(state.candidateEndPos(i));
+      out.add(new Finding(state.candidateCategory(i), state.candidateSeverity(i), state.candidateRating(i),
+          state.candidateRule(i), s, e, text.substring(s, e)));
+    }
+    out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(b.end(), a.end()));
+    return out;
+  }
+
+  /** The stages shown by the rule hits {@code side} (ordered by start) of a message. */
+  private List<Hit> hits(List<Finding> side, String text, boolean fromChild) {
+    if (side.isEmpty()) {
+      return List.of();
+    }
+    List<Hit> hits = new ArrayList<>();
+    long present = 0;
+    long unlowered = 0;
+    int[] start = null;
+    int[] end = null;
+    for (Finding f : side) {
+      boolean lowered = f.rating() != Rating.C;
+      String rule = f.rule();
+      if (rule.startsWith(CONCEPT_PREFIX)) {
+        Integer bit = conceptOf.get(rule);
+        if (bit == null) {
+          continue;
+        }
+        long b = 1L << bit;
+        if (start == null) {
+          start = new int[Compositions.MAX_CONCEPTS];
+          end = new int[Compositions.MAX_CONCEPTS];
+        }
+        if ((present & b) == 0) {
+          start[bit] = f.start();
+          end[bit] = f.end();
+        }
+        present |= b;
+        unlowered |= lowered ? 0 : b;
+        continue;
+      }
+      Target t = targets.get(rule);
       if (t == null || !t.scope().accepts(fromChild)) {
         continue;
       }
-      boolean lowered = f.rating() != Rating.C;
       double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
-      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered));
+      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered, rule));
     }
+    if (present != 0) {
+      compose(present, unlowered, start, end, text, fromChild, hits);
+    }
+    hits = strongestPerStage(hits);
     if (hits.size() > MAX_HITS_PER_MESSAGE) {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
       hits = new ArrayList<>(hits.subList(0, MAX_HITS_PER_MESSAGE));
-      hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
     }
+    hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
     return hits;
+  }
+
+  /**
+   * Per stage, the strongest hit and the strongest one lowered by context: the risk reads only the best
+   * weight per stage, so weaker phrases of the same stage in the same message would only cost window space.
+   */
+  private static List<Hit> strongestPerStage(List<Hit> hits) {
+    if (hits.size() <= 1) {
+      return hits;
+    }
+    Hit[][] best = new Hit[Stage.values().length][2];
+    for (Hit h : hits) {
+      Hit[] b = best[h.stage().ordinal()];
+      int k = h.lowered() ? 1 : 0;
+      if (b[k] == null || h.weight() > b[k].weight()
+          || (h.weight() == b[k].weight() && h.end() - h.start() > b[k].end() - b[k].start())) {
+        b[k] = h;
+      }
+    }
+    List<Hit> out = new ArrayList<>(hits.size());
+    for (Hit[] b : best) {
+      for (Hit h : b) {
+        if (h != null) {
+          out.add(h);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Adds the heaviest matching stage rule of each stage. */
+  private void compose(long present, long unlowered, int[] start, int[] end, String text, boolean fromChild,
+      List<Hit> out) {
+    Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+    for (Compositions.Rule r : compositions.rules()) {
+      if (!r.scope().accepts(fromChild) || !Compositions.matches(r, present)) {
+        continue;
+      }
+      Compositions.Rule b = best[r.stage().ordinal()];
+      if (b == null || r.weight() > b.weight()) {
+        best[r.stage().ordinal()] = r;
+      }
+    }
+    for (Compositions.Rule r : best) {
+      if (r == null) {
+        continue;
+      }
+      int s = Integer.MAX_VALUE;
+      int e = 0;
+      boolean lowered = false;
+      for (long term : r.terms()) {
+        int bit = Long.numberOfTrailingZeros(present & term);
+        s = Math.min(s, start[bit]);
+        e = Math.max(e, end[bit]);
+        lowered |= (unlowered & (present & term)) == 0;
+      }
+      double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();
+      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.stage().jsonName() + ": " + r.text()));
+    }
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The binary form of a {@link WindowState}, for stores outside the filter. Layout, version 1:
+ * The binary form of a {@link WindowState}, for stores outside the filter. Layout, version 2 (version 1,
+ * still read, has no rule: its hits come back with rule {@code ""}):
  * <pre>
- *   version (1 byte = 1)
+ *   version (1 byte = 2)
  *   seq (varint) · newest (0 = none | 1, seconds zigzag-varint, nanos varint) · alerted (0|1)
  *   entries (varint ≤ {@value ConversationWindow#MAX_MESSAGES}), each:
  *     seq (varint) · messageId (string ≤ {@value ConversationMonitor#MAX_MESSAGE_ID_CHARS})
@@ -18,6 +19,7 @@ import java.util.zip.CRC32;
  *     hits (varint ≤ {@link ConversationMonitor#MAX_HITS_PER_MESSAGE}), each:
  *       stage ordinal (1 byte) · weight (8-byte IEEE double) · start (varint) · end (varint)
  *       · match (string ≤ {@value ConversationMonitor#MAX_MATCH_CHARS}) · lowered (0|1)
+ *       · rule (string ≤ {@value #MAX_RULE_CHARS}; not in version 1)
  *   CRC-32 of every byte before it (4 bytes, big-endian)
  * </pre>
  * A string is its UTF-16 length (varint) and each UTF-16 unit as a varint, so any Java string, lone
@@ -31,8 +33,10 @@ import java.util.zip.CRC32;
  */
 public final class WindowStateCodec {
 
-  /** The version written by {@link #encode}, and the only one {@link #decode} reads. */
-  public static final int VERSION = 1;
+  /** The version written by {@link #encode}; {@link #decode} reads it and version 1. */
+  public static final int VERSION = 2;
+  /** The longest rule a hit may carry (a stage phrase's rule id or a stage rule's concepts). */
+  public static final int MAX_RULE_CHARS = 256;
 
   private WindowStateCodec() {}
 
@@ -62,6 +66,7 @@ public final class WindowStateCodec {
         out.varint(h.end());
         out.string(h.match());
         out.bool(h.lowered());
+        out.string(h.rule());
       }
     }
     CRC32 crc = new CRC32();
@@ -85,9 +90,9 @@ public final class WindowStateCodec {
       throw corrupt("no bytes");
     }
     int version = bytes[0] & 0xFF;
-    if (version != VERSION) {
+    if (version != VERSION && version != 1) {
       throw new IllegalArgumentException("conversation state version " + version
-          + " is not supported (this version reads version " + VERSION + ")");
+          + " is not supported (this version reads versions 1 and " + VERSION + ")");
     }
     if (bytes.length < 1 + 4) {
       throw corrupt("too short (" + bytes.length + " bytes)");
@@ -142,7 +147,8 @@ public final class WindowStateCodec {
         }
         String match = in.string("match", ConversationMonitor.MAX_MATCH_CHARS);
         boolean lowered = in.flag("lowered") == 1;
-        hits.add(new StageMatcher.Hit(stages[ordinal], weight, (int) start, (int) end, match, lowered));
+        String rule = version == 1 ? "" : in.string("rule", MAX_RULE_CHARS);
+        hits.add(new StageMatcher.Hit(stages[ordinal], weight, (int) start, (int) end, match, lowered, rule));
       }
       entries.add(new WindowState.Entry(s, messageId, time, fromChild, hits));
     }

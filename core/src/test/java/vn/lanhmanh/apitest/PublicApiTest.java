@@ -73,7 +73,9 @@ class PublicApiTest {
     assertThat(Message.Sender.values()).extracting(Enum::name).containsExactly("CHILD", "OTHER");
     assertThat(ConversationVerdict.class.isRecord()).isTrue();
     assertThat(Arrays.stream(ConversationVerdict.class.getRecordComponents()).map(c -> c.getName()))
-        .containsExactly("verdict", "risk", "stages", "evidence");
+        .containsExactly("verdict", "risk", "stages", "evidence", "reasons");
+    assertThat(Arrays.stream(ConversationVerdict.Reason.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("messageId", "stage", "weight", "rule");
     assertThat(Arrays.stream(ConversationVerdict.Evidence.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("messageId", "stage", "start", "end", "match");
   }
@@ -106,7 +108,8 @@ class PublicApiTest {
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
         "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
-        "thresholds()", "actionForScores(Map)", "equals(Object)", "hashCode()", "toString()");
+        "thresholds()", "actionForScores(Map)", "outgoing()", "isOutgoing()", "equals(Object)", "hashCode()",
+        "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
 

@@ -22,10 +22,17 @@ class StageMatcherTest {
   }
 
   @Test
-  void theStageFileIsLargeEnough() {
+  void theStageFilesCoverEveryStage() {
     assertThat(lines).hasSizeGreaterThanOrEqualTo(250);
+    Compositions c = Compositions.readDefault();
+    assertThat(c.conceptLines()).hasSizeGreaterThanOrEqualTo(60);
     for (Stage s : Stage.values()) {
-      assertThat(lines).as(s.jsonName()).anyMatch(l -> l.stage() == s);
+      assertThat(lines.stream().anyMatch(l -> l.stage() == s) || c.rules().stream().anyMatch(r -> r.stage() == s))
+          .as(s.jsonName()).isTrue();
+    }
+    for (String concept : List.of("REQUEST", "PHOTO", "VIDEO", "BODY", "UNDRESS", "SECRECY", "PARENTS",
+        "PRIVATE_CHANNEL", "GIFT", "GAME_CURRENCY", "MEETING", "PLACE", "TIME", "AGE", "SCHOOL", "ADDRESS", "ALONE")) {
+      assertThat(c.concepts()).contains(concept);
     }
   }
 
@@ -53,20 +60,65 @@ class StageMatcherTest {
 
   @Test
   void teencodeAndMissingDiacriticsAreUnderstood() {
-    assertThat(matcher.match("e bn tuoi r", false)).extracting(StageMatcher.Hit::stage).containsExactly(Stage.AGE);
+    assertThat(matcher.match("e bn tuoi r", false)).extracting(StageMatcher.Hit::stage).containsOnly(Stage.AGE);
     assertThat(matcher.match("ib a nha", false)).extracting(StageMatcher.Hit::stage)
-        .containsExactly(Stage.CHANNEL);
+        .containsOnly(Stage.CHANNEL);
     assertThat(matcher.match("dung noi voi ai nhe", false)).extracting(StageMatcher.Hit::stage)
-        .containsExactly(Stage.SECRECY);
+        .containsOnly(Stage.SECRECY);
   }
 
   @Test
   void awarenessContextLowersAPhrase() {
     List<StageMatcher.Hit> hits = matcher.match("phòng chống xâm hại: đừng nói với ai là sai", false);
-    assertThat(hits).singleElement().satisfies(h -> {
+    assertThat(hits).extracting(StageMatcher.Hit::stage).contains(Stage.SECRECY);
+    assertThat(hits).allSatisfy(h -> {
       assertThat(h.lowered()).isTrue();
       assertThat(h.weight()).isLessThan(0.2);
     });
+  }
+
+  /** A stage is recognised from concepts that co-occur, in wordings no stage phrase lists. */
+  @Test
+  void conceptsComposeStagesInManyWordings() {
+    assertStage("bên chị cần em gửi vài ảnh mặc đồ bơi để làm hồ sơ", Stage.PHOTOS, 0.85);
+    assertStage("gui a may tam anh mac do lot de a chon size", Stage.PHOTOS, 0.85);
+    assertStage("quay riêng cho a 1 clip mặc bikini nhé", Stage.PHOTOS, 0.85);
+    assertStage("gửi thêm ảnh đi, không thì anh đăng lên nhóm lớp em", Stage.THREAT, 0.9);
+    assertStage("gui them clip di ko a post len fb cho ca truong xem", Stage.THREAT, 0.9);
+    assertStage("mình qua telegram nói chuyện cho riêng tư nha", Stage.CHANNEL, 0.5);
+    assertStage("cài signal đi e", Stage.CHANNEL, 0.5);
+    assertStage("nhớ xóa hết tin nhắn với a mỗi tối nhé", Stage.SECRECY, 0.5);
+    assertStage("đổi lại e chụp 1 tấm ảnh lúc tắm nha", Stage.PHOTOS, 0.85);
+    assertStage("a tặng e bộ skin súng nhé, nạp thêm 500 kim cương nữa", Stage.GIFTS, 0.5);
+    assertStage("bên chị là công ty người mẫu nhí", Stage.OFFER, 0.4);
+    assertStage("đêm nay 12h call video nha bé", Stage.PHOTOS, 0.85);
+    assertStage("vậy giờ này e ở nhà 1 mình hả", Stage.PARENTS, 0.5);
+    assertStage("nhà e ở phường nào", Stage.ADDRESS, 0.4);
+    assertStage("buổi đầu em đến nhà thầy nhé, đi một mình thôi", Stage.MEETING, 0.85);
+  }
+
+  /** Innocent senses of the same concepts do not make the stage. */
+  @Test
+  void innocentSensesDoNotComposeTheStage() {
+    assertNoStage("các em nhớ gửi ảnh bài tập vào nhóm Zalo lớp", Stage.PHOTOS);
+    assertNoStage("các em nhớ gửi ảnh bài tập vào nhóm Zalo lớp", Stage.CHANNEL);
+    assertNoStage("gửi tao ảnh chụp vở ghi môn sử với", Stage.PHOTOS);
+    assertNoStage("thầy chụp ảnh cả đội để đăng lên trang của câu lạc bộ", Stage.THREAT);
+    assertNoStage("con cởi áo khoác ra cho mát", Stage.PHOTOS);
+    assertNoStage("hôm qua tớ được tặng skin mới đẹp lắm", Stage.GIFTS);
+    assertNoStage("cả nhà mình ở khách sạn gần biển", Stage.MEETING);
+  }
+
+  private static void assertStage(String text, Stage stage, double atLeast) {
+    assertThat(matcher.match(text, false)).as(text).anySatisfy(h -> {
+      assertThat(h.stage()).isEqualTo(stage);
+      assertThat(h.weight()).isGreaterThanOrEqualTo(atLeast);
+      assertThat(text.substring(h.start(), h.end())).isEqualTo(h.match());
+    });
+  }
+
+  private static void assertNoStage(String text, Stage stage) {
+    assertThat(matcher.match(text, false)).as(text).noneMatch(h -> h.stage() == stage);
   }
 
   @Test
@@ -91,14 +143,24 @@ class StageMatcherTest {
   }
 
   @Test
-  void oneStageIsLowAndDangerousPairsAreHigh() {
+  void oneWeakStageIsLowAndDangerousPairsAreHigh() {
     double[] w = new double[Stage.values().length];
-    boolean[] o = new boolean[w.length];
-    w[Stage.SEXUAL.ordinal()] = 0.95;
-    o[Stage.SEXUAL.ordinal()] = true;
+    double[] o = new double[w.length];
+    w[Stage.SECRECY.ordinal()] = 0.6;
+    o[Stage.SECRECY.ordinal()] = 0.6;
     assertThat(RiskModel.score(w, o)).isLessThan(0.3);
     w[Stage.MEETING.ordinal()] = 0.5;
-    o[Stage.MEETING.ordinal()] = true;
+    o[Stage.MEETING.ordinal()] = 0.5;
     assertThat(RiskModel.score(w, o)).isGreaterThanOrEqualTo(0.7);
+  }
+
+  @Test
+  void aDecisiveStageFromTheOtherPartyIsEnoughAloneButNotFromTheChild() {
+    double[] w = new double[Stage.values().length];
+    double[] o = new double[w.length];
+    w[Stage.PHOTOS.ordinal()] = 0.9;
+    assertThat(RiskModel.score(w, o)).isLessThan(0.3);
+    o[Stage.PHOTOS.ordinal()] = 0.9;
+    assertThat(RiskModel.score(w, o)).isGreaterThanOrEqualTo(0.85);
   }
 }

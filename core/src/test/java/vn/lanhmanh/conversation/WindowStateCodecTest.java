@@ -48,9 +48,20 @@ class WindowStateCodecTest {
   @Example
   void anUnknownVersionIsNamed() {
     byte[] bytes = WindowStateCodec.encode(WindowState.EMPTY);
-    bytes[0] = 2;
+    bytes[0] = 3;
     assertThatThrownBy(() -> WindowStateCodec.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("conversation state version 2 is not supported (this version reads version 1)");
+        .hasMessage("conversation state version 3 is not supported (this version reads versions 1 and 2)");
+    // Version 1 (hits without a rule) is still read: the empty state is the same in both.
+    byte[] v1 = WindowStateCodec.encode(WindowState.EMPTY);
+    v1[0] = 1;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(v1, 0, v1.length - 4);
+    int c = (int) crc.getValue();
+    v1[v1.length - 4] = (byte) (c >>> 24);
+    v1[v1.length - 3] = (byte) (c >>> 16);
+    v1[v1.length - 2] = (byte) (c >>> 8);
+    v1[v1.length - 1] = (byte) c;
+    assertThat(WindowStateCodec.decode(v1)).isEqualTo(WindowState.EMPTY);
     assertThatThrownBy(() -> WindowStateCodec.decode(new byte[0])).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("corrupt conversation state: no bytes");
     assertThatThrownBy(() -> WindowStateCodec.decode(null)).isInstanceOf(IllegalArgumentException.class);
@@ -59,7 +70,7 @@ class WindowStateCodecTest {
   @Example
   void stringsOverTheWindowsCapsAreRefused() {
     StageMatcher.Hit hit = new StageMatcher.Hit(Stage.AGE, 0.5, 0, 3, "x".repeat(ConversationMonitor.MAX_MATCH_CHARS + 1),
-        false);
+        false, "age: AGE QUESTION");
     WindowState tooLong = new WindowState(1, Instant.EPOCH, false,
         List.of(new WindowState.Entry(1, "m1", Instant.EPOCH, false, List.of(hit))));
     assertThatThrownBy(() -> WindowStateCodec.decode(WindowStateCodec.encode(tooLong)))
@@ -88,8 +99,10 @@ class WindowStateCodecTest {
         Arbitraries.integers().between(0, 1 << 20),
         Arbitraries.integers().between(0, 200),
         text,
-        Arbitraries.of(true, false))
-        .as((stage, w, start, len, match, lowered) -> new StageMatcher.Hit(stage, w, start, start + len, match, lowered));
+        Arbitraries.of(true, false),
+        text)
+        .as((stage, w, start, len, match, lowered, rule) -> new StageMatcher.Hit(stage, w, start, start + len, match,
+            lowered, rule));
     Arbitrary<List<StageMatcher.Hit>> hits = hit.list().ofMinSize(1).ofMaxSize(ConversationMonitor.MAX_HITS_PER_MESSAGE);
     Arbitrary<List<Object[]>> raw = Combinators.combine(text, time, Arbitraries.of(true, false), hits,
         Arbitraries.longs().between(1, 1000))

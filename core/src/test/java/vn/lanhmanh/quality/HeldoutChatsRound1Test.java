@@ -185,12 +185,15 @@ class HeldoutChatsRound1Test {
     }
     HeldoutReports.write(REPORT, details.toString());
 
-    // Regression floors under what the engine of main measured on 2026-12-02 (commit 7e84ed8): blocked by
+    // Regression floors under what the engine measured. Main on 2026-12-02 (commit 7e84ed8): blocked by
     // the intent message 8/32, grooming peaks above every innocent peak 14/32, innocent chats with a
-    // non-ALLOW message 3/32, highest innocent peak risk 0.163 (lowest grooming peak 0.000).
-    assertThat(byIntent).as("grooming chats blocked by their intent message").isGreaterThanOrEqualTo(6);
-    assertThat(separated).as("grooming chats peaking above every innocent chat").isGreaterThanOrEqualTo(11);
-    assertThat(innocentFlagged).as("innocent chats with a non-ALLOW message").isLessThanOrEqualTo(5);
-    assertThat(highest.peakRisk()).as("highest innocent peak risk").isLessThanOrEqualTo(0.25);
+    // non-ALLOW message 3/32, highest innocent peak risk 0.163 (lowest grooming peak 0.000). With the
+    // conversation's concept rules and combining risk model (measured once, not tuned against): 26/32,
+    // 31/32, 1/32, 0.273 (lowest grooming peak 0.145). The model scores stage combinations, so an innocent
+    // chat touching two stages now reaches about 0.3 (below the 0.7 of a warning); the floors follow.
+    assertThat(byIntent).as("grooming chats blocked by their intent message").isGreaterThanOrEqualTo(24);
+    assertThat(separated).as("grooming chats peaking above every innocent chat").isGreaterThanOrEqualTo(28);
+    assertThat(innocentFlagged).as("innocent chats with a non-ALLOW message").isLessThanOrEqualTo(3);
+    assertThat(highest.peakRisk()).as("highest innocent peak risk").isLessThanOrEqualTo(0.35);
   }
 }

@@ -36,12 +36,16 @@ final class BatchCommand implements Callable<Integer> {
       description = "Age of the viewer, 0 to 150, for lines without an \"age\".")
   private int age;
 
+  @Option(names = "--outgoing", description = "The child wrote the texts (messages, posts): look for personal "
+      + "information in them. Without it they are texts the child reads, where it is not reported.")
+  private boolean outgoing;
+
   @Override
   public Integer call() throws Exception {
     CheckCommand.checkAge(spec, age);
     BufferedReader in = new BufferedReader(new InputStreamReader(main.in(), StandardCharsets.UTF_8), 1 << 16);
     try (ContentFilter filter = main.openFilter(spec)) {
-      new BatchRunner(filter, age).run(in, spec.commandLine().getOut());
+      new BatchRunner(filter, age, outgoing).run(in, spec.commandLine().getOut());
     }
     return 0;
   }

@@ -22,6 +22,7 @@ final class BatchRunner {
 
   private final ContentFilter filter;
   private final int defaultAge;
+  private final boolean outgoing;
   private final BatchLineParser parser = new BatchLineParser();
   private final Policy[] policies = new Policy[BatchLineParser.MAX_AGE + 1];
 
@@ -30,8 +31,17 @@ final class BatchRunner {
    * @param defaultAge the viewer's age for lines without an {@code "age"}
    */
   BatchRunner(ContentFilter filter, int defaultAge) {
+    this(filter, defaultAge, false);
+  }
+
+  /**
+   * @param outgoing the texts were written by the child ({@link Policy#outgoing()}): personal information
+   *     in them is looked for
+   */
+  BatchRunner(ContentFilter filter, int defaultAge, boolean outgoing) {
     this.filter = filter;
     this.defaultAge = defaultAge;
+    this.outgoing = outgoing;
   }
 
   /**
@@ -101,7 +111,7 @@ final class BatchRunner {
   private Policy policy(int age) {
     Policy p = policies[age];
     if (p == null) {
-      p = Policy.forAge(age);
+      p = outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age);
       policies[age] = p;
     }
     return p;

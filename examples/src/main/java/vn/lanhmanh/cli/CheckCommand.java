@@ -36,6 +36,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--age", required = true, paramLabel = "N", description = "Age of the viewer, 0 to 150.")
   private int age;
 
+  @Option(names = "--outgoing", description = "The child wrote the text (a message, a post): look for personal "
+      + "information in it. Without it the text is one the child reads, where it is not reported.")
+  private boolean outgoing;
+
   @Option(names = "--json", description = "Print the verdict as a batch JSON line.")
   private boolean json;
 
@@ -50,7 +54,8 @@ final class CheckCommand implements Callable<Integer> {
     String text = words.size() == 1 && words.get(0).equals("-") ? readStdin() : String.join(" ", words);
     PrintWriter out = spec.commandLine().getOut();
     try (ContentFilter filter = main.openFilter(spec)) {
-      Verdict v = url ? filter.checkUrl(text, Policy.forAge(age)) : filter.checkText(text, Policy.forAge(age));
+      Policy policy = outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age);
+      Verdict v = url ? filter.checkUrl(text, policy) : filter.checkText(text, policy);
       if (json) {
         new JsonOutput(out).verdict(JsonId.NULL, v);
       } else {

@@ -13,7 +13,7 @@ import vn.lanhmanh.Verdict;
  * Writes the JSON lines of the command-line contract, one object and a {@code \n} per call, fields in
  * this order: {@code id, action, rating, categories, findings, redacted, safeUrl, help, scores}, or
  * {@code id, error} for a line that could not be checked. A {@code conversation} line adds
- * {@code conversation: {id, risk, stages}} after {@code scores}. A finding is
+ * {@code conversation: {id, risk, stages, reasons}} after {@code scores}. A finding is
  * {@code {category, severity, rating, rule, start, end, match}}; {@code scores} has one number per category
  * (by JSON name, in {@link Category} order), an empty object when the verdict has none. Absent values are written as {@code null}, so
  * every verdict line has every field. Text is written as UTF-8 without escapes; a lone surrogate, which
@@ -41,7 +41,7 @@ final class JsonOutput {
 
   /**
    * Writes the verdict line of one conversation message: the fields of {@link #verdict}, then
-   * {@code "conversation": {"id", "risk", "stages": [names]}}.
+   * {@code "conversation": {"id", "risk", "stages": [names], "reasons": [{"message", "stage", "weight", "rule"}]}}.
    *
    * @param conversation the conversation's id as the input wrote it
    */
@@ -52,16 +52,38 @@ final class JsonOutput {
       g.writeObjectFieldStart("conversation");
       g.writeFieldName("id");
       conversation.write(g);
-      g.writeNumberField("risk", cv.risk());
-      g.writeArrayFieldStart("stages");
-      for (String s : cv.stages()) {
-        g.writeString(s);
-      }
-      g.writeEndArray();
+      conversationFields(g, cv);
       g.writeEndObject();
       g.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /**
+   * The fields of a conversation's state after the id: {@code "risk"} (rounded to 3 decimals),
+   * {@code "stages"} and {@code "reasons"}: per stage, the message that raised it, with weight and rule.
+   */
+  static void conversationFields(JsonGenerator g, ConversationVerdict cv) throws IOException {
+    g.writeNumberField("risk", round3(cv.risk()));
+    g.writeArrayFieldStart("stages");
+    for (String s : cv.stages()) {
+      g.writeString(s);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("reasons");
+    for (ConversationVerdict.Reason r : cv.reasons()) {
+      g.writeStartObject();
+      g.writeStringField("message", r.messageId());
+      g.writeStringField("stage", r.stage());
+      g.writeNumberField("weight", round3(r.weight()));
+      g.writeStringField("rule", r.rule());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static double round3(double x) {
+    return Math.round(x * 1000.0) / 1000.0;
   }
 
   private static void verdictFields(JsonGenerator g, JsonId id, Verdict v) throws IOException {

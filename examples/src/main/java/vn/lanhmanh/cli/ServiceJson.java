@@ -19,7 +19,7 @@ final class ServiceJson {
 
   /**
    * Writes the verdict object of the batch contract and a line break; for a conversation message the
-   * {@code "conversation": {"id", "risk", "stages"}} object of the {@code conversation} command is added
+   * {@code "conversation": {"id", "risk", "stages", "reasons"}} object of the {@code conversation} command is added
    * as the last field.
    */
   static void verdict(StringWriter out, JsonId id, Verdict v, String conversation, ConversationVerdict cv)
@@ -35,12 +35,7 @@ final class ServiceJson {
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("id", conversation);
-      g.writeNumberField("risk", cv.risk());
-      g.writeArrayFieldStart("stages");
-      for (String s : cv.stages()) {
-        g.writeString(s);
-      }
-      g.writeEndArray();
+      JsonOutput.conversationFields(g, cv);
       g.writeEndObject();
     }
     out.write("}\n");

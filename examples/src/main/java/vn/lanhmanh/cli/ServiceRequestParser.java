@@ -133,6 +133,7 @@ final class ServiceRequestParser {
     String conversation = null;
     Message.Sender sender = null;
     Instant time = null;
+    boolean outgoing = false;
     ServiceProblem problem = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -195,6 +196,14 @@ final class ServiceRequestParser {
             sender = p.getText().equals("child") ? Message.Sender.CHILD : Message.Sender.OTHER;
           }
           break;
+        case "outgoing":
+          if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
+            outgoing = v == JsonToken.VALUE_TRUE;
+          } else {
+            problem = first(problem, ServiceProblem.invalid("\"outgoing\" must be true or false, was "
+                + BatchLineParser.kind(v)));
+          }
+          break;
         case "time":
           if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
               && Math.abs(p.getLongValue()) <= Instant.MAX.getEpochSecond()) {
@@ -214,7 +223,9 @@ final class ServiceRequestParser {
     if (problem != null) {
       return ServiceRequest.failed(id, problem);
     }
-    return new ServiceRequest(id, messageId, text, url, age != null ? age : tier, conversation, sender,
+    Policy policy = age != null ? age : tier;
+    // "outgoing": the child wrote the text, so personal information in it is looked for.
+    return new ServiceRequest(id, messageId, text, url, outgoing ? policy.outgoing() : policy, conversation, sender,
         conversation == null ? null : time != null ? time : Instant.now(), null);
   }
 

@@ -45,6 +45,15 @@ class BatchCommandTest {
   }
 
   @Test
+  void outgoingLooksForPersonalInformation() {
+    String line = "{\"id\": 1, \"text\": \"số em là 0912 345 678\"}\n";
+    assertThat(parse(batch(line).lines().get(0)).get("action").asText()).isEqualTo("ALLOW");
+    JsonNode written = parse(batch(line, "--outgoing").lines().get(0));
+    assertThat(written.get("action").asText()).isEqualTo("WARN");
+    assertThat(written.get("categories").toString()).contains("pii");
+  }
+
+  @Test
   void verdictHasTheContractFieldsInOrder() {
     Cli.Result r = batch("{\"id\":1,\"text\":\"đm thằng ngu\"}\n");
 

@@ -54,6 +54,13 @@ class CheckCommandTest {
   }
 
   @Test
+  void personalInformationIsReportedOnlyInOutgoingText() {
+    assertThat(check("", "--age", "10", "số", "em", "là", "0912", "345", "678").out()).contains("action:   ALLOW");
+    assertThat(check("", "--age", "10", "--outgoing", "số", "em", "là", "0912", "345", "678").out())
+        .contains("action:   WARN", "pii/phone");
+  }
+
+  @Test
   void cleanTextHasNoFindings() {
     assertThat(check("", "--age", "10", "xin chào").lines())
         .contains("action:   ALLOW", "text:     xin chào", "findings: none", "redacted: xin chào");

@@ -127,7 +127,7 @@ class ConversationCommandTest {
     JsonNode first = out.get(0);
     assertThat(fieldNames(first)).containsExactly(
         "id", "action", "rating", "categories", "findings", "redacted", "safeUrl", "help", "scores", "conversation");
-    assertThat(fieldNames(first.get("conversation"))).containsExactly("id", "risk", "stages");
+    assertThat(fieldNames(first.get("conversation"))).containsExactly("id", "risk", "stages", "reasons");
     assertThat(first.get("conversation").get("id").isTextual()).isTrue();
     assertThat(ofConversation("42").get(0).get("conversation").get("id").isInt()).isTrue();   // echoed as written
   }
@@ -143,7 +143,13 @@ class ConversationCommandTest {
     c.get("stages").forEach(s -> stages.add(s.asText()));
     assertThat(stages).contains("age", "school", "secrecy", "photos", "meeting");
     assertThat(last.get("action").asText()).isEqualTo("BLOCK");
+    assertThat(last.get("categories").toString()).contains("grooming");
     assertThat(last.get("help").get("phone").asText()).isEqualTo("111");
+    // risk has at most 3 decimals; each reason names a message, a stage, a weight and a rule
+    String risk = c.get("risk").asText();
+    assertThat(risk.contains(".") ? risk.length() - risk.indexOf('.') - 1 : 0).isLessThanOrEqualTo(3);
+    assertThat(c.get("reasons").size()).isEqualTo(stages.size());
+    c.get("reasons").forEach(r -> assertThat(fieldNames(r)).containsExactly("message", "stage", "weight", "rule"));
     // the first message alone is harmless: risk rises over the series
     assertThat(g.get(0).get("conversation").get("risk").asDouble()).isLessThan(0.25);
     assertThat(g.get(0).get("action").asText()).isEqualTo("ALLOW");

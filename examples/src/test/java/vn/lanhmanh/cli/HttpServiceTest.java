@@ -115,6 +115,7 @@ class HttpServiceTest {
     assertThat(c.get("risk").asDouble()).isBetween(0.0, 1.0);
     assertThat(c.get("stages").findValuesAsText("")).isEmpty();
     assertThat(c.get("stages").toString()).contains("secrecy");
+    assertThat(c.get("reasons").size()).isEqualTo(c.get("stages").size());
     assertThat(r.json().get("id").asText()).isEqualTo("m3");
     assertThat(client.post("/v1/check", "{\"text\": \"x\", \"age\": 11, \"conversation\": \"c\"}").json()
         .get("code").asText()).isEqualTo("invalid_request");
@@ -149,6 +150,19 @@ class HttpServiceTest {
       assertThat(r.json().get("code").asText()).isEqualTo("malformed_json");
       assertThat(client.post("/v1/batch", body).status()).as("batch " + body).isEqualTo(400);
     }
+  }
+
+  @Test
+  void outgoingSwitchesPersonalInformationOn() {
+    String text = "số em là 0912 345 678";
+    JsonNode read = client.post("/v1/check", "{\"text\": \"" + text + "\", \"age\": 10}").json();
+    assertThat(read.get("categories").toString()).doesNotContain("pii");
+    assertThat(read.get("action").asText()).isEqualTo("ALLOW");
+    JsonNode written = client.post("/v1/check", "{\"text\": \"" + text + "\", \"age\": 10, \"outgoing\": true}").json();
+    assertThat(written.get("categories").toString()).contains("pii");
+    assertThat(written.get("action").asText()).isEqualTo("WARN");
+    ServiceClient.Reply bad = client.post("/v1/check", "{\"text\": \"a\", \"age\": 10, \"outgoing\": \"yes\"}");
+    assertThat(bad.status()).isEqualTo(422);
   }
 
   @Test

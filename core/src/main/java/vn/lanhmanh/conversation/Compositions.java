@@ -1,0 +1,175 @@
+package vn.lanhmanh.conversation;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.lanhmanh.lexicon.LexiconEntry;
+import vn.lanhmanh.lexicon.LexiconReader;
+import vn.lanhmanh.lexicon.TsvLines;
+
+/**
+ * The conversation's concepts ({@code concepts.tsv}: phrases grouped by meaning, such as REQUEST, PHOTO,
+ * BODY, SECRECY, PARENTS) and its stage rules ({@code stage-rules.tsv}: a stage is shown when its concepts
+ * co-occur in one message). Both are data; this class reads them and evaluates the rules on the set of
+ * concepts found in a message. A malformed line is an {@link IllegalArgumentException} naming file and line.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Compositions {
+
+  static final String CONCEPTS_RESOURCE = "/vn/lanhmanh/conversation/concepts.tsv";
+  static final String RULES_RESOURCE = "/vn/lanhmanh/conversation/stage-rules.tsv";
+  /** Concepts are bits of a {@code long}. */
+  static final int MAX_CONCEPTS = 64;
+
+  /** One line of {@code concepts.tsv}: its expanded phrases all mean {@code concept}. */
+  record ConceptLine(List<String> phrases, String concept, LexiconEntry.Fold fold, String note, String source) {}
+
+  /**
+   * One stage rule: every term must have one of its concepts in the message, and no {@code absent} concept
+   * may be there.
+   *
+   * @param terms per term, the bit mask of its alternative concepts
+   * @param absent bit mask of the concepts that must be absent
+   * @param text the concepts as written in the file, e.g. {@code REQUEST PHOTO|VIDEO BODY}
+   */
+  record Rule(Stage stage, double weight, StageRule.Scope scope, long[] terms, long absent, String text,
+      String source) {}
+
+  private final List<String> concepts;
+  private final List<ConceptLine> conceptLines;
+  private final List<Rule> rules;
+
+  private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules) {
+    this.concepts = List.copyOf(concepts);
+    this.conceptLines = List.copyOf(conceptLines);
+    this.rules = List.copyOf(rules);
+  }
+
+  static Compositions readDefault() {
+    return read("concepts.tsv", open(CONCEPTS_RESOURCE), "stage-rules.tsv", open(RULES_RESOURCE));
+  }
+
+  private static Reader open(String resource) {
+    InputStream in = Compositions.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("embedded resource missing: " + resource);
+    }
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  static Compositions read(String conceptsName, Reader conceptsReader, String rulesName, Reader rulesReader) {
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<ConceptLine> lines = new ArrayList<>();
+    TsvLines.read(conceptsName, conceptsReader, (cols, where) -> {
+      if (cols.length < 2) {
+        throw new IllegalArgumentException("expected phrase, CONCEPT[, fold[, note]] separated by tabs, found "
+            + cols.length + " column(s)");
+      }
+      String phrase = Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC);
+      if (phrase.isEmpty()) {
+        throw new IllegalArgumentException("empty phrase");
+      }
+      String concept = conceptName(cols[1]);
+      if (!index.containsKey(concept)) {
+        if (index.size() == MAX_CONCEPTS) {
+          throw new IllegalArgumentException("more than " + MAX_CONCEPTS + " concepts");
+        }
+        index.put(concept, index.size());
+      }
+      lines.add(new ConceptLine(LexiconReader.expand(phrase), concept,
+          LexiconEntry.Fold.parse(cols.length > 2 ? cols[2] : ""), cols.length > 3 ? cols[3].strip() : "", where));
+    });
+    List<Rule> rules = new ArrayList<>();
+    TsvLines.read(rulesName, rulesReader, (cols, where) -> rules.add(parseRule(cols, where, index)));
+    return new Compositions(new ArrayList<>(index.keySet()), lines, rules);
+  }
+
+  private static String conceptName(String s) {
+    String c = s.strip();
+    if (c.isEmpty() || !c.equals(c.toUpperCase(Locale.ROOT)) || !c.chars().allMatch(ch -> ch == '_'
+        || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))) {
+      throw new IllegalArgumentException("concept '" + s + "' must be upper case letters, digits and _");
+    }
+    return c;
+  }
+
+  private static Rule parseRule(String[] cols, String where, Map<String, Integer> index) {
+    if (cols.length < 4) {
+      throw new IllegalArgumentException("expected stage, weight, sender, concepts[, note] separated by tabs, "
+          + "found " + cols.length + " column(s)");
+    }
+    Stage stage = Stage.parse(cols[0]);
+    double weight;
+    try {
+      weight = Double.parseDouble(cols[1].strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("weight '" + cols[1] + "' is not a number");
+    }
+    if (!(weight > 0 && weight < 1)) {
+      throw new IllegalArgumentException("weight must be above 0 and below 1, was " + weight);
+    }
+    StageRule.Scope scope = StageRule.Scope.parse(cols[2]);
+    List<Long> terms = new ArrayList<>();
+    long absent = 0;
+    for (String term : cols[3].strip().split(" +")) {
+      if (term.isEmpty()) {
+        continue;
+      }
+      boolean not = term.startsWith("!");
+      long mask = 0;
+      for (String alt : (not ? term.substring(1) : term).split("\\|", -1)) {
+        Integer bit = index.get(conceptName(alt));
+        if (bit == null) {
+          throw new IllegalArgumentException("concept '" + alt + "' is not in concepts.tsv");
+        }
+        mask |= 1L << bit;
+      }
+      if (not) {
+        absent |= mask;
+      } else {
+        terms.add(mask);
+      }
+    }
+    if (terms.isEmpty()) {
+      throw new IllegalArgumentException("a rule needs at least one concept that must be present");
+    }
+    long[] t = new long[terms.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = terms.get(i);
+    }
+    return new Rule(stage, weight, scope, t, absent, cols[3].strip(), where);
+  }
+
+  List<String> concepts() {
+    return concepts;
+  }
+
+  List<ConceptLine> conceptLines() {
+    return conceptLines;
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /** Whether a rule's concepts are all in {@code present} and none of its absent ones is. */
+  static boolean matches(Rule r, long present) {
+    if ((present & r.absent()) != 0) {
+      return false;
+    }
+    for (long t : r.terms()) {
+      if ((present & t) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
