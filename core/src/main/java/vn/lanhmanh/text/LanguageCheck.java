@@ -43,7 +43,6 @@ public final class LanguageCheck {
     int dominantCount = 0;
     int words = 0;
     int diacriticWords = 0;
-    int vietnameseShaped = 0;
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -95,8 +94,6 @@ public final class LanguageCheck {
       words++;
       if (diacritic) {
         diacriticWords++;
-      } else if (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary)) {
-        vietnameseShaped++;
       }
     }
     if (letters == 0) {
@@ -109,11 +106,47 @@ public final class LanguageCheck {
     if (words < MIN_WORDS || diacriticWords >= DIACRITIC_WORD_SHARE * words) {
       return null;
     }
-    if (vietnameseShaped * 2 >= words) {
+    // Only now, for the few texts mostly without diacritics, are the plain words read for their shape.
+    if (vietnameseShapedWords(text, vocabulary) * 2 >= words) {
       return null;
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
         + "Vietnamese, and common English swearing and threats, are checked";
+  }
+
+  /**
+   * How many words of two or more ASCII letters (no marks) could be Vietnamese syllables written without
+   * diacritics, or are teencode: the plain words the scan in {@link #note} counted.
+   */
+  private static int vietnameseShapedWords(String text, Vocabulary vocabulary) {
+    int shaped = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      boolean ascii = true;
+      while (i < n) {
+        cp = text.codePointAt(i);
+        if (cp < 0x80 && isAsciiLetter(cp)) {
+          // a plain letter
+        } else if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.isLetter(cp)) {
+          ascii = false;
+        } else {
+          break;
+        }
+        i += Character.charCount(cp);
+      }
+      if (ascii && i - start >= 2
+          && (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary))) {
+        shaped++;
+      }
+    }
+    return shaped;
   }
 
   private static boolean isAsciiLetter(int c) {
