@@ -66,7 +66,7 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Register> registers = new ArrayList<>();
     for (String f : files) {
       try (Reader r = open(f)) {
-        if (f.equals("compositions.tsv")) {
+        if (f.startsWith("compositions")) {
           compositions.addAll(readCompositions(f, r));
         } else if (f.equals("registers.tsv")) {
           registers.addAll(readRegisters(f, r));
