@@ -17,15 +17,20 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the Vietnamese corpus ({@code corpus/vi-cases.tsv}) through the default lexicon three times: as
- * written (NFC), decomposed (NFD), and under a Turkish default locale (dotted and dotless i).
+ * Runs the Vietnamese corpus ({@code corpus/vi-cases.tsv} and its blocks in {@code vi-cases-*.tsv}) through
+ * the default lexicon three times: as written (NFC), decomposed (NFD), and under a Turkish default locale
+ * (dotted and dotless i).
  */
 class CorpusTest {
 
-  record Case(int line, int age, String expect, String category, String span, String text) {
+  /** The corpus files, each with the same five columns. */
+  static final List<String> FILES = List.of(
+      "vi-cases.tsv", "vi-cases-care.tsv", "vi-cases-conduct.tsv", "vi-cases-context.tsv");
+
+  record Case(String file, int line, int age, String expect, String category, String span, String text) {
     @Override
     public String toString() {
-      return "line " + line + " age " + age + " " + expect + " " + category + " '" + span + "': " + text;
+      return file + " line " + line + " age " + age + " " + expect + " " + category + " '" + span + "': " + text;
     }
   }
 
@@ -43,8 +48,15 @@ class CorpusTest {
 
   static List<Case> cases() throws IOException {
     List<Case> out = new ArrayList<>();
+    for (String file : FILES) {
+      read(file, out);
+    }
+    return out;
+  }
+
+  private static void read(String file, List<Case> out) throws IOException {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        CorpusTest.class.getResourceAsStream("/corpus/vi-cases.tsv"), StandardCharsets.UTF_8))) {
+        CorpusTest.class.getResourceAsStream("/corpus/" + file), StandardCharsets.UTF_8))) {
       String line;
       int n = 0;
       while ((line = r.readLine()) != null) {
@@ -54,10 +66,9 @@ class CorpusTest {
         }
         String[] c = line.split("\t", -1);
         assertThat(c).as("corpus line %d has 5 columns", n).hasSize(5);
-        out.add(new Case(n, Integer.parseInt(c[0].strip()), c[1].strip(), c[2].strip(), c[3], c[4]));
+        out.add(new Case(file, n, Integer.parseInt(c[0].strip()), c[1].strip(), c[2].strip(), c[3], c[4]));
       }
     }
-    return out;
   }
 
   @TestFactory
