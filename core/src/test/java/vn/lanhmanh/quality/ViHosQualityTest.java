@@ -36,7 +36,13 @@ class ViHosQualityTest {
       System.out.println("[quality] without pii spans: "
           + ViHos.evaluate(filter, "dev", ViHos.read(dir.resolve("dev.csv")), false));
       assertThat(dev.comments()).isEqualTo(955);
-      try (ContentFilter withModel = ContentFilter.builder().modelFindings(true).build()) {
+      // -Dlanhmanh.tagger=FILE measures a tagger trained by 'lanhmanh train' instead of the shipped one
+      String tagger = System.getProperty("lanhmanh.tagger");
+      ContentFilter.Builder modelBuilder = ContentFilter.builder().modelFindings(true);
+      if (tagger != null) {
+        modelBuilder.model(Path.of(tagger));
+      }
+      try (ContentFilter withModel = modelBuilder.build()) {
         ViHos.Figures trainModel = ViHos.evaluate(withModel, "train", ViHos.read(dir.resolve("train.csv")));
         ViHos.Figures devModel = ViHos.evaluate(withModel, "dev", ViHos.read(dir.resolve("dev.csv")));
         System.out.println("[quality] model findings on: " + trainModel);

@@ -74,12 +74,13 @@ final class TrainCommand implements Callable<Integer> {
   private int minCount;
 
   @Option(names = "--corpus-train", paramLabel = "DIR",
-      description = "Classifiers: the labelled corpus's training part (folder of <category>.tsv).")
-  private Path corpusTrain;
+      description = "Classifiers: the labelled corpus's training part, a folder of <category>.tsv (repeatable).")
+  private List<Path> corpusTrain = new ArrayList<>();
 
   @Option(names = "--corpus-dev", paramLabel = "DIR",
-      description = "Classifiers: the development part (early stopping, calibration and thresholds only).")
-  private Path corpusDev;
+      description = "Classifiers: the development part, early stopping, calibration and thresholds only "
+          + "(repeatable).")
+  private List<Path> corpusDev = new ArrayList<>();
 
   @Option(names = "--classifiers-out", paramLabel = "FILE", description = "Classifiers: where to write them.")
   private Path classifiersOut;
@@ -97,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     boolean tagger = !train.isEmpty() || dev != null || out != null;
-    boolean classifiers = corpusTrain != null || corpusDev != null || classifiersOut != null;
+    boolean classifiers = !corpusTrain.isEmpty() || !corpusDev.isEmpty() || classifiersOut != null;
     if (!tagger && !classifiers) {
       throw new ParameterException(spec.commandLine(),
           "nothing to train: give --train, --dev and --out (tagger) and/or --corpus-train, --corpus-dev and "
@@ -106,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     if (tagger && (train.isEmpty() || dev == null || out == null)) {
       throw new ParameterException(spec.commandLine(), "the tagger needs --train, --dev and --out");
     }
-    if (classifiers && (corpusTrain == null || corpusDev == null || classifiersOut == null)) {
+    if (classifiers && (corpusTrain.isEmpty() || corpusDev.isEmpty() || classifiersOut == null)) {
       throw new ParameterException(spec.commandLine(),
           "the classifiers need --corpus-train, --corpus-dev and --classifiers-out");
     }
@@ -139,7 +140,9 @@ final class TrainCommand implements Callable<Integer> {
 
   private void trainClassifiers(Analyser analyser, PrintWriter err) throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
-    for (Path p : List.of(corpusTrain, corpusDev)) {
+    List<Path> folders = new ArrayList<>(corpusTrain);
+    folders.addAll(corpusDev);
+    for (Path p : folders) {
       if (!Files.isDirectory(p)) {
         throw new ParameterException(spec.commandLine(), "not a folder: " + p);
       }
@@ -154,13 +157,23 @@ final class TrainCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     Map<String, String> props = new TreeMap<>();
-    props.put("command", "lanhmanh train --corpus-train " + corpusTrain.getFileName() + " --corpus-dev "
-        + corpusDev.getFileName() + " --seed " + seed);
-    props.put("data.train", digest(corpusTrain));
-    props.put("data.dev", digest(corpusDev));
+    StringBuilder command = new StringBuilder("lanhmanh train");
+    List<MessageCorpus.Message> trainMessages = new ArrayList<>();
+    List<MessageCorpus.Message> devMessages = new ArrayList<>();
+    for (Path p : corpusTrain) {
+      command.append(" --corpus-train ").append(relative(p));
+      props.put("data.train." + relative(p), digest(p));
+      trainMessages.addAll(MessageCorpus.read(p));
+    }
+    for (Path p : corpusDev) {
+      command.append(" --corpus-dev ").append(relative(p));
+      props.put("data.dev." + relative(p), digest(p));
+      devMessages.addAll(MessageCorpus.read(p));
+    }
+    props.put("command", command.append(" --seed ").append(seed).toString());
     props.put("lexicon", lexiconName());
-    ClassifierTrainer.Result r = ClassifierTrainer.train(MessageCorpus.read(corpusTrain),
-        MessageCorpus.read(corpusDev), analyser, options, props, line -> {
+    ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages, devMessages, analyser, options, props,
+        line -> {
           err.println(line);
           err.flush();
         });
@@ -171,6 +184,13 @@ final class TrainCommand implements Callable<Integer> {
     r.model().write(classifiersOut);
     stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: %d classifiers%n", classifiersOut,
         Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
+  }
+
+  /** The last two names of a folder ({@code small/train}), for the model's properties. */
+  private static String relative(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    int n = abs.getNameCount();
+    return n >= 2 ? abs.subpath(n - 2, n).toString().replace('\\', '/') : abs.toString();
   }
 
   /** SHA-256 over the folder's {@code .tsv} files, in name order (name and content). */
