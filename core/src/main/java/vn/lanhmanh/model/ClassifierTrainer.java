@@ -26,7 +26,8 @@ import vn.lanhmanh.Rating;
  * weighted up to balance the classes. The development part chooses the stopping epoch (its log-loss), fits
  * the Platt calibration of each category and chooses the threshold at which a category's score becomes a
  * finding: the lowest (from 0.5 up) at which at most {@link Options#maxNegativeFlagged} of the category's
- * development negatives are flagged. The development part is never fitted by the regression itself.
+ * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
+ * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
  */
 public final class ClassifierTrainer {
 
@@ -71,13 +72,22 @@ public final class ClassifierTrainer {
 
     /** The settings of the shipped classifiers. */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 40, 5, 0.5, 1e-4, 0.02);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02);
     }
   }
 
+  /**
+   * Messages of this pseudo-category are ordinary text with no label (for example clean social-media
+   * comments): a negative for every category. On dev, a threshold may flag at most
+   * {@link #MAX_ORDINARY_FLAGGED} of them per category.
+   */
+  public static final Category ORDINARY = Category.PII;
+  /** The most a category's threshold may flag of the ordinary development messages (a quarter of a percent). */
+  static final double MAX_ORDINARY_FLAGGED = 0.0025;
+
   /** Development figures of one category at its threshold. */
   public record CategoryFigures(Category category, int epochs, double threshold, int positives, int found,
-      int hardNegatives, int hardFlagged, int negatives, int flagged) {
+      int hardNegatives, int hardFlagged, int negatives, int flagged, int ordinary, int ordinaryFlagged) {
     public double recall() {
       return positives == 0 ? 0 : (double) found / positives;
     }
@@ -85,9 +95,9 @@ public final class ClassifierTrainer {
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "%-13s epochs %2d, threshold %.2f: recall %d/%d (%.3f), hard negatives flagged %d/%d, all negatives "
-              + "flagged %d/%d", category.jsonName(), epochs, threshold, found, positives, recall(), hardFlagged,
-          hardNegatives, flagged, negatives);
+          "%-13s epochs %3d, threshold %.2f: recall %d/%d (%.3f), hard negatives flagged %d/%d, all negatives "
+              + "flagged %d/%d, ordinary text flagged %d/%d", category.jsonName(), epochs, threshold, found,
+          positives, recall(), hardFlagged, hardNegatives, flagged, negatives, ordinaryFlagged, ordinary);
     }
   }
 
@@ -346,6 +356,8 @@ public final class ClassifierTrainer {
       int hardFlagged = 0;
       int negatives = 0;
       int flagged = 0;
+      int ordinary = 0;
+      int ordinaryFlagged = 0;
       for (int i = 0; i < dev.size(); i++) {
         Example e = dev.get(i);
         int y = label(c, e.category(), e.positive());
@@ -353,7 +365,10 @@ public final class ClassifierTrainer {
           continue;
         }
         boolean hit = sigmoid(platt[0] * logits[i][k] + platt[1]) >= t;
-        if (y == 1) {
+        if (e.category() == ORDINARY) {
+          ordinary++;
+          ordinaryFlagged += hit ? 1 : 0;
+        } else if (y == 1) {
           positives++;
           found += hit ? 1 : 0;
         } else {
@@ -366,9 +381,10 @@ public final class ClassifierTrainer {
         }
       }
       CategoryFigures f = new CategoryFigures(c, epochs, t, positives, found, hard, hardFlagged, negatives,
-          flagged);
+          flagged, ordinary, ordinaryFlagged);
       boolean ok = hardFlagged <= options.maxNegativeFlagged() * hard
-          && flagged <= options.maxNegativeFlagged() * negatives;
+          && flagged <= options.maxNegativeFlagged() * negatives
+          && ordinaryFlagged <= MAX_ORDINARY_FLAGGED * ordinary;
       if (ok) {
         return f;
       }
@@ -376,7 +392,7 @@ public final class ClassifierTrainer {
     }
     // not even 0.99 keeps the negatives clean: no findings from this classifier
     return new CategoryFigures(c, epochs, 2, chosen.positives(), 0, chosen.hardNegatives(), 0,
-        chosen.negatives(), 0);
+        chosen.negatives(), 0, chosen.ordinary(), 0);
   }
 
   private static List<String> reliability(ClassifierModel m, List<Example> dev, double[][] logits) {
@@ -388,7 +404,7 @@ public final class ClassifierTrainer {
       Example e = dev.get(i);
       for (int k = 0; k < m.categories.length; k++) {
         int y = label(m.categories[k], e.category(), e.positive());
-        if (y < 0) {
+        if (y < 0 || e.category() == ORDINARY) {
           continue;
         }
         double s = m.calibrate(k, logits[i][k]);
@@ -399,7 +415,7 @@ public final class ClassifierTrainer {
       }
     }
     List<String> out = new ArrayList<>();
-    out.add("reliability on dev (every category's classifier on every message it has a label for):");
+    out.add("reliability on dev (every category's classifier on every labelled message it has a label for):");
     for (int k = 0; k < buckets; k++) {
       out.add(String.format(Locale.ROOT, "  %.1f-%.1f: %5d pairs, mean score %.3f, positive %s", k / 10.0,
           (k + 1) / 10.0, count[k], count[k] == 0 ? 0 : sum[k] / count[k],

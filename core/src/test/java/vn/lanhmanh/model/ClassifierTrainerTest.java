@@ -80,6 +80,10 @@ class ClassifierTrainerTest {
     // a grooming positive may be a sexual_minors positive too: it says nothing about sexual_minors
     assertThat(ClassifierTrainer.label(Category.SEXUAL_MINORS, Category.GROOMING, true)).isEqualTo(-1);
     assertThat(ClassifierTrainer.label(Category.GROOMING, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
+    // ordinary text (clean comments) is a negative for every category
+    for (Category c : Category.values()) {
+      assertThat(ClassifierTrainer.label(c, ClassifierTrainer.ORDINARY, false)).as("%s", c).isZero();
+    }
   }
 
   @Test

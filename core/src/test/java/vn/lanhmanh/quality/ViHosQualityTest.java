@@ -49,6 +49,17 @@ class ViHosQualityTest {
         System.out.println("[quality] model findings on: " + devModel);
         System.out.println("[quality] model on, no pii:  "
             + ViHos.evaluate(withModel, "dev", ViHos.read(dir.resolve("dev.csv")), false));
+        if (vn.lanhmanh.model.ClassifierModel.hasEmbedded()) {
+          try (ContentFilter learned = ContentFilter.builder().modelFindings(true).withClassifiers().build()) {
+            // a classifier finding covers the whole comment: reported, not a span tagger
+            System.out.println("[quality] model findings and classifiers on: "
+                + ViHos.evaluate(learned, "dev", ViHos.read(dir.resolve("dev.csv"))));
+          }
+          try (ContentFilter classifiers = ContentFilter.builder().withClassifiers().build()) {
+            System.out.println("[quality] classifiers on, tagger off: "
+                + ViHos.evaluate(classifiers, "dev", ViHos.read(dir.resolve("dev.csv"))));
+          }
+        }
         // Regression floors under the figures recorded in docs/MODEL.md.
         assertThat(devModel.f1()).as("dev span F1 with model findings").isGreaterThanOrEqualTo(0.57);
         assertThat(devModel.cleanFlaggedRate()).as("dev clean flagged with model findings")

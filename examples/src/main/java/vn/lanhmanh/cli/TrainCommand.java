@@ -82,6 +82,16 @@ final class TrainCommand implements Callable<Integer> {
           + "(repeatable).")
   private List<Path> corpusDev = new ArrayList<>();
 
+  @Option(names = "--corpus-ordinary", paramLabel = "CSV",
+      description = "Classifiers: ordinary text, a ViHOS-format CSV whose comments without a span are negatives "
+          + "for every category (repeatable).")
+  private List<Path> ordinaryTrain = new ArrayList<>();
+
+  @Option(names = "--corpus-ordinary-dev", paramLabel = "CSV",
+      description = "Classifiers: ordinary development text (thresholds only: each category may flag at most "
+          + "0.25 % of it).")
+  private List<Path> ordinaryDev = new ArrayList<>();
+
   @Option(names = "--classifiers-out", paramLabel = "FILE", description = "Classifiers: where to write them.")
   private Path classifiersOut;
 
@@ -170,6 +180,16 @@ final class TrainCommand implements Callable<Integer> {
       props.put("data.dev." + relative(p), digest(p));
       devMessages.addAll(MessageCorpus.read(p));
     }
+    for (Path p : ordinaryTrain) {
+      command.append(" --corpus-ordinary ").append(p.getFileName());
+      props.put("data.ordinary." + p.getFileName(), sha256(p));
+      trainMessages.addAll(ordinary(p));
+    }
+    for (Path p : ordinaryDev) {
+      command.append(" --corpus-ordinary-dev ").append(p.getFileName());
+      props.put("data.ordinary-dev." + p.getFileName(), sha256(p));
+      devMessages.addAll(ordinary(p));
+    }
     props.put("command", command.append(" --seed ").append(seed).toString());
     props.put("lexicon", lexiconName());
     ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages, devMessages, analyser, options, props,
@@ -184,6 +204,21 @@ final class TrainCommand implements Callable<Integer> {
     r.model().write(classifiersOut);
     stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: %d classifiers%n", classifiersOut,
         Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
+  }
+
+  /** The comments of a ViHOS-format file that have no span, as ordinary messages. */
+  private List<MessageCorpus.Message> ordinary(Path csv) throws IOException {
+    if (!Files.isRegularFile(csv)) {
+      throw new ParameterException(spec.commandLine(), "not a file: " + csv);
+    }
+    List<MessageCorpus.Message> out = new ArrayList<>();
+    for (SpanCorpus.Comment c : SpanCorpus.read(csv)) {
+      if (c.clean()) {
+        out.add(new MessageCorpus.Message("ordinary-" + out.size(), ClassifierTrainer.ORDINARY, false, "comment",
+            c.text()));
+      }
+    }
+    return out;
   }
 
   /** The last two names of a folder ({@code small/train}), for the model's properties. */
