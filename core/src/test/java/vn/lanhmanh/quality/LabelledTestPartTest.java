@@ -70,6 +70,22 @@ class LabelledTestPartTest {
       }
       System.out.printf(Locale.ROOT, "[quality] test part, all: lexicon caught %d/720, flagged %d/720; with "
           + "classifiers caught %d/720, flagged %d/720%n", totals[0], totals[1], totals[2], totals[3]);
+      // Reliability of the file's category score (report only): messages of X.tsv, score of X.
+      int[] count = new int[10];
+      int[] positive = new int[10];
+      double[] sum = new double[10];
+      for (MessageCorpus.Message m : test) {
+        double s = classifiers.checkText(m.text(), CHILD).score(m.category());
+        int bucket = Math.min(9, (int) (s * 10));
+        count[bucket]++;
+        positive[bucket] += m.positive() ? 1 : 0;
+        sum[bucket] += s;
+      }
+      for (int k = 0; k < 10; k++) {
+        System.out.printf(Locale.ROOT, "[quality] test part reliability %.1f-%.1f: %3d messages, mean score %.3f, "
+            + "positive %s%n", k / 10.0, (k + 1) / 10.0, count[k], count[k] == 0 ? 0 : sum[k] / count[k],
+            count[k] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) positive[k] / count[k]));
+      }
       // The classifiers may add and raise, never lower: nothing the lexicon catches is let through.
       for (MessageCorpus.Message m : test) {
         if (lexicon.checkText(m.text(), CHILD).action() != Action.ALLOW) {
