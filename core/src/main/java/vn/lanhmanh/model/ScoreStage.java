@@ -14,14 +14,16 @@ import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
 
 /**
- * The "score" stage of a text check, after matching (and composing): runs the offensive-span tagger over
- * the syllables, adds a {@code model/offensive} finding for each span it marks that no lexicon finding
- * covers (when model findings are on), and gives every category a score in [0, 1].
+ * The "score" stage of a text check, after matching and composing: runs the offensive-span tagger over
+ * the syllables (when on), adds a {@code model/offensive} finding for each span it marks that no lexicon
+ * finding covers (when model findings are on), runs the message classifiers (when on), and gives every
+ * category a score in [0, 1].
  *
  * <p>Scores: harassment and profanity get the tagger's calibrated probability that the text holds
  * offensive language (the category the tagger's head or the lexicon names gets it; the other keeps its
- * findings' score, never above it); the other categories get a fixed value from their findings' severity
- * and tier until message classifiers exist (see {@code docs/MODEL.md}).
+ * findings' score, never above it); with the classifiers on, every category they know gets its
+ * calibrated probability (harassment and profanity: the higher of the two); the rest get a fixed value
+ * from their findings' severity and tier (see {@code docs/MODEL.md}).
  *
  * <p>Model findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
  * findings cover wholly adds nothing; one with at least one syllable no lexicon finding covers is added
