@@ -73,10 +73,10 @@ public class ClassifyUrlBenchmark {
 
   /**
    * The index of {@code entries} synthetic hosts, built on first use. The folder name carries the
-   * index format, so an index left by an older version is not reused.
+   * index format and whether it has a key table ("t"), so an index left by an older version is not reused.
    */
   static Path indexDir(int entries) throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lanhmanh-bench-index-f2-" + entries);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lanhmanh-bench-index-f2t-" + entries);
     if (!Files.exists(dir.resolve("READY"))) {
       BuildTime t = build(dir, entries);
       Files.writeString(dir.resolve("READY"), t + "\n");

@@ -176,6 +176,16 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": " + e.getMessage(), e);
       }
       KeyFilter filter = readFilter(genDir, props, name);
+      KeyTable table = null;
+      String tableEntry = props.getProperty(IndexLayout.K_TABLE);
+      if (tableEntry != null) {
+        try {
+          table = KeyTable.open(directory, genDir, tableEntry);
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+        filter = null; // checked above, but the table answers every lookup
+      }
       reader = DirectoryReader.open(directory);
       String segments = reader.getIndexCommit().getSegmentsFileName();
       if (!segments.equals(props.getProperty(IndexLayout.K_SEGMENTS))) {
@@ -194,7 +204,7 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": Lucene index has " + reader.numDocs() + " entries, properties say "
             + entries);
       }
-      State s = new State(reader, directory, filter, g, label, props);
+      State s = new State(reader, directory, filter, table, g, label, props);
       success = true;
       return s;
     } catch (CorruptIndexException | IndexFormatTooNewException | IndexFormatTooOldException | EOFException
@@ -259,7 +269,7 @@ public final class UrlListIndex implements Closeable {
   /** A near-real-time view of a writer's uncommitted state; see {@link UrlListWriter#openNearRealTime()}. */
   static UrlListIndex nearRealTime(UrlListWriter writer) throws IOException {
     DirectoryReader reader = DirectoryReader.open(writer.indexWriter());
-    State s = new State(reader, null, writer.liveFilter(reader), writer.generation(),
+    State s = new State(reader, null, writer.liveFilter(reader), null, writer.generation(),
         ((long) writer.generation() << 32) | 1, null);
     return new UrlListIndex(writer.directory(), writer, s, Map.of());
   }
@@ -275,11 +285,19 @@ public final class UrlListIndex implements Closeable {
     Cursor c = cursors.get();
     c.prepare(url);
     State s = state;
+    if (s.table != null) {
+      // The table is a mapped file that stays valid while referenced: no reader reference is needed.
+      ensureOpen();
+      return c.tableLookup(s.table);
+    }
     if (!c.filter(s.filter)) {
       return List.of();
     }
     State held = acquire();
     try {
+      if (held != s && held.table != null) {
+        return c.tableLookup(held.table);
+      }
       if (held != s && !c.filter(held.filter)) {
         return List.of();
       }
@@ -316,7 +334,7 @@ public final class UrlListIndex implements Closeable {
       if (nrtWriter != null && old.nearRealTime() && nrtWriter.isOpen()) {
         DirectoryReader r = DirectoryReader.openIfChanged(old.reader, nrtWriter.indexWriter());
         if (r != null) {
-          next = new State(r, null, nrtWriter.liveFilter(r), old.diskGeneration, old.generation + 1, null);
+          next = new State(r, null, nrtWriter.liveFilter(r), null, old.diskGeneration, old.generation + 1, null);
         }
       } else {
         Map<Integer, String> problems = new LinkedHashMap<>();
@@ -368,6 +386,11 @@ public final class UrlListIndex implements Closeable {
   /** Entries in the current content. */
   public int size() {
     return state.reader.numDocs();
+  }
+
+  /** The current content, for tests. */
+  State state() {
+    return state;
   }
 
   /** The index folder (holding the {@code generation-N} folders). */
@@ -426,6 +449,14 @@ public final class UrlListIndex implements Closeable {
           }
         }
       }
+      if (held.table != null) {
+        try (IndexInput in = held.directory.openInput(KeyTable.FILE, IOContext.READONCE)) {
+          CodecUtil.checksumEntireFile(in);
+        } catch (CorruptIndexException e) {
+          throw new IllegalStateException("generation-" + held.diskGeneration + ": key table " + KeyTable.FILE
+              + " is damaged: " + e.getMessage(), e);
+        }
+      }
     } finally {
       release(held);
     }
@@ -475,18 +506,22 @@ public final class UrlListIndex implements Closeable {
   static final class State {
     final DirectoryReader reader;
     final Directory directory;
+    /** The Bloom filter, when there is no key table (a near-real-time view, or a generation without one). */
     final KeyFilter filter;
+    /** The key table of a committed generation that has one, else null. */
+    final KeyTable table;
     final int diskGeneration;
     final long generation;
     final Properties props;
     final List<LeafReaderContext> leaves;
     final Bits[] live;
 
-    State(DirectoryReader reader, Directory directory, KeyFilter filter, int diskGeneration, long generation,
-        Properties props) {
+    State(DirectoryReader reader, Directory directory, KeyFilter filter, KeyTable table, int diskGeneration,
+        long generation, Properties props) {
       this.reader = reader;
       this.directory = directory;
       this.filter = filter;
+      this.table = table;
       this.diskGeneration = diskGeneration;
       this.generation = generation;
       this.props = props;
@@ -618,6 +653,32 @@ public final class UrlListIndex implements Closeable {
           chars.append(query, 0, query.length());
         }
       }
+    }
+
+    /**
+     * The entries of the prepared URL from a key table: each host key is hashed straight from the host
+     * string, and the path expressions of a host are only built and hashed when the table holds the
+     * host's path marker. Same order as {@link #seekAll}.
+     */
+    List<ListEntry> tableLookup(KeyTable table) {
+      List<ListEntry> out = null;
+      int k = 0;
+      for (int h = 0; h < hostCount; h++) {
+        int start = starts[h];
+        // The last candidate of each host is its bare host key.
+        boolean paths = hostEnd[h] - k > 1
+            && table.hasMarker(KeyFilter.hash(host, start, host.length(), KeyFilter.PATHS_SEED));
+        for (; k < hostEnd[h]; k++) {
+          if (pathEnd[k] == 0) {
+            out = table.entries(KeyFilter.hash(host, start, host.length(), KeyFilter.KEY_SEED), host, start,
+                host.length(), out);
+          } else if (paths) {
+            fill(k);
+            out = table.entries(KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED), chars, 0, chars.len, out);
+          }
+        }
+      }
+      return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     List<ListEntry> seekAll(State s) {
