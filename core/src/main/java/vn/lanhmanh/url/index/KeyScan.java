@@ -122,7 +122,6 @@ final class KeyScan {
         if (slash > 0 && !key.startsEquals(lastPathHost, slash)) {
           scan.members++;
           lastPathHost.set(key.bytes, key.offset, slash);
-          scan.addSlot(KeyTable.fingerprint(KeyFilter.hash(chars, 0, slash, KeyFilter.PATHS_SEED)) | KeyTable.MARKER);
         }
         KeyFilter.memberHashes(chars, memberHashes);
         AsciiChars swap = previousKey;

@@ -16,28 +16,28 @@ import org.apache.lucene.store.IndexOutput;
 
 /**
  * The key table of a committed generation: an open-addressing hash table of 64-bit slots, read from a
- * memory-mapped file, that answers a lookup with one probe run instead of a Bloom filter test and a
- * Lucene term seek.
+ * memory-mapped file, that gives the entries of a key the Bloom filter let through without a Lucene
+ * term seek (which cost about half of a listed URL's check).
  *
  * <p><b>Slots.</b> Each entry ({@code key}, category, source) is one slot: the upper 48 bits are the
- * key's {@link KeyFilter#hash} (the same hash as the Bloom filter's, so a key is hashed once per lookup),
- * the lower 16 bits the number of its (category, source) pair in the file's label table. A host that
- * has keys with a path holds one more slot, its path marker ({@link KeyFilter#PATHS_SEED} hash, label
- * {@value #MARKER}). The table has a power-of-two number of slots, at most 70 % full; an entry sits in
- * the first free slot from the one its hash's top bits name (linear probing), so the entries of one key
- * are found in the order they were put (term order: by category, then source). Slot 0 means empty.
+ * key's {@link KeyFilter#hash} (the hash the Bloom filter already computed, so a key is hashed once
+ * per lookup), the lower 16 bits the number of its (category, source) pair in the file's label table.
+ * The table has a power-of-two number of slots, at most 70 % full; an entry sits in the first free slot
+ * from the one its hash's top bits name (linear probing), so the entries of one key are found in the
+ * order they were put (term order: by category, then source). Slot 0 means empty.
  *
- * <p><b>Exactness.</b> Only hashes are stored: a URL expression whose hash has the same upper 48 bits
- * as a listed key is reported as that key's entries. An expression compares against the slots of its
- * probe run (on a miss about 6 at 70 % load, 1.5 at 35 %), so a false hit is about one in
- * 2^48 / 6 ≈ 5 × 10^13 expressions; a URL tries 1 to 5 host expressions, and path expressions only
- * under a host whose path marker is present.
+ * <p><b>Exactness.</b> Only hashes are stored: an expression that passes the Bloom filter (every
+ * listed key, and 0.1 % of the others) and whose hash has the same upper 48 bits as a listed key's is
+ * reported as that key's entries. It compares against the slots of its probe run (on a miss about 6
+ * at 70 % load, 1.5 at 35 %), so a false hit is about one in 1,000 × 2^48 / 6 ≈ 5 × 10^16 unlisted
+ * expressions.
  *
  * <p><b>File.</b> {@value #FILE}, written through Lucene's {@link IndexOutput}: a Lucene header
  * ({@value #CODEC}, version {@value #VERSION}), the slot count as a power of two, the labels (count,
- * then category and source strings), the slots as little-endian longs, and a Lucene footer (CRC-32).
- * The slots are mapped read-only in chunks of 2^30 bytes and read with absolute gets, so the table
- * costs no heap per entry and is safe to share between threads.
+ * then category and source strings), where the slots start, the slots as little-endian longs, and a
+ * Lucene footer (CRC-32). The slots are mapped read-only in chunks of 1 GiB and read with absolute
+ * gets, so the table costs no heap per entry and is safe to share between threads. A damaged slot (found
+ * by {@code verify()}) can give a wrong answer but never an error or an endless probe.
  */
 @vn.lanhmanh.internal.JvmOnly("URL list index: memory-mapped file")
 final class KeyTable {
@@ -45,10 +45,8 @@ final class KeyTable {
   static final String FILE = "keys.table";
   static final String CODEC = "LanhManhKeyTable";
   static final int VERSION = 1;
-  /** The label of a path marker. */
-  static final int MARKER = 0xFFFF;
   /** Labels 0 to MAX_LABELS - 1 name (category, source) pairs. */
-  static final int MAX_LABELS = MARKER;
+  static final int MAX_LABELS = 0xFFFF;
   private static final long LABEL_MASK = 0xFFFFL;
   private static final long FP_MASK = ~LABEL_MASK;
   private static final int CHUNK_SHIFT = 27; // slots per mapped chunk: 2^27 (1 GiB)
@@ -199,22 +197,6 @@ final class KeyTable {
     return chunks[(int) (at >>> CHUNK_SHIFT)].getLong((int) (at & ((1 << CHUNK_SHIFT) - 1)) << 3);
   }
 
-  /** Whether the table holds a path marker for hash {@code h}. */
-  boolean hasMarker(long h) {
-    long want = fingerprint(h) | MARKER;
-    long at = (h >>> shift) & mask;
-    for (long n = 0; n <= mask; n++, at = (at + 1) & mask) {
-      long v = slot(at);
-      if (v == 0) {
-        return false;
-      }
-      if (v == want) {
-        return true;
-      }
-    }
-    return false; // a damaged table with no free slot: stop after one round
-  }
-
   /**
    * Adds an entry for every (category, source) the table holds under hash {@code h} to {@code out}
    * (created when null), keyed {@code s[from, to)} (made into a string only on a hit); returns
@@ -230,7 +212,7 @@ final class KeyTable {
         return out;
       }
       int label = (int) (v & LABEL_MASK);
-      if ((v & FP_MASK) == fp && label != MARKER && label < categories.length) {
+      if ((v & FP_MASK) == fp && label < categories.length) {
         if (out == null) {
           out = new ArrayList<>(4);
         }

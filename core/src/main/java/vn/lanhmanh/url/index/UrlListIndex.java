@@ -184,7 +184,6 @@ public final class UrlListIndex implements Closeable {
         } catch (IllegalStateException e) {
           throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
-        filter = null; // checked above, but the table answers every lookup
       }
       reader = DirectoryReader.open(directory);
       String segments = reader.getIndexCommit().getSegmentsFileName();
@@ -285,21 +284,21 @@ public final class UrlListIndex implements Closeable {
     Cursor c = cursors.get();
     c.prepare(url);
     State s = state;
+    if (!c.filter(s.filter)) {
+      return List.of();
+    }
     if (s.table != null) {
       // The table is a mapped file that stays valid while referenced: no reader reference is needed.
       ensureOpen();
       return c.tableLookup(s.table);
     }
-    if (!c.filter(s.filter)) {
-      return List.of();
-    }
     State held = acquire();
     try {
-      if (held != s && held.table != null) {
-        return c.tableLookup(held.table);
-      }
       if (held != s && !c.filter(held.filter)) {
         return List.of();
+      }
+      if (held.table != null) {
+        return c.tableLookup(held.table);
       }
       return c.seekAll(held);
     } finally {
@@ -554,6 +553,8 @@ public final class UrlListIndex implements Closeable {
     final int[] pathEnd = new int[LookupExpressions.MAX_EXPRESSIONS];
     final boolean[] withQuery = new boolean[LookupExpressions.MAX_EXPRESSIONS];
     final int[] passed = new int[LookupExpressions.MAX_EXPRESSIONS];
+    /** The key hash of each candidate that passed the filter. */
+    final long[] passedHash = new long[LookupExpressions.MAX_EXPRESSIONS];
     final int[] starts = new int[LookupExpressions.MAX_HOSTS];
     // Candidates of host h end (exclusive) at hostEnd[h].
     final int[] hostEnd = new int[LookupExpressions.MAX_HOSTS];
@@ -623,16 +624,17 @@ public final class UrlListIndex implements Closeable {
         // The last candidate of each host is its bare host key.
         boolean paths = hostEnd[h] - k > 1 && filter.mightHavePaths(host, start, host.length());
         for (; k < hostEnd[h]; k++) {
-          boolean maybe;
+          long hash;
           if (pathEnd[k] == 0) {
-            maybe = filter.mightContain(host, start, host.length());
+            hash = KeyFilter.hash(host, start, host.length(), KeyFilter.KEY_SEED);
           } else if (paths) {
             fill(k);
-            maybe = filter.mightContain(chars);
+            hash = KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED);
           } else {
-            maybe = false;
+            continue;
           }
-          if (maybe) {
+          if (filter.mightContainHash(hash)) {
+            passedHash[passedCount] = hash;
             passed[passedCount++] = k;
           }
         }
@@ -656,26 +658,18 @@ public final class UrlListIndex implements Closeable {
     }
 
     /**
-     * The entries of the prepared URL from a key table: each host key is hashed straight from the host
-     * string, and the path expressions of a host are only built and hashed when the table holds the
-     * host's path marker. Same order as {@link #seekAll}.
+     * The entries of the candidates that passed the filter, from a key table: one probe run per
+     * candidate, by the hash the filter computed; same order as {@link #seekAll}.
      */
     List<ListEntry> tableLookup(KeyTable table) {
       List<ListEntry> out = null;
-      int k = 0;
-      for (int h = 0; h < hostCount; h++) {
-        int start = starts[h];
-        // The last candidate of each host is its bare host key.
-        boolean paths = hostEnd[h] - k > 1
-            && table.hasMarker(KeyFilter.hash(host, start, host.length(), KeyFilter.PATHS_SEED));
-        for (; k < hostEnd[h]; k++) {
-          if (pathEnd[k] == 0) {
-            out = table.entries(KeyFilter.hash(host, start, host.length(), KeyFilter.KEY_SEED), host, start,
-                host.length(), out);
-          } else if (paths) {
-            fill(k);
-            out = table.entries(KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED), chars, 0, chars.len, out);
-          }
+      for (int i = 0; i < passedCount; i++) {
+        int k = passed[i];
+        if (pathEnd[k] == 0) {
+          out = table.entries(passedHash[i], host, hostStart[k], host.length(), out);
+        } else {
+          fill(k);
+          out = table.entries(passedHash[i], chars, 0, chars.len, out);
         }
       }
       return out == null ? List.of() : Collections.unmodifiableList(out);
