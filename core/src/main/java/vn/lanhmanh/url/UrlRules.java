@@ -237,7 +237,7 @@ public final class UrlRules {
       int slash = path.indexOf('/', from);
       int to = slash < 0 ? path.length() : slash;
       if (to > from) {
-        seen = keywordsIn(compact(path.substring(from, to)), false, out, seen);
+        seen = keywordsIn(compact(path, from, to), false, out, seen);
       }
       from = to + 1;
     }
@@ -443,9 +443,24 @@ public final class UrlRules {
 
   /** Lower-case letters and digits only: dots, dashes and underscores are dropped. */
   private static String compact(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = Character.toLowerCase(s.charAt(i));
+    return compact(s, 0, s.length());
+  }
+
+  /** {@link #compact(String)} of {@code s[from, to)}; no copy when it is already lower-case letters and digits. */
+  private static String compact(String s, int from, int to) {
+    int plain = from;
+    while (plain < to && ((s.charAt(plain) >= 'a' && s.charAt(plain) <= 'z')
+        || (s.charAt(plain) >= '0' && s.charAt(plain) <= '9'))) {
+      plain++;
+    }
+    if (plain == to) {
+      return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+    StringBuilder b = new StringBuilder(to - from);
+    b.append(s, from, plain);
+    for (int i = plain; i < to; i++) {
+      char c = s.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         b.append(c);
       }

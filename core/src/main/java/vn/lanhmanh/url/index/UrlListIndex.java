@@ -568,6 +568,8 @@ public final class UrlListIndex implements Closeable {
     String path;
     String query;
     String exactKey;
+    /** The host suffix hashes of the prepared URL. */
+    HostHashes hashes;
     State enumsFor;
     TermsEnum[] enums;
     PostingsEnum[] postings;
@@ -577,7 +579,9 @@ public final class UrlListIndex implements Closeable {
       path = url.path();
       query = url.query() == null || url.query().isEmpty() ? null : url.query();
       exactKey = null;
-      hostCount = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
+      hashes = HostHashes.of(url);
+      hostCount = hashes.count;
+      System.arraycopy(hashes.starts, 0, starts, 0, hostCount);
       int prefixes = LookupExpressions.pathPrefixEnds(path, ends);
       count = 0;
       for (int h = 0; h < hostCount; h++) {
@@ -622,11 +626,11 @@ public final class UrlListIndex implements Closeable {
       for (int h = 0; h < hostCount; h++) {
         int start = starts[h];
         // The last candidate of each host is its bare host key.
-        boolean paths = hostEnd[h] - k > 1 && filter.mightHavePaths(host, start, host.length());
+        boolean paths = hostEnd[h] - k > 1 && filter.mightContainHash(hashes.markers[h]);
         for (; k < hostEnd[h]; k++) {
           long hash;
           if (pathEnd[k] == 0) {
-            hash = KeyFilter.hash(host, start, host.length(), KeyFilter.KEY_SEED);
+            hash = hashes.keys[h];
           } else if (paths) {
             fill(k);
             hash = KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED);
