@@ -49,7 +49,8 @@ import vn.lanhmanh.url.LookupExpressions;
  * }</pre>
  *
  * <p><b>Layout.</b> {@code dir/generation-N/} holds the Lucene files of generation N, its key filter
- * {@code keys.bloom}, and {@code lanhmanh-index.properties}, written last and atomically (see
+ * {@code keys.bloom}, its key table {@code keys.table} ({@link KeyTable}; absent from generations
+ * written before it existed), and {@code lanhmanh-index.properties}, written last and atomically (see
  * {@link UrlListWriter}). {@link #open} takes the newest generation that passes the checks below and
  * falls back to older ones, logging and recording why a newer one was refused
  * ({@link #refusedGenerations()}). The checks read a few bytes per Lucene file, never the whole index:
@@ -70,8 +71,11 @@ import vn.lanhmanh.url.LookupExpressions;
  * bytes of heap per member at a 0.1% false-positive rate, against 8 for a sorted array of 64-bit
  * hashes): host keys are hashed straight from the host string, and the path expressions of a host are
  * only built and hashed when the filter holds that host's path marker. A URL whose keys all miss it
- * returns {@link List#of()} without touching Lucene or allocating a result. Each thread reuses its
- * own terms and postings enums and key buffers.
+ * returns {@link List#of()} without touching Lucene or allocating a result. The keys that pass go to
+ * the generation's {@link KeyTable} (one probe run each, by the hash the filter computed; no Lucene
+ * seek), or, for a near-real-time view or a generation without a table, to Lucene as described above.
+ * Each thread reuses its own terms and postings enums and key buffers.
+ * The host suffixes' hashes are shared with the list in the jar ({@link HostHashes}).
  *
  * <p><b>Reload.</b> {@link #refresh()} moves to a newer complete generation on disk or, for a
  * near-real-time view from {@link UrlListWriter#openNearRealTime()}, to the writer's uncommitted
