@@ -578,7 +578,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       SearchQuery q = SearchEngines.find(c, url);
       component = "decide";
-      String lower = url.toLowerCase(java.util.Locale.ROOT);
+      String lower = hits.isEmpty() ? url : url.toLowerCase(java.util.Locale.ROOT);
       List<Finding> findings = new ArrayList<>();
       for (UrlHit h : hits) {
         int at = lower.indexOf(h.key());
