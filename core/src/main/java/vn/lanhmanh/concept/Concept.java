@@ -49,7 +49,10 @@ public enum Concept {
   FEE,
   /** Urgency: {@code gấp}, {@code ngay lập tức}, {@code trong 30 phút}, {@code cấp cứu}. */
   URGENCY,
-  /** An institution a scammer pretends to be: a bank, hospital, school, police, VNeID, Shopee, a game. */
+  /**
+   * An institution or person a scammer pretends to be: a bank, hospital, school, police, VNeID, Shopee, a
+   * game, or a parent writing from a borrowed phone ({@code ba đây}, {@code mất điện thoại}).
+   */
   AUTHORITY,
   /** Secrets that open accounts: {@code mật khẩu}, {@code mã otp}, {@code tài khoản và mật khẩu}. */
   CREDENTIALS,
@@ -114,7 +117,15 @@ public enum Concept {
   /** The speaker: {@code em}, {@code mình}, {@code tớ}, {@code tao}, {@code tôi}. */
   SELF,
   /** Carrying a weapon: {@code mang dao}, {@code cầm gậy}, {@code thủ sẵn hung khí}. */
-  ARMED;
+  ARMED,
+  /** Easy money for work from home: {@code cộng tác viên}, {@code làm online tại nhà}, {@code làm nhiệm vụ}. */
+  EASY_JOB,
+  /** An injury done to a person: {@code gãy tay}, {@code vỡ mồm}, {@code nhát dao}, {@code vào mặt}. */
+  HURT,
+  /** Taking drugs or being high: {@code phê}, {@code lên tiên}, {@code đi bay}, {@code hít vào}. */
+  DRUG_USE,
+  /** An animal as a victim: {@code con mèo}, {@code con chó}, {@code mèo hoang}. */
+  ANIMAL;
 
   private final String id = name();
   private final boolean register;
