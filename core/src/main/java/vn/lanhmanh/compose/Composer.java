@@ -111,6 +111,11 @@ public final class Composer {
     int rules = state.candidateCount();
     int cursor = 0;
     int from = 0;
+    // The previous sentence that had concept hits: its first hit, its number and its concept set (for
+    // compositions whose scope is two sentences).
+    int prevFrom = 0;
+    int prevSentence = -2;
+    long prevPresent = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
       long present = 0;
@@ -136,8 +141,16 @@ public final class Composer {
           windowTo++;
         }
       }
+      boolean adjacent = prevSentence == sentence - 1;
       for (int c = 0; c < size; c++) {
-        if (scope[c] == Composition.MESSAGE) {
+        if (scope[c] == Composition.TWO_SENTENCES) {
+          long both = adjacent ? present | prevPresent : present;
+          // Concepts all in the previous sentence were found with it already.
+          boolean found = adjacent && (prevPresent & need[c]) == need[c];
+          if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
+            find(state, c, adjacent ? prevFrom : from, to, to);
+          }
+        } else if (scope[c] == Composition.MESSAGE) {
           // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
           if ((window & need[c]) == need[c] && (window & unless[c]) == 0) {
             find(state, c, from, windowTo, to);
@@ -146,6 +159,9 @@ public final class Composer {
           find(state, c, from, to, to);
         }
       }
+      prevFrom = from;
+      prevSentence = sentence;
+      prevPresent = present;
       from = to;
     }
   }
@@ -227,8 +243,9 @@ public final class Composer {
 
   private boolean within(MatchState state, int c, int startPos, int endPos) {
     int s = scope[c];
-    if (s == Composition.SENTENCE || s == Composition.MESSAGE) {
-      return true;
+    if (s == Composition.SENTENCE || s == Composition.TWO_SENTENCES || s == Composition.MESSAGE) {
+      return true; // the hits searched are those of the sentence (and, for two, the one before; for a
+                   // message, the next two)
     }
     if (s == Composition.CLAUSE) {
       return state.clause(startPos) == state.clause(endPos);

@@ -16,8 +16,9 @@ import vn.lanhmanh.Severity;
  * @param category the finding's category
  * @param rating the finding's tier
  * @param severity the finding's severity
- * @param scope {@link #CLAUSE}, {@link #SENTENCE}, {@link #MESSAGE}, or a positive number of syllables from
- *     the first hit's first syllable to the last hit's last syllable (always within one sentence)
+ * @param scope {@link #CLAUSE}, {@link #SENTENCE}, {@link #TWO_SENTENCES}, {@link #MESSAGE}, or a positive
+ *     number of syllables from the first hit's first syllable to the last hit's last syllable (always
+ *     within one sentence)
  * @param ordered whether the concepts must appear in the order listed
  * @param concepts the concepts that must all be present (one hit may carry several)
  * @param unless concepts (usually registers) whose presence in the sentence cancels the rule
@@ -32,10 +33,15 @@ public record Composition(String id, Category category, Rating rating, Severity 
   /** Scope: the concepts must all lie in one sentence. */
   public static final int SENTENCE = 0;
   /**
+   * Scope: the concepts must all lie in one sentence or in two adjacent ones (a question asked in two
+   * short sentences: {@code Bố mẹ em mấy giờ về? Lúc đó em ở nhà một mình à?}).
+   */
+  public static final int TWO_SENTENCES = -2;
+  /**
    * Scope: the concepts must all lie in {@link #MESSAGE_SENTENCES} consecutive sentences, the length of a
    * short message (a scam that names the prize in one sentence and asks the fee in the next).
    */
-  public static final int MESSAGE = -2;
+  public static final int MESSAGE = -3;
   /** How many consecutive sentences a {@link #MESSAGE} scope spans. */
   public static final int MESSAGE_SENTENCES = 3;
 
