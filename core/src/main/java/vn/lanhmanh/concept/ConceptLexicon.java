@@ -136,11 +136,14 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
         s = Composition.SENTENCE;
       } else if (scope.equals("two-sentences")) {
         s = Composition.TWO_SENTENCES;
+      } else if (scope.equals("message")) {
+        s = Composition.MESSAGE;
       } else {
         try {
           s = Integer.parseInt(scope);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("scope must be clause, sentence, two-sentences or a number, not '" + scope + "'");
+          throw new IllegalArgumentException(
+              "scope must be clause, sentence, two-sentences, message or a number, not '" + scope + "'");
         }
         if (s <= 0) {
           throw new IllegalArgumentException("a syllable scope must be positive, not " + s);

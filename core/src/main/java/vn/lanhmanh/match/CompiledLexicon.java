@@ -388,12 +388,19 @@ public final class CompiledLexicon {
   /**
    * A rule of several syllables written as a Vietnamese proper name inside a sentence, every syllable
    * capitalised, among words written with diacritics: {@code Nam Kỳ} the region, not {@code nam kỳ} the
-   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting).
+   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting). A rule of one
+   * English word written as a name beside another capitalised word ({@code Dick Advocaat}) is one too.
    */
   private boolean properName(int e, int endPos, Positions p) {
     int first = endPos - lengths[e] + 1;
-    if (lengths[e] < 2 || entries[e].kind() != Kind.RULE) {
+    if (entries[e].kind() != Kind.RULE) {
       return false;
+    }
+    if (lengths[e] == 1) {
+      // An English word used as a given name beside a family name (Ông Dick Advocaat): a one-syllable rule
+      // that cannot be a Vietnamese syllable, capitalised in mid-sentence next to another capitalised word.
+      return p.source(first) == Positions.OWN && p.plain(first) && !p.vietnameseShape(first)
+          && Surface.capitalised(p, first, first) && Surface.capitalisedNeighbour(p, first, first);
     }
     for (int k = first; k <= endPos; k++) {
       if (!Surface.capitalised(p, k, k)) {
