@@ -130,7 +130,7 @@ public final class Conversation {
 
   /**
    * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict
-   * and its stages (the text check, then the stage matcher; the child's own messages checked as outgoing
+   * and its stages (the text check, which reads the stages from its own match; the child's own messages checked as outgoing
    * text), the message added to its window by {@code window} (the filter's store, or a window the caller
    * holds), the verdict raised by the conversation's risk and the crossing reported.
    */
@@ -139,9 +139,11 @@ public final class Conversation {
     boolean fromChild = message.sender() == Message.Sender.CHILD;
     // What the child writes is outgoing: personal information in it is found and masked.
     Policy p = fromChild ? policy.outgoing() : policy;
+    // One normalisation and one match: the text check reads the message's stages from its own match.
+    StageMatcher.Reading stages = filter.monitor().matcher().reading(fromChild);
     Verdict verdict = filter.check(message.text(), p, Optional.of(id), Optional.of(message.id()),
-        message.time());
-    List<StageMatcher.Hit> hits = filter.monitor().matcher().match(message.text(), fromChild);
+        message.time(), stages);
+    List<StageMatcher.Hit> hits = stages.hits();
     Observation o = window.apply(message, hits);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),
