@@ -42,8 +42,9 @@ import vn.lanhmanh.conversation.StageMatcher;
  * <p><b>Stages.</b> A message is normalised and matched once: the filter's lexicon and the conversation's
  * data are compiled together, so the text findings and the stage signals come from one pass. Stages are
  * recognised two ways, both data files: fixed phrases ({@code stages.tsv}, with a weight and a sender),
- * and concepts ({@code concepts.tsv}: REQUEST, PHOTO, VIDEO, BODY, UNDRESS, SECRECY, PARENTS,
- * PRIVATE_CHANNEL, GIFT, GAME_CURRENCY, MEETING, PLACE, TIME, AGE, SCHOOL, ADDRESS, ALONE …) that
+ * and stage concepts ({@code concept/stages.tsv}: REQUEST, PHOTO, VIDEO, BODY, UNDRESS, SECRECY, PARENTS,
+ * PRIVATE_CHANNEL, GIFT, GAME_CURRENCY, MEETING, PLACE, TIME, AGE, SCHOOL, ADDRESS, ALONE …, shown by their
+ * own phrases and by the text concepts linked to them, such as the text's BODY, GIFT or MODELLING) that
  * compose a stage when they co-occur in one message ({@code stage-rules.tsv}, e.g.
  * {@code photos = REQUEST + PHOTO|VIDEO + BODY|INTIMATE}), so a stage is recognised in wordings no phrase
  * lists, with or without diacritics. Stages: rapport, age, school, address, parents (their whereabouts,
