@@ -42,7 +42,10 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     registers = List.copyOf(registers);
   }
 
-  /** The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums). */
+  /**
+   * The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums), the
+   * conversation's stage concepts ({@code stages*.tsv}) included.
+   */
   public static List<String> defaultResources() {
     List<String> names = new ArrayList<>();
     names.add(DEFAULT_RESOURCE_DIR + "MANIFEST");
@@ -65,6 +68,9 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Composition> compositions = new ArrayList<>();
     List<Register> registers = new ArrayList<>();
     for (String f : files) {
+      if (f.startsWith("stages")) {
+        continue;   // the conversation's stage concepts: read by vn.lanhmanh.conversation
+      }
       try (Reader r = open(f)) {
         if (f.startsWith("compositions")) {
           compositions.addAll(readCompositions(f, r));
