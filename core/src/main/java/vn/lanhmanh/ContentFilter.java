@@ -107,6 +107,8 @@ public final class ContentFilter implements AutoCloseable {
   private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
   /** The concept phrases, compositions and registers (empty without the default lexicon). */
   private final ConceptLexicon concepts;
+  /** What the lexicon was loaded as; holding it keeps a shared default lexicon alive while this filter is. */
+  private final LexiconCompiler.Loaded loaded;
   private final Composer composer;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
@@ -174,6 +176,7 @@ public final class ContentFilter implements AutoCloseable {
     this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
     this.concepts = loaded.concepts();
+    this.loaded = loaded;
     this.composer = Composer.compile(concepts);
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;
