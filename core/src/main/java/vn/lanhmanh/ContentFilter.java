@@ -25,6 +25,7 @@ import vn.lanhmanh.compose.TextAnalysis;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.WindowState;
+import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
@@ -104,12 +105,16 @@ public final class ContentFilter implements AutoCloseable {
   private final Supplier<List<LexiconEntry>> entries;
   private final CompiledLexicon lexicon;
   private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
-  /** The concept phrases, compositions and registers (empty without the default lexicon). */
-  private final ConceptLexicon concepts;
+  /**
+   * The concept phrases, compositions and registers (empty without the default lexicon), for overlays; read
+   * on first use when the lexicon is precompiled.
+   */
+  private final Supplier<ConceptLexicon> concepts;
   private final Composer composer;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
-  private final UrlRules urlRules;
+  /** The embedded URL rules, read on the first URL check: a filter that checks only texts never reads them. */
+  private final Supplier<UrlRules> urlRules;
   private final BoundedCache<UrlKey, Verdict> urlCache;
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
@@ -168,12 +173,13 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  private ContentFilter(LexiconCompiler.Loaded loaded, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
+  private ContentFilter(LexiconCompiler.Loaded loaded, Supplier<UrlRules> urlRules, UrlListIndex urlIndex,
+      Builder b) {
     this.urlIndex = urlIndex;
     this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
     this.concepts = loaded.concepts();
-    this.composer = Composer.compile(concepts);
+    this.composer = Composer.compile(loaded.compositions());
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;
     this.urlCache = BoundedCache.create(b.urlCacheSize);
@@ -554,6 +560,7 @@ public final class ContentFilter implements AutoCloseable {
       component = "url rules";
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
+      UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
       if (defaultUrlList) {
         CompactUrlList.embedded().lookup(c, hits);
@@ -731,7 +738,7 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return CompiledLexicon.compile(all, concepts, prefix);
+    return CompiledLexicon.compile(all, concepts.get(), prefix);
   }
 
   /** Stops the incident thread and releases the URL list index. Idempotent. */
@@ -1009,7 +1016,7 @@ public final class ContentFilter implements AutoCloseable {
           throw new IllegalArgumentException("urlIndex: cannot open " + urlIndexDir + ": " + e.getMessage(), e);
         }
       }
-      ContentFilter filter = new ContentFilter(loaded, UrlRules.loadDefaults(), index, this);
+      ContentFilter filter = new ContentFilter(loaded, new Lazy<>(UrlRules::loadDefaults), index, this);
       log.debug("lexicon {} in {} ms", loaded.precompiled() ? "loaded precompiled" : "compiled",
           (System.nanoTime() - t0) / 1_000_000);
       return filter;

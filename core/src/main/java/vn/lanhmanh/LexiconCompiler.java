@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.StageMatcher;
+import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.concept.ConceptLexicon;
@@ -57,10 +58,12 @@ final class LexiconCompiler {
    * @param entries its entries (for custom policies and conversations), read when first needed
    * @param stages the conversation stage matcher, made when first needed
    * @param precompiled whether it was read from a precompiled form
-   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers
+   * @param compositions the compositions and registers that compose the concept hits of {@code lexicon}
+   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers, for
+   *     compiling more phrases with them (read when first needed)
    */
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
-      boolean precompiled, ConceptLexicon concepts) {}
+      boolean precompiled, ConceptLexicon compositions, Supplier<ConceptLexicon> concepts) {}
 
   private LexiconCompiler() {}
 
@@ -73,23 +76,22 @@ final class LexiconCompiler {
    */
   static Loaded load(boolean defaults, List<Path> folders, Path precompiledFile, boolean allowPrecompiled) {
     // The embedded concepts go with the embedded lexicon and with a precompiled file (compiled with them).
-    ConceptLexicon concepts = defaults || precompiledFile != null ? ConceptLexicon.readDefault()
-        : ConceptLexicon.EMPTY;
+    boolean embeddedConcepts = defaults || precompiledFile != null;
     if (precompiledFile != null) {
       LexiconCodec.Bundle file = readFile(precompiledFile);
       if (folders.isEmpty()) {
-        return fromBundle(file, concepts);
+        return fromBundle(file);
       }
       List<LexiconEntry> all = new ArrayList<>(file.entries());
       for (Path f : folders) {
         all.addAll(LexiconReader.readDirectory(f));
       }
-      return compile(all, concepts);
+      return compile(all, ConceptLexicon.readDefault());
     }
     if (defaults && folders.isEmpty() && allowPrecompiled) {
       LexiconCodec.Bundle embedded = readEmbedded();
       if (embedded != null) {
-        return fromBundle(embedded, concepts);
+        return fromBundle(embedded);
       }
     }
     List<LexiconEntry> all = new ArrayList<>();
@@ -102,23 +104,29 @@ final class LexiconCompiler {
     if (all.isEmpty()) {
       throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
     }
-    return compile(all, concepts);
+    return compile(all, embeddedConcepts ? ConceptLexicon.readDefault() : ConceptLexicon.EMPTY);
   }
 
   /** Compiles entries now; the stage matcher is compiled on first use. */
   static Loaded compile(List<LexiconEntry> all, ConceptLexicon concepts) {
     List<LexiconEntry> entries = List.copyOf(all);
     return new Loaded(CompiledLexicon.compile(entries, concepts, Map.of()), () -> entries,
-        new Lazy<>(() -> StageMatcher.create(entries)), false, concepts);
+        new Lazy<>(() -> StageMatcher.create(entries)), false, concepts, () -> concepts);
   }
 
-  private static Loaded fromBundle(LexiconCodec.Bundle b, ConceptLexicon concepts) {
+  /**
+   * A precompiled lexicon (compiled with the embedded concepts): its concept phrases are in its automata
+   * already, so only the compositions and registers are read now, the phrases when something is compiled
+   * with them (a custom policy's overlay).
+   */
+  private static Loaded fromBundle(LexiconCodec.Bundle b) {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
     Supplier<StageMatcher> matcher = !b.names().contains(STAGES)
         ? new Lazy<>(() -> StageMatcher.create(entries))
         : new Lazy<>(() -> StageMatcher.precompiled(b.lexicon(STAGES)));
-    return new Loaded(lexicon, () -> entries, matcher, true, concepts);
+    return new Loaded(lexicon, () -> entries, matcher, true, ConceptLexicon.readDefaultCompositions(),
+        new Lazy<>(ConceptLexicon::readDefault));
   }
 
   /**
