@@ -623,7 +623,9 @@ public final class ContentFilter implements AutoCloseable {
           v.scores()));
     } catch (ComponentFailure e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
+      // NoClassDefFoundError: Guava (the public-suffix table of the URL rules) left off the class path, as
+      // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
       throw new ComponentFailure(component, e);
     }
   }
