@@ -880,6 +880,15 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     private ScoreStage scorer() {
+      // Refused now rather than failing every check later: the android jar holds neither model.
+      if (useModel && model == null && !TaggerModel.hasEmbedded()) {
+        throw new IllegalStateException("the embedded tagger is not on the class path (the android jar leaves "
+            + "it out): use the main jar, or give a model file with model(Path)");
+      }
+      if (useClassifiers && classifiers == null && !ClassifierModel.hasEmbedded()) {
+        throw new IllegalStateException("the embedded classifiers are not on the class path (the android jar "
+            + "leaves them out): use the main jar, or give a file with classifiers(Path)");
+      }
       ScoreStage stage;
       if (!useModel) {
         stage = ScoreStage.withoutModel();
@@ -1047,7 +1056,8 @@ public final class ContentFilter implements AutoCloseable {
      * built), a {@link #precompiledLexicon} file as it is, and lexicon folders compiled now.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed lexicon entry
-     * @throws IllegalStateException if no lexicon is configured
+     * @throws IllegalStateException if no lexicon is configured, or if the embedded tagger or classifiers are
+     *     asked for and not on the class path (the {@code android} jar leaves them out)
      */
     public ContentFilter build() {
       long t0 = System.nanoTime();

@@ -58,5 +58,17 @@ public final class TextPathMain {
       }
       System.out.println("conversation => risk " + cv.risk() + " " + cv.stages());
     }
+    if (textOnly) {
+      refused("withModel", ContentFilter.builder().withModel());
+      refused("withClassifiers", ContentFilter.builder().withClassifiers());
+    }
+  }
+
+  private static void refused(String what, ContentFilter.Builder builder) {
+    try (ContentFilter filter = builder.build()) {
+      System.out.println(what + " => built");
+    } catch (IllegalStateException e) {
+      System.out.println(what + " => IllegalStateException: " + e.getMessage());
+    }
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * removed from the class path builds the default filter from its precompiled lexicon, checks texts, a
  * custom policy (compiled at run time), URLs (the built-in LRU cache instead of Caffeine's) and a grooming
  * conversation (the precompiled stage phrases). Without Guava and the default URL lists too (what the
- * {@code android} jar and its documented exclusions leave), texts, policies and conversations still work
- * and a URL check fails closed.
+ * {@code android} jar and its documented exclusions leave, with the optional models), texts, policies and
+ * conversations still work, a URL check fails closed, and the embedded models are refused at build().
  */
 class WithoutLuceneAndCaffeineTest {
 
@@ -62,14 +62,14 @@ class WithoutLuceneAndCaffeineTest {
           || name.startsWith("failureaccess-")) {
         removed++;
       } else if (Files.isRegularFile(path.resolve(LISTS.substring(1)))) {
-        // the main classes, copied without the URL lists, as the android jar holds them
+        // the main classes, copied without the URL lists and the models, as the android jar holds them
         Path copy = dir.resolve("classes");
         try (Stream<Path> files = Files.walk(path)) {
           for (Path f : (Iterable<Path>) files::iterator) {
             Path to = copy.resolve(path.relativize(f).toString());
             if (Files.isDirectory(f)) {
               Files.createDirectories(to);
-            } else if (!f.endsWith(LISTS.substring(1))) {
+            } else if (!LEFT_OUT.contains(path.relativize(f).toString().replace(File.separatorChar, '/'))) {
               Files.copy(f, to);
             }
           }
@@ -91,9 +91,15 @@ class WithoutLuceneAndCaffeineTest {
     assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
     // no Guava for the URL rules: the URL check fails closed, naming the missing class
     assertThat(out).contains("url => BLOCK P [] ", "internal error in url rules: java.lang.NoClassDefFoundError");
+    // the models are left out too: asking for them is refused at build(), not at every check
+    assertThat(out).contains("withModel => IllegalStateException: the embedded tagger is not on the class path",
+        "withClassifiers => IllegalStateException: the embedded classifiers are not on the class path");
   }
 
   private static final String LISTS = "/vn/lanhmanh/url/default-lists.bin";
+  /** What the android jar leaves out (core/pom.xml). */
+  private static final List<String> LEFT_OUT = List.of(LISTS.substring(1), "vn/lanhmanh/model/tagger.bin",
+      "vn/lanhmanh/model/classifiers.bin");
 
   /** Runs {@link TextPathMain} in a JVM with this class path and returns what it printed. */
   private static String run(List<String> classPath, String mode) throws IOException, InterruptedException {
