@@ -111,6 +111,8 @@ public final class ContentFilter implements AutoCloseable {
    * on first use when the lexicon is precompiled.
    */
   private final Supplier<ConceptLexicon> concepts;
+  /** What the lexicon was loaded as; holding it keeps a shared default lexicon alive while this filter is. */
+  private final LexiconCompiler.Loaded loaded;
   private final Composer composer;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
@@ -180,6 +182,7 @@ public final class ContentFilter implements AutoCloseable {
     this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
     this.concepts = loaded.concepts();
+    this.loaded = loaded;
     this.composer = Composer.compile(loaded.compositions());
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,28 @@ final class LexiconCompiler {
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
       boolean precompiled, ConceptLexicon compositions, Supplier<ConceptLexicon> concepts) {}
 
+  /**
+   * The embedded default, shared by every filter built from it while one of them is alive: it is
+   * immutable, and a process that builds several default filters (one per tenant, per test, per Flink
+   * task) holds its tables once. Weakly held, so it is freed with the last filter using it.
+   */
+  private static WeakReference<Loaded> sharedDefault = new WeakReference<>(null);
+
   private LexiconCompiler() {}
+
+  /** The embedded precompiled default, shared while in use; null when it must be compiled instead. */
+  private static synchronized Loaded sharedDefault() {
+    Loaded shared = sharedDefault.get();
+    if (shared == null) {
+      LexiconCodec.Bundle embedded = readEmbedded();
+      if (embedded == null) {
+        return null;
+      }
+      shared = fromBundle(embedded);
+      sharedDefault = new WeakReference<>(shared);
+    }
+    return shared;
+  }
 
   /**
    * The lexicon of a builder's settings: the precompiled default when only the default is asked for, the
@@ -75,6 +97,12 @@ final class LexiconCompiler {
    * @throws IllegalStateException if no lexicon is configured
    */
   static Loaded load(boolean defaults, List<Path> folders, Path precompiledFile, boolean allowPrecompiled) {
+    if (defaults && folders.isEmpty() && precompiledFile == null && allowPrecompiled) {
+      Loaded shared = sharedDefault();
+      if (shared != null) {
+        return shared;
+      }
+    }
     // The embedded concepts go with the embedded lexicon and with a precompiled file (compiled with them).
     boolean embeddedConcepts = defaults || precompiledFile != null;
     if (precompiledFile != null) {
@@ -87,12 +115,6 @@ final class LexiconCompiler {
         all.addAll(LexiconReader.readDirectory(f));
       }
       return compile(all, ConceptLexicon.readDefault());
-    }
-    if (defaults && folders.isEmpty() && allowPrecompiled) {
-      LexiconCodec.Bundle embedded = readEmbedded();
-      if (embedded != null) {
-        return fromBundle(embedded);
-      }
     }
     List<LexiconEntry> all = new ArrayList<>();
     if (defaults) {

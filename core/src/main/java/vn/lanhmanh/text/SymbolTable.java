@@ -16,6 +16,8 @@ public final class SymbolTable {
   private int poolSize;
   /** Per id: offset in the pool (high 32 bits) and length (low 32 bits). */
   private long[] offLen = new long[64];
+  /** Per id: the key as one shared string, so that callers keeping keys do not each hold a copy. */
+  private String[] keys = new String[64];
   private int[] hashes = new int[64];
   private int size;
   /** Per slot: hash (high 32 bits) and id + 1 (low 32 bits); 0 for an empty slot. */
@@ -39,6 +41,7 @@ public final class SymbolTable {
     }
     if (size == offLen.length) {
       offLen = Arrays.copyOf(offLen, size * 2);
+      keys = Arrays.copyOf(keys, size * 2);
       hashes = Arrays.copyOf(hashes, size * 2);
     }
     while (poolSize + buf.length > pool.length) {
@@ -46,6 +49,7 @@ public final class SymbolTable {
     }
     System.arraycopy(buf, 0, pool, poolSize, buf.length);
     offLen[size] = ((long) poolSize << 32) | buf.length;
+    keys[size] = new String(buf);
     hashes[size] = h;
     poolSize += buf.length;
     int id = size++;
@@ -75,8 +79,10 @@ public final class SymbolTable {
 
   /** The key of an id. */
   public String key(int id) {
-    long ol = offLen[id];
-    return new String(pool, (int) (ol >>> 32), (int) ol);
+    if (id < 0 || id >= size) {
+      throw new IndexOutOfBoundsException("symbol id " + id + " of " + size);
+    }
+    return keys[id];
   }
 
   private int find(char[] buf, int off, int len, int h) {
