@@ -24,19 +24,57 @@ import vn.lanhmanh.Verdict;
 final class JsonOutput {
 
   private final Writer out;
+  private final boolean keep;
+  private JsonGenerator kept;
 
+  /** An output that makes a generator for each line (for one or a few lines). */
   JsonOutput(Writer out) {
+    this(out, false);
+  }
+
+  /**
+   * @param keep true for an output of many lines: one generator is kept and flushed into {@code out} after
+   *     each line (its buffer lives as long as this output); false, a generator per line
+   */
+  JsonOutput(Writer out, boolean keep) {
     this.out = out;
+    this.keep = keep;
+  }
+
+  /** One JSON value's body, written by {@link #line}. */
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Writes one value and its {@code \n}. */
+  private void line(Body body) throws IOException {
+    if (!keep) {
+      try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+        body.write(g);
+      }
+    } else {
+      if (kept == null) {
+        kept = Json.FACTORY.createGenerator(out);
+        kept.setRootValueSeparator(null);   // the lines are separated by the \n written below
+      }
+      try {
+        body.write(kept);
+        kept.flush();   // into out only: FLUSH_PASSED_TO_STREAM is off
+      } catch (IOException | RuntimeException e) {
+        kept = null;   // a line left half written: the next line starts on a new generator
+        throw e;
+      }
+    }
+    out.write('\n');
   }
 
   /** Writes a verdict line. */
   void verdict(JsonId id, Verdict v) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       verdictFields(g, id, v);
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
   /**
@@ -46,7 +84,7 @@ final class JsonOutput {
    * @param conversation the conversation's id as the input wrote it
    */
   void conversationVerdict(JsonId id, ConversationVerdict cv, JsonId conversation) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       verdictFields(g, id, cv.verdict());
       g.writeObjectFieldStart("conversation");
@@ -55,8 +93,7 @@ final class JsonOutput {
       conversationFields(g, cv);
       g.writeEndObject();
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
   /**
@@ -126,14 +163,13 @@ final class JsonOutput {
 
   /** Writes an error line. */
   void error(JsonId id, String message) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       g.writeFieldName("id");
       id.write(g);
       g.writeStringField("error", message);
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
   private static void help(JsonGenerator g, Help h) throws IOException {
