@@ -2,7 +2,10 @@ package vn.lanhmanh.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Map;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
@@ -155,7 +158,13 @@ final class JsonOutput {
       Double s = v.scores().get(c);
       if (s != null) {
         // four decimals: enough for a threshold, and stable across platforms
-        g.writeNumberField(c.jsonName(), Math.round(s * 10_000) / 10_000.0);
+        double score = Math.round(s * 10_000) / 10_000.0;
+        g.writeFieldName(c.jsonName());
+        if (score == 0.0) {
+          g.writeNumber(ZERO);   // most scores: the digits Double.toString(0.0) gives, without converting
+        } else {
+          g.writeNumber(score);
+        }
       }
     }
     g.writeEndObject();
@@ -172,11 +181,34 @@ final class JsonOutput {
     });
   }
 
+  /** {@code Double.toString(0.0)}: a score of zero as Jackson writes it. */
+  private static final String ZERO = Double.toString(0.0);
+  /** The library's help objects as {@link #helpObject} writes them, written once (high-risk lines all carry one). */
+  private static final Map<Help, String> HELP = Map.of(Help.ABUSE, helpJson(Help.ABUSE),
+      Help.SELF_HARM, helpJson(Help.SELF_HARM), Help.SCAM, helpJson(Help.SCAM));
+
   private static void help(JsonGenerator g, Help h) throws IOException {
+    String written = h == null ? null : HELP.get(h);
     if (h == null) {
       g.writeNull();
-      return;
+    } else if (written != null) {
+      g.writeRawValue(written);
+    } else {
+      helpObject(g, h);
     }
+  }
+
+  private static String helpJson(Help h) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
+      helpObject(g, h);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);   // a StringWriter does not fail
+    }
+    return w.toString();
+  }
+
+  private static void helpObject(JsonGenerator g, Help h) throws IOException {
     g.writeStartObject();
     g.writeStringField("topic", h.topic());
     g.writeStringField("phone", h.phone());

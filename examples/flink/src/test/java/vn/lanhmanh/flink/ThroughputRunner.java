@@ -1,5 +1,7 @@
 package vn.lanhmanh.flink;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,6 +54,28 @@ public final class ThroughputRunner {
   private static final AtomicLong COUNT = new AtomicLong();
   private static final AtomicLong FIRST = new AtomicLong();
   private static final AtomicLong LAST = new AtomicLong();
+  private static final AtomicLong FIRST_CPU = new AtomicLong();
+  private static final AtomicLong LAST_CPU = new AtomicLong();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * Wall-clock time and this thread's CPU time from its creation: the rate, and the CPU time a message
+   * took, which a loaded machine changes much less than the rate.
+   */
+  private static final class Timer {
+    private final long wall = System.nanoTime();
+    private final long cpu = THREADS.getCurrentThreadCpuTime();
+
+    double rate(long messages) {
+      double seconds = (System.nanoTime() - wall) / 1e9;
+      double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / messages;
+      System.out.printf(Locale.ROOT, "  [%.2f µs of CPU a message on this thread: %,.0f messages/s on a core of its own]%n",
+          cpuMicros, 1e6 / cpuMicros);
+      return messages / seconds;
+    }
+  }
 
   private ThroughputRunner() {}
 
@@ -117,7 +141,7 @@ public final class ThroughputRunner {
       }
       Map<String, ConversationState> states = new HashMap<>();
       filter.conversation("");
-      long start = System.nanoTime();
+      Timer timer = new Timer();
       for (int i = 0; i < input.size(); i++) {
         if (step) {
           String id = ids.get(i);
@@ -127,7 +151,7 @@ public final class ThroughputRunner {
           filter.conversation(ids.get(i)).check(input.get(i), policy);
         }
       }
-      return messages / ((System.nanoTime() - start) / 1e9);
+      return timer.rate(messages);
     }
   }
 
@@ -146,7 +170,7 @@ public final class ThroughputRunner {
         input.add(line(i, conversations));
       }
       filter.conversation("");
-      long start = System.nanoTime();
+      Timer timer = new Timer();
       for (String l : input) {
         String key = JsonLines.conversationKey(l);
         if (bytes) {
@@ -157,7 +181,7 @@ public final class ThroughputRunner {
           objects.put(key, lines.conversation(l, objects.getOrDefault(key, ConversationState.empty())).state());
         }
       }
-      double rate = messages / ((System.nanoTime() - start) / 1e9);
+      double rate = timer.rate(messages);
       if (bytes) {
         long total = 0;
         int max = 0;
@@ -187,6 +211,9 @@ public final class ThroughputRunner {
     if (COUNT.get() != messages) {
       throw new IllegalStateException("counted " + COUNT.get() + " verdicts for " + messages + " messages");
     }
+    double cpuMicros = (LAST_CPU.get() - FIRST_CPU.get()) / 1e3 / (messages - 1);
+    System.out.printf(Locale.ROOT, "  [parallelism %d: %.2f µs of the process's CPU a message, all threads: "
+        + "%,.0f messages/s a core]%n", parallelism, cpuMicros, 1e6 / cpuMicros);
     return (messages - 1) / ((LAST.get() - FIRST.get()) / 1e9);
   }
 
@@ -204,9 +231,11 @@ public final class ThroughputRunner {
       long n = COUNT.incrementAndGet();
       if (n == 1) {
         FIRST.set(System.nanoTime());
+        FIRST_CPU.set(OS.getProcessCpuTime());
       }
       if (n == messages) {
         LAST.set(System.nanoTime());
+        LAST_CPU.set(OS.getProcessCpuTime());
       }
       return v;
     }
