@@ -103,6 +103,11 @@ public final class Composer {
     int rules = state.candidateCount();
     int cursor = 0;
     int from = 0;
+    // The previous sentence that had concept hits: its first hit, its number and its concept set (for
+    // compositions whose scope is two sentences).
+    int prevFrom = 0;
+    int prevSentence = -2;
+    long prevPresent = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
       long present = 0;
@@ -118,11 +123,22 @@ public final class Composer {
       if ((present & registerMask) != 0) {
         lower(state, cursor, rules, sentence, present & registerMask);
       }
+      boolean adjacent = prevSentence == sentence - 1;
       for (int c = 0; c < size; c++) {
-        if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
+        if (scope[c] == Composition.TWO_SENTENCES) {
+          long both = adjacent ? present | prevPresent : present;
+          // Concepts all in the previous sentence were found with it already.
+          boolean found = adjacent && (prevPresent & need[c]) == need[c];
+          if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
+            find(state, c, adjacent ? prevFrom : from, to);
+          }
+        } else if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
           find(state, c, from, to);
         }
       }
+      prevFrom = from;
+      prevSentence = sentence;
+      prevPresent = present;
       from = to;
     }
   }
@@ -203,8 +219,8 @@ public final class Composer {
 
   private boolean within(MatchState state, int c, int startPos, int endPos) {
     int s = scope[c];
-    if (s == Composition.SENTENCE) {
-      return true;
+    if (s == Composition.SENTENCE || s == Composition.TWO_SENTENCES) {
+      return true; // the hits searched are those of the sentence (and, for two, the one before)
     }
     if (s == Composition.CLAUSE) {
       return state.clause(startPos) == state.clause(endPos);

@@ -16,7 +16,7 @@ import vn.lanhmanh.Severity;
  * @param category the finding's category
  * @param rating the finding's tier
  * @param severity the finding's severity
- * @param scope {@link #CLAUSE}, {@link #SENTENCE}, or a positive number of syllables from the first hit's
+ * @param scope {@link #CLAUSE}, {@link #SENTENCE}, {@link #TWO_SENTENCES}, or a positive number of syllables from the first hit's
  *     first syllable to the last hit's last syllable (always within one sentence)
  * @param ordered whether the concepts must appear in the order listed
  * @param concepts the concepts that must all be present (one hit may carry several)
@@ -31,6 +31,11 @@ public record Composition(String id, Category category, Rating rating, Severity 
   public static final int CLAUSE = -1;
   /** Scope: the concepts must all lie in one sentence. */
   public static final int SENTENCE = 0;
+  /**
+   * Scope: the concepts must all lie in one sentence or in two adjacent ones (a question asked in two
+   * short sentences: {@code Bố mẹ em mấy giờ về? Lúc đó em ở nhà một mình à?}).
+   */
+  public static final int TWO_SENTENCES = -2;
 
   public Composition {
     Objects.requireNonNull(id, "id");
@@ -42,7 +47,7 @@ public record Composition(String id, Category category, Rating rating, Severity 
     if (concepts.isEmpty()) {
       throw new IllegalArgumentException("a composition needs at least one concept");
     }
-    if (scope < CLAUSE) {
+    if (scope < TWO_SENTENCES) {
       throw new IllegalArgumentException("bad scope " + scope);
     }
   }

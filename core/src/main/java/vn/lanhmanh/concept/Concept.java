@@ -114,7 +114,43 @@ public enum Concept {
   /** The speaker: {@code em}, {@code mình}, {@code tớ}, {@code tao}, {@code tôi}. */
   SELF,
   /** Carrying a weapon: {@code mang dao}, {@code cầm gậy}, {@code thủ sẵn hung khí}. */
-  ARMED;
+  ARMED,
+  /**
+   * The speaker's sexual desire or gaze, never a description: {@code muốn sờ}, {@code nhìn thèm},
+   * {@code nhìn kích thích}, {@code trông sexy}, {@code anh thích mấy bé nhỏ}.
+   */
+  DESIRE,
+  /** A moment when a person is undressed: {@code lúc thay đồ}, {@code đang tắm}, {@code trong nhà vệ sinh}. */
+  INTIMATE_SCENE,
+  /** An adult proposing to meet: {@code gặp anh}, {@code anh qua đón em}, {@code ra quán net gặp anh}. */
+  MEETING,
+  /**
+   * Asking where a child is, lives or studies, or when the child is alone: {@code nhà em ở đâu},
+   * {@code học trường nào}, {@code mấy giờ bố mẹ về}, {@code em ở nhà một mình à}.
+   */
+  PROBE,
+  /** A means of suicide or a dose: {@code thuốc ngủ}, {@code thuốc chuột}, {@code dao lam}, {@code bao nhiêu viên}. */
+  MEANS,
+  /** A death asked for or made painless: {@code thì chết}, {@code chết không đau}, {@code ra đi nhẹ nhàng nhất}. */
+  LETHAL,
+  /** Hurting oneself: {@code rạch tay}, {@code cào tay cho chảy máu}, {@code lấy dao lam cắt vào đùi}. */
+  SELF_INJURY,
+  /**
+   * A last farewell or a decision taken: {@code thư tạm biệt}, {@code bài đăng cuối cùng}, {@code đừng cản},
+   * {@code lần này là thật}, {@code chọn ngày rồi}.
+   */
+  FAREWELL,
+  /**
+   * Register: parents and relatives speaking of their own children ({@code bé nhà mình}, {@code con gái tôi},
+   * {@code mẹ chụp cho bé}, {@code đi biển}). Cancels only descriptive compositions (a photo of a child in
+   * swimwear), never an intent.
+   */
+  FAMILY(true),
+  /**
+   * Register: school work and online classes ({@code học trực tuyến}, {@code điểm danh}, {@code giáo viên
+   * chủ nhiệm}): a teacher asking pupils to turn their cameras on is no request to show oneself.
+   */
+  CLASSROOM(true);
 
   private final String id = name();
   private final boolean register;

@@ -134,11 +134,13 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
         s = Composition.CLAUSE;
       } else if (scope.equals("sentence")) {
         s = Composition.SENTENCE;
+      } else if (scope.equals("two-sentences")) {
+        s = Composition.TWO_SENTENCES;
       } else {
         try {
           s = Integer.parseInt(scope);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("scope must be clause, sentence or a number, not '" + scope + "'");
+          throw new IllegalArgumentException("scope must be clause, sentence, two-sentences or a number, not '" + scope + "'");
         }
         if (s <= 0) {
           throw new IllegalArgumentException("a syllable scope must be positive, not " + s);

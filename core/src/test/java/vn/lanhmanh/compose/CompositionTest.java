@@ -96,6 +96,35 @@ class CompositionTest {
   }
 
   @Test
+  void aTwoSentenceScopeReachesTheSentenceBeforeOnly() {
+    // A question asked in two short sentences composes; a sentence further away does not.
+    assertThat(findings("Mấy giờ bố mẹ cháu đi làm về? Chiều nay cháu ở nhà một mình à?"))
+        .filteredOn(f -> f.rule().equals("compose/grooming.probe_alone")).singleElement()
+        .satisfies(f -> assertThat(f.match()).isEqualTo("Mấy giờ bố mẹ cháu đi làm về? Chiều nay cháu ở nhà một mình"));
+    assertThat(findings("Mấy giờ bố mẹ cháu đi làm về? Cô muốn gọi điện. Chiều nay cháu ở nhà một mình à?"))
+        .noneMatch(f -> f.rule().equals("compose/grooming.probe_alone"));
+    // Concepts all in one sentence are found once, not again with the next sentence.
+    assertThat(findings("Mấy giờ bố mẹ cháu đi làm về, cháu ở nhà một mình à? Chú hỏi thôi."))
+        .filteredOn(f -> f.rule().equals("compose/grooming.probe_alone")).hasSize(1);
+    // A sentence scope stays inside its sentence.
+    assertThat(findings("Chú có quà cho cháu. Nhớ giữ bí mật nhé."))
+        .noneMatch(f -> f.rule().equals("compose/grooming.gift_secret"));
+  }
+
+  @Test
+  void descriptiveCompositionsGiveWayToFamilyAndClassRegistersButIntentDoesNot() {
+    assertThat(findings("Mẹ chụp ảnh bé 7 tuổi mặc đồ bơi đi biển, đáng yêu quá."))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    assertThat(findings("Thông báo: học sinh lớp 5 bật camera khi học trực tuyến để cô điểm danh."))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    // The family register does not cancel a sale or an adult's desire.
+    assertThat(findings("Bán ảnh con gái tôi 10 tuổi lúc đang tắm, ai cần ib"))
+        .anyMatch(f -> f.rule().equals("compose/sexual_minors.scene_minor_sale") && f.rating() == Rating.C);
+    assertThat(findings("Bé nhà mình 9 tuổi mà nhìn gợi cảm ghê, chú muốn sờ thử"))
+        .anyMatch(f -> f.category() == Category.SEXUAL_MINORS && f.rating() == Rating.C);
+  }
+
+  @Test
   void phrasesStopAtTheEndOfASentence() {
     // "chó chết" across a full stop is two sentences, not an insult.
     assertThat(findings("Nhà bạn Lan nuôi một con chó. Chết đuối là tai nạn hay gặp vào mùa hè."))
@@ -144,6 +173,9 @@ class CompositionTest {
     assertThatThrownBy(() -> ConceptLexicon.readCompositions("c.tsv",
         new StringReader("scam.x\tscam\tC\thigh\twhenever\tany\tPRIZE\t-\n")))
         .hasMessageContaining("scope");
+    assertThat(ConceptLexicon.readCompositions("c.tsv",
+        new StringReader("scam.x\tscam\tC\thigh\ttwo-sentences\tany\tPRIZE\t-\n")))
+        .singleElement().satisfies(c -> assertThat(c.scope()).isEqualTo(Composition.TWO_SENTENCES));
     assertThatThrownBy(() -> ConceptLexicon.readRegisters("r.tsv", new StringReader("MINOR\tdrugs\tP\n")))
         .hasMessageContaining("not a register");
   }
