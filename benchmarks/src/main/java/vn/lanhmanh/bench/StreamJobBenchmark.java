@@ -48,7 +48,8 @@ import vn.lanhmanh.cli.JsonLines;
  * children and others alternating, one minute apart, every tenth message of a chat a grooming-stage line
  * from the other party ({@link ConversationTraffic#STAGE_LINES}), so most chats climb to high risk and
  * their windows hold five stage messages: the costliest case for the window and its state. As
- * {@code conversation} JSON lines. One thread: the rate of one stream task.
+ * {@code conversation} JSON lines (the chat lines are the runner's: keep the two the same). One thread: the
+ * rate of one stream task.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

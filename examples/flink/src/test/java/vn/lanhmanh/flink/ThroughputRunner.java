@@ -34,7 +34,10 @@ import vn.lanhmanh.cli.JsonLines;
  * has 50 messages, and the risk of most chats climbs high, as in a stream of grooming attempts (the
  * costliest case for the window: more entries to score and store). The generator source runs at the job's parallelism; the rate is taken
  * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
- * out. Heap state backend, no checkpoints during the run.
+ * out. Heap state backend, no checkpoints during the run. Next to each rate, the CPU time a message took
+ * (the measuring thread's; for Flink the process's, and at parallelism 1 the keyed task thread's), which a
+ * machine shared with other work changes much less than the rate. The chat lines are also those of
+ * {@code StreamJobBenchmark} in {@code benchmarks/}: keep the two the same.
  */
 public final class ThroughputRunner {
 
