@@ -28,7 +28,7 @@ import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
-import vn.lanhmanh.model.PositionTags;
+import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.model.TaggerModel;
 import vn.lanhmanh.pii.PiiDetector;
@@ -358,9 +358,8 @@ public final class ContentFilter implements AutoCloseable {
         }
         component = "score";
         fault(component);
-        // 4. scores: the learned tagger (when on) over the same syllables (vn.lanhmanh.model)
-        ScoreStage.Scored scored = scorer.score(t, state.positions(), matcher.vocabulary(), findings,
-            PositionTags.NONE);
+        // 4. scores: the tagger and classifiers (when on) over the same syllables (vn.lanhmanh.model)
+        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
         component = "decide";
         fault(component);
         // 5. the action for this viewer
@@ -783,8 +782,45 @@ public final class ContentFilter implements AutoCloseable {
     private boolean useModel;
     private TaggerModel model;
     private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
+    private boolean useClassifiers;
+    private ClassifierModel classifiers;
 
     private Builder() {}
+
+    /**
+     * Runs the embedded per-category message classifiers on every text check: a calibrated score for each
+     * category they know, and a {@code model/<category>} finding when a score reaches the threshold chosen
+     * on the labelled corpus's development part. Off by default (figures and reasons in
+     * {@code docs/MODEL.md}).
+     */
+    public Builder withClassifiers() {
+      useClassifiers = true;
+      return this;
+    }
+
+    /**
+     * Uses these classifiers (written by {@code lanhmanh train --corpus-train}) instead of the embedded ones.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read or is not a classifier model of this
+     *     version
+     */
+    public Builder classifiers(Path file) {
+      Objects.requireNonNull(file, "file");
+      try {
+        classifiers = ClassifierModel.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the classifier model " + file + ": " + e.getMessage(), e);
+      }
+      useClassifiers = true;
+      return this;
+    }
+
+    /** Runs no message classifiers (the default). */
+    public Builder withoutClassifiers() {
+      useClassifiers = false;
+      classifiers = null;
+      return this;
+    }
 
     /**
      * Uses this tagger model (written by {@code lanhmanh train}) instead of the embedded one, e.g. one
@@ -835,10 +871,16 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     private ScoreStage scorer() {
+      ScoreStage stage;
       if (!useModel) {
-        return ScoreStage.withoutModel();
+        stage = ScoreStage.withoutModel();
+      } else {
+        stage = model == null ? ScoreStage.embedded(modelFindings) : ScoreStage.of(model, modelFindings);
       }
-      return model == null ? ScoreStage.embedded(modelFindings) : ScoreStage.of(model, modelFindings);
+      if (!useClassifiers) {
+        return stage;
+      }
+      return classifiers == null ? stage.withEmbeddedClassifiers() : stage.withClassifiers(classifiers);
     }
 
     /** Leaves out the embedded lexicon (then at least one {@link #addLexicon} folder is required). */

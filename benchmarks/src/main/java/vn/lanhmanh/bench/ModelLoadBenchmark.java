@@ -26,4 +26,9 @@ public class ModelLoadBenchmark {
   public Object loadEmbeddedModel() {
     return TaggerModel.embedded();
   }
+
+  @Benchmark
+  public Object loadEmbeddedClassifiers() {
+    return vn.lanhmanh.model.ClassifierModel.embedded();
+  }
 }

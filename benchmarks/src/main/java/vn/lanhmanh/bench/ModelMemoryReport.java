@@ -18,7 +18,14 @@ public final class ModelMemoryReport {
     long after = MemoryProbe.usedHeap();
     System.out.printf("model loaded in %d ms; heap kept %.1f MB (weight tables %.1f MB); %s%n", ms,
         (after - before) / 1e6, model.weightBytes() / 1e6, model.properties().get("command"));
-    if (model.weightBytes() < 0) {
+    before = MemoryProbe.usedHeap();
+    t0 = System.nanoTime();
+    vn.lanhmanh.model.ClassifierModel classifiers = vn.lanhmanh.model.ClassifierModel.embedded();
+    ms = (System.nanoTime() - t0) / 1_000_000;
+    after = MemoryProbe.usedHeap();
+    System.out.printf("classifiers loaded in %d ms; heap kept %.1f MB (weight table %.1f MB); %s%n", ms,
+        (after - before) / 1e6, classifiers.weightBytes() / 1e6, classifiers.properties().get("command"));
+    if (model.weightBytes() < 0 || classifiers.weightBytes() < 0) {
       throw new AssertionError();
     }
   }

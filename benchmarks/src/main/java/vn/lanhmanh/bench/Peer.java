@@ -43,6 +43,10 @@ abstract class Peer implements AutoCloseable {
   static final String LANHMANH_TAGGER = "lanhmanh-tagger";
   /** The default filter with the tagger's findings on. */
   static final String LANHMANH_MODEL_FINDINGS = "lanhmanh-modelfindings";
+  /** The default filter with the per-category message classifiers on ({@code withClassifiers()}). */
+  static final String LANHMANH_CLASSIFIERS = "lanhmanh-classifiers";
+  /** The default filter with the tagger's findings and the classifiers on: the whole learned layer. */
+  static final String LANHMANH_LEARNED = "lanhmanh-learned";
 
   /** A text every peer flags over either phrase list, with the span of its bad word ("ngu", stupid). */
   static final String KNOWN_BAD = "đm thằng ngu";
@@ -79,6 +83,10 @@ abstract class Peer implements AutoCloseable {
         return new LanhManh(ContentFilter.builder().withModel().build());
       case LANHMANH_MODEL_FINDINGS:
         return new LanhManh(ContentFilter.builder().modelFindings(true).build());
+      case LANHMANH_CLASSIFIERS:
+        return new LanhManh(ContentFilter.builder().withClassifiers().build());
+      case LANHMANH_LEARNED:
+        return new LanhManh(ContentFilter.builder().modelFindings(true).withClassifiers().build());
       case SENSITIVE_WORD:
         return new SensitiveWord(phrases);
       case TOOLGOOD:

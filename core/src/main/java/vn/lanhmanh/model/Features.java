@@ -73,6 +73,26 @@ final class Features {
     byte[] path = new byte[64];
     int[] back = new int[128];
     double[] marg = new double[64];
+    /** Concept bits per position, filled by {@link #conceptTags}. */
+    long[] concepts = new long[64];
+    private final PositionTags conceptView = i -> concepts[i];
+
+    /** The concept hits of {@code state} as tags per syllable position (a view over this buffer). */
+    PositionTags conceptTags(vn.lanhmanh.match.MatchState state) {
+      int n = state.positions().size();
+      if (concepts.length < n) {
+        concepts = new long[Math.max(n, concepts.length * 2)];
+      }
+      Arrays.fill(concepts, 0, n, 0L);
+      for (int k = 0; k < state.conceptCount(); k++) {
+        long mask = state.conceptMask(k);
+        for (int i = Math.max(0, state.conceptStartPos(k)), e = Math.min(n - 1, state.conceptEndPos(k)); i <= e;
+            i++) {
+          concepts[i] |= mask;
+        }
+      }
+      return conceptView;
+    }
 
     double[] marginal(int n) {
       if (marg.length < n) {
@@ -129,6 +149,7 @@ final class Features {
         path = fresh.path;
         back = fresh.back;
         marg = fresh.marg;
+        concepts = fresh.concepts;
       }
     }
   }

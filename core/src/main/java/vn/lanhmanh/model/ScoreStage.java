@@ -9,18 +9,21 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
 
 /**
- * The "score" stage of a text check, after matching (and composing): runs the offensive-span tagger over
- * the syllables, adds a {@code model/offensive} finding for each span it marks that no lexicon finding
- * covers (when model findings are on), and gives every category a score in [0, 1].
+ * The "score" stage of a text check, after matching and composing: runs the offensive-span tagger over
+ * the syllables (when on), adds a {@code model/offensive} finding for each span it marks that no lexicon
+ * finding covers (when model findings are on), runs the message classifiers (when on), and gives every
+ * category a score in [0, 1].
  *
  * <p>Scores: harassment and profanity get the tagger's calibrated probability that the text holds
  * offensive language (the category the tagger's head or the lexicon names gets it; the other keeps its
- * findings' score, never above it); the other categories get a fixed value from their findings' severity
- * and tier until message classifiers exist (see {@code docs/MODEL.md}).
+ * findings' score, never above it); with the classifiers on, every category they know gets its
+ * calibrated probability (harassment and profanity: the higher of the two); the rest get a fixed value
+ * from their findings' severity and tier (see {@code docs/MODEL.md}).
  *
  * <p>Model findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
  * findings cover wholly adds nothing; one with at least one syllable no lexicon finding covers is added
@@ -33,6 +36,8 @@ public final class ScoreStage {
 
   /** Rule id of the tagger's findings. */
   public static final String RULE = "model/offensive";
+  /** Rule id prefix of the message classifiers' findings: {@code model/<category>}. */
+  public static final String CLASSIFIER_RULE_PREFIX = "model/";
   private static final int CATEGORIES = Category.values().length;
   private static final Category[] OFFENSIVE = {Category.HARASSMENT, Category.PROFANITY};
   private static final int SCRATCH_KEEP = 1 << 14;
@@ -48,27 +53,58 @@ public final class ScoreStage {
 
   private final Supplier<TaggerModel> model;
   private final boolean modelFindings;
+  private final Supplier<ClassifierModel> classifiers;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
+  private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
 
-  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings) {
+  /** Per-thread scratch of the message classifiers. */
+  private static final class ClassifierScratch {
+    final MessageFeatures.Buffer features = new MessageFeatures.Buffer();
+    final double[] logits = new double[CATEGORIES];
+    final long[] acc = new long[CATEGORIES];
+  }
+
+  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
     this.model = model;
     this.modelFindings = modelFindings;
+    this.classifiers = classifiers;
   }
 
   /** The model shipped in the jar, loaded on first use. */
   public static ScoreStage embedded(boolean modelFindings) {
-    return new ScoreStage(Suppliers.memoize(TaggerModel::embedded), modelFindings);
+    return new ScoreStage(Suppliers.memoize(TaggerModel::embedded), modelFindings, null);
   }
 
   /** A model trained by {@code lanhmanh train}. */
   public static ScoreStage of(TaggerModel model, boolean modelFindings) {
     Objects.requireNonNull(model, "model");
-    return new ScoreStage(() -> model, modelFindings);
+    return new ScoreStage(() -> model, modelFindings, null);
   }
 
   /** No tagger: scores come from the findings only, and no finding is added. */
   public static ScoreStage withoutModel() {
-    return new ScoreStage(null, false);
+    return new ScoreStage(null, false, null);
+  }
+
+  /** This stage with the classifiers shipped in the jar, loaded on first use. */
+  public ScoreStage withEmbeddedClassifiers() {
+    return new ScoreStage(model, modelFindings, Suppliers.memoize(ClassifierModel::embedded));
+  }
+
+  /** This stage with classifiers trained by {@code lanhmanh train}. */
+  public ScoreStage withClassifiers(ClassifierModel classifiers) {
+    Objects.requireNonNull(classifiers, "classifiers");
+    return new ScoreStage(model, modelFindings, () -> classifiers);
+  }
+
+  /** Whether message classifiers run. */
+  public boolean hasClassifiers() {
+    return classifiers != null;
+  }
+
+  /** Loads the classifiers now (otherwise the first check does), and returns them; null without. */
+  public ClassifierModel loadClassifiers() {
+    return classifiers == null ? null : classifiers.get();
   }
 
   /** Whether model findings are added to verdicts. */
@@ -89,34 +125,83 @@ public final class ScoreStage {
   /**
    * Scores a text.
    *
-   * @param p the text's syllables, as the matcher left them
+   * @param state the text's syllables and concept hits, as the matcher and the composer left them
    * @param findings the findings so far, by start offset
-   * @param tags extra tags per position (concepts), or {@link PositionTags#NONE}
    */
-  public Scored score(String text, Positions p, Vocabulary vocab, List<Finding> findings, PositionTags tags) {
+  public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings) {
     double[] scores = fromFindings(findings);
-    if (model == null) {
+    if (model == null && classifiers == null) {
       return new Scored(findings, scores);
     }
-    Features.Buffer b = scratch.get();
-    Tagged t;
-    try {
-      t = tag(model.get(), text, p, vocab, findings, tags, b, modelFindings);
-    } finally {
-      b.trim(SCRATCH_KEEP);
+    List<Finding> added = List.of();
+    if (model != null) {
+      Features.Buffer b = scratch.get();
+      Tagged t;
+      try {
+        TaggerModel m = model.get();
+        PositionTags tags = m.conceptTags ? b.conceptTags(state) : PositionTags.NONE;
+        t = tag(m, text, state.positions(), vocab, findings, tags, b, modelFindings);
+      } finally {
+        b.trim(SCRATCH_KEEP);
+      }
+      for (Category c : OFFENSIVE) {
+        int k = c.ordinal();
+        scores[k] = c == t.top() ? t.offensive() : Math.min(scores[k], t.offensive());
+      }
+      added = t.added();
     }
-    for (Category c : OFFENSIVE) {
-      int k = c.ordinal();
-      scores[k] = c == t.top() ? t.offensive() : Math.min(scores[k], t.offensive());
+    if (classifiers != null) {
+      added = classify(classifiers.get(), text, state, vocab, findings, scores, added);
     }
     List<Finding> all = findings;
-    if (!t.added().isEmpty()) {
-      all = new ArrayList<>(findings.size() + t.added().size());
+    if (!added.isEmpty()) {
+      all = new ArrayList<>(findings.size() + added.size());
       all.addAll(findings);
-      all.addAll(t.added());
+      all.addAll(added);
       all.sort(java.util.Comparator.comparingInt(Finding::start));
     }
     return new Scored(all, scores);
+  }
+
+  /**
+   * Runs the message classifiers: each category's calibrated score replaces the fixed value from its
+   * findings (for harassment and profanity with the tagger on, the higher of the two), and a category whose
+   * score reaches its threshold gets a {@code model/<category>} finding over the whole text, unless a
+   * finding of the lexicon or the compositions already gives the category that tier or a higher one.
+   *
+   * @return {@code added} with the classifiers' findings appended
+   */
+  private List<Finding> classify(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
+      List<Finding> findings, double[] scores, List<Finding> added) {
+    ClassifierScratch s = classifierScratch.get();
+    MessageFeatures.extract(text, state, vocab, findings, m.mask, s.features);
+    m.logits(s.features, s.logits, s.acc);
+    s.features.trim(SCRATCH_KEEP);
+    List<Finding> out = added;
+    for (int k = 0; k < m.categories.length; k++) {
+      Category c = m.categories[k];
+      double p = m.calibrate(k, s.logits[k]);
+      int i = c.ordinal();
+      boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
+      scores[i] = tagged ? Math.max(scores[i], p) : p;
+      if (p >= m.threshold[k] && !text.isEmpty() && !covered(findings, c, m.tier[k])) {
+        if (out == added) {
+          out = new ArrayList<>(added);
+        }
+        Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
+        out.add(new Finding(c, sev, m.tier[k], CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
+      }
+    }
+    return out;
+  }
+
+  private static boolean covered(List<Finding> findings, Category c, Rating tier) {
+    for (Finding f : findings) {
+      if (f.category() == c && f.rating().compareTo(tier) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

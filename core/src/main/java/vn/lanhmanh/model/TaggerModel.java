@@ -40,6 +40,8 @@ public final class TaggerModel {
   /** The shipped model's resource. */
   static final String RESOURCE = "/vn/lanhmanh/model/tagger.bin";
   static final int HEAD_BITS = 16;
+  /** The property that says the model reads concept tags. */
+  static final String CONCEPT_TAGS = "features.concepts";
 
   final int bits;
   final int mask;
@@ -55,6 +57,8 @@ public final class TaggerModel {
   final double[] calibration;
   /** Category head: above 0 after summing, profanity; otherwise harassment. */
   final float[] head;
+  /** Whether the model was trained with the concepts stage's hits as tags (property {@code features.concepts}). */
+  final boolean conceptTags;
   private final Map<String, String> properties;
 
   TaggerModel(int bits, short[] weights, float scale, double[] trans, double[] start, double decodeBias,
@@ -74,6 +78,7 @@ public final class TaggerModel {
     this.calibration = calibration.clone();
     this.head = head;
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+    this.conceptTags = "true".equals(properties.get(CONCEPT_TAGS));
   }
 
   /** Quantises trained weights to 16 bits. */

@@ -36,8 +36,17 @@ import vn.lanhmanh.text.Positions;
 public final class Trainer {
 
   /** Training settings. */
-  public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate) {
+  public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
+      boolean concepts, double l2, int minCount) {
+    /** Without concept tags, L2 penalty or pruning. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate) {
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, false, 0, 1);
+    }
+
     public Options {
+      if (!(l2 >= 0) || minCount < 1) {
+        throw new IllegalArgumentException("l2 must be >= 0 and minCount >= 1");
+      }
       if (bits < 10 || bits > 24) {
         throw new IllegalArgumentException("bits must be 10..24, was " + bits);
       }
@@ -85,18 +94,29 @@ public final class Trainer {
   private static final double[] BIASES = {-1.5, -1.0, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0,
       2.5, 3.0};
 
-  private final CompiledLexicon lexicon;
+  private final Analyser analyser;
   private final Options options;
   private final Consumer<String> progress;
-  private final MatchState state = new MatchState();
-  private final Positions positions = state.positions();
+  private final Positions positions;
   private final Features.Buffer buffer = new Features.Buffer();
   private final Policy child = Policy.forAge(10);
+  /** Properties every model made during training carries (whether it reads concept tags). */
+  private final Map<String, String> modelProps;
 
-  private Trainer(CompiledLexicon lexicon, Options options, Consumer<String> progress) {
-    this.lexicon = lexicon;
+  private Trainer(Analyser analyser, Options options, Consumer<String> progress) {
+    if (options.concepts() && !analyser.composes()) {
+      throw new IllegalArgumentException("concept tags need an analyser with the concepts stage");
+    }
+    this.analyser = analyser;
     this.options = options;
     this.progress = progress;
+    this.positions = analyser.state().positions();
+    this.modelProps = options.concepts() ? Map.of(TaggerModel.CONCEPT_TAGS, "true") : Map.of();
+  }
+
+  /** The concept tags of the text last matched (none unless training with concepts). */
+  private PositionTags tags() {
+    return options.concepts() ? buffer.conceptTags(analyser.state()) : PositionTags.NONE;
   }
 
   /** One training comment, prepared: features and labels per position, hashes for the head. */
@@ -113,10 +133,19 @@ public final class Trainer {
    */
   public static Result train(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev,
       CompiledLexicon lexicon, Options options, Map<String, String> properties, Consumer<String> progress) {
+    return train(train, dev, Analyser.of(lexicon), options, properties, progress);
+  }
+
+  /**
+   * Trains a model with the stages before the model given by {@code analyser} (with the concepts stage, its
+   * hits can be features: {@link Options#concepts}).
+   */
+  public static Result train(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, Analyser analyser,
+      Options options, Map<String, String> properties, Consumer<String> progress) {
     if (train.isEmpty() || dev.isEmpty()) {
       throw new IllegalArgumentException("training needs at least one training and one development comment");
     }
-    return new Trainer(lexicon, options, progress).run(train, dev, properties);
+    return new Trainer(analyser, options, progress).run(train, dev, properties);
   }
 
   private Result run(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, Map<String, String> props) {
@@ -147,6 +176,15 @@ public final class Trainer {
 
     double[] w = new double[size];
     double[] g2 = new double[size];
+    // how often each feature occurs in the fitted comments: rarer ones than minCount are never fitted
+    int[] seen = new int[size];
+    for (Example e : fit) {
+      for (int f : e.feats()) {
+        if (seen[f] < Integer.MAX_VALUE) {
+          seen[f]++;
+        }
+      }
+    }
     // Averaged parameters: the mean of the weights over all updates is w - u / c.
     double[] u = new double[size];
     double[] transU = new double[4];
@@ -200,8 +238,11 @@ public final class Trainer {
           }
           for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
             int f = e.feats()[k];
+            if (seen[f] < options.minCount()) {
+              continue;
+            }
             g2[f] += g * g;
-            double d = lr * g / (Math.sqrt(g2[f]) + 1e-8);
+            double d = lr * (g - options.l2() * w[f]) / (Math.sqrt(g2[f]) + 1e-8);
             w[f] += d;
             u[f] += c * d;
           }
@@ -228,7 +269,7 @@ public final class Trainer {
       }
       TaggerModel m = TaggerModel.quantise(options.bits(), average(w, u, c), average(trans, transU, c),
           average(start, startU, c), 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], Map.of());
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps);
       double[] f1ByBias = new double[BIASES.length];
       Figures[] figures = evaluateBiases(m, dev);
       int bestBias = 0;
@@ -242,7 +283,7 @@ public final class Trainer {
           epoch, loss / Math.max(1, fit.size()), f1ByBias[bestBias], BIASES[bestBias]));
       if (f1ByBias[bestBias] > bestF1) {
         bestF1 = f1ByBias[bestBias];
-        best = m.with(BIASES[bestBias], 1.0, m.calibration, m.head, Map.of());
+        best = m.with(BIASES[bestBias], 1.0, m.calibration, m.head, modelProps);
         bestEpoch = epoch;
       } else if (epoch - bestEpoch >= options.patience()) {
         break;
@@ -252,12 +293,17 @@ public final class Trainer {
 
     float[] head = trainHead(fit);
     double[] calibration = calibrate(best, holdout);
-    TaggerModel calibrated = best.with(best.decodeBias, 1.0, calibration, head, Map.of());
+    TaggerModel calibrated = best.with(best.decodeBias, 1.0, calibration, head, modelProps);
     double action = actionThreshold(calibrated, dev);
-    TaggerModel tuned = calibrated.with(best.decodeBias, action, calibration, head, Map.of());
+    TaggerModel tuned = calibrated.with(best.decodeBias, action, calibration, head, modelProps);
     Evaluation ev = evaluate(tuned, dev);
     Map<String, String> all = new TreeMap<>(props);
+    all.putAll(modelProps);
     all.put("seed", Long.toString(options.seed()));
+    if (options.l2() > 0 || options.minCount() > 1) {
+      all.put("l2", Double.toString(options.l2()));
+      all.put("minCount", Integer.toString(options.minCount()));
+    }
     all.put("bits", Integer.toString(options.bits()));
     all.put("epochs", Integer.toString(bestEpoch));
     all.put("train.comments", Integer.toString(train.size()));
@@ -289,15 +335,13 @@ public final class Trainer {
 
   /** The lexicon's findings for {@code text}, leaving its syllables in {@link #positions}. */
   private List<Finding> match(String text) {
-    lexicon.normalize(text, state);
-    lexicon.match(text, state);
-    return Scorer.findings(text, state);
+    return analyser.findings(text);
   }
 
   private Example prepare(SpanCorpus.Comment c, int mask) {
     String text = c.text();
     List<Finding> found = match(text);
-    Features.extract(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, mask, buffer);
+    Features.extract(text, positions, analyser.vocabulary(), found, tags(), mask, buffer);
     int n = buffer.n;
     byte[] labels = new byte[n];
     for (int i = 0; i < n; i++) {
@@ -319,7 +363,7 @@ public final class Trainer {
     long gold = 0;
     TaggerModel[] byBias = new TaggerModel[BIASES.length];
     for (int k = 0; k < BIASES.length; k++) {
-      byBias[k] = m.with(BIASES[k], 1.0, m.calibration, m.head, Map.of());
+      byBias[k] = m.with(BIASES[k], 1.0, m.calibration, m.head, modelProps);
     }
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
@@ -327,8 +371,8 @@ public final class Trainer {
       BitSet lex = spans(found, text, true);
       gold += count(c.gold(), text);
       for (int k = 0; k < BIASES.length; k++) {
-        ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, positions, lexicon.vocabulary(), found,
-            PositionTags.NONE, buffer, true);
+        ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, positions, analyser.vocabulary(), found,
+            tags(), buffer, true);
         BitSet p = (BitSet) lex.clone();
         p.or(spans(t.added(), text, false));
         pred[k] += count(p, text);
@@ -460,7 +504,7 @@ public final class Trainer {
   }
 
   private double raw(TaggerModel m, String text, List<Finding> found) {
-    m.emissions(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, buffer);
+    m.emissions(text, positions, analyser.vocabulary(), found, tags(), buffer);
     if (buffer.n == 0) {
       return 0;
     }
@@ -527,8 +571,8 @@ public final class Trainer {
       if (flagged(found)) {
         continue;
       }
-      ScoreStage.Tagged t = ScoreStage.tag(m, c.text(), positions, lexicon.vocabulary(), found,
-          PositionTags.NONE, buffer, true);
+      ScoreStage.Tagged t = ScoreStage.tag(m, c.text(), positions, analyser.vocabulary(), found,
+          tags(), buffer, true);
       highest = Math.max(highest, t.highestAdded());
     }
     double threshold = Math.max(0.5, Math.floor(highest * 100 + 1) / 100);
@@ -560,8 +604,8 @@ public final class Trainer {
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
       List<Finding> found = match(text);
-      ScoreStage.Tagged t = ScoreStage.tag(m, text, positions, lexicon.vocabulary(), found,
-          PositionTags.NONE, buffer, true);
+      ScoreStage.Tagged t = ScoreStage.tag(m, text, positions, analyser.vocabulary(), found,
+          tags(), buffer, true);
       BitSet lex = spans(found, text, true);
       BitSet model = spans(t.added(), text, false);
       // The tagger alone: its whole spans, including syllables the lexicon covers.
@@ -606,7 +650,7 @@ public final class Trainer {
   /** The characters of the tagger's own Viterbi spans, whatever the lexicon found. */
   private BitSet wholeSpans(TaggerModel m, String text, List<Finding> found) {
     match(text);
-    m.emissions(text, positions, lexicon.vocabulary(), found, PositionTags.NONE, buffer);
+    m.emissions(text, positions, analyser.vocabulary(), found, tags(), buffer);
     BitSet out = new BitSet();
     int n = buffer.n;
     if (n == 0) {

@@ -268,6 +268,14 @@ public final class Positions {
     return charOff[i] < 0 ? 0 : charLen[i];
   }
 
+  /**
+   * Letter {@code k} of position {@code i}'s folded view ({@code 0 <= k < charLength(i)}; positions from an
+   * expansion have no letters of their own). Allocates nothing.
+   */
+  public char foldChar(int i, int k) {
+    return foldChars[charOff[i] + k];
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {

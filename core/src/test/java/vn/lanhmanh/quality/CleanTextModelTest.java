@@ -16,6 +16,7 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
+import vn.lanhmanh.model.ClassifierModel;
 
 /**
  * Clean Vietnamese text (news and Wikipedia sentences in {@code ../shared/data/clean}, skipped when absent):
@@ -46,7 +47,18 @@ class CleanTextModelTest {
     int modelFindings = 0;
     int scoredHalf = 0;
     int scoredHigh = 0;
-    try (ContentFilter lexicon = ContentFilter.builder().withoutModel().build();
+    int classifierFlagged = 0;
+    int classifierFindings = 0;
+    ContentFilter.Builder withClassifiers = ContentFilter.builder();
+    String file = System.getProperty("lanhmanh.classifiers");
+    boolean classifiersOn = file != null || ClassifierModel.hasEmbedded();
+    if (file != null) {
+      withClassifiers.classifiers(Path.of(file));
+    } else if (classifiersOn) {
+      withClassifiers.withClassifiers();
+    }
+    try (ContentFilter classifiers = withClassifiers.build();
+        ContentFilter lexicon = ContentFilter.builder().withoutModel().build();
         ContentFilter byDefault = ContentFilter.builder().withModel().build();
         ContentFilter model = ContentFilter.builder().modelFindings(true).build()) {
       for (String s : sentences) {
@@ -60,6 +72,11 @@ class CleanTextModelTest {
         double offensive = Math.max(b.score(Category.HARASSMENT), b.score(Category.PROFANITY));
         scoredHalf += offensive >= 0.5 ? 1 : 0;
         scoredHigh += offensive >= 0.8 ? 1 : 0;
+        if (classifiersOn) {
+          Verdict c = classifiers.checkText(s, child);
+          classifierFlagged += c.action() != Action.ALLOW ? 1 : 0;
+          classifierFindings += c.findings().stream().anyMatch(f -> f.rule().startsWith("model/")) ? 1 : 0;
+        }
       }
     }
     int n = sentences.size();
@@ -68,6 +85,13 @@ class CleanTextModelTest {
         + ">= 0.5: %d (%.2f%%), >= 0.8: %d (%.2f%%)%n", n, lexiconFlagged, 100.0 * lexiconFlagged / n,
         defaultFlagged, modelFlagged, 100.0 * modelFlagged / n, modelFindings, 100.0 * modelFindings / n, scoredHalf,
         100.0 * scoredHalf / n, scoredHigh, 100.0 * scoredHigh / n);
+    if (classifiersOn) {
+      System.out.printf(Locale.ROOT, "[clean] with the message classifiers: flagged at age 10 %d (%.2f%%), "
+          + "sentences with a classifier finding %d (%.2f%%)%n", classifierFlagged, 100.0 * classifierFlagged / n,
+          classifierFindings, 100.0 * classifierFindings / n);
+      // classifiers add findings, never remove one: at least what the lexicon flags
+      assertThat(classifierFlagged).isGreaterThanOrEqualTo(lexiconFlagged);
+    }
     // The tagger run for scores only (withModel, no model findings) must flag exactly what the lexicon flags.
     assertThat(defaultFlagged).isEqualTo(lexiconFlagged);
     // With model findings on, more clean sentences are flagged (docs/MODEL.md: why they are off by

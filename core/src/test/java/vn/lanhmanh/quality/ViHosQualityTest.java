@@ -36,13 +36,30 @@ class ViHosQualityTest {
       System.out.println("[quality] without pii spans: "
           + ViHos.evaluate(filter, "dev", ViHos.read(dir.resolve("dev.csv")), false));
       assertThat(dev.comments()).isEqualTo(955);
-      try (ContentFilter withModel = ContentFilter.builder().modelFindings(true).build()) {
+      // -Dlanhmanh.tagger=FILE measures a tagger trained by 'lanhmanh train' instead of the shipped one
+      String tagger = System.getProperty("lanhmanh.tagger");
+      ContentFilter.Builder modelBuilder = ContentFilter.builder().modelFindings(true);
+      if (tagger != null) {
+        modelBuilder.model(Path.of(tagger));
+      }
+      try (ContentFilter withModel = modelBuilder.build()) {
         ViHos.Figures trainModel = ViHos.evaluate(withModel, "train", ViHos.read(dir.resolve("train.csv")));
         ViHos.Figures devModel = ViHos.evaluate(withModel, "dev", ViHos.read(dir.resolve("dev.csv")));
         System.out.println("[quality] model findings on: " + trainModel);
         System.out.println("[quality] model findings on: " + devModel);
         System.out.println("[quality] model on, no pii:  "
             + ViHos.evaluate(withModel, "dev", ViHos.read(dir.resolve("dev.csv")), false));
+        if (vn.lanhmanh.model.ClassifierModel.hasEmbedded()) {
+          try (ContentFilter learned = ContentFilter.builder().modelFindings(true).withClassifiers().build()) {
+            // a classifier finding covers the whole comment: reported, not a span tagger
+            System.out.println("[quality] model findings and classifiers on: "
+                + ViHos.evaluate(learned, "dev", ViHos.read(dir.resolve("dev.csv"))));
+          }
+          try (ContentFilter classifiers = ContentFilter.builder().withClassifiers().build()) {
+            System.out.println("[quality] classifiers on, tagger off: "
+                + ViHos.evaluate(classifiers, "dev", ViHos.read(dir.resolve("dev.csv"))));
+          }
+        }
         // Regression floors under the figures recorded in docs/MODEL.md.
         assertThat(devModel.f1()).as("dev span F1 with model findings").isGreaterThanOrEqualTo(0.57);
         assertThat(devModel.cleanFlaggedRate()).as("dev clean flagged with model findings")

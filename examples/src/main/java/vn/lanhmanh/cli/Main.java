@@ -86,6 +86,10 @@ public final class Main implements Runnable {
       description = "Run the embedded tagger for harassment and profanity scores (slower; see docs/MODEL.md).")
   private boolean tagger;
 
+  @Option(names = "--classifiers", paramLabel = "FILE", arity = "0..1", fallbackValue = "", scope = ScopeType.INHERIT,
+      description = "Run the per-category message classifiers: the embedded ones, or these (written by 'train').")
+  private String classifiers;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   private boolean debug;
@@ -235,6 +239,15 @@ public final class Main implements Runnable {
       b.model(model);
     } else if (tagger) {
       b.withModel();
+    }
+    if (classifiers != null && classifiers.isEmpty()) {
+      b.withClassifiers();
+    } else if (classifiers != null) {
+      Path file = Path.of(classifiers);
+      if (!Files.isRegularFile(file)) {
+        throw new ParameterException(caller.commandLine(), "--classifiers: not a file: " + file);
+      }
+      b.classifiers(file);
     }
     try {
       return b.build();

@@ -22,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
-import vn.lanhmanh.match.CompiledLexicon;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.model.Analyser;
+import vn.lanhmanh.model.ClassifierTrainer;
+import vn.lanhmanh.model.MessageCorpus;
 import vn.lanhmanh.model.SpanCorpus;
 import vn.lanhmanh.model.Trainer;
 
@@ -36,9 +39,12 @@ import vn.lanhmanh.model.Trainer;
     mixinStandardHelpOptions = true,
     description = {
         "Trains the offensive-span tagger from ViHOS-format CSV files (header, then id,content,index_spans "
-            + "with code-point offsets) and writes the model.",
-        "The --dev file chooses the stopping epoch and the thresholds only; it is never fitted. "
-            + "The lexicon's findings are features: train with the lexicon the filter will use."})
+            + "with code-point offsets) and writes the model (--train, --dev, --out).",
+        "Trains the per-category message classifiers from the labelled corpus (folders of <category>.tsv, "
+            + "docs/ANNOTATION.md) and writes them (--corpus-train, --corpus-dev, --classifiers-out).",
+        "The development data chooses the stopping epoch, the calibration and the thresholds only; it is never "
+            + "fitted. The lexicon's findings and concepts are features: train with the lexicon the filter will "
+            + "use."})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec
@@ -47,15 +53,47 @@ final class TrainCommand implements Callable<Integer> {
   @ParentCommand
   private Main main;
 
-  @Option(names = "--train", required = true, paramLabel = "CSV", description = "Training comments (repeatable).")
+  @Option(names = "--train", paramLabel = "CSV", description = "Tagger: training comments (repeatable).")
   private List<Path> train = new ArrayList<>();
 
-  @Option(names = "--dev", required = true, paramLabel = "CSV",
-      description = "Development comments: early stopping and thresholds only.")
+  @Option(names = "--dev", paramLabel = "CSV",
+      description = "Tagger: development comments, early stopping and thresholds only.")
   private Path dev;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Tagger: where to write the model.")
   private Path out;
+
+  @Option(names = "--concepts", description = "Tagger: the concepts stage's hits are features too.")
+  private boolean concepts;
+
+  @Option(names = "--l2", defaultValue = "0", description = "Tagger: L2 penalty (default ${DEFAULT-VALUE}).")
+  private double l2;
+
+  @Option(names = "--min-count", defaultValue = "1",
+      description = "Tagger: features seen fewer times in training are not fitted (default ${DEFAULT-VALUE}).")
+  private int minCount;
+
+  @Option(names = "--corpus-train", paramLabel = "DIR",
+      description = "Classifiers: the labelled corpus's training part, a folder of <category>.tsv (repeatable).")
+  private List<Path> corpusTrain = new ArrayList<>();
+
+  @Option(names = "--corpus-dev", paramLabel = "DIR",
+      description = "Classifiers: the development part, early stopping, calibration and thresholds only "
+          + "(repeatable).")
+  private List<Path> corpusDev = new ArrayList<>();
+
+  @Option(names = "--corpus-ordinary", paramLabel = "CSV",
+      description = "Classifiers: ordinary text, a ViHOS-format CSV whose comments without a span are negatives "
+          + "for every category (repeatable).")
+  private List<Path> ordinaryTrain = new ArrayList<>();
+
+  @Option(names = "--corpus-ordinary-dev", paramLabel = "CSV",
+      description = "Classifiers: ordinary development text (thresholds only: each category may flag at most "
+          + "0.25 % of it).")
+  private List<Path> ordinaryDev = new ArrayList<>();
+
+  @Option(names = "--classifiers-out", paramLabel = "FILE", description = "Classifiers: where to write them.")
+  private Path classifiersOut;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffles (default ${DEFAULT-VALUE}).")
   private long seed;
@@ -69,7 +107,146 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    boolean tagger = !train.isEmpty() || dev != null || out != null;
+    boolean classifiers = !corpusTrain.isEmpty() || !corpusDev.isEmpty() || classifiersOut != null;
+    if (!tagger && !classifiers) {
+      throw new ParameterException(spec.commandLine(),
+          "nothing to train: give --train, --dev and --out (tagger) and/or --corpus-train, --corpus-dev and "
+              + "--classifiers-out (classifiers)");
+    }
+    if (tagger && (train.isEmpty() || dev == null || out == null)) {
+      throw new ParameterException(spec.commandLine(), "the tagger needs --train, --dev and --out");
+    }
+    if (classifiers && (corpusTrain.isEmpty() || corpusDev.isEmpty() || classifiersOut == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "the classifiers need --corpus-train, --corpus-dev and --classifiers-out");
+    }
     PrintWriter err = spec.commandLine().getErr();
+    Analyser analyser = analyser();
+    if (tagger) {
+      trainTagger(analyser, err);
+    }
+    if (classifiers) {
+      trainClassifiers(analyser, err);
+    }
+    return 0;
+  }
+
+  private Analyser analyser() {
+    List<LexiconEntry> entries = new ArrayList<>();
+    List<Path> folders = main.lexiconFolders(spec);
+    if (folders.isEmpty()) {
+      entries.addAll(LexiconReader.readDefault());
+    } else {
+      folders.forEach(f -> entries.addAll(LexiconReader.readDirectory(f)));
+    }
+    main.addedLexiconFolders(spec).forEach(f -> entries.addAll(LexiconReader.readDirectory(f)));
+    return Analyser.of(entries, ConceptLexicon.readDefault());
+  }
+
+  private String lexiconName() {
+    return main.lexiconFolders(spec).isEmpty() && main.addedLexiconFolders(spec).isEmpty() ? "embedded" : "custom";
+  }
+
+  private void trainClassifiers(Analyser analyser, PrintWriter err) throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<Path> folders = new ArrayList<>(corpusTrain);
+    folders.addAll(corpusDev);
+    for (Path p : folders) {
+      if (!Files.isDirectory(p)) {
+        throw new ParameterException(spec.commandLine(), "not a folder: " + p);
+      }
+    }
+    ClassifierTrainer.Options options;
+    try {
+      ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
+      options = new ClassifierTrainer.Options(seed, d.bits(), d.maxEpochs(), d.patience(), d.learningRate(),
+          d.l2(), d.maxNegativeFlagged());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    Map<String, String> props = new TreeMap<>();
+    StringBuilder command = new StringBuilder("lanhmanh train");
+    List<MessageCorpus.Message> trainMessages = new ArrayList<>();
+    List<MessageCorpus.Message> devMessages = new ArrayList<>();
+    for (Path p : corpusTrain) {
+      command.append(" --corpus-train ").append(relative(p));
+      props.put("data.train." + relative(p), digest(p));
+      trainMessages.addAll(MessageCorpus.read(p));
+    }
+    for (Path p : corpusDev) {
+      command.append(" --corpus-dev ").append(relative(p));
+      props.put("data.dev." + relative(p), digest(p));
+      devMessages.addAll(MessageCorpus.read(p));
+    }
+    for (Path p : ordinaryTrain) {
+      command.append(" --corpus-ordinary ").append(p.getFileName());
+      props.put("data.ordinary." + p.getFileName(), sha256(p));
+      trainMessages.addAll(ordinary(p));
+    }
+    for (Path p : ordinaryDev) {
+      command.append(" --corpus-ordinary-dev ").append(p.getFileName());
+      props.put("data.ordinary-dev." + p.getFileName(), sha256(p));
+      devMessages.addAll(ordinary(p));
+    }
+    props.put("command", command.append(" --seed ").append(seed).toString());
+    props.put("lexicon", lexiconName());
+    ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages, devMessages, analyser, options, props,
+        line -> {
+          err.println(line);
+          err.flush();
+        });
+    Path parent = classifiersOut.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    r.model().write(classifiersOut);
+    stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: %d classifiers%n", classifiersOut,
+        Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
+  }
+
+  /** The comments of a ViHOS-format file that have no span, as ordinary messages. */
+  private List<MessageCorpus.Message> ordinary(Path csv) throws IOException {
+    if (!Files.isRegularFile(csv)) {
+      throw new ParameterException(spec.commandLine(), "not a file: " + csv);
+    }
+    List<MessageCorpus.Message> out = new ArrayList<>();
+    for (SpanCorpus.Comment c : SpanCorpus.read(csv)) {
+      if (c.clean()) {
+        out.add(new MessageCorpus.Message("ordinary-" + out.size(), ClassifierTrainer.ORDINARY, false, "comment",
+            c.text()));
+      }
+    }
+    return out;
+  }
+
+  /** The last two names of a folder ({@code small/train}), for the model's properties. */
+  private static String relative(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    int n = abs.getNameCount();
+    return n >= 2 ? abs.subpath(n - 2, n).toString().replace('\\', '/') : abs.toString();
+  }
+
+  /** SHA-256 over the folder's {@code .tsv} files, in name order (name and content). */
+  private static String digest(Path dir) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      List<Path> files = new ArrayList<>();
+      try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().forEach(files::add);
+      }
+      for (Path p : files) {
+        md.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(p));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void trainTagger(Analyser analyser, PrintWriter err) throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     List<Path> inputs = new ArrayList<>(train);
     inputs.add(dev);
@@ -81,7 +258,8 @@ final class TrainCommand implements Callable<Integer> {
     Trainer.Options options;
     try {
       options = new Trainer.Options(seed, bits, epochs, Trainer.Options.defaults(seed).patience(),
-          Trainer.Options.defaults(seed).holdout(), Trainer.Options.defaults(seed).learningRate());
+          Trainer.Options.defaults(seed).holdout(), Trainer.Options.defaults(seed).learningRate(), concepts, l2,
+          minCount);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -102,20 +280,19 @@ final class TrainCommand implements Callable<Integer> {
     if (epochs != 25) {
       command.append(" --epochs ").append(epochs);
     }
+    if (concepts) {
+      command.append(" --concepts");
+    }
+    if (l2 != 0) {
+      command.append(" --l2 ").append(l2);
+    }
+    if (minCount != 1) {
+      command.append(" --min-count ").append(minCount);
+    }
     props.put("data.dev." + dev.getFileName(), sha256(dev));
     props.put("command", command.toString());
-    List<LexiconEntry> entries = new ArrayList<>();
-    List<Path> folders = main.lexiconFolders(spec);
-    if (folders.isEmpty()) {
-      entries.addAll(LexiconReader.readDefault());
-    } else {
-      folders.forEach(f -> entries.addAll(LexiconReader.readDirectory(f)));
-    }
-    List<Path> added = main.addedLexiconFolders(spec);
-    added.forEach(f -> entries.addAll(LexiconReader.readDirectory(f)));
-    props.put("lexicon", folders.isEmpty() && added.isEmpty() ? "embedded" : "custom");
-    CompiledLexicon lexicon = CompiledLexicon.compile(entries, Map.of());
-    Trainer.Result r = Trainer.train(trainComments, devComments, lexicon, options, props, line -> {
+    props.put("lexicon", lexiconName());
+    Trainer.Result r = Trainer.train(trainComments, devComments, analyser, options, props, line -> {
       err.println(line);
       err.flush();
     });
@@ -126,7 +303,6 @@ final class TrainCommand implements Callable<Integer> {
     r.model().write(out);
     stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: dev span %s%n", out, Files.size(out),
         (System.nanoTime() - t0) / 1e9, r.pipeline());
-    return 0;
   }
 
   private static String sha256(Path p) throws IOException {

@@ -46,6 +46,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void theClassifiersScoreEveryCategoryWhenAskedFor() {
+    Cli.Result r = check("", "--classifiers", "--age", "10", "nhận", "kim", "cương", "free,", "nhập", "mật", "khẩu",
+        "tài", "khoản", "game", "tại", "link", "này");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.lines()).anyMatch(l -> l.startsWith("scores:") && l.contains("scam"));
+    Cli.Result missing = check("", "--classifiers", "no-such-file.bin", "--age", "10", "xin", "chào");
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err()).contains("--classifiers: not a file");
+  }
+
+  @Test
   void showsHelpInVietnameseAndEnglish() {
     Cli.Result r = check("", "--age", "12", "tao muốn chết");
 

@@ -1,0 +1,457 @@
+package vn.lanhmanh.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Rating;
+
+/**
+ * Trains the per-category message classifiers from the labelled corpus, deterministically for a seed (one
+ * thread, seeded shuffles, no clock).
+ *
+ * <p>For category {@code X}, a message is a positive when it is a positive of {@code X.tsv}; a negative when
+ * it is a hard negative of any file, or a positive of another category's file that cannot also be an
+ * {@code X} (see {@link #OVERLAPS}); the positives of overlapping categories are left out of {@code X}'s
+ * training. Each classifier is a logistic regression fitted by AdaGrad with an L2 penalty, positives
+ * weighted up to balance the classes. The development part chooses the stopping epoch (its log-loss), fits
+ * the Platt calibration of each category and chooses the threshold at which a category's score becomes a
+ * finding: the lowest (from 0.5 up) at which at most {@link Options#maxNegativeFlagged} of the category's
+ * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
+ * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
+ */
+public final class ClassifierTrainer {
+
+  /**
+   * Pairs of categories one message may belong to together (docs/ANNOTATION.md, multi-label rules): a
+   * positive of one is not used as a negative of the other.
+   */
+  static final Map<Category, Set<Category>> OVERLAPS = overlaps(
+      Category.GROOMING, Category.SEXUAL_MINORS,
+      Category.SEXUAL, Category.SEXUAL_MINORS,
+      Category.HARASSMENT, Category.PROFANITY,
+      Category.HARASSMENT, Category.SELF_HARM,
+      Category.HARASSMENT, Category.VIOLENCE,
+      Category.HARASSMENT, Category.SEXUAL_MINORS,
+      Category.GROOMING, Category.SCAM,
+      Category.GROOMING, Category.DATING,
+      Category.GROOMING, Category.SOCIAL,
+      Category.DATING, Category.SOCIAL,
+      Category.DATING, Category.SEXUAL,
+      Category.SEXUAL, Category.PROFANITY,
+      Category.SCAM, Category.GAMBLING,
+      Category.SCAM, Category.SOCIAL,
+      Category.VIOLENCE, Category.SELF_HARM);
+
+  /** The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. */
+  static final Map<Category, Rating> TIERS = tiers();
+
+  /** Training settings. */
+  public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+      double maxNegativeFlagged) {
+    public Options {
+      if (bits < 10 || bits > 22) {
+        throw new IllegalArgumentException("bits must be 10..22, was " + bits);
+      }
+      if (maxEpochs < 1 || patience < 1) {
+        throw new IllegalArgumentException("maxEpochs and patience must be positive");
+      }
+      if (!(learningRate > 0) || !(l2 >= 0) || !(maxNegativeFlagged >= 0 && maxNegativeFlagged < 1)) {
+        throw new IllegalArgumentException("bad learning rate, L2 or flagged share");
+      }
+    }
+
+    /** The settings of the shipped classifiers. */
+    public static Options defaults(long seed) {
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02);
+    }
+  }
+
+  /**
+   * Messages of this pseudo-category are ordinary text with no label (for example clean social-media
+   * comments): a negative for every category. On dev, a threshold may flag at most
+   * {@link #MAX_ORDINARY_FLAGGED} of them per category.
+   */
+  public static final Category ORDINARY = Category.PII;
+  /** The most a category's threshold may flag of the ordinary development messages (a quarter of a percent). */
+  static final double MAX_ORDINARY_FLAGGED = 0.0025;
+
+  /** Development figures of one category at its threshold. */
+  public record CategoryFigures(Category category, int epochs, double threshold, int positives, int found,
+      int hardNegatives, int hardFlagged, int negatives, int flagged, int ordinary, int ordinaryFlagged) {
+    public double recall() {
+      return positives == 0 ? 0 : (double) found / positives;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT,
+          "%-13s epochs %3d, threshold %.2f: recall %d/%d (%.3f), hard negatives flagged %d/%d, all negatives "
+              + "flagged %d/%d, ordinary text flagged %d/%d", category.jsonName(), epochs, threshold, found,
+          positives, recall(), hardFlagged, hardNegatives, flagged, negatives, ordinaryFlagged, ordinary);
+    }
+  }
+
+  /** The trained classifiers, their development figures and the reliability table on dev. */
+  public record Result(ClassifierModel model, List<CategoryFigures> dev, List<String> reliability) {}
+
+  private record Example(int[] feats, double value, Category category, boolean positive) {}
+
+  private final Analyser analyser;
+  private final Options options;
+  private final Consumer<String> progress;
+  private final MessageFeatures.Buffer buffer = new MessageFeatures.Buffer();
+
+  private ClassifierTrainer(Analyser analyser, Options options, Consumer<String> progress) {
+    this.analyser = analyser;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /**
+   * Trains one classifier for every category that has positives in {@code train}.
+   *
+   * @param analyser the stages before the model (their findings and concept hits are features)
+   * @param properties written into the model (command, data digests), with the figures added
+   */
+  public static Result train(List<MessageCorpus.Message> train, List<MessageCorpus.Message> dev,
+      Analyser analyser, Options options, Map<String, String> properties, Consumer<String> progress) {
+    if (train.isEmpty() || dev.isEmpty()) {
+      throw new IllegalArgumentException("training needs training and development messages");
+    }
+    return new ClassifierTrainer(analyser, options, progress).run(train, dev, properties);
+  }
+
+  /** The label of {@code m} for category {@code c}: 1, 0, or -1 when it says nothing about {@code c}. */
+  static int label(Category c, Category file, boolean positive) {
+    if (file == c) {
+      return positive ? 1 : 0;
+    }
+    if (!positive) {
+      return 0;
+    }
+    return OVERLAPS.getOrDefault(c, Set.of()).contains(file) ? -1 : 0;
+  }
+
+  private Result run(List<MessageCorpus.Message> trainMessages, List<MessageCorpus.Message> devMessages,
+      Map<String, String> props) {
+    int size = 1 << options.bits();
+    int mask = size - 1;
+    List<Example> train = prepare(trainMessages, mask);
+    List<Example> dev = prepare(devMessages, mask);
+    EnumSet<Category> present = EnumSet.noneOf(Category.class);
+    for (Example e : train) {
+      if (e.positive()) {
+        present.add(e.category());
+      }
+    }
+    Category[] cats = present.toArray(new Category[0]);
+    progress.accept(String.format(Locale.ROOT, "classifiers: %d training and %d development messages, %d "
+        + "categories", train.size(), dev.size(), cats.length));
+    double[][] w = new double[cats.length][];
+    int[] epochs = new int[cats.length];
+    for (int k = 0; k < cats.length; k++) {
+      double[] best = new double[size];
+      epochs[k] = fit(cats[k], train, dev, best, k);
+      w[k] = best;
+    }
+    double[] ones = new double[cats.length];
+    double[] zeros = new double[cats.length];
+    double[] never = new double[cats.length];
+    Arrays.fill(ones, 1);
+    Arrays.fill(never, 2);
+    Rating[] tiers = new Rating[cats.length];
+    for (int k = 0; k < cats.length; k++) {
+      tiers[k] = TIERS.get(cats[k]);
+    }
+    ClassifierModel raw = ClassifierModel.quantise(options.bits(), cats, w, ones, zeros, never, tiers, Map.of());
+    // dev logits of the quantised model: what a check computes
+    double[][] logits = new double[dev.size()][cats.length];
+    long[] acc = new long[cats.length];
+    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
+    for (int i = 0; i < dev.size(); i++) {
+      Example e = dev.get(i);
+      b.feats = e.feats();
+      b.size = e.feats().length;
+      raw.logits(b, logits[i], acc);
+    }
+    double[] slope = new double[cats.length];
+    double[] intercept = new double[cats.length];
+    double[] threshold = new double[cats.length];
+    List<CategoryFigures> figures = new ArrayList<>();
+    for (int k = 0; k < cats.length; k++) {
+      double[] platt = platt(cats[k], dev, logits, k);
+      slope[k] = platt[0];
+      intercept[k] = platt[1];
+      CategoryFigures f = chooseThreshold(cats[k], dev, logits, k, platt, epochs[k]);
+      threshold[k] = f.threshold();
+      figures.add(f);
+      progress.accept("dev " + f);
+    }
+    ClassifierModel calibrated = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold,
+        tiers, raw.weights, Map.of());
+    List<String> reliability = reliability(calibrated, dev, logits);
+    reliability.forEach(progress);
+    Map<String, String> all = new TreeMap<>(props);
+    all.put("seed", Long.toString(options.seed()));
+    all.put("bits", Integer.toString(options.bits()));
+    all.put("train.messages", Integer.toString(trainMessages.size()));
+    all.put("dev.messages", Integer.toString(devMessages.size()));
+    all.put("model.version", Integer.toString(ClassifierModel.VERSION));
+    for (CategoryFigures f : figures) {
+      all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());
+    }
+    return new Result(calibrated.withProperties(all), figures, reliability);
+  }
+
+  private List<Example> prepare(List<MessageCorpus.Message> messages, int mask) {
+    List<Example> out = new ArrayList<>(messages.size());
+    for (MessageCorpus.Message m : messages) {
+      List<Finding> found = analyser.findings(m.text());
+      MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, buffer);
+      out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive()));
+    }
+    return out;
+  }
+
+  /** Fits category {@code c}'s weights into {@code best}; returns the chosen epoch. */
+  private int fit(Category c, List<Example> train, List<Example> dev, double[] best, int k) {
+    List<Example> mine = new ArrayList<>();
+    int pos = 0;
+    for (Example e : train) {
+      int y = label(c, e.category(), e.positive());
+      if (y >= 0) {
+        mine.add(e);
+        pos += y;
+      }
+    }
+    int neg = mine.size() - pos;
+    double posWeight = pos == 0 ? 1 : Math.max(1, Math.sqrt((double) neg / pos));
+    double[] w = new double[best.length];
+    double[] g2 = new double[best.length];
+    Random random = new Random(options.seed() * 1_000_003L + c.ordinal());
+    double bestLoss = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    double lr = options.learningRate();
+    double l2 = options.l2();
+    for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+      java.util.Collections.shuffle(mine, random);
+      for (Example e : mine) {
+        int y = label(c, e.category(), e.positive());
+        double z = 0;
+        for (int f : e.feats()) {
+          z += w[f];
+        }
+        z *= e.value();
+        double p = sigmoid(z);
+        double g = (y - p) * (y == 1 ? posWeight : 1) * e.value();
+        for (int f : e.feats()) {
+          double grad = g - l2 * w[f];
+          g2[f] += grad * grad;
+          w[f] += lr * grad / (Math.sqrt(g2[f]) + 1e-8);
+        }
+      }
+      double loss = devLoss(c, dev, w);
+      if (loss < bestLoss - 1e-6) {
+        bestLoss = loss;
+        bestEpoch = epoch;
+        System.arraycopy(w, 0, best, 0, w.length);
+      } else if (epoch - bestEpoch >= options.patience()) {
+        break;
+      }
+    }
+    progress.accept(String.format(Locale.ROOT, "  %-13s %d positives, %d negatives; best epoch %d, dev log-loss "
+        + "%.4f", c.jsonName(), pos, neg, bestEpoch, bestLoss));
+    return bestEpoch;
+  }
+
+  private static double devLoss(Category c, List<Example> dev, double[] w) {
+    double loss = 0;
+    int n = 0;
+    for (Example e : dev) {
+      int y = label(c, e.category(), e.positive());
+      if (y < 0) {
+        continue;
+      }
+      double z = 0;
+      for (int f : e.feats()) {
+        z += w[f];
+      }
+      double p = Math.min(Math.max(sigmoid(z * e.value()), 1e-9), 1 - 1e-9);
+      loss -= y == 1 ? Math.log(p) : Math.log(1 - p);
+      n++;
+    }
+    return n == 0 ? 0 : loss / n;
+  }
+
+  /**
+   * Platt scaling of category {@code k}'s logits on the development messages (Newton's method, with Platt's
+   * smoothed targets so that a separable dev set keeps a finite slope).
+   */
+  private static double[] platt(Category c, List<Example> dev, double[][] logits, int k) {
+    List<double[]> xy = new ArrayList<>();
+    int pos = 0;
+    int neg = 0;
+    for (int i = 0; i < dev.size(); i++) {
+      int y = label(c, dev.get(i).category(), dev.get(i).positive());
+      if (y >= 0) {
+        xy.add(new double[] {logits[i][k], y});
+        pos += y;
+        neg += 1 - y;
+      }
+    }
+    double hi = (pos + 1.0) / (pos + 2.0);
+    double lo = 1.0 / (neg + 2.0);
+    double a = 1;
+    double b = 0;
+    for (int iter = 0; iter < 100; iter++) {
+      double ga = 0;
+      double gb = 0;
+      double haa = 1e-6;
+      double hab = 0;
+      double hbb = 1e-6;
+      for (double[] p : xy) {
+        double t = p[1] == 1 ? hi : lo;
+        double q = sigmoid(a * p[0] + b);
+        double d = t - q;
+        double v = q * (1 - q);
+        ga += d * p[0];
+        gb += d;
+        haa += v * p[0] * p[0];
+        hab += v * p[0];
+        hbb += v;
+      }
+      double det = haa * hbb - hab * hab;
+      if (Math.abs(det) < 1e-12) {
+        break;
+      }
+      double da = (hbb * ga - hab * gb) / det;
+      double db = (haa * gb - hab * ga) / det;
+      a += da;
+      b += db;
+      if (Math.abs(da) + Math.abs(db) < 1e-10) {
+        break;
+      }
+    }
+    return new double[] {a, b};
+  }
+
+  private CategoryFigures chooseThreshold(Category c, List<Example> dev, double[][] logits, int k,
+      double[] platt, int epochs) {
+    CategoryFigures chosen = null;
+    for (int step = 0; step <= 10; step++) {
+      double t = step == 10 ? 0.99 : 0.5 + 0.05 * step;
+      int positives = 0;
+      int found = 0;
+      int hard = 0;
+      int hardFlagged = 0;
+      int negatives = 0;
+      int flagged = 0;
+      int ordinary = 0;
+      int ordinaryFlagged = 0;
+      for (int i = 0; i < dev.size(); i++) {
+        Example e = dev.get(i);
+        int y = label(c, e.category(), e.positive());
+        if (y < 0) {
+          continue;
+        }
+        boolean hit = sigmoid(platt[0] * logits[i][k] + platt[1]) >= t;
+        if (e.category() == ORDINARY) {
+          ordinary++;
+          ordinaryFlagged += hit ? 1 : 0;
+        } else if (y == 1) {
+          positives++;
+          found += hit ? 1 : 0;
+        } else {
+          negatives++;
+          flagged += hit ? 1 : 0;
+          if (e.category() == c) {
+            hard++;
+            hardFlagged += hit ? 1 : 0;
+          }
+        }
+      }
+      CategoryFigures f = new CategoryFigures(c, epochs, t, positives, found, hard, hardFlagged, negatives,
+          flagged, ordinary, ordinaryFlagged);
+      boolean ok = hardFlagged <= options.maxNegativeFlagged() * hard
+          && flagged <= options.maxNegativeFlagged() * negatives
+          && ordinaryFlagged <= MAX_ORDINARY_FLAGGED * ordinary;
+      if (ok) {
+        return f;
+      }
+      chosen = f;
+    }
+    // not even 0.99 keeps the negatives clean: no findings from this classifier
+    return new CategoryFigures(c, epochs, 2, chosen.positives(), 0, chosen.hardNegatives(), 0,
+        chosen.negatives(), 0, chosen.ordinary(), 0);
+  }
+
+  private static List<String> reliability(ClassifierModel m, List<Example> dev, double[][] logits) {
+    int buckets = 10;
+    int[] count = new int[buckets];
+    int[] positive = new int[buckets];
+    double[] sum = new double[buckets];
+    for (int i = 0; i < dev.size(); i++) {
+      Example e = dev.get(i);
+      for (int k = 0; k < m.categories.length; k++) {
+        int y = label(m.categories[k], e.category(), e.positive());
+        if (y < 0 || e.category() == ORDINARY) {
+          continue;
+        }
+        double s = m.calibrate(k, logits[i][k]);
+        int bucket = Math.min(buckets - 1, (int) (s * buckets));
+        count[bucket]++;
+        positive[bucket] += y;
+        sum[bucket] += s;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    out.add("reliability on dev (every category's classifier on every labelled message it has a label for):");
+    for (int k = 0; k < buckets; k++) {
+      out.add(String.format(Locale.ROOT, "  %.1f-%.1f: %5d pairs, mean score %.3f, positive %s", k / 10.0,
+          (k + 1) / 10.0, count[k], count[k] == 0 ? 0 : sum[k] / count[k],
+          count[k] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) positive[k] / count[k])));
+    }
+    return out;
+  }
+
+  static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  private static Map<Category, Set<Category>> overlaps(Category... pairs) {
+    Map<Category, Set<Category>> m = new EnumMap<>(Category.class);
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.computeIfAbsent(pairs[i], x -> EnumSet.noneOf(Category.class)).add(pairs[i + 1]);
+      m.computeIfAbsent(pairs[i + 1], x -> EnumSet.noneOf(Category.class)).add(pairs[i]);
+    }
+    return m;
+  }
+
+  private static Map<Category, Rating> tiers() {
+    Map<Category, Rating> m = new EnumMap<>(Category.class);
+    m.put(Category.SEXUAL, Rating.T18);
+    m.put(Category.SEXUAL_MINORS, Rating.C);
+    m.put(Category.GROOMING, Rating.C);
+    m.put(Category.VIOLENCE, Rating.T16);
+    m.put(Category.SELF_HARM, Rating.T16);
+    m.put(Category.DRUGS, Rating.T18);
+    m.put(Category.GAMBLING, Rating.C);
+    m.put(Category.SCAM, Rating.C);
+    m.put(Category.HARASSMENT, Rating.T13);
+    m.put(Category.PROFANITY, Rating.T16);
+    m.put(Category.DATING, Rating.T16);
+    m.put(Category.SOCIAL, Rating.K);
+    m.put(Category.PII, Rating.K);
+    return m;
+  }
+}

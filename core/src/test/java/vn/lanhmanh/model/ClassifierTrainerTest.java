@@ -1,0 +1,146 @@
+package vn.lanhmanh.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lanhmanh.Action;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Policy;
+import vn.lanhmanh.Verdict;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.lexicon.LexiconReader;
+
+/**
+ * Retrains small message classifiers on the small labelled corpus the project wrote for this test
+ * ({@code labelled/small/train} and {@code labelled/small/dev}, 20 + 20 and 10 + 10 messages per category)
+ * and checks that they learn it, that training is deterministic, that the file round-trips, and that a
+ * filter loads and uses the result.
+ */
+class ClassifierTrainerTest {
+
+  private static List<MessageCorpus.Message> train;
+  private static List<MessageCorpus.Message> dev;
+  private static Analyser analyser;
+  private static ClassifierTrainer.Result result;
+
+  private static Path folder(String name) throws URISyntaxException {
+    return Path.of(ClassifierTrainerTest.class.getResource("/labelled/small/" + name).toURI());
+  }
+
+  private static ClassifierTrainer.Options options() {
+    return new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02);
+  }
+
+  @BeforeAll
+  static void trainOnce() throws Exception {
+    train = MessageCorpus.read(folder("train"));
+    dev = MessageCorpus.read(folder("dev"));
+    analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
+    result = ClassifierTrainer.train(train, dev, analyser, options(), Map.of("command", "test"),
+        System.out::println);
+  }
+
+  @Test
+  void learnsTheSmallCorpus() {
+    assertThat(train).hasSize(12 * 40);
+    assertThat(dev).hasSize(12 * 20);
+    assertThat(result.model().categories()).hasSize(12).doesNotContain(Category.PII);
+    int positives = 0;
+    int found = 0;
+    for (ClassifierTrainer.CategoryFigures f : result.dev()) {
+      positives += f.positives();
+      found += f.found();
+      // the threshold keeps the category's development negatives at 2 % or fewer
+      assertThat(f.flagged()).as("%s", f).isLessThanOrEqualTo((int) (0.02 * f.negatives()));
+    }
+    assertThat((double) found / positives).as("dev recall over all categories %s", result.dev())
+        .isGreaterThan(0.5);
+    assertThat(result.model().properties()).containsEntry("command", "test").containsEntry("seed", "3")
+        .containsKey("dev.scam");
+  }
+
+  @Test
+  void labelsFollowTheMultiLabelRules() {
+    assertThat(ClassifierTrainer.label(Category.SCAM, Category.SCAM, true)).isEqualTo(1);
+    assertThat(ClassifierTrainer.label(Category.SCAM, Category.SCAM, false)).isZero();
+    assertThat(ClassifierTrainer.label(Category.SCAM, Category.DRUGS, false)).isZero();
+    assertThat(ClassifierTrainer.label(Category.SCAM, Category.DRUGS, true)).isZero();
+    // a grooming positive may be a sexual_minors positive too: it says nothing about sexual_minors
+    assertThat(ClassifierTrainer.label(Category.SEXUAL_MINORS, Category.GROOMING, true)).isEqualTo(-1);
+    assertThat(ClassifierTrainer.label(Category.GROOMING, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
+    // ordinary text (clean comments) is a negative for every category
+    for (Category c : Category.values()) {
+      assertThat(ClassifierTrainer.label(c, ClassifierTrainer.ORDINARY, false)).as("%s", c).isZero();
+    }
+  }
+
+  @Test
+  void sameSeedSameBytes() throws IOException {
+    ClassifierTrainer.Result again = ClassifierTrainer.train(train, dev, analyser, options(),
+        Map.of("command", "test"), line -> { });
+    assertThat(bytes(again.model())).isEqualTo(bytes(result.model()));
+  }
+
+  @Test
+  void writesAndReadsBack() throws IOException {
+    byte[] b = bytes(result.model());
+    ClassifierModel read = ClassifierModel.read(new ByteArrayInputStream(b));
+    assertThat(read).isEqualTo(result.model());
+    assertThat(bytes(read)).isEqualTo(b);
+  }
+
+  @Test
+  void refusesBadFiles() throws IOException {
+    assertThatThrownBy(() -> ClassifierModel.read(new ByteArrayInputStream("hello".getBytes())))
+        .hasMessageContaining("bad header");
+    byte[] b = bytes(result.model());
+    byte[] otherVersion = b.clone();
+    otherVersion[ClassifierModel.MAGIC.length() + 3] = 99;
+    assertThatThrownBy(() -> ClassifierModel.read(new ByteArrayInputStream(otherVersion)))
+        .hasMessageContaining("version 99");
+    byte[] truncated = Arrays.copyOf(b, b.length / 2);
+    assertThatThrownBy(() -> ClassifierModel.read(new ByteArrayInputStream(truncated)))
+        .hasMessageContaining("corrupt");
+  }
+
+  @Test
+  void aFilterLoadsAndUsesTheClassifiers(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("classifiers.bin");
+    result.model().write(file);
+    String scam = "Chuc mung ban trung thuong xe may, nop phi nhan giai tai link";
+    try (ContentFilter on = ContentFilter.builder().classifiers(file).build();
+        ContentFilter off = ContentFilter.builder().build()) {
+      Verdict v = on.checkText(scam, Policy.forAge(10));
+      Verdict plain = off.checkText(scam, Policy.forAge(10));
+      assertThat(v.score(Category.SCAM)).as("%s", v).isGreaterThan(v.score(Category.DATING));
+      assertThat(v.scores()).containsOnlyKeys(Category.values());
+      for (double s : v.scores().values()) {
+        assertThat(s).isBetween(0.0, 1.0);
+      }
+      // a classifier finding may add or raise, never lower, what the lexicon found
+      assertThat(v.action().compareTo(plain.action())).isGreaterThanOrEqualTo(0);
+      assertThat(v.findings()).containsAll(plain.findings());
+      Verdict clean = on.checkText("Hôm nay lớp em học bài về cây xanh", Policy.forAge(10));
+      assertThat(clean.action()).isEqualTo(Action.ALLOW);
+      assertThat(on.checkText("", Policy.forAge(10)).findings()).isEmpty();
+    }
+  }
+
+  private static byte[] bytes(ClassifierModel m) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.write(out);
+    return out.toByteArray();
+  }
+}
