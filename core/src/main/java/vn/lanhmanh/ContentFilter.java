@@ -24,6 +24,7 @@ import vn.lanhmanh.compose.Composer;
 import vn.lanhmanh.compose.TextAnalysis;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
+import vn.lanhmanh.conversation.StageMatcher;
 import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
@@ -184,7 +185,7 @@ public final class ContentFilter implements AutoCloseable {
     Duration expiry = b.conversationExpiry;
     // Held as an Object: a lambda capturing a Ticker would load Caffeine when the filter is built.
     Object ticker = b.ticker;
-    Supplier<vn.lanhmanh.conversation.StageMatcher> stages = loaded.stages();
+    Supplier<StageMatcher> stages = loaded.stages();
     this.monitor = new Lazy<>(() -> {
       ConversationMonitor m = newMonitor(stages, maxConversations, maxConversationBytes, expiry, ticker);
       monitorStarted = true;
@@ -195,7 +196,7 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
-  private static ConversationMonitor newMonitor(Supplier<vn.lanhmanh.conversation.StageMatcher> stages,
+  private static ConversationMonitor newMonitor(Supplier<StageMatcher> stages,
       long maxConversations, long maxConversationBytes, Duration expiry, Object ticker) {
     java.util.function.LongSupplier clock = ticker == null ? System::nanoTime : ((Ticker) ticker)::read;
     return new ConversationMonitor(stages.get(), maxConversations, maxConversationBytes, expiry, clock);
@@ -308,9 +309,18 @@ public final class ContentFilter implements AutoCloseable {
     return monitor.get().counts();
   }
 
-  /** The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. */
+  /** The check behind {@link #checkText}; reports C-tier findings. */
   Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
       Instant time) {
+    return check(text, policy, conversationId, messageId, time, null);
+  }
+
+  /**
+   * The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. A
+   * conversation message passes its {@code stages} reading, filled from the same match as its text.
+   */
+  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
+      Instant time, StageMatcher.Reading stages) {
     Objects.requireNonNull(policy, "policy");
     if (closed) {
       throw new IllegalStateException("ContentFilter is closed");
@@ -318,7 +328,7 @@ public final class ContentFilter implements AutoCloseable {
     String t = text == null ? "" : text;
     Verdict verdict;
     try {
-      verdict = evaluateText(t, policy);
+      verdict = evaluateText(t, policy, stages);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }
@@ -330,12 +340,14 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /**
-   * The text pipeline, stage by stage: normalise, match, compose concepts, score, then the
-   * personal-information detectors and the decision.
+   * The text pipeline, stage by stage: normalise, match, compose concepts, (for a conversation message)
+   * read its grooming stages from the same match, score, then the personal-information detectors and the
+   * decision.
    *
+   * @param stages a conversation message's stage reading, or null
    * @throws ComponentFailure naming the component that failed
    */
-  private Verdict evaluateText(String t, Policy policy) {
+  private Verdict evaluateText(String t, Policy policy, StageMatcher.Reading stages) {
     String component = "matcher";
     try {
       fault(component);
@@ -347,6 +359,11 @@ public final class ContentFilter implements AutoCloseable {
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
+        if (stages != null) {
+          component = "stages";
+          fault(component);
+          stages.read(t, state);                // 3b. a conversation's stages (vn.lanhmanh.conversation)
+        }
         List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
         if (policy.detectsPersonalInformation()) {
           component = "pii";
@@ -578,7 +595,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       SearchQuery q = SearchEngines.find(c, url);
       component = "decide";
-      String lower = url.toLowerCase(java.util.Locale.ROOT);
+      String lower = hits.isEmpty() ? url : url.toLowerCase(java.util.Locale.ROOT);
       List<Finding> findings = new ArrayList<>();
       for (UrlHit h : hits) {
         int at = lower.indexOf(h.key());
@@ -589,7 +606,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       Map<Category, Double> textScores = Map.of();
       if (q != null) {
-        Verdict text = evaluateText(q.text(), policy);
+        Verdict text = evaluateText(q.text(), policy, null);
         textScores = text.scores();
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
@@ -730,7 +747,7 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return CompiledLexicon.compile(all, concepts, prefix);
+    return LexiconCompiler.compileWithStages(all, concepts, prefix);
   }
 
   /** Stops the incident thread and releases the URL list index. Idempotent. */

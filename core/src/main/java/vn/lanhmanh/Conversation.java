@@ -42,8 +42,9 @@ import vn.lanhmanh.conversation.StageMatcher;
  * <p><b>Stages.</b> A message is normalised and matched once: the filter's lexicon and the conversation's
  * data are compiled together, so the text findings and the stage signals come from one pass. Stages are
  * recognised two ways, both data files: fixed phrases ({@code stages.tsv}, with a weight and a sender),
- * and concepts ({@code concepts.tsv}: REQUEST, PHOTO, VIDEO, BODY, UNDRESS, SECRECY, PARENTS,
- * PRIVATE_CHANNEL, GIFT, GAME_CURRENCY, MEETING, PLACE, TIME, AGE, SCHOOL, ADDRESS, ALONE …) that
+ * and stage concepts ({@code concept/stages.tsv}: REQUEST, PHOTO, VIDEO, BODY, UNDRESS, SECRECY, PARENTS,
+ * PRIVATE_CHANNEL, GIFT, GAME_CURRENCY, MEETING, PLACE, TIME, AGE, SCHOOL, ADDRESS, ALONE …, shown by their
+ * own phrases and by the text concepts linked to them, such as the text's BODY, GIFT or MODELLING) that
  * compose a stage when they co-occur in one message ({@code stage-rules.tsv}, e.g.
  * {@code photos = REQUEST + PHOTO|VIDEO + BODY|INTIMATE}), so a stage is recognised in wordings no phrase
  * lists, with or without diacritics. Stages: rapport, age, school, address, parents (their whereabouts,
@@ -130,7 +131,7 @@ public final class Conversation {
 
   /**
    * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict
-   * and its stages (the text check, then the stage matcher; the child's own messages checked as outgoing
+   * and its stages (the text check, which reads the stages from its own match; the child's own messages checked as outgoing
    * text), the message added to its window by {@code window} (the filter's store, or a window the caller
    * holds), the verdict raised by the conversation's risk and the crossing reported.
    */
@@ -139,9 +140,11 @@ public final class Conversation {
     boolean fromChild = message.sender() == Message.Sender.CHILD;
     // What the child writes is outgoing: personal information in it is found and masked.
     Policy p = fromChild ? policy.outgoing() : policy;
+    // One normalisation and one match: the text check reads the message's stages from its own match.
+    StageMatcher.Reading stages = filter.monitor().matcher().reading(fromChild);
     Verdict verdict = filter.check(message.text(), p, Optional.of(id), Optional.of(message.id()),
-        message.time());
-    List<StageMatcher.Hit> hits = filter.monitor().matcher().match(message.text(), fromChild);
+        message.time(), stages);
+    List<StageMatcher.Hit> hits = stages.hits();
     Observation o = window.apply(message, hits);
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),

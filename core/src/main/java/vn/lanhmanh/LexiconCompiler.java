@@ -33,7 +33,6 @@ final class LexiconCompiler {
   private static final Logger log = LoggerFactory.getLogger(LexiconCompiler.class);
 
   static final String LEXICON = "lexicon";
-  static final String STAGES = "stages";
   static final String STAGES_RESOURCE = "/vn/lanhmanh/conversation/stages.tsv";
 
   /**
@@ -47,6 +46,7 @@ final class LexiconCompiler {
       "/vn/lanhmanh/match/PhraseAutomaton.class", "/vn/lanhmanh/match/LexiconCodec.class",
       "/vn/lanhmanh/lexicon/LexiconEntry.class", "/vn/lanhmanh/lexicon/LexiconReader.class",
       "/vn/lanhmanh/conversation/StageMatcher.class", "/vn/lanhmanh/conversation/StageReader.class",
+      "/vn/lanhmanh/conversation/Compositions.class",
       "/vn/lanhmanh/concept/ConceptLexicon.class", "/vn/lanhmanh/concept/Concept.class",
       STAGES_RESOURCE);
 
@@ -55,7 +55,7 @@ final class LexiconCompiler {
    *
    * @param lexicon the compiled lexicon
    * @param entries its entries (for custom policies and conversations), read when first needed
-   * @param stages the conversation stage matcher, made when first needed
+   * @param stages the conversation stage matcher over {@code lexicon}, made when first needed
    * @param precompiled whether it was read from a precompiled form
    * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers
    */
@@ -105,20 +105,34 @@ final class LexiconCompiler {
     return compile(all, concepts);
   }
 
-  /** Compiles entries now; the stage matcher is compiled on first use. */
+  /** Compiles entries now; the stage matcher's tables are made on first use. */
   static Loaded compile(List<LexiconEntry> all, ConceptLexicon concepts) {
     List<LexiconEntry> entries = List.copyOf(all);
-    return new Loaded(CompiledLexicon.compile(entries, concepts, Map.of()), () -> entries,
-        new Lazy<>(() -> StageMatcher.create(entries)), false, concepts);
+    CompiledLexicon lexicon = compileWithStages(entries, concepts, Map.of());
+    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), false, concepts);
+  }
+
+  /**
+   * Compiles a filter's lexicon: its entries, the concept phrases, and the conversation's stage phrases and
+   * stage concepts as side hits, so a conversation message is normalised and matched once.
+   *
+   * @param prefixes rule-id prefixes of the entries (a policy's phrases)
+   */
+  static CompiledLexicon compileWithStages(List<LexiconEntry> entries, ConceptLexicon concepts,
+      Map<LexiconEntry, String> prefixes) {
+    StageMatcher.Sources stages = StageMatcher.sources();
+    List<LexiconEntry> all = new ArrayList<>(entries.size() + stages.entries().size());
+    all.addAll(entries);
+    all.addAll(stages.entries());
+    Map<LexiconEntry, String> prefix = new java.util.IdentityHashMap<>(stages.prefixes());
+    prefix.putAll(prefixes);
+    return CompiledLexicon.compile(all, concepts, prefix);
   }
 
   private static Loaded fromBundle(LexiconCodec.Bundle b, ConceptLexicon concepts) {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
-    Supplier<StageMatcher> matcher = !b.names().contains(STAGES)
-        ? new Lazy<>(() -> StageMatcher.create(entries))
-        : new Lazy<>(() -> StageMatcher.precompiled(b.lexicon(STAGES)));
-    return new Loaded(lexicon, () -> entries, matcher, true, concepts);
+    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), true, concepts);
   }
 
   /**
@@ -175,7 +189,7 @@ final class LexiconCompiler {
   }
 
   /**
-   * Compiles entries (and the stage phrases over them) and writes the precompiled form.
+   * Compiles entries (with the stage phrases and stage concepts) and writes the precompiled form.
    *
    * @param sourceChecksum CRC of the source files, 0 when they are not the embedded ones
    */
@@ -183,8 +197,7 @@ final class LexiconCompiler {
       LexiconCodec.Compression compression) throws IOException {
     List<LexiconEntry> all = List.copyOf(entries);
     Map<String, CompiledLexicon> compiled = new LinkedHashMap<>();
-    compiled.put(LEXICON, CompiledLexicon.compile(all, ConceptLexicon.readDefault(), Map.of()));
-    compiled.put(STAGES, StageMatcher.create(all).compiledLexicon());
+    compiled.put(LEXICON, compileWithStages(all, ConceptLexicon.readDefault(), Map.of()));
     LexiconCodec.write(new LexiconCodec.Bundle(engine, sourceChecksum, all, compiled), out, compression);
   }
 

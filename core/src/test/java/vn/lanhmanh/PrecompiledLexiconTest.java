@@ -105,6 +105,32 @@ class PrecompiledLexiconTest {
     assertThat(precompiled.size()).isEqualTo(fresh.size());
   }
 
+  /**
+   * One normalisation per message: the stages a conversation message's text check reads from its own match
+   * are the stages a separate match finds, with the default and with a custom policy (its overlay lexicon
+   * carries the stage phrases too), and a text check never reports a stage phrase or stage concept.
+   */
+  @Test
+  void theTextCheckReadsTheSameStagesAsASeparateMatch() throws IOException {
+    StageMatcher matcher = loaded.monitor().matcher();
+    Policy custom = Policy.forAge(11).deny(Category.HARASSMENT, Rating.K, "đồ lớp bê");
+    List<String> texts = new ArrayList<>(conversationLines());
+    texts.addAll(corpusTexts());
+    int hits = 0;
+    for (String t : texts) {
+      for (boolean child : new boolean[] {false, true}) {
+        for (Policy p : List.of(Policy.forAge(11), custom)) {
+          StageMatcher.Reading r = matcher.reading(child);
+          Verdict v = loaded.check(t, p, java.util.Optional.empty(), java.util.Optional.empty(), null, r);
+          assertThat(r.hits()).as(t).isEqualTo(matcher.match(t, child));
+          assertThat(v.findings()).as(t).noneMatch(f -> f.rule().startsWith("stage/") || f.rule().startsWith("concept/"));
+          hits += r.hits().size();
+        }
+      }
+    }
+    assertThat(hits).as("the scripts exercise the stages").isGreaterThan(100);
+  }
+
   /** The message texts of every conversation script ({@code sender<TAB>text} lines). */
   private static List<String> conversationLines() throws IOException {
     Path dir;

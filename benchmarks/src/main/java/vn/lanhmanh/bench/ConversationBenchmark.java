@@ -37,7 +37,7 @@ import vn.lanhmanh.Policy;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Threads(2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})

@@ -13,7 +13,8 @@ import vn.lanhmanh.match.MatchState;
 /**
  * Stage 3 of a check: reads the concept hits of each sentence, lowers bare rule findings in sentences of
  * a register (news, history, sport, literature, science, health education), and adds the findings of the
- * compositions whose concepts meet.
+ * compositions whose concepts meet (within a clause, a sentence, a number of syllables, or the few
+ * consecutive sentences of a message).
  *
  * <p>Compiled once into plain arrays; immutable and thread-safe. A sentence costs one pass over its
  * concept hits to build its concept set, and a composition is searched only when its concepts are all in
@@ -38,6 +39,8 @@ public final class Composer {
   private final Rating[][] capsC;
   /** Every register concept that caps something. */
   private final long registerMask;
+  /** Whether any composition has the {@link Composition#MESSAGE} scope. */
+  private final boolean hasMessageScope;
 
   private Composer(ConceptLexicon lexicon) {
     List<Composition> cs = lexicon.compositions();
@@ -81,6 +84,11 @@ public final class Composer {
       }
     }
     registerMask = regs;
+    boolean message = false;
+    for (int s : scope) {
+      message |= s == Composition.MESSAGE;
+    }
+    hasMessageScope = message;
   }
 
   private static void lowest(Rating[][] table, Register r, Category cat) {
@@ -123,6 +131,16 @@ public final class Composer {
       if ((present & registerMask) != 0) {
         lower(state, cursor, rules, sentence, present & registerMask);
       }
+      long window = present;
+      int windowTo = to;
+      if (hasMessageScope) {
+        // The hits of this sentence and of the next MESSAGE_SENTENCES - 1 sentences.
+        while (windowTo < hits
+            && state.sentence(state.conceptEndPos(windowTo)) < sentence + Composition.MESSAGE_SENTENCES) {
+          window |= state.conceptMask(windowTo);
+          windowTo++;
+        }
+      }
       boolean adjacent = prevSentence == sentence - 1;
       for (int c = 0; c < size; c++) {
         if (scope[c] == Composition.TWO_SENTENCES) {
@@ -130,10 +148,15 @@ public final class Composer {
           // Concepts all in the previous sentence were found with it already.
           boolean found = adjacent && (prevPresent & need[c]) == need[c];
           if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
-            find(state, c, adjacent ? prevFrom : from, to);
+            find(state, c, adjacent ? prevFrom : from, to, to);
+          }
+        } else if (scope[c] == Composition.MESSAGE) {
+          // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
+          if ((window & need[c]) == need[c] && (window & unless[c]) == 0) {
+            find(state, c, from, windowTo, to);
           }
         } else if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
-          find(state, c, from, to);
+          find(state, c, from, to, to);
         }
       }
       prevFrom = from;
@@ -161,12 +184,13 @@ public final class Composer {
   }
 
   /**
-   * Looks for composition {@code c} among hits {@code [from, to)} of one sentence and adds its finding
-   * over the first place where its concepts meet within its scope (and in order, if ordered).
+   * Looks for composition {@code c} among hits {@code [from, to)} (one sentence, or for a message scope
+   * the sentences of its window) and adds its finding over the first place where its concepts meet within
+   * its scope (and in order, if ordered). The first hit used lies in {@code [from, anchorTo)}.
    */
-  private void find(MatchState state, int c, int from, int to) {
+  private void find(MatchState state, int c, int from, int to, int anchorTo) {
     long[] seq = sequence[c];
-    for (int anchor = from; anchor < to; anchor++) {
+    for (int anchor = from; anchor < anchorTo; anchor++) {
       if ((state.conceptMask(anchor) & (ordered[c] ? seq[0] : need[c])) == 0) {
         continue;
       }
@@ -219,8 +243,9 @@ public final class Composer {
 
   private boolean within(MatchState state, int c, int startPos, int endPos) {
     int s = scope[c];
-    if (s == Composition.SENTENCE || s == Composition.TWO_SENTENCES) {
-      return true; // the hits searched are those of the sentence (and, for two, the one before)
+    if (s == Composition.SENTENCE || s == Composition.TWO_SENTENCES || s == Composition.MESSAGE) {
+      return true; // the hits searched are those of the sentence (and, for two, the one before; for a
+                   // message, the next two)
     }
     if (s == Composition.CLAUSE) {
       return state.clause(startPos) == state.clause(endPos);

@@ -49,11 +49,17 @@ public enum Concept {
   FEE,
   /** Urgency: {@code gấp}, {@code ngay lập tức}, {@code trong 30 phút}, {@code cấp cứu}. */
   URGENCY,
-  /** An institution a scammer pretends to be: a bank, hospital, school, police, VNeID, Shopee, a game. */
+  /**
+   * An institution or person a scammer pretends to be: a bank, hospital, school, police, VNeID, Shopee, a
+   * game, or a parent writing from a borrowed phone ({@code ba đây}, {@code mất điện thoại}).
+   */
   AUTHORITY,
   /** Secrets that open accounts: {@code mật khẩu}, {@code mã otp}, {@code tài khoản và mật khẩu}. */
   CREDENTIALS,
-  /** A prize or win: {@code trúng thưởng}, {@code quà tri ân}, {@code phần thưởng}. */
+  /**
+   * Money or gifts promised: a prize or win ({@code trúng thưởng}, {@code quà tri ân}), a refund
+   * ({@code hoàn thuế}), or easy pay for work from home ({@code cộng tác viên}, {@code làm nhiệm vụ}).
+   */
   PRIZE,
   /** Something free in a game: {@code skin miễn phí}, {@code free kim cương}. */
   FREE_ITEM,
@@ -150,7 +156,13 @@ public enum Concept {
    * Register: school work and online classes ({@code học trực tuyến}, {@code điểm danh}, {@code giáo viên
    * chủ nhiệm}): a teacher asking pupils to turn their cameras on is no request to show oneself.
    */
-  CLASSROOM(true);
+  CLASSROOM(true),
+  /** An injury done to a person: {@code gãy tay}, {@code vỡ mồm}, {@code nhát dao}, {@code vào mặt}. */
+  HURT,
+  /** Taking drugs or being high: {@code phê}, {@code lên tiên}, {@code đi bay}, {@code hít vào}. */
+  DRUG_USE,
+  /** An animal as a victim: {@code con mèo}, {@code con chó}, {@code mèo hoang}. */
+  ANIMAL;
 
   private final String id = name();
   private final boolean register;

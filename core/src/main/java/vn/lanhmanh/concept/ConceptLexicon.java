@@ -42,7 +42,10 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     registers = List.copyOf(registers);
   }
 
-  /** The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums). */
+  /**
+   * The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums), the
+   * conversation's stage concepts ({@code stages*.tsv}) included.
+   */
   public static List<String> defaultResources() {
     List<String> names = new ArrayList<>();
     names.add(DEFAULT_RESOURCE_DIR + "MANIFEST");
@@ -65,6 +68,9 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Composition> compositions = new ArrayList<>();
     List<Register> registers = new ArrayList<>();
     for (String f : files) {
+      if (f.startsWith("stages")) {
+        continue;   // the conversation's stage concepts: read by vn.lanhmanh.conversation
+      }
       try (Reader r = open(f)) {
         if (f.startsWith("compositions")) {
           compositions.addAll(readCompositions(f, r));
@@ -136,11 +142,14 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
         s = Composition.SENTENCE;
       } else if (scope.equals("two-sentences")) {
         s = Composition.TWO_SENTENCES;
+      } else if (scope.equals("message")) {
+        s = Composition.MESSAGE;
       } else {
         try {
           s = Integer.parseInt(scope);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("scope must be clause, sentence, two-sentences or a number, not '" + scope + "'");
+          throw new IllegalArgumentException(
+              "scope must be clause, sentence, two-sentences, message or a number, not '" + scope + "'");
         }
         if (s <= 0) {
           throw new IllegalArgumentException("a syllable scope must be positive, not " + s);

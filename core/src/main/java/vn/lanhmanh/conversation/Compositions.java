@@ -10,26 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.TsvLines;
 
 /**
- * The conversation's concepts ({@code concepts.tsv}: phrases grouped by meaning, such as REQUEST, PHOTO,
- * BODY, SECRECY, PARENTS) and its stage rules ({@code stage-rules.tsv}: a stage is shown when its concepts
- * co-occur in one message). Both are data; this class reads them and evaluates the rules on the set of
- * concepts found in a message. A malformed line is an {@link IllegalArgumentException} naming file and line.
+ * The conversation's stage concepts ({@code concept/stages.tsv}: phrases grouped by meaning, such as
+ * REQUEST, PHOTO, BODY, SECRECY, PARENTS, and the text concepts of {@link Concept} that also mean one) and
+ * its stage rules ({@code stage-rules.tsv}: a stage is shown when its concepts co-occur in one message).
+ * Both are data; this class reads them and evaluates the rules on the set of concepts found in a message.
+ * A malformed line is an {@link IllegalArgumentException} naming file and line.
  *
  * <p>Immutable and thread-safe.
  */
 final class Compositions {
 
-  static final String CONCEPTS_RESOURCE = "/vn/lanhmanh/conversation/concepts.tsv";
+  static final String CONCEPTS_RESOURCE = ConceptLexicon.DEFAULT_RESOURCE_DIR + "stages.tsv";
   static final String RULES_RESOURCE = "/vn/lanhmanh/conversation/stage-rules.tsv";
   /** Concepts are bits of a {@code long}. */
   static final int MAX_CONCEPTS = 64;
 
-  /** One line of {@code concepts.tsv}: its expanded phrases all mean {@code concept}. */
+  /** One phrase line of {@code stages.tsv}: its expanded phrases all mean {@code concept}. */
   record ConceptLine(List<String> phrases, String concept, LexiconEntry.Fold fold, String note, String source) {}
 
   /**
@@ -46,15 +49,26 @@ final class Compositions {
   private final List<String> concepts;
   private final List<ConceptLine> conceptLines;
   private final List<Rule> rules;
+  /** Per text concept ({@link Concept#ordinal()}), the stage concepts it also means, as bits. */
+  private final long[] links;
 
-  private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules) {
+  private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules, long[] links) {
     this.concepts = List.copyOf(concepts);
     this.conceptLines = List.copyOf(conceptLines);
     this.rules = List.copyOf(rules);
+    this.links = links.clone();
   }
 
+  private static volatile Compositions embedded;
+
+  /** The embedded stage concepts and rules (read once). */
   static Compositions readDefault() {
-    return read("concepts.tsv", open(CONCEPTS_RESOURCE), "stage-rules.tsv", open(RULES_RESOURCE));
+    Compositions c = embedded;
+    if (c == null) {
+      c = read("stages.tsv", open(CONCEPTS_RESOURCE), "stage-rules.tsv", open(RULES_RESOURCE));
+      embedded = c;
+    }
+    return c;
   }
 
   private static Reader open(String resource) {
@@ -68,28 +82,44 @@ final class Compositions {
   static Compositions read(String conceptsName, Reader conceptsReader, String rulesName, Reader rulesReader) {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<ConceptLine> lines = new ArrayList<>();
+    long[] links = new long[Concept.values().length];
     TsvLines.read(conceptsName, conceptsReader, (cols, where) -> {
       if (cols.length < 2) {
-        throw new IllegalArgumentException("expected phrase, CONCEPT[, fold[, note]] separated by tabs, found "
-            + cols.length + " column(s)");
+        throw new IllegalArgumentException("expected phrase, CONCEPT[, fold[, note]] or @TEXT_CONCEPT, "
+            + "CONCEPT[,CONCEPT][, note] separated by tabs, found " + cols.length + " column(s)");
       }
       String phrase = Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC);
       if (phrase.isEmpty()) {
         throw new IllegalArgumentException("empty phrase");
       }
-      String concept = conceptName(cols[1]);
-      if (!index.containsKey(concept)) {
-        if (index.size() == MAX_CONCEPTS) {
-          throw new IllegalArgumentException("more than " + MAX_CONCEPTS + " concepts");
+      if (phrase.startsWith("@")) {
+        Concept text = Concept.parse(phrase.substring(1));
+        for (String name : cols[1].split(",", -1)) {
+          links[text.ordinal()] |= 1L << bit(index, conceptName(name));
         }
-        index.put(concept, index.size());
+        return;
       }
+      String concept = conceptName(cols[1]);
+      bit(index, concept);
       lines.add(new ConceptLine(LexiconReader.expand(phrase), concept,
           LexiconEntry.Fold.parse(cols.length > 2 ? cols[2] : ""), cols.length > 3 ? cols[3].strip() : "", where));
     });
     List<Rule> rules = new ArrayList<>();
     TsvLines.read(rulesName, rulesReader, (cols, where) -> rules.add(parseRule(cols, where, index)));
-    return new Compositions(new ArrayList<>(index.keySet()), lines, rules);
+    return new Compositions(new ArrayList<>(index.keySet()), lines, rules, links);
+  }
+
+  /** The bit of a stage concept, given the next free one when it is new. */
+  private static int bit(Map<String, Integer> index, String concept) {
+    Integer b = index.get(concept);
+    if (b == null) {
+      if (index.size() == MAX_CONCEPTS) {
+        throw new IllegalArgumentException("more than " + MAX_CONCEPTS + " concepts");
+      }
+      b = index.size();
+      index.put(concept, b);
+    }
+    return b;
   }
 
   private static String conceptName(String s) {
@@ -128,7 +158,7 @@ final class Compositions {
       for (String alt : (not ? term.substring(1) : term).split("\\|", -1)) {
         Integer bit = index.get(conceptName(alt));
         if (bit == null) {
-          throw new IllegalArgumentException("concept '" + alt + "' is not in concepts.tsv");
+          throw new IllegalArgumentException("concept '" + alt + "' is not in stages.tsv");
         }
         mask |= 1L << bit;
       }
@@ -158,6 +188,11 @@ final class Compositions {
 
   List<Rule> rules() {
     return rules;
+  }
+
+  /** The stage concepts (bits) that a text concept's hits also mean, 0 for none. */
+  long linkOf(int textConcept) {
+    return links[textConcept];
   }
 
   /** Whether a rule's concepts are all in {@code present} and none of its absent ones is. */

@@ -26,6 +26,11 @@ final class ConversationWindow {
   private long seq;
   private Instant newest = Instant.MIN;
   private boolean alerted;
+  /**
+   * The last score, while the kept messages are unchanged: a message without stages that drops none
+   * leaves the window as it was, so it is not scored again. Null after a change.
+   */
+  private Observation last;
 
   /** Adds a message and scores the window. */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
@@ -35,23 +40,30 @@ final class ConversationWindow {
     }
     if (!hits.isEmpty()) {
       entries.addLast(new Entry(seq, messageId, time, fromChild, hits));
+      last = null;
     }
     Instant cutoff = newest.minus(MAX_AGE);
     for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
       Entry e = it.next();
       if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
         it.remove();
+        last = null;
       }
     }
     return score();
   }
 
   private Observation score() {
+    if (last != null) {
+      return last;   // unchanged: same risk, and an alert is not crossed twice
+    }
     RiskModel.Assessment a = RiskModel.assess(entries);
     boolean high = a.risk() >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
-    return new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), crossed);
+    Observation o = new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), crossed);
+    last = crossed ? new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), false) : o;
+    return o;
   }
 
   /** Messages with stage phrases currently in the window. */

@@ -16,4 +16,11 @@ import vn.lanhmanh.ConversationVerdict.Reason;
  *     from below it (false while it stays high)
  */
 public record Observation(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons,
-    boolean crossedHigh) {}
+    boolean crossedHigh) {
+
+  /** Copies the lists once, so a verdict made from an observation kept for later messages shares them. */
+  public Observation {
+    evidence = List.copyOf(evidence);
+    reasons = List.copyOf(reasons);
+  }
+}

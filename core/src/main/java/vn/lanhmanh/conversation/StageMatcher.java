@@ -6,30 +6,33 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.lanhmanh.Category;
-import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 
 /**
- * Finds the grooming stages a message shows, with the same engine as texts. Two kinds of data feed it,
- * compiled into one {@link CompiledLexicon} with the filter's teencode and awareness context (and, for the
- * embedded data, precompiled at build time with the filter's lexicon); a conversation message is
- * normalised once for its text check and once here:
+ * Finds the grooming stages a message shows, from the same match as the message's text check. Two kinds of
+ * data feed it, compiled into the filter's one {@link CompiledLexicon} as side hits
+ * ({@link MatchState#SIDE}: never findings of a text), so a conversation message is normalised and matched
+ * once:
  *
  * <ul>
- *   <li>stage phrases ({@code stages.tsv}): fixed expressions with a stage, a weight and a sender;
- *   <li>concepts ({@code concepts.tsv}) and stage rules ({@code stage-rules.tsv}): a rule shows its stage
- *       when its concepts co-occur in the message, e.g. {@code REQUEST PHOTO|VIDEO BODY|INTIMATE} for a
- *       request for a revealing photo, in whatever words.
+ *   <li>stage phrases ({@code conversation/stages.tsv}): fixed expressions with a stage, a weight and a
+ *       sender;
+ *   <li>stage concepts ({@code concept/stages.tsv}) and stage rules ({@code stage-rules.tsv}): a rule shows
+ *       its stage when its concepts co-occur in the message, e.g. {@code REQUEST PHOTO|VIDEO BODY|INTIMATE}
+ *       for a request for a revealing photo, in whatever words. A stage concept is shown by its own
+ *       phrases and by the hits of the text concepts linked to it ({@code @SECRECY SECRECY}): the text
+ *       layer's concept phrases serve the conversation too.
  * </ul>
  *
- * <p>The filter's awareness context applies to both: a phrase or concept near {@code phòng chống} or
+ * <p>The filter's awareness context applies: a stage phrase or stage concept near {@code phòng chống} or
  * {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at {@value #CONTEXT_FACTOR} of its
- * weight.
+ * weight; a text concept's hit is lowered the same way when the message has a lowered side hit.
  *
  * <p>Immutable and thread-safe.
  */
@@ -41,6 +44,7 @@ public final class StageMatcher {
   static final int MAX_HITS_PER_MESSAGE = 16;
   private static final int SCRATCH_KEEP_CHARS = 1 << 16;
   private static final String CONCEPT_PREFIX = "concept/";
+  private static final String STAGE_PREFIX = "stage/";
 
   /** What a compiled stage-phrase rule id stands for. */
   private record Target(Stage stage, double weight, StageRule.Scope scope, String source) {}
@@ -54,6 +58,37 @@ public final class StageMatcher {
    *     a stage rule's concepts ({@code photos: REQUEST PHOTO|VIDEO BODY|INTIMATE})
    */
   public record Hit(Stage stage, double weight, int start, int end, String match, boolean lowered, String rule) {}
+
+  /**
+   * The stage phrases and stage concepts as lexicon entries, with the rule-id prefixes that make them side
+   * hits: what a filter compiles with its lexicon ({@link #sources()}).
+   */
+  public record Sources(List<LexiconEntry> entries, Map<LexiconEntry, String> prefixes) {}
+
+  /**
+   * A reading of one message's stages from the match of its text check: made per message, filled by
+   * {@link #read} while the text check's state holds the message's hits.
+   */
+  public static final class Reading {
+    private final StageMatcher matcher;
+    private final boolean fromChild;
+    private List<Hit> hits = List.of();
+
+    Reading(StageMatcher matcher, boolean fromChild) {
+      this.matcher = matcher;
+      this.fromChild = fromChild;
+    }
+
+    /** Reads the stages from {@code state}, the match of {@code text}. */
+    public void read(String text, MatchState state) {
+      hits = matcher.hits(text, state, fromChild);
+    }
+
+    /** The stages read; empty before {@link #read}. */
+    public List<Hit> hits() {
+      return hits;
+    }
+  }
 
   private final CompiledLexicon lexicon;
   private final Map<String, Target> targets;
@@ -71,51 +106,26 @@ public final class StageMatcher {
     this.phrases = phrases;
   }
 
-  /**
-   * Compiles the filter's lexicon with the embedded stage phrases, concepts and stage rules.
-   *
-   * @throws IllegalArgumentException naming file and line for a malformed or conflicting line
-   */
-  public static StageMatcher create(List<LexiconEntry> lexicon) {
-    return compile(StageReader.readDefault(), Compositions.readDefault(), lexicon);
-  }
+  private static volatile Sources embeddedSources;
 
   /**
-   * The embedded {@code stages.tsv} over a lexicon compiled earlier by {@link #create} (and read back from
-   * its precompiled form): only the rule-id table is rebuilt, from the stage file.
+   * The embedded stage phrases and stage concepts as entries to compile with a lexicon (read once).
    *
-   * @throws IllegalArgumentException if {@code compiled} does not hold the stage phrases of this build
+   * @throws IllegalArgumentException naming file and line for a malformed or repeated line
    */
-  public static StageMatcher precompiled(CompiledLexicon compiled) {
-    return compile(StageReader.readDefault(), Compositions.readDefault(), List.of(), compiled);
-  }
-
-  /** The compiled stage phrases, for the precompiled form. */
-  public CompiledLexicon compiledLexicon() {
-    return lexicon;
-  }
-
-  static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
-    return compile(lines, Compositions.readDefault(), lexicon, null);
-  }
-
-  static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions, List<LexiconEntry> lexicon) {
-    return compile(lines, compositions, lexicon, null);
-  }
-
-  private static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions,
-      List<LexiconEntry> lexicon, CompiledLexicon precompiled) {
-    List<LexiconEntry> all = new ArrayList<>();
-    for (LexiconEntry e : lexicon) {
-      if (e.kind() == LexiconEntry.Kind.TEENCODE
-          || (e.kind() == LexiconEntry.Kind.CONTEXT && e.contextCategories().contains(Category.GROOMING))) {
-        all.add(e);
-      }
+  public static Sources sources() {
+    Sources s = embeddedSources;
+    if (s == null) {
+      s = sources(StageReader.readDefault(), Compositions.readDefault());
+      embeddedSources = s;
     }
+    return s;
+  }
+
+  static Sources sources(List<StageReader.Line> lines, Compositions compositions) {
+    List<LexiconEntry> all = new ArrayList<>();
     Map<LexiconEntry, String> prefix = new IdentityHashMap<>();
-    Map<LexiconEntry, StageReader.Line> lineOf = new IdentityHashMap<>();
     Map<String, String> seen = new HashMap<>();
-    int count = 0;
     for (StageReader.Line line : lines) {
       for (String p : line.phrases()) {
         String before = seen.putIfAbsent(p, line.source());
@@ -126,54 +136,97 @@ public final class StageMatcher {
         LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
             line.note(), line.source());
         all.add(e);
-        prefix.put(e, "stage/" + line.stage().jsonName() + "/");
-        lineOf.put(e, line);
-        count++;
+        prefix.put(e, STAGE_PREFIX + line.stage().jsonName() + "/");
       }
     }
-    Map<LexiconEntry, Integer> conceptEntries = new IdentityHashMap<>();
-    List<String> names = compositions.concepts();
     for (Compositions.ConceptLine line : compositions.conceptLines()) {
       for (String p : line.phrases()) {
         LexiconEntry e = LexiconEntry.rule(p, Category.GROOMING, Rating.C, Severity.MEDIUM, line.fold(),
             line.note(), line.source());
         all.add(e);
         prefix.put(e, CONCEPT_PREFIX + line.concept() + "/");
-        conceptEntries.put(e, names.indexOf(line.concept()));
       }
     }
-    CompiledLexicon compiled = precompiled != null ? precompiled : CompiledLexicon.compile(all, prefix);
+    return new Sources(List.copyOf(all), java.util.Collections.unmodifiableMap(prefix));
+  }
+
+  /**
+   * Compiles a lexicon of these entries, the embedded text concepts, stage phrases and stage concepts, and
+   * reads stages from it (for tests and tools; a filter shares its own lexicon, {@link #over}).
+   *
+   * @throws IllegalArgumentException naming file and line for a malformed or conflicting line
+   */
+  public static StageMatcher create(List<LexiconEntry> lexicon) {
+    return compile(StageReader.readDefault(), Compositions.readDefault(), lexicon);
+  }
+
+  /**
+   * The embedded stage data over a lexicon compiled with {@link #sources()} (the filter's own, or read back
+   * from its precompiled form): only the rule-id tables are rebuilt, from the stage files.
+   *
+   * @throws IllegalArgumentException if {@code compiled} does not hold the stage phrases of this build
+   */
+  public static StageMatcher over(CompiledLexicon compiled) {
+    return over(StageReader.readDefault(), Compositions.readDefault(), compiled);
+  }
+
+  /** A reading of one message's stages for this sender, to pass to the message's text check. */
+  public Reading reading(boolean fromChild) {
+    return new Reading(this, fromChild);
+  }
+
+  static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
+    return compile(lines, Compositions.readDefault(), lexicon);
+  }
+
+  static StageMatcher compile(List<StageReader.Line> lines, Compositions compositions, List<LexiconEntry> lexicon) {
+    Sources s = sources(lines, compositions);
+    List<LexiconEntry> all = new ArrayList<>(lexicon);
+    all.addAll(s.entries());
+    CompiledLexicon compiled = CompiledLexicon.compile(all, ConceptLexicon.readDefault(), s.prefixes());
+    return over(lines, compositions, compiled);
+  }
+
+  private static StageMatcher over(List<StageReader.Line> lines, Compositions compositions,
+      CompiledLexicon compiled) {
     Map<String, Target> targets = new HashMap<>();
     Positions p = new Positions();
-    for (Map.Entry<LexiconEntry, StageReader.Line> en : lineOf.entrySet()) {
-      StageReader.Line line = en.getValue();
-      String id = ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p);
-      Target t = new Target(line.stage(), line.weight(), line.scope(), line.source());
-      Target old = targets.putIfAbsent(id, t);
-      if (old != null) {
-        if (old.scope() != t.scope()) {
-          throw new IllegalArgumentException(line.source() + ": phrase '" + en.getKey().phrase()
-              + "' is read as the same words as a phrase at " + old.source() + " with another sender");
-        }
-        if (t.weight() > old.weight()) {
-          targets.put(id, t);
+    int count = 0;
+    for (StageReader.Line line : lines) {
+      for (String phrase : line.phrases()) {
+        count++;
+        String id = ruleId(compiled, STAGE_PREFIX + line.stage().jsonName() + "/", phrase, p);
+        Target t = new Target(line.stage(), line.weight(), line.scope(), line.source());
+        Target old = targets.putIfAbsent(id, t);
+        if (old != null) {
+          if (old.scope() != t.scope()) {
+            throw new IllegalArgumentException(line.source() + ": phrase '" + phrase
+                + "' is read as the same words as a phrase at " + old.source() + " with another sender");
+          }
+          if (t.weight() > old.weight()) {
+            targets.put(id, t);
+          }
         }
       }
     }
     Map<String, Integer> conceptOf = new HashMap<>();
-    for (Map.Entry<LexiconEntry, Integer> en : conceptEntries.entrySet()) {
-      conceptOf.put(ruleId(compiled, prefix.get(en.getKey()), en.getKey(), p), en.getValue());
+    List<String> names = compositions.concepts();
+    for (Compositions.ConceptLine line : compositions.conceptLines()) {
+      for (String phrase : line.phrases()) {
+        conceptOf.put(ruleId(compiled, CONCEPT_PREFIX + line.concept() + "/", phrase, p),
+            names.indexOf(line.concept()));
+      }
     }
-    if (precompiled != null && !(precompiled.ruleIds().containsAll(targets.keySet())
-        && precompiled.ruleIds().containsAll(conceptOf.keySet()))) {
-      throw new IllegalArgumentException("the precompiled stage phrases are not those of stages.tsv and concepts.tsv");
+    if (!(compiled.ruleIds().containsAll(targets.keySet()) && compiled.ruleIds().containsAll(conceptOf.keySet()))) {
+      throw new IllegalArgumentException("the lexicon was not compiled with the stage phrases of "
+          + "conversation/stages.tsv and concept/stages.tsv");
     }
     return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
   }
 
   /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
-  private static String ruleId(CompiledLexicon compiled, String prefix, LexiconEntry e, Positions p) {
-    compiled.normalizer().normalize(e.phrase(), p);
+  private static String ruleId(CompiledLexicon compiled, String prefix, String phrase, Positions p) {
+    compiled.normalizer().normalize(phrase, p);
     StringBuilder sb = new StringBuilder(prefix).append(Category.GROOMING.jsonName()).append('/');
     for (int i = 0; i < p.size(); i++) {
       sb.append(i == 0 ? "" : "_").append(p.foldString(i, compiled.vocabulary()));
@@ -202,69 +255,45 @@ public final class StageMatcher {
       return List.of();
     }
     MatchState p = scratch.get();
-    List<Finding> found;
     try {
       lexicon.normalize(text, p);
       lexicon.match(text, p);
-      found = candidates(text, p);
+      return hits(text, p, fromChild);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
     }
-    return hits(found, text, fromChild);
   }
 
   /**
-   * Every rule hit of the state, ordered by start: unlike the findings of a text, overlapping stage phrases
-   * and concepts are all kept (each may feed another stage rule).
+   * The stages of {@code text} from {@code state}, the match of {@code text} by a lexicon compiled with
+   * {@link #sources()} (the message's text check): as {@link #match}, without normalising or matching again.
+   * Overlapping stage phrases and concepts all count (each may feed another stage rule).
    */
-  private static List<Finding> candidates(String text, MatchState state) {
-    int n = state.candidateCount();
-    if (n == 0) {
-      return List.of();
-    }
+  public List<Hit> hits(String text, MatchState state, boolean fromChild) {
     Positions positions = state.positions();
-    List<Finding> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      if (state.candidateKind(i) != MatchState.RULE) {
-        continue;
-      }
-      int s = positions.start(state.candidateStartPos(i));
-      int e = positions.end(state.candidateEndPos(i));
-      out.add(new Finding(state.candidateCategory(i), state.candidateSeverity(i), state.candidateRating(i),
-          state.candidateRule(i), s, e, text.substring(s, e)));
-    }
-    out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-        : Integer.compare(b.end(), a.end()));
-    return out;
-  }
-
-  /** The stages shown by the rule hits {@code side} (ordered by start) of a message. */
-  private List<Hit> hits(List<Finding> side, String text, boolean fromChild) {
-    if (side.isEmpty()) {
-      return List.of();
-    }
-    List<Hit> hits = new ArrayList<>();
+    List<Hit> hits = null;
     long present = 0;
     long unlowered = 0;
     int[] start = null;
     int[] end = null;
-    for (Finding f : side) {
-      boolean lowered = f.rating() != Rating.C;
-      String rule = f.rule();
-      if (rule.startsWith(CONCEPT_PREFIX)) {
-        Integer bit = conceptOf.get(rule);
-        if (bit == null) {
-          continue;
-        }
-        long b = 1L << bit;
+    boolean anyLowered = false;
+    for (int i = 0, n = state.candidateCount(); i < n; i++) {
+      if (state.candidateKind(i) != MatchState.SIDE) {
+        continue;
+      }
+      boolean lowered = state.candidateRating(i) != Rating.C;
+      anyLowered |= lowered;
+      String rule = state.candidateRule(i);
+      int s = positions.start(state.candidateStartPos(i));
+      int e = positions.end(state.candidateEndPos(i));
+      Integer bit = conceptOf.get(rule);
+      if (bit != null) {
         if (start == null) {
           start = new int[Compositions.MAX_CONCEPTS];
           end = new int[Compositions.MAX_CONCEPTS];
         }
-        if ((present & b) == 0) {
-          start[bit] = f.start();
-          end[bit] = f.end();
-        }
+        long b = 1L << bit;
+        earliest(present, b, bit, s, e, start, end);
         present |= b;
         unlowered |= lowered ? 0 : b;
         continue;
@@ -274,18 +303,59 @@ public final class StageMatcher {
         continue;
       }
       double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
-      hits.add(new Hit(t.stage(), w, f.start(), f.end(), f.match(), lowered, rule));
+      if (hits == null) {
+        hits = new ArrayList<>();
+      }
+      hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, rule));
     }
+    // Text concepts linked to stage concepts: lowered when awareness context lowered a side hit here.
+    long linked = 0;
+    for (int k = 0, n = state.conceptCount(); k < n; k++) {
+      for (long m = state.conceptMask(k); m != 0; m &= m - 1) {
+        long stages = compositions.linkOf(Long.numberOfTrailingZeros(m));
+        if (stages == 0) {
+          continue;
+        }
+        if (start == null) {
+          start = new int[Compositions.MAX_CONCEPTS];
+          end = new int[Compositions.MAX_CONCEPTS];
+        }
+        int s = positions.start(state.conceptStartPos(k));
+        int e = positions.end(state.conceptEndPos(k));
+        for (long b = stages; b != 0; b &= b - 1) {
+          int bit = Long.numberOfTrailingZeros(b);
+          earliest(present, 1L << bit, bit, s, e, start, end);
+          present |= 1L << bit;
+        }
+        linked |= stages;
+      }
+    }
+    unlowered |= anyLowered ? 0 : linked;
     if (present != 0) {
+      if (hits == null) {
+        hits = new ArrayList<>();
+      }
       compose(present, unlowered, start, end, text, fromChild, hits);
+    }
+    if (hits == null || hits.isEmpty()) {
+      return List.of();
     }
     hits = strongestPerStage(hits);
     if (hits.size() > MAX_HITS_PER_MESSAGE) {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
       hits = new ArrayList<>(hits.subList(0, MAX_HITS_PER_MESSAGE));
     }
-    hits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(b.end(), a.end()));
     return hits;
+  }
+
+  /** Keeps, per concept, its earliest hit (the longest of those starting together) as its span. */
+  private static void earliest(long present, long b, int bit, int s, int e, int[] start, int[] end) {
+    if ((present & b) == 0 || s < start[bit] || (s == start[bit] && e > end[bit])) {
+      start[bit] = s;
+      end[bit] = e;
+    }
   }
 
   /**

@@ -54,7 +54,10 @@ final class WindowStore {
   /** Estimated bytes of one kept stage phrase (entry, hit, evidence objects), besides its strings' chars. */
   static final long HIT_BYTES = 160;
 
-  /** A kept window and its bookkeeping; the fields other than {@code window} are guarded by the store. */
+  /**
+   * A kept window and its bookkeeping; the fields other than {@code window} are guarded by the store, and
+   * {@code bytes} and {@code tier} are changed only while the window's monitor is held too.
+   */
   static final class Slot {
     final String id;
     final ConversationWindow window = new ConversationWindow();
@@ -130,6 +133,11 @@ final class WindowStore {
    * holding the window's monitor; does nothing if the slot was dropped meanwhile.
    */
   void settle(Slot s, long newBytes, Tier tier) {
+    if (newBytes == s.bytes && tier == s.tier) {
+      // Nothing to record (most messages show no stage): the store's lock is not taken. Both fields are
+      // written only under the window's monitor as well, which the caller holds.
+      return;
+    }
     synchronized (lock) {
       if (s.removed) {
         return;

@@ -1,6 +1,7 @@
 /**
- * Internals of {@link vn.lanhmanh.Conversation}: the grooming stage phrases ({@code stages.tsv}, matched
- * by {@link vn.lanhmanh.conversation.StageMatcher} with the text engine), the per-conversation window and
+ * Internals of {@link vn.lanhmanh.Conversation}: the grooming stage phrases ({@code stages.tsv}) and stage
+ * concepts ({@code concept/stages.tsv}), compiled into the filter's lexicon and read by
+ * {@link vn.lanhmanh.conversation.StageMatcher} from the message's own text match, the per-conversation window and
  * the risk model, and the bounded cache of windows ({@link vn.lanhmanh.conversation.ConversationMonitor}).
  * Not part of the public API.
  *

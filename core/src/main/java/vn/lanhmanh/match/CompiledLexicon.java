@@ -40,6 +40,23 @@ public final class CompiledLexicon {
     return m;
   }
 
+  /**
+   * Rule ids under these prefixes are side hits ({@link MatchState#SIDE}): the conversation's stage
+   * phrases ({@code stage/<stage>/...}) and stage concepts ({@code concept/<CONCEPT>/...}), compiled with
+   * the lexicon so that a message is normalised and matched once for its text check and its stages.
+   */
+  private static final String[] SIDE_PREFIXES = {"stage/", "concept/"};
+
+  /** Whether a rule id names a side hit (see {@link #SIDE_PREFIXES}). */
+  public static boolean isSideRule(String ruleId) {
+    for (String p : SIDE_PREFIXES) {
+      if (ruleId.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A context phrase within this many syllables of a finding lowers it. */
   static final int CONTEXT_WINDOW = 30;
 
@@ -59,6 +76,8 @@ public final class CompiledLexicon {
   /** Per concept phrase (output {@code entries.length + j}): its concepts as bits. */
   final long[] conceptMasks;
   final Map<Kind, Integer> counts;
+  /** Per entry: a side hit (derived from its rule id). */
+  private final boolean[] side;
 
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
@@ -76,6 +95,10 @@ public final class CompiledLexicon {
     this.foldAlways = foldAlways;
     this.conceptMasks = conceptMasks;
     this.counts = counts;
+    this.side = new boolean[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      side[i] = ruleIds[i] != null && isSideRule(ruleIds[i]);
+    }
   }
 
   /**
@@ -183,11 +206,16 @@ public final class CompiledLexicon {
         joined.append(vocab.foldKey(s[1][k]));
         id.append(k == 0 ? "" : "_").append(vocab.foldKey(s[1][k]));
       }
+      boolean sideRule = false;
       if (e.kind() == Kind.RULE) {
         String prefix = rulePrefix.getOrDefault(e, "");
         ids[i] = prefix + e.category().jsonName() + "/" + id;
+        sideRule = isSideRule(prefix);
       } else if (e.kind() == Kind.TARGET) {
         ids[i] = "harassment/target:" + id;
+      }
+      if (sideRule) {
+        continue;   // side phrases leave the vocabulary's spellings (masked, joined) as the text's own
       }
       // A masked spelling (đ*t, c*c) may stand for a one-syllable swear.
       if (e.kind() == Kind.RULE && s[0].length == 1 && syllables[i][0].length() >= 3
@@ -388,12 +416,19 @@ public final class CompiledLexicon {
   /**
    * A rule of several syllables written as a Vietnamese proper name inside a sentence, every syllable
    * capitalised, among words written with diacritics: {@code Nam Kỳ} the region, not {@code nam kỳ} the
-   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting).
+   * slur, unless the text is abusive already. Not in capitals ({@code ĐỊT MẸ} is shouting). A rule of one
+   * English word written as a name beside another capitalised word ({@code Dick Advocaat}) is one too.
    */
   private boolean properName(int e, int endPos, Positions p) {
     int first = endPos - lengths[e] + 1;
-    if (lengths[e] < 2 || entries[e].kind() != Kind.RULE) {
+    if (entries[e].kind() != Kind.RULE) {
       return false;
+    }
+    if (lengths[e] == 1) {
+      // An English word used as a given name beside a family name (Ông Dick Advocaat): a one-syllable rule
+      // that cannot be a Vietnamese syllable, capitalised in mid-sentence next to another capitalised word.
+      return p.source(first) == Positions.OWN && p.plain(first) && !p.vietnameseShape(first)
+          && Surface.capitalised(p, first, first) && Surface.capitalisedNeighbour(p, first, first);
     }
     for (int k = first; k <= endPos; k++) {
       if (!Surface.capitalised(p, k, k)) {
@@ -476,8 +511,8 @@ public final class CompiledLexicon {
         }
         continue;
       }
-      if (excepted) {
-        continue;
+      if (excepted && !side[e]) {
+        continue;   // the text's exceptions (đi khách sạn is not đi khách) do not silence side hits
       }
       LexiconEntry entry = entries[e];
       Rating rating = entry.rating();
@@ -489,7 +524,7 @@ public final class CompiledLexicon {
           rating = rating.min(c.rating());
         }
       }
-      byte kind = entry.kind() == Kind.TARGET ? MatchState.TARGET
+      byte kind = side[e] ? MatchState.SIDE : entry.kind() == Kind.TARGET ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
     }

@@ -25,6 +25,11 @@ public final class MatchState {
   public static final byte COMPOSED = 2;
   /** A phrase written as a proper name ({@code Nam Kỳ} the region): kept only in an abusive text. */
   public static final byte NAME = 3;
+  /**
+   * A side hit: a conversation stage phrase or stage concept ({@link CompiledLexicon#isSideRule}), matched
+   * in the same pass as the text for the conversation monitor; never a finding of the text.
+   */
+  public static final byte SIDE = 4;
 
   private final Positions positions = new Positions();
   private int[] sentence = new int[64];
@@ -87,7 +92,7 @@ public final class MatchState {
     return cEndPos[i];
   }
 
-  /** {@link #RULE}, {@link #TARGET} or {@link #COMPOSED}. */
+  /** {@link #RULE}, {@link #TARGET}, {@link #COMPOSED}, {@link #NAME} or {@link #SIDE}. */
   public byte candidateKind(int i) {
     return cKind[i];
   }

@@ -151,7 +151,7 @@ final class Surface {
     return false;
   }
 
-  private static boolean capitalisedNeighbour(Positions p, int head, int tail) {
+  static boolean capitalisedNeighbour(Positions p, int head, int tail) {
     return (!p.sentenceStart(head) && head > 0 && capitalisedAt(p, p.start(head - 1), p.end(head - 1)))
         || (tail + 1 < p.size() && !p.sentenceStart(tail + 1)
             && capitalisedAt(p, p.start(tail + 1), p.end(tail + 1)));

@@ -36,14 +36,15 @@ public final class Scorer {
     for (int i = 0; i < n; i++) {
       Category c = state.candidateCategory(i);
       byte kind = state.candidateKind(i);
-      abusive |= kind != MatchState.TARGET && kind != MatchState.NAME && state.candidateRating(i) != Rating.P
+      abusive |= kind != MatchState.TARGET && kind != MatchState.NAME && kind != MatchState.SIDE
+          && state.candidateRating(i) != Rating.P
           && (c == Category.HARASSMENT || c == Category.PROFANITY);
     }
     Positions p = state.positions();
     List<Candidate> found = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       byte kind = state.candidateKind(i);
-      if ((kind == MatchState.TARGET || kind == MatchState.NAME) && !abusive) {
+      if (kind == MatchState.SIDE || (kind == MatchState.TARGET || kind == MatchState.NAME) && !abusive) {
         continue;
       }
       int s = state.candidateStartPos(i);

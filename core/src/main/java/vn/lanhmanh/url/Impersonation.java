@@ -46,7 +46,12 @@ final class Impersonation {
   private record Brand(String name, boolean strict) {}
 
   /** A stem prepared for fuzzy comparison: its skeleton and how many edits still make a look-alike. */
-  private record Fuzzy(String stem, String skeleton, int edits) {}
+  /** A stem for the edit-distance test, with {@link #charMask} of its skeleton. */
+  private record Fuzzy(String stem, String skeleton, int edits, long mask) {
+    Fuzzy(String stem, String skeleton, int edits) {
+      this(stem, skeleton, edits, charMask(skeleton));
+    }
+  }
 
   private static void add(Fuzzy[][] table, int slot, Fuzzy f) {
     table[slot] = grow(table[slot], f);
@@ -423,13 +428,26 @@ final class Impersonation {
     if (candidates == null) {
       return null;
     }
+    long mask = charMask(sk);
     for (Fuzzy f : candidates) {
       int k = f.edits();
-      if (Math.abs(f.skeleton().length() - sk.length()) <= k && distance(sk, f.skeleton(), k) <= k) {
+      // Each letter of one word that the other lacks costs at least one edit: a cheap bound first.
+      if (Math.abs(f.skeleton().length() - sk.length()) <= k && Long.bitCount(mask & ~f.mask()) <= k
+          && Long.bitCount(f.mask() & ~mask) <= k && distance(sk, f.skeleton(), k) <= k) {
         return f.stem();
       }
     }
     return null;
+  }
+
+  /** The set of characters of {@code s}: a bit per letter and digit, one bit for anything else. */
+  static long charMask(String s) {
+    long m = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      m |= c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 1L << 63;
+    }
+    return m;
   }
 
   /**
@@ -485,6 +503,9 @@ final class Impersonation {
    * {@code 5 s}, {@code 7 t}), {@code l} as {@code i}, {@code rn} as {@code m}, {@code vv} as {@code w}.
    */
   static String skeleton(String w) {
+    if (isOwnSkeleton(w)) {
+      return w;
+    }
     StringBuilder b = new StringBuilder(w.length());
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
@@ -508,6 +529,24 @@ final class Impersonation {
       }
     }
     return b.toString();
+  }
+
+  /** Whether {@link #skeleton} leaves {@code w} as it is (no character or pair it rewrites). */
+  private static boolean isOwnSkeleton(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      switch (w.charAt(i)) {
+        case '0', '1', 'l', '3', '4', '5', '7':
+          return false;
+        case 'r', 'v':
+          if (i + 1 < w.length() && w.charAt(i + 1) == (w.charAt(i) == 'r' ? 'n' : 'v')) {
+            return false;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return true;
   }
 
   /**

@@ -124,7 +124,9 @@ public final class UrlCanonicalizer {
       String scheme = "http";
       int pos;
       int colon = schemeColon(s);
-      String candidate = colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : null;
+      String candidate = colon == 5 && s.regionMatches(true, 0, "https", 0, 5) ? "https"
+          : colon == 4 && s.regionMatches(true, 0, "http", 0, 4) ? "http"
+          : colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : null;
       if (candidate != null && HOSTLESS_SCHEMES.contains(candidate)) {
         return fail(Problem.UNSUPPORTED_SCHEME, "'" + candidate + ":' URLs have no host to check");
       } else if (candidate != null && SPECIAL_SCHEMES.contains(candidate)) {

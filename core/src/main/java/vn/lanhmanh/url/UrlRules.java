@@ -48,6 +48,9 @@ public final class UrlRules {
   private final Keyword[][] keywordsByBigram;
   private final String[][] exceptionsByBigram;
   private final Impersonation impersonation;
+  /** {@link #domains} and {@link #allow}, asked about host suffixes without substrings. */
+  private final HostTable<Category> domainTable;
+  private final HostTable<String> allowTable;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -63,6 +66,8 @@ public final class UrlRules {
     this.keywordsByBigram = byBigram(keywords, Keyword::word, Keyword[]::new, Keyword[][]::new);
     this.exceptionsByBigram = byBigram(keywordExceptions, w -> w, String[]::new, String[][]::new);
     this.impersonation = Impersonation.loadDefaults();
+    this.domainTable = new HostTable<>(domains);
+    this.allowTable = new HostTable<>(allow);
   }
 
   private static <T> T[][] byBigram(java.util.Collection<T> items, java.util.function.Function<T, String> word,
@@ -166,23 +171,16 @@ public final class UrlRules {
         return suffix.endsWith("gov.vn") ? "government" : "learning";
       }
     }
-    for (String h : suffixes(host)) {
-      String kind = allow.get(h);
-      if (kind != null) {
-        return kind;
-      }
-    }
-    return null;
+    int at = allowTable.firstSuffix(host);
+    return at < 0 ? null : allowTable.get(host, at);
   }
 
   /** Hits of the embedded domain list (the host or a parent domain is listed). */
   public void listHits(CanonicalUrl url, List<UrlHit> out) {
-    for (String h : suffixes(url.host())) {
-      Category c = domains.get(h);
-      if (c != null) {
-        out.add(UrlHit.of(c, "url/list/default:" + h, h));
-        return;
-      }
+    int at = domainTable.firstSuffix(url.host());
+    if (at >= 0) {
+      String h = url.host().substring(at);
+      out.add(UrlHit.of(domainTable.get(url.host(), at), "url/list/default:" + h, h));
     }
   }
 
@@ -239,7 +237,7 @@ public final class UrlRules {
       int slash = path.indexOf('/', from);
       int to = slash < 0 ? path.length() : slash;
       if (to > from) {
-        seen = keywordsIn(compact(path.substring(from, to)), false, out, seen);
+        seen = keywordsIn(compact(path, from, to), false, out, seen);
       }
       from = to + 1;
     }
@@ -297,13 +295,27 @@ public final class UrlRules {
    *
    * <p>The split is Guava's ({@link InternetDomainName#publicSuffix()}, the public-suffix list bundled
    * with Guava, private suffixes included), but a host in plain LDH form is looked up directly in
-   * Guava's suffix tables ({@link PublicSuffixPatterns}), one lookup per label, without building an
+   * Guava's suffix tables ({@link PublicSuffixPatterns}, copied into one {@link HostTable} that is asked
+   * about each suffix without a substring), one lookup per label, without building an
    * {@code InternetDomainName} (which validates, splits into a list and joins every ancestor again).
    * Any other host goes through {@code InternetDomainName}; {@code UrlRulesTest} checks both agree.
    */
   record DomainParts(String label, String beforeSuffix) {
     /** What {@link #suffixStart} answers when the host needs the full parser. */
     private static final int SLOW = -2;
+    private static final int EXACT = 1;
+    private static final int UNDER = 2;
+    private static final int EXCLUDED = 4;
+    /** Guava's three suffix tables in one, as bits of {@link #EXACT}, {@link #UNDER}, {@link #EXCLUDED}. */
+    private static final HostTable<Integer> SUFFIXES = suffixTable();
+
+    private static HostTable<Integer> suffixTable() {
+      Map<String, Integer> kinds = new HashMap<>();
+      PublicSuffixPatterns.EXACT.keySet().forEach(k -> kinds.merge(k, EXACT, (a, b) -> a | b));
+      PublicSuffixPatterns.UNDER.keySet().forEach(k -> kinds.merge(k, UNDER, (a, b) -> a | b));
+      PublicSuffixPatterns.EXCLUDED.keySet().forEach(k -> kinds.merge(k, EXCLUDED, (a, b) -> a | b));
+      return new HostTable<>(kinds);
+    }
 
     static DomainParts of(String host) {
       int start = suffixStart(host);
@@ -377,16 +389,17 @@ public final class UrlRules {
       }
       int previous = -1;
       for (int start = 0; start < n; ) {
-        String name = start == 0 ? host : host.substring(start);
+        Integer found = SUFFIXES.get(host, start);
+        int kind = found == null ? 0 : found;
         int dot = host.indexOf('.', start);
         int next = dot < 0 ? n : dot + 1;
-        if (previous >= 0 && PublicSuffixPatterns.UNDER.containsKey(name)) {
+        if (previous >= 0 && (kind & UNDER) != 0) {
           return previous;
         }
-        if (PublicSuffixPatterns.EXACT.containsKey(name)) {
+        if ((kind & EXACT) != 0) {
           return start;
         }
-        if (PublicSuffixPatterns.EXCLUDED.containsKey(name)) {
+        if ((kind & EXCLUDED) != 0) {
           return next < n ? next : SLOW;
         }
         previous = start;
@@ -430,27 +443,28 @@ public final class UrlRules {
 
   /** Lower-case letters and digits only: dots, dashes and underscores are dropped. */
   private static String compact(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = Character.toLowerCase(s.charAt(i));
+    return compact(s, 0, s.length());
+  }
+
+  /** {@link #compact(String)} of {@code s[from, to)}; no copy when it is already lower-case letters and digits. */
+  private static String compact(String s, int from, int to) {
+    int plain = from;
+    while (plain < to && ((s.charAt(plain) >= 'a' && s.charAt(plain) <= 'z')
+        || (s.charAt(plain) >= '0' && s.charAt(plain) <= '9'))) {
+      plain++;
+    }
+    if (plain == to) {
+      return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+    StringBuilder b = new StringBuilder(to - from);
+    b.append(s, from, plain);
+    for (int i = plain; i < to; i++) {
+      char c = s.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         b.append(c);
       }
     }
     return b.toString();
-  }
-
-  /** The host and its parent domains, most specific first, down to two labels. */
-  static List<String> suffixes(String host) {
-    List<String> out = new ArrayList<>(5);
-    String h = host.startsWith("www.") ? host.substring(4) : host;
-    out.add(h);
-    int dot = h.indexOf('.');
-    while (dot >= 0 && h.indexOf('.', dot + 1) >= 0) {
-      h = h.substring(dot + 1);
-      out.add(h);
-      dot = h.indexOf('.');
-    }
-    return out;
   }
 }

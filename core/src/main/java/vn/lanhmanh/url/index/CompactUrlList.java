@@ -185,15 +185,14 @@ public final class CompactUrlList {
    */
   public void lookup(CanonicalUrl url, List<UrlHit> out) {
     String host = url.host();
-    int[] starts = new int[LookupExpressions.MAX_HOSTS];
-    int hosts = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
-    for (int h = 0; h < hosts; h++) {
-      int start = starts[h];
-      long marker = markers.length == 0 ? 0 : KeyFilter.hash(host, start, host.length(), KeyFilter.PATHS_SEED);
+    HostHashes hashes = HostHashes.of(url);
+    for (int h = 0; h < hashes.count; h++) {
+      int start = hashes.starts[h];
+      long marker = hashes.markers[h];
       if (markers.length > 0 && maybe(marker) && markerBuckets.find(marker) >= 0 && pathHit(url, start, out)) {
         return;
       }
-      int at = find(KeyFilter.hash(host, start, host.length(), KeyFilter.KEY_SEED));
+      int at = find(hashes.keys[h]);
       if (at >= 0) {
         String key = host.substring(start);
         out.add(hit(at, key, key));

@@ -30,7 +30,7 @@ import org.apache.lucene.store.IndexInput;
  *
  * <pre>
  * dir/
- *   generation-1/   Lucene files, keys.bloom, lanhmanh-index.properties
+ *   generation-1/   Lucene files, keys.bloom, keys.table, lanhmanh-index.properties
  *   generation-2/   ...
  * </pre>
  *
@@ -66,6 +66,12 @@ final class IndexLayout {
   static final String K_BLOOM_BYTES = "bloom.bytes";
   static final String K_BLOOM_CRC = "bloom.crc32c";
   static final String K_SEGMENTS = "lucene.segments";
+  /**
+   * The key table ({@link KeyTable#FILE}) as {@code length:checksum}. Optional within format 2: a
+   * generation written before the table existed has none and is looked up through the Bloom filter
+   * and Lucene; a library that predates the table ignores the property and the file.
+   */
+  static final String K_TABLE = "table.file." + KeyTable.FILE;
   static final String K_FILE = "lucene.file.";
 
   private IndexLayout() {}

@@ -96,6 +96,11 @@ final class KeyFilter {
     return test(hash(s, from, to, KEY_SEED));
   }
 
+  /** Whether the key whose {@link #hash} (with {@link #KEY_SEED}) is {@code h} may have been put. */
+  boolean mightContainHash(long h) {
+    return test(h);
+  }
+
   /** Whether a key with a path under the host {@code s[from, to)} may have been put. */
   boolean mightHavePaths(CharSequence s, int from, int to) {
     return test(hash(s, from, to, PATHS_SEED));

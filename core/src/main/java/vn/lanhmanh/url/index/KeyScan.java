@@ -32,6 +32,15 @@ final class KeyScan {
   /** Members of the filter: keys, and one path marker per host that has keys with a path. */
   long members;
   KeyFilter filter;
+  /**
+   * The {@link KeyTable} slots of a committed scan ({@code fingerprint | label}, in term order), or null
+   * when the scan did not collect them or the entries use more (category, source) pairs than a table
+   * can name.
+   */
+  long[] tableSlots;
+  int tableSize;
+  /** The (category, source) pair of each label of {@link #tableSlots}. */
+  final java.util.List<String[]> labels = new java.util.ArrayList<>();
 
   /**
    * One pass over the terms that counts the filter's members and keeps their 64-bit hashes (8 bytes
@@ -39,7 +48,9 @@ final class KeyScan {
    */
   static KeyScan run(DirectoryReader reader) throws IOException {
     HashList hashes = new HashList();
-    KeyScan scan = run(reader, hashes);
+    KeyScan scan = new KeyScan();
+    scan.tableSlots = new long[1024];
+    run(scan, reader, hashes);
     scan.filter = KeyFilter.create(scan.members);
     hashes.putInto(scan.filter);
     return scan;
@@ -47,7 +58,7 @@ final class KeyScan {
 
   /** Puts every live key of {@code reader} into {@code filter}. */
   static void putKeys(DirectoryReader reader, KeyFilter filter) throws IOException {
-    run(reader, filter::putHash);
+    run(new KeyScan(), reader, filter::putHash);
   }
 
   /** The member hashes of one scan, in a growing array. */
@@ -70,8 +81,10 @@ final class KeyScan {
     }
   }
 
-  private static KeyScan run(DirectoryReader reader, LongConsumer memberHashes) throws IOException {
-    KeyScan scan = new KeyScan();
+  private static KeyScan run(KeyScan scan, DirectoryReader reader, LongConsumer memberHashes) throws IOException {
+    Map<String, Integer> labelIds = new java.util.HashMap<>();
+    int label = -1;
+    long keyFingerprint = 0;
     Terms terms = MultiTerms.getTerms(reader, UrlListIndex.ENTRY);
     if (terms == null) {
       return scan;
@@ -104,11 +117,13 @@ final class KeyScan {
         scan.keys++;
         scan.members++;
         int slash = key.indexOf((byte) '/');
+        CharSequence chars = key.isAscii() ? key : key.utf8();
+        keyFingerprint = KeyTable.fingerprint(KeyFilter.hash(chars, 0, chars.length(), KeyFilter.KEY_SEED));
         if (slash > 0 && !key.startsEquals(lastPathHost, slash)) {
           scan.members++;
           lastPathHost.set(key.bytes, key.offset, slash);
         }
-        KeyFilter.memberHashes(key.isAscii() ? key : key.utf8(), memberHashes);
+        KeyFilter.memberHashes(chars, memberHashes);
         AsciiChars swap = previousKey;
         previousKey = key;
         key = swap;
@@ -123,11 +138,42 @@ final class KeyScan {
         lastSuffix = suffix.utf8ToString();
         lastSuffixBytes = BytesRef.deepCopyOf(suffix);
         run = 0;
+        label = scan.label(labelIds, lastSuffix);
       }
       run++;
+      scan.addSlot(keyFingerprint | label);
     }
     scan.count(lastSuffix, run);
     return scan;
+  }
+
+  /** The label of {@code suffix} ({@code category TAB source}); drops the table when there are too many. */
+  private int label(Map<String, Integer> ids, String suffix) {
+    if (tableSlots == null) {
+      return 0;
+    }
+    Integer id = ids.get(suffix);
+    if (id == null) {
+      if (labels.size() == KeyTable.MAX_LABELS) {
+        tableSlots = null;
+        return 0;
+      }
+      id = labels.size();
+      ids.put(suffix, id);
+      int sep = suffix.indexOf((char) UrlListIndex.SEP);
+      labels.add(new String[] {suffix.substring(0, sep), suffix.substring(sep + 1)});
+    }
+    return id;
+  }
+
+  private void addSlot(long slot) {
+    if (tableSlots == null) {
+      return;
+    }
+    if (tableSize == tableSlots.length) {
+      tableSlots = Arrays.copyOf(tableSlots, Math.addExact(tableSize, tableSize >> 1));
+    }
+    tableSlots[tableSize++] = slot;
   }
 
   /** Adds {@code n} entries of {@code suffix} ({@code category TAB source}) to the counts. */

@@ -49,7 +49,8 @@ import vn.lanhmanh.url.LookupExpressions;
  * }</pre>
  *
  * <p><b>Layout.</b> {@code dir/generation-N/} holds the Lucene files of generation N, its key filter
- * {@code keys.bloom}, and {@code lanhmanh-index.properties}, written last and atomically (see
+ * {@code keys.bloom}, its key table {@code keys.table} ({@link KeyTable}; absent from generations
+ * written before it existed), and {@code lanhmanh-index.properties}, written last and atomically (see
  * {@link UrlListWriter}). {@link #open} takes the newest generation that passes the checks below and
  * falls back to older ones, logging and recording why a newer one was refused
  * ({@link #refusedGenerations()}). The checks read a few bytes per Lucene file, never the whole index:
@@ -70,8 +71,11 @@ import vn.lanhmanh.url.LookupExpressions;
  * bytes of heap per member at a 0.1% false-positive rate, against 8 for a sorted array of 64-bit
  * hashes): host keys are hashed straight from the host string, and the path expressions of a host are
  * only built and hashed when the filter holds that host's path marker. A URL whose keys all miss it
- * returns {@link List#of()} without touching Lucene or allocating a result. Each thread reuses its
- * own terms and postings enums and key buffers.
+ * returns {@link List#of()} without touching Lucene or allocating a result. The keys that pass go to
+ * the generation's {@link KeyTable} (one probe run each, by the hash the filter computed; no Lucene
+ * seek), or, for a near-real-time view or a generation without a table, to Lucene as described above.
+ * Each thread reuses its own terms and postings enums and key buffers.
+ * The host suffixes' hashes are shared with the list in the jar ({@link HostHashes}).
  *
  * <p><b>Reload.</b> {@link #refresh()} moves to a newer complete generation on disk or, for a
  * near-real-time view from {@link UrlListWriter#openNearRealTime()}, to the writer's uncommitted
@@ -176,6 +180,15 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": " + e.getMessage(), e);
       }
       KeyFilter filter = readFilter(genDir, props, name);
+      KeyTable table = null;
+      String tableEntry = props.getProperty(IndexLayout.K_TABLE);
+      if (tableEntry != null) {
+        try {
+          table = KeyTable.open(directory, genDir, tableEntry);
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+      }
       reader = DirectoryReader.open(directory);
       String segments = reader.getIndexCommit().getSegmentsFileName();
       if (!segments.equals(props.getProperty(IndexLayout.K_SEGMENTS))) {
@@ -194,7 +207,7 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": Lucene index has " + reader.numDocs() + " entries, properties say "
             + entries);
       }
-      State s = new State(reader, directory, filter, g, label, props);
+      State s = new State(reader, directory, filter, table, g, label, props);
       success = true;
       return s;
     } catch (CorruptIndexException | IndexFormatTooNewException | IndexFormatTooOldException | EOFException
@@ -259,7 +272,7 @@ public final class UrlListIndex implements Closeable {
   /** A near-real-time view of a writer's uncommitted state; see {@link UrlListWriter#openNearRealTime()}. */
   static UrlListIndex nearRealTime(UrlListWriter writer) throws IOException {
     DirectoryReader reader = DirectoryReader.open(writer.indexWriter());
-    State s = new State(reader, null, writer.liveFilter(reader), writer.generation(),
+    State s = new State(reader, null, writer.liveFilter(reader), null, writer.generation(),
         ((long) writer.generation() << 32) | 1, null);
     return new UrlListIndex(writer.directory(), writer, s, Map.of());
   }
@@ -278,10 +291,18 @@ public final class UrlListIndex implements Closeable {
     if (!c.filter(s.filter)) {
       return List.of();
     }
+    if (s.table != null) {
+      // The table is a mapped file that stays valid while referenced: no reader reference is needed.
+      ensureOpen();
+      return c.tableLookup(s.table);
+    }
     State held = acquire();
     try {
       if (held != s && !c.filter(held.filter)) {
         return List.of();
+      }
+      if (held.table != null) {
+        return c.tableLookup(held.table);
       }
       return c.seekAll(held);
     } finally {
@@ -316,7 +337,7 @@ public final class UrlListIndex implements Closeable {
       if (nrtWriter != null && old.nearRealTime() && nrtWriter.isOpen()) {
         DirectoryReader r = DirectoryReader.openIfChanged(old.reader, nrtWriter.indexWriter());
         if (r != null) {
-          next = new State(r, null, nrtWriter.liveFilter(r), old.diskGeneration, old.generation + 1, null);
+          next = new State(r, null, nrtWriter.liveFilter(r), null, old.diskGeneration, old.generation + 1, null);
         }
       } else {
         Map<Integer, String> problems = new LinkedHashMap<>();
@@ -368,6 +389,11 @@ public final class UrlListIndex implements Closeable {
   /** Entries in the current content. */
   public int size() {
     return state.reader.numDocs();
+  }
+
+  /** The current content, for tests. */
+  State state() {
+    return state;
   }
 
   /** The index folder (holding the {@code generation-N} folders). */
@@ -426,6 +452,14 @@ public final class UrlListIndex implements Closeable {
           }
         }
       }
+      if (held.table != null) {
+        try (IndexInput in = held.directory.openInput(KeyTable.FILE, IOContext.READONCE)) {
+          CodecUtil.checksumEntireFile(in);
+        } catch (CorruptIndexException e) {
+          throw new IllegalStateException("generation-" + held.diskGeneration + ": key table " + KeyTable.FILE
+              + " is damaged: " + e.getMessage(), e);
+        }
+      }
     } finally {
       release(held);
     }
@@ -475,18 +509,22 @@ public final class UrlListIndex implements Closeable {
   static final class State {
     final DirectoryReader reader;
     final Directory directory;
+    /** The Bloom filter, when there is no key table (a near-real-time view, or a generation without one). */
     final KeyFilter filter;
+    /** The key table of a committed generation that has one, else null. */
+    final KeyTable table;
     final int diskGeneration;
     final long generation;
     final Properties props;
     final List<LeafReaderContext> leaves;
     final Bits[] live;
 
-    State(DirectoryReader reader, Directory directory, KeyFilter filter, int diskGeneration, long generation,
-        Properties props) {
+    State(DirectoryReader reader, Directory directory, KeyFilter filter, KeyTable table, int diskGeneration,
+        long generation, Properties props) {
       this.reader = reader;
       this.directory = directory;
       this.filter = filter;
+      this.table = table;
       this.diskGeneration = diskGeneration;
       this.generation = generation;
       this.props = props;
@@ -519,6 +557,8 @@ public final class UrlListIndex implements Closeable {
     final int[] pathEnd = new int[LookupExpressions.MAX_EXPRESSIONS];
     final boolean[] withQuery = new boolean[LookupExpressions.MAX_EXPRESSIONS];
     final int[] passed = new int[LookupExpressions.MAX_EXPRESSIONS];
+    /** The key hash of each candidate that passed the filter. */
+    final long[] passedHash = new long[LookupExpressions.MAX_EXPRESSIONS];
     final int[] starts = new int[LookupExpressions.MAX_HOSTS];
     // Candidates of host h end (exclusive) at hostEnd[h].
     final int[] hostEnd = new int[LookupExpressions.MAX_HOSTS];
@@ -532,6 +572,8 @@ public final class UrlListIndex implements Closeable {
     String path;
     String query;
     String exactKey;
+    /** The host suffix hashes of the prepared URL. */
+    HostHashes hashes;
     State enumsFor;
     TermsEnum[] enums;
     PostingsEnum[] postings;
@@ -541,7 +583,9 @@ public final class UrlListIndex implements Closeable {
       path = url.path();
       query = url.query() == null || url.query().isEmpty() ? null : url.query();
       exactKey = null;
-      hostCount = LookupExpressions.hostSuffixStarts(host, url.hostIsIpAddress(), starts);
+      hashes = HostHashes.of(url);
+      hostCount = hashes.count;
+      System.arraycopy(hashes.starts, 0, starts, 0, hostCount);
       int prefixes = LookupExpressions.pathPrefixEnds(path, ends);
       count = 0;
       for (int h = 0; h < hostCount; h++) {
@@ -586,18 +630,19 @@ public final class UrlListIndex implements Closeable {
       for (int h = 0; h < hostCount; h++) {
         int start = starts[h];
         // The last candidate of each host is its bare host key.
-        boolean paths = hostEnd[h] - k > 1 && filter.mightHavePaths(host, start, host.length());
+        boolean paths = hostEnd[h] - k > 1 && filter.mightContainHash(hashes.markers[h]);
         for (; k < hostEnd[h]; k++) {
-          boolean maybe;
+          long hash;
           if (pathEnd[k] == 0) {
-            maybe = filter.mightContain(host, start, host.length());
+            hash = hashes.keys[h];
           } else if (paths) {
             fill(k);
-            maybe = filter.mightContain(chars);
+            hash = KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED);
           } else {
-            maybe = false;
+            continue;
           }
-          if (maybe) {
+          if (filter.mightContainHash(hash)) {
+            passedHash[passedCount] = hash;
             passed[passedCount++] = k;
           }
         }
@@ -618,6 +663,24 @@ public final class UrlListIndex implements Closeable {
           chars.append(query, 0, query.length());
         }
       }
+    }
+
+    /**
+     * The entries of the candidates that passed the filter, from a key table: one probe run per
+     * candidate, by the hash the filter computed; same order as {@link #seekAll}.
+     */
+    List<ListEntry> tableLookup(KeyTable table) {
+      List<ListEntry> out = null;
+      for (int i = 0; i < passedCount; i++) {
+        int k = passed[i];
+        if (pathEnd[k] == 0) {
+          out = table.entries(passedHash[i], host, hostStart[k], host.length(), out);
+        } else {
+          fill(k);
+          out = table.entries(passedHash[i], chars, 0, chars.len, out);
+        }
+      }
+      return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     List<ListEntry> seekAll(State s) {

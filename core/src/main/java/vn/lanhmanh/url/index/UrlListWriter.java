@@ -374,6 +374,10 @@ public final class UrlListWriter implements Closeable {
     props.setProperty(IndexLayout.K_BLOOM_CRC, Long.toHexString(bloomCrc));
     IndexLayout.describeCommit(directory, props);
     writer.close();
+    if (scan.tableSlots != null) {
+      props.setProperty(IndexLayout.K_TABLE, KeyTable.write(directory, scan.tableSlots, scan.tableSize, scan.labels));
+      scan.tableSlots = null;
+    }
     committed = true;
     closed = true;
     IndexLayout.writeAtomically(genDir.resolve(IndexLayout.PROPERTIES),

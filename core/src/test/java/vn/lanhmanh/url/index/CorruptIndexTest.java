@@ -185,6 +185,37 @@ class CorruptIndexTest {
     }
   }
 
+  @Test
+  void flippedByteInTheKeyTableFooterIsRefused() throws Exception {
+    Path table = gen2.resolve(KeyTable.FILE);
+    flip(table, table.toFile().length() - 3);
+    assertFallsBackBecause("key table keys.table has footer checksum");
+  }
+
+  @Test
+  void truncatedOrMissingKeyTableIsRefused() throws Exception {
+    Path table = gen2.resolve(KeyTable.FILE);
+    byte[] bytes = Files.readAllBytes(table);
+    Files.write(table, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+    assertFallsBackBecause("truncated or replaced");
+    Files.delete(table);
+    assertFallsBackBecause("key table keys.table is missing");
+  }
+
+  @Test
+  void flippedByteInsideTheKeyTableIsFoundByVerify() throws Exception {
+    Path table = gen2.resolve(KeyTable.FILE);
+    flip(table, table.toFile().length() / 2);
+    try (UrlListIndex index = UrlListIndex.openGeneration(dir, 2)) {
+      // A damaged slot may answer wrongly, but a lookup never fails or loops.
+      for (int i = 0; i < 1000; i++) {
+        index.lookup(url("http://new" + i + ".example/"));
+      }
+      assertThatThrownBy(index::verify).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("key table keys.table is damaged");
+    }
+  }
+
   private static void flip(Path file, long at) throws Exception {
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
       f.seek(at);

@@ -1,0 +1,43 @@
+package vn.lanhmanh.url.index;
+
+import vn.lanhmanh.url.CanonicalUrl;
+import vn.lanhmanh.url.LookupExpressions;
+
+/**
+ * The host suffixes of one canonical URL (Safe Browsing's, at most {@value LookupExpressions#MAX_HOSTS})
+ * with their {@link KeyFilter#hash} as a key and as a path marker, computed once per URL and thread and
+ * shared by the lists asked about the same URL (the list in the jar and a list index), so each suffix is
+ * hashed once per check.
+ *
+ * <p>One instance per thread ({@link #of}); it keeps the last URL it was filled for, compared by
+ * identity ({@link CanonicalUrl} is immutable).
+ */
+final class HostHashes {
+
+  private static final ThreadLocal<HostHashes> LOCAL = ThreadLocal.withInitial(HostHashes::new);
+
+  private CanonicalUrl url;
+  int count;
+  final int[] starts = new int[LookupExpressions.MAX_HOSTS];
+  final long[] keys = new long[LookupExpressions.MAX_HOSTS];
+  final long[] markers = new long[LookupExpressions.MAX_HOSTS];
+
+  /** The hashes of {@code url}'s host suffixes, for this thread. */
+  static HostHashes of(CanonicalUrl url) {
+    HostHashes h = LOCAL.get();
+    if (h.url != url) {
+      h.fill(url);
+    }
+    return h;
+  }
+
+  private void fill(CanonicalUrl u) {
+    String host = u.host();
+    count = LookupExpressions.hostSuffixStarts(host, u.hostIsIpAddress(), starts);
+    for (int i = 0; i < count; i++) {
+      keys[i] = KeyFilter.hash(host, starts[i], host.length(), KeyFilter.KEY_SEED);
+      markers[i] = KeyFilter.hash(host, starts[i], host.length(), KeyFilter.PATHS_SEED);
+    }
+    url = u;
+  }
+}
