@@ -26,6 +26,7 @@ import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.StageMatcher;
 import vn.lanhmanh.conversation.WindowState;
+import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
@@ -105,14 +106,18 @@ public final class ContentFilter implements AutoCloseable {
   private final Supplier<List<LexiconEntry>> entries;
   private final CompiledLexicon lexicon;
   private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
-  /** The concept phrases, compositions and registers (empty without the default lexicon). */
-  private final ConceptLexicon concepts;
+  /**
+   * The concept phrases, compositions and registers (empty without the default lexicon), for overlays; read
+   * on first use when the lexicon is precompiled.
+   */
+  private final Supplier<ConceptLexicon> concepts;
   /** What the lexicon was loaded as; holding it keeps a shared default lexicon alive while this filter is. */
   private final LexiconCompiler.Loaded loaded;
   private final Composer composer;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
-  private final UrlRules urlRules;
+  /** The embedded URL rules, read on the first URL check: a filter that checks only texts never reads them. */
+  private final Supplier<UrlRules> urlRules;
   private final BoundedCache<UrlKey, Verdict> urlCache;
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
@@ -171,13 +176,14 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  private ContentFilter(LexiconCompiler.Loaded loaded, UrlRules urlRules, UrlListIndex urlIndex, Builder b) {
+  private ContentFilter(LexiconCompiler.Loaded loaded, Supplier<UrlRules> urlRules, UrlListIndex urlIndex,
+      Builder b) {
     this.urlIndex = urlIndex;
     this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
     this.concepts = loaded.concepts();
     this.loaded = loaded;
-    this.composer = Composer.compile(concepts);
+    this.composer = Composer.compile(loaded.compositions());
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlRules = urlRules;
     this.urlCache = BoundedCache.create(b.urlCacheSize);
@@ -573,6 +579,7 @@ public final class ContentFilter implements AutoCloseable {
       component = "url rules";
       fault(component);
       List<UrlHit> hits = new ArrayList<>();
+      UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
       if (defaultUrlList) {
         CompactUrlList.embedded().lookup(c, hits);
@@ -635,7 +642,9 @@ public final class ContentFilter implements AutoCloseable {
           v.scores()));
     } catch (ComponentFailure e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
+      // NoClassDefFoundError: Guava (the public-suffix table of the URL rules) left off the class path, as
+      // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
       throw new ComponentFailure(component, e);
     }
   }
@@ -750,7 +759,7 @@ public final class ContentFilter implements AutoCloseable {
       all.add(e);
       prefix.put(e, "policy/");
     }
-    return LexiconCompiler.compileWithStages(all, concepts, prefix);
+    return LexiconCompiler.compileWithStages(all, concepts.get(), prefix);
   }
 
   /** Stops the incident thread and releases the URL list index. Idempotent. */
@@ -891,6 +900,15 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     private ScoreStage scorer() {
+      // Refused now rather than failing every check later: the android jar holds neither model.
+      if (useModel && model == null && !TaggerModel.hasEmbedded()) {
+        throw new IllegalStateException("the embedded tagger is not on the class path (the android jar leaves "
+            + "it out): use the main jar, or give a model file with model(Path)");
+      }
+      if (useClassifiers && classifiers == null && !ClassifierModel.hasEmbedded()) {
+        throw new IllegalStateException("the embedded classifiers are not on the class path (the android jar "
+            + "leaves them out): use the main jar, or give a file with classifiers(Path)");
+      }
       ScoreStage stage;
       if (!useModel) {
         stage = ScoreStage.withoutModel();
@@ -1058,7 +1076,8 @@ public final class ContentFilter implements AutoCloseable {
      * built), a {@link #precompiledLexicon} file as it is, and lexicon folders compiled now.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed lexicon entry
-     * @throws IllegalStateException if no lexicon is configured
+     * @throws IllegalStateException if no lexicon is configured, or if the embedded tagger or classifiers are
+     *     asked for and not on the class path (the {@code android} jar leaves them out)
      */
     public ContentFilter build() {
       long t0 = System.nanoTime();
@@ -1071,7 +1090,7 @@ public final class ContentFilter implements AutoCloseable {
           throw new IllegalArgumentException("urlIndex: cannot open " + urlIndexDir + ": " + e.getMessage(), e);
         }
       }
-      ContentFilter filter = new ContentFilter(loaded, UrlRules.loadDefaults(), index, this);
+      ContentFilter filter = new ContentFilter(loaded, new Lazy<>(UrlRules::loadDefaults), index, this);
       log.debug("lexicon {} in {} ms", loaded.precompiled() ? "loaded precompiled" : "compiled",
           (System.nanoTime() - t0) / 1_000_000);
       return filter;

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.conversation.StageMatcher;
+import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.concept.ConceptLexicon;
@@ -58,10 +59,12 @@ final class LexiconCompiler {
    * @param entries its entries (for custom policies and conversations), read when first needed
    * @param stages the conversation stage matcher over {@code lexicon}, made when first needed
    * @param precompiled whether it was read from a precompiled form
-   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers
+   * @param compositions the compositions and registers that compose the concept hits of {@code lexicon}
+   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers, for
+   *     compiling more phrases with them (read when first needed)
    */
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
-      boolean precompiled, ConceptLexicon concepts) {}
+      boolean precompiled, ConceptLexicon compositions, Supplier<ConceptLexicon> concepts) {}
 
   /**
    * The embedded default, shared by every filter built from it while one of them is alive: it is
@@ -80,7 +83,7 @@ final class LexiconCompiler {
       if (embedded == null) {
         return null;
       }
-      shared = fromBundle(embedded, ConceptLexicon.readDefault());
+      shared = fromBundle(embedded);
       sharedDefault = new WeakReference<>(shared);
     }
     return shared;
@@ -101,18 +104,17 @@ final class LexiconCompiler {
       }
     }
     // The embedded concepts go with the embedded lexicon and with a precompiled file (compiled with them).
-    ConceptLexicon concepts = defaults || precompiledFile != null ? ConceptLexicon.readDefault()
-        : ConceptLexicon.EMPTY;
+    boolean embeddedConcepts = defaults || precompiledFile != null;
     if (precompiledFile != null) {
       LexiconCodec.Bundle file = readFile(precompiledFile);
       if (folders.isEmpty()) {
-        return fromBundle(file, concepts);
+        return fromBundle(file);
       }
       List<LexiconEntry> all = new ArrayList<>(file.entries());
       for (Path f : folders) {
         all.addAll(LexiconReader.readDirectory(f));
       }
-      return compile(all, concepts);
+      return compile(all, ConceptLexicon.readDefault());
     }
     List<LexiconEntry> all = new ArrayList<>();
     if (defaults) {
@@ -124,14 +126,15 @@ final class LexiconCompiler {
     if (all.isEmpty()) {
       throw new IllegalStateException("no lexicon: the default lexicon was left out and no folder was added");
     }
-    return compile(all, concepts);
+    return compile(all, embeddedConcepts ? ConceptLexicon.readDefault() : ConceptLexicon.EMPTY);
   }
 
   /** Compiles entries now; the stage matcher's tables are made on first use. */
   static Loaded compile(List<LexiconEntry> all, ConceptLexicon concepts) {
     List<LexiconEntry> entries = List.copyOf(all);
     CompiledLexicon lexicon = compileWithStages(entries, concepts, Map.of());
-    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), false, concepts);
+    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), false, concepts,
+        () -> concepts);
   }
 
   /**
@@ -151,10 +154,16 @@ final class LexiconCompiler {
     return CompiledLexicon.compile(all, concepts, prefix);
   }
 
-  private static Loaded fromBundle(LexiconCodec.Bundle b, ConceptLexicon concepts) {
+  /**
+   * A precompiled lexicon (compiled with the embedded concepts): its concept phrases are in its automata
+   * already, so only the compositions and registers are read now, the phrases when something is compiled
+   * with them (a custom policy's overlay).
+   */
+  private static Loaded fromBundle(LexiconCodec.Bundle b) {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
-    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), true, concepts);
+    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), true,
+        ConceptLexicon.readDefaultCompositions(), new Lazy<>(ConceptLexicon::readDefault));
   }
 
   /**

@@ -1,14 +1,16 @@
 package vn.lanhmanh;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is watching, and what they may see. Immutable; every {@code with…}, {@link #allow} and
@@ -55,14 +57,15 @@ public final class Policy {
   private final int age;
   private final Rating highest;
   private final Map<Category, Action> overrides;
-  private final ImmutableSet<String> allowPhrases;
-  private final ImmutableList<Phrase> denyPhrases;
+  /** Unmodifiable, in the order they were added (as every collection below: they are never handed out mutable). */
+  private final Set<String> allowPhrases;
+  private final List<Phrase> denyPhrases;
   /** Per personal-information type ({@code phone}, {@code address} …; {@code *} for all): the action. */
-  private final ImmutableMap<String, Action> piiActions;
+  private final Map<String, Action> piiActions;
   /** Categories masked in {@code redacted} even when their findings are allowed. */
-  private final ImmutableSet<Category> redacted;
+  private final Set<Category> redacted;
   /** Per category: the score at or above which the category's action applies. */
-  private final ImmutableMap<Category, Double> thresholds;
+  private final Map<Category, Double> thresholds;
   /** Text the child writes (personal information is looked for), rather than text the child reads. */
   private final boolean outgoing;
   /** {@link #outgoing()} of this policy, made on first use (conversations ask for it per child message). */
@@ -71,15 +74,13 @@ public final class Policy {
   private final int hash;
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
-      ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases) {
-    this(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.of(), ImmutableSet.of(),
-        ImmutableMap.of(), false);
+      Set<String> allowPhrases, List<Phrase> denyPhrases) {
+    this(age, highest, overrides, allowPhrases, denyPhrases, Map.of(), Set.of(), Map.of(), false);
   }
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
-      ImmutableSet<String> allowPhrases, ImmutableList<Phrase> denyPhrases,
-      ImmutableMap<String, Action> piiActions, ImmutableSet<Category> redacted,
-      ImmutableMap<Category, Double> thresholds, boolean outgoing) {
+      Set<String> allowPhrases, List<Phrase> denyPhrases, Map<String, Action> piiActions, Set<Category> redacted,
+      Map<Category, Double> thresholds, boolean outgoing) {
     this.outgoing = outgoing;
     this.age = age;
     this.highest = highest;
@@ -99,8 +100,7 @@ public final class Policy {
    * @throws IllegalArgumentException if {@code age} is negative or above 150
    */
   public static Policy forAge(int age) {
-    return new Policy(age, Rating.highestFor(age), new EnumMap<>(Category.class), ImmutableSet.of(),
-        ImmutableList.of());
+    return new Policy(age, Rating.highestFor(age), new EnumMap<>(Category.class), Set.of(), List.of());
   }
 
   /**
@@ -114,7 +114,7 @@ public final class Policy {
     if (highest == Rating.C || highest == Rating.K) {
       throw new IllegalArgumentException("a viewer tier is P, T13, T16 or T18, not " + highest);
     }
-    return new Policy(-1, highest, new EnumMap<>(Category.class), ImmutableSet.of(), ImmutableList.of());
+    return new Policy(-1, highest, new EnumMap<>(Category.class), Set.of(), List.of());
   }
 
   /** A copy in which every finding of {@code category} gets {@code action}, whatever its tier. */
@@ -133,7 +133,7 @@ public final class Policy {
    * normaliser).
    */
   public Policy allow(String... phrases) {
-    ImmutableSet.Builder<String> b = ImmutableSet.<String>builder().addAll(allowPhrases);
+    Set<String> b = new LinkedHashSet<>(allowPhrases);
     for (String p : phrases) {
       Objects.requireNonNull(p, "allow phrase");
       if (p.isBlank()) {
@@ -141,7 +141,8 @@ public final class Policy {
       }
       b.add(p.strip());
     }
-    return new Policy(age, highest, overrides, b.build(), denyPhrases, piiActions, redacted, thresholds, outgoing);
+    return new Policy(age, highest, overrides, Collections.unmodifiableSet(b), denyPhrases, piiActions, redacted,
+        thresholds, outgoing);
   }
 
   /** A copy with these phrases denied as {@code category} content of tier {@code rating}. */
@@ -151,7 +152,7 @@ public final class Policy {
       Objects.requireNonNull(p, "deny phrase");
       list.add(new Phrase(p.strip(), category, rating));
     }
-    return new Policy(age, highest, overrides, allowPhrases, ImmutableList.copyOf(list), piiActions, redacted,
+    return new Policy(age, highest, overrides, allowPhrases, List.copyOf(list), piiActions, redacted,
         thresholds, outgoing);
   }
 
@@ -169,9 +170,9 @@ public final class Policy {
     if (type.isBlank()) {
       throw new IllegalArgumentException("personal information type must not be blank");
     }
-    Map<String, Action> m = new java.util.LinkedHashMap<>(piiActions);
+    Map<String, Action> m = new LinkedHashMap<>(piiActions);
     m.put(type.strip().toLowerCase(java.util.Locale.ROOT), action);
-    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, ImmutableMap.copyOf(m), redacted,
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, Collections.unmodifiableMap(m), redacted,
         thresholds, outgoing);
   }
 
@@ -182,8 +183,10 @@ public final class Policy {
    */
   public Policy redact(Category category) {
     Objects.requireNonNull(category, "category");
-    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions,
-        ImmutableSet.<Category>builder().addAll(redacted).add(category).build(), thresholds, outgoing);
+    Set<Category> r = EnumSet.of(category);
+    r.addAll(redacted);
+    return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, Collections.unmodifiableSet(r),
+        thresholds, outgoing);
   }
 
   /**
@@ -203,11 +206,11 @@ public final class Policy {
     copy.putAll(thresholds);
     copy.put(category, score);
     return new Policy(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted,
-        ImmutableMap.copyOf(copy), outgoing);
+        Collections.unmodifiableMap(copy), outgoing);
   }
 
   /** The per-category score thresholds set by {@link #threshold}. */
-  public ImmutableMap<Category, Double> thresholds() {
+  public Map<Category, Double> thresholds() {
     return thresholds;
   }
 
@@ -295,13 +298,13 @@ public final class Policy {
     return highest;
   }
 
-  /** The custom allow phrases. */
-  public ImmutableSet<String> allowPhrases() {
+  /** The custom allow phrases, unmodifiable, in the order they were added. */
+  public Set<String> allowPhrases() {
     return allowPhrases;
   }
 
-  /** The custom deny phrases. */
-  public ImmutableList<Phrase> denyPhrases() {
+  /** The custom deny phrases, unmodifiable, in the order they were added. */
+  public List<Phrase> denyPhrases() {
     return denyPhrases;
   }
 

@@ -5,19 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The text path needs neither Lucene nor Caffeine (Android, docs/ANDROID.md): a JVM started with both
  * removed from the class path builds the default filter from its precompiled lexicon, checks texts, a
  * custom policy (compiled at run time), URLs (the built-in LRU cache instead of Caffeine's) and a grooming
- * conversation (the precompiled stage phrases).
+ * conversation (the precompiled stage phrases). Without Guava and the default URL lists too (what the
+ * {@code android} jar and its documented exclusions leave, with the optional models), texts, policies and
+ * conversations still work, a URL check fails closed, and the embedded models are refused at build().
  */
 class WithoutLuceneAndCaffeineTest {
+
+  private static final String[] TEXTS = {"đm thằng ngu", "các bạn ơi đi học thôi", "I will kill you", "你他妈的傻逼"};
 
   @Test
   void theTextPathRunsWithoutLuceneAndCaffeine() throws IOException, InterruptedException {
@@ -32,14 +39,7 @@ class WithoutLuceneAndCaffeineTest {
       }
     }
     assertThat(removed).as("lucene-core and caffeine were on the test class path").isGreaterThanOrEqualTo(2);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-Dfile.encoding=UTF-8",
-        "-cp", String.join(File.pathSeparator, kept), TextPathMain.class.getName(),
-        "đm thằng ngu", "các bạn ơi đi học thôi", "I will kill you", "你他妈的傻逼"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
+    String out = run(kept, "jvm");
     assertThat(out).contains("absent: org.apache.lucene.util.Version",
         "absent: com.github.benmanes.caffeine.cache.Caffeine");
     assertThat(out).contains("đm thằng ngu => BLOCK T16", "các bạn ơi đi học thôi => ALLOW P []",
@@ -48,5 +48,69 @@ class WithoutLuceneAndCaffeineTest {
     assertThat(out).contains("url cache => {evictions=0, hits=1, misses=1}");
     assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
     assertThat(out).doesNotContain("Exception", "Error");
+  }
+
+  @Test
+  void textsPoliciesAndConversationsRunWithoutGuavaAndTheUrlLists(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    List<String> kept = new ArrayList<>();
+    int removed = 0;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      String name = path.getFileName().toString();
+      if (name.startsWith("lucene-") || name.startsWith("caffeine-") || name.startsWith("guava-")
+          || name.startsWith("failureaccess-")) {
+        removed++;
+      } else if (Files.isRegularFile(path.resolve(LISTS.substring(1)))) {
+        // the main classes, copied without the URL lists and the models, as the android jar holds them
+        Path copy = dir.resolve("classes");
+        try (Stream<Path> files = Files.walk(path)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            Path to = copy.resolve(path.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+              Files.createDirectories(to);
+            } else if (!LEFT_OUT.contains(path.relativize(f).toString().replace(File.separatorChar, '/'))) {
+              Files.copy(f, to);
+            }
+          }
+        }
+        kept.add(copy.toString());
+      } else {
+        kept.add(entry);
+      }
+    }
+    assertThat(removed).as("lucene-core, caffeine, guava and failureaccess were on the test class path")
+        .isGreaterThanOrEqualTo(4);
+    String out = run(kept, "text-only");
+    assertThat(out).contains("absent: org.apache.lucene.util.Version",
+        "absent: com.github.benmanes.caffeine.cache.Caffeine", "absent: com.google.common.collect.ImmutableList",
+        "absent: " + LISTS);
+    assertThat(out).contains("đm thằng ngu => BLOCK T16", "các bạn ơi đi học thôi => ALLOW P []",
+        "I will kill you => BLOCK", "你他妈的傻逼 => ALLOW P [] notes=[language not covered",
+        "custom => WARN K", "policy/harassment/do_ga_mo");
+    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
+    // no Guava for the URL rules: the URL check fails closed, naming the missing class
+    assertThat(out).contains("url => BLOCK P [] ", "internal error in url rules: java.lang.NoClassDefFoundError");
+    // the models are left out too: asking for them is refused at build(), not at every check
+    assertThat(out).contains("withModel => IllegalStateException: the embedded tagger is not on the class path",
+        "withClassifiers => IllegalStateException: the embedded classifiers are not on the class path");
+  }
+
+  private static final String LISTS = "/vn/lanhmanh/url/default-lists.bin";
+  /** What the android jar leaves out (core/pom.xml). */
+  private static final List<String> LEFT_OUT = List.of(LISTS.substring(1), "vn/lanhmanh/model/tagger.bin",
+      "vn/lanhmanh/model/classifiers.bin");
+
+  /** Runs {@link TextPathMain} in a JVM with this class path and returns what it printed. */
+  private static String run(List<String> classPath, String mode) throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-Dfile.encoding=UTF-8",
+        "-cp", String.join(File.pathSeparator, classPath), TextPathMain.class.getName(), mode));
+    command.addAll(List.of(TEXTS));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
   }
 }

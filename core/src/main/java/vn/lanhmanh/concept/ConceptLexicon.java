@@ -63,6 +63,19 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
 
   /** Reads the embedded concept files listed in their {@code MANIFEST}. */
   public static ConceptLexicon readDefault() {
+    return readDefault(true);
+  }
+
+  /**
+   * The compositions and registers of the embedded concept files, without their phrases: what composes
+   * the concept hits of a lexicon that has the phrases compiled in already (a precompiled one), read
+   * without normalising and expanding some 2,000 phrases at start-up.
+   */
+  public static ConceptLexicon readDefaultCompositions() {
+    return readDefault(false);
+  }
+
+  private static ConceptLexicon readDefault(boolean withPhrases) {
     List<String> files = manifest();
     List<ConceptPhrase> phrases = new ArrayList<>();
     List<Composition> compositions = new ArrayList<>();
@@ -70,6 +83,10 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     for (String f : files) {
       if (f.startsWith("stages")) {
         continue;   // the conversation's stage concepts: read by vn.lanhmanh.conversation
+      }
+      boolean phraseFile = !f.startsWith("compositions") && !f.equals("registers.tsv");
+      if (phraseFile && !withPhrases) {
+        continue;
       }
       try (Reader r = open(f)) {
         if (f.startsWith("compositions")) {

@@ -1,9 +1,9 @@
 package vn.lanhmanh.conversation;
 
-import java.io.ByteArrayOutputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -162,15 +162,29 @@ public final class WindowStateCodec {
     return new IllegalArgumentException("corrupt conversation state: " + why);
   }
 
-  /** A growable byte buffer. */
-  private static final class Out extends ByteArrayOutputStream {
+  /** A growable byte buffer (not synchronized: one per {@link #encode} call). */
+  private static final class Out {
 
-    Out() {
-      super(64);
-    }
+    private byte[] buf = new byte[256];
+    private int size;
 
     byte[] buf() {
       return buf;
+    }
+
+    int size() {
+      return size;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
+
+    void write(int b) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[size++] = (byte) b;
     }
 
     void bool(boolean b) {
@@ -200,7 +214,12 @@ public final class WindowStateCodec {
     void string(String s) {
       varint(s.length());
       for (int i = 0; i < s.length(); i++) {
-        varint(s.charAt(i));
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          write(c);
+        } else {
+          varint(c);
+        }
       }
     }
   }

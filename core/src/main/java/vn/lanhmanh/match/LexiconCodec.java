@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -250,13 +251,14 @@ public final class LexiconCodec {
     Trie fold = trieOf(c.fold);
     writeAutomaton(d, fold);
     int[][] foldIds = paths(fold, c.entries.length + c.conceptMasks.length);
+    Keys foldKeys = new Keys(c.vocab.foldCount(), c.vocab::foldKey);
     d.varint(c.entries.length);
     for (int i = 0; i < c.entries.length; i++) {
       Integer global = index.get(c.entries[i]);
       d.varint(global != null ? global << 1 : (local.get(c.entries[i]) << 1) | 1);
       // Rule ids are derived from the folded syllables where they can be; only a prefix is written.
       String id = c.ruleIds[i];
-      String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], c.vocab, foldIds[i]);
+      String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], foldKeys, foldIds[i]);
       if (id == null) {
         d.varint(0);
       } else if (suffix != null && id.endsWith(suffix)) {
@@ -380,15 +382,38 @@ public final class LexiconCodec {
    * What {@link CompiledLexicon#compile} makes a rule id of, after its prefix: the category and the
    * folded syllables joined by {@code _} (a target: {@code harassment/target:} and the syllables).
    */
-  private static String ruleIdSuffix(LexiconEntry e, Vocabulary v, int[] foldIds) {
+  private static String ruleIdSuffix(LexiconEntry e, Keys foldKeys, int[] foldIds) {
     if (e.kind() != Kind.RULE && e.kind() != Kind.TARGET) {
       return null;
     }
     StringBuilder b = new StringBuilder(e.kind() == Kind.TARGET ? "harassment/target:" : e.category().jsonName() + "/");
     for (int k = 0; k < foldIds.length; k++) {
-      b.append(k == 0 ? "" : "_").append(v.foldKey(foldIds[k]));
+      b.append(k == 0 ? "" : "_").append(foldKeys.get(foldIds[k]));
     }
     return b.toString();
+  }
+
+  /**
+   * The keys of one vocabulary table, each made into a string once: entries share their syllables' strings
+   * (a new string per syllable of every entry was most of the time a cold start spent decoding).
+   */
+  private static final class Keys {
+    private final String[] keys;
+    private final IntFunction<String> table;
+
+    Keys(int size, IntFunction<String> table) {
+      this.keys = new String[size];
+      this.table = table;
+    }
+
+    String get(int id) {
+      String k = keys[id];
+      if (k == null) {
+        k = table.apply(id);
+        keys[id] = k;
+      }
+      return k;
+    }
   }
 
   /** A growing byte buffer with LEB128 varints and a table of the strings already written. */
@@ -623,14 +648,18 @@ public final class LexiconCodec {
   }
 
   private static final Category[] CATEGORIES = Category.values();
+  private static final Kind[] KINDS = Kind.values();
+  private static final Fold[] FOLDS = Fold.values();
+  private static final Rating[] RATINGS = Rating.values();
+  private static final Severity[] SEVERITIES = Severity.values();
 
   private static LexiconEntry readEntry(In b) {
-    Kind kind = Kind.values()[b.varint()];
+    Kind kind = KINDS[b.varint()];
     String phrase = b.string();
     int category = b.varint();
     int rating = b.varint();
     int severity = b.varint();
-    Fold fold = Fold.values()[b.varint()];
+    Fold fold = FOLDS[b.varint()];
     int contexts = b.varint();
     Set<Category> cats = contexts == 0 ? Set.of() : EnumSet.noneOf(Category.class);
     for (int c = 0; contexts != 0 && c < CATEGORIES.length; c++) {
@@ -642,7 +671,7 @@ public final class LexiconCodec {
     String note = b.string();
     String source = b.string();
     return new LexiconEntry(kind, phrase, category == 0 ? null : CATEGORIES[category - 1],
-        rating == 0 ? null : Rating.values()[rating - 1], severity == 0 ? null : Severity.values()[severity - 1],
+        rating == 0 ? null : RATINGS[rating - 1], severity == 0 ? null : SEVERITIES[severity - 1],
         fold, cats, expansion, note, source);
   }
 
@@ -690,6 +719,8 @@ public final class LexiconCodec {
     // An output's exact syllables are the path to the state of the exact automaton where it is an output.
     int[][] syllableIds = paths(exactTrie, total);
     int[][] foldIds = paths(foldTrie, total);
+    Keys exactKeys = new Keys(vocab.exactCount(), vocab::exactKey);
+    Keys foldKeys = new Keys(vocab.foldCount(), vocab::foldKey);
     for (int i = 0; i < total; i++) {
       if (syllableIds[i] == null) {
         throw new FormatException("precompiled lexicon is corrupt: output " + i + " is in no state");
@@ -701,7 +732,7 @@ public final class LexiconCodec {
         if (id < 0 || id >= vocab.exactCount()) {
           throw new FormatException("precompiled lexicon is corrupt: syllable id " + id + " out of range");
         }
-        syllables[i][k] = vocab.exactKey(id);
+        syllables[i][k] = exactKeys.get(id);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -710,7 +741,7 @@ public final class LexiconCodec {
       foldAlways[i] = entries[i].fold() == LexiconEntry.Fold.ALWAYS;
       int idKind = idKinds[i];
       if (idKind == 1) {
-        String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], vocab, foldIds[i]);
+        String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], foldKeys, foldIds[i]);
         if (suffix == null) {
           throw new FormatException("precompiled lexicon is corrupt: no rule id for entry " + i);
         }

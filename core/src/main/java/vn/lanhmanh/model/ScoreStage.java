@@ -1,14 +1,14 @@
 package vn.lanhmanh.model;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
@@ -72,7 +72,7 @@ public final class ScoreStage {
 
   /** The model shipped in the jar, loaded on first use. */
   public static ScoreStage embedded(boolean modelFindings) {
-    return new ScoreStage(Suppliers.memoize(TaggerModel::embedded), modelFindings, null);
+    return new ScoreStage(new Lazy<>(TaggerModel::embedded), modelFindings, null);
   }
 
   /** A model trained by {@code lanhmanh train}. */
@@ -88,7 +88,7 @@ public final class ScoreStage {
 
   /** This stage with the classifiers shipped in the jar, loaded on first use. */
   public ScoreStage withEmbeddedClassifiers() {
-    return new ScoreStage(model, modelFindings, Suppliers.memoize(ClassifierModel::embedded));
+    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded));
   }
 
   /** This stage with classifiers trained by {@code lanhmanh train}. */

@@ -144,6 +144,11 @@ public final class TaggerModel {
     return s;
   }
 
+  /** Whether the jar holds the shipped model (the {@code android} jar leaves it out). */
+  public static boolean hasEmbedded() {
+    return TaggerModel.class.getResource(RESOURCE) != null;
+  }
+
   /** The model shipped in the jar, read anew on each call (a filter reads it once, on its first check). */
   public static TaggerModel embedded() {
     try (InputStream in = TaggerModel.class.getResourceAsStream(RESOURCE)) {

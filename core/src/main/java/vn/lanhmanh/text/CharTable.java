@@ -4,12 +4,17 @@ import java.text.Normalizer;
 
 /**
  * A precomputed description of every BMP character: its class for tokenising, its lower-case base
- * letter after look-alike folding, and its Vietnamese vowel modifier and tone. Built once at class
- * initialisation (a few milliseconds) so that the hot path is one array load per character.
+ * letter after look-alike folding, and its Vietnamese vowel modifier and tone, so that the hot path is
+ * one array load per character. The scripts Vietnamese text is written in (Latin with its marks, Greek and
+ * Cyrillic look-alikes, punctuation) are described at class initialisation; any other character (CJK,
+ * Hangul, symbols …) the first time it is seen, once per process: describing all 65,536 characters up
+ * front took a cold JVM a few hundred milliseconds of Unicode normalisation, most of the start-up of a
+ * one-shot check.
  *
  * <p>Packed layout of an entry: bits 0–15 the character (the lower-case base letter for {@link #LETTER},
  * the ASCII digit for {@link #DIGIT}, the letter meant for {@link #LEET}); bits 16–17 the modifier;
- * bits 18–20 the tone; bits 21–23 the class; bit 24 set when the character carries a non-Vietnamese mark.
+ * bits 18–20 the tone; bits 21–23 the class; bit 24 set when the character carries a non-Vietnamese mark;
+ * bit 25 set on every described entry (0 is a character not described yet).
  */
 final class CharTable {
 
@@ -40,30 +45,62 @@ final class CharTable {
   /** Index 26 of the compose table is {@code đ}. */
   private static final int D_STROKE = 26;
 
+  /** Set on every described entry. */
+  private static final int KNOWN = 1 << 25;
+  /** Characters below this are described at class initialisation, and those of {@link #EAGER_RANGES}. */
+  private static final int EAGER_BELOW = 0x0530;
+  /** Latin Extended Additional (Vietnamese letters), Greek Extended, punctuation, letter-like symbols. */
+  private static final char[][] EAGER_RANGES = {{'\u1E00', '\u1FFF'}, {'\u2000', '\u214F'}};
+
+  /**
+   * Entries by character; 0 until described. Written without a lock: a character described by two threads
+   * at once is described the same by both, and an {@code int} is written whole.
+   */
   private static final int[] TABLE = new int[65536];
   /** Composed lower-case letter for (base 0..26, modifier 0..3, tone 0..5); 0 where no such letter. */
   private static final char[] COMPOSE = new char[27 * 4 * 6];
 
-  /** Mathematical alphanumeric symbols U+1D400–U+1D7FF to the ASCII letter or digit they are (0 if none). */
-  private static final char[] MATH_ALPHANUMERIC = new char[0x400];
+  /**
+   * Mathematical alphanumeric symbols U+1D400–U+1D7FF to the ASCII letter or digit they are (0 if none);
+   * made when the first of them is seen.
+   */
+  private static final class MathAlphanumeric {
+    static final char[] TABLE = new char[0x400];
 
-  static {
-    for (int cp = 0x1D400; cp <= 0x1D7FF; cp++) {
-      String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-      if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetterOrDigit(s.charAt(0))) {
-        MATH_ALPHANUMERIC[cp - 0x1D400] = Character.toLowerCase(s.charAt(0));
+    static {
+      for (int cp = 0x1D400; cp <= 0x1D7FF; cp++) {
+        String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        if (s.length() == 1 && s.charAt(0) < 128 && Character.isLetterOrDigit(s.charAt(0))) {
+          TABLE[cp - 0x1D400] = Character.toLowerCase(s.charAt(0));
+        }
       }
     }
+  }
+
+  static {
     buildCompose();
-    for (int c = 0; c < 65536; c++) {
-      TABLE[c] = classify((char) c);
+    for (int c = 0; c < EAGER_BELOW; c++) {
+      TABLE[c] = classify((char) c) | KNOWN;
+    }
+    for (char[] range : EAGER_RANGES) {
+      for (int c = range[0]; c <= range[1]; c++) {
+        TABLE[c] = classify((char) c) | KNOWN;
+      }
     }
   }
 
   private CharTable() {}
 
   static int info(char c) {
-    return TABLE[c];
+    int info = TABLE[c];
+    return info != 0 ? info : describe(c);
+  }
+
+  /** Describes a character seen for the first time (at most once per character and process, bar races). */
+  private static int describe(char c) {
+    int info = classify(c) | KNOWN;
+    TABLE[c] = info;
+    return info;
   }
 
   static int cls(int info) {
@@ -120,7 +157,7 @@ final class CharTable {
   static char supplementaryLetter(int cp) {
     // Mathematical alphanumeric symbols (bold, italic, script, fraktur, double-struck, monospace …).
     if (cp >= 0x1D400 && cp <= 0x1D7FF) {
-      return MATH_ALPHANUMERIC[cp - 0x1D400];
+      return MathAlphanumeric.TABLE[cp - 0x1D400];
     }
     // Regional indicator symbols 🇦–🇿 are used to spell words.
     if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {

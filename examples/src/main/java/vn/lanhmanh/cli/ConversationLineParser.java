@@ -135,6 +135,31 @@ final class ConversationLineParser {
     }
   }
 
+  /**
+   * The line's conversation key as {@link #parse} gives it, read only up to the {@code "conversation"} field:
+   * for a stream processor to route the line by (the whole line is read once, where its conversation is
+   * kept). For every line that {@code parse} accepts the two are equal; for a line it refuses this may be a
+   * key or {@code null} (that line's answer is an error line, which changes no conversation). Never throws.
+   */
+  static String key(String line) {
+    try (JsonParser p = Json.FACTORY.createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        if (p.currentName().equals("conversation")) {
+          JsonToken v = p.nextToken();
+          return v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT ? p.getText() : null;
+        }
+        p.nextToken();
+        p.skipChildren();
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The time in range, or {@code null}. */
   private static Instant time(JsonParser p, JsonToken v) {
     try {

@@ -1,8 +1,8 @@
 package vn.lanhmanh.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Objects;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.ConversationState;
@@ -19,13 +19,16 @@ import vn.lanhmanh.Policy;
  * evidence where {@code N} counts the messages of its own conversation (the command counts the lines of
  * its whole input, which a stream does not have).
  *
- * <p>Not thread-safe (it keeps a policy cache); make one per thread or per stream task.
+ * <p>Not thread-safe (it keeps a policy cache, and writes every line into one reused buffer with one
+ * reused JSON generator); make one per thread or per stream task.
  */
 public final class JsonLines {
 
   private final ContentFilter filter;
   private final Policy policy;
   private final BatchRunner batch;
+  private final LineBuffer buffer = new LineBuffer();
+  private final JsonOutput json = new JsonOutput(buffer, true);
   private static final ConversationLineParser PARSER = new ConversationLineParser();   // stateless
 
   /**
@@ -43,11 +46,13 @@ public final class JsonLines {
   public record Answer(String line, ConversationState state, boolean incident) {}
 
   /**
-   * The conversation a {@code conversation} line belongs to ({@code "conversation"} as text), or
-   * {@code null} when the line cannot be checked (its answer is then an error line, whatever the state).
+   * The conversation a {@code conversation} line belongs to ({@code "conversation"} as text), read only as
+   * far as that field, for routing the line to where its conversation is kept. {@code null} when the line
+   * has no readable conversation; a line with a key may still be refused ({@link #conversation} answers it
+   * with an error line and leaves the state as it was).
    */
   public static String conversationKey(String line) {
-    return PARSER.parse(line, 0).conversationKey();
+    return ConversationLineParser.key(line);
   }
 
   /**
@@ -60,33 +65,64 @@ public final class JsonLines {
    *     crossing 0.7)
    */
   public Answer conversation(String line, ConversationState previous) {
-    StringWriter out = new StringWriter(256);
+    buffer.clear();
     ConversationStep[] step = new ConversationStep[1];
     try {
-      ConversationCommand.answer(PARSER.parse(line, previous.messages() + 1), new JsonOutput(out), (key, m) -> {
+      ConversationCommand.answer(PARSER.parse(line, previous.messages() + 1), json, (key, m) -> {
         step[0] = filter.conversationStep(key, previous, m, policy);
         return step[0].verdict();
       });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);   // a StringWriter does not fail
+      throw new UncheckedIOException(e);   // the buffer does not fail
     }
-    return new Answer(strip(out), step[0] == null ? previous : step[0].state(),
+    return new Answer(buffer.line(), step[0] == null ? previous : step[0].state(),
         step[0] != null && step[0].incident());
   }
 
   /** Answers one {@code batch} line (a text or a URL), as the {@code batch} command would, without its {@code \n}. */
   public String batch(String line) {
-    StringWriter out = new StringWriter(256);
+    buffer.clear();
     try {
-      batch.answer(line, new JsonOutput(out));
+      batch.answer(line, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return strip(out);
+    return buffer.line();
   }
 
-  private static String strip(StringWriter out) {
-    StringBuffer b = out.getBuffer();
-    return b.substring(0, b.length() - 1);
+  /** The one line being written, in a buffer reused from line to line; not synchronized. */
+  private static final class LineBuffer extends Writer {
+
+    private final StringBuilder chars = new StringBuilder(1024);
+
+    void clear() {
+      chars.setLength(0);
+    }
+
+    /** The line written, without its {@code \n}. */
+    String line() {
+      return chars.substring(0, chars.length() - 1);
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) {
+      chars.append(c, off, len);
+    }
+
+    @Override
+    public void write(int c) {
+      chars.append((char) c);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      chars.append(s, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 }

@@ -2,7 +2,10 @@ package vn.lanhmanh.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Map;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
@@ -24,19 +27,57 @@ import vn.lanhmanh.Verdict;
 final class JsonOutput {
 
   private final Writer out;
+  private final boolean keep;
+  private JsonGenerator kept;
 
+  /** An output that makes a generator for each line (for one or a few lines). */
   JsonOutput(Writer out) {
+    this(out, false);
+  }
+
+  /**
+   * @param keep true for an output of many lines: one generator is kept and flushed into {@code out} after
+   *     each line (its buffer lives as long as this output); false, a generator per line
+   */
+  JsonOutput(Writer out, boolean keep) {
     this.out = out;
+    this.keep = keep;
+  }
+
+  /** One JSON value's body, written by {@link #line}. */
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Writes one value and its {@code \n}. */
+  private void line(Body body) throws IOException {
+    if (!keep) {
+      try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+        body.write(g);
+      }
+    } else {
+      if (kept == null) {
+        kept = Json.FACTORY.createGenerator(out);
+        kept.setRootValueSeparator(null);   // the lines are separated by the \n written below
+      }
+      try {
+        body.write(kept);
+        kept.flush();   // into out only: FLUSH_PASSED_TO_STREAM is off
+      } catch (IOException | RuntimeException e) {
+        kept = null;   // a line left half written: the next line starts on a new generator
+        throw e;
+      }
+    }
+    out.write('\n');
   }
 
   /** Writes a verdict line. */
   void verdict(JsonId id, Verdict v) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       verdictFields(g, id, v);
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
   /**
@@ -46,7 +87,7 @@ final class JsonOutput {
    * @param conversation the conversation's id as the input wrote it
    */
   void conversationVerdict(JsonId id, ConversationVerdict cv, JsonId conversation) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       verdictFields(g, id, cv.verdict());
       g.writeObjectFieldStart("conversation");
@@ -55,8 +96,7 @@ final class JsonOutput {
       conversationFields(g, cv);
       g.writeEndObject();
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
   /**
@@ -118,7 +158,13 @@ final class JsonOutput {
       Double s = v.scores().get(c);
       if (s != null) {
         // four decimals: enough for a threshold, and stable across platforms
-        g.writeNumberField(c.jsonName(), Math.round(s * 10_000) / 10_000.0);
+        double score = Math.round(s * 10_000) / 10_000.0;
+        g.writeFieldName(c.jsonName());
+        if (score == 0.0) {
+          g.writeNumber(ZERO);   // most scores: the digits Double.toString(0.0) gives, without converting
+        } else {
+          g.writeNumber(score);
+        }
       }
     }
     g.writeEndObject();
@@ -126,21 +172,43 @@ final class JsonOutput {
 
   /** Writes an error line. */
   void error(JsonId id, String message) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    line(g -> {
       g.writeStartObject();
       g.writeFieldName("id");
       id.write(g);
       g.writeStringField("error", message);
       g.writeEndObject();
-    }
-    out.write('\n');
+    });
   }
 
+  /** {@code Double.toString(0.0)}: a score of zero as Jackson writes it. */
+  private static final String ZERO = Double.toString(0.0);
+  /** The library's help objects as {@link #helpObject} writes them, written once (high-risk lines all carry one). */
+  private static final Map<Help, String> HELP = Map.of(Help.ABUSE, helpJson(Help.ABUSE),
+      Help.SELF_HARM, helpJson(Help.SELF_HARM), Help.SCAM, helpJson(Help.SCAM));
+
   private static void help(JsonGenerator g, Help h) throws IOException {
+    String written = h == null ? null : HELP.get(h);
     if (h == null) {
       g.writeNull();
-      return;
+    } else if (written != null) {
+      g.writeRawValue(written);
+    } else {
+      helpObject(g, h);
     }
+  }
+
+  private static String helpJson(Help h) {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
+      helpObject(g, h);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);   // a StringWriter does not fail
+    }
+    return w.toString();
+  }
+
+  private static void helpObject(JsonGenerator g, Help h) throws IOException {
     g.writeStartObject();
     g.writeStringField("topic", h.topic());
     g.writeStringField("phone", h.phone());

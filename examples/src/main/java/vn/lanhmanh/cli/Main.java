@@ -46,11 +46,18 @@ import vn.lanhmanh.ContentFilter;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Decides whether a text is fit for a viewer of a given age (Vietnamese child-safety filter).",
-    subcommands = {CheckCommand.class, BatchCommand.class, ConversationCommand.class, IndexCommand.class,
-        LexiconCommand.class, ServeCommand.class, TrainCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:runtime error", "2:usage error"})
 public final class Main implements Runnable {
+
+  /**
+   * The commands, in the order help lists them. Added by {@link #commandLine}, not named in the annotation:
+   * picocli builds the model of every command it is given (reflection over all their options), which a
+   * one-shot {@code check} should not pay for.
+   */
+  static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, BatchCommand.class,
+      ConversationCommand.class, IndexCommand.class, LexiconCommand.class, ServeCommand.class,
+      TrainCommand.class);
 
   /** Exit code of a runtime error. */
   static final int EXIT_RUNTIME = 1;
@@ -115,7 +122,7 @@ public final class Main implements Runnable {
     // the file descriptors, not System.out: a PrintStream would hide a closed pipe from the batch loop
     PrintWriter out = utf8Writer(new FileOutputStream(FileDescriptor.out), false);
     PrintWriter err = utf8Writer(new FileOutputStream(FileDescriptor.err), true);
-    int code = commandLine(System.in, out, err, Terminal.stderrIsTerminal()).execute(args);
+    int code = commandLine(System.in, out, err, Terminal.stderrIsTerminal(), commandsFor(args)).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -137,13 +144,37 @@ public final class Main implements Runnable {
    * terminal (which turns the progress display of {@code index build} on).
    */
   static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal) {
+    return commandLine(in, out, err, errIsTerminal, COMMANDS);
+  }
+
+  /** As {@link #commandLine(InputStream, PrintWriter, PrintWriter, boolean)}, with only these commands. */
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, boolean errIsTerminal,
+      List<Class<?>> commands) {
     Main main = new Main(Objects.requireNonNull(in, "in"), errIsTerminal);
     CommandLine cl = new CommandLine(main);
+    for (Class<?> c : commands) {
+      cl.addSubcommand(c);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(main::onRuntimeError);
     cl.setParameterExceptionHandler(Main::onUsageError);
     return cl;
+  }
+
+  /**
+   * The commands a command line needs: only the one it names when its first argument is a command's name
+   * ({@code check …}), else all of them (for help, a typo's suggestion, options before the command).
+   */
+  static List<Class<?>> commandsFor(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> c : COMMANDS) {
+        if (c.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(c);
+        }
+      }
+    }
+    return COMMANDS;
   }
 
   /** A buffered UTF-8 writer over a byte stream (not closing it). */

@@ -158,6 +158,11 @@ class LineParsersFuzzTest {
   static void checkConversationLine(String line, long lineNumber) {
     ConversationRequest r = new ConversationLineParser().parse(line, lineNumber);
     assertThat(r).isNotNull();
+    String key = ConversationLineParser.key(line);   // never throws either
+    if (!r.failed()) {
+      // a stream keys a line by the quick read: it must give every checkable line its conversation
+      assertThat(key).as("key of %s", line).isEqualTo(r.conversationKey());
+    }
     try {
       if (r.failed()) {
         StringWriter out = new StringWriter();

@@ -144,6 +144,7 @@ public final class ModerationJob implements Callable<Integer> {
    * {@link #INCIDENTS}.
    */
   public static SingleOutputStreamOperator<String> conversations(DataStream<String> lines, int age, Duration window) {
+    reuseObjects(lines);
     return lines.map(new ConversationKey()).name("conversation key").uid("conversation-key")
         .keyBy(t -> t.f0, Types.STRING)
         .process(new ConversationFunction(age, window), Types.STRING).name("conversation monitor")
@@ -152,7 +153,16 @@ public final class ModerationJob implements Callable<Integer> {
 
   /** The stateless {@code batch} pipeline: texts and URLs, one verdict line per line. */
   public static SingleOutputStreamOperator<String> batch(DataStream<String> lines, int age) {
+    reuseObjects(lines);
     return lines.map(new BatchFunction(age)).name("batch check").uid("batch-check");
+  }
+
+  /**
+   * Lets chained operators hand records to each other without a defensive copy: no function of the job
+   * keeps a record after it returns, or changes one it was given.
+   */
+  private static void reuseObjects(DataStream<String> lines) {
+    lines.getExecutionEnvironment().getConfig().enableObjectReuse();
   }
 
   /** JSON lines from a file or a folder; with {@code watch}, new files in the folder as they appear. */

@@ -1,5 +1,7 @@
 package vn.lanhmanh.flink;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +34,10 @@ import vn.lanhmanh.cli.JsonLines;
  * has 50 messages, and the risk of most chats climbs high, as in a stream of grooming attempts (the
  * costliest case for the window: more entries to score and store). The generator source runs at the job's parallelism; the rate is taken
  * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
- * out. Heap state backend, no checkpoints during the run.
+ * out. Heap state backend, no checkpoints during the run. Next to each rate, the CPU time a message took
+ * (the measuring thread's; for Flink the process's, and at parallelism 1 the keyed task thread's), which a
+ * machine shared with other work changes much less than the rate. The chat lines are also those of
+ * {@code StreamJobBenchmark} in {@code benchmarks/}: keep the two the same.
  */
 public final class ThroughputRunner {
 
@@ -52,6 +57,30 @@ public final class ThroughputRunner {
   private static final AtomicLong COUNT = new AtomicLong();
   private static final AtomicLong FIRST = new AtomicLong();
   private static final AtomicLong LAST = new AtomicLong();
+  private static final AtomicLong FIRST_CPU = new AtomicLong();
+  private static final AtomicLong LAST_CPU = new AtomicLong();
+  private static final AtomicLong FIRST_TASK_CPU = new AtomicLong();
+  private static final AtomicLong LAST_TASK_CPU = new AtomicLong();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * Wall-clock time and this thread's CPU time from its creation: the rate, and the CPU time a message
+   * took, which a loaded machine changes much less than the rate.
+   */
+  private static final class Timer {
+    private final long wall = System.nanoTime();
+    private final long cpu = THREADS.getCurrentThreadCpuTime();
+
+    double rate(long messages) {
+      double seconds = (System.nanoTime() - wall) / 1e9;
+      double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / messages;
+      System.out.printf(Locale.ROOT, "  [%.2f µs of CPU a message on this thread: %,.0f messages/s on a core of its own]%n",
+          cpuMicros, 1e6 / cpuMicros);
+      return messages / seconds;
+    }
+  }
 
   private ThroughputRunner() {}
 
@@ -82,10 +111,12 @@ public final class ThroughputRunner {
     objects(Math.min(messages, 50_000), conversations, true);   // warm-up
     System.out.printf(Locale.ROOT, "one thread, no Flink, conversationStep, states as objects: %,.0f messages/s%n",
         objects(messages, conversations, true));
-    oneThread(Math.min(messages, 50_000), conversations);   // warm-up
-    double single = oneThread(messages, conversations);
-    System.out.printf(Locale.ROOT, "one thread, no Flink (parse, conversationStep, state bytes in and out, JSON): "
-        + "%,.0f messages/s%n", single);
+    oneThread(Math.min(messages, 50_000), conversations, false);   // warm-up
+    System.out.printf(Locale.ROOT, "one thread, no Flink, the job's work with states as objects (heap state): "
+        + "%,.0f messages/s%n", oneThread(messages, conversations, false));
+    oneThread(Math.min(messages, 50_000), conversations, true);   // warm-up
+    System.out.printf(Locale.ROOT, "one thread, no Flink, the job's work with state bytes in and out (as RocksDB): "
+        + "%,.0f messages/s%n", oneThread(messages, conversations, true));
 
     flink(Math.min(messages, 50_000), conversations, parallelisms[0]);   // warm-up of the local cluster's code
     Map<Integer, Double> rates = new HashMap<>();
@@ -115,7 +146,7 @@ public final class ThroughputRunner {
       }
       Map<String, ConversationState> states = new HashMap<>();
       filter.conversation("");
-      long start = System.nanoTime();
+      Timer timer = new Timer();
       for (int i = 0; i < input.size(); i++) {
         if (step) {
           String id = ids.get(i);
@@ -125,37 +156,48 @@ public final class ThroughputRunner {
           filter.conversation(ids.get(i)).check(input.get(i), policy);
         }
       }
-      return messages / ((System.nanoTime() - start) / 1e9);
+      return timer.rate(messages);
     }
   }
 
-  /** The job function's work on one thread: a map for the keyed state. Prints the state bytes. */
-  private static double oneThread(long messages, int conversations) {
+  /**
+   * The job's work on one thread, a map for the keyed state: the key read off the line, the line read, the
+   * step, the verdict line written; with {@code bytes}, the state read from and written back to its bytes
+   * on every message (what RocksDB does; the heap state backend keeps the objects). Prints the state bytes.
+   */
+  private static double oneThread(long messages, int conversations, boolean bytes) {
     try (ContentFilter filter = ContentFilter.builder().build()) {
       JsonLines lines = new JsonLines(filter, 11);
-      Map<String, byte[]> state = new HashMap<>();
+      Map<String, ConversationState> objects = new HashMap<>();
+      Map<String, byte[]> stored = new HashMap<>();
       List<String> input = new ArrayList<>();
       for (long i = 0; i < messages; i++) {
         input.add(line(i, conversations));
       }
       filter.conversation("");
-      long start = System.nanoTime();
+      Timer timer = new Timer();
       for (String l : input) {
         String key = JsonLines.conversationKey(l);
-        byte[] b = state.get(key);
-        JsonLines.Answer a = lines.conversation(l, b == null ? ConversationState.empty() : ConversationState.fromBytes(b));
-        state.put(key, a.state().toBytes());
+        if (bytes) {
+          byte[] b = stored.get(key);
+          JsonLines.Answer a = lines.conversation(l, b == null ? ConversationState.empty() : ConversationState.fromBytes(b));
+          stored.put(key, a.state().toBytes());
+        } else {
+          objects.put(key, lines.conversation(l, objects.getOrDefault(key, ConversationState.empty())).state());
+        }
       }
-      double rate = messages / ((System.nanoTime() - start) / 1e9);
-      long total = 0;
-      int max = 0;
-      for (byte[] b : state.values()) {
-        total += b.length;
-        max = Math.max(max, b.length);
+      double rate = timer.rate(messages);
+      if (bytes) {
+        long total = 0;
+        int max = 0;
+        for (byte[] b : stored.values()) {
+          total += b.length;
+          max = Math.max(max, b.length);
+        }
+        System.out.printf(Locale.ROOT, "state after %,d messages: %,d conversations, mean %,d bytes, largest %,d bytes"
+            + " (ConversationState.toBytes; Flink's serializer adds a 4-byte length, the TTL an 8-byte timestamp, "
+            + "and the backend the key)%n", messages, stored.size(), total / Math.max(1, stored.size()), max);
       }
-      System.out.printf(Locale.ROOT, "state after %,d messages: %,d conversations, mean %,d bytes, largest %,d bytes"
-          + " (the ValueState value; Flink adds the key and an 8-byte TTL timestamp)%n", messages, state.size(),
-          total / Math.max(1, state.size()), max);
       return rate;
     }
   }
@@ -174,6 +216,14 @@ public final class ThroughputRunner {
     if (COUNT.get() != messages) {
       throw new IllegalStateException("counted " + COUNT.get() + " verdicts for " + messages + " messages");
     }
+    double cpuMicros = (LAST_CPU.get() - FIRST_CPU.get()) / 1e3 / (messages - 1);
+    System.out.printf(Locale.ROOT, "  [parallelism %d: %.2f µs of the process's CPU a message, all threads: "
+        + "%,.0f messages/s a core]%n", parallelism, cpuMicros, 1e6 / cpuMicros);
+    if (parallelism == 1) {   // one keyed task: its thread (the monitor, chained with the clock) did every message
+      double taskMicros = (LAST_TASK_CPU.get() - FIRST_TASK_CPU.get()) / 1e3 / (messages - 1);
+      System.out.printf(Locale.ROOT, "  [parallelism 1: %.2f µs of the keyed task thread's CPU a message: %,.0f "
+          + "messages/s on a core of its own]%n", taskMicros, 1e6 / taskMicros);
+    }
     return (messages - 1) / ((LAST.get() - FIRST.get()) / 1e9);
   }
 
@@ -191,9 +241,13 @@ public final class ThroughputRunner {
       long n = COUNT.incrementAndGet();
       if (n == 1) {
         FIRST.set(System.nanoTime());
+        FIRST_CPU.set(OS.getProcessCpuTime());
+        FIRST_TASK_CPU.set(THREADS.getCurrentThreadCpuTime());
       }
       if (n == messages) {
         LAST.set(System.nanoTime());
+        LAST_CPU.set(OS.getProcessCpuTime());
+        LAST_TASK_CPU.set(THREADS.getCurrentThreadCpuTime());
       }
       return v;
     }

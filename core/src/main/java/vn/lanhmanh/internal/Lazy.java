@@ -1,18 +1,19 @@
-package vn.lanhmanh;
+package vn.lanhmanh.internal;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * A value computed on first use, once, then kept. A failed computation is not kept: the next call tries
- * again. Thread-safe.
+ * again. Thread-safe. <b>Internal, not API.</b>
  */
-final class Lazy<T> implements Supplier<T> {
+public final class Lazy<T> implements Supplier<T> {
 
   private Supplier<? extends T> compute;
   private volatile T value;
 
-  Lazy(Supplier<? extends T> compute) {
+  /** A value that {@code compute} makes on the first {@link #get()}. */
+  public Lazy(Supplier<? extends T> compute) {
     this.compute = Objects.requireNonNull(compute, "compute");
   }
 
