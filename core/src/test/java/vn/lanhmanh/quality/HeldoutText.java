@@ -121,6 +121,23 @@ final class HeldoutText {
   }
 
   /** Checks every line for a 10-year-old, and C-tier lines for an 18-year-old too. */
+  /**
+   * The filter a held-out set is scored with: the default one, or with the message classifiers on when the
+   * system property {@code lanhmanh.heldout.classifiers} is {@code true} (for the comparison in
+   * docs/QUALITY.md: {@code mvn -pl core test -Dtest=HeldoutTextRound3Test -Dlanhmanh.heldout.classifiers=true}).
+   */
+  static ContentFilter filter() {
+    ContentFilter.Builder b = ContentFilter.builder();
+    if (Boolean.getBoolean("lanhmanh.heldout.classifiers")) {
+      b.withClassifiers();
+    }
+    return b.build();
+  }
+
+  static String label(String name) {
+    return Boolean.getBoolean("lanhmanh.heldout.classifiers") ? name + ", classifiers on" : name;
+  }
+
   static List<Scored> score(ContentFilter filter, List<Line> lines) {
     Policy child = Policy.forAge(10);
     Policy adult = Policy.forAge(18);

@@ -35,7 +35,7 @@ class HeldoutTextRound2Test {
 
   @BeforeAll
   static void open() {
-    filter = ContentFilter.builder().build();
+    filter = HeldoutText.filter();
   }
 
   @AfterAll
@@ -60,7 +60,7 @@ class HeldoutTextRound2Test {
   void figuresOnTheCurrentEngine() throws IOException {
     List<Scored> scored = HeldoutText.score(filter, HeldoutText.read(RESOURCE));
     Figures f = Figures.of(scored);
-    String figures = HeldoutText.figures("heldout text round 2", scored, f);
+    String figures = HeldoutText.figures(HeldoutText.label("heldout text round 2"), scored, f);
     System.out.print(figures);
     HeldoutReports.write(REPORT, figures + HeldoutText.misses(scored));
   }

@@ -36,7 +36,7 @@ class HeldoutTextRound3Test {
 
   @BeforeAll
   static void open() {
-    filter = ContentFilter.builder().build();
+    filter = HeldoutText.filter();
   }
 
   @AfterAll
@@ -61,7 +61,7 @@ class HeldoutTextRound3Test {
   void figuresOnTheCurrentEngine() throws IOException {
     List<Scored> scored = HeldoutText.score(filter, HeldoutText.read(RESOURCE));
     Figures f = Figures.of(scored);
-    String figures = HeldoutText.figures("heldout text round 3", scored, f);
+    String figures = HeldoutText.figures(HeldoutText.label("heldout text round 3"), scored, f);
     System.out.print(figures);
     HeldoutReports.write(REPORT, figures + HeldoutText.misses(scored));
   }
