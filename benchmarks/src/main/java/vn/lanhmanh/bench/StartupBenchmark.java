@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import vn.lanhmanh.ContentFilter;
@@ -25,6 +27,10 @@ import vn.lanhmanh.match.CompiledLexicon;
  * against compiling the same lexicon now (what {@code build()} did before, with and without the Lucene
  * index the entries used to pass through). The {@code *Cold} method is the first call of a fresh JVM
  * (class loading included); the others skip one call (which loads the classes) and time the next five.
+ * Filters built from the embedded default share its decoded lexicon while one of them is alive:
+ * {@code buildPrecompiled} times that (a further filter in a process that has one), and
+ * {@code buildPrecompiledUnshared} collects the garbage before each call so that the lexicon is decoded
+ * again (the cost of the first filter once the classes are loaded).
  * Each result is checked: the filter must block {@code đm} and the compiled lexicon hold its rules.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar StartupBenchmark</pre>
@@ -47,6 +53,23 @@ public class StartupBenchmark {
 
   @Benchmark
   public ContentFilter buildPrecompiled() {
+    return checked(ContentFilter.builder().build());
+  }
+
+  /** Collects the garbage before each call, so no earlier filter's lexicon is left to share. */
+  @State(Scope.Thread)
+  public static class NothingShared {
+    @Setup(Level.Invocation)
+    public void collect() throws InterruptedException {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  @Benchmark
+  public ContentFilter buildPrecompiledUnshared(NothingShared nothing) {
     return checked(ContentFilter.builder().build());
   }
 

@@ -257,33 +257,30 @@ final class Surface {
    */
   private static boolean englishAround(Positions p, int head, int tail) {
     int english = 0;
-    int vietnamese = 0;
     for (int k = head - 1; k >= Math.max(0, head - LATIN_WINDOW); k--) {
       if (p.sentenceStart(k + 1)) {
         break;
       }
-      if (english(p, k)) {
-        english++;
-      } else {
-        vietnamese++;
+      if (!english(p, k)) {
+        return false;   // one Vietnamese word keeps the token
       }
+      english++;
     }
     for (int k = tail + 1; k < Math.min(p.size(), tail + 1 + LATIN_WINDOW); k++) {
       if (p.sentenceStart(k)) {
         break;
       }
-      if (english(p, k)) {
-        english++;
-      } else {
-        vietnamese++;
+      if (!english(p, k)) {
+        return false;
       }
+      english++;
     }
-    return english >= 3 && vietnamese == 0;
+    return english >= 3;
   }
 
   /** A word of three or more Latin letters with a vowel that cannot be a Vietnamese syllable. */
   private static boolean english(Positions p, int k) {
-    return p.source(k) == Positions.OWN && p.plain(k) && !p.hasDigit(k) && !p.vietnameseShape(k)
-        && p.end(k) - p.start(k) >= 3 && hasVowel(p, p.start(k), p.end(k));
+    return p.source(k) == Positions.OWN && p.end(k) - p.start(k) >= 3 && p.plain(k) && !p.hasDigit(k)
+        && hasVowel(p, p.start(k), p.end(k)) && !p.vietnameseShape(k);
   }
 }

@@ -60,6 +60,9 @@ public final class LanguageCheck {
         cp = text.codePointAt(i);
         if (cp < 0x80 && isAsciiLetter(cp)) {
           wordLetters++;
+        } else if (latinLetterWithMark(cp)) {
+          wordLetters++;   // the common case of Vietnamese text, decided without the Unicode tables
+          diacritic = true;
         } else if (Character.getType(cp) == Character.NON_SPACING_MARK) {
           diacritic = true;
         } else if (Character.isLetter(cp)) {
@@ -112,6 +115,11 @@ public final class LanguageCheck {
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
         + "Vietnamese, and common English swearing and threats, are checked";
+  }
+
+  /** A precomposed Latin letter (Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional). */
+  private static boolean latinLetterWithMark(int cp) {
+    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
   }
 
   /**
