@@ -1,26 +1,17 @@
 package vn.lanhmanh.model;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 
@@ -40,6 +31,8 @@ public final class ClassifierModel {
   static final String MAGIC = "LANHMANH-CLASSIFIERS\n";
   /** Version of the file format and of the feature templates; a model of another version is refused. */
   public static final int VERSION = 1;
+
+  private static final String WHAT = "classifier model";
   /** The shipped classifiers' resource. */
   static final String RESOURCE = "/vn/lanhmanh/model/classifiers.bin";
 
@@ -182,32 +175,7 @@ public final class ClassifierModel {
   }
 
   static ClassifierModel read(InputStream raw) throws IOException {
-    InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-    byte[] magic = new byte[MAGIC.length()];
-    int got = 0;
-    // a loop, not readNBytes (Java 11): the model is read on the text path, which runs on Android 26
-    for (int r; got < magic.length && (r = buffered.read(magic, got, magic.length - got)) > 0; ) {
-      got += r;
-    }
-    if (!MAGIC.equals(new String(magic, 0, got, StandardCharsets.ISO_8859_1))) {
-      throw new IOException("not a LanhManh classifier model (bad header)");
-    }
-    DataInputStream header = new DataInputStream(buffered);
-    int version = header.readInt();
-    if (version != VERSION) {
-      throw new IOException("classifier model version " + version + " is not supported (this library reads "
-          + VERSION + "); retrain it with 'lanhmanh train'");
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(buffered),
-        1 << 16))) {
-      int count = in.readInt();
-      if (count < 0 || count > 1000) {
-        throw new IOException("corrupt classifier model (properties)");
-      }
-      Map<String, String> props = new TreeMap<>();
-      for (int i = 0; i < count; i++) {
-        props.put(in.readUTF(), in.readUTF());
-      }
+    return ModelFile.read(raw, MAGIC, VERSION, WHAT, (in, props) -> {
       int bits = in.readInt();
       if (bits < 8 || bits > 22) {
         throw new IOException("corrupt classifier model (table size 2^" + bits + ")");
@@ -225,9 +193,9 @@ public final class ClassifierModel {
       for (int c = 0; c < k; c++) {
         cats[c] = Category.fromJsonName(in.readUTF());
         scale[c] = in.readFloat();
-        slope[c] = finite(in.readDouble());
-        intercept[c] = finite(in.readDouble());
-        threshold[c] = finite(in.readDouble());
+        slope[c] = ModelFile.finite(in.readDouble(), WHAT);
+        intercept[c] = ModelFile.finite(in.readDouble(), WHAT);
+        threshold[c] = ModelFile.finite(in.readDouble(), WHAT);
         tier[c] = Rating.parse(in.readUTF());
         if (!Float.isFinite(scale[c])) {
           throw new IOException("corrupt classifier model (non-finite scale)");
@@ -237,40 +205,13 @@ public final class ClassifierModel {
       in.readFully(wBytes);
       short[] w = new short[k << bits];
       ByteBuffer.wrap(wBytes).order(ByteOrder.BIG_ENDIAN).asShortBuffer().get(w);
-      if (in.read() != -1) {
-        throw new IOException("corrupt classifier model (trailing bytes)");
-      }
       return new ClassifierModel(bits, cats, scale, slope, intercept, threshold, tier, w, props);
-    } catch (EOFException e) {
-      throw new IOException("corrupt classifier model (truncated)", e);
-    } catch (IllegalArgumentException | java.util.zip.ZipException e) {
-      throw new IOException("corrupt classifier model: " + e.getMessage(), e);
-    }
-  }
-
-  private static double finite(double d) throws IOException {
-    if (!Double.isFinite(d)) {
-      throw new IOException("corrupt classifier model (non-finite parameter)");
-    }
-    return d;
+    });
   }
 
   /** Writes the model; the same model always gives the same bytes. */
   public void write(OutputStream raw) throws IOException {
-    OutputStream out = new BufferedOutputStream(raw, 1 << 16);
-    out.write(MAGIC.getBytes(StandardCharsets.ISO_8859_1));
-    DataOutputStream header = new DataOutputStream(out);
-    header.writeInt(VERSION);
-    header.flush();
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try {
-      DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 16);
-      DataOutputStream d = new DataOutputStream(z);
-      d.writeInt(properties.size());
-      for (Map.Entry<String, String> e : properties.entrySet()) {
-        d.writeUTF(e.getKey());
-        d.writeUTF(e.getValue());
-      }
+    ModelFile.write(raw, MAGIC, VERSION, properties, d -> {
       d.writeInt(bits);
       d.writeInt(categories.length);
       for (int c = 0; c < categories.length; c++) {
@@ -284,12 +225,7 @@ public final class ClassifierModel {
       ByteBuffer wb = ByteBuffer.allocate(2 * weights.length).order(ByteOrder.BIG_ENDIAN);
       wb.asShortBuffer().put(weights);
       d.write(wb.array());
-      d.flush();
-      z.finish();
-      out.flush();
-    } finally {
-      deflater.end();
-    }
+    });
   }
 
   /** Writes the model to a file. */

@@ -1,26 +1,18 @@
 package vn.lanhmanh.model;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 
 /**
  * A trained offensive-span tagger: the hashed emission weights of a two-label linear-chain CRF (quantised to
@@ -37,6 +29,8 @@ public final class TaggerModel {
   static final String MAGIC = "LANHMANH-TAGGER\n";
   /** Version of the file format and of the feature templates; a model of another version is refused. */
   public static final int VERSION = 1;
+
+  private static final String WHAT = "tagger model";
   /** The shipped model's resource. */
   static final String RESOURCE = "/vn/lanhmanh/model/tagger.bin";
   static final int HEAD_BITS = 16;
@@ -173,33 +167,7 @@ public final class TaggerModel {
   }
 
   static TaggerModel read(InputStream raw) throws IOException {
-    InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-    byte[] magic = new byte[MAGIC.length()];
-    int got = 0;
-    // a loop, not readNBytes (Java 11): the model is read on the text path, which runs on Android 26
-    for (int k; got < magic.length && (k = buffered.read(magic, got, magic.length - got)) > 0; ) {
-      got += k;
-    }
-    magic = java.util.Arrays.copyOf(magic, got);
-    if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
-      throw new IOException("not a LanhManh tagger model (bad header)");
-    }
-    DataInputStream head = new DataInputStream(buffered);
-    int version = head.readInt();
-    if (version != VERSION) {
-      throw new IOException("tagger model version " + version + " is not supported (this library reads "
-          + VERSION + "); retrain it with 'lanhmanh train'");
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(buffered),
-        1 << 16))) {
-      int count = in.readInt();
-      if (count < 0 || count > 1000) {
-        throw new IOException("corrupt tagger model (properties)");
-      }
-      Map<String, String> props = new TreeMap<>();
-      for (int i = 0; i < count; i++) {
-        props.put(in.readUTF(), in.readUTF());
-      }
+    return ModelFile.read(raw, MAGIC, VERSION, WHAT, (in, props) -> {
       int bits = in.readInt();
       if (bits < 8 || bits > 24) {
         throw new IOException("corrupt tagger model (table size 2^" + bits + ")");
@@ -218,44 +186,21 @@ public final class TaggerModel {
       in.readFully(wBytes);
       short[] w = new short[1 << bits];
       ByteBuffer.wrap(wBytes).order(ByteOrder.BIG_ENDIAN).asShortBuffer().get(w);
-      if (in.read() != -1) {
-        throw new IOException("corrupt tagger model (trailing bytes)");
-      }
       return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props);
-    } catch (EOFException e) {
-      throw new IOException("corrupt tagger model (truncated)", e);
-    } catch (IllegalArgumentException | java.util.zip.ZipException e) {
-      throw new IOException("corrupt tagger model: " + e.getMessage(), e);
-    }
+    });
   }
 
   private static double[] readDoubles(DataInputStream in, int n) throws IOException {
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
-      d[i] = in.readDouble();
-      if (!Double.isFinite(d[i])) {
-        throw new IOException("corrupt tagger model (non-finite parameter)");
-      }
+      d[i] = ModelFile.finite(in.readDouble(), WHAT);
     }
     return d;
   }
 
   /** Writes the model; the same model always gives the same bytes. */
   public void write(OutputStream raw) throws IOException {
-    OutputStream out = new BufferedOutputStream(raw, 1 << 16);
-    out.write(MAGIC.getBytes(StandardCharsets.ISO_8859_1));
-    DataOutputStream header = new DataOutputStream(out);
-    header.writeInt(VERSION);
-    header.flush();
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try {
-      DeflaterOutputStream z = new DeflaterOutputStream(out, deflater, 1 << 16);
-      DataOutputStream d = new DataOutputStream(z);
-      d.writeInt(properties.size());
-      for (Map.Entry<String, String> e : properties.entrySet()) {
-        d.writeUTF(e.getKey());
-        d.writeUTF(e.getValue());
-      }
+    ModelFile.write(raw, MAGIC, VERSION, properties, d -> {
       d.writeInt(bits);
       d.writeFloat(scale);
       for (double v : trans) {
@@ -275,12 +220,7 @@ public final class TaggerModel {
       ByteBuffer wb = ByteBuffer.allocate(2 * weights.length).order(ByteOrder.BIG_ENDIAN);
       wb.asShortBuffer().put(weights);
       d.write(wb.array());
-      d.flush();
-      z.finish();
-      out.flush();
-    } finally {
-      deflater.end();
-    }
+    });
   }
 
   /** Writes the model to a file. */
