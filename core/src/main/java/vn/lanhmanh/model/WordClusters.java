@@ -178,18 +178,25 @@ final class WordClusters {
     int contexts = Math.min(CONTEXTS, v) + 1; // the last is the text's edge
     int offsets = 4; // -2, -1, +1, +2
     int dims = contexts * offsets;
-    // sparse co-occurrence counts: word -> (context dimension -> count)
-    List<Map<Integer, Integer>> cooc = new ArrayList<>(v);
-    for (int k = 0; k < v; k++) {
-      cooc.add(new HashMap<>());
-    }
+    // co-occurrences as (word, context dimension) pairs packed in longs, sorted and counted by runs
+    long[] pairs = new long[1 << 16];
+    int pairCount = 0;
     long[] dimTotals = new long[dims];
+    long[] rowTotals = new long[v];
     long total = 0;
     int[] deltas = {-2, -1, 1, 2};
+    int[] ids = new int[64];
     for (long[] t : texts) {
+      if (ids.length < t.length) {
+        ids = new int[Math.max(t.length, ids.length * 2)];
+      }
       for (int i = 0; i < t.length; i++) {
         Integer w = index.get(t[i]);
-        if (w == null) {
+        ids[i] = w == null ? -1 : w;
+      }
+      for (int i = 0; i < t.length; i++) {
+        int w = ids[i];
+        if (w < 0) {
           continue;
         }
         for (int o = 0; o < offsets; o++) {
@@ -198,19 +205,23 @@ final class WordClusters {
           if (j < 0 || j >= t.length) {
             ctx = contexts - 1;
           } else {
-            Integer c = index.get(t[j]);
-            if (c == null || c >= contexts - 1) {
+            ctx = ids[j];
+            if (ctx < 0 || ctx >= contexts - 1) {
               continue;
             }
-            ctx = c;
           }
           int dim = o * contexts + ctx;
-          cooc.get(w).merge(dim, 1, Integer::sum);
+          if (pairCount == pairs.length) {
+            pairs = Arrays.copyOf(pairs, pairs.length * 2);
+          }
+          pairs[pairCount++] = (long) w * dims + dim;
           dimTotals[dim]++;
+          rowTotals[w]++;
           total++;
         }
       }
     }
+    Arrays.sort(pairs, 0, pairCount);
     // seeded random projection of the PPMI rows to DIMENSIONS dimensions (+-1 entries)
     Random random = new Random(seed * 1_000_003L + 17);
     float[][] projection = new float[dims][DIMENSIONS];
@@ -220,26 +231,27 @@ final class WordClusters {
       }
     }
     double[][] vec = new double[v][DIMENSIONS];
-    for (int w = 0; w < v; w++) {
-      long rowTotal = 0;
-      for (int c : cooc.get(w).values()) {
-        rowTotal += c;
+    for (int k = 0; k < pairCount; ) {
+      long key = pairs[k];
+      int run = 0;
+      while (k < pairCount && pairs[k] == key) {
+        run++;
+        k++;
       }
-      Integer[] dimsOfW = cooc.get(w).keySet().toArray(new Integer[0]);
-      Arrays.sort(dimsOfW);
-      for (int dim : dimsOfW) {
-        int c = cooc.get(w).get(dim);
-        // context distribution smoothed (power 0.75 would need another pass; plain PPMI)
-        double pmi = Math.log((double) c * total / ((double) rowTotal * dimTotals[dim]));
-        if (pmi <= 0) {
-          continue;
-        }
-        float[] p = projection[dim];
-        for (int d = 0; d < DIMENSIONS; d++) {
-          vec[w][d] += pmi * p[d];
-        }
+      int w = (int) (key / dims);
+      int dim = (int) (key % dims);
+      double pmi = Math.log((double) run * total / ((double) rowTotals[w] * dimTotals[dim]));
+      if (pmi <= 0) {
+        continue;
       }
-      normalise(vec[w]);
+      float[] p = projection[dim];
+      double[] x = vec[w];
+      for (int d = 0; d < DIMENSIONS; d++) {
+        x[d] += pmi * p[d];
+      }
+    }
+    for (double[] x : vec) {
+      normalise(x);
     }
     int[] codes = new int[v];
     int[] members = new int[v];
