@@ -23,6 +23,8 @@ import vn.lanhmanh.text.Positions;
  * thread, a seeded shuffle, no clock).
  *
  * <ol>
+ *   <li>With the {@code clusters} features ({@link Options#features}), word clusters are first learned from
+ *       the training comments' texts and any unlabelled texts ({@link WordClusters}), never from dev.
  *   <li>The training comments are shuffled with the seed; a share ({@link Options#holdout}) is kept aside
  *       to calibrate the message score, the rest fits the CRF (AdaGrad on the log-likelihood, one comment
  *       at a time) and the harassment/profanity head.
