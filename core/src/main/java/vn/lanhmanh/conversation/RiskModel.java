@@ -56,8 +56,11 @@ final class RiskModel {
 
   /**
    * Scores a window. Markers first: a {@link Stage#LESSON} from a sender lowers all of that sender's stages,
-   * a {@link Stage#PURPOSE} lowers that sender's secrecy. A lowered stage keeps
-   * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
+   * a {@link Stage#PURPOSE} lowers that sender's secrecy except in a message where he also proposes a
+   * meeting (an innocent reason explains a secret present, never a secret meeting with the child), and a
+   * {@link Stage#REPORT} lowers every stage of its own message (reported speech: the message tells what
+   * someone else asked). A lowered stage keeps {@link StageMatcher#CONTEXT_FACTOR} of its weight and does
+   * not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
     boolean[] lesson = new boolean[2];
@@ -76,12 +79,19 @@ final class RiskModel {
     List<Evidence> evidence = new ArrayList<>();
     for (Scored e : window) {
       int side = e.fromChild() ? 1 : 0;
+      boolean reported = false;
+      boolean meeting = false;
+      for (StageMatcher.Hit h : e.hits()) {
+        reported |= h.stage() == Stage.REPORT;
+        meeting |= h.stage() == Stage.MEETING && !h.lowered();
+      }
       for (StageMatcher.Hit h : e.hits()) {
         Stage st = h.stage();
         if (st.marker()) {
           continue;
         }
-        boolean lowered = h.lowered() || lesson[side] || (st == Stage.SECRECY && purpose[side]);
+        boolean lowered = h.lowered() || lesson[side] || reported
+            || (st == Stage.SECRECY && purpose[side] && !meeting);
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
         evidence.add(new Evidence(e.messageId(), st.jsonName(), h.start(), h.end(), h.match()));
