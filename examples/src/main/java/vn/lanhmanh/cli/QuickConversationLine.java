@@ -33,6 +33,8 @@ final class QuickConversationLine {
   /** The last value read: its token and text (a string's decoded chars, a number's digits). */
   private JsonToken token;
   private String text;
+  /** The last name read when it is not one of the contract's. */
+  private String otherName;
 
   private QuickConversationLine(String line) {
     this.s = line;
@@ -62,23 +64,22 @@ final class QuickConversationLine {
     }
     QuickConversationLine q = new QuickConversationLine(line);
     int seen = 0;
-    String[] other = new String[MAX_OTHER];
+    String[] other = null;   // the other names, made for the first
     int others = 0;
     if (!q.start()) {
       return UNSURE;
     }
     while (true) {
-      int bit;
-      String name = q.name();
-      if (name == null) {
+      int bit = q.name();
+      if (bit < 0) {
         return UNSURE;
       }
-      bit = bit(name);
       if (bit == 0) {
-        if (others == MAX_OTHER || contains(other, others, name)) {
+        if (others == MAX_OTHER || contains(other, others, q.otherName)) {
           return UNSURE;
         }
-        other[others++] = name;
+        other = other != null ? other : new String[MAX_OTHER];
+        other[others++] = q.otherName;
       } else if ((seen & bit) != 0) {
         return UNSURE;
       }
@@ -104,7 +105,7 @@ final class QuickConversationLine {
       return null;
     }
     int seen = 0;
-    String[] other = new String[MAX_OTHER];
+    String[] other = null;   // the other names, made for the first
     int others = 0;
     JsonId id = JsonId.NULL;
     String messageId = null;
@@ -114,16 +115,16 @@ final class QuickConversationLine {
     String message = null;
     Instant time = null;
     while (true) {
-      String name = name();
-      if (name == null) {
+      int bit = name();
+      if (bit < 0) {
         return null;
       }
-      int bit = bit(name);
       if (bit == 0) {
-        if (others == MAX_OTHER || contains(other, others, name)) {
+        if (others == MAX_OTHER || contains(other, others, otherName)) {
           return null;
         }
-        other[others++] = name;
+        other = other != null ? other : new String[MAX_OTHER];
+        other[others++] = otherName;
       } else if ((seen & bit) != 0) {
         return null;   // Jackson refuses a duplicate: its message
       }
@@ -180,21 +181,10 @@ final class QuickConversationLine {
     if (!end() || conversation == null || sender == null || message == null) {
       return null;
     }
-    Message.Sender role = sender.strip().toLowerCase(Locale.ROOT).equals("child")
-        ? Message.Sender.CHILD : Message.Sender.OTHER;
+    Message.Sender role = sender.equals("child") || !sender.equals("other")
+        && sender.strip().toLowerCase(Locale.ROOT).equals("child") ? Message.Sender.CHILD : Message.Sender.OTHER;
     return new ConversationRequest(id, messageId != null ? messageId : "line-" + lineNumber, conversation, key,
         role, message, time, null);
-  }
-
-  private static int bit(String name) {
-    return switch (name) {
-      case "id" -> ID;
-      case "conversation" -> CONVERSATION;
-      case "sender" -> SENDER;
-      case "text" -> TEXT;
-      case "time" -> TIME;
-      default -> 0;
-    };
   }
 
   private static boolean contains(String[] names, int n, String name) {
@@ -241,10 +231,13 @@ final class QuickConversationLine {
     return c;
   }
 
-  /** A field name without escapes and its colon; null to give up. */
-  private String name() {
+  /**
+   * A field name without escapes and its colon: its bit among the contract's names, 0 for another name (then
+   * in {@link #otherName}), -1 to give up.
+   */
+  private int name() {
     if (peek() != '"') {
-      return null;
+      return -1;
     }
     int from = ++i;
     int stop = Math.min(s.length(), from + MAX_NAME + 1);
@@ -253,15 +246,28 @@ final class QuickConversationLine {
       if (c == '"') {
         i = k + 1;
         if (next() != ':') {
-          return null;
+          return -1;
         }
-        return s.substring(from, k);
+        int bit = bit(from, k - from);
+        otherName = bit == 0 ? s.substring(from, k) : null;
+        return bit;
       }
       if (c < 0x20 || c == '\\') {
-        return null;
+        return -1;
       }
     }
-    return null;
+    return -1;
+  }
+
+  /** The bit of the name at {@code from}, compared in place; 0 for a name not in the contract. */
+  private int bit(int from, int length) {
+    return switch (length) {
+      case 2 -> s.startsWith("id", from) ? ID : 0;
+      case 4 -> s.startsWith("text", from) ? TEXT : s.startsWith("time", from) ? TIME : 0;
+      case 6 -> s.startsWith("sender", from) ? SENDER : 0;
+      case 12 -> s.startsWith("conversation", from) ? CONVERSATION : 0;
+      default -> 0;
+    };
   }
 
   /** A scalar value into {@link #token} and {@link #text}; false to give up. */
