@@ -36,7 +36,8 @@ import vn.lanhmanh.cli.JsonLines;
  * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
  * out. Heap state backend, no checkpoints during the run. Next to each rate, the CPU time a message took
  * (the measuring thread's; for Flink the process's, and at parallelism 1 the keyed task thread's), which a
- * machine shared with other work changes much less than the rate. The chat lines are also those of
+ * machine shared with other work changes much less than the rate, and the bytes the thread allocated a
+ * message, which it does not change. The chat lines are also those of
  * {@code StreamJobBenchmark} in {@code benchmarks/}: keep the two the same.
  */
 public final class ThroughputRunner {
