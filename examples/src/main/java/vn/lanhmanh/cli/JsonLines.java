@@ -18,8 +18,8 @@ import vn.lanhmanh.Policy;
  * evidence where {@code N} counts the messages of its own conversation (the command counts the lines of
  * its whole input, which a stream does not have).
  *
- * <p>Not thread-safe (it keeps a policy cache, and writes every line into one reused buffer with one
- * reused JSON generator); make one per thread or per stream task.
+ * <p>Not thread-safe (it keeps a policy cache, and writes every line into one reused buffer); make one
+ * per thread or per stream task.
  */
 public final class JsonLines {
 
