@@ -51,7 +51,7 @@ final class BatchRunner {
    * @throws IOException if the input cannot be read or the output cannot be written
    */
   long run(BufferedReader in, PrintWriter out) throws IOException {
-    JsonOutput json = new JsonOutput(out, true);
+    JsonOutput json = new JsonOutput(out);
     return eachLine(in, out, line -> answer(line, json));
   }
 

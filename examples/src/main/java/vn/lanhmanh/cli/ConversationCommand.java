@@ -64,7 +64,7 @@ final class ConversationCommand implements Callable<Integer> {
    */
   static long run(ContentFilter filter, Policy policy, BufferedReader in, PrintWriter out) throws IOException {
     ConversationLineParser parser = new ConversationLineParser();
-    JsonOutput json = new JsonOutput(out, true);
+    JsonOutput json = new JsonOutput(out);
     long[] number = {0};
     return BatchRunner.eachLine(in, out, line -> answer(parser.parse(line, ++number[0]), json,
         (key, m) -> filter.conversation(key).check(m, policy)));

@@ -23,8 +23,10 @@ import vn.lanhmanh.Message;
  *   <li>{@code time} (optional): when the message was sent, in seconds since 1970-01-01T00:00Z (a
  *       fraction allowed), from 0 to {@value #MAX_TIME} (year 9999); missing or {@code null} means now.</li>
  * </ul>
- * Other fields are ignored. Like {@link BatchLineParser}, it streams through the line with one parser
- * and keeps reading after a bad field, so an error still carries the line's id. Stateless and thread-safe.
+ * Other fields are ignored. A well-formed line is read in one pass by {@link QuickConversationLine}; any line
+ * it is not sure of is read, like {@link BatchLineParser} reads, by streaming through it with one Jackson
+ * parser that keeps reading after a bad field, so an error still carries the line's id. The answer is the
+ * same either way. Stateless and thread-safe.
  */
 final class ConversationLineParser {
 
@@ -39,6 +41,12 @@ final class ConversationLineParser {
    * @param lineNumber the line's number from 1, naming a message without an id ({@code line-N})
    */
   ConversationRequest parse(String line, long lineNumber) {
+    ConversationRequest quick = QuickConversationLine.parse(line, lineNumber);
+    return quick != null ? quick : parseWithJackson(line, lineNumber);
+  }
+
+  /** {@link #parse} with Jackson's parser only (every line the quick read is not sure of). */
+  ConversationRequest parseWithJackson(String line, long lineNumber) {
     if (line.isBlank()) {
       return ConversationRequest.error(JsonId.NULL, "blank line: expected a JSON object such as "
           + "{\"conversation\": \"c1\", \"id\": 1, \"sender\": \"child\", \"text\": \"…\"}");
@@ -142,6 +150,12 @@ final class ConversationLineParser {
    * key or {@code null} (that line's answer is an error line, which changes no conversation). Never throws.
    */
   static String key(String line) {
+    String quick = QuickConversationLine.key(line);
+    return quick != QuickConversationLine.UNSURE ? quick : keyWithJackson(line);
+  }
+
+  /** {@link #key} with Jackson's parser only. */
+  static String keyWithJackson(String line) {
     try (JsonParser p = Json.FACTORY.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;

@@ -2,7 +2,6 @@ package vn.lanhmanh.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Objects;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.ConversationState;
@@ -19,16 +18,16 @@ import vn.lanhmanh.Policy;
  * evidence where {@code N} counts the messages of its own conversation (the command counts the lines of
  * its whole input, which a stream does not have).
  *
- * <p>Not thread-safe (it keeps a policy cache, and writes every line into one reused buffer with one
- * reused JSON generator); make one per thread or per stream task.
+ * <p>Not thread-safe (it keeps a policy cache, and writes every line into one reused buffer); make one
+ * per thread or per stream task.
  */
 public final class JsonLines {
 
   private final ContentFilter filter;
   private final Policy policy;
   private final BatchRunner batch;
-  private final LineBuffer buffer = new LineBuffer();
-  private final JsonOutput json = new JsonOutput(buffer, true);
+  private final StringBuilder buffer = new StringBuilder(2048);
+  private final JsonOutput json = new JsonOutput(buffer);
   private static final ConversationLineParser PARSER = new ConversationLineParser();   // stateless
 
   /**
@@ -65,7 +64,7 @@ public final class JsonLines {
    *     crossing 0.7)
    */
   public Answer conversation(String line, ConversationState previous) {
-    buffer.clear();
+    buffer.setLength(0);
     ConversationStep[] step = new ConversationStep[1];
     try {
       ConversationCommand.answer(PARSER.parse(line, previous.messages() + 1), json, (key, m) -> {
@@ -75,54 +74,23 @@ public final class JsonLines {
     } catch (IOException e) {
       throw new UncheckedIOException(e);   // the buffer does not fail
     }
-    return new Answer(buffer.line(), step[0] == null ? previous : step[0].state(),
+    return new Answer(line(), step[0] == null ? previous : step[0].state(),
         step[0] != null && step[0].incident());
   }
 
   /** Answers one {@code batch} line (a text or a URL), as the {@code batch} command would, without its {@code \n}. */
   public String batch(String line) {
-    buffer.clear();
+    buffer.setLength(0);
     try {
       batch.answer(line, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return buffer.line();
+    return line();
   }
 
-  /** The one line being written, in a buffer reused from line to line; not synchronized. */
-  private static final class LineBuffer extends Writer {
-
-    private final StringBuilder chars = new StringBuilder(1024);
-
-    void clear() {
-      chars.setLength(0);
-    }
-
-    /** The line written, without its {@code \n}. */
-    String line() {
-      return chars.substring(0, chars.length() - 1);
-    }
-
-    @Override
-    public void write(char[] c, int off, int len) {
-      chars.append(c, off, len);
-    }
-
-    @Override
-    public void write(int c) {
-      chars.append((char) c);
-    }
-
-    @Override
-    public void write(String s, int off, int len) {
-      chars.append(s, off, off + len);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
+  /** The line written, without its {@code \n}. */
+  private String line() {
+    return buffer.substring(0, buffer.length() - 1);
   }
 }

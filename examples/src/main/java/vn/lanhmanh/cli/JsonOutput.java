@@ -1,15 +1,14 @@
 package vn.lanhmanh.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Help;
+import vn.lanhmanh.Severity;
 import vn.lanhmanh.Verdict;
 
 /**
@@ -22,62 +21,61 @@ import vn.lanhmanh.Verdict;
  * every verdict line has every field. Text is written as UTF-8 without escapes; a lone surrogate, which
  * UTF-8 cannot encode, becomes {@code ?} (one UTF-16 unit, so offsets into {@code redacted} still hold).
  *
- * <p>Does not flush: the caller decides when. Not thread-safe (it writes to one writer).
+ * <p>The JSON is Jackson's compact form ({@link JsonText} writes it by hand: each line is built in one
+ * reused buffer and handed to the writer in one call). Does not flush: the caller decides when. Not
+ * thread-safe (one buffer).
  */
 final class JsonOutput {
 
+  private static final Category[] CATEGORIES = Category.values();
+  private static final String[] SEVERITIES =
+      java.util.Arrays.stream(Severity.values()).map(Severity::jsonName).toArray(String[]::new);
+  /** The library's help objects, written once (high-risk lines all carry one). */
+  private static final Map<Help, String> HELP = Map.of(Help.ABUSE, helpJson(Help.ABUSE),
+      Help.SELF_HARM, helpJson(Help.SELF_HARM), Help.SCAM, helpJson(Help.SCAM));
+
   private final Writer out;
-  private final boolean keep;
-  private JsonGenerator kept;
+  private final StringBuilder line;
+  private char[] chars = new char[0];
 
-  /** An output that makes a generator for each line (for one or a few lines). */
+  /** An output that writes each line to {@code out}. */
   JsonOutput(Writer out) {
-    this(out, false);
-  }
-
-  /**
-   * @param keep true for an output of many lines: one generator is kept and flushed into {@code out} after
-   *     each line (its buffer lives as long as this output); false, a generator per line
-   */
-  JsonOutput(Writer out, boolean keep) {
     this.out = out;
-    this.keep = keep;
+    this.line = new StringBuilder(1024);
   }
 
-  /** One JSON value's body, written by {@link #line}. */
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
+  /** An output that appends each line (and its {@code \n}) to {@code line}, for a caller that wants a string. */
+  JsonOutput(StringBuilder line) {
+    this.out = null;
+    this.line = line;
   }
 
-  /** Writes one value and its {@code \n}. */
-  private void line(Body body) throws IOException {
-    if (!keep) {
-      try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-        body.write(g);
-      }
-    } else {
-      if (kept == null) {
-        kept = Json.FACTORY.createGenerator(out);
-        kept.setRootValueSeparator(null);   // the lines are separated by the \n written below
-      }
-      try {
-        body.write(kept);
-        kept.flush();   // into out only: FLUSH_PASSED_TO_STREAM is off
-      } catch (IOException | RuntimeException e) {
-        kept = null;   // a line left half written: the next line starts on a new generator
-        throw e;
-      }
+  private StringBuilder begin() {
+    if (out != null) {
+      line.setLength(0);
     }
-    out.write('\n');
+    return line;
+  }
+
+  private void end() throws IOException {
+    line.append('\n');
+    if (out != null) {
+      int n = line.length();
+      if (chars.length < n) {
+        chars = new char[Math.max(n, 2 * chars.length)];
+      }
+      line.getChars(0, n, chars, 0);
+      out.write(chars, 0, n);
+    }
   }
 
   /** Writes a verdict line. */
   void verdict(JsonId id, Verdict v) throws IOException {
-    line(g -> {
-      g.writeStartObject();
-      verdictFields(g, id, v);
-      g.writeEndObject();
-    });
+    StringBuilder b = begin();
+    b.append('{');
+    verdictFields(b, id, v);
+    b.append('}');
+    end();
   }
 
   /**
@@ -87,134 +85,157 @@ final class JsonOutput {
    * @param conversation the conversation's id as the input wrote it
    */
   void conversationVerdict(JsonId id, ConversationVerdict cv, JsonId conversation) throws IOException {
-    line(g -> {
-      g.writeStartObject();
-      verdictFields(g, id, cv.verdict());
-      g.writeObjectFieldStart("conversation");
-      g.writeFieldName("id");
-      conversation.write(g);
-      conversationFields(g, cv);
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    StringBuilder b = begin();
+    b.append('{');
+    verdictFields(b, id, cv.verdict());
+    b.append(",\"conversation\":{\"id\":");
+    conversation.append(b);
+    conversationFields(b, cv);
+    b.append("}}");
+    end();
+  }
+
+  /**
+   * Writes the HTTP service's verdict object: the fields of {@link #verdict}, and for a conversation message
+   * ({@code cv} not null) the {@code "conversation"} object of {@link #conversationVerdict} with the
+   * conversation's id as a string.
+   */
+  void serviceVerdict(JsonId id, Verdict v, String conversation, ConversationVerdict cv) throws IOException {
+    StringBuilder b = begin();
+    b.append('{');
+    verdictFields(b, id, v);
+    if (cv != null) {
+      b.append(",\"conversation\":{\"id\":");
+      JsonText.string(b, conversation);
+      conversationFields(b, cv);
+      b.append('}');
+    }
+    b.append('}');
+    end();
   }
 
   /**
    * The fields of a conversation's state after the id: {@code "risk"} (rounded to 3 decimals),
    * {@code "stages"} and {@code "reasons"}: per stage, the message that raised it, with weight and rule.
    */
-  static void conversationFields(JsonGenerator g, ConversationVerdict cv) throws IOException {
-    g.writeNumberField("risk", round3(cv.risk()));
-    g.writeArrayFieldStart("stages");
+  private static void conversationFields(StringBuilder b, ConversationVerdict cv) {
+    b.append(",\"risk\":");
+    JsonText.round3(b, cv.risk());
+    b.append(",\"stages\":[");
+    boolean first = true;
     for (String s : cv.stages()) {
-      g.writeString(s);
+      if (!first) {
+        b.append(',');
+      }
+      first = false;
+      JsonText.string(b, s);
     }
-    g.writeEndArray();
-    g.writeArrayFieldStart("reasons");
-    for (ConversationVerdict.Reason r : cv.reasons()) {
-      g.writeStartObject();
-      g.writeStringField("message", r.messageId());
-      g.writeStringField("stage", r.stage());
-      g.writeNumberField("weight", round3(r.weight()));
-      g.writeStringField("rule", r.rule());
-      g.writeEndObject();
+    b.append("],\"reasons\":[");
+    List<ConversationVerdict.Reason> reasons = cv.reasons();
+    for (int i = 0; i < reasons.size(); i++) {
+      ConversationVerdict.Reason r = reasons.get(i);
+      b.append(i == 0 ? "{\"message\":" : ",{\"message\":");
+      JsonText.string(b, r.messageId());
+      b.append(",\"stage\":");
+      JsonText.string(b, r.stage());
+      b.append(",\"weight\":");
+      JsonText.round3(b, r.weight());
+      b.append(",\"rule\":");
+      JsonText.string(b, r.rule());
+      b.append('}');
     }
-    g.writeEndArray();
+    b.append(']');
   }
 
-  private static double round3(double x) {
-    return Math.round(x * 1000.0) / 1000.0;
-  }
-
-  private static void verdictFields(JsonGenerator g, JsonId id, Verdict v) throws IOException {
-    g.writeFieldName("id");
-    id.write(g);
-    g.writeStringField("action", v.action().name());
-    g.writeStringField("rating", v.rating().name());
-    g.writeArrayFieldStart("categories");
-    for (Category c : v.categories()) {
-      g.writeString(c.jsonName());
+  private static void verdictFields(StringBuilder b, JsonId id, Verdict v) {
+    b.append("\"id\":");
+    id.append(b);
+    b.append(",\"action\":\"").append(v.action().name()).append("\",\"rating\":\"").append(v.rating().name())
+        .append("\",\"categories\":[");
+    List<Finding> findings = v.findings();
+    long categories = 0;   // the findings' categories, in Category order (fewer than 64)
+    for (int i = 0; i < findings.size(); i++) {
+      categories |= 1L << findings.get(i).category().ordinal();
     }
-    g.writeEndArray();
-    g.writeArrayFieldStart("findings");
-    for (Finding f : v.findings()) {
-      g.writeStartObject();
-      g.writeStringField("category", f.category().jsonName());
-      g.writeStringField("severity", f.severity().jsonName());
-      g.writeStringField("rating", f.rating().name());
-      g.writeStringField("rule", f.rule());
-      g.writeNumberField("start", f.start());
-      g.writeNumberField("end", f.end());
-      g.writeStringField("match", f.match());
-      g.writeEndObject();
+    for (int c = 0; categories != 0; c++, categories >>>= 1) {
+      if ((categories & 1) != 0) {
+        b.append('"').append(CATEGORIES[c].jsonName()).append(categories == 1 ? "\"" : "\",");
+      }
     }
-    g.writeEndArray();
-    g.writeStringField("redacted", v.redacted());
-    g.writeStringField("safeUrl", v.safeUrl().orElse(null));
-    g.writeFieldName("help");
-    help(g, v.help().orElse(null));
-    g.writeObjectFieldStart("scores");
-    for (Category c : Category.values()) {
-      Double s = v.scores().get(c);
-      if (s != null) {
-        // four decimals: enough for a threshold, and stable across platforms
-        double score = Math.round(s * 10_000) / 10_000.0;
-        g.writeFieldName(c.jsonName());
-        if (score == 0.0) {
-          g.writeNumber(ZERO);   // most scores: the digits Double.toString(0.0) gives, without converting
-        } else {
-          g.writeNumber(score);
+    b.append("],\"findings\":[");
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      b.append(i == 0 ? "{\"category\":\"" : ",{\"category\":\"").append(f.category().jsonName())
+          .append("\",\"severity\":\"").append(severity(f.severity()))
+          .append("\",\"rating\":\"").append(f.rating().name()).append("\",\"rule\":");
+      JsonText.string(b, f.rule());
+      b.append(",\"start\":").append(f.start()).append(",\"end\":").append(f.end()).append(",\"match\":");
+      JsonText.string(b, f.match());
+      b.append('}');
+    }
+    b.append("],\"redacted\":");
+    JsonText.string(b, v.redacted());
+    b.append(",\"safeUrl\":");
+    JsonText.string(b, v.safeUrl().orElse(null));
+    b.append(",\"help\":");
+    Help h = v.help().orElse(null);
+    String written = h == null ? null : HELP.get(h);
+    if (h == null) {
+      b.append("null");
+    } else if (written != null) {
+      b.append(written);
+    } else {
+      helpObject(b, h);
+    }
+    b.append(",\"scores\":{");
+    Map<Category, Double> scores = v.scores();
+    boolean first = true;
+    if (!scores.isEmpty()) {
+      for (Category c : CATEGORIES) {
+        Double s = scores.get(c);
+        if (s != null) {
+          // four decimals: enough for a threshold, and stable across platforms
+          b.append(first ? "\"" : ",\"").append(c.jsonName()).append("\":");
+          first = false;
+          JsonText.round4(b, s);
         }
       }
     }
-    g.writeEndObject();
+    b.append('}');
+  }
+
+  private static String severity(Severity s) {
+    return SEVERITIES[s.ordinal()];
   }
 
   /** Writes an error line. */
   void error(JsonId id, String message) throws IOException {
-    line(g -> {
-      g.writeStartObject();
-      g.writeFieldName("id");
-      id.write(g);
-      g.writeStringField("error", message);
-      g.writeEndObject();
-    });
-  }
-
-  /** {@code Double.toString(0.0)}: a score of zero as Jackson writes it. */
-  private static final String ZERO = Double.toString(0.0);
-  /** The library's help objects as {@link #helpObject} writes them, written once (high-risk lines all carry one). */
-  private static final Map<Help, String> HELP = Map.of(Help.ABUSE, helpJson(Help.ABUSE),
-      Help.SELF_HARM, helpJson(Help.SELF_HARM), Help.SCAM, helpJson(Help.SCAM));
-
-  private static void help(JsonGenerator g, Help h) throws IOException {
-    String written = h == null ? null : HELP.get(h);
-    if (h == null) {
-      g.writeNull();
-    } else if (written != null) {
-      g.writeRawValue(written);
-    } else {
-      helpObject(g, h);
-    }
+    StringBuilder b = begin();
+    b.append("{\"id\":");
+    id.append(b);
+    b.append(",\"error\":");
+    JsonText.string(b, message);
+    b.append('}');
+    end();
   }
 
   private static String helpJson(Help h) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
-      helpObject(g, h);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);   // a StringWriter does not fail
-    }
-    return w.toString();
+    StringBuilder b = new StringBuilder();
+    helpObject(b, h);
+    return b.toString();
   }
 
-  private static void helpObject(JsonGenerator g, Help h) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("topic", h.topic());
-    g.writeStringField("phone", h.phone());
-    g.writeStringField("url", h.url());
-    g.writeStringField("vi", h.vi());
-    g.writeStringField("en", h.en());
-    g.writeEndObject();
+  private static void helpObject(StringBuilder b, Help h) {
+    b.append("{\"topic\":");
+    JsonText.string(b, h.topic());
+    b.append(",\"phone\":");
+    JsonText.string(b, h.phone());
+    b.append(",\"url\":");
+    JsonText.string(b, h.url());
+    b.append(",\"vi\":");
+    JsonText.string(b, h.vi());
+    b.append(",\"en\":");
+    JsonText.string(b, h.en());
+    b.append('}');
   }
 }

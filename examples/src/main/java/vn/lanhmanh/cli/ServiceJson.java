@@ -24,21 +24,7 @@ final class ServiceJson {
    */
   static void verdict(StringWriter out, JsonId id, Verdict v, String conversation, ConversationVerdict cv)
       throws IOException {
-    new JsonOutput(out).verdict(id, v);
-    if (cv == null) {
-      return;
-    }
-    // JsonOutput ends the object with "}\n": reopen it for one more field, leaving its writer untouched
-    StringBuffer b = out.getBuffer();
-    b.setLength(b.length() - 2);
-    out.write(",\"conversation\":");
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("id", conversation);
-      JsonOutput.conversationFields(g, cv);
-      g.writeEndObject();
-    }
-    out.write("}\n");
+    new JsonOutput(out).serviceVerdict(id, v, conversation, cv);
   }
 
   /** {@code {"status", "reason"}} and a line break, for {@code /healthz} when not ok. */

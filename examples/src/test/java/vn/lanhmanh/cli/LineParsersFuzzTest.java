@@ -77,10 +77,8 @@ class LineParsersFuzzTest {
 
   private static JsonNode written(JsonId id) {
     try {
-      StringWriter w = new StringWriter();
-      try (com.fasterxml.jackson.core.JsonGenerator g = Json.FACTORY.createGenerator(w)) {
-        id.write(g);
-      }
+      StringBuilder w = new StringBuilder();
+      id.append(w);
       return TREE.readValue(w.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

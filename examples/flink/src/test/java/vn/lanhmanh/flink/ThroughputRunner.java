@@ -36,7 +36,8 @@ import vn.lanhmanh.cli.JsonLines;
  * between the first and the last verdict, so task start-up (the filter is built in {@code open()}) is left
  * out. Heap state backend, no checkpoints during the run. Next to each rate, the CPU time a message took
  * (the measuring thread's; for Flink the process's, and at parallelism 1 the keyed task thread's), which a
- * machine shared with other work changes much less than the rate. The chat lines are also those of
+ * machine shared with other work changes much less than the rate, and the bytes the thread allocated a
+ * message, which it does not change. The chat lines are also those of
  * {@code StreamJobBenchmark} in {@code benchmarks/}: keep the two the same.
  */
 public final class ThroughputRunner {
@@ -64,6 +65,11 @@ public final class ThroughputRunner {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** The bytes a thread allocates: a figure a loaded machine does not change. */
+  private static final com.sun.management.ThreadMXBean ALLOCATED =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final AtomicLong FIRST_TASK_BYTES = new AtomicLong();
+  private static final AtomicLong LAST_TASK_BYTES = new AtomicLong();
 
   /**
    * Wall-clock time and this thread's CPU time from its creation: the rate, and the CPU time a message
@@ -72,12 +78,14 @@ public final class ThroughputRunner {
   private static final class Timer {
     private final long wall = System.nanoTime();
     private final long cpu = THREADS.getCurrentThreadCpuTime();
+    private final long bytes = ALLOCATED.getCurrentThreadAllocatedBytes();
 
     double rate(long messages) {
       double seconds = (System.nanoTime() - wall) / 1e9;
       double cpuMicros = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / messages;
-      System.out.printf(Locale.ROOT, "  [%.2f µs of CPU a message on this thread: %,.0f messages/s on a core of its own]%n",
-          cpuMicros, 1e6 / cpuMicros);
+      System.out.printf(Locale.ROOT, "  [%.2f µs of CPU a message on this thread: %,.0f messages/s on a core of its own;"
+          + " %,.0f bytes allocated a message]%n", cpuMicros, 1e6 / cpuMicros,
+          (ALLOCATED.getCurrentThreadAllocatedBytes() - bytes) / (double) messages);
       return messages / seconds;
     }
   }
@@ -222,7 +230,8 @@ public final class ThroughputRunner {
     if (parallelism == 1) {   // one keyed task: its thread (the monitor, chained with the clock) did every message
       double taskMicros = (LAST_TASK_CPU.get() - FIRST_TASK_CPU.get()) / 1e3 / (messages - 1);
       System.out.printf(Locale.ROOT, "  [parallelism 1: %.2f µs of the keyed task thread's CPU a message: %,.0f "
-          + "messages/s on a core of its own]%n", taskMicros, 1e6 / taskMicros);
+          + "messages/s on a core of its own; %,.0f bytes allocated a message]%n", taskMicros, 1e6 / taskMicros,
+          (LAST_TASK_BYTES.get() - FIRST_TASK_BYTES.get()) / (double) (messages - 1));
     }
     return (messages - 1) / ((LAST.get() - FIRST.get()) / 1e9);
   }
@@ -243,11 +252,13 @@ public final class ThroughputRunner {
         FIRST.set(System.nanoTime());
         FIRST_CPU.set(OS.getProcessCpuTime());
         FIRST_TASK_CPU.set(THREADS.getCurrentThreadCpuTime());
+        FIRST_TASK_BYTES.set(ALLOCATED.getCurrentThreadAllocatedBytes());
       }
       if (n == messages) {
         LAST.set(System.nanoTime());
         LAST_CPU.set(OS.getProcessCpuTime());
         LAST_TASK_CPU.set(THREADS.getCurrentThreadCpuTime());
+        LAST_TASK_BYTES.set(ALLOCATED.getCurrentThreadAllocatedBytes());
       }
       return v;
     }
