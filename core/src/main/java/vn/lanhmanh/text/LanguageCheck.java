@@ -47,18 +47,20 @@ public final class LanguageCheck {
     int i = 0;
     while (i < n) {
       int cp = text.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+      if (!isLetter(cp)) {
         i += Character.charCount(cp);
         continue;
       }
       // one word: a run of letters and combining marks
-      int start = i;
       boolean latin = true;
       boolean diacritic = false;
       int wordLetters = 0;
       while (i < n) {
         cp = text.codePointAt(i);
-        if (cp < 0x80 && isAsciiLetter(cp)) {
+        if (cp < 0x80) {
+          if (!isAsciiLetter(cp)) {
+            break;   // ASCII holds no combining mark and no letter besides a-z, A-Z
+          }
           wordLetters++;
         } else if (latinLetterWithMark(cp)) {
           wordLetters++;   // the common case of Vietnamese text, decided without the Unicode tables
@@ -115,6 +117,14 @@ public final class LanguageCheck {
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
         + "Vietnamese, and common English swearing and threats, are checked";
+  }
+
+  /** {@link Character#isLetter(int)}, with ASCII and the precomposed Latin letters decided without the tables. */
+  private static boolean isLetter(int cp) {
+    if (cp < 0x80) {
+      return isAsciiLetter(cp);
+    }
+    return latinLetterWithMark(cp) || Character.isLetter(cp);
   }
 
   /** A precomposed Latin letter (Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional). */
