@@ -35,7 +35,8 @@ public record ConversationVerdict(Verdict verdict, double risk, Set<String> stag
 
   public ConversationVerdict {
     Objects.requireNonNull(verdict, "verdict");
-    stages = Collections.unmodifiableSet(new LinkedHashSet<>(stages)); // keeps the stage order
+    // keeps the stage order; most messages come from a window without stages
+    stages = stages.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(stages));
     evidence = List.copyOf(evidence);
     reasons = List.copyOf(reasons);
   }

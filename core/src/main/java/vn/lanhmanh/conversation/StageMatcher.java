@@ -96,6 +96,9 @@ public final class StageMatcher {
   private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
+  /** Per thread, each stage concept's earliest span in the message being read: start, then end, per bit. */
+  private static final ThreadLocal<int[]> SPANS =
+      ThreadLocal.withInitial(() -> new int[2 * Compositions.MAX_CONCEPTS]);
 
   private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
       Compositions compositions, int phrases) {
@@ -274,8 +277,8 @@ public final class StageMatcher {
     List<Hit> hits = null;
     long present = 0;
     long unlowered = 0;
-    int[] start = null;
-    int[] end = null;
+    // Spans are read only for the concepts in present, each written when it first joins present.
+    int[] spans = null;
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
@@ -288,12 +291,9 @@ public final class StageMatcher {
       int e = positions.end(state.candidateEndPos(i));
       Integer bit = conceptOf.get(rule);
       if (bit != null) {
-        if (start == null) {
-          start = new int[Compositions.MAX_CONCEPTS];
-          end = new int[Compositions.MAX_CONCEPTS];
-        }
+        spans = spans == null ? SPANS.get() : spans;
         long b = 1L << bit;
-        earliest(present, b, bit, s, e, start, end);
+        earliest(present, b, bit, s, e, spans);
         present |= b;
         unlowered |= lowered ? 0 : b;
         continue;
@@ -316,15 +316,12 @@ public final class StageMatcher {
         if (stages == 0) {
           continue;
         }
-        if (start == null) {
-          start = new int[Compositions.MAX_CONCEPTS];
-          end = new int[Compositions.MAX_CONCEPTS];
-        }
+        spans = spans == null ? SPANS.get() : spans;
         int s = positions.start(state.conceptStartPos(k));
         int e = positions.end(state.conceptEndPos(k));
         for (long b = stages; b != 0; b &= b - 1) {
           int bit = Long.numberOfTrailingZeros(b);
-          earliest(present, 1L << bit, bit, s, e, start, end);
+          earliest(present, 1L << bit, bit, s, e, spans);
           present |= 1L << bit;
         }
         linked |= stages;
@@ -335,7 +332,7 @@ public final class StageMatcher {
       if (hits == null) {
         hits = new ArrayList<>();
       }
-      compose(present, unlowered, start, end, text, fromChild, hits);
+      compose(present, unlowered, spans, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
       return List.of();
@@ -351,10 +348,10 @@ public final class StageMatcher {
   }
 
   /** Keeps, per concept, its earliest hit (the longest of those starting together) as its span. */
-  private static void earliest(long present, long b, int bit, int s, int e, int[] start, int[] end) {
-    if ((present & b) == 0 || s < start[bit] || (s == start[bit] && e > end[bit])) {
-      start[bit] = s;
-      end[bit] = e;
+  private static void earliest(long present, long b, int bit, int s, int e, int[] spans) {
+    if ((present & b) == 0 || s < spans[2 * bit] || (s == spans[2 * bit] && e > spans[2 * bit + 1])) {
+      spans[2 * bit] = s;
+      spans[2 * bit + 1] = e;
     }
   }
 
@@ -387,7 +384,7 @@ public final class StageMatcher {
   }
 
   /** Adds the heaviest matching stage rule of each stage. */
-  private void compose(long present, long unlowered, int[] start, int[] end, String text, boolean fromChild,
+  private void compose(long present, long unlowered, int[] spans, String text, boolean fromChild,
       List<Hit> out) {
     Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
     for (Compositions.Rule r : compositions.rules()) {
@@ -408,8 +405,8 @@ public final class StageMatcher {
       boolean lowered = false;
       for (long term : r.terms()) {
         int bit = Long.numberOfTrailingZeros(present & term);
-        s = Math.min(s, start[bit]);
-        e = Math.max(e, end[bit]);
+        s = Math.min(s, spans[2 * bit]);
+        e = Math.max(e, spans[2 * bit + 1]);
         lowered |= (unlowered & (present & term)) == 0;
       }
       double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();

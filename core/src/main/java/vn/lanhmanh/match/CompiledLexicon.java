@@ -76,8 +76,27 @@ public final class CompiledLexicon {
   /** Per concept phrase (output {@code entries.length + j}): its concepts as bits. */
   final long[] conceptMasks;
   final Map<Kind, Integer> counts;
-  /** Per entry: a side hit (derived from its rule id). */
-  private final boolean[] side;
+  /**
+   * Per output, what a hit needs to know of it packed in one int, so a hit reads one array slot rather
+   * than the entry object: its length in syllables (low 16 bits) and the {@code INFO_} flags.
+   */
+  private final int[] info;
+
+  /** {@link #info}: a rule ({@link Kind#RULE}) of the lexicon. */
+  private static final int INFO_RULE = 1 << 16;
+  /** {@link #info}: a rule of {@link Category#PROFANITY}. */
+  private static final int INFO_SWEAR = 1 << 17;
+  /** {@link #info}: folded hits may carry diacritics of the phrase's own ({@link Fold#ALWAYS}). */
+  private static final int INFO_ALWAYS = 1 << 18;
+  /** {@link #info}: a side hit ({@link #isSideRule}). */
+  private static final int INFO_SIDE = 1 << 19;
+  /** {@link #info}: an exception. */
+  private static final int INFO_EXCEPTION = 1 << 20;
+  /** {@link #info}: a context phrase. */
+  private static final int INFO_CONTEXT = 1 << 21;
+  /** {@link #info}: a target word ({@link Kind#TARGET}). */
+  private static final int INFO_TARGET = 1 << 22;
+  private static final int INFO_LENGTH = 0xFFFF;
 
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
@@ -95,9 +114,20 @@ public final class CompiledLexicon {
     this.foldAlways = foldAlways;
     this.conceptMasks = conceptMasks;
     this.counts = counts;
-    this.side = new boolean[entries.length];
-    for (int i = 0; i < entries.length; i++) {
-      side[i] = ruleIds[i] != null && isSideRule(ruleIds[i]);
+    this.info = new int[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      if (lengths[i] > INFO_LENGTH) {
+        throw new IllegalArgumentException("a phrase of " + lengths[i] + " syllables");
+      }
+      int f = lengths[i] | (foldAlways[i] ? INFO_ALWAYS : 0);
+      if (i < entries.length) {
+        Kind k = entries[i].kind();
+        f |= k == Kind.RULE ? INFO_RULE : k == Kind.EXCEPTION ? INFO_EXCEPTION : k == Kind.CONTEXT ? INFO_CONTEXT
+            : k == Kind.TARGET ? INFO_TARGET : 0;
+        f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
+        f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
+      }
+      info[i] = f;
     }
   }
 
@@ -291,9 +321,9 @@ public final class CompiledLexicon {
   public void match(String text, MatchState state) {
     state.clear();
     boundaries(text, state);
-    long[] hits = collectHits(state);
-    if (hits.length != 0) {
-      candidates(state, hits);
+    int hits = collectHits(state);
+    if (hits != 0) {
+      candidates(state, state.hits, hits);
     }
   }
 
@@ -329,12 +359,13 @@ public final class CompiledLexicon {
     return entries.length;
   }
 
-  private static final long[] NO_HITS = new long[0];
-
-  /** Every (entry, end position) hit of both automata, sorted and without duplicates. */
-  private long[] collectHits(MatchState state) {
+  /**
+   * Every (entry, end position) hit of both automata, sorted and without duplicates, into
+   * {@link MatchState#hits}; returns how many.
+   */
+  private int collectHits(MatchState state) {
     Positions p = state.positions();
-    long[] hits = null;
+    long[] hits = state.hits;
     int n = 0;
     int sx = 0;
     int sf = 0;
@@ -344,32 +375,52 @@ public final class CompiledLexicon {
         sx = 0;
         sf = 0;
       }
+      int atStart = n;
       sx = exact.step(sx, p.exactId(i));
-      int[] out = exact.outputs(sx);
-      for (int e : out) {
-        if (Surface.latinTokensAreChat(p, i - lengths[e] + 1, i)) {
-          hits = append(hits, n++, hit(e, i));
+      if (exact.outputCount(sx) != 0) {
+        for (int e : exact.outputs(sx)) {
+          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+            hits = n == hits.length ? state.growHits() : hits;
+            hits[n++] = hit(e, i);
+          }
         }
       }
       sf = fold.step(sf, p.foldId(i));
-      out = fold.outputs(sf);
-      for (int e : out) {
-        if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - lengths[e] + 1, i)) {
-          hits = append(hits, n++, hit(e, i));
+      if (fold.outputCount(sf) != 0) {
+        for (int e : fold.outputs(sf)) {
+          if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+            hits = n == hits.length ? state.growHits() : hits;
+            hits[n++] = hit(e, i);
+          }
         }
       }
+      // The hits come in the order of their end: sorting each position's few hits sorts them all.
+      sortFrom(hits, atStart, n);
     }
-    if (n == 0) {
-      return NO_HITS;
-    }
-    Arrays.sort(hits, 0, n);
     int w = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || hits[i] != hits[w - 1]) {
         hits[w++] = hits[i];
       }
     }
-    return w == hits.length ? hits : Arrays.copyOf(hits, w);
+    return w;
+  }
+
+  /** Sorts {@code a[from, to)}: by insertion when short (a position has few hits), else by Arrays.sort. */
+  private static void sortFrom(long[] a, int from, int to) {
+    if (to - from > 16) {
+      Arrays.sort(a, from, to);
+      return;
+    }
+    for (int i = from + 1; i < to; i++) {
+      long v = a[i];
+      int j = i - 1;
+      while (j >= from && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
   }
 
   /**
@@ -378,13 +429,15 @@ public final class CompiledLexicon {
    * ({@code đit mẹ} is {@code địt mẹ}, {@code mà tuý} is not {@code ma túy}).
    */
   private boolean foldAllowed(int e, int endPos, Positions p) {
-    boolean always = foldAlways[e];
-    boolean rule = e < entries.length && entries[e].kind() == Kind.RULE;
+    int f = info[e];
+    boolean always = (f & INFO_ALWAYS) != 0;
+    boolean rule = (f & INFO_RULE) != 0;
     // Profanity is stripped of its diacritics on purpose by writers who use them elsewhere (lon, vai lin):
     // for it only a name (Lon Nol) is another word.
-    boolean swear = rule && entries[e].category() == Category.PROFANITY;
-    int first = endPos - lengths[e] + 1;
-    if (rule && !swear && !always && lengths[e] > 1 && wordsAsWritten(e, first, endPos, p)) {
+    boolean swear = (f & INFO_SWEAR) != 0;
+    int length = f & INFO_LENGTH;
+    int first = endPos - length + 1;
+    if (rule && !swear && !always && length > 1 && wordsAsWritten(e, first, endPos, p)) {
       return false;
     }
     for (int k = first; k <= endPos; k++) {
@@ -458,44 +511,34 @@ public final class CompiledLexicon {
     return ((long) endPos << 32) | entry;
   }
 
-  private static long[] append(long[] a, int n, long v) {
-    if (a == null) {
-      a = new long[8];
-    } else if (n == a.length) {
-      a = Arrays.copyOf(a, n * 2);
-    }
-    a[n] = v;
-    return a;
-  }
-
-  private void candidates(MatchState state, long[] hits) {
+  private void candidates(MatchState state, long[] hits, int count) {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
     int exceptions = 0;
     int contexts = 0;
     int rules = ruleEntries();
-    for (long h : hits) {
-      int e = (int) h;
-      if (e >= rules) {
-        continue;
-      }
-      Kind kind = entries[e].kind();
-      exceptions += kind == Kind.EXCEPTION ? 1 : 0;
-      contexts += kind == Kind.CONTEXT ? 1 : 0;
+    for (int h = 0; h < count; h++) {
+      int f = info[(int) hits[h]];
+      exceptions += (f & INFO_EXCEPTION) != 0 ? 1 : 0;
+      contexts += (f & INFO_CONTEXT) != 0 ? 1 : 0;
     }
-    Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, Kind.EXCEPTION, exceptions);
-    Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, Kind.CONTEXT, contexts);
+    Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, count, INFO_EXCEPTION, exceptions);
+    Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, count, INFO_CONTEXT, contexts);
     // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= exc.end[i]).
-    int[] minStartFrom = new int[exceptions + 1];
-    minStartFrom[exceptions] = Integer.MAX_VALUE;
-    for (int i = exceptions - 1; i >= 0; i--) {
-      minStartFrom[i] = Math.min(exc.start[i], minStartFrom[i + 1]);
+    int[] minStartFrom = NO_EXCEPTIONS;
+    if (exceptions != 0) {
+      minStartFrom = new int[exceptions + 1];
+      minStartFrom[exceptions] = Integer.MAX_VALUE;
+      for (int i = exceptions - 1; i >= 0; i--) {
+        minStartFrom[i] = Math.min(exc.start[i], minStartFrom[i + 1]);
+      }
     }
-    for (long h : hits) {
-      int e = (int) h;
-      int endPos = (int) (h >>> 32);
-      int startPos = endPos - lengths[e] + 1;
+    for (int h = 0; h < count; h++) {
+      int e = (int) hits[h];
+      int endPos = (int) (hits[h] >>> 32);
+      int f = info[e];
+      int startPos = endPos - (f & INFO_LENGTH) + 1;
       boolean concept = e >= rules;
-      if (!concept && entries[e].kind() != Kind.RULE && entries[e].kind() != Kind.TARGET) {
+      if (!concept && (f & (INFO_RULE | INFO_TARGET)) == 0) {
         continue;
       }
       // Inside an exception: one ending at or after this hit's end that starts at or before its start.
@@ -511,7 +554,8 @@ public final class CompiledLexicon {
         }
         continue;
       }
-      if (excepted && !side[e]) {
+      boolean side = (f & INFO_SIDE) != 0;
+      if (excepted && !side) {
         continue;   // the text's exceptions (đi khách sạn is not đi khách) do not silence side hits
       }
       LexiconEntry entry = entries[e];
@@ -524,21 +568,24 @@ public final class CompiledLexicon {
           rating = rating.min(c.rating());
         }
       }
-      byte kind = side[e] ? MatchState.SIDE : entry.kind() == Kind.TARGET ? MatchState.TARGET
+      byte kind = side ? MatchState.SIDE : (f & INFO_TARGET) != 0 ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
     }
   }
 
-  /** The syllable spans of the hits of one kind (exceptions or context), in the order of their ends. */
-  private Spans spansOf(long[] hits, Kind kind, int count) {
-    Spans s = new Spans(count);
+  /** {@code minStartFrom} of a text without exceptions: only its sentinel. */
+  private static final int[] NO_EXCEPTIONS = {Integer.MAX_VALUE};
+
+  /** The syllable spans of the hits of one kind (an {@code INFO_} flag), in the order of their ends. */
+  private Spans spansOf(long[] hits, int count, int kind, int n) {
+    Spans s = new Spans(n);
     int k = 0;
-    for (long h : hits) {
-      int e = (int) h;
-      if (e < entries.length && entries[e].kind() == kind) {
-        int endPos = (int) (h >>> 32);
-        s.start[k] = endPos - lengths[e] + 1;
+    for (int h = 0; h < count; h++) {
+      int e = (int) hits[h];
+      if ((info[e] & kind) != 0) {
+        int endPos = (int) (hits[h] >>> 32);
+        s.start[k] = endPos - (info[e] & INFO_LENGTH) + 1;
         s.end[k] = endPos;
         s.entry[k++] = e;
       }

@@ -333,10 +333,10 @@ public final class LexiconCodec {
     int n = a.fail.length;
     int[] parent = new int[n];
     int[] symbol = new int[n];
-    for (int i = 0; i < a.keys.length; i++) {
-      if (a.keys[i] != -1L) {
-        parent[a.values[i]] = (int) (a.keys[i] >>> 32);
-        symbol[a.values[i]] = (int) a.keys[i];
+    for (int i = 0; i < a.table.length; i++) {
+      if (a.used(i)) {
+        parent[a.slotTarget(i)] = a.slotState(i);
+        symbol[a.slotTarget(i)] = a.slotSymbol(i);
       }
     }
     int[] depth = new int[n];

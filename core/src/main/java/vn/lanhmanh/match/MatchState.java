@@ -44,6 +44,9 @@ public final class MatchState {
   private Rating[] cRating = new Rating[16];
   private String[] cRule = new String[16];
 
+  /** The matcher's (entry, end position) hits of the text being checked: {@link CompiledLexicon}'s scratch. */
+  long[] hits = new long[64];
+
   private int concepts;
   private int[] hStartPos = new int[16];
   private int[] hEndPos = new int[16];
@@ -172,9 +175,18 @@ public final class MatchState {
     concepts++;
   }
 
+  /** Doubles {@link #hits}, keeping its contents; returns the new array. */
+  long[] growHits() {
+    hits = Arrays.copyOf(hits, hits.length * 2);
+    return hits;
+  }
+
   /** Drops buffers grown for a very large text so a thread does not keep them forever. */
   public void trim(int maxChars) {
     positions.trim(maxChars);
+    if (hits.length > maxChars) {
+      hits = new long[64];
+    }
     if (sentence.length > maxChars) {
       sentence = new int[64];
       clause = new int[64];

@@ -11,35 +11,50 @@ import java.util.List;
  * table keyed by {@code (state, symbol)}; outputs are precomputed per state (own plus dictionary-suffix
  * outputs), so reporting a hit never walks the failure chain.
  *
+ * <p>The lexicon's automata have some 150,000 states each, far more than a core's cache holds, so a step
+ * is laid out to touch as few cache lines as it can: a transition is one {@code long} of the table (its
+ * state, symbol and target packed together), and what a step reads of a state (its child mask, its
+ * failure link and how many outputs it has) is two adjacent {@code long}s of {@link #states}.
+ *
  * <p>Immutable after {@link Builder#build()}; thread-safe.
  */
 final class PhraseAutomaton {
 
   private static final int[] NONE = new int[0];
+  /** An empty slot of {@link #table}; a packed transition never has all 64 bits set. */
+  private static final long EMPTY = -1L;
 
-  final long[] keys;
-  final int[] values;
+  /**
+   * The transitions, open addressing with linear probing: each used slot is
+   * {@code ((state << symbolBits | symbol) << stateBits) | target}.
+   */
+  final long[] table;
   final int mask;
+  /** Bits of a symbol and of a state in a packed transition. */
+  final int symbolBits;
+  final int stateBits;
   final int[] fail;
   final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
   final int[] rootNext;
   /**
-   * Per state: bit {@code symbol % 64} is set for every symbol it has a transition on. A clear bit means
-   * the state has no transition on that symbol, so most steps skip the probe of the shared table; a state
-   * without children (the end of a phrase) has no bit set at all.
+   * Per state {@code s}, two longs: at {@code 2s} bit {@code symbol % 64} is set for every symbol it has a
+   * transition on (a clear bit means no transition, so most steps skip the probe of the table; a state
+   * without children has no bit set at all); at {@code 2s + 1} its failure link (high 32 bits) and its
+   * number of outputs (low 32 bits).
    */
-  final long[] childBits;
+  final long[] states;
 
-  private PhraseAutomaton(long[] keys, int[] values, int[] fail, int[][] outputs, int[] rootNext,
-      long[] childBits) {
-    this.keys = keys;
-    this.values = values;
-    this.mask = keys.length - 1;
+  private PhraseAutomaton(long[] table, int symbolBits, int stateBits, int[] fail, int[][] outputs,
+      int[] rootNext, long[] states) {
+    this.table = table;
+    this.mask = table.length - 1;
+    this.symbolBits = symbolBits;
+    this.stateBits = stateBits;
     this.fail = fail;
     this.outputs = outputs;
     this.rootNext = rootNext;
-    this.childBits = childBits;
+    this.states = states;
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -47,16 +62,24 @@ final class PhraseAutomaton {
     if (symbol < 0) {
       return 0;
     }
+    long[] st = states;
     while (state != 0) {
       // Java's shift takes the low six bits of symbol: this tests bit symbol % 64.
-      int next = (childBits[state] & (1L << symbol)) == 0 ? -1 : get(state, symbol);
-      if (next >= 0) {
-        return next;
+      if ((st[2 * state] & (1L << symbol)) != 0) {
+        int next = get(state, symbol);
+        if (next >= 0) {
+          return next;
+        }
       }
-      state = fail[state];
+      state = (int) (st[2 * state + 1] >>> 32);
     }
     // Most steps end at the root: its transitions are a plain array indexed by symbol.
     return symbol < rootNext.length ? rootNext[symbol] : 0;
+  }
+
+  /** How many phrases end in this state (read beside the state's child mask: no extra cache line). */
+  int outputCount(int state) {
+    return (int) states[2 * state + 1];
   }
 
   /** The ids of the phrases that end in this state. */
@@ -69,20 +92,41 @@ final class PhraseAutomaton {
   }
 
   private int get(int state, int symbol) {
-    long key = key(state, symbol);
+    long key = ((long) state << symbolBits) | symbol;
+    if (symbol >>> symbolBits != 0) {
+      return -1;   // beyond every symbol of the trie
+    }
+    long[] t = table;
+    int sb = stateBits;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-      long k = keys[i];
-      if (k == key) {
-        return values[i];
+      long k = t[i];
+      if (k >>> sb == key) {
+        return (int) (k & ((1L << sb) - 1));
       }
-      if (k == -1L) {
+      if (k == EMPTY) {
         return -1;
       }
     }
   }
 
-  private static long key(int state, int symbol) {
-    return ((long) state << 32) | (symbol & 0xFFFFFFFFL);
+  /** Whether table slot {@code i} holds a transition. */
+  boolean used(int i) {
+    return table[i] != EMPTY;
+  }
+
+  /** The state a used table slot leaves from. */
+  int slotState(int i) {
+    return (int) (table[i] >>> (stateBits + symbolBits));
+  }
+
+  /** The symbol of a used table slot. */
+  int slotSymbol(int i) {
+    return (int) ((table[i] >>> stateBits) & ((1L << symbolBits) - 1));
+  }
+
+  /** The state a used table slot leads to. */
+  int slotTarget(int i) {
+    return (int) (table[i] & ((1L << stateBits) - 1));
   }
 
   private static int mix(long key) {
@@ -90,32 +134,50 @@ final class PhraseAutomaton {
     return (int) (h ^ (h >>> 29));
   }
 
+  /** Bits needed to hold values {@code 0..max} (at least 1). */
+  private static int bitsFor(int max) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+  }
+
   /**
    * The automaton of a trie given by each state's parent and the symbol on the edge into it (both
    * ignored for the root, state 0), with its failure links and per-state outputs (own then inherited).
    * The builder and the precompiled form ({@link LexiconCodec}) both end here.
+   *
+   * @throws IllegalArgumentException if states and symbols are too many to pack a transition in 63 bits
    */
   static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, int[][] outputs) {
     int n = fail.length;
+    int maxSymbol = 0;
+    for (int child = 1; child < n; child++) {
+      maxSymbol = Math.max(maxSymbol, symbol[child]);
+    }
+    int stateBits = bitsFor(n - 1);
+    int symbolBits = bitsFor(maxSymbol);
+    if (2 * stateBits + symbolBits > 63) {
+      throw new IllegalArgumentException("automaton too large: " + n + " states over " + (maxSymbol + 1)
+          + " symbols");
+    }
     int cap = Integer.highestOneBit(Math.max(4, (n - 1) * 2 - 1)) << 1;
-    long[] keys = new long[cap];
-    int[] values = new int[cap];
-    Arrays.fill(keys, -1L);
+    long[] table = new long[cap];
+    Arrays.fill(table, EMPTY);
     int m = cap - 1;
-    long[] childBits = new long[n];
+    long[] states = new long[2 * n];
     int maxRootSymbol = -1;
     for (int child = 1; child < n; child++) {
-      long key = key(parent[child], symbol[child]);
+      long key = ((long) parent[child] << symbolBits) | symbol[child];
       int i = mix(key) & m;
-      while (keys[i] != -1L) {
+      while (table[i] != EMPTY) {
         i = (i + 1) & m;
       }
-      keys[i] = key;
-      values[i] = child;
-      childBits[parent[child]] |= 1L << symbol[child];
+      table[i] = (key << stateBits) | child;
+      states[2 * parent[child]] |= 1L << symbol[child];
       if (parent[child] == 0) {
         maxRootSymbol = Math.max(maxRootSymbol, symbol[child]);
       }
+    }
+    for (int s = 0; s < n; s++) {
+      states[2 * s + 1] = ((long) fail[s] << 32) | outputs[s].length;
     }
     int[] rootNext = new int[maxRootSymbol + 1];
     for (int child = 1; child < n; child++) {
@@ -123,7 +185,7 @@ final class PhraseAutomaton {
         rootNext[symbol[child]] = child;
       }
     }
-    return new PhraseAutomaton(keys, values, fail, outputs, rootNext, childBits);
+    return new PhraseAutomaton(table, symbolBits, stateBits, fail, outputs, rootNext, states);
   }
 
   /** Collects phrases, then builds the automaton. Not thread-safe. */
@@ -134,6 +196,10 @@ final class PhraseAutomaton {
 
     Builder() {
       newState();
+    }
+
+    private static long key(int state, int symbol) {
+      return ((long) state << 32) | (symbol & 0xFFFFFFFFL);
     }
 
     private int newState() {

@@ -122,6 +122,9 @@ public final class ScoreStage {
     return model == null ? null : model.get();
   }
 
+  /** The scores of a text without findings when no model runs: all zero, shared, never written. */
+  private static final double[] NO_SCORES = new double[CATEGORIES];
+
   /**
    * Scores a text.
    *
@@ -129,10 +132,11 @@ public final class ScoreStage {
    * @param findings the findings so far, by start offset
    */
   public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings) {
-    double[] scores = fromFindings(findings);
     if (model == null && classifiers == null) {
-      return new Scored(findings, scores);
+      // Most texts have no finding: their scores are all zero, one shared array that nobody writes.
+      return new Scored(findings, findings.isEmpty() ? NO_SCORES : fromFindings(findings));
     }
+    double[] scores = fromFindings(findings);
     List<Finding> added = List.of();
     if (model != null) {
       Features.Buffer b = scratch.get();

@@ -20,9 +20,17 @@ public final class Scorer {
   private static final int CATEGORIES = Category.values().length;
 
   /** By start, then longest span first, then the candidate over more syllables first. */
-  private static final Comparator<Candidate> ORDER = Comparator.comparingInt(Candidate::start)
-      .thenComparing(Comparator.comparingInt(Candidate::end).reversed())
-      .thenComparing(Comparator.comparingInt(Candidate::syllables).reversed());
+  private static final Comparator<Candidate> ORDER = Scorer::order;
+
+  private static int order(Candidate a, Candidate b) {
+    if (a.start() != b.start()) {
+      return Integer.compare(a.start(), b.start());
+    }
+    if (a.end() != b.end()) {
+      return Integer.compare(b.end(), a.end());
+    }
+    return Integer.compare(b.syllables(), a.syllables());
+  }
 
   private Scorer() {}
 

@@ -47,18 +47,20 @@ public final class LanguageCheck {
     int i = 0;
     while (i < n) {
       int cp = text.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+      if (!isLetter(cp)) {
         i += Character.charCount(cp);
         continue;
       }
       // one word: a run of letters and combining marks
-      int start = i;
       boolean latin = true;
       boolean diacritic = false;
       int wordLetters = 0;
       while (i < n) {
         cp = text.codePointAt(i);
-        if (cp < 0x80 && isAsciiLetter(cp)) {
+        if (cp < 0x80) {
+          if (!isAsciiLetter(cp)) {
+            break;   // ASCII holds no combining mark and no letter besides a-z, A-Z
+          }
           wordLetters++;
         } else if (latinLetterWithMark(cp)) {
           wordLetters++;   // the common case of Vietnamese text, decided without the Unicode tables
@@ -115,6 +117,14 @@ public final class LanguageCheck {
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
         + "Vietnamese, and common English swearing and threats, are checked";
+  }
+
+  /** {@link Character#isLetter(int)}, with ASCII and the precomposed Latin letters decided without the tables. */
+  private static boolean isLetter(int cp) {
+    if (cp < 0x80) {
+      return isAsciiLetter(cp);
+    }
+    return latinLetterWithMark(cp) || Character.isLetter(cp);
   }
 
   /** A precomposed Latin letter (Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional). */
@@ -189,28 +199,59 @@ public final class LanguageCheck {
         && vocabulary.isTeencode(text.substring(start, end).toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** Whether an ASCII word could be a Vietnamese syllable written without diacritics. */
+  /** Per nucleus of one to three letters, by {@link #code}: whether it is one of {@link #NUCLEI}. */
+  private static final boolean[] NUCLEUS = nuclei();
+
+  private static boolean[] nuclei() {
+    boolean[] t = new boolean[27 * 27 * 27];
+    for (String n : NUCLEI) {
+      t[code(n, 0, n.length())] = true;
+    }
+    return t;
+  }
+
+  /** Letters a-z (lower-cased first) of {@code s[from, from + len)}, {@code len <= 3}, as a number base 27. */
+  private static int code(String s, int from, int len) {
+    int c = 0;
+    for (int k = from; k < from + len; k++) {
+      c = c * 27 + (Character.toLowerCase(s.charAt(k)) - 'a' + 1);
+    }
+    return c;
+  }
+
+  /** Whether {@code text} at {@code from}, lower-cased, reads {@code part}. */
+  private static boolean reads(String text, int from, String part) {
+    for (int k = 0; k < part.length(); k++) {
+      if (Character.toLowerCase(text.charAt(from + k)) != part.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an ASCII word could be a Vietnamese syllable written without diacritics: an onset, a nucleus
+   * and a coda of the lists above. Allocates nothing.
+   */
   static boolean vietnameseShape(String text, int start, int end) {
     int len = end - start;
     if (len > 7) {
       return false;
     }
-    char[] w = new char[len];
-    for (int k = 0; k < len; k++) {
-      char c = Character.toLowerCase(text.charAt(start + k));
+    for (int k = start; k < end; k++) {
+      char c = Character.toLowerCase(text.charAt(k));
       if (c < 'a' || c > 'z') {
         return false;
       }
-      w[k] = c;
     }
-    String word = new String(w);
     for (String onset : ONSETS) {
-      if (!word.startsWith(onset)) {
+      if (!reads(text, start, onset)) {
         continue;
       }
       for (String coda : CODAS) {
-        if (word.length() > onset.length() + coda.length() && word.endsWith(coda)
-            && NUCLEI.contains(word.substring(onset.length(), word.length() - coda.length()))) {
+        int nucleus = len - onset.length() - coda.length();
+        if (nucleus > 0 && nucleus <= 3 && reads(text, end - coda.length(), coda)
+            && NUCLEUS[code(text, start + onset.length(), nucleus)]) {
           return true;
         }
       }

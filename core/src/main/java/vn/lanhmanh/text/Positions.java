@@ -138,7 +138,9 @@ public final class Positions {
       return true;
     }
     for (int k = start[i]; k < end[i]; k++) {
-      if (!Character.isLetter(input[k])) {
+      char c = input[k];
+      // ASCII is decided without the Unicode tables: its only letters are a-z and A-Z
+      if (c < 0x80 ? (c | 0x20) < 'a' || (c | 0x20) > 'z' : !Character.isLetter(c)) {
         return true;
       }
     }

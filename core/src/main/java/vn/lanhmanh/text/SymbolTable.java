@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Interns short strings as dense int ids, and looks them up from a slice of a {@code char[]} without
- * allocating. Open addressing with linear probing; each slot packs the key's hash with its id, so a probe
- * that meets another key usually costs one array load, and keys live in one shared {@code char[]} pool.
+ * allocating. Open addressing with linear probing; each slot is two adjacent longs, the key's hash, length
+ * and id, then its first four characters, so a lookup of a key of up to four characters (most syllables)
+ * reads one cache line, and a longer one compares only the rest with the shared {@code char[]} pool.
  *
  * <p>Mutable while a lexicon is compiled, read-only afterwards: lookups from many threads are safe once
  * the owning object has been safely published and no more {@link #add} calls are made.
@@ -20,8 +21,12 @@ public final class SymbolTable {
   private String[] keys = new String[64];
   private int[] hashes = new int[64];
   private int size;
-  /** Per slot: hash (high 32 bits) and id + 1 (low 32 bits); 0 for an empty slot. */
-  private long[] slots = new long[128];
+  /**
+   * Per slot {@code i}: at {@code 2i} the hash (high 32 bits), the length capped at 255 (8 bits) and id + 1
+   * (low 24 bits), 0 for an empty slot; at {@code 2i + 1} the first four characters ({@link #pack}).
+   */
+  private long[] slots = new long[256];
+  private static final int MAX_IDS = (1 << 24) - 1;
 
   /** Number of distinct keys. */
   public int size() {
@@ -39,6 +44,9 @@ public final class SymbolTable {
     if (found >= 0) {
       return found;
     }
+    if (size == MAX_IDS) {
+      throw new IllegalStateException("more than " + MAX_IDS + " symbols");
+    }
     if (size == offLen.length) {
       offLen = Arrays.copyOf(offLen, size * 2);
       keys = Arrays.copyOf(keys, size * 2);
@@ -53,7 +61,7 @@ public final class SymbolTable {
     hashes[size] = h;
     poolSize += buf.length;
     int id = size++;
-    if (size * 2 > slots.length) {
+    if (size * 4 > slots.length) {
       rehash();
     } else {
       insertSlot(id, h);
@@ -86,26 +94,42 @@ public final class SymbolTable {
   }
 
   private int find(char[] buf, int off, int len, int h) {
-    int mask = slots.length - 1;
+    long[] t = slots;
+    int mask = (t.length >> 1) - 1;
+    long head = ((long) h << 32) | ((long) Math.min(len, 255) << 24);
+    long first = pack(buf, off, len);
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      long s = slots[i];
+      long s = t[2 * i];
       if (s == 0) {
         return -1;
       }
-      if ((int) (s >>> 32) == h) {
-        int id = (int) s - 1;
-        long ol = offLen[id];
-        if ((int) ol == len && equal(buf, off, (int) (ol >>> 32), len)) {
+      if ((s & ~0xFFFFFFL) == head && t[2 * i + 1] == first) {
+        int id = (int) (s & 0xFFFFFF) - 1;
+        if (len <= 4 || rest(buf, off, len, id)) {
           return id;
         }
       }
     }
   }
 
-  /** Keys are short syllables: a plain loop beats the set-up of a vectorised comparison. */
-  private boolean equal(char[] buf, int off, int poolOff, int len) {
+  /** The first four characters of a key (zeros after its end), as a slot holds them. */
+  private static long pack(char[] buf, int off, int len) {
+    long p = 0;
+    for (int i = Math.min(len, 4) - 1; i >= 0; i--) {
+      p = (p << 16) | buf[off + i];
+    }
+    return p;
+  }
+
+  /** Whether key {@code id}, whose first four characters match, has the length and the rest of these. */
+  private boolean rest(char[] buf, int off, int len, int id) {
+    long ol = offLen[id];
+    if ((int) ol != len) {
+      return false;
+    }
     char[] p = pool;
-    for (int i = 0; i < len; i++) {
+    int poolOff = (int) (ol >>> 32);
+    for (int i = 4; i < len; i++) {
       if (buf[off + i] != p[poolOff + i]) {
         return false;
       }
@@ -114,12 +138,16 @@ public final class SymbolTable {
   }
 
   private void insertSlot(int id, int h) {
-    int mask = slots.length - 1;
+    long[] t = slots;
+    int mask = (t.length >> 1) - 1;
     int i = h & mask;
-    while (slots[i] != 0) {
+    while (t[2 * i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = ((long) h << 32) | (id + 1L);
+    long ol = offLen[id];
+    int len = (int) ol;
+    t[2 * i] = ((long) h << 32) | ((long) Math.min(len, 255) << 24) | (id + 1L);
+    t[2 * i + 1] = pack(pool, (int) (ol >>> 32), len);
   }
 
   private void rehash() {

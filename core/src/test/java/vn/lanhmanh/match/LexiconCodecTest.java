@@ -50,10 +50,10 @@ class LexiconCodecTest {
     // serialised: written by LexiconCodec; derived: rebuilt from serialised ones when read
     assertThat(fields(CompiledLexicon.class)).as("CompiledLexicon fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptMasks",
-            /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "side");
+            /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
-            /* derived from the trie */ "keys", "values", "mask", "rootNext", "childBits");
+            /* derived from the trie */ "table", "mask", "symbolBits", "stateBits", "rootNext", "states");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold",
@@ -101,7 +101,7 @@ class LexiconCodecTest {
       assertThat(b.fail).isEqualTo(a.fail);
       assertThat(b.outputs).isDeepEqualTo(a.outputs);
       assertThat(b.rootNext).isEqualTo(a.rootNext);
-      assertThat(b.childBits).isEqualTo(a.childBits);
+      assertThat(b.states).isEqualTo(a.states);
       assertThat(edges(b)).isEqualTo(edges(a));
     }
   }
@@ -109,9 +109,9 @@ class LexiconCodecTest {
   /** Transitions as sorted (state, symbol, next) triples: the hash table's layout may differ. */
   private static List<String> edges(PhraseAutomaton a) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < a.keys.length; i++) {
-      if (a.keys[i] != -1L) {
-        out.add((a.keys[i] >>> 32) + " " + (int) a.keys[i] + " " + a.values[i]);
+    for (int i = 0; i < a.table.length; i++) {
+      if (a.used(i)) {
+        out.add(a.slotState(i) + " " + a.slotSymbol(i) + " " + a.slotTarget(i));
       }
     }
     out.sort(null);
