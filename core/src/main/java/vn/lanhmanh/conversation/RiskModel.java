@@ -22,6 +22,12 @@ final class RiskModel {
   static final double PAIR_MIN = 0.45;
   /** A stage the other party shows with at least this weight is enough on its own. */
   static final double DECISIVE = 0.85;
+  /**
+   * A {@link Stage#PURPOSE} at least this strong names its reason (a present for a parent, a party, an
+   * apology) and explains a secret about a meeting too; a weaker one (a bare "surprise") explains only a
+   * secret in a message that proposes no meeting.
+   */
+  static final double NAMED_PURPOSE = 0.5;
   /** The pairs that mark an approach rather than a chat. */
   static final Stage[][] DANGEROUS_PAIRS = {
       {Stage.SECRECY, Stage.MEETING},
@@ -56,17 +62,23 @@ final class RiskModel {
 
   /**
    * Scores a window. Markers first: a {@link Stage#LESSON} from a sender lowers all of that sender's stages,
-   * a {@link Stage#PURPOSE} lowers that sender's secrecy. A lowered stage keeps
-   * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
+   * a {@link Stage#PURPOSE} lowers that sender's secrecy, but a bare surprise (weight below
+   * {@link #NAMED_PURPOSE}) not in a message where he also proposes a meeting (a surprise explains a secret
+   * present, never a secret meeting with the child, unless its reason is named), and a
+   * {@link Stage#REPORT} lowers every stage of its own message (reported speech: the message tells what
+   * someone else asked). A lowered stage keeps {@link StageMatcher#CONTEXT_FACTOR} of its weight and does
+   * not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
     boolean[] lesson = new boolean[2];
     boolean[] purpose = new boolean[2];
+    boolean[] named = new boolean[2];
     for (Scored e : window) {
       int side = e.fromChild() ? 1 : 0;
       for (StageMatcher.Hit h : e.hits()) {
         lesson[side] |= h.stage() == Stage.LESSON;
         purpose[side] |= h.stage() == Stage.PURPOSE && !h.lowered();
+        named[side] |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE;
       }
     }
     Stage[] all = Stage.values();
@@ -76,12 +88,19 @@ final class RiskModel {
     List<Evidence> evidence = new ArrayList<>();
     for (Scored e : window) {
       int side = e.fromChild() ? 1 : 0;
+      boolean reported = false;
+      boolean meeting = false;
+      for (StageMatcher.Hit h : e.hits()) {
+        reported |= h.stage() == Stage.REPORT;
+        meeting |= h.stage() == Stage.MEETING && !h.lowered();
+      }
       for (StageMatcher.Hit h : e.hits()) {
         Stage st = h.stage();
         if (st.marker()) {
           continue;
         }
-        boolean lowered = h.lowered() || lesson[side] || (st == Stage.SECRECY && purpose[side]);
+        boolean lowered = h.lowered() || lesson[side] || reported
+            || (st == Stage.SECRECY && purpose[side] && (named[side] || !meeting));
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
         evidence.add(new Evidence(e.messageId(), st.jsonName(), h.start(), h.end(), h.match()));

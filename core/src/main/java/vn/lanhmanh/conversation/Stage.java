@@ -3,15 +3,17 @@ package vn.lanhmanh.conversation;
 import java.util.Locale;
 
 /**
- * The grooming stages scored across a conversation, in the order they are reported, followed by two
+ * The grooming stages scored across a conversation, in the order they are reported, followed by three
  * markers that are not stages: {@link #PURPOSE} (an innocent reason for a secret, such as a surprise for a
- * parent or an apology: it lowers the same sender's secrecy) and {@link #LESSON} (a safety lesson quoting a
- * groomer's words: it lowers every stage of the same sender). Markers are never reported as stages.
+ * parent or an apology: it lowers the same sender's secrecy), {@link #LESSON} (a safety lesson quoting a
+ * groomer's words: it lowers every stage of the same sender) and {@link #REPORT} (reported speech: the
+ * message tells what someone else asked, "có người nhắn đòi ảnh", "nó bảo đừng nói bố mẹ"; it lowers
+ * every stage of the same message). Markers are never reported as stages.
  */
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
   RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
-  PURPOSE, LESSON;
+  PURPOSE, LESSON, REPORT;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
 
@@ -20,9 +22,9 @@ public enum Stage {
     return jsonName;
   }
 
-  /** True for {@link #PURPOSE} and {@link #LESSON}, which lower other stages and are not reported. */
+  /** True for {@link #PURPOSE}, {@link #LESSON} and {@link #REPORT}, which lower other stages and are not reported. */
   public boolean marker() {
-    return this == PURPOSE || this == LESSON;
+    return this == PURPOSE || this == LESSON || this == REPORT;
   }
 
   /** Parses a lower-case stage name; {@link IllegalArgumentException} naming the value otherwise. */
@@ -33,6 +35,6 @@ public enum Stage {
       }
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
-        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson)");
+        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, report)");
   }
 }

@@ -48,6 +48,25 @@ final class Features {
   private static final int TAG_NEAR = 26;
   private static final int PUNCT_F0 = 27;
   private static final int KNOWN = 30;
+  // Optional templates (a model says which it reads: TaggerModel.EXTRA_FEATURES)
+  private static final int CHAR_PREFIX = 31;
+  private static final int CHAR_SUFFIX = 32;
+  private static final int CHAR_TRI = 33;
+  private static final int CLUSTER_0 = 34;
+  private static final int CLUSTER_M1 = 35;
+  private static final int CLUSTER_P1 = 36;
+  private static final int CLUSTER_BI = 37;
+  private static final int CLUSTER_M2 = 38;
+  private static final int CLUSTER_P2 = 39;
+  private static final int CLUSTER_X0 = 40;
+  private static final int CLUSTER_BI_P = 41;
+
+  /** Optional feature family: character n-grams of the folded syllable (teencode, misspellings). */
+  static final int CHARGRAMS = 1;
+  /** Optional feature family: word clusters of the syllable and its neighbours ({@link WordClusters}). */
+  static final int CLUSTERS = 2;
+  /** Cluster path prefix lengths used as features. */
+  private static final int[] PREFIXES = {4, 6, 8, 10};
 
   private static final long BOS = 0x1234_5678_9abc_def1L;
   private static final long EOS = 0x0fed_cba9_8765_4321L;
@@ -64,6 +83,8 @@ final class Features {
     int[] cover = new int[64];
     long[] rule = new long[64];
     int[] offs = new int[65];
+    /** Word-cluster code per position (0 without clusters). */
+    int[] cluster = new int[64];
     int[] feats = new int[64 * 32];
     int size;
     /** Emission scores and their exponentials, filled by the tagger. */
@@ -150,6 +171,7 @@ final class Features {
         back = fresh.back;
         marg = fresh.marg;
         concepts = fresh.concepts;
+        cluster = fresh.cluster;
       }
     }
   }
@@ -175,8 +197,14 @@ final class Features {
    */
   static void extract(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
       int mask, Buffer b) {
+    extract(text, p, vocab, lexicon, tags, 0, null, mask, b);
+  }
+
+  /** As {@link #extract}, with optional feature families ({@link #CHARGRAMS}, {@link #CLUSTERS}). */
+  static void extract(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
+      int extras, WordClusters clusters, int mask, Buffer b) {
     b.weights = null;
-    run(text, p, vocab, lexicon, tags, mask, b);
+    run(text, p, vocab, lexicon, tags, extras, clusters, mask, b);
   }
 
   /**
@@ -184,19 +212,22 @@ final class Features {
    * features: what a check does.
    */
   static void sum(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
-      short[] weights, Buffer b) {
+      int extras, WordClusters clusters, short[] weights, Buffer b) {
     b.weights = weights;
     try {
-      run(text, p, vocab, lexicon, tags, weights.length - 1, b);
+      run(text, p, vocab, lexicon, tags, extras, clusters, weights.length - 1, b);
     } finally {
       b.weights = null;
     }
   }
 
   private static void run(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
-      int mask, Buffer b) {
+      int extras, WordClusters clusters, int mask, Buffer b) {
     int n = p.size();
     b.ensure(n);
+    if (b.cluster.length < n) {
+      b.cluster = new int[Math.max(n, b.cluster.length * 2)];
+    }
     b.n = n;
     b.size = 0;
     long[] ex = b.ex;
@@ -209,6 +240,7 @@ final class Features {
       fo[i] = p.charHash(i, true, vocab);
       cover[i] = 0;
       rule[i] = 0;
+      b.cluster[i] = clusters == null ? 0 : clusters.code(fo[i]);
     }
     for (Finding f : lexicon) {
       Category c = f.category();
@@ -309,9 +341,57 @@ final class Features {
       for (long bit = near; bit != 0; bit &= bit - 1) {
         b.add(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
       }
+      if ((extras & CHARGRAMS) != 0) {
+        charGrams(p, i, mask, b);
+      }
+      if ((extras & CLUSTERS) != 0) {
+        int[] cl = b.cluster;
+        int c0 = cl[i];
+        int cm1 = i > 0 ? cl[i - 1] : -1;
+        int cp1 = i + 1 < n ? cl[i + 1] : -1;
+        for (int len : PREFIXES) {
+          b.add(CLUSTER_0, WordClusters.prefix(c0, len) * 16 + len, mask);
+        }
+        b.add(CLUSTER_X0, pair(x0, WordClusters.prefix(c0, 6)), mask);
+        b.add(CLUSTER_M1, cm1 < 0 ? -1 : WordClusters.prefix(cm1, 6), mask);
+        b.add(CLUSTER_P1, cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6), mask);
+        b.add(CLUSTER_M2, i > 1 ? WordClusters.prefix(cl[i - 2], 4) : -1, mask);
+        b.add(CLUSTER_P2, i + 2 < n ? WordClusters.prefix(cl[i + 2], 4) : -1, mask);
+        b.add(CLUSTER_BI, pair(cm1 < 0 ? -1 : WordClusters.prefix(cm1, 6), WordClusters.prefix(c0, 6)), mask);
+        b.add(CLUSTER_BI_P, pair(WordClusters.prefix(c0, 6), cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6)), mask);
+      }
       b.emit[i] = b.sum;
     }
     b.offs[n] = b.size;
+  }
+
+  /** Prefixes and suffixes of 1 to 3 letters and letter trigrams (with edges) of the folded syllable. */
+  private static void charGrams(Positions p, int i, int mask, Buffer b) {
+    int len = p.charLength(i);
+    if (len == 0) {
+      return;
+    }
+    long pre = 0;
+    for (int k = 0; k < Math.min(3, len); k++) {
+      pre = pre * 131 + p.foldChar(i, k) + 1;
+      b.add(CHAR_PREFIX, pre, mask);
+    }
+    long suf = 0;
+    for (int k = 0; k < Math.min(3, len); k++) {
+      suf = suf * 131 + p.foldChar(i, len - 1 - k) + 1;
+      b.add(CHAR_SUFFIX, suf, mask);
+    }
+    if (len > 3) {
+      // inner trigrams with the syllable's edges as '^' and '$'
+      for (int k = -1; k + 2 <= len; k++) {
+        long t = 0;
+        for (int j = k; j < k + 3; j++) {
+          char ch = j < 0 ? '^' : j >= len ? '$' : p.foldChar(i, j);
+          t = t * 131 + ch + 1;
+        }
+        b.add(CHAR_TRI, t, mask);
+      }
+    }
   }
 
   /** The first position whose start is at or after {@code offset} (binary search; starts never decrease). */

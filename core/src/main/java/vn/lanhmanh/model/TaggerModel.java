@@ -36,6 +36,11 @@ public final class TaggerModel {
   static final int HEAD_BITS = 16;
   /** The property that says the model reads concept tags. */
   static final String CONCEPT_TAGS = "features.concepts";
+  /**
+   * The property naming the optional feature families the model reads ({@code chargrams}, {@code clusters},
+   * comma-separated). A model with {@code clusters} carries its word-cluster table after the weights.
+   */
+  static final String EXTRA_FEATURES = "features.extra";
 
   final int bits;
   final int mask;
@@ -53,14 +58,24 @@ public final class TaggerModel {
   final float[] head;
   /** Whether the model was trained with the concepts stage's hits as tags (property {@code features.concepts}). */
   final boolean conceptTags;
+  /** The optional feature families ({@link Features#CHARGRAMS}, {@link Features#CLUSTERS}). */
+  final int extras;
+  /** The word clusters the model reads, or null. */
+  final WordClusters clusters;
   private final Map<String, String> properties;
 
   TaggerModel(int bits, short[] weights, float scale, double[] trans, double[] start, double decodeBias,
-      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties) {
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
+      WordClusters clusters) {
     if (weights.length != 1 << bits || head.length != 1 << HEAD_BITS || trans.length != 4
         || start.length != 2 || calibration.length != 3) {
       throw new IllegalArgumentException("inconsistent tagger model");
     }
+    this.extras = extras(properties.get(EXTRA_FEATURES));
+    if (((extras & Features.CLUSTERS) != 0) != (clusters != null)) {
+      throw new IllegalArgumentException("a tagger model reads word clusters exactly when it carries them");
+    }
+    this.clusters = clusters;
     this.bits = bits;
     this.mask = (1 << bits) - 1;
     this.weights = weights;
@@ -75,9 +90,25 @@ public final class TaggerModel {
     this.conceptTags = "true".equals(properties.get(CONCEPT_TAGS));
   }
 
+  /** The optional feature families named by a {@link #EXTRA_FEATURES} value (null: none). */
+  static int extras(String value) {
+    int e = 0;
+    if (value != null && !value.isBlank()) {
+      for (String part : value.split(",")) {
+        switch (part.trim()) {
+          case "chargrams" -> e |= Features.CHARGRAMS;
+          case "clusters" -> e |= Features.CLUSTERS;
+          default -> throw new IllegalArgumentException("unknown tagger feature family: " + part.trim());
+        }
+      }
+    }
+    return e;
+  }
+
   /** Quantises trained weights to 16 bits. */
   static TaggerModel quantise(int bits, double[] w, double[] trans, double[] start, double decodeBias,
-      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties) {
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
+      WordClusters clusters) {
     double max = 1e-9;
     for (double v : w) {
       max = Math.max(max, Math.abs(v));
@@ -88,14 +119,14 @@ public final class TaggerModel {
       q[i] = (short) Math.round(w[i] / scale);
     }
     return new TaggerModel(bits, q, scale, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties);
+        properties, clusters);
   }
 
   /** A copy with other decoding settings and calibration. */
   TaggerModel with(double decodeBias, double actionThreshold, double[] calibration, float[] head,
       Map<String, String> properties) {
     return new TaggerModel(bits, weights, scale, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties);
+        properties, clusters);
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */
@@ -105,13 +136,13 @@ public final class TaggerModel {
 
   /** Heap taken by the weight tables, in bytes (approximate). */
   public long weightBytes() {
-    return 2L * weights.length + 4L * head.length;
+    return 2L * weights.length + 4L * head.length + (clusters == null ? 0 : clusters.bytes());
   }
 
   /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
   void emissions(String text, vn.lanhmanh.text.Positions p, vn.lanhmanh.text.Vocabulary vocab,
       java.util.List<vn.lanhmanh.Finding> lexicon, PositionTags tags, Features.Buffer b) {
-    Features.sum(text, p, vocab, lexicon, tags, weights, b);
+    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, b);
     double s = scale;
     for (int i = 0; i < b.n; i++) {
       b.emit[i] *= s;
@@ -186,7 +217,15 @@ public final class TaggerModel {
       in.readFully(wBytes);
       short[] w = new short[1 << bits];
       ByteBuffer.wrap(wBytes).order(ByteOrder.BIG_ENDIAN).asShortBuffer().get(w);
-      return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props);
+      int extras;
+      try {
+        extras = extras(props.get(EXTRA_FEATURES));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("tagger model of an unknown kind: " + e.getMessage());
+      }
+      WordClusters clusters = (extras & Features.CLUSTERS) != 0 ? WordClusters.read(in) : null;
+      return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props,
+          clusters);
     });
   }
 
@@ -220,6 +259,9 @@ public final class TaggerModel {
       ByteBuffer wb = ByteBuffer.allocate(2 * weights.length).order(ByteOrder.BIG_ENDIAN);
       wb.asShortBuffer().put(weights);
       d.write(wb.array());
+      if (clusters != null) {
+        clusters.write(d);
+      }
     });
   }
 
@@ -242,7 +284,7 @@ public final class TaggerModel {
         && scale == m.scale && Arrays.equals(trans, m.trans) && Arrays.equals(start, m.start)
         && decodeBias == m.decodeBias && actionThreshold == m.actionThreshold
         && Arrays.equals(calibration, m.calibration) && Arrays.equals(head, m.head)
-        && properties.equals(m.properties);
+        && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters);
   }
 
   @Override

@@ -23,6 +23,8 @@ import vn.lanhmanh.text.Positions;
  * thread, a seeded shuffle, no clock).
  *
  * <ol>
+ *   <li>With the {@code clusters} features ({@link Options#features}), word clusters are first learned from
+ *       the training comments' texts and any unlabelled texts ({@link WordClusters}), never from dev.
  *   <li>The training comments are shuffled with the seed; a share ({@link Options#holdout}) is kept aside
  *       to calibrate the message score, the rest fits the CRF (AdaGrad on the log-likelihood, one comment
  *       at a time) and the harassment/profanity head.
@@ -37,13 +39,26 @@ public final class Trainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
-      boolean concepts, double l2, int minCount) {
+      boolean concepts, double l2, int minCount, String features) {
     /** Without concept tags, L2 penalty or pruning. */
     public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate) {
-      this(seed, bits, maxEpochs, patience, holdout, learningRate, false, 0, 1);
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, false, 0, 1, "");
     }
 
+    /** Without optional feature families. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
+        boolean concepts, double l2, int minCount) {
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, concepts, l2, minCount, "");
+    }
+
+    /**
+     * @param features optional feature families, comma-separated: {@code chargrams} (letter n-grams of the
+     *     folded syllable), {@code clusters} (word clusters learned from the training comments and the
+     *     unlabelled texts); empty for none
+     */
     public Options {
+      features = features == null ? "" : features.replace(" ", "");
+      TaggerModel.extras(features);
       if (!(l2 >= 0) || minCount < 1) {
         throw new IllegalArgumentException("l2 must be >= 0 and minCount >= 1");
       }
@@ -102,6 +117,9 @@ public final class Trainer {
   private final Policy child = Policy.forAge(10);
   /** Properties every model made during training carries (whether it reads concept tags). */
   private final Map<String, String> modelProps;
+  private final int extras;
+  /** Word clusters learned before training (with the {@code clusters} features), else null. */
+  private WordClusters clusters;
 
   private Trainer(Analyser analyser, Options options, Consumer<String> progress) {
     if (options.concepts() && !analyser.composes()) {
@@ -111,7 +129,15 @@ public final class Trainer {
     this.options = options;
     this.progress = progress;
     this.positions = analyser.state().positions();
-    this.modelProps = options.concepts() ? Map.of(TaggerModel.CONCEPT_TAGS, "true") : Map.of();
+    Map<String, String> mp = new TreeMap<>();
+    if (options.concepts()) {
+      mp.put(TaggerModel.CONCEPT_TAGS, "true");
+    }
+    if (!options.features().isEmpty()) {
+      mp.put(TaggerModel.EXTRA_FEATURES, options.features());
+    }
+    this.modelProps = Map.copyOf(mp);
+    this.extras = TaggerModel.extras(options.features());
   }
 
   /** The concept tags of the text last matched (none unless training with concepts). */
@@ -142,10 +168,46 @@ public final class Trainer {
    */
   public static Result train(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, Analyser analyser,
       Options options, Map<String, String> properties, Consumer<String> progress) {
+    return train(train, dev, List.of(), analyser, options, properties, progress);
+  }
+
+  /**
+   * Trains a model; with the {@code clusters} features, word clusters are first learned from the training
+   * comments' texts and {@code unlabelled} (never from the development comments).
+   *
+   * @param unlabelled further texts (sentences), for the word clusters only
+   */
+  public static Result train(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, List<String> unlabelled,
+      Analyser analyser, Options options, Map<String, String> properties, Consumer<String> progress) {
     if (train.isEmpty() || dev.isEmpty()) {
       throw new IllegalArgumentException("training needs at least one training and one development comment");
     }
-    return new Trainer(analyser, options, progress).run(train, dev, properties);
+    Trainer t = new Trainer(analyser, options, progress);
+    if ((t.extras & Features.CLUSTERS) != 0) {
+      t.clusters = t.learnClusters(train, unlabelled);
+    }
+    return t.run(train, dev, properties);
+  }
+
+  /** Word clusters of the folded syllables of the training comments and the unlabelled texts. */
+  private WordClusters learnClusters(List<SpanCorpus.Comment> train, List<String> unlabelled) {
+    List<long[]> texts = new ArrayList<>(train.size() + unlabelled.size());
+    List<String> all = new ArrayList<>(train.size() + unlabelled.size());
+    train.forEach(c -> all.add(c.text()));
+    all.addAll(unlabelled);
+    for (String text : all) {
+      match(text);
+      int n = positions.size();
+      long[] h = new long[n];
+      for (int i = 0; i < n; i++) {
+        h[i] = positions.charHash(i, true, analyser.vocabulary());
+      }
+      texts.add(h);
+    }
+    WordClusters wc = WordClusters.build(texts, options.seed());
+    progress.accept(String.format(Locale.ROOT, "word clusters: %d syllables from %d texts (%d unlabelled)",
+        wc.size(), texts.size(), unlabelled.size()));
+    return wc;
   }
 
   private Result run(List<SpanCorpus.Comment> train, List<SpanCorpus.Comment> dev, Map<String, String> props) {
@@ -269,7 +331,7 @@ public final class Trainer {
       }
       TaggerModel m = TaggerModel.quantise(options.bits(), average(w, u, c), average(trans, transU, c),
           average(start, startU, c), 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps);
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
       double[] f1ByBias = new double[BIASES.length];
       Figures[] figures = evaluateBiases(m, dev);
       int bestBias = 0;
@@ -312,6 +374,7 @@ public final class Trainer {
     all.put("dev.lexicon", ev.lexicon.toString());
     all.put("dev.tagger", ev.tagger.toString());
     all.put("dev.pipeline", ev.pipeline.toString());
+    all.put("dev.pipeline.paper", ev.published[2].toString());
     all.put("model.version", Integer.toString(TaggerModel.VERSION));
     TaggerModel model = tuned.with(tuned.decodeBias, action, calibration, head, all);
     progress.accept(String.format(Locale.ROOT, "action threshold %.2f; calibration %.3f %.3f %.3f", action,
@@ -319,6 +382,10 @@ public final class Trainer {
     progress.accept("dev lexicon alone:       " + ev.lexicon);
     progress.accept("dev tagger alone:        " + ev.tagger);
     progress.accept("dev lexicon and tagger:  " + ev.pipeline);
+    progress.accept("dev, the ViHOS paper's metric (" + CommentAveragedScores.class.getSimpleName() + "):");
+    progress.accept("  lexicon alone:         " + ev.published[0]);
+    progress.accept("  tagger alone:          " + ev.published[1]);
+    progress.accept("  lexicon and tagger:    " + ev.published[2]);
     for (String line : ev.reliability) {
       progress.accept(line);
     }
@@ -341,7 +408,7 @@ public final class Trainer {
   private Example prepare(SpanCorpus.Comment c, int mask) {
     String text = c.text();
     List<Finding> found = match(text);
-    Features.extract(text, positions, analyser.vocabulary(), found, tags(), mask, buffer);
+    Features.extract(text, positions, analyser.vocabulary(), found, tags(), extras, clusters, mask, buffer);
     int n = buffer.n;
     byte[] labels = new byte[n];
     for (int i = 0; i < n; i++) {
@@ -589,7 +656,8 @@ public final class Trainer {
   }
 
   /** Final figures on dev and the reliability table. */
-  private record Evaluation(Figures lexicon, Figures tagger, Figures pipeline, List<String> reliability) {}
+  private record Evaluation(Figures lexicon, Figures tagger, Figures pipeline, List<String> reliability,
+      CommentAveragedScores[] published) {}
 
   private Evaluation evaluate(TaggerModel m, List<SpanCorpus.Comment> dev) {
     long gold = 0;
@@ -601,6 +669,8 @@ public final class Trainer {
     int[] inBucket = new int[buckets];
     int[] positive = new int[buckets];
     double[] sum = new double[buckets];
+    CommentAveragedScores[] published = {new CommentAveragedScores(), new CommentAveragedScores(),
+        new CommentAveragedScores()};
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
       List<Finding> found = match(text);
@@ -615,6 +685,7 @@ public final class Trainer {
       BitSet[] predicted = {lex, taggerOnly, both};
       gold += count(c.gold(), text);
       for (int k = 0; k < 3; k++) {
+        published[k].add(text, c.gold(), predicted[k]);
         pred[k] += count(predicted[k], text);
         BitSet hit = (BitSet) predicted[k].clone();
         hit.and(c.gold());
@@ -644,7 +715,7 @@ public final class Trainer {
     }
     return new Evaluation(new Figures(tp[0], pred[0], gold, clean, cleanFlagged[0]),
         new Figures(tp[1], pred[1], gold, clean, 0), new Figures(tp[2], pred[2], gold, clean, cleanFlagged[2]),
-        table);
+        table, published);
   }
 
   /** The characters of the tagger's own Viterbi spans, whatever the lexicon found. */

@@ -39,7 +39,8 @@ class ShippedModelTest {
     }
     TaggerModel m = TaggerModel.embedded();
     assertThat(m.properties().get("command"))
-        .isEqualTo("lanhmanh train --train train.csv --dev dev.csv --seed 1");
+        .isEqualTo("lanhmanh train --train train.csv --dev dev.csv --seed 1 --features chargrams,clusters");
+    assertThat(m.clusters).as("word clusters learned from the training comments").isNotNull();
     assertThat(m.weightBytes()).isLessThan(30L << 20);
   }
 

@@ -57,10 +57,18 @@ class CleanTextModelTest {
     } else if (classifiersOn) {
       withClassifiers.withClassifiers();
     }
+    // -Dlanhmanh.tagger=FILE measures a tagger trained by 'lanhmanh train' instead of the shipped one
+    String tagger = System.getProperty("lanhmanh.tagger");
+    ContentFilter.Builder withTagger = ContentFilter.builder().withModel();
+    ContentFilter.Builder withFindings = ContentFilter.builder().modelFindings(true);
+    if (tagger != null) {
+      withTagger.model(Path.of(tagger));
+      withFindings.model(Path.of(tagger));
+    }
     try (ContentFilter classifiers = withClassifiers.build();
         ContentFilter lexicon = ContentFilter.builder().withoutModel().build();
-        ContentFilter byDefault = ContentFilter.builder().withModel().build();
-        ContentFilter model = ContentFilter.builder().modelFindings(true).build()) {
+        ContentFilter byDefault = withTagger.build();
+        ContentFilter model = withFindings.build()) {
       for (String s : sentences) {
         Verdict a = lexicon.checkText(s, child);
         Verdict d = byDefault.checkText(s, child);

@@ -12,12 +12,14 @@ import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
+import vn.lanhmanh.model.CommentAveragedScores;
 import vn.lanhmanh.model.SpanCorpus;
 
 /**
  * Measures the filter on ViHOS (span-annotated Vietnamese hate and offensive comments): character-level
  * span precision, recall and F1 (micro-averaged over all comments, spans of any category), and the share of
- * clean comments (no gold span) that are not ALLOWed for a 10-year-old.
+ * clean comments (no gold span) that are not ALLOWed for a 10-year-old; also the ViHOS paper's per-comment
+ * averaged metric ({@link CommentAveragedScores}), the one its published figures use.
  *
  * <p>ViHOS offsets count Unicode code points (the data set was made in Python); findings count UTF-16
  * units, so predictions are converted before comparing.
@@ -29,7 +31,7 @@ public final class ViHos {
 
   /** The measured figures for one split. */
   record Figures(String split, int comments, int clean, int cleanFlagged, long truePositive,
-      long predicted, long gold) {
+      long predicted, long gold, CommentAveragedScores paper) {
     double precision() {
       return predicted == 0 ? 0 : (double) truePositive / predicted;
     }
@@ -51,8 +53,9 @@ public final class ViHos {
     @Override
     public String toString() {
       return String.format(java.util.Locale.ROOT,
-          "%-5s comments=%d clean=%d | span P=%.3f R=%.3f F1=%.3f | clean flagged at age 10: %d (%.1f%%)",
-          split, comments, clean, precision(), recall(), f1(), cleanFlagged, 100 * cleanFlaggedRate());
+          "%-5s comments=%d clean=%d | span P=%.3f R=%.3f F1=%.3f | clean flagged at age 10: %d (%.1f%%)"
+              + " | paper's metric: %s",
+          split, comments, clean, precision(), recall(), f1(), cleanFlagged, 100 * cleanFlaggedRate(), paper);
     }
   }
 
@@ -73,6 +76,7 @@ public final class ViHos {
     long gold = 0;
     int clean = 0;
     int cleanFlagged = 0;
+    CommentAveragedScores paper = new CommentAveragedScores();
     for (Comment c : comments) {
       Verdict v = filter.checkText(c.text(), child);
       BitSet p = new BitSet();
@@ -84,6 +88,7 @@ public final class ViHos {
         int e = s + c.text().codePointCount(f.start(), f.end());
         p.set(s, e);
       }
+      paper.add(c.text().codePointCount(0, c.text().length()), c.gold(), p);
       BitSet both = (BitSet) p.clone();
       both.and(c.gold());
       tp += both.cardinality();
@@ -96,7 +101,7 @@ public final class ViHos {
         }
       }
     }
-    return new Figures(split, comments.size(), clean, cleanFlagged, tp, pred, gold);
+    return new Figures(split, comments.size(), clean, cleanFlagged, tp, pred, gold, paper);
   }
 
   /** Reads a ViHOS CSV ({@code ,content,index_spans}). */

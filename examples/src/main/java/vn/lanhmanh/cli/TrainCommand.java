@@ -73,6 +73,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "Tagger: features seen fewer times in training are not fitted (default ${DEFAULT-VALUE}).")
   private int minCount;
 
+  @Option(names = "--features", paramLabel = "LIST", defaultValue = "",
+      description = "Tagger: optional feature families, comma-separated: chargrams (letter n-grams of each "
+          + "syllable), clusters (word clusters learned from the training texts and --unlabelled).")
+  private String features;
+
+  @Option(names = "--unlabelled", paramLabel = "FILE",
+      description = "Tagger: unlabelled text, one sentence a line, for the word clusters only (repeatable).")
+  private List<Path> unlabelled = new ArrayList<>();
+
   @Option(names = "--corpus-train", paramLabel = "DIR",
       description = "Classifiers: the labelled corpus's training part, a folder of <category>.tsv (repeatable).")
   private List<Path> corpusTrain = new ArrayList<>();
@@ -277,7 +286,7 @@ final class TrainCommand implements Callable<Integer> {
     try {
       options = new Trainer.Options(seed, bits, epochs, Trainer.Options.defaults(seed).patience(),
           Trainer.Options.defaults(seed).holdout(), Trainer.Options.defaults(seed).learningRate(), concepts, l2,
-          minCount);
+          minCount, features);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -307,13 +316,30 @@ final class TrainCommand implements Callable<Integer> {
     if (minCount != 1) {
       command.append(" --min-count ").append(minCount);
     }
+    if (!options.features().isEmpty()) {
+      command.append(" --features ").append(options.features());
+    }
+    List<String> unlabelledTexts = new ArrayList<>();
+    for (Path p : unlabelled) {
+      if (!Files.isRegularFile(p)) {
+        throw new ParameterException(spec.commandLine(), "not a file: " + p);
+      }
+      command.append(" --unlabelled ").append(p.getFileName());
+      props.put("data.unlabelled." + p.getFileName(), sha256(p));
+      for (String line : Files.readAllLines(p, java.nio.charset.StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          unlabelledTexts.add(line);
+        }
+      }
+    }
     props.put("data.dev." + dev.getFileName(), sha256(dev));
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
-    Trainer.Result r = Trainer.train(trainComments, devComments, analyser, options, props, line -> {
-      err.println(line);
-      err.flush();
-    });
+    Trainer.Result r = Trainer.train(trainComments, devComments, unlabelledTexts, analyser, options, props,
+        line -> {
+          err.println(line);
+          err.flush();
+        });
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

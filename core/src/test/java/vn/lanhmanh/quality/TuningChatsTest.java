@@ -1,0 +1,114 @@
+package vn.lanhmanh.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.lanhmanh.Action;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Conversation;
+import vn.lanhmanh.ConversationVerdict;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Message;
+import vn.lanhmanh.conversation.ConversationMonitor;
+import vn.lanhmanh.quality.HeldoutChats.Chat;
+import vn.lanhmanh.quality.HeldoutChats.Summary;
+
+/**
+ * The conversation's tuning chats ({@code conversation/tuning-chats/}, the held-out format: {@code sender TAB
+ * text [TAB intent]}): grooming chats written to pin the stage rules of the second conversation pass (a
+ * ride or a visit kept from the parents under cover of a surprise, a night at the adult's flat with a cover
+ * story, a threat to send a clip to the class group, a meeting typed fast, running away to his room, a
+ * teacher who wants to watch the child change) and innocent look-alikes (a child reporting a stranger to her
+ * mother or a friend, a sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a
+ * teacher's notice, a father's pick-up and night call, a grandfather's present, a brother's Mother's Day
+ * secret). Tuning material, not held-out: the rules were changed until these pass.
+ */
+class TuningChatsTest {
+
+  static final String FOLDER = "/conversation/tuning-chats";
+
+  private static ContentFilter filter;
+
+  @BeforeAll
+  static void open() {
+    filter = ContentFilter.builder().build();
+  }
+
+  @AfterAll
+  static void close() {
+    filter.close();
+  }
+
+  @Test
+  void groomingPeaksAboveEveryLookAlikeAndIsBlockedByItsIntent() throws Exception {
+    List<Chat> chats = HeldoutChats.read(FOLDER);
+    HeldoutChats.checkChats(chats, 8);
+    Summary s = HeldoutChats.score(filter, "tuning-", "tuning chats", chats);
+    System.out.print(s.text());
+    assertThat(s.lowestGrooming().peakRisk()).as("lowest grooming peak (%s) above the highest innocent (%s)",
+        s.lowestGrooming().chat().name(), s.highestInnocent().chat().name())
+        .isGreaterThan(s.highestInnocent().peakRisk());
+    assertThat(s.runs()).filteredOn(r -> r.chat().grooming() && !r.blockedByIntent())
+        .as("grooming chats not blocked by their intent message").isEmpty();
+    assertThat(s.runs()).filteredOn(r -> r.chat().grooming() && !r.blockCarriesGrooming())
+        .as("grooming chats whose first block lacks the grooming category").isEmpty();
+    assertThat(s.runs()).filteredOn(r -> !r.chat().grooming() && r.peakRisk() >= ConversationMonitor.HIGH_RISK)
+        .as("innocent chats the conversation raises").isEmpty();
+  }
+
+  @Test
+  void theIntentMessageSaysWhichStageItRaised() throws Exception {
+    for (Chat chat : HeldoutChats.read(FOLDER)) {
+      List<ConversationVerdict> verdicts = play("why-", chat);
+      if (chat.grooming()) {
+        ConversationVerdict v = verdicts.get(chat.intent());
+        String id = chat.messages().get(chat.intent()).id();
+        assertThat(v.risk()).as(chat.name()).isGreaterThanOrEqualTo(ConversationMonitor.BLOCK_RISK);
+        assertThat(v.verdict().action()).as(chat.name()).isEqualTo(Action.BLOCK);
+        assertThat(v.reasons()).as(chat.name() + ": a reason names the intent message")
+            .anySatisfy(r -> {
+              assertThat(r.messageId()).isEqualTo(id);
+              assertThat(r.weight()).isGreaterThanOrEqualTo(0.45);
+              assertThat(r.rule()).isNotBlank();
+            });
+        assertThat(v.verdict().findings()).as(chat.name() + ": the raised verdict's own findings")
+            .anySatisfy(f -> {
+              assertThat(f.category()).isEqualTo(Category.GROOMING);
+              assertThat(f.rule()).startsWith("conversation/");
+            });
+      } else {
+        for (ConversationVerdict v : verdicts) {
+          assertThat(v.verdict().findings()).extracting(Finding::rule).as(chat.name())
+              .noneMatch(r -> r.startsWith("conversation/"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void reportedSpeechIsNotTheRequest() throws Exception {
+    for (Chat chat : HeldoutChats.read(FOLDER)) {
+      if (!chat.name().contains("report")) {
+        continue;
+      }
+      ConversationVerdict last = play("report-", chat).get(chat.messages().size() - 1);
+      assertThat(last.reasons()).as(chat.name() + ": every stage of a reporting message is lowered")
+          .allSatisfy(r -> assertThat(r.weight()).isLessThanOrEqualTo(0.25));
+      assertThat(last.risk()).as(chat.name()).isLessThan(0.3);
+    }
+  }
+
+  private static List<ConversationVerdict> play(String prefix, Chat chat) {
+    Conversation c = filter.conversation(prefix + chat.name());
+    List<ConversationVerdict> out = new ArrayList<>();
+    for (Message m : chat.messages()) {
+      out.add(c.check(m, HeldoutChats.CHILD));
+    }
+    return out;
+  }
+}
