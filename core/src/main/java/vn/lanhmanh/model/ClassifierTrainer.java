@@ -23,7 +23,8 @@ import vn.lanhmanh.Rating;
  * it is a hard negative of any file, or a positive of another category's file that cannot also be an
  * {@code X} (see {@link #OVERLAPS}); the positives of overlapping categories are left out of {@code X}'s
  * training. Each classifier is a logistic regression fitted by AdaGrad with an L2 penalty, positives
- * weighted up to balance the classes. The development part chooses the stopping epoch (its log-loss), fits
+ * weighted up to balance the classes and the category's own hard negatives weighted by
+ * {@link Options#hardNegativeWeight} (they look most like its positives). The development part chooses the stopping epoch (its log-loss), fits
  * the Platt calibration of each category and chooses the threshold at which a category's score becomes a
  * finding: the lowest (from 0.5 up) at which at most {@link Options#maxNegativeFlagged} of the category's
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
@@ -57,8 +58,17 @@ public final class ClassifierTrainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
-      double maxNegativeFlagged) {
+      double maxNegativeFlagged, double hardNegativeWeight) {
+    /** Settings where a category's hard negatives weigh as much as its other negatives. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, 1);
+    }
+
     public Options {
+      if (!(hardNegativeWeight >= 1 && hardNegativeWeight <= 100)) {
+        throw new IllegalArgumentException("hard negative weight must be 1..100, was " + hardNegativeWeight);
+      }
       if (bits < 10 || bits > 22) {
         throw new IllegalArgumentException("bits must be 10..22, was " + bits);
       }
@@ -72,7 +82,7 @@ public final class ClassifierTrainer {
 
     /** The settings of the shipped classifiers. */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2);
     }
   }
 
@@ -242,6 +252,7 @@ public final class ClassifierTrainer {
     double bestLoss = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     double lr = options.learningRate();
+    double hardWeight = options.hardNegativeWeight();
     double l2 = options.l2();
     for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
       java.util.Collections.shuffle(mine, random);
@@ -253,7 +264,7 @@ public final class ClassifierTrainer {
         }
         z *= e.value();
         double p = sigmoid(z);
-        double g = (y - p) * (y == 1 ? posWeight : 1) * e.value();
+        double g = (y - p) * (y == 1 ? posWeight : e.category() == c ? hardWeight : 1) * e.value();
         for (int f : e.feats()) {
           double grad = g - l2 * w[f];
           g2[f] += grad * grad;

@@ -93,6 +93,23 @@ class ClassifierTrainerTest {
     assertThat(bytes(again.model())).isEqualTo(bytes(result.model()));
   }
 
+  /** Weighting a category's own hard negatives changes the weights; the weight is bounded. */
+  @Test
+  void hardNegativeWeightIsUsedAndChecked() throws IOException {
+    ClassifierTrainer.Options o = options();
+    ClassifierTrainer.Options heavier = new ClassifierTrainer.Options(o.seed(), o.bits(), o.maxEpochs(),
+        o.patience(), o.learningRate(), o.l2(), o.maxNegativeFlagged(), 3);
+    assertThat(o.hardNegativeWeight()).isEqualTo(1);
+    assertThat(ClassifierTrainer.Options.defaults(1).hardNegativeWeight()).isEqualTo(2);
+    ClassifierTrainer.Result weighted = ClassifierTrainer.train(train, dev, analyser, heavier,
+        Map.of("command", "test"), line -> { });
+    assertThat(bytes(weighted.model())).isNotEqualTo(bytes(result.model()));
+    for (double bad : new double[] {0, 0.5, 101, Double.NaN}) {
+      assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, bad))
+          .as("weight " + bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
   @Test
   void writesAndReadsBack() throws IOException {
     byte[] b = bytes(result.model());

@@ -107,6 +107,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffles (default ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--hard-negative-weight", paramLabel = "W",
+      description = "Classifiers: weight of a category's own hard negatives in its training (default: the "
+          + "shipped setting).")
+  private Double hardNegativeWeight;
+
+  @Option(names = "--max-flagged", paramLabel = "SHARE",
+      description = "Classifiers: the most a threshold may flag of a category's development negatives (default: "
+          + "the shipped setting).")
+  private Double maxFlagged;
+
   @Option(names = "--bits", defaultValue = "20",
       description = "log2 of the hashed weight table's size (default ${DEFAULT-VALUE}).")
   private int bits;
@@ -170,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
     try {
       ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
       options = new ClassifierTrainer.Options(seed, d.bits(), d.maxEpochs(), d.patience(), d.learningRate(),
-          d.l2(), d.maxNegativeFlagged());
+          d.l2(), maxFlagged != null ? maxFlagged : d.maxNegativeFlagged(),
+          hardNegativeWeight != null ? hardNegativeWeight : d.hardNegativeWeight());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -199,7 +210,14 @@ final class TrainCommand implements Callable<Integer> {
       props.put("data.ordinary-dev." + p.getFileName(), sha256(p));
       devMessages.addAll(ordinary(p));
     }
-    props.put("command", command.append(" --seed ").append(seed).toString());
+    command.append(" --seed ").append(seed);
+    if (hardNegativeWeight != null) {
+      command.append(" --hard-negative-weight ").append(hardNegativeWeight);
+    }
+    if (maxFlagged != null) {
+      command.append(" --max-flagged ").append(maxFlagged);
+    }
+    props.put("command", command.toString());
     props.put("lexicon", lexiconName());
     ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages, devMessages, analyser, options, props,
         line -> {
