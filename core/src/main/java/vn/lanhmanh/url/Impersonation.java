@@ -683,29 +683,8 @@ final class Impersonation {
     if (isOwnSkeleton(w)) {
       return w;
     }
-    StringBuilder b = new StringBuilder(w.length());
-    for (int i = 0; i < w.length(); i++) {
-      char c = w.charAt(i);
-      char next = i + 1 < w.length() ? w.charAt(i + 1) : 0;
-      if (c == 'r' && next == 'n') {
-        b.append('m');
-        i++;
-      } else if (c == 'v' && next == 'v') {
-        b.append('w');
-        i++;
-      } else {
-        b.append(switch (c) {
-          case '0' -> 'o';
-          case '1', 'l' -> 'i';
-          case '3' -> 'e';
-          case '4' -> 'a';
-          case '5' -> 's';
-          case '7' -> 't';
-          default -> c;
-        });
-      }
-    }
-    return b.toString();
+    char[] out = new char[w.length()];
+    return new String(out, 0, skeleton(w.toCharArray(), 0, w.length(), out));
   }
 
   /** {@link #skeleton(String)} of {@code w[from, to)}, written to {@code out}; returns its length. */
