@@ -44,14 +44,22 @@ public enum Category {
     return jsonName;
   }
 
+  private static final Category[] VALUES = values();
+
   /**
    * Parses a JSON name such as {@code self_harm} (case-insensitive).
    *
    * @throws IllegalArgumentException naming the value when it is not a category
    */
   public static Category fromJsonName(String name) {
-    for (Category c : values()) {
-      if (c.jsonName.equalsIgnoreCase(name.trim())) {
+    for (Category c : VALUES) {
+      if (c.jsonName.equals(name)) {
+        return c;   // the usual case: the name as this enum writes it; no copy of values(), no trim
+      }
+    }
+    String trimmed = name.trim();
+    for (Category c : VALUES) {
+      if (c.jsonName.equalsIgnoreCase(trimmed)) {
         return c;
       }
     }

@@ -638,6 +638,9 @@ public final class ContentFilter implements AutoCloseable {
       Verdict v = decide(url, findings, new ScoreMap(scores), policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
+      if (!safe.isPresent()) {
+        return capped(v);   // decide gives no safeUrl: the same verdict
+      }
       return capped(new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
           v.scores()));
     } catch (ComponentFailure e) {

@@ -50,6 +50,34 @@ final class HostTable<V> {
     return h ^ (h >>> 32);
   }
 
+  /** The hash of {@code s[from, to)}, the same as {@link #hash(String, int)} of those chars as a string. */
+  static long hash(char[] s, int from, int to) {
+    long h = P1 ^ (to - from);
+    for (int i = from; i < to; i++) {
+      h = (h ^ s[i]) * P2;
+    }
+    h ^= h >>> 29;
+    h *= P1;
+    return h ^ (h >>> 32);
+  }
+
+  /** The value of the name {@code s[from, to)}, or null. */
+  V get(char[] s, int from, int to) {
+    long h = hash(s, from, to);
+    int len = to - from;
+    for (int at = (int) h & mask; ; at = (at + 1) & mask) {
+      String k = keys[at];
+      if (k == null) {
+        return null;
+      }
+      if (hashes[at] == h && k.length() == len && UrlChars.startsWith(s, from, to, k)) {
+        @SuppressWarnings("unchecked")
+        V v = (V) values[at];
+        return v;
+      }
+    }
+  }
+
   /** The value of the name {@code s[from, s.length())}, or null. */
   V get(String s, int from) {
     long h = hash(s, from);

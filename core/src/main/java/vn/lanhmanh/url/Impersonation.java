@@ -66,6 +66,8 @@ final class Impersonation {
   }
 
   private final Map<String, Brand> brandOfStem;
+  /** {@link #brandOfStem}, asked about a word in a char buffer. */
+  private final HostTable<Brand> stemTable;
   private final Set<String> officials;
   private final String[][] longStemsByBigram;
   /** Stems of 3 or 4 letters by their first two and by their last two letters. */
@@ -82,6 +84,7 @@ final class Impersonation {
   private Impersonation(Map<String, Brand> brandOfStem, Set<String> anywhere, Set<String> officials,
       List<String> lures, Set<String> fillers, List<String> currencies, Set<String> cheapTlds) {
     this.brandOfStem = Map.copyOf(brandOfStem);
+    this.stemTable = new HostTable<>(this.brandOfStem);
     this.officials = Set.copyOf(officials);
     this.lures = lures.toArray(String[]::new);
     this.fillers = Set.copyOf(fillers);
@@ -244,6 +247,175 @@ final class Impersonation {
       return UrlHit.of(Category.SCAM, rule, label);
     }
     return null;
+  }
+
+  /**
+   * Whether {@link #check} may find a scam in a host whose part before the public suffix is
+   * {@code host[0, beforeEnd)} (not empty) and whose registrable label is {@code host[labelFrom, beforeEnd)},
+   * for a host of lower-case letters, digits, dashes and dots. False only when {@code check} would answer
+   * null: no stem (long in the joined words, short at the head or tail of a word), no look-alike, no game
+   * currency. Reads the words in {@code buf} without a substring, so an ordinary host costs no allocation;
+   * a punycode host answers true ({@code check} folds it).
+   */
+  boolean mayHit(String host, int beforeEnd, int labelFrom, UrlChars buf) {
+    if (host.lastIndexOf("xn--", beforeEnd - 4) >= 0) {
+      return true;
+    }
+    buf.compact = UrlChars.fit(buf.compact, beforeEnd);
+    char[] c = buf.compact;
+    int[] ts = buf.tokenStart;
+    int[] te = buf.tokenEnd;
+    int n = 0;
+    int tokens = 0;
+    int start = 0;
+    for (int i = 0; i <= beforeEnd; i++) {
+      char ch = i < beforeEnd ? host.charAt(i) : '.';
+      if (ch == '.' || ch == '-' || ch == '_') {
+        if (i > start) {
+          if (tokens == ts.length) {
+            return true;
+          }
+          ts[tokens] = n;
+          host.getChars(start, i, c, n);
+          n += i - start;
+          te[tokens++] = n;
+        }
+        start = i + 1;
+      }
+    }
+    // A long stem anywhere in the joined words (longStemIn).
+    for (int i = 0; i + 1 < n; i++) {
+      int b = UrlChars.bigram(c, i);
+      String[] stems = b < 0 ? null : longStemsByBigram[b];
+      if (stems != null) {
+        for (String st : stems) {
+          if (UrlChars.startsWith(c, i, n, st)) {
+            return true;
+          }
+        }
+      }
+    }
+    // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest).
+    for (int k = 0; k < tokens; k++) {
+      int from = ts[k];
+      int to = te[k];
+      if (to - from < 3) {
+        continue;
+      }
+      int head = UrlChars.bigram(c, from);
+      for (String st : head < 0 || shortByHead[head] == null ? NONE : shortByHead[head]) {
+        if (UrlChars.startsWith(c, from, to, st)) {
+          return true;
+        }
+      }
+      int tail = UrlChars.bigram(c, to - 2);
+      for (String st : tail < 0 || shortByTail[tail] == null ? NONE : shortByTail[tail]) {
+        if (UrlChars.startsWith(c, to - st.length(), to, st) && to - st.length() >= from) {
+          return true;
+        }
+      }
+    }
+    if (lookalikeIn(host, labelFrom, beforeEnd, tokens, buf)) {
+      return true;
+    }
+    for (String w : currencies) {
+      if (UrlChars.contains(c, 0, n, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in {@code buf}. */
+  private boolean lookalikeIn(String host, int labelFrom, int labelEnd, int tokens, UrlChars buf) {
+    int dash = host.indexOf('-', labelFrom);
+    if (dash > labelFrom && dash < labelEnd) {
+      buf.skeleton = UrlChars.fit(buf.skeleton, labelEnd - labelFrom);
+      int m = 0;
+      for (int i = labelFrom; i < labelEnd; i++) {
+        char ch = host.charAt(i);
+        if (ch != '-') {
+          buf.skeleton[m++] = ch;
+        }
+      }
+      if (stemTable.get(buf.skeleton, 0, m) != null) {
+        return true;
+      }
+    }
+    char[] c = buf.compact;
+    for (int k = 0; k < tokens; k++) {
+      int from = buf.tokenStart[k];
+      int to = buf.tokenEnd[k];
+      int len = to - from;
+      if (len < 4) {
+        continue;
+      }
+      int end = to;
+      while (end > from && c[end - 1] >= '0' && c[end - 1] <= '9') {
+        end--;
+      }
+      if (end < to && end - from >= 5 && stemTable.get(c, from, end) != null) {
+        return true;
+      }
+      buf.skeleton = UrlChars.fit(buf.skeleton, len);
+      char[] sk = buf.skeleton;
+      int skn = skeleton(c, from, to, sk);
+      int head = UrlChars.bigram(sk, 0);
+      Fuzzy[] byHead = head < 0 ? null : fuzzyByHead[head];
+      if (isStem(c, from, to, byHead)) {
+        continue;
+      }
+      if (near(sk, skn, byHead, buf)) {
+        return true;
+      }
+      int tail = UrlChars.bigram(sk, skn - 2);
+      if (tail >= 0 && near(sk, skn, fuzzyByTail[tail], buf)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isStem(String, Fuzzy[])} of the word {@code w[from, to)}. */
+  private static boolean isStem(char[] w, int from, int to, Fuzzy[] candidates) {
+    if (candidates != null) {
+      for (Fuzzy f : candidates) {
+        if (f.stem().length() == to - from && UrlChars.startsWith(w, from, to, f.stem())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #near(String, Fuzzy[])} finds a stem for the skeleton {@code sk[0, n)}. */
+  private static boolean near(char[] sk, int n, Fuzzy[] candidates, UrlChars buf) {
+    if (candidates == null) {
+      return false;
+    }
+    long mask = 0;
+    for (int i = 0; i < n; i++) {
+      char c = sk[i];
+      mask |= c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 1L << 63;
+    }
+    for (Fuzzy f : candidates) {
+      int k = f.edits();
+      if (Math.abs(f.skeleton().length() - n) <= k && Long.bitCount(mask & ~f.mask()) <= k
+          && Long.bitCount(f.mask() & ~mask) <= k && distance(sk, n, f.skeleton(), k, buf) <= k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #distance(String, String, int)} of {@code a[0, n)} and {@code b}, in the rows of {@code buf}. */
+  static int distance(char[] a, int n, String b, int k, UrlChars buf) {
+    int m = b.length();
+    if (Math.abs(n - m) > k) {
+      return k + 1;
+    }
+    buf.fitRows(m);
+    return distance(a, n, b, k, buf.prev2, buf.prev, buf.cur);
   }
 
   /** {@code free-robux-2026}: a game currency with a free-gift word, without any brand. */
@@ -455,15 +627,20 @@ final class Impersonation {
    * k; only the cells within k of the diagonal are computed.
    */
   static int distance(String a, String b, int k) {
-    int n = a.length();
     int m = b.length();
-    if (Math.abs(n - m) > k) {
+    if (Math.abs(a.length() - m) > k) {
       return k + 1;
     }
+    return distance(a.toCharArray(), a.length(), b, k, new int[m + 1], new int[m + 1], new int[m + 1]);
+  }
+
+  /**
+   * {@link #distance(String, String, int)} of {@code a[0, n)} and {@code b} in rows of at least
+   * {@code b.length() + 1} cells, which may hold anything: every cell read is written first.
+   */
+  private static int distance(char[] a, int n, String b, int k, int[] prev2, int[] prev, int[] cur) {
+    int m = b.length();
     int big = k + 1;
-    int[] prev2 = new int[m + 1];
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
     for (int j = 0; j <= m; j++) {
       prev[j] = j <= k ? j : big;
     }
@@ -476,9 +653,9 @@ final class Impersonation {
       }
       int best = cur[0];
       for (int j = from; j <= to; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int cost = a[i - 1] == b.charAt(j - 1) ? 0 : 1;
         int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1 && j > 1 && a[i - 1] == b.charAt(j - 2) && a[i - 2] == b.charAt(j - 1)) {
           v = Math.min(v, prev2[j - 2] + 1);
         }
         cur[j] = Math.min(v, big);
@@ -506,18 +683,24 @@ final class Impersonation {
     if (isOwnSkeleton(w)) {
       return w;
     }
-    StringBuilder b = new StringBuilder(w.length());
-    for (int i = 0; i < w.length(); i++) {
-      char c = w.charAt(i);
-      char next = i + 1 < w.length() ? w.charAt(i + 1) : 0;
+    char[] out = new char[w.length()];
+    return new String(out, 0, skeleton(w.toCharArray(), 0, w.length(), out));
+  }
+
+  /** {@link #skeleton(String)} of {@code w[from, to)}, written to {@code out}; returns its length. */
+  static int skeleton(char[] w, int from, int to, char[] out) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = w[i];
+      char next = i + 1 < to ? w[i + 1] : 0;
       if (c == 'r' && next == 'n') {
-        b.append('m');
+        out[n++] = 'm';
         i++;
       } else if (c == 'v' && next == 'v') {
-        b.append('w');
+        out[n++] = 'w';
         i++;
       } else {
-        b.append(switch (c) {
+        out[n++] = switch (c) {
           case '0' -> 'o';
           case '1', 'l' -> 'i';
           case '3' -> 'e';
@@ -525,10 +708,10 @@ final class Impersonation {
           case '5' -> 's';
           case '7' -> 't';
           default -> c;
-        });
+        };
       }
     }
-    return b.toString();
+    return n;
   }
 
   /** Whether {@link #skeleton} leaves {@code w} as it is (no character or pair it rewrites). */

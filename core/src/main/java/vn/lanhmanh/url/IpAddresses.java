@@ -18,6 +18,12 @@ final class IpAddresses {
    * fit its bytes makes the host a name, not an address.
    */
   static String ipv4ToDottedDecimal(String host) {
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c != '.' && c != 'x' && c != 'X' && PercentCodec.hexValue(c) < 0) {
+        return null;   // a part holds a char no number form has: a name, the usual case
+      }
+    }
     long[] parts = new long[4];
     int count = 0;
     int start = 0;

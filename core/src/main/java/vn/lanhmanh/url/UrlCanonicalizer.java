@@ -208,7 +208,7 @@ public final class UrlCanonicalizer {
         return null;
       }
       int cut = from;
-      while (cut < to && "#\t\r\n".indexOf(in.charAt(cut)) < 0) {
+      while (cut < to && !isCut(in.charAt(cut))) {
         cut++;
       }
       if (cut == to) {
@@ -226,6 +226,11 @@ public final class UrlCanonicalizer {
         }
       }
       return out.toString();
+    }
+
+    /** Whether {@code c} ends the URL ({@code #}) or is removed from it (tab, CR, LF). */
+    private static boolean isCut(char c) {
+      return c <= '#' && (c == '#' || c == '\t' || c == '\r' || c == '\n');
     }
 
     /** The index of the ':' that ends a syntactically valid scheme at the start of {@code s}, or -1. */
@@ -451,11 +456,16 @@ public final class UrlCanonicalizer {
   private static boolean isPlain(String s, int from, int to, String also) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
+      if (c <= 0x20 || c >= 0x7F || c == '%' || (isEscapeCandidate(c) && also.indexOf(c) >= 0)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code c} is one of the chars any {@code ESCAPE_IN_*} set holds besides {@code %}. */
+  private static boolean isEscapeCandidate(char c) {
+    return c == '#' || c == '?' || c == '\\' || c == '/' || c == '@' || c == ':' || c == '[' || c == ']';
   }
 
   /**

@@ -51,6 +51,8 @@ public final class UrlRules {
   /** {@link #domains} and {@link #allow}, asked about host suffixes without substrings. */
   private final HostTable<Category> domainTable;
   private final HostTable<String> allowTable;
+  /** {@link #tlds}, asked about the host's last label without a substring. */
+  private final HostTable<Category> tldTable;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -68,6 +70,7 @@ public final class UrlRules {
     this.impersonation = Impersonation.loadDefaults();
     this.domainTable = new HostTable<>(domains);
     this.allowTable = new HostTable<>(allow);
+    this.tldTable = new HostTable<>(tlds);
   }
 
   private static <T> T[][] byBigram(java.util.Collection<T> items, java.util.function.Function<T, String> word,
@@ -167,7 +170,8 @@ public final class UrlRules {
   public String allowKind(CanonicalUrl url) {
     String host = url.host();
     for (String suffix : ALLOWED_SUFFIXES) {
-      if (host.endsWith(suffix) || host.equals(suffix.substring(1))) {
+      if (host.endsWith(suffix)
+          || (host.length() == suffix.length() - 1 && host.regionMatches(0, suffix, 1, host.length()))) {
         return suffix.endsWith("gov.vn") ? "government" : "learning";
       }
     }
@@ -184,44 +188,75 @@ public final class UrlRules {
     }
   }
 
-  /** Heuristic hits: adult and gambling TLDs, rotating brand names, keywords in the host and path. */
+  /**
+   * Heuristic hits: adult and gambling TLDs, rotating brand names, keywords in the host and path. The
+   * host's parts (registrable label, the part before the public suffix) are read as ranges of the host
+   * and the words are gathered in per-thread buffers ({@link UrlChars}): a host that no heuristic flags
+   * costs no substring.
+   */
   public void heuristicHits(CanonicalUrl url, List<UrlHit> out) {
+    UrlChars buf = UrlChars.get();
     if (url.hostIsIpAddress()) {
-      keywordHits("", url.path(), out);
+      keywordHits("", 0, 0, url.path(), buf, out);
       return;
     }
     String host = url.host();
     int dot = host.lastIndexOf('.');
-    String tld = dot < 0 ? host : host.substring(dot + 1);
-    Category t = tlds.get(tld);
+    Category t = tldTable.get(host, dot + 1);
     if (t != null) {
+      String tld = host.substring(dot + 1);
       out.add(UrlHit.of(t, "url/tld:" + tld, "." + tld));
     }
-    DomainParts parts = DomainParts.of(host);
-    if (parts.label() != null) {
-      String stem = brandIn(parts.label().replace("-", ""));
+    // The part before the public suffix is src[0, beforeEnd), the registrable label src[labelFrom, beforeEnd)
+    // (-1: none); src is the host itself unless the host needs InternetDomainName.
+    int start = DomainParts.suffixStart(host);
+    String src = host;
+    int beforeEnd;
+    int labelFrom;
+    if (start == DomainParts.SLOW) {
+      DomainParts parts = DomainParts.parsed(host);
+      src = parts.beforeSuffix();
+      beforeEnd = src.length();
+      labelFrom = parts.label() == null ? -1 : beforeEnd - parts.label().length();
+    } else {
+      beforeEnd = start < 0 ? host.length() : start > 0 ? start - 1 : 0;
+      labelFrom = start <= 0 ? -1 : host.lastIndexOf('.', beforeEnd - 1) + 1;
+    }
+    if (labelFrom >= 0) {
+      String stem = brandIn(src, labelFrom, beforeEnd, buf);
       if (stem != null) {
-        out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, parts.label()));
+        out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, src.substring(labelFrom, beforeEnd)));
+      }
+      if (beforeEnd > 0 && (start == DomainParts.SLOW || impersonation.mayHit(host, beforeEnd, labelFrom, buf))) {
+        UrlHit scam = impersonation.check(host, src.substring(0, beforeEnd), src.substring(labelFrom, beforeEnd));
+        if (scam != null) {
+          out.add(scam);
+        }
       }
     }
-    UrlHit scam = impersonation.check(host, parts.beforeSuffix(), parts.label());
-    if (scam != null) {
-      out.add(scam);
-    }
-    keywordHits(compact(parts.beforeSuffix()), url.path(), out);
+    keywordHits(src, 0, beforeEnd, url.path(), buf, out);
   }
 
-  /** A brand stem that {@code label} is a rotating name of, or null. */
-  private String brandIn(String label) {
-    for (int i = 0; i + 1 < label.length(); i++) {
-      int b = bigram(label, i);
+  /** A brand stem that the label {@code src[from, to)}, without its dashes, is a rotating name of, or null. */
+  private String brandIn(String src, int from, int to, UrlChars buf) {
+    buf.skeleton = UrlChars.fit(buf.skeleton, to - from);
+    char[] label = buf.skeleton;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = src.charAt(i);
+      if (c != '-') {
+        label[n++] = c;
+      }
+    }
+    for (int i = 0; i + 1 < n; i++) {
+      int b = UrlChars.bigram(label, i);
       String[] stems = b < 0 ? null : brandsByBigram[b];
       if (stems == null) {
         continue;
       }
       for (String stem : stems) {
-        if (label.startsWith(stem, i) && onlyAffixes(label.substring(0, i))
-            && onlyAffixes(label.substring(i + stem.length()))) {
+        if (UrlChars.startsWith(label, i, n, stem) && onlyAffixes(label, 0, i)
+            && onlyAffixes(label, i + stem.length(), n)) {
           return stem;
         }
       }
@@ -229,31 +264,41 @@ public final class UrlRules {
     return null;
   }
 
-  private void keywordHits(String host, String path, List<UrlHit> out) {
+  /**
+   * Keyword hits of the host part {@code host[from, to)} (dots, dashes and underscores dropped) and of each
+   * segment of {@code path}, each word reduced to lower-case letters and digits in {@code buf}.
+   */
+  private void keywordHits(String host, int from, int to, String path, UrlChars buf, List<UrlHit> out) {
     java.util.Set<String> seen = null;
-    seen = keywordsIn(host, true, out, seen);
-    int from = 0;
-    while (from < path.length()) {
-      int slash = path.indexOf('/', from);
-      int to = slash < 0 ? path.length() : slash;
-      if (to > from) {
-        seen = keywordsIn(compact(path, from, to), false, out, seen);
+    int n = buf.compactWords(host, from, to);
+    seen = keywordsIn(buf.words, n, true, out, seen);
+    int at = 0;
+    while (at < path.length()) {
+      int slash = path.indexOf('/', at);
+      int end = slash < 0 ? path.length() : slash;
+      if (end > at) {
+        n = buf.compactWords(path, at, end);   // may grow buf.words: read it after
+        seen = keywordsIn(buf.words, n, false, out, seen);
       }
-      from = to + 1;
+      at = end + 1;
     }
   }
 
-  /** Adds each keyword found in {@code s} once (host keywords for the host, path keywords for the path). */
-  private java.util.Set<String> keywordsIn(String s, boolean inHost, List<UrlHit> out, java.util.Set<String> seen) {
-    for (int i = 0; i + 1 < s.length(); i++) {
-      int b = bigram(s, i);
+  /**
+   * Adds each keyword found in {@code s[0, n)} once (host keywords for the host, path keywords for the
+   * path).
+   */
+  private java.util.Set<String> keywordsIn(char[] s, int n, boolean inHost, List<UrlHit> out,
+      java.util.Set<String> seen) {
+    for (int i = 0; i + 1 < n; i++) {
+      int b = UrlChars.bigram(s, i);
       Keyword[] ks = b < 0 ? null : keywordsByBigram[b];
       if (ks == null) {
         continue;
       }
       for (Keyword k : ks) {
-        if ((inHost ? k.host() : k.path()) && s.startsWith(k.word(), i)
-            && !coveredByException(s, i, i + k.word().length())
+        if ((inHost ? k.host() : k.path()) && UrlChars.startsWith(s, i, n, k.word())
+            && !coveredByException(s, n, i, i + k.word().length())
             && (seen == null || !seen.contains(k.word()))) {
           if (seen == null) {
             seen = new java.util.HashSet<>();
@@ -266,16 +311,19 @@ public final class UrlRules {
     return seen;
   }
 
-  /** Whether an exception word covers {@code s[from, to)} ({@code essex} covers the {@code sex} in it). */
-  private boolean coveredByException(String s, int from, int to) {
-    for (int j = Math.max(0, to - 40); j <= from && j + 1 < s.length(); j++) {
-      int b = bigram(s, j);
+  /**
+   * Whether an exception word covers {@code s[from, to)} within {@code s[0, n)} ({@code essex} covers the
+   * {@code sex} in it).
+   */
+  private boolean coveredByException(char[] s, int n, int from, int to) {
+    for (int j = Math.max(0, to - 40); j <= from && j + 1 < n; j++) {
+      int b = UrlChars.bigram(s, j);
       String[] es = b < 0 ? null : exceptionsByBigram[b];
       if (es == null) {
         continue;
       }
       for (String e : es) {
-        if (j + e.length() >= to && s.startsWith(e, j)) {
+        if (j + e.length() >= to && UrlChars.startsWith(s, j, n, e)) {
           return true;
         }
       }
@@ -302,7 +350,7 @@ public final class UrlRules {
    */
   record DomainParts(String label, String beforeSuffix) {
     /** What {@link #suffixStart} answers when the host needs the full parser. */
-    private static final int SLOW = -2;
+    static final int SLOW = -2;
     private static final int EXACT = 1;
     private static final int UNDER = 2;
     private static final int EXCLUDED = 4;
@@ -361,7 +409,7 @@ public final class UrlRules {
      * the first name that is under a wildcard rule ({@code *.ck}), an exact rule, or an exception
      * ({@code !www.ck}) decides.
      */
-    private static int suffixStart(String host) {
+    static int suffixStart(String host) {
       int n = host.length();
       if (n == 0 || n > 253) {
         return SLOW;
@@ -423,15 +471,20 @@ public final class UrlRules {
   }
 
   private static boolean onlyAffixes(String rest) {
-    int i = 0;
+    return onlyAffixes(rest.toCharArray(), 0, rest.length());
+  }
+
+  /** Whether {@code s[from, to)} is made of digits and {@link #BRAND_AFFIXES} only. */
+  private static boolean onlyAffixes(char[] s, int from, int to) {
+    int i = from;
     outer:
-    while (i < rest.length()) {
-      if (Character.isDigit(rest.charAt(i))) {
+    while (i < to) {
+      if (Character.isDigit(s[i])) {
         i++;
         continue;
       }
       for (String a : BRAND_AFFIXES) {
-        if (rest.startsWith(a, i)) {
+        if (UrlChars.startsWith(s, i, to, a)) {
           i += a.length();
           continue outer;
         }
@@ -441,30 +494,4 @@ public final class UrlRules {
     return true;
   }
 
-  /** Lower-case letters and digits only: dots, dashes and underscores are dropped. */
-  private static String compact(String s) {
-    return compact(s, 0, s.length());
-  }
-
-  /** {@link #compact(String)} of {@code s[from, to)}; no copy when it is already lower-case letters and digits. */
-  private static String compact(String s, int from, int to) {
-    int plain = from;
-    while (plain < to && ((s.charAt(plain) >= 'a' && s.charAt(plain) <= 'z')
-        || (s.charAt(plain) >= '0' && s.charAt(plain) <= '9'))) {
-      plain++;
-    }
-    if (plain == to) {
-      return from == 0 && to == s.length() ? s : s.substring(from, to);
-    }
-    StringBuilder b = new StringBuilder(to - from);
-    b.append(s, from, plain);
-    for (int i = plain; i < to; i++) {
-      char c = s.charAt(i);
-      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
 }
