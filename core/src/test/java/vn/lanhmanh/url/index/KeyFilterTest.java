@@ -81,6 +81,21 @@ class KeyFilterTest {
   }
 
   @Test
+  void keyAndMarkerInOnePassAreTheTwoHashes() {
+    String[] hosts = {"", "a", "ab.c", "www.example.com", "k3f9a-12345.site5.vn", "xn--bng-gla1gwi.vn", "\u0111\u00e1.vn"};
+    long[] keys = new long[1];
+    long[] markers = new long[1];
+    for (String h : hosts) {
+      for (int from = 0; from <= h.length(); from++) {
+        KeyFilter.keyAndMarker(h, from, h.length(), keys, markers, 0);
+        assertThat(keys[0]).as(h + " from " + from).isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.KEY_SEED));
+        assertThat(markers[0]).as(h + " from " + from)
+            .isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.PATHS_SEED));
+      }
+    }
+  }
+
+  @Test
   void hostRangesAndPathMarkers() {
     KeyFilter f = KeyFilter.create(1_000);
     f.put("example.com/adult/");
