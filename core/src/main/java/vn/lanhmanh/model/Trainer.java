@@ -30,6 +30,8 @@ import vn.lanhmanh.text.Positions;
  *       at a time) and the harassment/profanity head.
  *   <li>After each epoch the development comments choose the decoding bias (span F1 of lexicon and model
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
+ *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
+ *       wherever its marginal probability of I reaches a threshold, whichever gives the higher span F1.
  *   <li>The action threshold is the lowest span score at which no clean development comment the lexicon
  *       lets through would be flagged by a model finding (never under 0.5).
  * </ol>
