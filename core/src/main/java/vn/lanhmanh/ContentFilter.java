@@ -630,12 +630,16 @@ public final class ContentFilter implements AutoCloseable {
         findings.sort(java.util.Comparator.comparingInt(Finding::start));
       }
       fault(component);
-      double[] scores = ScoreStage.fromFindings(findings);
-      for (Map.Entry<Category, Double> e : textScores.entrySet()) {
-        int k = e.getKey().ordinal();
-        scores[k] = Math.max(scores[k], e.getValue());
+      ScoreMap scoreMap = ScoreMap.ZERO;   // no finding and no query text: every score 0
+      if (!findings.isEmpty() || !textScores.isEmpty()) {
+        double[] scores = ScoreStage.fromFindings(findings);
+        for (Map.Entry<Category, Double> e : textScores.entrySet()) {
+          int k = e.getKey().ordinal();
+          scores[k] = Math.max(scores[k], e.getValue());
+        }
+        scoreMap = new ScoreMap(scores);
       }
-      Verdict v = decide(url, findings, new ScoreMap(scores), policy);
+      Verdict v = decide(url, findings, scoreMap, policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
       if (!safe.isPresent()) {

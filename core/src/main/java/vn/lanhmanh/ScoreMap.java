@@ -13,6 +13,8 @@ import java.util.Set;
 final class ScoreMap extends AbstractMap<Category, Double> {
 
   private static final Category[] CATEGORIES = Category.values();
+  /** Every category at 0: shared, since nothing can change it. */
+  static final ScoreMap ZERO = new ScoreMap(new double[CATEGORIES.length]);
   private final double[] scores;
 
   /** Takes {@code scores} (one per category, by ordinal) without copying: the caller gives it up. */

@@ -39,23 +39,30 @@ final class HostTable<V> {
     }
   }
 
-  /** The hash of {@code s[from, s.length())}. */
+  /**
+   * The hash of {@code s[from, s.length())}. The chars are read from the end, so the hashes of all the
+   * suffixes of a host come out of one pass ({@link Suffixes}).
+   */
   static long hash(String s, int from) {
-    long h = P1 ^ (s.length() - from);
-    for (int i = from; i < s.length(); i++) {
+    long h = P1;
+    for (int i = s.length() - 1; i >= from; i--) {
       h = (h ^ s.charAt(i)) * P2;
     }
-    h ^= h >>> 29;
-    h *= P1;
-    return h ^ (h >>> 32);
+    return finish(h, s.length() - from);
   }
 
   /** The hash of {@code s[from, to)}, the same as {@link #hash(String, int)} of those chars as a string. */
   static long hash(char[] s, int from, int to) {
-    long h = P1 ^ (to - from);
-    for (int i = from; i < to; i++) {
+    long h = P1;
+    for (int i = to - 1; i >= from; i--) {
       h = (h ^ s[i]) * P2;
     }
+    return finish(h, to - from);
+  }
+
+  /** The final mix of a hash state over {@code length} chars. */
+  private static long finish(long h, int length) {
+    h ^= length;
     h ^= h >>> 29;
     h *= P1;
     return h ^ (h >>> 32);
@@ -80,7 +87,11 @@ final class HostTable<V> {
 
   /** The value of the name {@code s[from, s.length())}, or null. */
   V get(String s, int from) {
-    long h = hash(s, from);
+    return get(s, from, hash(s, from));
+  }
+
+  /** The value of the name {@code s[from, s.length())} whose {@link #hash(String, int)} is {@code h}, or null. */
+  V get(String s, int from, long h) {
     int len = s.length() - from;
     for (int at = (int) h & mask; ; at = (at + 1) & mask) {
       String k = keys[at];
@@ -101,16 +112,88 @@ final class HostTable<V> {
    * table holds starts in {@code host}, or -1.
    */
   int firstSuffix(String host) {
-    int start = host.startsWith("www.") ? 4 : 0;
-    while (true) {
-      if (get(host, start) != null) {
-        return start;
+    Suffixes sx = Suffixes.of(host);
+    int k = firstSuffix(sx);
+    return k < 0 ? -1 : sx.start[k];
+  }
+
+  /**
+   * {@link #firstSuffix(String)} of the host whose suffix hashes {@code sx} holds, as the index of the
+   * label it starts at ({@code sx.start[k]}), or -1.
+   */
+  int firstSuffix(Suffixes sx) {
+    String host = sx.host;
+    // Label 1 starts after "www."
+    for (int k = host.startsWith("www.") ? 1 : 0; ; k++) {
+      if (get(host, sx.start[k], sx.hash[k]) != null) {
+        return k;
       }
-      int dot = host.indexOf('.', start);
-      if (dot < 0 || host.indexOf('.', dot + 1) < 0) {
+      // The next suffix must still hold a dot.
+      if (k + 2 >= sx.count) {
         return -1;
       }
-      start = dot + 1;
+    }
+  }
+
+  /** The value of the suffix {@code k} of {@code sx}, or null. */
+  V get(Suffixes sx, int k) {
+    return get(sx.host, sx.start[k], sx.hash[k]);
+  }
+
+  /**
+   * Where each label of a host starts (0 and after every dot) and the {@link #hash(String, int)} of the
+   * suffix starting there, from one pass over the host's chars from its end. One instance per thread
+   * ({@link #of}), kept for the last host it was filled for (compared by identity), so the walks of the
+   * embedded list, the allow-list, the public-suffix table and the TLD table over one host hash each
+   * suffix once.
+   */
+  static final class Suffixes {
+    private static final ThreadLocal<Suffixes> LOCAL = ThreadLocal.withInitial(Suffixes::new);
+
+    String host;
+    /** Labels: {@code start[0] == 0} is the whole host, {@code start[count - 1]} the last label. */
+    int count;
+    int[] start = new int[16];
+    long[] hash = new long[16];
+
+    private Suffixes() {}
+
+    /** The suffixes of {@code host}, for this thread. */
+    static Suffixes of(String host) {
+      Suffixes sx = LOCAL.get();
+      if (sx.host != host) {
+        sx.fill(host);
+      }
+      return sx;
+    }
+
+    private void fill(String h) {
+      host = null;
+      int labels = 1;
+      for (int i = 0; i < h.length(); i++) {
+        if (h.charAt(i) == '.') {
+          labels++;
+        }
+      }
+      if (labels > start.length) {
+        int size = Math.max(labels, start.length * 2);
+        start = new int[size];
+        hash = new long[size];
+      }
+      count = labels;
+      int k = labels - 1;
+      long state = P1;
+      for (int i = h.length() - 1; i >= 0; i--) {
+        char c = h.charAt(i);
+        if (c == '.') {
+          start[k] = i + 1;
+          hash[k--] = finish(state, h.length() - i - 1);
+        }
+        state = (state ^ c) * P2;
+      }
+      start[0] = 0;
+      hash[0] = finish(state, h.length());
+      host = h;
     }
   }
 }

@@ -79,6 +79,12 @@ final class Impersonation {
   private final String[] lures;
   private final Set<String> fillers;
   private final String[] currencies;
+  /**
+   * {@link #currencies} by their first two letters, for the pre-check's scan; those that do not start
+   * with two letters or digits are in {@link #unindexedCurrencies}.
+   */
+  private final String[][] currenciesByBigram;
+  private final String[] unindexedCurrencies;
   private final Set<String> cheapTlds;
 
   private Impersonation(Map<String, Brand> brandOfStem, Set<String> anywhere, Set<String> officials,
@@ -118,6 +124,17 @@ final class Impersonation {
       byBigram[UrlRules.bigram(stem, 0)] = grow(byBigram[UrlRules.bigram(stem, 0)], stem);
     }
     this.longStemsByBigram = byBigram;
+    this.currenciesByBigram = new String[36 * 36][];
+    List<String> unindexed = new ArrayList<>();
+    for (String w : this.currencies) {
+      int b = w.length() >= 2 ? UrlRules.bigram(w, 0) : -1;
+      if (b < 0) {
+        unindexed.add(w);
+      } else {
+        currenciesByBigram[b] = grow(currenciesByBigram[b], w);
+      }
+    }
+    this.unindexedCurrencies = unindexed.toArray(String[]::new);
   }
 
   /**
@@ -283,13 +300,25 @@ final class Impersonation {
         start = i + 1;
       }
     }
-    // A long stem anywhere in the joined words (longStemIn).
+    // A long stem anywhere in the joined words (longStemIn), and a game currency (the last test of
+    // the full rules: it matters only when nothing else does, so finding it early changes no answer).
     for (int i = 0; i + 1 < n; i++) {
       int b = UrlChars.bigram(c, i);
-      String[] stems = b < 0 ? null : longStemsByBigram[b];
+      if (b < 0) {
+        continue;
+      }
+      String[] stems = longStemsByBigram[b];
       if (stems != null) {
         for (String st : stems) {
           if (UrlChars.startsWith(c, i, n, st)) {
+            return true;
+          }
+        }
+      }
+      String[] money = currenciesByBigram[b];
+      if (money != null) {
+        for (String w : money) {
+          if (UrlChars.startsWith(c, i, n, w)) {
             return true;
           }
         }
@@ -318,7 +347,7 @@ final class Impersonation {
     if (lookalikeIn(host, labelFrom, beforeEnd, tokens, buf)) {
       return true;
     }
-    for (String w : currencies) {
+    for (String w : unindexedCurrencies) {
       if (UrlChars.contains(c, 0, n, w)) {
         return true;
       }

@@ -452,20 +452,41 @@ public final class UrlCanonicalizer {
     return length;
   }
 
-  /** Whether {@code s[from, to)} is printable ASCII without a {@code %} or any char of {@code also}. */
+  /** Chars 0-63 and 64-127 that {@link #isPlain} refuses in a special path, and in a query, as bit sets. */
+  private static final long NOT_PLAIN_PATH_LOW = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 0);
+  private static final long NOT_PLAIN_PATH_HIGH = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 64);
+  private static final long NOT_PLAIN_QUERY_LOW = notPlainBits(ESCAPE_IN_QUERY, 0);
+  private static final long NOT_PLAIN_QUERY_HIGH = notPlainBits(ESCAPE_IN_QUERY, 64);
+
+  /** Bit {@code c - base} set for each char {@code c} in {@code [base, base + 64)} that is not plain. */
+  private static long notPlainBits(String also, int base) {
+    long bits = 0;
+    for (int c = base; c < base + 64; c++) {
+      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
+        bits |= 1L << (c - base);
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Whether {@code s[from, to)} is printable ASCII without a {@code %} or any char of {@code also}, one of
+   * {@link #ESCAPE_IN_SPECIAL_PATH} and {@link #ESCAPE_IN_QUERY}.
+   */
   private static boolean isPlain(String s, int from, int to, String also) {
+    boolean path = also.equals(ESCAPE_IN_SPECIAL_PATH);
+    if (!path && !also.equals(ESCAPE_IN_QUERY)) {
+      throw new IllegalArgumentException("no char table for " + also);
+    }
+    long low = path ? NOT_PLAIN_PATH_LOW : NOT_PLAIN_QUERY_LOW;
+    long high = path ? NOT_PLAIN_PATH_HIGH : NOT_PLAIN_QUERY_HIGH;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || c == '%' || (isEscapeCandidate(c) && also.indexOf(c) >= 0)) {
+      if (c >= 128 || ((c < 64 ? low : high) & (1L << c)) != 0) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Whether {@code c} is one of the chars any {@code ESCAPE_IN_*} set holds besides {@code %}. */
-  private static boolean isEscapeCandidate(char c) {
-    return c == '#' || c == '?' || c == '\\' || c == '/' || c == '@' || c == ':' || c == '[' || c == ']';
   }
 
   /**

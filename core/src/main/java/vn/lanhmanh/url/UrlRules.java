@@ -175,16 +175,18 @@ public final class UrlRules {
         return suffix.endsWith("gov.vn") ? "government" : "learning";
       }
     }
-    int at = allowTable.firstSuffix(host);
-    return at < 0 ? null : allowTable.get(host, at);
+    HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+    int k = allowTable.firstSuffix(sx);
+    return k < 0 ? null : allowTable.get(sx, k);
   }
 
   /** Hits of the embedded domain list (the host or a parent domain is listed). */
   public void listHits(CanonicalUrl url, List<UrlHit> out) {
-    int at = domainTable.firstSuffix(url.host());
-    if (at >= 0) {
-      String h = url.host().substring(at);
-      out.add(UrlHit.of(domainTable.get(url.host(), at), "url/list/default:" + h, h));
+    HostTable.Suffixes sx = HostTable.Suffixes.of(url.host());
+    int k = domainTable.firstSuffix(sx);
+    if (k >= 0) {
+      String h = url.host().substring(sx.start[k]);
+      out.add(UrlHit.of(domainTable.get(sx, k), "url/list/default:" + h, h));
     }
   }
 
@@ -201,8 +203,9 @@ public final class UrlRules {
       return;
     }
     String host = url.host();
-    int dot = host.lastIndexOf('.');
-    Category t = tldTable.get(host, dot + 1);
+    HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+    int dot = sx.start[sx.count - 1] - 1;   // the last dot (-1: none)
+    Category t = tldTable.get(sx, sx.count - 1);
     if (t != null) {
       String tld = host.substring(dot + 1);
       out.add(UrlHit.of(t, "url/tld:" + tld, "." + tld));
@@ -436,11 +439,12 @@ public final class UrlRules {
         return SLOW;
       }
       int previous = -1;
-      for (int start = 0; start < n; ) {
-        Integer found = SUFFIXES.get(host, start);
+      HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+      for (int k = 0; k < sx.count; k++) {
+        int start = sx.start[k];
+        Integer found = SUFFIXES.get(sx, k);
         int kind = found == null ? 0 : found;
-        int dot = host.indexOf('.', start);
-        int next = dot < 0 ? n : dot + 1;
+        int next = k + 1 < sx.count ? sx.start[k + 1] : n;
         if (previous >= 0 && (kind & UNDER) != 0) {
           return previous;
         }
@@ -451,7 +455,6 @@ public final class UrlRules {
           return next < n ? next : SLOW;
         }
         previous = start;
-        start = next;
       }
       return -1;
     }

@@ -35,8 +35,7 @@ final class HostHashes {
     String host = u.host();
     count = LookupExpressions.hostSuffixStarts(host, u.hostIsIpAddress(), starts);
     for (int i = 0; i < count; i++) {
-      keys[i] = KeyFilter.hash(host, starts[i], host.length(), KeyFilter.KEY_SEED);
-      markers[i] = KeyFilter.hash(host, starts[i], host.length(), KeyFilter.PATHS_SEED);
+      KeyFilter.keyAndMarker(host, starts[i], host.length(), keys, markers, i);
     }
     url = u;
   }
