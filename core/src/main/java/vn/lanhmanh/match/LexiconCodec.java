@@ -313,7 +313,7 @@ public final class LexiconCodec {
 
   /**
    * The trie (each state's parent and edge symbol), failure links and each state's own outputs; the
-   * transition table, root array, child bits and inherited outputs are rebuilt when read.
+   * child ranges, root array, child bits and inherited outputs are rebuilt when read.
    */
   private static void writeAutomaton(Out d, Trie t) {
     int n = t.parent.length;
@@ -321,35 +321,71 @@ public final class LexiconCodec {
     for (int s = 1; s < n; s++) {
       d.varint(s - t.parent[s]);
       d.varint(t.symbol[s]);
-      d.varint(t.automaton.fail[s]);
+      d.varint(t.fail[s]);
     }
     for (int s = 0; s < n; s++) {
       d.ints(t.own[s]);
     }
   }
 
-  /** The trie of a built automaton: states are numbered after their parent, outputs are own then inherited. */
+  /**
+   * The trie of a built automaton, its states numbered depth first (a state right after its parent, so
+   * most parent distances take one byte), each with the outputs it has of its own (not inherited through
+   * its failure link).
+   */
   private static Trie trieOf(PhraseAutomaton a) {
-    int n = a.fail.length;
-    int[] parent = new int[n];
-    int[] symbol = new int[n];
-    for (int i = 0; i < a.table.length; i++) {
-      if (a.used(i)) {
-        parent[a.slotTarget(i)] = a.slotState(i);
-        symbol[a.slotTarget(i)] = a.slotSymbol(i);
+    int n = a.stateCount();
+    int[] order = new int[n];   // depth-first number -> automaton's
+    int[] renumber = new int[n];
+    int[] stack = new int[n];
+    int top = 0;
+    int k = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      int s = stack[--top];
+      renumber[s] = k;
+      order[k++] = s;
+      for (int c = a.first[s + 1] - 1; c >= a.first[s]; c--) {
+        stack[top++] = c;
       }
     }
+    int[] parent = new int[n];
+    int[] symbol = new int[n];
+    int[] fail = new int[n];
     int[] depth = new int[n];
     int[][] own = new int[n][];
     for (int s = 0; s < n; s++) {
-      if (s > 0 && parent[s] >= s) {
-        throw new IllegalStateException("automaton state " + s + " numbered before its parent");
+      for (int c = a.first[s]; c < a.first[s + 1]; c++) {
+        parent[renumber[c]] = renumber[s];
+        symbol[renumber[c]] = a.symbol[c];
       }
-      depth[s] = s == 0 ? 0 : depth[parent[s]] + 1;
-      int inherited = s == 0 ? 0 : a.outputs[a.fail[s]].length;
-      own[s] = Arrays.copyOf(a.outputs[s], a.outputs[s].length - inherited);
     }
-    return new Trie(a, parent, symbol, depth, own);
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      depth[i] = i == 0 ? 0 : depth[parent[i]] + 1;
+      fail[i] = renumber[a.fail[s]];
+      own[i] = i == 0 ? a.outputs[s] : without(a.outputs[s], a.outputs[a.fail[s]]);
+    }
+    return new Trie(a, parent, symbol, depth, own, fail);
+  }
+
+  /** The values of ascending {@code all} that are not in ascending {@code some}. */
+  private static int[] without(int[] all, int[] some) {
+    if (some.length == 0) {
+      return all;
+    }
+    int[] out = new int[all.length];
+    int n = 0;
+    int j = 0;
+    for (int v : all) {
+      while (j < some.length && some[j] < v) {
+        j++;
+      }
+      if (j == some.length || some[j] != v) {
+        out[n++] = v;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Per entry, the symbols on the path to the state where it is an output; null for one in no state. */
@@ -806,7 +842,8 @@ public final class LexiconCodec {
   }
 
   /** An automaton read back, with the trie and own outputs it was assembled from. */
-  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own) {}
+  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own,
+      int[] fail) {}
 
   private static Trie readTrie(In b) {
     int n = b.count("states");
@@ -860,7 +897,7 @@ public final class LexiconCodec {
         outputs[s] = all;
       }
     }
-    return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own);
+    return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own, fail);
   }
 
   private static void checkOutputs(PhraseAutomaton a, int entries) {
