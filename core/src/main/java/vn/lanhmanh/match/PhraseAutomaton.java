@@ -93,7 +93,9 @@ final class PhraseAutomaton {
   private int child(int state, int sym) {
     int[] in = symbol;
     int lo = first[state];
-    int hi = first[state + 1];
+    int end = first[state + 1];
+    // Halve while many are left: the first child with a symbol >= sym stays in [lo, hi].
+    int hi = end;
     while (hi - lo > LINEAR_CHILDREN) {
       int mid = (lo + hi) >>> 1;
       if (in[mid] < sym) {
@@ -102,7 +104,7 @@ final class PhraseAutomaton {
         hi = mid;
       }
     }
-    for (int c = lo; c < hi; c++) {
+    for (int c = lo; c < end; c++) {
       int s = in[c];
       if (s >= sym) {
         return s == sym ? c : -1;

@@ -119,6 +119,7 @@ public final class VietnameseNormalizer {
     boolean sepMask = true;
     boolean atStart = true;
 
+    LanguageCheck.Letters language = out.letters();
     for (int i = 0; i < n; i++) {
       char c = text[i];
       int info = CharTable.info(c);
@@ -128,7 +129,9 @@ public final class VietnameseNormalizer {
       int tone = 0;
       boolean other = false;
       int width = 1;
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1]);
+      language.accept(pair ? Character.toCodePoint(c, text[i + 1]) : c);   // the language check's count
+      if (pair) {
         int cp = Character.toCodePoint(c, text[i + 1]);
         letter = CharTable.supplementaryLetter(cp);
         width = 2;
@@ -246,6 +249,7 @@ public final class VietnameseNormalizer {
     if (tok >= 0) {
       finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
     }
+    language.finish();
   }
 
   /** Characters that end a sentence wherever they stand; a dot does so only before a space or a dot. */
