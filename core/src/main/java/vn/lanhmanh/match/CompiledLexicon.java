@@ -1,7 +1,6 @@
 package vn.lanhmanh.match;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -385,6 +384,7 @@ public final class CompiledLexicon {
           }
         }
       }
+      int folded = n;
       sf = fold.step(sf, p.foldId(i));
       if (fold.outputCount(sf) != 0) {
         for (int e : fold.outputs(sf)) {
@@ -394,8 +394,11 @@ public final class CompiledLexicon {
           }
         }
       }
-      // The hits come in the order of their end: sorting each position's few hits sorts them all.
-      sortFrom(hits, atStart, n);
+      // The hits come in the order of their end, and each automaton's outputs in ascending order: merging
+      // each position's two runs sorts them all.
+      if (atStart < folded && folded < n && hits[folded - 1] > hits[folded]) {
+        merge(hits, atStart, folded, n, state);
+      }
     }
     int w = 0;
     for (int i = 0; i < n; i++) {
@@ -406,20 +409,14 @@ public final class CompiledLexicon {
     return w;
   }
 
-  /** Sorts {@code a[from, to)}: by insertion when short (a position has few hits), else by Arrays.sort. */
-  private static void sortFrom(long[] a, int from, int to) {
-    if (to - from > 16) {
-      Arrays.sort(a, from, to);
-      return;
-    }
-    for (int i = from + 1; i < to; i++) {
-      long v = a[i];
-      int j = i - 1;
-      while (j >= from && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
+  /** Merges the ascending runs {@code a[from, mid)} and {@code a[mid, to)} into one. */
+  private static void merge(long[] a, int from, int mid, int to, MatchState state) {
+    long[] right = state.mergeScratch(to - mid);
+    System.arraycopy(a, mid, right, 0, to - mid);
+    int i = mid - 1;
+    int j = to - mid - 1;
+    for (int k = to - 1; j >= 0; k--) {
+      a[k] = i >= from && a[i] > right[j] ? a[i--] : right[j--];
     }
   }
 

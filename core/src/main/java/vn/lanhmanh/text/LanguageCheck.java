@@ -86,6 +86,9 @@ public final class LanguageCheck {
    * the normaliser's pass.
    */
   static final class Letters {
+    private static final int LETTER_TYPES = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
+        | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER);
+
     int letters;
     int otherScript;
     Character.UnicodeScript dominant;
@@ -135,9 +138,11 @@ public final class LanguageCheck {
     }
 
     private void other(int cp) {
-      if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+      // One look-up in the Unicode tables: Character.isLetter is these five types.
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK) {
         diacritic |= inWord;   // a mark outside a word is skipped
-      } else if (Character.isLetter(cp)) {
+      } else if (((1 << type) & LETTER_TYPES) != 0) {
         letter();
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         if (script == Character.UnicodeScript.LATIN) {
