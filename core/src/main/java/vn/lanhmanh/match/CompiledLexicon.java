@@ -365,6 +365,7 @@ public final class CompiledLexicon {
   private int collectHits(MatchState state) {
     Positions p = state.positions();
     long[] hits = state.hits;
+    byte[] chat = state.chatTokens();
     int n = 0;
     int sx = 0;
     int sf = 0;
@@ -378,7 +379,7 @@ public final class CompiledLexicon {
       sx = exact.step(sx, p.exactId(i));
       if (exact.outputCount(sx) != 0) {
         for (int e : exact.outputs(sx)) {
-          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -388,7 +389,7 @@ public final class CompiledLexicon {
       sf = fold.step(sf, p.foldId(i));
       if (fold.outputCount(sf) != 0) {
         for (int e : fold.outputs(sf)) {
-          if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+          if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }

@@ -247,8 +247,10 @@ public final class LexiconCodec {
       writeEntry(d, e);
     }
     writeVocabulary(d, c.vocab);
-    writeAutomaton(d, trieOf(c.exact));
-    Trie fold = trieOf(c.fold);
+    int rules = c.entries.length;
+    int concepts = c.conceptMasks.length;
+    writeAutomaton(d, trieOf(c.exact, rules, concepts));
+    Trie fold = trieOf(c.fold, rules, concepts);
     writeAutomaton(d, fold);
     int[][] foldIds = paths(fold, c.entries.length + c.conceptMasks.length);
     Keys foldKeys = new Keys(c.vocab.foldCount(), c.vocab::foldKey);
@@ -329,44 +331,78 @@ public final class LexiconCodec {
   }
 
   /**
-   * The trie of a built automaton, its states numbered depth first (a state right after its parent, so
-   * most parent distances take one byte), each with the outputs it has of its own (not inherited through
-   * its failure link).
+   * The trie of a built automaton, numbered as {@link CompiledLexicon#compile} creates its states (concept
+   * phrases first, then the lexicon's entries, each phrase's new states in the order of its syllables), each
+   * state with the outputs it has of its own (not inherited through its failure link) in that order too.
+   * This numbering puts most states right after their parent, so the written form stays small and deflates
+   * well whatever numbering the automaton uses in memory.
+   *
+   * @param rules the number of lexicon entries: outputs from it on are concept phrases, added first
+   * @param concepts the number of concept phrases
    */
-  private static Trie trieOf(PhraseAutomaton a) {
+  private static Trie trieOf(PhraseAutomaton a, int rules, int concepts) {
     int n = a.stateCount();
-    int[] order = new int[n];   // depth-first number -> automaton's
-    int[] renumber = new int[n];
-    int[] stack = new int[n];
-    int top = 0;
-    int k = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-      int s = stack[--top];
-      renumber[s] = k;
-      order[k++] = s;
-      for (int c = a.first[s + 1] - 1; c >= a.first[s]; c--) {
-        stack[top++] = c;
-      }
-    }
     int[] parent = new int[n];
-    int[] symbol = new int[n];
-    int[] fail = new int[n];
     int[] depth = new int[n];
     int[][] own = new int[n][];
+    int[] minRank = new int[n];
+    Arrays.fill(minRank, Integer.MAX_VALUE);
     for (int s = 0; s < n; s++) {
       for (int c = a.first[s]; c < a.first[s + 1]; c++) {
-        parent[renumber[c]] = renumber[s];
-        symbol[renumber[c]] = a.symbol[c];
+        parent[c] = s;
+        depth[c] = depth[s] + 1;
+      }
+      own[s] = s == 0 ? a.outputs[s] : without(a.outputs[s], a.outputs[a.fail[s]]);
+      for (int e : own[s]) {
+        minRank[s] = Math.min(minRank[s], e >= rules ? e - rules : e + concepts);
       }
     }
-    for (int i = 0; i < n; i++) {
-      int s = order[i];
-      depth[i] = i == 0 ? 0 : depth[parent[i]] + 1;
-      fail[i] = renumber[a.fail[s]];
-      own[i] = i == 0 ? a.outputs[s] : without(a.outputs[s], a.outputs[a.fail[s]]);
+    // A state is created by the first phrase through it: the least rank below it. Children come after
+    // their parent in the automaton's (breadth-first) numbering.
+    for (int s = n - 1; s > 0; s--) {
+      minRank[parent[s]] = Math.min(minRank[parent[s]], minRank[s]);
     }
-    return new Trie(a, parent, symbol, depth, own, fail);
+    long[] keys = new long[n];
+    for (int s = 0; s < n; s++) {
+      if (n >= 1 << 24 || depth[s] >= 1 << 16 || minRank[s] >= 1 << 23) {
+        throw new IllegalStateException("automaton too large to write: " + n + " states");
+      }
+      keys[s] = ((long) minRank[s] << 40) | ((long) depth[s] << 24) | s;
+    }
+    Arrays.sort(keys);
+    int[] renumber = new int[n];
+    for (int i = 0; i < n; i++) {
+      renumber[(int) (keys[i] & ((1 << 24) - 1))] = i;
+    }
+    int[] wParent = new int[n];
+    int[] wSymbol = new int[n];
+    int[] wFail = new int[n];
+    int[] wDepth = new int[n];
+    int[][] wOwn = new int[n][];
+    for (int s = 0; s < n; s++) {
+      int i = renumber[s];
+      wParent[i] = renumber[parent[s]];
+      wSymbol[i] = s == 0 ? 0 : a.symbol[s];
+      wFail[i] = renumber[a.fail[s]];
+      wDepth[i] = depth[s];
+      wOwn[i] = byRank(own[s], rules);
+    }
+    return new Trie(a, wParent, wSymbol, wDepth, wOwn, wFail);
+  }
+
+  /** Ascending outputs in the order they were added: the concept phrases first, then the entries. */
+  private static int[] byRank(int[] ascending, int rules) {
+    int split = 0;
+    while (split < ascending.length && ascending[split] < rules) {
+      split++;
+    }
+    if (split == 0 || split == ascending.length) {
+      return ascending;
+    }
+    int[] out = new int[ascending.length];
+    System.arraycopy(ascending, split, out, 0, ascending.length - split);
+    System.arraycopy(ascending, 0, out, ascending.length - split, split);
+    return out;
   }
 
   /** The values of ascending {@code all} that are not in ascending {@code some}. */

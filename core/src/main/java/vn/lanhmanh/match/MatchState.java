@@ -47,6 +47,7 @@ public final class MatchState {
   /** The matcher's (entry, end position) hits of the text being checked: {@link CompiledLexicon}'s scratch. */
   long[] hits = new long[64];
   private long[] merge = new long[64];
+  private byte[] chat = new byte[64];
 
   private int concepts;
   private int[] hStartPos = new int[16];
@@ -176,6 +177,20 @@ public final class MatchState {
     concepts++;
   }
 
+  /**
+   * Per syllable of the text, cleared: what the matcher learnt of the Latin token starting there
+   * ({@link Surface#latinTokensAreChat(Positions, int, int, byte[])}).
+   */
+  byte[] chatTokens() {
+    int n = positions.size();
+    if (chat.length < n) {
+      chat = new byte[Math.max(n, chat.length * 2)];
+    } else {
+      Arrays.fill(chat, 0, n, (byte) 0);
+    }
+    return chat;
+  }
+
   /** A scratch array of at least {@code n} longs for merging hits. */
   long[] mergeScratch(int n) {
     if (merge.length < n) {
@@ -198,6 +213,9 @@ public final class MatchState {
     }
     if (merge.length > maxChars) {
       merge = new long[64];
+    }
+    if (chat.length > maxChars) {
+      chat = new byte[64];
     }
     if (sentence.length > maxChars) {
       sentence = new int[64];
