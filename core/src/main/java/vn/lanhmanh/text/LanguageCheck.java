@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Says when a text is mostly in a language the lexicon does not cover, so that "nothing found" is not
- * read as "checked and fine". The letters are counted in the normaliser's pass over the text
- * ({@link Letters}); no allocation unless there is something to say.
+ * read as "checked and fine". The letters are counted by the normaliser, over the copy of the text it has
+ * just read ({@link Letters}); no allocation unless there is something to say.
  *
  * <p>Judged from the letters: mostly another script (Han, kana, Hangul, Thai, Arabic …) is not covered;
  * mostly Latin letters without Vietnamese diacritics is covered when at least half of the words of two or
@@ -49,9 +49,9 @@ public final class LanguageCheck {
   }
 
   /**
-   * {@link #note(String, Vocabulary)} from the letter counts the normaliser took of the same text in its
-   * own pass ({@link Positions#letters()}): no second pass over the text unless it is mostly written
-   * without diacritics.
+   * {@link #note(String, Vocabulary)} from the letter counts the normaliser took of the same text
+   * ({@link Positions#letters()}): no further pass over the text unless it is mostly written without
+   * diacritics.
    *
    * @param positions {@code text} normalised
    */
@@ -83,7 +83,7 @@ public final class LanguageCheck {
    * What the check counts of a text, fed one code point at a time: letters, letters of another script
    * (and which script has most of them), words (runs of letters and combining marks, of two or more
    * letters, all Latin) and words with diacritics. A scratch object: one per {@link Positions}, filled by
-   * the normaliser's pass.
+   * the normaliser.
    */
   static final class Letters {
     private static final int LETTER_TYPES = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
@@ -109,6 +109,25 @@ public final class LanguageCheck {
       words = 0;
       diacriticWords = 0;
       inWord = false;
+    }
+
+    /** Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. */
+    void count(char[] text, int n) {
+      for (int i = 0; i < n; i++) {
+        char c = text[i];
+        if (c < 0x80) {
+          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            letter();
+          } else if (inWord) {
+            endWord();
+          }
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+          accept(Character.toCodePoint(c, text[++i]));
+        } else {
+          accept(c);
+        }
+      }
+      finish();
     }
 
     /** The next code point of the text. */
@@ -138,6 +157,13 @@ public final class LanguageCheck {
     }
 
     private void other(int cp) {
+      if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+        // General Punctuation and the emoji blocks hold no letter and no combining mark (LanguageCheckPropertiesTest)
+        if (inWord) {
+          endWord();
+        }
+        return;
+      }
       // One look-up in the Unicode tables: Character.isLetter is these five types.
       int type = Character.getType(cp);
       if (type == Character.NON_SPACING_MARK) {

@@ -73,6 +73,9 @@ public final class VietnameseNormalizer {
       }
     }
     tokenize(in, n, out);
+    // The language check's count, over the copy just read (kept out of tokenize's loop, which the JIT
+    // compiles worse with it inside).
+    out.letters().count(in, n);
     resolve(out);
   }
 
@@ -119,7 +122,6 @@ public final class VietnameseNormalizer {
     boolean sepMask = true;
     boolean atStart = true;
 
-    LanguageCheck.Letters language = out.letters();
     for (int i = 0; i < n; i++) {
       char c = text[i];
       int info = CharTable.info(c);
@@ -129,9 +131,7 @@ public final class VietnameseNormalizer {
       int tone = 0;
       boolean other = false;
       int width = 1;
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1]);
-      language.accept(pair ? Character.toCodePoint(c, text[i + 1]) : c);   // the language check's count
-      if (pair) {
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
         int cp = Character.toCodePoint(c, text[i + 1]);
         letter = CharTable.supplementaryLetter(cp);
         width = 2;
@@ -249,7 +249,6 @@ public final class VietnameseNormalizer {
     if (tok >= 0) {
       finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
     }
-    language.finish();
   }
 
   /** Characters that end a sentence wherever they stand; a dot does so only before a space or a dot. */

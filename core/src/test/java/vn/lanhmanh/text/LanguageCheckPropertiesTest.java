@@ -22,7 +22,7 @@ class LanguageCheckPropertiesTest {
   private static final String[] PIECES = {"a", "b", "e", "o", "n", "g", "k", "Đ", "ị", "ạ", "ề", "ư", "é",
       "ñ", "ǆ", "ɐ", "\u0301", "\u0323", "中", "文", "の", "한", "ก", "ا", "а", "о", "ω", "ｄ", " ", " ", ".",
       "1", "@", "!", "*", "\n", "\u200b", "\ud83d\ude00", "\ud835\udc00", "\ud800", "\ude00", "vcl", "you",
-      "toi", "muon", "stupid"};
+      "toi", "muon", "stupid", "\u2026", "\u201c", "\ud83d\ude02", "\ufe0f"};
 
   @Provide
   Arbitrary<String> texts() {
@@ -34,6 +34,17 @@ class LanguageCheckPropertiesTest {
     Positions p = new Positions();
     NORMALIZER.normalize(text, p);
     assertThat(LanguageCheck.note(text, VOCAB, p)).isEqualTo(LanguageCheck.note(text, VOCAB));
+  }
+
+  @Example
+  void blocksDecidedWithoutTheUnicodeTablesHoldNoLetterAndNoMark() {
+    int[][] blocks = {{0x2000, 0x206F}, {0x1F000, 0x1FAFF}};
+    for (int[] b : blocks) {
+      for (int cp = b[0]; cp <= b[1]; cp++) {
+        assertThat(Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)
+            .as("U+%04X", cp).isFalse();
+      }
+    }
   }
 
   @Example
