@@ -390,7 +390,7 @@ public final class ContentFilter implements AutoCloseable {
         fault(component);
         // 5. the action for this viewer
         Verdict v = decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
-        String language = LanguageCheck.note(t, lexicon.vocabulary());
+        String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         return language == null ? v : v.withNote(language);
       } finally {
         state.trim(SCRATCH_KEEP_CHARS);

@@ -1,7 +1,6 @@
 package vn.lanhmanh.match;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -366,6 +365,7 @@ public final class CompiledLexicon {
   private int collectHits(MatchState state) {
     Positions p = state.positions();
     long[] hits = state.hits;
+    byte[] chat = state.chatTokens();
     int n = 0;
     int sx = 0;
     int sf = 0;
@@ -379,23 +379,27 @@ public final class CompiledLexicon {
       sx = exact.step(sx, p.exactId(i));
       if (exact.outputCount(sx) != 0) {
         for (int e : exact.outputs(sx)) {
-          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
         }
       }
+      int folded = n;
       sf = fold.step(sf, p.foldId(i));
       if (fold.outputCount(sf) != 0) {
         for (int e : fold.outputs(sf)) {
-          if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i)) {
+          if (foldAllowed(e, i, p) && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
         }
       }
-      // The hits come in the order of their end: sorting each position's few hits sorts them all.
-      sortFrom(hits, atStart, n);
+      // The hits come in the order of their end, and each automaton's outputs in ascending order: merging
+      // each position's two runs sorts them all.
+      if (atStart < folded && folded < n && hits[folded - 1] > hits[folded]) {
+        merge(hits, atStart, folded, n, state);
+      }
     }
     int w = 0;
     for (int i = 0; i < n; i++) {
@@ -406,20 +410,14 @@ public final class CompiledLexicon {
     return w;
   }
 
-  /** Sorts {@code a[from, to)}: by insertion when short (a position has few hits), else by Arrays.sort. */
-  private static void sortFrom(long[] a, int from, int to) {
-    if (to - from > 16) {
-      Arrays.sort(a, from, to);
-      return;
-    }
-    for (int i = from + 1; i < to; i++) {
-      long v = a[i];
-      int j = i - 1;
-      while (j >= from && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
+  /** Merges the ascending runs {@code a[from, mid)} and {@code a[mid, to)} into one. */
+  private static void merge(long[] a, int from, int mid, int to, MatchState state) {
+    long[] right = state.mergeScratch(to - mid);
+    System.arraycopy(a, mid, right, 0, to - mid);
+    int i = mid - 1;
+    int j = to - mid - 1;
+    for (int k = to - 1; j >= 0; k--) {
+      a[k] = i >= from && a[i] > right[j] ? a[i--] : right[j--];
     }
   }
 

@@ -247,8 +247,10 @@ public final class LexiconCodec {
       writeEntry(d, e);
     }
     writeVocabulary(d, c.vocab);
-    writeAutomaton(d, trieOf(c.exact));
-    Trie fold = trieOf(c.fold);
+    int rules = c.entries.length;
+    int concepts = c.conceptMasks.length;
+    writeAutomaton(d, trieOf(c.exact, rules, concepts));
+    Trie fold = trieOf(c.fold, rules, concepts);
     writeAutomaton(d, fold);
     int[][] foldIds = paths(fold, c.entries.length + c.conceptMasks.length);
     Keys foldKeys = new Keys(c.vocab.foldCount(), c.vocab::foldKey);
@@ -313,7 +315,7 @@ public final class LexiconCodec {
 
   /**
    * The trie (each state's parent and edge symbol), failure links and each state's own outputs; the
-   * transition table, root array, child bits and inherited outputs are rebuilt when read.
+   * child ranges, root array, child bits and inherited outputs are rebuilt when read.
    */
   private static void writeAutomaton(Out d, Trie t) {
     int n = t.parent.length;
@@ -321,35 +323,105 @@ public final class LexiconCodec {
     for (int s = 1; s < n; s++) {
       d.varint(s - t.parent[s]);
       d.varint(t.symbol[s]);
-      d.varint(t.automaton.fail[s]);
+      d.varint(t.fail[s]);
     }
     for (int s = 0; s < n; s++) {
       d.ints(t.own[s]);
     }
   }
 
-  /** The trie of a built automaton: states are numbered after their parent, outputs are own then inherited. */
-  private static Trie trieOf(PhraseAutomaton a) {
-    int n = a.fail.length;
+  /**
+   * The trie of a built automaton, numbered as {@link CompiledLexicon#compile} creates its states (concept
+   * phrases first, then the lexicon's entries, each phrase's new states in the order of its syllables), each
+   * state with the outputs it has of its own (not inherited through its failure link) in that order too.
+   * This numbering puts most states right after their parent, so the written form stays small and deflates
+   * well whatever numbering the automaton uses in memory.
+   *
+   * @param rules the number of lexicon entries: outputs from it on are concept phrases, added first
+   * @param concepts the number of concept phrases
+   */
+  private static Trie trieOf(PhraseAutomaton a, int rules, int concepts) {
+    int n = a.stateCount();
     int[] parent = new int[n];
-    int[] symbol = new int[n];
-    for (int i = 0; i < a.table.length; i++) {
-      if (a.used(i)) {
-        parent[a.slotTarget(i)] = a.slotState(i);
-        symbol[a.slotTarget(i)] = a.slotSymbol(i);
-      }
-    }
     int[] depth = new int[n];
     int[][] own = new int[n][];
+    int[] minRank = new int[n];
+    Arrays.fill(minRank, Integer.MAX_VALUE);
     for (int s = 0; s < n; s++) {
-      if (s > 0 && parent[s] >= s) {
-        throw new IllegalStateException("automaton state " + s + " numbered before its parent");
+      for (int c = a.first[s]; c < a.first[s + 1]; c++) {
+        parent[c] = s;
+        depth[c] = depth[s] + 1;
       }
-      depth[s] = s == 0 ? 0 : depth[parent[s]] + 1;
-      int inherited = s == 0 ? 0 : a.outputs[a.fail[s]].length;
-      own[s] = Arrays.copyOf(a.outputs[s], a.outputs[s].length - inherited);
+      own[s] = s == 0 ? a.outputs[s] : without(a.outputs[s], a.outputs[a.fail[s]]);
+      for (int e : own[s]) {
+        minRank[s] = Math.min(minRank[s], e >= rules ? e - rules : e + concepts);
+      }
     }
-    return new Trie(a, parent, symbol, depth, own);
+    // A state is created by the first phrase through it: the least rank below it. Children come after
+    // their parent in the automaton's (breadth-first) numbering.
+    for (int s = n - 1; s > 0; s--) {
+      minRank[parent[s]] = Math.min(minRank[parent[s]], minRank[s]);
+    }
+    long[] keys = new long[n];
+    for (int s = 0; s < n; s++) {
+      if (n >= 1 << 24 || depth[s] >= 1 << 16 || minRank[s] >= 1 << 23) {
+        throw new IllegalStateException("automaton too large to write: " + n + " states");
+      }
+      keys[s] = ((long) minRank[s] << 40) | ((long) depth[s] << 24) | s;
+    }
+    Arrays.sort(keys);
+    int[] renumber = new int[n];
+    for (int i = 0; i < n; i++) {
+      renumber[(int) (keys[i] & ((1 << 24) - 1))] = i;
+    }
+    int[] wParent = new int[n];
+    int[] wSymbol = new int[n];
+    int[] wFail = new int[n];
+    int[] wDepth = new int[n];
+    int[][] wOwn = new int[n][];
+    for (int s = 0; s < n; s++) {
+      int i = renumber[s];
+      wParent[i] = renumber[parent[s]];
+      wSymbol[i] = s == 0 ? 0 : a.symbol[s];
+      wFail[i] = renumber[a.fail[s]];
+      wDepth[i] = depth[s];
+      wOwn[i] = byRank(own[s], rules);
+    }
+    return new Trie(a, wParent, wSymbol, wDepth, wOwn, wFail);
+  }
+
+  /** Ascending outputs in the order they were added: the concept phrases first, then the entries. */
+  private static int[] byRank(int[] ascending, int rules) {
+    int split = 0;
+    while (split < ascending.length && ascending[split] < rules) {
+      split++;
+    }
+    if (split == 0 || split == ascending.length) {
+      return ascending;
+    }
+    int[] out = new int[ascending.length];
+    System.arraycopy(ascending, split, out, 0, ascending.length - split);
+    System.arraycopy(ascending, 0, out, ascending.length - split, split);
+    return out;
+  }
+
+  /** The values of ascending {@code all} that are not in ascending {@code some}. */
+  private static int[] without(int[] all, int[] some) {
+    if (some.length == 0) {
+      return all;
+    }
+    int[] out = new int[all.length];
+    int n = 0;
+    int j = 0;
+    for (int v : all) {
+      while (j < some.length && some[j] < v) {
+        j++;
+      }
+      if (j == some.length || some[j] != v) {
+        out[n++] = v;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Per entry, the symbols on the path to the state where it is an output; null for one in no state. */
@@ -806,7 +878,8 @@ public final class LexiconCodec {
   }
 
   /** An automaton read back, with the trie and own outputs it was assembled from. */
-  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own) {}
+  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own,
+      int[] fail) {}
 
   private static Trie readTrie(In b) {
     int n = b.count("states");
@@ -860,7 +933,7 @@ public final class LexiconCodec {
         outputs[s] = all;
       }
     }
-    return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own);
+    return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own, fail);
   }
 
   private static void checkOutputs(PhraseAutomaton a, int entries) {

@@ -46,6 +46,8 @@ public final class MatchState {
 
   /** The matcher's (entry, end position) hits of the text being checked: {@link CompiledLexicon}'s scratch. */
   long[] hits = new long[64];
+  private long[] merge = new long[64];
+  private byte[] chat = new byte[64];
 
   private int concepts;
   private int[] hStartPos = new int[16];
@@ -175,6 +177,28 @@ public final class MatchState {
     concepts++;
   }
 
+  /**
+   * Per syllable of the text, cleared: what the matcher learnt of the Latin token starting there
+   * ({@link Surface#latinTokensAreChat(Positions, int, int, byte[])}).
+   */
+  byte[] chatTokens() {
+    int n = positions.size();
+    if (chat.length < n) {
+      chat = new byte[Math.max(n, chat.length * 2)];
+    } else {
+      Arrays.fill(chat, 0, n, (byte) 0);
+    }
+    return chat;
+  }
+
+  /** A scratch array of at least {@code n} longs for merging hits. */
+  long[] mergeScratch(int n) {
+    if (merge.length < n) {
+      merge = new long[Math.max(n, merge.length * 2)];
+    }
+    return merge;
+  }
+
   /** Doubles {@link #hits}, keeping its contents; returns the new array. */
   long[] growHits() {
     hits = Arrays.copyOf(hits, hits.length * 2);
@@ -186,6 +210,12 @@ public final class MatchState {
     positions.trim(maxChars);
     if (hits.length > maxChars) {
       hits = new long[64];
+    }
+    if (merge.length > maxChars) {
+      merge = new long[64];
+    }
+    if (chat.length > maxChars) {
+      chat = new byte[64];
     }
     if (sentence.length > maxChars) {
       sentence = new int[64];

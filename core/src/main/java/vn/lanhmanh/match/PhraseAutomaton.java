@@ -7,54 +7,52 @@ import java.util.List;
 
 /**
  * Aho–Corasick automaton over symbol ids (syllables), so matching every phrase of a lexicon costs one
- * step per syllable of text whatever the number of phrases. Transitions live in one open-addressing
- * table keyed by {@code (state, symbol)}; outputs are precomputed per state (own plus dictionary-suffix
- * outputs), so reporting a hit never walks the failure chain.
+ * step per syllable of text whatever the number of phrases. Outputs are precomputed per state (own plus
+ * dictionary-suffix outputs, in ascending order), so reporting a hit never walks the failure chain.
  *
- * <p>The lexicon's automata have some 150,000 states each, far more than a core's cache holds, so a step
- * is laid out to touch as few cache lines as it can: a transition is one {@code long} of the table (its
- * state, symbol and target packed together), and what a step reads of a state (its child mask, its
- * failure link and how many outputs it has) is two adjacent {@code long}s of {@link #states}.
+ * <p>The lexicon's automata have some 170,000 states each, far more than a core's cache holds, while a
+ * text spends nearly all its steps in the few thousand states near the root. So the states are numbered
+ * breadth first, the children of a state in the order of their symbols: the states a text visits most sit
+ * together at the front of every array, and the children of a state are a run of consecutive state numbers
+ * ({@link #first}), searched by their entry symbols ({@link #symbol}), with no hash table to probe at a
+ * random place. What a step reads of a state (its child mask, its failure link and how many outputs it
+ * has) is two adjacent {@code long}s of {@link #states}.
  *
  * <p>Immutable after {@link Builder#build()}; thread-safe.
  */
 final class PhraseAutomaton {
 
   private static final int[] NONE = new int[0];
-  /** An empty slot of {@link #table}; a packed transition never has all 64 bits set. */
-  private static final long EMPTY = -1L;
+  /** Children searched one by one up to this many; by halving beyond. */
+  private static final int LINEAR_CHILDREN = 8;
 
-  /**
-   * The transitions, open addressing with linear probing: each used slot is
-   * {@code ((state << symbolBits | symbol) << stateBits) | target}.
-   */
-  final long[] table;
-  final int mask;
-  /** Bits of a symbol and of a state in a packed transition. */
-  final int symbolBits;
-  final int stateBits;
   final int[] fail;
   final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
   final int[] rootNext;
   /**
    * Per state {@code s}, two longs: at {@code 2s} bit {@code symbol % 64} is set for every symbol it has a
-   * transition on (a clear bit means no transition, so most steps skip the probe of the table; a state
+   * transition on (a clear bit means no transition, so most steps skip the search of its children; a state
    * without children has no bit set at all); at {@code 2s + 1} its failure link (high 32 bits) and its
    * number of outputs (low 32 bits).
    */
   final long[] states;
+  /**
+   * The children of state {@code s} are the states {@code first[s]} to {@code first[s + 1] - 1} (breadth
+   * first numbering); {@code first[stateCount()]} is the number of states.
+   */
+  final int[] first;
+  /** The symbol on the edge into each state (ascending among siblings; 0 for the root). */
+  final int[] symbol;
 
-  private PhraseAutomaton(long[] table, int symbolBits, int stateBits, int[] fail, int[][] outputs,
-      int[] rootNext, long[] states) {
-    this.table = table;
-    this.mask = table.length - 1;
-    this.symbolBits = symbolBits;
-    this.stateBits = stateBits;
+  private PhraseAutomaton(int[] fail, int[][] outputs, int[] rootNext, long[] states, int[] first,
+      int[] symbol) {
     this.fail = fail;
     this.outputs = outputs;
     this.rootNext = rootNext;
     this.states = states;
+    this.first = first;
+    this.symbol = symbol;
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -66,7 +64,7 @@ final class PhraseAutomaton {
     while (state != 0) {
       // Java's shift takes the low six bits of symbol: this tests bit symbol % 64.
       if ((st[2 * state] & (1L << symbol)) != 0) {
-        int next = get(state, symbol);
+        int next = child(state, symbol);
         if (next >= 0) {
           return next;
         }
@@ -82,7 +80,7 @@ final class PhraseAutomaton {
     return (int) states[2 * state + 1];
   }
 
-  /** The ids of the phrases that end in this state. */
+  /** The ids of the phrases that end in this state, in ascending order. */
   int[] outputs(int state) {
     return outputs[state];
   }
@@ -91,101 +89,107 @@ final class PhraseAutomaton {
     return fail.length;
   }
 
-  private int get(int state, int symbol) {
-    long key = ((long) state << symbolBits) | symbol;
-    if (symbol >>> symbolBits != 0) {
-      return -1;   // beyond every symbol of the trie
-    }
-    long[] t = table;
-    int sb = stateBits;
-    for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-      long k = t[i];
-      if (k >>> sb == key) {
-        return (int) (k & ((1L << sb) - 1));
+  /** The child of {@code state} on {@code sym}, or -1. */
+  private int child(int state, int sym) {
+    int[] in = symbol;
+    int lo = first[state];
+    int end = first[state + 1];
+    // Halve while many are left: the first child with a symbol >= sym stays in [lo, hi].
+    int hi = end;
+    while (hi - lo > LINEAR_CHILDREN) {
+      int mid = (lo + hi) >>> 1;
+      if (in[mid] < sym) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
-      if (k == EMPTY) {
-        return -1;
+    }
+    for (int c = lo; c < end; c++) {
+      int s = in[c];
+      if (s >= sym) {
+        return s == sym ? c : -1;
       }
     }
-  }
-
-  /** Whether table slot {@code i} holds a transition. */
-  boolean used(int i) {
-    return table[i] != EMPTY;
-  }
-
-  /** The state a used table slot leaves from. */
-  int slotState(int i) {
-    return (int) (table[i] >>> (stateBits + symbolBits));
-  }
-
-  /** The symbol of a used table slot. */
-  int slotSymbol(int i) {
-    return (int) ((table[i] >>> stateBits) & ((1L << symbolBits) - 1));
-  }
-
-  /** The state a used table slot leads to. */
-  int slotTarget(int i) {
-    return (int) (table[i] & ((1L << stateBits) - 1));
-  }
-
-  private static int mix(long key) {
-    long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 29));
-  }
-
-  /** Bits needed to hold values {@code 0..max} (at least 1). */
-  private static int bitsFor(int max) {
-    return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+    return -1;
   }
 
   /**
    * The automaton of a trie given by each state's parent and the symbol on the edge into it (both
    * ignored for the root, state 0), with its failure links and per-state outputs (own then inherited).
-   * The builder and the precompiled form ({@link LexiconCodec}) both end here.
-   *
-   * @throws IllegalArgumentException if states and symbols are too many to pack a transition in 63 bits
+   * The states are numbered again breadth first (see the class comment); the result is the same whatever
+   * the numbering it is given. The builder and the precompiled form ({@link LexiconCodec}) both end here.
    */
   static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, int[][] outputs) {
     int n = fail.length;
-    int maxSymbol = 0;
-    for (int child = 1; child < n; child++) {
-      maxSymbol = Math.max(maxSymbol, symbol[child]);
-    }
-    int stateBits = bitsFor(n - 1);
-    int symbolBits = bitsFor(maxSymbol);
-    if (2 * stateBits + symbolBits > 63) {
-      throw new IllegalArgumentException("automaton too large: " + n + " states over " + (maxSymbol + 1)
-          + " symbols");
-    }
-    int cap = Integer.highestOneBit(Math.max(4, (n - 1) * 2 - 1)) << 1;
-    long[] table = new long[cap];
-    Arrays.fill(table, EMPTY);
-    int m = cap - 1;
-    long[] states = new long[2 * n];
-    int maxRootSymbol = -1;
-    for (int child = 1; child < n; child++) {
-      long key = ((long) parent[child] << symbolBits) | symbol[child];
-      int i = mix(key) & m;
-      while (table[i] != EMPTY) {
-        i = (i + 1) & m;
-      }
-      table[i] = (key << stateBits) | child;
-      states[2 * parent[child]] |= 1L << symbol[child];
-      if (parent[child] == 0) {
-        maxRootSymbol = Math.max(maxRootSymbol, symbol[child]);
-      }
+    // Each state's children, sorted by their symbols.
+    int[] start = new int[n + 1];
+    for (int c = 1; c < n; c++) {
+      start[parent[c] + 1]++;
     }
     for (int s = 0; s < n; s++) {
-      states[2 * s + 1] = ((long) fail[s] << 32) | outputs[s].length;
+      start[s + 1] += start[s];
     }
-    int[] rootNext = new int[maxRootSymbol + 1];
-    for (int child = 1; child < n; child++) {
-      if (parent[child] == 0) {
-        rootNext[symbol[child]] = child;
+    long[] kids = new long[Math.max(0, n - 1)];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int c = 1; c < n; c++) {
+      kids[fill[parent[c]]++] = ((long) symbol[c] << 32) | c;
+    }
+    for (int s = 0; s < n; s++) {
+      Arrays.sort(kids, start[s], start[s + 1]);
+    }
+    // Breadth first: a state's children get consecutive numbers, in the order of their symbols.
+    int[] order = new int[n];   // new number -> old
+    int[] renumber = new int[n];   // old -> new
+    int[] first = new int[n + 1];
+    int next = 1;
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      first[i] = next;
+      for (int k = start[s]; k < start[s + 1]; k++) {
+        int c = (int) kids[k];
+        renumber[c] = next;
+        order[next++] = c;
       }
     }
-    return new PhraseAutomaton(table, symbolBits, stateBits, fail, outputs, rootNext, states);
+    first[n] = n;
+    int[] sym = new int[n];
+    int[] f = new int[n];
+    int[][] out = new int[n][];
+    long[] states = new long[2 * n];
+    java.util.IdentityHashMap<int[], int[]> sorted = new java.util.IdentityHashMap<>();
+    int maxRootSymbol = -1;
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      sym[i] = i == 0 ? 0 : symbol[s];
+      f[i] = renumber[fail[s]];
+      out[i] = sorted.computeIfAbsent(outputs[s], PhraseAutomaton::ascending);
+      if (i > 0 && parent[s] == 0) {
+        maxRootSymbol = Math.max(maxRootSymbol, sym[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int c = first[i]; c < first[i + 1]; c++) {
+        states[2 * i] |= 1L << sym[c];
+      }
+      states[2 * i + 1] = ((long) f[i] << 32) | out[i].length;
+    }
+    int[] rootNext = new int[maxRootSymbol + 1];
+    for (int c = first[0]; c < first[1]; c++) {
+      rootNext[sym[c]] = c;
+    }
+    return new PhraseAutomaton(f, out, rootNext, states, first, sym);
+  }
+
+  /** The outputs in ascending order (the same array when they are already). */
+  private static int[] ascending(int[] a) {
+    for (int i = 1; i < a.length; i++) {
+      if (a[i - 1] > a[i]) {
+        int[] b = a.clone();
+        Arrays.sort(b);
+        return b;
+      }
+    }
+    return a.length == 0 ? NONE : a;
   }
 
   /** Collects phrases, then builds the automaton. Not thread-safe. */

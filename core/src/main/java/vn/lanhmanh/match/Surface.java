@@ -45,6 +45,15 @@ final class Surface {
    * abbreviation in capitals ({@code CB CC}), or among English words.
    */
   static boolean latinTokensAreChat(Positions p, int first, int last) {
+    return latinTokensAreChat(p, first, last, null);
+  }
+
+  /**
+   * {@link #latinTokensAreChat(Positions, int, int)} remembering each token's answer in {@code memo} (at
+   * its first position: 0 not asked yet, 1 chat, 2 not chat; all 0 for a new text), so the many phrases
+   * that end on one token ask about it once.
+   */
+  static boolean latinTokensAreChat(Positions p, int first, int last, byte[] memo) {
     for (int k = first; k <= last; k++) {
       if (p.source(k) != Positions.EXPANDED) {
         continue;
@@ -60,7 +69,16 @@ final class Surface {
       while (tail + 1 < p.size() && p.start(tail + 1) == p.start(k)) {
         tail++;
       }
-      if (!tokenIsChat(p, head, tail)) {
+      if (memo == null) {
+        if (!tokenIsChat(p, head, tail)) {
+          return false;
+        }
+        continue;
+      }
+      if (memo[head] == 0) {
+        memo[head] = tokenIsChat(p, head, tail) ? (byte) 1 : (byte) 2;
+      }
+      if (memo[head] == 2) {
         return false;
       }
     }

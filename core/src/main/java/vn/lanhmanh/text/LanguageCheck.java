@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Says when a text is mostly in a language the lexicon does not cover, so that "nothing found" is not
- * read as "checked and fine". One pass over the text, no allocation unless there is something to say.
+ * read as "checked and fine". The letters are counted by the normaliser, over the copy of the text it has
+ * just read ({@link Letters}); no allocation unless there is something to say.
  *
  * <p>Judged from the letters: mostly another script (Han, kana, Hangul, Thai, Arabic …) is not covered;
  * mostly Latin letters without Vietnamese diacritics is covered when at least half of the words of two or
@@ -37,94 +38,178 @@ public final class LanguageCheck {
    * @param vocabulary the lexicon's vocabulary, for its teencode tokens
    */
   public static String note(String text, Vocabulary vocabulary) {
-    int letters = 0;
-    int otherScript = 0;
-    Character.UnicodeScript dominant = null;
-    int dominantCount = 0;
-    int words = 0;
-    int diacriticWords = 0;
+    Letters letters = new Letters();
     int n = text.length();
-    int i = 0;
-    while (i < n) {
+    for (int i = 0; i < n; ) {
       int cp = text.codePointAt(i);
-      if (!isLetter(cp)) {
-        i += Character.charCount(cp);
-        continue;
-      }
-      // one word: a run of letters and combining marks
-      boolean latin = true;
-      boolean diacritic = false;
-      int wordLetters = 0;
-      while (i < n) {
-        cp = text.codePointAt(i);
-        if (cp < 0x80) {
-          if (!isAsciiLetter(cp)) {
-            break;   // ASCII holds no combining mark and no letter besides a-z, A-Z
-          }
-          wordLetters++;
-        } else if (latinLetterWithMark(cp)) {
-          wordLetters++;   // the common case of Vietnamese text, decided without the Unicode tables
-          diacritic = true;
-        } else if (Character.getType(cp) == Character.NON_SPACING_MARK) {
-          diacritic = true;
-        } else if (Character.isLetter(cp)) {
-          wordLetters++;
-          Character.UnicodeScript script = latin(cp) ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(cp);
-          if (script != Character.UnicodeScript.LATIN) {
-            latin = false;
-            if (script != Character.UnicodeScript.CYRILLIC && script != Character.UnicodeScript.GREEK) {
-              // Cyrillic and Greek letters are mostly look-alikes used to dodge filters: the normaliser reads them
-              otherScript++;
-              if (script == dominant) {
-                dominantCount++;
-              } else if (dominantCount == 0) {
-                dominant = script;
-                dominantCount = 1;
-              } else {
-                dominantCount--;
-              }
-            }
-          } else if (cp > 0x7F) {
-            diacritic = true;
-          }
-        } else {
-          break;
-        }
-        i += Character.charCount(cp);
-      }
-      letters += wordLetters;
-      if (!latin || wordLetters < 2) {
-        continue;
-      }
-      words++;
-      if (diacritic) {
-        diacriticWords++;
-      }
+      letters.accept(cp);
+      i += Character.charCount(cp);
     }
-    if (letters == 0) {
+    return note(text, vocabulary, letters);
+  }
+
+  /**
+   * {@link #note(String, Vocabulary)} from the letter counts the normaliser took of the same text
+   * ({@link Positions#letters()}): no further pass over the text unless it is mostly written without
+   * diacritics.
+   *
+   * @param positions {@code text} normalised
+   */
+  public static String note(String text, Vocabulary vocabulary, Positions positions) {
+    return note(text, vocabulary, positions.letters());
+  }
+
+  private static String note(String text, Vocabulary vocabulary, Letters c) {
+    c.finish();
+    if (c.letters == 0) {
       return null;
     }
-    if (otherScript >= OTHER_SCRIPT_SHARE * letters) {
-      return "language not covered: mostly " + scriptName(dominant) + " text; only Vietnamese, and common "
+    if (c.otherScript >= OTHER_SCRIPT_SHARE * c.letters) {
+      return "language not covered: mostly " + scriptName(c.dominant) + " text; only Vietnamese, and common "
           + "English swearing and threats, are checked";
     }
-    if (words < MIN_WORDS || diacriticWords >= DIACRITIC_WORD_SHARE * words) {
+    if (c.words < MIN_WORDS || c.diacriticWords >= DIACRITIC_WORD_SHARE * c.words) {
       return null;
     }
     // Only now, for the few texts mostly without diacritics, are the plain words read for their shape.
-    if (vietnameseShapedWords(text, vocabulary) * 2 >= words) {
+    if (vietnameseShapedWords(text, vocabulary) * 2 >= c.words) {
       return null;
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
         + "Vietnamese, and common English swearing and threats, are checked";
   }
 
-  /** {@link Character#isLetter(int)}, with ASCII and the precomposed Latin letters decided without the tables. */
-  private static boolean isLetter(int cp) {
-    if (cp < 0x80) {
-      return isAsciiLetter(cp);
+  /**
+   * What the check counts of a text, fed one code point at a time: letters, letters of another script
+   * (and which script has most of them), words (runs of letters and combining marks, of two or more
+   * letters, all Latin) and words with diacritics. A scratch object: one per {@link Positions}, filled by
+   * the normaliser.
+   */
+  static final class Letters {
+    private static final int LETTER_TYPES = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
+        | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER);
+
+    int letters;
+    int otherScript;
+    Character.UnicodeScript dominant;
+    int dominantCount;
+    int words;
+    int diacriticWords;
+    // the word being read
+    private boolean inWord;
+    private boolean latin;
+    private boolean diacritic;
+    private int wordLetters;
+
+    void reset() {
+      letters = 0;
+      otherScript = 0;
+      dominant = null;
+      dominantCount = 0;
+      words = 0;
+      diacriticWords = 0;
+      inWord = false;
     }
-    return latinLetterWithMark(cp) || Character.isLetter(cp);
+
+    /** Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. */
+    void count(char[] text, int n) {
+      for (int i = 0; i < n; i++) {
+        char c = text[i];
+        if (c < 0x80) {
+          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            letter();
+          } else if (inWord) {
+            endWord();
+          }
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+          accept(Character.toCodePoint(c, text[++i]));
+        } else {
+          accept(c);
+        }
+      }
+      finish();
+    }
+
+    /** The next code point of the text. */
+    void accept(int cp) {
+      if (cp < 0x80) {
+        if (isAsciiLetter(cp)) {
+          letter();
+        } else if (inWord) {
+          endWord();   // ASCII holds no combining mark and no letter besides a-z, A-Z
+        }
+      } else if (latinLetterWithMark(cp)) {
+        letter();   // the common case of Vietnamese text, decided without the Unicode tables
+        diacritic = true;
+      } else {
+        other(cp);
+      }
+    }
+
+    private void letter() {
+      if (!inWord) {
+        inWord = true;
+        latin = true;
+        diacritic = false;
+        wordLetters = 0;
+      }
+      wordLetters++;
+    }
+
+    private void other(int cp) {
+      if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+        // General Punctuation and the emoji blocks hold no letter and no combining mark (LanguageCheckPropertiesTest)
+        if (inWord) {
+          endWord();
+        }
+        return;
+      }
+      // One look-up in the Unicode tables: Character.isLetter is these five types.
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK) {
+        diacritic |= inWord;   // a mark outside a word is skipped
+      } else if (((1 << type) & LETTER_TYPES) != 0) {
+        letter();
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.LATIN) {
+          diacritic = true;
+        } else {
+          latin = false;
+          if (script != Character.UnicodeScript.CYRILLIC && script != Character.UnicodeScript.GREEK) {
+            // Cyrillic and Greek letters are mostly look-alikes used to dodge filters: the normaliser reads them
+            otherScript++;
+            if (script == dominant) {
+              dominantCount++;
+            } else if (dominantCount == 0) {
+              dominant = script;
+              dominantCount = 1;
+            } else {
+              dominantCount--;
+            }
+          }
+        }
+      } else if (inWord) {
+        endWord();
+      }
+    }
+
+    private void endWord() {
+      inWord = false;
+      letters += wordLetters;
+      if (latin && wordLetters >= 2) {
+        words++;
+        if (diacritic) {
+          diacriticWords++;
+        }
+      }
+    }
+
+    /** Ends the text (a word running to its end counts). */
+    void finish() {
+      if (inWord) {
+        endWord();
+      }
+    }
   }
 
   /** A precomposed Latin letter (Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional). */
@@ -169,11 +254,6 @@ public final class LanguageCheck {
 
   private static boolean isAsciiLetter(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  /** Latin-1, Latin Extended-A and -B, and Latin Extended Additional (where Vietnamese letters are). */
-  private static boolean latin(int cp) {
-    return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
   }
 
   private static String scriptName(Character.UnicodeScript s) {

@@ -30,6 +30,7 @@ public final class Positions {
 
   /** The text being normalised. */
   char[] input = new char[128];
+  private final LanguageCheck.Letters letters = new LanguageCheck.Letters();
   char[] exactChars = new char[256];
   char[] foldChars = new char[256];
 
@@ -294,7 +295,13 @@ public final class Positions {
     return vocab.foldKey(foldId[i]);
   }
 
+  /** What the language check counts of the text, counted in the normaliser's pass. */
+  LanguageCheck.Letters letters() {
+    return letters;
+  }
+
   void reset(int textLength) {
+    letters.reset();
     size = 0;
     rawSize = 0;
     pendingBreak = false;

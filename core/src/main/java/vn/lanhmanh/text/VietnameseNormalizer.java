@@ -73,6 +73,9 @@ public final class VietnameseNormalizer {
       }
     }
     tokenize(in, n, out);
+    // The language check's count, over the copy just read (kept out of tokenize's loop, which the JIT
+    // compiles worse with it inside).
+    out.letters().count(in, n);
     resolve(out);
   }
 

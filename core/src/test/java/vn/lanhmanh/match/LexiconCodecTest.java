@@ -53,7 +53,7 @@ class LexiconCodecTest {
             /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
-            /* derived from the trie */ "table", "mask", "symbolBits", "stateBits", "rootNext", "states");
+            /* derived from the trie */ "first", "symbol", "rootNext", "states");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold",
@@ -106,15 +106,14 @@ class LexiconCodecTest {
     }
   }
 
-  /** Transitions as sorted (state, symbol, next) triples: the hash table's layout may differ. */
+  /** Transitions as (state, symbol, next) triples. */
   private static List<String> edges(PhraseAutomaton a) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < a.table.length; i++) {
-      if (a.used(i)) {
-        out.add(a.slotState(i) + " " + a.slotSymbol(i) + " " + a.slotTarget(i));
+    for (int s = 0; s < a.stateCount(); s++) {
+      for (int c = a.first[s]; c < a.first[s + 1]; c++) {
+        out.add(s + " " + a.symbol[c] + " " + c);
       }
     }
-    out.sort(null);
     return out;
   }
 
