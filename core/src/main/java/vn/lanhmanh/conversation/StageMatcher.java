@@ -96,9 +96,16 @@ public final class StageMatcher {
   private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
-  /** Per thread, each stage concept's earliest span in the message being read: start, then end, per bit. */
-  private static final ThreadLocal<int[]> SPANS =
-      ThreadLocal.withInitial(() -> new int[2 * Compositions.MAX_CONCEPTS]);
+  /**
+   * Per thread, each stage concept's earliest span in the message being read (start, then end, per bit),
+   * and per stage the heaviest stage rule that matched it.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    final int[] spans = new int[2 * Compositions.MAX_CONCEPTS];
+    final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+  }
 
   private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
       Compositions compositions, int phrases) {
@@ -278,7 +285,7 @@ public final class StageMatcher {
     long present = 0;
     long unlowered = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
-    int[] spans = null;
+    Scratch scratch = null;
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
@@ -291,9 +298,9 @@ public final class StageMatcher {
       int e = positions.end(state.candidateEndPos(i));
       Integer bit = conceptOf.get(rule);
       if (bit != null) {
-        spans = spans == null ? SPANS.get() : spans;
+        scratch = scratch == null ? SCRATCH.get() : scratch;
         long b = 1L << bit;
-        earliest(present, b, bit, s, e, spans);
+        earliest(present, b, bit, s, e, scratch.spans);
         present |= b;
         unlowered |= lowered ? 0 : b;
         continue;
@@ -316,12 +323,12 @@ public final class StageMatcher {
         if (stages == 0) {
           continue;
         }
-        spans = spans == null ? SPANS.get() : spans;
+        scratch = scratch == null ? SCRATCH.get() : scratch;
         int s = positions.start(state.conceptStartPos(k));
         int e = positions.end(state.conceptEndPos(k));
         for (long b = stages; b != 0; b &= b - 1) {
           int bit = Long.numberOfTrailingZeros(b);
-          earliest(present, 1L << bit, bit, s, e, spans);
+          earliest(present, 1L << bit, bit, s, e, scratch.spans);
           present |= 1L << bit;
         }
         linked |= stages;
@@ -329,10 +336,7 @@ public final class StageMatcher {
     }
     unlowered |= anyLowered ? 0 : linked;
     if (present != 0) {
-      if (hits == null) {
-        hits = new ArrayList<>();
-      }
-      compose(present, unlowered, spans, text, fromChild, hits);
+      hits = compose(present, unlowered, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
       return List.of();
@@ -383,11 +387,15 @@ public final class StageMatcher {
     return out;
   }
 
-  /** Adds the heaviest matching stage rule of each stage. */
-  private void compose(long present, long unlowered, int[] spans, String text, boolean fromChild,
+  /** Adds the heaviest matching stage rule of each stage to {@code out} (made when null and needed). */
+  private List<Hit> compose(long present, long unlowered, Scratch scratch, String text, boolean fromChild,
       List<Hit> out) {
-    Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
-    for (Compositions.Rule r : compositions.rules()) {
+    int[] spans = scratch.spans;
+    Compositions.Rule[] best = scratch.best;
+    java.util.Arrays.fill(best, null);
+    List<Compositions.Rule> rules = compositions.rules();
+    for (int i = 0, n = rules.size(); i < n; i++) {
+      Compositions.Rule r = rules.get(i);
       if (!r.scope().accepts(fromChild) || !Compositions.matches(r, present)) {
         continue;
       }
@@ -410,7 +418,11 @@ public final class StageMatcher {
         lowered |= (unlowered & (present & term)) == 0;
       }
       double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();
-      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.stage().jsonName() + ": " + r.text()));
+      if (out == null) {
+        out = new ArrayList<>();
+      }
+      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.id()));
     }
+    return out;
   }
 }

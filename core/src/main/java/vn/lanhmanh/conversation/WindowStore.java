@@ -64,6 +64,8 @@ final class WindowStore {
     long lastAccess;
     long bytes;
     Tier tier = Tier.INNOCENT;
+    /** The observation {@code bytes} and {@code tier} were last settled from; guarded by the window's monitor. */
+    Observation settled;
     /** Set under the store lock when the slot leaves the store; read by the thread updating the window. */
     volatile boolean removed;
 
@@ -80,6 +82,14 @@ final class WindowStore {
   private final long expiryNanos;
   private final LongSupplier clock;
   private long bytes;
+  /**
+   * No kept window was last used before this (nanos, a lower bound), so a lookup skips the walk over the
+   * tiers' eldest windows while none of them can have expired. Lowered when a window is used or changes tier,
+   * raised to the eldest windows' last use after each walk. A tier is in order of last use except where a
+   * window changed tier while another thread used a window: such a window can expire later than its
+   * expiry by at most the time one message took.
+   */
+  private long eldestAccess;
   private long created;
   private long expired;
   private final long[] evicted = new long[Tier.values().length];
@@ -95,6 +105,7 @@ final class WindowStore {
     this.maxBytes = maxBytes;
     this.expiryNanos = expiryNanos;
     this.clock = clock;
+    this.eldestAccess = clock.getAsLong();
     for (int t = 0; t < tiers.length; t++) {
       tiers[t] = new LinkedHashMap<>(16, 0.75f, true);
     }
@@ -113,7 +124,10 @@ final class WindowStore {
   Slot acquire(String id) {
     synchronized (lock) {
       long now = clock.getAsLong();
-      expire(now);
+      if (now - eldestAccess >= expiryNanos) {
+        expire(now);
+      }
+      eldestAccess = Math.min(eldestAccess, now);
       Slot s = find(id);
       if (s == null) {
         s = new Slot(id);
@@ -148,6 +162,7 @@ final class WindowStore {
         tiers[s.tier.ordinal()].remove(s.id);
         tiers[tier.ordinal()].put(s.id, s);
         s.tier = tier;
+        eldestAccess = Math.min(eldestAccess, s.lastAccess);
       }
       evict(s);
     }
@@ -231,10 +246,12 @@ final class WindowStore {
 
   /** Drops the windows unused for the expiry; each tier's eldest is its least recently used. */
   private void expire(long now) {
+    long eldest = now;
     for (LinkedHashMap<String, Slot> m : tiers) {
       for (Iterator<Slot> it = m.values().iterator(); it.hasNext(); ) {
         Slot s = it.next();
         if (now - s.lastAccess < expiryNanos) {
+          eldest = Math.min(eldest, s.lastAccess);
           break;
         }
         it.remove();
@@ -242,6 +259,7 @@ final class WindowStore {
         expired++;
       }
     }
+    eldestAccess = eldest;
   }
 
   /** Evicts least recently used windows, lowest tier first, until within budget; never {@code keep}. */
