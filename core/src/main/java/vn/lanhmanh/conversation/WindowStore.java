@@ -1,8 +1,15 @@
 package vn.lanhmanh.conversation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,10 +28,13 @@ import java.util.function.LongSupplier;
  * before they reach a window ({@link ConversationMonitor}), so one window stays small whatever the
  * caller sends.
  *
- * <p><b>Threads.</b> One short lock guards the maps and the byte count (a lookup, an insert, a move
- * between tiers, evictions); it is never held while a message is matched or scored. A window is updated
- * under its own monitor, and the lock order is window then store, so eviction (store lock only) never
- * waits for a window.
+ * <p><b>Threads.</b> A message to a kept window takes no lock of the store: the window is found in a
+ * concurrent index, and its use is stamped and logged without a lock ({@link #acquire}). One short lock
+ * guards the tier maps and the byte count, taken only to create a window, move one between tiers or
+ * change its size, drop expired ones and evict (and for the counters); it first replays the logged uses
+ * in stamp order, so the tiers are in order of use as if each use had moved its window itself. It is
+ * never held while a message is matched or scored. A window is updated under its own monitor, and the
+ * lock order is window then store, so eviction (store lock only) never waits for a window.
  */
 final class WindowStore {
 
@@ -61,7 +71,14 @@ final class WindowStore {
   static final class Slot {
     final String id;
     final ConversationWindow window = new ConversationWindow();
-    long lastAccess;
+    /** When it was last used (the store's clock). */
+    volatile long lastAccess;
+    /** The order of its last use among all windows' uses. */
+    volatile long stamp;
+    /** 1 while it is in the store's log of uses not yet applied to the tier order. */
+    volatile int logged;
+    /** The next window in the log of uses; written before it is pushed, read after it is taken. */
+    Slot nextLogged;
     long bytes;
     Tier tier = Tier.INNOCENT;
     /** The observation {@code bytes} and {@code tier} were last settled from; guarded by the window's monitor. */
@@ -74,7 +91,17 @@ final class WindowStore {
     }
   }
 
+  private static final AtomicIntegerFieldUpdater<Slot> LOGGED =
+      AtomicIntegerFieldUpdater.newUpdater(Slot.class, "logged");
+  private static final Comparator<Slot> BY_STAMP = Comparator.comparingLong(s -> s.stamp);
+
   private final Object lock = new Object();
+  /** Every kept window by id; changed under the lock, read without it. */
+  private final ConcurrentHashMap<String, Slot> index = new ConcurrentHashMap<>();
+  /** Windows used since the tier order was last brought up to date, newest first (a lock-free stack). */
+  private final AtomicReference<Slot> log = new AtomicReference<>();
+  /** Stamps the uses, so the log is replayed in the order of use. */
+  private final AtomicLong uses = new AtomicLong();
   @SuppressWarnings("unchecked")
   private final LinkedHashMap<String, Slot>[] tiers = new LinkedHashMap[Tier.values().length];
   private final long maxCount;
@@ -89,7 +116,7 @@ final class WindowStore {
    * window changed tier while another thread used a window: such a window can expire later than its
    * expiry by at most the time one message took.
    */
-  private long eldestAccess;
+  private volatile long eldestAccess;
   private long created;
   private long expired;
   private final long[] evicted = new long[Tier.values().length];
@@ -120,10 +147,22 @@ final class WindowStore {
     return b;
   }
 
-  /** The window of {@code id}, created (innocent, empty) when not kept; marks it used now. */
+  /**
+   * The window of {@code id}, created (innocent, empty) when not kept; marks it used now. A kept window,
+   * while no window can have expired, is found and marked used without the store's lock.
+   */
   Slot acquire(String id) {
+    long at = clock.getAsLong();
+    Slot kept = index.get(id);
+    long since = at - eldestAccess;
+    if (kept != null && since >= 0 && since < expiryNanos && !kept.removed) {
+      kept.lastAccess = at;
+      logUse(kept);
+      return kept;
+    }
     synchronized (lock) {
       long now = clock.getAsLong();
+      applyUses();
       if (now - eldestAccess >= expiryNanos) {
         expire(now);
       }
@@ -133,12 +172,51 @@ final class WindowStore {
         s = new Slot(id);
         s.bytes = WINDOW_BYTES + 2L * id.length();
         tiers[Tier.INNOCENT.ordinal()].put(id, s);
+        index.put(id, s);
         bytes += s.bytes;
         created++;
         evict(s);
       }
       s.lastAccess = now;
+      s.stamp = uses.incrementAndGet();   // a use still in the log must not move it again later
       return s;
+    }
+  }
+
+  /** Stamps a use of {@code s} and logs it for the tier order, unless it is logged already. */
+  private void logUse(Slot s) {
+    s.stamp = uses.incrementAndGet();
+    if (s.logged == 0 && LOGGED.compareAndSet(s, 0, 1)) {
+      Slot head;
+      do {
+        head = log.get();
+        s.nextLogged = head;
+      } while (!log.compareAndSet(head, s));
+    }
+  }
+
+  /**
+   * Moves the windows used since the last call to the most recently used end of their tiers, in the order
+   * of their last use. Under the lock, before anything that reads or changes the tier order.
+   */
+  private void applyUses() {
+    Slot s = log.getAndSet(null);
+    if (s == null) {
+      return;
+    }
+    List<Slot> used = new ArrayList<>();
+    while (s != null) {
+      Slot next = s.nextLogged;
+      s.nextLogged = null;
+      used.add(s);
+      s.logged = 0;   // used again from now on: logged again
+      s = next;
+    }
+    used.sort(BY_STAMP);
+    for (Slot u : used) {
+      if (!u.removed) {
+        tiers[u.tier.ordinal()].get(u.id);   // moves it to the most recently used end
+      }
     }
   }
 
@@ -156,6 +234,7 @@ final class WindowStore {
       if (s.removed) {
         return;
       }
+      applyUses();
       bytes += newBytes - s.bytes;
       s.bytes = newBytes;
       if (tier != s.tier) {
@@ -171,6 +250,7 @@ final class WindowStore {
   /** Whether a window is kept for {@code id} (no access recorded, expired ones count as gone). */
   boolean contains(String id) {
     synchronized (lock) {
+      applyUses();
       expire(clock.getAsLong());
       for (LinkedHashMap<String, Slot> m : tiers) {
         if (m.containsKey(id)) {
@@ -184,6 +264,7 @@ final class WindowStore {
   /** The slot of {@code id} without recording an access, or null. */
   Slot peek(String id) {
     synchronized (lock) {
+      applyUses();
       expire(clock.getAsLong());
       for (LinkedHashMap<String, Slot> m : tiers) {
         Slot s = m.getOrDefault(id, null);
@@ -198,6 +279,7 @@ final class WindowStore {
   /** Windows kept, after dropping expired ones. */
   long size() {
     synchronized (lock) {
+      applyUses();
       expire(clock.getAsLong());
       return count();
     }
@@ -210,6 +292,7 @@ final class WindowStore {
    */
   Map<String, Long> counts() {
     synchronized (lock) {
+      applyUses();
       expire(clock.getAsLong());
       Map<String, Long> out = new LinkedHashMap<>();
       out.put("conversations", count());
@@ -290,6 +373,7 @@ final class WindowStore {
 
   private void drop(Slot s) {
     s.removed = true;
+    index.remove(s.id, s);
     bytes -= s.bytes;
   }
 }
