@@ -91,8 +91,11 @@ public final class StageMatcher {
   }
 
   private final CompiledLexicon lexicon;
-  private final Map<String, Target> targets;
-  private final Map<String, Integer> conceptOf;
+  /**
+   * What each side rule id stands for, keyed by the lexicon's own id strings (the ones its candidates
+   * carry), so a lookup compares references.
+   */
+  private final Map<String, Side> sides;
   private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
@@ -107,11 +110,13 @@ public final class StageMatcher {
     final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
   }
 
-  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
+  /** A side rule: a stage phrase ({@code target}), or a phrase of the stage concept of bit {@code concept}. */
+  private record Side(Target target, int concept) {}
+
+  private StageMatcher(CompiledLexicon lexicon, Map<String, Side> sides,
       Compositions compositions, int phrases) {
     this.lexicon = lexicon;
-    this.targets = targets;
-    this.conceptOf = conceptOf;
+    this.sides = sides;
     this.compositions = compositions;
     this.phrases = phrases;
   }
@@ -231,7 +236,15 @@ public final class StageMatcher {
       throw new IllegalArgumentException("the lexicon was not compiled with the stage phrases of "
           + "conversation/stages.tsv and concept/stages.tsv");
     }
-    return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
+    Map<String, Side> sides = new HashMap<>();
+    for (String id : compiled.ruleIds()) {
+      Target t = targets.get(id);
+      Integer bit = conceptOf.get(id);
+      if (t != null || bit != null) {
+        sides.put(id, new Side(t, bit == null ? -1 : bit));
+      }
+    }
+    return new StageMatcher(compiled, Map.copyOf(sides), compositions, count);
   }
 
   /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
@@ -296,8 +309,12 @@ public final class StageMatcher {
       String rule = state.candidateRule(i);
       int s = positions.start(state.candidateStartPos(i));
       int e = positions.end(state.candidateEndPos(i));
-      Integer bit = conceptOf.get(rule);
-      if (bit != null) {
+      Side side = sides.get(rule);
+      if (side == null) {
+        continue;
+      }
+      int bit = side.concept();
+      if (bit >= 0) {
         scratch = scratch == null ? SCRATCH.get() : scratch;
         long b = 1L << bit;
         earliest(present, b, bit, s, e, scratch.spans);
@@ -305,8 +322,8 @@ public final class StageMatcher {
         unlowered |= lowered ? 0 : b;
         continue;
       }
-      Target t = targets.get(rule);
-      if (t == null || !t.scope().accepts(fromChild)) {
+      Target t = side.target();
+      if (!t.scope().accepts(fromChild)) {
         continue;
       }
       double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
