@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
@@ -30,8 +31,9 @@ import java.util.function.LongSupplier;
  *
  * <p><b>Threads.</b> A message to a kept window takes no lock of the store: the window is found in a
  * concurrent index, and its use is stamped and logged without a lock ({@link #acquire}). One short lock
- * guards the tier maps and the byte count, taken only to create a window, move one between tiers or
- * change its size, drop expired ones and evict (and for the counters); it first replays the logged uses
+ * guards the tier maps, taken only to create a window, move one between tiers, drop expired ones and
+ * evict (and for the counters); a window's new size is counted in an atomic total, with the lock taken
+ * only when the total is over budget. The lock first replays the logged uses
  * in stamp order, so the tiers are in order of use as if each use had moved its window itself. It is
  * never held while a message is matched or scored. A window is updated under its own monitor, and the
  * lock order is window then store, so eviction (store lock only) never waits for a window.
@@ -65,8 +67,9 @@ final class WindowStore {
   static final long HIT_BYTES = 160;
 
   /**
-   * A kept window and its bookkeeping; the fields other than {@code window} are guarded by the store, and
-   * {@code bytes} and {@code tier} are changed only while the window's monitor is held too.
+   * A kept window and its bookkeeping; {@code tier} is guarded by the store and changed only while the
+   * window's monitor is held too; {@code bytes} is changed under the window's monitor (or, once, by
+   * {@link #drop}), with a compare-and-set so that a size change and a drop do not both count.
    */
   static final class Slot {
     final String id;
@@ -79,7 +82,8 @@ final class WindowStore {
     volatile int logged;
     /** The next window in the log of uses; written before it is pushed, read after it is taken. */
     Slot nextLogged;
-    long bytes;
+    /** Its estimated size, counted in the store's total; {@link #DROPPED} once it has left the store. */
+    volatile long bytes;
     Tier tier = Tier.INNOCENT;
     /** The observation {@code bytes} and {@code tier} were last settled from; guarded by the window's monitor. */
     Observation settled;
@@ -93,6 +97,9 @@ final class WindowStore {
 
   private static final AtomicIntegerFieldUpdater<Slot> LOGGED =
       AtomicIntegerFieldUpdater.newUpdater(Slot.class, "logged");
+  private static final AtomicLongFieldUpdater<Slot> BYTES = AtomicLongFieldUpdater.newUpdater(Slot.class, "bytes");
+  /** The size of a window that has left the store (no longer counted). */
+  private static final long DROPPED = -1;
   private static final Comparator<Slot> BY_STAMP = Comparator.comparingLong(s -> s.stamp);
 
   private final Object lock = new Object();
@@ -108,7 +115,8 @@ final class WindowStore {
   private final long maxBytes;
   private final long expiryNanos;
   private final LongSupplier clock;
-  private long bytes;
+  /** The estimated bytes of the windows kept. */
+  private final AtomicLong bytes = new AtomicLong();
   /**
    * No kept window was last used before this (nanos, a lower bound), so a lookup skips the walk over the
    * tiers' eldest windows while none of them can have expired. Lowered when a window is used or changes tier,
@@ -173,7 +181,7 @@ final class WindowStore {
         s.bytes = WINDOW_BYTES + 2L * id.length();
         tiers[Tier.INNOCENT.ordinal()].put(id, s);
         index.put(id, s);
-        bytes += s.bytes;
+        bytes.addAndGet(s.bytes);
         created++;
         evict(s);
       }
@@ -225,9 +233,25 @@ final class WindowStore {
    * holding the window's monitor; does nothing if the slot was dropped meanwhile.
    */
   void settle(Slot s, long newBytes, Tier tier) {
-    if (newBytes == s.bytes && tier == s.tier) {
-      // Nothing to record (most messages show no stage): the store's lock is not taken. Both fields are
-      // written only under the window's monitor as well, which the caller holds.
+    long old = s.bytes;
+    if (newBytes == old && tier == s.tier) {
+      // Nothing to record (most messages show no stage). Both fields are written under the window's
+      // monitor as well, which the caller holds.
+      return;
+    }
+    if (tier == s.tier) {
+      // A new size in the same tier: counted without the store's lock, unless the total is over budget.
+      if (old == DROPPED || !BYTES.compareAndSet(s, old, newBytes)) {
+        return;   // dropped meanwhile
+      }
+      if (bytes.addAndGet(newBytes - old) > maxBytes) {
+        synchronized (lock) {
+          if (!s.removed) {
+            applyUses();
+            evict(s);
+          }
+        }
+      }
       return;
     }
     synchronized (lock) {
@@ -235,14 +259,13 @@ final class WindowStore {
         return;
       }
       applyUses();
-      bytes += newBytes - s.bytes;
+      // no drop can run now (drops hold the lock), nor another change of this window (its monitor is held)
+      bytes.addAndGet(newBytes - old);
       s.bytes = newBytes;
-      if (tier != s.tier) {
-        tiers[s.tier.ordinal()].remove(s.id);
-        tiers[tier.ordinal()].put(s.id, s);
-        s.tier = tier;
-        eldestAccess = Math.min(eldestAccess, s.lastAccess);
-      }
+      tiers[s.tier.ordinal()].remove(s.id);
+      tiers[tier.ordinal()].put(s.id, s);
+      s.tier = tier;
+      eldestAccess = Math.min(eldestAccess, s.lastAccess);
       evict(s);
     }
   }
@@ -296,7 +319,7 @@ final class WindowStore {
       expire(clock.getAsLong());
       Map<String, Long> out = new LinkedHashMap<>();
       out.put("conversations", count());
-      out.put("bytes", bytes);
+      out.put("bytes", bytes.get());
       out.put("created", created);
       out.put("expired", expired);
       for (Tier t : Tier.values()) {
@@ -347,7 +370,7 @@ final class WindowStore {
 
   /** Evicts least recently used windows, lowest tier first, until within budget; never {@code keep}. */
   private void evict(Slot keep) {
-    while (count() > maxCount || bytes > maxBytes) {
+    while (count() > maxCount || bytes.get() > maxBytes) {
       Slot victim = null;
       for (LinkedHashMap<String, Slot> m : tiers) {
         Iterator<Slot> it = m.values().iterator();
@@ -374,6 +397,6 @@ final class WindowStore {
   private void drop(Slot s) {
     s.removed = true;
     index.remove(s.id, s);
-    bytes -= s.bytes;
+    bytes.addAndGet(-BYTES.getAndSet(s, DROPPED));
   }
 }

@@ -69,4 +69,22 @@ class WindowStoreTest {
     assertThat(s.counts().get("expired")).isEqualTo(1);
     assertThat(s.size()).isEqualTo(1);
   }
+
+  @Test
+  void aNewSizeIsCountedAndOverTheByteBudgetEvicts() {
+    long empty = WindowStore.WINDOW_BYTES + 2;
+    WindowStore s = new WindowStore(10, 3 * empty + 100, HOUR, clock::get);
+    WindowStore.Slot a = s.acquire("a");
+    s.acquire("b");
+    WindowStore.Slot c = s.acquire("c");
+    s.settle(c, empty + 100, WindowStore.Tier.INNOCENT);   // at the budget: all kept
+    assertThat(s.counts().get("bytes")).isEqualTo(3 * empty + 100);
+    assertThat(s.size()).isEqualTo(3);
+    s.settle(c, empty + 101, WindowStore.Tier.INNOCENT);   // over it: the least recently used goes
+    assertThat(s.contains("a")).isFalse();
+    assertThat(s.counts().get("bytes")).isEqualTo(2 * empty + 101);
+    s.settle(a, empty + 500, WindowStore.Tier.INNOCENT);   // a dropped window's size is not counted
+    assertThat(s.counts().get("bytes")).isEqualTo(2 * empty + 101);
+    assertThat(s.counts().get("evicted_innocent")).isEqualTo(1);
+  }
 }
