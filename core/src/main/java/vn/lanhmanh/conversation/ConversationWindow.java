@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import vn.lanhmanh.ConversationVerdict.Evidence;
 
 /**
  * The recent messages of one conversation that carried stage phrases, and its alert state. Not
@@ -18,9 +19,22 @@ final class ConversationWindow {
   /** ... sent at most this long before the newest one. */
   static final Duration MAX_AGE = Duration.ofHours(24);
 
-  /** One message's hits. Messages without hits are counted but not kept. */
-  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits)
-      implements RiskModel.Scored {}
+  /**
+   * One message's hits, with the evidence of each (made once, as the message joins the window, not at
+   * every scoring). Messages without hits are counted but not kept.
+   */
+  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
+      Evidence[] evidence) implements RiskModel.Scored {
+
+    Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+      this(seq, messageId, time, fromChild, hits, RiskModel.evidenceOf(messageId, hits));
+    }
+
+    @Override
+    public Evidence evidence(int hit) {
+      return evidence[hit];
+    }
+  }
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long seq;

@@ -53,6 +53,20 @@ final class RiskModel {
     boolean fromChild();
 
     List<StageMatcher.Hit> hits();
+
+    /** The evidence of hit {@code hit} ({@link RiskModel#evidenceOf}). */
+    Evidence evidence(int hit);
+  }
+
+  /** Per hit of a message, what the window reports of it: null for a marker, which is not reported. */
+  static Evidence[] evidenceOf(String messageId, List<StageMatcher.Hit> hits) {
+    Evidence[] out = new Evidence[hits.size()];
+    for (int i = 0; i < out.length; i++) {
+      StageMatcher.Hit h = hits.get(i);
+      out[i] = h.stage().marker() ? null
+          : new Evidence(messageId, h.stage().jsonName(), h.start(), h.end(), h.match());
+    }
+    return out;
   }
 
   /** The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage. */
@@ -109,7 +123,7 @@ final class RiskModel {
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting));
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
-        evidence.add(new Evidence(e.messageId(), st.jsonName(), h.start(), h.end(), h.match()));
+        evidence.add(e.evidence(i));
         if (w > best[s]) {
           best[s] = w;
           reason[s] = new Reason(e.messageId(), st.jsonName(), w, h.rule());
