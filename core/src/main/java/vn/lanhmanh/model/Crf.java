@@ -54,6 +54,20 @@ final class Crf {
   }
 
   /**
+   * Posterior decoding: I wherever the marginal probability of I is at least {@code threshold}, written to
+   * {@code path}; returns whether any position is I.
+   */
+  static boolean threshold(double[] marginal, int n, double threshold, byte[] path) {
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      boolean in = marginal[i] >= threshold;
+      path[i] = (byte) (in ? 1 : 0);
+      any |= in;
+    }
+    return any;
+  }
+
+  /**
    * Runs the scaled forward pass, leaving the normalised forward vectors in {@code alpha} ({@code 2i} for
    * O, {@code 2i+1} for I), and returns the probability that at least one position is I.
    */

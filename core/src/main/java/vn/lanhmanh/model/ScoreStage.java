@@ -281,7 +281,7 @@ public final class ScoreStage {
     double offensive = m.calibrate(highestMarginal(m, b), lexAbuse);
     double[] marg = b.marg;
     Category top = lexTop == null ? Category.HARASSMENT : lexTop;
-    if (!Crf.viterbi(b.emit, n, m.trans, m.start, m.decodeBias, b.path, b.back)) {
+    if (!m.decode(b)) {
       return new Tagged(offensive, top, List.of(), 0);
     }
     List<Finding> added = wantFindings ? new ArrayList<>() : List.of();

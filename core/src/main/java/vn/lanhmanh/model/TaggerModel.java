@@ -41,6 +41,11 @@ public final class TaggerModel {
    * comma-separated). A model with {@code clusters} carries its word-cluster table after the weights.
    */
   static final String EXTRA_FEATURES = "features.extra";
+  /**
+   * The property that makes the model decode spans by their marginals: a syllable is inside a span when its
+   * marginal probability of I reaches this value (tuned on dev). Without it, Viterbi with {@link #decodeBias}.
+   */
+  static final String DECODE_THRESHOLD = "decode.threshold";
 
   final int bits;
   final int mask;
@@ -50,6 +55,8 @@ public final class TaggerModel {
   final double[] start;
   /** Added to every I emission before Viterbi decoding (tuned on dev for span F1). */
   final double decodeBias;
+  /** Posterior decoding threshold ({@link #DECODE_THRESHOLD}), or 0 for Viterbi decoding. */
+  final double decodeThreshold;
   /** A model span scoring at least this is rated K (acts for a child); below it, P (reported only). */
   final double actionThreshold;
   /** Message calibration: weight of logit(highest marginal of I), weight of a lexicon abuse finding, intercept. */
@@ -88,6 +95,33 @@ public final class TaggerModel {
     this.head = head;
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.conceptTags = "true".equals(properties.get(CONCEPT_TAGS));
+    this.decodeThreshold = decodeThreshold(properties.get(DECODE_THRESHOLD));
+  }
+
+  private static double decodeThreshold(String value) {
+    if (value == null) {
+      return 0;
+    }
+    double t;
+    try {
+      t = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      t = Double.NaN;
+    }
+    if (!(t > 0 && t < 1)) {
+      throw new IllegalArgumentException("decode.threshold must be in (0, 1), was " + value);
+    }
+    return t;
+  }
+
+  /**
+   * After {@link #emissions} and the marginals ({@link ScoreStage#highestMarginal}): the syllables inside
+   * spans, into {@code b.path} (Viterbi with the decoding bias, or the marginals against the decoding
+   * threshold); returns whether any syllable is inside.
+   */
+  boolean decode(Features.Buffer b) {
+    return decodeThreshold > 0 ? Crf.threshold(b.marg, b.n, decodeThreshold, b.path)
+        : Crf.viterbi(b.emit, b.n, trans, start, decodeBias, b.path, b.back);
   }
 
   /** The optional feature families named by a {@link #EXTRA_FEATURES} value (null: none). */

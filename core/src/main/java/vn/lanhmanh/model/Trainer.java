@@ -30,6 +30,8 @@ import vn.lanhmanh.text.Positions;
  *       at a time) and the harassment/profanity head.
  *   <li>After each epoch the development comments choose the decoding bias (span F1 of lexicon and model
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
+ *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
+ *       wherever its marginal probability of I reaches a threshold, whichever gives the higher span F1.
  *   <li>The action threshold is the lowest span score at which no clean development comment the lexicon
  *       lets through would be flagged by a model finding (never under 0.5).
  * </ol>
@@ -106,6 +108,9 @@ public final class Trainer {
   public record Result(TaggerModel model, Figures lexicon, Figures tagger, Figures pipeline,
       List<String> reliability, int epochs) {}
 
+  /** Marginal thresholds tried for posterior decoding, after the epoch is chosen. */
+  private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
+
   private static final double[] BIASES = {-1.5, -1.0, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0,
       2.5, 3.0};
 
@@ -116,7 +121,7 @@ public final class Trainer {
   private final Features.Buffer buffer = new Features.Buffer();
   private final Policy child = Policy.forAge(10);
   /** Properties every model made during training carries (whether it reads concept tags). */
-  private final Map<String, String> modelProps;
+  private Map<String, String> modelProps;
   private final int extras;
   /** Word clusters learned before training (with the {@code clusters} features), else null. */
   private WordClusters clusters;
@@ -352,6 +357,7 @@ public final class Trainer {
       }
     }
     progress.accept("best epoch " + bestEpoch + ", bias " + best.decodeBias);
+    best = posteriorDecoding(best, bestF1, dev);
 
     float[] head = trainHead(fit);
     double[] calibration = calibrate(best, holdout);
@@ -392,6 +398,40 @@ public final class Trainer {
     return new Result(model, ev.lexicon, ev.tagger, ev.pipeline, ev.reliability, bestEpoch);
   }
 
+  /**
+   * Tries decoding by the marginals against each of {@link #THRESHOLDS} on dev; when one gives a higher span
+   * F1 (lexicon and model findings) than Viterbi's {@code viterbiF1}, the model decodes with the best one
+   * (property {@link TaggerModel#DECODE_THRESHOLD}, also in every model made after this).
+   */
+  private TaggerModel posteriorDecoding(TaggerModel m, double viterbiF1, List<SpanCorpus.Comment> dev) {
+    double bestF1 = viterbiF1;
+    double best = 0;
+    for (double t : THRESHOLDS) {
+      Map<String, String> props = new TreeMap<>(modelProps);
+      props.put(TaggerModel.DECODE_THRESHOLD, threshold(t));
+      Figures f = evaluateBiases(m.with(m.decodeBias, 1.0, m.calibration, m.head, props), dev, true)[0];
+      progress.accept(String.format(Locale.ROOT, "decoding by marginals >= %s: dev span F1 %.4f (P %.3f R %.3f)",
+          threshold(t), f.f1(), f.precision(), f.recall()));
+      if (f.f1() > bestF1) {
+        bestF1 = f.f1();
+        best = t;
+      }
+    }
+    if (best == 0) {
+      progress.accept("decoding: Viterbi");
+      return m;
+    }
+    Map<String, String> props = new TreeMap<>(modelProps);
+    props.put(TaggerModel.DECODE_THRESHOLD, threshold(best));
+    modelProps = Map.copyOf(props);
+    progress.accept("decoding: marginals >= " + threshold(best));
+    return m.with(m.decodeBias, 1.0, m.calibration, m.head, modelProps);
+  }
+
+  private static String threshold(double t) {
+    return String.format(Locale.ROOT, "%.2f", t);
+  }
+
   private static double[] average(double[] w, double[] u, long c) {
     double[] avg = new double[w.length];
     for (int i = 0; i < w.length; i++) {
@@ -425,19 +465,25 @@ public final class Trainer {
 
   /** Span figures on dev for every decoding bias. */
   private Figures[] evaluateBiases(TaggerModel m, List<SpanCorpus.Comment> dev) {
-    long[] tp = new long[BIASES.length];
-    long[] pred = new long[BIASES.length];
+    return evaluateBiases(m, dev, false);
+  }
+
+  /** Span figures on dev for every decoding bias, or ({@code asIs}) for the model as it is (one figure). */
+  private Figures[] evaluateBiases(TaggerModel m, List<SpanCorpus.Comment> dev, boolean asIs) {
+    int count = asIs ? 1 : BIASES.length;
+    long[] tp = new long[count];
+    long[] pred = new long[count];
     long gold = 0;
-    TaggerModel[] byBias = new TaggerModel[BIASES.length];
-    for (int k = 0; k < BIASES.length; k++) {
-      byBias[k] = m.with(BIASES[k], 1.0, m.calibration, m.head, modelProps);
+    TaggerModel[] byBias = new TaggerModel[count];
+    for (int k = 0; k < count; k++) {
+      byBias[k] = asIs ? m : m.with(BIASES[k], 1.0, m.calibration, m.head, m.properties());
     }
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
       List<Finding> found = match(text);
       BitSet lex = spans(found, text, true);
       gold += count(c.gold(), text);
-      for (int k = 0; k < BIASES.length; k++) {
+      for (int k = 0; k < count; k++) {
         ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, positions, analyser.vocabulary(), found,
             tags(), buffer, true);
         BitSet p = (BitSet) lex.clone();
@@ -447,8 +493,8 @@ public final class Trainer {
         tp[k] += count(p, text);
       }
     }
-    Figures[] out = new Figures[BIASES.length];
-    for (int k = 0; k < BIASES.length; k++) {
+    Figures[] out = new Figures[count];
+    for (int k = 0; k < count; k++) {
       out[k] = new Figures(tp[k], pred[k], gold, 0, 0);
     }
     return out;
@@ -718,7 +764,7 @@ public final class Trainer {
         table, published);
   }
 
-  /** The characters of the tagger's own Viterbi spans, whatever the lexicon found. */
+  /** The characters of the tagger's own spans, whatever the lexicon found. */
   private BitSet wholeSpans(TaggerModel m, String text, List<Finding> found) {
     match(text);
     m.emissions(text, positions, analyser.vocabulary(), found, tags(), buffer);
@@ -727,7 +773,8 @@ public final class Trainer {
     if (n == 0) {
       return out;
     }
-    Crf.viterbi(buffer.emit, n, m.trans, m.start, m.decodeBias, buffer.path, buffer.back);
+    ScoreStage.highestMarginal(m, buffer);
+    m.decode(buffer);
     for (int i = 0; i < n; ) {
       if (buffer.path[i] == 0) {
         i++;

@@ -119,6 +119,40 @@ class TrainerTest {
   }
 
   @Test
+  void decodesByMarginalsWhenTheModelSaysSo() throws IOException {
+    TaggerModel m = result.model();
+    Map<String, String> props = new java.util.TreeMap<>(m.properties());
+    props.put(TaggerModel.DECODE_THRESHOLD, "0.50");
+    TaggerModel byMarginals = m.with(m.decodeBias, m.actionThreshold, m.calibration, m.head, props);
+    assertThat(byMarginals.decodeThreshold).isEqualTo(0.5);
+    Analyser analyser = Analyser.of(lexicon);
+    Features.Buffer b = new Features.Buffer();
+    int spans = 0;
+    for (SpanCorpus.Comment c : dev) {
+      List<Finding> found = analyser.findings(c.text());
+      byMarginals.emissions(c.text(), analyser.state().positions(), analyser.vocabulary(), found,
+          PositionTags.NONE, b);
+      ScoreStage.highestMarginal(byMarginals, b);
+      boolean any = byMarginals.decode(b);
+      boolean expected = false;
+      for (int i = 0; i < b.n; i++) {
+        // inside exactly where the marginal reaches the threshold, whatever Viterbi would say
+        assertThat(b.path[i]).isEqualTo((byte) (b.marg[i] >= 0.5 ? 1 : 0));
+        expected |= b.marg[i] >= 0.5;
+        spans += b.path[i];
+      }
+      assertThat(any).isEqualTo(expected);
+    }
+    assertThat(spans).isPositive();
+    // the setting travels in the file; a value outside (0, 1) is refused
+    assertThat(TaggerModel.read(new ByteArrayInputStream(bytes(byMarginals))).decodeThreshold).isEqualTo(0.5);
+    props.put(TaggerModel.DECODE_THRESHOLD, "1.5");
+    TaggerModel bad = m.with(m.decodeBias, m.actionThreshold, m.calibration, m.head, Map.of());
+    assertThatThrownBy(() -> bad.with(m.decodeBias, m.actionThreshold, m.calibration, m.head, props))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decode.threshold");
+  }
+
+  @Test
   void malformedCorpusRowsAreNamed() {
     assertThatThrownBy(() -> SpanCorpus.parse(",content,index_spans\n0,abc,[7]\n", "x.csv"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.csv: row 1");
