@@ -26,7 +26,7 @@ import vn.lanhmanh.Rating;
  * weighted up to balance the classes and the category's own hard negatives weighted by
  * {@link Options#hardNegativeWeight} (they look most like its positives). The development part chooses the stopping epoch (its log-loss), fits
  * the Platt calibration of each category and chooses the threshold at which a category's score becomes a
- * finding: the lowest (from 0.5 up) at which at most {@link Options#maxNegativeFlagged} of the category's
+ * finding: the lowest of {@link #THRESHOLDS} (from 0.5 up, in steps of 0.025) at which at most {@link Options#maxNegativeFlagged} of the category's
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
  */
@@ -92,6 +92,11 @@ public final class ClassifierTrainer {
    * {@link #MAX_ORDINARY_FLAGGED} of them per category.
    */
   public static final Category ORDINARY = Category.PII;
+  /**
+   * The thresholds tried on dev, lowest first (0.500, 0.525, …, 0.975, then 0.99): the first that keeps the
+   * development negatives within their bounds is the category's.
+   */
+  static final double[] THRESHOLDS = thresholds();
   /** The most a category's threshold may flag of the ordinary development messages (a quarter of a percent). */
   static final double MAX_ORDINARY_FLAGGED = 0.0025;
 
@@ -359,8 +364,7 @@ public final class ClassifierTrainer {
   private CategoryFigures chooseThreshold(Category c, List<Example> dev, double[][] logits, int k,
       double[] platt, int epochs) {
     CategoryFigures chosen = null;
-    for (int step = 0; step <= 10; step++) {
-      double t = step == 10 ? 0.99 : 0.5 + 0.05 * step;
+    for (double t : THRESHOLDS) {
       int positives = 0;
       int found = 0;
       int hard = 0;
@@ -437,6 +441,15 @@ public final class ClassifierTrainer {
 
   static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
+  }
+
+  private static double[] thresholds() {
+    double[] t = new double[21];
+    for (int i = 0; i < 20; i++) {
+      t[i] = (500 + 25 * i) / 1000.0;
+    }
+    t[20] = 0.99;
+    return t;
   }
 
   private static Map<Category, Set<Category>> overlaps(Category... pairs) {

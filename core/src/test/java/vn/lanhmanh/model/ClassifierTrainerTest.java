@@ -110,6 +110,19 @@ class ClassifierTrainerTest {
     }
   }
 
+  /** Thresholds come from the grid 0.500, 0.525, … 0.975, 0.99 (or 2: never), never under 0.5. */
+  @Test
+  void thresholdsAreOnTheGrid() {
+    assertThat(ClassifierTrainer.THRESHOLDS).hasSize(21).startsWith(0.5, 0.525).endsWith(0.975, 0.99);
+    for (int i = 1; i < ClassifierTrainer.THRESHOLDS.length; i++) {
+      assertThat(ClassifierTrainer.THRESHOLDS[i]).isGreaterThan(ClassifierTrainer.THRESHOLDS[i - 1]);
+    }
+    for (ClassifierTrainer.CategoryFigures f : result.dev()) {
+      assertThat(f.threshold() == 2 || java.util.Arrays.stream(ClassifierTrainer.THRESHOLDS)
+          .anyMatch(t -> t == f.threshold())).as(f.toString()).isTrue();
+    }
+  }
+
   @Test
   void writesAndReadsBack() throws IOException {
     byte[] b = bytes(result.model());
