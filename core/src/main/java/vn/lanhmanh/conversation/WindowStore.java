@@ -100,7 +100,10 @@ final class WindowStore {
   private static final AtomicLongFieldUpdater<Slot> BYTES = AtomicLongFieldUpdater.newUpdater(Slot.class, "bytes");
   /** The size of a window that has left the store (no longer counted). */
   private static final long DROPPED = -1;
-  private static final Comparator<Slot> BY_STAMP = Comparator.comparingLong(s -> s.stamp);
+  /** A logged use: the window and its stamp when the log was taken. */
+  private record Use(Slot slot, long stamp) {}
+
+  private static final Comparator<Use> BY_STAMP = Comparator.comparingLong(Use::stamp);
 
   private final Object lock = new Object();
   /** Every kept window by id; changed under the lock, read without it. */
@@ -212,18 +215,19 @@ final class WindowStore {
     if (s == null) {
       return;
     }
-    List<Slot> used = new ArrayList<>();
+    List<Use> used = new ArrayList<>();
     while (s != null) {
       Slot next = s.nextLogged;
       s.nextLogged = null;
-      used.add(s);
+      // the stamp as of now: another thread may stamp the window again while the uses are sorted
+      used.add(new Use(s, s.stamp));
       s.logged = 0;   // used again from now on: logged again
       s = next;
     }
     used.sort(BY_STAMP);
-    for (Slot u : used) {
-      if (!u.removed) {
-        tiers[u.tier.ordinal()].get(u.id);   // moves it to the most recently used end
+    for (Use u : used) {
+      if (!u.slot().removed) {
+        tiers[u.slot().tier.ordinal()].get(u.slot().id);   // moves it to the most recently used end
       }
     }
   }
