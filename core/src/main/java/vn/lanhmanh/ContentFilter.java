@@ -281,14 +281,14 @@ public final class ContentFilter implements AutoCloseable {
       throw new IllegalStateException("ContentFilter is closed");
     }
     ConversationMonitor m = monitor.get();
-    WindowState[] next = new WindowState[1];
-    Conversation.Checked c = Conversation.check(this, conversationId, message, policy, (msg, hits) -> {
-      ConversationMonitor.Step step = m.step(previous.window(), msg.id(), msg.time(),
-          msg.sender() == Message.Sender.CHILD, hits);
-      next[0] = step.next();
-      return step.observation();
-    });
-    return new ConversationStep(c.verdict(), new ConversationState(next[0]), c.incident());
+    boolean fromChild = message.sender() == Message.Sender.CHILD;
+    StageMatcher.Reading stages = m.matcher().reading(fromChild);
+    Optional<String> id = Optional.of(conversationId);
+    Verdict verdict = Conversation.text(this, id, message, policy, stages);
+    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild,
+        stages.hits());
+    return new ConversationStep(Conversation.verdict(this, id, message, verdict, step.observation()),
+        new ConversationState(step.next()), Conversation.incident(verdict, step.observation()));
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.Observation;
 import vn.lanhmanh.conversation.StageMatcher;
@@ -101,10 +100,13 @@ public final class Conversation {
 
   private final ContentFilter filter;
   private final String id;
+  /** The id as the text check and incidents take it, made once. */
+  private final Optional<String> idRef;
 
   Conversation(ContentFilter filter, String id) {
     this.filter = filter;
     this.id = id;
+    this.idRef = Optional.of(id);
   }
 
   /** The conversation's id. */
@@ -125,37 +127,44 @@ public final class Conversation {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
     ConversationMonitor monitor = filter.monitor();
-    return check(filter, id, message, policy, (m, hits) -> monitor.observe(id, m.id(), m.time(),
-        m.sender() == Message.Sender.CHILD, hits)).verdict();
+    StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
+    Verdict verdict = text(filter, idRef, message, policy, stages);
+    Observation o = monitor.observe(id, message.id(), message.time(), message.sender() == Message.Sender.CHILD,
+        stages.hits());
+    return verdict(filter, idRef, message, verdict, o);
   }
 
-  /** A message's verdict and whether it is an incident. */
-  record Checked(ConversationVerdict verdict, boolean incident) {}
+  /**
+   * The first half of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
+   * with its stages read into {@code stages} from the same match (the child's own messages checked as
+   * outgoing text). The caller then adds the message to its window (the filter's store, or a window the
+   * caller holds) and passes the observation to {@link #verdict}.
+   */
+  static Verdict text(ContentFilter filter, Optional<String> id, Message message, Policy policy,
+      StageMatcher.Reading stages) {
+    // What the child writes is outgoing: personal information in it is found and masked.
+    Policy p = message.sender() == Message.Sender.CHILD ? policy.outgoing() : policy;
+    // One normalisation and one match: the text check reads the message's stages from its own match.
+    return filter.check(message.text(), p, id, Optional.of(message.id()), message.time(), stages);
+  }
 
   /**
-   * The one path of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict
-   * and its stages (the text check, which reads the stages from its own match; the child's own messages checked as outgoing
-   * text), the message added to its window by {@code window} (the filter's store, or a window the caller
-   * holds), the verdict raised by the conversation's risk and the crossing reported.
+   * The second half of {@link #check} and {@link ContentFilter#conversationStep}: the message's verdict
+   * raised by the conversation's risk after it, and the crossing reported.
    */
-  static Checked check(ContentFilter filter, String id, Message message, Policy policy,
-      BiFunction<Message, List<StageMatcher.Hit>, Observation> window) {
-    boolean fromChild = message.sender() == Message.Sender.CHILD;
-    // What the child writes is outgoing: personal information in it is found and masked.
-    Policy p = fromChild ? policy.outgoing() : policy;
-    // One normalisation and one match: the text check reads the message's stages from its own match.
-    StageMatcher.Reading stages = filter.monitor().matcher().reading(fromChild);
-    Verdict verdict = filter.check(message.text(), p, Optional.of(id), Optional.of(message.id()),
-        message.time(), stages);
-    List<StageMatcher.Hit> hits = stages.hits();
-    Observation o = window.apply(message, hits);
+  static ConversationVerdict verdict(ContentFilter filter, Optional<String> id, Message message, Verdict verdict,
+      Observation o) {
     if (o.crossedHigh()) {
-      filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, Optional.of(id),
+      filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, id,
           Optional.of(message.id()), o.risk(), o.stages(), List.of(), o.evidence(), message.time()));
     }
-    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk(), message.text(), message.id(),
-        o.evidence()), o.risk(), o.stages(), o.evidence(), o.reasons());
-    return new Checked(cv, o.crossedHigh() || verdict.rating() == Rating.C);
+    return new ConversationVerdict(raise(verdict, o.risk(), message.text(), message.id(), o.evidence()),
+        o.risk(), o.stages(), o.evidence(), o.reasons());
+  }
+
+  /** Whether a message is an incident: its conversation crossed into high risk, or it holds C-tier content. */
+  static boolean incident(Verdict verdict, Observation o) {
+    return o.crossedHigh() || verdict.rating() == Rating.C;
   }
 
   /** The message's verdict with the action and help a high-risk conversation calls for. */

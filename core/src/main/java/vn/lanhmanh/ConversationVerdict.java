@@ -1,10 +1,9 @@
 package vn.lanhmanh;
 
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.lanhmanh.internal.OrderedSet;
 
 /**
  * The answer for one message of a {@link Conversation}: the message's own verdict, raised when the
@@ -35,8 +34,8 @@ public record ConversationVerdict(Verdict verdict, double risk, Set<String> stag
 
   public ConversationVerdict {
     Objects.requireNonNull(verdict, "verdict");
-    // keeps the stage order; most messages come from a window without stages
-    stages = stages.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(stages));
+    // keeps the stage order; the set a window's scoring made is passed on with each message as it is
+    stages = OrderedSet.copyOf(stages);
     evidence = List.copyOf(evidence);
     reasons = List.copyOf(reasons);
   }

@@ -42,9 +42,15 @@ final class Compositions {
    * @param terms per term, the bit mask of its alternative concepts
    * @param absent bit mask of the concepts that must be absent
    * @param text the concepts as written in the file, e.g. {@code REQUEST PHOTO|VIDEO BODY}
+   * @param id the rule as a hit it shows names it, e.g. {@code photos: REQUEST PHOTO|VIDEO BODY}
    */
   record Rule(Stage stage, double weight, StageRule.Scope scope, long[] terms, long absent, String text,
-      String source) {}
+      String source, String id) {
+
+    Rule(Stage stage, double weight, StageRule.Scope scope, long[] terms, long absent, String text, String source) {
+      this(stage, weight, scope, terms, absent, text, source, stage.jsonName() + ": " + text);
+    }
+  }
 
   private final List<String> concepts;
   private final List<ConceptLine> conceptLines;

@@ -79,7 +79,11 @@ public final class ConversationMonitor {
           continue;   // evicted or expired between the lookup and now: take the new window
         }
         Observation o = slot.window.add(id, time, fromChild, hits);
-        windows.settle(slot, WindowStore.bytesOf(conversationId, o), WindowStore.Tier.of(o));
+        if (o != slot.settled) {
+          // the window changed (an unchanged one gives back its last observation): size and tier anew
+          windows.settle(slot, WindowStore.bytesOf(conversationId, o), WindowStore.Tier.of(o));
+          slot.settled = o;
+        }
         return o;
       }
     }
@@ -149,9 +153,12 @@ public final class ConversationMonitor {
 
   /** The hits with their phrases capped, and at most the strongest two per stage when there are many. */
   static List<StageMatcher.Hit> bounded(List<StageMatcher.Hit> hits) {
+    if (hits.isEmpty()) {
+      return hits;   // most messages
+    }
     boolean longMatch = false;
-    for (StageMatcher.Hit h : hits) {
-      longMatch |= h.match().length() > MAX_MATCH_CHARS;
+    for (int i = 0, n = hits.size(); i < n; i++) {
+      longMatch |= hits.get(i).match().length() > MAX_MATCH_CHARS;
     }
     if (!longMatch && hits.size() <= MAX_HITS_PER_MESSAGE) {
       return hits;

@@ -6,10 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import vn.lanhmanh.ConversationVerdict.Evidence;
 
 /**
  * The recent messages of one conversation that carried stage phrases, and its alert state. Not
- * thread-safe: {@link ConversationMonitor} updates it inside the cache's per-key compute.
+ * thread-safe: {@link ConversationMonitor} updates it under the window's own monitor.
  */
 final class ConversationWindow {
 
@@ -18,14 +19,33 @@ final class ConversationWindow {
   /** ... sent at most this long before the newest one. */
   static final Duration MAX_AGE = Duration.ofHours(24);
 
-  /** One message's hits. Messages without hits are counted but not kept. */
-  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits)
-      implements RiskModel.Scored {}
+  /**
+   * One message's hits, with the evidence of each (made once, as the message joins the window, not at
+   * every scoring). Messages without hits are counted but not kept.
+   */
+  private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
+      Evidence[] evidence) implements RiskModel.Scored {
+
+    Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+      this(seq, messageId, time, fromChild, hits, RiskModel.evidenceOf(messageId, hits));
+    }
+
+    @Override
+    public Evidence evidence(int hit) {
+      return evidence[hit];
+    }
+  }
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long seq;
   private Instant newest = Instant.MIN;
   private boolean alerted;
+  /** {@code newest} minus {@link #MAX_AGE}, made when {@code newest} changes; null before the first message. */
+  private Instant cutoff;
+  /** The earliest time among the kept messages, {@link Instant#MAX} when none is kept. */
+  private Instant earliest = Instant.MAX;
+  /** The smallest seq among the kept messages, {@link Long#MAX_VALUE} when none is kept. */
+  private long oldest = Long.MAX_VALUE;
   /**
    * The last score, while the kept messages are unchanged: a message without stages that drops none
    * leaves the window as it was, so it is not scored again. Null after a change.
@@ -35,22 +55,42 @@ final class ConversationWindow {
   /** Adds a message and scores the window. */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
     seq++;
-    if (time.isAfter(newest)) {
+    boolean newer = time.isAfter(newest);
+    if (newer) {
       newest = time;
     }
     if (!hits.isEmpty()) {
       entries.addLast(new Entry(seq, messageId, time, fromChild, hits));
+      earliest = time.isBefore(earliest) ? time : earliest;
+      oldest = Math.min(oldest, seq);
       last = null;
     }
-    Instant cutoff = newest.minus(MAX_AGE);
+    if (newer || cutoff == null) {
+      cutoff = newest.minus(MAX_AGE);
+    }
+    // Nothing to look at unless the oldest kept message by count or by time is out of the window.
+    if (!entries.isEmpty() && (oldest <= seq - MAX_MESSAGES || earliest.isBefore(cutoff))) {
+      dropOld();
+    }
+    return score();
+  }
+
+  /** Drops the messages older than the window's count or age. */
+  private void dropOld() {
+    Instant min = Instant.MAX;
+    long minSeq = Long.MAX_VALUE;
     for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
       Entry e = it.next();
       if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
         it.remove();
         last = null;
+      } else {
+        min = e.time().isBefore(min) ? e.time() : min;
+        minSeq = Math.min(minSeq, e.seq());
       }
     }
-    return score();
+    earliest = min;
+    oldest = minSeq;
   }
 
   private Observation score() {
@@ -88,6 +128,8 @@ final class ConversationWindow {
     w.alerted = state.alerted();
     for (WindowState.Entry e : state.entries()) {
       w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+      w.earliest = e.time().isBefore(w.earliest) ? e.time() : w.earliest;
+      w.oldest = Math.min(w.oldest, e.seq());
     }
     return w;
   }

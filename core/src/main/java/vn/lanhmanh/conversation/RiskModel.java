@@ -1,11 +1,11 @@
 package vn.lanhmanh.conversation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import vn.lanhmanh.ConversationVerdict.Evidence;
 import vn.lanhmanh.ConversationVerdict.Reason;
+import vn.lanhmanh.internal.OrderedSet;
 
 /**
  * Combines the stages seen in a conversation's window into one risk in {@code [0, 1]}, and says which
@@ -53,6 +53,20 @@ final class RiskModel {
     boolean fromChild();
 
     List<StageMatcher.Hit> hits();
+
+    /** The evidence of hit {@code hit} ({@link RiskModel#evidenceOf}). */
+    Evidence evidence(int hit);
+  }
+
+  /** Per hit of a message, what the window reports of it: null for a marker, which is not reported. */
+  static Evidence[] evidenceOf(String messageId, List<StageMatcher.Hit> hits) {
+    Evidence[] out = new Evidence[hits.size()];
+    for (int i = 0; i < out.length; i++) {
+      StageMatcher.Hit h = hits.get(i);
+      out[i] = h.stage().marker() ? null
+          : new Evidence(messageId, h.stage().jsonName(), h.start(), h.end(), h.match());
+    }
+    return out;
   }
 
   /** The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage. */
@@ -70,15 +84,18 @@ final class RiskModel {
    * not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
-    boolean[] lesson = new boolean[2];
-    boolean[] purpose = new boolean[2];
-    boolean[] named = new boolean[2];
+    // per side (bit 0: the other party, bit 1: the child): a lesson, a purpose, a named purpose
+    int lesson = 0;
+    int purpose = 0;
+    int named = 0;
     for (Scored e : window) {
-      int side = e.fromChild() ? 1 : 0;
-      for (StageMatcher.Hit h : e.hits()) {
-        lesson[side] |= h.stage() == Stage.LESSON;
-        purpose[side] |= h.stage() == Stage.PURPOSE && !h.lowered();
-        named[side] |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE;
+      int side = e.fromChild() ? 2 : 1;
+      List<StageMatcher.Hit> hits = e.hits();
+      for (int i = 0, n = hits.size(); i < n; i++) {
+        StageMatcher.Hit h = hits.get(i);
+        lesson |= h.stage() == Stage.LESSON ? side : 0;
+        purpose |= h.stage() == Stage.PURPOSE && !h.lowered() ? side : 0;
+        named |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE ? side : 0;
       }
     }
     Stage[] all = Stage.values();
@@ -87,23 +104,26 @@ final class RiskModel {
     Reason[] reason = new Reason[all.length];
     List<Evidence> evidence = new ArrayList<>();
     for (Scored e : window) {
-      int side = e.fromChild() ? 1 : 0;
+      int side = e.fromChild() ? 2 : 1;
       boolean reported = false;
       boolean meeting = false;
-      for (StageMatcher.Hit h : e.hits()) {
+      List<StageMatcher.Hit> hits = e.hits();
+      for (int i = 0, n = hits.size(); i < n; i++) {
+        StageMatcher.Hit h = hits.get(i);
         reported |= h.stage() == Stage.REPORT;
         meeting |= h.stage() == Stage.MEETING && !h.lowered();
       }
-      for (StageMatcher.Hit h : e.hits()) {
+      for (int i = 0, n = hits.size(); i < n; i++) {
+        StageMatcher.Hit h = hits.get(i);
         Stage st = h.stage();
         if (st.marker()) {
           continue;
         }
-        boolean lowered = h.lowered() || lesson[side] || reported
-            || (st == Stage.SECRECY && purpose[side] && (named[side] || !meeting));
+        boolean lowered = h.lowered() || (lesson & side) != 0 || reported
+            || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting));
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
-        evidence.add(new Evidence(e.messageId(), st.jsonName(), h.start(), h.end(), h.match()));
+        evidence.add(e.evidence(i));
         if (w > best[s]) {
           best[s] = w;
           reason[s] = new Reason(e.messageId(), st.jsonName(), w, h.rule());
@@ -113,7 +133,7 @@ final class RiskModel {
         }
       }
     }
-    Set<String> stages = new LinkedHashSet<>();
+    List<String> stages = new ArrayList<>();
     List<Reason> reasons = new ArrayList<>();
     for (Stage s : all) {
       if (best[s.ordinal()] > 0) {
@@ -121,7 +141,8 @@ final class RiskModel {
         reasons.add(reason[s.ordinal()]);
       }
     }
-    return new Assessment(score(best, bestOther), stages, evidence, reasons);
+    // made once per scoring and handed on as it is with every message until the window changes
+    return new Assessment(score(best, bestOther), OrderedSet.copyOf(stages), evidence, reasons);
   }
 
   /**

@@ -91,20 +91,32 @@ public final class StageMatcher {
   }
 
   private final CompiledLexicon lexicon;
-  private final Map<String, Target> targets;
-  private final Map<String, Integer> conceptOf;
+  /**
+   * What each side rule id stands for, keyed by the lexicon's own id strings (the ones its candidates
+   * carry), so a lookup compares references.
+   */
+  private final Map<String, Side> sides;
   private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
-  /** Per thread, each stage concept's earliest span in the message being read: start, then end, per bit. */
-  private static final ThreadLocal<int[]> SPANS =
-      ThreadLocal.withInitial(() -> new int[2 * Compositions.MAX_CONCEPTS]);
+  /**
+   * Per thread, each stage concept's earliest span in the message being read (start, then end, per bit),
+   * and per stage the heaviest stage rule that matched it.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  private StageMatcher(CompiledLexicon lexicon, Map<String, Target> targets, Map<String, Integer> conceptOf,
+  private static final class Scratch {
+    final int[] spans = new int[2 * Compositions.MAX_CONCEPTS];
+    final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+  }
+
+  /** A side rule: a stage phrase ({@code target}), or a phrase of the stage concept of bit {@code concept}. */
+  private record Side(Target target, int concept) {}
+
+  private StageMatcher(CompiledLexicon lexicon, Map<String, Side> sides,
       Compositions compositions, int phrases) {
     this.lexicon = lexicon;
-    this.targets = targets;
-    this.conceptOf = conceptOf;
+    this.sides = sides;
     this.compositions = compositions;
     this.phrases = phrases;
   }
@@ -224,7 +236,15 @@ public final class StageMatcher {
       throw new IllegalArgumentException("the lexicon was not compiled with the stage phrases of "
           + "conversation/stages.tsv and concept/stages.tsv");
     }
-    return new StageMatcher(compiled, Map.copyOf(targets), Map.copyOf(conceptOf), compositions, count);
+    Map<String, Side> sides = new HashMap<>();
+    for (String id : compiled.ruleIds()) {
+      Target t = targets.get(id);
+      Integer bit = conceptOf.get(id);
+      if (t != null || bit != null) {
+        sides.put(id, new Side(t, bit == null ? -1 : bit));
+      }
+    }
+    return new StageMatcher(compiled, Map.copyOf(sides), compositions, count);
   }
 
   /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
@@ -278,7 +298,7 @@ public final class StageMatcher {
     long present = 0;
     long unlowered = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
-    int[] spans = null;
+    Scratch scratch = null;
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
@@ -289,17 +309,21 @@ public final class StageMatcher {
       String rule = state.candidateRule(i);
       int s = positions.start(state.candidateStartPos(i));
       int e = positions.end(state.candidateEndPos(i));
-      Integer bit = conceptOf.get(rule);
-      if (bit != null) {
-        spans = spans == null ? SPANS.get() : spans;
+      Side side = sides.get(rule);
+      if (side == null) {
+        continue;
+      }
+      int bit = side.concept();
+      if (bit >= 0) {
+        scratch = scratch == null ? SCRATCH.get() : scratch;
         long b = 1L << bit;
-        earliest(present, b, bit, s, e, spans);
+        earliest(present, b, bit, s, e, scratch.spans);
         present |= b;
         unlowered |= lowered ? 0 : b;
         continue;
       }
-      Target t = targets.get(rule);
-      if (t == null || !t.scope().accepts(fromChild)) {
+      Target t = side.target();
+      if (!t.scope().accepts(fromChild)) {
         continue;
       }
       double w = lowered ? t.weight() * CONTEXT_FACTOR : t.weight();
@@ -316,12 +340,12 @@ public final class StageMatcher {
         if (stages == 0) {
           continue;
         }
-        spans = spans == null ? SPANS.get() : spans;
+        scratch = scratch == null ? SCRATCH.get() : scratch;
         int s = positions.start(state.conceptStartPos(k));
         int e = positions.end(state.conceptEndPos(k));
         for (long b = stages; b != 0; b &= b - 1) {
           int bit = Long.numberOfTrailingZeros(b);
-          earliest(present, 1L << bit, bit, s, e, spans);
+          earliest(present, 1L << bit, bit, s, e, scratch.spans);
           present |= 1L << bit;
         }
         linked |= stages;
@@ -329,10 +353,7 @@ public final class StageMatcher {
     }
     unlowered |= anyLowered ? 0 : linked;
     if (present != 0) {
-      if (hits == null) {
-        hits = new ArrayList<>();
-      }
-      compose(present, unlowered, spans, text, fromChild, hits);
+      hits = compose(present, unlowered, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
       return List.of();
@@ -383,11 +404,15 @@ public final class StageMatcher {
     return out;
   }
 
-  /** Adds the heaviest matching stage rule of each stage. */
-  private void compose(long present, long unlowered, int[] spans, String text, boolean fromChild,
+  /** Adds the heaviest matching stage rule of each stage to {@code out} (made when null and needed). */
+  private List<Hit> compose(long present, long unlowered, Scratch scratch, String text, boolean fromChild,
       List<Hit> out) {
-    Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
-    for (Compositions.Rule r : compositions.rules()) {
+    int[] spans = scratch.spans;
+    Compositions.Rule[] best = scratch.best;
+    java.util.Arrays.fill(best, null);
+    List<Compositions.Rule> rules = compositions.rules();
+    for (int i = 0, n = rules.size(); i < n; i++) {
+      Compositions.Rule r = rules.get(i);
       if (!r.scope().accepts(fromChild) || !Compositions.matches(r, present)) {
         continue;
       }
@@ -410,7 +435,11 @@ public final class StageMatcher {
         lowered |= (unlowered & (present & term)) == 0;
       }
       double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();
-      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.stage().jsonName() + ": " + r.text()));
+      if (out == null) {
+        out = new ArrayList<>();
+      }
+      out.add(new Hit(r.stage(), w, s, e, text.substring(s, e), lowered, r.id()));
     }
+    return out;
   }
 }
