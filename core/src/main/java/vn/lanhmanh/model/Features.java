@@ -96,10 +96,6 @@ final class Features {
     double[] marg = new double[64];
     /** Concept bits per position, filled by {@link #conceptTags}. */
     long[] concepts = new long[64];
-    /** The comment gate's probability for the text (0 without a gate), set by the tagger. */
-    double gate;
-    /** The comment gate's feature scratch, made on first use. */
-    MessageFeatures.Buffer message;
     private final PositionTags conceptView = i -> concepts[i];
 
     /** The concept hits of {@code state} as tags per syllable position (a view over this buffer). */
@@ -176,9 +172,6 @@ final class Features {
         marg = fresh.marg;
         concepts = fresh.concepts;
         cluster = fresh.cluster;
-      }
-      if (message != null) {
-        message.trim(max);
       }
     }
   }

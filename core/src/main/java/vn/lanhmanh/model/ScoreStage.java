@@ -144,7 +144,7 @@ public final class ScoreStage {
       try {
         TaggerModel m = model.get();
         PositionTags tags = m.conceptTags ? b.conceptTags(state) : PositionTags.NONE;
-        t = tag(m, text, state, vocab, findings, tags, b, modelFindings);
+        t = tag(m, text, state.positions(), vocab, findings, tags, b, modelFindings);
       } finally {
         b.trim(SCRATCH_KEEP);
       }
@@ -256,10 +256,9 @@ public final class ScoreStage {
   }
 
   /** Runs the tagger over one text: message probability, the category it points at, new findings. */
-  static Tagged tag(TaggerModel m, String text, MatchState state, Vocabulary vocab, List<Finding> findings,
+  static Tagged tag(TaggerModel m, String text, Positions p, Vocabulary vocab, List<Finding> findings,
       PositionTags tags, Features.Buffer b, boolean wantFindings) {
-    m.emissions(text, state, vocab, findings, tags, b);
-    Positions p = state.positions();
+    m.emissions(text, p, vocab, findings, tags, b);
     int n = b.n;
     Category lexTop = null;
     Severity lexSeverity = null;

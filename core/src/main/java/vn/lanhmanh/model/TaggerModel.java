@@ -46,15 +46,6 @@ public final class TaggerModel {
    * marginal probability of I reaches this value (tuned on dev). Without it, Viterbi with {@link #decodeBias}.
    */
   static final String DECODE_THRESHOLD = "decode.threshold";
-  /**
-   * With a comment gate and decoding by the marginals: in a comment whose gate probability reaches this
-   * value, the marginal threshold is {@link #DECODE_GATE_THRESHOLD} instead (both tuned on dev).
-   */
-  static final String DECODE_GATE = "decode.gate";
-  /** The marginal threshold in comments the gate judges offensive ({@link #DECODE_GATE}). */
-  static final String DECODE_GATE_THRESHOLD = "decode.gate.threshold";
-  /** Optional feature family: the comment gate ({@link CommentGate}). */
-  static final int GATE = 4;
 
   final int bits;
   final int mask;
@@ -78,16 +69,11 @@ public final class TaggerModel {
   final int extras;
   /** The word clusters the model reads, or null. */
   final WordClusters clusters;
-  /** The comment gate the model reads, or null. */
-  final CommentGate gate;
-  /** Gate probability from which {@link #gateThreshold} replaces the decoding threshold (0: never). */
-  final double gateCut;
-  final double gateThreshold;
   private final Map<String, String> properties;
 
   TaggerModel(int bits, short[] weights, float scale, double[] trans, double[] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
-      WordClusters clusters, CommentGate gate) {
+      WordClusters clusters) {
     if (weights.length != 1 << bits || head.length != 1 << HEAD_BITS || trans.length != 4
         || start.length != 2 || calibration.length != 3) {
       throw new IllegalArgumentException("inconsistent tagger model");
@@ -96,11 +82,7 @@ public final class TaggerModel {
     if (((extras & Features.CLUSTERS) != 0) != (clusters != null)) {
       throw new IllegalArgumentException("a tagger model reads word clusters exactly when it carries them");
     }
-    if (((extras & GATE) != 0) != (gate != null)) {
-      throw new IllegalArgumentException("a tagger model reads a comment gate exactly when it carries one");
-    }
     this.clusters = clusters;
-    this.gate = gate;
     this.bits = bits;
     this.mask = (1 << bits) - 1;
     this.weights = weights;
@@ -114,10 +96,6 @@ public final class TaggerModel {
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.conceptTags = "true".equals(properties.get(CONCEPT_TAGS));
     this.decodeThreshold = decodeThreshold(properties.get(DECODE_THRESHOLD));
-    String cut = properties.get(DECODE_GATE);
-    String gateAt = properties.get(DECODE_GATE_THRESHOLD);
-    this.gateCut = cut == null || gateAt == null || gate == null || decodeThreshold == 0 ? 0 : decodeThreshold(cut);
-    this.gateThreshold = gateCut == 0 ? 0 : decodeThreshold(gateAt);
   }
 
   private static double decodeThreshold(String value) {
@@ -142,11 +120,8 @@ public final class TaggerModel {
    * threshold); returns whether any syllable is inside.
    */
   boolean decode(Features.Buffer b) {
-    if (decodeThreshold > 0) {
-      double t = gateCut > 0 && b.gate >= gateCut ? gateThreshold : decodeThreshold;
-      return Crf.threshold(b.marg, b.n, t, b.path);
-    }
-    return Crf.viterbi(b.emit, b.n, trans, start, decodeBias, b.path, b.back);
+    return decodeThreshold > 0 ? Crf.threshold(b.marg, b.n, decodeThreshold, b.path)
+        : Crf.viterbi(b.emit, b.n, trans, start, decodeBias, b.path, b.back);
   }
 
   /** The optional feature families named by a {@link #EXTRA_FEATURES} value (null: none). */
@@ -157,7 +132,6 @@ public final class TaggerModel {
         switch (part.trim()) {
           case "chargrams" -> e |= Features.CHARGRAMS;
           case "clusters" -> e |= Features.CLUSTERS;
-          case "gate" -> e |= GATE;
           default -> throw new IllegalArgumentException("unknown tagger feature family: " + part.trim());
         }
       }
@@ -168,7 +142,7 @@ public final class TaggerModel {
   /** Quantises trained weights to 16 bits. */
   static TaggerModel quantise(int bits, double[] w, double[] trans, double[] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
-      WordClusters clusters, CommentGate gate) {
+      WordClusters clusters) {
     double max = 1e-9;
     for (double v : w) {
       max = Math.max(max, Math.abs(v));
@@ -179,14 +153,14 @@ public final class TaggerModel {
       q[i] = (short) Math.round(w[i] / scale);
     }
     return new TaggerModel(bits, q, scale, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties, clusters, gate);
+        properties, clusters);
   }
 
   /** A copy with other decoding settings and calibration. */
   TaggerModel with(double decodeBias, double actionThreshold, double[] calibration, float[] head,
       Map<String, String> properties) {
     return new TaggerModel(bits, weights, scale, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties, clusters, gate);
+        properties, clusters);
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */
@@ -196,25 +170,13 @@ public final class TaggerModel {
 
   /** Heap taken by the weight tables, in bytes (approximate). */
   public long weightBytes() {
-    return 2L * weights.length + 4L * head.length + (clusters == null ? 0 : clusters.bytes())
-        + (gate == null ? 0 : gate.bytes());
+    return 2L * weights.length + 4L * head.length + (clusters == null ? 0 : clusters.bytes());
   }
 
-  /**
-   * The I emission of every syllable of {@code state} into {@code b.emit} (features summed, not stored), and
-   * the comment gate's probability into {@code b.gate} (0 without a gate).
-   */
-  void emissions(String text, vn.lanhmanh.match.MatchState state, vn.lanhmanh.text.Vocabulary vocab,
+  /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
+  void emissions(String text, vn.lanhmanh.text.Positions p, vn.lanhmanh.text.Vocabulary vocab,
       java.util.List<vn.lanhmanh.Finding> lexicon, PositionTags tags, Features.Buffer b) {
-    Features.sum(text, state.positions(), vocab, lexicon, tags, extras, clusters, weights, b);
-    b.gate = 0;
-    if (gate != null) {
-      if (b.message == null) {
-        b.message = new MessageFeatures.Buffer();
-      }
-      b.gate = gate.score(text, state, vocab, lexicon, b.message);
-      CommentGate.addEmissions(CommentGate.bucket(b.gate), weights, b);
-    }
+    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, b);
     double s = scale;
     for (int i = 0; i < b.n; i++) {
       b.emit[i] *= s;
@@ -296,9 +258,8 @@ public final class TaggerModel {
         throw new IOException("tagger model of an unknown kind: " + e.getMessage());
       }
       WordClusters clusters = (extras & Features.CLUSTERS) != 0 ? WordClusters.read(in) : null;
-      CommentGate gate = (extras & GATE) != 0 ? CommentGate.read(in) : null;
       return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props,
-          clusters, gate);
+          clusters);
     });
   }
 
@@ -335,9 +296,6 @@ public final class TaggerModel {
       if (clusters != null) {
         clusters.write(d);
       }
-      if (gate != null) {
-        gate.write(d);
-      }
     });
   }
 
@@ -360,8 +318,7 @@ public final class TaggerModel {
         && scale == m.scale && Arrays.equals(trans, m.trans) && Arrays.equals(start, m.start)
         && decodeBias == m.decodeBias && actionThreshold == m.actionThreshold
         && Arrays.equals(calibration, m.calibration) && Arrays.equals(head, m.head)
-        && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters)
-        && java.util.Objects.equals(gate, m.gate);
+        && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters);
   }
 
   @Override

@@ -125,8 +125,6 @@ public final class Trainer {
   private final int extras;
   /** Word clusters learned before training (with the {@code clusters} features), else null. */
   private WordClusters clusters;
-  /** The comment gate fitted before the CRF (with the {@code gate} features), else null. */
-  private CommentGate gate;
 
   private Trainer(Analyser analyser, Options options, Consumer<String> progress) {
     if (options.concepts() && !analyser.composes()) {
@@ -231,23 +229,14 @@ public final class Trainer {
       holdoutCount = train.size() / 2;
     }
     List<SpanCorpus.Comment> holdout = new ArrayList<>();
-    List<SpanCorpus.Comment> fitComments = new ArrayList<>();
+    List<Example> fit = new ArrayList<>();
     for (int k = 0; k < shuffled.size(); k++) {
       SpanCorpus.Comment c = train.get(shuffled.get(k));
       if (k < holdoutCount) {
         holdout.add(c);
       } else {
-        fitComments.add(c);
+        fit.add(prepare(c, mask));
       }
-    }
-    double[] gateScores = null;
-    if ((extras & TaggerModel.GATE) != 0) {
-      gateScores = new double[fitComments.size()];
-      gate = fitGate(fitComments, dev, gateScores);
-    }
-    List<Example> fit = new ArrayList<>();
-    for (int k = 0; k < fitComments.size(); k++) {
-      fit.add(prepare(fitComments.get(k), mask, gateScores == null ? -1 : CommentGate.bucket(gateScores[k])));
     }
     progress.accept(String.format(Locale.ROOT, "%d comments to fit, %d held out for calibration, %d dev",
         fit.size(), holdout.size(), dev.size()));
@@ -347,7 +336,7 @@ public final class Trainer {
       }
       TaggerModel m = TaggerModel.quantise(options.bits(), average(w, u, c), average(trans, transU, c),
           average(start, startU, c), 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters, gate);
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
       double[] f1ByBias = new double[BIASES.length];
       Figures[] figures = evaluateBiases(m, dev);
       int bestBias = 0;
@@ -369,9 +358,6 @@ public final class Trainer {
     }
     progress.accept("best epoch " + bestEpoch + ", bias " + best.decodeBias);
     best = posteriorDecoding(best, bestF1, dev);
-    if (gate != null && best.decodeThreshold > 0) {
-      best = gateDecoding(best, dev);
-    }
 
     float[] head = trainHead(fit);
     double[] calibration = calibrate(best, holdout);
@@ -442,133 +428,6 @@ public final class Trainer {
     return m.with(m.decodeBias, 1.0, m.calibration, m.head, modelProps);
   }
 
-  /** Gate probabilities from which a lower marginal threshold is tried. */
-  private static final double[] GATE_CUTS = {0.5, 0.7, 0.9};
-
-  /**
-   * With a gate: tries, on dev, a lower marginal threshold in the comments whose gate probability reaches a
-   * cut ({@link #GATE_CUTS}); keeps the pair that raises span F1 over the plain threshold, if any.
-   */
-  private TaggerModel gateDecoding(TaggerModel m, List<SpanCorpus.Comment> dev) {
-    double bestF1 = evaluateBiases(m, dev, true)[0].f1();
-    Map<String, String> best = null;
-    for (double cut : GATE_CUTS) {
-      for (double t : THRESHOLDS) {
-        if (t >= m.decodeThreshold) {
-          continue;
-        }
-        Map<String, String> props = new TreeMap<>(modelProps);
-        props.put(TaggerModel.DECODE_GATE, threshold(cut));
-        props.put(TaggerModel.DECODE_GATE_THRESHOLD, threshold(t));
-        Figures f = evaluateBiases(m.with(m.decodeBias, 1.0, m.calibration, m.head, props), dev, true)[0];
-        progress.accept(String.format(Locale.ROOT,
-            "gate >= %s: marginals >= %s: dev span F1 %.4f (P %.3f R %.3f)", threshold(cut), threshold(t), f.f1(),
-            f.precision(), f.recall()));
-        if (f.f1() > bestF1) {
-          bestF1 = f.f1();
-          best = props;
-        }
-      }
-    }
-    if (best == null) {
-      progress.accept("decoding: no lower threshold in gated comments");
-      return m;
-    }
-    modelProps = Map.copyOf(best);
-    progress.accept("decoding: gate >= " + best.get(TaggerModel.DECODE_GATE) + " then marginals >= "
-        + best.get(TaggerModel.DECODE_GATE_THRESHOLD));
-    return m.with(m.decodeBias, 1.0, m.calibration, m.head, modelProps);
-  }
-
-  /** Most passes of the gate's logistic regression; dev log-loss chooses how many. */
-  private static final int GATE_EPOCHS = 20;
-
-  /**
-   * Fits the comment gate on the fitted comments' "has a span" label (passes chosen by dev log-loss), and
-   * writes into {@code outOfFold} each fitted comment's probability from a gate fitted, with as many
-   * passes, on the other half only: the CRF learns from the scores it would see on unseen text.
-   */
-  private CommentGate fitGate(List<SpanCorpus.Comment> fit, List<SpanCorpus.Comment> dev, double[] outOfFold) {
-    int gateMask = (1 << CommentGate.BITS) - 1;
-    MessageFeatures.Buffer mb = new MessageFeatures.Buffer();
-    List<int[]> feats = new ArrayList<>(fit.size());
-    double[] values = new double[fit.size()];
-    byte[] labels = new byte[fit.size()];
-    for (int k = 0; k < fit.size(); k++) {
-      SpanCorpus.Comment c = fit.get(k);
-      MessageFeatures.extract(c.text(), analyser.state(), analyser.vocabulary(), match(c.text()), gateMask, mb);
-      feats.add(Arrays.copyOf(mb.feats, mb.size));
-      values[k] = mb.value();
-      labels[k] = (byte) (c.clean() ? 0 : 1);
-    }
-    List<int[]> devFeats = new ArrayList<>(dev.size());
-    double[] devValues = new double[dev.size()];
-    for (int k = 0; k < dev.size(); k++) {
-      SpanCorpus.Comment c = dev.get(k);
-      MessageFeatures.extract(c.text(), analyser.state(), analyser.vocabulary(), match(c.text()), gateMask, mb);
-      devFeats.add(Arrays.copyOf(mb.feats, mb.size));
-      devValues[k] = mb.value();
-    }
-    double[] w = new double[gateMask + 1];
-    double[] g2 = new double[gateMask + 1];
-    double[] bestW = w.clone();
-    double bestLoss = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    List<Integer> order = new ArrayList<>();
-    for (int k = 0; k < fit.size(); k++) {
-      order.add(k);
-    }
-    Random random = new Random(options.seed() * 17 + 3);
-    for (int epoch = 1; epoch <= GATE_EPOCHS; epoch++) {
-      java.util.Collections.shuffle(order, random);
-      CommentGate.step(feats, values, labels, order, w, g2);
-      double loss = 0;
-      for (int k = 0; k < dev.size(); k++) {
-        double p = Math.min(Math.max(CommentGate.score(w, devFeats.get(k), devValues[k]), 1e-9), 1 - 1e-9);
-        loss -= dev.get(k).clean() ? Math.log(1 - p) : Math.log(p);
-      }
-      loss /= dev.size();
-      if (loss < bestLoss - 1e-6) {
-        bestLoss = loss;
-        bestEpoch = epoch;
-        System.arraycopy(w, 0, bestW, 0, w.length);
-      } else if (epoch - bestEpoch >= 3) {
-        break;
-      }
-    }
-    // cross-fitting: halves by position in the (seeded) order of the fitted comments
-    for (int half = 0; half < 2; half++) {
-      List<int[]> f = new ArrayList<>();
-      List<Integer> rows = new ArrayList<>();
-      for (int k = 0; k < fit.size(); k++) {
-        if (k % 2 != half) {
-          rows.add(k);
-          f.add(feats.get(k));
-        }
-      }
-      double[] v = new double[rows.size()];
-      byte[] y = new byte[rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        v[r] = values[rows.get(r)];
-        y[r] = labels[rows.get(r)];
-      }
-      double[] hw = CommentGate.fit(f, v, y, bestEpoch, options.seed() * 17 + 5 + half, new double[gateMask + 1]);
-      for (int k = half; k < fit.size(); k += 2) {
-        outOfFold[k] = CommentGate.score(hw, feats.get(k), values[k]);
-      }
-    }
-    int[] byBucket = new int[CommentGate.BUCKETS];
-    int[] positiveByBucket = new int[CommentGate.BUCKETS];
-    for (int k = 0; k < fit.size(); k++) {
-      byBucket[CommentGate.bucket(outOfFold[k])]++;
-      positiveByBucket[CommentGate.bucket(outOfFold[k])] += labels[k];
-    }
-    progress.accept(String.format(Locale.ROOT, "comment gate: %d passes, dev log-loss %.4f; out-of-fold buckets "
-        + "(comments/with a span) %s %s", bestEpoch, bestLoss, Arrays.toString(byBucket),
-        Arrays.toString(positiveByBucket)));
-    return CommentGate.of(bestW);
-  }
-
   private static String threshold(double t) {
     return String.format(Locale.ROOT, "%.2f", t);
   }
@@ -586,32 +445,11 @@ public final class Trainer {
     return analyser.findings(text);
   }
 
-  /** @param gateBucket the comment's (out-of-fold) gate bucket, or -1 without a gate */
-  private Example prepare(SpanCorpus.Comment c, int mask, int gateBucket) {
+  private Example prepare(SpanCorpus.Comment c, int mask) {
     String text = c.text();
     List<Finding> found = match(text);
     Features.extract(text, positions, analyser.vocabulary(), found, tags(), extras, clusters, mask, buffer);
     int n = buffer.n;
-    int[] feats = Arrays.copyOf(buffer.feats, buffer.size);
-    int[] offs = Arrays.copyOf(buffer.offs, n + 1);
-    if (gateBucket >= 0) {
-      // the gate's per-syllable features after each syllable's own
-      int per = CommentGate.PER_POSITION;
-      int[] withGate = new int[feats.length + per * n];
-      int at = 0;
-      for (int i = 0; i < n; i++) {
-        int from = offs[i];
-        int to = offs[i + 1];
-        offs[i] = at;
-        System.arraycopy(feats, from, withGate, at, to - from);
-        at += to - from;
-        for (int k = 0; k < per; k++) {
-          withGate[at++] = CommentGate.feature(k, gateBucket, buffer, i, mask);
-        }
-      }
-      offs[n] = at;
-      feats = withGate;
-    }
     byte[] labels = new byte[n];
     for (int i = 0; i < n; i++) {
       for (int k = positions.start(i); k < positions.end(i); k++) {
@@ -621,7 +459,8 @@ public final class Trainer {
         }
       }
     }
-    return new Example(feats, offs, labels, Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n));
+    return new Example(Arrays.copyOf(buffer.feats, buffer.size), Arrays.copyOf(buffer.offs, n + 1), labels,
+        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n));
   }
 
   /** Span figures on dev for every decoding bias. */
@@ -645,7 +484,7 @@ public final class Trainer {
       BitSet lex = spans(found, text, true);
       gold += count(c.gold(), text);
       for (int k = 0; k < count; k++) {
-        ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, analyser.state(), analyser.vocabulary(), found,
+        ScoreStage.Tagged t = ScoreStage.tag(byBias[k], text, positions, analyser.vocabulary(), found,
             tags(), buffer, true);
         BitSet p = (BitSet) lex.clone();
         p.or(spans(t.added(), text, false));
@@ -778,7 +617,7 @@ public final class Trainer {
   }
 
   private double raw(TaggerModel m, String text, List<Finding> found) {
-    m.emissions(text, analyser.state(), analyser.vocabulary(), found, tags(), buffer);
+    m.emissions(text, positions, analyser.vocabulary(), found, tags(), buffer);
     if (buffer.n == 0) {
       return 0;
     }
@@ -845,7 +684,7 @@ public final class Trainer {
       if (flagged(found)) {
         continue;
       }
-      ScoreStage.Tagged t = ScoreStage.tag(m, c.text(), analyser.state(), analyser.vocabulary(), found,
+      ScoreStage.Tagged t = ScoreStage.tag(m, c.text(), positions, analyser.vocabulary(), found,
           tags(), buffer, true);
       highest = Math.max(highest, t.highestAdded());
     }
@@ -881,7 +720,7 @@ public final class Trainer {
     for (SpanCorpus.Comment c : dev) {
       String text = c.text();
       List<Finding> found = match(text);
-      ScoreStage.Tagged t = ScoreStage.tag(m, text, analyser.state(), analyser.vocabulary(), found,
+      ScoreStage.Tagged t = ScoreStage.tag(m, text, positions, analyser.vocabulary(), found,
           tags(), buffer, true);
       BitSet lex = spans(found, text, true);
       BitSet model = spans(t.added(), text, false);
@@ -928,7 +767,7 @@ public final class Trainer {
   /** The characters of the tagger's own spans, whatever the lexicon found. */
   private BitSet wholeSpans(TaggerModel m, String text, List<Finding> found) {
     match(text);
-    m.emissions(text, analyser.state(), analyser.vocabulary(), found, tags(), buffer);
+    m.emissions(text, positions, analyser.vocabulary(), found, tags(), buffer);
     BitSet out = new BitSet();
     int n = buffer.n;
     if (n == 0) {

@@ -130,7 +130,7 @@ class TrainerTest {
     int spans = 0;
     for (SpanCorpus.Comment c : dev) {
       List<Finding> found = analyser.findings(c.text());
-      byMarginals.emissions(c.text(), analyser.state(), analyser.vocabulary(), found,
+      byMarginals.emissions(c.text(), analyser.state().positions(), analyser.vocabulary(), found,
           PositionTags.NONE, b);
       ScoreStage.highestMarginal(byMarginals, b);
       boolean any = byMarginals.decode(b);
