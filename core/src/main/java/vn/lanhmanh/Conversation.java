@@ -143,8 +143,9 @@ public final class Conversation {
   /**
    * The first half of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
    * with its stages read into {@code stages} from the same match (the child's own messages checked as
-   * outgoing text). The caller then takes the stages ({@link StageMatcher.Reading#release}), adds the message to its window (the filter's store, or a window the
-   * caller holds) and passes the observation to {@link #verdict}.
+   * outgoing text). The caller then takes the stages ({@link StageMatcher.Reading#release}), adds the
+   * message to its window (the filter's store, or a window the caller holds) and passes the observation to
+   * {@link #verdict}.
    */
   static Verdict text(ContentFilter filter, Optional<String> id, Message message, Policy policy,
       StageMatcher.Reading stages) {
