@@ -79,12 +79,6 @@ final class Impersonation {
   private final String[] lures;
   private final Set<String> fillers;
   private final String[] currencies;
-  /**
-   * {@link #currencies} by their first two letters, for the pre-check's scan; those that do not start
-   * with two letters or digits are in {@link #unindexedCurrencies}.
-   */
-  private final String[][] currenciesByBigram;
-  private final String[] unindexedCurrencies;
   private final Set<String> cheapTlds;
 
   private Impersonation(Map<String, Brand> brandOfStem, Set<String> anywhere, Set<String> officials,
@@ -124,17 +118,6 @@ final class Impersonation {
       byBigram[UrlRules.bigram(stem, 0)] = grow(byBigram[UrlRules.bigram(stem, 0)], stem);
     }
     this.longStemsByBigram = byBigram;
-    this.currenciesByBigram = new String[36 * 36][];
-    List<String> unindexed = new ArrayList<>();
-    for (String w : this.currencies) {
-      int b = w.length() >= 2 ? UrlRules.bigram(w, 0) : -1;
-      if (b < 0) {
-        unindexed.add(w);
-      } else {
-        currenciesByBigram[b] = grow(currenciesByBigram[b], w);
-      }
-    }
-    this.unindexedCurrencies = unindexed.toArray(String[]::new);
   }
 
   /**
@@ -272,9 +255,18 @@ final class Impersonation {
    * for a host of lower-case letters, digits, dashes and dots. False only when {@code check} would answer
    * null: no stem (long in the joined words, short at the head or tail of a word), no look-alike, no game
    * currency. Reads the words in {@code buf} without a substring, so an ordinary host costs no allocation;
-   * a punycode host answers true ({@code check} folds it).
+   * a punycode host answers true ({@code check} folds it). {@code kinds} are the bits of
+   * {@link UrlWords} over the same words (the host part without dots, dashes and underscores): a long stem
+   * or a currency among them answers true without a scan of its own, and the heads and tails of the words
+   * are tried for short stems only when a short stem occurs among them.
    */
-  boolean mayHit(String host, int beforeEnd, int labelFrom, UrlChars buf) {
+  boolean mayHit(String host, int beforeEnd, int labelFrom, int kinds, UrlChars buf) {
+    // A long stem anywhere in the joined words (longStemIn), or a game currency (the last test of the
+    // full rules: it matters only when nothing else does, so finding it early changes no answer): the
+    // automaton's bits over the same words.
+    if ((kinds & (UrlWords.LONG_STEM | UrlWords.CURRENCY)) != 0) {
+      return true;
+    }
     if (host.lastIndexOf("xn--", beforeEnd - 4) >= 0) {
       return true;
     }
@@ -300,32 +292,9 @@ final class Impersonation {
         start = i + 1;
       }
     }
-    // A long stem anywhere in the joined words (longStemIn), and a game currency (the last test of
-    // the full rules: it matters only when nothing else does, so finding it early changes no answer).
-    for (int i = 0; i + 1 < n; i++) {
-      int b = UrlChars.bigram(c, i);
-      if (b < 0) {
-        continue;
-      }
-      String[] stems = longStemsByBigram[b];
-      if (stems != null) {
-        for (String st : stems) {
-          if (UrlChars.startsWith(c, i, n, st)) {
-            return true;
-          }
-        }
-      }
-      String[] money = currenciesByBigram[b];
-      if (money != null) {
-        for (String w : money) {
-          if (UrlChars.startsWith(c, i, n, w)) {
-            return true;
-          }
-        }
-      }
-    }
-    // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest).
-    for (int k = 0; k < tokens; k++) {
+    // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest); a word
+    // is a run of the joined words, so without a short stem among those (the automaton's bit) there is none.
+    for (int k = 0; (kinds & UrlWords.SHORT_STEM) != 0 && k < tokens; k++) {
       int from = ts[k];
       int to = te[k];
       if (to - from < 3) {
@@ -347,12 +316,24 @@ final class Impersonation {
     if (lookalikeIn(host, labelFrom, beforeEnd, tokens, buf)) {
       return true;
     }
-    for (String w : unindexedCurrencies) {
-      if (UrlChars.contains(c, 0, n, w)) {
-        return true;
+    return false;
+  }
+
+  /** Adds the long stems, the currencies and the short stems, whose presence {@link #mayHit} reads from the automaton's bits. */
+  void addWords(UrlWords.Builder b) {
+    for (String[] stems : longStemsByBigram) {
+      for (String st : stems == null ? NONE : stems) {
+        b.add(st, UrlWords.LONG_STEM);
       }
     }
-    return false;
+    for (String w : currencies) {
+      b.add(w, UrlWords.CURRENCY);
+    }
+    for (String[] stems : shortByHead) {
+      for (String st : stems == null ? NONE : stems) {
+        b.add(st, UrlWords.SHORT_STEM);
+      }
+    }
   }
 
   /** Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in {@code buf}. */

@@ -53,6 +53,11 @@ public final class UrlRules {
   private final HostTable<String> allowTable;
   /** {@link #tlds}, asked about the host's last label without a substring. */
   private final HostTable<Category> tldTable;
+  /**
+   * Every word the heuristics look for (keywords, brand stems, impersonation stems, currencies) in one
+   * automaton: one pass over the host's words and one over each path segment say which rules can match.
+   */
+  private final UrlWords words;
 
   private record Keyword(String word, Category category, boolean host, boolean path) {}
 
@@ -71,6 +76,15 @@ public final class UrlRules {
     this.domainTable = new HostTable<>(domains);
     this.allowTable = new HostTable<>(allow);
     this.tldTable = new HostTable<>(tlds);
+    UrlWords.Builder w = new UrlWords.Builder();
+    for (Keyword k : keywords) {
+      w.add(k.word(), (k.host() ? UrlWords.HOST_KEYWORD : 0) | (k.path() ? UrlWords.PATH_KEYWORD : 0));
+    }
+    for (String b : brands.keySet()) {
+      w.add(b, UrlWords.BRAND);
+    }
+    impersonation.addWords(w);
+    this.words = w.build();
   }
 
   private static <T> T[][] byBigram(java.util.Collection<T> items, java.util.function.Function<T, String> word,
@@ -209,7 +223,7 @@ public final class UrlRules {
   public void heuristicHits(CanonicalUrl url, List<UrlHit> out) {
     UrlChars buf = UrlChars.get();
     if (url.hostIsIpAddress()) {
-      keywordHits("", 0, 0, url.path(), buf, out);
+      keywordHits(0, 0, url.path(), buf, out);
       return;
     }
     String host = url.host();
@@ -235,19 +249,39 @@ public final class UrlRules {
       beforeEnd = start < 0 ? host.length() : start > 0 ? start - 1 : 0;
       labelFrom = start <= 0 ? -1 : host.lastIndexOf('.', beforeEnd - 1) + 1;
     }
+    // The host's words (src[0, beforeEnd) without dots, dashes and underscores) stay in buf.words until
+    // the keyword rules read them; one pass of the automaton says which rules can match in them. The
+    // registrable label without its dashes is a run of these words, so no brand stem in them means none
+    // in the label; for a host in plain form they are also the impersonation rules' joined words.
+    int hostWords = buf.compactWords(src, 0, beforeEnd);
+    int kinds = words.kinds(buf.words, hostWords);
     if (labelFrom >= 0) {
-      String stem = brandIn(src, labelFrom, beforeEnd, buf);
+      String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
       if (stem != null) {
         out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, src.substring(labelFrom, beforeEnd)));
       }
-      if (beforeEnd > 0 && (start == DomainParts.SLOW || impersonation.mayHit(host, beforeEnd, labelFrom, buf))) {
+      if (beforeEnd > 0
+          && (start == DomainParts.SLOW || impersonation.mayHit(host, beforeEnd, labelFrom, kinds, buf))) {
         UrlHit scam = impersonation.check(host, src.substring(0, beforeEnd), src.substring(labelFrom, beforeEnd));
         if (scam != null) {
           out.add(scam);
         }
       }
     }
-    keywordHits(src, 0, beforeEnd, url.path(), buf, out);
+    keywordHits(hostWords, kinds, url.path(), buf, out);
+  }
+
+  /** The rules' impersonation part (for tests). */
+  Impersonation impersonation() {
+    return impersonation;
+  }
+
+  /**
+   * The automaton's kind bits of the words of {@code host[0, beforeEnd)} (dots, dashes and underscores
+   * dropped), as {@link #heuristicHits} hands them to {@link Impersonation#mayHit}.
+   */
+  int hostKinds(String host, int beforeEnd, UrlChars buf) {
+    return words.kinds(buf.words, buf.compactWords(host, 0, beforeEnd));
   }
 
   /** A brand stem that the label {@code src[from, to)}, without its dashes, is a rotating name of, or null. */
@@ -278,20 +312,24 @@ public final class UrlRules {
   }
 
   /**
-   * Keyword hits of the host part {@code host[from, to)} (dots, dashes and underscores dropped) and of each
-   * segment of {@code path}, each word reduced to lower-case letters and digits in {@code buf}.
+   * Keyword hits of the host's words ({@code buf.words[0, hostWords)}, whose automaton bits are
+   * {@code hostKinds}) and of each segment of {@code path}, each reduced to lower-case letters and digits
+   * in {@code buf}; a part whose bits name no keyword of its side is not scanned for one.
    */
-  private void keywordHits(String host, int from, int to, String path, UrlChars buf, List<UrlHit> out) {
+  private void keywordHits(int hostWords, int hostKinds, String path, UrlChars buf, List<UrlHit> out) {
     java.util.Set<String> seen = null;
-    int n = buf.compactWords(host, from, to);
-    seen = keywordsIn(buf.words, n, true, out, seen);
+    if ((hostKinds & UrlWords.HOST_KEYWORD) != 0) {
+      seen = keywordsIn(buf.words, hostWords, true, out, seen);
+    }
     int at = 0;
     while (at < path.length()) {
       int slash = path.indexOf('/', at);
       int end = slash < 0 ? path.length() : slash;
       if (end > at) {
-        n = buf.compactWords(path, at, end);   // may grow buf.words: read it after
-        seen = keywordsIn(buf.words, n, false, out, seen);
+        int n = buf.compactWords(path, at, end);   // may grow buf.words: read it after
+        if ((words.kinds(buf.words, n) & UrlWords.PATH_KEYWORD) != 0) {
+          seen = keywordsIn(buf.words, n, false, out, seen);
+        }
       }
       at = end + 1;
     }

@@ -14,7 +14,8 @@ import net.jqwik.api.Provide;
  */
 class ImpersonationPreCheckTest {
 
-  private static final Impersonation RULES = Impersonation.loadDefaults();
+  private static final UrlRules URL_RULES = UrlRules.loadDefaults();
+  private static final Impersonation RULES = URL_RULES.impersonation();
 
   @Property(tries = 5000)
   void preCheckSaysNoOnlyWhenTheFullRulesDo(@ForAll("hosts") String host) {
@@ -25,7 +26,8 @@ class ImpersonationPreCheckTest {
     int beforeEnd = parts.beforeSuffix().length();
     int labelFrom = beforeEnd - parts.label().length();
     UrlHit full = RULES.check(host, parts.beforeSuffix(), parts.label());
-    boolean may = RULES.mayHit(host, beforeEnd, labelFrom, UrlChars.get());
+    int kinds = URL_RULES.hostKinds(host, beforeEnd, UrlChars.get());
+    boolean may = RULES.mayHit(host, beforeEnd, labelFrom, kinds, UrlChars.get());
     if (full != null) {
       assertThat(may).as(host + " is flagged (" + full.rule() + ") but the pre-check said no").isTrue();
     }

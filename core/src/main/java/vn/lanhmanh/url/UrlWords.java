@@ -1,0 +1,145 @@
+package vn.lanhmanh.url;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One Aho–Corasick automaton over the words every URL heuristic looks for (host and path keywords,
+ * rotating brand stems, impersonation stems, game currencies), built once when
+ * the rules load. One pass over a word buffer of lower-case letters and digits answers, as bits, which
+ * kinds of word occur in it anywhere; a rule whose bit is clear is skipped, a rule whose bit is set runs
+ * its own scan to find which word and where. A clear bit is exact (no word of that kind occurs), so
+ * gating a rule by it changes no answer.
+ *
+ * <p>Transitions are a dense table of 36 slots (a–z, 0–9) per state; any other char goes back to the
+ * root. Immutable; thread-safe.
+ */
+final class UrlWords {
+
+  /** A keyword that counts in the host. */
+  static final int HOST_KEYWORD = 1;
+  /** A keyword that counts in a path segment. */
+  static final int PATH_KEYWORD = 2;
+  /** A rotating gambling brand stem. */
+  static final int BRAND = 4;
+  /** An impersonation stem that counts anywhere in the host's joined words. */
+  static final int LONG_STEM = 8;
+  /** A game currency of the free-currency rule. */
+  static final int CURRENCY = 16;
+  /** An impersonation stem of four letters or fewer, which counts only at the head or tail of a word. */
+  static final int SHORT_STEM = 32;
+
+  private final char[] next;
+  private final byte[] out;
+
+  private UrlWords(char[] next, byte[] out) {
+    this.next = next;
+    this.out = out;
+  }
+
+  /** Collects words with their kind bits before {@link #build}. */
+  static final class Builder {
+    private final List<String> words = new ArrayList<>();
+    private final List<Integer> kinds = new ArrayList<>();
+
+    Builder add(String word, int kind) {
+      for (int i = 0; i < word.length(); i++) {
+        if (UrlRules.slot(word.charAt(i)) < 0) {
+          throw new IllegalArgumentException("a URL word must be lower-case letters and digits: '" + word + "'");
+        }
+      }
+      if (word.isEmpty()) {
+        throw new IllegalArgumentException("empty URL word");
+      }
+      words.add(word);
+      kinds.add(kind);
+      return this;
+    }
+
+    UrlWords build() {
+      // The trie, with -1 for a missing edge.
+      List<int[]> edges = new ArrayList<>();
+      List<Integer> outs = new ArrayList<>();
+      edges.add(newRow());
+      outs.add(0);
+      for (int w = 0; w < words.size(); w++) {
+        String word = words.get(w);
+        int s = 0;
+        for (int i = 0; i < word.length(); i++) {
+          int c = UrlRules.slot(word.charAt(i));
+          if (edges.get(s)[c] < 0) {
+            edges.get(s)[c] = edges.size();
+            edges.add(newRow());
+            outs.add(0);
+          }
+          s = edges.get(s)[c];
+        }
+        outs.set(s, outs.get(s) | kinds.get(w));
+      }
+      int states = edges.size();
+      if (states > Character.MAX_VALUE) {
+        throw new IllegalStateException("too many URL word states: " + states);
+      }
+      // Breadth first: each state's failure link, its output joined with the link's, and the missing
+      // edges filled from the link's (a DFA: one table load per char).
+      char[] next = new char[states * 36];
+      byte[] out = new byte[states];
+      int[] fail = new int[states];
+      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      for (int c = 0; c < 36; c++) {
+        int t = edges.get(0)[c];
+        if (t < 0) {
+          next[c] = 0;
+        } else {
+          next[c] = (char) t;
+          fail[t] = 0;
+          queue.add(t);
+        }
+      }
+      out[0] = (byte) (int) outs.get(0);
+      while (!queue.isEmpty()) {
+        int s = queue.poll();
+        out[s] = (byte) (outs.get(s) | out[fail[s]]);
+        for (int c = 0; c < 36; c++) {
+          int t = edges.get(s)[c];
+          if (t < 0) {
+            next[s * 36 + c] = next[fail[s] * 36 + c];
+          } else {
+            next[s * 36 + c] = (char) t;
+            fail[t] = next[fail[s] * 36 + c];
+            queue.add(t);
+          }
+        }
+      }
+      return new UrlWords(next, out);
+    }
+
+    private static int[] newRow() {
+      int[] row = new int[36];
+      Arrays.fill(row, -1);
+      return row;
+    }
+  }
+
+  /** The kind bits of every word that occurs in {@code s[0, n)}. */
+  int kinds(char[] s, int n) {
+    char[] next = this.next;
+    byte[] out = this.out;
+    int state = 0;
+    int bits = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s[i];
+      int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+      state = slot < 0 ? 0 : next[state * 36 + slot];
+      bits |= out[state];
+    }
+    return bits;
+  }
+
+  /** How many states the automaton has (for tests). */
+  int states() {
+    return out.length;
+  }
+}

@@ -1,0 +1,70 @@
+package vn.lanhmanh.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * The heuristics' word automaton ({@link UrlWords}) sets a kind's bit exactly when a word of that kind
+ * occurs somewhere in the chars it reads, as a plain substring search over each word would say; the rules
+ * skip their own scans on a clear bit, so a missed occurrence would change verdicts.
+ */
+class UrlWordsTest {
+
+  private static final UrlRules RULES = UrlRules.loadDefaults();
+  private static final String LETTERS = "abcdeiklmnorstu0123";
+
+  @Property(tries = 3000)
+  void bitsAreThoseOfTheWordsThatOccur(@ForAll("dictionaries") List<Tuple.Tuple2<String, Integer>> words,
+      @ForAll("texts") String text) {
+    UrlWords.Builder b = new UrlWords.Builder();
+    int expected = 0;
+    for (Tuple.Tuple2<String, Integer> w : words) {
+      b.add(w.get1(), w.get2());
+      if (text.contains(w.get1())) {
+        expected |= w.get2();
+      }
+    }
+    char[] chars = (text + "xyz").toCharArray();
+    assertThat(b.build().kinds(chars, text.length())).as(text + " " + words).isEqualTo(expected);
+  }
+
+  @Property(tries = 200)
+  void anyOtherCharBreaksAWord(@ForAll("texts") String left, @ForAll("texts") String right) {
+    UrlWords w = new UrlWords.Builder().add("q" + left + right + "q", UrlWords.BRAND).build();
+    char[] joined = ("q" + left + right + "q").toCharArray();
+    char[] split = ("q" + left + "-" + right + "q").toCharArray();
+    assertThat(w.kinds(joined, joined.length)).isEqualTo(UrlWords.BRAND);
+    assertThat(w.kinds(split, split.length)).isZero();
+  }
+
+  @Property(tries = 50)
+  void theDefaultRulesBuildAndFindTheirWords(@ForAll("defaultWords") String word) {
+    String host = "x" + word + "y.com";
+    assertThat(RULES.hostKinds(host, host.length() - 4, UrlChars.get())).isNotZero();
+  }
+
+  @Provide
+  Arbitrary<List<Tuple.Tuple2<String, Integer>>> dictionaries() {
+    Arbitrary<String> word = Arbitraries.strings().withChars(LETTERS).ofMinLength(1).ofMaxLength(6);
+    Arbitrary<Integer> kind = Arbitraries.of(UrlWords.HOST_KEYWORD, UrlWords.PATH_KEYWORD, UrlWords.BRAND,
+        UrlWords.LONG_STEM, UrlWords.CURRENCY, UrlWords.SHORT_STEM, UrlWords.HOST_KEYWORD | UrlWords.PATH_KEYWORD);
+    return Arbitraries.entries(word, kind).map(e -> Tuple.of(e.getKey(), e.getValue())).list().ofMaxSize(30);
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings().withChars(LETTERS).ofMaxLength(40);
+  }
+
+  @Provide
+  Arbitrary<String> defaultWords() {
+    return Arbitraries.of("phimsex", "nohu", "taixiu", "kubet", "vietcombank", "robux", "casino");
+  }
+}
