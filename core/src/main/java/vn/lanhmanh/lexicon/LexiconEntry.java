@@ -43,7 +43,13 @@ public record LexiconEntry(
     /** Match the folded form only where the text is written without diacritics. */
     PLAIN,
     /** Only the exact form with diacritics matches. */
-    NEVER;
+    NEVER,
+    /**
+     * Like {@link #PLAIN}, but a one-syllable phrase matched through its folded form counts only where its
+     * clause ends: its diacritic-free spelling is also a word that always takes another word after it
+     * ({@code cac} is {@code các} in {@code cac ban}, {@code cặc} in {@code cac, quen sac}).
+     */
+    FINAL;
 
     public static Fold parse(String s) {
       if (s == null || s.isBlank()) {
@@ -52,7 +58,7 @@ public record LexiconEntry(
       try {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown fold '" + s + "' (expected always, plain or never)");
+        throw new IllegalArgumentException("unknown fold '" + s + "' (expected always, plain, never or final)");
       }
     }
 

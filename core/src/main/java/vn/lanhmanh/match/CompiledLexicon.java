@@ -95,6 +95,8 @@ public final class CompiledLexicon {
   private static final int INFO_CONTEXT = 1 << 21;
   /** {@link #info}: a target word ({@link Kind#TARGET}). */
   private static final int INFO_TARGET = 1 << 22;
+  /** {@link #info}: a folded hit of one syllable counts only at the end of its clause ({@link Fold#FINAL}). */
+  private static final int INFO_FINAL = 1 << 23;
   private static final int INFO_LENGTH = 0xFFFF;
 
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */
@@ -125,6 +127,7 @@ public final class CompiledLexicon {
             : k == Kind.TARGET ? INFO_TARGET : 0;
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
         f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
+        f |= entries[i].fold() == Fold.FINAL && lengths[i] == 1 ? INFO_FINAL : 0;
       }
       info[i] = f;
     }
@@ -395,7 +398,8 @@ public final class CompiledLexicon {
       sf = fold.step(sf, p.foldId(i));
       if (fold.outputCount(sf) != 0) {
         for (int e : fold.outputs(sf)) {
-          if (foldAllowed(e, i, lastMarked, p) && chat(e, i, lastExpanded, p, chat)) {
+          if (foldAllowed(e, i, lastMarked, p) && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
+              && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -525,6 +529,19 @@ public final class CompiledLexicon {
       }
     }
     return Surface.writerUsesDiacritics(p, first, last);
+  }
+
+  /**
+   * Whether a {@link Fold#FINAL} syllable at {@code i}, matched through its folded form, may be the rule: a
+   * syllable written with other diacritics never reached here, so this is the one written without them;
+   * it counts at the end of its clause, and when it is disguised or came from teencode. Before another word
+   * of its clause it is the look-alike ({@code cac ban} is {@code các bạn}, {@code buoi toi} is
+   * {@code buổi tối}).
+   */
+  private static boolean clauseEnds(MatchState state, int i) {
+    Positions p = state.positions();
+    return i + 1 >= p.size() || p.sentenceStart(i + 1) || state.clause(i + 1) != state.clause(i)
+        || p.source(i) != Positions.OWN || p.disguised(i);
   }
 
   private static long hit(int entry, int endPos) {
