@@ -46,7 +46,6 @@ import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
 import vn.lanhmanh.url.UrlRules;
 import vn.lanhmanh.url.index.CompactUrlList;
-import vn.lanhmanh.url.index.ListEntry;
 import vn.lanhmanh.url.index.UrlListIndex;
 
 /**
@@ -588,16 +587,7 @@ public final class ContentFilter implements AutoCloseable {
       if (urlIndex != null) {
         component = "url index";
         fault(component);
-        for (ListEntry e : urlIndex.lookup(c)) {
-          if (e.isAllow()) {
-            allowed = true;
-          } else if (e.categoryOrNull() != null) {
-            String key = e.key();
-            int slash = key.indexOf('/');
-            hits.add(UrlHit.of(e.categoryOrNull(), "url/list/" + e.source() + ":" + key,
-                slash < 0 ? key : key.substring(0, slash)));
-          }
-        }
+        allowed |= urlIndex.lookupHits(c, hits);
         component = "url rules";
       }
       if (!allowed) {
@@ -606,13 +596,17 @@ public final class ContentFilter implements AutoCloseable {
       SearchQuery q = SearchEngines.find(c, url);
       component = "decide";
       String lower = hits.isEmpty() ? url : url.toLowerCase(java.util.Locale.ROOT);
-      List<Finding> findings = new ArrayList<>();
-      for (UrlHit h : hits) {
-        int at = lower.indexOf(h.key());
-        int start = at < 0 ? 0 : at;
-        int end = at < 0 ? url.length() : at + h.key().length();
-        findings.add(new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end,
-            url.substring(start, end)));
+      List<Finding> findings;
+      if (hits.isEmpty() && q == null) {
+        findings = List.of();
+      } else if (hits.size() == 1 && q == null) {
+        // The usual listed URL: one finding, kept as the immutable list the verdict would copy it into.
+        findings = List.of(urlFinding(url, lower, hits.get(0)));
+      } else {
+        findings = new ArrayList<>(hits.size() + 4);
+        for (UrlHit h : hits) {
+          findings.add(urlFinding(url, lower, h));
+        }
       }
       Map<Category, Double> textScores = Map.of();
       if (q != null) {
@@ -637,7 +631,7 @@ public final class ContentFilter implements AutoCloseable {
           int k = e.getKey().ordinal();
           scores[k] = Math.max(scores[k], e.getValue());
         }
-        scoreMap = new ScoreMap(scores);
+        scoreMap = ScoreMap.of(scores);
       }
       Verdict v = decide(url, findings, scoreMap, policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
@@ -654,6 +648,14 @@ public final class ContentFilter implements AutoCloseable {
       // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
       throw new ComponentFailure(component, e);
     }
+  }
+
+  /** The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. */
+  private static Finding urlFinding(String url, String lower, UrlHit h) {
+    int at = lower.indexOf(h.key());
+    int start = at < 0 ? 0 : at;
+    int end = at < 0 ? url.length() : at + h.key().length();
+    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, url.substring(start, end));
   }
 
   private static Verdict urlProblem(String url, String message) {
@@ -678,6 +680,27 @@ public final class ContentFilter implements AutoCloseable {
     }
     all.sort(java.util.Comparator.comparingInt(Finding::start));
     return all;
+  }
+
+  /** The chars of a text to redact, in a per-thread buffer for short texts (the verdict copies them). */
+  private static final class Redaction {
+    private static final int MAX_KEPT = 4096;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[256]);
+
+    /** {@code text}'s chars at the start of a buffer at least as long, owned by this thread until the next call. */
+    static char[] copyOf(String text) {
+      int n = text.length();
+      if (n > MAX_KEPT) {
+        return text.toCharArray();
+      }
+      char[] buf = BUFFER.get();
+      if (buf.length < n) {
+        buf = new char[Math.max(n, buf.length * 2)];
+        BUFFER.set(buf);
+      }
+      text.getChars(0, n, buf, 0);
+      return buf;
+    }
   }
 
   static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy) {
@@ -707,7 +730,7 @@ public final class ContentFilter implements AutoCloseable {
         scam |= f.category() == Category.SCAM;
       }
       if (masked == null) {
-        masked = text.toCharArray();
+        masked = Redaction.copyOf(text);
       }
       for (int i = f.start(); i < f.end(); i++) {
         if (!Character.isWhitespace(masked[i])) {
@@ -716,7 +739,7 @@ public final class ContentFilter implements AutoCloseable {
       }
     }
     Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
-    return new Verdict(action, rating, findings, masked == null ? text : new String(masked),
+    return new Verdict(action, rating, findings, masked == null ? text : new String(masked, 0, text.length()),
         Optional.empty(), Optional.ofNullable(help), List.of(), scores);
   }
 

@@ -17,6 +17,51 @@ final class ScoreMap extends AbstractMap<Category, Double> {
   static final ScoreMap ZERO = new ScoreMap(new double[CATEGORIES.length]);
   private final double[] scores;
 
+  /**
+   * The scores a single finding of one category gives ({@code ScoreStage.fromFindings}: 0.6, 0.8, 0.95 by
+   * severity, halved at tier P), one shared map per category and score.
+   */
+  private static final double[] SHARED_SCORES = {0.6, 0.8, 0.95, 0.3, 0.4, 0.475};
+  private static final ScoreMap[][] SHARED = shared();
+
+  private static ScoreMap[][] shared() {
+    ScoreMap[][] out = new ScoreMap[CATEGORIES.length][SHARED_SCORES.length];
+    for (int k = 0; k < CATEGORIES.length; k++) {
+      for (int v = 0; v < SHARED_SCORES.length; v++) {
+        double[] one = new double[CATEGORIES.length];
+        one[k] = SHARED_SCORES[v];
+        out[k][v] = new ScoreMap(one);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A map of {@code scores}, as {@link #ScoreMap(double[])} makes it, but a shared instance when every
+   * score is 0 or only one category has a score that a single finding gives (a URL with one list hit).
+   */
+  static ScoreMap of(double[] scores) {
+    int k = -1;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] != 0 || Double.doubleToRawLongBits(scores[i]) != 0) {
+        if (k >= 0) {
+          return new ScoreMap(scores);
+        }
+        k = i;
+      }
+    }
+    if (k < 0) {
+      return scores.length == CATEGORIES.length ? ZERO : new ScoreMap(scores);
+    }
+    for (int v = 0; v < SHARED_SCORES.length; v++) {
+      if (Double.doubleToRawLongBits(scores[k]) == Double.doubleToRawLongBits(SHARED_SCORES[v])
+          && scores.length == CATEGORIES.length) {
+        return SHARED[k][v];
+      }
+    }
+    return new ScoreMap(scores);
+  }
+
   /** Takes {@code scores} (one per category, by ordinal) without copying: the caller gives it up. */
   ScoreMap(double[] scores) {
     if (scores.length != CATEGORIES.length) {

@@ -3,8 +3,6 @@ package vn.lanhmanh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.compose.TextAnalysis;
 import vn.lanhmanh.concept.Concept;
@@ -12,17 +10,7 @@ import vn.lanhmanh.concept.Concept;
 /** The internal per-message analysis: one normalisation gives syllables, concept hits and the verdict. */
 class AnalyzeTest {
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   @Test
   void conceptHitsPointIntoTheTextAndTheVerdictIsTheCheckOne() {

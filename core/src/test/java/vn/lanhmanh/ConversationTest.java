@@ -25,8 +25,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Message.Sender;
 
@@ -39,17 +37,7 @@ class ConversationTest {
   private static final Policy CHILD = Policy.forAge(11);
   private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void build() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   /** One scripted conversation: its expected label and its messages. */
   record Script(String name, String expect, List<Message> messages) {}

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -34,17 +32,7 @@ class CorpusTest {
     }
   }
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   static List<Case> cases() throws IOException {
     List<Case> out = new ArrayList<>();

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,17 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EnglishCasesTest {
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   @TestFactory
   Stream<DynamicTest> everyLine() throws IOException {

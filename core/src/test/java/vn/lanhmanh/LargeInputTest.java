@@ -2,8 +2,6 @@ package vn.lanhmanh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.url.UrlCanonicalizer;
 
@@ -17,17 +15,7 @@ class LargeInputTest {
   /** One repeated unit: profanity, an innocent look-alike, a phone number, and plain text. */
   static final String UNIT = "đm thằng ngu. Các bạn ơi đi học thôi, số của mình 0912 345 678 nhé! ";
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   static String text(int chars) {
     StringBuilder b = new StringBuilder(chars + UNIT.length());

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalInformationDirectionTest {
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void build() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   private static long pii(Verdict v) {
     return v.findings().stream().filter(f -> f.category() == Category.PII).count();

@@ -191,7 +191,7 @@ public final class ClassifierTrainer {
     ClassifierModel raw = ClassifierModel.quantise(options.bits(), cats, w, ones, zeros, never, tiers, Map.of());
     // dev logits of the quantised model: what a check computes
     double[][] logits = new double[dev.size()][cats.length];
-    long[] acc = new long[cats.length];
+    long[] acc = new long[ClassifierModel.ACC];
     MessageFeatures.Buffer b = new MessageFeatures.Buffer();
     for (int i = 0; i < dev.size(); i++) {
       Example e = dev.get(i);
@@ -213,7 +213,7 @@ public final class ClassifierTrainer {
       progress.accept("dev " + f);
     }
     ClassifierModel calibrated = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold,
-        tiers, raw.weights, Map.of());
+        tiers, raw.weights(), Map.of());
     List<String> reliability = reliability(calibrated, dev, logits);
     reliability.forEach(progress);
     Map<String, String> all = new TreeMap<>(props);

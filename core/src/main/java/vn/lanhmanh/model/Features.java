@@ -70,6 +70,50 @@ final class Features {
 
   private static final long BOS = 0x1234_5678_9abc_def1L;
   private static final long EOS = 0x0fed_cba9_8765_4321L;
+  /**
+   * Templates whose values are mostly small: a check reads their weights from {@link #smallTables} (values
+   * -1 to size - 2) instead of hashing into the big table. Size by template id; 0 for the others.
+   */
+  private static final int[] SMALL = new int[CLUSTER_BI_P + 1];
+
+  static {
+    SMALL[BIAS] = 2;
+    SMALL[KNOWN] = 8;
+    SMALL[SHAPE] = 256;
+    SMALL[PUNCT] = 256;
+    SMALL[PLACE] = 32;
+    SMALL[LENGTH] = 16;
+    SMALL[CAT] = 64;
+    SMALL[DIST] = 128;
+    SMALL[TAG] = 72;
+    SMALL[TAG_NEAR] = 72;
+    SMALL[CLUSTER_0] = 4096;
+    SMALL[CLUSTER_M1] = 1032;
+    SMALL[CLUSTER_P1] = 1032;
+    SMALL[CLUSTER_M2] = 264;
+    SMALL[CLUSTER_P2] = 264;
+    SMALL[CHAR_PREFIX] = 256;
+    SMALL[CHAR_SUFFIX] = 256;
+  }
+
+  /**
+   * For a check: the weight of every small value of the {@link #SMALL} templates, {@code [template][value +
+   * 1]}, copied from {@code weights} (null for the other templates). About 16 KB that stay in the cache.
+   */
+  static short[][] smallTables(short[] weights) {
+    int mask = weights.length - 1;
+    short[][] out = new short[SMALL.length][];
+    for (int t = 0; t < SMALL.length; t++) {
+      if (SMALL[t] > 0) {
+        out[t] = new short[SMALL[t]];
+        for (int v = -1; v < SMALL[t] - 1; v++) {
+          out[t][v + 1] = weights[index(t, v, mask)];
+        }
+      }
+    }
+    return out;
+  }
+
   /** Bit of {@link Buffer#cover} for a covering finding rated K or above. */
   private static final int ACTING = 1 << 15;
 
@@ -140,7 +184,25 @@ final class Features {
 
     /** When set (running a model), features are summed into {@link #sum} instead of being stored. */
     short[] weights;
+    /** With {@link #weights}: its {@link Features#smallTables}. */
+    short[][] smallWeights;
     int sum;
+
+    /**
+     * As {@link #add}, for a template of {@link #SMALL}: a check reads a small value's weight from the
+     * small tables (the same weight, without the hash and the far read).
+     */
+    void small(int template, long v, int mask) {
+      if (weights != null) {
+        short[] t = smallWeights[template];
+        long j = v + 1;
+        if (j >= 0 && j < t.length) {
+          sum += t[(int) j];
+          return;
+        }
+      }
+      add(template, v, mask);
+    }
 
     void add(int template, long h, int mask) {
       int f = index(template, h, mask);
@@ -212,12 +274,14 @@ final class Features {
    * features: what a check does.
    */
   static void sum(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
-      int extras, WordClusters clusters, short[] weights, Buffer b) {
+      int extras, WordClusters clusters, short[] weights, short[][] smallWeights, Buffer b) {
     b.weights = weights;
+    b.smallWeights = smallWeights;
     try {
       run(text, p, vocab, lexicon, tags, extras, clusters, weights.length - 1, b);
     } finally {
       b.weights = null;
+      b.smallWeights = null;
     }
   }
 
@@ -278,7 +342,7 @@ final class Features {
       long fp2 = i + 2 < n ? fo[i + 2] : EOS;
       long xm1 = i > 0 ? ex[i - 1] : BOS;
       long xp1 = i + 1 < n ? ex[i + 1] : EOS;
-      b.add(BIAS, 0, mask);
+      b.small(BIAS, 0, mask);
       b.add(X0, x0, mask);
       b.add(F0, f0, mask);
       b.add(FM1, fm1, mask);
@@ -292,18 +356,18 @@ final class Features {
       b.add(XBI_M, pair(xm1, x0), mask);
       b.add(XBI_P, pair(x0, xp1), mask);
       b.add(TRI, pair(pair(fm1, f0), fp1), mask);
-      b.add(KNOWN, (p.exactId(i) >= 0 ? 1 : 0) + (p.foldId(i) >= 0 ? 2 : 0), mask);
-      b.add(SHAPE, shape(text, p, i), mask);
+      b.small(KNOWN, (p.exactId(i) >= 0 ? 1 : 0) + (p.foldId(i) >= 0 ? 2 : 0), mask);
+      b.small(SHAPE, shape(text, p, i), mask);
       int before = after;
       after = gap(text, p.end(i), i + 1 < n ? p.start(i + 1) : text.length(), i + 1 == n);
-      b.add(PUNCT, before * 16 + after, mask);
+      b.small(PUNCT, before * 16 + after, mask);
       b.add(PUNCT_F0, pair(before, f0), mask);
-      b.add(PLACE, Math.min(i, 3) * 8 + Math.min(n - 1 - i, 3), mask);
-      b.add(LENGTH, lengthBucket, mask);
+      b.small(PLACE, Math.min(i, 3) * 8 + Math.min(n - 1 - i, 3), mask);
+      b.small(LENGTH, lengthBucket, mask);
       int c = cover[i];
       if (c != 0) {
         for (int bit = c & 0x7fff; bit != 0; bit &= bit - 1) {
-          b.add(CAT, Integer.numberOfTrailingZeros(bit) * 2 + ((c & ACTING) != 0 ? 1 : 0), mask);
+          b.small(CAT, Integer.numberOfTrailingZeros(bit) * 2 + ((c & ACTING) != 0 ? 1 : 0), mask);
         }
         b.add(RULE, rule[i], mask);
       }
@@ -329,17 +393,17 @@ final class Features {
         }
         int left = i - lastAbuse;
         int right = nextAbuse < 0 ? 1000 : nextAbuse - i;
-        b.add(DIST, bucket(left) * 16 + bucket(right), mask);
+        b.small(DIST, bucket(left) * 16 + bucket(right), mask);
       }
       long t = tags.tags(i);
       if (t != 0) {
         for (long bit = t; bit != 0; bit &= bit - 1) {
-          b.add(TAG, Long.numberOfTrailingZeros(bit), mask);
+          b.small(TAG, Long.numberOfTrailingZeros(bit), mask);
         }
       }
       long near = (i > 0 ? tags.tags(i - 1) : 0) | (i + 1 < n ? tags.tags(i + 1) : 0);
       for (long bit = near; bit != 0; bit &= bit - 1) {
-        b.add(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
+        b.small(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
       }
       if ((extras & CHARGRAMS) != 0) {
         charGrams(p, i, mask, b);
@@ -350,13 +414,13 @@ final class Features {
         int cm1 = i > 0 ? cl[i - 1] : -1;
         int cp1 = i + 1 < n ? cl[i + 1] : -1;
         for (int len : PREFIXES) {
-          b.add(CLUSTER_0, WordClusters.prefix(c0, len) * 16 + len, mask);
+          b.small(CLUSTER_0, WordClusters.prefix(c0, len) * 16 + len, mask);
         }
         b.add(CLUSTER_X0, pair(x0, WordClusters.prefix(c0, 6)), mask);
-        b.add(CLUSTER_M1, cm1 < 0 ? -1 : WordClusters.prefix(cm1, 6), mask);
-        b.add(CLUSTER_P1, cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6), mask);
-        b.add(CLUSTER_M2, i > 1 ? WordClusters.prefix(cl[i - 2], 4) : -1, mask);
-        b.add(CLUSTER_P2, i + 2 < n ? WordClusters.prefix(cl[i + 2], 4) : -1, mask);
+        b.small(CLUSTER_M1, cm1 < 0 ? -1 : WordClusters.prefix(cm1, 6), mask);
+        b.small(CLUSTER_P1, cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6), mask);
+        b.small(CLUSTER_M2, i > 1 ? WordClusters.prefix(cl[i - 2], 4) : -1, mask);
+        b.small(CLUSTER_P2, i + 2 < n ? WordClusters.prefix(cl[i + 2], 4) : -1, mask);
         b.add(CLUSTER_BI, pair(cm1 < 0 ? -1 : WordClusters.prefix(cm1, 6), WordClusters.prefix(c0, 6)), mask);
         b.add(CLUSTER_BI_P, pair(WordClusters.prefix(c0, 6), cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6)), mask);
       }
@@ -374,12 +438,12 @@ final class Features {
     long pre = 0;
     for (int k = 0; k < Math.min(3, len); k++) {
       pre = pre * 131 + p.foldChar(i, k) + 1;
-      b.add(CHAR_PREFIX, pre, mask);
+      b.small(CHAR_PREFIX, pre, mask);
     }
     long suf = 0;
     for (int k = 0; k < Math.min(3, len); k++) {
       suf = suf * 131 + p.foldChar(i, len - 1 - k) + 1;
-      b.add(CHAR_SUFFIX, suf, mask);
+      b.small(CHAR_SUFFIX, suf, mask);
     }
     if (len > 3) {
       // inner trigrams with the syllable's edges as '^' and '$'
@@ -420,19 +484,42 @@ final class Features {
       code |= 2;
     } else {
       char first = text.charAt(p.start(i));
-      if (Character.isUpperCase(first)) {
+      if (upper(first)) {
         code |= 4;
         int e = p.end(i) - 1;
-        if (e > p.start(i) && Character.isUpperCase(text.charAt(e))) {
+        if (e > p.start(i) && upper(text.charAt(e))) {
           code |= 8;
         }
       }
-      if (!Character.isLetter(first)) {
+      if (!letter(first)) {
         code |= 16;
       }
     }
     int len = p.charLength(i);
     return code | Math.min(len, 7) << 5;
+  }
+
+  /** Below this, {@link #KIND} answers {@link #upper} and {@link #letter} (Latin, Vietnamese included). */
+  private static final int TABLED = 0x2000;
+  private static final byte UPPER = 1;
+  private static final byte LETTER = 2;
+  /** {@link Character#isUpperCase(char)} and {@link Character#isLetter(char)} of every char below {@link #TABLED}. */
+  private static final byte[] KIND = new byte[TABLED];
+
+  static {
+    for (char ch = 0; ch < TABLED; ch++) {
+      KIND[ch] = (byte) ((Character.isUpperCase(ch) ? UPPER : 0) | (Character.isLetter(ch) ? LETTER : 0));
+    }
+  }
+
+  /** {@link Character#isUpperCase(char)}, from a table for the Latin and Vietnamese letters. */
+  private static boolean upper(char ch) {
+    return ch < TABLED ? (KIND[ch] & UPPER) != 0 : Character.isUpperCase(ch);
+  }
+
+  /** {@link Character#isLetter(char)}, from a table for the Latin and Vietnamese letters. */
+  private static boolean letter(char ch) {
+    return ch < TABLED ? (KIND[ch] & LETTER) != 0 : Character.isLetter(ch);
   }
 
   /**

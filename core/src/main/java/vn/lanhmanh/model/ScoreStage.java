@@ -61,7 +61,7 @@ public final class ScoreStage {
   private static final class ClassifierScratch {
     final MessageFeatures.Buffer features = new MessageFeatures.Buffer();
     final double[] logits = new double[CATEGORIES];
-    final long[] acc = new long[CATEGORIES];
+    final long[] acc = new long[ClassifierModel.ACC];
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {

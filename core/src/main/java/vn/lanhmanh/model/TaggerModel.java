@@ -50,6 +50,8 @@ public final class TaggerModel {
   final int bits;
   final int mask;
   final short[] weights;
+  /** The weights of the small values of some templates, for checks ({@link Features#smallTables}). */
+  final short[][] smallWeights;
   final float scale;
   final double[] trans;
   final double[] start;
@@ -86,6 +88,7 @@ public final class TaggerModel {
     this.bits = bits;
     this.mask = (1 << bits) - 1;
     this.weights = weights;
+    this.smallWeights = Features.smallTables(weights);
     this.scale = scale;
     this.trans = trans.clone();
     this.start = start.clone();
@@ -170,13 +173,17 @@ public final class TaggerModel {
 
   /** Heap taken by the weight tables, in bytes (approximate). */
   public long weightBytes() {
-    return 2L * weights.length + 4L * head.length + (clusters == null ? 0 : clusters.bytes());
+    long small = 0;
+    for (short[] t : smallWeights) {
+      small += t == null ? 0 : 2L * t.length;
+    }
+    return 2L * weights.length + small + 4L * head.length + (clusters == null ? 0 : clusters.bytes());
   }
 
   /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
   void emissions(String text, vn.lanhmanh.text.Positions p, vn.lanhmanh.text.Vocabulary vocab,
       java.util.List<vn.lanhmanh.Finding> lexicon, PositionTags tags, Features.Buffer b) {
-    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, b);
+    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, smallWeights, b);
     double s = scale;
     for (int i = 0; i < b.n; i++) {
       b.emit[i] *= s;

@@ -26,7 +26,7 @@ public final class SearchEngines {
 
   /** The search query of {@code url}, or null when it is not a search-engine query URL. */
   public static SearchQuery find(CanonicalUrl url, String original) {
-    if (!mayBeEngine(url.host())) {
+    if (!anyEnginePath(url.path()) || !mayBeEngine(url.host())) {
       return null;   // most URLs: no domain-name parse
     }
     String label = UrlRules.registrableLabel(url.host());
@@ -51,6 +51,16 @@ public final class SearchEngines {
       return decode(e.name(), original, span[0], span[1], safe);
     }
     return null;
+  }
+
+  /** Whether {@code path} is a result path of some engine: most paths are none, and they are short to compare. */
+  private static boolean anyEnginePath(String path) {
+    for (Engine e : ENGINES) {
+      if (pathMatches(path, e.paths())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mayBeEngine(String host) {

@@ -72,9 +72,14 @@ final class UrlChars {
 
   /** The slot of the two characters at {@code i}, or -1 when either is not a lower-case letter or digit. */
   static int bigram(char[] s, int i) {
-    int a = UrlRules.slot(s[i]);
-    int b = UrlRules.slot(s[i + 1]);
-    return a < 0 || b < 0 ? -1 : a * 36 + b;
+    char a = s[i];
+    char b = s[i + 1];
+    if ((a | b) >= 128) {
+      return -1;
+    }
+    int x = UrlRules.SLOTS[a];
+    int y = UrlRules.SLOTS[b];
+    return (x | y) < 0 ? -1 : x * 36 + y;
   }
 
   /**

@@ -102,10 +102,20 @@ public final class UrlRules {
   }
 
   static int slot(char c) {
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a';
+    return c < 128 ? SLOTS[c] : -1;
+  }
+
+  /** {@link #slot} of each ASCII char: {@code a-z} 0 to 25, {@code 0-9} 26 to 35, anything else -1. */
+  static final byte[] SLOTS = new byte[128];
+
+  static {
+    java.util.Arrays.fill(SLOTS, (byte) -1);
+    for (char c = 'a'; c <= 'z'; c++) {
+      SLOTS[c] = (byte) (c - 'a');
     }
-    return c >= '0' && c <= '9' ? 26 + (c - '0') : -1;
+    for (char c = '0'; c <= '9'; c++) {
+      SLOTS[c] = (byte) (26 + (c - '0'));
+    }
   }
 
   /**
@@ -458,23 +468,6 @@ public final class UrlRules {
       }
       return -1;
     }
-  }
-
-  /**
-   * A rotating brand name: the stem with only digits and known affixes around it ({@code kubet77},
-   * {@code 88kubet}, {@code fb88vip}, {@code sunwin-club}).
-   */
-  static boolean isBrandName(String label, String stem) {
-    String l = label.replace("-", "");
-    int at = l.indexOf(stem);
-    if (at < 0) {
-      return false;
-    }
-    return onlyAffixes(l.substring(0, at)) && onlyAffixes(l.substring(at + stem.length()));
-  }
-
-  private static boolean onlyAffixes(String rest) {
-    return onlyAffixes(rest.toCharArray(), 0, rest.length());
   }
 
   /** Whether {@code s[from, to)} is made of digits and {@link #BRAND_AFFIXES} only. */

@@ -1,10 +1,8 @@
 package vn.lanhmanh.quality;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.DefaultFilter;
 import vn.lanhmanh.quality.HeldoutChats.Summary;
 
 /**
@@ -12,13 +10,12 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * figures on the current engine are printed (per-chat details only to {@code target/}). A report: it fails
  * on a malformed chat, never on the score. Each round is a subclass naming its number.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HeldoutChatsRound {
 
   private final int round;
   private final String folder;
   private final int perLabel;
-  private ContentFilter filter;
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   /**
    * @param round the round's number: folder {@code heldout/chats-roundN/}, report
@@ -28,16 +25,6 @@ abstract class HeldoutChatsRound {
     this.round = round;
     this.folder = "/heldout/chats-round" + round;
     this.perLabel = perLabel;
-  }
-
-  @BeforeAll
-  void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  void close() {
-    filter.close();
   }
 
   @Test

@@ -2,10 +2,9 @@ package vn.lanhmanh.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.DefaultFilter;
 import vn.lanhmanh.quality.HeldoutChats.Summary;
 
 /**
@@ -20,17 +19,7 @@ class HeldoutChatsRound1Test {
   static final String FOLDER = "/heldout/chats-round1";
   static final String REPORT = "heldout-chats-round1.txt";
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   @Test
   void setIsWellFormed() throws Exception {

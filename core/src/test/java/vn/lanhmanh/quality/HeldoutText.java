@@ -120,7 +120,6 @@ final class HeldoutText {
     return perCategory;
   }
 
-  /** Checks every line for a 10-year-old, and C-tier lines for an 18-year-old too. */
   /**
    * The filter a held-out set is scored with: the default one, or with the message classifiers on when the
    * system property {@code lanhmanh.heldout.classifiers} is {@code true} (for the comparison in
@@ -138,6 +137,7 @@ final class HeldoutText {
     return Boolean.getBoolean("lanhmanh.heldout.classifiers") ? name + ", classifiers on" : name;
   }
 
+  /** Checks every line for a 10-year-old, and C-tier lines for an 18-year-old too. */
   static List<Scored> score(ContentFilter filter, List<Line> lines) {
     Policy child = Policy.forAge(10);
     Policy adult = Policy.forAge(18);

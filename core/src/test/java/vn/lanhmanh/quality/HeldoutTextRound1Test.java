@@ -6,11 +6,10 @@ import static vn.lanhmanh.quality.HeldoutText.rate;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.DefaultFilter;
 import vn.lanhmanh.quality.HeldoutText.Figures;
 import vn.lanhmanh.quality.HeldoutText.Line;
 import vn.lanhmanh.quality.HeldoutText.Scored;
@@ -27,17 +26,7 @@ class HeldoutTextRound1Test {
   static final String RESOURCE = "/heldout/text-round1.tsv";
   static final String REPORT = "heldout-text-round1.txt";
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   @Test
   void fileIsWellFormed() throws IOException {

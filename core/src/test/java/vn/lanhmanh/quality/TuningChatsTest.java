@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.DefaultFilter;
 import vn.lanhmanh.Conversation;
 import vn.lanhmanh.ConversationVerdict;
 import vn.lanhmanh.Finding;
@@ -32,17 +31,7 @@ class TuningChatsTest {
 
   static final String FOLDER = "/conversation/tuning-chats";
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void open() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   @Test
   void groomingPeaksAboveEveryLookAlikeAndIsBlockedByItsIntent() throws Exception {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.DefaultFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
 
@@ -24,17 +23,7 @@ class MalformedUrlTest {
     }
   }
 
-  private static ContentFilter filter;
-
-  @BeforeAll
-  static void build() {
-    filter = ContentFilter.builder().build();
-  }
-
-  @AfterAll
-  static void close() {
-    filter.close();
-  }
+  private static final ContentFilter filter = DefaultFilter.shared();
 
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();

@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--corpus-ordinary-dev", paramLabel = "CSV",
       description = "Classifiers: ordinary development text (thresholds only: each category may flag at most "
-          + "0.25 % of it).")
+          + "0.25 %% of it).")
   private List<Path> ordinaryDev = new ArrayList<>();
 
   @Option(names = "--classifiers-out", paramLabel = "FILE", description = "Classifiers: where to write them.")

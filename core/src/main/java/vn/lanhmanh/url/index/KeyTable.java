@@ -13,6 +13,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.url.UrlHit;
 
 /**
  * The key table of a committed generation: an open-addressing hash table of 64-bit slots, read from a
@@ -57,6 +59,9 @@ final class KeyTable {
   private final long mask;
   private final String[] categories;
   private final String[] sources;
+  /** Per label: its category as an enum constant (null for an allow entry) and its rule up to the key. */
+  private final Category[] categoryEnums;
+  private final String[] rulePrefixes;
 
   private KeyTable(MappedByteBuffer[] chunks, int bits, String[] categories, String[] sources) {
     this.chunks = chunks;
@@ -64,6 +69,12 @@ final class KeyTable {
     this.mask = (1L << bits) - 1;
     this.categories = categories;
     this.sources = sources;
+    this.categoryEnums = new Category[categories.length];
+    this.rulePrefixes = new String[categories.length];
+    for (int i = 0; i < categories.length; i++) {
+      categoryEnums[i] = ListEntry.ALLOW.equals(categories[i]) ? null : Category.fromJsonName(categories[i]);
+      rulePrefixes[i] = UrlListIndex.RULE_PREFIX + sources[i] + ":";
+    }
   }
 
   /** The stored form of hash {@code h}: its upper 48 bits, never all zero. */
@@ -203,8 +214,56 @@ final class KeyTable {
    * {@code out}.
    */
   List<ListEntry> entries(long h, CharSequence s, int from, int to, List<ListEntry> out) {
-    long fp = fingerprint(h);
+    Labels found = probe(h);
+    if (found.count > 0) {
+      int[] labels = found.labels;
+      String key = s.subSequence(from, to).toString();
+      if (out == null) {
+        out = new ArrayList<>(4);
+      }
+      for (int i = 0; i < found.count; i++) {
+        out.add(new ListEntry(key, categories[labels[i]], sources[labels[i]]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What {@link #entries} gives, as the check uses it: an allow entry under hash {@code h} makes this
+   * answer true; every other entry adds its hit ({@link UrlListIndex#hitOf}) to {@code out}, with no
+   * {@link ListEntry} between.
+   */
+  boolean hits(long h, CharSequence s, int from, int to, List<UrlHit> out) {
+    Labels found = probe(h);
+    boolean allow = false;
     String key = null;
+    for (int i = 0; i < found.count; i++) {
+      int label = found.labels[i];
+      if (categoryEnums[label] == null) {
+        allow = true;
+        continue;
+      }
+      if (key == null) {
+        key = s.subSequence(from, to).toString();
+      }
+      out.add(UrlListIndex.hitOf(categoryEnums[label], rulePrefixes[label], key));
+    }
+    return allow;
+  }
+
+  /** The labels {@link #probe} found, per thread. */
+  private static final class Labels {
+    int[] labels = new int[8];
+    int count;
+  }
+
+  private static final ThreadLocal<Labels> LABELS = ThreadLocal.withInitial(Labels::new);
+
+  /** The labels of the slots under hash {@code h}, in slot order, in this thread's {@link Labels}. */
+  private Labels probe(long h) {
+    Labels out = LABELS.get();
+    out.count = 0;
+    long fp = fingerprint(h);
     long at = (h >>> shift) & mask;
     for (long n = 0; n <= mask; n++, at = (at + 1) & mask) {
       long v = slot(at);
@@ -213,13 +272,10 @@ final class KeyTable {
       }
       int label = (int) (v & LABEL_MASK);
       if ((v & FP_MASK) == fp && label < categories.length) {
-        if (out == null) {
-          out = new ArrayList<>(4);
+        if (out.count == out.labels.length) {
+          out.labels = java.util.Arrays.copyOf(out.labels, out.count * 2);
         }
-        if (key == null) {
-          key = s.subSequence(from, to).toString();
-        }
-        out.add(new ListEntry(key, categories[label], sources[label]));
+        out.labels[out.count++] = label;
       }
     }
     return out;

@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.LookupExpressions;
+import vn.lanhmanh.url.UrlHit;
 
 /**
  * A read-only view of a versioned URL list index: which list entries match a canonical URL.
@@ -310,6 +311,45 @@ public final class UrlListIndex implements Closeable {
     }
   }
 
+  /** What every list hit's rule starts with: {@code url/list/<source>:<key>}. */
+  static final String RULE_PREFIX = "url/list/";
+
+  /**
+   * What a check takes from {@link #lookup}: the hit of every matching entry that is not an allow entry
+   * (rule {@code url/list/<source>:<key>}, located by the key's host) added to {@code out} in the same
+   * order, and whether any allow entry matched. With a key table the hits are made from the table's
+   * labels without a {@link ListEntry} or a list in between.
+   *
+   * @throws IllegalStateException as {@link #lookup} does
+   */
+  public boolean lookupHits(CanonicalUrl url, List<UrlHit> out) {
+    State s = state;
+    if (s.table != null) {
+      Cursor c = cursors.get();
+      c.prepare(url);
+      if (!c.filter(s.filter)) {
+        return false;
+      }
+      ensureOpen();
+      return c.tableHits(s.table, out);
+    }
+    boolean allow = false;
+    for (ListEntry e : lookup(url)) {
+      if (e.isAllow()) {
+        allow = true;
+      } else {
+        out.add(hitOf(e.categoryOrNull(), RULE_PREFIX + e.source() + ":", e.key()));
+      }
+    }
+    return allow;
+  }
+
+  /** The hit of a list entry of {@code category} whose rule is {@code rulePrefix + key}. */
+  static UrlHit hitOf(vn.lanhmanh.Category category, String rulePrefix, String key) {
+    int slash = key.indexOf('/');
+    return UrlHit.of(category, rulePrefix.concat(key), slash < 0 ? key : key.substring(0, slash));
+  }
+
   /** The entries stored under exactly {@code key} (no subdomain or prefix matching). */
   public List<ListEntry> entries(String key) {
     Cursor c = cursors.get();
@@ -560,10 +600,10 @@ public final class UrlListIndex implements Closeable {
     /** The key hash of each candidate that passed the filter. */
     final long[] passedHash = new long[LookupExpressions.MAX_EXPRESSIONS];
     final int[] starts = new int[LookupExpressions.MAX_HOSTS];
-    // Candidates of host h end (exclusive) at hostEnd[h].
-    final int[] hostEnd = new int[LookupExpressions.MAX_HOSTS];
     int hostCount;
     final int[] ends = new int[LookupExpressions.MAX_PATH_PREFIXES];
+    /** How many of {@link #ends} hold the path's root prefixes; -1 until computed. */
+    int prefixes;
     final KeyChars chars = new KeyChars();
     final BytesRefBuilder term = new BytesRefBuilder();
     int count;
@@ -578,6 +618,10 @@ public final class UrlListIndex implements Closeable {
     TermsEnum[] enums;
     PostingsEnum[] postings;
 
+    /**
+     * Takes the URL's host suffixes; the candidates themselves are laid out by {@link #filter}, the path
+     * candidates of a host only when the filter has the host's path marker.
+     */
     void prepare(CanonicalUrl url) {
       host = url.host();
       path = url.path();
@@ -586,9 +630,18 @@ public final class UrlListIndex implements Closeable {
       hashes = HostHashes.of(url);
       hostCount = hashes.count;
       System.arraycopy(hashes.starts, 0, starts, 0, hostCount);
-      int prefixes = LookupExpressions.pathPrefixEnds(path, ends);
-      count = 0;
-      for (int h = 0; h < hostCount; h++) {
+      prefixes = -1;
+    }
+
+    /**
+     * Lays out the candidates of host {@code h} from {@link #count} on, most specific first: with the
+     * query, the whole path, its root prefixes longest first, then the bare host (always the last).
+     */
+    private void addCandidates(int h, boolean paths) {
+      if (paths) {
+        if (prefixes < 0) {
+          prefixes = LookupExpressions.pathPrefixEnds(path, ends);
+        }
         if (query != null) {
           add(starts[h], path.length(), true);
         }
@@ -600,9 +653,8 @@ public final class UrlListIndex implements Closeable {
             add(starts[h], ends[p], false);
           }
         }
-        add(starts[h], 0, false);
-        hostEnd[h] = count;
       }
+      add(starts[h], 0, false);
     }
 
     void prepareKey(String key) {
@@ -626,20 +678,20 @@ public final class UrlListIndex implements Closeable {
      */
     boolean filter(KeyFilter filter) {
       passedCount = 0;
-      int k = 0;
+      count = 0;
       for (int h = 0; h < hostCount; h++) {
-        int start = starts[h];
-        // The last candidate of each host is its bare host key.
-        boolean paths = hostEnd[h] - k > 1 && filter.mightContainHash(hashes.markers[h]);
-        for (; k < hostEnd[h]; k++) {
+        // A host has path candidates when its URL has a query or a path other than "/" (whose only root
+        // prefix is itself); the bare host is always one.
+        boolean paths = (query != null || path.length() > 1) && filter.mightContainHash(hashes.markers[h]);
+        int k = count;
+        addCandidates(h, paths);
+        for (; k < count; k++) {
           long hash;
           if (pathEnd[k] == 0) {
             hash = hashes.keys[h];
-          } else if (paths) {
+          } else {
             fill(k);
             hash = KeyFilter.hash(chars, 0, chars.len, KeyFilter.KEY_SEED);
-          } else {
-            continue;
           }
           if (filter.mightContainHash(hash)) {
             passedHash[passedCount] = hash;
@@ -681,6 +733,21 @@ public final class UrlListIndex implements Closeable {
         }
       }
       return out == null ? List.of() : Collections.unmodifiableList(out);
+    }
+
+    /** {@link #tableLookup} as hits: see {@link UrlListIndex#lookupHits}. */
+    boolean tableHits(KeyTable table, List<UrlHit> out) {
+      boolean allow = false;
+      for (int i = 0; i < passedCount; i++) {
+        int k = passed[i];
+        if (pathEnd[k] == 0) {
+          allow |= table.hits(passedHash[i], host, hostStart[k], host.length(), out);
+        } else {
+          fill(k);
+          allow |= table.hits(passedHash[i], chars, 0, chars.len, out);
+        }
+      }
+      return allow;
     }
 
     List<ListEntry> seekAll(State s) {
