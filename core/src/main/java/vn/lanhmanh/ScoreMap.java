@@ -70,16 +70,6 @@ final class ScoreMap extends AbstractMap<Category, Double> {
     this.scores = scores;
   }
 
-  /** The map of {@code scores}: {@link #ZERO} when every score is 0 (most texts), else a map over it. */
-  static ScoreMap of(double[] scores) {
-    for (double s : scores) {
-      if (Double.doubleToRawLongBits(s) != 0) {
-        return new ScoreMap(scores);
-      }
-    }
-    return scores.length == CATEGORIES.length ? ZERO : new ScoreMap(scores);
-  }
-
   @Override
   public Double get(Object key) {
     return key instanceof Category c ? scores[c.ordinal()] : null;
