@@ -225,7 +225,7 @@ public final class ContentFilter implements AutoCloseable {
    * @throws IllegalStateException if the filter is closed
    */
   public Verdict checkText(String text, Policy policy) {
-    return check(text, policy, Optional.empty(), Optional.empty(), null);
+    return check(text, policy, Optional.empty(), null, null);
   }
 
   /**
@@ -283,9 +283,14 @@ public final class ContentFilter implements AutoCloseable {
     boolean fromChild = message.sender() == Message.Sender.CHILD;
     StageMatcher.Reading stages = m.matcher().reading(fromChild);
     Optional<String> id = Optional.of(conversationId);
-    Verdict verdict = Conversation.text(this, id, message, policy, stages);
-    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild,
-        stages.hits());
+    Verdict verdict;
+    List<StageMatcher.Hit> hits;
+    try {
+      verdict = Conversation.text(this, id, message, policy, stages);
+    } finally {
+      hits = stages.release();
+    }
+    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits);
     return new ConversationStep(Conversation.verdict(this, id, message, verdict, step.observation()),
         new ConversationState(step.next()), Conversation.incident(verdict, step.observation()));
   }
@@ -318,7 +323,7 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /** The check behind {@link #checkText}; reports C-tier findings. */
-  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
+  Verdict check(String text, Policy policy, Optional<String> conversationId, String messageId,
       Instant time) {
     return check(text, policy, conversationId, messageId, time, null);
   }
@@ -327,7 +332,7 @@ public final class ContentFilter implements AutoCloseable {
    * The check behind {@link #checkText} and {@link Conversation#check}; reports C-tier findings. A
    * conversation message passes its {@code stages} reading, filled from the same match as its text.
    */
-  Verdict check(String text, Policy policy, Optional<String> conversationId, Optional<String> messageId,
+  Verdict check(String text, Policy policy, Optional<String> conversationId, String messageId,
       Instant time, StageMatcher.Reading stages) {
     Objects.requireNonNull(policy, "policy");
     if (closed) {
@@ -342,7 +347,7 @@ public final class ContentFilter implements AutoCloseable {
     }
     verdict = capped(verdict);
     if (incidents != null && verdict.rating() == Rating.C) {
-      reportFindings(verdict, conversationId, messageId, time);
+      reportFindings(verdict, conversationId, Optional.ofNullable(messageId), time);
     }
     return verdict;
   }

@@ -127,25 +127,32 @@ public final class Conversation {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
     ConversationMonitor monitor = filter.monitor();
-    StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
-    Verdict verdict = text(filter, idRef, message, policy, stages);
-    Observation o = monitor.observe(id, message.id(), message.time(), message.sender() == Message.Sender.CHILD,
-        stages.hits());
+    boolean fromChild = message.sender() == Message.Sender.CHILD;
+    StageMatcher.Reading stages = monitor.matcher().reading(fromChild);
+    Verdict verdict;
+    List<StageMatcher.Hit> hits;
+    try {
+      verdict = text(filter, idRef, message, policy, stages);
+    } finally {
+      hits = stages.release();
+    }
+    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits);
     return verdict(filter, idRef, message, verdict, o);
   }
 
   /**
    * The first half of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
    * with its stages read into {@code stages} from the same match (the child's own messages checked as
-   * outgoing text). The caller then adds the message to its window (the filter's store, or a window the
-   * caller holds) and passes the observation to {@link #verdict}.
+   * outgoing text). The caller then takes the stages ({@link StageMatcher.Reading#release}), adds the
+   * message to its window (the filter's store, or a window the caller holds) and passes the observation to
+   * {@link #verdict}.
    */
   static Verdict text(ContentFilter filter, Optional<String> id, Message message, Policy policy,
       StageMatcher.Reading stages) {
     // What the child writes is outgoing: personal information in it is found and masked.
     Policy p = message.sender() == Message.Sender.CHILD ? policy.outgoing() : policy;
     // One normalisation and one match: the text check reads the message's stages from its own match.
-    return filter.check(message.text(), p, id, Optional.of(message.id()), message.time(), stages);
+    return filter.check(message.text(), p, id, message.id(), message.time(), stages);
   }
 
   /**

@@ -1,6 +1,7 @@
 package vn.lanhmanh.conversation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import vn.lanhmanh.ConversationVerdict.Evidence;
@@ -74,6 +75,17 @@ final class RiskModel {
 
   private RiskModel() {}
 
+  private static final Stage[] ALL = Stage.values();
+
+  /** Per thread, the best weights and reasons per stage of the window being scored. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    final double[] best = new double[ALL.length];
+    final double[] bestOther = new double[ALL.length];
+    final Reason[] reason = new Reason[ALL.length];
+  }
+
   /**
    * Scores a window. Markers first: a {@link Stage#LESSON} from a sender lowers all of that sender's stages,
    * a {@link Stage#PURPOSE} lowers that sender's secrecy, but a bare surprise (weight below
@@ -88,9 +100,11 @@ final class RiskModel {
     int lesson = 0;
     int purpose = 0;
     int named = 0;
+    int total = 0;
     for (Scored e : window) {
       int side = e.fromChild() ? 2 : 1;
       List<StageMatcher.Hit> hits = e.hits();
+      total += hits.size();
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
         lesson |= h.stage() == Stage.LESSON ? side : 0;
@@ -98,11 +112,13 @@ final class RiskModel {
         named |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE ? side : 0;
       }
     }
-    Stage[] all = Stage.values();
-    double[] best = new double[all.length];
-    double[] bestOther = new double[all.length];
-    Reason[] reason = new Reason[all.length];
-    List<Evidence> evidence = new ArrayList<>();
+    Scratch scratch = SCRATCH.get();
+    double[] best = scratch.best;
+    double[] bestOther = scratch.bestOther;
+    Reason[] reason = scratch.reason;
+    Arrays.fill(best, 0);
+    Arrays.fill(bestOther, 0);
+    List<Evidence> evidence = new ArrayList<>(total);
     for (Scored e : window) {
       int side = e.fromChild() ? 2 : 1;
       boolean reported = false;
@@ -133,14 +149,19 @@ final class RiskModel {
         }
       }
     }
-    List<String> stages = new ArrayList<>();
-    List<Reason> reasons = new ArrayList<>();
-    for (Stage s : all) {
+    int shown = 0;
+    for (double b : best) {
+      shown += b > 0 ? 1 : 0;
+    }
+    List<String> stages = new ArrayList<>(shown);
+    List<Reason> reasons = new ArrayList<>(shown);
+    for (Stage s : ALL) {
       if (best[s.ordinal()] > 0) {
         stages.add(s.jsonName());
         reasons.add(reason[s.ordinal()]);
       }
     }
+    Arrays.fill(reason, null);
     // made once per scoring and handed on as it is with every message until the window changes
     return new Assessment(score(best, bestOther), OrderedSet.copyOf(stages), evidence, reasons);
   }

@@ -66,27 +66,37 @@ public final class StageMatcher {
   public record Sources(List<LexiconEntry> entries, Map<LexiconEntry, String> prefixes) {}
 
   /**
-   * A reading of one message's stages from the match of its text check: made per message, filled by
-   * {@link #read} while the text check's state holds the message's hits.
+   * A reading of one message's stages from the match of its text check, filled by {@link #read} while the
+   * text check's state holds the message's hits. A thread reuses one reading from message to message
+   * ({@link StageMatcher#reading}); {@link #release} hands the hits over and frees it for the next one.
    */
   public static final class Reading {
-    private final StageMatcher matcher;
-    private final boolean fromChild;
+    private final Scratch scratch;
+    private StageMatcher matcher;
+    private boolean fromChild;
+    private boolean inUse;
     private List<Hit> hits = List.of();
 
-    Reading(StageMatcher matcher, boolean fromChild) {
-      this.matcher = matcher;
-      this.fromChild = fromChild;
+    private Reading(Scratch scratch) {
+      this.scratch = scratch;
     }
 
     /** Reads the stages from {@code state}, the match of {@code text}. */
     public void read(String text, MatchState state) {
-      hits = matcher.hits(text, state, fromChild);
+      hits = matcher.hits(text, state, fromChild, scratch);
     }
 
     /** The stages read; empty before {@link #read}. */
     public List<Hit> hits() {
       return hits;
+    }
+
+    /** The stages read (empty before {@link #read}); the reading is free for the thread's next message. */
+    public List<Hit> release() {
+      List<Hit> h = hits;
+      hits = List.of();
+      inUse = false;
+      return h;
     }
   }
 
@@ -95,7 +105,7 @@ public final class StageMatcher {
    * What each side rule id stands for, keyed by the lexicon's own id strings (the ones its candidates
    * carry), so a lookup compares references.
    */
-  private final Map<String, Side> sides;
+  private final SideTable sides;
   private final Compositions compositions;
   private final int phrases;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
@@ -108,15 +118,62 @@ public final class StageMatcher {
   private static final class Scratch {
     final int[] spans = new int[2 * Compositions.MAX_CONCEPTS];
     final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+    /** The thread's reading, reused from message to message. */
+    final Reading reading = new Reading(this);
   }
 
   /** A side rule: a stage phrase ({@code target}), or a phrase of the stage concept of bit {@code concept}. */
   private record Side(Target target, int concept) {}
 
+  /**
+   * The side rules by rule id: open addressing at most a quarter full, compared by reference first (a
+   * candidate carries the lexicon's own id string, the key here), by value only when that finds nothing.
+   */
+  private static final class SideTable {
+    private final String[] keys;
+    private final Side[] values;
+    private final int mask;
+
+    SideTable(Map<String, Side> sides) {
+      int size = Integer.highestOneBit(Math.max(4, sides.size() * 4 - 1)) << 1;
+      keys = new String[size];
+      values = new Side[size];
+      mask = size - 1;
+      for (Map.Entry<String, Side> e : sides.entrySet()) {
+        int i = slot(e.getKey());
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = e.getKey();
+        values[i] = e.getValue();
+      }
+    }
+
+    private int slot(String key) {
+      int h = key.hashCode();
+      return (h ^ (h >>> 16)) & mask;
+    }
+
+    Side get(String key) {
+      int start = slot(key);
+      for (int i = start; keys[i] != null; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+      }
+      for (int i = start; keys[i] != null; i = (i + 1) & mask) {
+        if (keys[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+  }
+
   private StageMatcher(CompiledLexicon lexicon, Map<String, Side> sides,
       Compositions compositions, int phrases) {
     this.lexicon = lexicon;
-    this.sides = sides;
+    this.sides = new SideTable(sides);
     this.compositions = compositions;
     this.phrases = phrases;
   }
@@ -187,7 +244,18 @@ public final class StageMatcher {
 
   /** A reading of one message's stages for this sender, to pass to the message's text check. */
   public Reading reading(boolean fromChild) {
-    return new Reading(this, fromChild);
+    Scratch scratch = SCRATCH.get();
+    Reading r = scratch.reading;
+    if (r.inUse) {
+      // a message checked on this thread while another is between its text check and its window (an
+      // incident listener run in place): the other keeps its reading
+      r = new Reading(scratch);
+    }
+    r.matcher = this;
+    r.fromChild = fromChild;
+    r.hits = List.of();
+    r.inUse = true;
+    return r;
   }
 
   static StageMatcher compile(List<StageReader.Line> lines, List<LexiconEntry> lexicon) {
@@ -244,7 +312,7 @@ public final class StageMatcher {
         sides.put(id, new Side(t, bit == null ? -1 : bit));
       }
     }
-    return new StageMatcher(compiled, Map.copyOf(sides), compositions, count);
+    return new StageMatcher(compiled, sides, compositions, count);
   }
 
   /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */
@@ -293,12 +361,17 @@ public final class StageMatcher {
    * Overlapping stage phrases and concepts all count (each may feed another stage rule).
    */
   public List<Hit> hits(String text, MatchState state, boolean fromChild) {
+    return hits(text, state, fromChild, null);
+  }
+
+  /** {@link #hits(String, MatchState, boolean)} with the thread's scratch, when the caller has it. */
+  private List<Hit> hits(String text, MatchState state, boolean fromChild, Scratch given) {
     Positions positions = state.positions();
     List<Hit> hits = null;
     long present = 0;
     long unlowered = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
-    Scratch scratch = null;
+    Scratch scratch = given;
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {

@@ -163,4 +163,18 @@ class StageMatcherTest {
     o[Stage.PHOTOS.ordinal()] = 0.9;
     assertThat(RiskModel.score(w, o)).isGreaterThanOrEqualTo(0.85);
   }
+
+  /** A thread reuses its reading once released; a reading still held (a check inside a check) is not shared. */
+  @Test
+  void aReadingIsReusedOnlyAfterItIsReleased() {
+    StageMatcher.Reading first = matcher.reading(false);
+    StageMatcher.Reading nested = matcher.reading(true);
+    assertThat(nested).isNotSameAs(first);
+    nested.release();
+    assertThat(first.release()).isEmpty();
+    StageMatcher.Reading next = matcher.reading(false);
+    assertThat(next).isSameAs(first);
+    assertThat(next.hits()).isEmpty();
+    next.release();
+  }
 }
