@@ -393,7 +393,7 @@ public final class ContentFilter implements AutoCloseable {
         component = "decide";
         fault(component);
         // 5. the action for this viewer
-        Verdict v = decide(t, scored.findings(), new ScoreMap(scored.scores()), policy);
+        Verdict v = decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         return language == null ? v : v.withNote(language);
       } finally {

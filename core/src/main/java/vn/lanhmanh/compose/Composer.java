@@ -41,6 +41,14 @@ public final class Composer {
   private final long registerMask;
   /** Whether any composition has the {@link Composition#MESSAGE} scope. */
   private final boolean hasMessageScope;
+  /**
+   * Per concept (by {@link Concept#ordinal()}), a bit set over the compositions (64 to a {@code long}) that
+   * need it as their first concept: only these can be complete when the concept is absent from a sentence's
+   * neighbourhood, so a sentence tries the compositions of its concepts' sets, in their order.
+   */
+  private final long[][] byFirstConcept;
+  /** The {@code long}s of each set of {@link #byFirstConcept}. */
+  private final int words;
 
   private Composer(ConceptLexicon lexicon) {
     List<Composition> cs = lexicon.compositions();
@@ -89,6 +97,16 @@ public final class Composer {
       message |= s == Composition.MESSAGE;
     }
     hasMessageScope = message;
+    words = (size + 63) / 64;
+    byFirstConcept = new long[Concept.values().length][words];
+    for (int i = 0; i < size; i++) {
+      for (int k = 0; k < byFirstConcept.length; k++) {
+        // (A composition of no concepts, were there one, is tried wherever there is a concept.)
+        if (need[i] == 0 || k == Long.numberOfTrailingZeros(need[i])) {
+          byFirstConcept[k][i >>> 6] |= 1L << i;
+        }
+      }
+    }
   }
 
   private static void lowest(Rating[][] table, Register r, Category cat) {
@@ -142,21 +160,31 @@ public final class Composer {
         }
       }
       boolean adjacent = prevSentence == sentence - 1;
-      for (int c = 0; c < size; c++) {
-        if (scope[c] == Composition.TWO_SENTENCES) {
-          long both = adjacent ? present | prevPresent : present;
-          // Concepts all in the previous sentence were found with it already.
-          boolean found = adjacent && (prevPresent & need[c]) == need[c];
-          if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
-            find(state, c, adjacent ? prevFrom : from, to, to);
+      // Every set a composition is tested against below lies within this one, so only the compositions
+      // whose first concept is in it can be complete; they are tried in their order.
+      long near = window | (adjacent ? prevPresent : 0);
+      for (int w = 0; w < words; w++) {
+        long some = 0;
+        for (long b = near; b != 0; b &= b - 1) {
+          some |= byFirstConcept[Long.numberOfTrailingZeros(b)][w];
+        }
+        for (; some != 0; some &= some - 1) {
+          int c = w * 64 + Long.numberOfTrailingZeros(some);
+          if (scope[c] == Composition.TWO_SENTENCES) {
+            long both = adjacent ? present | prevPresent : present;
+            // Concepts all in the previous sentence were found with it already.
+            boolean found = adjacent && (prevPresent & need[c]) == need[c];
+            if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
+              find(state, c, adjacent ? prevFrom : from, to, to);
+            }
+          } else if (scope[c] == Composition.MESSAGE) {
+            // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
+            if ((window & need[c]) == need[c] && (window & unless[c]) == 0) {
+              find(state, c, from, windowTo, to);
+            }
+          } else if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
+            find(state, c, from, to, to);
           }
-        } else if (scope[c] == Composition.MESSAGE) {
-          // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
-          if ((window & need[c]) == need[c] && (window & unless[c]) == 0) {
-            find(state, c, from, windowTo, to);
-          }
-        } else if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
-          find(state, c, from, to, to);
         }
       }
       prevFrom = from;

@@ -372,17 +372,23 @@ public final class CompiledLexicon {
     int n = 0;
     int sx = 0;
     int sf = 0;
+    // The last position so far that is part of a teencode expansion, and the last written with diacritics:
+    // a hit that starts after them needs no look at its syllables for those.
+    int lastExpanded = -1;
+    int lastMarked = -1;
     for (int i = 0; i < p.size(); i++) {
       if (p.sentenceStart(i)) {
         // A phrase never spans a sentence end.
         sx = 0;
         sf = 0;
       }
+      lastExpanded = p.source(i) == Positions.EXPANDED ? i : lastExpanded;
+      lastMarked = p.plain(i) ? lastMarked : i;
       int atStart = n;
       sx = exact.step(sx, p.exactId(i));
       if (exact.outputCount(sx) != 0) {
         for (int e : exact.outputs(sx)) {
-          if (Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
+          if (chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -392,8 +398,8 @@ public final class CompiledLexicon {
       sf = fold.step(sf, p.foldId(i));
       if (fold.outputCount(sf) != 0) {
         for (int e : fold.outputs(sf)) {
-          if (foldAllowed(e, i, p) && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
-              && Surface.latinTokensAreChat(p, i - (info[e] & INFO_LENGTH) + 1, i, chat)) {
+          if (foldAllowed(e, i, lastMarked, p) && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
+              && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -414,6 +420,15 @@ public final class CompiledLexicon {
     return w;
   }
 
+  /**
+   * {@link Surface#latinTokensAreChat} for the hit of output {@code e} ending at {@code endPos}; a hit that
+   * starts after the last expanded position ({@code lastExpanded}) rests on no teencode token.
+   */
+  private boolean chat(int e, int endPos, int lastExpanded, Positions p, byte[] memo) {
+    int first = endPos - (info[e] & INFO_LENGTH) + 1;
+    return first > lastExpanded || Surface.latinTokensAreChat(p, first, endPos, memo);
+  }
+
   /** Merges the ascending runs {@code a[from, mid)} and {@code a[mid, to)} into one. */
   private static void merge(long[] a, int from, int mid, int to, MatchState state) {
     long[] right = state.mergeScratch(to - mid);
@@ -429,8 +444,10 @@ public final class CompiledLexicon {
    * Whether a folded hit counts: for {@code plain} rules every syllable must be written without
    * diacritics; for {@code always} rules the diacritics written must all belong to the rule's syllable
    * ({@code đit mẹ} is {@code địt mẹ}, {@code mà tuý} is not {@code ma túy}).
+   *
+   * @param lastMarked the last position up to {@code endPos} written with diacritics, or -1
    */
-  private boolean foldAllowed(int e, int endPos, Positions p) {
+  private boolean foldAllowed(int e, int endPos, int lastMarked, Positions p) {
     int f = info[e];
     boolean always = (f & INFO_ALWAYS) != 0;
     boolean rule = (f & INFO_RULE) != 0;
@@ -439,6 +456,11 @@ public final class CompiledLexicon {
     boolean swear = (f & INFO_SWEAR) != 0;
     int length = f & INFO_LENGTH;
     int first = endPos - length + 1;
+    if (!rule && (first > lastMarked || !always)) {
+      // Not a rule (a concept, exception, context or target phrase): a hit written without diacritics counts,
+      // and one with diacritics only for an always phrase whose marks are its own (the loop below).
+      return first > lastMarked;
+    }
     if (rule && !swear && !always && length > 1 && wordsAsWritten(e, first, endPos, p)) {
       return false;
     }

@@ -29,7 +29,7 @@ final class Surface {
       }
       marked += p.plain(k) ? 0 : 1;
     }
-    for (int k = last + 1; k < Math.min(p.size(), last + 1 + DIACRITIC_WINDOW); k++) {
+    for (int k = last + 1; k < Math.min(p.size(), last + 1 + DIACRITIC_WINDOW) && marked < 3; k++) {
       if (p.sentenceStart(k)) {
         break;
       }

@@ -164,8 +164,11 @@ public final class LanguageCheck {
         }
         return;
       }
-      // One look-up in the Unicode tables: Character.isLetter is these five types.
-      int type = Character.getType(cp);
+      // The combining diacritical marks (NFD Vietnamese) and the variation selectors (after an emoji) are all
+      // non-spacing marks (LanguageCheckPropertiesTest); any other code point takes one look-up in the
+      // Unicode tables: Character.isLetter is the five letter types.
+      int type = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0xFE00 && cp <= 0xFE0F)
+          ? Character.NON_SPACING_MARK : Character.getType(cp);
       if (type == Character.NON_SPACING_MARK) {
         diacritic |= inWord;   // a mark outside a word is skipped
       } else if (((1 << type) & LETTER_TYPES) != 0) {
@@ -227,7 +230,8 @@ public final class LanguageCheck {
     int i = 0;
     while (i < n) {
       int cp = text.codePointAt(i);
-      if (!Character.isLetter(cp)) {
+      // ASCII holds no letter besides a-z, A-Z and no combining mark: decided without the Unicode tables.
+      if (cp < 0x80 ? !isAsciiLetter(cp) : !Character.isLetter(cp)) {
         i += Character.charCount(cp);
         continue;
       }
@@ -235,8 +239,10 @@ public final class LanguageCheck {
       boolean ascii = true;
       while (i < n) {
         cp = text.codePointAt(i);
-        if (cp < 0x80 && isAsciiLetter(cp)) {
-          // a plain letter
+        if (cp < 0x80) {
+          if (!isAsciiLetter(cp)) {
+            break;
+          }
         } else if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.isLetter(cp)) {
           ascii = false;
         } else {
@@ -280,11 +286,15 @@ public final class LanguageCheck {
   }
 
   /** Per nucleus of one to three letters, by {@link #code}: whether it is one of {@link #NUCLEI}. */
-  private static final boolean[] NUCLEUS = nuclei();
+  private static final boolean[] NUCLEUS = table(NUCLEI.toArray(new String[0]));
+  /** Per onset of up to three letters (the empty one is code 0), by {@link #code}: one of {@link #ONSETS}. */
+  private static final boolean[] ONSET = table(ONSETS);
+  /** Per coda of up to two letters, by {@link #code}: one of {@link #CODAS}. */
+  private static final boolean[] CODA = table(CODAS);
 
-  private static boolean[] nuclei() {
+  private static boolean[] table(String[] parts) {
     boolean[] t = new boolean[27 * 27 * 27];
-    for (String n : NUCLEI) {
+    for (String n : parts) {
       t[code(n, 0, n.length())] = true;
     }
     return t;
@@ -297,16 +307,6 @@ public final class LanguageCheck {
       c = c * 27 + (Character.toLowerCase(s.charAt(k)) - 'a' + 1);
     }
     return c;
-  }
-
-  /** Whether {@code text} at {@code from}, lower-cased, reads {@code part}. */
-  private static boolean reads(String text, int from, String part) {
-    for (int k = 0; k < part.length(); k++) {
-      if (Character.toLowerCase(text.charAt(from + k)) != part.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -324,14 +324,16 @@ public final class LanguageCheck {
         return false;
       }
     }
-    for (String onset : ONSETS) {
-      if (!reads(text, start, onset)) {
+    // An onset of 0 to 3 letters, a coda of 0 to 2, a nucleus of 1 to 3 between them: each part is read
+    // by its code in a table (no string compared).
+    for (int onset = 0; onset <= 3 && onset < len; onset++) {
+      if (!ONSET[code(text, start, onset)]) {
         continue;
       }
-      for (String coda : CODAS) {
-        int nucleus = len - onset.length() - coda.length();
-        if (nucleus > 0 && nucleus <= 3 && reads(text, end - coda.length(), coda)
-            && NUCLEUS[code(text, start + onset.length(), nucleus)]) {
+      for (int coda = 0; coda <= 2; coda++) {
+        int nucleus = len - onset - coda;
+        if (nucleus > 0 && nucleus <= 3 && CODA[code(text, end - coda, coda)]
+            && NUCLEUS[code(text, start + onset, nucleus)]) {
           return true;
         }
       }
