@@ -3,12 +3,15 @@ package vn.lanhmanh.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 
 /**
@@ -40,12 +43,16 @@ final class BatchCommand implements Callable<Integer> {
       + "information in them. Without it they are texts the child reads, where it is not reported.")
   private boolean outgoing;
 
+  @Option(names = "--threshold", paramLabel = "CATEGORY=SCORE", description = Thresholds.DESCRIPTION)
+  private List<String> thresholds;
+
   @Override
   public Integer call() throws Exception {
     CheckCommand.checkAge(spec, age);
+    Map<Category, Double> scoreThresholds = Thresholds.parse(spec, thresholds);
     BufferedReader in = new BufferedReader(new InputStreamReader(main.in(), StandardCharsets.UTF_8), 1 << 16);
     try (ContentFilter filter = main.openFilter(spec)) {
-      new BatchRunner(filter, age, outgoing).run(in, spec.commandLine().getOut());
+      new BatchRunner(filter, age, outgoing, scoreThresholds).run(in, spec.commandLine().getOut());
     }
     return 0;
   }

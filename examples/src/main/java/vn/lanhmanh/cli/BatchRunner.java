@@ -3,6 +3,8 @@ package vn.lanhmanh.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Map;
+import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
@@ -23,6 +25,7 @@ final class BatchRunner {
   private final ContentFilter filter;
   private final int defaultAge;
   private final boolean outgoing;
+  private final Map<Category, Double> thresholds;
   private final BatchLineParser parser = new BatchLineParser();
   private final Policy[] policies = new Policy[BatchLineParser.MAX_AGE + 1];
 
@@ -39,9 +42,15 @@ final class BatchRunner {
    *     in them is looked for
    */
   BatchRunner(ContentFilter filter, int defaultAge, boolean outgoing) {
+    this(filter, defaultAge, outgoing, Map.of());
+  }
+
+  /** @param thresholds per-category score thresholds ({@link Policy#threshold}) for every line */
+  BatchRunner(ContentFilter filter, int defaultAge, boolean outgoing, Map<Category, Double> thresholds) {
     this.filter = filter;
     this.defaultAge = defaultAge;
     this.outgoing = outgoing;
+    this.thresholds = thresholds;
   }
 
   /**
@@ -111,7 +120,7 @@ final class BatchRunner {
   private Policy policy(int age) {
     Policy p = policies[age];
     if (p == null) {
-      p = outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age);
+      p = Thresholds.apply(outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age), thresholds);
       policies[age] = p;
     }
     return p;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
@@ -40,6 +42,9 @@ final class CheckCommand implements Callable<Integer> {
       + "information in it. Without it the text is one the child reads, where it is not reported.")
   private boolean outgoing;
 
+  @Option(names = "--threshold", paramLabel = "CATEGORY=SCORE", description = Thresholds.DESCRIPTION)
+  private List<String> thresholds;
+
   @Option(names = "--json", description = "Print the verdict as a batch JSON line.")
   private boolean json;
 
@@ -50,11 +55,13 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkAge(spec, age);
+    Map<Category, Double> scoreThresholds = Thresholds.parse(spec, thresholds);
     boolean url = words.size() == 1 && looksLikeUrl(words.get(0));
     String text = words.size() == 1 && words.get(0).equals("-") ? readStdin() : String.join(" ", words);
     PrintWriter out = spec.commandLine().getOut();
     try (ContentFilter filter = main.openFilter(spec)) {
-      Policy policy = outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age);
+      Policy policy = Thresholds.apply(outgoing ? Policy.forAge(age).outgoing() : Policy.forAge(age),
+          scoreThresholds);
       Verdict v = url ? filter.checkUrl(text, policy) : filter.checkText(text, policy);
       if (json) {
         new JsonOutput(out).verdict(JsonId.NULL, v);
