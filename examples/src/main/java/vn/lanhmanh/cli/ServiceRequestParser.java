@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import vn.lanhmanh.Category;
 import vn.lanhmanh.Message;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
@@ -134,6 +137,7 @@ final class ServiceRequestParser {
     Message.Sender sender = null;
     Instant time = null;
     boolean outgoing = false;
+    Map<Category, Double> thresholds = Map.of();
     ServiceProblem problem = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -204,6 +208,16 @@ final class ServiceRequestParser {
                 + BatchLineParser.kind(v)));
           }
           break;
+        case "thresholds":
+          if (v != JsonToken.START_OBJECT) {
+            problem = first(problem, ServiceProblem.invalid("\"thresholds\" must be an object such as "
+                + "{\"self_harm\": 0.8}, was " + BatchLineParser.kind(v)));
+          } else {
+            EnumMap<Category, Double> read = new EnumMap<>(Category.class);
+            problem = first(problem, thresholds(p, read));
+            thresholds = read;
+          }
+          break;
         case "time":
           if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
               && Math.abs(p.getLongValue()) <= Instant.MAX.getEpochSecond()) {
@@ -224,9 +238,42 @@ final class ServiceRequestParser {
       return ServiceRequest.failed(id, problem);
     }
     Policy policy = age != null ? age : tier;
+    for (Map.Entry<Category, Double> t : thresholds.entrySet()) {
+      policy = policy.threshold(t.getKey(), t.getValue());
+    }
     // "outgoing": the child wrote the text, so personal information in it is looked for.
     return new ServiceRequest(id, messageId, text, url, outgoing ? policy.outgoing() : policy, conversation, sender,
         conversation == null ? null : time != null ? time : Instant.now(), null);
+  }
+
+  /**
+   * Reads a {@code "thresholds"} object (the parser at its START_OBJECT, left at its END_OBJECT) into
+   * {@code out}: the first problem, or null.
+   */
+  private static ServiceProblem thresholds(JsonParser p, Map<Category, Double> out) throws IOException {
+    ServiceProblem problem = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      Category c = null;
+      try {
+        c = Category.fromJsonName(name);
+      } catch (IllegalArgumentException e) {
+        problem = first(problem, ServiceProblem.invalid("\"thresholds\": unknown category \""
+            + BatchLineParser.clip(name) + "\""));
+      }
+      if (v.isNumeric() && p.getDoubleValue() >= 0 && p.getDoubleValue() <= 1) {
+        if (c != null) {
+          out.put(c, p.getDoubleValue());
+        }
+      } else if (c != null) {
+        problem = first(problem, ServiceProblem.invalid("\"thresholds\": the score for " + c.jsonName()
+            + " must be a number from 0 to 1, was " + (v.isNumeric() ? BatchLineParser.clip(p.getText())
+                : BatchLineParser.kind(v))));
+      }
+      p.skipChildren();
+    }
+    return problem;
   }
 
   private static ServiceProblem shapeProblem(boolean hasText, boolean hasUrl, Policy age, Policy tier,

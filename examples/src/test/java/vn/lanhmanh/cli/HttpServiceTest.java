@@ -166,6 +166,25 @@ class HttpServiceTest {
   }
 
   @Test
+  void thresholdsMakeAVerdictStricter() {
+    String text = "đm thằng ngu";   // profanity, T16: an 18-year-old may read it
+    JsonNode plain = client.post("/v1/check", "{\"text\": \"" + text + "\", \"age\": 18}").json();
+    assertThat(plain.get("action").asText()).isEqualTo("ALLOW");
+    JsonNode strict = client.post("/v1/check",
+        "{\"text\": \"" + text + "\", \"age\": 18, \"thresholds\": {\"profanity\": 0.5}}").json();
+    assertThat(strict.get("action").asText()).isEqualTo("BLOCK");
+    JsonNode unreached = client.post("/v1/check",
+        "{\"text\": \"các bạn ơi\", \"age\": 10, \"thresholds\": {\"self_harm\": 0.9, \"scam\": 1}}").json();
+    assertThat(unreached.get("action").asText()).isEqualTo("ALLOW");
+    for (String bad : List.of("[]", "0.5", "{\"nope\": 0.5}", "{\"profanity\": 1.5}", "{\"profanity\": \"high\"}",
+        "{\"profanity\": {\"a\": 1}}", "{\"nope\": [1, 2], \"profanity\": 0.5}")) {
+      ServiceClient.Reply r = client.post("/v1/check", "{\"text\": \"a\", \"age\": 10, \"thresholds\": " + bad + "}");
+      assertThat(r.status()).as(bad).isEqualTo(422);
+      assertThat(r.json().get("message").asText()).as(bad).contains("thresholds");
+    }
+  }
+
+  @Test
   void wrongShapesAre422() {
     for (String body : List.of("[]", "\"text\"", "{}", "{\"age\": 10}", "{\"text\": \"a\"}",
         "{\"text\": \"a\", \"url\": \"http://a.vn\", \"age\": 10}", "{\"text\": 1, \"age\": 10}",
