@@ -34,18 +34,14 @@ final class BatchRunner {
    * @param defaultAge the viewer's age for lines without an {@code "age"}
    */
   BatchRunner(ContentFilter filter, int defaultAge) {
-    this(filter, defaultAge, false);
+    this(filter, defaultAge, false, Map.of());
   }
 
   /**
    * @param outgoing the texts were written by the child ({@link Policy#outgoing()}): personal information
    *     in them is looked for
+   * @param thresholds per-category score thresholds ({@link Policy#threshold}) for every line
    */
-  BatchRunner(ContentFilter filter, int defaultAge, boolean outgoing) {
-    this(filter, defaultAge, outgoing, Map.of());
-  }
-
-  /** @param thresholds per-category score thresholds ({@link Policy#threshold}) for every line */
   BatchRunner(ContentFilter filter, int defaultAge, boolean outgoing, Map<Category, Double> thresholds) {
     this.filter = filter;
     this.defaultAge = defaultAge;

@@ -237,10 +237,7 @@ final class ServiceRequestParser {
     if (problem != null) {
       return ServiceRequest.failed(id, problem);
     }
-    Policy policy = age != null ? age : tier;
-    for (Map.Entry<Category, Double> t : thresholds.entrySet()) {
-      policy = policy.threshold(t.getKey(), t.getValue());
-    }
+    Policy policy = Thresholds.apply(age != null ? age : tier, thresholds);
     // "outgoing": the child wrote the text, so personal information in it is looked for.
     return new ServiceRequest(id, messageId, text, url, outgoing ? policy.outgoing() : policy, conversation, sender,
         conversation == null ? null : time != null ? time : Instant.now(), null);
