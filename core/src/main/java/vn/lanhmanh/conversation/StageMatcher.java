@@ -126,47 +126,21 @@ public final class StageMatcher {
   private record Side(Target target, int concept) {}
 
   /**
-   * The side rules by rule id: open addressing at most a quarter full, compared by reference first (a
-   * candidate carries the lexicon's own id string, the key here), by value only when that finds nothing.
+   * The side rules by rule id, looked up by reference first (a candidate carries the lexicon's own id
+   * string, the key here), by value only when that finds nothing.
    */
   private static final class SideTable {
-    private final String[] keys;
-    private final Side[] values;
-    private final int mask;
+    private final IdentityHashMap<String, Side> byReference;
+    private final Map<String, Side> byValue;
 
     SideTable(Map<String, Side> sides) {
-      int size = Integer.highestOneBit(Math.max(4, sides.size() * 4 - 1)) << 1;
-      keys = new String[size];
-      values = new Side[size];
-      mask = size - 1;
-      for (Map.Entry<String, Side> e : sides.entrySet()) {
-        int i = slot(e.getKey());
-        while (keys[i] != null) {
-          i = (i + 1) & mask;
-        }
-        keys[i] = e.getKey();
-        values[i] = e.getValue();
-      }
-    }
-
-    private int slot(String key) {
-      int h = key.hashCode();
-      return (h ^ (h >>> 16)) & mask;
+      byReference = new IdentityHashMap<>(sides);
+      byValue = Map.copyOf(sides);
     }
 
     Side get(String key) {
-      int start = slot(key);
-      for (int i = start; keys[i] != null; i = (i + 1) & mask) {
-        if (keys[i] == key) {
-          return values[i];
-        }
-      }
-      for (int i = start; keys[i] != null; i = (i + 1) & mask) {
-        if (keys[i].equals(key)) {
-          return values[i];
-        }
-      }
-      return null;
+      Side side = byReference.get(key);
+      return side != null ? side : byValue.get(key);
     }
   }
 
