@@ -192,8 +192,8 @@ class PrecompiledLexiconTest {
     byte[] good = buf.toByteArray();
 
     byte[] flipped = good.clone();
-    // every bit of one byte: a single bit can fall on one the deflated stream never reads (it did for one
-    // build of the stage data), and the file must still be refused when a byte is damaged
+    // every bit of one byte: one flipped bit at this offset left the inflated payload unchanged for one build
+    // of the stage data (so the file loaded); a damaged byte must still be refused
     flipped[flipped.length - 100] ^= (byte) 0xFF;
     assertRefused(dir, "flipped.lmlex", flipped, "corrupt");
 
