@@ -109,6 +109,51 @@ class StageMatcherTest {
     assertNoStage("cả nhà mình ở khách sạn gần biển", Stage.MEETING);
   }
 
+  /**
+   * {@code conversation/stage-cases/stage-cases.tsv}: per message, a stage it must show at least so strongly
+   * ({@code photos>=0.85}) or must not show ({@code !photos}); every failing line is listed.
+   */
+  @Test
+  void theStageCasesTableHolds() throws Exception {
+    List<String> failed = new ArrayList<>();
+    int cases = 0;
+    try (var in = StageMatcherTest.class.getResourceAsStream("/conversation/stage-cases/stage-cases.tsv")) {
+      assertThat(in).as("stage-cases.tsv on the test class path").isNotNull();
+      int n = 0;
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        n++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] c = line.split("\t");
+        assertThat(c.length).as("stage-cases.tsv:%d: sender, text, expect[, note]", n).isBetween(3, 4);
+        boolean child = switch (c[0]) {
+          case "child" -> true;
+          case "other" -> false;
+          default -> throw new IllegalArgumentException("stage-cases.tsv:" + n + ": sender " + c[0]);
+        };
+        List<StageMatcher.Hit> hits = matcher.match(c[1], child);
+        boolean ok;
+        if (c[2].startsWith("!")) {
+          Stage s = Stage.parse(c[2].substring(1));
+          ok = hits.stream().noneMatch(h -> h.stage() == s);
+        } else {
+          String[] e = c[2].split(">=");
+          Stage s = Stage.parse(e[0]);
+          double w = Double.parseDouble(e[1]);
+          ok = hits.stream().anyMatch(h -> h.stage() == s && h.weight() >= w - 1e-9);
+        }
+        cases++;
+        if (!ok) {
+          failed.add("stage-cases.tsv:" + n + " " + c[2] + " '" + c[1] + "' -> " + hits.stream()
+              .map(h -> h.stage().jsonName() + " " + h.weight() + " (" + h.rule() + ")").toList());
+        }
+      }
+    }
+    assertThat(cases).isGreaterThanOrEqualTo(30);
+    assertThat(failed).isEmpty();
+  }
+
   private static void assertStage(String text, Stage stage, double atLeast) {
     assertThat(matcher.match(text, false)).as(text).anySatisfy(h -> {
       assertThat(h.stage()).isEqualTo(stage);
