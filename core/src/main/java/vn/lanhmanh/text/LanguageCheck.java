@@ -111,22 +111,69 @@ public final class LanguageCheck {
       inWord = false;
     }
 
-    /** Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. */
+    /**
+     * Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. The same counts as
+     * {@link #accept} for each code point, with the state of the common letters (ASCII and precomposed
+     * Latin) kept in locals; any other code point goes through {@link #accept}.
+     */
     void count(char[] text, int n) {
+      boolean inW = inWord;
+      boolean lat = latin;
+      boolean dia = diacritic;
+      int wl = wordLetters;
+      int lettersSoFar = letters;
+      int wordsSoFar = words;
+      int diacriticSoFar = diacriticWords;
       for (int i = 0; i < n; i++) {
         char c = text[i];
-        if (c < 0x80) {
-          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            letter();
-          } else if (inWord) {
-            endWord();
+        boolean ascii = c < 0x80;
+        if (ascii ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : latinLetterWithMark(c)) {
+          if (!inW) {
+            inW = true;
+            lat = true;
+            dia = false;
+            wl = 0;
           }
-        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
-          accept(Character.toCodePoint(c, text[++i]));
+          wl++;
+          dia |= !ascii;
+        } else if (ascii) {
+          if (inW) {
+            inW = false;
+            lettersSoFar += wl;
+            if (lat && wl >= 2) {
+              wordsSoFar++;
+              diacriticSoFar += dia ? 1 : 0;
+            }
+          }
         } else {
-          accept(c);
+          inWord = inW;
+          latin = lat;
+          diacritic = dia;
+          wordLetters = wl;
+          letters = lettersSoFar;
+          words = wordsSoFar;
+          diacriticWords = diacriticSoFar;
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+            accept(Character.toCodePoint(c, text[++i]));
+          } else {
+            accept(c);
+          }
+          inW = inWord;
+          lat = latin;
+          dia = diacritic;
+          wl = wordLetters;
+          lettersSoFar = letters;
+          wordsSoFar = words;
+          diacriticSoFar = diacriticWords;
         }
       }
+      inWord = inW;
+      latin = lat;
+      diacritic = dia;
+      wordLetters = wl;
+      letters = lettersSoFar;
+      words = wordsSoFar;
+      diacriticWords = diacriticSoFar;
       finish();
     }
 

@@ -210,6 +210,31 @@ public final class VietnameseNormalizer {
         tokLen++;
         tokEnd = i + width;
         tokFlags |= flags;
+        if (cls == LETTER && width == 1) {
+          // The rest of a run of letters (most characters of a text), the letter branch above with no
+          // other class to test: a mark, a digit, a separator or a surrogate goes back to the full loop.
+          while (i + 1 < n) {
+            char d = text[i + 1];
+            int dInfo = CharTable.info(d);
+            if (CharTable.cls(dInfo) != LETTER || Character.isSurrogate(d)) {
+              break;
+            }
+            char l = CharTable.ch(dInfo);
+            int m = CharTable.mod(dInfo);
+            int t = CharTable.tone(dInfo);
+            ex[pool] = (m | t) == 0 ? l : CharTable.compose(l, m, t);
+            fo[pool] = CharTable.fold(l);
+            pool++;
+            tokLen++;
+            boolean accent = m != 0 || t != 0 || CharTable.otherMark(dInfo) || l == '\u0111';
+            tokFlags |= (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
+            lastBase = l;
+            lastMod = m;
+            lastTone = t;
+            i++;
+            tokEnd = i + 1;
+          }
+        }
       } else if (cls == MARK) {
         if (tok >= 0 && lastLetter) {
           int m = CharTable.mod(info);
