@@ -85,6 +85,22 @@ public final class SymbolTable {
     return get(buf, 0, buf.length);
   }
 
+  /** Whether key {@code id} is {@code buf[off, off+len)}. */
+  boolean keyEquals(int id, char[] buf, int off, int len) {
+    long ol = offLen[id];
+    if ((int) ol != len) {
+      return false;
+    }
+    char[] p = pool;
+    int poolOff = (int) (ol >>> 32);
+    for (int i = 0; i < len; i++) {
+      if (buf[off + i] != p[poolOff + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The key of an id. */
   public String key(int id) {
     if (id < 0 || id >= size) {
