@@ -113,17 +113,15 @@ public final class LanguageCheck {
 
     /**
      * Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. The same counts as
-     * {@link #accept} for each code point, with the state of the common letters (ASCII and precomposed
-     * Latin) kept in locals; any other code point goes through {@link #accept}.
+     * {@link #accept} for each code point, with the word being read kept in locals while the common
+     * characters (ASCII and precomposed Latin letters) come; any other code point goes through
+     * {@link #accept}.
      */
     void count(char[] text, int n) {
       boolean inW = inWord;
       boolean lat = latin;
       boolean dia = diacritic;
       int wl = wordLetters;
-      int lettersSoFar = letters;
-      int wordsSoFar = words;
-      int diacriticSoFar = diacriticWords;
       for (int i = 0; i < n; i++) {
         char c = text[i];
         boolean ascii = c < 0x80;
@@ -139,10 +137,10 @@ public final class LanguageCheck {
         } else if (ascii) {
           if (inW) {
             inW = false;
-            lettersSoFar += wl;
+            letters += wl;
             if (lat && wl >= 2) {
-              wordsSoFar++;
-              diacriticSoFar += dia ? 1 : 0;
+              words++;
+              diacriticWords += dia ? 1 : 0;
             }
           }
         } else {
@@ -150,9 +148,6 @@ public final class LanguageCheck {
           latin = lat;
           diacritic = dia;
           wordLetters = wl;
-          letters = lettersSoFar;
-          words = wordsSoFar;
-          diacriticWords = diacriticSoFar;
           if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
             accept(Character.toCodePoint(c, text[++i]));
           } else {
@@ -162,18 +157,12 @@ public final class LanguageCheck {
           lat = latin;
           dia = diacritic;
           wl = wordLetters;
-          lettersSoFar = letters;
-          wordsSoFar = words;
-          diacriticSoFar = diacriticWords;
         }
       }
       inWord = inW;
       latin = lat;
       diacritic = dia;
       wordLetters = wl;
-      letters = lettersSoFar;
-      words = wordsSoFar;
-      diacriticWords = diacriticSoFar;
       finish();
     }
 
