@@ -157,7 +157,6 @@ public final class Vocabulary {
     return fold.get(buf, off, len, hash);
   }
 
-  /** The syllable id of an exact-table entry, or -1 when the entry is only a teencode token. */
   /** Whether fold-table entry {@code entry} is {@code buf[off, off+len)}. */
   boolean foldKeyEquals(int entry, char[] buf, int off, int len) {
     return fold.keyEquals(entry, buf, off, len);
@@ -181,6 +180,7 @@ public final class Vocabulary {
     return m;
   }
 
+  /** The syllable id of an exact-table entry, or -1 when the entry is only a teencode token. */
   int exactSyllable(int entry) {
     return entry >= 0 && exactSyllable[entry] ? entry : -1;
   }
