@@ -368,7 +368,7 @@ public final class ContentFilter implements AutoCloseable {
       MatchState state = scratch.get();
       try {
         matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
-        matcher.match(t, state);                // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        matcher.match(t, state, stages != null); // 2. sentences, rule and concept hits (vn.lanhmanh.match)
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)

@@ -321,9 +321,20 @@ public final class CompiledLexicon {
    * @param text the string {@link #normalize} was given
    */
   public void match(String text, MatchState state) {
+    match(text, state, true);
+  }
+
+  /**
+   * {@link #match(String, MatchState)}, leaving out the side hits ({@link MatchState#SIDE}) unless
+   * {@code sideHits}: a text that is not a conversation message has no use for its stage phrases, and
+   * nothing else reads them (they are never findings, never composed and never lower a rule).
+   *
+   * @param text the string {@link #normalize} was given
+   */
+  public void match(String text, MatchState state, boolean sideHits) {
     state.clear();
-    boundaries(text, state);
-    int hits = collectHits(state);
+    boundaries(state);
+    int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
     if (hits != 0) {
       candidates(state, state.hits, hits);
     }
@@ -331,9 +342,10 @@ public final class CompiledLexicon {
 
   /**
    * Sentence and clause numbers: sentences are the normaliser's ({@link Positions#sentenceStart}); a
-   * comma, semicolon or colon between two syllables of a sentence also ends a clause.
+   * comma, semicolon or colon between two syllables of a sentence also ends a clause (read in the
+   * normaliser's copy of the text).
    */
-  private static void boundaries(String text, MatchState state) {
+  private static void boundaries(MatchState state) {
     Positions p = state.positions();
     int sentence = 0;
     int clause = 0;
@@ -344,7 +356,7 @@ public final class CompiledLexicon {
           clause++;
         } else {
           for (int k = p.end(i - 1); k < p.start(i); k++) {
-            char c = text.charAt(k);
+            char c = p.inputChar(k);
             if (c == ',' || c == ';' || c == ':') {
               clause++;
               break;
@@ -364,11 +376,15 @@ public final class CompiledLexicon {
   /**
    * Every (entry, end position) hit of both automata, sorted and without duplicates, into
    * {@link MatchState#hits}; returns how many.
+   *
+   * @param skip {@link #info} flags of outputs to leave out (0 for none)
    */
-  private int collectHits(MatchState state) {
+  private int collectHits(MatchState state, int skip) {
     Positions p = state.positions();
     long[] hits = state.hits;
     byte[] chat = state.chatTokens();
+    int[] exactPool = exact.pool;
+    int[] foldPool = fold.pool;
     int n = 0;
     int sx = 0;
     int sf = 0;
@@ -386,9 +402,11 @@ public final class CompiledLexicon {
       lastMarked = p.plain(i) ? lastMarked : i;
       int atStart = n;
       sx = exact.step(sx, p.exactId(i));
-      if (exact.outputCount(sx) != 0) {
-        for (int e : exact.outputs(sx)) {
-          if (chat(e, i, lastExpanded, p, chat)) {
+      int at = exact.outputsAt(sx);
+      if (at != 0) {
+        for (int k = at + 1, end = at + 1 + exactPool[at]; k < end; k++) {
+          int e = exactPool[k];
+          if ((info[e] & skip) == 0 && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -396,9 +414,12 @@ public final class CompiledLexicon {
       }
       int folded = n;
       sf = fold.step(sf, p.foldId(i));
-      if (fold.outputCount(sf) != 0) {
-        for (int e : fold.outputs(sf)) {
-          if (foldAllowed(e, i, lastMarked, p) && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
+      at = fold.outputsAt(sf);
+      if (at != 0) {
+        for (int k = at + 1, end = at + 1 + foldPool[at]; k < end; k++) {
+          int e = foldPool[k];
+          if ((info[e] & skip) == 0 && foldAllowed(e, i, lastMarked, p)
+              && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
               && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);

@@ -15,8 +15,8 @@ import java.util.List;
  * breadth first, the children of a state in the order of their symbols: the states a text visits most sit
  * together at the front of every array, and the children of a state are a run of consecutive state numbers
  * ({@link #first}), searched by their entry symbols ({@link #symbol}), with no hash table to probe at a
- * random place. What a step reads of a state (its child mask, its failure link and how many outputs it
- * has) is two adjacent {@code long}s of {@link #states}.
+ * random place. What a step reads of a state (its child mask, its failure link and where its outputs
+ * start) is two adjacent {@code long}s of {@link #states}.
  *
  * <p>Immutable after {@link Builder#build()}; thread-safe.
  */
@@ -33,10 +33,17 @@ final class PhraseAutomaton {
   /**
    * Per state {@code s}, two longs: at {@code 2s} bit {@code symbol % 64} is set for every symbol it has a
    * transition on (a clear bit means no transition, so most steps skip the search of its children; a state
-   * without children has no bit set at all); at {@code 2s + 1} its failure link (high 32 bits) and its
-   * number of outputs (low 32 bits).
+   * without children has no bit set at all); at {@code 2s + 1} its failure link (high 32 bits) and where
+   * its outputs start in {@link #pool} (low 32 bits; 0 for a state without outputs).
    */
   final long[] states;
+  /**
+   * Every state's outputs in one array, in the order of the states (the states near the root, which a
+   * text visits most, first): at a state's start its number of outputs, then the outputs in ascending
+   * order. Index 0 is unused, so a start of 0 means none. A hit reads it at the start {@link #states}
+   * gives, without going through {@link #outputs}' array of arrays.
+   */
+  final int[] pool;
   /**
    * The children of state {@code s} are the states {@code first[s]} to {@code first[s + 1] - 1} (breadth
    * first numbering); {@code first[stateCount()]} is the number of states.
@@ -46,7 +53,8 @@ final class PhraseAutomaton {
   final int[] symbol;
 
   private PhraseAutomaton(int[] fail, int[][] outputs, int[] rootNext, long[] states, int[] first,
-      int[] symbol) {
+      int[] symbol, int[] pool) {
+    this.pool = pool;
     this.fail = fail;
     this.outputs = outputs;
     this.rootNext = rootNext;
@@ -75,8 +83,17 @@ final class PhraseAutomaton {
     return symbol < rootNext.length ? rootNext[symbol] : 0;
   }
 
-  /** How many phrases end in this state (read beside the state's child mask: no extra cache line). */
+  /** How many phrases end in this state. */
   int outputCount(int state) {
+    int at = outputsAt(state);
+    return at == 0 ? 0 : pool[at];
+  }
+
+  /**
+   * Where the outputs of this state start in {@link #pool} (read beside the state's child mask: no extra
+   * cache line), or 0 when it has none: {@code pool[at]} outputs follow, {@code pool[at + 1 ...]}.
+   */
+  int outputsAt(int state) {
     return (int) states[2 * state + 1];
   }
 
@@ -167,17 +184,30 @@ final class PhraseAutomaton {
         maxRootSymbol = Math.max(maxRootSymbol, sym[i]);
       }
     }
+    int pooled = 1;
+    for (int i = 0; i < n; i++) {
+      pooled += out[i].length == 0 ? 0 : out[i].length + 1;
+    }
+    int[] pool = new int[pooled];
+    int at = 1;
     for (int i = 0; i < n; i++) {
       for (int c = first[i]; c < first[i + 1]; c++) {
         states[2 * i] |= 1L << sym[c];
       }
-      states[2 * i + 1] = ((long) f[i] << 32) | out[i].length;
+      int from = 0;
+      if (out[i].length != 0) {
+        from = at;
+        pool[at++] = out[i].length;
+        System.arraycopy(out[i], 0, pool, at, out[i].length);
+        at += out[i].length;
+      }
+      states[2 * i + 1] = ((long) f[i] << 32) | from;
     }
     int[] rootNext = new int[maxRootSymbol + 1];
     for (int c = first[0]; c < first[1]; c++) {
       rootNext[sym[c]] = c;
     }
-    return new PhraseAutomaton(f, out, rootNext, states, first, sym);
+    return new PhraseAutomaton(f, out, rootNext, states, first, sym, pool);
   }
 
   /** The outputs in ascending order (the same array when they are already). */

@@ -111,22 +111,58 @@ public final class LanguageCheck {
       inWord = false;
     }
 
-    /** Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. */
+    /**
+     * Counts {@code text[0, n)} (after {@link #reset}), then {@link #finish}es. The same counts as
+     * {@link #accept} for each code point, with the word being read kept in locals while the common
+     * characters (ASCII and precomposed Latin letters) come; any other code point goes through
+     * {@link #accept}.
+     */
     void count(char[] text, int n) {
+      boolean inW = inWord;
+      boolean lat = latin;
+      boolean dia = diacritic;
+      int wl = wordLetters;
       for (int i = 0; i < n; i++) {
         char c = text[i];
-        if (c < 0x80) {
-          if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            letter();
-          } else if (inWord) {
-            endWord();
+        boolean ascii = c < 0x80;
+        if (ascii ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : latinLetterWithMark(c)) {
+          if (!inW) {
+            inW = true;
+            lat = true;
+            dia = false;
+            wl = 0;
           }
-        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
-          accept(Character.toCodePoint(c, text[++i]));
+          wl++;
+          dia |= !ascii;
+        } else if (ascii) {
+          if (inW) {
+            inW = false;
+            letters += wl;
+            if (lat && wl >= 2) {
+              words++;
+              diacriticWords += dia ? 1 : 0;
+            }
+          }
         } else {
-          accept(c);
+          inWord = inW;
+          latin = lat;
+          diacritic = dia;
+          wordLetters = wl;
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+            accept(Character.toCodePoint(c, text[++i]));
+          } else {
+            accept(c);
+          }
+          inW = inWord;
+          lat = latin;
+          dia = diacritic;
+          wl = wordLetters;
         }
       }
+      inWord = inW;
+      latin = lat;
+      diacritic = dia;
+      wordLetters = wl;
       finish();
     }
 

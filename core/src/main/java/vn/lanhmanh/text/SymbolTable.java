@@ -85,6 +85,11 @@ public final class SymbolTable {
     return get(buf, 0, buf.length);
   }
 
+  /** Whether key {@code id} is {@code buf[off, off+len)}. */
+  boolean keyEquals(int id, char[] buf, int off, int len) {
+    return sameFrom(id, buf, off, len, 0);
+  }
+
   /** The key of an id. */
   public String key(int id) {
     if (id < 0 || id >= size) {
@@ -123,13 +128,18 @@ public final class SymbolTable {
 
   /** Whether key {@code id}, whose first four characters match, has the length and the rest of these. */
   private boolean rest(char[] buf, int off, int len, int id) {
+    return sameFrom(id, buf, off, len, 4);
+  }
+
+  /** Whether key {@code id} has length {@code len} and, from character {@code from} on, these characters. */
+  private boolean sameFrom(int id, char[] buf, int off, int len, int from) {
     long ol = offLen[id];
     if ((int) ol != len) {
       return false;
     }
     char[] p = pool;
     int poolOff = (int) (ol >>> 32);
-    for (int i = 4; i < len; i++) {
+    for (int i = from; i < len; i++) {
       if (buf[off + i] != p[poolOff + i]) {
         return false;
       }

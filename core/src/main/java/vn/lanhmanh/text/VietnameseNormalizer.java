@@ -33,10 +33,17 @@ public final class VietnameseNormalizer {
 
   private final Vocabulary vocab;
   private final boolean phraseMode;
+  /**
+   * {@link Vocabulary#foldOfExact} when this normaliser was made: a token found in the exact table finds
+   * its folded entry here (checked character by character) instead of by a second hash and probe. Entries
+   * the vocabulary gains later are not in it and take the probe.
+   */
+  private final int[] foldOfExact;
 
   private VietnameseNormalizer(Vocabulary vocab, boolean phraseMode) {
     this.vocab = vocab;
     this.phraseMode = phraseMode;
+    this.foldOfExact = phraseMode ? new int[0] : vocab.foldOfExact();
   }
 
   /** A normaliser for texts to check: joins, collapses and expands using the vocabulary. */
@@ -210,6 +217,31 @@ public final class VietnameseNormalizer {
         tokLen++;
         tokEnd = i + width;
         tokFlags |= flags;
+        if (cls == LETTER && width == 1) {
+          // The rest of a run of letters (most characters of a text), the letter branch above with no
+          // other class to test: a mark, a digit, a separator or a surrogate goes back to the full loop.
+          while (i + 1 < n) {
+            char d = text[i + 1];
+            int dInfo = CharTable.info(d);
+            if (CharTable.cls(dInfo) != LETTER || Character.isSurrogate(d)) {
+              break;
+            }
+            char l = CharTable.ch(dInfo);
+            int m = CharTable.mod(dInfo);
+            int t = CharTable.tone(dInfo);
+            ex[pool] = (m | t) == 0 ? l : CharTable.compose(l, m, t);
+            fo[pool] = CharTable.fold(l);
+            pool++;
+            tokLen++;
+            boolean accent = m != 0 || t != 0 || CharTable.otherMark(dInfo) || l == '\u0111';
+            tokFlags |= (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
+            lastBase = l;
+            lastMod = m;
+            lastTone = t;
+            i++;
+            tokEnd = i + 1;
+          }
+        }
       } else if (cls == MARK) {
         if (tok >= 0 && lastLetter) {
           int m = CharTable.mod(info);
@@ -604,10 +636,10 @@ public final class VietnameseNormalizer {
 
   private boolean lookup(Positions out, char[] ex, char[] fo, int off, int len, boolean accent,
       int start, int end) {
-    // One hash and one lookup per view: the exact table holds syllables and teencode, the folded one
-    // folded syllables and joined spellings (the same characters when the token has no diacritics).
+    // The exact table holds syllables and teencode, the folded one folded syllables and joined spellings.
+    // A token the exact table knows finds its folded entry through foldOfExact (checked, not hashed);
+    // another takes a second probe, with the same hash when it has no diacritics (the same characters).
     int hx = SymbolTable.hash(ex, off, len);
-    int hf = accent ? SymbolTable.hash(fo, off, len) : hx;
     int exEntry = vocab.exactEntry(ex, off, len, hx);
     Vocabulary.Expansion t = vocab.teencode(exEntry);
     if (t != null) {
@@ -616,7 +648,11 @@ public final class VietnameseNormalizer {
       }
       return true;
     }
-    int foEntry = vocab.foldEntry(fo, off, len, hf);
+    int[] guess = foldOfExact;
+    int foEntry = exEntry >= 0 && exEntry < guess.length ? guess[exEntry] : -1;
+    if (foEntry < 0 || !vocab.foldKeyEquals(foEntry, fo, off, len)) {
+      foEntry = vocab.foldEntry(fo, off, len, accent ? SymbolTable.hash(fo, off, len) : hx);
+    }
     int exId = vocab.exactSyllable(exEntry);
     int foId = vocab.foldSyllable(foEntry);
     if (exId >= 0 || foId >= 0 || phraseMode) {

@@ -157,6 +157,29 @@ public final class Vocabulary {
     return fold.get(buf, off, len, hash);
   }
 
+  /** Whether fold-table entry {@code entry} is {@code buf[off, off+len)}. */
+  boolean foldKeyEquals(int entry, char[] buf, int off, int len) {
+    return fold.keyEquals(entry, buf, off, len);
+  }
+
+  /**
+   * Per exact-table entry (as the tables are now), the fold-table entry of its characters without
+   * diacritics (the normaliser's folded view of them), or -1: a guess that saves a second hash and probe
+   * for most tokens, which the caller checks with {@link #foldKeyEquals}.
+   */
+  int[] foldOfExact() {
+    int[] m = new int[exact.size()];
+    for (int id = 0; id < m.length; id++) {
+      String key = exact.key(id);
+      char[] f = new char[key.length()];
+      for (int k = 0; k < f.length; k++) {
+        f[k] = CharTable.fold(CharTable.ch(CharTable.info(key.charAt(k))));
+      }
+      m[id] = fold.get(f, 0, f.length);
+    }
+    return m;
+  }
+
   /** The syllable id of an exact-table entry, or -1 when the entry is only a teencode token. */
   int exactSyllable(int entry) {
     return entry >= 0 && exactSyllable[entry] ? entry : -1;

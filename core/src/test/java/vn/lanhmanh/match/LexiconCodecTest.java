@@ -53,7 +53,7 @@ class LexiconCodecTest {
             /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
-            /* derived from the trie */ "first", "symbol", "rootNext", "states");
+            /* derived from the trie */ "first", "symbol", "rootNext", "states", "pool");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold",
@@ -102,6 +102,7 @@ class LexiconCodecTest {
       assertThat(b.outputs).isDeepEqualTo(a.outputs);
       assertThat(b.rootNext).isEqualTo(a.rootNext);
       assertThat(b.states).isEqualTo(a.states);
+      assertThat(b.pool).isEqualTo(a.pool);
       assertThat(edges(b)).isEqualTo(edges(a));
     }
   }
