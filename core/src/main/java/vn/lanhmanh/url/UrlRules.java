@@ -253,8 +253,8 @@ public final class UrlRules {
     // the keyword rules read them; one pass of the automaton says which rules can match in them. The
     // registrable label without its dashes is a run of these words, so no brand stem in them means none
     // in the label; for a host in plain form they are also the impersonation rules' joined words.
-    int hostWords = buf.compactWords(src, 0, beforeEnd);
-    int kinds = words.kinds(buf.words, hostWords);
+    int kinds = words.compactKinds(src, 0, beforeEnd, buf);
+    int hostWords = buf.wordCount;
     if (labelFrom >= 0) {
       String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
       if (stem != null) {
@@ -281,7 +281,7 @@ public final class UrlRules {
    * dropped), as {@link #heuristicHits} hands them to {@link Impersonation#mayHit}.
    */
   int hostKinds(String host, int beforeEnd, UrlChars buf) {
-    return words.kinds(buf.words, buf.compactWords(host, 0, beforeEnd));
+    return words.compactKinds(host, 0, beforeEnd, buf);
   }
 
   /** A brand stem that the label {@code src[from, to)}, without its dashes, is a rotating name of, or null. */
@@ -326,9 +326,8 @@ public final class UrlRules {
       int slash = path.indexOf('/', at);
       int end = slash < 0 ? path.length() : slash;
       if (end > at) {
-        int n = buf.compactWords(path, at, end);   // may grow buf.words: read it after
-        if ((words.kinds(buf.words, n) & UrlWords.PATH_KEYWORD) != 0) {
-          seen = keywordsIn(buf.words, n, false, out, seen);
+        if ((words.compactKinds(path, at, end, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
+          seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
         }
       }
       at = end + 1;
