@@ -274,8 +274,8 @@ final class Impersonation {
     int n = 0;
     int tokens = 0;
     int start = 0;
-    for (int i = 0; i <= beforeEnd; i++) {
-      char ch = i < beforeEnd ? host.charAt(i) : '.';
+    for (int i = 0; i < beforeEnd; i++) {   // a plain loop over the chars: the last word is added after it
+      char ch = host.charAt(i);
       if (ch == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
         return true;   // punycode ("xn--" in the host before its suffix): the full rules decode it
       }
@@ -291,6 +291,15 @@ final class Impersonation {
         }
         start = i + 1;
       }
+    }
+    if (beforeEnd > start) {
+      if (tokens == ts.length) {
+        return true;
+      }
+      ts[tokens] = n;
+      host.getChars(start, beforeEnd, c, n);
+      n += beforeEnd - start;
+      te[tokens++] = n;
     }
     // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest); a word
     // is a run of the joined words, so without a short stem among those (the automaton's bit) there is none.

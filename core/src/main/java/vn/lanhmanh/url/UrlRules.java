@@ -466,20 +466,20 @@ public final class UrlRules {
       }
       int labels = 1;
       int labelStart = 0;
-      for (int i = 0; i <= n; i++) {
-        char c = i < n ? host.charAt(i) : '.';
+      for (int i = 0; i < n; i++) {   // a plain loop over the chars: the last label is checked after it
+        char c = host.charAt(i);
         if (c == '.') {
-          int len = i - labelStart;
-          if (len == 0 || len > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+          if (!plainLabel(host, labelStart, i)) {
             return SLOW;
           }
-          if (i < n) {
-            labels++;
-            labelStart = i + 1;
-          }
+          labels++;
+          labelStart = i + 1;
         } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
           return SLOW;
         }
+      }
+      if (!plainLabel(host, labelStart, n)) {
+        return SLOW;
       }
       char lastFirst = host.charAt(labelStart);
       if (labels > 127 || (lastFirst >= '0' && lastFirst <= '9')) {
@@ -505,6 +505,12 @@ public final class UrlRules {
       }
       return -1;
     }
+  }
+
+  /** Whether {@code host[from, to)} is a label {@code InternetDomainName} takes: 1 to 63 chars, no dash at either end. */
+  private static boolean plainLabel(String host, int from, int to) {
+    int len = to - from;
+    return len > 0 && len <= 63 && host.charAt(from) != '-' && host.charAt(to - 1) != '-';
   }
 
   /** Whether {@code s[from, to)} is made of digits and {@link #BRAND_AFFIXES} only. */
