@@ -271,7 +271,6 @@ final class Impersonation {
     char[] c = buf.compact;
     int[] ts = buf.tokenStart;
     int[] te = buf.tokenEnd;
-    int n = 0;
     int tokens = 0;
     int start = 0;
     for (int i = 0; i < beforeEnd; i++) {   // a plain loop over the chars: the last word is added after it
@@ -280,26 +279,14 @@ final class Impersonation {
         return true;   // punycode ("xn--" in the host before its suffix): the full rules decode it
       }
       if (ch == '.' || ch == '-' || ch == '_') {
-        if (i > start) {
-          if (tokens == ts.length) {
-            return true;
-          }
-          ts[tokens] = n;
-          host.getChars(start, i, c, n);
-          n += i - start;
-          te[tokens++] = n;
+        if (i > start && (tokens = addWord(host, start, i, buf, tokens)) < 0) {
+          return true;
         }
         start = i + 1;
       }
     }
-    if (beforeEnd > start) {
-      if (tokens == ts.length) {
-        return true;
-      }
-      ts[tokens] = n;
-      host.getChars(start, beforeEnd, c, n);
-      n += beforeEnd - start;
-      te[tokens++] = n;
+    if (beforeEnd > start && (tokens = addWord(host, start, beforeEnd, buf, tokens)) < 0) {
+      return true;
     }
     // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest); a word
     // is a run of the joined words, so without a short stem among those (the automaton's bit) there is none.
@@ -326,6 +313,22 @@ final class Impersonation {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Appends the word {@code host[from, to)} to {@code buf.compact} as word number {@code tokens} (its
+   * place in {@code buf.tokenStart} and {@code buf.tokenEnd}); returns the new number of words, or -1 when
+   * the word table is full.
+   */
+  private static int addWord(String host, int from, int to, UrlChars buf, int tokens) {
+    if (tokens == buf.tokenStart.length) {
+      return -1;
+    }
+    int at = tokens == 0 ? 0 : buf.tokenEnd[tokens - 1];
+    host.getChars(from, to, buf.compact, at);
+    buf.tokenStart[tokens] = at;
+    buf.tokenEnd[tokens] = at + to - from;
+    return tokens + 1;
   }
 
   /** Adds the long stems, the currencies and the short stems, whose presence {@link #mayHit} reads from the automaton's bits. */
