@@ -631,12 +631,14 @@ public final class ContentFilter implements AutoCloseable {
       fault(component);
       ScoreMap scoreMap = ScoreMap.ZERO;   // no finding and no query text: every score 0
       if (!findings.isEmpty() || !textScores.isEmpty()) {
-        double[] scores = ScoreStage.fromFindings(findings);
-        for (Map.Entry<Category, Double> e : textScores.entrySet()) {
-          int k = e.getKey().ordinal();
-          scores[k] = Math.max(scores[k], e.getValue());
+        double[] scores = ScoreStage.fromFindings(findings, URL_SCORES.get());
+        if (!textScores.isEmpty()) {
+          for (Map.Entry<Category, Double> e : textScores.entrySet()) {
+            int k = e.getKey().ordinal();
+            scores[k] = Math.max(scores[k], e.getValue());
+          }
         }
-        scoreMap = ScoreMap.of(scores);
+        scoreMap = ScoreMap.copyOf(scores);   // shared or copied: the scratch array stays this thread's
       }
       Verdict v = decide(url, findings, scoreMap, policy);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
@@ -654,6 +656,10 @@ public final class ContentFilter implements AutoCloseable {
       throw new ComponentFailure(component, e);
     }
   }
+
+  /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
+  private static final ThreadLocal<double[]> URL_SCORES =
+      ThreadLocal.withInitial(() -> new double[Category.values().length]);
 
   /** The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. */
   private static Finding urlFinding(String url, String lower, UrlHit h) {
@@ -720,7 +726,8 @@ public final class ContentFilter implements AutoCloseable {
     boolean selfHarm = false;
     boolean abuse = false;
     boolean scam = false;
-    for (Finding f : findings) {
+    for (int k = 0; k < findings.size(); k++) {   // by index: no iterator per check
+      Finding f = findings.get(k);
       Action a = policy.actionFor(f);
       action = action.max(a);
       rating = rating.max(f.rating());

@@ -62,6 +62,15 @@ final class ScoreMap extends AbstractMap<Category, Double> {
     return new ScoreMap(scores);
   }
 
+  /**
+   * {@link #of} for scores the caller keeps (a scratch array): a shared map when one is, else a map of a
+   * copy.
+   */
+  static ScoreMap copyOf(double[] scores) {
+    ScoreMap m = of(scores);
+    return m.scores == scores ? new ScoreMap(scores.clone()) : m;
+  }
+
   /** Takes {@code scores} (one per category, by ordinal) without copying: the caller gives it up. */
   ScoreMap(double[] scores) {
     if (scores.length != CATEGORIES.length) {

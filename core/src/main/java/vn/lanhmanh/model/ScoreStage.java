@@ -214,8 +214,17 @@ public final class ScoreStage {
    * Fixed values, not calibrated.
    */
   public static double[] fromFindings(List<Finding> findings) {
-    double[] scores = new double[CATEGORIES];
-    for (Finding f : findings) {
+    return fromFindings(findings, new double[CATEGORIES]);
+  }
+
+  /**
+   * {@link #fromFindings(List)} written into {@code scores} (one slot per category, cleared first) and
+   * returned, so a caller with a scratch array allocates nothing.
+   */
+  public static double[] fromFindings(List<Finding> findings, double[] scores) {
+    java.util.Arrays.fill(scores, 0);
+    for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
+      Finding f = findings.get(i);
       if (f.rule().startsWith("model/")) {
         continue;
       }

@@ -39,28 +39,34 @@ public final class HostSyntax {
     if (host.length() > MAX_NAME) {
       return "host has " + host.length() + " chars; a host name has at most " + MAX_NAME;
     }
+    int n = host.length();
     int labelStart = 0;
     boolean allDigits = true;
-    for (int i = 0; i <= host.length(); i++) {
-      char c = i < host.length() ? host.charAt(i) : '.';
+    for (int i = 0; i < n; i++) {   // a plain loop over the chars: the last label is checked after it
+      char c = host.charAt(i);
       if (c == '.') {
-        int len = i - labelStart;
-        if (len == 0 || len > MAX_LABEL) {
-          return "host '" + clip(host) + "' has a label of " + len + " chars (1 to " + MAX_LABEL + " allowed)";
-        }
-        if (i == host.length() && allDigits) {
-          return "host '" + clip(host) + "' ends in a number but is not an IPv4 address";
+        if (i == labelStart || i - labelStart > MAX_LABEL) {
+          return labelLength(host, i - labelStart);
         }
         labelStart = i + 1;
         allDigits = true;
-        continue;
-      }
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+        allDigits &= c >= '0' && c <= '9';
+      } else {
         return "host '" + clip(host) + "' holds " + describe(host, i) + ", which no host name can";
       }
-      allDigits &= c >= '0' && c <= '9';
+    }
+    if (n == labelStart || n - labelStart > MAX_LABEL) {
+      return labelLength(host, n - labelStart);
+    }
+    if (allDigits) {
+      return "host '" + clip(host) + "' ends in a number but is not an IPv4 address";
     }
     return null;
+  }
+
+  private static String labelLength(String host, int len) {
+    return "host '" + clip(host) + "' has a label of " + len + " chars (1 to " + MAX_LABEL + " allowed)";
   }
 
   /** The character at {@code i}, decoding a percent escape ({@code %20} → {@code ' '}). */

@@ -267,30 +267,26 @@ final class Impersonation {
     if ((kinds & (UrlWords.LONG_STEM | UrlWords.CURRENCY)) != 0) {
       return true;
     }
-    if (host.lastIndexOf("xn--", beforeEnd - 4) >= 0) {
-      return true;
-    }
     buf.compact = UrlChars.fit(buf.compact, beforeEnd);
     char[] c = buf.compact;
     int[] ts = buf.tokenStart;
     int[] te = buf.tokenEnd;
-    int n = 0;
     int tokens = 0;
     int start = 0;
-    for (int i = 0; i <= beforeEnd; i++) {
-      char ch = i < beforeEnd ? host.charAt(i) : '.';
+    for (int i = 0; i < beforeEnd; i++) {   // a plain loop over the chars: the last word is added after it
+      char ch = host.charAt(i);
+      if (ch == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
+        return true;   // punycode ("xn--" in the host before its suffix): the full rules decode it
+      }
       if (ch == '.' || ch == '-' || ch == '_') {
-        if (i > start) {
-          if (tokens == ts.length) {
-            return true;
-          }
-          ts[tokens] = n;
-          host.getChars(start, i, c, n);
-          n += i - start;
-          te[tokens++] = n;
+        if (i > start && (tokens = addWord(host, start, i, buf, tokens)) < 0) {
+          return true;
         }
         start = i + 1;
       }
+    }
+    if (beforeEnd > start && (tokens = addWord(host, start, beforeEnd, buf, tokens)) < 0) {
+      return true;
     }
     // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest); a word
     // is a run of the joined words, so without a short stem among those (the automaton's bit) there is none.
@@ -317,6 +313,22 @@ final class Impersonation {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Appends the word {@code host[from, to)} to {@code buf.compact} as word number {@code tokens} (its
+   * place in {@code buf.tokenStart} and {@code buf.tokenEnd}); returns the new number of words, or -1 when
+   * the word table is full.
+   */
+  private static int addWord(String host, int from, int to, UrlChars buf, int tokens) {
+    if (tokens == buf.tokenStart.length) {
+      return -1;
+    }
+    int at = tokens == 0 ? 0 : buf.tokenEnd[tokens - 1];
+    host.getChars(from, to, buf.compact, at);
+    buf.tokenStart[tokens] = at;
+    buf.tokenEnd[tokens] = at + to - from;
+    return tokens + 1;
   }
 
   /** Adds the long stems, the currencies and the short stems, whose presence {@link #mayHit} reads from the automaton's bits. */
@@ -375,11 +387,13 @@ final class Impersonation {
       if (isStem(c, from, to, byHead)) {
         continue;
       }
-      if (near(sk, skn, byHead, buf)) {
-        return true;
-      }
       int tail = UrlChars.bigram(sk, skn - 2);
-      if (tail >= 0 && near(sk, skn, fuzzyByTail[tail], buf)) {
+      Fuzzy[] byTail = tail < 0 ? null : fuzzyByTail[tail];
+      if (byHead == null && byTail == null) {
+        continue;
+      }
+      long mask = charMask(sk, skn);
+      if (near(sk, skn, mask, byHead, buf) || near(sk, skn, mask, byTail, buf)) {
         return true;
       }
     }
@@ -398,15 +412,13 @@ final class Impersonation {
     return false;
   }
 
-  /** Whether {@link #near(String, Fuzzy[])} finds a stem for the skeleton {@code sk[0, n)}. */
-  private static boolean near(char[] sk, int n, Fuzzy[] candidates, UrlChars buf) {
+  /**
+   * Whether {@link #near(String, Fuzzy[])} finds a stem for the skeleton {@code sk[0, n)}, whose
+   * {@link #charMask} is {@code mask}.
+   */
+  private static boolean near(char[] sk, int n, long mask, Fuzzy[] candidates, UrlChars buf) {
     if (candidates == null) {
       return false;
-    }
-    long mask = 0;
-    for (int i = 0; i < n; i++) {
-      char c = sk[i];
-      mask |= c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 1L << 63;
     }
     for (Fuzzy f : candidates) {
       int k = f.edits();
@@ -626,10 +638,22 @@ final class Impersonation {
   static long charMask(String s) {
     long m = 0;
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      m |= c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 1L << 63;
+      m |= charBit(s.charAt(i));
     }
     return m;
+  }
+
+  /** {@link #charMask(String)} of {@code s[0, n)}. */
+  static long charMask(char[] s, int n) {
+    long m = 0;
+    for (int i = 0; i < n; i++) {
+      m |= charBit(s[i]);
+    }
+    return m;
+  }
+
+  private static long charBit(char c) {
+    return c >= 'a' && c <= 'z' ? 1L << (c - 'a') : c >= '0' && c <= '9' ? 1L << (26 + c - '0') : 1L << 63;
   }
 
   /**
@@ -702,26 +726,32 @@ final class Impersonation {
     int n = 0;
     for (int i = from; i < to; i++) {
       char c = w[i];
-      char next = i + 1 < to ? w[i + 1] : 0;
-      if (c == 'r' && next == 'n') {
-        out[n++] = 'm';
-        i++;
-      } else if (c == 'v' && next == 'v') {
-        out[n++] = 'w';
+      if ((c == 'r' || c == 'v') && i + 1 < to && w[i + 1] == (c == 'r' ? 'n' : 'v')) {
+        out[n++] = c == 'r' ? 'm' : 'w';
         i++;
       } else {
-        out[n++] = switch (c) {
-          case '0' -> 'o';
-          case '1', 'l' -> 'i';
-          case '3' -> 'e';
-          case '4' -> 'a';
-          case '5' -> 's';
-          case '7' -> 't';
-          default -> c;
-        };
+        out[n++] = c < FOLD.length ? FOLD[c] : c;
       }
     }
     return n;
+  }
+
+  /** What {@link #skeleton} makes of each ASCII char alone: itself, but {@code 0 1 l 3 4 5 7} as letters. */
+  private static final char[] FOLD = fold();
+
+  private static char[] fold() {
+    char[] f = new char[128];
+    for (char c = 0; c < f.length; c++) {
+      f[c] = c;
+    }
+    f['0'] = 'o';
+    f['1'] = 'i';
+    f['l'] = 'i';
+    f['3'] = 'e';
+    f['4'] = 'a';
+    f['5'] = 's';
+    f['7'] = 't';
+    return f;
   }
 
   /** Whether {@link #skeleton} leaves {@code w} as it is (no character or pair it rewrites). */

@@ -11,8 +11,10 @@ final class UrlChars {
 
   private static final ThreadLocal<UrlChars> LOCAL = ThreadLocal.withInitial(UrlChars::new);
 
-  /** A host or path segment reduced to lower-case letters and digits ({@link UrlRules} keywords). */
+  /** A host or path segment reduced to lower-case letters and digits ({@link UrlWords#compactKinds}; {@link UrlRules} keywords). */
   char[] words = new char[256];
+  /** How many chars of {@link #words} the last {@link UrlWords#compactKinds} wrote. */
+  int wordCount;
   /** The host's words joined ({@link Impersonation}). */
   char[] compact = new char[256];
   /** A word's skeleton, or a label without its dashes. */
@@ -80,24 +82,5 @@ final class UrlChars {
     int x = UrlRules.SLOTS[a];
     int y = UrlRules.SLOTS[b];
     return (x | y) < 0 ? -1 : x * 36 + y;
-  }
-
-  /**
-   * Writes the lower-case letters and digits of {@code s[from, to)} to the start of {@link #words}
-   * (upper-case letters lowered, everything else dropped) and returns how many; {@code UrlRules.compact}
-   * without a string.
-   */
-  int compactWords(String s, int from, int to) {
-    words = fit(words, to - from);
-    char[] out = words;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        out[n++] = c;
-      }
-    }
-    return n;
   }
 }

@@ -253,8 +253,8 @@ public final class UrlRules {
     // the keyword rules read them; one pass of the automaton says which rules can match in them. The
     // registrable label without its dashes is a run of these words, so no brand stem in them means none
     // in the label; for a host in plain form they are also the impersonation rules' joined words.
-    int hostWords = buf.compactWords(src, 0, beforeEnd);
-    int kinds = words.kinds(buf.words, hostWords);
+    int kinds = words.compactKinds(src, 0, beforeEnd, buf);
+    int hostWords = buf.wordCount;
     if (labelFrom >= 0) {
       String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
       if (stem != null) {
@@ -281,7 +281,7 @@ public final class UrlRules {
    * dropped), as {@link #heuristicHits} hands them to {@link Impersonation#mayHit}.
    */
   int hostKinds(String host, int beforeEnd, UrlChars buf) {
-    return words.kinds(buf.words, buf.compactWords(host, 0, beforeEnd));
+    return words.compactKinds(host, 0, beforeEnd, buf);
   }
 
   /** A brand stem that the label {@code src[from, to)}, without its dashes, is a rotating name of, or null. */
@@ -326,9 +326,8 @@ public final class UrlRules {
       int slash = path.indexOf('/', at);
       int end = slash < 0 ? path.length() : slash;
       if (end > at) {
-        int n = buf.compactWords(path, at, end);   // may grow buf.words: read it after
-        if ((words.kinds(buf.words, n) & UrlWords.PATH_KEYWORD) != 0) {
-          seen = keywordsIn(buf.words, n, false, out, seen);
+        if ((words.compactKinds(path, at, end, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
+          seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
         }
       }
       at = end + 1;
@@ -467,20 +466,20 @@ public final class UrlRules {
       }
       int labels = 1;
       int labelStart = 0;
-      for (int i = 0; i <= n; i++) {
-        char c = i < n ? host.charAt(i) : '.';
+      for (int i = 0; i < n; i++) {   // a plain loop over the chars: the last label is checked after it
+        char c = host.charAt(i);
         if (c == '.') {
-          int len = i - labelStart;
-          if (len == 0 || len > 63 || host.charAt(labelStart) == '-' || host.charAt(i - 1) == '-') {
+          if (!plainLabel(host, labelStart, i)) {
             return SLOW;
           }
-          if (i < n) {
-            labels++;
-            labelStart = i + 1;
-          }
+          labels++;
+          labelStart = i + 1;
         } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
           return SLOW;
         }
+      }
+      if (!plainLabel(host, labelStart, n)) {
+        return SLOW;
       }
       char lastFirst = host.charAt(labelStart);
       if (labels > 127 || (lastFirst >= '0' && lastFirst <= '9')) {
@@ -506,6 +505,12 @@ public final class UrlRules {
       }
       return -1;
     }
+  }
+
+  /** Whether {@code host[from, to)} is a label {@code InternetDomainName} takes: 1 to 63 chars, no dash at either end. */
+  private static boolean plainLabel(String host, int from, int to) {
+    int len = to - from;
+    return len > 0 && len <= 63 && host.charAt(from) != '-' && host.charAt(to - 1) != '-';
   }
 
   /** Whether {@code s[from, to)} is made of digits and {@link #BRAND_AFFIXES} only. */

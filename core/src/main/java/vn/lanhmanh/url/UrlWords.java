@@ -138,6 +138,33 @@ final class UrlWords {
     return bits;
   }
 
+  /**
+   * The words of a host or path segment and {@link #kinds} over them in one pass: the lower-case letters and digits of
+   * {@code s[from, to)} (upper case lowered, anything else dropped) go to the start of {@code buf.words}
+   * and their count to {@code buf.wordCount}; returns the kind bits of every word that occurs in them.
+   */
+  int compactKinds(String s, int from, int to, UrlChars buf) {
+    buf.words = UrlChars.fit(buf.words, to - from);
+    char[] words = buf.words;
+    char[] next = this.next;
+    byte[] out = this.out;
+    int n = 0;
+    int state = 0;
+    int bits = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+      if (slot >= 0) {
+        words[n++] = c;
+        state = next[state * 36 + slot];
+        bits |= out[state];
+      }
+    }
+    buf.wordCount = n;
+    return bits;
+  }
+
   /** How many states the automaton has (for tests). */
   int states() {
     return out.length;

@@ -44,6 +44,25 @@ class UrlWordsTest {
     assertThat(w.kinds(split, split.length)).isZero();
   }
 
+  @Property(tries = 2000)
+  void compactingAndScanningInOnePassIsBothInTurn(@ForAll("dictionaries") List<Tuple.Tuple2<String, Integer>> words,
+      @ForAll("mixedTexts") String text) {
+    UrlWords.Builder b = new UrlWords.Builder();
+    words.forEach(w -> b.add(w.get1(), w.get2()));
+    UrlWords automaton = b.build();
+    StringBuilder compact = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      char lower = Character.toLowerCase(c);
+      if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+        compact.append(lower);
+      }
+    }
+    UrlChars buf = UrlChars.get();
+    int bits = automaton.compactKinds("<" + text + ">", 1, text.length() + 1, buf);
+    assertThat(new String(buf.words, 0, buf.wordCount)).isEqualTo(compact.toString());
+    assertThat(bits).isEqualTo(automaton.kinds(compact.toString().toCharArray(), compact.length()));
+  }
+
   @Property(tries = 50)
   void theDefaultRulesBuildAndFindTheirWords(@ForAll("defaultWords") String word) {
     String host = "x" + word + "y.com";
@@ -61,6 +80,12 @@ class UrlWordsTest {
   @Provide
   Arbitrary<String> texts() {
     return Arbitraries.strings().withChars(LETTERS).ofMaxLength(40);
+  }
+
+  /** The letters of the dictionaries with upper case, separators, escapes and non-ASCII chars among them. */
+  @Provide
+  Arbitrary<String> mixedTexts() {
+    return Arbitraries.strings().withChars(LETTERS + "ABEIK-._/%\u00e9\u0130\u212a\u0111").ofMaxLength(40);
   }
 
   @Provide
