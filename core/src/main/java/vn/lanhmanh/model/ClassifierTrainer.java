@@ -58,14 +58,23 @@ public final class ClassifierTrainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
-      double maxNegativeFlagged, double hardNegativeWeight) {
+      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow) {
     /** Settings where a category's hard negatives weigh as much as its other negatives. */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged) {
       this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, 1);
     }
 
+    /** Settings whose classifiers never lower a lexicon finding. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, 0);
+    }
+
     public Options {
+      if (!(lowerBelow >= 0 && lowerBelow < 0.5)) {
+        throw new IllegalArgumentException("lower-below must be in [0, 0.5), was " + lowerBelow);
+      }
       if (!(hardNegativeWeight >= 1 && hardNegativeWeight <= 100)) {
         throw new IllegalArgumentException("hard negative weight must be 1..100, was " + hardNegativeWeight);
       }
@@ -222,6 +231,9 @@ public final class ClassifierTrainer {
     all.put("train.messages", Integer.toString(trainMessages.size()));
     all.put("dev.messages", Integer.toString(devMessages.size()));
     all.put("model.version", Integer.toString(ClassifierModel.VERSION));
+    if (options.lowerBelow() > 0) {
+      all.put(ClassifierModel.LOWER_BELOW, Double.toString(options.lowerBelow()));
+    }
     for (CategoryFigures f : figures) {
       all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());
     }
