@@ -25,10 +25,14 @@ import vn.lanhmanh.text.Vocabulary;
  * calibrated probability (harassment and profanity: the higher of the two); the rest get a fixed value
  * from their findings' severity and tier (see {@code docs/MODEL.md}).
  *
- * <p>Model findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
+ * <p>The tagger's findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
  * findings cover wholly adds nothing; one with at least one syllable no lexicon finding covers is added
  * whole, next to the lexicon findings inside it. A span scoring at least the model's action threshold is rated {@link Rating#K} (a child
  * under 13 is warned); below it, {@link Rating#P} (reported, changes no action).
+ *
+ * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
+ * finding below {@link Rating#C}, outside self-harm and personal information, whose category they score
+ * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
  *
  * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
  */
