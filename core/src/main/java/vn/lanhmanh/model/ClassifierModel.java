@@ -55,6 +55,14 @@ public final class ClassifierModel {
   /** Longs per feature: the number of categories divided by four, rounded up. */
   private final int words;
   private final Map<String, String> properties;
+  /**
+   * A lexicon or composition finding below tier C is lowered to tier P when its category's calibrated score is
+   * under this (property {@link #LOWER_BELOW}; 0, never, for a file without it). See {@link ScoreStage}.
+   */
+  final double lowerBelow;
+
+  /** The property that holds {@link #lowerBelow}. */
+  static final String LOWER_BELOW = "lower.below";
 
   ClassifierModel(int bits, Category[] categories, float[] scale, double[] slope, double[] intercept,
       double[] threshold, Rating[] tier, short[] weights, Map<String, String> properties) {
@@ -74,6 +82,24 @@ public final class ClassifierModel {
     this.words = (k + 3) / 4;
     this.packed = pack(weights, k, words);
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+    this.lowerBelow = lowerBelow(properties);
+  }
+
+  private static double lowerBelow(Map<String, String> properties) {
+    String v = properties.get(LOWER_BELOW);
+    if (v == null) {
+      return 0;
+    }
+    double t;
+    try {
+      t = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad " + LOWER_BELOW + " '" + v + "' in the classifier model");
+    }
+    if (!(t >= 0 && t < 1)) {
+      throw new IllegalArgumentException(LOWER_BELOW + " must be in [0, 1), was " + v);
+    }
+    return t;
   }
 
   /** Longs of scratch {@link #logits} needs for any model: four per word of the most categories. */
@@ -155,6 +181,14 @@ public final class ClassifierModel {
       }
     }
     throw new IllegalArgumentException("no classifier for " + c);
+  }
+
+  /**
+   * The calibrated score under which a lexicon or composition finding of the category, below tier C, is
+   * lowered to tier P (0: never).
+   */
+  public double lowerBelow() {
+    return lowerBelow;
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */

@@ -26,9 +26,11 @@ import vn.lanhmanh.Rating;
  * weighted up to balance the classes and the category's own hard negatives weighted by
  * {@link Options#hardNegativeWeight} (they look most like its positives). The development part chooses the stopping epoch (its log-loss), fits
  * the Platt calibration of each category and chooses the threshold at which a category's score becomes a
- * finding: the lowest of {@link #THRESHOLDS} (from 0.5 up, in steps of 0.025) at which at most {@link Options#maxNegativeFlagged} of the category's
+ * finding: the lowest of {@link #THRESHOLDS} (from 0.3 up, in steps of 0.025) at which at most {@link Options#maxNegativeFlagged} of the category's
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
+ * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
+ * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}).
  */
 public final class ClassifierTrainer {
 
@@ -56,16 +58,28 @@ public final class ClassifierTrainer {
   /** The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. */
   static final Map<Category, Rating> TIERS = tiers();
 
-  /** Training settings. */
+  /**
+   * Training settings. {@code lowerBelow}: a check with these classifiers lowers to tier P a lexicon or
+   * composition finding below tier C (not self-harm) whose category scores under it; 0 never lowers.
+   */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
-      double maxNegativeFlagged, double hardNegativeWeight) {
+      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow) {
     /** Settings where a category's hard negatives weigh as much as its other negatives. */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged) {
       this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, 1);
     }
 
+    /** Settings whose classifiers never lower a lexicon finding. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, 0);
+    }
+
     public Options {
+      if (!(lowerBelow >= 0 && lowerBelow < 0.5)) {
+        throw new IllegalArgumentException("lower-below must be in [0, 0.5), was " + lowerBelow);
+      }
       if (!(hardNegativeWeight >= 1 && hardNegativeWeight <= 100)) {
         throw new IllegalArgumentException("hard negative weight must be 1..100, was " + hardNegativeWeight);
       }
@@ -82,7 +96,7 @@ public final class ClassifierTrainer {
 
     /** The settings of the shipped classifiers. */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2);
     }
   }
 
@@ -93,10 +107,15 @@ public final class ClassifierTrainer {
    */
   public static final Category ORDINARY = Category.PII;
   /**
-   * The thresholds tried on dev, lowest first (0.500, 0.525, …, 0.975, then 0.99): the first that keeps the
+   * The thresholds tried on dev, lowest first (0.300, 0.325, …, 0.975, then 0.99): the first that keeps the
    * development negatives within their bounds is the category's.
    */
   static final double[] THRESHOLDS = thresholds();
+  /**
+   * Of a plain-text file of sentences given for training ({@code lanhmanh train --corpus-sentences}), the
+   * lines whose index (from 0) is a multiple of this are used; the others stay unseen, for measuring.
+   */
+  public static final int SENTENCE_EVERY = 4;
   /** The most a category's threshold may flag of the ordinary development messages (a quarter of a percent). */
   static final double MAX_ORDINARY_FLAGGED = 0.0025;
 
@@ -176,7 +195,7 @@ public final class ClassifierTrainer {
     int[] epochs = new int[cats.length];
     for (int k = 0; k < cats.length; k++) {
       double[] best = new double[size];
-      epochs[k] = fit(cats[k], train, dev, best, k);
+      epochs[k] = fit(cats[k], train, dev, best);
       w[k] = best;
     }
     double[] ones = new double[cats.length];
@@ -222,6 +241,9 @@ public final class ClassifierTrainer {
     all.put("train.messages", Integer.toString(trainMessages.size()));
     all.put("dev.messages", Integer.toString(devMessages.size()));
     all.put("model.version", Integer.toString(ClassifierModel.VERSION));
+    if (options.lowerBelow() > 0) {
+      all.put(ClassifierModel.LOWER_BELOW, Double.toString(options.lowerBelow()));
+    }
     for (CategoryFigures f : figures) {
       all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());
     }
@@ -239,7 +261,7 @@ public final class ClassifierTrainer {
   }
 
   /** Fits category {@code c}'s weights into {@code best}; returns the chosen epoch. */
-  private int fit(Category c, List<Example> train, List<Example> dev, double[] best, int k) {
+  private int fit(Category c, List<Example> train, List<Example> dev, double[] best) {
     List<Example> mine = new ArrayList<>();
     int pos = 0;
     for (Example e : train) {
@@ -444,11 +466,11 @@ public final class ClassifierTrainer {
   }
 
   private static double[] thresholds() {
-    double[] t = new double[21];
-    for (int i = 0; i < 20; i++) {
-      t[i] = (500 + 25 * i) / 1000.0;
+    double[] t = new double[29];
+    for (int i = 0; i < 28; i++) {
+      t[i] = (300 + 25 * i) / 1000.0;
     }
-    t[20] = 0.99;
+    t[28] = 0.99;
     return t;
   }
 

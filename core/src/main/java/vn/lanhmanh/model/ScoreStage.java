@@ -25,10 +25,14 @@ import vn.lanhmanh.text.Vocabulary;
  * calibrated probability (harassment and profanity: the higher of the two); the rest get a fixed value
  * from their findings' severity and tier (see {@code docs/MODEL.md}).
  *
- * <p>Model findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
+ * <p>The tagger's findings never replace or lower a lexicon finding: a span the tagger marks that lexicon
  * findings cover wholly adds nothing; one with at least one syllable no lexicon finding covers is added
  * whole, next to the lexicon findings inside it. A span scoring at least the model's action threshold is rated {@link Rating#K} (a child
  * under 13 is warned); below it, {@link Rating#P} (reported, changes no action).
+ *
+ * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
+ * finding below {@link Rating#C}, outside self-harm and personal information, whose category they score
+ * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
  *
  * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
  */
@@ -154,13 +158,16 @@ public final class ScoreStage {
       }
       added = t.added();
     }
-    if (classifiers != null) {
-      added = classify(classifiers.get(), text, state, vocab, findings, scores, added);
-    }
     List<Finding> all = findings;
+    if (classifiers != null) {
+      ClassifierModel m = classifiers.get();
+      added = classify(m, text, state, vocab, findings, scores, added);
+      all = lower(m, findings, scores);
+    }
     if (!added.isEmpty()) {
-      all = new ArrayList<>(findings.size() + added.size());
-      all.addAll(findings);
+      List<Finding> lexicon = all;
+      all = new ArrayList<>(lexicon.size() + added.size());
+      all.addAll(lexicon);
       all.addAll(added);
       all.sort(java.util.Comparator.comparingInt(Finding::start));
     }
@@ -197,6 +204,47 @@ public final class ScoreStage {
       }
     }
     return out;
+  }
+
+  /**
+   * Lowers to tier P every lexicon or composition finding that the classifiers contradict: its category has
+   * a classifier whose calibrated score (for harassment and profanity with the tagger on, the higher of the
+   * two) is under the model's {@link ClassifierModel#lowerBelow}, and it is rated above P and below C. Tier C
+   * findings, self-harm (a policy warns on any of it) and personal information are never lowered, nor
+   * model findings. The finding stays in the verdict with its rule, span and severity.
+   *
+   * @return {@code findings}, or a copy with the lowered findings replaced
+   */
+  private static List<Finding> lower(ClassifierModel m, List<Finding> findings, double[] scores) {
+    double below = m.lowerBelow;
+    if (below <= 0 || findings.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = findings;
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (lowerable(m, f) && scores[f.category().ordinal()] < below) {
+        if (out == findings) {
+          out = new ArrayList<>(findings);
+        }
+        out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
+      }
+    }
+    return out;
+  }
+
+  private static boolean lowerable(ClassifierModel m, Finding f) {
+    Category c = f.category();
+    if (f.rating() == Rating.P || f.rating() == Rating.C || c == Category.SELF_HARM || c == Category.PII
+        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+      return false;
+    }
+    for (Category k : m.categories) {
+      if (k == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean covered(List<Finding> findings, Category c, Rating tier) {

@@ -110,10 +110,10 @@ class ClassifierTrainerTest {
     }
   }
 
-  /** Thresholds come from the grid 0.500, 0.525, … 0.975, 0.99 (or 2: never), never under 0.5. */
+  /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */
   @Test
   void thresholdsAreOnTheGrid() {
-    assertThat(ClassifierTrainer.THRESHOLDS).hasSize(21).startsWith(0.5, 0.525).endsWith(0.975, 0.99);
+    assertThat(ClassifierTrainer.THRESHOLDS).hasSize(29).startsWith(0.3, 0.325).endsWith(0.975, 0.99);
     for (int i = 1; i < ClassifierTrainer.THRESHOLDS.length; i++) {
       assertThat(ClassifierTrainer.THRESHOLDS[i]).isGreaterThan(ClassifierTrainer.THRESHOLDS[i - 1]);
     }
@@ -166,6 +166,56 @@ class ClassifierTrainerTest {
       assertThat(clean.action()).isEqualTo(Action.ALLOW);
       assertThat(on.checkText("", Policy.forAge(10)).findings()).isEmpty();
     }
+  }
+
+  /**
+   * With {@code lower.below} set, a lexicon finding below tier C, outside self-harm, whose category the
+   * classifiers score under the bound is lowered to tier P (same rule, span and severity); every other
+   * finding stays as the lexicon gave it. Without the property nothing is lowered.
+   */
+  @Test
+  void lowersOnlyWhatTheRuleAllows(@TempDir Path dir) throws IOException {
+    assertThat(result.model().lowerBelow()).isZero();
+    assertThat(ClassifierTrainer.Options.defaults(1).lowerBelow()).isEqualTo(0.2);
+    assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, 1, 0.7))
+        .isInstanceOf(IllegalArgumentException.class);
+    double bound = 0.45;
+    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
+    props.put(ClassifierModel.LOWER_BELOW, Double.toString(bound));
+    Path file = dir.resolve("lowering.bin");
+    result.model().withProperties(props).write(file);
+    assertThat(ClassifierModel.read(file).lowerBelow()).isEqualTo(bound);
+    Policy child = Policy.forAge(10);
+    int lowered = 0;
+    int kept = 0;
+    try (ContentFilter on = ContentFilter.builder().classifiers(file).build();
+        ContentFilter off = ContentFilter.builder().build()) {
+      for (MessageCorpus.Message m : dev) {
+        Verdict plain = off.checkText(m.text(), child);
+        Verdict v = on.checkText(m.text(), child);
+        List<vn.lanhmanh.Finding> lexicon = v.findings().stream().filter(f -> !f.rule().startsWith("model/")).toList();
+        assertThat(lexicon).as(m.id()).hasSameSizeAs(plain.findings());
+        for (int i = 0; i < lexicon.size(); i++) {
+          vn.lanhmanh.Finding before = plain.findings().get(i);
+          vn.lanhmanh.Finding after = lexicon.get(i);
+          assertThat(after.rule()).isEqualTo(before.rule());
+          assertThat(after.start()).isEqualTo(before.start());
+          assertThat(after.severity()).isEqualTo(before.severity());
+          Category c = before.category();
+          boolean lowerable = before.rating() != vn.lanhmanh.Rating.P && before.rating() != vn.lanhmanh.Rating.C
+              && c != Category.SELF_HARM && c != Category.PII && v.score(c) < bound;
+          if (lowerable) {
+            assertThat(after.rating()).as("%s %s", m.id(), before).isEqualTo(vn.lanhmanh.Rating.P);
+            lowered++;
+          } else {
+            assertThat(after.rating()).as("%s %s", m.id(), before).isEqualTo(before.rating());
+            kept++;
+          }
+        }
+      }
+    }
+    assertThat(lowered).isPositive();
+    assertThat(kept).isPositive();
   }
 
   private static byte[] bytes(ClassifierModel m) throws IOException {

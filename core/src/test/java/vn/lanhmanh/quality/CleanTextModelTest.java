@@ -17,6 +17,7 @@ import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
 import vn.lanhmanh.model.ClassifierModel;
+import vn.lanhmanh.model.ClassifierTrainer;
 
 /**
  * Clean Vietnamese text (news and Wikipedia sentences in {@code ../shared/data/clean}, skipped when absent):
@@ -35,9 +36,15 @@ class CleanTextModelTest {
     Path dir = dataDir();
     Assumptions.assumeTrue(Files.isDirectory(dir), "clean sentences not found at " + dir + "; skipping");
     List<String> sentences = new ArrayList<>();
+    // a sentence on a line that 'lanhmanh train --corpus-sentences' may train on (every fourth from the first)
+    List<Boolean> trainable = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-        sentences.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          sentences.add(lines.get(i));
+          trainable.add(i % ClassifierTrainer.SENTENCE_EVERY == 0);
+        }
       }
     }
     Policy child = Policy.forAge(10);
@@ -49,6 +56,9 @@ class CleanTextModelTest {
     int scoredHigh = 0;
     int classifierFlagged = 0;
     int classifierFindings = 0;
+    int unseen = 0;
+    int unseenLexicon = 0;
+    int unseenClassifiers = 0;
     ContentFilter.Builder withClassifiers = ContentFilter.builder();
     String file = System.getProperty("lanhmanh.classifiers");
     boolean classifiersOn = file != null || ClassifierModel.hasEmbedded();
@@ -69,7 +79,8 @@ class CleanTextModelTest {
         ContentFilter lexicon = ContentFilter.builder().withoutModel().build();
         ContentFilter byDefault = withTagger.build();
         ContentFilter model = withFindings.build()) {
-      for (String s : sentences) {
+      for (int i = 0; i < sentences.size(); i++) {
+        String s = sentences.get(i);
         Verdict a = lexicon.checkText(s, child);
         Verdict d = byDefault.checkText(s, child);
         Verdict b = model.checkText(s, child);
@@ -83,6 +94,11 @@ class CleanTextModelTest {
         if (classifiersOn) {
           Verdict c = classifiers.checkText(s, child);
           classifierFlagged += c.action() != Action.ALLOW ? 1 : 0;
+          if (!trainable.get(i)) {
+            unseen++;
+            unseenLexicon += a.action() != Action.ALLOW ? 1 : 0;
+            unseenClassifiers += c.action() != Action.ALLOW ? 1 : 0;
+          }
           classifierFindings += c.findings().stream().anyMatch(f -> f.rule().startsWith("model/")) ? 1 : 0;
         }
       }
@@ -97,8 +113,11 @@ class CleanTextModelTest {
       System.out.printf(Locale.ROOT, "[clean] with the message classifiers: flagged at age 10 %d (%.2f%%), "
           + "sentences with a classifier finding %d (%.2f%%)%n", classifierFlagged, 100.0 * classifierFlagged / n,
           classifierFindings, 100.0 * classifierFindings / n);
-      // classifiers add findings, never remove one: at least what the lexicon flags
-      assertThat(classifierFlagged).isGreaterThanOrEqualTo(lexiconFlagged);
+      System.out.printf(Locale.ROOT, "[clean] on the %d sentences of lines 'lanhmanh train --corpus-sentences' "
+          + "leaves out (all but every fourth line): lexicon %d, with the classifiers %d%n", unseen, unseenLexicon,
+          unseenClassifiers);
+      // a regression guard: the classifiers may add findings and lower some, never flag much more
+      assertThat(classifierFlagged).isLessThanOrEqualTo(lexiconFlagged + n / 200);
     }
     // The tagger run for scores only (withModel, no model findings) must flag exactly what the lexicon flags.
     assertThat(defaultFlagged).isEqualTo(lexiconFlagged);

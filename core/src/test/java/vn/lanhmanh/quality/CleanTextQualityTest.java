@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.model.ClassifierTrainer;
 
 /**
  * False positives on clean news and Wikipedia sentences, when the shared data is present (a fresh
@@ -29,9 +30,31 @@ class CleanTextQualityTest {
     Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("ud_vtb_sentences.txt"))
             && Files.isRegularFile(dir.resolve("viwiki_sentences.txt")),
         "clean sentences not found at " + dir + "; skipping the false-positive figures");
-    try (ContentFilter filter = ContentFilter.builder().build()) {
+    // -Dlanhmanh.clean.classifiers=true: the same guards with the message classifiers on (the embedded ones,
+    // or -Dlanhmanh.classifiers=FILE)
+    boolean classifiers = Boolean.getBoolean("lanhmanh.clean.classifiers");
+    String file = System.getProperty("lanhmanh.classifiers");
+    ContentFilter.Builder builder = ContentFilter.builder();
+    if (classifiers) {
+      if (file != null) {
+        builder.classifiers(Path.of(file));
+      } else {
+        builder.withClassifiers();
+      }
+    }
+    try (ContentFilter filter = builder.build()) {
       List<CleanText.Figures> all = CleanText.run(filter, dir);
-      all.forEach(f -> System.out.println("[quality] clean text " + f));
+      String label = classifiers ? "[quality] clean text, classifiers on " : "[quality] clean text ";
+      all.forEach(f -> System.out.println(label + f));
+      if (classifiers) {
+        // 'lanhmanh train --corpus-sentences' may train on every fourth line from the first: the others
+        for (CleanText.Figures f : all) {
+          long unseen = f.flagged().stream().filter(g -> (g.line() - 1) % ClassifierTrainer.SENTENCE_EVERY != 0)
+              .count();
+          System.out.printf(java.util.Locale.ROOT, "%s%s age %d: %d flagged on the lines training leaves out%n",
+              label, f.file(), f.age(), unseen);
+        }
+      }
       Path out = Path.of("target", "clean-text-flagged.tsv");
       CleanText.write(out, all);
       System.out.println("[quality] flagged clean sentences written to " + out.toAbsolutePath());

@@ -15,6 +15,7 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
+import vn.lanhmanh.Rating;
 import vn.lanhmanh.Verdict;
 import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.MessageCorpus;
@@ -96,13 +97,40 @@ class LabelledTestPartTest {
             + "positive %s%n", label, k / 10.0, (k + 1) / 10.0, count[k], count[k] == 0 ? 0 : sum[k] / count[k],
             count[k] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) positive[k] / count[k]));
       }
-      // The classifiers may add and raise, never lower: nothing the lexicon catches is let through.
+      // The classifiers may add and raise; they lower only what their model's lower.below allows: a message
+      // the lexicon stops and they let through had every stopping finding below tier C, outside self-harm,
+      // with its category scored under that bound.
+      ClassifierModel model = classifierModel(file);
+      double lowerBelow = model == null ? 0 : model.lowerBelow();
+      int letThrough = 0;
       for (MessageCorpus.Message m : test) {
-        if (lexicon.checkText(m.text(), CHILD).action() != Action.ALLOW) {
-          assertThat(classifiers.checkText(m.text(), CHILD).action()).as(m.id()).isNotEqualTo(Action.ALLOW);
+        Verdict lexiconVerdict = lexicon.checkText(m.text(), CHILD);
+        if (lexiconVerdict.action() == Action.ALLOW) {
+          continue;
+        }
+        Verdict withModel = classifiers.checkText(m.text(), CHILD);
+        if (withModel.action() != Action.ALLOW) {
+          continue;
+        }
+        letThrough++;
+        for (Finding f : lexiconVerdict.findings()) {
+          if (CHILD.actionFor(f) != Action.ALLOW) {
+            assertThat(f.rating()).as(m.id()).isNotEqualTo(Rating.C);
+            assertThat(f.category()).as(m.id()).isNotIn(Category.SELF_HARM, Category.PII);
+            assertThat(withModel.score(f.category())).as(m.id()).isLessThan(lowerBelow);
+          }
         }
       }
+      System.out.printf(Locale.ROOT, "%s: %d messages the lexicon stops are let through with the classifiers "
+          + "(findings lowered below %.2f)%n", label, letThrough, lowerBelow);
     }
+  }
+
+  private static ClassifierModel classifierModel(String file) throws IOException {
+    if (file != null) {
+      return ClassifierModel.read(Path.of(file));
+    }
+    return ClassifierModel.hasEmbedded() ? ClassifierModel.embedded() : null;
   }
 
   private static Map<Category, Counts> counts(ContentFilter filter, List<MessageCorpus.Message> messages) {

@@ -96,6 +96,17 @@ final class TrainCommand implements Callable<Integer> {
           + "for every category (repeatable).")
   private List<Path> ordinaryTrain = new ArrayList<>();
 
+  @Option(names = "--corpus-sentences", paramLabel = "FILE",
+      description = "Classifiers: plain text, one sentence a line; the sentences on every fourth line from the "
+          + "first (lines 1, 5, 9, ...) are negatives for every category, the others are left for measuring "
+          + "(repeatable).")
+  private List<Path> sentencesTrain = new ArrayList<>();
+
+  @Option(names = "--lower-below", paramLabel = "SCORE",
+      description = "Classifiers: a lexicon finding below tier C (not self-harm) is lowered to tier P when its "
+          + "category's calibrated score is under SCORE; 0 never lowers (default: the shipped setting).")
+  private Double lowerBelow;
+
   @Option(names = "--corpus-ordinary-dev", paramLabel = "CSV",
       description = "Classifiers: ordinary development text (thresholds only: each category may flag at most "
           + "0.25 %% of it).")
@@ -181,7 +192,8 @@ final class TrainCommand implements Callable<Integer> {
       ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
       options = new ClassifierTrainer.Options(seed, d.bits(), d.maxEpochs(), d.patience(), d.learningRate(),
           d.l2(), maxFlagged != null ? maxFlagged : d.maxNegativeFlagged(),
-          hardNegativeWeight != null ? hardNegativeWeight : d.hardNegativeWeight());
+          hardNegativeWeight != null ? hardNegativeWeight : d.hardNegativeWeight(),
+          lowerBelow != null ? lowerBelow : d.lowerBelow());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -205,6 +217,11 @@ final class TrainCommand implements Callable<Integer> {
       props.put("data.ordinary." + p.getFileName(), sha256(p));
       trainMessages.addAll(ordinary(p));
     }
+    for (Path p : sentencesTrain) {
+      command.append(" --corpus-sentences ").append(p.getFileName());
+      props.put("data.sentences." + p.getFileName(), sha256(p));
+      trainMessages.addAll(sentences(p));
+    }
     for (Path p : ordinaryDev) {
       command.append(" --corpus-ordinary-dev ").append(p.getFileName());
       props.put("data.ordinary-dev." + p.getFileName(), sha256(p));
@@ -213,6 +230,9 @@ final class TrainCommand implements Callable<Integer> {
     command.append(" --seed ").append(seed);
     if (hardNegativeWeight != null) {
       command.append(" --hard-negative-weight ").append(hardNegativeWeight);
+    }
+    if (lowerBelow != null) {
+      command.append(" --lower-below ").append(lowerBelow);
     }
     if (maxFlagged != null) {
       command.append(" --max-flagged ").append(maxFlagged);
@@ -243,6 +263,24 @@ final class TrainCommand implements Callable<Integer> {
       if (c.clean()) {
         out.add(new MessageCorpus.Message("ordinary-" + out.size(), ClassifierTrainer.ORDINARY, false, "comment",
             c.text()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every fourth line of a plain-text file, from the first (line index divisible by
+   * {@link ClassifierTrainer#SENTENCE_EVERY}), as ordinary messages.
+   */
+  private List<MessageCorpus.Message> sentences(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new ParameterException(spec.commandLine(), "not a file: " + file);
+    }
+    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    List<MessageCorpus.Message> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i += ClassifierTrainer.SENTENCE_EVERY) {
+      if (!lines.get(i).isBlank()) {
+        out.add(new MessageCorpus.Message("sentence-" + i, ClassifierTrainer.ORDINARY, false, "text", lines.get(i)));
       }
     }
     return out;
