@@ -32,8 +32,8 @@ import vn.lanhmanh.text.Positions;
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
  *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
  *       wherever its marginal probability of I reaches a threshold, whichever gives the higher span F1.
- *   <li>The action threshold is the lowest span score at which no clean development comment the lexicon
- *       lets through would be flagged by a model finding (never under 0.5).
+ *   <li>The action threshold is the lowest span score at which no clean development or calibration comment
+ *       the lexicon lets through would be flagged by a model finding (never under 0.5).
  * </ol>
  * Development comments are used for the stopping point and thresholds only, never fitted.
  */
@@ -362,7 +362,7 @@ public final class Trainer {
     float[] head = trainHead(fit);
     double[] calibration = calibrate(best, holdout);
     TaggerModel calibrated = best.with(best.decodeBias, 1.0, calibration, head, modelProps);
-    double action = actionThreshold(calibrated, dev);
+    double action = actionThreshold(calibrated, dev, holdout);
     TaggerModel tuned = calibrated.with(best.decodeBias, action, calibration, head, modelProps);
     Evaluation ev = evaluate(tuned, dev);
     Map<String, String> all = new TreeMap<>(props);
@@ -671,12 +671,15 @@ public final class Trainer {
   }
 
   /**
-   * The lowest span score (0.5 at least, in steps of 0.01) at which model findings flag no clean dev comment
-   * the lexicon lets through for a 10-year-old.
+   * The lowest span score (0.5 at least, in steps of 0.01) at which model findings flag no clean comment the
+   * lexicon lets through for a 10-year-old, among the dev comments and the held-out calibration comments
+   * (neither fitted by the CRF; both together make the highest clean score less a matter of chance).
    */
-  private double actionThreshold(TaggerModel m, List<SpanCorpus.Comment> dev) {
+  private double actionThreshold(TaggerModel m, List<SpanCorpus.Comment> dev, List<SpanCorpus.Comment> holdout) {
     double highest = 0;
-    for (SpanCorpus.Comment c : dev) {
+    List<SpanCorpus.Comment> both = new ArrayList<>(dev);
+    both.addAll(holdout);
+    for (SpanCorpus.Comment c : both) {
       if (!c.clean()) {
         continue;
       }
