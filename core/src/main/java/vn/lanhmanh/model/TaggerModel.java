@@ -318,6 +318,9 @@ public final class TaggerModel {
       } catch (IllegalArgumentException e) {
         throw new IOException("tagger model of an unknown kind: " + e.getMessage());
       }
+      if ((long) lanes << bits > 1 << 24) {
+        throw new IOException("corrupt tagger model (" + lanes + " lanes of 2^" + bits + " weights)");
+      }
       float[] scales = new float[lanes];
       double[][] trans = new double[lanes][];
       double[][] start = new double[lanes][];

@@ -79,6 +79,9 @@ public final class Trainer {
       if (bits < 10 || bits > 24) {
         throw new IllegalArgumentException("bits must be 10..24, was " + bits);
       }
+      if ((long) lanes << bits > 1 << 24) {
+        throw new IllegalArgumentException("lanes times 2^bits must be at most 2^24");
+      }
       if (maxEpochs < 1 || patience < 1) {
         throw new IllegalArgumentException("maxEpochs and patience must be positive");
       }
