@@ -97,17 +97,22 @@ final class Features {
   }
 
   /**
-   * For a check: the weight of every small value of the {@link #SMALL} templates, {@code [template][value +
-   * 1]}, copied from {@code weights} (null for the other templates). About 16 KB that stay in the cache.
+   * For a check: the weight of every small value of the {@link #SMALL} templates, {@code [template][(value +
+   * 1) * lanes + lane]}, copied from {@code weights} (null for the other templates). About 16 KB per lane that
+   * stay in the cache.
+   *
+   * @param lanes the number of weights per feature ({@code weights[index * lanes + lane]})
    */
-  static short[][] smallTables(short[] weights) {
-    int mask = weights.length - 1;
+  static short[][] smallTables(short[] weights, int lanes) {
+    int mask = weights.length / lanes - 1;
     short[][] out = new short[SMALL.length][];
     for (int t = 0; t < SMALL.length; t++) {
       if (SMALL[t] > 0) {
-        out[t] = new short[SMALL[t]];
+        out[t] = new short[SMALL[t] * lanes];
         for (int v = -1; v < SMALL[t] - 1; v++) {
-          out[t][v + 1] = weights[index(t, v, mask)];
+          for (int l = 0; l < lanes; l++) {
+            out[t][(v + 1) * lanes + l] = weights[index(t, v, mask) * lanes + l];
+          }
         }
       }
     }
@@ -133,6 +138,10 @@ final class Features {
     int size;
     /** Emission scores and their exponentials, filled by the tagger. */
     double[] emit = new double[64];
+    /** With several lanes: lane l's emission at position i in {@code laneEmit[i * lanes + l]}. */
+    double[] laneEmit = new double[64];
+    /** With several lanes: one lane's marginals, before they are averaged into {@link #marg}. */
+    double[] laneMarg = new double[64];
     double[] scratchA = new double[128];
     double[] scratchB = new double[128];
     byte[] path = new byte[64];
@@ -186,7 +195,11 @@ final class Features {
     short[] weights;
     /** With {@link #weights}: its {@link Features#smallTables}. */
     short[][] smallWeights;
+    /** With {@link #weights}: how many weights each feature has (one per lane of an ensemble). */
+    int lanes = 1;
     int sum;
+    /** With several lanes: each lane's sum. */
+    final int[] sums = new int[TaggerModel.MAX_LANES];
 
     /**
      * As {@link #add}, for a template of {@link #SMALL}: a check reads a small value's weight from the
@@ -196,8 +209,16 @@ final class Features {
       if (weights != null) {
         short[] t = smallWeights[template];
         long j = v + 1;
-        if (j >= 0 && j < t.length) {
-          sum += t[(int) j];
+        if (lanes == 1) {
+          if (j >= 0 && j < t.length) {
+            sum += t[(int) j];
+            return;
+          }
+        } else if (j >= 0 && j < t.length / lanes) {
+          int base = (int) j * lanes;
+          for (int l = 0; l < lanes; l++) {
+            sums[l] += t[base + l];
+          }
           return;
         }
       }
@@ -207,7 +228,14 @@ final class Features {
     void add(int template, long h, int mask) {
       int f = index(template, h, mask);
       if (weights != null) {
-        sum += weights[f];
+        if (lanes == 1) {
+          sum += weights[f];
+        } else {
+          int base = f * lanes;
+          for (int l = 0; l < lanes; l++) {
+            sums[l] += weights[base + l];
+          }
+        }
         return;
       }
       if (size == feats.length) {
@@ -227,6 +255,8 @@ final class Features {
         offs = fresh.offs;
         feats = fresh.feats;
         emit = fresh.emit;
+        laneEmit = fresh.laneEmit;
+        laneMarg = fresh.laneMarg;
         scratchA = fresh.scratchA;
         scratchB = fresh.scratchB;
         path = fresh.path;
@@ -270,18 +300,25 @@ final class Features {
   }
 
   /**
-   * Sums the weights of every position's features into {@code b.emit} (unscaled), without storing the
-   * features: what a check does.
+   * Sums the weights of every position's features into {@code b.emit} (unscaled; with several lanes, into
+   * {@code b.laneEmit}), without storing the features: what a check does.
+   *
+   * @param lanes weights per feature ({@code weights[index * lanes + lane]})
    */
   static void sum(String text, Positions p, Vocabulary vocab, List<Finding> lexicon, PositionTags tags,
-      int extras, WordClusters clusters, short[] weights, short[][] smallWeights, Buffer b) {
+      int extras, WordClusters clusters, short[] weights, short[][] smallWeights, int lanes, Buffer b) {
     b.weights = weights;
     b.smallWeights = smallWeights;
+    b.lanes = lanes;
+    if (lanes > 1 && b.laneEmit.length < p.size() * lanes) {
+      b.laneEmit = new double[Math.max(p.size(), b.ex.length) * lanes];
+    }
     try {
-      run(text, p, vocab, lexicon, tags, extras, clusters, weights.length - 1, b);
+      run(text, p, vocab, lexicon, tags, extras, clusters, weights.length / lanes - 1, b);
     } finally {
       b.weights = null;
       b.smallWeights = null;
+      b.lanes = 1;
     }
   }
 
@@ -334,6 +371,9 @@ final class Features {
     for (int i = 0; i < n; i++) {
       b.offs[i] = b.size;
       b.sum = 0;
+      if (b.lanes > 1) {
+        Arrays.fill(b.sums, 0, b.lanes, 0);
+      }
       long x0 = ex[i];
       long f0 = fo[i];
       long fm1 = i > 0 ? fo[i - 1] : BOS;
@@ -425,6 +465,11 @@ final class Features {
         b.add(CLUSTER_BI_P, pair(WordClusters.prefix(c0, 6), cp1 < 0 ? -1 : WordClusters.prefix(cp1, 6)), mask);
       }
       b.emit[i] = b.sum;
+      if (b.lanes > 1) {
+        for (int l = 0; l < b.lanes; l++) {
+          b.laneEmit[i * b.lanes + l] = b.sums[l];
+        }
+      }
     }
     b.offs[n] = b.size;
   }

@@ -295,16 +295,38 @@ public final class ScoreStage {
   /**
    * After the emissions: the marginal probability of I at every position (left in {@code b.marg}) and
    * their maximum, the raw message score. The maximum, unlike the probability that some position is I,
-   * does not grow with the length of the text.
+   * does not grow with the length of the text. An ensemble's marginals are the mean of its lanes'.
    */
   static double highestMarginal(TaggerModel m, Features.Buffer b) {
     int n = b.n;
     if (n == 0) {
       return 0;
     }
-    Crf.forward(b.emit, n, m.trans, m.start, b.scratchA);
     double[] marg = b.marginal(n);
-    Crf.marginals(b.emit, n, m.trans, b.scratchA, b.scratchB, marg, null);
+    if (m.lanes == 1) {
+      Crf.forward(b.emit, n, m.trans, m.start, b.scratchA);
+      Crf.marginals(b.emit, n, m.trans, b.scratchA, b.scratchB, marg, null);
+    } else {
+      int lanes = m.lanes;
+      if (b.laneMarg.length < n) {
+        b.laneMarg = new double[marg.length];
+      }
+      double[] one = b.laneMarg;
+      java.util.Arrays.fill(marg, 0, n, 0);
+      for (int l = 0; l < lanes; l++) {
+        for (int i = 0; i < n; i++) {
+          b.emit[i] = b.laneEmit[i * lanes + l];
+        }
+        Crf.forward(b.emit, n, m.laneTrans[l], m.laneStart[l], b.scratchA);
+        Crf.marginals(b.emit, n, m.laneTrans[l], b.scratchA, b.scratchB, one, null);
+        for (int i = 0; i < n; i++) {
+          marg[i] += one[i];
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        marg[i] /= lanes;
+      }
+    }
     double max = 0;
     for (int i = 0; i < n; i++) {
       max = Math.max(max, marg[i]);

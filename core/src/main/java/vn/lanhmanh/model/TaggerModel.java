@@ -46,15 +46,31 @@ public final class TaggerModel {
    * marginal probability of I reaches this value (tuned on dev). Without it, Viterbi with {@link #decodeBias}.
    */
   static final String DECODE_THRESHOLD = "decode.threshold";
+  /**
+   * The property giving the number of CRFs the model holds (an ensemble trained with {@code lanhmanh train
+   * --ensemble N}); absent for one. Their marginals are averaged. Each feature's weights sit next to each other
+   * ({@code weights[index * lanes + lane]}), so a check hashes each feature once for all of them.
+   */
+  static final String LANES = "ensemble.lanes";
+  /** The most CRFs one model may hold. */
+  static final int MAX_LANES = 8;
 
   final int bits;
   final int mask;
+  /** How many CRFs the model holds ({@link #LANES}); each feature has one weight per lane. */
+  final int lanes;
+  /** {@code weights[index * lanes + lane]}. */
   final short[] weights;
   /** The weights of the small values of some templates, for checks ({@link Features#smallTables}). */
   final short[][] smallWeights;
+  /** Lane 0's scale, transitions and start scores (the only lane of a single CRF). */
   final float scale;
   final double[] trans;
   final double[] start;
+  /** Every lane's weight scale, transition scores and start scores. */
+  final float[] scales;
+  final double[][] laneTrans;
+  final double[][] laneStart;
   /** Added to every I emission before Viterbi decoding (tuned on dev for span F1). */
   final double decodeBias;
   /** Posterior decoding threshold ({@link #DECODE_THRESHOLD}), or 0 for Viterbi decoding. */
@@ -73,12 +89,23 @@ public final class TaggerModel {
   final WordClusters clusters;
   private final Map<String, String> properties;
 
-  TaggerModel(int bits, short[] weights, float scale, double[] trans, double[] start, double decodeBias,
+  TaggerModel(int bits, short[] weights, float[] scales, double[][] trans, double[][] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
       WordClusters clusters) {
-    if (weights.length != 1 << bits || head.length != 1 << HEAD_BITS || trans.length != 4
-        || start.length != 2 || calibration.length != 3) {
+    this.lanes = lanes(properties.get(LANES));
+    if (weights.length != lanes << bits || head.length != 1 << HEAD_BITS || scales.length != lanes
+        || trans.length != lanes || start.length != lanes || calibration.length != 3) {
       throw new IllegalArgumentException("inconsistent tagger model");
+    }
+    this.scales = scales.clone();
+    this.laneTrans = new double[lanes][];
+    this.laneStart = new double[lanes][];
+    for (int l = 0; l < lanes; l++) {
+      if (trans[l].length != 4 || start[l].length != 2) {
+        throw new IllegalArgumentException("inconsistent tagger model");
+      }
+      laneTrans[l] = trans[l].clone();
+      laneStart[l] = start[l].clone();
     }
     this.extras = extras(properties.get(EXTRA_FEATURES));
     if (((extras & Features.CLUSTERS) != 0) != (clusters != null)) {
@@ -88,10 +115,10 @@ public final class TaggerModel {
     this.bits = bits;
     this.mask = (1 << bits) - 1;
     this.weights = weights;
-    this.smallWeights = Features.smallTables(weights);
-    this.scale = scale;
-    this.trans = trans.clone();
-    this.start = start.clone();
+    this.smallWeights = Features.smallTables(weights, lanes);
+    this.scale = scales[0];
+    this.trans = laneTrans[0];
+    this.start = laneStart[0];
     this.decodeBias = decodeBias;
     this.actionThreshold = actionThreshold;
     this.calibration = calibration.clone();
@@ -99,6 +126,23 @@ public final class TaggerModel {
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.conceptTags = "true".equals(properties.get(CONCEPT_TAGS));
     this.decodeThreshold = decodeThreshold(properties.get(DECODE_THRESHOLD));
+  }
+
+  /** The number of lanes named by a {@link #LANES} value (null: one). */
+  static int lanes(String value) {
+    if (value == null) {
+      return 1;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > MAX_LANES) {
+      throw new IllegalArgumentException(LANES + " must be 1.." + MAX_LANES + ", was " + value);
+    }
+    return n;
   }
 
   private static double decodeThreshold(String value) {
@@ -123,8 +167,11 @@ public final class TaggerModel {
    * threshold); returns whether any syllable is inside.
    */
   boolean decode(Features.Buffer b) {
-    return decodeThreshold > 0 ? Crf.threshold(b.marg, b.n, decodeThreshold, b.path)
-        : Crf.viterbi(b.emit, b.n, trans, start, decodeBias, b.path, b.back);
+    if (decodeThreshold > 0 || lanes > 1) {
+      // an ensemble without a tuned threshold decodes its averaged marginals at one half
+      return Crf.threshold(b.marg, b.n, decodeThreshold > 0 ? decodeThreshold : 0.5, b.path);
+    }
+    return Crf.viterbi(b.emit, b.n, trans, start, decodeBias, b.path, b.back);
   }
 
   /** The optional feature families named by a {@link #EXTRA_FEATURES} value (null: none). */
@@ -146,24 +193,36 @@ public final class TaggerModel {
   static TaggerModel quantise(int bits, double[] w, double[] trans, double[] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
       WordClusters clusters) {
-    double max = 1e-9;
-    for (double v : w) {
-      max = Math.max(max, Math.abs(v));
+    return quantise(bits, new double[][] {w}, new double[][] {trans}, new double[][] {start}, decodeBias,
+        actionThreshold, calibration, head, properties, clusters);
+  }
+
+  /** Quantises the trained weights of several CRFs (lanes; {@code properties} names their number) to 16 bits. */
+  static TaggerModel quantise(int bits, double[][] w, double[][] trans, double[][] start, double decodeBias,
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
+      WordClusters clusters) {
+    int lanes = w.length;
+    float[] scales = new float[lanes];
+    short[] q = new short[lanes << bits];
+    for (int l = 0; l < lanes; l++) {
+      double max = 1e-9;
+      for (double v : w[l]) {
+        max = Math.max(max, Math.abs(v));
+      }
+      scales[l] = (float) (max / Short.MAX_VALUE);
+      for (int i = 0; i < w[l].length; i++) {
+        q[i * lanes + l] = (short) Math.round(w[l][i] / scales[l]);
+      }
     }
-    float scale = (float) (max / Short.MAX_VALUE);
-    short[] q = new short[w.length];
-    for (int i = 0; i < w.length; i++) {
-      q[i] = (short) Math.round(w[i] / scale);
-    }
-    return new TaggerModel(bits, q, scale, trans, start, decodeBias, actionThreshold, calibration, head,
+    return new TaggerModel(bits, q, scales, trans, start, decodeBias, actionThreshold, calibration, head,
         properties, clusters);
   }
 
   /** A copy with other decoding settings and calibration. */
   TaggerModel with(double decodeBias, double actionThreshold, double[] calibration, float[] head,
       Map<String, String> properties) {
-    return new TaggerModel(bits, weights, scale, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties, clusters);
+    return new TaggerModel(bits, weights, scales, laneTrans, laneStart, decodeBias, actionThreshold, calibration,
+        head, properties, clusters);
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */
@@ -183,10 +242,19 @@ public final class TaggerModel {
   /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
   void emissions(String text, vn.lanhmanh.text.Positions p, vn.lanhmanh.text.Vocabulary vocab,
       java.util.List<vn.lanhmanh.Finding> lexicon, PositionTags tags, Features.Buffer b) {
-    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, smallWeights, b);
-    double s = scale;
+    Features.sum(text, p, vocab, lexicon, tags, extras, clusters, weights, smallWeights, lanes, b);
+    if (lanes == 1) {
+      double s = scale;
+      for (int i = 0; i < b.n; i++) {
+        b.emit[i] *= s;
+      }
+      return;
+    }
     for (int i = 0; i < b.n; i++) {
-      b.emit[i] *= s;
+      for (int l = 0; l < lanes; l++) {
+        b.laneEmit[i * lanes + l] *= scales[l];
+      }
+      b.emit[i] = b.laneEmit[i * lanes];
     }
   }
 
@@ -244,9 +312,21 @@ public final class TaggerModel {
       if (bits < 8 || bits > 24) {
         throw new IOException("corrupt tagger model (table size 2^" + bits + ")");
       }
-      float scale = in.readFloat();
-      double[] trans = readDoubles(in, 4);
-      double[] start = readDoubles(in, 2);
+      int lanes;
+      try {
+        lanes = lanes(props.get(LANES));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("tagger model of an unknown kind: " + e.getMessage());
+      }
+      if ((long) lanes << bits > 1 << 24) {
+        throw new IOException("corrupt tagger model (" + lanes + " lanes of 2^" + bits + " weights)");
+      }
+      float[] scales = new float[lanes];
+      double[][] trans = new double[lanes][];
+      double[][] start = new double[lanes][];
+      scales[0] = in.readFloat();
+      trans[0] = readDoubles(in, 4);
+      start[0] = readDoubles(in, 2);
       double bias = in.readDouble();
       double action = in.readDouble();
       double[] calibration = readDoubles(in, 3);
@@ -254,9 +334,9 @@ public final class TaggerModel {
       in.readFully(headBytes);
       float[] headWeights = new float[1 << HEAD_BITS];
       ByteBuffer.wrap(headBytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(headWeights);
-      byte[] wBytes = new byte[2 << bits];
+      byte[] wBytes = new byte[(2 * lanes) << bits];
       in.readFully(wBytes);
-      short[] w = new short[1 << bits];
+      short[] w = new short[lanes << bits];
       ByteBuffer.wrap(wBytes).order(ByteOrder.BIG_ENDIAN).asShortBuffer().get(w);
       int extras;
       try {
@@ -265,7 +345,17 @@ public final class TaggerModel {
         throw new IOException("tagger model of an unknown kind: " + e.getMessage());
       }
       WordClusters clusters = (extras & Features.CLUSTERS) != 0 ? WordClusters.read(in) : null;
-      return new TaggerModel(bits, w, scale, trans, start, bias, action, calibration, headWeights, props,
+      for (int l = 1; l < lanes; l++) {
+        scales[l] = in.readFloat();
+        trans[l] = readDoubles(in, 4);
+        start[l] = readDoubles(in, 2);
+      }
+      for (float sc : scales) {
+        if (!(sc > 0) || Float.isInfinite(sc)) {
+          throw new IOException("corrupt tagger model (weight scale " + sc + ")");
+        }
+      }
+      return new TaggerModel(bits, w, scales, trans, start, bias, action, calibration, headWeights, props,
           clusters);
     });
   }
@@ -303,6 +393,15 @@ public final class TaggerModel {
       if (clusters != null) {
         clusters.write(d);
       }
+      for (int l = 1; l < lanes; l++) {
+        d.writeFloat(scales[l]);
+        for (double v : laneTrans[l]) {
+          d.writeDouble(v);
+        }
+        for (double v : laneStart[l]) {
+          d.writeDouble(v);
+        }
+      }
     });
   }
 
@@ -322,7 +421,8 @@ public final class TaggerModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof TaggerModel m && bits == m.bits && Arrays.equals(weights, m.weights)
-        && scale == m.scale && Arrays.equals(trans, m.trans) && Arrays.equals(start, m.start)
+        && Arrays.equals(scales, m.scales) && Arrays.deepEquals(laneTrans, m.laneTrans)
+        && Arrays.deepEquals(laneStart, m.laneStart)
         && decodeBias == m.decodeBias && actionThreshold == m.actionThreshold
         && Arrays.equals(calibration, m.calibration) && Arrays.equals(head, m.head)
         && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters);

@@ -32,8 +32,8 @@ import vn.lanhmanh.text.Positions;
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
  *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
  *       wherever its marginal probability of I reaches a threshold, whichever gives the higher span F1.
- *   <li>The action threshold is the lowest span score at which no clean development comment the lexicon
- *       lets through would be flagged by a model finding (never under 0.5).
+ *   <li>The action threshold is the lowest span score at which no clean development or calibration comment
+ *       the lexicon lets through would be flagged by a model finding (never under 0.5).
  * </ol>
  * Development comments are used for the stopping point and thresholds only, never fitted.
  */
@@ -41,7 +41,13 @@ public final class Trainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
-      boolean concepts, double l2, int minCount, String features) {
+      boolean concepts, double l2, int minCount, String features, int lanes) {
+    /** One CRF. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
+        boolean concepts, double l2, int minCount, String features) {
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, concepts, l2, minCount, features, 1);
+    }
+
     /** Without concept tags, L2 penalty or pruning. */
     public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate) {
       this(seed, bits, maxEpochs, patience, holdout, learningRate, false, 0, 1, "");
@@ -57,8 +63,14 @@ public final class Trainer {
      * @param features optional feature families, comma-separated: {@code chargrams} (letter n-grams of the
      *     folded syllable), {@code clusters} (word clusters learned from the training comments and the
      *     unlabelled texts); empty for none
+     * @param lanes how many CRFs to train side by side in one model whose marginals are their mean (an
+     *     ensemble; {@link TaggerModel#LANES}): the first on the comments as a single CRF, each other on a
+     *     bootstrap sample of them; 1 for a single CRF
      */
     public Options {
+      if (lanes < 1 || lanes > TaggerModel.MAX_LANES) {
+        throw new IllegalArgumentException("lanes must be 1.." + TaggerModel.MAX_LANES + ", was " + lanes);
+      }
       features = features == null ? "" : features.replace(" ", "");
       TaggerModel.extras(features);
       if (!(l2 >= 0) || minCount < 1) {
@@ -66,6 +78,9 @@ public final class Trainer {
       }
       if (bits < 10 || bits > 24) {
         throw new IllegalArgumentException("bits must be 10..24, was " + bits);
+      }
+      if ((long) lanes << bits > 1 << 24) {
+        throw new IllegalArgumentException("lanes times 2^bits must be at most 2^24");
       }
       if (maxEpochs < 1 || patience < 1) {
         throw new IllegalArgumentException("maxEpochs and patience must be positive");
@@ -241,8 +256,9 @@ public final class Trainer {
     progress.accept(String.format(Locale.ROOT, "%d comments to fit, %d held out for calibration, %d dev",
         fit.size(), holdout.size(), dev.size()));
 
-    double[] w = new double[size];
-    double[] g2 = new double[size];
+    int lanes = options.lanes();
+    double[][] w = new double[lanes][size];
+    double[][] g2 = new double[lanes][size];
     // how often each feature occurs in the fitted comments: rarer ones than minCount are never fitted
     int[] seen = new int[size];
     for (Example e : fit) {
@@ -253,16 +269,40 @@ public final class Trainer {
       }
     }
     // Averaged parameters: the mean of the weights over all updates is w - u / c.
-    double[] u = new double[size];
-    double[] transU = new double[4];
-    double[] startU = new double[2];
-    long c = 1;
-    double[] trans = new double[4];
-    double[] transG2 = new double[4];
-    double[] start = new double[2];
-    double[] startG2 = new double[2];
+    double[][] u = new double[lanes][size];
+    double[][] transU = new double[lanes][4];
+    double[][] startU = new double[lanes][2];
+    // each lane's update count (lanes fit samples of different sizes)
+    long[] c = new long[lanes];
+    Arrays.fill(c, 1);
+    double[][] trans = new double[lanes][4];
+    double[][] transG2 = new double[lanes][4];
+    double[][] start = new double[lanes][2];
+    double[][] startG2 = new double[lanes][2];
     double lr = options.learningRate();
-    Random random = new Random(options.seed() * 31 + 7);
+    // Lane 0 fits the comments as a single CRF does. Each other lane fits a bootstrap sample of them (each
+    // comment as many times as a seeded Poisson(1) draw says) in an order of its own, so the lanes differ.
+    Random[] random = new Random[lanes];
+    List<List<Example>> orders = new ArrayList<>();
+    for (int l = 0; l < lanes; l++) {
+      random[l] = new Random(options.seed() * 31 + 7 + 1_000_003L * l);
+      if (l == 0) {
+        orders.add(fit);
+        continue;
+      }
+      List<Example> sample = new ArrayList<>(fit.size());
+      for (Example e : fit) {
+        for (int r = poisson(random[l]); r > 0; r--) {
+          sample.add(e);
+        }
+      }
+      orders.add(sample);
+    }
+    if (lanes > 1) {
+      Map<String, String> mp = new TreeMap<>(modelProps);
+      mp.put(TaggerModel.LANES, Integer.toString(lanes));
+      modelProps = Map.copyOf(mp);
+    }
     double bestF1 = -1;
     TaggerModel best = null;
     int bestEpoch = 0;
@@ -274,95 +314,138 @@ public final class Trainer {
     int epoch = 0;
     while (epoch < options.maxEpochs()) {
       epoch++;
-      java.util.Collections.shuffle(fit, random);
       double loss = 0;
-      for (Example e : fit) {
-        int n = e.labels().length;
-        if (n == 0) {
-          continue;
-        }
-        if (emit.length < n) {
-          emit = new double[2 * n];
-          marg = new double[2 * n];
-          alpha = new double[4 * n];
-          beta = new double[4 * n];
-        }
-        for (int i = 0; i < n; i++) {
-          double s = 0;
-          for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
-            s += w[e.feats()[k]];
-          }
-          emit[i] = s;
-        }
-        Crf.forward(emit, n, trans, start, alpha);
-        Arrays.fill(pairs, 0);
-        Crf.marginals(emit, n, trans, alpha, beta, marg, pairs);
-        for (int i = 0; i < n; i++) {
-          double g = e.labels()[i] - marg[i];
-          loss += Math.abs(g);
-          if (g == 0) {
+      for (int l = 0; l < lanes; l++) {
+        List<Example> laneOrder = orders.get(l);
+        java.util.Collections.shuffle(laneOrder, random[l]);
+        double[] wl = w[l];
+        double[] g2l = g2[l];
+        double[] ul = u[l];
+        long cl = c[l];
+        for (Example e : laneOrder) {
+          int n = e.labels().length;
+          if (n == 0) {
             continue;
           }
-          for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
-            int f = e.feats()[k];
-            if (seen[f] < options.minCount()) {
+          if (emit.length < n) {
+            emit = new double[2 * n];
+            marg = new double[2 * n];
+            alpha = new double[4 * n];
+            beta = new double[4 * n];
+          }
+          for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
+              s += wl[e.feats()[k]];
+            }
+            emit[i] = s;
+          }
+          Crf.forward(emit, n, trans[l], start[l], alpha);
+          Arrays.fill(pairs, 0);
+          Crf.marginals(emit, n, trans[l], alpha, beta, marg, pairs);
+          for (int i = 0; i < n; i++) {
+            double g = e.labels()[i] - marg[i];
+            loss += Math.abs(g);
+            if (g == 0) {
               continue;
             }
-            g2[f] += g * g;
-            double d = lr * (g - options.l2() * w[f]) / (Math.sqrt(g2[f]) + 1e-8);
-            w[f] += d;
-            u[f] += c * d;
+            for (int k = e.offs()[i]; k < e.offs()[i + 1]; k++) {
+              int f = e.feats()[k];
+              if (seen[f] < options.minCount()) {
+                continue;
+              }
+              g2l[f] += g * g;
+              double d = lr * (g - options.l2() * wl[f]) / (Math.sqrt(g2l[f]) + 1e-8);
+              wl[f] += d;
+              ul[f] += cl * d;
+            }
+          }
+          double[] observed = new double[4];
+          for (int i = 1; i < n; i++) {
+            observed[e.labels()[i - 1] * 2 + e.labels()[i]] += 1;
+          }
+          for (int t = 0; t < 4; t++) {
+            double g = observed[t] - pairs[t];
+            transG2[l][t] += g * g;
+            double d = lr * g / (Math.sqrt(transG2[l][t]) + 1e-8);
+            trans[l][t] += d;
+            transU[l][t] += cl * d;
+          }
+          for (int s = 0; s < 2; s++) {
+            double g = (e.labels()[0] == s ? 1 : 0) - (s == 1 ? marg[0] : 1 - marg[0]);
+            startG2[l][s] += g * g;
+            double d = lr * g / (Math.sqrt(startG2[l][s]) + 1e-8);
+            start[l][s] += d;
+            startU[l][s] += cl * d;
+          }
+          cl++;
+        }
+        c[l] = cl;
+      }
+      double[][] avgW = new double[lanes][];
+      double[][] avgT = new double[lanes][];
+      double[][] avgS = new double[lanes][];
+      for (int l = 0; l < lanes; l++) {
+        avgW[l] = average(w[l], u[l], c[l]);
+        avgT[l] = average(trans[l], transU[l], c[l]);
+        avgS[l] = average(start[l], startU[l], c[l]);
+      }
+      TaggerModel m = TaggerModel.quantise(options.bits(), avgW, avgT, avgS, 0, 1.0,
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
+      double epochF1;
+      TaggerModel chosen;
+      String how;
+      if (lanes == 1) {
+        Figures[] figures = evaluateBiases(m, dev);
+        int bestBias = 0;
+        for (int k = 0; k < BIASES.length; k++) {
+          if (figures[k].f1() > figures[bestBias].f1()) {
+            bestBias = k;
           }
         }
-        double[] observed = new double[4];
-        for (int i = 1; i < n; i++) {
-          observed[e.labels()[i - 1] * 2 + e.labels()[i]] += 1;
-        }
-        for (int t = 0; t < 4; t++) {
-          double g = observed[t] - pairs[t];
-          transG2[t] += g * g;
-          double d = lr * g / (Math.sqrt(transG2[t]) + 1e-8);
-          trans[t] += d;
-          transU[t] += c * d;
-        }
-        for (int l = 0; l < 2; l++) {
-          double g = (e.labels()[0] == l ? 1 : 0) - (l == 1 ? marg[0] : 1 - marg[0]);
-          startG2[l] += g * g;
-          double d = lr * g / (Math.sqrt(startG2[l]) + 1e-8);
-          start[l] += d;
-          startU[l] += c * d;
-        }
-        c++;
-      }
-      TaggerModel m = TaggerModel.quantise(options.bits(), average(w, u, c), average(trans, transU, c),
-          average(start, startU, c), 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
-      double[] f1ByBias = new double[BIASES.length];
-      Figures[] figures = evaluateBiases(m, dev);
-      int bestBias = 0;
-      for (int k = 0; k < BIASES.length; k++) {
-        f1ByBias[k] = figures[k].f1();
-        if (f1ByBias[k] > f1ByBias[bestBias]) {
-          bestBias = k;
+        epochF1 = figures[bestBias].f1();
+        chosen = m.with(BIASES[bestBias], 1.0, m.calibration, m.head, modelProps);
+        how = String.format(Locale.ROOT, "bias %.2f", BIASES[bestBias]);
+      } else {
+        // an ensemble decodes its averaged marginals: each epoch is judged at its best threshold
+        epochF1 = -1;
+        chosen = m;
+        how = "";
+        for (double t : THRESHOLDS) {
+          Map<String, String> withThreshold = new TreeMap<>(modelProps);
+          withThreshold.put(TaggerModel.DECODE_THRESHOLD, threshold(t));
+          TaggerModel mt = m.with(0, 1.0, m.calibration, m.head, withThreshold);
+          double f = evaluateBiases(mt, dev, true)[0].f1();
+          if (f > epochF1) {
+            epochF1 = f;
+            chosen = mt;
+            how = "marginals >= " + threshold(t);
+          }
         }
       }
-      progress.accept(String.format(Locale.ROOT, "epoch %d: mean |gradient| %.4f, dev span F1 %.4f at bias %.2f",
-          epoch, loss / Math.max(1, fit.size()), f1ByBias[bestBias], BIASES[bestBias]));
-      if (f1ByBias[bestBias] > bestF1) {
-        bestF1 = f1ByBias[bestBias];
-        best = m.with(BIASES[bestBias], 1.0, m.calibration, m.head, modelProps);
+      progress.accept(String.format(Locale.ROOT, "epoch %d: mean |gradient| %.4f, dev span F1 %.4f at %s",
+          epoch, loss / Math.max(1, (long) fit.size() * lanes), epochF1, how));
+      if (epochF1 > bestF1) {
+        bestF1 = epochF1;
+        best = chosen;
         bestEpoch = epoch;
       } else if (epoch - bestEpoch >= options.patience()) {
         break;
       }
     }
-    progress.accept("best epoch " + bestEpoch + ", bias " + best.decodeBias);
-    best = posteriorDecoding(best, bestF1, dev);
+    if (lanes == 1) {
+      progress.accept("best epoch " + bestEpoch + ", bias " + best.decodeBias);
+      best = posteriorDecoding(best, bestF1, dev);
+    } else {
+      modelProps = Map.copyOf(best.properties());
+      progress.accept(String.format(Locale.ROOT, "best epoch %d, %d lanes, decoding: marginals >= %s", bestEpoch,
+          lanes, best.properties().get(TaggerModel.DECODE_THRESHOLD)));
+    }
 
     float[] head = trainHead(fit);
     double[] calibration = calibrate(best, holdout);
     TaggerModel calibrated = best.with(best.decodeBias, 1.0, calibration, head, modelProps);
-    double action = actionThreshold(calibrated, dev);
+    double action = actionThreshold(calibrated, dev, holdout);
     TaggerModel tuned = calibrated.with(best.decodeBias, action, calibration, head, modelProps);
     Evaluation ev = evaluate(tuned, dev);
     Map<String, String> all = new TreeMap<>(props);
@@ -426,6 +509,18 @@ public final class Trainer {
     modelProps = Map.copyOf(props);
     progress.accept("decoding: marginals >= " + threshold(best));
     return m.with(m.decodeBias, 1.0, m.calibration, m.head, modelProps);
+  }
+
+  /** A draw from the Poisson distribution of mean 1 (Knuth's method). */
+  private static int poisson(Random random) {
+    double limit = Math.exp(-1);
+    double p = random.nextDouble();
+    int k = 0;
+    while (p > limit) {
+      p *= random.nextDouble();
+      k++;
+    }
+    return k;
   }
 
   private static String threshold(double t) {
@@ -671,12 +766,15 @@ public final class Trainer {
   }
 
   /**
-   * The lowest span score (0.5 at least, in steps of 0.01) at which model findings flag no clean dev comment
-   * the lexicon lets through for a 10-year-old.
+   * The lowest span score (0.5 at least, in steps of 0.01) at which model findings flag no clean comment the
+   * lexicon lets through for a 10-year-old, among the dev comments and the held-out calibration comments
+   * (neither fitted by the CRF; both together make the highest clean score less a matter of chance).
    */
-  private double actionThreshold(TaggerModel m, List<SpanCorpus.Comment> dev) {
+  private double actionThreshold(TaggerModel m, List<SpanCorpus.Comment> dev, List<SpanCorpus.Comment> holdout) {
     double highest = 0;
-    for (SpanCorpus.Comment c : dev) {
+    List<SpanCorpus.Comment> both = new ArrayList<>(dev);
+    both.addAll(holdout);
+    for (SpanCorpus.Comment c : both) {
       if (!c.clean()) {
         continue;
       }

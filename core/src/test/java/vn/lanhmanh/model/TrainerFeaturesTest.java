@@ -87,6 +87,58 @@ class TrainerFeaturesTest {
   }
 
   @Test
+  void anEnsembleOfLanesLearnsRoundTripsAndAveragesItsLanes() throws IOException {
+    Trainer.Options two = new Trainer.Options(7, 16, 15, 4, 0.1, 0.1, false, 0, 1, "chargrams,clusters", 2);
+    Trainer.Result r = Trainer.train(train, dev, unlabelled, Analyser.of(lexicon), two, Map.of("command", "test"),
+        line -> { });
+    TaggerModel m = r.model();
+    assertThat(m.lanes).isEqualTo(2);
+    assertThat(m.properties()).containsEntry(TaggerModel.LANES, "2").containsKey(TaggerModel.DECODE_THRESHOLD);
+    assertThat(r.pipeline().f1()).as("dev span F1 %s", r.pipeline()).isGreaterThan(0.9);
+    byte[] b = bytes(m);
+    assertThat(bytes(Trainer.train(train, dev, unlabelled, Analyser.of(lexicon), two, Map.of("command", "test"),
+        line -> { }).model())).as("same seed, same bytes").isEqualTo(b);
+    TaggerModel read = TaggerModel.read(new ByteArrayInputStream(b));
+    assertThat(read).isEqualTo(m);
+    assertThat(read.laneTrans[1]).isNotEqualTo(read.laneTrans[0]);
+    // the ensemble's marginals are the mean of those of its lanes, each run as a model of its own
+    Analyser analyser = Analyser.of(lexicon);
+    Features.Buffer both = new Features.Buffer();
+    Features.Buffer alone = new Features.Buffer();
+    for (SpanCorpus.Comment c : dev) {
+      List<Finding> found = analyser.findings(c.text());
+      var p = analyser.state().positions();
+      read.emissions(c.text(), p, analyser.vocabulary(), found, PositionTags.NONE, both);
+      ScoreStage.highestMarginal(read, both);
+      double[] mean = new double[both.n];
+      for (int l = 0; l < 2; l++) {
+        TaggerModel lane = lane(read, l);
+        lane.emissions(c.text(), p, analyser.vocabulary(), found, PositionTags.NONE, alone);
+        ScoreStage.highestMarginal(lane, alone);
+        for (int i = 0; i < alone.n; i++) {
+          mean[i] += alone.marg[i] / 2;
+        }
+      }
+      for (int i = 0; i < both.n; i++) {
+        assertThat(both.marg[i]).as("%s, position %d", c.text(), i).isCloseTo(mean[i],
+            org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+  }
+
+  /** Lane {@code l} of an ensemble as a single CRF. */
+  private static TaggerModel lane(TaggerModel m, int l) {
+    short[] w = new short[m.weights.length / m.lanes];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = m.weights[i * m.lanes + l];
+    }
+    Map<String, String> props = new java.util.TreeMap<>(m.properties());
+    props.remove(TaggerModel.LANES);
+    return new TaggerModel(m.bits, w, new float[] {m.scales[l]}, new double[][] {m.laneTrans[l]},
+        new double[][] {m.laneStart[l]}, m.decodeBias, m.actionThreshold, m.calibration, m.head, props, m.clusters);
+  }
+
+  @Test
   void anUnknownFeatureFamilyIsRefused() {
     assertThatThrownBy(() -> new Trainer.Options(7, 16, 15, 4, 0.1, 0.1, false, 0, 1, "embeddings"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("embeddings");

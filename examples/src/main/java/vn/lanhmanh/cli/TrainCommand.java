@@ -78,6 +78,11 @@ final class TrainCommand implements Callable<Integer> {
           + "syllable), clusters (word clusters learned from the training texts and --unlabelled).")
   private String features;
 
+  @Option(names = "--ensemble", paramLabel = "N", defaultValue = "1",
+      description = "Tagger: train N CRFs side by side on their own shuffles, in one model that averages their "
+          + "marginals (default ${DEFAULT-VALUE}).")
+  private int ensemble;
+
   @Option(names = "--unlabelled", paramLabel = "FILE",
       description = "Tagger: unlabelled text, one sentence a line, for the word clusters only (repeatable).")
   private List<Path> unlabelled = new ArrayList<>();
@@ -324,7 +329,7 @@ final class TrainCommand implements Callable<Integer> {
     try {
       options = new Trainer.Options(seed, bits, epochs, Trainer.Options.defaults(seed).patience(),
           Trainer.Options.defaults(seed).holdout(), Trainer.Options.defaults(seed).learningRate(), concepts, l2,
-          minCount, features);
+          minCount, features, ensemble);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -356,6 +361,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (!options.features().isEmpty()) {
       command.append(" --features ").append(options.features());
+    }
+    if (ensemble != 1) {
+      command.append(" --ensemble ").append(ensemble);
     }
     List<String> unlabelledTexts = new ArrayList<>();
     for (Path p : unlabelled) {
