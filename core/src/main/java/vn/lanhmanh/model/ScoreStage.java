@@ -1,6 +1,7 @@
 package vn.lanhmanh.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -270,7 +271,7 @@ public final class ScoreStage {
    * returned, so a caller with a scratch array allocates nothing.
    */
   public static double[] fromFindings(List<Finding> findings, double[] scores) {
-    java.util.Arrays.fill(scores, 0);
+    Arrays.fill(scores, 0);
     for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
       Finding f = findings.get(i);
       if (f.rule().startsWith("model/")) {
@@ -312,7 +313,7 @@ public final class ScoreStage {
         b.laneMarg = new double[marg.length];
       }
       double[] one = b.laneMarg;
-      java.util.Arrays.fill(marg, 0, n, 0);
+      Arrays.fill(marg, 0, n, 0);
       for (int l = 0; l < lanes; l++) {
         for (int i = 0; i < n; i++) {
           b.emit[i] = b.laneEmit[i * lanes + l];
