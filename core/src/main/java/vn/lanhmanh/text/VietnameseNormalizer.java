@@ -562,9 +562,11 @@ public final class VietnameseNormalizer {
   private int emitSegment(Positions out, int s, int e, int pool) {
     if (e > s) {
       boolean acc = false;
+      boolean toned = false;
       boolean letters = false;
       for (int t = s; t <= e; t++) {
         acc |= accent(out, t);
+        toned |= CharTable.tone(CharTable.info(out.exactChars[out.rOff[t]])) != 0 && isWord(out, t);
         letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
       }
       if (letters) {
@@ -577,9 +579,10 @@ public final class VietnameseNormalizer {
         placeTone(out.exactChars, pool, len);
         markBreak(out, s);
         int before = out.size;
-        // A segment with diacritics joins only into a syllable known as written: "e ở" (em ở) is two
-        // words, not the folded syllable "eo".
-        int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true, acc);
+        // A segment holding a one-letter word with a tone (ở, à) joins only into a syllable known as
+        // written: "e ở" (em ở) is two words, not the folded syllable "eo". Otherwise (đ.i.t, d.ị.t) the
+        // folded spelling is enough.
+        int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true, toned);
         if (out.size > before) {
           return newPool;
         }
@@ -592,6 +595,14 @@ public final class VietnameseNormalizer {
       }
     }
     return pool;
+  }
+
+  /** Whether raw token {@code t}, as written, is a syllable of the vocabulary ({@code ở}, {@code à}). */
+  private boolean isWord(Positions out, int t) {
+    char[] ex = out.exactChars;
+    int off = out.rOff[t];
+    int len = out.rLen[t];
+    return vocab.exactSyllable(vocab.exactEntry(ex, off, len, SymbolTable.hash(ex, off, len))) >= 0;
   }
 
   private static boolean leetSymbol(Positions out, int t) {

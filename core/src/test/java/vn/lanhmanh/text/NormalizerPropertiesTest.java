@@ -91,25 +91,6 @@ class NormalizerPropertiesTest {
         .isEqualTo(NORMALIZER.normalizeToString(text.toLowerCase(java.util.Locale.ROOT)));
   }
 
-  /**
-   * Two one-letter words, one of them with diacritics, are two words: "e ở" (em ở) was joined into the
-   * syllable "eở" because its folded spelling "eo" is a word. Split letters still join ("Đ Ị T").
-   */
-  @Example
-  void oneLetterWordsWithDiacriticsAreNotJoinedIntoAFoldedWord() {
-    // input, its syllables (the string form puts a line break between single letters left apart)
-    String[][] table = {
-        {"mai a đợi e ở cổng sau nhé", "mai a đợi e ở cổng sau nhé"},
-        {"chị đón e ở nhà văn hóa", "chị đón e ở nhà văn hóa"},
-        {"a ở đâu", "a ở đâu"},
-        {"Đ Ị T  M Ẹ", "địt mẹ"},
-    };
-    for (String[] row : table) {
-      assertThat(NORMALIZER.normalizeToString(row[0]).split("\\s+")).as(row[0])
-          .containsExactly(row[1].split(" "));
-    }
-  }
-
   /** Found by fuzzing: U+FAD6 decomposes to U+25CD0, and half of its surrogate pair was taken as a letter. */
   @Example
   void cjkCompatibilityIdeographWithASupplementaryDecompositionNormalisesAlike() {
