@@ -180,10 +180,7 @@ class ClassifierTrainerTest {
     assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, 1, 0.7))
         .isInstanceOf(IllegalArgumentException.class);
     double bound = 0.45;
-    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
-    props.put(ClassifierModel.LOWER_BELOW, Double.toString(bound));
-    Path file = dir.resolve("lowering.bin");
-    result.model().withProperties(props).write(file);
+    Path file = withProperty(dir.resolve("lowering.bin"), ClassifierModel.LOWER_BELOW, bound);
     assertThat(ClassifierModel.read(file).lowerBelow()).isEqualTo(bound);
     Policy child = Policy.forAge(10);
     int lowered = 0;
@@ -231,10 +228,7 @@ class ClassifierTrainerTest {
     assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, 1, 0.2, 1.0))
         .isInstanceOf(IllegalArgumentException.class);
     double bound = 0.99;
-    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
-    props.put(ClassifierModel.UNSUPPORTED_BELOW, Double.toString(bound));
-    Path file = dir.resolve("capping.bin");
-    result.model().withProperties(props).write(file);
+    Path file = withProperty(dir.resolve("capping.bin"), ClassifierModel.UNSUPPORTED_BELOW, bound);
     assertThat(ClassifierModel.read(file).unsupportedBelow()).isEqualTo(bound);
     Path without = dir.resolve("plain.bin");
     result.model().write(without);
@@ -269,6 +263,14 @@ class ClassifierTrainerTest {
     }
     assertThat(capped).isPositive();
     assertThat(kept).isPositive();
+  }
+
+  /** Writes the trained classifiers with one property set to {@code file}, and returns it. */
+  private static Path withProperty(Path file, String name, double value) throws IOException {
+    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
+    props.put(name, Double.toString(value));
+    result.model().withProperties(props).write(file);
+    return file;
   }
 
   private static byte[] bytes(ClassifierModel m) throws IOException {
