@@ -136,7 +136,7 @@ public final class Conversation {
     } finally {
       hits = stages.release();
     }
-    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits);
+    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits, signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }
 
@@ -153,6 +153,17 @@ public final class Conversation {
     Policy p = message.sender() == Message.Sender.CHILD ? policy.outgoing() : policy;
     // One normalisation and one match: the text check reads the message's stages from its own match.
     return filter.check(message.text(), p, id, message.id(), message.time(), stages);
+  }
+
+  /**
+   * The message's classifier signal for the conversation's risk: the higher of its calibrated
+   * {@code grooming} and {@code sexual_minors} scores when the filter runs the classifiers, NaN otherwise
+   * (the risk is then the stages' alone).
+   */
+  static double signal(ContentFilter filter, Verdict verdict) {
+    return filter.runsClassifiers()
+        ? ConversationMonitor.signalOf(verdict.score(Category.GROOMING), verdict.score(Category.SEXUAL_MINORS))
+        : Double.NaN;
   }
 
   /**
