@@ -200,7 +200,7 @@ public final class ContentFilter implements AutoCloseable {
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
-    this.scorer = b.scorer();
+    this.scorer = b.scorer().withSupport(loaded.compositions().compositions());
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */
@@ -290,7 +290,8 @@ public final class ContentFilter implements AutoCloseable {
     } finally {
       hits = stages.release();
     }
-    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits);
+    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits,
+        Conversation.signal(this, verdict));
     return new ConversationStep(Conversation.verdict(this, id, message, verdict, step.observation()),
         new ConversationState(step.next()), Conversation.incident(verdict, step.observation()));
   }
@@ -389,7 +390,7 @@ public final class ContentFilter implements AutoCloseable {
         component = "score";
         fault(component);
         // 4. scores: the tagger and classifiers (when on) over the same syllables (vn.lanhmanh.model)
-        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
+        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, stages != null);
         component = "decide";
         fault(component);
         // 5. the action for this viewer
@@ -474,6 +475,11 @@ public final class ContentFilter implements AutoCloseable {
     if (incidents != null) {
       incidents.report(incident);
     }
+  }
+
+  /** Whether text checks run the message classifiers (their scores then feed a conversation's risk). */
+  boolean runsClassifiers() {
+    return scorer.hasClassifiers();
   }
 
   ConversationMonitor monitor() {
