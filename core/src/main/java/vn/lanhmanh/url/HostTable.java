@@ -178,6 +178,8 @@ final class HostTable<V> {
     int count;
     int[] start = new int[16];
     long[] hash = new long[16];
+    /** The host's chars while it is read. */
+    private char[] chars = new char[64];
     /** The {@link #KIND} bits of every char of the host but its dots. */
     private int charKinds;
     /** The longest label's length. */
@@ -240,8 +242,13 @@ final class HostTable<V> {
       boolean lastDigits = true;
       int end = n;   // the end of the label being read
       long state = P1;
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      char[] cs = chars;
+      h.getChars(0, n, cs, 0);   // read from an array: fewer checks per char than charAt
       for (int i = n - 1; i >= 0; i--) {
-        char c = h.charAt(i);
+        char c = cs[i];
         if (c == '.') {
           if (j == start.length) {
             grow();
@@ -253,7 +260,7 @@ final class HostTable<V> {
             empty = true;
           } else {
             longest = Math.max(longest, len);
-            dashEdge |= h.charAt(i + 1) == '-' || h.charAt(end - 1) == '-';
+            dashEdge |= cs[i + 1] == '-' || cs[end - 1] == '-';
           }
           end = i;
         } else {
@@ -273,7 +280,7 @@ final class HostTable<V> {
         empty = true;
       } else {
         longest = Math.max(longest, end);
-        dashEdge |= h.charAt(0) == '-' || h.charAt(end - 1) == '-';
+        dashEdge |= cs[0] == '-' || cs[end - 1] == '-';
       }
       for (int a = 0, b = j - 1; a < b; a++, b--) {   // first label first
         int s = start[a];

@@ -91,6 +91,11 @@ class KeyFilterTest {
         assertThat(keys[0]).as(h + " from " + from).isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.KEY_SEED));
         assertThat(markers[0]).as(h + " from " + from)
             .isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.PATHS_SEED));
+        long[] fromArray = new long[2];
+        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), fromArray, fromArray, 1);
+        assertThat(fromArray[1]).as(h + " from " + from + " (char array, marker)").isEqualTo(markers[0]);
+        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), fromArray, new long[2], 0);
+        assertThat(fromArray[0]).as(h + " from " + from + " (char array, key)").isEqualTo(keys[0]);
       }
     }
   }
