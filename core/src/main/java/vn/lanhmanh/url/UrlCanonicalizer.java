@@ -151,12 +151,22 @@ public final class UrlCanonicalizer {
       }
       special = web || SPECIAL_SCHEMES.contains(scheme);
 
+      // The authority, and its last '@' and ':', in one pass.
       int authorityEnd = pos;
-      while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
-        authorityEnd++;
+      int lastAt = -1;
+      int lastColon = -1;
+      for (; authorityEnd < s.length(); authorityEnd++) {
+        char c = s.charAt(authorityEnd);
+        if (endsAuthority(c)) {
+          break;
+        }
+        if (c == '@') {
+          lastAt = authorityEnd;
+        } else if (c == ':') {
+          lastColon = authorityEnd;
+        }
       }
-      int hostStart = s.lastIndexOf('@', authorityEnd - 1) + 1;
-      hostStart = Math.max(hostStart, pos);
+      int hostStart = lastAt >= 0 ? lastAt + 1 : pos;
       int hostEnd = authorityEnd;
       int port = -1;
       if (hostStart < authorityEnd && s.charAt(hostStart) == '[') {
@@ -169,7 +179,6 @@ public final class UrlCanonicalizer {
           return fail(Problem.INVALID_IPV6, "text after ']' that is not a port");
         }
       } else {
-        int lastColon = s.lastIndexOf(':', authorityEnd - 1);
         hostEnd = lastColon >= hostStart ? lastColon : authorityEnd;
       }
       if (hostEnd < authorityEnd) {
@@ -293,9 +302,10 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalHost(int from, int to) {
-      if (isPlainHost(s, from, to)) {
+      int plain = plainHost(s, from, to);
+      if (plain != NOT_PLAIN) {
         // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
-        String host = lowerAscii(s.substring(from, to));
+        String host = plain == PLAIN_LOWER ? s.substring(from, to) : lowerAscii(s.substring(from, to));
         String ipv4 = IpAddresses.ipv4ToDottedDecimal(host);
         return ipv4 != null ? ipv4 : host;
       }
@@ -509,23 +519,34 @@ public final class UrlCanonicalizer {
     return true;
   }
 
+  /** What {@link #plainHost} answers. */
+  static final int NOT_PLAIN = 0;
+  static final int PLAIN_LOWER = 1;
+  static final int PLAIN_UPPER = 2;
+
   /**
    * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
-   * single inner dots, which the full host steps would only lower-case.
+   * single inner dots, which the full host steps would only lower-case: {@link #NOT_PLAIN}, else
+   * {@link #PLAIN_UPPER} when it holds an upper-case letter and {@link #PLAIN_LOWER} when not.
    */
-  static boolean isPlainHost(String s, int from, int to) {
+  static int plainHost(String s, int from, int to) {
     if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
-      return false;
+      return NOT_PLAIN;
     }
+    boolean upper = false;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-          || (c == '.' && s.charAt(i - 1) != '.');
-      if (!ok) {
-        return false;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || (c == '.' && s.charAt(i - 1) != '.')) {
+        continue;
       }
+      if (c >= 'A' && c <= 'Z') {
+        upper = true;
+        continue;
+      }
+      return NOT_PLAIN;
     }
-    return true;
+    return upper ? PLAIN_UPPER : PLAIN_LOWER;
   }
 
   private static String collapseDots(String host) {
