@@ -754,7 +754,8 @@ public final class ContentFilter implements AutoCloseable {
         masked = Redaction.copyOf(text);
       }
       for (int i = f.start(); i < f.end(); i++) {
-        if (!Character.isWhitespace(masked[i])) {
+        char c = masked[i];
+        if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
           masked[i] = '*';
         }
       }
