@@ -87,15 +87,10 @@ class KeyFilterTest {
     long[] markers = new long[1];
     for (String h : hosts) {
       for (int from = 0; from <= h.length(); from++) {
-        KeyFilter.keyAndMarker(h, from, h.length(), keys, markers, 0);
+        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), keys, markers, 0);
         assertThat(keys[0]).as(h + " from " + from).isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.KEY_SEED));
         assertThat(markers[0]).as(h + " from " + from)
             .isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.PATHS_SEED));
-        long[] fromArray = new long[2];
-        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), fromArray, fromArray, 1);
-        assertThat(fromArray[1]).as(h + " from " + from + " (char array, marker)").isEqualTo(markers[0]);
-        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), fromArray, new long[2], 0);
-        assertThat(fromArray[0]).as(h + " from " + from + " (char array, key)").isEqualTo(keys[0]);
       }
     }
   }
