@@ -588,7 +588,8 @@ public final class ContentFilter implements AutoCloseable {
       }
       component = "url rules";
       fault(component);
-      List<UrlHit> hits = new ArrayList<>();
+      List<UrlHit> hits = URL_HITS.get();   // read only in this method, which does not call itself
+      hits.clear();
       UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
       if (defaultUrlList) {
@@ -663,16 +664,24 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
+  /** Per-thread list of a URL check's hits (the findings are made from them; the verdict keeps none). */
+  private static final ThreadLocal<List<UrlHit>> URL_HITS = ThreadLocal.withInitial(() -> new ArrayList<>(8));
+
   /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
   private static final ThreadLocal<double[]> URL_SCORES =
       ThreadLocal.withInitial(() -> new double[Category.values().length]);
 
-  /** The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. */
+  /**
+   * The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. When the
+   * URL has no upper case ({@code lower} is {@code url}), the chars found are the key's: the key is the
+   * match, without a copy.
+   */
   private static Finding urlFinding(String url, String lower, UrlHit h) {
     int at = lower.indexOf(h.key());
     int start = at < 0 ? 0 : at;
     int end = at < 0 ? url.length() : at + h.key().length();
-    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, url.substring(start, end));
+    String match = at >= 0 && lower == url ? h.key() : url.substring(start, end);
+    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, match);
   }
 
   private static Verdict urlProblem(String url, String message) {
@@ -751,7 +760,8 @@ public final class ContentFilter implements AutoCloseable {
         masked = Redaction.copyOf(text);
       }
       for (int i = f.start(); i < f.end(); i++) {
-        if (!Character.isWhitespace(masked[i])) {
+        char c = masked[i];
+        if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
           masked[i] = '*';
         }
       }
