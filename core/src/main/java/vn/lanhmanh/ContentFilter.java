@@ -200,7 +200,7 @@ public final class ContentFilter implements AutoCloseable {
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
-    this.scorer = b.scorer();
+    this.scorer = b.scorer().withSupport(loaded.compositions().compositions());
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */

@@ -64,6 +64,20 @@ public final class ClassifierModel {
   /** The property that holds {@link #lowerBelow}. */
   static final String LOWER_BELOW = "lower.below";
 
+  /**
+   * A classifier finding that nothing else in the text supports (no lexicon or composition finding, no hit
+   * of a concept that the category's compositions use) keeps its category's tier only from this calibrated
+   * score; under it, it is rated at most {@link #UNSUPPORTED_TIER} (property {@link #UNSUPPORTED_BELOW}; 0,
+   * never capped, for a file without it). See {@link ScoreStage}.
+   */
+  final double unsupportedBelow;
+
+  /** The property that holds {@link #unsupportedBelow}. */
+  static final String UNSUPPORTED_BELOW = "unsupported.below";
+
+  /** The highest tier of an unsupported classifier finding scored under {@link #unsupportedBelow}. */
+  public static final Rating UNSUPPORTED_TIER = Rating.T13;
+
   ClassifierModel(int bits, Category[] categories, float[] scale, double[] slope, double[] intercept,
       double[] threshold, Rating[] tier, short[] weights, Map<String, String> properties) {
     int k = categories.length;
@@ -82,11 +96,12 @@ public final class ClassifierModel {
     this.words = (k + 3) / 4;
     this.packed = pack(weights, k, words);
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
-    this.lowerBelow = lowerBelow(properties);
+    this.lowerBelow = bound(properties, LOWER_BELOW);
+    this.unsupportedBelow = bound(properties, UNSUPPORTED_BELOW);
   }
 
-  private static double lowerBelow(Map<String, String> properties) {
-    String v = properties.get(LOWER_BELOW);
+  private static double bound(Map<String, String> properties, String name) {
+    String v = properties.get(name);
     if (v == null) {
       return 0;
     }
@@ -94,10 +109,10 @@ public final class ClassifierModel {
     try {
       t = Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("bad " + LOWER_BELOW + " '" + v + "' in the classifier model");
+      throw new IllegalArgumentException("bad " + name + " '" + v + "' in the classifier model");
     }
     if (!(t >= 0 && t < 1)) {
-      throw new IllegalArgumentException(LOWER_BELOW + " must be in [0, 1), was " + v);
+      throw new IllegalArgumentException(name + " must be in [0, 1), was " + v);
     }
     return t;
   }
@@ -189,6 +204,14 @@ public final class ClassifierModel {
    */
   public double lowerBelow() {
     return lowerBelow;
+  }
+
+  /**
+   * The calibrated score from which a classifier finding that nothing else in the text supports keeps its
+   * category's tier; under it, it is rated at most {@link #UNSUPPORTED_TIER} (0: never capped).
+   */
+  public double unsupportedBelow() {
+    return unsupportedBelow;
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */

@@ -30,7 +30,9 @@ import vn.lanhmanh.Rating;
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
- * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}).
+ * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
+ * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
+ * finding nothing else supports is rated at most T13.
  */
 public final class ClassifierTrainer {
 
@@ -61,9 +63,18 @@ public final class ClassifierTrainer {
   /**
    * Training settings. {@code lowerBelow}: a check with these classifiers lowers to tier P a lexicon or
    * composition finding below tier C (not self-harm) whose category scores under it; 0 never lowers.
+   * {@code unsupportedBelow}: a classifier finding that nothing else in the text supports keeps its
+   * category's tier only from this score, and is rated at most T13 under it; 0 never caps.
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
-      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow) {
+      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow) {
+    /** Settings that never cap an unsupported classifier finding. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          0);
+    }
+
     /** Settings where a category's hard negatives weigh as much as its other negatives. */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged) {
@@ -79,6 +90,9 @@ public final class ClassifierTrainer {
     public Options {
       if (!(lowerBelow >= 0 && lowerBelow < 0.5)) {
         throw new IllegalArgumentException("lower-below must be in [0, 0.5), was " + lowerBelow);
+      }
+      if (!(unsupportedBelow >= 0 && unsupportedBelow < 1)) {
+        throw new IllegalArgumentException("unsupported-below must be in [0, 1), was " + unsupportedBelow);
       }
       if (!(hardNegativeWeight >= 1 && hardNegativeWeight <= 100)) {
         throw new IllegalArgumentException("hard negative weight must be 1..100, was " + hardNegativeWeight);
@@ -96,7 +110,7 @@ public final class ClassifierTrainer {
 
     /** The settings of the shipped classifiers. */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2, 0.7);
     }
   }
 
@@ -243,6 +257,9 @@ public final class ClassifierTrainer {
     all.put("model.version", Integer.toString(ClassifierModel.VERSION));
     if (options.lowerBelow() > 0) {
       all.put(ClassifierModel.LOWER_BELOW, Double.toString(options.lowerBelow()));
+    }
+    if (options.unsupportedBelow() > 0) {
+      all.put(ClassifierModel.UNSUPPORTED_BELOW, Double.toString(options.unsupportedBelow()));
     }
     for (CategoryFigures f : figures) {
       all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());

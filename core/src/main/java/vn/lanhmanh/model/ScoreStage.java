@@ -9,6 +9,8 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.concept.Composition;
+import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
@@ -34,6 +36,9 @@ import vn.lanhmanh.text.Vocabulary;
  * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
  * finding below {@link Rating#C}, outside self-harm and personal information, whose category they score
  * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
+ * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
+ * its category's compositions use) and that scores under the file's {@code unsupported.below} is rated at
+ * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not.
  *
  * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
  */
@@ -59,6 +64,11 @@ public final class ScoreStage {
   private final Supplier<TaggerModel> model;
   private final boolean modelFindings;
   private final Supplier<ClassifierModel> classifiers;
+  /**
+   * Per category (by ordinal), the concepts (bits by {@link Concept#ordinal()}) that its compositions use:
+   * a hit of one supports a classifier finding of the category.
+   */
+  private final long[] support;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
 
@@ -69,10 +79,30 @@ public final class ScoreStage {
     final long[] acc = new long[ClassifierModel.ACC];
   }
 
-  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
+  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
+      long[] support) {
     this.model = model;
     this.modelFindings = modelFindings;
     this.classifiers = classifiers;
+    this.support = support;
+  }
+
+  private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
+    this(model, modelFindings, classifiers, new long[CATEGORIES]);
+  }
+
+  /**
+   * This stage with the compositions whose concepts support a classifier finding: a hit of a concept that a
+   * composition of category X uses supports a {@code model/X} finding (see {@link ClassifierModel#unsupportedBelow}).
+   */
+  public ScoreStage withSupport(List<Composition> compositions) {
+    long[] bits = new long[CATEGORIES];
+    for (Composition c : compositions) {
+      for (Concept k : c.concepts()) {
+        bits[c.category().ordinal()] |= 1L << k.ordinal();
+      }
+    }
+    return new ScoreStage(model, modelFindings, classifiers, bits);
   }
 
   /** The model shipped in the jar, loaded on first use. */
@@ -93,13 +123,13 @@ public final class ScoreStage {
 
   /** This stage with the classifiers shipped in the jar, loaded on first use. */
   public ScoreStage withEmbeddedClassifiers() {
-    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded));
+    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support);
   }
 
   /** This stage with classifiers trained by {@code lanhmanh train}. */
   public ScoreStage withClassifiers(ClassifierModel classifiers) {
     Objects.requireNonNull(classifiers, "classifiers");
-    return new ScoreStage(model, modelFindings, () -> classifiers);
+    return new ScoreStage(model, modelFindings, () -> classifiers, support);
   }
 
   /** Whether message classifiers run. */
@@ -201,7 +231,12 @@ public final class ScoreStage {
           out = new ArrayList<>(added);
         }
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
-        out.add(new Finding(c, sev, m.tier[k], CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
+        Rating tier = m.tier[k];
+        if (p < m.unsupportedBelow && tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0
+            && !supported(c, findings, state)) {
+          tier = ClassifierModel.UNSUPPORTED_TIER;
+        }
+        out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
       }
     }
     return out;
@@ -242,6 +277,27 @@ public final class ScoreStage {
     }
     for (Category k : m.categories) {
       if (k == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
+   * finding of any category (personal information aside, at any tier, lowered or not), or a hit of a concept
+   * that one of {@code c}'s compositions uses.
+   */
+  private boolean supported(Category c, List<Finding> findings, MatchState state) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.category() != Category.PII && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+        return true;
+      }
+    }
+    long want = support[c.ordinal()];
+    for (int k = 0; want != 0 && k < state.conceptCount(); k++) {
+      if ((state.conceptMask(k) & want) != 0) {
         return true;
       }
     }

@@ -180,10 +180,7 @@ class ClassifierTrainerTest {
     assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, 1, 0.7))
         .isInstanceOf(IllegalArgumentException.class);
     double bound = 0.45;
-    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
-    props.put(ClassifierModel.LOWER_BELOW, Double.toString(bound));
-    Path file = dir.resolve("lowering.bin");
-    result.model().withProperties(props).write(file);
+    Path file = withProperty(dir.resolve("lowering.bin"), ClassifierModel.LOWER_BELOW, bound);
     assertThat(ClassifierModel.read(file).lowerBelow()).isEqualTo(bound);
     Policy child = Policy.forAge(10);
     int lowered = 0;
@@ -216,6 +213,64 @@ class ClassifierTrainerTest {
     }
     assertThat(lowered).isPositive();
     assertThat(kept).isPositive();
+  }
+
+  /**
+   * With {@code unsupported.below} set, a classifier finding scored under the bound on a text where no lexicon
+   * or composition finding supports it (and no concept of its category's compositions, checked by the other
+   * direction: a capped finding never sits next to a lexicon finding) is rated T13 instead of its category's
+   * tier; everything else is as without the property. A child under 13 is still stopped by it.
+   */
+  @Test
+  void capsOnlyUnsupportedFindingsUnderTheBound(@TempDir Path dir) throws IOException {
+    assertThat(result.model().unsupportedBelow()).isZero();
+    assertThat(ClassifierTrainer.Options.defaults(1).unsupportedBelow()).isEqualTo(0.7);
+    assertThatThrownBy(() -> new ClassifierTrainer.Options(3, 15, 30, 5, 0.5, 1e-4, 0.02, 1, 0.2, 1.0))
+        .isInstanceOf(IllegalArgumentException.class);
+    double bound = 0.99;
+    Path file = withProperty(dir.resolve("capping.bin"), ClassifierModel.UNSUPPORTED_BELOW, bound);
+    assertThat(ClassifierModel.read(file).unsupportedBelow()).isEqualTo(bound);
+    Path without = dir.resolve("plain.bin");
+    result.model().write(without);
+    Policy child = Policy.forAge(10);
+    int capped = 0;
+    int kept = 0;
+    try (ContentFilter on = ContentFilter.builder().classifiers(file).build();
+        ContentFilter plain = ContentFilter.builder().classifiers(without).build()) {
+      for (MessageCorpus.Message m : dev) {
+        Verdict before = plain.checkText(m.text(), child);
+        Verdict v = on.checkText(m.text(), child);
+        assertThat(v.findings()).as(m.id()).hasSameSizeAs(before.findings());
+        assertThat(v.action()).as(m.id()).isEqualTo(before.action());
+        boolean lexicon = before.findings().stream()
+            .anyMatch(f -> f.category() != Category.PII && !f.rule().startsWith("model/"));
+        for (int i = 0; i < v.findings().size(); i++) {
+          vn.lanhmanh.Finding a = before.findings().get(i);
+          vn.lanhmanh.Finding b = v.findings().get(i);
+          assertThat(b.rule()).isEqualTo(a.rule());
+          if (b.rating() != a.rating()) {
+            assertThat(a.rule()).as(m.id()).startsWith("model/");
+            assertThat(b.rating()).as(m.id()).isEqualTo(ClassifierModel.UNSUPPORTED_TIER);
+            assertThat(a.rating()).isGreaterThan(ClassifierModel.UNSUPPORTED_TIER);
+            assertThat(v.score(a.category())).isLessThan(bound);
+            assertThat(lexicon).as(m.id()).isFalse();
+            capped++;
+          } else if (a.rule().startsWith("model/") && a.rating().compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0) {
+            kept++;
+          }
+        }
+      }
+    }
+    assertThat(capped).isPositive();
+    assertThat(kept).isPositive();
+  }
+
+  /** Writes the trained classifiers with one property set to {@code file}, and returns it. */
+  private static Path withProperty(Path file, String name, double value) throws IOException {
+    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
+    props.put(name, Double.toString(value));
+    result.model().withProperties(props).write(file);
+    return file;
   }
 
   private static byte[] bytes(ClassifierModel m) throws IOException {

@@ -112,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
           + "category's calibrated score is under SCORE; 0 never lowers (default: the shipped setting).")
   private Double lowerBelow;
 
+  @Option(names = "--unsupported-below", paramLabel = "SCORE",
+      description = "Classifiers: a classifier finding that no lexicon or composition finding and no concept of "
+          + "its category's compositions supports is rated at most T13 when it scores under SCORE; 0 never caps "
+          + "(default: the shipped setting).")
+  private Double unsupportedBelow;
+
   @Option(names = "--corpus-ordinary-dev", paramLabel = "CSV",
       description = "Classifiers: ordinary development text (thresholds only: each category may flag at most "
           + "0.25 %% of it).")
@@ -198,7 +204,8 @@ final class TrainCommand implements Callable<Integer> {
       options = new ClassifierTrainer.Options(seed, d.bits(), d.maxEpochs(), d.patience(), d.learningRate(),
           d.l2(), maxFlagged != null ? maxFlagged : d.maxNegativeFlagged(),
           hardNegativeWeight != null ? hardNegativeWeight : d.hardNegativeWeight(),
-          lowerBelow != null ? lowerBelow : d.lowerBelow());
+          lowerBelow != null ? lowerBelow : d.lowerBelow(),
+          unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -238,6 +245,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (lowerBelow != null) {
       command.append(" --lower-below ").append(lowerBelow);
+    }
+    if (unsupportedBelow != null) {
+      command.append(" --unsupported-below ").append(unsupportedBelow);
     }
     if (maxFlagged != null) {
       command.append(" --max-flagged ").append(maxFlagged);
