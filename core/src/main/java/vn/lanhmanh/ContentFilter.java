@@ -290,7 +290,8 @@ public final class ContentFilter implements AutoCloseable {
     } finally {
       hits = stages.release();
     }
-    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits);
+    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits,
+        Conversation.signal(this, verdict));
     return new ConversationStep(Conversation.verdict(this, id, message, verdict, step.observation()),
         new ConversationState(step.next()), Conversation.incident(verdict, step.observation()));
   }
@@ -389,7 +390,7 @@ public final class ContentFilter implements AutoCloseable {
         component = "score";
         fault(component);
         // 4. scores: the tagger and classifiers (when on) over the same syllables (vn.lanhmanh.model)
-        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
+        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, stages != null);
         component = "decide";
         fault(component);
         // 5. the action for this viewer
@@ -474,6 +475,11 @@ public final class ContentFilter implements AutoCloseable {
     if (incidents != null) {
       incidents.report(incident);
     }
+  }
+
+  /** Whether text checks run the message classifiers (their scores then feed a conversation's risk). */
+  boolean runsClassifiers() {
+    return scorer.hasClassifiers();
   }
 
   ConversationMonitor monitor() {
@@ -582,7 +588,8 @@ public final class ContentFilter implements AutoCloseable {
       }
       component = "url rules";
       fault(component);
-      List<UrlHit> hits = new ArrayList<>();
+      List<UrlHit> hits = URL_HITS.get();   // read only in this method, which does not call itself
+      hits.clear();
       UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
       if (defaultUrlList) {
@@ -657,16 +664,24 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
+  /** Per-thread list of a URL check's hits (the findings are made from them; the verdict keeps none). */
+  private static final ThreadLocal<List<UrlHit>> URL_HITS = ThreadLocal.withInitial(() -> new ArrayList<>(8));
+
   /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
   private static final ThreadLocal<double[]> URL_SCORES =
       ThreadLocal.withInitial(() -> new double[Category.values().length]);
 
-  /** The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. */
+  /**
+   * The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. When the
+   * URL has no upper case ({@code lower} is {@code url}), the chars found are the key's: the key is the
+   * match, without a copy.
+   */
   private static Finding urlFinding(String url, String lower, UrlHit h) {
     int at = lower.indexOf(h.key());
     int start = at < 0 ? 0 : at;
     int end = at < 0 ? url.length() : at + h.key().length();
-    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, url.substring(start, end));
+    String match = at >= 0 && lower == url ? h.key() : url.substring(start, end);
+    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, match);
   }
 
   private static Verdict urlProblem(String url, String message) {
@@ -745,7 +760,8 @@ public final class ContentFilter implements AutoCloseable {
         masked = Redaction.copyOf(text);
       }
       for (int i = f.start(); i < f.end(); i++) {
-        if (!Character.isWhitespace(masked[i])) {
+        char c = masked[i];
+        if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
           masked[i] = '*';
         }
       }

@@ -79,6 +79,23 @@ import vn.lanhmanh.conversation.StageMatcher;
  * older sibling ({@code anh … em}) shares the groomer's register, so a sibling chat that touches several
  * stages without a stated innocent reason can score high.
  *
+ * <p><b>With the message classifiers</b> ({@link ContentFilter.Builder#withClassifiers()}), each message's
+ * calibrated {@code grooming} and {@code sexual_minors} scores feed the risk too. A message's <em>signal</em>
+ * {@code g} is the higher of the two; a message without stages is kept in the window when {@code g ≥ 0.05}.
+ * With {@code r} the stages' risk above, clamped to [0.01, 0.9], {@code O} and {@code C} the other party's
+ * and the child's signals summed with a decay of 0.8 per later message, and {@code N} the newest message's
+ * own signal when the other party sent it:
+ * <pre>
+ *   risk = σ(1.335 · logit(r) + 1.233 · O − 0.432 · N + 3.481 · C − 0.926)
+ * </pre>
+ * a logistic regression fitted on chats that were then unseen by the stage rules (docs/QUALITY.md,
+ * "Conversations with the classifiers"). A stage of weight 0.9 alone still blocks (0.88), one of 0.85 alone
+ * warns (0.80) unless the signals add to it; repeated grooming
+ * language from the other party raises weak stages; the classifiers' silence lowers several weak stages.
+ * The grooming classifier's own finding on a conversation message is rated P (the conversation's risk
+ * decides grooming across messages); its other findings and the lexicon's stay as in {@link
+ * ContentFilter#checkText}. Without the classifiers (the default) the risk is the stages' alone.
+ *
  * <p><b>State and threads.</b> Thread-safe. A {@code Conversation} is a light handle: the window lives in
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
  * conversation may be checked from several threads; each is applied to the window atomically (in the
@@ -136,7 +153,7 @@ public final class Conversation {
     } finally {
       hits = stages.release();
     }
-    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits);
+    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits, signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }
 
@@ -153,6 +170,17 @@ public final class Conversation {
     Policy p = message.sender() == Message.Sender.CHILD ? policy.outgoing() : policy;
     // One normalisation and one match: the text check reads the message's stages from its own match.
     return filter.check(message.text(), p, id, message.id(), message.time(), stages);
+  }
+
+  /**
+   * The message's classifier signal for the conversation's risk: the higher of its calibrated
+   * {@code grooming} and {@code sexual_minors} scores when the filter runs the classifiers, NaN otherwise
+   * (the risk is then the stages' alone).
+   */
+  static double signal(ContentFilter filter, Verdict verdict) {
+    return filter.runsClassifiers()
+        ? ConversationMonitor.signalOf(verdict.score(Category.GROOMING), verdict.score(Category.SEXUAL_MINORS))
+        : Double.NaN;
   }
 
   /**

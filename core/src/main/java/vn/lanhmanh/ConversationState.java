@@ -19,7 +19,8 @@ import vn.lanhmanh.conversation.WindowStateCodec;
  * }</pre>
  *
  * <p>The bytes start with a version byte and end with a CRC-32; they hold the window's messages with stage
- * phrases (at most 50, each with its id, time, sender and phrases), the number of messages seen, the newest
+ * phrases or, with the classifiers on, a classifier signal (at most 50, each with its id, time, sender,
+ * signal and phrases), the number of messages seen, the newest
  * time and whether the conversation is at high risk: a few hundred bytes for a conversation with stage
  * phrases, 9 bytes for one without messages. Reading bytes of an unknown version, or damaged bytes, is an
  * {@link IllegalArgumentException}, never a wrong state.

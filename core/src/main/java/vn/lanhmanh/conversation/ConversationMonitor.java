@@ -70,6 +70,15 @@ public final class ConversationMonitor {
    */
   public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits) {
+    return observe(conversationId, messageId, time, fromChild, stageHits, RiskModel.NO_SIGNAL);
+  }
+
+  /**
+   * As above, with the message's classifier signal ({@link #signalOf}; NaN when the filter runs no
+   * classifiers, which leaves the risk the stages' alone).
+   */
+  public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits, double signal) {
     List<StageMatcher.Hit> hits = bounded(stageHits);
     String id = clip(messageId, MAX_MESSAGE_ID_CHARS);
     for (int attempt = 0; ; attempt++) {
@@ -78,10 +87,11 @@ public final class ConversationMonitor {
         if (slot.removed && attempt < 3) {
           continue;   // evicted or expired between the lookup and now: take the new window
         }
-        Observation o = slot.window.add(id, time, fromChild, hits);
+        Observation o = slot.window.add(id, time, fromChild, hits, signal);
         if (o != slot.settled) {
           // the window changed (an unchanged one gives back its last observation): size and tier anew
-          windows.settle(slot, WindowStore.bytesOf(conversationId, o), WindowStore.Tier.of(o));
+          windows.settle(slot, WindowStore.bytesOf(conversationId, o, slot.window.signalOnly()),
+              WindowStore.Tier.of(o));
           slot.settled = o;
         }
         return o;
@@ -103,9 +113,15 @@ public final class ConversationMonitor {
   /** {@link #step} for a message whose stages are already known ({@link StageMatcher#hits}). */
   public Step step(WindowState previous, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits) {
+    return step(previous, messageId, time, fromChild, stageHits, RiskModel.NO_SIGNAL);
+  }
+
+  /** As above, with the message's classifier signal (NaN without classifiers). */
+  public Step step(WindowState previous, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits, double signal) {
     List<StageMatcher.Hit> hits = bounded(stageHits);
     ConversationWindow window = ConversationWindow.restore(previous);
-    Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits);
+    Observation o = window.add(clip(messageId, MAX_MESSAGE_ID_CHARS), time, fromChild, hits, signal);
     return new Step(o, window.export());
   }
 
@@ -145,6 +161,14 @@ public final class ConversationMonitor {
    */
   public Map<String, Long> counts() {
     return windows.counts();
+  }
+
+  /**
+   * A message's classifier signal from its verdict's calibrated scores: the higher of {@code grooming} and
+   * {@code sexual_minors}.
+   */
+  public static double signalOf(double grooming, double sexualMinors) {
+    return RiskModel.signalOf(grooming, sexualMinors);
   }
 
   static String clip(String s, int max) {

@@ -21,13 +21,15 @@ final class ConversationWindow {
 
   /**
    * One message's hits, with the evidence of each (made once, as the message joins the window, not at
-   * every scoring). Messages without hits are counted but not kept.
+   * every scoring), and its classifier signal ({@link RiskModel#NO_SIGNAL} when the classifiers did not run).
+   * Messages without hits and without a signal of at least {@link RiskModel#SIGNAL_FLOOR} are counted but
+   * not kept.
    */
   private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
-      Evidence[] evidence) implements RiskModel.Scored {
+      double signal, Evidence[] evidence) implements RiskModel.Scored {
 
-    Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
-      this(seq, messageId, time, fromChild, hits, RiskModel.evidenceOf(messageId, hits));
+    Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
+      this(seq, messageId, time, fromChild, hits, signal, RiskModel.evidenceOf(messageId, hits));
     }
 
     @Override
@@ -51,16 +53,29 @@ final class ConversationWindow {
    * leaves the window as it was, so it is not scored again. Null after a change.
    */
   private Observation last;
+  /** Whether the newest message came with a classifier signal (the filter runs the classifiers). */
+  private boolean learned;
 
-  /** Adds a message and scores the window. */
+  /** Adds a message without a classifier signal and scores the window. */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+    return add(messageId, time, fromChild, hits, RiskModel.NO_SIGNAL);
+  }
+
+  /**
+   * Adds a message and scores the window.
+   *
+   * @param signal the message's classifier signal in [0, 1] ({@link RiskModel#signalOf}), or
+   *     {@link RiskModel#NO_SIGNAL} when the classifiers did not run: then the risk is the stages' alone
+   */
+  Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
     seq++;
+    learned = !Double.isNaN(signal);
     boolean newer = time.isAfter(newest);
     if (newer) {
       newest = time;
     }
-    if (!hits.isEmpty()) {
-      entries.addLast(new Entry(seq, messageId, time, fromChild, hits));
+    if (!hits.isEmpty() || signal >= RiskModel.SIGNAL_FLOOR) {
+      entries.addLast(new Entry(seq, messageId, time, fromChild, hits, learned ? signal : RiskModel.NO_SIGNAL));
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
       last = null;
@@ -97,7 +112,7 @@ final class ConversationWindow {
     if (last != null) {
       return last;   // unchanged: same risk, and an alert is not crossed twice
     }
-    RiskModel.Assessment a = RiskModel.assess(entries);
+    RiskModel.Assessment a = RiskModel.assess(entries, learned ? seq : -1);
     boolean high = a.risk() >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
@@ -106,7 +121,16 @@ final class ConversationWindow {
     return o;
   }
 
-  /** Messages with stage phrases currently in the window. */
+  /** Messages in the window kept for their classifier signal alone (without a stage phrase). */
+  int signalOnly() {
+    int n = 0;
+    for (Entry e : entries) {
+      n += e.hits().isEmpty() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Messages with stage phrases or a classifier signal currently in the window. */
   int size() {
     return entries.size();
   }
@@ -115,7 +139,7 @@ final class ConversationWindow {
   WindowState export() {
     List<WindowState.Entry> out = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      out.add(new WindowState.Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+      out.add(new WindowState.Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
     }
     return new WindowState(seq, newest, alerted, out);
   }
@@ -127,7 +151,7 @@ final class ConversationWindow {
     w.newest = state.newest();
     w.alerted = state.alerted();
     for (WindowState.Entry e : state.entries()) {
-      w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits()));
+      w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
       w.earliest = e.time().isBefore(w.earliest) ? e.time() : w.earliest;
       w.oldest = Math.min(w.oldest, e.seq());
     }

@@ -47,11 +47,77 @@ final class RiskModel {
       {Stage.ADDRESS, Stage.MEETING},
   };
 
+  /** The signal of a message the classifiers did not score. */
+  static final double NO_SIGNAL = Double.NaN;
+  /**
+   * A message without stages is kept in the window only when its signal is at least this (a lower one
+   * adds almost nothing to the sums below).
+   */
+  static final double SIGNAL_FLOOR = 0.05;
+  /** Each later message multiplies an earlier message's signal by this in the sums. */
+  static final double SIGNAL_DECAY = 0.8;
+  /** The stage risk enters the combiner clamped to this range (so the classifiers can outweigh it). */
+  static final double STAGE_MIN = 0.01;
+  static final double STAGE_MAX = 0.9;
+  /**
+   * The learned combiner: weights of logit(stage risk), the other party's decayed signal sum, the newest
+   * message's own signal when the other party sent it, the child's decayed signal sum, and the bias. A
+   * logistic regression fitted on chats rounds 4 and 5 with the stage risks the engine gave them while they
+   * were unseen (docs/QUALITY.md, "Conversations with the classifiers").
+   */
+  static final double W_STAGE = 1.335;
+  static final double W_OTHER = 1.233;
+  static final double W_NEWEST = -0.432;
+  static final double W_CHILD = 3.481;
+  static final double BIAS = -0.926;
+
+  /**
+   * A message's classifier signal: the higher of its calibrated {@code grooming} and {@code sexual_minors}
+   * scores.
+   */
+  static double signalOf(double grooming, double sexualMinors) {
+    double g = Math.max(grooming > 0 ? grooming : 0, sexualMinors > 0 ? sexualMinors : 0);   // NaN counts as 0
+    return Math.min(1, g);
+  }
+
+  /**
+   * The risk from the stages' risk and the signals of the window's messages, as of message {@code seq}: a
+   * logistic regression over logit(stage risk) (clamped to [{@value #STAGE_MIN}, {@value #STAGE_MAX}]), the
+   * other party's signals summed with decay {@value #SIGNAL_DECAY} per message since, the newest message's
+   * own signal (the other party's), and the child's signals summed the same way.
+   */
+  static double combine(double stageRisk, Iterable<? extends Scored> window, long seq) {
+    double other = 0;
+    double child = 0;
+    double newest = 0;
+    for (Scored e : window) {
+      double g = e.signal();
+      if (!(g > 0)) {
+        continue;   // NaN (not scored) or zero
+      }
+      double d = Math.pow(SIGNAL_DECAY, Math.max(0, seq - e.seq()));
+      if (e.fromChild()) {
+        child += g * d;
+      } else {
+        other += g * d;
+        newest = e.seq() == seq ? g : newest;
+      }
+    }
+    double s = Math.min(STAGE_MAX, Math.max(STAGE_MIN, stageRisk));
+    double z = W_STAGE * Math.log(s / (1 - s)) + W_OTHER * other + W_NEWEST * newest + W_CHILD * child + BIAS;
+    return 1 / (1 + Math.exp(-z));
+  }
+
   /** One message of the window as the model reads it. */
   interface Scored {
+    long seq();
+
     String messageId();
 
     boolean fromChild();
+
+    /** Its classifier signal in [0, 1], NaN when the classifiers did not run. */
+    double signal();
 
     List<StageMatcher.Hit> hits();
 
@@ -96,6 +162,14 @@ final class RiskModel {
    * not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
+    return assess(window, -1);
+  }
+
+  /**
+   * As {@link #assess(Iterable)}; with {@code seq} at least 0 (the filter runs the classifiers) the risk is
+   * {@link #combine}d with the window's classifier signals as of message {@code seq}.
+   */
+  static Assessment assess(Iterable<? extends Scored> window, long seq) {
     // per side (bit 0: the other party, bit 1: the child): a lesson, a purpose, a named purpose
     int lesson = 0;
     int purpose = 0;
@@ -163,7 +237,11 @@ final class RiskModel {
     }
     Arrays.fill(reason, null);
     // made once per scoring and handed on as it is with every message until the window changes
-    return new Assessment(score(best, bestOther), OrderedSet.copyOf(stages), evidence, reasons);
+    double risk = score(best, bestOther);
+    if (seq >= 0) {
+      risk = combine(risk, window, seq);
+    }
+    return new Assessment(risk, OrderedSet.copyOf(stages), evidence, reasons);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param seq messages seen so far (with or without stage phrases)
  * @param newest the newest message time seen, {@link Instant#MIN} before the first message
  * @param alerted whether the last message left the conversation at high risk
- * @param entries the messages in the window that carried stage phrases, oldest first
+ * @param entries the messages in the window that carried stage phrases or a classifier signal, oldest first
  */
 public record WindowState(long seq, Instant newest, boolean alerted, List<Entry> entries) {
 
@@ -33,13 +33,20 @@ public record WindowState(long seq, Instant newest, boolean alerted, List<Entry>
    * @param time when it was sent
    * @param fromChild whether the protected child wrote it
    * @param hits its stage phrases
+   * @param signal its classifier signal in [0, 1], or NaN when the classifiers did not run
    */
-  public record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+  public record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
+      double signal) {
 
     public Entry {
       Objects.requireNonNull(messageId, "messageId");
       Objects.requireNonNull(time, "time");
       hits = List.copyOf(hits);
+    }
+
+    /** A message without a classifier signal. */
+    public Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
+      this(seq, messageId, time, fromChild, hits, Double.NaN);
     }
   }
 }

@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The binary form of a {@link WindowState}, for stores outside the filter. Layout, version 2 (version 1,
- * still read, has no rule: its hits come back with rule {@code ""}):
+ * The binary form of a {@link WindowState}, for stores outside the filter. Layout, version 3 (versions 1
+ * and 2 are still read: version 1 has no rule, its hits come back with rule {@code ""}; neither has a
+ * signal, their entries come back with signal NaN and must have a hit):
  * <pre>
- *   version (1 byte = 2)
+ *   version (1 byte = 3)
  *   seq (varint) · newest (0 = none | 1, seconds zigzag-varint, nanos varint) · alerted (0|1)
  *   entries (varint ≤ {@value ConversationWindow#MAX_MESSAGES}), each:
  *     seq (varint) · messageId (string ≤ {@value ConversationMonitor#MAX_MESSAGE_ID_CHARS})
  *     · seconds (zigzag-varint) · nanos (varint) · fromChild (0|1)
- *     hits (varint ≤ {@link ConversationMonitor#MAX_HITS_PER_MESSAGE}), each:
+ *     · signal (8-byte IEEE double: NaN, or in [0, 1]; not in versions 1 and 2)
+ *     hits (varint ≤ {@link ConversationMonitor#MAX_HITS_PER_MESSAGE}; 0 only with a signal), each:
  *       stage ordinal (1 byte) · weight (8-byte IEEE double) · start (varint) · end (varint)
  *       · match (string ≤ {@value ConversationMonitor#MAX_MATCH_CHARS}) · lowered (0|1)
  *       · rule (string ≤ {@value #MAX_RULE_CHARS}; not in version 1)
@@ -33,8 +35,8 @@ import java.util.zip.CRC32;
  */
 public final class WindowStateCodec {
 
-  /** The version written by {@link #encode}; {@link #decode} reads it and version 1. */
-  public static final int VERSION = 2;
+  /** The version written by {@link #encode}; {@link #decode} reads it and versions 1 and 2. */
+  public static final int VERSION = 3;
   /** The longest rule a hit may carry (a stage phrase's rule id or a stage rule's concepts). */
   public static final int MAX_RULE_CHARS = 256;
 
@@ -58,6 +60,7 @@ public final class WindowStateCodec {
       out.string(e.messageId());
       out.instant(e.time());
       out.bool(e.fromChild());
+      out.fixed64(Double.doubleToLongBits(e.signal()));
       out.varint(e.hits().size());
       for (StageMatcher.Hit h : e.hits()) {
         out.write(h.stage().ordinal());
@@ -90,9 +93,9 @@ public final class WindowStateCodec {
       throw corrupt("no bytes");
     }
     int version = bytes[0] & 0xFF;
-    if (version != VERSION && version != 1) {
+    if (version < 1 || version > VERSION) {
       throw new IllegalArgumentException("conversation state version " + version
-          + " is not supported (this version reads versions 1 and " + VERSION + ")");
+          + " is not supported (this version reads versions 1 to " + VERSION + ")");
     }
     if (bytes.length < 1 + 4) {
       throw corrupt("too short (" + bytes.length + " bytes)");
@@ -126,9 +129,13 @@ public final class WindowStateCodec {
       String messageId = in.string("messageId", ConversationMonitor.MAX_MESSAGE_ID_CHARS);
       Instant time = in.instant("time");
       boolean fromChild = in.flag("fromChild") == 1;
+      double signal = version < 3 ? Double.NaN : Double.longBitsToDouble(in.fixed64("signal"));
+      if (!Double.isNaN(signal) && !(signal >= 0 && signal <= 1)) {
+        throw corrupt("signal " + signal + " outside [0, 1]");
+      }
       int hitCount = in.count("hits", ConversationMonitor.MAX_HITS_PER_MESSAGE);
-      if (hitCount == 0) {
-        throw corrupt("entry " + i + " has no stage phrase");
+      if (hitCount == 0 && Double.isNaN(signal)) {
+        throw corrupt("entry " + i + " has no stage phrase and no signal");
       }
       List<StageMatcher.Hit> hits = new ArrayList<>(hitCount);
       for (int j = 0; j < hitCount; j++) {
@@ -150,7 +157,7 @@ public final class WindowStateCodec {
         String rule = version == 1 ? "" : in.string("rule", MAX_RULE_CHARS);
         hits.add(new StageMatcher.Hit(stages[ordinal], weight, (int) start, (int) end, match, lowered, rule));
       }
-      entries.add(new WindowState.Entry(s, messageId, time, fromChild, hits));
+      entries.add(new WindowState.Entry(s, messageId, time, fromChild, hits, signal));
     }
     if (in.pos != body) {
       throw corrupt((body - in.pos) + " unexpected bytes after the entries");

@@ -57,10 +57,15 @@ final class WindowStore {
       if (o.risk() >= PROTECTED_RISK) {
         return AT_RISK;
       }
-      return o.stages().isEmpty() && o.risk() == 0 ? INNOCENT : STAGED;
+      // with the classifiers on, a window without stages has a small risk from their signals, never 0
+      return o.stages().isEmpty() && o.risk() < INNOCENT_RISK ? INNOCENT : STAGED;
     }
   }
 
+  /** Below this risk a window without stages is innocent (without classifiers such a window's risk is 0). */
+  static final double INNOCENT_RISK = 0.1;
+  /** Estimated bytes of a message kept for its classifier signal alone (its record and id). */
+  static final long MESSAGE_BYTES = 128;
   /** Estimated bytes of an empty window with its map entry, besides its id's chars. */
   static final long WINDOW_BYTES = 320;
   /** Estimated bytes of one kept stage phrase (entry, hit, evidence objects), besides its strings' chars. */
@@ -151,7 +156,12 @@ final class WindowStore {
 
   /** Estimated bytes of a window with this id and these stage phrases kept. */
   static long bytesOf(String id, Observation o) {
-    long b = WINDOW_BYTES + 2L * id.length();
+    return bytesOf(id, o, 0);
+  }
+
+  /** As above, with {@code signalOnly} messages kept for their classifier signal alone. */
+  static long bytesOf(String id, Observation o, int signalOnly) {
+    long b = WINDOW_BYTES + 2L * id.length() + MESSAGE_BYTES * signalOnly;
     for (var e : o.evidence()) {
       b += HIT_BYTES + 2L * (e.messageId().length() + e.match().length());
     }

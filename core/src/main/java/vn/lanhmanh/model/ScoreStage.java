@@ -167,6 +167,16 @@ public final class ScoreStage {
    * @param findings the findings so far, by start offset
    */
   public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings) {
+    return score(text, state, vocab, findings, false);
+  }
+
+  /**
+   * Scores a text; for a conversation's message ({@code inConversation}) the grooming classifier's finding is
+   * rated {@link Rating#P} (reported, no action of its own): its score feeds the conversation's risk, which
+   * sets the action for grooming across messages.
+   */
+  public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings,
+      boolean inConversation) {
     if (model == null && classifiers == null) {
       // Most texts have no finding: their scores are all zero, one shared array that nobody writes.
       return new Scored(findings, findings.isEmpty() ? NO_SCORES : fromFindings(findings));
@@ -192,7 +202,7 @@ public final class ScoreStage {
     List<Finding> all = findings;
     if (classifiers != null) {
       ClassifierModel m = classifiers.get();
-      added = classify(m, text, state, vocab, findings, scores, added);
+      added = classify(m, text, state, vocab, findings, scores, added, inConversation);
       all = lower(m, findings, scores);
     }
     if (!added.isEmpty()) {
@@ -214,7 +224,7 @@ public final class ScoreStage {
    * @return {@code added} with the classifiers' findings appended
    */
   private List<Finding> classify(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
-      List<Finding> findings, double[] scores, List<Finding> added) {
+      List<Finding> findings, double[] scores, List<Finding> added, boolean inConversation) {
     ClassifierScratch s = classifierScratch.get();
     MessageFeatures.extract(text, state, vocab, findings, m.mask, s.features);
     m.logits(s.features, s.logits, s.acc);
@@ -232,7 +242,9 @@ public final class ScoreStage {
         }
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = m.tier[k];
-        if (p < m.unsupportedBelow && tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0
+        if (inConversation && c == Category.GROOMING) {
+          tier = Rating.P;
+        } else if (p < m.unsupportedBelow && tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0
             && !supported(c, findings, state)) {
           tier = ClassifierModel.UNSUPPORTED_TIER;
         }

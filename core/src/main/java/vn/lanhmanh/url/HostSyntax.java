@@ -33,6 +33,9 @@ public final class HostSyntax {
    */
   public static String problem(CanonicalUrl url) {
     String host = url.host();
+    if (HostTable.Suffixes.of(host).validName()) {
+      return null;   // the answer of the loop below, from the pass that hashes the host's suffixes
+    }
     if (url.hostIsIpAddress()) {
       return null;
     }

@@ -145,16 +145,51 @@ final class HostTable<V> {
    * suffix starting there, from one pass over the host's chars from its end. One instance per thread
    * ({@link #of}), kept for the last host it was filled for (compared by identity), so the walks of the
    * embedded list, the allow-list, the public-suffix table and the TLD table over one host hash each
-   * suffix once.
+   * suffix once. The same pass notes the kinds of the host's chars and the lengths of its labels, so the
+   * host's syntax check ({@link HostSyntax}) and the public-suffix split's check of a plain host
+   * ({@code UrlRules.DomainParts.suffixStart}) need no pass of their own when the host passes them.
    */
   static final class Suffixes {
     private static final ThreadLocal<Suffixes> LOCAL = ThreadLocal.withInitial(Suffixes::new);
+
+    /** Kinds of the chars of a label, as bits of {@link #charKinds}: see {@link #KIND}. */
+    private static final int LETTER = 1;
+    private static final int DIGIT = 2;
+    private static final int DASH = 4;
+    private static final int UNDERSCORE = 8;
+    private static final int OTHER = 16;
+    /** The kind of each ASCII char other than the dot ({@code a-z}, {@code 0-9}, {@code -}, {@code _}, or other). */
+    private static final byte[] KIND = new byte[128];
+
+    static {
+      java.util.Arrays.fill(KIND, (byte) OTHER);
+      for (char c = 'a'; c <= 'z'; c++) {
+        KIND[c] = LETTER;
+      }
+      for (char c = '0'; c <= '9'; c++) {
+        KIND[c] = DIGIT;
+      }
+      KIND['-'] = DASH;
+      KIND['_'] = UNDERSCORE;
+    }
 
     String host;
     /** Labels: {@code start[0] == 0} is the whole host, {@code start[count - 1]} the last label. */
     int count;
     int[] start = new int[16];
     long[] hash = new long[16];
+    /** The host's chars while it is read. */
+    private char[] chars = new char[64];
+    /** The {@link #KIND} bits of every char of the host but its dots. */
+    private int charKinds;
+    /** The longest label's length. */
+    private int longestLabel;
+    /** Whether a label is empty (a dot at either end, two dots in a row, or an empty host). */
+    private boolean emptyLabel;
+    /** Whether a label starts or ends with a dash. */
+    private boolean dashAtLabelEdge;
+    /** Whether the last label is all digits (true when it is empty). */
+    private boolean lastAllDigits;
 
     private Suffixes() {}
 
@@ -167,33 +202,106 @@ final class HostTable<V> {
       return sx;
     }
 
+    /**
+     * Whether the host is a name {@link HostSyntax} accepts: at most 253 chars, labels of 1 to 63 chars
+     * of {@code a-z 0-9 - _}, the last one not all digits.
+     */
+    boolean validName() {
+      return host.length() <= HostSyntax.MAX_NAME && (charKinds & OTHER) == 0 && !emptyLabel
+          && longestLabel <= HostSyntax.MAX_LABEL && !lastAllDigits;
+    }
+
+    /**
+     * Whether the host is in the plain form the public-suffix split reads without
+     * {@code InternetDomainName}: 1 to 253 chars of {@code a-z 0-9 -} and dots, 1 to 127 labels of 1 to
+     * 63 chars without a dash at either end, the last label not starting with a digit.
+     */
+    boolean plainLdh() {
+      int n = host.length();
+      if (n == 0 || n > 253 || (charKinds & (OTHER | UNDERSCORE)) != 0 || emptyLabel || longestLabel > 63
+          || dashAtLabelEdge || count > 127) {
+        return false;
+      }
+      char lastFirst = host.charAt(start[count - 1]);
+      return lastFirst < '0' || lastFirst > '9';
+    }
+
+    /**
+     * One pass over the host's chars from its end: the label starts and suffix hashes, found from the
+     * last label to the first and turned round at the end, and the char kinds and label lengths that
+     * {@link #validName} and {@link #plainLdh} read.
+     */
     private void fill(String h) {
       host = null;
-      int labels = 1;
-      for (int i = 0; i < h.length(); i++) {
-        if (h.charAt(i) == '.') {
-          labels++;
-        }
-      }
-      if (labels > start.length) {
-        int size = Math.max(labels, start.length * 2);
-        start = new int[size];
-        hash = new long[size];
-      }
-      count = labels;
-      int k = labels - 1;
+      int n = h.length();
+      int j = 0;
+      int kinds = 0;
+      int longest = 0;
+      boolean empty = false;
+      boolean dashEdge = false;
+      boolean lastDigits = true;
+      int end = n;   // the end of the label being read
       long state = P1;
-      for (int i = h.length() - 1; i >= 0; i--) {
-        char c = h.charAt(i);
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      char[] cs = chars;
+      h.getChars(0, n, cs, 0);   // read from an array: fewer checks per char than charAt
+      for (int i = n - 1; i >= 0; i--) {
+        char c = cs[i];
         if (c == '.') {
-          start[k] = i + 1;
-          hash[k--] = finish(state, h.length() - i - 1);
+          if (j == start.length) {
+            grow();
+          }
+          start[j] = i + 1;
+          hash[j++] = finish(state, n - i - 1);
+          int len = end - i - 1;
+          if (len == 0) {
+            empty = true;
+          } else {
+            longest = Math.max(longest, len);
+            dashEdge |= cs[i + 1] == '-' || cs[end - 1] == '-';
+          }
+          end = i;
+        } else {
+          kinds |= c < 128 ? KIND[c] : OTHER;
+          if (j == 0 && (c < '0' || c > '9')) {
+            lastDigits = false;
+          }
         }
         state = (state ^ c) * P2;
       }
-      start[0] = 0;
-      hash[0] = finish(state, h.length());
+      if (j == start.length) {
+        grow();
+      }
+      start[j] = 0;
+      hash[j++] = finish(state, n);
+      if (end == 0) {
+        empty = true;
+      } else {
+        longest = Math.max(longest, end);
+        dashEdge |= cs[0] == '-' || cs[end - 1] == '-';
+      }
+      for (int a = 0, b = j - 1; a < b; a++, b--) {   // first label first
+        int s = start[a];
+        start[a] = start[b];
+        start[b] = s;
+        long x = hash[a];
+        hash[a] = hash[b];
+        hash[b] = x;
+      }
+      count = j;
+      charKinds = kinds;
+      longestLabel = longest;
+      emptyLabel = empty;
+      dashAtLabelEdge = dashEdge;
+      lastAllDigits = lastDigits;
       host = h;
+    }
+
+    private void grow() {
+      start = java.util.Arrays.copyOf(start, start.length * 2);
+      hash = java.util.Arrays.copyOf(hash, hash.length * 2);
     }
   }
 }

@@ -64,23 +64,14 @@ public final class LookupExpressions {
     if (ipAddress) {
       return 1;
     }
-    int components = 1;
-    for (int i = 0; i < host.length(); i++) {
-      if (host.charAt(i) == '.') {
-        components++;
-      }
-    }
+    // The labels' starts from the pass that hashes the host's suffixes for the other lists (no pass here).
+    HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+    int components = sx.count;
     // Suffixes start at component index first .. components - 2, so the shortest has two components.
     int first = Math.max(1, components - SUFFIX_COMPONENTS);
     int count = 1;
-    int component = 0;
-    for (int i = 0; i < host.length() && component < components - 2; i++) {
-      if (host.charAt(i) == '.') {
-        component++;
-        if (component >= first) {
-          starts[count++] = i + 1;
-        }
-      }
+    for (int c = first; c <= components - 2; c++) {
+      starts[count++] = sx.start[c];
     }
     return count;
   }

@@ -53,14 +53,20 @@ public final class SearchEngines {
     return null;
   }
 
-  /** Whether {@code path} is a result path of some engine: most paths are none, and they are short to compare. */
-  private static boolean anyEnginePath(String path) {
+  /** Every engine's result paths. */
+  private static final java.util.Set<String> ENGINE_PATHS = enginePaths();
+
+  private static java.util.Set<String> enginePaths() {
+    java.util.Set<String> all = new java.util.HashSet<>();
     for (Engine e : ENGINES) {
-      if (pathMatches(path, e.paths())) {
-        return true;
-      }
+      all.addAll(java.util.List.of(e.paths()));
     }
-    return false;
+    return java.util.Set.copyOf(all);
+  }
+
+  /** Whether {@code path} is a result path of some engine (most paths are none): one set lookup. */
+  private static boolean anyEnginePath(String path) {
+    return ENGINE_PATHS.contains(path);
   }
 
   private static boolean mayBeEngine(String host) {

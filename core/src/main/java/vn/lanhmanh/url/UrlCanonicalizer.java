@@ -124,10 +124,14 @@ public final class UrlCanonicalizer {
       String scheme = "http";
       int pos;
       int colon = schemeColon(s);
-      String candidate = colon == 5 && s.regionMatches(true, 0, "https", 0, 5) ? "https"
-          : colon == 4 && s.regionMatches(true, 0, "http", 0, 4) ? "http"
+      // http and https, in any case, are told apart without a substring or a set lookup.
+      boolean web = (colon == 4 || (colon == 5 && (s.charAt(4) | 0x20) == 's')) && startsWithHttp(s);
+      String candidate = web ? (colon == 5 ? "https" : "http")
           : colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : null;
-      if (candidate != null && HOSTLESS_SCHEMES.contains(candidate)) {
+      if (web) {
+        scheme = candidate;
+        pos = skipSlashes(colon + 1);
+      } else if (candidate != null && HOSTLESS_SCHEMES.contains(candidate)) {
         return fail(Problem.UNSUPPORTED_SCHEME, "'" + candidate + ":' URLs have no host to check");
       } else if (candidate != null && SPECIAL_SCHEMES.contains(candidate)) {
         scheme = candidate;
@@ -145,14 +149,24 @@ public final class UrlCanonicalizer {
       } else {
         pos = 0;
       }
-      special = SPECIAL_SCHEMES.contains(scheme);
+      special = web || SPECIAL_SCHEMES.contains(scheme);
 
+      // The authority, and its last '@' and ':', in one pass.
       int authorityEnd = pos;
-      while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
-        authorityEnd++;
+      int lastAt = -1;
+      int lastColon = -1;
+      for (; authorityEnd < s.length(); authorityEnd++) {
+        char c = s.charAt(authorityEnd);
+        if (endsAuthority(c)) {
+          break;
+        }
+        if (c == '@') {
+          lastAt = authorityEnd;
+        } else if (c == ':') {
+          lastColon = authorityEnd;
+        }
       }
-      int hostStart = s.lastIndexOf('@', authorityEnd - 1) + 1;
-      hostStart = Math.max(hostStart, pos);
+      int hostStart = lastAt >= 0 ? lastAt + 1 : pos;
       int hostEnd = authorityEnd;
       int port = -1;
       if (hostStart < authorityEnd && s.charAt(hostStart) == '[') {
@@ -165,7 +179,6 @@ public final class UrlCanonicalizer {
           return fail(Problem.INVALID_IPV6, "text after ']' that is not a port");
         }
       } else {
-        int lastColon = s.lastIndexOf(':', authorityEnd - 1);
         hostEnd = lastColon >= hostStart ? lastColon : authorityEnd;
       }
       if (hostEnd < authorityEnd) {
@@ -289,9 +302,10 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalHost(int from, int to) {
-      if (isPlainHost(s, from, to)) {
+      int plain = plainHost(s, from, to);
+      if (plain != NOT_PLAIN) {
         // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
-        String host = lowerAscii(s.substring(from, to));
+        String host = plain == PLAIN_LOWER ? s.substring(from, to) : lowerAscii(s.substring(from, to));
         String ipv4 = IpAddresses.ipv4ToDottedDecimal(host);
         return ipv4 != null ? ipv4 : host;
       }
@@ -395,7 +409,7 @@ public final class UrlCanonicalizer {
     }
 
     private String canonicalQuery(int from, int to) {
-      if (isPlain(s, from, to, ESCAPE_IN_QUERY)) {
+      if (isPlainQuery(s, from, to)) {
         return s.substring(from, to);
       }
       byte[] bytes = PercentCodec.utf8(s, from, to);
@@ -452,7 +466,10 @@ public final class UrlCanonicalizer {
     return length;
   }
 
-  /** Chars 0-63 and 64-127 that {@link #isPlain} refuses in a special path, and in a query, as bit sets. */
+  /**
+   * Chars 0-63 and 64-127 that {@link #isPlainPath} refuses in a special path and {@link #isPlainQuery}
+   * in a query, as bit sets.
+   */
   private static final long NOT_PLAIN_PATH_LOW = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 0);
   private static final long NOT_PLAIN_PATH_HIGH = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 64);
   private static final long NOT_PLAIN_QUERY_LOW = notPlainBits(ESCAPE_IN_QUERY, 0);
@@ -469,20 +486,11 @@ public final class UrlCanonicalizer {
     return bits;
   }
 
-  /**
-   * Whether {@code s[from, to)} is printable ASCII without a {@code %} or any char of {@code also}, one of
-   * {@link #ESCAPE_IN_SPECIAL_PATH} and {@link #ESCAPE_IN_QUERY}.
-   */
-  private static boolean isPlain(String s, int from, int to, String also) {
-    boolean path = also.equals(ESCAPE_IN_SPECIAL_PATH);
-    if (!path && !also.equals(ESCAPE_IN_QUERY)) {
-      throw new IllegalArgumentException("no char table for " + also);
-    }
-    long low = path ? NOT_PLAIN_PATH_LOW : NOT_PLAIN_QUERY_LOW;
-    long high = path ? NOT_PLAIN_PATH_HIGH : NOT_PLAIN_QUERY_HIGH;
+  /** Whether the query {@code s[from, to)} is printable ASCII without {@code %} or {@code #}: nothing to unescape or escape. */
+  static boolean isPlainQuery(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || ((c < 64 ? low : high) & (1L << c)) != 0) {
+      if (c >= 128 || ((c < 64 ? NOT_PLAIN_QUERY_LOW : NOT_PLAIN_QUERY_HIGH) & (1L << c)) != 0) {
         return false;
       }
     }
@@ -491,38 +499,54 @@ public final class UrlCanonicalizer {
 
   /**
    * Whether the path {@code s[from, to)} is already canonical: starts with {@code /}, printable ASCII
-   * with nothing to unescape or escape, no backslash, no empty segment ({@code //}) and no segment
-   * starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes the full path too).
+   * with nothing to unescape or escape ({@code %}, {@code #}, {@code ?}, {@code \}), no empty segment
+   * ({@code //}) and no segment starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes
+   * the full path too). One pass over the chars.
    */
   static boolean isPlainPath(String s, int from, int to) {
-    if (from >= to || s.charAt(from) != '/' || !isPlain(s, from, to, ESCAPE_IN_SPECIAL_PATH)) {
+    if (from >= to || s.charAt(from) != '/') {
       return false;
     }
-    for (int i = from; i + 1 < to; i++) {
-      if (s.charAt(i) == '/' && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '.')) {
+    char previous = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || ((c < 64 ? NOT_PLAIN_PATH_LOW : NOT_PLAIN_PATH_HIGH) & (1L << c)) != 0
+          || (previous == '/' && (c == '/' || c == '.'))) {
         return false;
       }
+      previous = c;
     }
     return true;
   }
 
+  /** What {@link #plainHost} answers. */
+  static final int NOT_PLAIN = 0;
+  static final int PLAIN_LOWER = 1;
+  static final int PLAIN_UPPER = 2;
+
   /**
    * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
-   * single inner dots, which the full host steps would only lower-case.
+   * single inner dots, which the full host steps would only lower-case: {@link #NOT_PLAIN}, else
+   * {@link #PLAIN_UPPER} when it holds an upper-case letter and {@link #PLAIN_LOWER} when not.
    */
-  static boolean isPlainHost(String s, int from, int to) {
+  static int plainHost(String s, int from, int to) {
     if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
-      return false;
+      return NOT_PLAIN;
     }
+    boolean upper = false;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-          || (c == '.' && s.charAt(i - 1) != '.');
-      if (!ok) {
-        return false;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+          || (c == '.' && s.charAt(i - 1) != '.')) {
+        continue;
       }
+      if (c >= 'A' && c <= 'Z') {
+        upper = true;
+        continue;
+      }
+      return NOT_PLAIN;
     }
-    return true;
+    return upper ? PLAIN_UPPER : PLAIN_LOWER;
   }
 
   private static String collapseDots(String host) {
@@ -563,6 +587,12 @@ public final class UrlCanonicalizer {
       }
     }
     return true;
+  }
+
+  /** Whether {@code s} starts with {@code http} in any case. */
+  private static boolean startsWithHttp(String s) {
+    return (s.charAt(0) | 0x20) == 'h' && (s.charAt(1) | 0x20) == 't' && (s.charAt(2) | 0x20) == 't'
+        && (s.charAt(3) | 0x20) == 'p';
   }
 
   private static boolean isAsciiLetter(char c) {

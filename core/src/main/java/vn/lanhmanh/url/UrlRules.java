@@ -460,33 +460,12 @@ public final class UrlRules {
      * ({@code !www.ck}) decides.
      */
     static int suffixStart(String host) {
-      int n = host.length();
-      if (n == 0 || n > 253) {
-        return SLOW;
-      }
-      int labels = 1;
-      int labelStart = 0;
-      for (int i = 0; i < n; i++) {   // a plain loop over the chars: the last label is checked after it
-        char c = host.charAt(i);
-        if (c == '.') {
-          if (!plainLabel(host, labelStart, i)) {
-            return SLOW;
-          }
-          labels++;
-          labelStart = i + 1;
-        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-          return SLOW;
-        }
-      }
-      if (!plainLabel(host, labelStart, n)) {
-        return SLOW;
-      }
-      char lastFirst = host.charAt(labelStart);
-      if (labels > 127 || (lastFirst >= '0' && lastFirst <= '9')) {
-        return SLOW;
-      }
-      int previous = -1;
       HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+      if (!sx.plainLdh()) {   // checked in the pass that hashes the host's suffixes
+        return SLOW;
+      }
+      int n = host.length();
+      int previous = -1;
       for (int k = 0; k < sx.count; k++) {
         int start = sx.start[k];
         Integer found = SUFFIXES.get(sx, k);
@@ -505,12 +484,6 @@ public final class UrlRules {
       }
       return -1;
     }
-  }
-
-  /** Whether {@code host[from, to)} is a label {@code InternetDomainName} takes: 1 to 63 chars, no dash at either end. */
-  private static boolean plainLabel(String host, int from, int to) {
-    int len = to - from;
-    return len > 0 && len <= 63 && host.charAt(from) != '-' && host.charAt(to - 1) != '-';
   }
 
   /** Whether {@code s[from, to)} is made of digits and {@link #BRAND_AFFIXES} only. */

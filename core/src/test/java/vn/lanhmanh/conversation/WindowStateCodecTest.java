@@ -48,9 +48,9 @@ class WindowStateCodecTest {
   @Example
   void anUnknownVersionIsNamed() {
     byte[] bytes = WindowStateCodec.encode(WindowState.EMPTY);
-    bytes[0] = 3;
+    bytes[0] = 4;
     assertThatThrownBy(() -> WindowStateCodec.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("conversation state version 3 is not supported (this version reads versions 1 and 2)");
+        .hasMessage("conversation state version 4 is not supported (this version reads versions 1 to 3)");
     // Version 1 (hits without a rule) is still read: the empty state is the same in both.
     byte[] v1 = WindowStateCodec.encode(WindowState.EMPTY);
     v1[0] = 1;
@@ -104,9 +104,14 @@ class WindowStateCodecTest {
         .as((stage, w, start, len, match, lowered, rule) -> new StageMatcher.Hit(stage, w, start, start + len, match,
             lowered, rule));
     Arbitrary<List<StageMatcher.Hit>> hits = hit.list().ofMinSize(1).ofMaxSize(ConversationMonitor.MAX_HITS_PER_MESSAGE);
-    Arbitrary<List<Object[]>> raw = Combinators.combine(text, time, Arbitraries.of(true, false), hits,
+    // a message kept for its classifier signal alone has no hit
+    Arbitrary<Object[]> hitsAndSignal = Arbitraries.oneOf(
+        hits.map(h -> new Object[] {h, Double.NaN}),
+        Combinators.combine(hits, Arbitraries.doubles().between(0, 1)).as((h, g) -> new Object[] {h, g}),
+        Arbitraries.doubles().between(0, 1).map(g -> new Object[] {List.of(), g}));
+    Arbitrary<List<Object[]>> raw = Combinators.combine(text, time, Arbitraries.of(true, false), hitsAndSignal,
         Arbitraries.longs().between(1, 1000))
-        .as((id, t, child, h, gap) -> new Object[] {id, t, child, h, gap})
+        .as((id, t, child, h, gap) -> new Object[] {id, t, child, h[0], gap, h[1]})
         .list().ofMaxSize(ConversationWindow.MAX_MESSAGES);
     return Combinators.combine(raw, Arbitraries.longs().between(0, Long.MAX_VALUE / 4), time,
         Arbitraries.of(true, false), Arbitraries.of(true, false))
@@ -117,7 +122,7 @@ class WindowStateCodecTest {
             seq += (Long) r[4];
             @SuppressWarnings("unchecked")
             List<StageMatcher.Hit> h = (List<StageMatcher.Hit>) r[3];
-            entries.add(new WindowState.Entry(seq, (String) r[0], (Instant) r[1], (Boolean) r[2], h));
+            entries.add(new WindowState.Entry(seq, (String) r[0], (Instant) r[1], (Boolean) r[2], h, (Double) r[5]));
           }
           return new WindowState(seq + extra, none ? Instant.MIN : newest, alerted, entries);
         });

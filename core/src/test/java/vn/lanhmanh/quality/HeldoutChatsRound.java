@@ -15,7 +15,9 @@ abstract class HeldoutChatsRound {
   private final int round;
   private final String folder;
   private final int perLabel;
-  private static final ContentFilter filter = DefaultFilter.shared();
+  /** The default filter, or one with the message classifiers on when {@code lanhmanh.heldout.classifiers} is true. */
+  private static final ContentFilter filter = Boolean.getBoolean("lanhmanh.heldout.classifiers")
+      ? HeldoutText.filter() : DefaultFilter.shared();
 
   /**
    * @param round the round's number: folder {@code heldout/chats-roundN/}, report
@@ -34,8 +36,8 @@ abstract class HeldoutChatsRound {
 
   @Test
   void figuresOnTheCurrentEngine() throws Exception {
-    Summary s = HeldoutChats.score(filter, "heldout-r" + round + "-", "heldout chats round " + round,
-        HeldoutChats.read(folder));
+    Summary s = HeldoutChats.score(filter, "heldout-r" + round + "-",
+        HeldoutText.label("heldout chats round " + round), HeldoutChats.read(folder));
     System.out.print(s.text());
     HeldoutReports.write("heldout-chats-round" + round + ".txt", HeldoutChats.details(s));
   }

@@ -214,13 +214,13 @@ final class KeyFilter {
    * {@link #hash} of {@code s[from, to)} with {@link #KEY_SEED} and with {@link #PATHS_SEED}, written to
    * {@code keys[at]} and {@code markers[at]}: one pass over the chars with the two hash states side by side.
    */
-  static void keyAndMarker(String s, int from, int to, long[] keys, long[] markers, int at) {
+  static void keyAndMarker(char[] s, int from, int to, long[] keys, long[] markers, int at) {
     long k = KEY_SEED + P5 + (to - from);
     long m = PATHS_SEED + P5 + (to - from);
     int i = from;
     for (; i + 4 <= to; i += 4) {
-      long w = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-          | (long) s.charAt(i + 3) << 48;
+      long w = s[i] | (long) s[i + 1] << 16 | (long) s[i + 2] << 32
+          | (long) s[i + 3] << 48;
       long r = Long.rotateLeft(w * P2, 31) * P1;
       k ^= r;
       k = Long.rotateLeft(k, 27) * P1 + P4;
@@ -228,7 +228,7 @@ final class KeyFilter {
       m = Long.rotateLeft(m, 27) * P1 + P4;
     }
     for (; i < to; i++) {
-      long c = s.charAt(i) * P5;
+      long c = s[i] * P5;
       k ^= c;
       k = Long.rotateLeft(k, 11) * P1;
       m ^= c;

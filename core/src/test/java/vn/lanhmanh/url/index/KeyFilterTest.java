@@ -87,7 +87,7 @@ class KeyFilterTest {
     long[] markers = new long[1];
     for (String h : hosts) {
       for (int from = 0; from <= h.length(); from++) {
-        KeyFilter.keyAndMarker(h, from, h.length(), keys, markers, 0);
+        KeyFilter.keyAndMarker(h.toCharArray(), from, h.length(), keys, markers, 0);
         assertThat(keys[0]).as(h + " from " + from).isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.KEY_SEED));
         assertThat(markers[0]).as(h + " from " + from)
             .isEqualTo(KeyFilter.hash(h, from, h.length(), KeyFilter.PATHS_SEED));

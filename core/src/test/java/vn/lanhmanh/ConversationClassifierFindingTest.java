@@ -1,0 +1,42 @@
+package vn.lanhmanh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the classifiers on, the grooming classifier's finding on a conversation message is rated P (the
+ * conversation's risk decides grooming across messages), while the same text checked alone keeps it at C.
+ */
+class ConversationClassifierFindingTest {
+
+  private static final List<String> TEXTS = List.of(
+      "em có hay ở nhà một mình không, anh qua chơi với em nhé",
+      "em xinh quá, cho anh xem thêm ảnh em mặc đồ bơi đi",
+      "anh thích em lắm, mình làm bạn bí mật nhé, đừng kể với ai",
+      "tối nay bố mẹ em đi vắng à, anh gọi video cho em nha");
+
+  @Test
+  void theGroomingClassifiersFindingIsRatedPInAConversation() {
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int seen = 0;
+      for (int i = 0; i < TEXTS.size(); i++) {
+        String text = TEXTS.get(i);
+        Verdict alone = filter.checkText(text, Policy.forAge(11));
+        boolean atC = alone.findings().stream()
+            .anyMatch(f -> f.rule().equals("model/grooming") && f.rating() == Rating.C);
+        Verdict inChat = filter.conversation("c" + i)
+            .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+        assertThat(inChat.findings()).as(text)
+            .noneMatch(f -> f.rule().equals("model/grooming") && f.rating() != Rating.P);
+        if (atC) {
+          seen++;
+          assertThat(inChat.findings()).as(text).anyMatch(f -> f.rule().equals("model/grooming"));
+        }
+      }
+      assertThat(seen).as("texts the grooming classifier flags at C when checked alone").isPositive();
+    }
+  }
+}
