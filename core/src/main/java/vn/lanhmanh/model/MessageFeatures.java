@@ -31,6 +31,10 @@ final class MessageFeatures {
   private static final int CATEGORY_TIER = 9;
   private static final int SHORT = 10;
 
+  /** FNV-1a over a syllable's chars, as {@link Positions#charHash} computes it. */
+  private static final long FNV_BASIS = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
   private static final long BOS = 0x1234_5678_9abc_def1L;
   private static final long EOS = 0x0fed_cba9_8765_4321L;
   /** At most this many syllables feed features: the rest of a very long text adds nothing. */
@@ -42,6 +46,14 @@ final class MessageFeatures {
   static final class Buffer {
     int[] feats = new int[256];
     int size;
+
+    /** Makes room for {@code more} features after {@link #size}; returns the (possibly new) array. */
+    int[] room(int more) {
+      if (size + more > feats.length) {
+        feats = Arrays.copyOf(feats, Math.max(feats.length * 2, size + more));
+      }
+      return feats;
+    }
 
     void add(int template, long h, int mask) {
       if (size == feats.length) {
@@ -78,25 +90,48 @@ final class MessageFeatures {
     int n = Math.min(p.size(), MAX_POSITIONS);
     b.add(SHORT, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask);
     long prev = BOS;
+    // Feature order is the order the trainer has always seen: per position its folded syllable, exact
+    // syllable and bigram, then the character trigrams of " " + letters + " ". One pass over a position's
+    // letters gives both hashes and the trigrams; the trigrams are written after three reserved slots.
+    int[] feats = b.feats;
+    int size = b.size;
     for (int i = 0; i < n; i++) {
-      long f = p.charHash(i, true, vocab);
-      b.add(FOLD, f, mask);
-      b.add(EXACT, p.charHash(i, false, vocab), mask);
-      b.add(FOLD_BIGRAM, Features.pair(prev, f), mask);
-      prev = f;
       int len = p.charLength(i);
-      if (len > 0) {
-        // trigrams of " " + letters + " "
-        int a = ' ';
+      if (size + len + 4 > feats.length) {
+        b.size = size;
+        feats = b.room(len + 4);
+      }
+      long hf;
+      long he;
+      int at = size + 3;
+      if (p.expanded(i)) {
+        hf = p.charHash(i, true, vocab);
+        he = p.charHash(i, false, vocab);
+      } else if (len == 0) {
+        hf = FNV_BASIS;
+        he = FNV_BASIS;
+      } else {
         int c1 = p.foldChar(i, 0);
-        for (int k = 1; k <= len; k++) {
-          int c2 = k < len ? p.foldChar(i, k) : ' ';
-          b.add(CHAR3, ((long) a << 32) | ((long) c1 << 16) | c2, mask);
+        hf = (FNV_BASIS ^ c1) * FNV_PRIME;
+        he = (FNV_BASIS ^ p.exactChar(i, 0)) * FNV_PRIME;
+        int a = ' ';
+        for (int k = 1; k < len; k++) {
+          int c2 = p.foldChar(i, k);
+          hf = (hf ^ c2) * FNV_PRIME;
+          he = (he ^ p.exactChar(i, k)) * FNV_PRIME;
+          feats[at++] = Features.index(CHAR3, ((long) a << 32) | ((long) c1 << 16) | c2, mask);
           a = c1;
           c1 = c2;
         }
+        feats[at++] = Features.index(CHAR3, ((long) a << 32) | ((long) c1 << 16) | ' ', mask);
       }
+      feats[size] = Features.index(FOLD, hf, mask);
+      feats[size + 1] = Features.index(EXACT, he, mask);
+      feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+      prev = hf;
+      size = at;
     }
+    b.size = size;
     if (n > 0) {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }

@@ -14,7 +14,8 @@ import java.text.Normalizer;
  * <p>Packed layout of an entry: bits 0–15 the character (the lower-case base letter for {@link #LETTER},
  * the ASCII digit for {@link #DIGIT}, the letter meant for {@link #LEET}); bits 16–17 the modifier;
  * bits 18–20 the tone; bits 21–23 the class; bit 24 set when the character carries a non-Vietnamese mark;
- * bit 25 set on every described entry (0 is a character not described yet).
+ * bit 25 set on every described entry (0 is a character not described yet); bit 26 set on a letter that
+ * carries any diacritic or is {@code đ} ({@link #ACCENT}).
  */
 final class CharTable {
 
@@ -47,6 +48,8 @@ final class CharTable {
 
   /** Set on every described entry. */
   private static final int KNOWN = 1 << 25;
+  /** Set on a letter with a modifier, a tone or another mark, or on {@code đ}: its syllable has diacritics. */
+  static final int ACCENT = 1 << 26;
   /** Characters below this are described at class initialisation, and those of {@link #EAGER_RANGES}. */
   private static final int EAGER_BELOW = 0x0530;
   /** Latin Extended Additional (Vietnamese letters), Greek Extended, punctuation, letter-like symbols. */
@@ -59,6 +62,13 @@ final class CharTable {
   private static final int[] TABLE = new int[65536];
   /** Composed lower-case letter for (base 0..26, modifier 0..3, tone 0..5); 0 where no such letter. */
   private static final char[] COMPOSE = new char[27 * 4 * 6];
+  /** {@link #EXACT} covers the characters below this (the eagerly described ones among them). */
+  private static final int EXACT_LIMIT = 0x2150;
+  /**
+   * The exact letter ({@link #exact}) of every eagerly described letter below {@link #EXACT_LIMIT}, filled
+   * at class initialisation; 0 for any other character.
+   */
+  private static final char[] EXACT = new char[EXACT_LIMIT];
 
   /**
    * Mathematical alphanumeric symbols U+1D400–U+1D7FF to the ASCII letter or digit they are (0 if none);
@@ -85,6 +95,12 @@ final class CharTable {
     for (char[] range : EAGER_RANGES) {
       for (int c = range[0]; c <= range[1]; c++) {
         TABLE[c] = classify((char) c) | KNOWN;
+      }
+    }
+    for (int c = 0; c < EXACT_LIMIT; c++) {
+      int info = TABLE[c];
+      if (info != 0 && cls(info) == LETTER) {
+        EXACT[c] = composed(info);
       }
     }
   }
@@ -121,6 +137,26 @@ final class CharTable {
 
   static boolean otherMark(int info) {
     return (info & (1 << 24)) != 0;
+  }
+
+  /**
+   * The lower-case letter with its diacritics composed, of a character of class {@link #LETTER} whose entry
+   * is {@code info}: one table load for the Latin and Vietnamese letters.
+   */
+  static char exact(char c, int info) {
+    if (c < EXACT_LIMIT) {
+      char e = EXACT[c];
+      if (e != 0) {
+        return e;
+      }
+    }
+    return composed(info);
+  }
+
+  private static char composed(int info) {
+    int mod = mod(info);
+    int tone = tone(info);
+    return (mod | tone) == 0 ? ch(info) : compose(ch(info), mod, tone);
   }
 
   /** The letter leetspeak means by this digit, or 0. */
@@ -203,7 +239,9 @@ final class CharTable {
   }
 
   private static int pack(int cls, char c, int mod, int tone, boolean other) {
-    return (c & 0xFFFF) | (mod << 16) | (tone << 18) | (cls << 21) | (other ? 1 << 24 : 0);
+    boolean accent = cls == LETTER && (mod != 0 || tone != 0 || other || c == '\u0111');
+    return (c & 0xFFFF) | (mod << 16) | (tone << 18) | (cls << 21) | (other ? 1 << 24 : 0)
+        | (accent ? ACCENT : 0);
   }
 
   private static int classify(char c) {

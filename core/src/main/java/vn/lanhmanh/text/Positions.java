@@ -279,6 +279,11 @@ public final class Positions {
     return foldChars[charOff[i] + k];
   }
 
+  /** Letter {@code k} of position {@code i}'s exact view ({@code 0 <= k < charLength(i)}). Allocates nothing. */
+  public char exactChar(int i, int k) {
+    return exactChars[charOff[i] + k];
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {

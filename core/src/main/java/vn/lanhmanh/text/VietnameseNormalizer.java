@@ -197,9 +197,9 @@ public final class VietnameseNormalizer {
         char fold;
         byte flags;
         if (cls == LETTER) {
-          exact = (mod | tone) == 0 ? letter : CharTable.compose(letter, mod, tone);
+          exact = width == 1 ? CharTable.exact(c, info) : letter;
           fold = CharTable.fold(letter);
-          boolean accent = mod != 0 || tone != 0 || other || letter == '\u0111';
+          boolean accent = (info & CharTable.ACCENT) != 0;
           flags = (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
           lastLetter = true;
           lastBase = letter;
@@ -219,27 +219,32 @@ public final class VietnameseNormalizer {
         tokFlags |= flags;
         if (cls == LETTER && width == 1) {
           // The rest of a run of letters (most characters of a text), the letter branch above with no
-          // other class to test: a mark, a digit, a separator or a surrogate goes back to the full loop.
+          // other class to test: a mark, a digit, a separator or a surrogate (whose class is a separator)
+          // goes back to the full loop. The last letter's entry and the union of the entries' accent bits
+          // are kept, not each letter's modifier and tone.
+          int first = pool;
+          int last = 0;
+          int union = 0;
           while (i + 1 < n) {
             char d = text[i + 1];
             int dInfo = CharTable.info(d);
-            if (CharTable.cls(dInfo) != LETTER || Character.isSurrogate(d)) {
+            if (CharTable.cls(dInfo) != LETTER) {
               break;
             }
-            char l = CharTable.ch(dInfo);
-            int m = CharTable.mod(dInfo);
-            int t = CharTable.tone(dInfo);
-            ex[pool] = (m | t) == 0 ? l : CharTable.compose(l, m, t);
-            fo[pool] = CharTable.fold(l);
+            ex[pool] = CharTable.exact(d, dInfo);
+            fo[pool] = CharTable.fold(CharTable.ch(dInfo));
             pool++;
-            tokLen++;
-            boolean accent = m != 0 || t != 0 || CharTable.otherMark(dInfo) || l == '\u0111';
-            tokFlags |= (byte) (Positions.F_LETTER | (accent ? Positions.F_ACCENT : 0));
-            lastBase = l;
-            lastMod = m;
-            lastTone = t;
+            union |= dInfo;
+            last = dInfo;
             i++;
+          }
+          if (pool > first) {
+            tokLen += pool - first;
             tokEnd = i + 1;
+            tokFlags |= (union & CharTable.ACCENT) != 0 ? Positions.F_ACCENT : 0;
+            lastBase = CharTable.ch(last);
+            lastMod = CharTable.mod(last);
+            lastTone = CharTable.tone(last);
           }
         }
       } else if (cls == MARK) {

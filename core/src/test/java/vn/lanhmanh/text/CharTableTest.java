@@ -60,4 +60,29 @@ class CharTableTest {
     assertThat(CharTable.cls(CharTable.info('\u4F60'))).isEqualTo(CharTable.LETTER);   // 你
     assertThat(CharTable.tone(CharTable.info('\u1EBF'))).isEqualTo(CharTable.TONE_ACUTE);  // ế
   }
+
+  @Test
+  void theExactLetterAndTheAccentBitAreWhatTheEntrySays() {
+    // exact() reads a table for the eagerly described letters and composes the others; ACCENT is set on a
+    // letter with any mark or on đ: both must agree with the modifier, tone and mark bits of every entry.
+    int letters = 0;
+    for (int c = 0; c < 65536; c++) {
+      int info = CharTable.info((char) c);
+      if (CharTable.cls(info) != CharTable.LETTER) {
+        assertThat(info & CharTable.ACCENT).as("U+%04X", c).isZero();
+        continue;
+      }
+      letters++;
+      char l = CharTable.ch(info);
+      int mod = CharTable.mod(info);
+      int tone = CharTable.tone(info);
+      char want = (mod | tone) == 0 ? l : CharTable.compose(l, mod, tone);
+      assertThat(CharTable.exact((char) c, info)).as("U+%04X", c).isEqualTo(want);
+      boolean accent = mod != 0 || tone != 0 || CharTable.otherMark(info) || l == '\u0111';
+      assertThat((info & CharTable.ACCENT) != 0).as("U+%04X", c).isEqualTo(accent);
+    }
+    assertThat(letters).isGreaterThan(1000);
+    assertThat(CharTable.exact('\u1EBF', CharTable.info('\u1EBF'))).isEqualTo('\u1EBF');  // ế
+    assertThat(CharTable.exact('E', CharTable.info('E'))).isEqualTo('e');
+  }
 }

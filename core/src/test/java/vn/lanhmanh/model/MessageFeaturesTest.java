@@ -1,0 +1,102 @@
+package vn.lanhmanh.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.lexicon.LexiconReader;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.Vocabulary;
+
+/**
+ * The message classifiers' features, computed in one pass over each syllable's letters, are the features
+ * of the plain definition (each syllable hashed twice, then its trigrams one by one), in the same order,
+ * since the trainer reads them in that order: over the labelled corpus's development part and over texts
+ * written in NFD, teencode, split letters and masks.
+ */
+class MessageFeaturesTest {
+
+  private static final long FNV = 0xcbf29ce484222325L;
+
+  /** The plain definition of {@link MessageFeatures#extract}. */
+  private static int[] reference(MatchState state, Vocabulary vocab, List<Finding> findings, int mask) {
+    List<Integer> out = new ArrayList<>();
+    out.add(Features.index(1, 0, mask));
+    Positions p = state.positions();
+    int n = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
+    out.add(Features.index(10, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask));
+    long prev = 0x1234_5678_9abc_def1L;
+    for (int i = 0; i < n; i++) {
+      long f = p.charHash(i, true, vocab);
+      out.add(Features.index(2, f, mask));
+      out.add(Features.index(3, p.charHash(i, false, vocab), mask));
+      out.add(Features.index(4, Features.pair(prev, f), mask));
+      prev = f;
+      int len = p.charLength(i);
+      int a = ' ';
+      int c1 = len > 0 ? p.foldChar(i, 0) : 0;
+      for (int k = 1; k <= len; k++) {
+        int c2 = k < len ? p.foldChar(i, k) : ' ';
+        out.add(Features.index(5, ((long) a << 32) | ((long) c1 << 16) | c2, mask));
+        a = c1;
+        c1 = c2;
+      }
+    }
+    if (n > 0) {
+      out.add(Features.index(4, Features.pair(prev, 0x0fed_cba9_8765_4321L), mask));
+    }
+    for (int k = 0; k < state.conceptCount(); k++) {
+      for (long bits = state.conceptMask(k); bits != 0; bits &= bits - 1) {
+        out.add(Features.index(6, Long.numberOfTrailingZeros(bits), mask));
+      }
+    }
+    for (Finding f : findings) {
+      if (f.category() == Category.PII || f.rule().startsWith("model/")) {
+        continue;
+      }
+      out.add(Features.index(7, f.rule().hashCode(), mask));
+      out.add(Features.index(8, f.category().ordinal(), mask));
+      out.add(Features.index(9, f.category().ordinal() * 8L + f.rating().ordinal(), mask));
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @Test
+  void sameFeaturesInTheSameOrderAsThePlainDefinition() throws Exception {
+    Analyser analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
+    List<String> texts = new ArrayList<>();
+    for (MessageCorpus.Message m : MessageCorpus.read(folder("/labelled/dev"))) {
+      texts.add(m.text());
+    }
+    assertThat(texts).hasSizeGreaterThan(1000);
+    texts.addAll(List.of("", " ", "!!!", "đm thằng ngu", "Đ Ị T  M Ẹ", "đ.m mày", "vcl vl dcm", "l0n", "đ*t",
+        "ditme", "nguuuuu", "Cha\u0300o ba\u0323n", "ho\u0300a bi\u0300nh", "hoà hòa tuý", "𝐝𝐢𝐭 𝐦𝐞",
+        "ＴＨＡＮＧ ＮＧＵ", "lớp 5A trường", "0912 345 678", "x".repeat(300), "a b c d e f g h"));
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      big.append("các bạn ơi ");
+    }
+    texts.add(big.toString());   // more syllables than MAX_POSITIONS, and a buffer that must grow
+    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
+    int mask = (1 << 18) - 1;
+    for (String t : texts) {
+      List<Finding> found = analyser.findings(t);
+      MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, b);
+      int[] want = reference(analyser.state(), analyser.vocabulary(), found, mask);
+      assertThat(Arrays.copyOf(b.feats, b.size)).as("%s", t.length() > 80 ? t.substring(0, 80) : t)
+          .isEqualTo(want);
+    }
+  }
+
+  private static Path folder(String name) throws URISyntaxException {
+    return Path.of(MessageFeaturesTest.class.getResource(name).toURI());
+  }
+}
