@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.compose.TextAnalysis;
 import vn.lanhmanh.concept.Concept;
@@ -32,6 +33,26 @@ class AnalyzeTest {
     // Two sentences: the secret is in the second, so no composition joins them.
     assertThat(a.syllables().get(a.syllables().size() - 1).sentence()).isEqualTo(1);
     assertThat(a.verdict().findings()).noneMatch(f -> f.rule().equals("compose/grooming.private_secret"));
+  }
+
+  /**
+   * A one-letter word with a tone is a word: "e ở" (em ở) was joined into one syllable because its
+   * folded spelling "eo" is a word. Split letters of a swear still join, with or without their marks.
+   */
+  @Test
+  void oneLetterWordsWithAToneAreNotJoinedIntoAFoldedWord() {
+    String[][] table = {
+        {"mai a đợi e ở cổng sau nhé", "mai a doi em o cong sau nhe"},
+        {"chị đón e ở nhà văn hóa", "chi don em o nha van hoa"},
+        {"Đ Ị T  M Ẹ", "dit me"},
+        {"d.ị.t m.ẹ", "dit me"},
+        {"đ.i.t m.e", "dit me"},
+    };
+    for (String[] row : table) {
+      List<String> folded = filter.analyze(row[0], Policy.forAge(10)).syllables().stream()
+          .map(TextAnalysis.Syllable::folded).toList();
+      assertThat(folded).as(row[0]).containsExactly(row[1].split(" "));
+    }
   }
 
   @Test

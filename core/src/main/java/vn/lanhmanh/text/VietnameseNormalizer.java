@@ -567,9 +567,11 @@ public final class VietnameseNormalizer {
   private int emitSegment(Positions out, int s, int e, int pool) {
     if (e > s) {
       boolean acc = false;
+      boolean toned = false;
       boolean letters = false;
       for (int t = s; t <= e; t++) {
         acc |= accent(out, t);
+        toned |= CharTable.tone(CharTable.info(out.exactChars[out.rOff[t]])) != 0 && isWord(out, t);
         letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
       }
       if (letters) {
@@ -582,7 +584,10 @@ public final class VietnameseNormalizer {
         placeTone(out.exactChars, pool, len);
         markBreak(out, s);
         int before = out.size;
-        int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true);
+        // A segment holding a one-letter word with a tone (ở, à) joins only into a syllable known as
+        // written: "e ở" (em ở) is two words, not the folded syllable "eo". Otherwise (đ.i.t, d.ị.t) the
+        // folded spelling is enough.
+        int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true, toned);
         if (out.size > before) {
           return newPool;
         }
@@ -595,6 +600,14 @@ public final class VietnameseNormalizer {
       }
     }
     return pool;
+  }
+
+  /** Whether raw token {@code t}, as written, is a syllable of the vocabulary ({@code ở}, {@code à}). */
+  private boolean isWord(Positions out, int t) {
+    char[] ex = out.exactChars;
+    int off = out.rOff[t];
+    int len = out.rLen[t];
+    return vocab.exactSyllable(vocab.exactEntry(ex, off, len, SymbolTable.hash(ex, off, len))) >= 0;
   }
 
   private static boolean leetSymbol(Positions out, int t) {
@@ -621,14 +634,20 @@ public final class VietnameseNormalizer {
    */
   private int emit(Positions out, int off, int len, boolean accent, int start, int end, int pool,
       boolean onlyIfKnown) {
+    return emit(out, off, len, accent, start, end, pool, onlyIfKnown, false);
+  }
+
+  /** As above; with {@code exactOnly}, only a spelling the exact table knows (or teencode) is emitted. */
+  private int emit(Positions out, int off, int len, boolean accent, int start, int end, int pool,
+      boolean onlyIfKnown, boolean exactOnly) {
     char[] ex = out.exactChars;
     char[] fo = out.foldChars;
-    if (lookup(out, ex, fo, off, len, accent, start, end)) {
+    if (lookup(out, ex, fo, off, len, accent, start, end, exactOnly)) {
       return pool;
     }
     if (!phraseMode && hasRun(ex, off, len)) {
       int cLen = collapse(ex, fo, off, len, pool);
-      if (lookup(out, ex, fo, pool, cLen, accent, start, end)) {
+      if (lookup(out, ex, fo, pool, cLen, accent, start, end, exactOnly)) {
         return pool + cLen;
       }
     }
@@ -640,7 +659,7 @@ public final class VietnameseNormalizer {
   }
 
   private boolean lookup(Positions out, char[] ex, char[] fo, int off, int len, boolean accent,
-      int start, int end) {
+      int start, int end, boolean exactOnly) {
     // The exact table holds syllables and teencode, the folded one folded syllables and joined spellings.
     // A token the exact table knows finds its folded entry through foldOfExact (checked, not hashed);
     // another takes a second probe, with the same hash when it has no diacritics (the same characters).
@@ -659,6 +678,9 @@ public final class VietnameseNormalizer {
       foEntry = vocab.foldEntry(fo, off, len, accent ? SymbolTable.hash(fo, off, len) : hx);
     }
     int exId = vocab.exactSyllable(exEntry);
+    if (exactOnly && exId < 0) {
+      return false;
+    }
     int foId = vocab.foldSyllable(foEntry);
     if (exId >= 0 || foId >= 0 || phraseMode) {
       out.add(exId, foId, !accent, start, end, off, len);
