@@ -148,10 +148,10 @@ final class KeyFilter {
 
   /**
    * Whether the probes of {@code h} are all set: the same positions as {@link #set}
-   * ({@code ((h + i * h2) & Long.MAX_VALUE) % bits}), but with two divisions per test instead of one per
-   * probe. With {@code v} the 63-bit value and {@code r = v % bits}, adding {@code d = h2 & Long.MAX_VALUE}
-   * adds {@code d % bits} to {@code r}, and takes {@code 2^63 % bits} off it when {@code v + d} wraps past
-   * {@code 2^63}.
+   * ({@code ((h + i * h2) & Long.MAX_VALUE) % bits}), but with at most two divisions per test (the second
+   * only when the first probe's bit is set) instead of one per probe. With {@code v} the 63-bit value and
+   * {@code r = v % bits}, adding {@code d = h2 & Long.MAX_VALUE} adds {@code d % bits} to {@code r}, and
+   * takes {@code 2^63 % bits} off it when {@code v + d} wraps past {@code 2^63}.
    */
   private boolean test(long h) {
     long v = h & Long.MAX_VALUE;
