@@ -22,10 +22,11 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * text [TAB intent]}): grooming chats written to pin the stage rules of the second conversation pass (a
  * ride or a visit kept from the parents under cover of a surprise, a night at the adult's flat with a cover
  * story, a threat to send a clip to the class group, a meeting typed fast, running away to his room, a
- * teacher who wants to watch the child change) and innocent look-alikes (a child reporting a stranger to her
- * mother or a friend, a sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a
- * teacher's notice, a father's pick-up and night call, a grandfather's present, a brother's Mother's Day
- * secret). Tuning material, not held-out: the rules were changed until these pass.
+ * teacher who wants to watch the child change, a longer clip asked for on a condition, a private room with a
+ * cover story and a lap) and innocent look-alikes (a child reporting a stranger to her mother or a friend, a
+ * sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a teacher's notice, a
+ * father's pick-up and night call, a grandfather's present, a brother's Mother's Day secret, a tutor's camera
+ * lesson with the link sent through the mother, a club admin's rules, classmates swapping pet photos). Tuning material, not held-out: the rules were changed until these pass.
  */
 class TuningChatsTest {
 
