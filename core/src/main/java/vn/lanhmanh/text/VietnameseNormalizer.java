@@ -399,14 +399,16 @@ public final class VietnameseNormalizer {
     int i = 0;
     while (i < out.rawSize) {
       int maskEnd = phraseMode ? i : maskedRunEnd(out, i);
-      if (maskEnd > i) {
-        if (!emitMasked(out, i, maskEnd)) {
-          // Letters joined by masks that spell no swear (cl*p, a*b) are one word that cannot be read: its
-          // parts are not teencode (cl*p is no "cl").
-          markBreak(out, i);
-          for (int t = i; t <= maskEnd; t++) {
-            out.add(-1, -1, !accent(out, t), out.rStart[t], out.rEnd[t], out.rOff[t], out.rLen[t], Positions.MASKED);
-          }
+      if (maskEnd > i && emitMasked(out, i, maskEnd)) {
+        i = maskEnd + 1;
+        continue;
+      }
+      if (maskEnd > i && !singleLetters(out, i, maskEnd)) {
+        // Letters joined by masks that spell no swear (cl*p) are a word nobody can read: its parts are
+        // not teencode (cl*p is no "cl"). Single letters (đ*i*t) are split letters, joined below.
+        markBreak(out, i);
+        for (int t = i; t <= maskEnd; t++) {
+          out.add(-1, -1, !accent(out, t), out.rStart[t], out.rEnd[t], out.rOff[t], out.rLen[t], Positions.MASKED);
         }
         i = maskEnd + 1;
         continue;
@@ -444,6 +446,15 @@ public final class VietnameseNormalizer {
       j++;
     }
     return j;
+  }
+
+  private static boolean singleLetters(Positions out, int a, int b) {
+    for (int t = a; t <= b; t++) {
+      if (out.rLen[t] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean plainLetters(Positions out, int t) {
@@ -538,7 +549,18 @@ public final class VietnameseNormalizer {
         && (out.rFlags[j + 1] & Positions.F_STOP) == 0) {
       j++;
     }
+    // Two letters on either side of a comma and a space are two words of two clauses ("di e, o day":
+    // đi em, ở đây), not one split word.
+    if (j == i + 1 && clauseBreak(out.rSep[j])) {
+      return i;
+    }
     return j;
+  }
+
+  /** Whether a separator code starts with a comma, semicolon or colon and has a space after it. */
+  private static boolean clauseBreak(int sep) {
+    int first = sep >> 2;
+    return (sep & 3) >= 2 && (first == ',' || first == ';' || first == ':');
   }
 
   /**
