@@ -404,12 +404,19 @@ public final class VietnameseNormalizer {
         continue;
       }
       if (maskEnd > i && !singleLetters(out, i, maskEnd)) {
-        // Letters joined by masks that spell no swear (cl*p) are a word nobody can read: its parts are
-        // not teencode (cl*p is no "cl"). Single letters (đ*i*t) are split letters, joined below.
+        // Letters joined by masks that spell no swear (cl*p) are one word, read as its letters written
+        // together ("clp", which is no word): its parts are not teencode (cl*p is no "cl"). Single
+        // letters (đ*i*t) are split letters, joined below.
         markBreak(out, i);
+        int len = 0;
+        boolean acc = false;
         for (int t = i; t <= maskEnd; t++) {
-          out.add(-1, -1, !accent(out, t), out.rStart[t], out.rEnd[t], out.rOff[t], out.rLen[t], Positions.MASKED);
+          System.arraycopy(out.exactChars, out.rOff[t], out.exactChars, pool + len, out.rLen[t]);
+          System.arraycopy(out.foldChars, out.rOff[t], out.foldChars, pool + len, out.rLen[t]);
+          len += out.rLen[t];
+          acc |= accent(out, t);
         }
+        pool = emit(out, pool, len, acc, out.rStart[i], out.rEnd[maskEnd], pool + len, false);
         i = maskEnd + 1;
         continue;
       }
