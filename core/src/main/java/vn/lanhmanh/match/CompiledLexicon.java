@@ -298,6 +298,16 @@ public final class CompiledLexicon {
   }
 
   /** The rule ids this lexicon can report. */
+  /** The number of entries: outputs {@code 0 ..} this, minus one, are entries ({@link #ruleId}). */
+  public int entryCount() {
+    return entries.length;
+  }
+
+  /** The rule id of entry {@code e} (what its candidates carry), null for an entry that is not a rule. */
+  public String ruleId(int e) {
+    return ruleIds[e];
+  }
+
   public java.util.Set<String> ruleIds() {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (String id : ruleIds) {
@@ -343,6 +353,7 @@ public final class CompiledLexicon {
    */
   public void match(String text, MatchState state, boolean sideHits) {
     state.clear();
+    state.matchedBy(this);
     boundaries(state);
     int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
     if (hits != 0) {
@@ -646,7 +657,7 @@ public final class CompiledLexicon {
       }
       byte kind = side ? MatchState.SIDE : (f & INFO_TARGET) != 0 ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
-      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
+      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
   }
 
