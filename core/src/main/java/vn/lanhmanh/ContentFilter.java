@@ -280,18 +280,11 @@ public final class ContentFilter implements AutoCloseable {
       throw new IllegalStateException("ContentFilter is closed");
     }
     ConversationMonitor m = monitor.get();
-    boolean fromChild = message.sender() == Message.Sender.CHILD;
-    StageMatcher.Reading stages = m.matcher().reading(fromChild);
+    StageMatcher.Reading stages = m.matcher().reading(message.sender() == Message.Sender.CHILD);
     Optional<String> id = Optional.of(conversationId);
-    Verdict verdict;
-    List<StageMatcher.Hit> hits;
-    try {
-      verdict = Conversation.text(this, id, message, policy, stages);
-    } finally {
-      hits = stages.release();
-    }
-    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), fromChild, hits,
-        Conversation.signal(this, verdict));
+    Verdict verdict = Conversation.text(this, id, message, policy, stages);
+    ConversationMonitor.Step step = m.step(previous.window(), message.id(), message.time(), stages.fromChild(),
+        stages.hits(), Conversation.signal(this, verdict));
     return new ConversationStep(Conversation.verdict(this, id, message, verdict, step.observation()),
         new ConversationState(step.next()), Conversation.incident(verdict, step.observation()));
   }

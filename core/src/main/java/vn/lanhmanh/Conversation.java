@@ -2,11 +2,14 @@ package vn.lanhmanh;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.Observation;
+import vn.lanhmanh.conversation.Stage;
 import vn.lanhmanh.conversation.StageMatcher;
 
 /**
@@ -144,32 +147,30 @@ public final class Conversation {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(policy, "policy");
     ConversationMonitor monitor = filter.monitor();
-    boolean fromChild = message.sender() == Message.Sender.CHILD;
-    StageMatcher.Reading stages = monitor.matcher().reading(fromChild);
-    Verdict verdict;
-    List<StageMatcher.Hit> hits;
-    try {
-      verdict = text(filter, idRef, message, policy, stages);
-    } finally {
-      hits = stages.release();
-    }
-    Observation o = monitor.observe(id, message.id(), message.time(), fromChild, hits, signal(filter, verdict));
+    StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
+    Verdict verdict = text(filter, idRef, message, policy, stages);
+    Observation o = monitor.observe(id, message.id(), message.time(), stages.fromChild(), stages.hits(),
+        signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }
 
   /**
    * The first half of {@link #check} and {@link ContentFilter#conversationStep}: the message's own verdict,
    * with its stages read into {@code stages} from the same match (the child's own messages checked as
-   * outgoing text). The caller then takes the stages ({@link StageMatcher.Reading#release}), adds the
-   * message to its window (the filter's store, or a window the caller holds) and passes the observation to
-   * {@link #verdict}.
+   * outgoing text), and the reading released, whatever happens, for the thread's next message. The caller
+   * then takes the stages ({@link StageMatcher.Reading#hits}), adds the message to its window (the
+   * filter's store, or a window the caller holds) and passes the observation to {@link #verdict}.
    */
   static Verdict text(ContentFilter filter, Optional<String> id, Message message, Policy policy,
       StageMatcher.Reading stages) {
     // What the child writes is outgoing: personal information in it is found and masked.
     Policy p = message.sender() == Message.Sender.CHILD ? policy.outgoing() : policy;
-    // One normalisation and one match: the text check reads the message's stages from its own match.
-    return filter.check(message.text(), p, id, message.id(), message.time(), stages);
+    try {
+      // One normalisation and one match: the text check reads the message's stages from its own match.
+      return filter.check(message.text(), p, id, message.id(), message.time(), stages);
+    } finally {
+      stages.release();
+    }
   }
 
   /**
@@ -226,11 +227,18 @@ public final class Conversation {
     Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
     List<Finding> added = new ArrayList<>();
     for (ConversationVerdict.Evidence e : ev) {
-      if (e.messageId().equals(messageId) && e.end() <= text.length() && !covered(added, e)) {
-        added.removeIf(f -> f.rule().equals("conversation/" + e.stage()) && e.start() <= f.start()
-            && f.end() <= e.end());
-        added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/" + e.stage(), e.start(),
-            e.end(), e.match()));
+      if (e.messageId().equals(messageId) && e.end() <= text.length()) {
+        String rule = ruleOf(e.stage());
+        if (!covered(added, rule, e)) {
+          // a longer span of the same stage replaces the ones it covers
+          for (int i = added.size() - 1; i >= 0; i--) {
+            Finding f = added.get(i);
+            if (f.rule().equals(rule) && e.start() <= f.start() && f.end() <= e.end()) {
+              added.remove(i);
+            }
+          }
+          added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, rule, e.start(), e.end(), e.match()));
+        }
       }
     }
     if (added.isEmpty()) {
@@ -239,7 +247,7 @@ public final class Conversation {
     }
     List<Finding> findings = new ArrayList<>(v.findings());
     findings.addAll(added);
-    findings.sort(Comparator.comparingInt(Finding::start));
+    findings.sort(BY_START);
     char[] masked = v.redacted().toCharArray();
     for (Finding f : added) {
       for (int i = f.start(); i < f.end() && i < masked.length; i++) {
@@ -252,14 +260,34 @@ public final class Conversation {
         Optional.of(help), v.errors(), v.scores());
   }
 
-  /** Whether a finding of the same stage already covers this evidence's span. */
-  private static boolean covered(List<Finding> added, ConversationVerdict.Evidence e) {
-    for (Finding f : added) {
-      if (f.rule().equals("conversation/" + e.stage()) && f.start() <= e.start() && e.end() <= f.end()) {
+  /** Whether a finding of the same stage (rule) already covers this evidence's span. */
+  private static boolean covered(List<Finding> added, String rule, ConversationVerdict.Evidence e) {
+    for (int i = 0, n = added.size(); i < n; i++) {
+      Finding f = added.get(i);
+      if (f.rule().equals(rule) && f.start() <= e.start() && e.end() <= f.end()) {
         return true;
       }
     }
     return false;
+  }
+
+  private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
+
+  /** The finding rule of each stage, {@code conversation/<stage>}, made once. */
+  private static final Map<String, String> STAGE_RULES = stageRules();
+
+  private static Map<String, String> stageRules() {
+    Map<String, String> rules = new HashMap<>();
+    for (Stage s : Stage.values()) {
+      rules.put(s.jsonName(), "conversation/" + s.jsonName());
+    }
+    return Map.copyOf(rules);
+  }
+
+  /** {@code conversation/<stage>}. */
+  private static String ruleOf(String stage) {
+    String rule = STAGE_RULES.get(stage);
+    return rule != null ? rule : "conversation/" + stage;
   }
 
   /**

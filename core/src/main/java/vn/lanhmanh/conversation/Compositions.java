@@ -57,12 +57,34 @@ final class Compositions {
   private final List<Rule> rules;
   /** Per text concept ({@link Concept#ordinal()}), the stage concepts it also means, as bits. */
   private final long[] links;
+  /** The rules read in the other party's messages ([0]) and in the child's ([1]), in file order. */
+  private final Rule[][] bySender = new Rule[2][];
+  /**
+   * Parallel to {@link #bySender}: per rule the concepts it cannot match without (its one-concept terms),
+   * so most rules are passed over on one test of a message's concepts.
+   */
+  private final long[][] required = new long[2][];
 
   private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules, long[] links) {
     this.concepts = List.copyOf(concepts);
     this.conceptLines = List.copyOf(conceptLines);
     this.rules = List.copyOf(rules);
     this.links = links.clone();
+    for (int child = 0; child < 2; child++) {
+      List<Rule> in = new ArrayList<>();
+      for (Rule r : this.rules) {
+        if (r.scope().accepts(child == 1)) {
+          in.add(r);
+        }
+      }
+      bySender[child] = in.toArray(new Rule[0]);
+      required[child] = new long[in.size()];
+      for (int i = 0; i < in.size(); i++) {
+        for (long t : in.get(i).terms()) {
+          required[child][i] |= Long.bitCount(t) == 1 ? t : 0;
+        }
+      }
+    }
   }
 
   private static volatile Compositions embedded;
@@ -194,6 +216,19 @@ final class Compositions {
 
   List<Rule> rules() {
     return rules;
+  }
+
+  /** The rules read in this sender's messages, in file order (shared: not to be written). */
+  Rule[] rules(boolean fromChild) {
+    return bySender[fromChild ? 1 : 0];
+  }
+
+  /**
+   * Parallel to {@link #rules(boolean)}: each rule's required concepts as bits; a rule whose required bits
+   * are not all in a message's concepts does not match (shared: not to be written).
+   */
+  long[] required(boolean fromChild) {
+    return required[fromChild ? 1 : 0];
   }
 
   /** The stage concepts (bits) that a text concept's hits also mean, 0 for none. */

@@ -90,7 +90,7 @@ public final class ConversationMonitor {
         Observation o = slot.window.add(id, time, fromChild, hits, signal);
         if (o != slot.settled) {
           // the window changed (an unchanged one gives back its last observation): size and tier anew
-          windows.settle(slot, WindowStore.bytesOf(conversationId, o, slot.window.signalOnly()),
+          windows.settle(slot, WindowStore.bytesOf(conversationId, slot.window.hitBytes(), slot.window.signalOnly()),
               WindowStore.Tier.of(o));
           slot.settled = o;
         }

@@ -26,10 +26,24 @@ final class ConversationWindow {
    * not kept.
    */
   private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
-      double signal, Evidence[] evidence) implements RiskModel.Scored {
+      double signal, Evidence[] evidence, long hitBytes) implements RiskModel.Scored {
 
     Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
       this(seq, messageId, time, fromChild, hits, signal, RiskModel.evidenceOf(messageId, hits));
+    }
+
+    Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal,
+        Evidence[] evidence) {
+      this(seq, messageId, time, fromChild, hits, signal, evidence, hitBytes(evidence));
+    }
+
+    /** The store's estimate of what this message's reported stage phrases take ({@link WindowStore#hitBytes}). */
+    private static long hitBytes(Evidence[] evidence) {
+      long b = 0;
+      for (Evidence e : evidence) {
+        b += e == null ? 0 : WindowStore.hitBytes(e);
+      }
+      return b;
     }
 
     @Override
@@ -55,6 +69,10 @@ final class ConversationWindow {
   private Observation last;
   /** Whether the newest message came with a classifier signal (the filter runs the classifiers). */
   private boolean learned;
+  /** The kept messages' {@link Entry#hitBytes} summed, kept up to date as messages join and leave. */
+  private long hitBytes;
+  /** How many kept messages have no stage phrase (kept for their classifier signal alone). */
+  private int signalOnly;
 
   /** Adds a message without a classifier signal and scores the window. */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
@@ -75,7 +93,7 @@ final class ConversationWindow {
       newest = time;
     }
     if (!hits.isEmpty() || signal >= RiskModel.SIGNAL_FLOOR) {
-      entries.addLast(new Entry(seq, messageId, time, fromChild, hits, learned ? signal : RiskModel.NO_SIGNAL));
+      keep(new Entry(seq, messageId, time, fromChild, hits, learned ? signal : RiskModel.NO_SIGNAL));
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
       last = null;
@@ -98,6 +116,8 @@ final class ConversationWindow {
       Entry e = it.next();
       if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
         it.remove();
+        hitBytes -= e.hitBytes();
+        signalOnly -= e.hits().isEmpty() ? 1 : 0;
         last = null;
       } else {
         min = e.time().isBefore(min) ? e.time() : min;
@@ -121,13 +141,21 @@ final class ConversationWindow {
     return o;
   }
 
+  /** Adds a message to the kept ones, newest last. */
+  private void keep(Entry e) {
+    entries.addLast(e);
+    hitBytes += e.hitBytes();
+    signalOnly += e.hits().isEmpty() ? 1 : 0;
+  }
+
   /** Messages in the window kept for their classifier signal alone (without a stage phrase). */
   int signalOnly() {
-    int n = 0;
-    for (Entry e : entries) {
-      n += e.hits().isEmpty() ? 1 : 0;
-    }
-    return n;
+    return signalOnly;
+  }
+
+  /** The store's estimate of the bytes the window's reported stage phrases take ({@link WindowStore#hitBytes}). */
+  long hitBytes() {
+    return hitBytes;
   }
 
   /** Messages with stage phrases or a classifier signal currently in the window. */
@@ -151,7 +179,7 @@ final class ConversationWindow {
     w.newest = state.newest();
     w.alerted = state.alerted();
     for (WindowState.Entry e : state.entries()) {
-      w.entries.addLast(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
+      w.keep(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
       w.earliest = e.time().isBefore(w.earliest) ? e.time() : w.earliest;
       w.oldest = Math.min(w.oldest, e.seq());
     }

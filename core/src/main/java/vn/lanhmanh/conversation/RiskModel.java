@@ -95,7 +95,7 @@ final class RiskModel {
       if (!(g > 0)) {
         continue;   // NaN (not scored) or zero
       }
-      double d = Math.pow(SIGNAL_DECAY, Math.max(0, seq - e.seq()));
+      double d = decay(Math.max(0, seq - e.seq()));
       if (e.fromChild()) {
         child += g * d;
       } else {
@@ -106,6 +106,20 @@ final class RiskModel {
     double s = Math.min(STAGE_MAX, Math.max(STAGE_MIN, stageRisk));
     double z = W_STAGE * Math.log(s / (1 - s)) + W_OTHER * other + W_NEWEST * newest + W_CHILD * child + BIAS;
     return 1 / (1 + Math.exp(-z));
+  }
+
+  /** {@link #SIGNAL_DECAY} to the powers a window's messages can be apart, made once. */
+  private static final double[] DECAY = new double[2 * ConversationWindow.MAX_MESSAGES];
+
+  static {
+    for (int k = 0; k < DECAY.length; k++) {
+      DECAY[k] = Math.pow(SIGNAL_DECAY, k);
+    }
+  }
+
+  /** {@code SIGNAL_DECAY} to the power {@code k} (at least 0). */
+  private static double decay(long k) {
+    return k < DECAY.length ? DECAY[(int) k] : Math.pow(SIGNAL_DECAY, k);
   }
 
   /** One message of the window as the model reads it. */
@@ -149,7 +163,9 @@ final class RiskModel {
   private static final class Scratch {
     final double[] best = new double[ALL.length];
     final double[] bestOther = new double[ALL.length];
-    final Reason[] reason = new Reason[ALL.length];
+    /** Per stage, the message and the rule behind its best weight so far (its reason, made at the end). */
+    final String[] reasonMessage = new String[ALL.length];
+    final String[] reasonRule = new String[ALL.length];
   }
 
   /**
@@ -189,7 +205,8 @@ final class RiskModel {
     Scratch scratch = SCRATCH.get();
     double[] best = scratch.best;
     double[] bestOther = scratch.bestOther;
-    Reason[] reason = scratch.reason;
+    String[] reasonMessage = scratch.reasonMessage;
+    String[] reasonRule = scratch.reasonRule;
     Arrays.fill(best, 0);
     Arrays.fill(bestOther, 0);
     List<Evidence> evidence = new ArrayList<>(total);
@@ -216,7 +233,8 @@ final class RiskModel {
         evidence.add(e.evidence(i));
         if (w > best[s]) {
           best[s] = w;
-          reason[s] = new Reason(e.messageId(), st.jsonName(), w, h.rule());
+          reasonMessage[s] = e.messageId();
+          reasonRule[s] = h.rule();
         }
         if (!e.fromChild() && !lowered) {
           bestOther[s] = Math.max(bestOther[s], w);
@@ -230,12 +248,14 @@ final class RiskModel {
     List<String> stages = new ArrayList<>(shown);
     List<Reason> reasons = new ArrayList<>(shown);
     for (Stage s : ALL) {
-      if (best[s.ordinal()] > 0) {
+      int k = s.ordinal();
+      if (best[k] > 0) {
         stages.add(s.jsonName());
-        reasons.add(reason[s.ordinal()]);
+        reasons.add(new Reason(reasonMessage[k], s.jsonName(), best[k], reasonRule[k]));
       }
     }
-    Arrays.fill(reason, null);
+    Arrays.fill(reasonMessage, null);
+    Arrays.fill(reasonRule, null);
     // made once per scoring and handed on as it is with every message until the window changes
     double risk = score(best, bestOther);
     if (seq >= 0) {

@@ -68,7 +68,8 @@ public final class StageMatcher {
   /**
    * A reading of one message's stages from the match of its text check, filled by {@link #read} while the
    * text check's state holds the message's hits. A thread reuses one reading from message to message
-   * ({@link StageMatcher#reading}); {@link #release} hands the hits over and frees it for the next one.
+   * ({@link StageMatcher#reading}); {@link #release}, once the text check is over, frees it for the next
+   * one, and its {@link #hits} stay readable until then.
    */
   public static final class Reading {
     private final Scratch scratch;
@@ -86,25 +87,30 @@ public final class StageMatcher {
       hits = matcher.hits(text, state, fromChild, scratch);
     }
 
-    /** The stages read; empty before {@link #read}. */
+    /**
+     * The stages read; empty before {@link #read}. After {@link #release}, until the thread's next
+     * {@link StageMatcher#reading}.
+     */
     public List<Hit> hits() {
       return hits;
     }
 
-    /** The stages read (empty before {@link #read}); the reading is free for the thread's next message. */
-    public List<Hit> release() {
-      List<Hit> h = hits;
-      hits = List.of();
+    /** Whose message this reading is of. */
+    public boolean fromChild() {
+      return fromChild;
+    }
+
+    /**
+     * Frees the reading for the thread's next message; {@link #hits} keep the stages read until that
+     * message takes the reading.
+     */
+    public void release() {
       inUse = false;
-      return h;
     }
   }
 
   private final CompiledLexicon lexicon;
-  /**
-   * What each side rule id stands for, keyed by the lexicon's own id strings (the ones its candidates
-   * carry), so a lookup compares references.
-   */
+  /** What each side rule stands for. */
   private final SideTable sides;
   private final Compositions compositions;
   private final int phrases;
@@ -118,6 +124,8 @@ public final class StageMatcher {
   private static final class Scratch {
     final int[] spans = new int[2 * Compositions.MAX_CONCEPTS];
     final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
+    /** Per stage, the strongest hit not lowered and the strongest lowered, of the message being read. */
+    final Hit[] strongest = new Hit[2 * Stage.values().length];
     /** The thread's reading, reused from message to message. */
     final Reading reading = new Reading(this);
   }
@@ -126,28 +134,32 @@ public final class StageMatcher {
   private record Side(Target target, int concept) {}
 
   /**
-   * The side rules by rule id, looked up by reference first (a candidate carries the lexicon's own id
-   * string, the key here), by value only when that finds nothing.
+   * The side rules by the entry of {@link #lexicon} that made a candidate (an array read), and by rule id
+   * for a candidate of another lexicon (a policy's overlay, compiled with the same stage data).
    */
   private static final class SideTable {
-    private final IdentityHashMap<String, Side> byReference;
+    private final Side[] byEntry;
     private final Map<String, Side> byValue;
 
-    SideTable(Map<String, Side> sides) {
-      byReference = new IdentityHashMap<>(sides);
+    SideTable(CompiledLexicon lexicon, Map<String, Side> sides) {
+      byEntry = new Side[lexicon.entryCount()];
+      for (int e = 0; e < byEntry.length; e++) {
+        String id = lexicon.ruleId(e);
+        byEntry[e] = id == null ? null : sides.get(id);
+      }
       byValue = Map.copyOf(sides);
     }
 
-    Side get(String key) {
-      Side side = byReference.get(key);
-      return side != null ? side : byValue.get(key);
+    /** The side rule of candidate {@code i} of {@code state}, which {@code lexicon} matched or not. */
+    Side get(MatchState state, int i, CompiledLexicon lexicon) {
+      return state.matchedBy() == lexicon ? byEntry[state.candidateEntry(i)] : byValue.get(state.candidateRule(i));
     }
   }
 
   private StageMatcher(CompiledLexicon lexicon, Map<String, Side> sides,
       Compositions compositions, int phrases) {
     this.lexicon = lexicon;
-    this.sides = new SideTable(sides);
+    this.sides = new SideTable(lexicon, sides);
     this.compositions = compositions;
     this.phrases = phrases;
   }
@@ -356,7 +368,7 @@ public final class StageMatcher {
       String rule = state.candidateRule(i);
       int s = positions.start(state.candidateStartPos(i));
       int e = positions.end(state.candidateEndPos(i));
-      Side side = sides.get(rule);
+      Side side = sides.get(state, i, lexicon);
       if (side == null) {
         continue;
       }
@@ -431,21 +443,22 @@ public final class StageMatcher {
     if (hits.size() <= 1) {
       return hits;
     }
-    Hit[][] best = new Hit[Stage.values().length][2];
-    for (Hit h : hits) {
-      Hit[] b = best[h.stage().ordinal()];
-      int k = h.lowered() ? 1 : 0;
-      if (b[k] == null || h.weight() > b[k].weight()
-          || (h.weight() == b[k].weight() && h.end() - h.start() > b[k].end() - b[k].start())) {
-        b[k] = h;
+    // per stage: [2 * ordinal] the strongest not lowered, [2 * ordinal + 1] the strongest lowered
+    Hit[] best = SCRATCH.get().strongest;
+    java.util.Arrays.fill(best, null);
+    for (int i = 0, n = hits.size(); i < n; i++) {
+      Hit h = hits.get(i);
+      int k = 2 * h.stage().ordinal() + (h.lowered() ? 1 : 0);
+      Hit b = best[k];
+      if (b == null || h.weight() > b.weight()
+          || (h.weight() == b.weight() && h.end() - h.start() > b.end() - b.start())) {
+        best[k] = h;
       }
     }
     List<Hit> out = new ArrayList<>(hits.size());
-    for (Hit[] b : best) {
-      for (Hit h : b) {
-        if (h != null) {
-          out.add(h);
-        }
+    for (int k = 0; k < best.length; k++) {
+      if (best[k] != null) {
+        out.add(best[k]);
       }
     }
     return out;
@@ -457,12 +470,14 @@ public final class StageMatcher {
     int[] spans = scratch.spans;
     Compositions.Rule[] best = scratch.best;
     java.util.Arrays.fill(best, null);
-    List<Compositions.Rule> rules = compositions.rules();
-    for (int i = 0, n = rules.size(); i < n; i++) {
-      Compositions.Rule r = rules.get(i);
-      if (!r.scope().accepts(fromChild) || !Compositions.matches(r, present)) {
+    Compositions.Rule[] rules = compositions.rules(fromChild);
+    long[] required = compositions.required(fromChild);
+    for (int i = 0; i < rules.length; i++) {
+      // most rules miss one of their required concepts: passed over without reading the rule
+      if ((present & required[i]) != required[i] || !Compositions.matches(rules[i], present)) {
         continue;
       }
+      Compositions.Rule r = rules[i];
       Compositions.Rule b = best[r.stage().ordinal()];
       if (b == null || r.weight() > b.weight()) {
         best[r.stage().ordinal()] = r;

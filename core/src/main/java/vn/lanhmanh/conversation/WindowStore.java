@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import vn.lanhmanh.ConversationVerdict.Evidence;
 
 /**
  * The conversation windows of one filter, bounded in number and in bytes, in plain Java (no cache
@@ -154,18 +155,17 @@ final class WindowStore {
     }
   }
 
-  /** Estimated bytes of a window with this id and these stage phrases kept. */
-  static long bytesOf(String id, Observation o) {
-    return bytesOf(id, o, 0);
+  /**
+   * Estimated bytes of a window with this id, its stage phrases kept ({@code hitBytes}: their
+   * {@link #hitBytes} summed) and {@code signalOnly} messages kept for their classifier signal alone.
+   */
+  static long bytesOf(String id, long hitBytes, int signalOnly) {
+    return WINDOW_BYTES + 2L * id.length() + MESSAGE_BYTES * signalOnly + hitBytes;
   }
 
-  /** As above, with {@code signalOnly} messages kept for their classifier signal alone. */
-  static long bytesOf(String id, Observation o, int signalOnly) {
-    long b = WINDOW_BYTES + 2L * id.length() + MESSAGE_BYTES * signalOnly;
-    for (var e : o.evidence()) {
-      b += HIT_BYTES + 2L * (e.messageId().length() + e.match().length());
-    }
-    return b;
+  /** Estimated bytes of one kept stage phrase. */
+  static long hitBytes(Evidence e) {
+    return HIT_BYTES + 2L * (e.messageId().length() + e.match().length());
   }
 
   /**

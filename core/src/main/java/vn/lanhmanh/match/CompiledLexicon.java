@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.concept.ConceptPhrase;
@@ -95,8 +96,16 @@ public final class CompiledLexicon {
   private static final int INFO_CONTEXT = 1 << 21;
   /** {@link #info}: a target word ({@link Kind#TARGET}). */
   private static final int INFO_TARGET = 1 << 22;
-  /** {@link #info}: a folded hit of one syllable counts only at the end of its clause ({@link Fold#FINAL}). */
+  /** {@link #info}: a folded hit counts only at the end of its clause ({@link Fold#FINAL}). */
   private static final int INFO_FINAL = 1 << 23;
+  /**
+   * {@link #info}: an exception that starts with a negation ({@code không phải trong game}): the register
+   * concepts it contains do not count, since the text says it is not that register.
+   */
+  private static final int INFO_NEGATION = 1 << 24;
+  /** First syllables that make an exception a negation ({@link #INFO_NEGATION}). */
+  private static final Set<String> NEGATIONS =
+      Set.of("không", "chẳng", "chả", "đâu", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau");
   private static final int INFO_LENGTH = 0xFFFF;
 
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */
@@ -127,7 +136,8 @@ public final class CompiledLexicon {
             : k == Kind.TARGET ? INFO_TARGET : 0;
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
         f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
-        f |= entries[i].fold() == Fold.FINAL && lengths[i] == 1 ? INFO_FINAL : 0;
+        f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
+        f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllables[i][0]) ? INFO_NEGATION : 0;
       }
       info[i] = f;
     }
@@ -288,6 +298,16 @@ public final class CompiledLexicon {
   }
 
   /** The rule ids this lexicon can report. */
+  /** The number of entries: outputs {@code 0 ..} this, minus one, are entries ({@link #ruleId}). */
+  public int entryCount() {
+    return entries.length;
+  }
+
+  /** The rule id of entry {@code e} (what its candidates carry), null for an entry that is not a rule. */
+  public String ruleId(int e) {
+    return ruleIds[e];
+  }
+
   public java.util.Set<String> ruleIds() {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (String id : ruleIds) {
@@ -333,6 +353,7 @@ public final class CompiledLexicon {
    */
   public void match(String text, MatchState state, boolean sideHits) {
     state.clear();
+    state.matchedBy(this);
     boundaries(state);
     int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
     if (hits != 0) {
@@ -579,7 +600,12 @@ public final class CompiledLexicon {
       exceptions += (f & INFO_EXCEPTION) != 0 ? 1 : 0;
       contexts += (f & INFO_CONTEXT) != 0 ? 1 : 0;
     }
+    int negations = 0;
+    for (int h = 0; h < count; h++) {
+      negations += (info[(int) hits[h]] & INFO_NEGATION) != 0 ? 1 : 0;
+    }
     Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, count, INFO_EXCEPTION, exceptions);
+    Spans neg = negations == 0 ? Spans.NONE : spansOf(hits, count, INFO_NEGATION, negations);
     Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, count, INFO_CONTEXT, contexts);
     // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= exc.end[i]).
     int[] minStartFrom = NO_EXCEPTIONS;
@@ -607,6 +633,9 @@ public final class CompiledLexicon {
         boolean longer = excepted && (minStartFrom[lowerBound(exc.end, exceptions, endPos + 1)] <= startPos
             || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos);
         long mask = longer ? conceptMasks[e - rules] & REGISTERS : conceptMasks[e - rules];
+        if (negations != 0 && (mask & REGISTERS) != 0 && inside(neg, negations, startPos, endPos)) {
+          mask &= ~REGISTERS;   // "không phải trong game": the text says it is not that register
+        }
         if (mask != 0) {
           state.addConcept(startPos, endPos, mask);
         }
@@ -628,8 +657,18 @@ public final class CompiledLexicon {
       }
       byte kind = side ? MatchState.SIDE : (f & INFO_TARGET) != 0 ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
-      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e]);
+      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
+  }
+
+  /** Whether one of the {@code n} spans holds {@code [start, end]} (negations are few: a plain scan). */
+  private static boolean inside(Spans s, int n, int start, int end) {
+    for (int i = 0; i < n; i++) {
+      if (s.start[i] <= start && s.end[i] >= end) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code minStartFrom} of a text without exceptions: only its sentinel. */

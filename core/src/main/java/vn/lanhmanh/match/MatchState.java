@@ -43,6 +43,9 @@ public final class MatchState {
   private Severity[] cSeverity = new Severity[16];
   private Rating[] cRating = new Rating[16];
   private String[] cRule = new String[16];
+  private int[] cEntry = new int[16];
+  /** The lexicon whose match made the candidates now held. */
+  private CompiledLexicon matchedBy;
 
   /** The matcher's (entry, end position) hits of the text being checked: {@link CompiledLexicon}'s scratch. */
   long[] hits = new long[64];
@@ -71,6 +74,7 @@ public final class MatchState {
 
   void clear() {
     candidates = 0;
+    matchedBy = null;
     concepts = 0;
     int n = positions.size();
     if (sentence.length < n) {
@@ -118,14 +122,37 @@ public final class MatchState {
     return cRule[i];
   }
 
+  /**
+   * The output of {@link #matchedBy()} that made candidate {@code i} (an index into its entries), -1 for
+   * a composed one.
+   */
+  public int candidateEntry(int i) {
+    return cEntry[i];
+  }
+
+  /** The lexicon whose match made the candidates now held; null before a match. */
+  public CompiledLexicon matchedBy() {
+    return matchedBy;
+  }
+
+  void matchedBy(CompiledLexicon lexicon) {
+    matchedBy = lexicon;
+  }
+
   /** Lowers candidate {@code i} to at most {@code cap}. */
   public void capRating(int i, Rating cap) {
     cRating[i] = cRating[i].min(cap);
   }
 
-  /** Adds a candidate finding over syllables {@code [startPos, endPos]}. */
+  /** Adds a candidate finding over syllables {@code [startPos, endPos]} that no lexicon output made. */
   public void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
       Rating rating, String rule) {
+    addCandidate(kind, startPos, endPos, category, severity, rating, rule, -1);
+  }
+
+  /** As above, made by output {@code entry} of {@link #matchedBy()}. */
+  void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
+      Rating rating, String rule, int entry) {
     if (candidates == cStartPos.length) {
       int n = candidates * 2;
       cStartPos = Arrays.copyOf(cStartPos, n);
@@ -135,6 +162,7 @@ public final class MatchState {
       cSeverity = Arrays.copyOf(cSeverity, n);
       cRating = Arrays.copyOf(cRating, n);
       cRule = Arrays.copyOf(cRule, n);
+      cEntry = Arrays.copyOf(cEntry, n);
     }
     cStartPos[candidates] = startPos;
     cEndPos[candidates] = endPos;
@@ -143,6 +171,7 @@ public final class MatchState {
     cSeverity[candidates] = severity;
     cRating[candidates] = rating;
     cRule[candidates] = rule;
+    cEntry[candidates] = entry;
     candidates++;
   }
 

@@ -32,6 +32,9 @@ public final class Positions {
   char[] input = new char[128];
   private final LanguageCheck.Letters letters = new LanguageCheck.Letters();
   char[] exactChars = new char[256];
+  /** Scratch of the normaliser's cut of spaced letters into syllables (VietnameseNormalizer.segment). */
+  final int[] segmentBest = new int[VietnameseNormalizer.MAX_SEGMENTED + 1];
+  final int[] segmentFrom = new int[VietnameseNormalizer.MAX_SEGMENTED + 1];
   char[] foldChars = new char[256];
 
   // Raw tokens (pass one).

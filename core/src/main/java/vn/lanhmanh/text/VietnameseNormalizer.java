@@ -22,6 +22,12 @@ import static vn.lanhmanh.text.CharTable.MARK;
  */
 public final class VietnameseNormalizer {
 
+  /** Spaced letters are cut into syllables ({@code segment}) from this many letters up to the maximum. */
+  private static final int MIN_SEGMENTED = 4;
+  static final int MAX_SEGMENTED = 96;
+  /** The longest Vietnamese syllable has seven letters ({@code nghiêng}). */
+  private static final int MAX_SYLLABLE_LETTERS = 7;
+
   /** A masked word has at most this many parts between masks, and this many letters written. */
   private static final int MAX_MASKED_PARTS = 4;
   private static final int MAX_MASKED_LETTERS = 10;
@@ -397,6 +403,23 @@ public final class VietnameseNormalizer {
         i = maskEnd + 1;
         continue;
       }
+      if (maskEnd > i && !singleLetters(out, i, maskEnd)) {
+        // Letters joined by masks that spell no swear (cl*p) are one word, read as its letters written
+        // together ("clp", which is no word): its parts are not teencode (cl*p is no "cl"). Single
+        // letters (đ*i*t) are split letters, joined below.
+        markBreak(out, i);
+        int len = 0;
+        boolean acc = false;
+        for (int t = i; t <= maskEnd; t++) {
+          System.arraycopy(out.exactChars, out.rOff[t], out.exactChars, pool + len, out.rLen[t]);
+          System.arraycopy(out.foldChars, out.rOff[t], out.foldChars, pool + len, out.rLen[t]);
+          len += out.rLen[t];
+          acc |= accent(out, t);
+        }
+        pool = emit(out, pool, len, acc, out.rStart[i], out.rEnd[maskEnd], pool + len, false);
+        i = maskEnd + 1;
+        continue;
+      }
       int runEnd = phraseMode ? i : splitRunEnd(out, i);
       if (runEnd > i) {
         pool = joinRun(out, i, runEnd, pool);
@@ -430,6 +453,15 @@ public final class VietnameseNormalizer {
       j++;
     }
     return j;
+  }
+
+  private static boolean singleLetters(Positions out, int a, int b) {
+    for (int t = a; t <= b; t++) {
+      if (out.rLen[t] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean plainLetters(Positions out, int t) {
@@ -524,7 +556,18 @@ public final class VietnameseNormalizer {
         && (out.rFlags[j + 1] & Positions.F_STOP) == 0) {
       j++;
     }
+    // Two letters on either side of a comma and a space are two words of two clauses ("di e, o day":
+    // đi em, ở đây), not one split word.
+    if (j == i + 1 && clauseBreak(out.rSep[j])) {
+      return i;
+    }
     return j;
+  }
+
+  /** Whether a separator code starts with a comma, semicolon or colon and has a space after it. */
+  private static boolean clauseBreak(int sep) {
+    int first = sep >> 2;
+    return (sep & 3) >= 2 && (first == ',' || first == ';' || first == ':');
   }
 
   /**
@@ -574,7 +617,10 @@ public final class VietnameseNormalizer {
         toned |= CharTable.tone(CharTable.info(out.exactChars[out.rOff[t]])) != 0 && isWord(out, t);
         letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
       }
-      if (letters) {
+      // Two letters, one a one-letter word with a tone and the other a teencode word (m ở, t à: mày ở,
+      // tao à), are two words: "nhà m ở đâu" is not "nhà mở đâu".
+      boolean twoWords = toned && e == s + 1 && (teencodeWord(out, s) || teencodeWord(out, e));
+      if (letters && !twoWords) {
         // Join a copy at the end of the pool, so the single letters stay intact if it is not a word.
         int len = e - s + 1;
         setLeet(out, s, e, true);
@@ -591,6 +637,14 @@ public final class VietnameseNormalizer {
         if (out.size > before) {
           return newPool;
         }
+        // Spaced writing with one space everywhere (b é g á i 1 2 t u ổ i): cut the letters into known
+        // syllables, the fewest that cover them all.
+        if (len >= MIN_SEGMENTED && len <= MAX_SEGMENTED) {
+          int segmented = segment(out, s, e, pool);
+          if (segmented >= 0) {
+            return segmented;
+          }
+        }
       }
     }
     for (int t = s; t <= e; t++) {
@@ -600,6 +654,92 @@ public final class VietnameseNormalizer {
       }
     }
     return pool;
+  }
+
+  /**
+   * Cuts the single letters {@code s..e} into the fewest pieces that are each a known syllable (as written
+   * when the segment has diacritics, folded when it has none) or a run of digits, and emits them; returns
+   * the new pool, or -1 (nothing emitted) when no such cut of two or more pieces exists. Dynamic
+   * programming over at most {@link #MAX_SEGMENTED} letters in the thread's scratch arrays.
+   */
+  private int segment(Positions out, int s, int e, int pool) {
+    int n = e - s + 1;
+    int[] best = out.segmentBest;
+    int[] from = out.segmentFrom;
+    boolean acc = false;
+    for (int t = s; t <= e; t++) {
+      acc |= accent(out, t);
+    }
+    best[0] = 0;
+    for (int j = 1; j <= n; j++) {
+      best[j] = Integer.MAX_VALUE;
+      for (int i = Math.max(0, j - MAX_SYLLABLE_LETTERS); i < j; i++) {
+        if (best[i] != Integer.MAX_VALUE && best[i] + 1 < best[j] && piece(out, s + i, s + j - 1, acc, pool)) {
+          best[j] = best[i] + 1;
+          from[j] = i;
+        }
+      }
+    }
+    if (best[n] == Integer.MAX_VALUE || best[n] < 2) {
+      return -1;
+    }
+    // The cuts, read backwards from the end, are written over best[] (no longer needed) in order.
+    int pieces = best[n];
+    for (int j = n, k = pieces; j > 0; j = from[j]) {
+      best[k--] = j;
+    }
+    best[0] = 0;
+    markBreak(out, s);
+    for (int k = 1; k <= pieces; k++) {
+      int a = s + best[k - 1];
+      int b = s + best[k] - 1;
+      int len = b - a + 1;
+      for (int t = a; t <= b; t++) {
+        out.exactChars[pool + t - a] = out.exactChars[out.rOff[t]];
+        out.foldChars[pool + t - a] = out.foldChars[out.rOff[t]];
+      }
+      placeTone(out.exactChars, pool, len);
+      boolean pieceAcc = false;
+      for (int t = a; t <= b; t++) {
+        pieceAcc |= accent(out, t);
+      }
+      pool = emit(out, pool, len, pieceAcc, out.rStart[a], out.rEnd[b], pool + len, false);
+    }
+    return pool;
+  }
+
+  /** Whether the letters {@code a..b} are one syllable ({@link #segment}) or a run of digits. */
+  private boolean piece(Positions out, int a, int b, boolean acc, int pool) {
+    boolean digits = true;
+    for (int t = a; t <= b; t++) {
+      digits &= Character.isDigit(out.exactChars[out.rOff[t]]);
+    }
+    if (digits) {
+      return true;
+    }
+    int len = b - a + 1;
+    char[] ex = out.exactChars;
+    char[] fo = out.foldChars;
+    for (int t = a; t <= b; t++) {
+      if (Character.isDigit(ex[out.rOff[t]])) {
+        return false;
+      }
+      ex[pool + t - a] = ex[out.rOff[t]];
+      fo[pool + t - a] = fo[out.rOff[t]];
+    }
+    placeTone(ex, pool, len);
+    if (acc) {
+      return vocab.exactSyllable(vocab.exactEntry(ex, pool, len, SymbolTable.hash(ex, pool, len))) >= 0;
+    }
+    return vocab.foldSyllable(vocab.foldEntry(fo, pool, len, SymbolTable.hash(fo, pool, len))) >= 0;
+  }
+
+  /** Whether raw token {@code t}, as written, is teencode ({@code m} for mày, {@code t} for tao). */
+  private boolean teencodeWord(Positions out, int t) {
+    char[] ex = out.exactChars;
+    int off = out.rOff[t];
+    int len = out.rLen[t];
+    return vocab.teencode(vocab.exactEntry(ex, off, len, SymbolTable.hash(ex, off, len))) != null;
   }
 
   /** Whether raw token {@code t}, as written, is a syllable of the vocabulary ({@code ở}, {@code à}). */

@@ -216,7 +216,8 @@ class StageMatcherTest {
     StageMatcher.Reading nested = matcher.reading(true);
     assertThat(nested).isNotSameAs(first);
     nested.release();
-    assertThat(first.release()).isEmpty();
+    first.release();
+    assertThat(first.hits()).isEmpty();
     StageMatcher.Reading next = matcher.reading(false);
     assertThat(next).isSameAs(first);
     assertThat(next.hits()).isEmpty();
