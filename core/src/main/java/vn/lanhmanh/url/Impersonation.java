@@ -254,7 +254,8 @@ final class Impersonation {
    * {@code host[0, beforeEnd)} (not empty) and whose registrable label is {@code host[labelFrom, beforeEnd)},
    * for a host of lower-case letters, digits, dashes and dots. False only when {@code check} would answer
    * null: no stem (long in the joined words, short at the head or tail of a word), no look-alike, no game
-   * currency. Reads the words in {@code buf} without a substring, so an ordinary host costs no allocation;
+   * currency. Reads the words that {@link UrlWords#hostKinds} left in {@code buf} for {@code host[0, beforeEnd)},
+   * without a substring, so an ordinary host costs no allocation;
    * a punycode host answers true ({@code check} folds it). {@code kinds} are the bits of
    * {@link UrlWords} over the same words (the host part without dots, dashes and underscores): a long stem
    * or a currency among them answers true without a scan of its own, and the heads and tails of the words
@@ -267,27 +268,17 @@ final class Impersonation {
     if ((kinds & (UrlWords.LONG_STEM | UrlWords.CURRENCY)) != 0) {
       return true;
     }
-    buf.compact = UrlChars.fit(buf.compact, beforeEnd);
-    char[] c = buf.compact;
-    int[] ts = buf.tokenStart;
-    int[] te = buf.tokenEnd;
-    int tokens = 0;
-    int start = 0;
-    for (int i = 0; i < beforeEnd; i++) {   // a plain loop over the chars: the last word is added after it
-      char ch = host.charAt(i);
-      if (ch == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
-        return true;   // punycode ("xn--" in the host before its suffix): the full rules decode it
-      }
-      if (ch == '.' || ch == '-' || ch == '_') {
-        if (i > start && (tokens = addWord(host, start, i, buf, tokens)) < 0) {
-          return true;
-        }
-        start = i + 1;
-      }
-    }
-    if (beforeEnd > start && (tokens = addWord(host, start, beforeEnd, buf, tokens)) < 0) {
+    // The words of host[0, beforeEnd) as UrlWords.hostKinds split them in its pass. When they are not the
+    // host's chars as written (only a host the public-suffix split reads with InternetDomainName has such
+    // chars, and the full rules run for it anyway), or "xn--" occurs (punycode: the full rules decode it),
+    // the full rules decide.
+    if (buf.punycode || !buf.wordsAsWritten) {
       return true;
     }
+    char[] c = buf.words;
+    int[] ts = buf.tokenStart;
+    int[] te = buf.tokenEnd;
+    int tokens = buf.tokenCount;
     // A short stem at the head or the tail of a word (shortStemIn, before its check of the rest); a word
     // is a run of the joined words, so without a short stem among those (the automaton's bit) there is none.
     for (int k = 0; (kinds & UrlWords.SHORT_STEM) != 0 && k < tokens; k++) {
@@ -313,22 +304,6 @@ final class Impersonation {
       return true;
     }
     return false;
-  }
-
-  /**
-   * Appends the word {@code host[from, to)} to {@code buf.compact} as word number {@code tokens} (its
-   * place in {@code buf.tokenStart} and {@code buf.tokenEnd}); returns the new number of words, or -1 when
-   * the word table is full.
-   */
-  private static int addWord(String host, int from, int to, UrlChars buf, int tokens) {
-    if (tokens == buf.tokenStart.length) {
-      return -1;
-    }
-    int at = tokens == 0 ? 0 : buf.tokenEnd[tokens - 1];
-    host.getChars(from, to, buf.compact, at);
-    buf.tokenStart[tokens] = at;
-    buf.tokenEnd[tokens] = at + to - from;
-    return tokens + 1;
   }
 
   /** Adds the long stems, the currencies and the short stems, whose presence {@link #mayHit} reads from the automaton's bits. */
@@ -364,7 +339,7 @@ final class Impersonation {
         return true;
       }
     }
-    char[] c = buf.compact;
+    char[] c = buf.words;
     for (int k = 0; k < tokens; k++) {
       int from = buf.tokenStart[k];
       int to = buf.tokenEnd[k];
@@ -379,19 +354,21 @@ final class Impersonation {
       if (end < to && end - from >= 5 && stemTable.get(c, from, end) != null) {
         return true;
       }
-      buf.skeleton = UrlChars.fit(buf.skeleton, len);
-      char[] sk = buf.skeleton;
-      int skn = skeleton(c, from, to, sk);
-      int head = UrlChars.bigram(sk, 0);
+      // The skeleton's first and last two chars pick the candidate stems; most words have none, and
+      // only a word that has some is folded whole.
+      int head = skeletonHead(c, from, to);
       Fuzzy[] byHead = head < 0 ? null : fuzzyByHead[head];
       if (isStem(c, from, to, byHead)) {
         continue;
       }
-      int tail = UrlChars.bigram(sk, skn - 2);
+      int tail = skeletonTail(c, from, to);
       Fuzzy[] byTail = tail < 0 ? null : fuzzyByTail[tail];
       if (byHead == null && byTail == null) {
         continue;
       }
+      buf.skeleton = UrlChars.fit(buf.skeleton, len);
+      char[] sk = buf.skeleton;
+      int skn = skeleton(c, from, to, sk);
       long mask = charMask(sk, skn);
       if (near(sk, skn, mask, byHead, buf) || near(sk, skn, mask, byTail, buf)) {
         return true;
@@ -734,6 +711,62 @@ final class Impersonation {
       }
     }
     return n;
+  }
+
+  /**
+   * {@link UrlChars#bigram} of the first two chars of {@link #skeleton} of {@code w[from, to)} (at least
+   * four chars), without folding the rest.
+   */
+  static int skeletonHead(char[] w, int from, int to) {
+    int i = from;
+    char first = 0;
+    for (int k = 0; ; k++) {
+      char c = w[i];
+      char folded;
+      if ((c == 'r' || c == 'v') && i + 1 < to && w[i + 1] == (c == 'r' ? 'n' : 'v')) {
+        folded = c == 'r' ? 'm' : 'w';
+        i += 2;
+      } else {
+        folded = c < FOLD.length ? FOLD[c] : c;
+        i++;
+      }
+      if (k == 1) {
+        return UrlChars.bigram(first, folded);
+      }
+      first = folded;
+    }
+  }
+
+  /**
+   * {@link UrlChars#bigram} of the last two chars of {@link #skeleton} of {@code w[from, to)} (at least
+   * four chars), read from the end: {@code rn} always pairs ({@code r} never ends a pair), and a run of
+   * {@code v} pairs from its first one, so it ends in {@code w} when its length is even.
+   */
+  static int skeletonTail(char[] w, int from, int to) {
+    int i = to - 1;
+    char last = 0;
+    for (int k = 0; ; k++) {
+      char c = w[i];
+      char folded;
+      if (c == 'n' && i > from && w[i - 1] == 'r') {
+        folded = 'm';
+        i -= 2;
+      } else if (c == 'v') {
+        int run = 1;
+        while (i - run >= from && w[i - run] == 'v') {
+          run++;
+        }
+        folded = run % 2 == 0 ? 'w' : 'v';
+        i -= run % 2 == 0 ? 2 : 1;
+      } else {
+        folded = c < FOLD.length ? FOLD[c] : c;
+        i--;
+      }
+      if (k == 1) {
+        return UrlChars.bigram(folded, last);
+      }
+      last = folded;
+    }
   }
 
   /** What {@link #skeleton} makes of each ASCII char alone: itself, but {@code 0 1 l 3 4 5 7} as letters. */

@@ -15,13 +15,17 @@ final class UrlChars {
   char[] words = new char[256];
   /** How many chars of {@link #words} the last {@link UrlWords#compactKinds} wrote. */
   int wordCount;
-  /** The host's words joined ({@link Impersonation}). */
-  char[] compact = new char[256];
   /** A word's skeleton, or a label without its dashes. */
   char[] skeleton = new char[256];
-  /** Where each word starts and ends in {@link #compact}. */
+  /** Where each word of the host's part starts and ends in {@link #words} ({@link UrlWords#hostKinds}). */
   int[] tokenStart = new int[256];
   int[] tokenEnd = new int[256];
+  /** How many of {@link #tokenStart} and {@link #tokenEnd} the last {@link UrlWords#hostKinds} wrote. */
+  int tokenCount;
+  /** Whether those words are the host part's chars as written, all of them ({@link UrlWords#hostKinds}). */
+  boolean wordsAsWritten;
+  /** Whether the host part holds {@code xn--} ({@link UrlWords#hostKinds}). */
+  boolean punycode;
   /** Rows of the banded edit distance. */
   int[] prev2 = new int[64];
   int[] prev = new int[64];
@@ -74,8 +78,11 @@ final class UrlChars {
 
   /** The slot of the two characters at {@code i}, or -1 when either is not a lower-case letter or digit. */
   static int bigram(char[] s, int i) {
-    char a = s[i];
-    char b = s[i + 1];
+    return bigram(s[i], s[i + 1]);
+  }
+
+  /** The slot of the two characters {@code a b}, or -1 when either is not a lower-case letter or digit. */
+  static int bigram(char a, char b) {
     if ((a | b) >= 128) {
       return -1;
     }

@@ -253,7 +253,7 @@ public final class UrlRules {
     // the keyword rules read them; one pass of the automaton says which rules can match in them. The
     // registrable label without its dashes is a run of these words, so no brand stem in them means none
     // in the label; for a host in plain form they are also the impersonation rules' joined words.
-    int kinds = words.compactKinds(src, 0, beforeEnd, buf);
+    int kinds = words.hostKinds(src, beforeEnd, buf);
     int hostWords = buf.wordCount;
     if (labelFrom >= 0) {
       String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
@@ -281,7 +281,7 @@ public final class UrlRules {
    * dropped), as {@link #heuristicHits} hands them to {@link Impersonation#mayHit}.
    */
   int hostKinds(String host, int beforeEnd, UrlChars buf) {
-    return words.compactKinds(host, 0, beforeEnd, buf);
+    return words.hostKinds(host, beforeEnd, buf);
   }
 
   /** A brand stem that the label {@code src[from, to)}, without its dashes, is a rotating name of, or null. */

@@ -165,6 +165,70 @@ final class UrlWords {
     return bits;
   }
 
+  /**
+   * {@link #compactKinds} of a host's part {@code host[0, to)} that also notes, for the impersonation
+   * pre-check, its words as it splits them (the runs between dots, dashes and underscores) as ranges of
+   * {@code buf.words} ({@code buf.tokenStart}, {@code buf.tokenEnd}, {@code buf.tokenCount}), whether
+   * those are the part's own chars ({@code buf.wordsAsWritten}: no char lowered or dropped, no more words
+   * than the ranges hold) and whether {@code xn--} occurs ({@code buf.punycode}).
+   */
+  int hostKinds(String host, int to, UrlChars buf) {
+    buf.words = UrlChars.fit(buf.words, to);
+    char[] words = buf.words;
+    int[] starts = buf.tokenStart;
+    int[] ends = buf.tokenEnd;
+    char[] next = this.next;
+    byte[] out = this.out;
+    int n = 0;
+    int state = 0;
+    int bits = 0;
+    int tokens = 0;
+    int wordStart = 0;
+    boolean asWritten = true;
+    boolean punycode = false;
+    for (int i = 0; i < to; i++) {
+      char c = host.charAt(i);
+      if (c == '.' || c == '-' || c == '_') {
+        if (c == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
+          punycode = true;
+        }
+        if (n > wordStart) {
+          if (tokens == starts.length) {
+            asWritten = false;
+          } else {
+            starts[tokens] = wordStart;
+            ends[tokens++] = n;
+          }
+          wordStart = n;
+        }
+        continue;
+      }
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
+      if (slot < 0 || lower != c) {
+        asWritten = false;
+      }
+      if (slot >= 0) {
+        words[n++] = lower;
+        state = next[state * 36 + slot];
+        bits |= out[state];
+      }
+    }
+    if (n > wordStart) {
+      if (tokens == starts.length) {
+        asWritten = false;
+      } else {
+        starts[tokens] = wordStart;
+        ends[tokens++] = n;
+      }
+    }
+    buf.wordCount = n;
+    buf.tokenCount = tokens;
+    buf.wordsAsWritten = asWritten;
+    buf.punycode = punycode;
+    return bits;
+  }
+
   /** How many states the automaton has (for tests). */
   int states() {
     return out.length;

@@ -29,6 +29,31 @@ class ImpersonationSkeletonTest {
     assertThat(skeleton(w)).isEqualTo(byRules(w));
   }
 
+  @Property(tries = 3000)
+  void headAndTailAreThoseOfTheWholeSkeleton(@ForAll("urlWords") String w) {
+    String sk = skeleton(w);
+    char[] chars = ("-" + w + "-").toCharArray();
+    assertThat(Impersonation.skeletonHead(chars, 1, w.length() + 1)).as(w)
+        .isEqualTo(UrlChars.bigram(sk.charAt(0), sk.charAt(1)));
+    assertThat(Impersonation.skeletonTail(chars, 1, w.length() + 1)).as(w)
+        .isEqualTo(UrlChars.bigram(sk.charAt(sk.length() - 2), sk.charAt(sk.length() - 1)));
+  }
+
+  @Test
+  void headAndTailOfPairs() {
+    assertThat(Impersonation.skeletonTail("vvvv".toCharArray(), 0, 4)).isEqualTo(UrlChars.bigram('w', 'w'));
+    assertThat(Impersonation.skeletonTail("avvv".toCharArray(), 0, 4)).isEqualTo(UrlChars.bigram('w', 'v'));
+    assertThat(Impersonation.skeletonTail("arrn".toCharArray(), 0, 4)).isEqualTo(UrlChars.bigram('r', 'm'));
+    assertThat(Impersonation.skeletonHead("rnvv".toCharArray(), 0, 4)).isEqualTo(UrlChars.bigram('m', 'w'));
+    assertThat(Impersonation.skeletonHead("vvvx".toCharArray(), 0, 4)).isEqualTo(UrlChars.bigram('w', 'v'));
+  }
+
+  /** Words as the impersonation pre-check reads them: lower-case letters and digits, at least four. */
+  @Provide
+  Arbitrary<String> urlWords() {
+    return Arbitraries.strings().withChars("rnvvvl0134579abmw").ofMinLength(4).ofMaxLength(12);
+  }
+
   @Provide
   Arbitrary<String> words() {
     return Arbitraries.strings().withChars("rnvvl0123456789abcxyz-_.éđ\u0430").ofMaxLength(20);

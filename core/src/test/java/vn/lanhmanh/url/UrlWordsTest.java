@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * The heuristics' word automaton ({@link UrlWords}) sets a kind's bit exactly when a word of that kind
@@ -63,6 +64,48 @@ class UrlWordsTest {
     assertThat(bits).isEqualTo(automaton.kinds(compact.toString().toCharArray(), compact.length()));
   }
 
+  @Property(tries = 2000)
+  void aHostPartsWordsAreItsRunsBetweenSeparators(@ForAll("dictionaries") List<Tuple.Tuple2<String, Integer>> words,
+      @ForAll("mixedTexts") String text) {
+    UrlWords.Builder b = new UrlWords.Builder();
+    words.forEach(w -> b.add(w.get1(), w.get2()));
+    UrlWords automaton = b.build();
+    UrlChars buf = UrlChars.get();
+    int compactBits = automaton.compactKinds(text, 0, text.length(), buf);
+    String compact = new String(buf.words, 0, buf.wordCount);
+    int bits = automaton.hostKinds(text + ".com", text.length(), buf);
+    // The same words and bits as compactKinds ...
+    assertThat(bits).isEqualTo(compactBits);
+    assertThat(new String(buf.words, 0, buf.wordCount)).isEqualTo(compact);
+    // ... and, for a part written in lower-case letters, digits and separators, the runs between the
+    // separators as the impersonation pre-check split them before (one word per run, in order).
+    List<String> runs = java.util.Arrays.stream(text.split("[._-]", -1)).filter(r -> !r.isEmpty()).toList();
+    boolean plain = text.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+        || c == '-' || c == '_');
+    assertThat(buf.wordsAsWritten).as(text).isEqualTo(plain);
+    if (plain) {
+      List<String> tokens = new java.util.ArrayList<>();
+      for (int k = 0; k < buf.tokenCount; k++) {
+        tokens.add(new String(buf.words, buf.tokenStart[k], buf.tokenEnd[k] - buf.tokenStart[k]));
+      }
+      assertThat(tokens).as(text).isEqualTo(runs);
+    }
+    assertThat(buf.punycode).as(text).isEqualTo(text.contains("xn--"));
+  }
+
+  @Test
+  void aHostPartWithPunycodeOrUpperCaseIsFlagged() {
+    UrlChars buf = UrlChars.get();
+    RULES.hostKinds("www.xn--vietcmbank-ivi.com", 22, buf);
+    assertThat(buf.punycode).isTrue();
+    RULES.hostKinds("Www.example.com", 11, buf);
+    assertThat(buf.wordsAsWritten).isFalse();
+    RULES.hostKinds("www.my-shop_24.com", 14, buf);
+    assertThat(buf.punycode).isFalse();
+    assertThat(buf.wordsAsWritten).isTrue();
+    assertThat(buf.tokenCount).isEqualTo(4);
+  }
+
   @Property(tries = 50)
   void theDefaultRulesBuildAndFindTheirWords(@ForAll("defaultWords") String word) {
     String host = "x" + word + "y.com";
@@ -85,7 +128,9 @@ class UrlWordsTest {
   /** The letters of the dictionaries with upper case, separators, escapes and non-ASCII chars among them. */
   @Provide
   Arbitrary<String> mixedTexts() {
-    return Arbitraries.strings().withChars(LETTERS + "ABEIK-._/%\u00e9\u0130\u212a\u0111").ofMaxLength(40);
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars(LETTERS + "ABEIK-._/%\u00e9\u0130\u212a\u0111").ofMaxLength(40),
+        Arbitraries.strings().withChars(LETTERS + "xn-._").ofMaxLength(40));
   }
 
   @Provide

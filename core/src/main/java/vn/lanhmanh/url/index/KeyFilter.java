@@ -148,23 +148,20 @@ final class KeyFilter {
 
   /**
    * Whether the probes of {@code h} are all set: the same positions as {@link #set}
-   * ({@code ((h + i * h2) & Long.MAX_VALUE) % bits}), but with two divisions per test instead of one per
-   * probe. With {@code v} the 63-bit value and {@code r = v % bits}, adding {@code d = h2 & Long.MAX_VALUE}
-   * adds {@code d % bits} to {@code r}, and takes {@code 2^63 % bits} off it when {@code v + d} wraps past
-   * {@code 2^63}.
+   * ({@code ((h + i * h2) & Long.MAX_VALUE) % bits}), but with at most two divisions per test (the second
+   * only when the first probe's bit is set) instead of one per probe. With {@code v} the 63-bit value and
+   * {@code r = v % bits}, adding {@code d = h2 & Long.MAX_VALUE} adds {@code d % bits} to {@code r}, and
+   * takes {@code 2^63 % bits} off it when {@code v + d} wraps past {@code 2^63}.
    */
   private boolean test(long h) {
-    long d = (mix(h + P2) | 1) & Long.MAX_VALUE;
     long v = h & Long.MAX_VALUE;
     long bit = v % bits;
+    if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+      return false;   // about half of the misses end at the first probe, which needs no second hash
+    }
+    long d = (mix(h + P2) | 1) & Long.MAX_VALUE;
     long step = d % bits;
-    for (int i = 0; ; ) {
-      if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-        return false;
-      }
-      if (++i == probes) {
-        return true;
-      }
+    for (int i = 1; i < probes; i++) {
       long sum = v + d;   // under 2^64: negative as a long exactly when it wrapped past 2^63
       v = sum & Long.MAX_VALUE;
       bit += step;
@@ -177,7 +174,11 @@ final class KeyFilter {
           bit += bits;
         }
       }
+      if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+        return false;
+      }
     }
+    return true;
   }
 
   private void set(long h) {
