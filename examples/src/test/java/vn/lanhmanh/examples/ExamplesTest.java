@@ -224,7 +224,8 @@ class ExamplesTest {
     assertThat(r.lines()).containsExactly(
         "posts:     7 (2 unreadable)",
         "actions:   ALLOW 3, WARN 0, BLOCK 2",
-        "categories (posts with a finding): harassment 2, drugs 1, gambling 1, profanity 1",
+        // "nạp 50k nhận 500k" (pay 50k, get 500k) is also the prize-fee scam composition
+        "categories (posts with a finding): harassment 2, drugs 1, gambling 1, scam 1, profanity 1",
         "flagged:   2 posts written to " + report);
     // the bar is redrawn in place with \r and ends full
     String lastDraw = r.err().substring(r.err().lastIndexOf('\r') + 1);
