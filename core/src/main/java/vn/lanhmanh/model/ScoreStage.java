@@ -35,7 +35,7 @@ import vn.lanhmanh.text.Vocabulary;
  * under 13 is warned); below it, {@link Rating#P} (reported, changes no action).
  *
  * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
- * finding below {@link Rating#C}, outside self-harm, harassment and personal information, in Vietnamese text
+ * finding below {@link Rating#C}, outside self-harm and personal information, in Vietnamese text
  * and within the syllables they read, whose category they score
  * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
  * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
@@ -260,11 +260,10 @@ public final class ScoreStage {
    * Lowers to tier P every lexicon or composition finding that the classifiers contradict: its category has
    * a classifier whose calibrated score (for harassment and profanity with the tagger on, the higher of the
    * two) is under the model's {@link ClassifierModel#lowerBelow}, and it is rated above P and below C. Tier C
-   * findings, self-harm (a policy warns on any of it), harassment (its classifier does not know short
-   * insults) and personal information are never lowered, nor model findings. The finding stays in the
-   * verdict with its rule, span, severity and category.
+   * findings, self-harm (a policy warns on any of it) and personal information are never lowered, nor model
+   * findings. The finding stays in the verdict with its rule, span, severity and category.
    *
-   * Nothing is lowered in a text in a language the classifiers were not trained on (English threats and
+   * <p>Nothing is lowered in a text in a language the classifiers were not trained on (English threats and
    * swearing, {@link LanguageCheck}), nor a finding that ends after the syllables the classifiers read
    * (the first {@value MessageFeatures#MAX_POSITIONS} of a long text): their low scores say nothing there.
    *
@@ -297,10 +296,7 @@ public final class ScoreStage {
 
   private static boolean lowerable(ClassifierModel m, Finding f) {
     Category c = f.category();
-    // Harassment is left alone: its classifier learned targeted bullying (threshold 0.93) and scores short
-    // insults such as "im mồm" or "ngu si" near 0, which is no evidence that they are harmless.
     if (f.rating() == Rating.P || f.rating() == Rating.C || c == Category.SELF_HARM || c == Category.PII
-        || c == Category.HARASSMENT
         || f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
       return false;
     }

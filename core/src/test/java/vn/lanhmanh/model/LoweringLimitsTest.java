@@ -6,16 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Action;
-import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Verdict;
 
 /**
- * Where the embedded classifiers must not lower a lexicon finding: a harassment insult their harassment
- * classifier scores near 0, an English threat, and a finding past the syllables they read. Each was lowered
- * to P before these limits (an insult the lexicon warns on let through for a child).
+ * Where the embedded classifiers must not lower a lexicon finding: in a text in another language (an
+ * English threat) and past the syllables they read. Both were lowered to P before these limits.
  */
 class LoweringLimitsTest {
 
@@ -29,13 +27,6 @@ class LoweringLimitsTest {
   @AfterAll
   static void close() {
     classifiers.close();
-  }
-
-  @Test
-  void aShortInsultTheHarassmentClassifierScoresLowStaysWarned() {
-    Verdict v = classifiers.checkText("im mồm đi, nói nhiều quá", Policy.forAge(10));
-    assertThat(v.score(Category.HARASSMENT)).isLessThan(0.2);
-    assertThat(v.action()).as("%s", v).isEqualTo(Action.WARN);
   }
 
   @Test

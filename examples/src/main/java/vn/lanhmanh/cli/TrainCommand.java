@@ -108,8 +108,7 @@ final class TrainCommand implements Callable<Integer> {
   private List<Path> sentencesTrain = new ArrayList<>();
 
   @Option(names = "--lower-below", paramLabel = "SCORE",
-      description = "Classifiers: a lexicon finding below tier C (not self-harm, not harassment) is lowered to "
-          + "tier P when its "
+      description = "Classifiers: a lexicon finding below tier C (not self-harm) is lowered to tier P when its "
           + "category's calibrated score is under SCORE; 0 never lowers (default: the shipped setting).")
   private Double lowerBelow;
 
