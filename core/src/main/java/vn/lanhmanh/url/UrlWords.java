@@ -153,7 +153,7 @@ final class UrlWords {
     int bits = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      c = lower(c);
       int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
       if (slot >= 0) {
         words[n++] = c;
@@ -163,6 +163,11 @@ final class UrlWords {
     }
     buf.wordCount = n;
     return bits;
+  }
+
+  /** {@code c} in lower case: ASCII by arithmetic, other chars by {@link Character#toLowerCase(char)}. */
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
   }
 
   /**
@@ -203,7 +208,7 @@ final class UrlWords {
         }
         continue;
       }
-      char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
+      char lower = lower(c);
       int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
       if (slot < 0 || lower != c) {
         asWritten = false;
