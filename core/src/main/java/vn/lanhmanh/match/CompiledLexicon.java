@@ -297,7 +297,6 @@ public final class CompiledLexicon {
     return vocab;
   }
 
-  /** The rule ids this lexicon can report. */
   /** The number of entries: outputs {@code 0 ..} this, minus one, are entries ({@link #ruleId}). */
   public int entryCount() {
     return entries.length;
@@ -308,8 +307,9 @@ public final class CompiledLexicon {
     return ruleIds[e];
   }
 
-  public java.util.Set<String> ruleIds() {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+  /** The rule ids this lexicon can report. */
+  public Set<String> ruleIds() {
+    Set<String> ids = new java.util.HashSet<>();
     for (String id : ruleIds) {
       if (id != null) {
         ids.add(id);
@@ -594,15 +594,13 @@ public final class CompiledLexicon {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
     int exceptions = 0;
     int contexts = 0;
+    int negations = 0;
     int rules = ruleEntries();
     for (int h = 0; h < count; h++) {
       int f = info[(int) hits[h]];
       exceptions += (f & INFO_EXCEPTION) != 0 ? 1 : 0;
       contexts += (f & INFO_CONTEXT) != 0 ? 1 : 0;
-    }
-    int negations = 0;
-    for (int h = 0; h < count; h++) {
-      negations += (info[(int) hits[h]] & INFO_NEGATION) != 0 ? 1 : 0;
+      negations += (f & INFO_NEGATION) != 0 ? 1 : 0;
     }
     Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, count, INFO_EXCEPTION, exceptions);
     Spans neg = negations == 0 ? Spans.NONE : spansOf(hits, count, INFO_NEGATION, negations);

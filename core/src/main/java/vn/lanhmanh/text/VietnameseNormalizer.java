@@ -694,11 +694,7 @@ public final class VietnameseNormalizer {
       int a = s + best[k - 1];
       int b = s + best[k] - 1;
       int len = b - a + 1;
-      for (int t = a; t <= b; t++) {
-        out.exactChars[pool + t - a] = out.exactChars[out.rOff[t]];
-        out.foldChars[pool + t - a] = out.foldChars[out.rOff[t]];
-      }
-      placeTone(out.exactChars, pool, len);
+      copyLetters(out, a, b, pool);
       boolean pieceAcc = false;
       for (int t = a; t <= b; t++) {
         pieceAcc |= accent(out, t);
@@ -724,14 +720,24 @@ public final class VietnameseNormalizer {
       if (Character.isDigit(ex[out.rOff[t]])) {
         return false;
       }
-      ex[pool + t - a] = ex[out.rOff[t]];
-      fo[pool + t - a] = fo[out.rOff[t]];
     }
-    placeTone(ex, pool, len);
+    copyLetters(out, a, b, pool);
     if (acc) {
       return vocab.exactSyllable(vocab.exactEntry(ex, pool, len, SymbolTable.hash(ex, pool, len))) >= 0;
     }
     return vocab.foldSyllable(vocab.foldEntry(fo, pool, len, SymbolTable.hash(fo, pool, len))) >= 0;
+  }
+
+  /**
+   * Copies the single letters {@code a..b} (exact and folded) to the pool at {@code pool} and places the
+   * tone of the exact copy on its syllable's vowel.
+   */
+  private static void copyLetters(Positions out, int a, int b, int pool) {
+    for (int t = a; t <= b; t++) {
+      out.exactChars[pool + t - a] = out.exactChars[out.rOff[t]];
+      out.foldChars[pool + t - a] = out.foldChars[out.rOff[t]];
+    }
+    placeTone(out.exactChars, pool, b - a + 1);
   }
 
   /** Whether raw token {@code t}, as written, is teencode ({@code m} for mày, {@code t} for tao). */
