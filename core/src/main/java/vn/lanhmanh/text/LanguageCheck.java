@@ -72,7 +72,7 @@ public final class LanguageCheck {
       return null;
     }
     // Only now, for the few texts mostly without diacritics, are the plain words read for their shape.
-    if (vietnameseShapedWords(text, vocabulary) * 2 >= c.words) {
+    if (vietnameseShapedWords(text, vocabulary, (c.words + 1) / 2) * 2 >= c.words) {
       return null;
     }
     return "language not covered: the text looks like English or another language in Latin letters; only "
@@ -258,13 +258,14 @@ public final class LanguageCheck {
 
   /**
    * How many words of two or more ASCII letters (no marks) could be Vietnamese syllables written without
-   * diacritics, or are teencode: the plain words the scan in {@link #note} counted.
+   * diacritics, or are teencode: the plain words the scan in {@link #note} counted. Stops reading once
+   * {@code enough} are found (the caller only asks whether there are that many).
    */
-  private static int vietnameseShapedWords(String text, Vocabulary vocabulary) {
+  private static int vietnameseShapedWords(String text, Vocabulary vocabulary, int enough) {
     int shaped = 0;
     int n = text.length();
     int i = 0;
-    while (i < n) {
+    while (i < n && shaped < enough) {
       int cp = text.codePointAt(i);
       // ASCII holds no letter besides a-z, A-Z and no combining mark: decided without the Unicode tables.
       if (cp < 0x80 ? !isAsciiLetter(cp) : !Character.isLetter(cp)) {
