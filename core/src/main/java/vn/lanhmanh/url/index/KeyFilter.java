@@ -34,7 +34,7 @@ import vn.lanhmanh.url.LookupExpressions;
  * not aligned to 64 bytes) instead of ten random lines, and stops at the first clear bit.
  *
  * <p><b>Size.</b> 14.4 bits (1.8 bytes) per member, rounded up to whole blocks, as the classic filter at
- * 0.1 % false positives that it replaced; blocked, the same size answers about 0.15 % of unknown keys
+ * 0.1 % false positives that it replaced; blocked, the same size answers about 0.16 % of unknown keys
  * wrongly ({@code KeyFilterTest} measures it). Why a Bloom filter and not a sorted {@code long[]} of
  * 64-bit key hashes: measured on 5 million synthetic hosts ({@code UrlListIndexMeasure} in the tests),
  * the sorted hash array takes 8.39 bytes per key plus a sort at load. A hit goes to the key table anyway
