@@ -60,6 +60,15 @@ final class HostTable<V> {
     return finish(h, to - from);
   }
 
+  /** The hash of {@code s[from, to)}, the same as {@link #hash(String, int)} of those chars as a string. */
+  static long hash(CharSequence s, int from, int to) {
+    long h = P1;
+    for (int i = to - 1; i >= from; i--) {
+      h = (h ^ s.charAt(i)) * P2;
+    }
+    return finish(h, to - from);
+  }
+
   /** The final mix of a hash state over {@code length} chars. */
   private static long finish(long h, int length) {
     h ^= length;

@@ -77,6 +77,41 @@ public final class LookupExpressions {
   }
 
   /**
+   * {@link #hostSuffixStarts}, and the hash of each host to look up ({@link #hostHash} of
+   * {@code host[starts[k], host.length())}) in {@code hashes}, taken from the one pass from the host's
+   * end that hashes its suffixes for the embedded tables: the list in the jar and a list index key
+   * their entries by this hash, so a check hashes a host's chars once for every table.
+   *
+   * @param hashes receives the hashes; must have room for {@link #MAX_HOSTS}
+   * @return how many hosts were written, 1 to {@link #MAX_HOSTS}
+   */
+  public static int hostSuffixes(String host, boolean ipAddress, int[] starts, long[] hashes) {
+    HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+    starts[0] = 0;
+    hashes[0] = sx.hash[0];
+    if (ipAddress) {
+      return 1;
+    }
+    int components = sx.count;
+    int first = Math.max(1, components - SUFFIX_COMPONENTS);
+    int count = 1;
+    for (int c = first; c <= components - 2; c++) {
+      starts[count] = sx.start[c];
+      hashes[count++] = sx.hash[c];
+    }
+    return count;
+  }
+
+  /**
+   * The 64-bit hash of the host (or host suffix) {@code s[from, to)} that {@link #hostSuffixes} gives:
+   * a multiply per char read from the end (so one pass gives every suffix's hash) and a final mix.
+   * Not a strong hash: the lists mix it again ({@code KeyFilter}).
+   */
+  public static long hostHash(CharSequence s, int from, int to) {
+    return HostTable.hash(s, from, to);
+  }
+
+  /**
    * Writes where each root prefix of {@code path} ends, without allocating: prefix {@code k} is
    * {@code path.substring(0, ends[k])}: {@code /}, {@code /1/}, {@code /1/2/} ... at most
    * {@link #MAX_PATH_PREFIXES}. The last one may be the whole path, when it ends in {@code /}.

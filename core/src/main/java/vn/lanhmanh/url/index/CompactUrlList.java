@@ -32,7 +32,7 @@ import vn.lanhmanh.url.UrlHit;
  * collides with one of the {@code n} keys, a probability of about {@code 5 n / 2^64} per URL (3 × 10^-13
  * for 1 million keys).
  *
- * <p>File format (big-endian): magic {@code LMDL}, version 1, the source count and for each its name and
+ * <p>File format (big-endian): magic {@code LMDL}, version {@value #VERSION}, the source count and for each its name and
  * category (modified UTF-8), the key count, the marker count, the sorted key hashes, one source byte per
  * key, the sorted marker hashes, and a CRC-32C of everything before it. Loading reads the stream once into
  * a {@code long[]} and a {@code byte[]} (9 bytes per key on the heap, plus a table of where each bucket of
@@ -44,7 +44,8 @@ import vn.lanhmanh.url.UrlHit;
 public final class CompactUrlList {
 
   private static final int MAGIC = 0x4C4D444C; // "LMDL"
-  private static final int VERSION = 1;
+  /** 2: keys hashed by {@link KeyFilter#hash} from the host's end (version 1 hashed a key's chars from its start). */
+  private static final int VERSION = 2;
 
   /** Where the default list lives in the jar. */
   public static final String EMBEDDED = "/vn/lanhmanh/url/default-lists.bin";
@@ -220,7 +221,7 @@ public final class CompactUrlList {
       }
     }
     for (String c : candidates) {
-      int at = find(KeyFilter.hash(c, 0, c.length(), KeyFilter.KEY_SEED));
+      int at = find(KeyFilter.hash(c, 0, c.length()));
       if (at >= 0) {
         out.add(hit(at, c, hostPart));
         return true;
@@ -244,18 +245,21 @@ public final class CompactUrlList {
     if (all.length < 12) {
       throw new IOException("not a compact URL list: " + all.length + " bytes");
     }
-    CRC32C crc = new CRC32C();
-    crc.update(all, 0, all.length - 4);
     ByteBuffer buf = ByteBuffer.wrap(all);
-    if ((int) crc.getValue() != buf.getInt(all.length - 4)) {
-      throw new IOException("compact URL list damaged: checksum mismatch");
-    }
     if (buf.getInt() != MAGIC) {
       throw new IOException("not a compact URL list (bad magic)");
     }
+    CRC32C crc = new CRC32C();
+    crc.update(all, 0, all.length - 4);
+    if ((int) crc.getValue() != buf.getInt(all.length - 4)) {
+      throw new IOException("compact URL list damaged or truncated: checksum mismatch over " + all.length
+          + " bytes");
+    }
     int version = buf.getInt();
     if (version != VERSION) {
-      throw new IOException("compact URL list has version " + version + "; this library reads " + VERSION);
+      throw new IOException("compact URL list has version " + version + "; this library reads " + VERSION
+          + (version < VERSION ? " (its keys are hashed another way): generate it again with index build-default"
+              : ""));
     }
     DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(all, 8, all.length - 12));
     int sourceCount = data.readInt();
@@ -334,7 +338,7 @@ public final class CompactUrlList {
       } else if (!categoryOf.get(e.source()).equals(e.category())) {
         throw new IllegalArgumentException("source " + e.source() + " has two categories");
       }
-      long h = KeyFilter.hash(e.key(), 0, e.key().length(), KeyFilter.KEY_SEED);
+      long h = KeyFilter.hash(e.key(), 0, e.key().length());
       String before = seen.putIfAbsent(h, e.key());
       if (before != null) {
         if (!before.equals(e.key())) {
@@ -345,7 +349,7 @@ public final class CompactUrlList {
       rows.add(new long[] {h, s});
       int slash = e.key().indexOf('/');
       if (slash > 0) {
-        markerSet.add(KeyFilter.hash(e.key(), 0, slash, KeyFilter.PATHS_SEED));
+        markerSet.add(KeyFilter.pathMarker(LookupExpressions.hostHash(e.key(), 0, slash)));
       }
     }
     rows.sort((a, b) -> Long.compare(a[0], b[0]));

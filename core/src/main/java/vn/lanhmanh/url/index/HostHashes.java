@@ -6,8 +6,9 @@ import vn.lanhmanh.url.LookupExpressions;
 /**
  * The host suffixes of one canonical URL (Safe Browsing's, at most {@value LookupExpressions#MAX_HOSTS})
  * with their {@link KeyFilter#hash} as a key and as a path marker, computed once per URL and thread and
- * shared by the lists asked about the same URL (the list in the jar and a list index), so each suffix is
- * hashed once per check.
+ * shared by the lists asked about the same URL (the list in the jar and a list index). The hashes are
+ * mixed from the suffix hashes of the pass from the host's end that the embedded tables use
+ * ({@link LookupExpressions#hostSuffixes}), so a check reads the host's chars for hashing once.
  *
  * <p>One instance per thread ({@link #of}); it keeps the last URL it was filled for, compared by
  * identity ({@link CanonicalUrl} is immutable).
@@ -21,8 +22,8 @@ final class HostHashes {
   final int[] starts = new int[LookupExpressions.MAX_HOSTS];
   final long[] keys = new long[LookupExpressions.MAX_HOSTS];
   final long[] markers = new long[LookupExpressions.MAX_HOSTS];
-  /** The host's chars while they are hashed. */
-  private char[] chars = new char[64];
+  /** {@link LookupExpressions#hostHash} of each host suffix. */
+  final long[] hostHashes = new long[LookupExpressions.MAX_HOSTS];
 
   /** The hashes of {@code url}'s host suffixes, for this thread. */
   static HostHashes of(CanonicalUrl url) {
@@ -35,15 +36,10 @@ final class HostHashes {
 
   private void fill(CanonicalUrl u) {
     url = null;
-    String host = u.host();
-    int n = host.length();
-    count = LookupExpressions.hostSuffixStarts(host, u.hostIsIpAddress(), starts);
-    if (chars.length < n) {
-      chars = new char[Math.max(n, chars.length * 2)];
-    }
-    host.getChars(0, n, chars, 0);   // hashed from an array: fewer checks per char than charAt
+    count = LookupExpressions.hostSuffixes(u.host(), u.hostIsIpAddress(), starts, hostHashes);
     for (int i = 0; i < count; i++) {
-      KeyFilter.keyAndMarker(chars, starts[i], n, keys, markers, i);
+      keys[i] = KeyFilter.hostKey(hostHashes[i]);
+      markers[i] = KeyFilter.pathMarker(hostHashes[i]);
     }
     url = u;
   }

@@ -49,9 +49,11 @@ final class IndexLayout {
   static final String BLOOM = "keys.bloom";
   /**
    * Version of the generation layout. 2: the key filter is this library's own ({@link KeyFilter}, with
-   * host path markers) instead of Guava's serialised {@code BloomFilter}; format 1 is refused.
+   * host path markers) instead of Guava's serialised {@code BloomFilter}. 3: keys are hashed from the
+   * host's end ({@link KeyFilter#hash}, which the key table's fingerprints use too) and the filter is
+   * blocked (one 64-byte block per member). Formats 1 and 2 are refused, asking for a rebuild.
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static final String K_FORMAT = "format";
   static final String K_GENERATION = "generation";

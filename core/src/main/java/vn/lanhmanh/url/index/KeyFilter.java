@@ -6,33 +6,44 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
+import vn.lanhmanh.url.LookupExpressions;
 
 /**
  * The Bloom filter over entry keys that sits in front of the index: a key it has never seen is not
  * looked up in Lucene at all, and most URLs are on no list.
  *
  * <p><b>Two kinds of members.</b> Every key is put in as itself. A key with a path
- * ({@code example.com/adult/}) also puts a <i>path marker</i> for its host ({@code example.com}), hashed
- * with another seed. A lookup asks first about the host keys and the host's path marker, and only
- * builds and hashes the path expressions of a host whose marker is present: an unlisted URL costs one
- * or two hashes per host suffix instead of up to 30 path expressions.
+ * ({@code example.com/adult/}) also puts a <i>path marker</i> for its host ({@code example.com}), a
+ * second mix of the host's hash. A lookup asks first about the host keys and the host's path marker,
+ * and only builds and hashes the path expressions of a host whose marker is present: an unlisted URL
+ * costs one or two filter tests per host suffix instead of up to 30 path expressions.
  *
- * <p><b>Hash.</b> One 64-bit hash per member, computed over the key's UTF-16 chars four at a time
- * without allocating (the round and final avalanche of xxHash64, applied to 64-bit words of four chars;
- * not byte-compatible with xxHash64), so a reused {@link CharSequence} or a range of a {@link String}
- * is checked without building a string. The {@code k} probe positions come from double hashing
- * ({@code h1 + i * h2}, Kirsch and Mitzenmacher), {@code h2} being a second mix of the hash.
+ * <p><b>Hash.</b> A key's host part is hashed as {@link LookupExpressions#hostHash} (a multiply per
+ * char read from the end, so the check gets the hash of every suffix of a host from the one pass that
+ * hashes them for the embedded tables), mixed with xxHash64's avalanche: {@link #hostKey} for the host as
+ * a key, {@link #pathMarker} for its marker. A path part continues from the host's hash with xxHash64's
+ * round over words of four UTF-16 chars ({@link #hash}; not byte-compatible with xxHash64). Nothing
+ * allocates, so a reused {@link CharSequence} or a range of a {@link String} is checked without building
+ * a string.
  *
- * <p><b>Size.</b> At a false-positive rate of 0.1% the filter holds 14.4 bits (1.8 bytes) per member
- * with 10 probes. Why a Bloom filter and not a sorted {@code long[]} of 64-bit key hashes: measured on
- * 5 million synthetic hosts ({@code UrlListIndexMeasure} in the tests), the sorted hash array takes
- * 8.39 bytes per key plus a sort at load. The array would answer "listed" almost without false
- * positives, but a hit goes to the index anyway for the category and source, so 0.1% extra seeks
- * cost less than 4.6 times the heap.
+ * <p><b>Layout: blocked.</b> The bits are cut into blocks of 512 bits (eight {@code long}s, 64 bytes, the
+ * size of a cache line); a member sets one bit in each of the eight words of one block, the block chosen
+ * by the hash's upper 32 bits and the bit in word {@code i} by the top six bits of the lower 32 bits
+ * times an odd constant (the split block filter of Putze, Sanders and Singler, as Parquet and Impala use
+ * it, with 64-bit words). A test reads one block (one cache line, or two adjacent ones when the array is
+ * not aligned to 64 bytes) instead of ten random lines, and stops at the first clear bit.
+ *
+ * <p><b>Size.</b> 14.4 bits (1.8 bytes) per member, rounded up to whole blocks, as the classic filter at
+ * 0.1 % false positives that it replaced; blocked, the same size answers about 0.16 % of unknown keys
+ * wrongly ({@code KeyFilterTest} measures it). Why a Bloom filter and not a sorted {@code long[]} of
+ * 64-bit key hashes: measured on 5 million synthetic hosts ({@code UrlListIndexMeasure} in the tests),
+ * the sorted hash array takes 8.39 bytes per key plus a sort at load. A hit goes to the key table anyway
+ * for the category and source, so the filter's few extra probes cost less than 4.6 times the heap.
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
- * {@value #FILE_FORMAT}, probes, 64-bit words) and the words in little-endian order, read at open with
- * one bulk copy into a {@code long[]}.
+ * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
+ * open with one bulk copy into a {@code long[]}. Format 2 (the classic layout with an xxHash-style hash
+ * of the whole key) is refused with a message naming it.
  *
  * <p>Thread-safe: bits are set with an atomic OR (the near-real-time filter is filled by the writer and
  * by a refreshing reader at once) and only ever go from 0 to 1, so a reader never loses a member that
@@ -41,38 +52,47 @@ import java.util.zip.CRC32C;
 @vn.lanhmanh.internal.JvmOnly("URL list index: VarHandle, CRC32C, Java 9+ buffers and arrays")
 final class KeyFilter {
 
-  /** False-positive rate for every filter this project builds. */
+  /** The false-positive rate of the classic filter whose size per member this one keeps. */
   static final double FPP = 0.001;
 
-  /** Version of the {@code keys.bloom} layout. */
-  static final int FILE_FORMAT = 2;
+  /** Version of the {@code keys.bloom} layout: 3, blocked, keyed by {@link #hash}. */
+  static final int FILE_FORMAT = 3;
 
   private static final int MAGIC = 0x4C4D4246; // "LMBF"
   private static final int HEADER = 16;
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+
+  /** Words per block: 8 {@code long}s, 512 bits, 64 bytes. */
+  static final int BLOCK_WORDS = 8;
+  /** Bits a member sets: one per word of its block. */
+  static final int PROBES = BLOCK_WORDS;
+  /** Odd multipliers that pick the bit of each word (Parquet's split block filter's salts). */
+  private static final int S0 = 0x47b6137b;
+  private static final int S1 = 0x44974d91;
+  private static final int S2 = 0x8824ad5b;
+  private static final int S3 = 0xa2b7289d;
+  private static final int S4 = 0x705495c7;
+  private static final int S5 = 0x2df1424b;
+  private static final int S6 = 0x9efc4947;
+  private static final int S7 = 0x5c6bfb31;
+  private static final int[] SALTS = {S0, S1, S2, S3, S4, S5, S6, S7};
 
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
   private static final long P3 = 0x165667B19E3779F9L;
   private static final long P4 = 0x85EBCA77C2B2AE63L;
   private static final long P5 = 0x27D4EB2F165667C5L;
-  /** Seed of a key as itself. */
-  static final long KEY_SEED = 0;
-  /** Seed of the "this host has path keys" marker. */
-  static final long PATHS_SEED = 0x5DEECE66DL;
+  /** Set into a host's hash before the mix that makes its path marker. */
+  private static final long PATHS_SEED = 0x5DEECE66DL;
 
   private final long[] words;
-  private final long bits;
-  /** {@code 2^63 mod bits}: what a probe position loses when the 63-bit sum of {@link #test} wraps. */
-  private final long wrap;
-  private final int probes;
+  /** How many blocks: {@code words.length / BLOCK_WORDS}. */
+  private final long blocks;
   private final long expectedKeys;
 
-  private KeyFilter(long[] words, int probes, long expectedKeys) {
+  private KeyFilter(long[] words, long expectedKeys) {
     this.words = words;
-    this.bits = (long) words.length * Long.SIZE;
-    this.wrap = Long.remainderUnsigned(Long.MIN_VALUE, bits);
-    this.probes = probes;
+    this.blocks = words.length / BLOCK_WORDS;
     this.expectedKeys = expectedKeys;
   }
 
@@ -81,32 +101,31 @@ final class KeyFilter {
     long n = Math.max(1_000, expectedKeys);
     double ln2 = Math.log(2);
     long bitCount = (long) Math.ceil(-n * Math.log(FPP) / (ln2 * ln2));
-    long wordCount = (bitCount + Long.SIZE - 1) / Long.SIZE;
-    if (wordCount > Integer.MAX_VALUE - 8) {
+    long blockCount = (bitCount + BLOCK_WORDS * Long.SIZE - 1) / (BLOCK_WORDS * Long.SIZE);
+    if (blockCount * BLOCK_WORDS > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many keys for one filter: " + expectedKeys);
     }
-    int probes = Math.max(1, (int) Math.round((double) wordCount * Long.SIZE / n * ln2));
-    return new KeyFilter(new long[(int) wordCount], probes, n);
+    return new KeyFilter(new long[(int) blockCount * BLOCK_WORDS], n);
   }
 
   /** Whether {@code key} may have been put. */
   boolean mightContain(CharSequence key) {
-    return test(hash(key, 0, key.length(), KEY_SEED));
+    return test(hash(key, 0, key.length()));
   }
 
   /** Whether the key {@code s[from, to)} (a host or a host suffix) may have been put. */
   boolean mightContain(CharSequence s, int from, int to) {
-    return test(hash(s, from, to, KEY_SEED));
+    return test(hash(s, from, to));
   }
 
-  /** Whether the key whose {@link #hash} (with {@link #KEY_SEED}) is {@code h} may have been put. */
+  /** Whether the key whose {@link #hash} is {@code h} (or the marker {@link #pathMarker}) may have been put. */
   boolean mightContainHash(long h) {
     return test(h);
   }
 
   /** Whether a key with a path under the host {@code s[from, to)} may have been put. */
   boolean mightHavePaths(CharSequence s, int from, int to) {
-    return test(hash(s, from, to, PATHS_SEED));
+    return test(pathMarker(LookupExpressions.hostHash(s, from, to)));
   }
 
   /** Puts {@code key} and, when it has a path, its host's path marker. */
@@ -120,10 +139,10 @@ final class KeyFilter {
    * collected before its size was known.
    */
   static void memberHashes(CharSequence key, LongConsumer sink) {
-    sink.accept(hash(key, 0, key.length(), KEY_SEED));
-    int slash = indexOf(key, '/');
+    sink.accept(hash(key, 0, key.length()));
+    int slash = indexOf(key, 0, key.length(), '/');
     if (slash > 0) {
-      sink.accept(hash(key, 0, slash, PATHS_SEED));
+      sink.accept(pathMarker(LookupExpressions.hostHash(key, 0, slash)));
     }
   }
 
@@ -134,11 +153,11 @@ final class KeyFilter {
 
   /** How many members {@code put(key)} adds: 2 for a key with a path, else 1. */
   static int members(CharSequence key) {
-    return indexOf(key, '/') > 0 ? 2 : 1;
+    return indexOf(key, 0, key.length(), '/') > 0 ? 2 : 1;
   }
 
-  private static int indexOf(CharSequence s, char c) {
-    for (int i = 0; i < s.length(); i++) {
+  private static int indexOf(CharSequence s, int from, int to, char c) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) == c) {
         return i;
       }
@@ -146,58 +165,47 @@ final class KeyFilter {
     return -1;
   }
 
-  /**
-   * Whether the probes of {@code h} are all set: the same positions as {@link #set}
-   * ({@code ((h + i * h2) & Long.MAX_VALUE) % bits}), but with at most two divisions per test (the second
-   * only when the first probe's bit is set) instead of one per probe. With {@code v} the 63-bit value and
-   * {@code r = v % bits}, adding {@code d = h2 & Long.MAX_VALUE} adds {@code d % bits} to {@code r}, and
-   * takes {@code 2^63 % bits} off it when {@code v + d} wraps past {@code 2^63}.
-   */
+  /** The first word of the block of hash {@code h}: its upper 32 bits scaled to the block count. */
+  private int block(long h) {
+    return (int) (((h >>> 32) * blocks) >>> 32) * BLOCK_WORDS;
+  }
+
+  /** The bit of word {@code i} of the block for the lower 32 bits {@code x} of a hash. */
+  private static long bit(int x, int salt) {
+    return 1L << ((x * salt) >>> 26);
+  }
+
+  /** Whether the eight bits of {@code h} are set; stops at the first clear one (most misses end early). */
   private boolean test(long h) {
-    long v = h & Long.MAX_VALUE;
-    long bit = v % bits;
-    if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-      return false;   // about half of the misses end at the first probe, which needs no second hash
-    }
-    long d = (mix(h + P2) | 1) & Long.MAX_VALUE;
-    long step = d % bits;
-    for (int i = 1; i < probes; i++) {
-      long sum = v + d;   // under 2^64: negative as a long exactly when it wrapped past 2^63
-      v = sum & Long.MAX_VALUE;
-      bit += step;
-      if (bit >= bits) {
-        bit -= bits;
-      }
-      if (sum < 0) {
-        bit -= wrap;
-        if (bit < 0) {
-          bit += bits;
-        }
-      }
-      if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-        return false;
-      }
-    }
-    return true;
+    int b = block(h);
+    int x = (int) h;
+    long[] w = words;
+    return (w[b] & bit(x, S0)) != 0 && (w[b + 1] & bit(x, S1)) != 0 && (w[b + 2] & bit(x, S2)) != 0
+        && (w[b + 3] & bit(x, S3)) != 0 && (w[b + 4] & bit(x, S4)) != 0 && (w[b + 5] & bit(x, S5)) != 0
+        && (w[b + 6] & bit(x, S6)) != 0 && (w[b + 7] & bit(x, S7)) != 0;
   }
 
   private void set(long h) {
-    long h2 = mix(h + P2) | 1;
-    long combined = h;
-    for (int i = 0; i < probes; i++) {
-      long bit = (combined & Long.MAX_VALUE) % bits;
-      WORDS.getAndBitwiseOr(words, (int) (bit >>> 6), 1L << bit);
-      combined += h2;
+    int b = block(h);
+    int x = (int) h;
+    for (int i = 0; i < BLOCK_WORDS; i++) {
+      WORDS.getAndBitwiseOr(words, b + i, bit(x, SALTS[i]));
     }
   }
 
   /**
-   * The 64-bit hash of {@code s[from, to)}: xxHash64's round over words of four UTF-16 chars, one
-   * multiply per remaining char, and xxHash64's avalanche.
+   * The 64-bit hash of the key {@code s[from, to)}: for a host, {@link #hostKey} of its
+   * {@link LookupExpressions#hostHash}; for a host and path (from the first {@code /}), the path's chars
+   * hashed on from the host's hash with xxHash64's round over words of four chars, one multiply per
+   * remaining char, and xxHash64's avalanche.
    */
-  static long hash(CharSequence s, int from, int to, long seed) {
-    long h = seed + P5 + (to - from);
-    int i = from;
+  static long hash(CharSequence s, int from, int to) {
+    int slash = indexOf(s, from, to, '/');
+    if (slash < 0) {
+      return hostKey(LookupExpressions.hostHash(s, from, to));
+    }
+    long h = LookupExpressions.hostHash(s, from, slash) + P5 + (to - slash);
+    int i = slash;
     for (; i + 4 <= to; i += 4) {
       long w = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
           | (long) s.charAt(i + 3) << 48;
@@ -211,32 +219,14 @@ final class KeyFilter {
     return mix(h);
   }
 
-  /**
-   * {@link #hash} of {@code s[from, to)} with {@link #KEY_SEED} and with {@link #PATHS_SEED}, written to
-   * {@code keys[at]} and {@code markers[at]}: one pass over the chars with the two hash states side by side.
-   */
-  static void keyAndMarker(char[] s, int from, int to, long[] keys, long[] markers, int at) {
-    long k = KEY_SEED + P5 + (to - from);
-    long m = PATHS_SEED + P5 + (to - from);
-    int i = from;
-    for (; i + 4 <= to; i += 4) {
-      long w = s[i] | (long) s[i + 1] << 16 | (long) s[i + 2] << 32
-          | (long) s[i + 3] << 48;
-      long r = Long.rotateLeft(w * P2, 31) * P1;
-      k ^= r;
-      k = Long.rotateLeft(k, 27) * P1 + P4;
-      m ^= r;
-      m = Long.rotateLeft(m, 27) * P1 + P4;
-    }
-    for (; i < to; i++) {
-      long c = s[i] * P5;
-      k ^= c;
-      k = Long.rotateLeft(k, 11) * P1;
-      m ^= c;
-      m = Long.rotateLeft(m, 11) * P1;
-    }
-    keys[at] = mix(k);
-    markers[at] = mix(m);
+  /** The key hash of a host (no path) whose {@link LookupExpressions#hostHash} is {@code hostHash}. */
+  static long hostKey(long hostHash) {
+    return mix(hostHash);
+  }
+
+  /** The path marker of a host whose {@link LookupExpressions#hostHash} is {@code hostHash}. */
+  static long pathMarker(long hostHash) {
+    return mix(hostHash ^ PATHS_SEED);
   }
 
   static long mix(long h) {
@@ -258,7 +248,8 @@ final class KeyFilter {
       set += Long.bitCount((long) WORDS.getVolatile(words, i));
     }
     // The usual estimate of the number of members from the fraction of bits set.
-    double estimate = -((double) bits / probes) * Math.log1p(-(double) set / bits);
+    double bits = (double) words.length * Long.SIZE;
+    double estimate = -(bits / PROBES) * Math.log1p(-(double) set / bits);
     return estimate > expectedKeys;
   }
 
@@ -267,13 +258,13 @@ final class KeyFilter {
     for (int i = 0; i < w.length; i++) {
       w[i] = (long) WORDS.getVolatile(words, i);
     }
-    return new KeyFilter(w, probes, expectedKeys);
+    return new KeyFilter(w, expectedKeys);
   }
 
   /** The {@code keys.bloom} bytes; see the class description. */
   byte[] toBytes() {
     ByteBuffer out = ByteBuffer.allocate(HEADER + words.length * Long.BYTES);
-    out.putInt(MAGIC).putInt(FILE_FORMAT).putInt(probes).putInt(words.length);
+    out.putInt(MAGIC).putInt(FILE_FORMAT).putInt(PROBES).putInt(words.length);
     out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(words);
     return out.array();
   }
@@ -291,17 +282,19 @@ final class KeyFilter {
     int format = in.getInt();
     if (format != FILE_FORMAT) {
       throw new IllegalStateException("key filter has format " + format + "; this library reads format "
-          + FILE_FORMAT);
+          + FILE_FORMAT + (format < FILE_FORMAT ? " (blocked, with another key hash): build the index again" : ""));
     }
     int probes = in.getInt();
     int count = in.getInt();
-    if (probes < 1 || probes > 64 || count < 1 || (long) count * Long.BYTES != in.remaining()) {
+    if (probes != PROBES || count < BLOCK_WORDS || count % BLOCK_WORDS != 0
+        || (long) count * Long.BYTES != in.remaining()) {
       throw new IllegalStateException("key filter header does not match its size (" + probes + " probes, "
-          + count + " words, " + in.remaining() + " bytes)");
+          + count + " words, " + in.remaining() + " bytes; expected " + PROBES + " probes and whole blocks of "
+          + BLOCK_WORDS + " words)");
     }
     long[] words = new long[count];
     in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
-    return new KeyFilter(words, probes, expectedKeys);
+    return new KeyFilter(words, expectedKeys);
   }
 
   static long crc32c(ByteBuffer bytes) {

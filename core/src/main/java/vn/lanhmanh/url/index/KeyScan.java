@@ -118,7 +118,7 @@ final class KeyScan {
         scan.members++;
         int slash = key.indexOf((byte) '/');
         CharSequence chars = key.isAscii() ? key : key.utf8();
-        keyFingerprint = KeyTable.fingerprint(KeyFilter.hash(chars, 0, chars.length(), KeyFilter.KEY_SEED));
+        keyFingerprint = KeyTable.fingerprint(KeyFilter.hash(chars, 0, chars.length()));
         if (slash > 0 && !key.startsEquals(lastPathHost, slash)) {
           scan.members++;
           lastPathHost.set(key.bytes, key.offset, slash);

@@ -29,9 +29,9 @@ import vn.lanhmanh.url.UrlHit;
  * order they were put (term order: by category, then source). Slot 0 means empty.
  *
  * <p><b>Exactness.</b> Only hashes are stored: an expression that passes the Bloom filter (every
- * listed key, and 0.1 % of the others) and whose hash has the same upper 48 bits as a listed key's is
- * reported as that key's entries. It compares against the slots of its probe run (on a miss about 6
- * at 70 % load, 1.5 at 35 %), so a false hit is about one in 1,000 × 2^48 / 6 ≈ 5 × 10^16 unlisted
+ * listed key, and about 0.16 % of the others) and whose hash has the same upper 48 bits as a listed key's
+ * is reported as that key's entries. It compares against the slots of its probe run (on a miss about 6
+ * at 70 % load, 1.5 at 35 %), so a false hit is about one in 600 × 2^48 / 6 ≈ 3 × 10^16 unlisted
  * expressions.
  *
  * <p><b>File.</b> {@value #FILE}, written through Lucene's {@link IndexOutput}: a Lucene header

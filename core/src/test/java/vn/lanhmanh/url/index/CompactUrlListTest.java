@@ -8,6 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
@@ -66,6 +72,57 @@ class CompactUrlListTest {
         .isInstanceOf(IOException.class);
     assertThatThrownBy(() -> bytes(List.of(new ListEntry("ok.example", "allow", "a"))))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Every cut of a file and a file of the older version fail with a message naming the problem. */
+  @Test
+  void truncatedAndOlderFilesAreRefusedNamingTheProblem() throws IOException {
+    byte[] good = bytes(List.of(new ListEntry("bad.example", "sexual", "a"),
+        new ListEntry("host.example/adult/", "sexual", "a")));
+    for (int n = 0; n < good.length; n++) {
+      byte[] cut = java.util.Arrays.copyOf(good, n);
+      assertThatThrownBy(() -> CompactUrlList.read(new ByteArrayInputStream(cut))).as("cut to %d bytes", n)
+          .isInstanceOf(IOException.class)
+          .message().containsAnyOf("not a compact URL list", "damaged or truncated");
+    }
+    byte[] older = good.clone();
+    java.nio.ByteBuffer.wrap(older).putInt(4, 1);   // version 1: keys hashed from the start of the key
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(older, 0, older.length - 4);
+    java.nio.ByteBuffer.wrap(older).putInt(older.length - 4, (int) crc.getValue());
+    assertThatThrownBy(() -> CompactUrlList.read(new ByteArrayInputStream(older)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("has version 1; this library reads 2")
+        .hasMessageContaining("generate it again");
+  }
+
+  /** Written and read back, a list finds each of its keys as a URL, and no host it does not hold. */
+  @Property(tries = 60)
+  void roundTripFindsEveryKey(@ForAll("keys") List<String> keys) throws IOException {
+    List<ListEntry> entries = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      entries.add(new ListEntry(keys.get(i), i % 2 == 0 ? "sexual" : "gambling", i % 2 == 0 ? "s" : "g"));
+    }
+    byte[] written = bytes(entries);
+    CompactUrlList list = CompactUrlList.read(new ByteArrayInputStream(written));
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>(keys);
+    assertThat(list.size()).isEqualTo(distinct.size());
+    for (String key : distinct) {
+      assertThat(hits(list, "http://" + key + (key.contains("/") ? "" : "/page"))).as(key).isNotEmpty();
+    }
+    assertThat(hits(list, "http://absent-" + keys.size() + ".invalid/")).isEmpty();
+    assertThat(bytes(entries)).isEqualTo(written);
+  }
+
+  @Provide
+  Arbitrary<List<String>> keys() {
+    // Labels start with a letter, so that no host reads as an IPv4 address.
+    Arbitrary<String> label = Combinators.combine(Arbitraries.chars().range('a', 'z'),
+        Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMaxLength(11)).as((c, r) -> c + r);
+    Arbitrary<String> host = label.list().ofMinSize(2).ofMaxSize(4).map(l -> String.join(".", l));
+    Arbitrary<String> path = label.list().ofMinSize(1).ofMaxSize(3).map(l -> "/" + String.join("/", l) + "/");
+    return Arbitraries.oneOf(host, Combinators.combine(host, path).as((h, p) -> h + p)).list()
+        .ofMinSize(1).ofMaxSize(300);
   }
 
   @Test

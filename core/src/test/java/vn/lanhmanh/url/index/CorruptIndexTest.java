@@ -135,14 +135,14 @@ class CorruptIndexTest {
 
   @Test
   void unknownFormatIsRefused() throws Exception {
-    rewriteProperty("format=2", "format=99");
+    rewriteProperty("format=3", "format=99");
     assertFallsBackBecause("index format 99");
   }
 
   @Test
   void olderFormatIsRefusedAskingForARebuild() throws Exception {
-    rewriteProperty("format=2", "format=1");
-    assertFallsBackBecause("index format 1; this library reads format 2");
+    rewriteProperty("format=3", "format=2");
+    assertFallsBackBecause("index format 2; this library reads format 3");
     assertThatThrownBy(() -> UrlListIndex.openGeneration(dir, 2)).hasMessageContaining("build the index again");
   }
 
@@ -150,12 +150,12 @@ class CorruptIndexTest {
   void filterWithAnotherLayoutIsRefused() throws Exception {
     Path bloom = gen2.resolve(IndexLayout.BLOOM);
     byte[] bytes = Files.readAllBytes(bloom);
-    bytes[7] = 1; // the format number in the header
+    bytes[7] = 2; // the format number in the header: the classic layout of format 2
     Files.write(bloom, bytes);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes);
     rewriteProperty("bloom.crc32c=[0-9a-f]+", "bloom.crc32c=" + Long.toHexString(crc.getValue()));
-    assertFallsBackBecause("key filter has format 1");
+    assertFallsBackBecause("key filter has format 2; this library reads format 3");
   }
 
   @Test
