@@ -62,9 +62,8 @@ import vn.lanhmanh.conversation.StageMatcher;
  * or a parent quoting him back, is not the stranger's request; and a known parent or grandparent
  * ({@code kin}, said by both sides: the child calls the other party "mẹ ơi", "bà ơi", and the other party
  * speaks as one, "cháu ơi bà …", "con cho mẹ xem") lowers every stage of the other party below 0.85 across
- * the window, so lucky money "đừng
- * nói bố nhé" or a good-night call is family life, while a decisive stage (an undressed picture, a secret
- * meeting alone at night, a threat) stays decisive whoever asks.
+ * the window, so lucky money "đừng nói bố nhé" or a good-night call is family life, while a decisive stage
+ * (an undressed picture, a secret meeting alone at night, a threat) stays decisive whoever asks.
  *
  * <p><b>Window.</b> The window holds the last 50 messages sent within 24 hours of the newest one; older
  * messages no longer count.

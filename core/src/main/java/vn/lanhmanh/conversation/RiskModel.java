@@ -177,8 +177,8 @@ final class RiskModel {
    * someone else asked). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
    * grandparent, and the other party speaks as one to the child) lowers every stage of the other party below
    * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
-   * undressed picture or a secret meeting alone at night stays decisive whoever asks. A lowered stage keeps {@link StageMatcher#CONTEXT_FACTOR} of its weight and does
-   * not count as shown by the other party.
+   * undressed picture or a secret meeting alone at night stays decisive whoever asks. A lowered stage keeps
+   * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
     return assess(window, -1);

@@ -10,7 +10,8 @@ import java.util.Locale;
  * message tells what someone else asked, "có người nhắn đòi ảnh", "nó bảo đừng nói bố mẹ"; it lowers
  * every stage of the same message), and {@link #KIN} (a known parent or grandparent, said by both sides: the
  * child calls the other party "mẹ ơi", "bà ơi", and the other party speaks as one, "cháu ơi bà …", "con cho
- * mẹ xem"; it lowers the other party's stages that are not decisive on their own). Markers are never reported as stages.
+ * mẹ xem"; it lowers the other party's stages that are not decisive on their own). Markers are never
+ * reported as stages.
  */
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
@@ -40,6 +41,7 @@ public enum Stage {
       }
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
-        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, report, kin)");
+        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, "
+        + "report, kin)");
   }
 }
