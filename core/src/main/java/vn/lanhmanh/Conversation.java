@@ -54,12 +54,16 @@ import vn.lanhmanh.conversation.StageMatcher;
  * game currency), offer (modelling, casting, easy money), sexual, photos (photos, clips, video calls),
  * meeting, threat (sextortion). A phrase or concept near an awareness phrase ({@code phòng chống},
  * {@code kỹ năng tự bảo vệ} …) counts at a quarter of its weight and not towards {@code n} below, so a
- * safety lesson is not an approach; three markers do the same: a safety lesson ({@code lesson}) lowers
+ * safety lesson is not an approach; four markers do the same: a safety lesson ({@code lesson}) lowers
  * every stage of the sender who gave it across the window, an innocent reason for a secret ({@code purpose}:
  * a present for a parent, an apology) lowers that sender's secrecy (a bare "surprise" not in a message that
  * also proposes a meeting), and reported speech ({@code report}: "có người nhắn đòi ảnh", "nó bảo đừng nói
  * bố mẹ") lowers every stage of its own message, so a child telling a friend or a parent about a stranger,
- * or a parent quoting him back, is not the stranger's request.
+ * or a parent quoting him back, is not the stranger's request; and a known parent or grandparent
+ * ({@code kin}, said by both sides: the child calls the other party "mẹ ơi", "bà ơi", and the other party
+ * speaks as one, "cháu ơi bà …", "con cho mẹ xem") lowers every stage of the other party below 0.85 across
+ * the window, so lucky money "đừng nói bố nhé" or a good-night call is family life, while a decisive stage
+ * (an undressed picture, a secret meeting alone at night, a threat) stays decisive whoever asks.
  *
  * <p><b>Window.</b> The window holds the last 50 messages sent within 24 hours of the newest one; older
  * messages no longer count.

@@ -159,6 +159,40 @@ class ConversationTest {
   }
 
   /**
+   * A parent or grandparent named so by both sides (the {@code kin} marker: the child's "bà ơi", the other
+   * party's "bà đón cháu") lowers the other party's stages that are not decisive: a grandmother's lucky money
+   * "đừng nói bố nhé" and a summer visit stay low, lower than the same messages without the child's address;
+   * one side alone ("bà ơi" is also teenagers' slang for a friend) lowers nothing; an undressing request
+   * stays a block.
+   */
+  @Test
+  void aParentOrGrandparentLowersOnlyWhatIsNotDecisive() {
+    List<String> grandmother = List.of("bà gửi thêm tiền, đừng nói bố nhé, lại bảo bà chiều cháu",
+        "hè này bà đón cháu về quê chơi");
+    ConversationVerdict withKin = run(filter, "kin-yes", messages("bà ơi cháu nhận được quà rồi ạ", grandmother));
+    ConversationVerdict without = run(filter, "kin-no", messages("cháu nhận được quà rồi ạ", grandmother));
+    assertThat(withKin.risk()).isLessThan(0.1).isLessThan(without.risk());
+    assertThat(withKin.verdict().action()).isEqualTo(Action.ALLOW);
+    List<String> friend = List.of("tui gửi thêm tiền, đừng nói bố nhé", "hè này tui đón bà về quê chơi");
+    assertThat(run(filter, "kin-one-side", messages("bà ơi tui nhận được quà rồi", friend)).risk())
+        .isEqualTo(run(filter, "kin-none", messages("tui nhận được quà rồi", friend)).risk());
+    ConversationVerdict undress = run(filter, "kin-undress",
+        messages("bố ơi con đây", List.of("bố thương con, cởi áo ra rồi bật cam cho bố xem")));
+    assertThat(undress.risk()).isGreaterThanOrEqualTo(0.85);
+    assertThat(undress.verdict().action()).isEqualTo(Action.BLOCK);
+  }
+
+  /** The child's first message, then the other party's messages, three minutes apart. */
+  private static List<Message> messages(String child, List<String> other) {
+    List<Message> out = new ArrayList<>();
+    out.add(new Message("m0", Sender.CHILD, child, T0));
+    for (String text : other) {
+      out.add(new Message("m" + out.size(), Sender.OTHER, text, T0.plus(Duration.ofMinutes(3L * out.size()))));
+    }
+    return out;
+  }
+
+  /**
    * A conversation message is matched once against the filter's lexicon plus the stage data: its text
    * findings must be exactly those of {@code checkText} (the other party's message, so the same policy).
    */

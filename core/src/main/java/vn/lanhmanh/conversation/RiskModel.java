@@ -174,8 +174,11 @@ final class RiskModel {
    * {@link #NAMED_PURPOSE}) not in a message where he also proposes a meeting (a surprise explains a secret
    * present, never a secret meeting with the child, unless its reason is named), and a
    * {@link Stage#REPORT} lowers every stage of its own message (reported speech: the message tells what
-   * someone else asked). A lowered stage keeps {@link StageMatcher#CONTEXT_FACTOR} of its weight and does
-   * not count as shown by the other party.
+   * someone else asked). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
+   * grandparent, and the other party speaks as one to the child) lowers every stage of the other party below
+   * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
+   * undressed picture or a secret meeting alone at night stays decisive whoever asks. A lowered stage keeps
+   * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
     return assess(window, -1);
@@ -190,6 +193,7 @@ final class RiskModel {
     int lesson = 0;
     int purpose = 0;
     int named = 0;
+    int kin = 0;
     int total = 0;
     for (Scored e : window) {
       int side = e.fromChild() ? 2 : 1;
@@ -200,6 +204,7 @@ final class RiskModel {
         lesson |= h.stage() == Stage.LESSON ? side : 0;
         purpose |= h.stage() == Stage.PURPOSE && !h.lowered() ? side : 0;
         named |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE ? side : 0;
+        kin |= h.stage() == Stage.KIN && !h.lowered() ? side : 0;
       }
     }
     Scratch scratch = SCRATCH.get();
@@ -227,7 +232,8 @@ final class RiskModel {
           continue;
         }
         boolean lowered = h.lowered() || (lesson & side) != 0 || reported
-            || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting));
+            || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
+            || (kin == 3 && side == 1 && h.weight() < DECISIVE);
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
         evidence.add(e.evidence(i));

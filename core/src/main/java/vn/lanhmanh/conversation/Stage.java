@@ -8,12 +8,15 @@ import java.util.Locale;
  * parent or an apology: it lowers the same sender's secrecy), {@link #LESSON} (a safety lesson quoting a
  * groomer's words: it lowers every stage of the same sender) and {@link #REPORT} (reported speech: the
  * message tells what someone else asked, "có người nhắn đòi ảnh", "nó bảo đừng nói bố mẹ"; it lowers
- * every stage of the same message). Markers are never reported as stages.
+ * every stage of the same message), and {@link #KIN} (a known parent or grandparent, said by both sides: the
+ * child calls the other party "mẹ ơi", "bà ơi", and the other party speaks as one, "cháu ơi bà …", "con cho
+ * mẹ xem"; it lowers the other party's stages that are not decisive on their own). Markers are never
+ * reported as stages.
  */
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
   RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
-  PURPOSE, LESSON, REPORT;
+  PURPOSE, LESSON, REPORT, KIN;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
 
@@ -22,9 +25,12 @@ public enum Stage {
     return jsonName;
   }
 
-  /** True for {@link #PURPOSE}, {@link #LESSON} and {@link #REPORT}, which lower other stages and are not reported. */
+  /**
+   * True for {@link #PURPOSE}, {@link #LESSON}, {@link #REPORT} and {@link #KIN}, which lower other stages and
+   * are not reported.
+   */
   public boolean marker() {
-    return this == PURPOSE || this == LESSON || this == REPORT;
+    return this == PURPOSE || this == LESSON || this == REPORT || this == KIN;
   }
 
   /** Parses a lower-case stage name; {@link IllegalArgumentException} naming the value otherwise. */
@@ -35,6 +41,7 @@ public enum Stage {
       }
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
-        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, report)");
+        + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, "
+        + "report, kin)");
   }
 }

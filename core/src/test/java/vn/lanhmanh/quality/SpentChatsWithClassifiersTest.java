@@ -8,18 +8,18 @@ import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.quality.HeldoutChats.Summary;
 
 /**
- * The spent chat rounds 1–6 (development data) with the message classifiers on, so that their scores feed
+ * The spent chat rounds 1–6 and 8 (development data) with the message classifiers on, so that their scores feed
  * each conversation's risk through the learned combiner (docs/QUALITY.md, "Conversations with the
  * classifiers"): every round must keep its grooming chats above its innocent ones and block each grooming
  * chat by its intent message, and no innocent chat may reach the high-risk mark. The combiner was fitted on
- * rounds 4 and 5 and round 6 was read to write stage data, so these figures are development figures, not a measure of how it generalises.
+ * rounds 4 and 5 and rounds 6 and 8 were read to write stage data, so these figures are development figures, not a measure of how it generalises.
  */
 class SpentChatsWithClassifiersTest {
 
   @Test
   void everySpentRoundStaysSeparatedWithTheClassifiers() throws Exception {
     try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
-      for (int round = 1; round <= 6; round++) {
+      for (int round : new int[] {1, 2, 3, 4, 5, 6, 8}) {   // round 7 is held out
         Summary s = HeldoutChats.score(filter, "spent-cls-r" + round + "-",
             "chats round " + round + ", classifiers on", HeldoutChats.read("/heldout/chats-round" + round));
         System.out.print(s.text());
