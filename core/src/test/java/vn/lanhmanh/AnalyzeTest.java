@@ -48,6 +48,25 @@ class AnalyzeTest {
         {"d.ị.t m.ẹ", "dit me"},
         {"đ.i.t m.e", "dit me"},
     };
+    assertFolded(table);
+  }
+
+  /**
+   * A lone digit and one letter are a number and a word: "lop 5 o be boi" (lớp 5 ở bể bơi) was read as
+   * "lop so be boi", since leetspeak reads 5 as s. Three or more split letters still read digits as leet.
+   */
+  @Test
+  void aLoneDigitAndOneLetterAreANumberAndAWord() {
+    String[][] table = {
+        {"co be lop 5 o be boi", "co be lop 5 o be boi"},
+        {"tang 3 o day", "tang 3 o day"},
+        {"đ.1.t m.3", "dit me"},
+    };
+    assertFolded(table);
+  }
+
+  /** Each row: a text, then its syllables' folded spellings separated by spaces. */
+  private void assertFolded(String[][] table) {
     for (String[] row : table) {
       List<String> folded = filter.analyze(row[0], Policy.forAge(10)).syllables().stream()
           .map(TextAnalysis.Syllable::folded).toList();

@@ -69,7 +69,10 @@ public enum Concept {
   WISH,
   /** Ceasing to exist: {@code biến mất mãi mãi}, {@code không bao giờ tỉnh dậy}, {@code không còn nữa}. */
   DISAPPEAR,
-  /** Others better off: {@code nhẹ nhõm}, {@code đỡ khổ}, {@code không ai nhớ}, {@code gánh nặng}. */
+  /**
+   * Others better off, or the speaker at the end of their strength: {@code nhẹ nhõm}, {@code đỡ khổ},
+   * {@code không ai nhớ}, {@code gánh nặng}, {@code không chịu nổi nữa}, {@code mệt mỏi với mọi thứ}.
+   */
   BURDEN,
   /** A height or danger: {@code cầu}, {@code sân thượng}, {@code tầng 20}, {@code đường ray}. */
   PLACE_OF_DANGER,

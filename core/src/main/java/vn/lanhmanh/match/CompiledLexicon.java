@@ -99,13 +99,15 @@ public final class CompiledLexicon {
   /** {@link #info}: a folded hit counts only at the end of its clause ({@link Fold#FINAL}). */
   private static final int INFO_FINAL = 1 << 23;
   /**
-   * {@link #info}: an exception that starts with a negation ({@code không phải trong game}): the register
-   * concepts it contains do not count, since the text says it is not that register.
+   * {@link #info}: an exception that starts with a negation ({@code không phải trong game}, {@code đừng tưởng
+   * chỉ trong game}): the register concepts it contains do not count, since the text says it is not that
+   * register.
    */
   private static final int INFO_NEGATION = 1 << 24;
   /** First syllables that make an exception a negation ({@link #INFO_NEGATION}). */
   private static final Set<String> NEGATIONS =
-      Set.of("không", "chẳng", "chả", "đâu", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau");
+      Set.of("không", "chẳng", "chả", "đâu", "đừng", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau",
+          "dung");
   private static final int INFO_LENGTH = 0xFFFF;
 
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */

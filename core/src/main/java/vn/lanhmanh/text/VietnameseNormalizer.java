@@ -561,7 +561,16 @@ public final class VietnameseNormalizer {
     if (j == i + 1 && clauseBreak(out.rSep[j])) {
       return i;
     }
+    // A lone digit and one letter are a number and a word ("lop 5 o be boi": lớp 5 ở), not leetspeak for
+    // a joined word ("so"); leetspeak inside split letters needs three or more of them (đ.1.t).
+    if (j == i + 1 && (loneDigit(out, i) || loneDigit(out, j))) {
+      return i;
+    }
     return j;
+  }
+
+  private static boolean loneDigit(Positions out, int t) {
+    return (out.rFlags[t] & Positions.F_DIGIT) != 0 && (out.rFlags[t] & Positions.F_LETTER) == 0;
   }
 
   /** Whether a separator code starts with a comma, semicolon or colon and has a space after it. */
