@@ -506,7 +506,7 @@ public final class ClassifierTrainer {
     m.put(Category.SEXUAL_MINORS, Rating.C);
     m.put(Category.GROOMING, Rating.C);
     m.put(Category.VIOLENCE, Rating.T16);
-    m.put(Category.SELF_HARM, Rating.T16);
+    m.put(Category.SELF_HARM, Rating.K);
     m.put(Category.DRUGS, Rating.T18);
     m.put(Category.GAMBLING, Rating.C);
     m.put(Category.SCAM, Rating.C);
