@@ -57,7 +57,11 @@ public final class ClassifierTrainer {
       Category.SCAM, Category.SOCIAL,
       Category.VIOLENCE, Category.SELF_HARM);
 
-  /** The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. */
+  /**
+   * The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. A
+   * self-harm disclosure is K in the lexicon (a policy warns, with help, on any self-harm finding), so the
+   * classifier's self-harm finding is K too: it warns a child, it does not block the child's cry for help.
+   */
   static final Map<Category, Rating> TIERS = tiers();
 
   /**
