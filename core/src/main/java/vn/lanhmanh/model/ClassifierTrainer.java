@@ -57,7 +57,11 @@ public final class ClassifierTrainer {
       Category.SCAM, Category.SOCIAL,
       Category.VIOLENCE, Category.SELF_HARM);
 
-  /** The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. */
+  /**
+   * The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. A
+   * self-harm disclosure is K in the lexicon (a policy warns, with help, on any self-harm finding), so the
+   * classifier's self-harm finding is K too: it warns a child, it does not block the child's cry for help.
+   */
   static final Map<Category, Rating> TIERS = tiers();
 
   /**
@@ -506,7 +510,7 @@ public final class ClassifierTrainer {
     m.put(Category.SEXUAL_MINORS, Rating.C);
     m.put(Category.GROOMING, Rating.C);
     m.put(Category.VIOLENCE, Rating.T16);
-    m.put(Category.SELF_HARM, Rating.T16);
+    m.put(Category.SELF_HARM, Rating.K);
     m.put(Category.DRUGS, Rating.T18);
     m.put(Category.GAMBLING, Rating.C);
     m.put(Category.SCAM, Rating.C);
