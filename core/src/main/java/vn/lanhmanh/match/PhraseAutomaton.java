@@ -1,9 +1,6 @@
 package vn.lanhmanh.match;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Aho–Corasick automaton over symbol ids (syllables), so matching every phrase of a lexicon costs one
@@ -222,24 +219,76 @@ final class PhraseAutomaton {
     return a.length == 0 ? NONE : a;
   }
 
-  /** Collects phrases, then builds the automaton. Not thread-safe. */
+  /**
+   * Collects phrases, then builds the automaton. Not thread-safe. Everything is kept in int and long arrays
+   * (no boxed state, edge or output): a policy's own phrases compile the whole lexicon again, and that has
+   * to fit the heap of a phone.
+   */
   static final class Builder {
-    private final List<int[]> children = new ArrayList<>(); // per state: pairs (symbol, child)
-    private final List<List<Integer>> own = new ArrayList<>();
-    private final java.util.HashMap<Long, Integer> edges = new java.util.HashMap<>();
+    private static final long FREE = -1L;
+    /** The trie's edges, open addressing: key (state, symbol) → child; a slot holding {@link #FREE} is empty. */
+    private long[] keys = new long[1 << 12];
+    private int[] values = new int[1 << 12];
+    private int edgeCount;
+    /** Per state: the state it hangs from and the symbol on the edge into it (both 0 for the root). */
+    private int[] parent = new int[1 << 12];
+    private int[] symbol = new int[1 << 12];
+    private int states = 1;
+    /** The phrases added: the state each ends in and its output id, in the order added. */
+    private int[] ownState = new int[1 << 10];
+    private int[] ownId = new int[1 << 10];
+    private int owned;
 
     Builder() {
-      newState();
+      Arrays.fill(keys, FREE);
     }
 
     private static long key(int state, int symbol) {
       return ((long) state << 32) | (symbol & 0xFFFFFFFFL);
     }
 
-    private int newState() {
-      own.add(new ArrayList<>(1));
-      children.add(NONE);
-      return own.size() - 1;
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (keys[i] != FREE && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    /** The child of {@code state} on {@code sym}, or -1. */
+    private int edge(int state, int sym) {
+      int i = slot(key(state, sym));
+      return keys[i] == FREE ? -1 : values[i];
+    }
+
+    private int newChild(int state, int sym) {
+      if (states == parent.length) {
+        parent = Arrays.copyOf(parent, states * 2);
+        symbol = Arrays.copyOf(symbol, states * 2);
+      }
+      int child = states++;
+      parent[child] = state;
+      symbol[child] = sym;
+      if (2 * (edgeCount + 1) > keys.length) {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        Arrays.fill(keys, FREE);
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != FREE) {
+            int j = slot(oldKeys[i]);
+            keys[j] = oldKeys[i];
+            values[j] = oldValues[i];
+          }
+        }
+      }
+      int i = slot(key(state, sym));
+      keys[i] = key(state, sym);
+      values[i] = child;
+      edgeCount++;
+      return child;
     }
 
     /** Adds a phrase of symbols (all ≥ 0) with its output id. */
@@ -249,82 +298,87 @@ final class PhraseAutomaton {
         if (s < 0) {
           throw new IllegalArgumentException("phrase symbol must be >= 0");
         }
-        Integer next = edges.get(key(state, s));
-        if (next == null) {
-          int child = newState();
-          edges.put(key(state, s), child);
-          int[] c = children.get(state);
-          int[] grown = Arrays.copyOf(c, c.length + 2);
-          grown[c.length] = s;
-          grown[c.length + 1] = child;
-          children.set(state, grown);
-          next = child;
-        }
-        state = next;
+        int next = edge(state, s);
+        state = next >= 0 ? next : newChild(state, s);
       }
-      own.get(state).add(outputId);
+      if (owned == ownState.length) {
+        ownState = Arrays.copyOf(ownState, owned * 2);
+        ownId = Arrays.copyOf(ownId, owned * 2);
+      }
+      ownState[owned] = state;
+      ownId[owned++] = outputId;
     }
 
     PhraseAutomaton build() {
-      int n = own.size();
+      int n = states;
+      // Each state's children, and each state's own outputs, in the order they were added.
+      int[] kidStart = starts(parent, 1, n, n);
+      int[] kids = new int[Math.max(0, n - 1)];
+      int[] fill = Arrays.copyOf(kidStart, n);
+      for (int c = 1; c < n; c++) {
+        kids[fill[parent[c]]++] = c;
+      }
+      int[] ownStart = starts(ownState, 0, owned, n);
+      int[] ownIds = new int[owned];
+      fill = Arrays.copyOf(ownStart, n);
+      for (int k = 0; k < owned; k++) {
+        ownIds[fill[ownState[k]]++] = ownId[k];
+      }
+      // Breadth first, so that a state's failure target (shallower) has its outputs already.
       int[] fail = new int[n];
       int[][] outputs = new int[n][];
-      outputs[0] = toArray(own.get(0));
-      ArrayDeque<Integer> queue = new ArrayDeque<>();
-      int[] rootKids = children.get(0);
-      for (int k = 0; k < rootKids.length; k += 2) {
-        int child = rootKids[k + 1];
-        fail[child] = 0;
-        queue.add(child);
-      }
-      while (!queue.isEmpty()) {
-        int state = queue.poll();
-        List<Integer> out = new ArrayList<>(own.get(state));
-        for (int o : outputs[fail[state]] == null ? NONE : outputs[fail[state]]) {
-          out.add(o);
+      int[] queue = new int[n];
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = 0;
+      while (head < tail) {
+        int state = queue[head++];
+        int[] inherited = state == 0 ? NONE : outputs[fail[state]];
+        int own = ownStart[state + 1] - ownStart[state];
+        if (own == 0) {
+          outputs[state] = inherited;
+        } else {
+          int[] out = Arrays.copyOfRange(ownIds, ownStart[state], ownStart[state] + own + inherited.length);
+          System.arraycopy(inherited, 0, out, own, inherited.length);
+          outputs[state] = out;
         }
-        outputs[state] = toArray(out);
-        int[] kids = children.get(state);
-        for (int k = 0; k < kids.length; k += 2) {
-          int symbol = kids[k];
-          int child = kids[k + 1];
-          int f = fail[state];
-          while (true) {
-            Integer t = edges.get(key(f, symbol));
-            if (t != null && t != child) {
-              fail[child] = t;
-              break;
-            }
-            if (f == 0) {
-              fail[child] = 0;
-              break;
-            }
-            f = fail[f];
-          }
-          queue.add(child);
-        }
-      }
-      int[] parent = new int[n];
-      int[] symbol = new int[n];
-      for (int state = 0; state < n; state++) {
-        int[] kids = children.get(state);
-        for (int k = 0; k < kids.length; k += 2) {
-          parent[kids[k + 1]] = state;
-          symbol[kids[k + 1]] = kids[k];
+        for (int k = kidStart[state]; k < kidStart[state + 1]; k++) {
+          int child = kids[k];
+          fail[child] = state == 0 ? 0 : failure(fail, fail[state], symbol[child]);
+          queue[tail++] = child;
         }
       }
       return assemble(parent, symbol, fail, outputs);
     }
 
-    private static int[] toArray(List<Integer> list) {
-      if (list.isEmpty()) {
-        return NONE;
+    /** Where the failure link of a child on {@code sym} goes, starting from its parent's failure target. */
+    private int failure(int[] fail, int from, int sym) {
+      int f = from;
+      while (true) {
+        int t = edge(f, sym);
+        if (t >= 0) {
+          return t;
+        }
+        if (f == 0) {
+          return 0;
+        }
+        f = fail[f];
       }
-      int[] a = new int[list.size()];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = list.get(i);
+    }
+
+    /**
+     * Counting-sort starts: {@code start[s]} is where the entries {@code i} in [{@code from}, {@code to}) with
+     * {@code of[i] == s} begin, for {@code s} in [0, {@code n}], and {@code start[n]} their total.
+     */
+    private static int[] starts(int[] of, int from, int to, int n) {
+      int[] start = new int[n + 1];
+      for (int i = from; i < to; i++) {
+        start[of[i] + 1]++;
       }
-      return a;
+      for (int s = 0; s < n; s++) {
+        start[s + 1] += start[s];
+      }
+      return start;
     }
   }
 }
