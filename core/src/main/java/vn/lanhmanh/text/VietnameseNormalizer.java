@@ -416,6 +416,8 @@ public final class VietnameseNormalizer {
           len += out.rLen[t];
           acc |= accent(out, t);
         }
+        // The joined word's tone goes where a written syllable's would (ao*ẹ is aọe), as for split letters.
+        placeTone(out.exactChars, pool, len);
         pool = emit(out, pool, len, acc, out.rStart[i], out.rEnd[maskEnd], pool + len, false);
         i = maskEnd + 1;
         continue;

@@ -91,6 +91,14 @@ class NormalizerPropertiesTest {
         .isEqualTo(NORMALIZER.normalizeToString(text.toLowerCase(java.util.Locale.ROOT)));
   }
 
+  /** Found by the property above: a masked word's letters joined put its tone where a syllable's goes. */
+  @Example
+  void maskedLettersJoinedPlaceTheToneAsASyllableDoes() {
+    String once = NORMALIZER.normalizeToString("ao*\u1eb8");
+    assertThat(once).isEqualTo("a\u1ecde");
+    assertThat(NORMALIZER.normalizeToString(once)).isEqualTo(once);
+  }
+
   /** Found by fuzzing: U+FAD6 decomposes to U+25CD0, and half of its surrogate pair was taken as a letter. */
   @Example
   void cjkCompatibilityIdeographWithASupplementaryDecompositionNormalisesAlike() {
