@@ -158,6 +158,9 @@ final class HeldoutText {
         "  child (age 10) recall %s, with the right category %s (target >= 0.95)%n",
         ratio(f.caught, f.harm), ratio(f.rightCategory, f.harm)));
     figures.append(String.format(Locale.ROOT,
+        "  harm lines flagged at all at age 10 (WARN where the line asks BLOCK counted too) %s%n",
+        ratio(f.harmFlagged, f.harm)));
+    figures.append(String.format(Locale.ROOT,
         "  innocent lines flagged at age 10 %s (target <= 0.02), of which only by personal information %d%n",
         ratio(f.flagged, f.innocent), f.flaggedOnlyByPii));
     figures.append(String.format(Locale.ROOT, "  C-tier lines blocked at age 18 %s (target 1.0)%n",
@@ -221,6 +224,8 @@ final class HeldoutText {
     int innocent;
     int caught;
     int rightCategory;
+    /** Harm lines with any action other than ALLOW, whatever least action their author asked for. */
+    int harmFlagged;
     int flagged;
     int flaggedOnlyByPii;
     int cTier;
@@ -245,6 +250,7 @@ final class HeldoutText {
             style[1]++;
             c[1]++;
           }
+          f.harmFlagged += s.flagged() ? 1 : 0;
           if (s.rightCategory()) {
             f.rightCategory++;
             c[2]++;
