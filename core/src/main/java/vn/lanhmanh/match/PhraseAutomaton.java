@@ -136,13 +136,7 @@ final class PhraseAutomaton {
   static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, int[][] outputs) {
     int n = fail.length;
     // Each state's children, sorted by their symbols.
-    int[] start = new int[n + 1];
-    for (int c = 1; c < n; c++) {
-      start[parent[c] + 1]++;
-    }
-    for (int s = 0; s < n; s++) {
-      start[s + 1] += start[s];
-    }
+    int[] start = starts(parent, 1, n, n);
     long[] kids = new long[Math.max(0, n - 1)];
     int[] fill = Arrays.copyOf(start, n);
     for (int c = 1; c < n; c++) {
@@ -205,6 +199,21 @@ final class PhraseAutomaton {
       rootNext[sym[c]] = c;
     }
     return new PhraseAutomaton(f, out, rootNext, states, first, sym, pool);
+  }
+
+  /**
+   * Counting-sort starts: {@code start[s]} is where the entries {@code i} in [{@code from}, {@code to}) with
+   * {@code of[i] == s} begin, for {@code s} in [0, {@code n}], and {@code start[n]} their total.
+   */
+  private static int[] starts(int[] of, int from, int to, int n) {
+    int[] start = new int[n + 1];
+    for (int i = from; i < to; i++) {
+      start[of[i] + 1]++;
+    }
+    for (int s = 0; s < n; s++) {
+      start[s + 1] += start[s];
+    }
+    return start;
   }
 
   /** The outputs in ascending order (the same array when they are already). */
@@ -364,21 +373,6 @@ final class PhraseAutomaton {
         }
         f = fail[f];
       }
-    }
-
-    /**
-     * Counting-sort starts: {@code start[s]} is where the entries {@code i} in [{@code from}, {@code to}) with
-     * {@code of[i] == s} begin, for {@code s} in [0, {@code n}], and {@code start[n]} their total.
-     */
-    private static int[] starts(int[] of, int from, int to, int n) {
-      int[] start = new int[n + 1];
-      for (int i = from; i < to; i++) {
-        start[of[i] + 1]++;
-      }
-      for (int s = 0; s < n; s++) {
-        start[s + 1] += start[s];
-      }
-      return start;
     }
   }
 }
