@@ -7,7 +7,7 @@
 #
 # Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; the checking thread is the one with the most
 # instructions) and OUTDIR/perf-PID.map (the JIT's method addresses, for naming compiled code), and prints
-# the driver's output (checks and characters counted).
+# the driver's output (checks and characters counted). VALGRIND_OPTS_EXTRA and JVM_OPTS_EXTRA add options.
 set -euo pipefail
 out=$1; pipeline=$2; size=$3; warm=$4; count=$5
 jar=${JAR:-benchmarks/target/benchmarks.jar}   # JAR=... counts another build
@@ -17,8 +17,8 @@ mkfifo "$fifo"
 log="$out/driver-$pipeline-$size.log"
 valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --smc-check=all-non-file \
   --vex-iropt-register-updates=allregs-at-mem-access \
-  --callgrind-out-file="$out/callgrind.out.%p" \
-  java -Xbatch -XX:+UseSerialGC -Xms1g -Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit \
+  --callgrind-out-file="$out/callgrind.out.%p" ${VALGRIND_OPTS_EXTRA:-} \
+  java ${JVM_OPTS_EXTRA:-} -Xbatch -XX:+UseSerialGC -Xms1g -Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit \
   -XX:CompileCommand=quiet -XX:CompileCommand=exclude,java/lang/Enum.valueOf \
   -cp "$jar" vn.lanhmanh.bench.ClassifierCost "$pipeline" "$size" "$warm" "$count" \
   <"$fifo" >"$log" 2>"$log.err" &

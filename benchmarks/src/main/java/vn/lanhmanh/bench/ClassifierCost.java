@@ -41,18 +41,23 @@ public final class ClassifierCost {
     long count = Long.parseLong(args[3]);
     System.out.println("texts: " + Corpus.chatSource() + ", " + texts.length + " " + args[1] + " texts");
 
-    int next = run(filter, policy, texts, 0, warm).next;
+    Run warmed = run(filter, policy, texts, 0, warm);
+    report("WARM", warmed);   // the same printing as after the counted loop, so nothing in it is new then
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     System.out.println("READY");
     System.out.flush();
     in.readLine();
-    Run counted = run(filter, policy, texts, next, count);
-    System.out.println("DONE checks=" + counted.checks + " chars=" + counted.chars + " sink=" + counted.sink);
-    System.out.flush();
+    Run counted = run(filter, policy, texts, warmed.next, count);
+    report("DONE", counted);
     in.readLine();
   }
 
   private record Run(int next, long checks, long chars, long sink) {}
+
+  private static void report(String tag, Run r) {
+    System.out.println(tag + " checks=" + r.checks + " chars=" + r.chars + " sink=" + r.sink);
+    System.out.flush();
+  }
 
   /** Checks texts from {@code from} on (wrapping around) until at least {@code chars} characters. */
   private static Run run(ContentFilter filter, Policy policy, String[] texts, int from, long chars) {
