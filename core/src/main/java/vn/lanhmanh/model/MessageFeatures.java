@@ -83,7 +83,10 @@ final class MessageFeatures {
   static final class Syllables {
     final Vocabulary vocabulary;
     final int mask;
-    /** By folded id: the FNV-1a hash of the folded syllable, its {@code FOLD} feature. */
+    /**
+     * By folded id: the FNV-1a hash of the folded syllable, its {@code FOLD} feature (-1 for an entry that is
+     * not a syllable, a joined spelling, which no position has as its folded id).
+     */
     private final long[] foldHash;
     private final int[] foldFeature;
     /** By folded id: its trigram features are {@code char3[char3From[id] .. char3From[id + 1])}. */
@@ -103,13 +106,17 @@ final class MessageFeatures {
       char3From = new int[folds + 1];
       int chars = 0;
       for (int id = 0; id < folds; id++) {
-        chars += vocab.foldKey(id).length();
+        chars += vocab.isFoldSyllable(id) ? vocab.foldKey(id).length() : 0;
       }
       char3 = new int[chars];
       int at = 0;
       for (int id = 0; id < folds; id++) {
-        String key = vocab.foldKey(id);
         char3From[id] = at;
+        if (!vocab.isFoldSyllable(id)) {
+          foldFeature[id] = -1;
+          continue;
+        }
+        String key = vocab.foldKey(id);
         foldHash[id] = fnv(key);
         foldFeature[id] = Features.index(FOLD, foldHash[id], mask);
         int a = ' ';
@@ -194,7 +201,7 @@ final class MessageFeatures {
         hf = p.charHash(i, true, vocab);
         fold = Features.index(FOLD, hf, mask);
         exact = Features.index(EXACT, p.charHash(i, false, vocab), mask);
-      } else if (fo >= 0 && fo < knownFolds) {
+      } else if (fo >= 0 && fo < knownFolds && known.foldFeature[fo] >= 0) {
         hf = known.foldHash[fo];
         fold = known.foldFeature[fo];
         int from = known.char3From[fo];
