@@ -204,10 +204,10 @@ final class MessageFeatures {
       } else if (fo >= 0 && fo < knownFolds && known.foldFeature[fo] >= 0) {
         hf = known.foldHash[fo];
         fold = known.foldFeature[fo];
-        int from = known.char3From[fo];
-        int count = known.char3From[fo + 1] - from;
-        System.arraycopy(known.char3, from, feats, at, count);
-        at += count;
+        // a plain loop: a syllable has a few trigrams, fewer than a call to the array copy costs
+        for (int k = known.char3From[fo], e = known.char3From[fo + 1]; k < e; k++) {
+          feats[at++] = known.char3[k];
+        }
         int ex = p.exactId(i);
         exact = ex >= 0 && ex < known.exactFeature.length ? known.exactFeature[ex]
             : Features.index(EXACT, p.charHash(i, false, vocab), mask);
