@@ -24,18 +24,17 @@ valgrind --tool=callgrind --separate-threads=yes --instr-atstart=no --smc-check=
   <"$fifo" >"$log" 2>"$log.err" &
 pid=$!
 exec 3>"$fifo"
-until grep -q '^READY' "$log" 2>/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$log" "$log.err"; exit 1; }
-  sleep 2
-done
-callgrind_control -i on "$pid" >/dev/null
-echo go >&3
-until grep -q '^DONE' "$log" 2>/dev/null; do
-  kill -0 "$pid" 2>/dev/null || { cat "$log" "$log.err"; exit 1; }
-  sleep 2
-done
-callgrind_control -i off "$pid" >/dev/null
-echo go >&3
+# waits for the driver to print a line starting with $1, then switches collection $2 and lets it go on
+switch_at() {
+  until grep -q "^$1" "$log" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" "$log.err"; exit 1; }
+    sleep 2
+  done
+  callgrind_control -i "$2" "$pid" >/dev/null
+  echo go >&3
+}
+switch_at READY on
+switch_at DONE off
 exec 3>&-
 wait "$pid"
 rm -f "$fifo"
