@@ -181,8 +181,9 @@ final class MessageFeatures {
     b.add(SHORT, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask);
     long prev = BOS;
     // Feature order is the order the trainer has always seen: per position its folded syllable, exact
-    // syllable and bigram, then the character trigrams of " " + letters + " ". One pass over a position's
-    // letters gives both hashes and the trigrams; the trigrams are written after three reserved slots.
+    // syllable and bigram, then the character trigrams of " " + letters + " ". A syllable the vocabulary
+    // knows copies its precomputed ones; for another, one pass over its letters gives both hashes and the
+    // trigrams. The trigrams are written after three reserved slots.
     int knownFolds = known == null ? 0 : known.foldHash.length;
     int[] feats = b.feats;
     int size = b.size;
