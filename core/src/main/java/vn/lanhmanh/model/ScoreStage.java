@@ -285,7 +285,8 @@ public final class ScoreStage {
    *
    * <p>Nothing is lowered in a text in a language the classifiers were not trained on (English threats and
    * swearing, {@link LanguageCheck}), nor a finding that ends after the syllables the classifiers read
-   * (the first {@value MessageFeatures#MAX_POSITIONS} of a long text): their low scores say nothing there.
+   * (the first {@value MessageFeatures#MAX_POSITIONS} of a long text), nor a finding written in disguise
+   * ({@link #disguised}): their low scores say nothing there.
    *
    * @return {@code findings}, or a copy with the lowered findings replaced
    */
@@ -301,7 +302,8 @@ public final class ScoreStage {
         : p.end(MessageFeatures.MAX_POSITIONS - 1);
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
-      if (lowerable(m, f) && scores[f.category().ordinal()] < below && f.end() <= read) {
+      if (lowerable(m, f) && scores[f.category().ordinal()] < below && f.end() <= read
+          && !disguised(text, f.start(), f.end())) {
         if (out == findings) {
           if (LanguageCheck.note(text, vocab, state.positions()) != null) {
             return findings;
@@ -312,6 +314,27 @@ public final class ScoreStage {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a finding's span is written in disguise: a letter of another script (a look-alike), an
+   * invisible format character, a digit, or a masking or splitting symbol. The classifiers read such a
+   * word as noise, so their low score says nothing about it.
+   */
+  static boolean disguised(String text, int start, int end) {
+    for (int i = start; i < end; ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetter(cp)) {
+        if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+          return true;
+        }
+      } else if (Character.isDigit(cp) || Character.getType(cp) == Character.FORMAT
+          || "*#@$.-_+/~|".indexOf(cp) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean lowerable(ClassifierModel m, Finding f) {

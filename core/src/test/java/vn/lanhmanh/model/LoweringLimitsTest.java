@@ -13,7 +13,8 @@ import vn.lanhmanh.Verdict;
 
 /**
  * Where the embedded classifiers must not lower a lexicon finding: in a text in another language (an
- * English threat) and past the syllables they read. Both were lowered to P before these limits.
+ * English threat), past the syllables they read, and on a word written in disguise. All were lowered to P
+ * before these limits.
  */
 class LoweringLimitsTest {
 
@@ -46,5 +47,24 @@ class LoweringLimitsTest {
     Verdict v = classifiers.checkText(text.toString(), Policy.forAge(10));
     assertThat(v.findings()).anyMatch(f -> f.start() == at && f.rating() != Rating.P);
     assertThat(v.action()).isEqualTo(Action.BLOCK);
+  }
+
+  @Test
+  void aDisguisedInsultIsNotLowered() {
+    String plain = "hôm nay đồ ngu nhé";
+    String disguised = "hôm nay \u0500\u200b.0\u200b \u0397\u200b.\ua7ac\u200b.\u03a5\u200b nhé";
+    Verdict p = classifiers.checkText(plain, Policy.forAge(10));
+    Verdict d = classifiers.checkText(disguised, Policy.forAge(10));
+    assertThat(p.action()).isEqualTo(Action.WARN);
+    assertThat(d.action()).as("%s", d).isEqualTo(Action.WARN);
+  }
+
+  @Test
+  void aPlainWordIsNotDisguised() {
+    assertThat(ScoreStage.disguised("Đồ ngu, cút đi!", 0, 15)).isFalse();
+    assertThat(ScoreStage.disguised("đ.m", 0, 3)).isTrue();
+    assertThat(ScoreStage.disguised("\u0500o", 0, 2)).isTrue();
+    assertThat(ScoreStage.disguised("d\u200bm", 0, 3)).isTrue();
+    assertThat(ScoreStage.disguised("d1t", 0, 3)).isTrue();
   }
 }
