@@ -237,11 +237,6 @@ final class HostTable<V> {
 
     private Suffixes() {}
 
-    /** The chars of {@link #host} (at the start of the array), until this thread's next host. */
-    char[] chars() {
-      return chars;
-    }
-
     /** The suffixes of {@code host}, for this thread. */
     static Suffixes of(String host) {
       Suffixes sx = LOCAL.get();

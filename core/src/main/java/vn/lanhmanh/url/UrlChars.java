@@ -15,8 +15,6 @@ final class UrlChars {
   char[] words = new char[256];
   /** How many chars of {@link #words} the last {@link UrlWords#compactKinds} wrote. */
   int wordCount;
-  /** A host's part or a path copied to be read as chars ({@link UrlWords}, {@link UrlRules} keywords). */
-  char[] chars = new char[256];
   /** A word's skeleton, or a label without its dashes. */
   char[] skeleton = new char[256];
   /** Where each word of the host's part starts and ends in {@link #words} ({@link UrlWords#hostKinds}). */

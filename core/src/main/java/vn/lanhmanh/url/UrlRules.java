@@ -253,7 +253,7 @@ public final class UrlRules {
     // the keyword rules read them; one pass of the automaton says which rules can match in them. The
     // registrable label without its dashes is a run of these words, so no brand stem in them means none
     // in the label; for a host in plain form they are also the impersonation rules' joined words.
-    int kinds = src == host ? words.hostKinds(sx.chars(), beforeEnd, buf) : words.hostKinds(src, beforeEnd, buf);
+    int kinds = words.hostKinds(src, beforeEnd, buf);
     int hostWords = buf.wordCount;
     if (labelFrom >= 0) {
       String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
@@ -321,18 +321,16 @@ public final class UrlRules {
     if ((hostKinds & UrlWords.HOST_KEYWORD) != 0) {
       seen = keywordsIn(buf.words, hostWords, true, out, seen);
     }
-    int n = path.length();
-    buf.chars = UrlChars.fit(buf.chars, n);
-    char[] chars = buf.chars;   // the path's chars, copied once
-    path.getChars(0, n, chars, 0);
     int at = 0;
-    for (int i = 0; i <= n; i++) {
-      if (i == n || chars[i] == '/') {
-        if (i > at && (words.compactKinds(chars, at, i, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
+    while (at < path.length()) {
+      int slash = path.indexOf('/', at);
+      int end = slash < 0 ? path.length() : slash;
+      if (end > at) {
+        if ((words.compactKinds(path, at, end, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
           seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
         }
-        at = i + 1;
       }
+      at = end + 1;
     }
   }
 

@@ -144,13 +144,6 @@ final class UrlWords {
    * and their count to {@code buf.wordCount}; returns the kind bits of every word that occurs in them.
    */
   int compactKinds(String s, int from, int to, UrlChars buf) {
-    buf.chars = UrlChars.fit(buf.chars, to - from);
-    s.getChars(from, to, buf.chars, 0);
-    return compactKinds(buf.chars, 0, to - from, buf);
-  }
-
-  /** {@link #compactKinds(String, int, int, UrlChars)} of the chars {@code s[from, to)}. */
-  int compactKinds(char[] s, int from, int to, UrlChars buf) {
     buf.words = UrlChars.fit(buf.words, to - from);
     char[] words = buf.words;
     char[] next = this.next;
@@ -159,17 +152,22 @@ final class UrlWords {
     int state = 0;
     int bits = 0;
     for (int i = from; i < to; i++) {
-      char c = s[i];
-      int cls = c < 128 ? HOST_CLASS[c] : nonAsciiClass(c);
-      if (cls >= 0) {   // a letter or digit (lowered); separators and other chars are dropped
-        int slot = cls & (LOWERED - 1);
-        words[n++] = SLOT_CHARS[slot];
+      char c = s.charAt(i);
+      c = lower(c);
+      int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+      if (slot >= 0) {
+        words[n++] = c;
         state = next[state * 36 + slot];
         bits |= out[state];
       }
     }
     buf.wordCount = n;
     return bits;
+  }
+
+  /** {@code c} in lower case: ASCII by arithmetic, other chars by {@link Character#toLowerCase(char)}. */
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
   }
 
   /**
@@ -180,13 +178,6 @@ final class UrlWords {
    * than the ranges hold) and whether {@code xn--} occurs ({@code buf.punycode}).
    */
   int hostKinds(String host, int to, UrlChars buf) {
-    buf.chars = UrlChars.fit(buf.chars, to);
-    host.getChars(0, to, buf.chars, 0);
-    return hostKinds(buf.chars, to, buf);
-  }
-
-  /** {@link #hostKinds(String, int, UrlChars)} of the chars {@code host[0, to)}. */
-  int hostKinds(char[] host, int to, UrlChars buf) {
     buf.words = UrlChars.fit(buf.words, to);
     char[] words = buf.words;
     int[] starts = buf.tokenStart;
@@ -201,18 +192,9 @@ final class UrlWords {
     boolean asWritten = true;
     boolean punycode = false;
     for (int i = 0; i < to; i++) {
-      char c = host[i];
-      int cls = c < 128 ? HOST_CLASS[c] : nonAsciiClass(c);
-      if (cls >= 0) {   // a letter or digit: its slot, plus LOWERED when it was upper case
-        int slot = cls & (LOWERED - 1);
-        if (cls >= LOWERED) {
-          asWritten = false;
-        }
-        words[n++] = SLOT_CHARS[slot];
-        state = next[state * 36 + slot];
-        bits |= out[state];
-      } else if (cls == SEPARATOR) {
-        if (c == '-' && i >= 3 && host[i - 1] == '-' && host[i - 2] == 'n' && host[i - 3] == 'x') {
+      char c = host.charAt(i);
+      if (c == '.' || c == '-' || c == '_') {
+        if (c == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
           punycode = true;
         }
         if (n > wordStart) {
@@ -224,8 +206,17 @@ final class UrlWords {
           }
           wordStart = n;
         }
-      } else {
-        asWritten = false;   // a char that is dropped
+        continue;
+      }
+      char lower = lower(c);
+      int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
+      if (slot < 0 || lower != c) {
+        asWritten = false;
+      }
+      if (slot >= 0) {
+        words[n++] = lower;
+        state = next[state * 36 + slot];
+        bits |= out[state];
       }
     }
     if (n > wordStart) {
@@ -241,41 +232,6 @@ final class UrlWords {
     buf.wordsAsWritten = asWritten;
     buf.punycode = punycode;
     return bits;
-  }
-
-  /** {@link #HOST_CLASS} of a char outside ASCII: the slot of its lower case, plus {@link #LOWERED}, or -1. */
-  private static int nonAsciiClass(char c) {
-    char lower = Character.toLowerCase(c);   // U+0130 and U+212A lower to ASCII letters
-    int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
-    return slot < 0 ? DROPPED : slot + LOWERED;
-  }
-
-  /** What {@link #HOST_CLASS} gives a char that is neither a letter, a digit nor a separator. */
-  private static final int DROPPED = -1;
-  /** What {@link #HOST_CLASS} gives a dot, a dash or an underscore. */
-  private static final int SEPARATOR = -2;
-  /** Added to a slot when the char was upper case. */
-  private static final int LOWERED = 64;
-  /** The class of each ASCII char in a host: a slot (a-z, 0-9), a slot plus {@link #LOWERED} (A-Z), {@link #SEPARATOR} or {@link #DROPPED}. */
-  private static final byte[] HOST_CLASS = new byte[128];
-  /** The lower-case letter or digit of each slot. */
-  private static final char[] SLOT_CHARS = new char[36];
-
-  static {
-    Arrays.fill(HOST_CLASS, (byte) DROPPED);
-    for (char c = 0; c < 128; c++) {
-      int slot = UrlRules.SLOTS[c];
-      if (slot >= 0) {
-        HOST_CLASS[c] = (byte) slot;
-        SLOT_CHARS[slot] = c;
-      }
-    }
-    for (char c = 'A'; c <= 'Z'; c++) {
-      HOST_CLASS[c] = (byte) (UrlRules.SLOTS[c + 32] + LOWERED);
-    }
-    HOST_CLASS['.'] = SEPARATOR;
-    HOST_CLASS['-'] = SEPARATOR;
-    HOST_CLASS['_'] = SEPARATOR;
   }
 
   /** How many states the automaton has (for tests). */
