@@ -182,6 +182,25 @@ class ConversationTest {
     assertThat(undress.verdict().action()).isEqualTo(Action.BLOCK);
   }
 
+  /**
+   * A symptom to look at (a rash, a swelling) lowers every stage of its message, decisive ones too, but only
+   * when both sides have shown the family tie: a stranger's "lift your shirt for the rash" stays decisive.
+   */
+  @Test
+  void aSymptomExplainsABodyPictureOnlyForAParent() {
+    List<String> mother = List.of("mẹ đây con, kéo áo lên chụp chỗ nổi mẩn đỏ ở bụng gửi mẹ xem");
+    ConversationVerdict withKin = run(filter, "care-kin", messages("mẹ ơi con bị ngứa quá", mother));
+    assertThat(withKin.risk()).isLessThan(0.3);
+    assertThat(withKin.verdict().action()).isEqualTo(Action.ALLOW);
+    ConversationVerdict stranger = run(filter, "care-stranger",
+        messages("em bị ngứa quá", List.of("kéo áo lên chụp chỗ nổi mẩn đỏ ở bụng gửi anh xem")));
+    assertThat(stranger.risk()).isGreaterThanOrEqualTo(0.85);
+    assertThat(stranger.verdict().action()).isEqualTo(Action.BLOCK);
+    ConversationVerdict noSymptom = run(filter, "care-none",
+        messages("mẹ ơi con đây", List.of("mẹ đây con, kéo áo lên chụp bụng gửi mẹ xem")));
+    assertThat(noSymptom.risk()).isGreaterThanOrEqualTo(0.85);
+  }
+
   /** The child's first message, then the other party's messages, three minutes apart. */
   private static List<Message> messages(String child, List<String> other) {
     List<Message> out = new ArrayList<>();

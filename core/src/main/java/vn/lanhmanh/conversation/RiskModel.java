@@ -177,7 +177,9 @@ final class RiskModel {
    * someone else asked). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
    * grandparent, and the other party speaks as one to the child) lowers every stage of the other party below
    * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
-   * undressed picture or a secret meeting alone at night stays decisive whoever asks. A lowered stage keeps
+   * undressed picture or a secret meeting alone at night stays decisive whoever asks, unless the message names
+   * a symptom to look at ({@link Stage#CARE}: a rash, a swelling, a wound), which with kin lowers every stage
+   * of its message: a parent's "lift your shirt and photograph the rash". A lowered stage keeps
    * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(Iterable<? extends Scored> window) {
@@ -219,11 +221,13 @@ final class RiskModel {
       int side = e.fromChild() ? 2 : 1;
       boolean reported = false;
       boolean meeting = false;
+      boolean care = false;
       List<StageMatcher.Hit> hits = e.hits();
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
         reported |= h.stage() == Stage.REPORT;
         meeting |= h.stage() == Stage.MEETING && !h.lowered();
+        care |= h.stage() == Stage.CARE && !h.lowered();
       }
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
@@ -233,7 +237,7 @@ final class RiskModel {
         }
         boolean lowered = h.lowered() || (lesson & side) != 0 || reported
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
-            || (kin == 3 && side == 1 && h.weight() < DECISIVE);
+            || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE));
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
         evidence.add(e.evidence(i));

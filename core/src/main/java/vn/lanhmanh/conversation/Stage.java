@@ -10,13 +10,15 @@ import java.util.Locale;
  * message tells what someone else asked, "có người nhắn đòi ảnh", "nó bảo đừng nói bố mẹ"; it lowers
  * every stage of the same message), and {@link #KIN} (a known parent or grandparent, said by both sides: the
  * child calls the other party "mẹ ơi", "bà ơi", and the other party speaks as one, "cháu ơi bà …", "con cho
- * mẹ xem"; it lowers the other party's stages that are not decisive on their own). Markers are never
- * reported as stages.
+ * mẹ xem"; it lowers the other party's stages that are not decisive on their own), and {@link #CARE} (a
+ * symptom to look at, a rash, a swelling, a wound: in a window with {@link #KIN} it lowers every stage of its
+ * own message, decisive ones too, as a parent's "lift your shirt and photograph the rash for me"). Markers
+ * are never reported as stages.
  */
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
   RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
-  PURPOSE, LESSON, REPORT, KIN;
+  PURPOSE, LESSON, REPORT, KIN, CARE;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
 
@@ -26,11 +28,11 @@ public enum Stage {
   }
 
   /**
-   * True for {@link #PURPOSE}, {@link #LESSON}, {@link #REPORT} and {@link #KIN}, which lower other stages and
-   * are not reported.
+   * True for {@link #PURPOSE}, {@link #LESSON}, {@link #REPORT}, {@link #KIN} and {@link #CARE}, which lower
+   * other stages and are not reported.
    */
   public boolean marker() {
-    return this == PURPOSE || this == LESSON || this == REPORT || this == KIN;
+    return this == PURPOSE || this == LESSON || this == REPORT || this == KIN || this == CARE;
   }
 
   /** Parses a lower-case stage name; {@link IllegalArgumentException} naming the value otherwise. */
@@ -42,6 +44,6 @@ public enum Stage {
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
         + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, "
-        + "report, kin)");
+        + "report, kin, care)");
   }
 }

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import vn.lanhmanh.Category;
 
@@ -60,5 +64,107 @@ public final class MessageCorpus {
       throw new IOException("no labelled messages in " + dir);
     }
     return out;
+  }
+
+  /**
+   * Reads a labelled table of lines that were written to judge the filter, as training messages. Two
+   * layouts are read:
+   *
+   * <ul>
+   *   <li>the held-out text layout, whose first line that is not a comment is the header
+   *       {@code id TAB expect TAB category TAB ... TAB text}: a line expected {@code harm} is a positive of
+   *       its category, a line expected {@code innocent} is an ordinary message;
+   *   <li>the case-table layout, five columns {@code age TAB expect TAB category TAB span TAB text}: a line
+   *       expected {@code WARN}, {@code BLOCK} or {@code FLAG} with a category is a positive of it, a line
+   *       expected {@code ALLOW} with category {@code -}, or allowed with a category for a viewer of 13 or
+   *       younger (a bare mention in its context), is an ordinary message, and any other line (allowed with a
+   *       category for an older viewer, or personal information) is left out.
+   * </ul>
+   *
+   * <p>Ordinary messages are negatives of every category and carry the category {@code ordinary}. A text
+   * that appears twice is read once; a text given two different labels is left out.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException naming the file and line of a malformed line or an unknown category
+   */
+  public static List<Message> readTable(Path file, Category ordinary) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String name = file.getFileName().toString();
+    int expectCol = -1;
+    int categoryCol = -1;
+    int textCol = -1;
+    int styleCol = -1;
+    boolean header = false;
+    Map<String, Message> byText = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    Set<String> conflicting = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      if (textCol < 0) {
+        header = cols.length > 2 && cols[0].equals("id") && cols[1].equals("expect");
+        if (header) {
+          List<String> names = List.of(cols);
+          expectCol = names.indexOf("expect");
+          categoryCol = names.indexOf("category");
+          styleCol = names.indexOf("style");
+          textCol = names.indexOf("text");
+          if (categoryCol < 0 || textCol < 0) {
+            throw new IllegalArgumentException(name + ":" + (i + 1) + ": the header needs category and text");
+          }
+          continue;
+        }
+        expectCol = 1;
+        categoryCol = 2;
+        textCol = 4;
+      }
+      if (cols.length <= textCol || cols[textCol].isBlank()) {
+        throw new IllegalArgumentException(name + ":" + (i + 1) + ": expected " + (textCol + 1) + " columns");
+      }
+      String expect = cols[expectCol];
+      String cat = cols[categoryCol];
+      Message m;
+      String text = Normalizer.normalize(cols[textCol], Normalizer.Form.NFC);
+      String style = styleCol >= 0 ? cols[styleCol] : "table";
+      String id = name + ":" + (i + 1);
+      if (header ? expect.equals("innocent") : expect.equals("ALLOW") && (cat.equals("-") || childAge(cols[0]))) {
+        m = new Message(id, ordinary, false, style, text);
+      } else if (header ? expect.equals("harm")
+          : (expect.equals("WARN") || expect.equals("BLOCK") || expect.equals("FLAG")) && !cat.equals("-")) {
+        Category c = Category.fromJsonName(cat);
+        if (c == Category.PII) {
+          continue;
+        }
+        m = new Message(id, c, true, style, text);
+      } else if (header) {
+        throw new IllegalArgumentException(name + ":" + (i + 1) + ": expect must be harm or innocent");
+      } else {
+        continue;
+      }
+      Message before = byText.putIfAbsent(text, m);
+      if (before == null) {
+        order.add(text);
+      } else if (before.category() != m.category() || before.positive() != m.positive()) {
+        conflicting.add(text);
+      }
+    }
+    List<Message> out = new ArrayList<>();
+    for (String t : order) {
+      if (!conflicting.contains(t)) {
+        out.add(byText.get(t));
+      }
+    }
+    return out;
+  }
+
+  private static boolean childAge(String age) {
+    try {
+      return Integer.parseInt(age.trim()) <= 13;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 }

@@ -40,7 +40,10 @@ import vn.lanhmanh.text.Vocabulary;
  * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
  * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
  * its category's compositions use) and that scores under the file's {@code unsupported.below} is rated at
- * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not.
+ * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not. A
+ * {@code model/sexual_minors} score in a text where nothing names a child (no lexicon or composition finding
+ * of that category, no hit of {@code MINOR}, {@code SCHOOL} or {@code MINOR_MEDIA}) becomes a
+ * {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
  *
  * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
  */
@@ -244,6 +247,16 @@ public final class ScoreStage {
         }
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = m.tier[k];
+        if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !minorCue(findings, state)) {
+          // Nothing in the text names a child: the suspicion is reported as adult sexual content.
+          c = Category.SEXUAL;
+          tier = Rating.T18;
+          if (covered(findings, c, tier) || hasModelFinding(out, c)) {
+            continue;
+          }
+        } else if (c == Category.SEXUAL && hasModelFinding(out, c)) {
+          continue;
+        }
         if (inConversation && c == Category.GROOMING) {
           tier = Rating.P;
         } else if (p < m.unsupportedBelow && tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0
@@ -323,6 +336,42 @@ public final class ScoreStage {
     long want = support[c.ordinal()];
     for (int k = 0; want != 0 && k < state.conceptCount(); k++) {
       if ((state.conceptMask(k) & want) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Under this score, a {@code model/sexual_minors} finding in a text that names no child is read as adult
+   * content; at or above it, the classifier's own certainty keeps tier C (code names for children that no
+   * concept holds).
+   */
+  static final double ADULT_BELOW = 0.9;
+
+  /** Concepts that name a child or a school: without one, a text is not read as sexual content of minors. */
+  private static final long MINOR_CUES = 1L << Concept.MINOR.ordinal() | 1L << Concept.SCHOOL.ordinal()
+      | 1L << Concept.MINOR_MEDIA.ordinal();
+
+  /** Whether a lexicon or composition finding of sexual content of minors, or a concept naming a child, is present. */
+  private static boolean minorCue(List<Finding> findings, MatchState state) {
+    for (int i = 0; i < findings.size(); i++) {
+      if (findings.get(i).category() == Category.SEXUAL_MINORS) {
+        return true;
+      }
+    }
+    for (int k = 0; k < state.conceptCount(); k++) {
+      if ((state.conceptMask(k) & MINOR_CUES) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasModelFinding(List<Finding> findings, Category c) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.category() == c && f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
         return true;
       }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -123,12 +124,19 @@ final class HeldoutText {
   /**
    * The filter a held-out set is scored with: the default one, or with the message classifiers on when the
    * system property {@code lanhmanh.heldout.classifiers} is {@code true} (for the comparison in
-   * docs/QUALITY.md: {@code mvn -pl core test -Dtest=HeldoutTextRound3Test -Dlanhmanh.heldout.classifiers=true}).
+   * docs/QUALITY.md: {@code mvn -pl core test -Dtest=HeldoutTextRound3Test -Dlanhmanh.heldout.classifiers=true});
+   * with {@code lanhmanh.classifiers} naming a file written by {@code lanhmanh train} too, that file's
+   * classifiers instead of the embedded ones.
    */
   static ContentFilter filter() {
     ContentFilter.Builder b = ContentFilter.builder();
     if (Boolean.getBoolean("lanhmanh.heldout.classifiers")) {
-      b.withClassifiers();
+      String file = System.getProperty("lanhmanh.classifiers");
+      if (file != null) {
+        b.classifiers(Path.of(file));
+      } else {
+        b.withClassifiers();
+      }
     }
     return b.build();
   }

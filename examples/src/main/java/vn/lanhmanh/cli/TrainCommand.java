@@ -107,6 +107,12 @@ final class TrainCommand implements Callable<Integer> {
           + "(repeatable).")
   private List<Path> sentencesTrain = new ArrayList<>();
 
+  @Option(names = "--corpus-table", paramLabel = "FILE",
+      description = "Classifiers: a labelled table written to judge the filter (the held-out text layout or the "
+          + "case-table layout, docs/MODEL.md): harmful lines are positives of their category, innocent lines "
+          + "negatives of every category (repeatable).")
+  private List<Path> tablesTrain = new ArrayList<>();
+
   @Option(names = "--lower-below", paramLabel = "SCORE",
       description = "Classifiers: a lexicon finding below tier C (not self-harm) is lowered to tier P when its "
           + "category's calibrated score is under SCORE; 0 never lowers (default: the shipped setting).")
@@ -233,6 +239,14 @@ final class TrainCommand implements Callable<Integer> {
       command.append(" --corpus-sentences ").append(p.getFileName());
       props.put("data.sentences." + p.getFileName(), sha256(p));
       trainMessages.addAll(sentences(p));
+    }
+    for (Path p : tablesTrain) {
+      if (!Files.isRegularFile(p)) {
+        throw new ParameterException(spec.commandLine(), "not a file: " + p);
+      }
+      command.append(" --corpus-table ").append(p.getFileName());
+      props.put("data.table." + p.getFileName(), sha256(p));
+      trainMessages.addAll(MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY));
     }
     for (Path p : ordinaryDev) {
       command.append(" --corpus-ordinary-dev ").append(p.getFileName());
