@@ -600,7 +600,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       SearchQuery q = SearchEngines.find(c, url);
       component = "decide";
-      String lower = hits.isEmpty() ? url : url.toLowerCase(java.util.Locale.ROOT);
+      String lower = hits.isEmpty() ? url : lowerCase(url);
       List<Finding> findings;
       if (hits.isEmpty() && q == null) {
         findings = List.of();
@@ -655,6 +655,20 @@ public final class ContentFilter implements AutoCloseable {
       // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
       throw new ComponentFailure(component, e);
     }
+  }
+
+  /**
+   * {@code url.toLowerCase(Locale.ROOT)}, but {@code url} itself, without the JDK's per-char case table,
+   * when it has no char outside ASCII and no upper-case letter (the usual URL), found by one plain scan.
+   */
+  static String lowerCase(String url) {
+    for (int i = 0, n = url.length(); i < n; i++) {
+      char c = url.charAt(i);
+      if (c >= 128 || (c >= 'A' && c <= 'Z')) {
+        return url.toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return url;
   }
 
   /** Per-thread list of a URL check's hits (the findings are made from them; the verdict keeps none). */

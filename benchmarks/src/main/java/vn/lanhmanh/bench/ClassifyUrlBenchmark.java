@@ -166,6 +166,11 @@ public class ClassifyUrlBenchmark {
 
   /** The baseline: parse with {@link URI}, lower-case the host, walk its parent domains. */
   private boolean listedByHashSet(String url) {
+    return listedByHashSet(hosts, url);
+  }
+
+  /** The baseline over {@code hosts}: parse with {@link URI}, lower-case the host, walk its parent domains. */
+  static boolean listedByHashSet(Set<String> hosts, String url) {
     try {
       String h = URI.create(url).getHost();
       if (h == null) {

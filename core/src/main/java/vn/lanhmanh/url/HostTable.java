@@ -15,18 +15,30 @@ final class HostTable<V> {
   private static final long P1 = 0x9E3779B185EBCA87L;
   private static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
+  /** The value of a name that only stands after a dot of a key (see the constructor); {@link #get} answers null for it. */
+  private static final Object PARENT = new Object();
+
   private final long[] hashes;
   private final String[] keys;
   private final Object[] values;
   private final int mask;
 
   HostTable(Map<String, V> map) {
-    int size = Integer.highestOneBit(Math.max(8, map.size() * 2 + 1) - 1) << 1;
+    // Every name after a dot of a key that is not a key itself is held too, as a parent with no value
+    // (PARENT): a walk from a host's last label up to its longer suffixes stops at the first suffix
+    // that is neither, since no longer suffix can then be a key.
+    Map<String, Object> all = new java.util.HashMap<>(map);
+    for (String k : map.keySet()) {
+      for (int dot = k.indexOf('.'); dot >= 0; dot = k.indexOf('.', dot + 1)) {
+        all.putIfAbsent(k.substring(dot + 1), PARENT);
+      }
+    }
+    int size = Integer.highestOneBit(Math.max(8, all.size() * 2 + 1) - 1) << 1;
     hashes = new long[size];
     keys = new String[size];
     values = new Object[size];
     mask = size - 1;
-    for (Map.Entry<String, V> e : map.entrySet()) {
+    for (Map.Entry<String, Object> e : all.entrySet()) {
       String k = e.getKey();
       long h = hash(k, 0);
       int at = (int) h & mask;
@@ -87,9 +99,7 @@ final class HostTable<V> {
         return null;
       }
       if (hashes[at] == h && k.length() == len && UrlChars.startsWith(s, from, to, k)) {
-        @SuppressWarnings("unchecked")
-        V v = (V) values[at];
-        return v;
+        return value(values[at]);
       }
     }
   }
@@ -101,6 +111,14 @@ final class HostTable<V> {
 
   /** The value of the name {@code s[from, s.length())} whose {@link #hash(String, int)} is {@code h}, or null. */
   V get(String s, int from, long h) {
+    return value(find(s, from, h));
+  }
+
+  /**
+   * What the table holds for the name {@code s[from, s.length())} whose hash is {@code h}: its value,
+   * {@link #PARENT} for a name that only stands after a dot of a key, or null.
+   */
+  private Object find(String s, int from, long h) {
     int len = s.length() - from;
     for (int at = (int) h & mask; ; at = (at + 1) & mask) {
       String k = keys[at];
@@ -108,11 +126,24 @@ final class HostTable<V> {
         return null;
       }
       if (hashes[at] == h && k.length() == len && s.regionMatches(from, k, 0, len)) {
-        @SuppressWarnings("unchecked")
-        V v = (V) values[at];
-        return v;
+        return values[at];
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V> V value(Object v) {
+    return v == PARENT ? null : (V) v;
+  }
+
+  /**
+   * What the table holds for the suffix {@code k} of {@code sx}: its value, {@code parent} when the
+   * name is not a key but stands after a dot of one (a longer suffix may be a key), or null when
+   * neither (no longer suffix of the same host is a key).
+   */
+  Object suffixOrParent(Suffixes sx, int k, Object parent) {
+    Object v = find(sx.host, sx.start[k], sx.hash[k]);
+    return v == PARENT ? parent : v;
   }
 
   /**
@@ -132,16 +163,20 @@ final class HostTable<V> {
    */
   int firstSuffix(Suffixes sx) {
     String host = sx.host;
-    // Label 1 starts after "www."
-    for (int k = host.startsWith("www.") ? 1 : 0; ; k++) {
-      if (get(host, sx.start[k], sx.hash[k]) != null) {
-        return k;
+    // The suffixes from label `first` (1 after "www.") to the one of two labels, and at least `first`'s;
+    // walked from the shortest, which stops at the first that is neither a key nor a parent of one.
+    int first = host.startsWith("www.") ? 1 : 0;
+    int found = -1;
+    for (int k = Math.max(first, sx.count - 2); k >= first; k--) {
+      Object v = find(host, sx.start[k], sx.hash[k]);
+      if (v == null) {
+        break;
       }
-      // The next suffix must still hold a dot.
-      if (k + 2 >= sx.count) {
-        return -1;
+      if (v != PARENT) {
+        found = k;
       }
     }
+    return found;
   }
 
   /** The value of the suffix {@code k} of {@code sx}, or null. */
@@ -274,11 +309,12 @@ final class HostTable<V> {
           end = i;
         } else {
           kinds |= c < 128 ? KIND[c] : OTHER;
-          if (j == 0 && (c < '0' || c > '9')) {
-            lastDigits = false;
-          }
         }
         state = (state ^ c) * P2;
+      }
+      // Whether the last label (the whole host when it has no dot) is all digits (true when empty).
+      for (int i = j == 0 ? 0 : start[0]; i < n && lastDigits; i++) {
+        lastDigits = cs[i] >= '0' && cs[i] <= '9';
       }
       if (j == start.length) {
         grow();

@@ -64,9 +64,27 @@ public final class SearchEngines {
     return java.util.Set.copyOf(all);
   }
 
-  /** Whether {@code path} is a result path of some engine (most paths are none): one set lookup. */
+  /** Bit {@code n} is set when some engine's result path has {@code n} chars (under 64). */
+  private static final long ENGINE_PATH_LENGTHS = enginePathLengths();
+
+  private static long enginePathLengths() {
+    long bits = 0;
+    for (String p : ENGINE_PATHS) {
+      if (p.length() >= 64) {
+        throw new IllegalStateException("a search engine's result path of 64 chars or more: " + p);
+      }
+      bits |= 1L << p.length();
+    }
+    return bits;
+  }
+
+  /**
+   * Whether {@code path} is a result path of some engine (most paths are none): one set lookup, only for
+   * a path of a length that some result path has (the path's hash is not computed for the others).
+   */
   private static boolean anyEnginePath(String path) {
-    return ENGINE_PATHS.contains(path);
+    int n = path.length();
+    return n < 64 && (ENGINE_PATH_LENGTHS & (1L << n)) != 0 && ENGINE_PATHS.contains(path);
   }
 
   private static boolean mayBeEngine(String host) {

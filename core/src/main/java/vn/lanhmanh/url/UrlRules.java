@@ -404,6 +404,8 @@ public final class UrlRules {
     private static final int EXACT = 1;
     private static final int UNDER = 2;
     private static final int EXCLUDED = 4;
+    /** The kind of a name that is in none of the tables but stands after a dot of one that is. */
+    private static final Integer NONE = 0;
     /** Guava's three suffix tables in one, as bits of {@link #EXACT}, {@link #UNDER}, {@link #EXCLUDED}. */
     private static final HostTable<Integer> SUFFIXES = suffixTable();
 
@@ -465,24 +467,33 @@ public final class UrlRules {
         return SLOW;
       }
       int n = host.length();
-      int previous = -1;
-      for (int k = 0; k < sx.count; k++) {
-        int start = sx.start[k];
-        Integer found = SUFFIXES.get(sx, k);
-        int kind = found == null ? 0 : found;
-        int next = k + 1 < sx.count ? sx.start[k + 1] : n;
-        if (previous >= 0 && (kind & UNDER) != 0) {
-          return previous;
+      // The first name from the whole host down that decides is the longest; walked from the last label
+      // up, the walk stops at the first suffix that is neither in a table nor a parent of a name in one
+      // (no longer suffix is then in any), keeping the longest that decides.
+      int decides = -1;
+      int decidingKind = 0;
+      for (int k = sx.count - 1; k >= 0; k--) {
+        Object found = SUFFIXES.suffixOrParent(sx, k, NONE);
+        if (found == null) {
+          break;
         }
-        if ((kind & EXACT) != 0) {
-          return start;
+        int kind = (Integer) found;
+        if ((k > 0 && (kind & UNDER) != 0) || (kind & (EXACT | EXCLUDED)) != 0) {
+          decides = k;
+          decidingKind = kind;
         }
-        if ((kind & EXCLUDED) != 0) {
-          return next < n ? next : SLOW;
-        }
-        previous = start;
       }
-      return -1;
+      if (decides < 0) {
+        return -1;
+      }
+      if (decides > 0 && (decidingKind & UNDER) != 0) {
+        return sx.start[decides - 1];
+      }
+      if ((decidingKind & EXACT) != 0) {
+        return sx.start[decides];
+      }
+      int next = decides + 1 < sx.count ? sx.start[decides + 1] : n;
+      return next < n ? next : SLOW;
     }
   }
 

@@ -1,0 +1,67 @@
+package vn.lanhmanh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lanhmanh train} for the classifiers, with a labelled table among the training data. */
+class TrainCommandTest {
+
+  private static final String[] LURES = {"nộp phí nhận thưởng", "gửi mã OTP để nhận quà", "chuyển khoản gấp cho cô",
+      "đăng nhập link nhận skin free", "phí xử lý hồ sơ trúng giải", "cho mình mượn tài khoản ngân hàng"};
+  private static final String[] PLAIN = {"mai cả lớp đi tham quan bảo tàng", "mẹ nấu canh chua ngon lắm",
+      "chiều nay đội bóng tập lúc bốn giờ", "cô giao bài tập toán về nhà", "con mèo nhà em rất lười",
+      "trời mưa to nên em ở nhà đọc sách"};
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void trainsWithATableAndRecordsItInTheCommand() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Path table = dir.resolve("round.tsv");
+    Files.writeString(table, "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n"
+        + "sc001\tharm\tscam\tBLOCK\tyes\tsms\tbấm link xác minh tài khoản kẻo bị khoá\n"
+        + "in001\tinnocent\t-\tALLOW\tno\tchat\tbấm chuông cửa giúp tớ nhé\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("classifiers.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", table.toString(), "--epochs", "3", "--bits", "12", "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.size(out)).isPositive();
+    assertThat(r.out()).contains("wrote");
+  }
+
+  @Test
+  void aMissingTableIsNamed() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", dir.resolve("none.tsv").toString(), "--classifiers-out", dir.resolve("x.bin").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("not a file").contains("none.tsv");
+  }
+
+  /** A folder with one category file, scam: lures as positives and everyday lines as hard negatives. */
+  private Path corpus(String name, int shift) throws IOException {
+    Path d = Files.createDirectories(dir.resolve(name));
+    StringBuilder b = new StringBuilder();
+    int n = 0;
+    for (int i = 0; i < LURES.length; i++) {
+      for (int k = 0; k < 3; k++) {
+        String num = Integer.toString(10 * (i + shift) + k);
+        b.append(name).append("-scam-").append(n++).append("\t1\tsms\t").append(LURES[i]).append(' ')
+            .append(num).append("k\n");
+        b.append(name).append("-scam-").append(n++).append("\t0\tchat\t").append(PLAIN[i]).append(" lần ")
+            .append(num).append('\n');
+      }
+    }
+    Files.writeString(d.resolve("scam.tsv"), b.toString(), StandardCharsets.UTF_8);
+    return d;
+  }
+}
