@@ -19,10 +19,11 @@ import vn.lanhmanh.Rating;
  * Trained per-category message classifiers: one logistic regression per category over the hashed
  * {@link MessageFeatures} of a text, with a Platt calibration, a finding threshold and a tier per
  * category, all chosen on the development part of the labelled corpus. The 16-bit weights of all categories
- * sit interleaved in one table, four to a {@code long} (feature {@code f}, category {@code k} in word
- * {@code f * W + k / 4}, bits {@code 16 * (k % 4)}, stored plus 32768 so that every lane is unsigned), so a
- * check reads each feature's weights from one place and adds four categories' weights with two 64-bit
- * additions. Immutable and thread-safe.
+ * sit interleaved in one table, three to a {@code long} in 21-bit lanes (feature {@code f}, category
+ * {@code k} in word {@code f * W + k / 3}, bits {@code 21 * (k % 3)}, stored plus 32768 so that every lane
+ * is unsigned), so a check reads each feature's weights from one place and adds three categories' weights
+ * with one 64-bit addition: a lane holds the sum of 32 weights before it must be moved to the totals.
+ * Immutable and thread-safe.
  *
  * <p>File format: the line {@code LANHMANH-CLASSIFIERS} and a big-endian int version, then a deflated body:
  * the training properties, the table size, the categories (name, scale, calibration, threshold, tier) and the
@@ -52,7 +53,7 @@ public final class ClassifierModel {
   final Rating[] tier;
   /** The weights, {@link #words} longs per feature (see the class comment). */
   private final long[] packed;
-  /** Longs per feature: the number of categories divided by four, rounded up. */
+  /** Longs per feature: the number of categories divided by three, rounded up. */
   private final int words;
   private final Map<String, String> properties;
   /**
@@ -93,7 +94,7 @@ public final class ClassifierModel {
     this.intercept = intercept.clone();
     this.threshold = threshold.clone();
     this.tier = tier.clone();
-    this.words = (k + 3) / 4;
+    this.words = (k + LANES - 1) / LANES;
     this.packed = pack(weights, k, words);
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.lowerBelow = bound(properties, LOWER_BELOW);
@@ -117,17 +118,22 @@ public final class ClassifierModel {
     return t;
   }
 
-  /** Longs of scratch {@link #logits} needs for any model: four per word of the most categories. */
-  static final int ACC = (Category.values().length + 3) / 4 * 4;
+  /** Weights per {@code long}, each in a lane of {@link #LANE_BITS} bits. */
+  private static final int LANES = 3;
+  private static final int LANE_BITS = 21;
+  private static final long LANE = (1L << LANE_BITS) - 1;
+  /**
+   * Longs of scratch {@link #logits} needs for any model: per word of the most categories, three totals and
+   * one lane sum.
+   */
+  static final int ACC = (Category.values().length + LANES - 1) / LANES * (LANES + 1);
   /** Lane bias: a stored lane is the weight plus this, so lanes are never negative. */
   private static final int BIAS = 1 << 15;
-  /** The even (or, shifted right by 16, the odd) lanes of a word, each in a 32-bit field. */
-  private static final long LANES = 0x0000_FFFF_0000_FFFFL;
   /**
-   * At most this many features are summed in 32-bit fields before they are moved to the totals: 65,536
-   * lanes of at most 65,535 stay below 2^32.
+   * At most this many features are summed in the lanes before they are moved to the totals: 32 lanes of at
+   * most 65,535 stay below 2^21.
    */
-  private static final int FLUSH = 1 << 16;
+  private static final int FLUSH = 32;
 
   private static long[] pack(short[] weights, int k, int words) {
     int size = weights.length / k;
@@ -135,7 +141,7 @@ public final class ClassifierModel {
     for (int f = 0; f < size; f++) {
       for (int c = 0; c < k; c++) {
         long lane = weights[f * k + c] + BIAS;
-        out[f * words + c / 4] |= lane << (16 * (c % 4));
+        out[f * words + c / LANES] |= lane << (LANE_BITS * (c % LANES));
       }
     }
     return out;
@@ -143,7 +149,7 @@ public final class ClassifierModel {
 
   /** The 16-bit weight of feature {@code f} for category {@code c} (by the model's category order). */
   short weight(int f, int c) {
-    return (short) (((packed[f * words + c / 4] >>> (16 * (c % 4))) & 0xFFFF) - BIAS);
+    return (short) (((packed[f * words + c / LANES] >>> (LANE_BITS * (c % LANES))) & LANE) - BIAS);
   }
 
   /** The 16-bit weights, feature {@code f}'s category {@code c} at {@code f * K + c} (a fresh array). */
@@ -229,13 +235,13 @@ public final class ClassifierModel {
    * category order): the sum of the features' 16-bit weights, times the category's scale and the features'
    * value. The sums are exact integers, whatever the order of the additions.
    *
-   * @param acc scratch of at least {@code 4 * ceil(K / 4)} longs
+   * @param acc scratch of at least {@link #ACC} longs
    */
   void logits(MessageFeatures.Buffer b, double[] out, long[] acc) {
     int k = categories.length;
     int n = b.size;
-    if (words == 3) {
-      sum3(b.feats, n, acc);
+    if (words == 4) {
+      sum4(b.feats, n, acc);
     } else {
       sum(b.feats, n, acc);
     }
@@ -247,55 +253,61 @@ public final class ClassifierModel {
     }
   }
 
-  /** Lane sums (weights plus the bias) of features {@code feats[0, n)}, into {@code acc[0, 4 * words)}. */
+  /**
+   * Lane sums (weights plus the bias) of features {@code feats[0, n)}, into {@code acc[0, 3 * words)}; the
+   * words' running sums in {@code acc[3 * words, 4 * words)}.
+   */
   private void sum(int[] feats, int n, long[] acc) {
-    Arrays.fill(acc, 0, 4 * words, 0);
+    int lanes = LANES * words;
+    Arrays.fill(acc, 0, lanes, 0);
     long[] w = packed;
-    for (int i = 0; i < n; i++) {
-      int base = feats[i] * words;
+    for (int from = 0; from < n; from += FLUSH) {
+      int to = Math.min(n, from + FLUSH);
+      Arrays.fill(acc, lanes, lanes + words, 0);
+      for (int i = from; i < to; i++) {
+        int base = feats[i] * words;
+        for (int j = 0; j < words; j++) {
+          acc[lanes + j] += w[base + j];
+        }
+      }
       for (int j = 0; j < words; j++) {
-        long x = w[base + j];
-        flush(x & LANES, (x >>> 16) & LANES, acc, 4 * j);
+        flush(acc[lanes + j], acc, LANES * j);
       }
     }
   }
 
-  /** {@link #sum} for three words (nine to twelve categories, the shipped case), in registers. */
-  private void sum3(int[] feats, int n, long[] acc) {
+  /**
+   * {@link #sum} for four words (ten to twelve categories, the shipped case), in registers: per feature
+   * four loads and four additions.
+   */
+  private void sum4(int[] feats, int n, long[] acc) {
     Arrays.fill(acc, 0, 12, 0);
     long[] w = packed;
     for (int from = 0; from < n; from += FLUSH) {
       int to = Math.min(n, from + FLUSH);
-      long e0 = 0;
-      long o0 = 0;
-      long e1 = 0;
-      long o1 = 0;
-      long e2 = 0;
-      long o2 = 0;
+      long s0 = 0;
+      long s1 = 0;
+      long s2 = 0;
+      long s3 = 0;
       for (int i = from; i < to; i++) {
-        int base = feats[i] * 3;
-        long x0 = w[base];
-        long x1 = w[base + 1];
-        long x2 = w[base + 2];
-        e0 += x0 & LANES;
-        o0 += (x0 >>> 16) & LANES;
-        e1 += x1 & LANES;
-        o1 += (x1 >>> 16) & LANES;
-        e2 += x2 & LANES;
-        o2 += (x2 >>> 16) & LANES;
+        int base = feats[i] << 2;
+        s0 += w[base];
+        s1 += w[base + 1];
+        s2 += w[base + 2];
+        s3 += w[base + 3];
       }
-      flush(e0, o0, acc, 0);
-      flush(e1, o1, acc, 4);
-      flush(e2, o2, acc, 8);
+      flush(s0, acc, 0);
+      flush(s1, acc, 3);
+      flush(s2, acc, 6);
+      flush(s3, acc, 9);
     }
   }
 
-  /** Adds a word's four 32-bit lane sums to the totals of categories {@code at .. at + 3}. */
-  private static void flush(long even, long odd, long[] acc, int at) {
-    acc[at] += even & 0xFFFF_FFFFL;
-    acc[at + 1] += odd & 0xFFFF_FFFFL;
-    acc[at + 2] += even >>> 32;
-    acc[at + 3] += odd >>> 32;
+  /** Adds a word's three lane sums to the totals of categories {@code at .. at + 2}. */
+  private static void flush(long lanes, long[] acc, int at) {
+    acc[at] += lanes & LANE;
+    acc[at + 1] += (lanes >>> LANE_BITS) & LANE;
+    acc[at + 2] += lanes >>> (2 * LANE_BITS);
   }
 
   /** The calibrated probability of category {@code k} from its raw logit. */

@@ -76,6 +76,8 @@ public final class ScoreStage {
   private final long[] support;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
+  /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
+  private volatile MessageFeatures.Syllables syllables;
 
   /** Per-thread scratch of the message classifiers. */
   private static final class ClassifierScratch {
@@ -231,7 +233,12 @@ public final class ScoreStage {
   private List<Finding> classify(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
       List<Finding> findings, double[] scores, List<Finding> added, boolean inConversation) {
     ClassifierScratch s = classifierScratch.get();
-    MessageFeatures.extract(text, state, vocab, findings, m.mask, s.features);
+    MessageFeatures.Syllables known = syllables;
+    if (known == null || known.vocabulary != vocab || known.mask != m.mask) {
+      known = MessageFeatures.Syllables.of(vocab, m.mask);
+      syllables = known;
+    }
+    MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
     m.logits(s.features, s.logits, s.acc);
     s.features.trim(SCRATCH_KEEP);
     List<Finding> out = added;

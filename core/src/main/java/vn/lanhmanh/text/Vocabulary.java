@@ -1,6 +1,7 @@
 package vn.lanhmanh.text;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The syllables a lexicon knows, in their exact and folded views, plus teencode expansions and the
@@ -41,6 +42,8 @@ public final class Vocabulary {
   private int maskableCount;
   private int teencodeCount;
   private int joinedCount;
+  /** What other components derived from this vocabulary: key, value, key, value (see {@link #derived}). */
+  private volatile Object[] derived = new Object[0];
 
   /** Adds a syllable in its exact view and returns its exact id. */
   public int addExact(String syllable) {
@@ -248,5 +251,27 @@ public final class Vocabulary {
 
   public int joinedSize() {
     return joinedCount;
+  }
+
+  /**
+   * What another component derives from this vocabulary under {@code key} (the message classifiers'
+   * per-syllable features), made by {@code make} on the first request and kept as long as the vocabulary.
+   * Without locks: two threads that ask at once may both make it, and one of theirs is kept.
+   */
+  public <T> T derived(Object key, Function<Vocabulary, T> make) {
+    Object[] d = derived;
+    for (int k = 0; k < d.length; k += 2) {
+      if (d[k].equals(key)) {
+        @SuppressWarnings("unchecked")
+        T t = (T) d[k + 1];
+        return t;
+      }
+    }
+    T t = make.apply(this);
+    Object[] more = Arrays.copyOf(d, d.length + 2);
+    more[d.length] = key;
+    more[d.length + 1] = t;
+    derived = more;
+    return t;
   }
 }

@@ -20,7 +20,8 @@ import vn.lanhmanh.text.Vocabulary;
  * The message classifiers' features, computed in one pass over each syllable's letters, are the features
  * of the plain definition (each syllable hashed twice, then its trigrams one by one), in the same order,
  * since the trainer reads them in that order: over the labelled corpus's development part and over texts
- * written in NFD, teencode, split letters and masks.
+ * written in NFD, teencode, split letters and masks; and so are the features copied from the vocabulary's
+ * precomputed syllables ({@link MessageFeatures.Syllables}), as a check computes them.
  */
 class MessageFeaturesTest {
 
@@ -87,13 +88,23 @@ class MessageFeaturesTest {
     texts.add(big.toString());   // more syllables than MAX_POSITIONS, and a buffer that must grow
     MessageFeatures.Buffer b = new MessageFeatures.Buffer();
     int mask = (1 << 18) - 1;
+    int copied = 0;
     for (String t : texts) {
       List<Finding> found = analyser.findings(t);
       MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, b);
       int[] want = reference(analyser.state(), analyser.vocabulary(), found, mask);
       assertThat(Arrays.copyOf(b.feats, b.size)).as("%s", t.length() > 80 ? t.substring(0, 80) : t)
           .isEqualTo(want);
+      MessageFeatures.Syllables known = MessageFeatures.Syllables.of(analyser.vocabulary(), mask);
+      MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, known, b);
+      assertThat(Arrays.copyOf(b.feats, b.size)).as("copied: %s", t.length() > 80 ? t.substring(0, 80) : t)
+          .isEqualTo(want);
+      Positions p = analyser.state().positions();
+      for (int i = 0; i < p.size(); i++) {
+        copied += !p.expanded(i) && p.foldId(i) >= 0 ? 1 : 0;
+      }
     }
+    assertThat(copied).as("positions whose features are copied").isGreaterThan(10_000);
   }
 
   private static Path folder(String name) throws URISyntaxException {
