@@ -363,9 +363,13 @@ public final class ScoreStage {
         return true;
       }
     }
-    long want = support[c.ordinal()];
-    for (int k = 0; want != 0 && k < state.conceptCount(); k++) {
-      if ((state.conceptMask(k) & want) != 0) {
+    return anyConcept(state, support[c.ordinal()]);
+  }
+
+  /** Whether a concept of {@code concepts} (bits by {@link Concept#ordinal()}) was hit in the text. */
+  private static boolean anyConcept(MatchState state, long concepts) {
+    for (int k = 0; concepts != 0 && k < state.conceptCount(); k++) {
+      if ((state.conceptMask(k) & concepts) != 0) {
         return true;
       }
     }
@@ -390,12 +394,7 @@ public final class ScoreStage {
         return true;
       }
     }
-    for (int k = 0; k < state.conceptCount(); k++) {
-      if ((state.conceptMask(k) & MINOR_CUES) != 0) {
-        return true;
-      }
-    }
-    return false;
+    return anyConcept(state, MINOR_CUES);
   }
 
   private static boolean hasModelFinding(List<Finding> findings, Category c) {

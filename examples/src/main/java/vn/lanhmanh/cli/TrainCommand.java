@@ -241,9 +241,7 @@ final class TrainCommand implements Callable<Integer> {
       trainMessages.addAll(sentences(p));
     }
     for (Path p : tablesTrain) {
-      if (!Files.isRegularFile(p)) {
-        throw new ParameterException(spec.commandLine(), "not a file: " + p);
-      }
+      requireFile(p);
       command.append(" --corpus-table ").append(p.getFileName());
       props.put("data.table." + p.getFileName(), sha256(p));
       trainMessages.addAll(MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY));
@@ -282,11 +280,16 @@ final class TrainCommand implements Callable<Integer> {
         Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
   }
 
+  /** Refuses, as a usage error naming it, a path that is not a readable file. */
+  private void requireFile(Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw new ParameterException(spec.commandLine(), "not a file: " + p);
+    }
+  }
+
   /** The comments of a ViHOS-format file that have no span, as ordinary messages. */
   private List<MessageCorpus.Message> ordinary(Path csv) throws IOException {
-    if (!Files.isRegularFile(csv)) {
-      throw new ParameterException(spec.commandLine(), "not a file: " + csv);
-    }
+    requireFile(csv);
     List<MessageCorpus.Message> out = new ArrayList<>();
     for (SpanCorpus.Comment c : SpanCorpus.read(csv)) {
       if (c.clean()) {
@@ -302,9 +305,7 @@ final class TrainCommand implements Callable<Integer> {
    * {@link ClassifierTrainer#SENTENCE_EVERY}), as ordinary messages.
    */
   private List<MessageCorpus.Message> sentences(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new ParameterException(spec.commandLine(), "not a file: " + file);
-    }
+    requireFile(file);
     List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
     List<MessageCorpus.Message> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i += ClassifierTrainer.SENTENCE_EVERY) {
@@ -345,9 +346,7 @@ final class TrainCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(train);
     inputs.add(dev);
     for (Path p : inputs) {
-      if (!Files.isRegularFile(p)) {
-        throw new ParameterException(spec.commandLine(), "not a file: " + p);
-      }
+      requireFile(p);
     }
     Trainer.Options options;
     try {
@@ -391,9 +390,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<String> unlabelledTexts = new ArrayList<>();
     for (Path p : unlabelled) {
-      if (!Files.isRegularFile(p)) {
-        throw new ParameterException(spec.commandLine(), "not a file: " + p);
-      }
+      requireFile(p);
       command.append(" --unlabelled ").append(p.getFileName());
       props.put("data.unlabelled." + p.getFileName(), sha256(p));
       for (String line : Files.readAllLines(p, java.nio.charset.StandardCharsets.UTF_8)) {
