@@ -52,7 +52,7 @@ import vn.lanhmanh.url.index.UrlListIndex;
  * The front door: decides whether a text is fit for a viewer, and why.
  *
  * <pre>{@code
- * try (ContentFilter filter = ContentFilter.builder().build()) {   // embedded Vietnamese lexicon
+ * try (ContentFilter filter = ContentFilter.builder().build()) {   // embedded lexicon and classifiers
  *   Verdict v = filter.checkText("đm thằng ngu", Policy.forAge(10));
  *   v.action();      // BLOCK
  *   v.findings();    // profanity [0,8) "đm thằng", harassment [3,12) "thằng ngu"
