@@ -281,9 +281,6 @@ public final class ScoreStage {
       // nor for conduct aimed at a reader in a search query.
       if (p >= m.threshold[k] && !text.isEmpty() && !lexiconReads(findings, c)
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
-        if (out == added) {
-          out = new ArrayList<>(added);
-        }
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = m.tier[k];
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, s.logits)) {
@@ -310,6 +307,9 @@ public final class ScoreStage {
           } else if (tier == Rating.K && c != Category.SELF_HARM) {
             continue;
           }
+        }
+        if (out == added) {
+          out = new ArrayList<>(added);
         }
         out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
       }
