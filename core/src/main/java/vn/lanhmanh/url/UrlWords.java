@@ -144,6 +144,20 @@ final class UrlWords {
    * and their count to {@code buf.wordCount}; returns the kind bits of every word that occurs in them.
    */
   int compactKinds(String s, int from, int to, UrlChars buf) {
+    return compact(s, from, to, false, buf);
+  }
+
+  /**
+   * {@link #compactKinds} of the path segment that starts at {@code from}: up to the first {@code /} from
+   * there or the path's end, which goes to {@code buf.segmentEnd} (found in the same pass, not searched
+   * for first).
+   */
+  int segmentKinds(String path, int from, UrlChars buf) {
+    return compact(path, from, path.length(), true, buf);
+  }
+
+  /** {@link #compactKinds} of {@code s[from, to)}, stopping at a {@code /} when {@code toSlash}. */
+  private int compact(String s, int from, int to, boolean toSlash, UrlChars buf) {
     buf.words = UrlChars.fit(buf.words, to - from);
     char[] words = buf.words;
     char[] next = this.next;
@@ -151,17 +165,26 @@ final class UrlWords {
     int n = 0;
     int state = 0;
     int bits = 0;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i < to; i++) {
       char c = s.charAt(i);
-      c = lower(c);
       int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
-      if (slot >= 0) {
-        words[n++] = c;
-        state = next[state * 36 + slot];
-        bits |= out[state];
+      if (slot < 0) {   // not a lower-case letter or digit (the usual char): the slash, lowered, or dropped
+        if (c == '/' && toSlash) {
+          break;
+        }
+        c = lower(c);
+        slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+        if (slot < 0) {
+          continue;
+        }
       }
+      words[n++] = c;
+      state = next[state * 36 + slot];
+      bits |= out[state];
     }
     buf.wordCount = n;
+    buf.segmentEnd = i;
     return bits;
   }
 
@@ -193,6 +216,13 @@ final class UrlWords {
     boolean punycode = false;
     for (int i = 0; i < to; i++) {
       char c = host.charAt(i);
+      int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+      if (slot >= 0) {   // a lower-case letter or digit, the usual char: a word's char as written
+        words[n++] = c;
+        state = next[state * 36 + slot];
+        bits |= out[state];
+        continue;
+      }
       if (c == '.' || c == '-' || c == '_') {
         if (c == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
           punycode = true;
@@ -208,11 +238,10 @@ final class UrlWords {
         }
         continue;
       }
+      // Any other char is not as written: an upper-case letter is lowered, anything else dropped.
+      asWritten = false;
       char lower = lower(c);
-      int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
-      if (slot < 0 || lower != c) {
-        asWritten = false;
-      }
+      slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
       if (slot >= 0) {
         words[n++] = lower;
         state = next[state * 36 + slot];
