@@ -151,21 +151,38 @@ public final class UrlCanonicalizer {
       }
       special = web || SPECIAL_SCHEMES.contains(scheme);
 
-      // The authority, and its last '@' and ':', in one pass.
+      // The authority, and its last '@' and ':', in one pass, which also tells whether the authority is a
+      // plain host (plainHost: letters, digits, '-', '_' and single dots); the usual char, a lower-case
+      // letter, digit, '-' or '_', costs one table load.
       int authorityEnd = pos;
       int lastAt = -1;
       int lastColon = -1;
+      boolean plainChars = true;
+      boolean upper = false;
       for (; authorityEnd < s.length(); authorityEnd++) {
         char c = s.charAt(authorityEnd);
+        if (c < 128 && LOWER_HOST_CHAR[c]) {
+          continue;
+        }
         if (endsAuthority(c)) {
           break;
         }
         if (c == '@') {
           lastAt = authorityEnd;
+          plainChars = false;
         } else if (c == ':') {
           lastColon = authorityEnd;
+          plainChars = false;
+        } else if (c >= 'A' && c <= 'Z') {
+          upper = true;
+        } else if (c != '.' || (authorityEnd > pos && s.charAt(authorityEnd - 1) == '.')) {
+          plainChars = false;
         }
       }
+      // With no '@' and no ':' the host is the whole authority: plainHost's answer, but for its ends.
+      int hostPlain = !plainChars ? UNKNOWN_PLAIN
+          : authorityEnd == pos || s.charAt(pos) == '.' || s.charAt(authorityEnd - 1) == '.' ? NOT_PLAIN
+          : upper ? PLAIN_UPPER : PLAIN_LOWER;
       int hostStart = lastAt >= 0 ? lastAt + 1 : pos;
       int hostEnd = authorityEnd;
       int port = -1;
@@ -192,7 +209,7 @@ public final class UrlCanonicalizer {
         }
       }
 
-      String host = canonicalHost(hostStart, hostEnd);
+      String host = canonicalHost(hostStart, hostEnd, hostPlain);
       if (host == null) {
         return CanonicalizationResult.failure(problem, message);
       }
@@ -301,8 +318,11 @@ public final class UrlCanonicalizer {
       return value;
     }
 
-    private String canonicalHost(int from, int to) {
-      int plain = plainHost(s, from, to);
+    /** The canonical host of {@code s[from, to)}; {@code plain}: its {@link #plainHost}, or {@link #UNKNOWN_PLAIN}. */
+    private String canonicalHost(int from, int to, int plain) {
+      if (plain == UNKNOWN_PLAIN) {
+        plain = plainHost(s, from, to);
+      }
       if (plain != NOT_PLAIN) {
         // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
         String host = plain == PLAIN_LOWER ? s.substring(from, to) : lowerAscii(s.substring(from, to));
@@ -523,6 +543,8 @@ public final class UrlCanonicalizer {
   static final int NOT_PLAIN = 0;
   static final int PLAIN_LOWER = 1;
   static final int PLAIN_UPPER = 2;
+  /** Not one of {@link #plainHost}'s answers: not known yet. */
+  static final int UNKNOWN_PLAIN = -1;
 
   /**
    * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
@@ -547,6 +569,20 @@ public final class UrlCanonicalizer {
       return NOT_PLAIN;
     }
     return upper ? PLAIN_UPPER : PLAIN_LOWER;
+  }
+
+  /** The chars of a plain host that need no step at all: {@code a-z}, {@code 0-9}, {@code -} and {@code _}. */
+  private static final boolean[] LOWER_HOST_CHAR = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      LOWER_HOST_CHAR[c] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      LOWER_HOST_CHAR[c] = true;
+    }
+    LOWER_HOST_CHAR['-'] = true;
+    LOWER_HOST_CHAR['_'] = true;
   }
 
   private static String collapseDots(String host) {

@@ -43,6 +43,23 @@ class UrlCanonicalizerFastPathTest {
     }
   }
 
+  /**
+   * The authority pass that tells a plain host (no {@code @} or {@code :} in the authority) answers as
+   * {@code plainHost} over the host alone, which the same URL with user info in front of its host takes.
+   */
+  @Property(tries = 3000)
+  void anAuthorityReadInOnePassCanonicalisesAsTheHostReadAlone(@ForAll("authorities") String authority,
+      @ForAll("paths") String path) {
+    CanonicalizationResult alone = UrlCanonicalizer.canonicalize("http://" + authority + path);
+    CanonicalizationResult afterUserInfo = UrlCanonicalizer.canonicalize("http://user@" + authority + path);
+    assertThat(alone.toString()).as(authority).isEqualTo(afterUserInfo.toString());
+  }
+
+  @Provide
+  Arbitrary<String> authorities() {
+    return Arbitraries.strings().withChars("abZ09-_..%\u00e9 ").ofMinLength(1).ofMaxLength(10);
+  }
+
   @Provide
   Arbitrary<String> hosts() {
     Arbitrary<String> label = Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(5);
