@@ -101,6 +101,10 @@ public final class UrlCanonicalizer {
     }
   }
 
+  /** What a first reading of a URL answers when the URL holds tab, CR, LF or {@code #}: never returned. */
+  private static final CanonicalizationResult START_OVER =
+      CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "read again without tab, CR, LF and fragment");
+
   /** One canonicalisation; holds the cleaned input and the first problem found. */
   private static final class Parse {
     private final String input;
@@ -108,19 +112,36 @@ public final class UrlCanonicalizer {
     private boolean special;
     private Problem problem;
     private String message;
+    /** Whether {@link #s} is the URL without tab, CR, LF and fragment (the second reading). */
+    private boolean cutsDropped;
 
     Parse(String input) {
       this.input = input;
     }
 
     CanonicalizationResult run() {
-      s = stripWhitespaceAndFragment(input);
+      s = trimmed(input);
       if (s == null) {
         return CanonicalizationResult.failure(Problem.EMPTY, "url is empty");
       }
-      if (s.isEmpty()) {
-        return fail(Problem.MISSING_HOST, "only a fragment, no host");
+      // Tab, CR and LF inside the URL and its fragment are dropped before the steps. They are rare, so the
+      // steps first read the URL as it is: every char is read by the scheme's, the authority's, the path's
+      // or the query's pass, and one that meets such a char (or a failure, which may be due to one) starts
+      // over here on the URL without them. A URL without them is read once.
+      CanonicalizationResult r = parse();
+      if (r == START_OVER) {
+        s = withoutCuts(s);
+        cutsDropped = true;
+        if (s.isEmpty()) {
+          return fail(Problem.MISSING_HOST, "only a fragment, no host");
+        }
+        r = parse();
       }
+      return r;
+    }
+
+    /** The steps over {@link #s}, or {@link #START_OVER} when it holds a char {@link #isCut} names. */
+    private CanonicalizationResult parse() {
       String scheme = "http";
       int pos;
       int colon = schemeColon(s);
@@ -163,6 +184,9 @@ public final class UrlCanonicalizer {
         char c = s.charAt(authorityEnd);
         if (c < 128 && LOWER_HOST_CHAR[c]) {
           continue;
+        }
+        if (!cutsDropped && isCut(c)) {
+          return START_OVER;
         }
         if (endsAuthority(c)) {
           break;
@@ -211,21 +235,54 @@ public final class UrlCanonicalizer {
 
       String host = canonicalHost(hostStart, hostEnd, hostPlain);
       if (host == null) {
-        return CanonicalizationResult.failure(problem, message);
+        return fail(problem, message);
       }
       int queryMark = s.indexOf('?', authorityEnd);
       int pathEnd = queryMark < 0 ? s.length() : queryMark;
-      String path = canonicalPath(authorityEnd, pathEnd);
-      String query = queryMark < 0 ? null : canonicalQuery(queryMark + 1, s.length());
+      boolean plainPath = isPlainPath(s, authorityEnd, pathEnd);
+      boolean plainQuery = queryMark < 0 || isPlainQuery(s, queryMark + 1, s.length());
+      // A plain path or query has no char <= 0x20 and no '#'; any other may hold one.
+      if ((!plainPath || !plainQuery) && !cutsDropped && hasCut(s)) {
+        return START_OVER;
+      }
+      String path = plainPath ? s.substring(authorityEnd, pathEnd) : canonicalPath(authorityEnd, pathEnd);
+      String query = queryMark < 0 ? null
+          : plainQuery ? s.substring(queryMark + 1) : canonicalQuery(queryMark + 1, s.length());
       return CanonicalizationResult.ok(new CanonicalUrl(scheme, host, port, path, query));
     }
 
+    /** A failure, or {@link #START_OVER} when the URL holds a char {@link #isCut} names (it may be the cause). */
     private CanonicalizationResult fail(Problem p, String m) {
-      return CanonicalizationResult.failure(p, m);
+      return !cutsDropped && hasCut(s) ? START_OVER : CanonicalizationResult.failure(p, m);
     }
 
-    /** The input without tab/CR/LF, outer chars {@code <= 0x20} and fragment; {@code null} if blank. */
-    private static String stripWhitespaceAndFragment(String in) {
+    /** Whether {@code t} holds a char that {@link #isCut} names. */
+    private static boolean hasCut(String t) {
+      for (int i = 0; i < t.length(); i++) {
+        if (isCut(t.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code t} up to its first {@code #}, without tab, CR and LF. */
+    private static String withoutCuts(String t) {
+      StringBuilder out = new StringBuilder(t.length());
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (c == '#') {
+          break;
+        }
+        if (c != '\t' && c != '\r' && c != '\n') {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
+    /** The input without its outer chars {@code <= 0x20}; {@code null} if blank. */
+    private static String trimmed(String in) {
       int from = 0;
       int to = in.length();
       while (from < to && in.charAt(from) <= ' ') {
@@ -237,25 +294,7 @@ public final class UrlCanonicalizer {
       if (from == to) {
         return null;
       }
-      int cut = from;
-      while (cut < to && !isCut(in.charAt(cut))) {
-        cut++;
-      }
-      if (cut == to) {
-        // Nothing to drop inside: no copy.
-        return from == 0 && to == in.length() ? in : in.substring(from, to);
-      }
-      StringBuilder out = new StringBuilder(to - from);
-      for (int i = from; i < to; i++) {
-        char c = in.charAt(i);
-        if (c == '#') {
-          break;
-        }
-        if (c != '\t' && c != '\r' && c != '\n') {
-          out.append(c);
-        }
-      }
-      return out.toString();
+      return from == 0 && to == in.length() ? in : in.substring(from, to);
     }
 
     /** Whether {@code c} ends the URL ({@code #}) or is removed from it (tab, CR, LF). */
@@ -408,10 +447,8 @@ public final class UrlCanonicalizer {
       return null;
     }
 
+    /** The full steps for a path that {@link #isPlainPath} does not keep as it is. */
     private String canonicalPath(int from, int to) {
-      if (isPlainPath(s, from, to)) {
-        return s.substring(from, to);
-      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       if (special) {
         for (int i = 0; i < bytes.length; i++) {
@@ -428,10 +465,8 @@ public final class UrlCanonicalizer {
       return escaped.toString();
     }
 
+    /** The full steps for a query that {@link #isPlainQuery} does not keep as it is. */
     private String canonicalQuery(int from, int to) {
-      if (isPlainQuery(s, from, to)) {
-        return s.substring(from, to);
-      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       int n = PercentCodec.unescapeFully(bytes, bytes.length);
       StringBuilder escaped = new StringBuilder(n + 16);
