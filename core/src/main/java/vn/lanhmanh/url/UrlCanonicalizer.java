@@ -610,14 +610,9 @@ public final class UrlCanonicalizer {
   private static final boolean[] LOWER_HOST_CHAR = new boolean[128];
 
   static {
-    for (char c = 'a'; c <= 'z'; c++) {
+    for (char c : "abcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
       LOWER_HOST_CHAR[c] = true;
     }
-    for (char c = '0'; c <= '9'; c++) {
-      LOWER_HOST_CHAR[c] = true;
-    }
-    LOWER_HOST_CHAR['-'] = true;
-    LOWER_HOST_CHAR['_'] = true;
   }
 
   private static String collapseDots(String host) {
