@@ -522,30 +522,30 @@ public final class UrlCanonicalizer {
   }
 
   /**
-   * Chars 0-63 and 64-127 that {@link #isPlainPath} refuses in a special path and {@link #isPlainQuery}
-   * in a query, as bit sets.
+   * What each ASCII char is to {@link #isPlainPath} in a special path: {@link #NOT_PLAIN_CHAR} (to
+   * unescape or escape), {@link #PLAIN_CHAR}, or {@link #PLAIN_AFTER_NON_SLASH} ({@code /} and {@code .},
+   * plain but not after a {@code /}); and to {@link #isPlainQuery} in a query.
    */
-  private static final long NOT_PLAIN_PATH_LOW = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 0);
-  private static final long NOT_PLAIN_PATH_HIGH = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 64);
-  private static final long NOT_PLAIN_QUERY_LOW = notPlainBits(ESCAPE_IN_QUERY, 0);
-  private static final long NOT_PLAIN_QUERY_HIGH = notPlainBits(ESCAPE_IN_QUERY, 64);
+  private static final byte[] PATH_CHAR = plainChars(ESCAPE_IN_SPECIAL_PATH, "/.");
+  private static final byte[] QUERY_CHAR = plainChars(ESCAPE_IN_QUERY, "");
+  private static final byte NOT_PLAIN_CHAR = 0;
+  private static final byte PLAIN_CHAR = 1;
+  private static final byte PLAIN_AFTER_NON_SLASH = 2;
 
-  /** Bit {@code c - base} set for each char {@code c} in {@code [base, base + 64)} that is not plain. */
-  private static long notPlainBits(String also, int base) {
-    long bits = 0;
-    for (int c = base; c < base + 64; c++) {
-      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
-        bits |= 1L << (c - base);
-      }
+  private static byte[] plainChars(String escaped, String notAfterSlash) {
+    byte[] kinds = new byte[128];
+    for (int c = 0; c < 128; c++) {
+      boolean plain = c > 0x20 && c < 0x7F && c != '%' && escaped.indexOf(c) < 0;
+      kinds[c] = !plain ? NOT_PLAIN_CHAR : notAfterSlash.indexOf(c) >= 0 ? PLAIN_AFTER_NON_SLASH : PLAIN_CHAR;
     }
-    return bits;
+    return kinds;
   }
 
   /** Whether the query {@code s[from, to)} is printable ASCII without {@code %} or {@code #}: nothing to unescape or escape. */
   static boolean isPlainQuery(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || ((c < 64 ? NOT_PLAIN_QUERY_LOW : NOT_PLAIN_QUERY_HIGH) & (1L << c)) != 0) {
+      if (c >= 128 || QUERY_CHAR[c] == NOT_PLAIN_CHAR) {
         return false;
       }
     }
@@ -556,7 +556,7 @@ public final class UrlCanonicalizer {
    * Whether the path {@code s[from, to)} is already canonical: starts with {@code /}, printable ASCII
    * with nothing to unescape or escape ({@code %}, {@code #}, {@code ?}, {@code \}), no empty segment
    * ({@code //}) and no segment starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes
-   * the full path too). One pass over the chars.
+   * the full path too). One pass over the chars, one table load for the usual char.
    */
   static boolean isPlainPath(String s, int from, int to) {
     if (from >= to || s.charAt(from) != '/') {
@@ -565,8 +565,8 @@ public final class UrlCanonicalizer {
     char previous = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || ((c < 64 ? NOT_PLAIN_PATH_LOW : NOT_PLAIN_PATH_HIGH) & (1L << c)) != 0
-          || (previous == '/' && (c == '/' || c == '.'))) {
+      byte kind = c < 128 ? PATH_CHAR[c] : NOT_PLAIN_CHAR;
+      if (kind != PLAIN_CHAR && (kind == NOT_PLAIN_CHAR || previous == '/')) {
         return false;
       }
       previous = c;
