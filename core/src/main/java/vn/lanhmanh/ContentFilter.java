@@ -335,7 +335,8 @@ public final class ContentFilter implements AutoCloseable {
     String t = text == null ? "" : text;
     Verdict verdict;
     try {
-      verdict = evaluateText(t, policy, stages);
+      verdict = evaluateText(t, policy, stages,
+          stages != null ? ScoreStage.Source.CONVERSATION : ScoreStage.Source.MESSAGE);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }
@@ -354,7 +355,7 @@ public final class ContentFilter implements AutoCloseable {
    * @param stages a conversation message's stage reading, or null
    * @throws ComponentFailure naming the component that failed
    */
-  private Verdict evaluateText(String t, Policy policy, StageMatcher.Reading stages) {
+  private Verdict evaluateText(String t, Policy policy, StageMatcher.Reading stages, ScoreStage.Source source) {
     String component = "matcher";
     try {
       fault(component);
@@ -383,7 +384,7 @@ public final class ContentFilter implements AutoCloseable {
         component = "score";
         fault(component);
         // 4. scores: the tagger and classifiers (when on) over the same syllables (vn.lanhmanh.model)
-        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, stages != null);
+        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, source);
         component = "decide";
         fault(component);
         // 5. the action for this viewer
@@ -418,12 +419,16 @@ public final class ContentFilter implements AutoCloseable {
     matcher.match(t, state);
     composer.compose(state);
     List<Finding> findings = Scorer.findings(t, state);
-    List<PiiMatch> personal = pii.detect(t);
-    if (!personal.isEmpty()) {
-      findings = withPersonalInformation(findings, personal);
+    if (policy.detectsPersonalInformation()) {
+      List<PiiMatch> personal = pii.detect(t);
+      if (!personal.isEmpty()) {
+        findings = withPersonalInformation(findings, personal);
+      }
     }
-    Verdict v = decide(t, findings, new ScoreMap(ScoreStage.fromFindings(findings)), policy);
-    return TextAnalysis.of(t, state, matcher.vocabulary(), v);
+    ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
+    Verdict v = decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
+    String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
+    return TextAnalysis.of(t, state, matcher.vocabulary(), language == null ? v : v.withNote(language));
   }
 
   private void fault(String component) {
@@ -615,7 +620,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       Map<Category, Double> textScores = Map.of();
       if (q != null) {
-        Verdict text = evaluateText(q.text(), policy, null);
+        Verdict text = evaluateText(q.text(), policy, null, ScoreStage.Source.SEARCH_QUERY);
         textScores = text.scores();
         if (incidents != null && text.rating() == Rating.C) {
           reportFindings(text, Optional.empty(), Optional.empty(), null);
@@ -904,7 +909,11 @@ public final class ContentFilter implements AutoCloseable {
     private boolean useModel;
     private TaggerModel model;
     private boolean modelFindings = DEFAULT_MODEL_FINDINGS;
-    private boolean useClassifiers;
+    /**
+     * Null by default: the embedded classifiers when the jar holds them (the main jar does; the android jar
+     * leaves them out, docs/ANDROID.md); true or false when asked for.
+     */
+    private Boolean useClassifiers;
     private ClassifierModel classifiers;
 
     private Builder() {}
@@ -912,8 +921,9 @@ public final class ContentFilter implements AutoCloseable {
     /**
      * Runs the embedded per-category message classifiers on every text check: a calibrated score for each
      * category they know, and a {@code model/<category>} finding when a score reaches the threshold chosen
-     * on the labelled corpus's development part. Off by default (figures and reasons in
-     * {@code docs/MODEL.md}).
+     * on the labelled corpus's development part. This is the default when the jar holds them (the main jar
+     * does; figures and reasons in {@code docs/MODEL.md}); asked for explicitly, {@link #build()} refuses a
+     * class path without them (the android jar, unless the app adds its {@code android-classifiers} jar).
      */
     public Builder withClassifiers() {
       useClassifiers = true;
@@ -937,7 +947,11 @@ public final class ContentFilter implements AutoCloseable {
       return this;
     }
 
-    /** Runs no message classifiers (the default). */
+    /**
+     * Runs no message classifiers: verdicts from the lexicon, the concept compositions and context alone
+     * (the tagger, when on, still scores). Cheaper per check and a little lower in recall on text the lexicon
+     * was not written against (docs/QUALITY.md).
+     */
     public Builder withoutClassifiers() {
       useClassifiers = false;
       classifiers = null;
@@ -998,17 +1012,20 @@ public final class ContentFilter implements AutoCloseable {
         throw new IllegalStateException("the embedded tagger is not on the class path (the android jar leaves "
             + "it out): use the main jar, or give a model file with model(Path)");
       }
-      if (useClassifiers && classifiers == null && !ClassifierModel.hasEmbedded()) {
-        throw new IllegalStateException("the embedded classifiers are not on the class path (the android jar "
-            + "leaves them out): use the main jar, or give a file with classifiers(Path)");
+      if (Boolean.TRUE.equals(useClassifiers) && classifiers == null && !ClassifierModel.hasEmbedded()) {
+        throw new IllegalStateException("the embedded classifiers (vn/lanhmanh/model/classifiers.bin) are not on "
+            + "the class path (the android jar leaves them out): use the main jar, add the android-classifiers "
+            + "jar, or give a file with classifiers(Path)");
       }
+      boolean runClassifiers = useClassifiers != null ? useClassifiers
+          : classifiers != null || ClassifierModel.hasEmbedded();
       ScoreStage stage;
       if (!useModel) {
         stage = ScoreStage.withoutModel();
       } else {
         stage = model == null ? ScoreStage.embedded(modelFindings) : ScoreStage.of(model, modelFindings);
       }
-      if (!useClassifiers) {
+      if (!runClassifiers) {
         return stage;
       }
       return classifiers == null ? stage.withEmbeddedClassifiers() : stage.withClassifiers(classifiers);

@@ -37,7 +37,9 @@ class ConversationStoreTest {
 
   @Test
   void riskyWindowSurvivesAFloodOfNewInnocentConversations() {
-    try (ContentFilter f = ContentFilter.builder().maxConversations(1_000).build()) {
+    // the stage model alone (no classifier signals, whose decay moves the risk with every message): the same risk
+    // after the flood says the window was kept whole
+    try (ContentFilter f = ContentFilter.builder().maxConversations(1_000).withoutClassifiers().build()) {
       double risk = groom(f, "groomer");
       for (int i = 0; i < 20_000; i++) {
         f.conversation("flood-" + i).check(new Message("m", Sender.OTHER, "chào bạn, hôm nay thế nào?", T0), CHILD);
@@ -56,7 +58,7 @@ class ConversationStoreTest {
 
   @Test
   void stagedFloodEvictsStagedWindowsBeforeTheAtRiskOne() {
-    try (ContentFilter f = ContentFilter.builder().maxConversations(200).build()) {
+    try (ContentFilter f = ContentFilter.builder().maxConversations(200).withoutClassifiers().build()) {
       double risk = groom(f, "groomer");
       for (int i = 0; i < 2_000; i++) {
         f.conversation("staged-" + i).check(new Message("m", Sender.OTHER, "anh nạp thẻ cho em", T0), CHILD);

@@ -38,6 +38,11 @@ class ConversationTest {
   private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
   private static final ContentFilter filter = DefaultFilter.shared();
+  /**
+   * The stage model alone, without the classifiers' signals: for the tests of its mechanics that need exact,
+   * order-free risks (a window without stages scores 0; the kin marker's effect; messages in any order).
+   */
+  private static final ContentFilter stagesOnly = ContentFilter.builder().withoutClassifiers().build();
 
   /** One scripted conversation: its expected label and its messages. */
   record Script(String name, String expect, List<Message> messages) {}
@@ -169,14 +174,14 @@ class ConversationTest {
   void aParentOrGrandparentLowersOnlyWhatIsNotDecisive() {
     List<String> grandmother = List.of("bà gửi thêm tiền, đừng nói bố nhé, lại bảo bà chiều cháu",
         "hè này bà đón cháu về quê chơi");
-    ConversationVerdict withKin = run(filter, "kin-yes", messages("bà ơi cháu nhận được quà rồi ạ", grandmother));
-    ConversationVerdict without = run(filter, "kin-no", messages("cháu nhận được quà rồi ạ", grandmother));
+    ConversationVerdict withKin = run(stagesOnly, "kin-yes", messages("bà ơi cháu nhận được quà rồi ạ", grandmother));
+    ConversationVerdict without = run(stagesOnly, "kin-no", messages("cháu nhận được quà rồi ạ", grandmother));
     assertThat(withKin.risk()).isLessThan(0.1).isLessThan(without.risk());
     assertThat(withKin.verdict().action()).isEqualTo(Action.ALLOW);
     List<String> friend = List.of("tui gửi thêm tiền, đừng nói bố nhé", "hè này tui đón bà về quê chơi");
-    assertThat(run(filter, "kin-one-side", messages("bà ơi tui nhận được quà rồi", friend)).risk())
-        .isEqualTo(run(filter, "kin-none", messages("tui nhận được quà rồi", friend)).risk());
-    ConversationVerdict undress = run(filter, "kin-undress",
+    assertThat(run(stagesOnly, "kin-one-side", messages("bà ơi tui nhận được quà rồi", friend)).risk())
+        .isEqualTo(run(stagesOnly, "kin-none", messages("tui nhận được quà rồi", friend)).risk());
+    ConversationVerdict undress = run(stagesOnly, "kin-undress",
         messages("bố ơi con đây", List.of("bố thương con, cởi áo ra rồi bật cam cho bố xem")));
     assertThat(undress.risk()).isGreaterThanOrEqualTo(0.85);
     assertThat(undress.verdict().action()).isEqualTo(Action.BLOCK);
@@ -235,7 +240,10 @@ class ConversationTest {
       ConversationVerdict cv = filter.conversation("same-" + i++).check(new Message("m", Sender.OTHER, text, T0),
           CHILD);
       List<Finding> own = cv.verdict().findings().stream().filter(f -> !f.rule().startsWith("conversation/")).toList();
-      assertThat(own).as(text).isEqualTo(alone.findings());
+      // in a conversation the grooming classifier's finding is rated P: the conversation's risk acts on grooming
+      List<Finding> expected = alone.findings().stream().map(f -> f.rule().equals("model/grooming")
+          ? new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()) : f).toList();
+      assertThat(own).as(text).isEqualTo(expected);
     }
   }
 
@@ -266,7 +274,7 @@ class ConversationTest {
   @Test
   void windowKeepsFiftyMessages() throws Exception {
     Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
-    Conversation c = filter.conversation("window-count");
+    Conversation c = stagesOnly.conversation("window-count");
     ConversationVerdict v = null;
     for (Message m : g.messages()) {
       v = c.check(m, CHILD);
@@ -280,7 +288,7 @@ class ConversationTest {
     v = c.check(new Message("x49", Sender.OTHER, "ừ", T0.plusSeconds(3600 + 49)), CHILD);
     assertThat(v.stages()).isEmpty();
     assertThat(v.risk()).isZero();
-    assertThat(filter.monitor().windowSize("window-count")).isZero();
+    assertThat(stagesOnly.monitor().windowSize("window-count")).isZero();
   }
 
   @Test
@@ -328,7 +336,7 @@ class ConversationTest {
   @Test
   void concurrentMessagesKeepStateConsistent() throws Exception {
     Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
-    ConversationVerdict expected = run(filter, "concurrency-reference", g.messages());
+    ConversationVerdict expected = run(stagesOnly, "concurrency-reference", g.messages());
     int conversations = 1000;
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -343,7 +351,7 @@ class ConversationTest {
               continue;
             }
             for (int c = 0; c < conversations; c++) {
-              filter.conversation("conc-" + c).check(g.messages().get(i), CHILD);
+              stagesOnly.conversation("conc-" + c).check(g.messages().get(i), CHILD);
             }
           }
           return null;
@@ -356,7 +364,7 @@ class ConversationTest {
       pool.shutdown();
     }
     for (int c = 0; c < conversations; c++) {
-      ConversationVerdict v = filter.conversation("conc-" + c)
+      ConversationVerdict v = stagesOnly.conversation("conc-" + c)
           .check(new Message("end", Sender.OTHER, "ừ", g.messages().get(g.messages().size() - 1).time()), CHILD);
       assertThat(v.risk()).as("conversation %d", c).isEqualTo(expected.risk());
       assertThat(v.stages()).as("conversation %d", c).isEqualTo(expected.stages());
@@ -368,13 +376,13 @@ class ConversationTest {
   void listenerGetsExactlyTheExpectedIncidents() throws Exception {
     Script g = scripts().stream().filter(s -> s.name().startsWith("g01")).findFirst().orElseThrow();
     List<IncidentListener.Incident> got = new CopyOnWriteArrayList<>();
-    try (ContentFilter f = ContentFilter.builder().incidentListener(got::add, Runnable::run).build()) {
+    try (ContentFilter f = ContentFilter.builder().withoutClassifiers().incidentListener(got::add, Runnable::run).build()) {
       int expectedFindings = 0;
       String crossing = null;
       Conversation c = f.conversation("incidents");
       double before = 0;
       for (Message m : g.messages()) {
-        if (filter.checkText(m.text(), CHILD).rating() == Rating.C) {
+        if (stagesOnly.checkText(m.text(), CHILD).rating() == Rating.C) {
           expectedFindings++;
         }
         ConversationVerdict v = c.check(m, CHILD);

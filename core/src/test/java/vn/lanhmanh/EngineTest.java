@@ -33,7 +33,7 @@ class EngineTest {
 
   @BeforeAll
   static void open() throws URISyntaxException {
-    filter = ContentFilter.builder().withoutDefaultLexicon().addLexicon(testLexicon()).build();
+    filter = ContentFilter.builder().withoutDefaultLexicon().addLexicon(testLexicon()).withoutClassifiers().build();
   }
 
   @AfterAll

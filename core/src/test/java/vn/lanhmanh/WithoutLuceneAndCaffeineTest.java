@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * removed from the class path builds the default filter from its precompiled lexicon, checks texts, a
  * custom policy (compiled at run time), URLs (the built-in LRU cache instead of Caffeine's) and a grooming
  * conversation (the precompiled stage phrases). Without Guava and the default URL lists too (what the
- * {@code android} jar and its documented exclusions leave, with the optional models), texts, policies and
- * conversations still work, a URL check fails closed, and the embedded models are refused at build().
+ * {@code android} jar and its documented exclusions leave, with the models), texts, policies and
+ * conversations still work (the default filter then runs without the classifiers), a URL check fails closed,
+ * and the embedded models are refused at build().
  */
 class WithoutLuceneAndCaffeineTest {
 
@@ -46,7 +47,7 @@ class WithoutLuceneAndCaffeineTest {
         "I will kill you => BLOCK", "你他妈的傻逼 => ALLOW P [] notes=[language not covered",
         "custom => WARN K", "policy/harassment/do_ga_mo", "url => BLOCK", "safeUrl=");
     assertThat(out).contains("url cache => {evictions=0, hits=1, misses=1}");
-    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
+    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]\\d*|1\\.0) \\[age, school, secrecy");
     assertThat(out).doesNotContain("Exception", "Error");
   }
 
@@ -88,12 +89,14 @@ class WithoutLuceneAndCaffeineTest {
     assertThat(out).contains("đm thằng ngu => BLOCK T16", "các bạn ơi đi học thôi => ALLOW P []",
         "I will kill you => BLOCK", "你他妈的傻逼 => ALLOW P [] notes=[language not covered",
         "custom => WARN K", "policy/harassment/do_ga_mo");
-    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]|1\\.0) \\[age, school, secrecy");
+    assertThat(out).containsPattern("conversation => risk (0\\.[7-9]\\d*|1\\.0) \\[age, school, secrecy");
     // no Guava for the URL rules: the URL check fails closed, naming the missing class
     assertThat(out).contains("url => BLOCK P [] ", "internal error in url rules: java.lang.NoClassDefFoundError");
-    // the models are left out too: asking for them is refused at build(), not at every check
+    // the models are left out too: the default filter runs without the classifiers, and asking for either
+    // model is refused at build(), not at every check
     assertThat(out).contains("withModel => IllegalStateException: the embedded tagger is not on the class path",
-        "withClassifiers => IllegalStateException: the embedded classifiers are not on the class path");
+        "withClassifiers => IllegalStateException: the embedded classifiers (vn/lanhmanh/model/classifiers.bin) "
+            + "are not on the class path (the android jar leaves them out)");
   }
 
   private static final String LISTS = "/vn/lanhmanh/url/default-lists.bin";

@@ -43,8 +43,13 @@ abstract class Peer implements AutoCloseable {
   static final String LANHMANH_TAGGER = "lanhmanh-tagger";
   /** The default filter with the tagger's findings on. */
   static final String LANHMANH_MODEL_FINDINGS = "lanhmanh-modelfindings";
-  /** The default filter with the per-category message classifiers on ({@code withClassifiers()}). */
+  /**
+   * The filter with the per-category message classifiers asked for explicitly ({@code withClassifiers()}): since
+   * they became the default, the same filter as {@link #LANHMANH}; kept so that earlier runs' commands still run.
+   */
   static final String LANHMANH_CLASSIFIERS = "lanhmanh-classifiers";
+  /** The filter without the message classifiers ({@code withoutClassifiers()}): the lexicon and compositions alone. */
+  static final String LANHMANH_LEXICON = "lanhmanh-lexicon";
   /** The default filter with the tagger's findings and the classifiers on: the whole learned layer. */
   static final String LANHMANH_LEARNED = "lanhmanh-learned";
 
@@ -85,6 +90,8 @@ abstract class Peer implements AutoCloseable {
         return new LanhManh(ContentFilter.builder().modelFindings(true).build());
       case LANHMANH_CLASSIFIERS:
         return new LanhManh(ContentFilter.builder().withClassifiers().build());
+      case LANHMANH_LEXICON:
+        return new LanhManh(ContentFilter.builder().withoutClassifiers().build());
       case LANHMANH_LEARNED:
         return new LanhManh(ContentFilter.builder().modelFindings(true).withClassifiers().build());
       case SENSITIVE_WORD:

@@ -107,7 +107,8 @@ final class Phrases {
       }
       Files.writeString(dir.resolve("MANIFEST"), manifest, StandardCharsets.UTF_8);
       try {
-        return ContentFilter.builder().withoutDefaultLexicon().addLexicon(dir).build();
+        // the rules alone, as the other peers match them: no classifiers trained on the default lexicon
+        return ContentFilter.builder().withoutDefaultLexicon().addLexicon(dir).withoutClassifiers().build();
       } finally {
         try (Stream<Path> s = Files.walk(dir)) {
           s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -41,6 +41,7 @@ public final class VerdictDigest {
     List<String> texts = texts();
     List<Setup> setups = List.of(
         new Setup("default, age 10", ContentFilter.builder().build(), 10),
+        new Setup("withoutClassifiers, age 10", ContentFilter.builder().withoutClassifiers().build(), 10),
         new Setup("withClassifiers, age 10", ContentFilter.builder().withClassifiers().build(), 10),
         new Setup("withClassifiers, age 16", ContentFilter.builder().withClassifiers().build(), 16),
         new Setup("modelFindings+withClassifiers, age 10",

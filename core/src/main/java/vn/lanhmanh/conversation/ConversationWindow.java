@@ -129,8 +129,10 @@ final class ConversationWindow {
   }
 
   private Observation score() {
-    if (last != null) {
-      return last;   // unchanged: same risk, and an alert is not crossed twice
+    if (last != null && !learned) {
+      // unchanged: same risk, and an alert is not crossed twice (with classifier signals the risk moves with
+      // every message, as older signals decay and the newest message's own signal counts, so it is scored)
+      return last;
     }
     RiskModel.Assessment a = RiskModel.assess(entries, learned ? seq : -1);
     boolean high = a.risk() >= ConversationMonitor.HIGH_RISK;

@@ -38,11 +38,14 @@ public final class ClassifierTrainer {
 
   /**
    * Pairs of categories one message may belong to together (docs/ANNOTATION.md, multi-label rules): a
-   * positive of one is not used as a negative of the other.
+   * positive of one is not used as a negative of the other. One pair holds one way only: sexual content
+   * involving a minor is {@code sexual_minors} and also sexual, so it is left out of {@code sexual}'s
+   * negatives, but a {@code sexual} positive is about adults by the annotation rules ("not sexual"), so it
+   * is a negative of {@code sexual_minors}: without it, that classifier scores any short sexual text as
+   * involving a child.
    */
   static final Map<Category, Set<Category>> OVERLAPS = overlaps(
       Category.GROOMING, Category.SEXUAL_MINORS,
-      Category.SEXUAL, Category.SEXUAL_MINORS,
       Category.HARASSMENT, Category.PROFANITY,
       Category.HARASSMENT, Category.SELF_HARM,
       Category.HARASSMENT, Category.VIOLENCE,
@@ -501,6 +504,8 @@ public final class ClassifierTrainer {
       m.computeIfAbsent(pairs[i], x -> EnumSet.noneOf(Category.class)).add(pairs[i + 1]);
       m.computeIfAbsent(pairs[i + 1], x -> EnumSet.noneOf(Category.class)).add(pairs[i]);
     }
+    // the one-way pair: sexual_minors positives are left out of sexual's negatives, not the reverse
+    m.computeIfAbsent(Category.SEXUAL, x -> EnumSet.noneOf(Category.class)).add(Category.SEXUAL_MINORS);
     return m;
   }
 

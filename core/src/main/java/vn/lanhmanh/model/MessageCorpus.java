@@ -95,9 +95,7 @@ public final class MessageCorpus {
     int textCol = -1;
     int styleCol = -1;
     boolean header = false;
-    Map<String, Message> byText = new HashMap<>();
-    List<String> order = new ArrayList<>();
-    Set<String> conflicting = new HashSet<>();
+    Unique unique = new Unique();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank() || line.startsWith("#")) {
@@ -144,20 +142,98 @@ public final class MessageCorpus {
       } else {
         continue;
       }
-      Message before = byText.putIfAbsent(text, m);
-      if (before == null) {
-        order.add(text);
-      } else if (before.category() != m.category() || before.positive() != m.positive()) {
-        conflicting.add(text);
+      unique.add(m);
+    }
+    return unique.messages();
+  }
+
+  /**
+   * Reads a folder of labelled chats (the held-out chat layout, docs/MODEL.md) as training messages. A chat
+   * file starts with {@code # expect: grooming} or {@code # expect: innocent}; each other line that is not a
+   * comment is {@code sender TAB text}, with a third column (any mark, such as {@code intent}) on the message of
+   * a grooming chat that makes its intent clear. That marked message is a positive of {@code grooming}; the
+   * other messages of a grooming chat are left out (a question about school or a compliment is grooming only
+   * in its chat). Every message of an innocent chat is an ordinary message. A text read twice is read once; a
+   * text given two labels is left out.
+   *
+   * @throws IOException if the folder or a file cannot be read, or the folder holds no chat
+   * @throws IllegalArgumentException naming the file and line of a malformed line or label
+   */
+  public static List<Message> readChats(Path dir, Category ordinary) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("not a folder: " + dir);
+    }
+    TreeSet<Path> files = new TreeSet<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.tsv")) {
+      ds.forEach(files::add);
+    }
+    Unique unique = new Unique();
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      Boolean grooming = null;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.startsWith("# expect:")) {
+          String expect = line.substring("# expect:".length()).strip();
+          if (!expect.equals("grooming") && !expect.equals("innocent")) {
+            throw new IllegalArgumentException(name + ":" + (i + 1) + ": expect must be grooming or innocent");
+          }
+          grooming = expect.equals("grooming");
+          continue;
+        }
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", -1);
+        if (grooming == null || cols.length < 2 || cols.length > 3 || cols[1].isBlank()
+            || !(cols[0].equals("child") || cols[0].equals("other"))) {
+          throw new IllegalArgumentException(name + ":" + (i + 1)
+              + ": expected '# expect: grooming|innocent' first, then sender (child or other), text and an "
+              + "optional mark");
+        }
+        boolean marked = cols.length == 3 && !cols[2].isBlank();
+        if (grooming && !marked) {
+          continue;
+        }
+        String text = Normalizer.normalize(cols[1], Normalizer.Form.NFC);
+        Message m = grooming
+            ? new Message(name + ":" + (i + 1), Category.GROOMING, true, "chat", text)
+            : new Message(name + ":" + (i + 1), ordinary, false, "chat", text);
+        unique.add(m);
       }
     }
-    List<Message> out = new ArrayList<>();
-    for (String t : order) {
-      if (!conflicting.contains(t)) {
-        out.add(byText.get(t));
-      }
+    List<Message> out = unique.messages();
+    if (out.isEmpty()) {
+      throw new IOException("no labelled chats in " + dir);
     }
     return out;
+  }
+
+  /** Messages in first-seen order, each text once; a text given two different labels is left out. */
+  private static final class Unique {
+    private final Map<String, Message> byText = new HashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final Set<String> conflicting = new HashSet<>();
+
+    void add(Message m) {
+      Message before = byText.putIfAbsent(m.text(), m);
+      if (before == null) {
+        order.add(m.text());
+      } else if (before.category() != m.category() || before.positive() != m.positive()) {
+        conflicting.add(m.text());
+      }
+    }
+
+    List<Message> messages() {
+      List<Message> out = new ArrayList<>();
+      for (String t : order) {
+        if (!conflicting.contains(t)) {
+          out.add(byText.get(t));
+        }
+      }
+      return out;
+    }
   }
 
   private static boolean childAge(String age) {

@@ -40,10 +40,18 @@ import vn.lanhmanh.text.Vocabulary;
  * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
  * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
  * its category's compositions use) and that scores under the file's {@code unsupported.below} is rated at
- * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not. A
- * {@code model/sexual_minors} score in a text where nothing names a child (no lexicon or composition finding
- * of that category, no hit of {@code MINOR}, {@code SCHOOL} or {@code MINOR_MEDIA}) becomes a
- * {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
+ * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not; one of
+ * a category rated K (social networks) makes no finding, and a self-harm finding keeps K. A
+ * {@code model/sexual_minors} score under {@link #ADULT_BELOW} in a text where nothing is sexual (no sexual
+ * lexicon or composition finding, no hit of a sexual concept, a sexual score under {@link #SEXUAL_CUE_SCORE})
+ * makes no finding: a question about a child's school or age is not abuse; one in a text where nothing names a
+ * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
+ * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
+ *
+ * <p>The classifiers add no finding of their own for a category the lexicon already reads in the text (a
+ * lexicon or composition finding of it rated above P: its tier in context stands), none for profanity
+ * (swearing is words, and the lexicon tells a swear from the innocent words that fold onto it), and in a
+ * search query ({@link Source#SEARCH_QUERY}) none for conduct aimed at a reader ({@link #ADDRESSED}).
  *
  * <p>Thread-safe; the model is loaded on the first check. One scratch buffer per thread.
  */
@@ -174,16 +182,34 @@ public final class ScoreStage {
    * @param findings the findings so far, by start offset
    */
   public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings) {
-    return score(text, state, vocab, findings, false);
+    return score(text, state, vocab, findings, Source.MESSAGE);
   }
 
-  /**
-   * Scores a text; for a conversation's message ({@code inConversation}) the grooming classifier's finding is
-   * rated {@link Rating#P} (reported, no action of its own): its score feeds the conversation's risk, which
-   * sets the action for grooming across messages.
-   */
-  public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings,
-      boolean inConversation) {
+  /** Where a scored text comes from: what the classifiers may conclude from it depends on who wrote it to whom. */
+  public enum Source {
+    /** A message or page shown to the viewer. */
+    MESSAGE,
+    /**
+     * A message of a conversation: the grooming classifier's finding is rated {@link Rating#P} (reported, no
+     * action of its own); its score feeds the conversation's risk, which sets the action for grooming across
+     * messages.
+     */
+    CONVERSATION,
+    /**
+     * The query of a search-engine URL: the viewer's own words to a search engine, not a message to the viewer,
+     * so the classifiers of conduct aimed at a reader ({@link #ADDRESSED}: scam, grooming, harassment, dating,
+     * social) make no finding there; their scores are kept, and content categories (sexual, drugs, self-harm
+     * and the others) make findings as in a message.
+     */
+    SEARCH_QUERY
+  }
+
+  /** Categories of conduct aimed at the reader of a message: no classifier finding in a search query. */
+  static final java.util.Set<Category> ADDRESSED = java.util.EnumSet.of(Category.SCAM, Category.GROOMING,
+      Category.HARASSMENT, Category.DATING, Category.SOCIAL);
+
+  /** Scores a text that comes from {@code source}. */
+  public Scored score(String text, MatchState state, Vocabulary vocab, List<Finding> findings, Source source) {
     if (model == null && classifiers == null) {
       // Most texts have no finding: their scores are all zero, one shared array that nobody writes.
       return new Scored(findings, findings.isEmpty() ? NO_SCORES : fromFindings(findings));
@@ -209,7 +235,7 @@ public final class ScoreStage {
     List<Finding> all = findings;
     if (classifiers != null) {
       ClassifierModel m = classifiers.get();
-      added = classify(m, text, state, vocab, findings, scores, added, inConversation);
+      added = classify(m, text, state, vocab, findings, scores, added, source);
       all = lower(m, findings, scores, text, state, vocab);
     }
     if (!added.isEmpty()) {
@@ -231,7 +257,7 @@ public final class ScoreStage {
    * @return {@code added} with the classifiers' findings appended
    */
   private List<Finding> classify(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
-      List<Finding> findings, double[] scores, List<Finding> added, boolean inConversation) {
+      List<Finding> findings, double[] scores, List<Finding> added, Source source) {
     ClassifierScratch s = classifierScratch.get();
     MessageFeatures.Syllables known = syllables;
     if (known == null || known.vocabulary != vocab || known.mask != m.mask) {
@@ -248,12 +274,20 @@ public final class ScoreStage {
       int i = c.ordinal();
       boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
       scores[i] = tagged ? Math.max(scores[i], p) : p;
-      if (p >= m.threshold[k] && !text.isEmpty() && !covered(findings, c, m.tier[k])) {
+      // No finding of the classifier's own where the lexicon reads the category, for profanity (swearing is
+      // words: the lexicon tells a swear from the innocent words that fold onto it, as "cái lon" from "cái lồn"),
+      // nor for conduct aimed at a reader in a search query.
+      if (p >= m.threshold[k] && !text.isEmpty() && !lexiconReads(findings, c)
+          && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         if (out == added) {
           out = new ArrayList<>(added);
         }
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = m.tier[k];
+        if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, s.logits)) {
+          // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
+          continue;
+        }
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !minorCue(findings, state)) {
           // Nothing in the text names a child: the suspicion is reported as adult sexual content.
           c = Category.SEXUAL;
@@ -264,11 +298,16 @@ public final class ScoreStage {
         } else if (c == Category.SEXUAL && hasModelFinding(out, c)) {
           continue;
         }
-        if (inConversation && c == Category.GROOMING) {
+        if (source == Source.CONVERSATION && c == Category.GROOMING) {
           tier = Rating.P;
-        } else if (p < m.unsupportedBelow && tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0
-            && !supported(c, findings, state)) {
-          tier = ClassifierModel.UNSUPPORTED_TIER;
+        } else if (p < m.unsupportedBelow && !supported(c, findings, state)) {
+          // nothing but a low score: a block only for a child (T13), and no warning at all (the score stays); a
+          // self-harm finding always warns, with help
+          if (tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0) {
+            tier = ClassifierModel.UNSUPPORTED_TIER;
+          } else if (tier == Rating.K && c != Category.SELF_HARM) {
+            continue;
+          }
         }
         out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
       }
@@ -397,6 +436,54 @@ public final class ScoreStage {
     return anyConcept(state, MINOR_CUES);
   }
 
+  /**
+   * Whether a lexicon finding of {@code a} is the text's reading of {@code b}: the same category, or an insult,
+   * which the lexicon files under harassment or profanity by its words while the classifiers split the two by
+   * the message.
+   */
+  private static boolean sameReading(Category a, Category b) {
+    return a == b || INSULT.contains(a) && INSULT.contains(b);
+  }
+
+  private static final java.util.Set<Category> INSULT = java.util.EnumSet.of(Category.HARASSMENT, Category.PROFANITY);
+
+  /**
+   * Concepts of sexual content: without one (or another sexual cue), a text is not read as sexual content of
+   * minors. A hidden camera, the scenes it films (changing clothes, a bathroom) and pupils' clips are not among
+   * them: with a child they make a composition when the text is abuse, and alone they are a school's everyday
+   * words.
+   */
+  private static final long SEXUAL_CUES = 1L << Concept.SEXUAL_ACT.ordinal() | 1L << Concept.LEWD.ordinal()
+      | 1L << Concept.BODY.ordinal() | 1L << Concept.UNDRESS.ordinal() | 1L << Concept.SHOW_ON_CAMERA.ordinal()
+      | 1L << Concept.DESIRE.ordinal();
+
+  /** The sexual classifier's calibrated score at or above which a text counts as sexual for {@link #sexualCue}. */
+  static final double SEXUAL_CUE_SCORE = 0.5;
+
+  /**
+   * Whether the text is sexual by something besides the sexual_minors classifier: a lexicon or composition
+   * finding of sexual content (of adults or of minors), a concept of sexual content, or the sexual
+   * classifier's score of at least {@link #SEXUAL_CUE_SCORE}.
+   */
+  private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] logits) {
+    for (int i = 0; i < findings.size(); i++) {
+      Category c = findings.get(i).category();
+      if ((c == Category.SEXUAL || c == Category.SEXUAL_MINORS)
+          && !findings.get(i).rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+        return true;
+      }
+    }
+    if (anyConcept(state, SEXUAL_CUES)) {
+      return true;
+    }
+    for (int k = 0; k < m.categories.length; k++) {
+      if (m.categories[k] == Category.SEXUAL) {
+        return m.calibrate(k, logits[k]) >= SEXUAL_CUE_SCORE;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasModelFinding(List<Finding> findings, Category c) {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
@@ -410,6 +497,24 @@ public final class ScoreStage {
   private static boolean covered(List<Finding> findings, Category c, Rating tier) {
     for (Finding f : findings) {
       if (f.category() == c && f.rating().compareTo(tier) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a lexicon or composition finding of category {@code c} (or of {@link #sameReading}) rated above P
+   * is present: then the text's reading of {@code c} is the lexicon's (its span, its rule, its tier in
+   * context), and the classifier adds no finding of its own for {@code c}; it can still lower that finding,
+   * and still adds the categories the lexicon did not see. A finding rated P (a target marker such as
+   * {@code harassment/target:may}, or a mention that context lowered) acts on nothing, so it leaves the
+   * classifier's reading open.
+   */
+  private static boolean lexiconReads(List<Finding> findings, Category c) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (sameReading(f.category(), c) && f.rating() != Rating.P && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
         return true;
       }
     }

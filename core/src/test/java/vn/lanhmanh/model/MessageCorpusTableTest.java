@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lanhmanh.Category;
 
-/** The two table layouts {@code lanhmanh train --corpus-table} reads as training messages. */
+/**
+ * The two table layouts {@code lanhmanh train --corpus-table} reads as training messages, and the chat folders
+ * {@code --corpus-chats} reads.
+ */
 class MessageCorpusTableTest {
 
   @TempDir
@@ -54,6 +57,34 @@ class MessageCorpusTableTest {
     Path f = write("bad.tsv", "id\texpect\tcategory\ttext\nx1\tmaybe\tscam\tsomething\n");
     assertThatThrownBy(() -> MessageCorpus.readTable(f, Category.PII))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.tsv:2");
+  }
+
+  @Test
+  void readsTheMarkedMessageOfAGroomingChatAndEveryMessageOfAnInnocentOne() throws IOException {
+    Path chats = Files.createDirectory(dir.resolve("chats"));
+    Files.writeString(chats.resolve("g01.tsv"), "# expect: grooming\n# a stranger\n"
+        + "other\tem học lớp mấy\n"
+        + "child\tlớp 6 ạ\n"
+        + "other\tbật cam riêng cho anh xem, đừng nói mẹ\tintent\n"
+        + "child\tdạ\n", StandardCharsets.UTF_8);
+    Files.writeString(chats.resolve("i01.tsv"), "# expect: innocent\n# mother\n"
+        + "other\tcon học lớp mấy giờ về\n"
+        + "child\tdạ\n", StandardCharsets.UTF_8);
+    List<MessageCorpus.Message> m = MessageCorpus.readChats(chats, Category.PII);
+    assertThat(m).extracting(MessageCorpus.Message::text, MessageCorpus.Message::category,
+        MessageCorpus.Message::positive)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("bật cam riêng cho anh xem, đừng nói mẹ",
+                Category.GROOMING, true),
+            org.assertj.core.groups.Tuple.tuple("con học lớp mấy giờ về", Category.PII, false),
+            org.assertj.core.groups.Tuple.tuple("dạ", Category.PII, false));
+  }
+
+  @Test
+  void namesTheLineOfAMalformedChat() throws IOException {
+    Path chats = Files.createDirectory(dir.resolve("bad"));
+    Files.writeString(chats.resolve("g02.tsv"), "# expect: grooming\nstranger\thello\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> MessageCorpus.readChats(chats, Category.PII))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("g02.tsv:2");
   }
 
   private Path write(String name, String text) throws IOException {

@@ -69,14 +69,14 @@ class CleanTextModelTest {
     }
     // -Dlanhmanh.tagger=FILE measures a tagger trained by 'lanhmanh train' instead of the shipped one
     String tagger = System.getProperty("lanhmanh.tagger");
-    ContentFilter.Builder withTagger = ContentFilter.builder().withModel();
-    ContentFilter.Builder withFindings = ContentFilter.builder().modelFindings(true);
+    ContentFilter.Builder withTagger = ContentFilter.builder().withModel().withoutClassifiers();
+    ContentFilter.Builder withFindings = ContentFilter.builder().modelFindings(true).withoutClassifiers();
     if (tagger != null) {
       withTagger.model(Path.of(tagger));
       withFindings.model(Path.of(tagger));
     }
     try (ContentFilter classifiers = withClassifiers.build();
-        ContentFilter lexicon = ContentFilter.builder().withoutModel().build();
+        ContentFilter lexicon = ContentFilter.builder().withoutModel().withoutClassifiers().build();
         ContentFilter byDefault = withTagger.build();
         ContentFilter model = withFindings.build()) {
       for (int i = 0; i < sentences.size(); i++) {

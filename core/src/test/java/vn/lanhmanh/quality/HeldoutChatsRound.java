@@ -15,9 +15,8 @@ abstract class HeldoutChatsRound {
   private final int round;
   private final String folder;
   private final int perLabel;
-  /** The default filter, or one with the message classifiers on when {@code lanhmanh.heldout.classifiers} is true. */
-  private static final ContentFilter filter = Boolean.getBoolean("lanhmanh.heldout.classifiers")
-      ? HeldoutText.filter() : DefaultFilter.shared();
+  /** The default filter, or {@link HeldoutText#filter()}'s when a system property asks for another. */
+  private static final ContentFilter filter = HeldoutText.customFilter() ? HeldoutText.filter() : DefaultFilter.shared();
 
   /**
    * @param round the round's number: folder {@code heldout/chats-roundN/}, report

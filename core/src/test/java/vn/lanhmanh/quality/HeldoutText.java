@@ -122,27 +122,35 @@ final class HeldoutText {
   }
 
   /**
-   * The filter a held-out set is scored with: the default one, or with the message classifiers on when the
-   * system property {@code lanhmanh.heldout.classifiers} is {@code true} (for the comparison in
-   * docs/QUALITY.md: {@code mvn -pl core test -Dtest=HeldoutTextRound3Test -Dlanhmanh.heldout.classifiers=true});
-   * with {@code lanhmanh.classifiers} naming a file written by {@code lanhmanh train} too, that file's
-   * classifiers instead of the embedded ones.
+   * The filter a held-out set is scored with: the default one (the classifiers on), or without the message
+   * classifiers when the system property {@code lanhmanh.heldout.lexicon} is {@code true} (for the comparison
+   * in docs/QUALITY.md: {@code mvn -pl core test -Dtest=HeldoutTextRound3Test -Dlanhmanh.heldout.lexicon=true});
+   * with {@code lanhmanh.classifiers} naming a file written by {@code lanhmanh train}, that file's classifiers
+   * instead of the embedded ones.
    */
   static ContentFilter filter() {
     ContentFilter.Builder b = ContentFilter.builder();
-    if (Boolean.getBoolean("lanhmanh.heldout.classifiers")) {
-      String file = System.getProperty("lanhmanh.classifiers");
-      if (file != null) {
-        b.classifiers(Path.of(file));
-      } else {
-        b.withClassifiers();
-      }
+    String file = System.getProperty("lanhmanh.classifiers");
+    if (lexiconOnly()) {
+      b.withoutClassifiers();
+    } else if (file != null) {
+      b.classifiers(Path.of(file));
     }
     return b.build();
   }
 
+  /** Whether {@code lanhmanh.heldout.lexicon} asks for the filter without classifiers. */
+  static boolean lexiconOnly() {
+    return Boolean.getBoolean("lanhmanh.heldout.lexicon");
+  }
+
+  /** Whether the held-out sets are scored with another filter than the shared default one. */
+  static boolean customFilter() {
+    return lexiconOnly() || System.getProperty("lanhmanh.classifiers") != null;
+  }
+
   static String label(String name) {
-    return Boolean.getBoolean("lanhmanh.heldout.classifiers") ? name + ", classifiers on" : name;
+    return lexiconOnly() ? name + ", classifiers off" : name;
   }
 
   /** Checks every line for a 10-year-old, and C-tier lines for an 18-year-old too. */

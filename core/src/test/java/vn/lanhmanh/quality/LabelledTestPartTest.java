@@ -59,7 +59,7 @@ class LabelledTestPartTest {
     } else {
       System.out.println("[quality] no classifiers in the jar: test part with the lexicon only");
     }
-    try (ContentFilter lexicon = ContentFilter.builder().build();
+    try (ContentFilter lexicon = ContentFilter.builder().withoutClassifiers().build();
         ContentFilter classifiers = withClassifiers.build()) {
       Map<Category, Counts> before = counts(lexicon, test);
       Map<Category, Counts> after = counts(classifiers, test);

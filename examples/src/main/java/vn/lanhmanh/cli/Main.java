@@ -94,8 +94,14 @@ public final class Main implements Runnable {
   private boolean tagger;
 
   @Option(names = "--classifiers", paramLabel = "FILE", arity = "0..1", fallbackValue = "", scope = ScopeType.INHERIT,
-      description = "Run the per-category message classifiers: the embedded ones, or these (written by 'train').")
+      description = "Run these per-category message classifiers (written by 'train') instead of the embedded ones, "
+          + "which run by default; without FILE, the embedded ones.")
   private String classifiers;
+
+  @Option(names = "--no-classifiers", scope = ScopeType.INHERIT,
+      description = "Run no message classifiers: the lexicon, concept compositions and context alone (faster; "
+          + "see docs/MODEL.md).")
+  private boolean noClassifiers;
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
@@ -271,7 +277,12 @@ public final class Main implements Runnable {
     } else if (tagger) {
       b.withModel();
     }
-    if (classifiers != null && classifiers.isEmpty()) {
+    if (noClassifiers && classifiers != null) {
+      throw new ParameterException(caller.commandLine(), "--classifiers and --no-classifiers contradict each other");
+    }
+    if (noClassifiers) {
+      b.withoutClassifiers();
+    } else if (classifiers != null && classifiers.isEmpty()) {
       b.withClassifiers();
     } else if (classifiers != null) {
       Path file = Path.of(classifiers);

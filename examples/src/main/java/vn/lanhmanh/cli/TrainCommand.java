@@ -113,6 +113,12 @@ final class TrainCommand implements Callable<Integer> {
           + "negatives of every category (repeatable).")
   private List<Path> tablesTrain = new ArrayList<>();
 
+  @Option(names = "--corpus-chats", paramLabel = "DIR",
+      description = "Classifiers: a folder of labelled chats (the held-out chat layout, docs/MODEL.md): the message "
+          + "of a grooming chat marked as making its intent clear is a positive of grooming, every message of an "
+          + "innocent chat a negative of every category (repeatable).")
+  private List<Path> chatsTrain = new ArrayList<>();
+
   @Option(names = "--lower-below", paramLabel = "SCORE",
       description = "Classifiers: a lexicon finding below tier C (not self-harm) is lowered to tier P when its "
           + "category's calibrated score is under SCORE; 0 never lowers (default: the shipped setting).")
@@ -245,6 +251,14 @@ final class TrainCommand implements Callable<Integer> {
       command.append(" --corpus-table ").append(p.getFileName());
       props.put("data.table." + p.getFileName(), sha256(p));
       trainMessages.addAll(MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY));
+    }
+    for (Path p : chatsTrain) {
+      if (!Files.isDirectory(p)) {
+        throw new ParameterException(spec.commandLine(), "not a folder: " + p);
+      }
+      command.append(" --corpus-chats ").append(relative(p));
+      props.put("data.chats." + relative(p), digest(p));
+      trainMessages.addAll(MessageCorpus.readChats(p, ClassifierTrainer.ORDINARY));
     }
     for (Path p : ordinaryDev) {
       command.append(" --corpus-ordinary-dev ").append(p.getFileName());

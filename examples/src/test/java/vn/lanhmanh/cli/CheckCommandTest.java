@@ -22,7 +22,8 @@ class CheckCommandTest {
 
   @Test
   void marksEachSpanAndListsEachFinding() {
-    Cli.Result r = check("", "--age", "10", "đm", "thằng", "ngu");
+    // without the classifiers, the scores are the findings' fixed values
+    Cli.Result r = check("", "--no-classifiers", "--age", "10", "đm", "thằng", "ngu");
 
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
@@ -39,7 +40,7 @@ class CheckCommandTest {
 
   @Test
   void theTaggerScoresHarassmentWhenAskedFor() {
-    Cli.Result r = check("", "--tagger", "--age", "10", "đm", "thằng", "ngu");
+    Cli.Result r = check("", "--tagger", "--no-classifiers", "--age", "10", "đm", "thằng", "ngu");
 
     assertThat(r.exit()).isZero();
     assertThat(r.lines()).contains("scores:   harassment 1.00, profanity 0.95");
@@ -55,6 +56,18 @@ class CheckCommandTest {
     Cli.Result missing = check("", "--classifiers", "no-such-file.bin", "--age", "10", "xin", "chào");
     assertThat(missing.exit()).isNotZero();
     assertThat(missing.err()).contains("--classifiers: not a file");
+  }
+
+  @Test
+  void theClassifiersRunByDefaultAndCanBeTurnedOff() {
+    Cli.Result on = check("", "--age", "10", "xin", "chào");
+    Cli.Result off = check("", "--no-classifiers", "--age", "10", "xin", "chào");
+
+    assertThat(on.lines()).anyMatch(l -> l.startsWith("scores:") && l.contains("self_harm"));
+    assertThat(off.lines()).contains("scores:   all 0.00");
+    Cli.Result both = check("", "--classifiers", "--no-classifiers", "--age", "10", "xin", "chào");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("--classifiers and --no-classifiers contradict each other");
   }
 
   @Test
@@ -88,7 +101,7 @@ class CheckCommandTest {
 
   @Test
   void jsonPrintsTheBatchLine() {
-    Cli.Result r = check("", "--age", "10", "--json", "đm");
+    Cli.Result r = check("", "--no-classifiers", "--age", "10", "--json", "đm");
 
     assertThat(r.lines()).hasSize(1);
     assertThat(r.lines().get(0)).startsWith("{\"id\":null,\"action\":\"BLOCK\",\"rating\":\"T16\","

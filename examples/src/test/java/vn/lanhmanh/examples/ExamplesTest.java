@@ -107,12 +107,19 @@ class ExamplesTest {
     assertThat(lines.get(3)).startsWith("redacted").endsWith("child: em 10 tuổi, số điện thoại của em là **********");
     // a K insult for a child under 13 is masked too
     assertThat(lines.get(4)).startsWith("redacted").endsWith("other: mày đúng là ** ***");
-    // the secrecy request takes the risk past 0.7: from there on, nothing is delivered
-    assertThat(lines.get(6)).startsWith("blocked").contains("[withheld: grooming risk, stages ").contains("secrecy");
-    assertThat(risk(lines.get(6))).isGreaterThanOrEqualTo(ChatGateway.FREEZE_RISK);
-    assertThat(lines.subList(6, 11)).allMatch(l -> l.startsWith("blocked    risk "));
+    // the school question after the age and the phone number (with the classifiers' signals), or at the latest
+    // the secrecy request, takes the risk past 0.7: from there on, nothing is delivered
+    int frozen = 0;
+    while (frozen < lines.size() && !lines.get(frozen).startsWith("blocked")) {
+      frozen++;
+    }
+    assertThat(frozen).isBetween(5, 6);
+    assertThat(lines.get(frozen)).contains("[withheld: grooming risk, stages ").contains("school");
+    assertThat(lines.get(6)).contains("secrecy");
+    assertThat(risk(lines.get(frozen))).isGreaterThanOrEqualTo(ChatGateway.FREEZE_RISK);
+    assertThat(lines.subList(frozen, 11)).allMatch(l -> l.startsWith("blocked    risk "));
     assertThat(lines.get(10)).contains("photos", "meeting");
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < frozen; i++) {
       assertThat(risk(lines.get(i))).as(lines.get(i)).isLessThan(ChatGateway.FREEZE_RISK);
     }
     // the child is shown the hotline once, and nothing of the withheld texts
