@@ -30,7 +30,7 @@ public final class ClassifierCost {
     }
     ContentFilter.Builder builder = ContentFilter.builder();
     switch (args[0]) {
-      case "lexicon" -> { }
+      case "lexicon" -> builder.withoutClassifiers();
       case "classifiers" -> builder.withClassifiers();
       default -> throw new IllegalArgumentException("unknown pipeline " + args[0]);
     }

@@ -38,6 +38,8 @@ public final class ClassifierLoadReport {
         ContentFilter.Builder b = ContentFilter.builder();
         if (mode.equals("classifiers")) {
           b.withClassifiers();
+        } else {
+          b.withoutClassifiers();
         }
         ContentFilter f = b.build();
         Verdict v = f.checkText("các bạn ơi hôm nay lớp mình đi học thêm", Policy.forAge(10));

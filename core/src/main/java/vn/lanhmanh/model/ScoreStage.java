@@ -2,8 +2,10 @@ package vn.lanhmanh.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
@@ -205,7 +207,7 @@ public final class ScoreStage {
   }
 
   /** Categories of conduct aimed at the reader of a message: no classifier finding in a search query. */
-  static final java.util.Set<Category> ADDRESSED = java.util.EnumSet.of(Category.SCAM, Category.GROOMING,
+  static final Set<Category> ADDRESSED = EnumSet.of(Category.SCAM, Category.GROOMING,
       Category.HARASSMENT, Category.DATING, Category.SOCIAL);
 
   /** Scores a text that comes from {@code source}. */
@@ -445,7 +447,7 @@ public final class ScoreStage {
     return a == b || INSULT.contains(a) && INSULT.contains(b);
   }
 
-  private static final java.util.Set<Category> INSULT = java.util.EnumSet.of(Category.HARASSMENT, Category.PROFANITY);
+  private static final Set<Category> INSULT = EnumSet.of(Category.HARASSMENT, Category.PROFANITY);
 
   /**
    * Concepts of sexual content: without one (or another sexual cue), a text is not read as sexual content of

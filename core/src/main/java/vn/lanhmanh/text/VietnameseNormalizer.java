@@ -422,6 +422,15 @@ public final class VietnameseNormalizer {
         i = maskEnd + 1;
         continue;
       }
+      int dotEnd = phraseMode ? i : dottedWordEnd(out, i, pool);
+      if (dotEnd > i) {
+        // A word cut by dots inside it (th.uốc, ng.ủ, g.ậy) is the word: its parts joined, as written.
+        markBreak(out, i);
+        int len = joinedLength(out, i, dotEnd);
+        pool = emit(out, pool, len, joinedAccent(out, i, dotEnd), out.rStart[i], out.rEnd[dotEnd], pool + len, false);
+        i = dotEnd + 1;
+        continue;
+      }
       int runEnd = phraseMode ? i : splitRunEnd(out, i);
       if (runEnd > i) {
         pool = joinRun(out, i, runEnd, pool);
@@ -545,6 +554,72 @@ public final class VietnameseNormalizer {
       return true;
     }
     return CharTable.leetDigit(out.exactChars[out.rOff[t]]) != 0;
+  }
+
+  /** The separator code of one dot and nothing else between two tokens. */
+  private static final int ONE_DOT = '.' << 2 | 1;
+
+  /**
+   * The last raw token of a word cut by single dots inside it ({@code th.uốc}, {@code ng.ủ}, {@code n.h.ỏ}
+   * is split letters, not this), or {@code i}: two to four parts of plain letters, at least one of them
+   * longer than a letter, joined by one dot each with nothing around it, whose joined spelling (at most
+   * seven letters) is a known syllable while one of its parts is not (so {@code google.com}, {@code tp.hcm}
+   * and {@code hi.hi} stay apart). The joined letters are left at {@code pool}.
+   */
+  private int dottedWordEnd(Positions out, int i, int pool) {
+    if (!plainLetters(out, i) || i + 1 >= out.rawSize || out.rSep[i + 1] != ONE_DOT || !plainLetters(out, i + 1)) {
+      return i;
+    }
+    int j = i + 1;
+    while (j + 1 < out.rawSize && j - i < MAX_MASKED_PARTS - 1 && out.rSep[j + 1] == ONE_DOT
+        && plainLetters(out, j + 1)) {
+      j++;
+    }
+    if (singleLetters(out, i, j) || joinedLength(out, i, j) > MAX_SYLLABLE_LETTERS) {
+      return i;
+    }
+    boolean acc = joinedAccent(out, i, j);
+    boolean everyPartKnown = true;
+    for (int t = i; t <= j && everyPartKnown; t++) {
+      everyPartKnown = knownSyllable(out, out.rOff[t], out.rLen[t], accent(out, t));
+    }
+    if (everyPartKnown) {
+      return i;
+    }
+    int len = 0;
+    for (int t = i; t <= j; t++) {
+      System.arraycopy(out.exactChars, out.rOff[t], out.exactChars, pool + len, out.rLen[t]);
+      System.arraycopy(out.foldChars, out.rOff[t], out.foldChars, pool + len, out.rLen[t]);
+      len += out.rLen[t];
+    }
+    placeTone(out.exactChars, pool, len);
+    return knownSyllable(out, pool, len, acc) ? j : i;
+  }
+
+  private static int joinedLength(Positions out, int a, int b) {
+    int len = 0;
+    for (int t = a; t <= b; t++) {
+      len += out.rLen[t];
+    }
+    return len;
+  }
+
+  private static boolean joinedAccent(Positions out, int a, int b) {
+    boolean acc = false;
+    for (int t = a; t <= b; t++) {
+      acc |= accent(out, t);
+    }
+    return acc;
+  }
+
+  /** Whether the letters at {@code off} are a known syllable: as written when accented, else folded. */
+  private boolean knownSyllable(Positions out, int off, int len, boolean acc) {
+    char[] ex = out.exactChars;
+    char[] fo = out.foldChars;
+    if (acc) {
+      return vocab.exactSyllable(vocab.exactEntry(ex, off, len, SymbolTable.hash(ex, off, len))) >= 0;
+    }
+    return vocab.foldSyllable(vocab.foldEntry(fo, off, len, SymbolTable.hash(fo, off, len))) >= 0;
   }
 
   /** The last index of a run of two or more single letters starting at {@code i}, or {@code i}. */

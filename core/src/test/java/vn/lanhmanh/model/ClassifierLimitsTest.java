@@ -20,7 +20,9 @@ import vn.lanhmanh.Verdict;
  * lowered to P before these limits. And a medium score of the minors classifier alone does not make adult
  * sexual text tier C: where nothing in the text names a child and the score is under
  * {@link ScoreStage#ADULT_BELOW}, it becomes adult sexual content (T18); where a child is named, the text
- * stays blocked for every age.
+ * stays blocked for every age; where a child is named and nothing is sexual, it makes no finding. The
+ * classifiers add no finding where the lexicon reads the category, none for profanity, and none of conduct
+ * aimed at a reader in a search query.
  */
 class ClassifierLimitsTest {
 
@@ -90,5 +92,37 @@ class ClassifierLimitsTest {
     Verdict v = classifiers.checkText(text, Policy.forAge(18));
     assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
     assertThat(v.findings()).anyMatch(f -> f.category() == Category.SEXUAL_MINORS && f.rating() == Rating.C);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"em học lớp mấy rồi", "Các em học sinh lớp 5 thay đồ thể dục trong phòng thay đồ."})
+  void aChildNamedWithNothingSexualIsNotSexualContentOfMinors(String text) {
+    Verdict v = classifiers.checkText(text, Policy.forAge(10));
+    assertThat(v.findings()).as("%s", v).noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    assertThat(v.score(Category.SEXUAL_MINORS)).as("the score stays").isGreaterThan(0.5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vote đứa béo nhất lớp đi tụi bây", "ngồi gần nó là hôi lây đó, tránh xa nó ra"})
+  void theLexiconsReadingOfACategoryStands(String text) {
+    Verdict v = classifiers.checkText(text, Policy.forAge(10));
+    assertThat(v.action()).as("%s", v).isEqualTo(Action.WARN);
+    assertThat(v.findings()).noneMatch(f -> f.rule().startsWith("model/harassment"));
+  }
+
+  @Test
+  void profanityIsTheLexiconsToFind() {
+    Verdict v = classifiers.checkText("cái lon", Policy.forAge(10));
+    assertThat(v.findings()).as("%s", v).isEmpty();
+    assertThat(classifiers.checkText("cái lồn", Policy.forAge(10)).action()).isEqualTo(Action.BLOCK);
+  }
+
+  @Test
+  void aSearchQueryIsNotAMessageToTheViewer() {
+    Verdict query = classifiers.checkUrl("https://www.google.com/search?q=vietcombank+dang+nhap", Policy.forAge(10));
+    assertThat(query.findings()).as("%s", query).noneMatch(f -> f.category() == Category.SCAM);
+    assertThat(query.action()).isEqualTo(Action.ALLOW);
+    Verdict adult = classifiers.checkUrl("https://www.google.com/search?q=ai+co+link+phim+sex+khong", Policy.forAge(18));
+    assertThat(adult.findings()).as("%s", adult).noneMatch(f -> f.rating() == Rating.C);
   }
 }

@@ -181,12 +181,12 @@ final class HeldoutText {
         ratio(f.flagged, f.innocent), f.flaggedOnlyByPii));
     figures.append(String.format(Locale.ROOT, "  C-tier lines blocked at age 18 %s (target 1.0)%n",
         ratio(f.adultBlocked, f.cTier)));
-    figures.append("  per category (caught | caught with the right category; target >= 0.95 for sexual_minors,"
-        + " grooming, scam, self_harm):\n");
+    figures.append("  per category (caught | caught with the right category | flagged at all, a WARN counting;"
+        + " target >= 0.95 for sexual_minors, grooming, scam, self_harm, for self_harm at least a WARN):\n");
     for (Map.Entry<Category, int[]> e : f.perCategory.entrySet()) {
       int[] c = e.getValue();
-      figures.append(String.format(Locale.ROOT, "    %-14s %s | %s%n", e.getKey().jsonName(),
-          ratio(c[1], c[0]), ratio(c[2], c[0])));
+      figures.append(String.format(Locale.ROOT, "    %-14s %s | %s | %s%n", e.getKey().jsonName(),
+          ratio(c[1], c[0]), ratio(c[2], c[0]), ratio(c[3], c[0])));
     }
     figures.append("  per style (harm caught | innocent flagged):\n");
     for (Map.Entry<String, int[]> e : f.perStyle.entrySet()) {
@@ -246,7 +246,7 @@ final class HeldoutText {
     int flaggedOnlyByPii;
     int cTier;
     int adultBlocked;
-    /** Category → {lines, caught, caught with the right category}. */
+    /** Category → {lines, caught, caught with the right category, flagged at all (a WARN counts)}. */
     final Map<Category, int[]> perCategory = new EnumMap<>(Category.class);
     /** Style → {harm lines, caught, innocent lines, flagged}. */
     final Map<String, int[]> perStyle = new TreeMap<>();
@@ -259,8 +259,9 @@ final class HeldoutText {
         if (l.harm()) {
           f.harm++;
           style[0]++;
-          int[] c = f.perCategory.computeIfAbsent(l.category(), k -> new int[3]);
+          int[] c = f.perCategory.computeIfAbsent(l.category(), k -> new int[4]);
           c[0]++;
+          c[3] += s.flagged() ? 1 : 0;
           if (s.caught()) {
             f.caught++;
             style[1]++;
