@@ -605,14 +605,14 @@ public final class ContentFilter implements AutoCloseable {
       }
       SearchQuery q = SearchEngines.find(c, url);
       component = "decide";
-      String lower = hits.isEmpty() ? url : lowerCase(url);
       List<Finding> findings;
       if (hits.isEmpty() && q == null) {
         findings = List.of();
       } else if (hits.size() == 1 && q == null) {
         // The usual listed URL: one finding, kept as the immutable list the verdict would copy it into.
-        findings = List.of(urlFinding(url, lower, hits.get(0)));
+        findings = List.of(urlFinding(url, null, hits.get(0)));
       } else {
+        String lower = hits.isEmpty() ? url : lowerCase(url);
         findings = new ArrayList<>(hits.size() + 4);
         for (UrlHit h : hits) {
           findings.add(urlFinding(url, lower, h));
@@ -676,6 +676,26 @@ public final class ContentFilter implements AutoCloseable {
     return url;
   }
 
+  /**
+   * Where {@code key} (lower case) first occurs in {@code url} lower-cased, read from {@code url} as given:
+   * its first place there when no upper-case letter and no char outside ASCII stands before that place's
+   * end (lower-casing changes nothing up to there, so no earlier place can appear); else -1, and the
+   * caller lower-cases the URL.
+   */
+  static int keyInPlainPrefix(String url, String key) {
+    int at = url.indexOf(key);
+    if (at < 0) {
+      return -1;
+    }
+    for (int i = 0, end = at + key.length(); i < end; i++) {
+      char c = url.charAt(i);
+      if (c >= 128 || (c >= 'A' && c <= 'Z')) {
+        return -1;
+      }
+    }
+    return at;
+  }
+
   /** Per-thread list of a URL check's hits (the findings are made from them; the verdict keeps none). */
   private static final ThreadLocal<List<UrlHit>> URL_HITS = ThreadLocal.withInitial(() -> new ArrayList<>(8));
 
@@ -686,9 +706,17 @@ public final class ContentFilter implements AutoCloseable {
   /**
    * The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. When the
    * URL has no upper case ({@code lower} is {@code url}), the chars found are the key's: the key is the
-   * match, without a copy.
+   * match, without a copy. {@code lower} null: the URL is lower-cased only when the key's first place in
+   * it as given does not settle it ({@link #keyInPlainPrefix}).
    */
   private static Finding urlFinding(String url, String lower, UrlHit h) {
+    if (lower == null) {
+      int at = keyInPlainPrefix(url, h.key());
+      if (at >= 0) {
+        return new Finding(h.category(), h.severity(), h.rating(), h.rule(), at, at + h.key().length(), h.key());
+      }
+      lower = lowerCase(url);
+    }
     int at = lower.indexOf(h.key());
     int start = at < 0 ? 0 : at;
     int end = at < 0 ? url.length() : at + h.key().length();

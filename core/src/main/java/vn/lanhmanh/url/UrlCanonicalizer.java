@@ -101,6 +101,10 @@ public final class UrlCanonicalizer {
     }
   }
 
+  /** What a first reading of a URL answers when the URL holds tab, CR, LF or {@code #}: never returned. */
+  private static final CanonicalizationResult START_OVER =
+      CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "read again without tab, CR, LF and fragment");
+
   /** One canonicalisation; holds the cleaned input and the first problem found. */
   private static final class Parse {
     private final String input;
@@ -108,19 +112,36 @@ public final class UrlCanonicalizer {
     private boolean special;
     private Problem problem;
     private String message;
+    /** Whether {@link #s} is the URL without tab, CR, LF and fragment (the second reading). */
+    private boolean cutsDropped;
 
     Parse(String input) {
       this.input = input;
     }
 
     CanonicalizationResult run() {
-      s = stripWhitespaceAndFragment(input);
+      s = trimmed(input);
       if (s == null) {
         return CanonicalizationResult.failure(Problem.EMPTY, "url is empty");
       }
-      if (s.isEmpty()) {
-        return fail(Problem.MISSING_HOST, "only a fragment, no host");
+      // Tab, CR and LF inside the URL and its fragment are dropped before the steps. They are rare, so the
+      // steps first read the URL as it is: every char is read by the scheme's, the authority's, the path's
+      // or the query's pass, and one that meets such a char (or a failure, which may be due to one) starts
+      // over here on the URL without them. A URL without them is read once.
+      CanonicalizationResult r = parse();
+      if (r == START_OVER) {
+        s = withoutCuts(s);
+        cutsDropped = true;
+        if (s.isEmpty()) {
+          return fail(Problem.MISSING_HOST, "only a fragment, no host");
+        }
+        r = parse();
       }
+      return r;
+    }
+
+    /** The steps over {@link #s}, or {@link #START_OVER} when it holds a char {@link #isCut} names. */
+    private CanonicalizationResult parse() {
       String scheme = "http";
       int pos;
       int colon = schemeColon(s);
@@ -151,21 +172,41 @@ public final class UrlCanonicalizer {
       }
       special = web || SPECIAL_SCHEMES.contains(scheme);
 
-      // The authority, and its last '@' and ':', in one pass.
+      // The authority, and its last '@' and ':', in one pass, which also tells whether the authority is a
+      // plain host (plainHost: letters, digits, '-', '_' and single dots); the usual char, a lower-case
+      // letter, digit, '-' or '_', costs one table load.
       int authorityEnd = pos;
       int lastAt = -1;
       int lastColon = -1;
+      boolean plainChars = true;
+      boolean upper = false;
       for (; authorityEnd < s.length(); authorityEnd++) {
         char c = s.charAt(authorityEnd);
+        if (c < 128 && LOWER_HOST_CHAR[c]) {
+          continue;
+        }
+        if (!cutsDropped && isCut(c)) {
+          return START_OVER;
+        }
         if (endsAuthority(c)) {
           break;
         }
         if (c == '@') {
           lastAt = authorityEnd;
+          plainChars = false;
         } else if (c == ':') {
           lastColon = authorityEnd;
+          plainChars = false;
+        } else if (c >= 'A' && c <= 'Z') {
+          upper = true;
+        } else if (c != '.' || (authorityEnd > pos && s.charAt(authorityEnd - 1) == '.')) {
+          plainChars = false;
         }
       }
+      // With no '@' and no ':' the host is the whole authority: plainHost's answer, but for its ends.
+      int hostPlain = !plainChars ? UNKNOWN_PLAIN
+          : authorityEnd == pos || s.charAt(pos) == '.' || s.charAt(authorityEnd - 1) == '.' ? NOT_PLAIN
+          : upper ? PLAIN_UPPER : PLAIN_LOWER;
       int hostStart = lastAt >= 0 ? lastAt + 1 : pos;
       int hostEnd = authorityEnd;
       int port = -1;
@@ -192,23 +233,56 @@ public final class UrlCanonicalizer {
         }
       }
 
-      String host = canonicalHost(hostStart, hostEnd);
+      String host = canonicalHost(hostStart, hostEnd, hostPlain);
       if (host == null) {
-        return CanonicalizationResult.failure(problem, message);
+        return fail(problem, message);
       }
       int queryMark = s.indexOf('?', authorityEnd);
       int pathEnd = queryMark < 0 ? s.length() : queryMark;
-      String path = canonicalPath(authorityEnd, pathEnd);
-      String query = queryMark < 0 ? null : canonicalQuery(queryMark + 1, s.length());
+      boolean plainPath = isPlainPath(s, authorityEnd, pathEnd);
+      boolean plainQuery = queryMark < 0 || isPlainQuery(s, queryMark + 1, s.length());
+      // A plain path or query has no char <= 0x20 and no '#'; any other may hold one.
+      if ((!plainPath || !plainQuery) && !cutsDropped && hasCut(s)) {
+        return START_OVER;
+      }
+      String path = plainPath ? s.substring(authorityEnd, pathEnd) : canonicalPath(authorityEnd, pathEnd);
+      String query = queryMark < 0 ? null
+          : plainQuery ? s.substring(queryMark + 1) : canonicalQuery(queryMark + 1, s.length());
       return CanonicalizationResult.ok(new CanonicalUrl(scheme, host, port, path, query));
     }
 
+    /** A failure, or {@link #START_OVER} when the URL holds a char {@link #isCut} names (it may be the cause). */
     private CanonicalizationResult fail(Problem p, String m) {
-      return CanonicalizationResult.failure(p, m);
+      return !cutsDropped && hasCut(s) ? START_OVER : CanonicalizationResult.failure(p, m);
     }
 
-    /** The input without tab/CR/LF, outer chars {@code <= 0x20} and fragment; {@code null} if blank. */
-    private static String stripWhitespaceAndFragment(String in) {
+    /** Whether {@code t} holds a char that {@link #isCut} names. */
+    private static boolean hasCut(String t) {
+      for (int i = 0; i < t.length(); i++) {
+        if (isCut(t.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code t} up to its first {@code #}, without tab, CR and LF. */
+    private static String withoutCuts(String t) {
+      StringBuilder out = new StringBuilder(t.length());
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (c == '#') {
+          break;
+        }
+        if (c != '\t' && c != '\r' && c != '\n') {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
+    /** The input without its outer chars {@code <= 0x20}; {@code null} if blank. */
+    private static String trimmed(String in) {
       int from = 0;
       int to = in.length();
       while (from < to && in.charAt(from) <= ' ') {
@@ -220,25 +294,7 @@ public final class UrlCanonicalizer {
       if (from == to) {
         return null;
       }
-      int cut = from;
-      while (cut < to && !isCut(in.charAt(cut))) {
-        cut++;
-      }
-      if (cut == to) {
-        // Nothing to drop inside: no copy.
-        return from == 0 && to == in.length() ? in : in.substring(from, to);
-      }
-      StringBuilder out = new StringBuilder(to - from);
-      for (int i = from; i < to; i++) {
-        char c = in.charAt(i);
-        if (c == '#') {
-          break;
-        }
-        if (c != '\t' && c != '\r' && c != '\n') {
-          out.append(c);
-        }
-      }
-      return out.toString();
+      return from == 0 && to == in.length() ? in : in.substring(from, to);
     }
 
     /** Whether {@code c} ends the URL ({@code #}) or is removed from it (tab, CR, LF). */
@@ -301,8 +357,11 @@ public final class UrlCanonicalizer {
       return value;
     }
 
-    private String canonicalHost(int from, int to) {
-      int plain = plainHost(s, from, to);
+    /** The canonical host of {@code s[from, to)}; {@code plain}: its {@link #plainHost}, or {@link #UNKNOWN_PLAIN}. */
+    private String canonicalHost(int from, int to, int plain) {
+      if (plain == UNKNOWN_PLAIN) {
+        plain = plainHost(s, from, to);
+      }
       if (plain != NOT_PLAIN) {
         // Nothing to unescape, collapse, convert or escape: only the case and the IPv4 forms remain.
         String host = plain == PLAIN_LOWER ? s.substring(from, to) : lowerAscii(s.substring(from, to));
@@ -388,10 +447,8 @@ public final class UrlCanonicalizer {
       return null;
     }
 
+    /** The full steps for a path that {@link #isPlainPath} does not keep as it is. */
     private String canonicalPath(int from, int to) {
-      if (isPlainPath(s, from, to)) {
-        return s.substring(from, to);
-      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       if (special) {
         for (int i = 0; i < bytes.length; i++) {
@@ -408,10 +465,8 @@ public final class UrlCanonicalizer {
       return escaped.toString();
     }
 
+    /** The full steps for a query that {@link #isPlainQuery} does not keep as it is. */
     private String canonicalQuery(int from, int to) {
-      if (isPlainQuery(s, from, to)) {
-        return s.substring(from, to);
-      }
       byte[] bytes = PercentCodec.utf8(s, from, to);
       int n = PercentCodec.unescapeFully(bytes, bytes.length);
       StringBuilder escaped = new StringBuilder(n + 16);
@@ -467,30 +522,30 @@ public final class UrlCanonicalizer {
   }
 
   /**
-   * Chars 0-63 and 64-127 that {@link #isPlainPath} refuses in a special path and {@link #isPlainQuery}
-   * in a query, as bit sets.
+   * What each ASCII char is to {@link #isPlainPath} in a special path: {@link #NOT_PLAIN_CHAR} (to
+   * unescape or escape), {@link #PLAIN_CHAR}, or {@link #PLAIN_AFTER_NON_SLASH} ({@code /} and {@code .},
+   * plain but not after a {@code /}); and to {@link #isPlainQuery} in a query.
    */
-  private static final long NOT_PLAIN_PATH_LOW = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 0);
-  private static final long NOT_PLAIN_PATH_HIGH = notPlainBits(ESCAPE_IN_SPECIAL_PATH, 64);
-  private static final long NOT_PLAIN_QUERY_LOW = notPlainBits(ESCAPE_IN_QUERY, 0);
-  private static final long NOT_PLAIN_QUERY_HIGH = notPlainBits(ESCAPE_IN_QUERY, 64);
+  private static final byte[] PATH_CHAR = plainChars(ESCAPE_IN_SPECIAL_PATH, "/.");
+  private static final byte[] QUERY_CHAR = plainChars(ESCAPE_IN_QUERY, "");
+  private static final byte NOT_PLAIN_CHAR = 0;
+  private static final byte PLAIN_CHAR = 1;
+  private static final byte PLAIN_AFTER_NON_SLASH = 2;
 
-  /** Bit {@code c - base} set for each char {@code c} in {@code [base, base + 64)} that is not plain. */
-  private static long notPlainBits(String also, int base) {
-    long bits = 0;
-    for (int c = base; c < base + 64; c++) {
-      if (c <= 0x20 || c >= 0x7F || c == '%' || also.indexOf(c) >= 0) {
-        bits |= 1L << (c - base);
-      }
+  private static byte[] plainChars(String escaped, String notAfterSlash) {
+    byte[] kinds = new byte[128];
+    for (int c = 0; c < 128; c++) {
+      boolean plain = c > 0x20 && c < 0x7F && c != '%' && escaped.indexOf(c) < 0;
+      kinds[c] = !plain ? NOT_PLAIN_CHAR : notAfterSlash.indexOf(c) >= 0 ? PLAIN_AFTER_NON_SLASH : PLAIN_CHAR;
     }
-    return bits;
+    return kinds;
   }
 
   /** Whether the query {@code s[from, to)} is printable ASCII without {@code %} or {@code #}: nothing to unescape or escape. */
   static boolean isPlainQuery(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || ((c < 64 ? NOT_PLAIN_QUERY_LOW : NOT_PLAIN_QUERY_HIGH) & (1L << c)) != 0) {
+      if (c >= 128 || QUERY_CHAR[c] == NOT_PLAIN_CHAR) {
         return false;
       }
     }
@@ -501,7 +556,7 @@ public final class UrlCanonicalizer {
    * Whether the path {@code s[from, to)} is already canonical: starts with {@code /}, printable ASCII
    * with nothing to unescape or escape ({@code %}, {@code #}, {@code ?}, {@code \}), no empty segment
    * ({@code //}) and no segment starting with a dot ({@code /./}, {@code /../}; {@code /.well-known} takes
-   * the full path too). One pass over the chars.
+   * the full path too). One pass over the chars, one table load for the usual char.
    */
   static boolean isPlainPath(String s, int from, int to) {
     if (from >= to || s.charAt(from) != '/') {
@@ -510,8 +565,8 @@ public final class UrlCanonicalizer {
     char previous = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c >= 128 || ((c < 64 ? NOT_PLAIN_PATH_LOW : NOT_PLAIN_PATH_HIGH) & (1L << c)) != 0
-          || (previous == '/' && (c == '/' || c == '.'))) {
+      byte kind = c < 128 ? PATH_CHAR[c] : NOT_PLAIN_CHAR;
+      if (kind != PLAIN_CHAR && (kind == NOT_PLAIN_CHAR || previous == '/')) {
         return false;
       }
       previous = c;
@@ -523,6 +578,8 @@ public final class UrlCanonicalizer {
   static final int NOT_PLAIN = 0;
   static final int PLAIN_LOWER = 1;
   static final int PLAIN_UPPER = 2;
+  /** Not one of {@link #plainHost}'s answers: not known yet. */
+  static final int UNKNOWN_PLAIN = -1;
 
   /**
    * Whether {@code s[from, to)} is a non-empty host of ASCII letters, digits, {@code -}, {@code _} and
@@ -547,6 +604,15 @@ public final class UrlCanonicalizer {
       return NOT_PLAIN;
     }
     return upper ? PLAIN_UPPER : PLAIN_LOWER;
+  }
+
+  /** The chars of a plain host that need no step at all: {@code a-z}, {@code 0-9}, {@code -} and {@code _}. */
+  private static final boolean[] LOWER_HOST_CHAR = new boolean[128];
+
+  static {
+    for (char c : "abcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+      LOWER_HOST_CHAR[c] = true;
+    }
   }
 
   private static String collapseDots(String host) {

@@ -15,6 +15,8 @@ final class UrlChars {
   char[] words = new char[256];
   /** How many chars of {@link #words} the last {@link UrlWords#compactKinds} wrote. */
   int wordCount;
+  /** Where the path segment that {@link UrlWords#segmentKinds} read ends (its slash, or the path's end). */
+  int segmentEnd;
   /** A word's skeleton, or a label without its dashes. */
   char[] skeleton = new char[256];
   /** Where each word of the host's part starts and ends in {@link #words} ({@link UrlWords#hostKinds}). */

@@ -323,14 +323,10 @@ public final class UrlRules {
     }
     int at = 0;
     while (at < path.length()) {
-      int slash = path.indexOf('/', at);
-      int end = slash < 0 ? path.length() : slash;
-      if (end > at) {
-        if ((words.compactKinds(path, at, end, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
-          seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
-        }
+      if ((words.segmentKinds(path, at, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
+        seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
       }
-      at = end + 1;
+      at = buf.segmentEnd + 1;
     }
   }
 

@@ -14,7 +14,10 @@ import java.util.List;
  * gating a rule by it changes no answer.
  *
  * <p>Transitions are a dense table of 36 slots (a–z, 0–9) per state; any other char goes back to the
- * root. Immutable; thread-safe.
+ * root. Each slot holds where its target's row starts (the target state times 36) shifted left by 8,
+ * with the target's kind bits in the low 8 bits, so a char costs one table load: the next row is the
+ * entry shifted right by 8, and the entries themselves are or-ed into the bits, masked to the kinds once
+ * at the end. Immutable; thread-safe.
  */
 final class UrlWords {
 
@@ -31,12 +34,16 @@ final class UrlWords {
   /** An impersonation stem of four letters or fewer, which counts only at the head or tail of a word. */
   static final int SHORT_STEM = 32;
 
-  private final char[] next;
-  private final byte[] out;
+  /** The kind bits that {@link #next}'s entries carry in their low 8 bits. */
+  private static final int KINDS = 0xFF;
+  /** An entry's target row start is the entry shifted right by this. */
+  private static final int ROW_SHIFT = 8;
 
-  private UrlWords(char[] next, byte[] out) {
+  /** Per state, 36 entries (see the class description); the root's row starts at 0. */
+  private final int[] next;
+
+  private UrlWords(int[] next) {
     this.next = next;
-    this.out = out;
   }
 
   /** Collects words with their kind bits before {@link #build}. */
@@ -79,7 +86,7 @@ final class UrlWords {
         outs.set(s, outs.get(s) | kinds.get(w));
       }
       int states = edges.size();
-      if (states > Character.MAX_VALUE) {
+      if (states > Character.MAX_VALUE || (long) states * 36 << ROW_SHIFT > Integer.MAX_VALUE) {
         throw new IllegalStateException("too many URL word states: " + states);
       }
       // Breadth first: each state's failure link, its output joined with the link's, and the missing
@@ -113,7 +120,11 @@ final class UrlWords {
           }
         }
       }
-      return new UrlWords(next, out);
+      int[] entries = new int[next.length];
+      for (int i = 0; i < next.length; i++) {
+        entries[i] = (next[i] * 36) << ROW_SHIFT | out[next[i]];
+      }
+      return new UrlWords(entries);
     }
 
     private static int[] newRow() {
@@ -125,17 +136,21 @@ final class UrlWords {
 
   /** The kind bits of every word that occurs in {@code s[0, n)}. */
   int kinds(char[] s, int n) {
-    char[] next = this.next;
-    byte[] out = this.out;
-    int state = 0;
+    int[] next = this.next;
+    int row = 0;
     int bits = 0;
     for (int i = 0; i < n; i++) {
       char c = s[i];
       int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
-      state = slot < 0 ? 0 : next[state * 36 + slot];
-      bits |= out[state];
+      if (slot < 0) {
+        row = 0;
+        continue;
+      }
+      int entry = next[row + slot];
+      row = entry >>> ROW_SHIFT;
+      bits |= entry;
     }
-    return bits;
+    return bits & KINDS;
   }
 
   /**
@@ -144,25 +159,48 @@ final class UrlWords {
    * and their count to {@code buf.wordCount}; returns the kind bits of every word that occurs in them.
    */
   int compactKinds(String s, int from, int to, UrlChars buf) {
+    return compact(s, from, to, false, buf);
+  }
+
+  /**
+   * {@link #compactKinds} of the path segment that starts at {@code from}: up to the first {@code /} from
+   * there or the path's end, which goes to {@code buf.segmentEnd} (found in the same pass, not searched
+   * for first).
+   */
+  int segmentKinds(String path, int from, UrlChars buf) {
+    return compact(path, from, path.length(), true, buf);
+  }
+
+  /** {@link #compactKinds} of {@code s[from, to)}, stopping at a {@code /} when {@code toSlash}. */
+  private int compact(String s, int from, int to, boolean toSlash, UrlChars buf) {
     buf.words = UrlChars.fit(buf.words, to - from);
     char[] words = buf.words;
-    char[] next = this.next;
-    byte[] out = this.out;
+    int[] next = this.next;
     int n = 0;
-    int state = 0;
+    int row = 0;
     int bits = 0;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i < to; i++) {
       char c = s.charAt(i);
-      c = lower(c);
       int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
-      if (slot >= 0) {
-        words[n++] = c;
-        state = next[state * 36 + slot];
-        bits |= out[state];
+      if (slot < 0) {   // not a lower-case letter or digit (the usual char): the slash, lowered, or dropped
+        if (c == '/' && toSlash) {
+          break;
+        }
+        c = lower(c);
+        slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+        if (slot < 0) {
+          continue;
+        }
       }
+      words[n++] = c;
+      int entry = next[row + slot];
+      row = entry >>> ROW_SHIFT;
+      bits |= entry;
     }
     buf.wordCount = n;
-    return bits;
+    buf.segmentEnd = i;
+    return bits & KINDS;
   }
 
   /** {@code c} in lower case: ASCII by arithmetic, other chars by {@link Character#toLowerCase(char)}. */
@@ -182,10 +220,9 @@ final class UrlWords {
     char[] words = buf.words;
     int[] starts = buf.tokenStart;
     int[] ends = buf.tokenEnd;
-    char[] next = this.next;
-    byte[] out = this.out;
+    int[] next = this.next;
     int n = 0;
-    int state = 0;
+    int row = 0;
     int bits = 0;
     int tokens = 0;
     int wordStart = 0;
@@ -193,6 +230,14 @@ final class UrlWords {
     boolean punycode = false;
     for (int i = 0; i < to; i++) {
       char c = host.charAt(i);
+      int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
+      if (slot >= 0) {   // a lower-case letter or digit, the usual char: a word's char as written
+        words[n++] = c;
+        int entry = next[row + slot];
+        row = entry >>> ROW_SHIFT;
+        bits |= entry;
+        continue;
+      }
       if (c == '.' || c == '-' || c == '_') {
         if (c == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
           punycode = true;
@@ -208,15 +253,15 @@ final class UrlWords {
         }
         continue;
       }
+      // Any other char is not as written: an upper-case letter is lowered, anything else dropped.
+      asWritten = false;
       char lower = lower(c);
-      int slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
-      if (slot < 0 || lower != c) {
-        asWritten = false;
-      }
+      slot = lower < 128 ? UrlRules.SLOTS[lower] : -1;
       if (slot >= 0) {
         words[n++] = lower;
-        state = next[state * 36 + slot];
-        bits |= out[state];
+        int entry = next[row + slot];
+        row = entry >>> ROW_SHIFT;
+        bits |= entry;
       }
     }
     if (n > wordStart) {
@@ -231,11 +276,11 @@ final class UrlWords {
     buf.tokenCount = tokens;
     buf.wordsAsWritten = asWritten;
     buf.punycode = punycode;
-    return bits;
+    return bits & KINDS;
   }
 
   /** How many states the automaton has (for tests). */
   int states() {
-    return out.length;
+    return next.length / 36;
   }
 }

@@ -43,6 +43,61 @@ class UrlCanonicalizerFastPathTest {
     }
   }
 
+  /**
+   * The authority pass that tells a plain host (no {@code @} or {@code :} in the authority) answers as
+   * {@code plainHost} over the host alone, which the same URL with user info in front of its host takes.
+   */
+  @Property(tries = 3000)
+  void anAuthorityReadInOnePassCanonicalisesAsTheHostReadAlone(@ForAll("authorities") String authority,
+      @ForAll("paths") String path) {
+    CanonicalizationResult alone = UrlCanonicalizer.canonicalize("http://" + authority + path);
+    CanonicalizationResult afterUserInfo = UrlCanonicalizer.canonicalize("http://user@" + authority + path);
+    assertThat(alone.toString()).as(authority).isEqualTo(afterUserInfo.toString());
+  }
+
+  /**
+   * A URL is read first as it is and read again without tab, CR, LF and fragment only when one of those
+   * is met: the answer (URL or problem and message) is the one for the URL with them dropped first.
+   */
+  @Property(tries = 3000)
+  void tabsLineBreaksAndFragmentsAreDroppedAsIfFirst(@ForAll("withCuts") String body) {
+    for (String scheme : new String[] {"http://", "HTTPS:", "ftp://", "localhost:", "javascript:", ""}) {
+      String url = scheme + body;
+      String trimmed = url.strip();   // the outer chars <= 0x20 of these URLs are whitespace
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      StringBuilder dropped = new StringBuilder();
+      for (char c : trimmed.toCharArray()) {
+        if (c == '#') {
+          break;
+        }
+        if (c != '\t' && c != '\r' && c != '\n') {
+          dropped.append(c);
+        }
+      }
+      String expected;
+      if (dropped.length() == 0) {
+        expected = "MISSING_HOST: only a fragment, no host";
+      } else if (!dropped.toString().equals(dropped.toString().strip())) {
+        continue;   // read again, its outer spaces would go: no URL without cuts reads the same
+      } else {
+        expected = UrlCanonicalizer.canonicalize(dropped.toString()).toString();
+      }
+      assertThat(UrlCanonicalizer.canonicalize(url).toString()).as(url).isEqualTo(expected);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> withCuts() {
+    return Arbitraries.strings().withChars("aZ0.-:@/?%[]#\t\r\n 8").ofMinLength(0).ofMaxLength(16);
+  }
+
+  @Provide
+  Arbitrary<String> authorities() {
+    return Arbitraries.strings().withChars("abZ09-_..%\u00e9 ").ofMinLength(1).ofMaxLength(10);
+  }
+
   @Provide
   Arbitrary<String> hosts() {
     Arbitrary<String> label = Arbitraries.strings().withChars("abcXYZ019-_").ofMinLength(1).ofMaxLength(5);

@@ -65,6 +65,26 @@ class UrlWordsTest {
   }
 
   @Property(tries = 2000)
+  void aPathSegmentEndsAtItsSlashAsASearchForItWouldEndIt(
+      @ForAll("dictionaries") List<Tuple.Tuple2<String, Integer>> words, @ForAll("mixedTexts") String path) {
+    UrlWords.Builder b = new UrlWords.Builder();
+    words.forEach(w -> b.add(w.get1(), w.get2()));
+    UrlWords automaton = b.build();
+    UrlChars buf = UrlChars.get();
+    int at = 0;
+    while (at < path.length()) {
+      int slash = path.indexOf('/', at);
+      int end = slash < 0 ? path.length() : slash;
+      int expectedBits = automaton.compactKinds(path, at, end, buf);
+      String expectedWords = new String(buf.words, 0, buf.wordCount);
+      assertThat(automaton.segmentKinds(path, at, buf)).as(path + " at " + at).isEqualTo(expectedBits);
+      assertThat(new String(buf.words, 0, buf.wordCount)).isEqualTo(expectedWords);
+      assertThat(buf.segmentEnd).isEqualTo(end);
+      at = end + 1;
+    }
+  }
+
+  @Property(tries = 2000)
   void aHostPartsWordsAreItsRunsBetweenSeparators(@ForAll("dictionaries") List<Tuple.Tuple2<String, Integer>> words,
       @ForAll("mixedTexts") String text) {
     UrlWords.Builder b = new UrlWords.Builder();

@@ -231,9 +231,9 @@ final class KeyTable {
   /**
    * What {@link #entries} gives, as the check uses it: an allow entry under hash {@code h} makes this
    * answer true; every other entry adds its hit ({@link UrlListIndex#hitOf}) to {@code out}, with no
-   * {@link ListEntry} between.
+   * {@link ListEntry} between. {@code hostKey}: {@code s[from, to)} is a host, with no path.
    */
-  boolean hits(long h, CharSequence s, int from, int to, List<UrlHit> out) {
+  boolean hits(long h, CharSequence s, int from, int to, boolean hostKey, List<UrlHit> out) {
     Labels found = probe(h);
     boolean allow = false;
     String key = null;
@@ -246,7 +246,7 @@ final class KeyTable {
       if (key == null) {
         key = s.subSequence(from, to).toString();
       }
-      out.add(UrlListIndex.hitOf(categoryEnums[label], rulePrefixes[label], key));
+      out.add(UrlListIndex.hitOf(categoryEnums[label], rulePrefixes[label], key, hostKey));
     }
     return allow;
   }

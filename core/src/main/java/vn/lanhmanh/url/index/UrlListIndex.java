@@ -339,15 +339,19 @@ public final class UrlListIndex implements Closeable {
       if (e.isAllow()) {
         allow = true;
       } else {
-        out.add(hitOf(e.categoryOrNull(), RULE_PREFIX + e.source() + ":", e.key()));
+        out.add(hitOf(e.categoryOrNull(), RULE_PREFIX + e.source() + ":", e.key(), false));
       }
     }
     return allow;
   }
 
-  /** The hit of a list entry of {@code category} whose rule is {@code rulePrefix + key}. */
-  static UrlHit hitOf(vn.lanhmanh.Category category, String rulePrefix, String key) {
-    int slash = key.indexOf('/');
+  /**
+   * The hit of a list entry of {@code category} whose rule is {@code rulePrefix + key}; its host is the key
+   * up to the first {@code /} (the key itself when {@code hostKey}: a host key has none, so it is not
+   * searched for one).
+   */
+  static UrlHit hitOf(vn.lanhmanh.Category category, String rulePrefix, String key, boolean hostKey) {
+    int slash = hostKey ? -1 : key.indexOf('/');
     return UrlHit.of(category, rulePrefix.concat(key), slash < 0 ? key : key.substring(0, slash));
   }
 
@@ -742,10 +746,10 @@ public final class UrlListIndex implements Closeable {
       for (int i = 0; i < passedCount; i++) {
         int k = passed[i];
         if (pathEnd[k] == 0) {
-          allow |= table.hits(passedHash[i], host, hostStart[k], host.length(), out);
+          allow |= table.hits(passedHash[i], host, hostStart[k], host.length(), true, out);
         } else {
           fill(k);
-          allow |= table.hits(passedHash[i], chars, 0, chars.len, out);
+          allow |= table.hits(passedHash[i], chars, 0, chars.len, false, out);
         }
       }
       return allow;
