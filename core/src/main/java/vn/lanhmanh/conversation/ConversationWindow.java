@@ -67,6 +67,12 @@ final class ConversationWindow {
    * leaves the window as it was, so it is not scored again. Null after a change.
    */
   private Observation last;
+  /**
+   * The stages' assessment of the kept messages (risk before the classifier signals), while they are
+   * unchanged: with signals the risk moves with every message, but only {@link RiskModel#combine} needs
+   * running again. Null after a change.
+   */
+  private RiskModel.Assessment stages;
   /** Whether the newest message came with a classifier signal (the filter runs the classifiers). */
   private boolean learned;
   /** The kept messages' {@link Entry#hitBytes} summed, kept up to date as messages join and leave. */
@@ -97,6 +103,7 @@ final class ConversationWindow {
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
       last = null;
+      stages = null;
     }
     if (newer || cutoff == null) {
       cutoff = newest.minus(MAX_AGE);
@@ -119,6 +126,7 @@ final class ConversationWindow {
         hitBytes -= e.hitBytes();
         signalOnly -= e.hits().isEmpty() ? 1 : 0;
         last = null;
+        stages = null;
       } else {
         min = e.time().isBefore(min) ? e.time() : min;
         minSeq = Math.min(minSeq, e.seq());
@@ -134,12 +142,16 @@ final class ConversationWindow {
       // every message, as older signals decay and the newest message's own signal counts, so it is scored)
       return last;
     }
-    RiskModel.Assessment a = RiskModel.assess(entries, learned ? seq : -1);
-    boolean high = a.risk() >= ConversationMonitor.HIGH_RISK;
+    if (stages == null) {
+      stages = RiskModel.assess(entries, -1);
+    }
+    RiskModel.Assessment a = stages;
+    double risk = learned ? RiskModel.combine(a.risk(), entries, seq) : a.risk();
+    boolean high = risk >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
-    Observation o = new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), crossed);
-    last = crossed ? new Observation(a.risk(), a.stages(), a.evidence(), a.reasons(), false) : o;
+    Observation o = new Observation(risk, a.stages(), a.evidence(), a.reasons(), crossed);
+    last = crossed ? new Observation(risk, a.stages(), a.evidence(), a.reasons(), false) : o;
     return o;
   }
 
