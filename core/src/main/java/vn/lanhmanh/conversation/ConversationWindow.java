@@ -68,9 +68,10 @@ final class ConversationWindow {
    */
   private Observation last;
   /**
-   * The stages' assessment of the kept messages (risk before the classifier signals), while they are
-   * unchanged: with signals the risk moves with every message, but only {@link RiskModel#combine} needs
-   * running again. Null after a change.
+   * The stages' assessment of the kept messages (risk before the classifier signals), while their stage
+   * phrases are unchanged: with signals the risk moves with every message, but only
+   * {@link RiskModel#combine} needs running again, and a message kept (or dropped) for its signal alone holds
+   * no stage phrase. Null after a change of the phrases.
    */
   private RiskModel.Assessment stages;
   /** Whether the newest message came with a classifier signal (the filter runs the classifiers). */
@@ -103,7 +104,9 @@ final class ConversationWindow {
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
       last = null;
-      stages = null;
+      if (!hits.isEmpty()) {
+        stages = null;   // a message kept for its signal alone leaves the stages' assessment as it was
+      }
     }
     if (newer || cutoff == null) {
       cutoff = newest.minus(MAX_AGE);
@@ -126,7 +129,9 @@ final class ConversationWindow {
         hitBytes -= e.hitBytes();
         signalOnly -= e.hits().isEmpty() ? 1 : 0;
         last = null;
-        stages = null;
+        if (!e.hits().isEmpty()) {
+          stages = null;
+        }
       } else {
         min = e.time().isBefore(min) ? e.time() : min;
         minSeq = Math.min(minSeq, e.seq());
