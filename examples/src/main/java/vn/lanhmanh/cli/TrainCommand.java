@@ -205,6 +205,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     List<Path> folders = new ArrayList<>(corpusTrain);
     folders.addAll(corpusDev);
+    folders.addAll(chatsTrain);
     for (Path p : folders) {
       if (!Files.isDirectory(p)) {
         throw new ParameterException(spec.commandLine(), "not a folder: " + p);
@@ -253,9 +254,6 @@ final class TrainCommand implements Callable<Integer> {
       trainMessages.addAll(MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY));
     }
     for (Path p : chatsTrain) {
-      if (!Files.isDirectory(p)) {
-        throw new ParameterException(spec.commandLine(), "not a folder: " + p);
-      }
       command.append(" --corpus-chats ").append(relative(p));
       props.put("data.chats." + relative(p), digest(p));
       trainMessages.addAll(MessageCorpus.readChats(p, ClassifierTrainer.ORDINARY));
