@@ -88,6 +88,8 @@ public final class ScoreStage {
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
   private volatile MessageFeatures.Syllables syllables;
+  /** Their weights summed for the model last checked with (null for a model of another shape). */
+  private volatile MessageFeatures.Summed summed;
 
   /** Per-thread scratch of the message classifiers. */
   private static final class ClassifierScratch {
@@ -266,8 +268,18 @@ public final class ScoreStage {
       known = MessageFeatures.Syllables.of(vocab, m.mask);
       syllables = known;
     }
-    MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
-    m.logits(s.features, s.logits, s.acc);
+    MessageFeatures.Summed sums = summed;
+    if (sums == null || sums.known != known || sums.model != m) {
+      sums = MessageFeatures.Summed.of(known, m);
+      summed = sums;
+    }
+    if (sums == null) {
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
+      m.logits(s.features, s.logits, s.acc);
+    } else {
+      MessageFeatures.extract(text, state, vocab, findings, sums, s.features);
+      m.logits(s.features, s.features.summed, s.logits, s.features.totals);
+    }
     s.features.trim(SCRATCH_KEEP);
     List<Finding> out = added;
     for (int k = 0; k < m.categories.length; k++) {
