@@ -375,11 +375,18 @@ final class MessageFeatures {
     int pending = 0;
     int added = 0;
     long prev = BOS;
-    for (int i = 0; i < n; i++) {
-      int ex = p.exactId(i);
-      long hf;
-      int r = ex * ROW;
-      if (ex >= 0 && ex < rowCount && (int) rows[r] == p.foldId(i) && !p.expanded(i)) {
+    int i = 0;
+    while (i < n) {
+      // A run of summed syllables: their sums and bigrams only, in a loop without calls (room for one
+      // feature per position made before it).
+      int[] feats = b.room(n - i);
+      int size = b.size;
+      for (; i < n; i++) {
+        int ex = p.exactId(i);
+        int r = ex * ROW;
+        if (ex < 0 || ex >= rowCount || (int) rows[r] != p.foldId(i) || p.expanded(i)) {
+          break;
+        }
         int c = (int) (rows[r] >>> 32);
         if (pending + c > ClassifierModel.FLUSH) {
           flush(lanes, totals);
@@ -391,14 +398,17 @@ final class MessageFeatures {
         lanes[3] += rows[r + 5];
         pending += c;
         added += c;
-        hf = rows[r + 1];
-        b.add(Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask));
-      } else {
-        int at = b.size;
-        hf = position(p, i, vocab, mask, known, b);
-        b.feats[at + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+        long hf = rows[r + 1];
+        feats[size++] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+        prev = hf;
       }
-      prev = hf;
+      b.size = size;
+      if (i < n) {
+        long hf = position(p, i, vocab, mask, known, b);
+        b.feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+        prev = hf;
+        i++;
+      }
     }
     flush(lanes, totals);
     b.summed = added;
