@@ -282,9 +282,11 @@ public final class ScoreStage {
       // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
       // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
       // of the same text does not stop that.
-      boolean method = c == Category.SELF_HARM && p >= m.threshold[k] && selfHarmMethod(state)
+      double threshold = c == Category.SELF_HARM && anyConcept(state, SELF_HARM_SIGNS)
+          ? Math.min(m.threshold[k], SELF_HARM_SIGNED_THRESHOLD) : m.threshold[k];
+      boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
           && !covered(findings, c, SELF_HARM_METHOD_TIER);
-      if (p >= m.threshold[k] && !text.isEmpty() && (method || !lexiconReads(findings, c))
+      if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = method ? SELF_HARM_METHOD_TIER : m.tier[k];
@@ -471,6 +473,27 @@ public final class ScoreStage {
   private static final long SELF_HARM_REPORTING = 1L << Concept.NEWS_POLICE.ordinal()
       | 1L << Concept.AWARENESS.ordinal() | 1L << Concept.HEALTH_EDUCATION.ordinal()
       | 1L << Concept.LITERATURE.ordinal() | 1L << Concept.HISTORY_WAR.ordinal() | 1L << Concept.SCIENCE.ordinal();
+
+  /**
+   * Concepts that are signs of self-harm in the text itself: the means, an injury, a lethal height or dose, a
+   * jump, vanishing, being a burden, a farewell.
+   */
+  private static final long SELF_HARM_SIGNS = selfHarmSigns();
+
+  private static long selfHarmSigns() {
+    long bits = 0;
+    for (Concept c : new Concept[] {Concept.MEANS, Concept.LETHAL, Concept.SELF_INJURY, Concept.JUMP,
+        Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL}) {
+      bits |= c.bit();
+    }
+    return bits;
+  }
+
+  /**
+   * The self-harm classifier's threshold where the text holds a sign of self-harm ({@link #SELF_HARM_SIGNS}):
+   * lower than the classifier's own, which is set on text without any such sign in view.
+   */
+  static final double SELF_HARM_SIGNED_THRESHOLD = 0.75;
 
   /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
   private static boolean selfHarmMethod(MatchState state) {
