@@ -108,7 +108,27 @@ final class MessageFeatures {
     /** By exact id: the {@code EXACT} feature. */
     private final int[] exactFeature;
 
+    /** The weight sums of the model last asked for (see {@link #summed}). */
+    private volatile Summed summed;
+
     private record Key(int mask) {}
+
+    /**
+     * The weight sums of these syllables for {@code model}, kept with them (a filter checks with a few
+     * vocabularies, a policy with its own phrases having its own, and one model); null unless the model packs
+     * four words per feature.
+     */
+    Summed summed(ClassifierModel model) {
+      Summed s = summed;
+      if (s == null || s.model != model) {
+        s = Summed.of(this, model);
+        if (s == null) {
+          return null;
+        }
+        summed = s;
+      }
+      return s;
+    }
 
     private Syllables(Vocabulary vocab, int mask) {
       this.vocabulary = vocab;

@@ -88,8 +88,6 @@ public final class ScoreStage {
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
   private volatile MessageFeatures.Syllables syllables;
-  /** Their weights summed for the model last checked with (null for a model of another shape). */
-  private volatile MessageFeatures.Summed summed;
 
   /** Per-thread scratch of the message classifiers. */
   private static final class ClassifierScratch {
@@ -270,11 +268,7 @@ public final class ScoreStage {
       known = MessageFeatures.Syllables.of(vocab, m.mask);
       syllables = known;
     }
-    MessageFeatures.Summed sums = summed;
-    if (sums == null || sums.known != known || sums.model != m) {
-      sums = MessageFeatures.Summed.of(known, m);
-      summed = sums;
-    }
+    MessageFeatures.Summed sums = known.summed(m);
     if (sums == null) {
       MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
       m.logits(s.features, s.logits, s.acc);
