@@ -76,6 +76,15 @@ final class Impersonation {
   /** Stems of 5 letters or more by the first two and by the last two letters of their skeleton. */
   private final Fuzzy[][] fuzzyByHead;
   private final Fuzzy[][] fuzzyByTail;
+  /**
+   * Bit {@code (a << 7) | b} is set when a word of four chars or more that starts with the ASCII chars
+   * {@code a b} may have {@link #fuzzyByHead} candidates: always when {@code a} or {@code b} is {@code r}
+   * or {@code v} (their skeleton may read a third char), else exactly when the two chars' skeleton has
+   * candidates. {@link #lookalikeIn} skips the skeleton's head and tail of a word neither table names.
+   */
+  private final long[] headMay;
+  /** The same for the last two chars and {@link #fuzzyByTail}; always set when either is {@code n} or {@code v}. */
+  private final long[] tailMay;
   private final String[] lures;
   private final Set<String> fillers;
   private final String[] currencies;
@@ -112,6 +121,21 @@ final class Impersonation {
     for (Fuzzy f : fuzzy) {
       add(fuzzyByHead, UrlRules.bigram(f.skeleton(), 0), f);
       add(fuzzyByTail, UrlRules.bigram(f.skeleton(), f.skeleton().length() - 2), f);
+    }
+    this.headMay = new long[128 * 128 / 64];
+    this.tailMay = new long[128 * 128 / 64];
+    for (char a = 0; a < 128; a++) {
+      for (char b = 0; b < 128; b++) {
+        int bit = (a << 7) | b;
+        int head = skeletonHead(new char[] {a, b, 'a', 'a'}, 0, 4);
+        if (a == 'r' || a == 'v' || b == 'r' || b == 'v' || (head >= 0 && fuzzyByHead[head] != null)) {
+          headMay[bit >>> 6] |= 1L << bit;
+        }
+        int tail = skeletonTail(new char[] {'a', 'a', a, b}, 0, 4);
+        if (a == 'n' || a == 'v' || b == 'n' || b == 'v' || (tail >= 0 && fuzzyByTail[tail] != null)) {
+          tailMay[bit >>> 6] |= 1L << bit;
+        }
+      }
     }
     String[][] byBigram = new String[36 * 36][];
     for (String stem : longStems) {
@@ -355,7 +379,11 @@ final class Impersonation {
         return true;
       }
       // The skeleton's first and last two chars pick the candidate stems; most words have none, and
-      // only a word that has some is folded whole.
+      // only a word that has some is folded whole. A word whose raw first and last two chars name none
+      // (headMay, tailMay) is not folded at all.
+      if (!mayHaveCandidates(c, from, to)) {
+        continue;
+      }
       int head = skeletonHead(c, from, to);
       Fuzzy[] byHead = head < 0 ? null : fuzzyByHead[head];
       if (isStem(c, from, to, byHead)) {
@@ -375,6 +403,24 @@ final class Impersonation {
       }
     }
     return false;
+  }
+
+  /**
+   * False when neither {@link #skeletonHead} nor {@link #skeletonTail} of the word {@code w[from, to)} (four
+   * chars or more) has candidate stems, read from {@link #headMay} and {@link #tailMay}; true may still
+   * find none.
+   */
+  private boolean mayHaveCandidates(char[] w, int from, int to) {
+    char a = w[from];
+    char b = w[from + 1];
+    char y = w[to - 2];
+    char z = w[to - 1];
+    if ((a | b | y | z) >= 128) {
+      return true;
+    }
+    int head = (a << 7) | b;
+    int tail = (y << 7) | z;
+    return ((headMay[head >>> 6] >>> head) & 1) != 0 || ((tailMay[tail >>> 6] >>> tail) & 1) != 0;
   }
 
   /** {@link #isStem(String, Fuzzy[])} of the word {@code w[from, to)}. */
