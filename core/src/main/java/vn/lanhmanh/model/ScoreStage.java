@@ -45,7 +45,8 @@ import vn.lanhmanh.text.Vocabulary;
  * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not; one of
  * a category rated K (social networks) makes no finding, and a self-harm finding keeps K. A
  * {@code model/sexual_minors} score under {@link #ADULT_BELOW} in a text where nothing is sexual (no sexual
- * lexicon or composition finding, no hit of a sexual concept, a sexual score under {@link #SEXUAL_CUE_SCORE})
+ * lexicon or composition finding, no hit of a sexual concept, a sexual score under {@link #SEXUAL_CUE_SCORE} or
+ * under the sexual classifier's own threshold)
  * makes no finding: a question about a child's school or age is not abuse; one in a text where nothing names a
  * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
  * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
@@ -282,9 +283,11 @@ public final class ScoreStage {
       // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
       // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
       // of the same text does not stop that.
-      boolean method = c == Category.SELF_HARM && p >= m.threshold[k] && selfHarmMethod(state)
+      double threshold = c == Category.SELF_HARM && anyConcept(state, SELF_HARM_SIGNS)
+          ? Math.min(m.threshold[k], SELF_HARM_SIGNED_THRESHOLD) : m.threshold[k];
+      boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
           && !covered(findings, c, SELF_HARM_METHOD_TIER);
-      if (p >= m.threshold[k] && !text.isEmpty() && (method || !lexiconReads(findings, c))
+      if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = method ? SELF_HARM_METHOD_TIER : m.tier[k];
@@ -472,6 +475,27 @@ public final class ScoreStage {
       | 1L << Concept.AWARENESS.ordinal() | 1L << Concept.HEALTH_EDUCATION.ordinal()
       | 1L << Concept.LITERATURE.ordinal() | 1L << Concept.HISTORY_WAR.ordinal() | 1L << Concept.SCIENCE.ordinal();
 
+  /**
+   * Concepts that are signs of self-harm in the text itself: the means, an injury, a lethal height or dose, a
+   * jump, vanishing, being a burden, a farewell.
+   */
+  private static final long SELF_HARM_SIGNS = selfHarmSigns();
+
+  private static long selfHarmSigns() {
+    long bits = 0;
+    for (Concept c : new Concept[] {Concept.MEANS, Concept.LETHAL, Concept.SELF_INJURY, Concept.JUMP,
+        Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL}) {
+      bits |= c.bit();
+    }
+    return bits;
+  }
+
+  /**
+   * The self-harm classifier's threshold where the text holds a sign of self-harm ({@link #SELF_HARM_SIGNS}):
+   * lower than the classifier's own, which is set on text without any such sign in view.
+   */
+  static final double SELF_HARM_SIGNED_THRESHOLD = 0.75;
+
   /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
   private static boolean selfHarmMethod(MatchState state) {
     return anyConcept(state, SELF_HARM_MEANS) && !anyConcept(state, SELF_HARM_REPORTING);
@@ -496,7 +520,7 @@ public final class ScoreStage {
   /**
    * Whether the text is sexual by something besides the sexual_minors classifier: a lexicon or composition
    * finding of sexual content (of adults or of minors), a concept of sexual content, or the sexual
-   * classifier's score of at least {@link #SEXUAL_CUE_SCORE}.
+   * classifier's score of at least {@link #SEXUAL_CUE_SCORE} and its own threshold.
    */
   private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] logits) {
     for (int i = 0; i < findings.size(); i++) {
@@ -511,7 +535,7 @@ public final class ScoreStage {
     }
     for (int k = 0; k < m.categories.length; k++) {
       if (m.categories[k] == Category.SEXUAL) {
-        return m.calibrate(k, logits[k]) >= SEXUAL_CUE_SCORE;
+        return m.calibrate(k, logits[k]) >= Math.max(SEXUAL_CUE_SCORE, m.threshold[k]);
       }
     }
     return false;
