@@ -347,9 +347,14 @@ final class Impersonation {
     }
   }
 
-  /** Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in {@code buf}. */
+  /**
+   * Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in
+   * {@code buf}, as {@link UrlWords#hostKinds} left them for {@code host[0, labelEnd)}.
+   */
   private boolean lookalikeIn(String host, int labelFrom, int labelEnd, int tokens, UrlChars buf) {
-    int dash = host.indexOf('-', labelFrom);
+    // The label's first dash, found by the pass that split the words (labelFrom is after the last dot of
+    // host[0, labelEnd), the part that pass read).
+    int dash = buf.lastLabelDash;
     if (dash > labelFrom && dash < labelEnd) {
       buf.skeleton = UrlChars.fit(buf.skeleton, labelEnd - labelFrom);
       int m = 0;
@@ -371,12 +376,17 @@ final class Impersonation {
       if (len < 4) {
         continue;
       }
-      int end = to;
-      while (end > from && c[end - 1] >= '0' && c[end - 1] <= '9') {
-        end--;
-      }
-      if (end < to && end - from >= 5 && stemTable.get(c, from, end) != null) {
-        return true;
+      // The word without its trailing digits, when that is a stem of five chars or more: only a word of
+      // six or more that ends in a digit can be one, and the digits are stripped down to five chars at
+      // most (a digit still there then means the stem part is shorter than five).
+      if (len >= 6 && isDigit(c[to - 1])) {
+        int end = to - 1;
+        while (end - from > 5 && isDigit(c[end - 1])) {
+          end--;
+        }
+        if (!isDigit(c[end - 1]) && stemTable.get(c, from, end) != null) {
+          return true;
+        }
       }
       // The skeleton's first and last two chars pick the candidate stems; most words have none, and
       // only a word that has some is folded whole. A word whose raw first and last two chars name none
@@ -421,6 +431,10 @@ final class Impersonation {
     int head = (a << 7) | b;
     int tail = (y << 7) | z;
     return ((headMay[head >>> 6] >>> head) & 1) != 0 || ((tailMay[tail >>> 6] >>> tail) & 1) != 0;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@link #isStem(String, Fuzzy[])} of the word {@code w[from, to)}. */
