@@ -133,7 +133,7 @@ public final class ClassifierModel {
    * At most this many features are summed in the lanes before they are moved to the totals: 32 lanes of at
    * most 65,535 stay below 2^21.
    */
-  private static final int FLUSH = 32;
+  static final int FLUSH = 32;
 
   private static long[] pack(short[] weights, int k, int words) {
     int size = weights.length / k;
@@ -145,6 +145,18 @@ public final class ClassifierModel {
       }
     }
     return out;
+  }
+
+  /** Longs per feature in the packed table (see the class comment). */
+  int words() {
+    return words;
+  }
+
+  /** Adds feature {@code f}'s packed words (lanes with the bias) to {@code into[at, at + words)}. */
+  void addPacked(int f, long[] into, int at) {
+    for (int j = 0; j < words; j++) {
+      into[at + j] += packed[f * words + j];
+    }
   }
 
   /** The 16-bit weight of feature {@code f} for category {@code c} (by the model's category order). */
@@ -238,14 +250,24 @@ public final class ClassifierModel {
    * @param acc scratch of at least {@link #ACC} longs
    */
   void logits(MessageFeatures.Buffer b, double[] out, long[] acc) {
+    Arrays.fill(acc, 0, LANES * words, 0);
+    logits(b, 0, out, acc);
+  }
+
+  /**
+   * {@link #logits(MessageFeatures.Buffer, double[], long[])} for a text of {@code b.size + summed} features,
+   * {@code summed} of which are already in the totals {@code acc[0, 3 * words)} (lanes moved out, bias
+   * included): the features in {@code b} are added to them.
+   */
+  void logits(MessageFeatures.Buffer b, int summed, double[] out, long[] acc) {
     int k = categories.length;
-    int n = b.size;
     if (words == 4) {
-      sum4(b.feats, n, acc);
+      sum4(b.feats, b.size, acc);
     } else {
-      sum(b.feats, n, acc);
+      sum(b.feats, b.size, acc);
     }
-    double v = b.value();
+    int n = b.size + summed;
+    double v = n == 0 ? 0 : 1 / Math.sqrt(n);
     long bias = (long) n * BIAS;
     for (int c = 0; c < k; c++) {
       long sum = acc[c] - bias;
@@ -254,12 +276,11 @@ public final class ClassifierModel {
   }
 
   /**
-   * Lane sums (weights plus the bias) of features {@code feats[0, n)}, into {@code acc[0, 3 * words)}; the
+   * Lane sums (weights plus the bias) of features {@code feats[0, n)}, added to {@code acc[0, 3 * words)}; the
    * words' running sums in {@code acc[3 * words, 4 * words)}.
    */
   private void sum(int[] feats, int n, long[] acc) {
     int lanes = LANES * words;
-    Arrays.fill(acc, 0, lanes, 0);
     long[] w = packed;
     for (int from = 0; from < n; from += FLUSH) {
       int to = Math.min(n, from + FLUSH);
@@ -281,7 +302,6 @@ public final class ClassifierModel {
    * four loads and four additions.
    */
   private void sum4(int[] feats, int n, long[] acc) {
-    Arrays.fill(acc, 0, 12, 0);
     long[] w = packed;
     for (int from = 0; from < n; from += FLUSH) {
       int to = Math.min(n, from + FLUSH);
@@ -304,7 +324,7 @@ public final class ClassifierModel {
   }
 
   /** Adds a word's three lane sums to the totals of categories {@code at .. at + 2}. */
-  private static void flush(long lanes, long[] acc, int at) {
+  static void flush(long lanes, long[] acc, int at) {
     acc[at] += lanes & LANE;
     acc[at + 1] += (lanes >>> LANE_BITS) & LANE;
     acc[at + 2] += lanes >>> (2 * LANE_BITS);

@@ -46,6 +46,15 @@ final class MessageFeatures {
   static final class Buffer {
     int[] feats = new int[256];
     int size;
+    /**
+     * After {@link #extract(String, MatchState, Vocabulary, List, Summed, Buffer)}: how many features were
+     * summed into {@link #totals} (lanes moved out, bias included: three categories per word, four words)
+     * rather than written to {@link #feats}.
+     */
+    int summed;
+    final long[] totals = new long[12];
+    /** The summed syllables' lanes between two moves to the totals. */
+    final long[] lanes = new long[4];
 
     /** Makes room for {@code more} features after {@link #size}; returns the (possibly new) array. */
     int[] room(int more) {
@@ -56,10 +65,14 @@ final class MessageFeatures {
     }
 
     void add(int template, long h, int mask) {
+      add(Features.index(template, h, mask));
+    }
+
+    void add(int feature) {
       if (size == feats.length) {
         feats = Arrays.copyOf(feats, feats.length * 2);
       }
-      feats[size++] = Features.index(template, h, mask);
+      feats[size++] = feature;
     }
 
     /** The value every feature of this text has. */
@@ -95,7 +108,27 @@ final class MessageFeatures {
     /** By exact id: the {@code EXACT} feature. */
     private final int[] exactFeature;
 
+    /** The weight sums of the model last asked for (see {@link #summed}). */
+    private volatile Summed summed;
+
     private record Key(int mask) {}
+
+    /**
+     * The weight sums of these syllables for {@code model}, kept with them (a filter checks with a few
+     * vocabularies, a policy with its own phrases having its own, and one model); null unless the model packs
+     * four words per feature.
+     */
+    Summed summed(ClassifierModel model) {
+      Summed s = summed;
+      if (s == null || s.model != model) {
+        s = Summed.of(this, model);
+        if (s == null) {
+          return null;
+        }
+        summed = s;
+      }
+      return s;
+    }
 
     private Syllables(Vocabulary vocab, int mask) {
       this.vocabulary = vocab;
@@ -148,6 +181,68 @@ final class MessageFeatures {
     }
   }
 
+  /** Longs per exact id in {@link Summed#rows}. */
+  private static final int ROW = 6;
+
+  /**
+   * For a model of four packed words per feature (ten to twelve categories, the shipped case), the weights of
+   * every known syllable's features but its bigram summed once, by exact id: its exact syllable, its folded
+   * syllable and the folded syllable's trigrams. A check adds a known syllable's sums with four additions
+   * instead of writing and then summing each feature. The sums are exact integers, so the logits are bit for
+   * bit those of the features one by one.
+   */
+  static final class Summed {
+    final Syllables known;
+    final ClassifierModel model;
+    /**
+     * {@link #ROW} longs per exact id: the folded id it is summed with (low half; {@link #NONE} for no sums)
+     * and how many features the sums hold (high half), the folded syllable's hash, the four words' lane sums.
+     */
+    private final long[] rows;
+    /** No sums for this exact id: a folded id no position has. */
+    private static final int NONE = Integer.MIN_VALUE;
+
+    private Summed(Syllables known, ClassifierModel model, int[] foldOfExact) {
+      this.known = known;
+      this.model = model;
+      int exacts = known.exactFeature.length;
+      rows = new long[ROW * exacts];
+      for (int ex = 0; ex < exacts; ex++) {
+        int r = ex * ROW;
+        rows[r] = NONE & 0xffff_ffffL;
+        int fo = ex < foldOfExact.length ? foldOfExact[ex] : -1;
+        if (fo < 0 || fo >= known.foldHash.length || known.foldFeature[fo] < 0) {
+          continue;
+        }
+        int from = known.char3From[fo];
+        int to = known.char3From[fo + 1];
+        int count = 2 + to - from;
+        if (count > ClassifierModel.FLUSH) {
+          continue;   // more features than a lane holds between two moves to the totals
+        }
+        model.addPacked(known.exactFeature[ex], rows, r + 2);
+        model.addPacked(known.foldFeature[fo], rows, r + 2);
+        for (int k = from; k < to; k++) {
+          model.addPacked(known.char3[k], rows, r + 2);
+        }
+        rows[r] = (long) count << 32 | fo;
+        rows[r + 1] = known.foldHash[fo];
+      }
+    }
+
+    /**
+     * The sums of {@code known}'s syllables for {@code model}; null unless the model packs four words per
+     * feature. The folded id of an exact id is the vocabulary's folded entry of its letters without
+     * diacritics: a position whose folded id is another (a different folding) is not summed.
+     */
+    static Summed of(Syllables known, ClassifierModel model) {
+      if (known.mask != model.mask) {
+        throw new IllegalArgumentException("syllable features of another table size");
+      }
+      return model.words() == 4 ? new Summed(known, model, known.vocabulary.foldOfExact()) : null;
+    }
+  }
+
   private static int char3(int a, int b, int c, int mask) {
     return Features.index(CHAR3, ((long) a << 32) | ((long) b << 16) | c, mask);
   }
@@ -174,72 +269,32 @@ final class MessageFeatures {
     if (known != null && (known.vocabulary != vocab || known.mask != mask)) {
       throw new IllegalArgumentException("syllable features of another vocabulary or table size");
     }
-    b.size = 0;
-    b.add(BIAS, 0, mask);
+    int n = head(state, mask, b);
     Positions p = state.positions();
-    int n = Math.min(p.size(), MAX_POSITIONS);
-    b.add(SHORT, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask);
     long prev = BOS;
     // Feature order is the order the trainer has always seen: per position its folded syllable, exact
-    // syllable and bigram, then the character trigrams of " " + letters + " ". A syllable the vocabulary
-    // knows copies its precomputed ones; for another, one pass over its letters gives both hashes and the
-    // trigrams. The trigrams are written after three reserved slots.
-    int knownFolds = known == null ? 0 : known.foldHash.length;
-    int[] feats = b.feats;
-    int size = b.size;
+    // syllable and bigram, then the character trigrams of " " + letters + " ".
     for (int i = 0; i < n; i++) {
-      int len = p.charLength(i);
-      if (size + len + 4 > feats.length) {
-        b.size = size;
-        feats = b.room(len + 4);
-      }
-      long hf;
-      int fold;
-      int exact;
-      int at = size + 3;
-      int fo = p.foldId(i);
-      if (p.expanded(i)) {
-        hf = p.charHash(i, true, vocab);
-        fold = Features.index(FOLD, hf, mask);
-        exact = Features.index(EXACT, p.charHash(i, false, vocab), mask);
-      } else if (fo >= 0 && fo < knownFolds && known.foldFeature[fo] >= 0) {
-        hf = known.foldHash[fo];
-        fold = known.foldFeature[fo];
-        // a plain loop: a syllable has a few trigrams, fewer than a call to the array copy costs
-        for (int k = known.char3From[fo], e = known.char3From[fo + 1]; k < e; k++) {
-          feats[at++] = known.char3[k];
-        }
-        int ex = p.exactId(i);
-        exact = ex >= 0 && ex < known.exactFeature.length ? known.exactFeature[ex]
-            : Features.index(EXACT, p.charHash(i, false, vocab), mask);
-      } else if (len == 0) {
-        hf = FNV_BASIS;
-        fold = Features.index(FOLD, hf, mask);
-        exact = Features.index(EXACT, FNV_BASIS, mask);
-      } else {
-        int c1 = p.foldChar(i, 0);
-        hf = (FNV_BASIS ^ c1) * FNV_PRIME;
-        long he = (FNV_BASIS ^ p.exactChar(i, 0)) * FNV_PRIME;
-        int a = ' ';
-        for (int k = 1; k < len; k++) {
-          int c2 = p.foldChar(i, k);
-          hf = (hf ^ c2) * FNV_PRIME;
-          he = (he ^ p.exactChar(i, k)) * FNV_PRIME;
-          feats[at++] = char3(a, c1, c2, mask);
-          a = c1;
-          c1 = c2;
-        }
-        feats[at++] = char3(a, c1, ' ', mask);
-        fold = Features.index(FOLD, hf, mask);
-        exact = Features.index(EXACT, he, mask);
-      }
-      feats[size] = fold;
-      feats[size + 1] = exact;
-      feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+      int at = b.size;
+      long hf = position(p, i, vocab, mask, known, b);
+      b.feats[at + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
       prev = hf;
-      size = at;
     }
-    b.size = size;
+    tail(state, findings, mask, b, n, prev);
+  }
+
+  /** The bias and the length feature; returns how many positions feed features. */
+  private static int head(MatchState state, int mask, Buffer b) {
+    b.size = 0;
+    b.summed = 0;
+    b.add(BIAS, 0, mask);
+    int n = Math.min(state.positions().size(), MAX_POSITIONS);
+    b.add(SHORT, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask);
+    return n;
+  }
+
+  /** The closing bigram, the concepts and the findings' features. */
+  private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev) {
     if (n > 0) {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }
@@ -248,13 +303,143 @@ final class MessageFeatures {
         b.add(CONCEPT, Long.numberOfTrailingZeros(bits), mask);
       }
     }
-    for (Finding f : findings) {
+    for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
+      Finding f = findings.get(i);
       if (f.category() == Category.PII || f.rule().startsWith("model/")) {
         continue;
       }
       b.add(RULE, f.rule().hashCode(), mask);
       b.add(CATEGORY, f.category().ordinal(), mask);
       b.add(CATEGORY_TIER, f.category().ordinal() * 8L + f.rating().ordinal(), mask);
+    }
+  }
+
+  /**
+   * Writes position {@code i}'s folded and exact syllables at {@code b.size} and {@code b.size + 1}, leaves
+   * {@code b.size + 2} to the caller (the bigram), then its character trigrams, and moves {@code b.size} past
+   * them. A syllable {@code known} holds copies its precomputed features; for another, one pass over its
+   * letters gives both hashes and the trigrams. Returns the folded syllable's hash.
+   */
+  private static long position(Positions p, int i, Vocabulary vocab, int mask, Syllables known, Buffer b) {
+    int len = p.charLength(i);
+    int size = b.size;
+    int[] feats = b.room(len + 4);
+    long hf;
+    int fold;
+    int exact;
+    int at = size + 3;
+    int fo = p.foldId(i);
+    if (p.expanded(i)) {
+      hf = p.charHash(i, true, vocab);
+      fold = Features.index(FOLD, hf, mask);
+      exact = Features.index(EXACT, p.charHash(i, false, vocab), mask);
+    } else if (known != null && fo >= 0 && fo < known.foldHash.length && known.foldFeature[fo] >= 0) {
+      hf = known.foldHash[fo];
+      fold = known.foldFeature[fo];
+      // a plain loop: a syllable has a few trigrams, fewer than a call to the array copy costs
+      for (int k = known.char3From[fo], e = known.char3From[fo + 1]; k < e; k++) {
+        feats[at++] = known.char3[k];
+      }
+      int ex = p.exactId(i);
+      exact = ex >= 0 && ex < known.exactFeature.length ? known.exactFeature[ex]
+          : Features.index(EXACT, p.charHash(i, false, vocab), mask);
+    } else if (len == 0) {
+      hf = FNV_BASIS;
+      fold = Features.index(FOLD, hf, mask);
+      exact = Features.index(EXACT, FNV_BASIS, mask);
+    } else {
+      int c1 = p.foldChar(i, 0);
+      hf = (FNV_BASIS ^ c1) * FNV_PRIME;
+      long he = (FNV_BASIS ^ p.exactChar(i, 0)) * FNV_PRIME;
+      int a = ' ';
+      for (int k = 1; k < len; k++) {
+        int c2 = p.foldChar(i, k);
+        hf = (hf ^ c2) * FNV_PRIME;
+        he = (he ^ p.exactChar(i, k)) * FNV_PRIME;
+        feats[at++] = char3(a, c1, c2, mask);
+        a = c1;
+        c1 = c2;
+      }
+      feats[at++] = char3(a, c1, ' ', mask);
+      fold = Features.index(FOLD, hf, mask);
+      exact = Features.index(EXACT, he, mask);
+    }
+    feats[size] = fold;
+    feats[size + 1] = exact;
+    b.size = at;
+    return hf;
+  }
+
+  /**
+   * The features of a text for {@link ClassifierModel#logits(Buffer, int, double[], long[])}: those of
+   * {@link #extract(String, MatchState, Vocabulary, List, int, Syllables, Buffer)}, but a syllable written with
+   * its own letters whose exact and folded forms {@code summed} holds adds its precomputed weight sums to
+   * {@code b.totals} ({@code b.summed} features in all) instead of writing its features; only its bigram is
+   * written. The order of the written features is not the trainer's.
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, Summed summed,
+      Buffer b) {
+    Syllables known = summed.known;
+    int mask = known.mask;
+    if (known.vocabulary != vocab) {
+      throw new IllegalArgumentException("syllable features of another vocabulary");
+    }
+    int n = head(state, mask, b);
+    Positions p = state.positions();
+    long[] rows = summed.rows;
+    int rowCount = rows.length / ROW;
+    long[] lanes = b.lanes;
+    Arrays.fill(lanes, 0);
+    long[] totals = b.totals;
+    Arrays.fill(totals, 0);
+    int pending = 0;
+    int added = 0;
+    long prev = BOS;
+    int i = 0;
+    while (i < n) {
+      // A run of summed syllables: their sums and bigrams only, in a loop without calls (room for one
+      // feature per position made before it).
+      int[] feats = b.room(n - i);
+      int size = b.size;
+      for (; i < n; i++) {
+        int ex = p.exactId(i);
+        int r = ex * ROW;
+        if (ex < 0 || ex >= rowCount || (int) rows[r] != p.foldId(i) || p.expanded(i)) {
+          break;
+        }
+        int c = (int) (rows[r] >>> 32);
+        if (pending + c > ClassifierModel.FLUSH) {
+          flush(lanes, totals);
+          pending = 0;
+        }
+        lanes[0] += rows[r + 2];
+        lanes[1] += rows[r + 3];
+        lanes[2] += rows[r + 4];
+        lanes[3] += rows[r + 5];
+        pending += c;
+        added += c;
+        long hf = rows[r + 1];
+        feats[size++] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+        prev = hf;
+      }
+      b.size = size;
+      if (i < n) {
+        long hf = position(p, i, vocab, mask, known, b);
+        b.feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
+        prev = hf;
+        i++;
+      }
+    }
+    flush(lanes, totals);
+    b.summed = added;
+    tail(state, findings, mask, b, n, prev);
+  }
+
+  /** Moves the four words' lanes to the totals and clears them. */
+  private static void flush(long[] lanes, long[] totals) {
+    for (int j = 0; j < 4; j++) {
+      ClassifierModel.flush(lanes[j], totals, 3 * j);
+      lanes[j] = 0;
     }
   }
 }

@@ -94,6 +94,8 @@ public final class ScoreStage {
   private static final class ClassifierScratch {
     final MessageFeatures.Buffer features = new MessageFeatures.Buffer();
     final double[] logits = new double[CATEGORIES];
+    /** The calibrated scores, by the model's category order. */
+    final double[] probs = new double[CATEGORIES];
     final long[] acc = new long[ClassifierModel.ACC];
   }
 
@@ -267,13 +269,23 @@ public final class ScoreStage {
       known = MessageFeatures.Syllables.of(vocab, m.mask);
       syllables = known;
     }
-    MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
-    m.logits(s.features, s.logits, s.acc);
+    MessageFeatures.Summed sums = known.summed(m);
+    if (sums == null) {
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
+      m.logits(s.features, s.logits, s.acc);
+    } else {
+      MessageFeatures.extract(text, state, vocab, findings, sums, s.features);
+      m.logits(s.features, s.features.summed, s.logits, s.features.totals);
+    }
     s.features.trim(SCRATCH_KEEP);
     List<Finding> out = added;
+    double[] probs = s.probs;
+    for (int k = 0; k < m.categories.length; k++) {   // all the calibrations first: a loop with little live
+      probs[k] = m.calibrate(k, s.logits[k]);
+    }
     for (int k = 0; k < m.categories.length; k++) {
       Category c = m.categories[k];
-      double p = m.calibrate(k, s.logits[k]);
+      double p = probs[k];
       int i = c.ordinal();
       boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
       scores[i] = tagged ? Math.max(scores[i], p) : p;
@@ -291,7 +303,7 @@ public final class ScoreStage {
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = method ? SELF_HARM_METHOD_TIER : m.tier[k];
-        if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, s.logits)) {
+        if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
         }
@@ -372,18 +384,39 @@ public final class ScoreStage {
    */
   static boolean disguised(String text, int start, int end) {
     for (int i = start; i < end; ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetter(cp)) {
-        if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+      char c = text.charAt(i);
+      if (c < DISGUISE_TABLE) {   // never a surrogate: the character is the code point
+        if (DISGUISES[c]) {
           return true;
         }
-      } else if (Character.isDigit(cp) || Character.getType(cp) == Character.FORMAT
-          || "*#@$.-_+/~|".indexOf(cp) >= 0) {
+        i++;
+        continue;
+      }
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (disguises(cp)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether one code point disguises the word it is in (see {@link #disguised}). */
+  private static boolean disguises(int cp) {
+    if (Character.isLetter(cp)) {
+      return Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN;
+    }
+    return Character.isDigit(cp) || Character.getType(cp) == Character.FORMAT || "*#@$.-_+/~|".indexOf(cp) >= 0;
+  }
+
+  /** {@link #disguises} of the code points below this, read from {@link #DISGUISES}: no Unicode table per letter. */
+  private static final int DISGUISE_TABLE = 0x2000;
+  private static final boolean[] DISGUISES = new boolean[DISGUISE_TABLE];
+
+  static {
+    for (int cp = 0; cp < DISGUISE_TABLE; cp++) {
+      DISGUISES[cp] = disguises(cp);
+    }
   }
 
   private static boolean lowerable(ClassifierModel m, Finding f) {
@@ -522,7 +555,7 @@ public final class ScoreStage {
    * finding of sexual content (of adults or of minors), a concept of sexual content, or the sexual
    * classifier's score of at least {@link #SEXUAL_CUE_SCORE} and its own threshold.
    */
-  private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] logits) {
+  private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] probs) {
     for (int i = 0; i < findings.size(); i++) {
       Category c = findings.get(i).category();
       if ((c == Category.SEXUAL || c == Category.SEXUAL_MINORS)
@@ -535,7 +568,7 @@ public final class ScoreStage {
     }
     for (int k = 0; k < m.categories.length; k++) {
       if (m.categories[k] == Category.SEXUAL) {
-        return m.calibrate(k, logits[k]) >= Math.max(SEXUAL_CUE_SCORE, m.threshold[k]);
+        return probs[k] >= Math.max(SEXUAL_CUE_SCORE, m.threshold[k]);
       }
     }
     return false;

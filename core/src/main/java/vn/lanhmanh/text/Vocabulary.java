@@ -168,9 +168,10 @@ public final class Vocabulary {
   /**
    * Per exact-table entry (as the tables are now), the fold-table entry of its characters without
    * diacritics (the normaliser's folded view of them), or -1: a guess that saves a second hash and probe
-   * for most tokens, which the caller checks with {@link #foldKeyEquals}.
+   * for most tokens, which the caller checks with {@link #foldKeyEquals}, and the folded id that tables
+   * derived per exact id (the message classifiers' summed syllables) pair it with.
    */
-  int[] foldOfExact() {
+  public int[] foldOfExact() {
     int[] m = new int[exact.size()];
     for (int id = 0; id < m.length; id++) {
       String key = exact.key(id);

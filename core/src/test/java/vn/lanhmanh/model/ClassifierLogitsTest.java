@@ -79,6 +79,43 @@ class ClassifierLogitsTest {
     assertThat(nonZero).isGreaterThan(dev.size());
   }
 
+  /**
+   * With the known syllables' weights summed once ({@link MessageFeatures.Summed}, as a check runs them), the
+   * logits are bit for bit those of the features one by one, on every message of the development part and on
+   * the same messages run together as one long text (the lanes flushed many times over).
+   */
+  @Test
+  void summedSyllablesGiveTheSameLogits() throws Exception {
+    ClassifierModel m = ClassifierModel.embedded();
+    Analyser analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
+    List<MessageCorpus.Message> dev = MessageCorpus.read(folder("/labelled/dev"));
+    MessageFeatures.Syllables known = MessageFeatures.Syllables.of(analyser.vocabulary(), m.mask);
+    MessageFeatures.Summed summed = MessageFeatures.Summed.of(known, m);
+    assertThat(summed).isNotNull();
+    MessageFeatures.Buffer plain = new MessageFeatures.Buffer();
+    MessageFeatures.Buffer fast = new MessageFeatures.Buffer();
+    StringBuilder all = new StringBuilder();
+    int withSums = 0;
+    for (int i = 0; i <= dev.size(); i++) {
+      String text = i < dev.size() ? dev.get(i).text() : all.toString();
+      all.append(text).append(". ");
+      List<Finding> found = analyser.findings(text);
+      MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, plain);
+      MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, summed, fast);
+      double[] want = new double[m.categories.length];
+      m.logits(plain, want, new long[ClassifierModel.ACC]);
+      double[] got = new double[m.categories.length];
+      m.logits(fast, fast.summed, got, fast.totals);
+      assertThat(fast.size + fast.summed).isEqualTo(plain.size);
+      withSums += fast.summed > 0 ? 1 : 0;
+      for (int c = 0; c < want.length; c++) {
+        assertThat(Double.doubleToRawLongBits(got[c])).as("message %d, %s", i, m.categories[c])
+            .isEqualTo(Double.doubleToRawLongBits(want[c]));
+      }
+    }
+    assertThat(withSums).isGreaterThan(dev.size() / 2);
+  }
+
   @Test
   void shippedModelWritesTheBytesItWasReadFrom() throws Exception {
     byte[] shipped;
