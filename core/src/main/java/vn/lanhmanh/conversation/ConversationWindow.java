@@ -173,6 +173,11 @@ final class ConversationWindow {
       }
       risk = RiskModel.combine(risk, signalSeq, signalValue, signalChild, signals, seq);
     }
+    if (last != null && Double.doubleToRawLongBits(risk) == Double.doubleToRawLongBits(last.risk())) {
+      // kept messages unchanged and the same risk (a window without signals above 0): the same observation,
+      // and the store has nothing to settle
+      return last;
+    }
     boolean high = risk >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
