@@ -165,8 +165,13 @@ final class RiskModel {
     Evidence evidence(int hit);
   }
 
+  private static final Evidence[] NO_EVIDENCE = {};
+
   /** Per hit of a message, what the window reports of it: null for a marker, which is not reported. */
   static Evidence[] evidenceOf(String messageId, List<StageMatcher.Hit> hits) {
+    if (hits.isEmpty()) {
+      return NO_EVIDENCE;   // a message kept for its classifier signal alone
+    }
     Evidence[] out = new Evidence[hits.size()];
     for (int i = 0; i < out.length; i++) {
       StageMatcher.Hit h = hits.get(i);
