@@ -20,7 +20,9 @@ import java.util.Set;
  * <p>The defaults follow Vietnam's film tiers: a viewer of a given age may see content up to
  * {@link Rating#highestFor(int)}; {@link Rating#K} content is shown to a child under 13 with a
  * {@link Action#WARN}; anything rated higher is {@link Action#BLOCK}ed; {@link Rating#C} is blocked for
- * everyone; {@link Category#SELF_HARM} is never silently allowed (at least WARN, with help); and
+ * everyone; {@link Category#SELF_HARM} rated above {@link Rating#P} is never silently allowed (at least WARN,
+ * with help), while a bare mention that a story, a history lesson or a help notice lowered to P is allowed
+ * (help still attached); and
  * personal information ({@link Category#PII}: phone numbers, addresses, schools, IDs) is looked for in
  * text the child writes ({@link #outgoing()}), where for a viewer under 16 it is a WARN, masked in the
  * redacted text, while for older viewers it is only reported; text the child reads is not searched for
@@ -337,7 +339,8 @@ public final class Policy {
     } else {
       action = Action.BLOCK;
     }
-    if (category == Category.SELF_HARM) {
+    if (category == Category.SELF_HARM && rating != Rating.P) {
+      // a bare mention that a story, a history lesson or a help notice lowered to P is not a warning
       action = action.max(Action.WARN);
     }
     return action;

@@ -27,6 +27,8 @@ class PolicyTest {
       30 | SELF_HARM  | K   | WARN
       30 | SELF_HARM  | T18 | WARN
       14 | SELF_HARM  | T18 | BLOCK
+      10 | SELF_HARM  | P   | ALLOW
+      40 | SELF_HARM  | P   | ALLOW
       0  | VIOLENCE   | P   | ALLOW
       10 | PII        | P   | WARN
       15 | PII        | P   | WARN

@@ -279,10 +279,17 @@ public final class ScoreStage {
       // No finding of the classifier's own where the lexicon reads the category, for profanity (swearing is
       // words: the lexicon tells a swear from the innocent words that fold onto it, as "cái lon" from "cái lồn"),
       // nor for conduct aimed at a reader in a search query.
-      if (p >= m.threshold[k] && !text.isEmpty() && !lexiconReads(findings, c)
+      // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
+      // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
+      // of the same text does not stop that.
+      double threshold = c == Category.SELF_HARM && anyConcept(state, SELF_HARM_SIGNS)
+          ? Math.min(m.threshold[k], SELF_HARM_SIGNED_THRESHOLD) : m.threshold[k];
+      boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
+          && !covered(findings, c, SELF_HARM_METHOD_TIER);
+      if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
-        Rating tier = m.tier[k];
+        Rating tier = method ? SELF_HARM_METHOD_TIER : m.tier[k];
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, s.logits)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
@@ -395,12 +402,16 @@ public final class ScoreStage {
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
    * finding of any category (personal information aside, at any tier, lowered or not), or a hit of a concept
-   * that one of {@code c}'s compositions uses.
+   * that one of {@code c}'s compositions uses. A pronoun or form of address ({@code tao}, {@code mày},
+   * {@code thằng}: a {@code harassment/target:} finding) supports only an insult: "tao sẽ nhớ mày lắm" is
+   * no evidence of violence.
    */
   private boolean supported(Category c, List<Finding> findings, MatchState state) {
+    boolean insult = INSULT.contains(c);
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
-      if (f.category() != Category.PII && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+      if (f.category() != Category.PII && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)
+          && (insult || !f.rule().startsWith(TARGET_RULE_PREFIX))) {
         return true;
       }
     }
@@ -448,6 +459,49 @@ public final class ScoreStage {
   }
 
   private static final Set<Category> INSULT = EnumSet.of(Category.HARASSMENT, Category.PROFANITY);
+
+  /** The tier of a self-harm classifier finding in a text that names the means: as the compositions rate them. */
+  static final Rating SELF_HARM_METHOD_TIER = Rating.T18;
+
+  /**
+   * The concept that names the means of self-harm: pills and doses, blades, ropes, charcoal, how to do it. A
+   * cut, a height or a wish to die alone (SELF_INJURY, LETHAL) is how a child discloses, which warns.
+   */
+  private static final long SELF_HARM_MEANS = 1L << Concept.MEANS.ordinal();
+
+  /** Registers of text that reports, teaches or warns about self-harm rather than urging or planning it. */
+  private static final long SELF_HARM_REPORTING = 1L << Concept.NEWS_POLICE.ordinal()
+      | 1L << Concept.AWARENESS.ordinal() | 1L << Concept.HEALTH_EDUCATION.ordinal()
+      | 1L << Concept.LITERATURE.ordinal() | 1L << Concept.HISTORY_WAR.ordinal() | 1L << Concept.SCIENCE.ordinal();
+
+  /**
+   * Concepts that are signs of self-harm in the text itself: the means, an injury, a lethal height or dose, a
+   * jump, vanishing, being a burden, a farewell.
+   */
+  private static final long SELF_HARM_SIGNS = selfHarmSigns();
+
+  private static long selfHarmSigns() {
+    long bits = 0;
+    for (Concept c : new Concept[] {Concept.MEANS, Concept.LETHAL, Concept.SELF_INJURY, Concept.JUMP,
+        Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL}) {
+      bits |= c.bit();
+    }
+    return bits;
+  }
+
+  /**
+   * The self-harm classifier's threshold where the text holds a sign of self-harm ({@link #SELF_HARM_SIGNS}):
+   * lower than the classifier's own, which is set on text without any such sign in view.
+   */
+  static final double SELF_HARM_SIGNED_THRESHOLD = 0.75;
+
+  /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
+  private static boolean selfHarmMethod(MatchState state) {
+    return anyConcept(state, SELF_HARM_MEANS) && !anyConcept(state, SELF_HARM_REPORTING);
+  }
+
+  /** The rule id prefix of a pronoun or form of address the lexicon marks as a possible target of an insult. */
+  private static final String TARGET_RULE_PREFIX = "harassment/target:";
 
   /**
    * Concepts of sexual content: without one (or another sexual cue), a text is not read as sexual content of

@@ -125,4 +125,21 @@ class ClassifierLimitsTest {
     Verdict adult = classifiers.checkUrl("https://www.google.com/search?q=ai+co+link+phim+sex+khong", Policy.forAge(18));
     assertThat(adult.findings()).as("%s", adult).noneMatch(f -> f.rating() == Rating.C);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gom đủ thuốc ngủ rồi, tối nay uống hết một lần cho xong",
+      "chỉ mình cách rạch tay bằng dao lam sao cho không ai biết với"})
+  void selfHarmWithItsMeansNamedIsBlockedAsInstructions(String text) {
+    Verdict v = classifiers.checkText(text, Policy.forAge(16));
+    assertThat(v.findings()).as("%s", v).anyMatch(f -> f.category() == Category.SELF_HARM
+        && f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
+    assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
+  }
+
+  @Test
+  void aHelpNoticeNamingTheMeansIsNotInstructions() {
+    Verdict v = classifiers.checkText("Nếu em thấy bạn nào tích trữ thuốc ngủ hay nói chuyện tự tử, hãy báo "
+        + "ngay cho thầy cô và gọi Tổng đài 111.", Policy.forAge(10));
+    assertThat(v.findings()).as("%s", v).noneMatch(f -> f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
+  }
 }

@@ -36,7 +36,7 @@ final class LabelledCorpus {
   /** Messages with fewer words than this are compared only as a whole, not for near-duplicates. */
   static final int NEAR_MIN_WORDS = 5;
 
-  private static final Pattern ID = Pattern.compile("([rdt])(\\d+)-([a-z_]+)-(\\d{3,})");
+  private static final Pattern ID = Pattern.compile("([rdt])(\\d+[a-z]?)-([a-z_]+)-(\\d{3,})");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]+");
 

@@ -138,7 +138,7 @@ class LabelledCorpusFormatTest {
   }
 
   private static final Pattern ROW = Pattern.compile(
-      "\\|\\s*(\\d+)\\s*\\|\\s*(\\w+)\\s*\\|\\s*[\\d-]+\\s*\\|\\s*`(\\w+)/(\\w+)\\.tsv`\\s*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)\\s*\\|");
+      "\\|\\s*(\\d+[a-z]?)\\s*\\|\\s*(\\w+)\\s*\\|\\s*[\\d-]+\\s*\\|\\s*`(\\w+)/(\\w+)\\.tsv`\\s*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)\\s*\\|");
 
   /** The rounds table of the labelled README states the real counts of every file, and lists every file. */
   @Test
@@ -172,6 +172,7 @@ class LabelledCorpusFormatTest {
         Arguments.of("id of the test part in train", head + "t1-scam-001\t1\tsms\tnhận quà ngay\n"),
         Arguments.of("id of another category", head + "r1-drugs-001\t1\tsms\tnhận quà ngay\n"),
         Arguments.of("id without number", head + "r1-scam\t1\tsms\tnhận quà ngay\n"),
+        Arguments.of("round with two letters", head + "r12bc-scam-001\t1\tsms\tnhận quà ngay\n"),
         Arguments.of("repeated id", head + "r1-scam-001\t1\tsms\tnhận quà ngay\nr1-scam-001\t0\tnews\tcảnh báo lừa đảo\n"),
         Arguments.of("NFD text", head + "r1-scam-001\t1\tsms\tnha\u0323\u0302n quà ngay\n"),
         Arguments.of("empty text", head + "r1-scam-001\t1\tsms\t\n"),
@@ -191,10 +192,11 @@ class LabelledCorpusFormatTest {
   @Test
   void aWellFormedFileHasNoProblem() {
     String content = "# comment\n# id\tlabel\tstyle\ttext\nr1-scam-001\t1\tsms\tBan trung thuong 10tr, bam link nhan\n"
-        + "r1-scam-002\t0\tnews\tCảnh báo lừa đảo trúng thưởng qua tin nhắn 😮\n";
+        + "r1-scam-002\t0\tnews\tCảnh báo lừa đảo trúng thưởng qua tin nhắn 😮\n"
+        + "r12b-scam-001\t0\tchat\tmẹ chuyển tiền học thêm vào tài khoản của cô rồi\n";
     LabelledCorpus.Parsed p = LabelledCorpus.parse(content, "train", "scam");
     assertThat(p.problems()).isEmpty();
-    assertThat(p.messages()).extracting(Message::label).containsExactly(1, 0);
+    assertThat(p.messages()).extracting(Message::label).containsExactly(1, 0, 0);
   }
 
   @Test
