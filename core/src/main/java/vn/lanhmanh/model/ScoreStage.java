@@ -45,7 +45,8 @@ import vn.lanhmanh.text.Vocabulary;
  * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not; one of
  * a category rated K (social networks) makes no finding, and a self-harm finding keeps K. A
  * {@code model/sexual_minors} score under {@link #ADULT_BELOW} in a text where nothing is sexual (no sexual
- * lexicon or composition finding, no hit of a sexual concept, a sexual score under {@link #SEXUAL_CUE_SCORE})
+ * lexicon or composition finding, no hit of a sexual concept, a sexual score under {@link #SEXUAL_CUE_SCORE} or
+ * under the sexual classifier's own threshold)
  * makes no finding: a question about a child's school or age is not abuse; one in a text where nothing names a
  * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
  * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
@@ -519,7 +520,7 @@ public final class ScoreStage {
   /**
    * Whether the text is sexual by something besides the sexual_minors classifier: a lexicon or composition
    * finding of sexual content (of adults or of minors), a concept of sexual content, or the sexual
-   * classifier's score of at least {@link #SEXUAL_CUE_SCORE}.
+   * classifier's score of at least {@link #SEXUAL_CUE_SCORE} and its own threshold.
    */
   private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] logits) {
     for (int i = 0; i < findings.size(); i++) {
@@ -534,7 +535,7 @@ public final class ScoreStage {
     }
     for (int k = 0; k < m.categories.length; k++) {
       if (m.categories[k] == Category.SEXUAL) {
-        return m.calibrate(k, logits[k]) >= SEXUAL_CUE_SCORE;
+        return m.calibrate(k, logits[k]) >= Math.max(SEXUAL_CUE_SCORE, m.threshold[k]);
       }
     }
     return false;
