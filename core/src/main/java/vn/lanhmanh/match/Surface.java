@@ -112,8 +112,13 @@ final class Surface {
   }
 
   /** {@code cc} or {@code cl} in lower case after a number is a unit ({@code 50 cc}, {@code 33 cl}). */
+  /** Units that teencode reads as a swear: {@code cc} and {@code cl} (cubic centimetre, centilitre), {@code dm}. */
+  private static boolean unitName(char a, char b) {
+    return (a == 'c' && (b == 'c' || b == 'l')) || (a == 'd' && b == 'm');
+  }
+
   private static boolean unit(Positions p, int k, int s, int e) {
-    if (e - s != 2 || p.inputChar(s) != 'c' || (p.inputChar(s + 1) != 'c' && p.inputChar(s + 1) != 'l')
+    if (e - s != 2 || !unitName(p.inputChar(s), p.inputChar(s + 1))
         || p.source(k) != Positions.OWN || !p.hasDigit(k)) {
       return false;
     }
