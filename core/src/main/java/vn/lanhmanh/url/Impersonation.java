@@ -76,6 +76,15 @@ final class Impersonation {
   /** Stems of 5 letters or more by the first two and by the last two letters of their skeleton. */
   private final Fuzzy[][] fuzzyByHead;
   private final Fuzzy[][] fuzzyByTail;
+  /**
+   * Bit {@code (a << 7) | b} is set when a word of four chars or more that starts with the ASCII chars
+   * {@code a b} may have {@link #fuzzyByHead} candidates: always when {@code a} or {@code b} is {@code r}
+   * or {@code v} (their skeleton may read a third char), else exactly when the two chars' skeleton has
+   * candidates. {@link #lookalikeIn} skips the skeleton's head and tail of a word neither table names.
+   */
+  private final long[] headMay;
+  /** The same for the last two chars and {@link #fuzzyByTail}; always set when either is {@code n} or {@code v}. */
+  private final long[] tailMay;
   private final String[] lures;
   private final Set<String> fillers;
   private final String[] currencies;
@@ -112,6 +121,21 @@ final class Impersonation {
     for (Fuzzy f : fuzzy) {
       add(fuzzyByHead, UrlRules.bigram(f.skeleton(), 0), f);
       add(fuzzyByTail, UrlRules.bigram(f.skeleton(), f.skeleton().length() - 2), f);
+    }
+    this.headMay = new long[128 * 128 / 64];
+    this.tailMay = new long[128 * 128 / 64];
+    for (char a = 0; a < 128; a++) {
+      for (char b = 0; b < 128; b++) {
+        int bit = (a << 7) | b;
+        int head = skeletonHead(new char[] {a, b, 'a', 'a'}, 0, 4);
+        if (a == 'r' || a == 'v' || b == 'r' || b == 'v' || (head >= 0 && fuzzyByHead[head] != null)) {
+          headMay[bit >>> 6] |= 1L << bit;
+        }
+        int tail = skeletonTail(new char[] {'a', 'a', a, b}, 0, 4);
+        if (a == 'n' || a == 'v' || b == 'n' || b == 'v' || (tail >= 0 && fuzzyByTail[tail] != null)) {
+          tailMay[bit >>> 6] |= 1L << bit;
+        }
+      }
     }
     String[][] byBigram = new String[36 * 36][];
     for (String stem : longStems) {
@@ -323,9 +347,14 @@ final class Impersonation {
     }
   }
 
-  /** Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in {@code buf}. */
+  /**
+   * Whether {@link #lookalikeOf} finds a stem for the label {@code host[labelFrom, labelEnd)} and the words in
+   * {@code buf}, as {@link UrlWords#hostKinds} left them for {@code host[0, labelEnd)}.
+   */
   private boolean lookalikeIn(String host, int labelFrom, int labelEnd, int tokens, UrlChars buf) {
-    int dash = host.indexOf('-', labelFrom);
+    // The label's first dash, found by the pass that split the words (labelFrom is after the last dot of
+    // host[0, labelEnd), the part that pass read).
+    int dash = buf.lastLabelDash;
     if (dash > labelFrom && dash < labelEnd) {
       buf.skeleton = UrlChars.fit(buf.skeleton, labelEnd - labelFrom);
       int m = 0;
@@ -347,15 +376,24 @@ final class Impersonation {
       if (len < 4) {
         continue;
       }
-      int end = to;
-      while (end > from && c[end - 1] >= '0' && c[end - 1] <= '9') {
-        end--;
-      }
-      if (end < to && end - from >= 5 && stemTable.get(c, from, end) != null) {
-        return true;
+      // The word without its trailing digits, when that is a stem of five chars or more: only a word of
+      // six or more that ends in a digit can be one, and the digits are stripped down to five chars at
+      // most (a digit still there then means the stem part is shorter than five).
+      if (len >= 6 && isDigit(c[to - 1])) {
+        int end = to - 1;
+        while (end - from > 5 && isDigit(c[end - 1])) {
+          end--;
+        }
+        if (!isDigit(c[end - 1]) && stemTable.get(c, from, end) != null) {
+          return true;
+        }
       }
       // The skeleton's first and last two chars pick the candidate stems; most words have none, and
-      // only a word that has some is folded whole.
+      // only a word that has some is folded whole. A word whose raw first and last two chars name none
+      // (headMay, tailMay) is not folded at all.
+      if (!mayHaveCandidates(c, from, to)) {
+        continue;
+      }
       int head = skeletonHead(c, from, to);
       Fuzzy[] byHead = head < 0 ? null : fuzzyByHead[head];
       if (isStem(c, from, to, byHead)) {
@@ -375,6 +413,28 @@ final class Impersonation {
       }
     }
     return false;
+  }
+
+  /**
+   * False when neither {@link #skeletonHead} nor {@link #skeletonTail} of the word {@code w[from, to)} (four
+   * chars or more) has candidate stems, read from {@link #headMay} and {@link #tailMay}; true may still
+   * find none.
+   */
+  private boolean mayHaveCandidates(char[] w, int from, int to) {
+    char a = w[from];
+    char b = w[from + 1];
+    char y = w[to - 2];
+    char z = w[to - 1];
+    if ((a | b | y | z) >= 128) {
+      return true;
+    }
+    int head = (a << 7) | b;
+    int tail = (y << 7) | z;
+    return ((headMay[head >>> 6] >>> head) & 1) != 0 || ((tailMay[tail >>> 6] >>> tail) & 1) != 0;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@link #isStem(String, Fuzzy[])} of the word {@code w[from, to)}. */

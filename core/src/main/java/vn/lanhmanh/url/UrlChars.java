@@ -28,6 +28,11 @@ final class UrlChars {
   boolean wordsAsWritten;
   /** Whether the host part holds {@code xn--} ({@link UrlWords#hostKinds}). */
   boolean punycode;
+  /**
+   * Where the first {@code -} after the host part's last dot is, or -1 when its last label has none
+   * ({@link UrlWords#hostKinds}).
+   */
+  int lastLabelDash;
   /** Rows of the banded edit distance. */
   int[] prev2 = new int[64];
   int[] prev = new int[64];

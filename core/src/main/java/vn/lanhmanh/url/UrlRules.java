@@ -236,7 +236,7 @@ public final class UrlRules {
     }
     // The part before the public suffix is src[0, beforeEnd), the registrable label src[labelFrom, beforeEnd)
     // (-1: none); src is the host itself unless the host needs InternetDomainName.
-    int start = DomainParts.suffixStart(host);
+    int start = DomainParts.suffixStart(sx);   // the suffixes just read: no second per-thread look-up
     String src = host;
     int beforeEnd;
     int labelFrom;
@@ -458,7 +458,12 @@ public final class UrlRules {
      * ({@code !www.ck}) decides.
      */
     static int suffixStart(String host) {
-      HostTable.Suffixes sx = HostTable.Suffixes.of(host);
+      return suffixStart(HostTable.Suffixes.of(host));
+    }
+
+    /** {@link #suffixStart(String)} of the host whose suffixes {@code sx} holds. */
+    static int suffixStart(HostTable.Suffixes sx) {
+      String host = sx.host;
       if (!sx.plainLdh()) {   // checked in the pass that hashes the host's suffixes
         return SLOW;
       }

@@ -213,7 +213,8 @@ final class UrlWords {
    * pre-check, its words as it splits them (the runs between dots, dashes and underscores) as ranges of
    * {@code buf.words} ({@code buf.tokenStart}, {@code buf.tokenEnd}, {@code buf.tokenCount}), whether
    * those are the part's own chars ({@code buf.wordsAsWritten}: no char lowered or dropped, no more words
-   * than the ranges hold) and whether {@code xn--} occurs ({@code buf.punycode}).
+   * than the ranges hold), whether {@code xn--} occurs ({@code buf.punycode}) and where the part's last
+   * label has its first dash ({@code buf.lastLabelDash}).
    */
   int hostKinds(String host, int to, UrlChars buf) {
     buf.words = UrlChars.fit(buf.words, to);
@@ -228,6 +229,7 @@ final class UrlWords {
     int wordStart = 0;
     boolean asWritten = true;
     boolean punycode = false;
+    int labelDash = -1;
     for (int i = 0; i < to; i++) {
       char c = host.charAt(i);
       int slot = c < 128 ? UrlRules.SLOTS[c] : -1;
@@ -239,8 +241,15 @@ final class UrlWords {
         continue;
       }
       if (c == '.' || c == '-' || c == '_') {
-        if (c == '-' && i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
-          punycode = true;
+        if (c == '.') {
+          labelDash = -1;
+        } else if (c == '-') {
+          if (labelDash < 0) {
+            labelDash = i;
+          }
+          if (i >= 3 && host.charAt(i - 1) == '-' && host.charAt(i - 2) == 'n' && host.charAt(i - 3) == 'x') {
+            punycode = true;
+          }
         }
         if (n > wordStart) {
           if (tokens == starts.length) {
@@ -276,6 +285,7 @@ final class UrlWords {
     buf.tokenCount = tokens;
     buf.wordsAsWritten = asWritten;
     buf.punycode = punycode;
+    buf.lastLabelDash = labelDash;
     return bits & KINDS;
   }
 

@@ -234,11 +234,21 @@ final class KeyTable {
    * {@link ListEntry} between. {@code hostKey}: {@code s[from, to)} is a host, with no path.
    */
   boolean hits(long h, CharSequence s, int from, int to, boolean hostKey, List<UrlHit> out) {
-    Labels found = probe(h);
+    // The probe run of probe(h), read in place: each label is handled where it is found, in slot order,
+    // so the check needs no per-thread list of labels.
     boolean allow = false;
     String key = null;
-    for (int i = 0; i < found.count; i++) {
-      int label = found.labels[i];
+    long fp = fingerprint(h);
+    long at = (h >>> shift) & mask;
+    for (long n = 0; n <= mask; n++, at = (at + 1) & mask) {
+      long v = slot(at);
+      if (v == 0) {
+        break;
+      }
+      int label = (int) (v & LABEL_MASK);
+      if ((v & FP_MASK) != fp || label >= categories.length) {
+        continue;
+      }
       if (categoryEnums[label] == null) {
         allow = true;
         continue;
