@@ -79,6 +79,11 @@ final class ScoreMap extends AbstractMap<Category, Double> {
     this.scores = scores;
   }
 
+  /** The score of {@code category}, unboxed. */
+  double score(Category category) {
+    return scores[category.ordinal()];
+  }
+
   @Override
   public Double get(Object key) {
     return key instanceof Category c ? scores[c.ordinal()] : null;

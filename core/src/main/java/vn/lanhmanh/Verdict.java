@@ -103,7 +103,8 @@ public record Verdict(
 
   /** The score of {@code category}, 0 when the verdict has none. */
   public double score(Category category) {
-    return scores.getOrDefault(category, 0.0);
+    // a text check's own map is read without boxing (a conversation reads two scores of every message)
+    return category != null && scores instanceof ScoreMap m ? m.score(category) : scores.getOrDefault(category, 0.0);
   }
 
   /** True when the action is {@link Action#ALLOW}. */

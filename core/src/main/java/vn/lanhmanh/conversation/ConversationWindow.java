@@ -80,6 +80,19 @@ final class ConversationWindow {
   private long hitBytes;
   /** How many kept messages have no stage phrase (kept for their classifier signal alone). */
   private int signalOnly;
+  /**
+   * The kept messages' classifier signals above 0, oldest first, as {@link RiskModel#combine} reads them with
+   * every message: their seq, signal and sender in {@code signals} slots; -1 after the kept messages changed
+   * (laid out again at the next scoring).
+   */
+  private long[] signalSeq = NO_SEQ;
+  private double[] signalValue = NO_VALUE;
+  private boolean[] signalChild = NO_CHILD;
+  private int signals = -1;
+
+  private static final long[] NO_SEQ = {};
+  private static final double[] NO_VALUE = {};
+  private static final boolean[] NO_CHILD = {};
 
   /** Adds a message without a classifier signal and scores the window. */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits) {
@@ -101,6 +114,7 @@ final class ConversationWindow {
     }
     if (!hits.isEmpty() || signal >= RiskModel.SIGNAL_FLOOR) {
       keep(new Entry(seq, messageId, time, fromChild, hits, learned ? signal : RiskModel.NO_SIGNAL));
+      signals = -1;
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
       last = null;
@@ -129,6 +143,7 @@ final class ConversationWindow {
         hitBytes -= e.hitBytes();
         signalOnly -= e.hits().isEmpty() ? 1 : 0;
         last = null;
+        signals = -1;
         if (!e.hits().isEmpty()) {
           stages = null;
         }
@@ -151,13 +166,45 @@ final class ConversationWindow {
       stages = RiskModel.assess(entries, -1);
     }
     RiskModel.Assessment a = stages;
-    double risk = learned ? RiskModel.combine(a.risk(), entries, seq) : a.risk();
+    double risk = a.risk();
+    if (learned) {
+      if (signals < 0) {
+        laySignals();
+      }
+      risk = RiskModel.combine(risk, signalSeq, signalValue, signalChild, signals, seq);
+    }
+    if (last != null && Double.doubleToRawLongBits(risk) == Double.doubleToRawLongBits(last.risk())) {
+      // kept messages unchanged and the same risk (a window without signals above 0): the same observation,
+      // and the store has nothing to settle
+      return last;
+    }
     boolean high = risk >= ConversationMonitor.HIGH_RISK;
     boolean crossed = high && !alerted;
     alerted = high;
     Observation o = new Observation(risk, a.stages(), a.evidence(), a.reasons(), crossed);
     last = crossed ? new Observation(risk, a.stages(), a.evidence(), a.reasons(), false) : o;
     return o;
+  }
+
+  /** Lays out the kept messages' signals above 0 for {@link RiskModel#combine}, oldest first. */
+  private void laySignals() {
+    if (signalSeq.length < entries.size()) {
+      int capacity = Math.max(entries.size(), Math.min(MAX_MESSAGES, 2 * signalSeq.length));
+      signalSeq = new long[capacity];
+      signalValue = new double[capacity];
+      signalChild = new boolean[capacity];
+    }
+    int n = 0;
+    for (Entry e : entries) {
+      double g = e.signal();
+      if (g > 0) {   // NaN (not scored) and zero add nothing
+        signalSeq[n] = e.seq();
+        signalValue[n] = g;
+        signalChild[n] = e.fromChild();
+        n++;
+      }
+    }
+    signals = n;
   }
 
   /** Adds a message to the kept ones, newest last. */

@@ -103,6 +103,32 @@ final class RiskModel {
         newest = e.seq() == seq ? g : newest;
       }
     }
+    return combined(stageRisk, other, newest, child);
+  }
+
+  /**
+   * {@link #combine(double, Iterable, long)} over the window's signals above 0 laid out in arrays, oldest
+   * first ({@code n} of them): the same sums in the same order, so the same risk to the bit.
+   */
+  static double combine(double stageRisk, long[] seqs, double[] signals, boolean[] fromChild, int n, long seq) {
+    double other = 0;
+    double child = 0;
+    double newest = 0;
+    for (int i = 0; i < n; i++) {
+      double g = signals[i];
+      double d = decay(Math.max(0, seq - seqs[i]));
+      if (fromChild[i]) {
+        child += g * d;
+      } else {
+        other += g * d;
+        newest = seqs[i] == seq ? g : newest;
+      }
+    }
+    return combined(stageRisk, other, newest, child);
+  }
+
+  /** The combiner's logistic regression over the stage risk and the signal sums. */
+  private static double combined(double stageRisk, double other, double newest, double child) {
     double s = Math.min(STAGE_MAX, Math.max(STAGE_MIN, stageRisk));
     double z = W_STAGE * Math.log(s / (1 - s)) + W_OTHER * other + W_NEWEST * newest + W_CHILD * child + BIAS;
     return 1 / (1 + Math.exp(-z));
@@ -139,8 +165,13 @@ final class RiskModel {
     Evidence evidence(int hit);
   }
 
+  private static final Evidence[] NO_EVIDENCE = {};
+
   /** Per hit of a message, what the window reports of it: null for a marker, which is not reported. */
   static Evidence[] evidenceOf(String messageId, List<StageMatcher.Hit> hits) {
+    if (hits.isEmpty()) {
+      return NO_EVIDENCE;   // a message kept for its classifier signal alone
+    }
     Evidence[] out = new Evidence[hits.size()];
     for (int i = 0; i < out.length; i++) {
       StageMatcher.Hit h = hits.get(i);
@@ -150,8 +181,18 @@ final class RiskModel {
     return out;
   }
 
-  /** The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage. */
-  record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {}
+  /**
+   * The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage.
+   * The lists are copied once here, so every observation made from one assessment (with the classifiers, one
+   * per message while the stages are unchanged) and every verdict made from those shares them.
+   */
+  record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {
+
+    Assessment {
+      evidence = List.copyOf(evidence);
+      reasons = List.copyOf(reasons);
+    }
+  }
 
   private RiskModel() {}
 

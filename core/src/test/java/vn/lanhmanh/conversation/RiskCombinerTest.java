@@ -3,10 +3,13 @@ package vn.lanhmanh.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
+import vn.lanhmanh.ConversationVerdict.Evidence;
 import org.junit.jupiter.api.Test;
 
 /** The learned combiner of the stages' risk and the classifiers' signals ({@link RiskModel#combine}). */
@@ -83,6 +86,73 @@ class RiskCombinerTest {
     double rb = b.add("m2", Instant.EPOCH, false, List.of(SECRECY), 0.1).risk();
     assertThat(rb).isGreaterThanOrEqualTo(ra);
     assertThat(ra).isBetween(0.0, 1.0);
+  }
+
+  /**
+   * The window lays its kept signals out in arrays for the combiner and keeps the stages' assessment while
+   * their phrases are unchanged: after every message its risk is, to the bit, the plain combiner
+   * ({@link RiskModel#combine(double, Iterable, long)}) over a fresh assessment of the kept messages, whatever
+   * joins and leaves the window (by count and by age, stages and signals alone, out-of-order times).
+   */
+  @Property(tries = 100)
+  void theWindowsRiskIsThePlainCombinerOverItsKeptMessages(@ForAll long seed) {
+    Random r = new Random(seed);
+    ConversationWindow w = new ConversationWindow();
+    List<StageMatcher.Hit> stages = List.of(SECRECY, AGE, PHOTOS);
+    for (int i = 0; i < 160; i++) {
+      List<StageMatcher.Hit> hits = r.nextInt(6) == 0 ? List.of(stages.get(r.nextInt(3))) : List.of();
+      double g = switch (r.nextInt(5)) {
+        case 0 -> 0.0;
+        case 1 -> RiskModel.SIGNAL_FLOOR * r.nextDouble();
+        default -> r.nextDouble();
+      };
+      // mostly forwards, now and then back in time or a day later (messages leave by age)
+      Instant t = Instant.EPOCH.plusSeconds(600L * i + (r.nextInt(8) == 0 ? -3_000 : 0)
+          + (i > 80 && r.nextInt(40) == 0 ? 90_000 : 0));
+      double risk = w.add("m" + i, t, r.nextBoolean(), hits, g).risk();
+      WindowState state = w.export();
+      List<RiskModel.Scored> kept = new ArrayList<>();
+      for (WindowState.Entry e : state.entries()) {
+        kept.add(scored(e));
+      }
+      double plain = RiskModel.combine(RiskModel.assess(kept).risk(), kept, state.seq());
+      assertThat(Double.doubleToRawLongBits(risk)).as("message %d", i).isEqualTo(Double.doubleToRawLongBits(plain));
+    }
+  }
+
+  private static RiskModel.Scored scored(WindowState.Entry e) {
+    Evidence[] evidence = RiskModel.evidenceOf(e.messageId(), e.hits());
+    return new RiskModel.Scored() {
+      @Override
+      public long seq() {
+        return e.seq();
+      }
+
+      @Override
+      public String messageId() {
+        return e.messageId();
+      }
+
+      @Override
+      public boolean fromChild() {
+        return e.fromChild();
+      }
+
+      @Override
+      public double signal() {
+        return e.signal();
+      }
+
+      @Override
+      public List<StageMatcher.Hit> hits() {
+        return e.hits();
+      }
+
+      @Override
+      public Evidence evidence(int hit) {
+        return evidence[hit];
+      }
+    };
   }
 
   @Test
