@@ -1,9 +1,6 @@
 package vn.lanhmanh.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
@@ -43,13 +40,11 @@ public final class ClassifierCost {
 
     Run warmed = run(filter, policy, texts, 0, warm);
     report("WARM", warmed);   // the same printing as after the counted loop, so nothing in it is new then
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.out.println("READY");
-    System.out.flush();
-    in.readLine();
+    CallgrindGate gate = new CallgrindGate();
+    gate.awaitStart();
     Run counted = run(filter, policy, texts, warmed.next, count);
     report("DONE", counted);
-    in.readLine();
+    gate.awaitEnd();
   }
 
   private record Run(int next, long checks, long chars, long sink) {}

@@ -1,8 +1,6 @@
 package vn.lanhmanh.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,13 +85,11 @@ public final class ConversationCost {
     boolean conversation = path.equals("conversation");
     Run warmed = traffic.run(conversation, 0, warm);
     report("WARM", warmed);   // the same printing as after the counted loop, so nothing in it is new then
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    System.out.println("READY");
-    System.out.flush();
-    in.readLine();
+    CallgrindGate gate = new CallgrindGate();
+    gate.awaitStart();
     Run counted = traffic.run(conversation, warmed.next, count);
     report("DONE", counted);
-    in.readLine();
+    gate.awaitEnd();
   }
 
   private record Run(int next, long messages, long chars, long sink) {}
