@@ -709,7 +709,7 @@ public final class ContentFilter implements AutoCloseable {
   private static final class UrlScratch {
     /** The check's hits (the findings are made from them; the verdict keeps none). */
     final List<UrlHit> hits = new ArrayList<>(8);
-    /** How many of the URL's first chars are ASCII and not upper case, from the canonicaliser. */
+    /** How many of the URL's first chars are only {@code a-z 0-9 - _ . : / \}, from the canonicaliser. */
     final int[] plainPrefix = new int[1];
   }
 
