@@ -295,8 +295,10 @@ public final class ScoreStage {
       // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
       // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
       // of the same text does not stop that.
-      double threshold = c == Category.SELF_HARM && anyConcept(state, SELF_HARM_SIGNS)
-          ? Math.min(m.threshold[k], SELF_HARM_SIGNED_THRESHOLD) : m.threshold[k];
+      double threshold = c == Category.SELF_HARM
+          ? Math.min(m.threshold[k], anyConcept(state, SELF_HARM_SIGNS)
+              ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD)
+          : c == Category.HARASSMENT ? Math.min(m.threshold[k], HARASSMENT_THRESHOLD) : m.threshold[k];
       boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
           && !covered(findings, c, SELF_HARM_METHOD_TIER);
       if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
@@ -469,6 +471,7 @@ public final class ScoreStage {
    */
   static final double ADULT_BELOW = 0.9;
 
+
   /** Concepts that name a child or a school: without one, a text is not read as sexual content of minors. */
   private static final long MINOR_CUES = 1L << Concept.MINOR.ordinal() | 1L << Concept.SCHOOL.ordinal()
       | 1L << Concept.MINOR_MEDIA.ordinal();
@@ -528,6 +531,20 @@ public final class ScoreStage {
    * lower than the classifier's own, which is set on text without any such sign in view.
    */
   static final double SELF_HARM_SIGNED_THRESHOLD = 0.75;
+
+  /**
+   * The highest threshold the self-harm classifier is held to without a sign in view. The file's own threshold is
+   * set where almost none of the development part's figures of speech ("mệt muốn chết") score, which is far
+   * above where everyday text and comments score; a missed disclosure costs more than a WARN with help.
+   */
+  static final double SELF_HARM_THRESHOLD = 0.80;
+
+  /**
+   * The highest threshold the harassment classifier is held to. The file's own is set by the rude comments of
+   * the development part, which the lexicon reads as profanity anyway; contempt said without an insult word
+   * ("mặt dao kéo", a group called dirty) scores from 0.8 and is missed above it.
+   */
+  static final double HARASSMENT_THRESHOLD = 0.80;
 
   /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
   private static boolean selfHarmMethod(MatchState state) {
