@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With the classifiers on, the grooming classifier's finding on a conversation message is rated P (the
- * conversation's risk decides grooming across messages), while the same text checked alone keeps it at C.
+ * conversation's risk decides grooming across messages), while the same text checked alone keeps it at C; and
+ * a dating finding that nothing in the message supports is not made there.
  */
 class ConversationClassifierFindingTest {
 
@@ -37,6 +38,26 @@ class ConversationClassifierFindingTest {
         }
       }
       assertThat(seen).as("texts the grooming classifier flags at C when checked alone").isPositive();
+    }
+  }
+
+  /**
+   * A chat's goodbye that the dating classifier alone reads as dating ("hẹn gặp con") makes no finding in a
+   * conversation, where an adult's approach is judged by the stages and the grooming score; checked alone, the
+   * text keeps its dating finding.
+   */
+  @Test
+  void anUnsupportedDatingFindingIsNotMadeInAConversation() {
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int seen = 0;
+      for (String text : List.of("Tuyệt, hẹn gặp con", "hehe, hen gap toi nay nha vo yeu", "ok mai gặp nhau nhé")) {
+        Verdict alone = filter.checkText(text, Policy.forAge(11));
+        Verdict inChat = filter.conversation("d-" + text)
+            .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+        assertThat(inChat.findings()).as(text).noneMatch(f -> f.rule().equals("model/dating"));
+        seen += alone.findings().stream().anyMatch(f -> f.rule().equals("model/dating")) ? 1 : 0;
+      }
+      assertThat(seen).as("texts the dating classifier flags when checked alone").isPositive();
     }
   }
 }

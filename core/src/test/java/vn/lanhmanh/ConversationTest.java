@@ -240,9 +240,16 @@ class ConversationTest {
       ConversationVerdict cv = filter.conversation("same-" + i++).check(new Message("m", Sender.OTHER, text, T0),
           CHILD);
       List<Finding> own = cv.verdict().findings().stream().filter(f -> !f.rule().startsWith("conversation/")).toList();
-      // in a conversation the grooming classifier's finding is rated P: the conversation's risk acts on grooming
-      List<Finding> expected = alone.findings().stream().map(f -> f.rule().equals("model/grooming")
-          ? new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()) : f).toList();
+      // in a conversation the grooming classifier's finding is rated P: the conversation's risk acts on grooming;
+      // and a dating classifier finding under 0.9 that no lexicon or composition finding supports is not made
+      boolean supported = alone.findings().stream().anyMatch(f -> f.category() != Category.PII
+          && !f.rule().startsWith("model/") && !f.rule().startsWith("harassment/target:"));
+      boolean dropDating = !supported && alone.score(Category.DATING) < 0.9;
+      List<Finding> expected = alone.findings().stream()
+          .filter(f -> !(dropDating && f.rule().equals("model/dating")))
+          .map(f -> f.rule().equals("model/grooming")
+              ? new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()) : f)
+          .toList();
       assertThat(own).as(text).isEqualTo(expected);
     }
   }

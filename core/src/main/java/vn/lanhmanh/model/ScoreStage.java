@@ -319,6 +319,12 @@ public final class ScoreStage {
         } else if (c == Category.SEXUAL && hasModelFinding(out, c)) {
           continue;
         }
+        if (source == Source.CONVERSATION && c == Category.DATING && p < CHAT_DATING_UNSUPPORTED_BELOW
+            && !supported(c, findings, state)) {
+          // "hẹn gặp con", "hẹn gặp tối nay nha": a chat's goodbyes and games read as dating by the score alone;
+          // an adult's approach to the child is the conversation's to judge (its stages and the grooming score)
+          continue;
+        }
         if (source == Source.CONVERSATION && c == Category.GROOMING) {
           tier = Rating.P;
         } else if (p < m.unsupportedBelow && !supported(c, findings, state)) {
@@ -545,6 +551,12 @@ public final class ScoreStage {
    * ("mặt dao kéo", a group called dirty) scores from 0.8 and is missed above it.
    */
   static final double HARASSMENT_THRESHOLD = 0.80;
+
+  /**
+   * In a conversation, under this score a {@code model/dating} finding that nothing else in the message supports
+   * (no lexicon or composition finding) is not made; the score stays.
+   */
+  static final double CHAT_DATING_UNSUPPORTED_BELOW = 0.9;
 
   /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
   private static boolean selfHarmMethod(MatchState state) {
