@@ -575,7 +575,8 @@ public final class ContentFilter implements AutoCloseable {
     String component = "url canonicaliser";
     try {
       fault(component);
-      CanonicalizationResult r = UrlCanonicalizer.canonicalize(url);
+      UrlScratch scratch = URL_SCRATCH.get();   // read only in this method, which does not call itself
+      CanonicalizationResult r = UrlCanonicalizer.canonicalize(url, scratch.plainPrefix);
       if (!r.isOk()) {
         return urlProblem(url, r.message());
       }
@@ -586,7 +587,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       component = "url rules";
       fault(component);
-      List<UrlHit> hits = URL_HITS.get();   // read only in this method, which does not call itself
+      List<UrlHit> hits = scratch.hits;
       hits.clear();
       UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
@@ -610,12 +611,12 @@ public final class ContentFilter implements AutoCloseable {
         findings = List.of();
       } else if (hits.size() == 1 && q == null) {
         // The usual listed URL: one finding, kept as the immutable list the verdict would copy it into.
-        findings = List.of(urlFinding(url, null, hits.get(0)));
+        findings = List.of(urlFinding(url, null, hits.get(0), scratch.plainPrefix[0]));
       } else {
         String lower = hits.isEmpty() ? url : lowerCase(url);
         findings = new ArrayList<>(hits.size() + 4);
         for (UrlHit h : hits) {
-          findings.add(urlFinding(url, lower, h));
+          findings.add(urlFinding(url, lower, h, 0));
         }
       }
       Map<Category, Double> textScores = Map.of();
@@ -635,7 +636,11 @@ public final class ContentFilter implements AutoCloseable {
       }
       fault(component);
       ScoreMap scoreMap = ScoreMap.ZERO;   // no finding and no query text: every score 0
-      if (!findings.isEmpty() || !textScores.isEmpty()) {
+      if (findings.size() == 1 && textScores.isEmpty()) {
+        // The usual listed URL: one finding's score, a shared map, no scratch array to fill and scan.
+        Finding f = findings.get(0);
+        scoreMap = ScoreMap.of(f.category(), ScoreStage.findingScore(f));
+      } else if (!findings.isEmpty() || !textScores.isEmpty()) {
         double[] scores = ScoreStage.fromFindings(findings, URL_SCORES.get());
         if (!textScores.isEmpty()) {
           for (Map.Entry<Category, Double> e : textScores.entrySet()) {
@@ -645,7 +650,10 @@ public final class ContentFilter implements AutoCloseable {
         }
         scoreMap = ScoreMap.copyOf(scores);   // shared or copied: the scratch array stays this thread's
       }
-      Verdict v = decide(url, findings, scoreMap, policy);
+      // A single finding within the URL's plain start (scheme and host as written, in lower case) spans
+      // printable ASCII chars only, every one masked.
+      boolean plainSpan = findings.size() == 1 && findings.get(0).end() <= scratch.plainPrefix[0];
+      Verdict v = decide(url, findings, scoreMap, policy, plainSpan);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
       if (!safe.isPresent()) {
@@ -680,14 +688,15 @@ public final class ContentFilter implements AutoCloseable {
    * Where {@code key} (lower case) first occurs in {@code url} lower-cased, read from {@code url} as given:
    * its first place there when no upper-case letter and no char outside ASCII stands before that place's
    * end (lower-casing changes nothing up to there, so no earlier place can appear); else -1, and the
-   * caller lower-cases the URL.
+   * caller lower-cases the URL. The first {@code plain} chars of {@code url} are known to be neither
+   * ({@link UrlCanonicalizer#canonicalize(String, int[])}) and are not read again.
    */
-  static int keyInPlainPrefix(String url, String key) {
+  static int keyInPlainPrefix(String url, String key, int plain) {
     int at = url.indexOf(key);
     if (at < 0) {
       return -1;
     }
-    for (int i = 0, end = at + key.length(); i < end; i++) {
+    for (int i = plain, end = at + key.length(); i < end; i++) {
       char c = url.charAt(i);
       if (c >= 128 || (c >= 'A' && c <= 'Z')) {
         return -1;
@@ -696,8 +705,15 @@ public final class ContentFilter implements AutoCloseable {
     return at;
   }
 
-  /** Per-thread list of a URL check's hits (the findings are made from them; the verdict keeps none). */
-  private static final ThreadLocal<List<UrlHit>> URL_HITS = ThreadLocal.withInitial(() -> new ArrayList<>(8));
+  /** Per-thread scratch of a URL check, fetched once per check. */
+  private static final class UrlScratch {
+    /** The check's hits (the findings are made from them; the verdict keeps none). */
+    final List<UrlHit> hits = new ArrayList<>(8);
+    /** How many of the URL's first chars are only {@code a-z 0-9 - _ . : / \}, from the canonicaliser. */
+    final int[] plainPrefix = new int[1];
+  }
+
+  private static final ThreadLocal<UrlScratch> URL_SCRATCH = ThreadLocal.withInitial(UrlScratch::new);
 
   /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
   private static final ThreadLocal<double[]> URL_SCORES =
@@ -707,11 +723,12 @@ public final class ContentFilter implements AutoCloseable {
    * The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. When the
    * URL has no upper case ({@code lower} is {@code url}), the chars found are the key's: the key is the
    * match, without a copy. {@code lower} null: the URL is lower-cased only when the key's first place in
-   * it as given does not settle it ({@link #keyInPlainPrefix}).
+   * it as given does not settle it ({@link #keyInPlainPrefix}), whose first {@code plainPrefix} chars need
+   * no reading.
    */
-  private static Finding urlFinding(String url, String lower, UrlHit h) {
+  private static Finding urlFinding(String url, String lower, UrlHit h, int plainPrefix) {
     if (lower == null) {
-      int at = keyInPlainPrefix(url, h.key());
+      int at = keyInPlainPrefix(url, h.key(), plainPrefix);
       if (at >= 0) {
         return new Finding(h.category(), h.severity(), h.rating(), h.rule(), at, at + h.key().length(), h.key());
       }
@@ -770,6 +787,16 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy) {
+    return decide(text, findings, scores, policy, false);
+  }
+
+  /**
+   * {@link #decide(String, List, Map, Policy)}; {@code plainSpan}: there is one finding, and its span of
+   * {@code text} is printable ASCII without whitespace, so masking it writes {@code *} over all of it
+   * (a fill, with no test per char).
+   */
+  static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy,
+      boolean plainSpan) {
     Action byScores = policy.thresholds().isEmpty() ? Action.ALLOW : policy.actionForScores(scores);
     if (findings.isEmpty()) {
       return new Verdict(byScores, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of(),
@@ -799,16 +826,25 @@ public final class ContentFilter implements AutoCloseable {
       if (masked == null) {
         masked = Redaction.copyOf(text);
       }
-      for (int i = f.start(); i < f.end(); i++) {
-        char c = masked[i];
-        if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
-          masked[i] = '*';
-        }
+      if (plainSpan) {
+        java.util.Arrays.fill(masked, f.start(), f.end(), '*');   // no char to keep: one vectorised fill
+      } else {
+        mask(masked, f.start(), f.end());
       }
     }
     Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
     return new Verdict(action, rating, findings, masked == null ? text : new String(masked, 0, text.length()),
         Optional.empty(), Optional.ofNullable(help), List.of(), scores);
+  }
+
+  /** Writes {@code *} over every char of {@code chars[from, to)} but whitespace. */
+  private static void mask(char[] chars, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
+        chars[i] = '*';
+      }
+    }
   }
 
   /**

@@ -74,6 +74,10 @@ public final class Policy {
   private volatile Policy outgoingTwin;
   /** Cached: policies are cache keys on the URL path. */
   private final int hash;
+  /** {@link #actionFor(Category, Rating)} of every pair, at {@code category * ratings + rating} (ordinals). */
+  private final Action[] actions;
+  private static final Category[] CATEGORIES = Category.values();
+  private static final Rating[] RATINGS = Rating.values();
 
   private Policy(int age, Rating highest, Map<Category, Action> overrides,
       Set<String> allowPhrases, List<Phrase> denyPhrases) {
@@ -92,6 +96,12 @@ public final class Policy {
     this.piiActions = piiActions;
     this.redacted = redacted;
     this.thresholds = thresholds;
+    this.actions = new Action[CATEGORIES.length * RATINGS.length];
+    for (Category c : CATEGORIES) {
+      for (Rating r : RATINGS) {
+        actions[c.ordinal() * RATINGS.length + r.ordinal()] = ruleFor(c, r);
+      }
+    }
     this.hash = Objects.hash(age, highest, overrides, allowPhrases, denyPhrases, piiActions, redacted, thresholds,
         outgoing);
   }
@@ -320,6 +330,14 @@ public final class Policy {
    * a verdict's action is the strictest action over its findings.
    */
   public Action actionFor(Category category, Rating rating) {
+    if (category == null || rating == null) {
+      return ruleFor(category, rating);
+    }
+    return actions[category.ordinal() * RATINGS.length + rating.ordinal()];   // the rule below, made once
+  }
+
+  /** The decision rule of {@link #actionFor(Category, Rating)}, which reads it from a table made once. */
+  Action ruleFor(Category category, Rating rating) {
     Action forced = overrides.get(category);
     if (forced != null) {
       return forced;

@@ -63,6 +63,27 @@ final class ScoreMap extends AbstractMap<Category, Double> {
   }
 
   /**
+   * The map of one category's score, every other category at 0 (what {@link #of} gives for an array
+   * with {@code score} at {@code category} and 0 elsewhere): a shared map when there is one, without an
+   * array to fill and scan.
+   */
+  static ScoreMap of(Category category, double score) {
+    if (score == 0) {
+      return ZERO;
+    }
+    int k = category.ordinal();
+    long bits = Double.doubleToRawLongBits(score);
+    for (int v = 0; v < SHARED_SCORES.length; v++) {
+      if (bits == Double.doubleToRawLongBits(SHARED_SCORES[v])) {
+        return SHARED[k][v];
+      }
+    }
+    double[] scores = new double[CATEGORIES.length];
+    scores[k] = score;
+    return new ScoreMap(scores);
+  }
+
+  /**
    * {@link #of} for scores the caller keeps (a scratch array): a shared map when one is, else a map of a
    * copy.
    */

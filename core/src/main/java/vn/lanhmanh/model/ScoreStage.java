@@ -657,23 +657,29 @@ public final class ScoreStage {
     Arrays.fill(scores, 0);
     for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
       Finding f = findings.get(i);
-      if (f.rule().startsWith("model/")) {
-        continue;
-      }
-      double s = switch (f.severity()) {
-        case LOW -> 0.6;
-        case MEDIUM -> 0.8;
-        case HIGH -> 0.95;
-      };
-      if (f.rating() == Rating.P) {
-        s *= 0.5;
-      }
+      double s = findingScore(f);
       int k = f.category().ordinal();
       if (s > scores[k]) {
         scores[k] = s;
       }
     }
     return scores;
+  }
+
+  /**
+   * The score one finding gives its category in {@link #fromFindings}: 0.6, 0.8 or 0.95 by severity,
+   * halved when rated P; 0 for a classifier's own finding ({@code model/...}), which scores nothing here.
+   */
+  public static double findingScore(Finding f) {
+    if (f.rule().startsWith("model/")) {
+      return 0;
+    }
+    double s = switch (f.severity()) {
+      case LOW -> 0.6;
+      case MEDIUM -> 0.8;
+      case HIGH -> 0.95;
+    };
+    return f.rating() == Rating.P ? s * 0.5 : s;
   }
 
   /**

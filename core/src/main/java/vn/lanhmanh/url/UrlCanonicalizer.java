@@ -101,6 +101,34 @@ public final class UrlCanonicalizer {
     }
   }
 
+  /**
+   * {@link #canonicalize(String)}, and in {@code plainPrefix[0]} a length {@code n} such that the first
+   * {@code n} chars of {@code url} as given are known to be only {@code a-z 0-9 - _ . : / \}: for a URL
+   * the steps read in its usual form ({@code http} or {@code https} written in lower case, slashes, then a
+   * host of lower-case letters, digits, {@code -}, {@code _} and dots with no user info or port, nothing
+   * around the URL) the end of its host; 0 for any other URL and for a failure. The check of
+   * {@code ContentFilter} places and masks a finding there without reading those chars again: lower-casing
+   * the URL changes nothing there, and every such char is masked.
+   *
+   * @param plainPrefix receives the length at index 0
+   */
+  public static CanonicalizationResult canonicalize(String url, int[] plainPrefix) {
+    plainPrefix[0] = 0;
+    if (url == null || url.length() > MAX_INPUT_LENGTH) {
+      return canonicalize(url);
+    }
+    try {
+      Parse p = new Parse(url);
+      CanonicalizationResult r = p.run();
+      if (r.isOk()) {
+        plainPrefix[0] = p.plainPrefix;
+      }
+      return r;
+    } catch (RuntimeException e) {
+      return CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
+    }
+  }
+
   /** What a first reading of a URL answers when the URL holds tab, CR, LF or {@code #}: never returned. */
   private static final CanonicalizationResult START_OVER =
       CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "read again without tab, CR, LF and fragment");
@@ -114,6 +142,8 @@ public final class UrlCanonicalizer {
     private String message;
     /** Whether {@link #s} is the URL without tab, CR, LF and fragment (the second reading). */
     private boolean cutsDropped;
+    /** See {@link UrlCanonicalizer#canonicalize(String, int[])}: set by the reading that succeeds. */
+    private int plainPrefix;
 
     Parse(String input) {
       this.input = input;
@@ -142,11 +172,15 @@ public final class UrlCanonicalizer {
 
     /** The steps over {@link #s}, or {@link #START_OVER} when it holds a char {@link #isCut} names. */
     private CanonicalizationResult parse() {
+      plainPrefix = 0;
       String scheme = "http";
       int pos;
-      int colon = schemeColon(s);
-      // http and https, in any case, are told apart without a substring or a set lookup.
-      boolean web = (colon == 4 || (colon == 5 && (s.charAt(4) | 0x20) == 's')) && startsWithHttp(s);
+      // http and https, in any case, are told apart without a substring, a set lookup or the scheme's loop.
+      int colon = httpColon(s);
+      boolean web = colon > 0;
+      if (!web) {
+        colon = schemeColon(s);
+      }
       String candidate = web ? (colon == 5 ? "https" : "http")
           : colon > 0 ? s.substring(0, colon).toLowerCase(Locale.ROOT) : null;
       if (web) {
@@ -207,6 +241,11 @@ public final class UrlCanonicalizer {
       int hostPlain = !plainChars ? UNKNOWN_PLAIN
           : authorityEnd == pos || s.charAt(pos) == '.' || s.charAt(authorityEnd - 1) == '.' ? NOT_PLAIN
           : upper ? PLAIN_UPPER : PLAIN_LOWER;
+      // The input as given, up to the authority's end, in lower-case ASCII: the scheme as kept, slashes and
+      // a host of LOWER_HOST_CHARs and dots (no user info or port: no '@' or ':' in a plain host).
+      if (hostPlain == PLAIN_LOWER && web && s == input && s.startsWith(scheme)) {
+        plainPrefix = authorityEnd;
+      }
       int hostStart = lastAt >= 0 ? lastAt + 1 : pos;
       int hostEnd = authorityEnd;
       int port = -1;
@@ -656,6 +695,18 @@ public final class UrlCanonicalizer {
   }
 
   /** Whether {@code s} starts with {@code http} in any case. */
+  /**
+   * The index of the ':' after {@code http} or {@code https} in any case at the start of {@code s} (4 or
+   * 5: what {@link Parse#schemeColon} answers for them), or -1.
+   */
+  private static int httpColon(String s) {
+    if (s.length() < 5 || !startsWithHttp(s)) {
+      return -1;
+    }
+    char c = s.charAt(4);
+    return c == ':' ? 4 : (c | 0x20) == 's' && s.length() > 5 && s.charAt(5) == ':' ? 5 : -1;
+  }
+
   private static boolean startsWithHttp(String s) {
     return (s.charAt(0) | 0x20) == 'h' && (s.charAt(1) | 0x20) == 't' && (s.charAt(2) | 0x20) == 't'
         && (s.charAt(3) | 0x20) == 'p';
