@@ -518,6 +518,13 @@ public final class CompiledLexicon {
             && (!swear || Surface.capitalised(p, k, k))) {
           return false;
         }
+        // In a phrase that is not a rule, a syllable left without the marks of the phrase's own while another
+        // syllable of the same hit carries marks is the word as written: "còn cao nữa" is "taller still",
+        // not "cào nữa" (unless it cannot be a word without a tone, "cat nữa", or is disguised or teencode).
+        if (!rule && p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN
+            && !p.impossibleAsWritten(k) && !p.disguised(k)) {
+          return false;
+        }
         continue;
       }
       if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
