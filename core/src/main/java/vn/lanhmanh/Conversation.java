@@ -1,6 +1,7 @@
 package vn.lanhmanh;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -228,9 +229,10 @@ public final class Conversation {
     // Tier K, not C: the message's own content is rated by its own findings; a C rating stays the mark of
     // C content in the message itself (an incident), while the conversation's risk sets the action.
     Rating tier = Rating.K;
-    Help help = v.help().filter(h -> h == Help.SELF_HARM).orElse(Help.ABUSE);
-    List<Finding> added = new ArrayList<>();
-    for (ConversationVerdict.Evidence e : ev) {
+    Optional<Help> help = v.help().orElse(null) == Help.SELF_HARM ? v.help() : ABUSE;
+    List<Finding> added = new ArrayList<>(2);
+    for (int k = 0, n = ev.size(); k < n; k++) {
+      ConversationVerdict.Evidence e = ev.get(k);
       if (e.messageId().equals(messageId) && e.end() <= text.length()) {
         String rule = ruleOf(e.stage());
         if (!covered(added, rule, e)) {
@@ -249,19 +251,24 @@ public final class Conversation {
       added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/grooming", 0, text.length(),
           text));
     }
-    List<Finding> findings = new ArrayList<>(v.findings());
-    findings.addAll(added);
-    findings.sort(BY_START);
+    // the message's findings and the added ones in one array, sorted by start (stable, as List.sort is)
+    List<Finding> own = v.findings();
+    Finding[] findings = new Finding[own.size() + added.size()];
+    for (int i = 0; i < findings.length; i++) {
+      findings[i] = i < own.size() ? own.get(i) : added.get(i - own.size());
+    }
+    Arrays.sort(findings, BY_START);
     char[] masked = v.redacted().toCharArray();
-    for (Finding f : added) {
+    for (int k = 0, n = added.size(); k < n; k++) {
+      Finding f = added.get(k);
       for (int i = f.start(); i < f.end() && i < masked.length; i++) {
         if (!Character.isWhitespace(masked[i])) {
           masked[i] = '*';
         }
       }
     }
-    return new Verdict(v.action().max(floor), v.rating().max(tier), findings, new String(masked), v.safeUrl(),
-        Optional.of(help), v.errors(), v.scores());
+    return new Verdict(v.action().max(floor), v.rating().max(tier), List.of(findings), new String(masked),
+        v.safeUrl(), help, v.errors(), v.scores());
   }
 
   /** Whether a finding of the same stage (rule) already covers this evidence's span. */
@@ -276,6 +283,9 @@ public final class Conversation {
   }
 
   private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
+
+  /** The help of a raised verdict, unless the message itself needs {@link Help#SELF_HARM}. */
+  private static final Optional<Help> ABUSE = Optional.of(Help.ABUSE);
 
   /** The finding rule of each stage, {@code conversation/<stage>}, made once. */
   private static final Map<String, String> STAGE_RULES = stageRules();

@@ -1,6 +1,7 @@
 package vn.lanhmanh.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +36,13 @@ import vn.lanhmanh.Verdict;
  * redacted text, the raw bits of the risk and of every score, stages, evidence, reasons), to show a change to
  * the conversation path leaves every verdict as it was.
  *
- * <p>Arguments: {@code conversation|text|digest classifiers|lexicon conversations warmPasses count}.
+ * <p>Paths {@code conversation-bytes} and {@code text-bytes} play {@code warmPasses} passes of the same
+ * traffic as {@code conversation} and {@code text}, then measure, three times, the bytes the thread allocates
+ * over the next {@code count} messages ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes})
+ * and print them per message; no callgrind is needed (run with the JIT's defaults, as JMH would).
+ *
+ * <p>Arguments: {@code conversation|text|digest|conversation-bytes|text-bytes classifiers|lexicon conversations
+ * warmPasses count}.
  */
 public final class ConversationCost {
 
@@ -44,7 +51,8 @@ public final class ConversationCost {
   public static void main(String[] args) throws IOException {
     if (args.length != 5) {
       System.err.println(
-          "usage: ConversationCost conversation|text|digest classifiers|lexicon conversations warmPasses count");
+          "usage: ConversationCost conversation|text|digest|conversation-bytes|text-bytes classifiers|lexicon"
+              + " conversations warmPasses count");
       System.exit(2);
     }
     String path = args[0];
@@ -79,6 +87,10 @@ public final class ConversationCost {
             + args[1] + ", " + (warm + count) + " messages");
         return;
       }
+      case "conversation-bytes", "text-bytes" -> {
+        bytes(traffic, path.equals("conversation-bytes"), warm, count);
+        return;
+      }
       case "conversation", "text" -> { }
       default -> throw new IllegalArgumentException("unknown path " + path);
     }
@@ -90,6 +102,20 @@ public final class ConversationCost {
     Run counted = traffic.run(conversation, warmed.next, count);
     report("DONE", counted);
     gate.awaitEnd();
+  }
+
+  /** Warms up, then prints the bytes allocated per message over {@code count} messages, three times. */
+  private static void bytes(Traffic traffic, boolean conversation, long warm, long count) {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Run r = traffic.run(conversation, 0, warm);
+    report("WARM", r);
+    for (int k = 0; k < 3; k++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      r = traffic.run(conversation, r.next, count);
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      System.out.printf("BYTES path=%s messages=%d allocated=%d per_message=%.1f sink=%d%n",
+          conversation ? "conversation" : "text", r.messages, allocated, (double) allocated / r.messages, r.sink);
+    }
   }
 
   private record Run(int next, long messages, long chars, long sink) {}

@@ -2,9 +2,7 @@ package vn.lanhmanh.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import vn.lanhmanh.ConversationVerdict.Evidence;
 
@@ -52,7 +50,13 @@ final class ConversationWindow {
     }
   }
 
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  /** The kept messages, oldest (smallest seq) first; read by index, so no iterator per message. */
+  private final ArrayList<Entry> entries = new ArrayList<>();
+  /**
+   * Whether the kept messages are in seq order (always, unless restored from a state whose entries are
+   * not), so those out of the window by count are the first ones.
+   */
+  private boolean inOrder = true;
   private long seq;
   private Instant newest = Instant.MIN;
   private boolean alerted;
@@ -134,26 +138,55 @@ final class ConversationWindow {
 
   /** Drops the messages older than the window's count or age. */
   private void dropOld() {
+    if (inOrder && !earliest.isBefore(cutoff)) {
+      dropFirst();
+      return;
+    }
     Instant min = Instant.MAX;
     long minSeq = Long.MAX_VALUE;
-    for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-      Entry e = it.next();
+    int kept = 0;
+    for (int i = 0, n = entries.size(); i < n; i++) {
+      Entry e = entries.get(i);
       if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
-        it.remove();
-        hitBytes -= e.hitBytes();
-        signalOnly -= e.hits().isEmpty() ? 1 : 0;
-        last = null;
-        signals = -1;
-        if (!e.hits().isEmpty()) {
-          stages = null;
-        }
+        dropped(e);
       } else {
+        entries.set(kept++, e);
         min = e.time().isBefore(min) ? e.time() : min;
         minSeq = Math.min(minSeq, e.seq());
       }
     }
+    entries.subList(kept, entries.size()).clear();
     earliest = min;
     oldest = minSeq;
+  }
+
+  /**
+   * Drops the messages out of the window by count alone (none is out by age): in seq order they are the
+   * first ones, so the rest is not looked at. {@code earliest} stays a lower bound of the kept messages'
+   * times (exact again after the next drop by age).
+   */
+  private void dropFirst() {
+    long limit = seq - MAX_MESSAGES;
+    while (!entries.isEmpty() && entries.get(0).seq() <= limit) {
+      dropped(entries.remove(0));
+    }
+    if (entries.isEmpty()) {
+      earliest = Instant.MAX;
+      oldest = Long.MAX_VALUE;
+    } else {
+      oldest = entries.get(0).seq();
+    }
+  }
+
+  /** Takes a message that left the window out of the counts and the scores kept. */
+  private void dropped(Entry e) {
+    hitBytes -= e.hitBytes();
+    signalOnly -= e.hits().isEmpty() ? 1 : 0;
+    last = null;
+    signals = -1;
+    if (!e.hits().isEmpty()) {
+      stages = null;
+    }
   }
 
   private Observation score() {
@@ -195,7 +228,8 @@ final class ConversationWindow {
       signalChild = new boolean[capacity];
     }
     int n = 0;
-    for (Entry e : entries) {
+    for (int i = 0, size = entries.size(); i < size; i++) {
+      Entry e = entries.get(i);
       double g = e.signal();
       if (g > 0) {   // NaN (not scored) and zero add nothing
         signalSeq[n] = e.seq();
@@ -209,7 +243,8 @@ final class ConversationWindow {
 
   /** Adds a message to the kept ones, newest last. */
   private void keep(Entry e) {
-    entries.addLast(e);
+    inOrder &= entries.isEmpty() || entries.get(entries.size() - 1).seq() < e.seq();
+    entries.add(e);
     hitBytes += e.hitBytes();
     signalOnly += e.hits().isEmpty() ? 1 : 0;
   }
@@ -232,7 +267,8 @@ final class ConversationWindow {
   /** The window's fields as a value (see {@link WindowState}). */
   WindowState export() {
     List<WindowState.Entry> out = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
+    for (int i = 0, n = entries.size(); i < n; i++) {
+      Entry e = entries.get(i);
       out.add(new WindowState.Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
     }
     return new WindowState(seq, newest, alerted, out);

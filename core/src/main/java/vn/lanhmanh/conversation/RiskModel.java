@@ -1,6 +1,5 @@
 package vn.lanhmanh.conversation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -183,8 +182,9 @@ final class RiskModel {
 
   /**
    * The window's risk, its stages in {@link Stage} order, every stage hit and the message behind each stage.
-   * The lists are copied once here, so every observation made from one assessment (with the classifiers, one
-   * per message while the stages are unchanged) and every verdict made from those shares them.
+   * The lists are immutable from here on (copied here unless they already are), so every observation made
+   * from one assessment (with the classifiers, one per message while the stages are unchanged) and every
+   * verdict made from those shares them.
    */
   record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {
 
@@ -223,27 +223,29 @@ final class RiskModel {
    * of its message: a parent's "lift your shirt and photograph the rash". A lowered stage keeps
    * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
-  static Assessment assess(Iterable<? extends Scored> window) {
+  static Assessment assess(List<? extends Scored> window) {
     return assess(window, -1);
   }
 
   /**
-   * As {@link #assess(Iterable)}; with {@code seq} at least 0 (the filter runs the classifiers) the risk is
+   * As {@link #assess(List)}; with {@code seq} at least 0 (the filter runs the classifiers) the risk is
    * {@link #combine}d with the window's classifier signals as of message {@code seq}.
    */
-  static Assessment assess(Iterable<? extends Scored> window, long seq) {
+  static Assessment assess(List<? extends Scored> window, long seq) {
     // per side (bit 0: the other party, bit 1: the child): a lesson, a purpose, a named purpose
     int lesson = 0;
     int purpose = 0;
     int named = 0;
     int kin = 0;
-    int total = 0;
-    for (Scored e : window) {
+    int shownHits = 0;   // hits other than markers: the evidence
+    int messages = window.size();
+    for (int m = 0; m < messages; m++) {
+      Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
       List<StageMatcher.Hit> hits = e.hits();
-      total += hits.size();
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
+        shownHits += h.stage().marker() ? 0 : 1;
         lesson |= h.stage() == Stage.LESSON ? side : 0;
         purpose |= h.stage() == Stage.PURPOSE && !h.lowered() ? side : 0;
         named |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE ? side : 0;
@@ -257,8 +259,10 @@ final class RiskModel {
     String[] reasonRule = scratch.reasonRule;
     Arrays.fill(best, 0);
     Arrays.fill(bestOther, 0);
-    List<Evidence> evidence = new ArrayList<>(total);
-    for (Scored e : window) {
+    Evidence[] evidence = new Evidence[shownHits];
+    int ev = 0;
+    for (int m = 0; m < messages; m++) {
+      Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
       boolean reported = false;
       boolean meeting = false;
@@ -281,7 +285,7 @@ final class RiskModel {
             || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE));
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
-        evidence.add(e.evidence(i));
+        evidence[ev++] = e.evidence(i);
         if (w > best[s]) {
           best[s] = w;
           reasonMessage[s] = e.messageId();
@@ -296,13 +300,14 @@ final class RiskModel {
     for (double b : best) {
       shown += b > 0 ? 1 : 0;
     }
-    List<String> stages = new ArrayList<>(shown);
-    List<Reason> reasons = new ArrayList<>(shown);
+    String[] stages = new String[shown];
+    Reason[] reasons = new Reason[shown];
+    int r = 0;
     for (Stage s : ALL) {
       int k = s.ordinal();
       if (best[k] > 0) {
-        stages.add(s.jsonName());
-        reasons.add(new Reason(reasonMessage[k], s.jsonName(), best[k], reasonRule[k]));
+        stages[r] = s.jsonName();
+        reasons[r++] = new Reason(reasonMessage[k], s.jsonName(), best[k], reasonRule[k]);
       }
     }
     Arrays.fill(reasonMessage, null);
@@ -312,7 +317,7 @@ final class RiskModel {
     if (seq >= 0) {
       risk = combine(risk, window, seq);
     }
-    return new Assessment(risk, OrderedSet.copyOf(stages), evidence, reasons);
+    return new Assessment(risk, OrderedSet.wrap(stages), List.of(evidence), List.of(reasons));
   }
 
   /**

@@ -57,6 +57,26 @@ public final class OrderedSet<E> extends AbstractSet<E> {
     return new OrderedSet<>(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
+  /**
+   * A set of {@code elements} in their order, made without a copy: the caller hands the array over and
+   * never changes it afterwards.
+   *
+   * @throws NullPointerException if an element is null
+   * @throws IllegalArgumentException if an element repeats
+   */
+  public static <E> OrderedSet<E> wrap(E[] elements) {
+    if (elements.length == 0) {
+      return of();
+    }
+    for (int i = 0; i < elements.length; i++) {
+      Objects.requireNonNull(elements[i], "element");
+      if (contains(elements, i, elements[i])) {
+        throw new IllegalArgumentException("repeated element: " + elements[i]);
+      }
+    }
+    return new OrderedSet<>(elements);
+  }
+
   private static boolean contains(Object[] a, int n, Object o) {
     for (int i = 0; i < n; i++) {
       if (a[i].equals(o)) {
@@ -99,6 +119,6 @@ public final class OrderedSet<E> extends AbstractSet<E> {
 
   @Override
   public Object[] toArray() {
-    return elements.clone();
+    return Arrays.copyOf(elements, elements.length, Object[].class);   // an Object[] whatever wrap was given
   }
 }
