@@ -295,10 +295,7 @@ public final class ScoreStage {
       // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
       // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
       // of the same text does not stop that.
-      double threshold = c == Category.SELF_HARM
-          ? Math.min(m.threshold[k], anyConcept(state, SELF_HARM_SIGNS)
-              ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD)
-          : c == Category.HARASSMENT ? Math.min(m.threshold[k], HARASSMENT_THRESHOLD) : m.threshold[k];
+      double threshold = threshold(m, k, state);
       boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
           && !covered(findings, c, SELF_HARM_METHOD_TIER);
       if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
@@ -477,7 +474,6 @@ public final class ScoreStage {
    */
   static final double ADULT_BELOW = 0.9;
 
-
   /** Concepts that name a child or a school: without one, a text is not read as sexual content of minors. */
   private static final long MINOR_CUES = 1L << Concept.MINOR.ordinal() | 1L << Concept.SCHOOL.ordinal()
       | 1L << Concept.MINOR_MEDIA.ordinal();
@@ -557,6 +553,21 @@ public final class ScoreStage {
    * (no lexicon or composition finding) is not made; the score stays.
    */
   static final double CHAT_DATING_UNSUPPORTED_BELOW = 0.9;
+
+  /**
+   * The threshold of the model's category {@code k} in this text: the file's own, capped at
+   * {@link #SELF_HARM_SIGNED_THRESHOLD} (a sign of self-harm in view) or {@link #SELF_HARM_THRESHOLD} for
+   * self-harm and at {@link #HARASSMENT_THRESHOLD} for harassment.
+   */
+  private static double threshold(ClassifierModel m, int k, MatchState state) {
+    double own = m.threshold[k];
+    return switch (m.categories[k]) {
+      case SELF_HARM -> Math.min(own,
+          anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
+      case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);
+      default -> own;
+    };
+  }
 
   /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
   private static boolean selfHarmMethod(MatchState state) {

@@ -94,11 +94,7 @@ public final class UrlCanonicalizer {
       return CanonicalizationResult.failure(Problem.TOO_LONG,
           "url has " + url.length() + " chars; the limit is " + MAX_INPUT_LENGTH);
     }
-    try {
-      return new Parse(url).run();
-    } catch (RuntimeException e) {
-      return CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
-    }
+    return run(new Parse(url));
   }
 
   /**
@@ -117,13 +113,18 @@ public final class UrlCanonicalizer {
     if (url == null || url.length() > MAX_INPUT_LENGTH) {
       return canonicalize(url);
     }
+    Parse p = new Parse(url);
+    CanonicalizationResult r = run(p);
+    if (r.isOk()) {
+      plainPrefix[0] = p.plainPrefix;
+    }
+    return r;
+  }
+
+  /** Runs a parse; a bug in it is a failure result, never thrown. */
+  private static CanonicalizationResult run(Parse p) {
     try {
-      Parse p = new Parse(url);
-      CanonicalizationResult r = p.run();
-      if (r.isOk()) {
-        plainPrefix[0] = p.plainPrefix;
-      }
-      return r;
+      return p.run();
     } catch (RuntimeException e) {
       return CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
     }
@@ -694,7 +695,6 @@ public final class UrlCanonicalizer {
     return true;
   }
 
-  /** Whether {@code s} starts with {@code http} in any case. */
   /**
    * The index of the ':' after {@code http} or {@code https} in any case at the start of {@code s} (4 or
    * 5: what {@link Parse#schemeColon} answers for them), or -1.
@@ -707,6 +707,7 @@ public final class UrlCanonicalizer {
     return c == ':' ? 4 : (c | 0x20) == 's' && s.length() > 5 && s.charAt(5) == ':' ? 5 : -1;
   }
 
+  /** Whether {@code s} starts with {@code http} in any case. */
   private static boolean startsWithHttp(String s) {
     return (s.charAt(0) | 0x20) == 'h' && (s.charAt(1) | 0x20) == 't' && (s.charAt(2) | 0x20) == 't'
         && (s.charAt(3) | 0x20) == 'p';
