@@ -152,14 +152,14 @@ final class TrainCommand implements Callable<Integer> {
           + "the shipped setting).")
   private Double maxFlagged;
 
-  @Option(names = "--char3", paramLabel = "all|unknown",
-      description = "Classifiers: which syllables give character-trigram features, every syllable (all) or only "
-          + "those the lexicon's vocabulary does not know (unknown) (default: the shipped setting).")
+  /** Null: the shipped setting. Written into the file as {@code features.char3}. */
+  @Option(names = "--char3", paramLabel = "all|unknown", description = "Classifiers: character trigrams of every "
+      + "syllable (all) or only of those the vocabulary does not know (unknown).")
   private String char3;
 
-  @Option(names = "--concept-context", paramLabel = "N",
-      description = "Classifiers: a feature for each concept hit with each folded syllable within N syllables of "
-          + "it, 0 for none (default: the shipped setting).")
+  /** Null: the shipped setting. Written into the file as {@code features.concept-context}. */
+  @Option(names = "--concept-context", paramLabel = "N", description = "Classifiers: a feature for each concept "
+      + "hit with each folded syllable within N syllables of it (0: none).")
   private Integer conceptContext;
 
   @Option(names = "--bits", defaultValue = "20",
