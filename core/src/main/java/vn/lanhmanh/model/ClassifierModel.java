@@ -79,6 +79,32 @@ public final class ClassifierModel {
   /** The highest tier of an unsupported classifier finding scored under {@link #unsupportedBelow}. */
   public static final Rating UNSUPPORTED_TIER = Rating.T13;
 
+  /**
+   * The property that says which syllables give character-trigram features: {@link #CHAR3_ALL} (every
+   * syllable; also a file without the property, every file written before it) or {@link #CHAR3_UNKNOWN} (only
+   * the syllables the lexicon's vocabulary does not know, such as misspellings and unexpanded teencode). See
+   * {@link MessageFeatures}.
+   */
+  static final String CHAR3 = "features.char3";
+  /** {@link #CHAR3}: the trigrams of every syllable. */
+  public static final String CHAR3_ALL = "all";
+  /** {@link #CHAR3}: the trigrams of the syllables the vocabulary does not know only. */
+  public static final String CHAR3_UNKNOWN = "unknown";
+
+  /** Whether the syllables the vocabulary knows give their character trigrams as features ({@link #CHAR3}). */
+  final boolean knownChar3;
+
+  /**
+   * The property that holds {@link #conceptContext}: how many syllables on each side of a concept hit give a
+   * concept-context feature (the concept with the folded syllable); absent or 0, none (every file before it).
+   */
+  static final String CONCEPT_CONTEXT = "features.concept-context";
+  /** The most {@link #CONCEPT_CONTEXT} may be. */
+  static final int MAX_CONCEPT_CONTEXT = 32;
+
+  /** See {@link #CONCEPT_CONTEXT}. */
+  final int conceptContext;
+
   ClassifierModel(int bits, Category[] categories, float[] scale, double[] slope, double[] intercept,
       double[] threshold, Rating[] tier, short[] weights, Map<String, String> properties) {
     int k = categories.length;
@@ -99,6 +125,22 @@ public final class ClassifierModel {
     this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
     this.lowerBelow = bound(properties, LOWER_BELOW);
     this.unsupportedBelow = bound(properties, UNSUPPORTED_BELOW);
+    String char3 = properties.getOrDefault(CHAR3, CHAR3_ALL);
+    if (!char3.equals(CHAR3_ALL) && !char3.equals(CHAR3_UNKNOWN)) {
+      throw new IllegalArgumentException("bad " + CHAR3 + " '" + char3 + "' in the classifier model");
+    }
+    this.knownChar3 = char3.equals(CHAR3_ALL);
+    String context = properties.getOrDefault(CONCEPT_CONTEXT, "0");
+    int w;
+    try {
+      w = Integer.parseInt(context);
+    } catch (NumberFormatException e) {
+      w = -1;
+    }
+    if (w < 0 || w > MAX_CONCEPT_CONTEXT) {
+      throw new IllegalArgumentException("bad " + CONCEPT_CONTEXT + " '" + context + "' in the classifier model");
+    }
+    this.conceptContext = w;
   }
 
   private static double bound(Map<String, String> properties, String name) {

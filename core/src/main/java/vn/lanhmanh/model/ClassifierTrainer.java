@@ -74,7 +74,15 @@ public final class ClassifierTrainer {
    * category's tier only from this score, and is rated at most T13 under it; 0 never caps.
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
-      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow) {
+      double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
+      boolean knownChar3, int conceptContext) {
+    /** Settings whose classifiers read the character trigrams of every syllable (all files before 2026-12-04). */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          unsupportedBelow, true, 0);
+    }
+
     /** Settings that never cap an unsupported classifier finding. */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow) {
@@ -104,6 +112,10 @@ public final class ClassifierTrainer {
       if (!(hardNegativeWeight >= 1 && hardNegativeWeight <= 100)) {
         throw new IllegalArgumentException("hard negative weight must be 1..100, was " + hardNegativeWeight);
       }
+      if (conceptContext < 0 || conceptContext > ClassifierModel.MAX_CONCEPT_CONTEXT) {
+        throw new IllegalArgumentException("concept context must be 0.." + ClassifierModel.MAX_CONCEPT_CONTEXT
+            + ", was " + conceptContext);
+      }
       if (bits < 10 || bits > 22) {
         throw new IllegalArgumentException("bits must be 10..22, was " + bits);
       }
@@ -117,7 +129,22 @@ public final class ClassifierTrainer {
 
     /** The settings of the shipped classifiers. */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2, 0.7);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2, 0.7, true, 0);
+    }
+
+    /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */
+    public Options withKnownChar3(boolean read) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, read, conceptContext);
+    }
+
+    /**
+     * These settings with concept-context features of {@code window} syllables on each side of a concept hit
+     * (0: none).
+     */
+    public Options withConceptContext(int window) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, knownChar3, window);
     }
   }
 
@@ -268,6 +295,12 @@ public final class ClassifierTrainer {
     if (options.unsupportedBelow() > 0) {
       all.put(ClassifierModel.UNSUPPORTED_BELOW, Double.toString(options.unsupportedBelow()));
     }
+    if (!options.knownChar3()) {
+      all.put(ClassifierModel.CHAR3, ClassifierModel.CHAR3_UNKNOWN);
+    }
+    if (options.conceptContext() > 0) {
+      all.put(ClassifierModel.CONCEPT_CONTEXT, Integer.toString(options.conceptContext()));
+    }
     for (CategoryFigures f : figures) {
       all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());
     }
@@ -278,7 +311,8 @@ public final class ClassifierTrainer {
     List<Example> out = new ArrayList<>(messages.size());
     for (MessageCorpus.Message m : messages) {
       List<Finding> found = analyser.findings(m.text());
-      MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, buffer);
+      MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, options.knownChar3(),
+          options.conceptContext(), buffer);
       out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive()));
     }
     return out;

@@ -10,8 +10,9 @@ import vn.lanhmanh.text.Vocabulary;
 
 /**
  * The message classifiers' features of one text, as indices into a hashed table: a bias, the folded and
- * exact syllables, folded syllable bigrams, character trigrams of each folded syllable (with its edges),
- * the concept ids the concepts stage found, and the rule, category and tier of every lexicon and
+ * exact syllables, folded syllable bigrams, character trigrams of each folded syllable (with its edges;
+ * for a model whose {@code features.char3} is {@code unknown}, only of the syllables the vocabulary does not
+ * know), the concept ids the concepts stage found, and the rule, category and tier of every lexicon and
  * composition finding. Every feature has the value {@code 1 / sqrt(count)}, so long texts do not push the
  * score by their length alone.
  *
@@ -30,6 +31,7 @@ final class MessageFeatures {
   private static final int CATEGORY = 8;
   private static final int CATEGORY_TIER = 9;
   private static final int SHORT = 10;
+  private static final int CONCEPT_CONTEXT = 11;
 
   /** FNV-1a over a syllable's chars, as {@link Positions#charHash} computes it. */
   private static final long FNV_BASIS = 0xcbf29ce484222325L;
@@ -55,6 +57,16 @@ final class MessageFeatures {
     final long[] totals = new long[12];
     /** The summed syllables' lanes between two moves to the totals. */
     final long[] lanes = new long[4];
+    /** The folded syllables' hashes of the positions that feed features, by position. */
+    long[] hashes = new long[64];
+
+    /** Keeps position {@code i}'s folded hash for the concept-context features. */
+    void hash(int i, long h) {
+      if (i >= hashes.length) {
+        hashes = Arrays.copyOf(hashes, Math.max(hashes.length * 2, i + 1));
+      }
+      hashes[i] = h;
+    }
 
     /** Makes room for {@code more} features after {@link #size}; returns the (possibly new) array. */
     int[] room(int more) {
@@ -83,6 +95,9 @@ final class MessageFeatures {
     void trim(int max) {
       if (feats.length > max) {
         feats = new int[256];
+      }
+      if (hashes.length > max) {
+        hashes = new long[64];
       }
     }
   }
@@ -215,7 +230,7 @@ final class MessageFeatures {
           continue;
         }
         int from = known.char3From[fo];
-        int to = known.char3From[fo + 1];
+        int to = model.knownChar3 ? known.char3From[fo + 1] : from;
         int count = 2 + to - from;
         if (count > ClassifierModel.FLUSH) {
           continue;   // more features than a lane holds between two moves to the totals
@@ -257,7 +272,16 @@ final class MessageFeatures {
    */
   static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
       Buffer b) {
-    extract(text, state, vocab, findings, mask, null, b);
+    extract(text, state, vocab, findings, mask, true, 0, null, b);
+  }
+
+  /**
+   * {@link #extract(String, MatchState, Vocabulary, List, int, Buffer)}, with the character trigrams of the
+   * syllables the vocabulary knows left out unless {@code knownChar3} (a model's {@code features.char3}).
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
+      boolean knownChar3, int context, Buffer b) {
+    extract(text, state, vocab, findings, mask, knownChar3, context, null, b);
   }
 
   /**
@@ -266,6 +290,17 @@ final class MessageFeatures {
    */
   static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
       Syllables known, Buffer b) {
+    extract(text, state, vocab, findings, mask, true, 0, known, b);
+  }
+
+  /**
+   * {@link #extract(String, MatchState, Vocabulary, List, int, Syllables, Buffer)}, with the character trigrams
+   * of the syllables the vocabulary knows left out unless {@code knownChar3}, and with the concept-context
+   * features of {@code context} syllables on each side of a concept hit (0: none; a model's
+   * {@code features.concept-context}).
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
+      boolean knownChar3, int context, Syllables known, Buffer b) {
     if (known != null && (known.vocabulary != vocab || known.mask != mask)) {
       throw new IllegalArgumentException("syllable features of another vocabulary or table size");
     }
@@ -276,11 +311,14 @@ final class MessageFeatures {
     // syllable and bigram, then the character trigrams of " " + letters + " ".
     for (int i = 0; i < n; i++) {
       int at = b.size;
-      long hf = position(p, i, vocab, mask, known, b);
+      long hf = position(p, i, vocab, mask, known, knownChar3, b);
       b.feats[at + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
       prev = hf;
+      if (context > 0) {
+        b.hash(i, hf);
+      }
     }
-    tail(state, findings, mask, b, n, prev);
+    tail(state, findings, mask, b, n, prev, context);
   }
 
   /** The bias and the length feature; returns how many positions feed features. */
@@ -293,14 +331,32 @@ final class MessageFeatures {
     return n;
   }
 
-  /** The closing bigram, the concepts and the findings' features. */
-  private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev) {
+  /**
+   * The closing bigram, the concepts and the findings' features. With {@code context > 0}, also, for each
+   * concept of a hit, one feature per folded syllable within {@code context} positions before or after the
+   * hit (among the first {@link #MAX_POSITIONS}; {@code b.hashes} holds their hashes): the concept in its
+   * surroundings, such as a login next to "điểm thi" or a transfer next to "mẹ".
+   */
+  private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
+      int context) {
     if (n > 0) {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }
     for (int k = 0; k < state.conceptCount(); k++) {
       for (long bits = state.conceptMask(k); bits != 0; bits &= bits - 1) {
-        b.add(CONCEPT, Long.numberOfTrailingZeros(bits), mask);
+        int concept = Long.numberOfTrailingZeros(bits);
+        b.add(CONCEPT, concept, mask);
+        if (context > 0) {
+          int start = state.conceptStartPos(k);
+          int end = state.conceptEndPos(k);
+          int from = Math.max(0, start - context);
+          int to = Math.min(n - 1, end + context);
+          for (int j = from; j <= to; j++) {
+            if (j < start || j > end) {
+              b.add(CONCEPT_CONTEXT, Features.pair(concept + 1, b.hashes[j]), mask);
+            }
+          }
+        }
       }
     }
     for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
@@ -318,9 +374,11 @@ final class MessageFeatures {
    * Writes position {@code i}'s folded and exact syllables at {@code b.size} and {@code b.size + 1}, leaves
    * {@code b.size + 2} to the caller (the bigram), then its character trigrams, and moves {@code b.size} past
    * them. A syllable {@code known} holds copies its precomputed features; for another, one pass over its
-   * letters gives both hashes and the trigrams. Returns the folded syllable's hash.
+   * letters gives both hashes and the trigrams. Without {@code knownChar3}, a syllable the vocabulary knows
+   * (a folded id that is a syllable, not expanded) writes no trigrams. Returns the folded syllable's hash.
    */
-  private static long position(Positions p, int i, Vocabulary vocab, int mask, Syllables known, Buffer b) {
+  private static long position(Positions p, int i, Vocabulary vocab, int mask, Syllables known,
+      boolean knownChar3, Buffer b) {
     int len = p.charLength(i);
     int size = b.size;
     int[] feats = b.room(len + 4);
@@ -337,7 +395,7 @@ final class MessageFeatures {
       hf = known.foldHash[fo];
       fold = known.foldFeature[fo];
       // a plain loop: a syllable has a few trigrams, fewer than a call to the array copy costs
-      for (int k = known.char3From[fo], e = known.char3From[fo + 1]; k < e; k++) {
+      for (int k = known.char3From[fo], e = knownChar3 ? known.char3From[fo + 1] : k; k < e; k++) {
         feats[at++] = known.char3[k];
       }
       int ex = p.exactId(i);
@@ -348,6 +406,8 @@ final class MessageFeatures {
       fold = Features.index(FOLD, hf, mask);
       exact = Features.index(EXACT, FNV_BASIS, mask);
     } else {
+      // the trigrams of a syllable the vocabulary knows only when the model reads them
+      boolean tri = knownChar3 || fo < 0 || fo >= vocab.foldCount() || !vocab.isFoldSyllable(fo);
       int c1 = p.foldChar(i, 0);
       hf = (FNV_BASIS ^ c1) * FNV_PRIME;
       long he = (FNV_BASIS ^ p.exactChar(i, 0)) * FNV_PRIME;
@@ -356,11 +416,15 @@ final class MessageFeatures {
         int c2 = p.foldChar(i, k);
         hf = (hf ^ c2) * FNV_PRIME;
         he = (he ^ p.exactChar(i, k)) * FNV_PRIME;
-        feats[at++] = char3(a, c1, c2, mask);
+        if (tri) {
+          feats[at++] = char3(a, c1, c2, mask);
+        }
         a = c1;
         c1 = c2;
       }
-      feats[at++] = char3(a, c1, ' ', mask);
+      if (tri) {
+        feats[at++] = char3(a, c1, ' ', mask);
+      }
       fold = Features.index(FOLD, hf, mask);
       exact = Features.index(EXACT, he, mask);
     }
@@ -381,6 +445,7 @@ final class MessageFeatures {
       Buffer b) {
     Syllables known = summed.known;
     int mask = known.mask;
+    int context = summed.model.conceptContext;
     if (known.vocabulary != vocab) {
       throw new IllegalArgumentException("syllable features of another vocabulary");
     }
@@ -421,18 +486,24 @@ final class MessageFeatures {
         long hf = rows[r + 1];
         feats[size++] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
         prev = hf;
+        if (context > 0) {
+          b.hash(i, hf);
+        }
       }
       b.size = size;
       if (i < n) {
-        long hf = position(p, i, vocab, mask, known, b);
+        long hf = position(p, i, vocab, mask, known, summed.model.knownChar3, b);
         b.feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
         prev = hf;
+        if (context > 0) {
+          b.hash(i, hf);
+        }
         i++;
       }
     }
     flush(lanes, totals);
     b.summed = added;
-    tail(state, findings, mask, b, n, prev);
+    tail(state, findings, mask, b, n, prev, context);
   }
 
   /** Moves the four words' lanes to the totals and clears them. */

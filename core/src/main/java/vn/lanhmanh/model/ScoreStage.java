@@ -271,7 +271,8 @@ public final class ScoreStage {
     }
     MessageFeatures.Summed sums = known.summed(m);
     if (sums == null) {
-      MessageFeatures.extract(text, state, vocab, findings, m.mask, known, s.features);
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, known,
+          s.features);
       m.logits(s.features, s.logits, s.acc);
     } else {
       MessageFeatures.extract(text, state, vocab, findings, sums, s.features);

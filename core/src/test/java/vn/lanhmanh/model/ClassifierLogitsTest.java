@@ -66,7 +66,8 @@ class ClassifierLogitsTest {
     int nonZero = 0;
     for (MessageCorpus.Message msg : dev) {
       List<Finding> found = analyser.findings(msg.text());
-      MessageFeatures.extract(msg.text(), analyser.state(), analyser.vocabulary(), found, m.mask, b);
+      MessageFeatures.extract(msg.text(), analyser.state(), analyser.vocabulary(), found, m.mask, m.knownChar3,
+          m.conceptContext, b);
       double[] got = new double[m.categories.length];
       m.logits(b, got, new long[ClassifierModel.ACC]);
       double[] want = reference(m, w, b.feats, b.size);
@@ -86,7 +87,26 @@ class ClassifierLogitsTest {
    */
   @Test
   void summedSyllablesGiveTheSameLogits() throws Exception {
-    ClassifierModel m = ClassifierModel.embedded();
+    summedSyllablesGiveTheSameLogits(ClassifierModel.embedded());
+  }
+
+  /**
+   * The same with a model's optional feature settings (the shipped weights read with trigrams of unknown
+   * syllables only and concept-context features: other logits, but the two paths must still agree).
+   */
+  @Test
+  void summedSyllablesGiveTheSameLogitsWithTheOptionalFeatures() throws Exception {
+    ClassifierModel shipped = ClassifierModel.embedded();
+    java.util.Map<String, String> props = new java.util.TreeMap<>(shipped.properties());
+    props.put(ClassifierModel.CHAR3, ClassifierModel.CHAR3_UNKNOWN);
+    props.put(ClassifierModel.CONCEPT_CONTEXT, "12");
+    ClassifierModel m = shipped.withProperties(props);
+    assertThat(m.knownChar3).isFalse();
+    assertThat(m.conceptContext).isEqualTo(12);
+    summedSyllablesGiveTheSameLogits(m);
+  }
+
+  private static void summedSyllablesGiveTheSameLogits(ClassifierModel m) throws Exception {
     Analyser analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
     List<MessageCorpus.Message> dev = MessageCorpus.read(folder("/labelled/dev"));
     MessageFeatures.Syllables known = MessageFeatures.Syllables.of(analyser.vocabulary(), m.mask);
@@ -100,7 +120,8 @@ class ClassifierLogitsTest {
       String text = i < dev.size() ? dev.get(i).text() : all.toString();
       all.append(text).append(". ");
       List<Finding> found = analyser.findings(text);
-      MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, plain);
+      MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, m.knownChar3,
+          m.conceptContext, plain);
       MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, summed, fast);
       double[] want = new double[m.categories.length];
       m.logits(plain, want, new long[ClassifierModel.ACC]);

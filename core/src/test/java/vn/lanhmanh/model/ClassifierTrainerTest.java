@@ -113,6 +113,35 @@ class ClassifierTrainerTest {
     }
   }
 
+  /**
+   * The optional feature settings (trigrams of unknown syllables only, concept context) are written into the
+   * model, read back, change the weights, and are bounded.
+   */
+  @Test
+  void optionalFeaturesAreWrittenAndChecked() throws IOException {
+    ClassifierTrainer.Options o = options().withKnownChar3(false).withConceptContext(4);
+    assertThat(options().knownChar3()).isTrue();
+    assertThat(options().conceptContext()).isZero();
+    ClassifierTrainer.Result r = ClassifierTrainer.train(train, dev, analyser, o, Map.of("command", "test"),
+        line -> { });
+    assertThat(r.model().properties()).containsEntry("features.char3", "unknown")
+        .containsEntry("features.concept-context", "4");
+    assertThat(result.model().properties()).doesNotContainKeys("features.char3", "features.concept-context");
+    ClassifierModel back = ClassifierModel.read(new java.io.ByteArrayInputStream(bytes(r.model())));
+    assertThat(back.knownChar3).isFalse();
+    assertThat(back.conceptContext).isEqualTo(4);
+    assertThat(bytes(r.model())).isNotEqualTo(bytes(result.model()));
+    int found = r.dev().stream().mapToInt(ClassifierTrainer.CategoryFigures::found).sum();
+    int positives = r.dev().stream().mapToInt(ClassifierTrainer.CategoryFigures::positives).sum();
+    assertThat((double) found / positives).isGreaterThan(0.5);
+    for (int bad : new int[] {-1, ClassifierModel.MAX_CONCEPT_CONTEXT + 1}) {
+      assertThatThrownBy(() -> options().withConceptContext(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+    Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
+    props.put("features.char3", "some");
+    assertThatThrownBy(() -> result.model().withProperties(props)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */
   @Test
   void thresholdsAreOnTheGrid() {

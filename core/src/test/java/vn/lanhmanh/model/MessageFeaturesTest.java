@@ -21,15 +21,19 @@ import vn.lanhmanh.text.Vocabulary;
  * of the plain definition (each syllable hashed twice, then its trigrams one by one), in the same order,
  * since the trainer reads them in that order: over the labelled corpus's development part and over texts
  * written in NFD, teencode, split letters and masks; and so are the features copied from the vocabulary's
- * precomputed syllables ({@link MessageFeatures.Syllables}), as a check computes them.
+ * precomputed syllables ({@link MessageFeatures.Syllables}), as a check computes them. The same holds with a
+ * model's optional feature settings: character trigrams of the syllables the vocabulary does not know only,
+ * and concept-context features.
  */
 class MessageFeaturesTest {
 
   private static final long FNV = 0xcbf29ce484222325L;
 
   /** The plain definition of {@link MessageFeatures#extract}. */
-  private static int[] reference(MatchState state, Vocabulary vocab, List<Finding> findings, int mask) {
+  private static int[] reference(MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
+      boolean knownChar3, int context) {
     List<Integer> out = new ArrayList<>();
+    List<Long> folded = new ArrayList<>();
     out.add(Features.index(1, 0, mask));
     Positions p = state.positions();
     int n = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
@@ -41,6 +45,11 @@ class MessageFeaturesTest {
       out.add(Features.index(3, p.charHash(i, false, vocab), mask));
       out.add(Features.index(4, Features.pair(prev, f), mask));
       prev = f;
+      folded.add(f);
+      int fo = p.foldId(i);
+      if (!knownChar3 && !p.expanded(i) && fo >= 0 && fo < vocab.foldCount() && vocab.isFoldSyllable(fo)) {
+        continue;   // a syllable the vocabulary knows: no trigrams for such a model
+      }
       int len = p.charLength(i);
       int a = ' ';
       int c1 = len > 0 ? p.foldChar(i, 0) : 0;
@@ -56,7 +65,13 @@ class MessageFeaturesTest {
     }
     for (int k = 0; k < state.conceptCount(); k++) {
       for (long bits = state.conceptMask(k); bits != 0; bits &= bits - 1) {
-        out.add(Features.index(6, Long.numberOfTrailingZeros(bits), mask));
+        int concept = Long.numberOfTrailingZeros(bits);
+        out.add(Features.index(6, concept, mask));
+        for (int j = state.conceptStartPos(k) - context; context > 0 && j <= state.conceptEndPos(k) + context; j++) {
+          if (j >= 0 && j < n && (j < state.conceptStartPos(k) || j > state.conceptEndPos(k))) {
+            out.add(Features.index(11, Features.pair(concept + 1, folded.get(j)), mask));
+          }
+        }
       }
     }
     for (Finding f : findings) {
@@ -89,22 +104,38 @@ class MessageFeaturesTest {
     MessageFeatures.Buffer b = new MessageFeatures.Buffer();
     int mask = (1 << 18) - 1;
     int copied = 0;
+    int contexts = 0;
     for (String t : texts) {
       List<Finding> found = analyser.findings(t);
       MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, b);
-      int[] want = reference(analyser.state(), analyser.vocabulary(), found, mask);
+      int[] want = reference(analyser.state(), analyser.vocabulary(), found, mask, true, 0);
       assertThat(Arrays.copyOf(b.feats, b.size)).as("%s", t.length() > 80 ? t.substring(0, 80) : t)
           .isEqualTo(want);
       MessageFeatures.Syllables known = MessageFeatures.Syllables.of(analyser.vocabulary(), mask);
       MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, known, b);
       assertThat(Arrays.copyOf(b.feats, b.size)).as("copied: %s", t.length() > 80 ? t.substring(0, 80) : t)
           .isEqualTo(want);
+      // the optional feature settings of a model: trigrams of unknown syllables only, concept context
+      for (int setting = 0; setting < 3; setting++) {
+        boolean knownChar3 = setting == 2;
+        int context = setting == 0 ? 0 : setting == 1 ? 12 : 3;
+        int[] other = reference(analyser.state(), analyser.vocabulary(), found, mask, knownChar3, context);
+        MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, knownChar3, context, b);
+        assertThat(Arrays.copyOf(b.feats, b.size)).as("%d: %s", setting, t.length() > 80 ? t.substring(0, 80) : t)
+            .isEqualTo(other);
+        MessageFeatures.extract(t, analyser.state(), analyser.vocabulary(), found, mask, knownChar3, context, known,
+            b);
+        assertThat(Arrays.copyOf(b.feats, b.size)).as("copied %d: %s", setting,
+            t.length() > 80 ? t.substring(0, 80) : t).isEqualTo(other);
+        contexts += other.length > want.length ? 1 : 0;
+      }
       Positions p = analyser.state().positions();
       for (int i = 0; i < p.size(); i++) {
         copied += !p.expanded(i) && p.foldId(i) >= 0 ? 1 : 0;
       }
     }
     assertThat(copied).as("positions whose features are copied").isGreaterThan(10_000);
+    assertThat(contexts).as("texts given concept-context features").isGreaterThan(500);
   }
 
   private static Path folder(String name) throws URISyntaxException {

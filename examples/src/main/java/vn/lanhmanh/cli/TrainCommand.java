@@ -24,6 +24,7 @@ import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.model.Analyser;
+import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.ClassifierTrainer;
 import vn.lanhmanh.model.MessageCorpus;
 import vn.lanhmanh.model.SpanCorpus;
@@ -151,6 +152,16 @@ final class TrainCommand implements Callable<Integer> {
           + "the shipped setting).")
   private Double maxFlagged;
 
+  /** Null: the shipped setting. Written into the file as {@code features.char3}. */
+  @Option(names = "--char3", paramLabel = "all|unknown", description = "Classifiers: character trigrams of every "
+      + "syllable (all) or only of those the vocabulary does not know (unknown).")
+  private String char3;
+
+  /** Null: the shipped setting. Written into the file as {@code features.concept-context}. */
+  @Option(names = "--concept-context", paramLabel = "N", description = "Classifiers: a feature for each concept "
+      + "hit with each folded syllable within N syllables of it (0: none).")
+  private Integer conceptContext;
+
   @Option(names = "--bits", defaultValue = "20",
       description = "log2 of the hashed weight table's size (default ${DEFAULT-VALUE}).")
   private int bits;
@@ -211,6 +222,9 @@ final class TrainCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "not a folder: " + p);
       }
     }
+    if (char3 != null && !char3.equals(ClassifierModel.CHAR3_ALL) && !char3.equals(ClassifierModel.CHAR3_UNKNOWN)) {
+      throw new ParameterException(spec.commandLine(), "--char3 must be all or unknown, was " + char3);
+    }
     ClassifierTrainer.Options options;
     try {
       ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
@@ -218,7 +232,9 @@ final class TrainCommand implements Callable<Integer> {
           d.l2(), maxFlagged != null ? maxFlagged : d.maxNegativeFlagged(),
           hardNegativeWeight != null ? hardNegativeWeight : d.hardNegativeWeight(),
           lowerBelow != null ? lowerBelow : d.lowerBelow(),
-          unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow());
+          unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow())
+          .withKnownChar3(char3 != null ? char3.equals(ClassifierModel.CHAR3_ALL) : d.knownChar3())
+          .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -275,6 +291,12 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (maxFlagged != null) {
       command.append(" --max-flagged ").append(maxFlagged);
+    }
+    if (char3 != null) {
+      command.append(" --char3 ").append(char3);
+    }
+    if (conceptContext != null) {
+      command.append(" --concept-context ").append(conceptContext);
     }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
