@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import vn.lanhmanh.ConversationVerdict.Evidence;
 import vn.lanhmanh.ConversationVerdict.Reason;
+import vn.lanhmanh.internal.FixedList;
 import vn.lanhmanh.internal.OrderedSet;
 
 /**
@@ -244,8 +245,8 @@ final class RiskModel {
   record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {
 
     Assessment {
-      evidence = List.copyOf(evidence);
-      reasons = List.copyOf(reasons);
+      evidence = FixedList.copyOf(evidence);
+      reasons = FixedList.copyOf(reasons);
     }
   }
 
@@ -364,7 +365,7 @@ final class RiskModel {
     if (seq >= 0) {
       risk = combine(risk, window, seq);
     }
-    return new Assessment(risk, OrderedSet.wrap(stages), List.of(evidence), List.of(reasons));
+    return new Assessment(risk, OrderedSet.wrap(stages), FixedList.wrap(evidence), FixedList.wrap(reasons));
   }
 
   /**
