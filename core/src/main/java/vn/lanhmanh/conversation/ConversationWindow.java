@@ -18,8 +18,9 @@ final class ConversationWindow {
   static final Duration MAX_AGE = Duration.ofHours(24);
 
   /**
-   * One message's hits, with the evidence of each and its markers ({@link RiskModel#marksOf}), both made once,
-   * as the message joins the window, not at every scoring, and its classifier signal ({@link RiskModel#NO_SIGNAL} when the classifiers did not run).
+   * One message's hits, with the evidence of each and its markers ({@link RiskModel#marksOf}), both made
+   * once, as the message joins the window, not at every scoring, and its classifier signal
+   * ({@link RiskModel#NO_SIGNAL} when the classifiers did not run).
    * Messages without hits and without a signal of at least {@link RiskModel#SIGNAL_FLOOR} are counted but
    * not kept.
    */

@@ -180,19 +180,17 @@ final class RiskModel {
     }
   }
 
-  /** Bits of {@link #marksOf}: a lesson, ... */
+  /**
+   * The bits of {@link #marksOf}: a lesson, a purpose not lowered, one that names its reason
+   * ({@link #NAMED_PURPOSE}), kin not lowered, reported speech, a meeting not lowered, a symptom to look at
+   * not lowered; above them ({@link #SHOWN_SHIFT}), the number of hits that are not markers.
+   */
   private static final int LESSON_MARK = 1;
-  /** ... a purpose not lowered, ... */
   private static final int PURPOSE_MARK = 1 << 1;
-  /** ... a purpose not lowered that names its reason ({@link #NAMED_PURPOSE}), ... */
   private static final int NAMED_MARK = 1 << 2;
-  /** ... kin not lowered, ... */
   private static final int KIN_MARK = 1 << 3;
-  /** ... reported speech, ... */
   private static final int REPORT_MARK = 1 << 4;
-  /** ... a meeting not lowered, ... */
   private static final int MEETING_MARK = 1 << 5;
-  /** ... a symptom to look at, not lowered; above these bits, the number of hits that are not markers. */
   private static final int CARE_MARK = 1 << 6;
   private static final int SHOWN_SHIFT = 7;
 
