@@ -64,13 +64,6 @@ final class Compositions {
    * so most rules are passed over on one test of a message's concepts.
    */
   private final long[][] required = new long[2][];
-  /**
-   * Per sender and per concept bit, the rules (bits over {@link #bySender}'s order, in words of 64) whose
-   * first required concept is that one; and those that require none. A message reads only the rules keyed by
-   * its concepts ({@link #possible}).
-   */
-  private final long[][][] keyed = new long[2][MAX_CONCEPTS][];
-  private final long[][] unkeyed = new long[2][];
 
   private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules, long[] links) {
     this.concepts = List.copyOf(concepts);
@@ -86,18 +79,10 @@ final class Compositions {
       }
       bySender[child] = in.toArray(new Rule[0]);
       required[child] = new long[in.size()];
-      int words = (in.size() + 63) / 64;
-      unkeyed[child] = new long[words];
-      for (int b = 0; b < MAX_CONCEPTS; b++) {
-        keyed[child][b] = new long[words];
-      }
       for (int i = 0; i < in.size(); i++) {
         for (long t : in.get(i).terms()) {
           required[child][i] |= Long.bitCount(t) == 1 ? t : 0;
         }
-        long[] key = required[child][i] == 0 ? unkeyed[child]
-            : keyed[child][Long.numberOfTrailingZeros(required[child][i])];
-        key[i / 64] |= 1L << (i % 64);
       }
     }
   }
@@ -244,25 +229,6 @@ final class Compositions {
    */
   long[] required(boolean fromChild) {
     return required[fromChild ? 1 : 0];
-  }
-
-  /** How many words of 64 rules {@link #possible} reads for this sender. */
-  int words(boolean fromChild) {
-    return unkeyed[fromChild ? 1 : 0].length;
-  }
-
-  /**
-   * Word {@code word} of the bit set over {@link #rules(boolean)} of the rules that may match a message whose
-   * concepts are {@code present}: those whose first required concept is present, and those that require
-   * none. Every rule that matches is in it, in file order.
-   */
-  long possible(boolean fromChild, int word, long present) {
-    int sender = fromChild ? 1 : 0;
-    long out = unkeyed[sender][word];
-    for (long p = present; p != 0; p &= p - 1) {
-      out |= keyed[sender][Long.numberOfTrailingZeros(p)][word];
-    }
-    return out;
   }
 
   /** The stage concepts (bits) that a text concept's hits also mean, 0 for none. */

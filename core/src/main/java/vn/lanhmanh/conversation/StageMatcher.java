@@ -472,19 +472,15 @@ public final class StageMatcher {
     java.util.Arrays.fill(best, null);
     Compositions.Rule[] rules = compositions.rules(fromChild);
     long[] required = compositions.required(fromChild);
-    for (int w = 0, words = compositions.words(fromChild); w < words; w++) {
-      // only the rules keyed by a concept present are read, in file order; of those, most miss another
-      // required concept and are passed over without reading the rule
-      for (long m = compositions.possible(fromChild, w, present); m != 0; m &= m - 1) {
-        int i = 64 * w + Long.numberOfTrailingZeros(m);
-        if ((present & required[i]) != required[i] || !Compositions.matches(rules[i], present)) {
-          continue;
-        }
-        Compositions.Rule r = rules[i];
-        Compositions.Rule b = best[r.stage().ordinal()];
-        if (b == null || r.weight() > b.weight()) {
-          best[r.stage().ordinal()] = r;
-        }
+    for (int i = 0; i < rules.length; i++) {
+      // most rules miss one of their required concepts: passed over without reading the rule
+      if ((present & required[i]) != required[i] || !Compositions.matches(rules[i], present)) {
+        continue;
+      }
+      Compositions.Rule r = rules[i];
+      Compositions.Rule b = best[r.stage().ordinal()];
+      if (b == null || r.weight() > b.weight()) {
+        best[r.stage().ordinal()] = r;
       }
     }
     for (Compositions.Rule r : best) {
