@@ -502,8 +502,10 @@ public final class CompiledLexicon {
     int first = endPos - length + 1;
     if (!rule && (first > lastMarked || !always)) {
       // Not a rule (a concept, exception, context or target phrase): a hit written without diacritics counts,
-      // and one with diacritics only for an always phrase whose marks are its own (the loop below).
-      return first > lastMarked;
+      // and one with diacritics only for an always phrase whose marks are its own (the loop below); but among
+      // words written with diacritics, a hit with a syllable that is another word as written is those words
+      // ("mẹ con cho chưa" is "has Mum let you", not "con chó").
+      return first > lastMarked && !otherWordAsWritten(e, first, endPos, p);
     }
     if (rule && !swear && !always && length > 1 && wordsAsWritten(e, first, endPos, p)) {
       return false;
@@ -530,15 +532,30 @@ public final class CompiledLexicon {
       if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
         return false;
       }
-      // Among words written with diacritics, diacritics written that are only part of the rule's are
-      // another word (đô, dò are not đồ) unless only the stroke of đ is missing (dịt) or the syllable
-      // cannot stand as written (đit).
-      if (rule && !swear && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
+      // Among words written with diacritics, diacritics written that are only part of the phrase's are
+      // another word (đô, dò are not đồ; chưa is not chừa) unless only the stroke of đ is missing (dịt) or
+      // the syllable cannot stand as written (đit).
+      if (!swear && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
           && !p.impossibleAsWritten(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a hit written without diacritics, among words written with them, has a syllable that differs from
+   * the phrase's own and is a word as written (not one that cannot stand without a tone, nor disguised, nor
+   * from teencode): the writer meant that word.
+   */
+  private boolean otherWordAsWritten(int e, int first, int last, Positions p) {
+    for (int k = first; k <= last; k++) {
+      if (p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
+          && !p.disguised(k)) {
+        return Surface.writerUsesDiacritics(p, first, last);
+      }
+    }
+    return false;
   }
 
   /**

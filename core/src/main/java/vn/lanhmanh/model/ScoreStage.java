@@ -295,13 +295,15 @@ public final class ScoreStage {
       // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
       // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
       // of the same text does not stop that.
+      // Drugs offered for sale (a price, a transfer, "ib", "ship") are rated as the sale compositions are (C), not
+      // as talk of drugs (T18), unless the text reports, teaches or warns.
       double threshold = threshold(m, k, state);
-      boolean method = c == Category.SELF_HARM && p >= threshold && selfHarmMethod(state)
-          && !covered(findings, c, SELF_HARM_METHOD_TIER);
-      if (p >= threshold && !text.isEmpty() && (method || !lexiconReads(findings, c))
+      Rating raised = p >= threshold ? raisedTier(c, state) : null;
+      boolean raise = raised != null && !covered(findings, c, raised);
+      if (p >= threshold && !text.isEmpty() && (raise || !lexiconReads(findings, c))
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
-        Rating tier = method ? SELF_HARM_METHOD_TIER : m.tier[k];
+        Rating tier = raise ? raised : m.tier[k];
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
@@ -508,8 +510,11 @@ public final class ScoreStage {
    */
   private static final long SELF_HARM_MEANS = 1L << Concept.MEANS.ordinal();
 
-  /** Registers of text that reports, teaches or warns about self-harm rather than urging or planning it. */
-  private static final long SELF_HARM_REPORTING = 1L << Concept.NEWS_POLICE.ordinal()
+  /**
+   * Registers of text that reports, teaches or warns about self-harm or drugs rather than urging, planning or
+   * selling.
+   */
+  private static final long REPORTING = 1L << Concept.NEWS_POLICE.ordinal()
       | 1L << Concept.AWARENESS.ordinal() | 1L << Concept.HEALTH_EDUCATION.ordinal()
       | 1L << Concept.LITERATURE.ordinal() | 1L << Concept.HISTORY_WAR.ordinal() | 1L << Concept.SCIENCE.ordinal();
 
@@ -569,10 +574,28 @@ public final class ScoreStage {
     };
   }
 
-  /** Whether the text names the means of self-harm outside a reporting, teaching or warning register. */
-  private static boolean selfHarmMethod(MatchState state) {
-    return anyConcept(state, SELF_HARM_MEANS) && !anyConcept(state, SELF_HARM_REPORTING);
+  /**
+   * The tier a classifier finding of {@code c} takes above its file's where the text says how (self-harm with its
+   * means named: {@link #SELF_HARM_METHOD_TIER}) or offers for sale (drugs with a price, a transfer or a contact:
+   * {@link #DRUG_SALE_TIER}), outside a reporting, teaching or warning register; null where it keeps its own.
+   */
+  private static Rating raisedTier(Category c, MatchState state) {
+    if (c == Category.SELF_HARM) {
+      return anyConcept(state, SELF_HARM_MEANS) && !anyConcept(state, REPORTING)
+          ? SELF_HARM_METHOD_TIER : null;
+    }
+    if (c == Category.DRUGS) {
+      return anyConcept(state, DRUG_SALE) && !anyConcept(state, REPORTING) ? DRUG_SALE_TIER : null;
+    }
+    return null;
   }
+
+  /** The tier of a drugs classifier finding in a text that offers to sell: as {@code drugs.slang_sale} rates it. */
+  static final Rating DRUG_SALE_TIER = Rating.C;
+
+  /** Concepts of an offer to sell: a contact or an order ("ib", "ship", "ai cần"), a price, a transfer. */
+  private static final long DRUG_SALE = Concept.SALE_CONTACT.bit() | Concept.MONEY_TRANSFER.bit()
+      | Concept.FEE.bit();
 
   /** The rule id prefix of a pronoun or form of address the lexicon marks as a possible target of an insult. */
   private static final String TARGET_RULE_PREFIX = "harassment/target:";
