@@ -40,15 +40,14 @@ public final class FixedList<E> extends AbstractList<E> implements RandomAccess 
   }
 
   /**
-   * {@code c} itself if it is a {@code FixedList}, otherwise {@link List#copyOf} of it (which gives back a list
-   * of {@link List#of} as it is).
+   * {@code c} itself if it is a {@code FixedList}, otherwise {@link List#copyOf} of it (which gives back a
+   * list made by {@link List#of} as it is).
    *
    * @throws NullPointerException if {@code c} holds null
    */
+  @SuppressWarnings("unchecked")
   public static <E> List<E> copyOf(Collection<? extends E> c) {
-    @SuppressWarnings("unchecked")
-    List<E> same = c instanceof FixedList<?> ? (List<E>) c : null;
-    return same != null ? same : List.copyOf(c);
+    return c instanceof FixedList<?> ? (List<E>) c : List.copyOf(c);
   }
 
   @Override
