@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.lanhmanh.internal.FixedList;
 import vn.lanhmanh.internal.OrderedSet;
 
 /**
@@ -34,10 +35,11 @@ public record ConversationVerdict(Verdict verdict, double risk, Set<String> stag
 
   public ConversationVerdict {
     Objects.requireNonNull(verdict, "verdict");
-    // keeps the stage order; the set a window's scoring made is passed on with each message as it is
+    // keeps the stage order; the set and lists a window's scoring made are passed on with each message as
+    // they are (any other collection is copied)
     stages = OrderedSet.copyOf(stages);
-    evidence = List.copyOf(evidence);
-    reasons = List.copyOf(reasons);
+    evidence = FixedList.copyOf(evidence);
+    reasons = FixedList.copyOf(reasons);
   }
 
   /** A verdict without reasons. */

@@ -18,13 +18,14 @@ final class ConversationWindow {
   static final Duration MAX_AGE = Duration.ofHours(24);
 
   /**
-   * One message's hits, with the evidence of each (made once, as the message joins the window, not at
-   * every scoring), and its classifier signal ({@link RiskModel#NO_SIGNAL} when the classifiers did not run).
+   * One message's hits, with the evidence of each and its markers ({@link RiskModel#marksOf}), both made
+   * once, as the message joins the window, not at every scoring, and its classifier signal
+   * ({@link RiskModel#NO_SIGNAL} when the classifiers did not run).
    * Messages without hits and without a signal of at least {@link RiskModel#SIGNAL_FLOOR} are counted but
    * not kept.
    */
   private record Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits,
-      double signal, Evidence[] evidence, long hitBytes) implements RiskModel.Scored {
+      double signal, Evidence[] evidence, long hitBytes, int marks) implements RiskModel.Scored {
 
     Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
       this(seq, messageId, time, fromChild, hits, signal, RiskModel.evidenceOf(messageId, hits));
@@ -32,7 +33,7 @@ final class ConversationWindow {
 
     Entry(long seq, String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal,
         Evidence[] evidence) {
-      this(seq, messageId, time, fromChild, hits, signal, evidence, hitBytes(evidence));
+      this(seq, messageId, time, fromChild, hits, signal, evidence, hitBytes(evidence), RiskModel.marksOf(hits));
     }
 
     /** The store's estimate of what this message's reported stage phrases take ({@link WindowStore#hitBytes}). */
@@ -78,6 +79,8 @@ final class ConversationWindow {
    * no stage phrase. Null after a change of the phrases.
    */
   private RiskModel.Assessment stages;
+  /** {@link RiskModel#stageTerm} of {@code stages}' risk, NaN until the first scoring with signals after it. */
+  private double stageTerm = Double.NaN;
   /** Whether the newest message came with a classifier signal (the filter runs the classifiers). */
   private boolean learned;
   /** The kept messages' {@link Entry#hitBytes} summed, kept up to date as messages join and leave. */
@@ -197,6 +200,7 @@ final class ConversationWindow {
     }
     if (stages == null) {
       stages = RiskModel.assess(entries, -1);
+      stageTerm = Double.NaN;
     }
     RiskModel.Assessment a = stages;
     double risk = a.risk();
@@ -204,7 +208,10 @@ final class ConversationWindow {
       if (signals < 0) {
         laySignals();
       }
-      risk = RiskModel.combine(risk, signalSeq, signalValue, signalChild, signals, seq);
+      if (Double.isNaN(stageTerm)) {
+        stageTerm = RiskModel.stageTerm(risk);
+      }
+      risk = RiskModel.combineTerm(stageTerm, signalSeq, signalValue, signalChild, signals, seq);
     }
     if (last != null && Double.doubleToRawLongBits(risk) == Double.doubleToRawLongBits(last.risk())) {
       // kept messages unchanged and the same risk (a window without signals above 0): the same observation,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import vn.lanhmanh.ConversationVerdict.Evidence;
 import vn.lanhmanh.ConversationVerdict.Reason;
+import vn.lanhmanh.internal.FixedList;
 
 /**
  * A conversation's state right after one message.
@@ -20,7 +21,7 @@ public record Observation(double risk, Set<String> stages, List<Evidence> eviden
 
   /** Copies the lists once, so a verdict made from an observation kept for later messages shares them. */
   public Observation {
-    evidence = List.copyOf(evidence);
-    reasons = List.copyOf(reasons);
+    evidence = FixedList.copyOf(evidence);
+    reasons = FixedList.copyOf(reasons);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import vn.lanhmanh.ConversationVerdict.Evidence;
 import vn.lanhmanh.ConversationVerdict.Reason;
+import vn.lanhmanh.internal.FixedList;
 import vn.lanhmanh.internal.OrderedSet;
 
 /**
@@ -102,14 +103,16 @@ final class RiskModel {
         newest = e.seq() == seq ? g : newest;
       }
     }
-    return combined(stageRisk, other, newest, child);
+    return combined(stageTerm(stageRisk), other, newest, child);
   }
 
   /**
    * {@link #combine(double, Iterable, long)} over the window's signals above 0 laid out in arrays, oldest
-   * first ({@code n} of them): the same sums in the same order, so the same risk to the bit.
+   * first ({@code n} of them), with the stage risk given as its {@link #stageTerm} (a window keeps it while
+   * its stages are unchanged): the same sums in the same order, so the same risk to the bit.
    */
-  static double combine(double stageRisk, long[] seqs, double[] signals, boolean[] fromChild, int n, long seq) {
+  static double combineTerm(double stageTerm, long[] seqs, double[] signals, boolean[] fromChild, int n,
+      long seq) {
     double other = 0;
     double child = 0;
     double newest = 0;
@@ -123,13 +126,21 @@ final class RiskModel {
         newest = seqs[i] == seq ? g : newest;
       }
     }
-    return combined(stageRisk, other, newest, child);
+    return combined(stageTerm, other, newest, child);
   }
 
-  /** The combiner's logistic regression over the stage risk and the signal sums. */
-  private static double combined(double stageRisk, double other, double newest, double child) {
+  /**
+   * The combiner's first term: {@value #W_STAGE} · logit of the stage risk clamped to [{@value #STAGE_MIN},
+   * {@value #STAGE_MAX}].
+   */
+  static double stageTerm(double stageRisk) {
     double s = Math.min(STAGE_MAX, Math.max(STAGE_MIN, stageRisk));
-    double z = W_STAGE * Math.log(s / (1 - s)) + W_OTHER * other + W_NEWEST * newest + W_CHILD * child + BIAS;
+    return W_STAGE * Math.log(s / (1 - s));
+  }
+
+  /** The combiner's logistic regression over the stage term ({@link #stageTerm}) and the signal sums. */
+  private static double combined(double stageTerm, double other, double newest, double child) {
+    double z = stageTerm + W_OTHER * other + W_NEWEST * newest + W_CHILD * child + BIAS;
     return 1 / (1 + Math.exp(-z));
   }
 
@@ -162,6 +173,49 @@ final class RiskModel {
 
     /** The evidence of hit {@code hit} ({@link RiskModel#evidenceOf}). */
     Evidence evidence(int hit);
+
+    /** {@link RiskModel#marksOf} its hits; a window's message keeps them, read at every scoring. */
+    default int marks() {
+      return marksOf(hits());
+    }
+  }
+
+  /**
+   * The bits of {@link #marksOf}: a lesson, a purpose not lowered, one that names its reason
+   * ({@link #NAMED_PURPOSE}), kin not lowered, reported speech, a meeting not lowered, a symptom to look at
+   * not lowered; above them ({@link #SHOWN_SHIFT}), the number of hits that are not markers.
+   */
+  private static final int LESSON_MARK = 1;
+  private static final int PURPOSE_MARK = 1 << 1;
+  private static final int NAMED_MARK = 1 << 2;
+  private static final int KIN_MARK = 1 << 3;
+  private static final int REPORT_MARK = 1 << 4;
+  private static final int MEETING_MARK = 1 << 5;
+  private static final int CARE_MARK = 1 << 6;
+  private static final int SHOWN_SHIFT = 7;
+
+  /**
+   * What one message's hits say to {@link #assess} besides their stages and weights, made once per message:
+   * which markers (and a meeting) it shows, as {@code *_MARK} bits, and above them how many of its hits are
+   * not markers (the evidence it reports).
+   */
+  static int marksOf(List<StageMatcher.Hit> hits) {
+    int marks = 0;
+    int shown = 0;
+    for (int i = 0, n = hits.size(); i < n; i++) {
+      StageMatcher.Hit h = hits.get(i);
+      Stage st = h.stage();
+      boolean kept = !h.lowered();
+      shown += st.marker() ? 0 : 1;
+      marks |= st == Stage.LESSON ? LESSON_MARK : 0;
+      marks |= st == Stage.PURPOSE && kept ? PURPOSE_MARK : 0;
+      marks |= st == Stage.PURPOSE && kept && h.weight() >= NAMED_PURPOSE ? NAMED_MARK : 0;
+      marks |= st == Stage.KIN && kept ? KIN_MARK : 0;
+      marks |= st == Stage.REPORT ? REPORT_MARK : 0;
+      marks |= st == Stage.MEETING && kept ? MEETING_MARK : 0;
+      marks |= st == Stage.CARE && kept ? CARE_MARK : 0;
+    }
+    return marks | shown << SHOWN_SHIFT;
   }
 
   private static final Evidence[] NO_EVIDENCE = {};
@@ -189,8 +243,8 @@ final class RiskModel {
   record Assessment(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons) {
 
     Assessment {
-      evidence = List.copyOf(evidence);
-      reasons = List.copyOf(reasons);
+      evidence = FixedList.copyOf(evidence);
+      reasons = FixedList.copyOf(reasons);
     }
   }
 
@@ -242,15 +296,12 @@ final class RiskModel {
     for (int m = 0; m < messages; m++) {
       Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
-      List<StageMatcher.Hit> hits = e.hits();
-      for (int i = 0, n = hits.size(); i < n; i++) {
-        StageMatcher.Hit h = hits.get(i);
-        shownHits += h.stage().marker() ? 0 : 1;
-        lesson |= h.stage() == Stage.LESSON ? side : 0;
-        purpose |= h.stage() == Stage.PURPOSE && !h.lowered() ? side : 0;
-        named |= h.stage() == Stage.PURPOSE && !h.lowered() && h.weight() >= NAMED_PURPOSE ? side : 0;
-        kin |= h.stage() == Stage.KIN && !h.lowered() ? side : 0;
-      }
+      int marks = e.marks();
+      shownHits += marks >>> SHOWN_SHIFT;
+      lesson |= (marks & LESSON_MARK) != 0 ? side : 0;
+      purpose |= (marks & PURPOSE_MARK) != 0 ? side : 0;
+      named |= (marks & NAMED_MARK) != 0 ? side : 0;
+      kin |= (marks & KIN_MARK) != 0 ? side : 0;
     }
     Scratch scratch = SCRATCH.get();
     double[] best = scratch.best;
@@ -264,16 +315,11 @@ final class RiskModel {
     for (int m = 0; m < messages; m++) {
       Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
-      boolean reported = false;
-      boolean meeting = false;
-      boolean care = false;
+      int marks = e.marks();
+      boolean reported = (marks & REPORT_MARK) != 0;
+      boolean meeting = (marks & MEETING_MARK) != 0;
+      boolean care = (marks & CARE_MARK) != 0;
       List<StageMatcher.Hit> hits = e.hits();
-      for (int i = 0, n = hits.size(); i < n; i++) {
-        StageMatcher.Hit h = hits.get(i);
-        reported |= h.stage() == Stage.REPORT;
-        meeting |= h.stage() == Stage.MEETING && !h.lowered();
-        care |= h.stage() == Stage.CARE && !h.lowered();
-      }
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
         Stage st = h.stage();
@@ -317,7 +363,7 @@ final class RiskModel {
     if (seq >= 0) {
       risk = combine(risk, window, seq);
     }
-    return new Assessment(risk, OrderedSet.wrap(stages), List.of(evidence), List.of(reasons));
+    return new Assessment(risk, OrderedSet.wrap(stages), FixedList.wrap(evidence), FixedList.wrap(reasons));
   }
 
   /**

@@ -18,9 +18,18 @@ import java.util.Locale;
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
   RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
-  PURPOSE, LESSON, REPORT, KIN, CARE;
+  PURPOSE(true), LESSON(true), REPORT(true), KIN(true), CARE(true);
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
+  private final boolean marker;
+
+  Stage() {
+    this(false);
+  }
+
+  Stage(boolean marker) {
+    this.marker = marker;
+  }
 
   /** The lower-case name used in the data files and in results, e.g. {@code secrecy}. */
   public String jsonName() {
@@ -32,7 +41,7 @@ public enum Stage {
    * other stages and are not reported.
    */
   public boolean marker() {
-    return this == PURPOSE || this == LESSON || this == REPORT || this == KIN || this == CARE;
+    return marker;
   }
 
   /** Parses a lower-case stage name; {@link IllegalArgumentException} naming the value otherwise. */

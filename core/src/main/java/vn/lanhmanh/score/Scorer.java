@@ -41,15 +41,26 @@ public final class Scorer {
       return List.of();
     }
     boolean abusive = false;
+    // A conversation message's match holds its stage phrases too (side hits): never findings, so they are
+    // counted out before the list is made, and a message with nothing else allocates nothing here.
+    int rules = 0;
+    int targets = 0;
     for (int i = 0; i < n; i++) {
       Category c = state.candidateCategory(i);
       byte kind = state.candidateKind(i);
-      abusive |= kind != MatchState.TARGET && kind != MatchState.NAME && kind != MatchState.SIDE
-          && state.candidateRating(i) != Rating.P
+      boolean target = kind == MatchState.TARGET || kind == MatchState.NAME;
+      boolean rule = !target && kind != MatchState.SIDE;
+      rules += rule ? 1 : 0;
+      targets += target ? 1 : 0;
+      abusive |= rule && state.candidateRating(i) != Rating.P
           && (c == Category.HARASSMENT || c == Category.PROFANITY);
     }
+    int count = abusive ? rules + targets : rules;
+    if (count == 0) {
+      return List.of();
+    }
     Positions p = state.positions();
-    List<Candidate> found = new ArrayList<>(n);
+    List<Candidate> found = new ArrayList<>(count);
     for (int i = 0; i < n; i++) {
       byte kind = state.candidateKind(i);
       if (kind == MatchState.SIDE || (kind == MatchState.TARGET || kind == MatchState.NAME) && !abusive) {
@@ -59,8 +70,8 @@ public final class Scorer {
       int e = state.candidateEndPos(i);
       found.add(new Candidate(i, p.start(s), p.end(e), e - s + 1));
     }
-    if (found.size() <= 1) {
-      return found.isEmpty() ? List.of() : List.of(finding(text, state, found.get(0)));
+    if (count == 1) {
+      return List.of(finding(text, state, found.get(0)));
     }
     found.sort(ORDER);
     List<Finding> kept = new ArrayList<>(found.size());
