@@ -523,8 +523,7 @@ public final class CompiledLexicon {
         // In a phrase that is not a rule, a syllable left without the marks of the phrase's own while another
         // syllable of the same hit carries marks is the word as written: "còn cao nữa" is "taller still",
         // not "cào nữa" (unless it cannot be a word without a tone, "cat nữa", or is disguised or teencode).
-        if (!rule && p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN
-            && !p.impossibleAsWritten(k) && !p.disguised(k)) {
+        if (!rule && anotherWord(e, k, first, p)) {
           return false;
         }
         continue;
@@ -550,12 +549,21 @@ public final class CompiledLexicon {
    */
   private boolean otherWordAsWritten(int e, int first, int last, Positions p) {
     for (int k = first; k <= last; k++) {
-      if (p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-          && !p.disguised(k)) {
+      if (anotherWord(e, k, first, p)) {
         return Surface.writerUsesDiacritics(p, first, last);
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the syllable at {@code k} of a hit of entry {@code e} starting at {@code first} is another word as
+   * written: not the phrase's own syllable, written by the writer (not from teencode), able to stand as written
+   * and not disguised.
+   */
+  private boolean anotherWord(int e, int k, int first, Positions p) {
+    return p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
+        && !p.disguised(k);
   }
 
   /**
@@ -591,8 +599,7 @@ public final class CompiledLexicon {
    */
   private boolean wordsAsWritten(int e, int first, int last, Positions p) {
     for (int k = first; k <= last; k++) {
-      if (!p.plain(k) || p.source(k) != Positions.OWN || p.exactId(k) == syllableIds[e][k - first]
-          || p.impossibleAsWritten(k) || p.disguised(k)) {
+      if (!p.plain(k) || !anotherWord(e, k, first, p)) {
         return false;
       }
     }
