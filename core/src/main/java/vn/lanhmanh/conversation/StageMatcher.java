@@ -365,13 +365,12 @@ public final class StageMatcher {
       }
       boolean lowered = state.candidateRating(i) != Rating.C;
       anyLowered |= lowered;
-      String rule = state.candidateRule(i);
-      int s = positions.start(state.candidateStartPos(i));
-      int e = positions.end(state.candidateEndPos(i));
       Side side = sides.get(state, i, lexicon);
       if (side == null) {
         continue;
       }
+      int s = positions.start(state.candidateStartPos(i));
+      int e = positions.end(state.candidateEndPos(i));
       int bit = side.concept();
       if (bit >= 0) {
         scratch = scratch == null ? SCRATCH.get() : scratch;
@@ -389,7 +388,7 @@ public final class StageMatcher {
       if (hits == null) {
         hits = new ArrayList<>();
       }
-      hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, rule));
+      hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, state.candidateRule(i)));
     }
     // Text concepts linked to stage concepts: lowered when awareness context lowered a side hit here.
     long linked = 0;
