@@ -233,23 +233,19 @@ public final class Conversation {
     // C content in the message itself (an incident), while the conversation's risk sets the action.
     Rating tier = Rating.K;
     Optional<Help> help = v.help().orElse(null) == Help.SELF_HARM ? v.help() : ABUSE;
-    // The message's findings, then the added ones, in one array sized for the most that can be added (one
-    // per piece of this message's evidence, or one on the whole message), sorted by start at the end.
+    // The message's findings, then the added ones, in one array. A window lists its evidence oldest message
+    // first, so this message's own comes last: sized at its first piece for the rest of the list, the array
+    // is as long as needed unless an older message had the same id or a span replaced another.
     List<Finding> own = v.findings();
     int first = own.size();
-    int mine = 0;
+    Finding[] findings = null;
+    int end = first;
     for (int k = 0, n = ev.size(); k < n; k++) {
       ConversationVerdict.Evidence e = ev.get(k);
-      mine += e.messageId().equals(messageId) && e.end() <= text.length() ? 1 : 0;
-    }
-    Finding[] findings = new Finding[first + Math.max(1, mine)];
-    for (int i = 0; i < first; i++) {
-      findings[i] = own.get(i);
-    }
-    int end = first;
-    for (int k = 0, n = ev.size(); k < n && mine > 0; k++) {
-      ConversationVerdict.Evidence e = ev.get(k);
       if (e.messageId().equals(messageId) && e.end() <= text.length()) {
+        if (findings == null) {
+          findings = withOwn(own, n - k);
+        }
         String rule = ruleOf(e.stage());
         if (!covered(findings, first, end, rule, e)) {
           // a longer span of the same stage replaces the ones it covers (the others keep their order)
@@ -265,38 +261,57 @@ public final class Conversation {
         }
       }
     }
-    if (end == first) {
+    if (findings == null) {
+      findings = withOwn(own, 1);
       findings[end++] = new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/grooming", 0,
           text.length(), text);
     }
-    String masked = masked(v.redacted(), findings, first, end);
     if (end < findings.length) {
-      findings = Arrays.copyOf(findings, end);   // an added span replaced another: fewer than sized for
+      findings = Arrays.copyOf(findings, end);
     }
+    String masked = masked(v.redacted(), findings, first, end);
     Arrays.sort(findings, BY_START);   // stable, as List.sort is
     return new Verdict(v.action().max(floor), v.rating().max(tier), FixedList.wrap(findings), masked,
         v.safeUrl(), help, v.errors(), v.scores());
   }
 
   /**
-   * {@code redacted} with the spans of {@code added[from, to)} masked (whitespace kept); {@code redacted}
-   * itself when they are masked already.
+   * {@code redacted} with the spans of {@code added[from, to)} masked (whitespace kept): {@code redacted} itself
+   * when they are masked already (the message's own findings masked them), else a copy.
    */
   private static String masked(String redacted, Finding[] added, int from, int to) {
-    char[] masked = null;
     for (int k = from; k < to; k++) {
       Finding f = added[k];
       for (int i = f.start(), end = Math.min(f.end(), redacted.length()); i < end; i++) {
-        char c = masked == null ? redacted.charAt(i) : masked[i];
+        char c = redacted.charAt(i);
         if (c != '*' && !Character.isWhitespace(c)) {
-          if (masked == null) {
-            masked = redacted.toCharArray();
-          }
+          return maskedCopy(redacted, added, from, to);
+        }
+      }
+    }
+    return redacted;
+  }
+
+  private static String maskedCopy(String redacted, Finding[] added, int from, int to) {
+    char[] masked = redacted.toCharArray();
+    for (int k = from; k < to; k++) {
+      Finding f = added[k];
+      for (int i = f.start(); i < f.end() && i < masked.length; i++) {
+        if (!Character.isWhitespace(masked[i])) {
           masked[i] = '*';
         }
       }
     }
-    return masked == null ? redacted : new String(masked);
+    return new String(masked);
+  }
+
+  /** An array holding {@code own} and room for {@code more} findings after them. */
+  private static Finding[] withOwn(List<Finding> own, int more) {
+    Finding[] out = new Finding[own.size() + more];
+    for (int i = 0; i < own.size(); i++) {
+      out[i] = own.get(i);
+    }
+    return out;
   }
 
   /** Whether an added finding ({@code added[from, to)}) of the same stage (rule) already covers this span. */
