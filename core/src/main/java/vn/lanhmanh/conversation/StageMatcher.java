@@ -410,7 +410,8 @@ public final class StageMatcher {
       }
     }
     unlowered |= anyLowered ? 0 : linked;
-    if (present != 0) {
+    // a message showing one concept that meets no rule of its sender on its own matches none of them
+    if (present != 0 && ((present & present - 1) != 0 || (present & compositions.alone(fromChild)) != 0)) {
       hits = compose(present, unlowered, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
