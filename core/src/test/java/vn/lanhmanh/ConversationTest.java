@@ -188,6 +188,27 @@ class ConversationTest {
   }
 
   /**
+   * A parent taking part, said by the child (the {@code guardian} marker: "mẹ chụp cho con", "mẹ với em ra
+   * đón") lowers the other party's stages that are not decisive; the same words from the other party lower
+   * nothing, and a decisive stage (come alone at night) stays a block.
+   */
+  @Test
+  void aParentTakingPartSaidByTheChildLowersOnlyWhatIsNotDecisive() {
+    List<String> visitor = List.of("con gửi chú cái ảnh nhé", "chủ nhật chú qua nhà con lúc 9 giờ");
+    ConversationVerdict withParent = run(stagesOnly, "guardian-yes", messages("dạ mẹ chụp cho con rồi ạ", visitor));
+    ConversationVerdict without = run(stagesOnly, "guardian-no", messages("dạ con chụp rồi ạ", visitor));
+    assertThat(withParent.risk()).isLessThan(without.risk());
+    assertThat(withParent.verdict().action()).isEqualTo(Action.ALLOW);
+    List<String> claimed = List.of("mẹ chụp cho con rồi, con gửi chú cái ảnh nhé", "chủ nhật chú qua nhà con lúc 9 giờ");
+    assertThat(run(stagesOnly, "guardian-other", messages("dạ con chụp rồi ạ", claimed)).risk())
+        .isGreaterThan(withParent.risk());
+    ConversationVerdict alone = run(stagesOnly, "guardian-alone",
+        messages("dạ mẹ chụp cho con rồi ạ", List.of("tối nay 11 giờ em ra công viên một mình gặp anh nhé")));
+    assertThat(alone.risk()).isGreaterThanOrEqualTo(0.85);
+    assertThat(alone.verdict().action()).isEqualTo(Action.BLOCK);
+  }
+
+  /**
    * A symptom to look at (a rash, a swelling) lowers every stage of its message, decisive ones too, but only
    * when both sides have shown the family tie: a stranger's "lift your shirt for the rash" stays decisive.
    */

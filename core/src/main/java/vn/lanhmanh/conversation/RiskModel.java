@@ -192,7 +192,8 @@ final class RiskModel {
   private static final int REPORT_MARK = 1 << 4;
   private static final int MEETING_MARK = 1 << 5;
   private static final int CARE_MARK = 1 << 6;
-  private static final int SHOWN_SHIFT = 7;
+  private static final int GUARDIAN_MARK = 1 << 7;
+  private static final int SHOWN_SHIFT = 8;
 
   /**
    * What one message's hits say to {@link #assess} besides their stages and weights, made once per message:
@@ -214,6 +215,7 @@ final class RiskModel {
       marks |= st == Stage.REPORT ? REPORT_MARK : 0;
       marks |= st == Stage.MEETING && kept ? MEETING_MARK : 0;
       marks |= st == Stage.CARE && kept ? CARE_MARK : 0;
+      marks |= st == Stage.GUARDIAN && kept ? GUARDIAN_MARK : 0;
     }
     return marks | shown << SHOWN_SHIFT;
   }
@@ -274,7 +276,10 @@ final class RiskModel {
    * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
    * undressed picture or a secret meeting alone at night stays decisive whoever asks, unless the message names
    * a symptom to look at ({@link Stage#CARE}: a rash, a swelling, a wound), which with kin lowers every stage
-   * of its message: a parent's "lift your shirt and photograph the rash". A lowered stage keeps
+   * of its message: a parent's "lift your shirt and photograph the rash". A {@link Stage#GUARDIAN} from the
+   * child (a parent takes part in what is arranged: takes the photo, comes along, drives) lowers the other
+   * party's stages below {@link #DECISIVE} in the same way; said by the other party it counts for nothing (a
+   * groomer's "mẹ em biết rồi" is a lie as often as not). A lowered stage keeps
    * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(List<? extends Scored> window) {
@@ -291,6 +296,7 @@ final class RiskModel {
     int purpose = 0;
     int named = 0;
     int kin = 0;
+    boolean guardian = false;   // the child said a parent takes part
     int shownHits = 0;   // hits other than markers: the evidence
     int messages = window.size();
     for (int m = 0; m < messages; m++) {
@@ -302,6 +308,7 @@ final class RiskModel {
       purpose |= (marks & PURPOSE_MARK) != 0 ? side : 0;
       named |= (marks & NAMED_MARK) != 0 ? side : 0;
       kin |= (marks & KIN_MARK) != 0 ? side : 0;
+      guardian |= (marks & GUARDIAN_MARK) != 0 && side == 2;
     }
     Scratch scratch = SCRATCH.get();
     double[] best = scratch.best;
@@ -328,7 +335,8 @@ final class RiskModel {
         }
         boolean lowered = h.lowered() || (lesson & side) != 0 || reported
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
-            || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE));
+            || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE))
+            || (guardian && side == 1 && h.weight() < DECISIVE);
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
         int s = st.ordinal();
         evidence[ev++] = e.evidence(i);

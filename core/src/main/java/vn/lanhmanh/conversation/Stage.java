@@ -12,13 +12,15 @@ import java.util.Locale;
  * child calls the other party "mẹ ơi", "bà ơi", and the other party speaks as one, "cháu ơi bà …", "con cho
  * mẹ xem"; it lowers the other party's stages that are not decisive on their own), and {@link #CARE} (a
  * symptom to look at, a rash, a swelling, a wound: in a window with {@link #KIN} it lowers every stage of its
- * own message, decisive ones too, as a parent's "lift your shirt and photograph the rash for me"). Markers
- * are never reported as stages.
+ * own message, decisive ones too, as a parent's "lift your shirt and photograph the rash for me"), and
+ * {@link #GUARDIAN} (the child says a parent takes part in what is arranged: "mẹ chụp cho con", "mẹ với em
+ * ra đón", "mẹ em cũng vào live"; it lowers the other party's stages that are not decisive on their own,
+ * as {@link #KIN} does). Markers are never reported as stages.
  */
 public enum Stage {
   // New stages go at the end: a stored window (WindowStateCodec) names stages by ordinal.
   RAPPORT, AGE, SCHOOL, ADDRESS, PARENTS, SECRECY, CHANNEL, GIFTS, SEXUAL, PHOTOS, MEETING, OFFER, THREAT,
-  PURPOSE(true), LESSON(true), REPORT(true), KIN(true), CARE(true);
+  PURPOSE(true), LESSON(true), REPORT(true), KIN(true), CARE(true), GUARDIAN(true);
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
   private final boolean marker;
@@ -37,7 +39,8 @@ public enum Stage {
   }
 
   /**
-   * True for {@link #PURPOSE}, {@link #LESSON}, {@link #REPORT}, {@link #KIN} and {@link #CARE}, which lower
+   * True for {@link #PURPOSE}, {@link #LESSON}, {@link #REPORT}, {@link #KIN}, {@link #CARE} and
+   * {@link #GUARDIAN}, which lower
    * other stages and are not reported.
    */
   public boolean marker() {
@@ -53,6 +56,6 @@ public enum Stage {
     }
     throw new IllegalArgumentException("unknown stage '" + s + "' (expected one of rapport, age, school, "
         + "address, parents, secrecy, channel, gifts, sexual, photos, meeting, offer, threat, purpose, lesson, "
-        + "report, kin, care)");
+        + "report, kin, care, guardian)");
   }
 }
