@@ -30,27 +30,11 @@ class FilterFormatTest {
   @TempDir
   Path old;
 
-  private static final String[] CATEGORIES = {"sexual", "gambling", "scam", "drugs", "allow"};
-
   @Test
   void formatThreeAndFormatFourGiveTheSameAnswers() throws Exception {
     SplittableRandom r = new SplittableRandom(16);
-    List<String> hosts = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    try (UrlListWriter w = UrlListWriter.create(dir, 3000)) {
-      for (int i = 0; i < 3000; i++) {
-        String host = "h" + Integer.toString(r.nextInt(1 << 20), 36) + (i % 3 == 0 ? ".example.vn" : ".site" + (i % 7) + ".com");
-        hosts.add(host);
-        String key = switch (i % 4) {
-          case 0 -> host + "/adult/";
-          case 1 -> host + "/x/page.html?id=" + i;
-          default -> host;
-        };
-        keys.add(key);
-        w.add(new ListEntry(key, CATEGORIES[r.nextInt(CATEGORIES.length)], "list" + (i % 3)));
-      }
-      w.commit(true);
-    }
+    SampleLists.Written written = SampleLists.write(dir, r);
+    List<String> keys = written.keys();
     Path gen = dir.resolve("generation-1");
     Path oldGen = old.resolve("generation-1");
     Files.createDirectories(oldGen);
@@ -74,18 +58,7 @@ class FilterFormatTest {
         .replaceAll("(?m)^bloom\\.crc32c=[0-9a-f]+$", "bloom.crc32c=" + Long.toHexString(KeyFilter.crc32c(ByteBuffer.wrap(bloom)))),
         StandardCharsets.ISO_8859_1);
 
-    List<String> urls = new ArrayList<>();
-    for (int i = 0; i < 6000; i++) {
-      String host = hosts.get(r.nextInt(hosts.size()));
-      urls.add(switch (i % 6) {
-        case 0 -> "http://" + host + "/";
-        case 1 -> "https://www.m." + host + "/adult/movie.html";
-        case 2 -> "http://" + host + "/x/page.html?id=" + r.nextInt(3000);
-        case 3 -> "http://a.b.c." + host + "/x/";
-        case 4 -> "http://not" + host + "/adult/";
-        default -> "http://unlisted" + r.nextInt(1 << 30) + ".example.org/adult/";
-      });
-    }
+    List<String> urls = SampleLists.urls(written.hosts(), r);
     int withPaths = 0;
     try (UrlListIndex four = UrlListIndex.open(dir); UrlListIndex formatThree = UrlListIndex.open(old)) {
       assertThat(four.state().filter.format()).isEqualTo(4);
