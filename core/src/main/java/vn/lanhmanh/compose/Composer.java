@@ -7,12 +7,14 @@ import vn.lanhmanh.Severity;
 import vn.lanhmanh.concept.Composition;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.Raise;
 import vn.lanhmanh.concept.Register;
 import vn.lanhmanh.match.MatchState;
 
 /**
  * Stage 3 of a check: reads the concept hits of each sentence, lowers bare rule findings in sentences of
- * a register (news, history, sport, literature, science, health education), and adds the findings of the
+ * a register (news, history, sport, literature, science, health education), raises them in sentences that
+ * offer them for money (pornography or a bet for sale: {@link Raise}), and adds the findings of the
  * compositions whose concepts meet (within a clause, a sentence, a number of syllables, or the few
  * consecutive sentences of a message).
  *
@@ -39,6 +41,12 @@ public final class Composer {
   private final Rating[][] capsC;
   /** Every register concept that caps something. */
   private final long registerMask;
+  /** {@code raiseTo[concept ordinal][category ordinal]}: the tier an offer raises a bare finding to, or null. */
+  private final Rating[][] raiseTo;
+  /** {@code raiseUnless[concept ordinal][category ordinal]}: the concepts that keep that raise from happening. */
+  private final long[][] raiseUnless;
+  /** Every concept that raises something. */
+  private final long raiseMask;
   /** Whether any composition has the {@link Composition#MESSAGE} scope. */
   private final boolean hasMessageScope;
   /**
@@ -92,6 +100,27 @@ public final class Composer {
       }
     }
     registerMask = regs;
+    raiseTo = new Rating[Concept.values().length][Category.values().length];
+    raiseUnless = new long[Concept.values().length][Category.values().length];
+    long offers = 0;
+    for (Raise r : lexicon.raises()) {
+      int k = r.concept().ordinal();
+      offers |= r.concept().bit();
+      long unlessBits = 0;
+      for (Concept u : r.unless()) {
+        unlessBits |= u.bit();
+      }
+      for (Category cat : r.categories()) {
+        Rating old = raiseTo[k][cat.ordinal()];
+        if (old != null) {
+          throw new IllegalArgumentException("concept " + r.concept() + " raises " + cat.jsonName()
+              + " twice (" + r.source() + ")");
+        }
+        raiseTo[k][cat.ordinal()] = r.tier();
+        raiseUnless[k][cat.ordinal()] = unlessBits;
+      }
+    }
+    raiseMask = offers;
     boolean message = false;
     for (int s : scope) {
       message |= s == Composition.MESSAGE;
@@ -148,6 +177,9 @@ public final class Composer {
       }
       if ((present & registerMask) != 0) {
         lower(state, cursor, rules, sentence, present & registerMask);
+      }
+      if ((present & raiseMask) != 0) {
+        raise(state, cursor, rules, sentence, present);
       }
       long window = present;
       int windowTo = to;
@@ -206,6 +238,26 @@ public final class Composer {
         Rating cap = table[Long.numberOfTrailingZeros(r)][cat];
         if (cap != null) {
           state.capRating(i, cap);
+        }
+      }
+    }
+  }
+
+  /**
+   * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated above {@link Rating#K}, by
+   * the offers among the sentence's concepts {@code present}, unless a concept of the raise's own is there.
+   */
+  private void raise(MatchState state, int first, int rules, int sentence, long present) {
+    for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
+      if (state.candidateKind(i) != MatchState.RULE || state.candidateRating(i).compareTo(Rating.K) <= 0) {
+        continue;
+      }
+      int cat = state.candidateCategory(i).ordinal();
+      for (long o = present & raiseMask; o != 0; o &= o - 1) {
+        int k = Long.numberOfTrailingZeros(o);
+        Rating to = raiseTo[k][cat];
+        if (to != null && (present & raiseUnless[k][cat]) == 0) {
+          state.raiseRating(i, to);
         }
       }
     }

@@ -20,26 +20,33 @@ import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.TsvLines;
 
 /**
- * The concept data: phrases, compositions and registers, read from the files of {@code docs/ENGINE.md}
+ * The concept data: phrases, compositions, registers and raises, read from the files of {@code docs/ENGINE.md}
  * (section "Concepts"). A malformed line is an {@link IllegalArgumentException} naming {@code file:line}.
  *
  * @param phrases every concept phrase, alternatives expanded
  * @param compositions the composition rules, in file order
  * @param registers the registers' caps
+ * @param raises what offers raise ({@code raises.tsv})
  */
 public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> compositions,
-    List<Register> registers) {
+    List<Register> registers, List<Raise> raises) {
 
   /** The embedded concept data's folder on the class path. */
   public static final String DEFAULT_RESOURCE_DIR = "/vn/lanhmanh/concept/";
 
   /** No concepts at all. */
-  public static final ConceptLexicon EMPTY = new ConceptLexicon(List.of(), List.of(), List.of());
+  public static final ConceptLexicon EMPTY = new ConceptLexicon(List.of(), List.of(), List.of(), List.of());
 
   public ConceptLexicon {
     phrases = List.copyOf(phrases);
     compositions = List.copyOf(compositions);
     registers = List.copyOf(registers);
+    raises = List.copyOf(raises);
+  }
+
+  /** As the canonical constructor, without raises. */
+  public ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> compositions, List<Register> registers) {
+    this(phrases, compositions, registers, List.of());
   }
 
   /**
@@ -80,11 +87,12 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<ConceptPhrase> phrases = new ArrayList<>();
     List<Composition> compositions = new ArrayList<>();
     List<Register> registers = new ArrayList<>();
+    List<Raise> raises = new ArrayList<>();
     for (String f : files) {
       if (f.startsWith("stages")) {
         continue;   // the conversation's stage concepts: read by vn.lanhmanh.conversation
       }
-      boolean phraseFile = !f.startsWith("compositions") && !f.equals("registers.tsv");
+      boolean phraseFile = !f.startsWith("compositions") && !f.equals("registers.tsv") && !f.equals("raises.tsv");
       if (phraseFile && !withPhrases) {
         continue;
       }
@@ -93,6 +101,8 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
           compositions.addAll(readCompositions(f, r));
         } else if (f.equals("registers.tsv")) {
           registers.addAll(readRegisters(f, r));
+        } else if (f.equals("raises.tsv")) {
+          raises.addAll(readRaises(f, r));
         } else {
           phrases.addAll(readPhrases(f, r));
         }
@@ -100,7 +110,7 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
         throw new UncheckedIOException("cannot read concept file " + f, e);
       }
     }
-    return new ConceptLexicon(phrases, compositions, registers);
+    return new ConceptLexicon(phrases, compositions, registers, raises);
   }
 
   private static Reader open(String file) {
@@ -205,6 +215,24 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
       }
       out.add(new Register(Concept.parse(cols[0]), cats, Rating.parse(cols[2]), c.equals("C"), col(cols, 4),
           where));
+    });
+    return out;
+  }
+
+  /** Raises: concept, categories (comma-separated), tier, unless (comma-separated concepts or -), note. */
+  public static List<Raise> readRaises(String file, Reader r) {
+    List<Raise> out = new ArrayList<>();
+    TsvLines.read(file, r, (cols, where) -> {
+      need(cols, 4, "concept, categories, tier, unless[, note]");
+      Set<Category> cats = EnumSet.noneOf(Category.class);
+      for (String c : cols[1].split(",")) {
+        if (!c.isBlank()) {
+          cats.add(Category.fromJsonName(c));
+        }
+      }
+      String unless = cols[3].strip();
+      out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]),
+          unless.equals("-") ? Set.of() : concepts(unless), col(cols, 4), where));
     });
     return out;
   }

@@ -144,6 +144,11 @@ public final class MatchState {
     cRating[i] = cRating[i].min(cap);
   }
 
+  /** Raises candidate {@code i} to at least {@code floor}. */
+  public void raiseRating(int i, Rating floor) {
+    cRating[i] = cRating[i].max(floor);
+  }
+
   /** Adds a candidate finding over syllables {@code [startPos, endPos]} that no lexicon output made. */
   public void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
       Rating rating, String rule) {

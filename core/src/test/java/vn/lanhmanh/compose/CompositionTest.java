@@ -178,6 +178,27 @@ class CompositionTest {
         .singleElement().satisfies(c -> assertThat(c.scope()).isEqualTo(Composition.TWO_SENTENCES));
     assertThatThrownBy(() -> ConceptLexicon.readRegisters("r.tsv", new StringReader("MINOR\tdrugs\tP\n")))
         .hasMessageContaining("not a register");
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("NEWS_POLICE\tsexual\tC\t-\n")))
+        .hasMessageContaining("o.tsv:1").hasMessageContaining("register concept");
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("SALE_CONTACT\tsexual\tK\t-\n")))
+        .hasMessageContaining("above K");
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("SALE_CONTACT\tsexual\tC\n")))
+        .hasMessageContaining("o.tsv:1").hasMessageContaining("unless");
+  }
+
+  /**
+   * An offer raises a bare finding above K to C (raises.tsv): adult content for sale is a trade that the law
+   * forbids to everyone; the same words without the offer, or with a report of a bust, keep their tier.
+   */
+  @Test
+  void anOfferForMoneyRaisesPornographyAndBetsToC() {
+    assertThat(findings("Bán phim sex không che, chuyển khoản 150k là nhận link tải ngay."))
+        .anySatisfy(f -> assertThat(f.category()).isEqualTo(Category.SEXUAL))
+        .filteredOn(f -> f.category() == Category.SEXUAL).allMatch(f -> f.rating() == Rating.C);
+    assertThat(findings("Tối qua xem phim sex một mình chán quá."))
+        .filteredOn(f -> f.category() == Category.SEXUAL).isNotEmpty().noneMatch(f -> f.rating() == Rating.C);
+    assertThat(findings("Công an bắt đối tượng bán phim sex qua mạng, thu 99k mỗi gói."))
+        .filteredOn(f -> f.category() == Category.SEXUAL).noneMatch(f -> f.rating() == Rating.C);
   }
 
   @Test
