@@ -23,6 +23,15 @@ import vn.lanhmanh.Verdict;
  *   vn.lanhmanh.bench.UrlCheckCountDriver ENTRIES lanhmanh|hashset listed|unlisted WARM MEASURED RUNDIR
  * </pre>
  *
+ * <p>With {@code bytes} in place of {@code RUNDIR} it waits for nothing: after the warm-up it prints the
+ * bytes the checking thread allocated per check ({@code com.sun.management.ThreadMXBean}) over three runs
+ * of {@code measured} checks (run it without valgrind and with the JVM's usual options).
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar \
+ *   vn.lanhmanh.bench.UrlCheckCountDriver ENTRIES lanhmanh|hashset listed|unlisted WARM MEASURED bytes
+ * </pre>
+ *
  * <p>The library checks one listed URL before its warm-up: without it the JVM under valgrind died at the
  * first Bloom false positive of an unlisted run (an implicit null check in compiled code, which the JIT
  * turns into a trap that valgrind does not pass on).
@@ -50,6 +59,7 @@ public final class UrlCheckCountDriver {
     boolean listed = a[2].equals("listed");
     int warm = Integer.parseInt(a[3]);
     int measured = Integer.parseInt(a[4]);
+    boolean bytes = a[5].equals("bytes");
     Path dir = Path.of(a[5]);
     SplittableRandom r = new SplittableRandom(7);
     int distinct = 100_000;
@@ -80,6 +90,22 @@ public final class UrlCheckCountDriver {
       String u = urls[next];
       next = next + 1 == distinct ? 0 : next + 1;
       sink += filter != null ? filter.checkUrl(u, policy).action().ordinal() : listedByHashSet(u) ? 1 : 0;
+    }
+    if (bytes) {
+      com.sun.management.ThreadMXBean threads =
+          (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int run = 0; run < 3; run++) {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < measured; i++) {
+          String u = urls[next];
+          next = next + 1 == distinct ? 0 : next + 1;
+          sink += filter != null ? filter.checkUrl(u, policy).action().ordinal() : listedByHashSet(u) ? 1 : 0;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        System.out.printf(java.util.Locale.ROOT, "BYTES checks=%d allocated=%d per_check=%.1f sink=%d%n",
+            measured, allocated, (double) allocated / measured, sink);
+      }
+      return;
     }
     System.out.println("READY " + ProcessHandle.current().pid());
     System.out.flush();

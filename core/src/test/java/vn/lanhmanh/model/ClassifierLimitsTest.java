@@ -1,47 +1,75 @@
 package vn.lanhmanh.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Verdict;
 
 /**
- * The limits of the embedded classifiers. They must not lower a lexicon finding in a text in another
- * language (an English threat), past the syllables they read, or on a word written in disguise: all were
- * lowered to P before these limits. And a medium score of the minors classifier alone does not make adult
- * sexual text tier C: where nothing in the text names a child and the score is under
- * {@link ScoreStage#ADULT_BELOW}, it becomes adult sexual content (T18); where a child is named, the text
- * stays blocked for every age; where a child is named and nothing is sexual, it makes no finding. The
- * classifiers add no finding where the lexicon reads the category, none for profanity, and none of conduct
- * aimed at a reader in a search query.
+ * The limits the score stage puts on the message classifiers, each driven by classifiers that give every text
+ * the same scores ({@link FixedScoreClassifiers}), so a rule is exercised whatever a trained file scores. The
+ * classifiers must not lower a lexicon finding in a text in another language (an English threat), past the
+ * syllables they read, or on a word written in disguise: all were lowered to P before these limits. A medium
+ * score of the minors classifier alone does not make adult sexual text tier C: where nothing in the text names
+ * a child and the score is under {@link ScoreStage#ADULT_BELOW}, it becomes adult sexual content (T18); where a
+ * child is named, the text stays blocked for every age; where a child is named and nothing is sexual, it makes
+ * no finding. The classifiers add no finding where the lexicon reads the category, none for profanity, and none
+ * of conduct aimed at a reader in a search query; a self-harm finding with its means named is rated as
+ * instructions, unless the text warns.
+ *
+ * <p>{@link ShippedClassifierLimitsTest} holds what the file in the jar itself does on the texts these rules were
+ * written for.
  */
 class ClassifierLimitsTest {
 
-  private static ContentFilter classifiers;
+  @TempDir
+  static Path dir;
+
+  /** Every category scored 0.01: under the lowering bound, no finding of the classifiers' own. */
+  private static ContentFilter lowAll;
+  /** sexual_minors at a medium score (over its threshold, under {@link ScoreStage#ADULT_BELOW}), the rest 0.3. */
+  private static ContentFilter minorsMedium;
+  /** sexual_minors at 0.95, the rest 0.3. */
+  private static ContentFilter minorsHigh;
 
   @BeforeAll
   static void build() {
-    classifiers = ContentFilter.builder().withClassifiers().build();
+    lowAll = FixedScoreClassifiers.scoring(0.01).filter(dir);
+    minorsMedium = FixedScoreClassifiers.scoring(0.3).with(Category.SEXUAL_MINORS, 0.7).filter(dir);
+    minorsHigh = FixedScoreClassifiers.scoring(0.3).with(Category.SEXUAL_MINORS, 0.95).filter(dir);
   }
 
   @AfterAll
   static void close() {
-    classifiers.close();
+    lowAll.close();
+    minorsMedium.close();
+    minorsHigh.close();
+  }
+
+  private static ContentFilter scoring(Category c, double score) {
+    return FixedScoreClassifiers.scoring(0.3).with(c, score).filter(dir);
   }
 
   @Test
   void anEnglishThreatIsNotLowered() {
-    Verdict v = classifiers.checkText("I will kill you", Policy.forAge(10));
+    Verdict v = lowAll.checkText("I will kill you", Policy.forAge(10));
     assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
+    // the same scores lower a Vietnamese threat the lexicon rates T16
+    Verdict vi = lowAll.checkText("tao sẽ giết mày", Policy.forAge(10));
+    assertThat(vi.findings()).as("%s", vi).isNotEmpty().allMatch(f -> f.rating() == Rating.P);
   }
 
   @Test
@@ -52,18 +80,21 @@ class ClassifierLimitsTest {
     }
     int at = text.length();
     text.append("đm");
-    Verdict v = classifiers.checkText(text.toString(), Policy.forAge(10));
+    Verdict v = lowAll.checkText(text.toString(), Policy.forAge(10));
     assertThat(v.findings()).anyMatch(f -> f.start() == at && f.rating() != Rating.P);
     assertThat(v.action()).isEqualTo(Action.BLOCK);
+    // within the syllables they read, the same word is lowered
+    Verdict first = lowAll.checkText("đm, " + text, Policy.forAge(10));
+    assertThat(first.findings()).anyMatch(f -> f.start() == 0 && f.rating() == Rating.P);
   }
 
   @Test
   void aDisguisedInsultIsNotLowered() {
     String plain = "hôm nay đồ ngu nhé";
     String disguised = "hôm nay \u0500\u200b.0\u200b \u0397\u200b.\ua7ac\u200b.\u03a5\u200b nhé";
-    Verdict p = classifiers.checkText(plain, Policy.forAge(10));
-    Verdict d = classifiers.checkText(disguised, Policy.forAge(10));
-    assertThat(p.action()).isEqualTo(Action.WARN);
+    Verdict p = lowAll.checkText(plain, Policy.forAge(10));
+    Verdict d = lowAll.checkText(disguised, Policy.forAge(10));
+    assertThat(p.action()).as("the plain insult is lowered: %s", p).isEqualTo(Action.ALLOW);
     assertThat(d.action()).as("%s", d).isEqualTo(Action.WARN);
   }
 
@@ -77,69 +108,108 @@ class ClassifierLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"video hai người làm tình trong khách sạn"})
+  @ValueSource(strings = {"ảnh sexy của cô ấy", "video hai người làm tình trong khách sạn"})
   void adultSexualTextWithoutAChildIsNotTierC(String text) {
-    Verdict v = classifiers.checkText(text, Policy.forAge(18));
+    Verdict v = minorsMedium.checkText(text, Policy.forAge(18));
     assertThat(v.findings()).as("%s", v).noneMatch(f -> f.category() == Category.SEXUAL_MINORS)
         .noneMatch(f -> f.rating() == Rating.C);
-    assertThat(classifiers.checkText(text, Policy.forAge(10)).action()).isEqualTo(Action.BLOCK);
+    assertThat(minorsMedium.checkText(text, Policy.forAge(10)).action()).isEqualTo(Action.BLOCK);
+    // from ADULT_BELOW on, the classifier's own certainty keeps tier C
+    Verdict high = minorsHigh.checkText(text, Policy.forAge(18));
+    assertThat(high.findings()).as("%s", high).anyMatch(f -> isModel(f, Category.SEXUAL_MINORS)
+        && f.rating() == Rating.C);
+  }
+
+  @Test
+  void adultSexualTextWithoutAChildIsAdultSexualContent() {
+    Verdict v = minorsMedium.checkText("ảnh sexy của cô ấy", Policy.forAge(10));
+    assertThat(v.findings()).as("%s", v).anyMatch(f -> isModel(f, Category.SEXUAL) && f.rating() == Rating.T18);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ai có clip học sinh lớp 6 thay đồ không, mình trả tiền",
-      "bán bộ ảnh bé gái 10 tuổi không mặc gì, ib mình"})
+  @ValueSource(strings = {"ảnh sexy của bé lớp 8"})
   void sexualTextNamingAChildStaysBlockedForAdults(String text) {
-    Verdict v = classifiers.checkText(text, Policy.forAge(18));
+    Verdict v = minorsMedium.checkText(text, Policy.forAge(18));
     assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
-    assertThat(v.findings()).anyMatch(f -> f.category() == Category.SEXUAL_MINORS && f.rating() == Rating.C);
+    assertThat(v.findings()).anyMatch(f -> isModel(f, Category.SEXUAL_MINORS) && f.rating() == Rating.C);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"em học lớp mấy rồi", "Các em học sinh lớp 5 thay đồ thể dục trong phòng thay đồ."})
   void aChildNamedWithNothingSexualIsNotSexualContentOfMinors(String text) {
-    Verdict v = classifiers.checkText(text, Policy.forAge(10));
+    Verdict v = minorsMedium.checkText(text, Policy.forAge(10));
     assertThat(v.findings()).as("%s", v).noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
-    assertThat(v.score(Category.SEXUAL_MINORS)).as("the score stays").isGreaterThan(0.5);
+    assertThat(v.score(Category.SEXUAL_MINORS)).as("the score stays").isCloseTo(0.7, within(1e-9));
+    // from ADULT_BELOW on, the score alone makes the finding
+    Verdict high = minorsHigh.checkText(text, Policy.forAge(10));
+    assertThat(high.findings()).as("%s", high).anyMatch(f -> isModel(f, Category.SEXUAL_MINORS));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"vote đứa béo nhất lớp đi tụi bây", "ngồi gần nó là hôi lây đó, tránh xa nó ra"})
   void theLexiconsReadingOfACategoryStands(String text) {
-    Verdict v = classifiers.checkText(text, Policy.forAge(10));
-    assertThat(v.action()).as("%s", v).isEqualTo(Action.WARN);
-    assertThat(v.findings()).noneMatch(f -> f.rule().startsWith("model/harassment"));
+    try (ContentFilter harassment = scoring(Category.HARASSMENT, 0.95)) {
+      Verdict v = harassment.checkText(text, Policy.forAge(10));
+      assertThat(v.action()).as("%s", v).isEqualTo(Action.WARN);
+      assertThat(v.findings()).noneMatch(f -> f.rule().startsWith("model/harassment"));
+      // where the lexicon does not read harassment, the same score makes the finding
+      Verdict other = harassment.checkText("hôm nay trời đẹp", Policy.forAge(10));
+      assertThat(other.findings()).as("%s", other).anyMatch(f -> isModel(f, Category.HARASSMENT));
+    }
   }
 
   @Test
   void profanityIsTheLexiconsToFind() {
-    Verdict v = classifiers.checkText("cái lon", Policy.forAge(10));
-    assertThat(v.findings()).as("%s", v).isEmpty();
-    assertThat(classifiers.checkText("cái lồn", Policy.forAge(10)).action()).isEqualTo(Action.BLOCK);
+    try (ContentFilter profanity = scoring(Category.PROFANITY, 0.99)) {
+      Verdict v = profanity.checkText("cái lon", Policy.forAge(10));
+      assertThat(v.findings()).as("%s", v).isEmpty();
+      assertThat(v.score(Category.PROFANITY)).isGreaterThan(0.9);
+      assertThat(profanity.checkText("cái lồn", Policy.forAge(10)).action()).isEqualTo(Action.BLOCK);
+    }
   }
 
   @Test
   void aSearchQueryIsNotAMessageToTheViewer() {
-    Verdict query = classifiers.checkUrl("https://www.google.com/search?q=vietcombank+dang+nhap", Policy.forAge(10));
-    assertThat(query.findings()).as("%s", query).noneMatch(f -> f.category() == Category.SCAM);
-    assertThat(query.action()).isEqualTo(Action.ALLOW);
-    Verdict adult = classifiers.checkUrl("https://www.google.com/search?q=ai+co+link+phim+sex+khong", Policy.forAge(18));
-    assertThat(adult.findings()).as("%s", adult).noneMatch(f -> f.rating() == Rating.C);
+    try (ContentFilter scam = scoring(Category.SCAM, 0.95)) {
+      Verdict query = scam.checkUrl("https://www.google.com/search?q=vietcombank+dang+nhap", Policy.forAge(10));
+      assertThat(query.findings()).as("%s", query).noneMatch(f -> f.category() == Category.SCAM);
+      assertThat(query.action()).isEqualTo(Action.ALLOW);
+      Verdict message = scam.checkText("vietcombank dang nhap", Policy.forAge(10));
+      assertThat(message.findings()).as("%s", message).anyMatch(f -> isModel(f, Category.SCAM));
+    }
+    try (ContentFilter sexual = scoring(Category.SEXUAL, 0.95)) {
+      // content categories still make findings in a query
+      Verdict query = sexual.checkUrl("https://www.google.com/search?q=ai+co+anh+sexy+khong", Policy.forAge(10));
+      assertThat(query.findings()).as("%s", query).anyMatch(f -> isModel(f, Category.SEXUAL));
+    }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gom đủ thuốc ngủ rồi, tối nay uống hết một lần cho xong",
-      "chỉ mình cách rạch tay bằng dao lam sao cho không ai biết với"})
+  @ValueSource(strings = {"tối nay mình uống hết lọ thuốc ngủ", "mua dao lam ở đâu vậy"})
   void selfHarmWithItsMeansNamedIsBlockedAsInstructions(String text) {
-    Verdict v = classifiers.checkText(text, Policy.forAge(16));
-    assertThat(v.findings()).as("%s", v).anyMatch(f -> f.category() == Category.SELF_HARM
-        && f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
-    assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
+    try (ContentFilter selfHarm = scoring(Category.SELF_HARM, 0.9)) {
+      Verdict v = selfHarm.checkText(text, Policy.forAge(16));
+      assertThat(v.findings()).as("%s", v).anyMatch(f -> isModel(f, Category.SELF_HARM)
+          && f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
+      assertThat(v.action()).as("%s", v).isEqualTo(Action.BLOCK);
+      // without the means, the same score is a disclosure: a warning
+      Verdict disclosure = selfHarm.checkText("mình mệt quá rồi", Policy.forAge(16));
+      assertThat(disclosure.findings()).as("%s", disclosure).anyMatch(f -> isModel(f, Category.SELF_HARM)
+          && f.rating() == Rating.K);
+    }
   }
 
   @Test
   void aHelpNoticeNamingTheMeansIsNotInstructions() {
-    Verdict v = classifiers.checkText("Nếu em thấy bạn nào tích trữ thuốc ngủ hay nói chuyện tự tử, hãy báo "
-        + "ngay cho thầy cô và gọi Tổng đài 111.", Policy.forAge(10));
-    assertThat(v.findings()).as("%s", v).noneMatch(f -> f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
+    try (ContentFilter selfHarm = scoring(Category.SELF_HARM, 0.9)) {
+      Verdict v = selfHarm.checkText("Nếu em thấy bạn nào tích trữ thuốc ngủ hay nói chuyện tự tử, hãy báo "
+          + "ngay cho thầy cô và gọi Tổng đài 111.", Policy.forAge(10));
+      assertThat(v.findings()).as("%s", v).anyMatch(f -> isModel(f, Category.SELF_HARM))
+          .noneMatch(f -> f.rating() == ScoreStage.SELF_HARM_METHOD_TIER);
+    }
+  }
+
+  private static boolean isModel(Finding f, Category c) {
+    return f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + c.jsonName());
   }
 }

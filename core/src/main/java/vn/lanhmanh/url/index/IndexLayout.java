@@ -51,9 +51,14 @@ final class IndexLayout {
    * Version of the generation layout. 2: the key filter is this library's own ({@link KeyFilter}, with
    * host path markers) instead of Guava's serialised {@code BloomFilter}. 3: keys are hashed from the
    * host's end ({@link KeyFilter#hash}, which the key table's fingerprints use too) and the filter is
-   * blocked (one 64-byte block per member). Formats 1 and 2 are refused, asking for a rebuild.
+   * blocked (one 64-byte block per member). 4: a host's path marker lies in its key's block
+   * ({@link KeyFilter#blockMarker}), so the two tests of a host read one block; the Lucene files and the
+   * key table are as in format 3. Formats 1 and 2 are refused, asking for a rebuild; format 3 is still
+   * read (its markers tested as written), and a new generation is always written in format 4.
    */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
+  /** The oldest format read. */
+  static final int OLDEST_FORMAT = 3;
 
   static final String K_FORMAT = "format";
   static final String K_GENERATION = "generation";

@@ -16,7 +16,10 @@ import vn.lanhmanh.url.LookupExpressions;
  * ({@code example.com/adult/}) also puts a <i>path marker</i> for its host ({@code example.com}), a
  * second mix of the host's hash. A lookup asks first about the host keys and the host's path marker,
  * and only builds and hashes the path expressions of a host whose marker is present: an unlisted URL
- * costs one or two filter tests per host suffix instead of up to 30 path expressions.
+ * costs one or two filter tests per host suffix instead of up to 30 path expressions. Since format 4 a
+ * marker lies in the block of its host's key ({@link #blockMarker}: the key's upper 32 bits, which pick
+ * the block, and the marker's lower 32, which pick the bits), so the two tests of a host read one block
+ * (one or two cache lines) instead of two blocks far apart.
  *
  * <p><b>Hash.</b> A key's host part is hashed as {@link LookupExpressions#hostHash} (a multiply per
  * char read from the end, so the check gets the hash of every suffix of a host from the one pass that
@@ -42,8 +45,9 @@ import vn.lanhmanh.url.LookupExpressions;
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
  * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
- * open with one bulk copy into a {@code long[]}. Format 2 (the classic layout with an xxHash-style hash
- * of the whole key) is refused with a message naming it.
+ * open with one bulk copy into a {@code long[]}. Format 3 (the same layout with a marker in a block of its
+ * own, {@link #pathMarker}) is still read and tested as it was written; format 2 (the classic layout with
+ * an xxHash-style hash of the whole key) is refused with a message naming it.
  *
  * <p>Thread-safe: bits are set with an atomic OR (the near-real-time filter is filled by the writer and
  * by a refreshing reader at once) and only ever go from 0 to 1, so a reader never loses a member that
@@ -55,8 +59,14 @@ final class KeyFilter {
   /** The false-positive rate of the classic filter whose size per member this one keeps. */
   static final double FPP = 0.001;
 
-  /** Version of the {@code keys.bloom} layout: 3, blocked, keyed by {@link #hash}. */
-  static final int FILE_FORMAT = 3;
+  /**
+   * Version of the {@code keys.bloom} layout this library writes: 4, blocked, keyed by {@link #hash}, a
+   * path marker in its host key's block ({@link #blockMarker}).
+   */
+  static final int FILE_FORMAT = 4;
+  /** The oldest layout read: 3, whose path markers are {@link #pathMarker} in blocks of their own. */
+  static final int OLDEST_FORMAT = 3;
+  private static final long UPPER = 0xFFFFFFFF00000000L;
 
   private static final int MAGIC = 0x4C4D4246; // "LMBF"
   private static final int HEADER = 16;
@@ -89,15 +99,29 @@ final class KeyFilter {
   /** How many blocks: {@code words.length / BLOCK_WORDS}. */
   private final long blocks;
   private final long expectedKeys;
+  /** The layout: {@link #FILE_FORMAT}, or {@link #OLDEST_FORMAT} for a filter read from such a file. */
+  private final int format;
 
-  private KeyFilter(long[] words, long expectedKeys) {
+  private KeyFilter(long[] words, long expectedKeys, int format) {
     this.words = words;
     this.blocks = words.length / BLOCK_WORDS;
     this.expectedKeys = expectedKeys;
+    this.format = format;
   }
 
   /** An empty filter sized for {@code expectedKeys} members (keys and path markers). */
   static KeyFilter create(long expectedKeys) {
+    return create(expectedKeys, FILE_FORMAT);
+  }
+
+  /**
+   * An empty filter of layout {@code format} ({@link #FILE_FORMAT}, or {@link #OLDEST_FORMAT} to write a
+   * generation as an older version did, for tests of reading it).
+   */
+  static KeyFilter create(long expectedKeys, int format) {
+    if (format < OLDEST_FORMAT || format > FILE_FORMAT) {
+      throw new IllegalArgumentException("no key filter format " + format);
+    }
     long n = Math.max(1_000, expectedKeys);
     double ln2 = Math.log(2);
     long bitCount = (long) Math.ceil(-n * Math.log(FPP) / (ln2 * ln2));
@@ -105,7 +129,7 @@ final class KeyFilter {
     if (blockCount * BLOCK_WORDS > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many keys for one filter: " + expectedKeys);
     }
-    return new KeyFilter(new long[(int) blockCount * BLOCK_WORDS], n);
+    return new KeyFilter(new long[(int) blockCount * BLOCK_WORDS], n, format);
   }
 
   /** Whether {@code key} may have been put. */
@@ -125,24 +149,46 @@ final class KeyFilter {
 
   /** Whether a key with a path under the host {@code s[from, to)} may have been put. */
   boolean mightHavePaths(CharSequence s, int from, int to) {
-    return test(pathMarker(LookupExpressions.hostHash(s, from, to)));
-  }
-
-  /** Puts {@code key} and, when it has a path, its host's path marker. */
-  void put(CharSequence key) {
-    memberHashes(key, this::putHash);
+    long hostHash = LookupExpressions.hostHash(s, from, to);
+    return mightHavePaths(hostKey(hostHash), pathMarker(hostHash));
   }
 
   /**
-   * Hands {@code sink} the hashes {@link #put} sets for {@code key}: the key's, and its host's path
-   * marker's when the key has a path. With {@link #putHash} a filter can be filled later from hashes
-   * collected before its size was known.
+   * Whether a key with a path under the host whose {@link #hostKey} is {@code key} and whose
+   * {@link #pathMarker} is {@code marker} may have been put: in format 4 the marker is tested in the key's
+   * block ({@link #blockMarker}), in format 3 in a block of its own.
+   */
+  boolean mightHavePaths(long key, long marker) {
+    return test(format == OLDEST_FORMAT ? marker : blockMarker(key, marker));
+  }
+
+  /** The layout of this filter's file: {@link #FILE_FORMAT} or {@link #OLDEST_FORMAT}. */
+  int format() {
+    return format;
+  }
+
+  /** Puts {@code key} and, when it has a path, its host's path marker (as this filter's format places it). */
+  void put(CharSequence key) {
+    memberHashes(key, format, this::putHash);
+  }
+
+  /**
+   * Hands {@code sink} the hashes {@link #put} sets for {@code key} in a filter of {@link #FILE_FORMAT}:
+   * the key's, and its host's path marker's ({@link #blockMarker}) when the key has a path. With
+   * {@link #putHash} a filter can be filled later from hashes collected before its size was known.
    */
   static void memberHashes(CharSequence key, LongConsumer sink) {
+    memberHashes(key, FILE_FORMAT, sink);
+  }
+
+  /** {@link #memberHashes(CharSequence, LongConsumer)} for a filter of layout {@code format}. */
+  static void memberHashes(CharSequence key, int format, LongConsumer sink) {
     sink.accept(hash(key, 0, key.length()));
     int slash = indexOf(key, 0, key.length(), '/');
     if (slash > 0) {
-      sink.accept(pathMarker(LookupExpressions.hostHash(key, 0, slash)));
+      long hostHash = LookupExpressions.hostHash(key, 0, slash);
+      long marker = pathMarker(hostHash);
+      sink.accept(format == OLDEST_FORMAT ? marker : blockMarker(hostKey(hostHash), marker));
     }
   }
 
@@ -166,7 +212,7 @@ final class KeyFilter {
   }
 
   /** The first word of the block of hash {@code h}: its upper 32 bits scaled to the block count. */
-  private int block(long h) {
+  int block(long h) {
     return (int) (((h >>> 32) * blocks) >>> 32) * BLOCK_WORDS;
   }
 
@@ -224,9 +270,21 @@ final class KeyFilter {
     return mix(hostHash);
   }
 
-  /** The path marker of a host whose {@link LookupExpressions#hostHash} is {@code hostHash}. */
+  /**
+   * The path marker of a host whose {@link LookupExpressions#hostHash} is {@code hostHash}, as format 3
+   * and the list in the jar ({@link CompactUrlList}) keep it.
+   */
   static long pathMarker(long hostHash) {
     return mix(hostHash ^ PATHS_SEED);
+  }
+
+  /**
+   * The path marker a format 4 filter holds for a host whose {@link #hostKey} is {@code key} and whose
+   * {@link #pathMarker} is {@code marker}: the key's upper 32 bits (its block) and the marker's lower 32
+   * (its bits in the block, independent of the key's).
+   */
+  static long blockMarker(long key, long marker) {
+    return (key & UPPER) | (marker & ~UPPER);
   }
 
   static long mix(long h) {
@@ -258,13 +316,13 @@ final class KeyFilter {
     for (int i = 0; i < w.length; i++) {
       w[i] = (long) WORDS.getVolatile(words, i);
     }
-    return new KeyFilter(w, expectedKeys);
+    return new KeyFilter(w, expectedKeys, format);
   }
 
   /** The {@code keys.bloom} bytes; see the class description. */
   byte[] toBytes() {
     ByteBuffer out = ByteBuffer.allocate(HEADER + words.length * Long.BYTES);
-    out.putInt(MAGIC).putInt(FILE_FORMAT).putInt(PROBES).putInt(words.length);
+    out.putInt(MAGIC).putInt(format).putInt(PROBES).putInt(words.length);
     out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(words);
     return out.array();
   }
@@ -280,9 +338,10 @@ final class KeyFilter {
       throw new IllegalStateException("key filter is not a Bloom filter of this library");
     }
     int format = in.getInt();
-    if (format != FILE_FORMAT) {
-      throw new IllegalStateException("key filter has format " + format + "; this library reads format "
-          + FILE_FORMAT + (format < FILE_FORMAT ? " (blocked, with another key hash): build the index again" : ""));
+    if (format < OLDEST_FORMAT || format > FILE_FORMAT) {
+      throw new IllegalStateException("key filter has format " + format + "; this library reads formats "
+          + OLDEST_FORMAT + " and " + FILE_FORMAT
+          + (format < OLDEST_FORMAT ? " (blocked, with another key hash): build the index again" : ""));
     }
     int probes = in.getInt();
     int count = in.getInt();
@@ -294,7 +353,7 @@ final class KeyFilter {
     }
     long[] words = new long[count];
     in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
-    return new KeyFilter(words, expectedKeys);
+    return new KeyFilter(words, expectedKeys, format);
   }
 
   static long crc32c(ByteBuffer bytes) {

@@ -164,9 +164,9 @@ public final class UrlListIndex implements Closeable {
     }
     Properties props = IndexLayout.read(genDir);
     long format = IndexLayout.longProp(props, IndexLayout.K_FORMAT);
-    if (format != IndexLayout.FORMAT) {
-      throw new IllegalStateException(name + " has index format " + format + "; this library reads format "
-          + IndexLayout.FORMAT + (format < IndexLayout.FORMAT
+    if (format < IndexLayout.OLDEST_FORMAT || format > IndexLayout.FORMAT) {
+      throw new IllegalStateException(name + " has index format " + format + "; this library reads formats "
+          + IndexLayout.OLDEST_FORMAT + " and " + IndexLayout.FORMAT + (format < IndexLayout.OLDEST_FORMAT
               ? " (written by an older version, whose key filter it cannot read): build the index again" : ""));
     }
     if (IndexLayout.longProp(props, IndexLayout.K_GENERATION) != g) {
@@ -182,6 +182,12 @@ public final class UrlListIndex implements Closeable {
         throw new IllegalStateException(name + ": " + e.getMessage(), e);
       }
       KeyFilter filter = readFilter(genDir, props, name);
+      if (filter.format() != format) {
+        // Format 3 tests a path marker in a block of its own, format 4 in its host key's block: the
+        // filter must be the one its generation was written with.
+        throw new IllegalStateException(name + ": key filter has format " + filter.format() + " in a generation of index format "
+            + format + " (damaged or mixed)");
+      }
       KeyTable table = null;
       String tableEntry = props.getProperty(IndexLayout.K_TABLE);
       if (tableEntry != null) {
@@ -687,7 +693,7 @@ public final class UrlListIndex implements Closeable {
       for (int h = 0; h < hostCount; h++) {
         // A host has path candidates when its URL has a query or a path other than "/" (whose only root
         // prefix is itself); the bare host is always one.
-        boolean paths = (query != null || path.length() > 1) && filter.mightContainHash(hashes.markers[h]);
+        boolean paths = (query != null || path.length() > 1) && filter.mightHavePaths(hashes.keys[h], hashes.markers[h]);
         int k = count;
         addCandidates(h, paths);
         for (; k < count; k++) {

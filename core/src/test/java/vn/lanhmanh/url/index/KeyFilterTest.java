@@ -82,20 +82,26 @@ class KeyFilterTest {
     return words;
   }
 
-  /** The filter never says "absent" for a member, whatever the members, their number and the filter's size. */
+  /**
+   * The filter never says "absent" for a member, whatever the members, their number, the filter's size
+   * and its layout (format 4, a marker in its host key's block, or format 3, which is still read).
+   */
   @Property(tries = 200)
-  void neverAFalseNegative(@ForAll("members") List<String> keys, @ForAll @IntRange(min = 1, max = 8) int fill) {
-    KeyFilter f = KeyFilter.create(Math.max(1, keys.size() / fill));
+  void neverAFalseNegative(@ForAll("members") List<String> keys, @ForAll @IntRange(min = 1, max = 8) int fill,
+      @ForAll @IntRange(min = KeyFilter.OLDEST_FORMAT, max = KeyFilter.FILE_FORMAT) int format) {
+    KeyFilter f = KeyFilter.create(Math.max(1, keys.size() / fill), format);
     for (String k : keys) {
       f.put(k);
     }
     KeyFilter back = KeyFilter.fromBytes(ByteBuffer.wrap(f.toBytes()), f.expectedKeys());
+    assertThat(back.format()).isEqualTo(format);
     for (String k : keys) {
       assertThat(f.mightContain(k)).as(k).isTrue();
       assertThat(back.mightContain(k)).as(k).isTrue();
       int slash = k.indexOf('/');
       if (slash > 0) {
         assertThat(f.mightHavePaths(k, 0, slash)).as(k).isTrue();
+        assertThat(back.mightHavePaths(k, 0, slash)).as(k).isTrue();
       } else {
         String www = "www." + k;
         assertThat(f.mightContain(www, 4, www.length())).as(www).isTrue();
@@ -152,6 +158,31 @@ class KeyFilterTest {
     }
   }
 
+  /**
+   * Format 4 puts a host's path marker in its key's block, with bits of its own: the marker keeps the key's
+   * upper 32 bits (the block) and the format 3 marker's lower 32 (the bits), so the check's two tests of a
+   * host read one block, and format 3 keeps its markers where they were.
+   */
+  @Property(tries = 500)
+  void aMarkerLiesInItsHostKeysBlock(@ForAll long hostHash, @ForAll @IntRange(min = 1_000, max = 5_000_000) int size) {
+    long key = KeyFilter.hostKey(hostHash);
+    long marker = KeyFilter.pathMarker(hostHash);
+    long inBlock = KeyFilter.blockMarker(key, marker);
+    assertThat(inBlock >>> 32).isEqualTo(key >>> 32);
+    assertThat((int) inBlock).isEqualTo((int) marker);
+    KeyFilter f = KeyFilter.create(size);
+    assertThat(f.block(inBlock)).isEqualTo(f.block(key));
+    List<Long> put = new java.util.ArrayList<>();
+    String host = "h" + Long.toString(hostHash & Long.MAX_VALUE, 36) + ".example";
+    KeyFilter.memberHashes(host + "/adult/", put::add);
+    long h = LookupExpressions.hostHash(host, 0, host.length());
+    assertThat(put).containsExactly(KeyFilter.hash(host + "/adult/", 0, host.length() + 7),
+        KeyFilter.blockMarker(KeyFilter.hostKey(h), KeyFilter.pathMarker(h)));
+    List<Long> old = new java.util.ArrayList<>();
+    KeyFilter.memberHashes(host + "/adult/", KeyFilter.OLDEST_FORMAT, old::add);
+    assertThat(old).containsExactly(put.get(0), KeyFilter.pathMarker(h));
+  }
+
   @Test
   void hostRangesAndPathMarkers() {
     KeyFilter f = KeyFilter.create(1_000);
@@ -203,7 +234,7 @@ class KeyFilterTest {
     older[7] = 2;   // the classic layout's format
     assertThatThrownBy(() -> KeyFilter.fromBytes(ByteBuffer.wrap(older), 1))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("key filter has format 2; this library reads format 3")
+        .hasMessageContaining("key filter has format 2; this library reads formats 3 and 4")
         .hasMessageContaining("build the index again");
     byte[] notWholeBlocks = java.util.Arrays.copyOf(f.toBytes(), f.toBytes().length - 8);
     ByteBuffer.wrap(notWholeBlocks).putInt(12, (notWholeBlocks.length - 16) / 8);

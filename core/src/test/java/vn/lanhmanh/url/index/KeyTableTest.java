@@ -6,7 +6,6 @@ import static vn.lanhmanh.url.index.UrlListIndexTest.url;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,28 +25,10 @@ class KeyTableTest {
   @TempDir
   Path withoutTable;
 
-  private static final String[] CATEGORIES = {"sexual", "gambling", "scam", "drugs", "allow"};
-
   @Test
   void tableAndLuceneGiveTheSameEntries() throws Exception {
     SplittableRandom r = new SplittableRandom(15);
-    List<String> hosts = new ArrayList<>();
-    try (UrlListWriter w = UrlListWriter.create(dir, 3000)) {
-      for (int i = 0; i < 3000; i++) {
-        String host = "h" + Integer.toString(r.nextInt(1 << 20), 36) + (i % 3 == 0 ? ".example.vn" : ".site" + (i % 7) + ".com");
-        hosts.add(host);
-        String key = switch (i % 5) {
-          case 0 -> host + "/adult/";
-          case 1 -> host + "/x/page.html?id=" + i;
-          default -> host;
-        };
-        w.add(new ListEntry(key, CATEGORIES[r.nextInt(CATEGORIES.length)], "list" + (i % 4)));
-        if (i % 11 == 0) {
-          w.add(new ListEntry(key, CATEGORIES[r.nextInt(CATEGORIES.length)], "other"));
-        }
-      }
-      w.commit(true);
-    }
+    List<String> hosts = SampleLists.write(dir, r).hosts();
     Path gen = dir.resolve("generation-1");
     assertThat(gen.resolve(KeyTable.FILE)).exists();
     Path copy = withoutTable.resolve("generation-1");
@@ -63,18 +44,7 @@ class KeyTableTest {
     Files.writeString(props, Files.readString(props, StandardCharsets.ISO_8859_1)
         .replaceAll("(?m)^" + IndexLayout.K_TABLE.replace(".", "\\.") + "=.*$", ""), StandardCharsets.ISO_8859_1);
 
-    List<String> urls = new ArrayList<>();
-    for (int i = 0; i < 6000; i++) {
-      String host = hosts.get(r.nextInt(hosts.size()));
-      urls.add(switch (i % 6) {
-        case 0 -> "http://" + host + "/";
-        case 1 -> "https://www.m." + host + "/adult/movie.html";
-        case 2 -> "http://" + host + "/x/page.html?id=" + r.nextInt(3000);
-        case 3 -> "http://a.b.c." + host + "/x/";
-        case 4 -> "http://not" + host + "/adult/";
-        default -> "http://unlisted" + r.nextInt(1 << 30) + ".example.org/adult/";
-      });
-    }
+    List<String> urls = SampleLists.urls(hosts, r);
     int nonEmpty = 0;
     try (UrlListIndex table = UrlListIndex.open(dir); UrlListIndex lucene = UrlListIndex.open(withoutTable)) {
       assertThat(table.state().table).isNotNull();
