@@ -203,12 +203,7 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Register> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
       need(cols, 3, "register, categories, cap[, lowers C[, note]]");
-      Set<Category> cats = EnumSet.noneOf(Category.class);
-      for (String c : cols[1].split(",")) {
-        if (!c.isBlank()) {
-          cats.add(Category.fromJsonName(c));
-        }
-      }
+      Set<Category> cats = categories(cols[1]);
       String c = col(cols, 3);
       if (!c.isEmpty() && !c.equals("C")) {
         throw new IllegalArgumentException("column 4 is C (the register lowers tier C too) or empty, not '" + c + "'");
@@ -224,16 +219,21 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Raise> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
       need(cols, 4, "concept, categories, tier, unless[, note]");
-      Set<Category> cats = EnumSet.noneOf(Category.class);
-      for (String c : cols[1].split(",")) {
-        if (!c.isBlank()) {
-          cats.add(Category.fromJsonName(c));
-        }
-      }
+      Set<Category> cats = categories(cols[1]);
       String unless = cols[3].strip();
       out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]),
           unless.equals("-") ? Set.of() : concepts(unless), col(cols, 4), where));
     });
+    return out;
+  }
+
+  private static Set<Category> categories(String list) {
+    Set<Category> out = EnumSet.noneOf(Category.class);
+    for (String c : list.split(",")) {
+      if (!c.isBlank()) {
+        out.add(Category.fromJsonName(c));
+      }
+    }
     return out;
   }
 
