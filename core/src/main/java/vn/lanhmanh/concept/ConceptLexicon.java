@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
@@ -228,20 +229,18 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
   }
 
   private static Set<Category> categories(String list) {
-    Set<Category> out = EnumSet.noneOf(Category.class);
-    for (String c : list.split(",")) {
-      if (!c.isBlank()) {
-        out.add(Category.fromJsonName(c));
-      }
-    }
-    return out;
+    return list(list, EnumSet.noneOf(Category.class), Category::fromJsonName);
   }
 
   private static Set<Concept> concepts(String list) {
-    Set<Concept> out = EnumSet.noneOf(Concept.class);
+    return list(list, EnumSet.noneOf(Concept.class), Concept::parse);
+  }
+
+  /** The comma-separated names of {@code list}, parsed into {@code out}; blank items are skipped. */
+  private static <E extends Enum<E>> Set<E> list(String list, Set<E> out, Function<String, E> parse) {
     for (String c : list.split(",")) {
       if (!c.isBlank()) {
-        out.add(Concept.parse(c));
+        out.add(parse.apply(c));
       }
     }
     return out;
