@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
@@ -203,12 +204,7 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Register> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
       need(cols, 3, "register, categories, cap[, lowers C[, note]]");
-      Set<Category> cats = EnumSet.noneOf(Category.class);
-      for (String c : cols[1].split(",")) {
-        if (!c.isBlank()) {
-          cats.add(Category.fromJsonName(c));
-        }
-      }
+      Set<Category> cats = categories(cols[1]);
       String c = col(cols, 3);
       if (!c.isEmpty() && !c.equals("C")) {
         throw new IllegalArgumentException("column 4 is C (the register lowers tier C too) or empty, not '" + c + "'");
@@ -224,12 +220,7 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     List<Raise> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
       need(cols, 4, "concept, categories, tier, unless[, note]");
-      Set<Category> cats = EnumSet.noneOf(Category.class);
-      for (String c : cols[1].split(",")) {
-        if (!c.isBlank()) {
-          cats.add(Category.fromJsonName(c));
-        }
-      }
+      Set<Category> cats = categories(cols[1]);
       String unless = cols[3].strip();
       out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]),
           unless.equals("-") ? Set.of() : concepts(unless), col(cols, 4), where));
@@ -237,11 +228,19 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     return out;
   }
 
+  private static Set<Category> categories(String list) {
+    return list(list, EnumSet.noneOf(Category.class), Category::fromJsonName);
+  }
+
   private static Set<Concept> concepts(String list) {
-    Set<Concept> out = EnumSet.noneOf(Concept.class);
+    return list(list, EnumSet.noneOf(Concept.class), Concept::parse);
+  }
+
+  /** The comma-separated names of {@code list}, parsed into {@code out}; blank items are skipped. */
+  private static <E extends Enum<E>> Set<E> list(String list, Set<E> out, Function<String, E> parse) {
     for (String c : list.split(",")) {
       if (!c.isBlank()) {
-        out.add(Concept.parse(c));
+        out.add(parse.apply(c));
       }
     }
     return out;
