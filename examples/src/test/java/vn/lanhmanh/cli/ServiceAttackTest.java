@@ -81,7 +81,7 @@ class ServiceAttackTest {
       String id = "x".repeat(900_000);
       for (int i = 0; i < 120; i++) {
         Http1Client.Reply r = h.post("/v1/check", message("big-" + i, id + i, GROOM_2, 1718000000L).getBytes(UTF_8));
-        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.status()).as("request %d: %s", i, new String(r.body(), UTF_8)).isEqualTo(200);
       }
       var counts = filter.conversationCounts();
       assertThat(counts.get("conversations")).isEqualTo(120);
