@@ -1,6 +1,5 @@
 package vn.lanhmanh;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,9 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import vn.lanhmanh.conversation.ConversationMonitor;
-import vn.lanhmanh.conversation.Observation;
+import vn.lanhmanh.conversation.Outcome;
 import vn.lanhmanh.conversation.Stage;
 import vn.lanhmanh.conversation.StageMatcher;
+import vn.lanhmanh.internal.FixedList;
 
 /**
  * One chat, watched for grooming across its messages. An adult grooming a child rarely writes one
@@ -154,7 +154,8 @@ public final class Conversation {
     ConversationMonitor monitor = filter.monitor();
     StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
     Verdict verdict = text(filter, idRef, message, policy, stages);
-    Observation o = monitor.observe(id, message.id(), message.time(), stages.fromChild(), stages.hits(),
+    // the window's state after the message, in this thread's own outcome (no object made per message)
+    Outcome o = monitor.observeOnThread(id, message.id(), message.time(), stages.fromChild(), stages.hits(),
         signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }
@@ -194,17 +195,19 @@ public final class Conversation {
    * raised by the conversation's risk after it, and the crossing reported.
    */
   static ConversationVerdict verdict(ContentFilter filter, Optional<String> id, Message message, Verdict verdict,
-      Observation o) {
+      Outcome o) {
+    // made before the report: a listener that checks a message on this thread overwrites the thread's outcome
+    ConversationVerdict cv = new ConversationVerdict(raise(verdict, o.risk(), message.text(), message.id(),
+        o.evidence()), o.risk(), o.stages(), o.evidence(), o.reasons());
     if (o.crossedHigh()) {
       filter.report(new IncidentListener.Incident(IncidentListener.Kind.CONVERSATION, id,
-          Optional.of(message.id()), o.risk(), o.stages(), List.of(), o.evidence(), message.time()));
+          Optional.of(message.id()), cv.risk(), cv.stages(), List.of(), cv.evidence(), message.time()));
     }
-    return new ConversationVerdict(raise(verdict, o.risk(), message.text(), message.id(), o.evidence()),
-        o.risk(), o.stages(), o.evidence(), o.reasons());
+    return cv;
   }
 
   /** Whether a message is an incident: its conversation crossed into high risk, or it holds C-tier content. */
-  static boolean incident(Verdict verdict, Observation o) {
+  static boolean incident(Verdict verdict, Outcome o) {
     return o.crossedHigh() || verdict.rating() == Rating.C;
   }
 
@@ -230,51 +233,91 @@ public final class Conversation {
     // C content in the message itself (an incident), while the conversation's risk sets the action.
     Rating tier = Rating.K;
     Optional<Help> help = v.help().orElse(null) == Help.SELF_HARM ? v.help() : ABUSE;
-    List<Finding> added = new ArrayList<>(2);
+    // The message's findings, then the added ones, in one array. A window lists its evidence oldest message
+    // first, so this message's own comes last: sized at its first piece for the rest of the list, the array
+    // is as long as needed unless an older message had the same id or a span replaced another.
+    List<Finding> own = v.findings();
+    int first = own.size();
+    Finding[] findings = null;
+    int end = first;
     for (int k = 0, n = ev.size(); k < n; k++) {
       ConversationVerdict.Evidence e = ev.get(k);
       if (e.messageId().equals(messageId) && e.end() <= text.length()) {
+        if (findings == null) {
+          findings = withOwn(own, n - k);
+        }
         String rule = ruleOf(e.stage());
-        if (!covered(added, rule, e)) {
-          // a longer span of the same stage replaces the ones it covers
-          for (int i = added.size() - 1; i >= 0; i--) {
-            Finding f = added.get(i);
-            if (f.rule().equals(rule) && e.start() <= f.start() && f.end() <= e.end()) {
-              added.remove(i);
+        if (!covered(findings, first, end, rule, e)) {
+          // a longer span of the same stage replaces the ones it covers (the others keep their order)
+          int kept = first;
+          for (int i = first; i < end; i++) {
+            Finding f = findings[i];
+            if (!(f.rule().equals(rule) && e.start() <= f.start() && f.end() <= e.end())) {
+              findings[kept++] = f;
             }
           }
-          added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, rule, e.start(), e.end(), e.match()));
+          end = kept;
+          findings[end++] = new Finding(Category.GROOMING, Severity.HIGH, tier, rule, e.start(), e.end(), e.match());
         }
       }
     }
-    if (added.isEmpty()) {
-      added.add(new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/grooming", 0, text.length(),
-          text));
+    if (findings == null) {
+      findings = withOwn(own, 1);
+      findings[end++] = new Finding(Category.GROOMING, Severity.HIGH, tier, "conversation/grooming", 0,
+          text.length(), text);
     }
-    // the message's findings and the added ones in one array, sorted by start (stable, as List.sort is)
-    List<Finding> own = v.findings();
-    Finding[] findings = new Finding[own.size() + added.size()];
-    for (int i = 0; i < findings.length; i++) {
-      findings[i] = i < own.size() ? own.get(i) : added.get(i - own.size());
+    if (end < findings.length) {
+      findings = Arrays.copyOf(findings, end);
     }
-    Arrays.sort(findings, BY_START);
-    char[] masked = v.redacted().toCharArray();
-    for (int k = 0, n = added.size(); k < n; k++) {
-      Finding f = added.get(k);
+    String masked = masked(v.redacted(), findings, first, end);
+    Arrays.sort(findings, BY_START);   // stable, as List.sort is
+    return new Verdict(v.action().max(floor), v.rating().max(tier), FixedList.wrap(findings), masked,
+        v.safeUrl(), help, v.errors(), v.scores());
+  }
+
+  /**
+   * {@code redacted} with the spans of {@code added[from, to)} masked (whitespace kept): {@code redacted} itself
+   * when they are masked already (the message's own findings masked them), else a copy.
+   */
+  private static String masked(String redacted, Finding[] added, int from, int to) {
+    for (int k = from; k < to; k++) {
+      Finding f = added[k];
+      for (int i = f.start(), end = Math.min(f.end(), redacted.length()); i < end; i++) {
+        char c = redacted.charAt(i);
+        if (c != '*' && !Character.isWhitespace(c)) {
+          return maskedCopy(redacted, added, from, to);
+        }
+      }
+    }
+    return redacted;
+  }
+
+  private static String maskedCopy(String redacted, Finding[] added, int from, int to) {
+    char[] masked = redacted.toCharArray();
+    for (int k = from; k < to; k++) {
+      Finding f = added[k];
       for (int i = f.start(); i < f.end() && i < masked.length; i++) {
         if (!Character.isWhitespace(masked[i])) {
           masked[i] = '*';
         }
       }
     }
-    return new Verdict(v.action().max(floor), v.rating().max(tier), List.of(findings), new String(masked),
-        v.safeUrl(), help, v.errors(), v.scores());
+    return new String(masked);
   }
 
-  /** Whether a finding of the same stage (rule) already covers this evidence's span. */
-  private static boolean covered(List<Finding> added, String rule, ConversationVerdict.Evidence e) {
-    for (int i = 0, n = added.size(); i < n; i++) {
-      Finding f = added.get(i);
+  /** An array holding {@code own} and room for {@code more} findings after them. */
+  private static Finding[] withOwn(List<Finding> own, int more) {
+    Finding[] out = new Finding[own.size() + more];
+    for (int i = 0; i < own.size(); i++) {
+      out[i] = own.get(i);
+    }
+    return out;
+  }
+
+  /** Whether an added finding ({@code added[from, to)}) of the same stage (rule) already covers this span. */
+  private static boolean covered(Finding[] added, int from, int to, String rule, ConversationVerdict.Evidence e) {
+    for (int i = from; i < to; i++) {
+      Finding f = added[i];
       if (f.rule().equals(rule) && f.start() <= e.start() && e.end() <= f.end()) {
         return true;
       }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import vn.lanhmanh.internal.FixedList;
 
 /**
  * The answer to one check: what to do, how the content is rated, and why.
@@ -64,7 +65,7 @@ public record Verdict(
   public Verdict {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(rating, "rating");
-    findings = List.copyOf(findings);
+    findings = FixedList.copyOf(findings);   // a raised conversation verdict's array is wrapped once
     Objects.requireNonNull(redacted, "redacted");
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");

@@ -64,6 +64,11 @@ final class Compositions {
    * so most rules are passed over on one test of a message's concepts.
    */
   private final long[][] required = new long[2][];
+  /**
+   * Per sender, the concepts that meet one of its rules on their own (in every term of the rule): a message
+   * showing one concept not among them matches no rule.
+   */
+  private final long[] alone = new long[2];
 
   private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules, long[] links) {
     this.concepts = List.copyOf(concepts);
@@ -80,9 +85,12 @@ final class Compositions {
       bySender[child] = in.toArray(new Rule[0]);
       required[child] = new long[in.size()];
       for (int i = 0; i < in.size(); i++) {
+        long inEvery = -1L;
         for (long t : in.get(i).terms()) {
           required[child][i] |= Long.bitCount(t) == 1 ? t : 0;
+          inEvery &= t;
         }
+        alone[child] |= inEvery;
       }
     }
   }
@@ -229,6 +237,14 @@ final class Compositions {
    */
   long[] required(boolean fromChild) {
     return required[fromChild ? 1 : 0];
+  }
+
+  /**
+   * The concepts that meet one of this sender's rules on their own: a message showing a single concept
+   * outside them matches none of the sender's rules.
+   */
+  long alone(boolean fromChild) {
+    return alone[fromChild ? 1 : 0];
   }
 
   /** The stage concepts (bits) that a text concept's hits also mean, 0 for none. */

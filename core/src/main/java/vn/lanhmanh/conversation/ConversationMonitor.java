@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import vn.lanhmanh.ConversationVerdict.Evidence;
+import vn.lanhmanh.ConversationVerdict.Reason;
 import vn.lanhmanh.lexicon.LexiconEntry;
 
 /**
@@ -79,6 +82,71 @@ public final class ConversationMonitor {
    */
   public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits, double signal) {
+    Latest latest = new Latest();
+    update(conversationId, messageId, time, fromChild, stageHits, signal, latest);
+    return latest.observation();
+  }
+
+  /**
+   * {@link #observe} without making an {@link Observation} per message: the conversation's state after the
+   * message is left in the calling thread's own {@link Outcome}, which its next message on this monitor
+   * overwrites (read what is needed before checking another message on the same thread).
+   */
+  public Outcome observeOnThread(String conversationId, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits, double signal) {
+    Latest latest = LATEST.get();
+    update(conversationId, messageId, time, fromChild, stageHits, signal, latest);
+    return latest;
+  }
+
+  /** Per thread, the state {@link #observeOnThread} leaves. */
+  private static final ThreadLocal<Latest> LATEST = ThreadLocal.withInitial(Latest::new);
+
+  /** A window's state after a message, copied out of it under its monitor. */
+  private static final class Latest implements Outcome {
+    private double risk;
+    private boolean crossedHigh;
+    private RiskModel.Assessment assessment;
+
+    void read(ConversationWindow window) {
+      risk = window.risk();
+      crossedHigh = window.crossed();
+      assessment = window.assessment();
+    }
+
+    Observation observation() {
+      return new Observation(risk, stages(), evidence(), reasons(), crossedHigh);
+    }
+
+    @Override
+    public double risk() {
+      return risk;
+    }
+
+    @Override
+    public boolean crossedHigh() {
+      return crossedHigh;
+    }
+
+    @Override
+    public Set<String> stages() {
+      return assessment.stages();
+    }
+
+    @Override
+    public List<Evidence> evidence() {
+      return assessment.evidence();
+    }
+
+    @Override
+    public List<Reason> reasons() {
+      return assessment.reasons();
+    }
+  }
+
+  /** Adds the message to its window under the window's monitor, and copies the window's state into {@code out}. */
+  private void update(String conversationId, String messageId, Instant time, boolean fromChild,
+      List<StageMatcher.Hit> stageHits, double signal, Latest out) {
     List<StageMatcher.Hit> hits = bounded(stageHits);
     String id = clip(messageId, MAX_MESSAGE_ID_CHARS);
     for (int attempt = 0; ; attempt++) {
@@ -87,14 +155,14 @@ public final class ConversationMonitor {
         if (slot.removed && attempt < 3) {
           continue;   // evicted or expired between the lookup and now: take the new window
         }
-        Observation o = slot.window.add(id, time, fromChild, hits, signal);
-        if (o != slot.settled) {
-          // the window changed (an unchanged one gives back its last observation): size and tier anew
-          windows.settle(slot, WindowStore.bytesOf(conversationId, slot.window.hitBytes(), slot.window.signalOnly()),
-              WindowStore.Tier.of(o));
-          slot.settled = o;
+        ConversationWindow w = slot.window;
+        if (w.apply(id, time, fromChild, hits, signal)) {
+          // the window changed (an unchanged one keeps its risk): size and tier anew
+          windows.settle(slot, WindowStore.bytesOf(conversationId, w.hitBytes(), w.signalOnly()),
+              WindowStore.Tier.of(w.risk(), w.assessment().stages().isEmpty()));
         }
-        return o;
+        out.read(w);
+        return;
       }
     }
   }

@@ -68,10 +68,16 @@ final class ConversationWindow {
   /** The smallest seq among the kept messages, {@link Long#MAX_VALUE} when none is kept. */
   private long oldest = Long.MAX_VALUE;
   /**
-   * The last score, while the kept messages are unchanged: a message without stages that drops none
-   * leaves the window as it was, so it is not scored again. Null after a change.
+   * Whether {@code risk} is the score of the kept messages as they are: a message without stages that drops
+   * none leaves the window as it was, so it is not scored again. False after a change.
    */
-  private Observation last;
+  private boolean scored;
+  /** Whether {@code risk} was scored with the classifier signals. */
+  private boolean scoredLearned;
+  /** The risk after the newest message. */
+  private double risk;
+  /** Whether the newest message took the risk to {@link ConversationMonitor#HIGH_RISK} or more from below. */
+  private boolean crossed;
   /**
    * The stages' assessment of the kept messages (risk before the classifier signals), while their stage
    * phrases are unchanged: with signals the risk moves with every message, but only
@@ -113,6 +119,17 @@ final class ConversationWindow {
    *     {@link RiskModel#NO_SIGNAL} when the classifiers did not run: then the risk is the stages' alone
    */
   Observation add(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
+    apply(messageId, time, fromChild, hits, signal);
+    return observation();
+  }
+
+  /**
+   * {@link #add} without making an {@link Observation}: the state after the message is read from
+   * {@link #risk}, {@link #crossed} and {@link #assessment} until the next message.
+   *
+   * @return whether the risk or the kept messages changed (what the store sizes and tiers anew)
+   */
+  boolean apply(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
     seq++;
     learned = !Double.isNaN(signal);
     boolean newer = time.isAfter(newest);
@@ -124,7 +141,7 @@ final class ConversationWindow {
       signals = -1;
       earliest = time.isBefore(earliest) ? time : earliest;
       oldest = Math.min(oldest, seq);
-      last = null;
+      scored = false;
       if (!hits.isEmpty()) {
         stages = null;   // a message kept for its signal alone leaves the stages' assessment as it was
       }
@@ -185,45 +202,68 @@ final class ConversationWindow {
   private void dropped(Entry e) {
     hitBytes -= e.hitBytes();
     signalOnly -= e.hits().isEmpty() ? 1 : 0;
-    last = null;
+    scored = false;
     signals = -1;
     if (!e.hits().isEmpty()) {
       stages = null;
     }
   }
 
-  private Observation score() {
-    if (last != null && !learned) {
+  /** Scores the window into {@code risk} and {@code crossed}; returns whether the risk or the kept messages changed. */
+  private boolean score() {
+    if (scored && learned == scoredLearned && (!learned || signals == 0)) {
       // unchanged: same risk, and an alert is not crossed twice (with classifier signals the risk moves with
-      // every message, as older signals decay and the newest message's own signal counts, so it is scored)
-      return last;
+      // every message, as older signals decay and the newest message's own signal counts, so it is scored,
+      // unless no kept message has a signal above 0: then the combiner reads the stages' term alone)
+      crossed = false;
+      return false;
     }
     if (stages == null) {
       stages = RiskModel.assess(entries, -1);
       stageTerm = Double.NaN;
     }
-    RiskModel.Assessment a = stages;
-    double risk = a.risk();
+    double r = stages.risk();
     if (learned) {
       if (signals < 0) {
         laySignals();
       }
       if (Double.isNaN(stageTerm)) {
-        stageTerm = RiskModel.stageTerm(risk);
+        stageTerm = RiskModel.stageTerm(r);
       }
-      risk = RiskModel.combineTerm(stageTerm, signalSeq, signalValue, signalChild, signals, seq);
+      r = RiskModel.combineTerm(stageTerm, signalSeq, signalValue, signalChild, signals, seq);
     }
-    if (last != null && Double.doubleToRawLongBits(risk) == Double.doubleToRawLongBits(last.risk())) {
-      // kept messages unchanged and the same risk (a window without signals above 0): the same observation,
-      // and the store has nothing to settle
-      return last;
+    if (scored && Double.doubleToRawLongBits(r) == Double.doubleToRawLongBits(risk)) {
+      // kept messages unchanged and the same risk (a window without signals above 0): nothing to settle
+      crossed = false;
+      return false;
     }
-    boolean high = risk >= ConversationMonitor.HIGH_RISK;
-    boolean crossed = high && !alerted;
+    boolean high = r >= ConversationMonitor.HIGH_RISK;
+    crossed = high && !alerted;
     alerted = high;
-    Observation o = new Observation(risk, a.stages(), a.evidence(), a.reasons(), crossed);
-    last = crossed ? new Observation(risk, a.stages(), a.evidence(), a.reasons(), false) : o;
-    return o;
+    risk = r;
+    scored = true;
+    scoredLearned = learned;
+    return true;
+  }
+
+  /** The risk after the newest message. */
+  double risk() {
+    return risk;
+  }
+
+  /** Whether the newest message took the risk to {@link ConversationMonitor#HIGH_RISK} or more from below. */
+  boolean crossed() {
+    return crossed;
+  }
+
+  /** The stages' assessment of the kept messages (their stages, evidence and reasons) after the newest message. */
+  RiskModel.Assessment assessment() {
+    return stages;
+  }
+
+  /** The state after the newest message as a value. */
+  Observation observation() {
+    return new Observation(risk, stages.stages(), stages.evidence(), stages.reasons(), crossed);
   }
 
   /** Lays out the kept messages' signals above 0 for {@link RiskModel#combine}, oldest first. */

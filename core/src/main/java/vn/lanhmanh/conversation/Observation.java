@@ -17,7 +17,7 @@ import vn.lanhmanh.internal.FixedList;
  *     from below it (false while it stays high)
  */
 public record Observation(double risk, Set<String> stages, List<Evidence> evidence, List<Reason> reasons,
-    boolean crossedHigh) {
+    boolean crossedHigh) implements Outcome {
 
   /** Copies the lists once, so a verdict made from an observation kept for later messages shares them. */
   public Observation {

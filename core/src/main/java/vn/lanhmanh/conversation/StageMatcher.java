@@ -365,13 +365,12 @@ public final class StageMatcher {
       }
       boolean lowered = state.candidateRating(i) != Rating.C;
       anyLowered |= lowered;
-      String rule = state.candidateRule(i);
-      int s = positions.start(state.candidateStartPos(i));
-      int e = positions.end(state.candidateEndPos(i));
       Side side = sides.get(state, i, lexicon);
       if (side == null) {
         continue;
       }
+      int s = positions.start(state.candidateStartPos(i));
+      int e = positions.end(state.candidateEndPos(i));
       int bit = side.concept();
       if (bit >= 0) {
         scratch = scratch == null ? SCRATCH.get() : scratch;
@@ -389,7 +388,7 @@ public final class StageMatcher {
       if (hits == null) {
         hits = new ArrayList<>();
       }
-      hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, rule));
+      hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, state.candidateRule(i)));
     }
     // Text concepts linked to stage concepts: lowered when awareness context lowered a side hit here.
     long linked = 0;
@@ -411,7 +410,8 @@ public final class StageMatcher {
       }
     }
     unlowered |= anyLowered ? 0 : linked;
-    if (present != 0) {
+    // a message showing one concept that meets no rule of its sender on its own matches none of them
+    if (present != 0 && ((present & present - 1) != 0 || (present & compositions.alone(fromChild)) != 0)) {
       hits = compose(present, unlowered, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {

@@ -54,12 +54,12 @@ final class WindowStore {
       this.label = label;
     }
 
-    static Tier of(Observation o) {
-      if (o.risk() >= PROTECTED_RISK) {
+    static Tier of(double risk, boolean noStages) {
+      if (risk >= PROTECTED_RISK) {
         return AT_RISK;
       }
       // with the classifiers on, a window without stages has a small risk from their signals, never 0
-      return o.stages().isEmpty() && o.risk() < INNOCENT_RISK ? INNOCENT : STAGED;
+      return noStages && risk < INNOCENT_RISK ? INNOCENT : STAGED;
     }
   }
 
@@ -91,8 +91,6 @@ final class WindowStore {
     /** Its estimated size, counted in the store's total; {@link #DROPPED} once it has left the store. */
     volatile long bytes;
     Tier tier = Tier.INNOCENT;
-    /** The observation {@code bytes} and {@code tier} were last settled from; guarded by the window's monitor. */
-    Observation settled;
     /** Set under the store lock when the slot leaves the store; read by the thread updating the window. */
     volatile boolean removed;
 

@@ -36,6 +36,26 @@ class StageMatcherTest {
     }
   }
 
+  /**
+   * A message showing a single concept outside {@link Compositions#alone} matches no rule of its sender (the
+   * stage reading then passes over every rule): tried for each of the 64 concepts and each rule.
+   */
+  @Test
+  void aSingleConceptOutsideAloneMatchesNoRule() {
+    Compositions c = Compositions.readDefault();
+    for (boolean child : new boolean[] {false, true}) {
+      long alone = c.alone(child);
+      assertThat(Long.bitCount(alone)).as("some single concepts meet no rule").isLessThan(c.concepts().size());
+      for (Compositions.Rule r : c.rules(child)) {
+        for (int bit = 0; bit < 64; bit++) {
+          if (Compositions.matches(r, 1L << bit)) {
+            assertThat(alone & 1L << bit).as(r.id() + " with concept " + bit).isNotZero();
+          }
+        }
+      }
+    }
+  }
+
   /** Every expanded phrase, sent by its own sender, is found as its own stage (the rule-id map is right). */
   @Test
   void everyPhraseFindsItsStage() {
