@@ -45,10 +45,6 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     raises = List.copyOf(raises);
   }
 
-  /** As the canonical constructor, without raises. */
-  public ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> compositions, List<Register> registers) {
-    this(phrases, compositions, registers, List.of());
-  }
 
   /**
    * The class-path names of the embedded concept files, {@code MANIFEST} first (for checksums), the
