@@ -205,6 +205,7 @@ public final class CompiledLexicon {
       symbols.add(symbols(phrases, c.phrase(), p, c.source()));
       conceptMasks[j] = c.mask();
     }
+    vocab.addDroppedFinalN();
 
     PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
     PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
