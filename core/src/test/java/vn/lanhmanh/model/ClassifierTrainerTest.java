@@ -158,7 +158,7 @@ class ClassifierTrainerTest {
   @Test
   void minEpochsBoundsTheStoppingEpoch() throws IOException {
     assertThat(options().minEpochs()).isEqualTo(1);
-    assertThat(ClassifierTrainer.Options.defaults(1).minEpochs()).isEqualTo(1);
+    assertThat(ClassifierTrainer.Options.defaults(1).minEpochs()).isEqualTo(50);
     ClassifierTrainer.Result later = ClassifierTrainer.train(train, dev, analyser, options().withMinEpochs(20),
         Map.of("command", "test"), line -> { });
     assertThat(result.dev()).anyMatch(f -> f.epochs() < 20);
