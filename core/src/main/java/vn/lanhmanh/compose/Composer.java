@@ -43,6 +43,8 @@ public final class Composer {
   private final long registerMask;
   /** {@code raiseTo[concept ordinal][category ordinal]}: the tier an offer raises a bare finding to, or null. */
   private final Rating[][] raiseTo;
+  /** {@code raiseFrom[concept ordinal][category ordinal]}: the lowest tier that raise lifts. */
+  private final Rating[][] raiseFrom;
   /** {@code raiseUnless[concept ordinal][category ordinal]}: the concepts that keep that raise from happening. */
   private final long[][] raiseUnless;
   /** Every concept that raises something. */
@@ -101,6 +103,7 @@ public final class Composer {
     }
     registerMask = regs;
     raiseTo = new Rating[Concept.values().length][Category.values().length];
+    raiseFrom = new Rating[Concept.values().length][Category.values().length];
     raiseUnless = new long[Concept.values().length][Category.values().length];
     long offers = 0;
     for (Raise r : lexicon.raises()) {
@@ -117,6 +120,7 @@ public final class Composer {
               + " twice (" + r.source() + ")");
         }
         raiseTo[k][cat.ordinal()] = r.tier();
+        raiseFrom[k][cat.ordinal()] = r.from();
         raiseUnless[k][cat.ordinal()] = unlessBits;
       }
     }
@@ -244,19 +248,21 @@ public final class Composer {
   }
 
   /**
-   * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated above {@link Rating#K}, by
-   * the offers among the sentence's concepts {@code present}, unless a concept of the raise's own is there.
+   * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated K or above, by the offers
+   * among the sentence's concepts {@code present} whose floor they reach, unless a concept of the raise's own
+   * is there.
    */
   private void raise(MatchState state, int first, int rules, int sentence, long present) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
-      if (state.candidateKind(i) != MatchState.RULE || state.candidateRating(i).compareTo(Rating.K) <= 0) {
+      Rating rating = state.candidateRating(i);
+      if (state.candidateKind(i) != MatchState.RULE || rating.compareTo(Rating.K) < 0) {
         continue;
       }
       int cat = state.candidateCategory(i).ordinal();
       for (long o = present & raiseMask; o != 0; o &= o - 1) {
         int k = Long.numberOfTrailingZeros(o);
         Rating to = raiseTo[k][cat];
-        if (to != null && (present & raiseUnless[k][cat]) == 0) {
+        if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && (present & raiseUnless[k][cat]) == 0) {
           state.raiseRating(i, to);
         }
       }
