@@ -206,6 +206,7 @@ public final class CompiledLexicon {
       symbols.add(symbols(phrases, c.phrase(), p, c.source()));
       conceptSets[j] = c.conceptSet();
     }
+    vocab.addDroppedFinalN();
 
     PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
     PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
