@@ -42,22 +42,20 @@ class ConversationClassifierFindingTest {
   }
 
   /**
-   * A chat's goodbye that the dating classifier alone reads as dating ("hẹn gặp con") makes no finding in a
-   * conversation, where an adult's approach is judged by the stages and the grooming score; checked alone, the
-   * text keeps its dating finding.
+   * A chat's goodbye ("hẹn gặp con") makes no dating finding in a conversation with the shipped classifiers,
+   * where an adult's approach is judged by the stages and the grooming score. The rule itself (a finding the
+   * same score makes when the text is checked alone is not made in a conversation) is exercised whatever the
+   * shipped file scores by {@code ClassifierLimitsTest}: since the eighteenth round's file (dating threshold
+   * 0.95) none of these texts is flagged as dating even alone.
    */
   @Test
   void anUnsupportedDatingFindingIsNotMadeInAConversation() {
     try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
-      int seen = 0;
       for (String text : List.of("Tuyệt, hẹn gặp con", "hehe, hen gap toi nay nha vo yeu", "ok mai gặp nhau nhé")) {
-        Verdict alone = filter.checkText(text, Policy.forAge(11));
         Verdict inChat = filter.conversation("d-" + text)
             .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
         assertThat(inChat.findings()).as(text).noneMatch(f -> f.rule().equals("model/dating"));
-        seen += alone.findings().stream().anyMatch(f -> f.rule().equals("model/dating")) ? 1 : 0;
       }
-      assertThat(seen).as("texts the dating classifier flags when checked alone").isPositive();
     }
   }
 }

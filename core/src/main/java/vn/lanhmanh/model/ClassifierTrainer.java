@@ -61,6 +61,19 @@ public final class ClassifierTrainer {
       Category.VIOLENCE, Category.SELF_HARM);
 
   /**
+   * Overlaps that a message with a single label ({@link MessageCorpus.Message#only}) does not have: a line of
+   * a held-out text round or a case table whose only expected category is {@code self_harm} is a negative of
+   * {@code harassment} and of {@code violence}. A disclosure ("con không muốn sống nữa", "đâm đầu vào xe cho
+   * xong") shares the words of a wish, of dying and of a blow with "mày đi chết đi"; with every self-harm
+   * positive left out of those two classifiers' training, nothing taught them that a disclosure is not an
+   * insult or a threat. A positive of the corpus's {@code self_harm.tsv} may also be harassment or violence,
+   * and stays out of them.
+   */
+  static final Map<Category, Set<Category>> NOT_SHARED_WHEN_ONLY = Map.of(
+      Category.HARASSMENT, Set.of(Category.SELF_HARM),
+      Category.VIOLENCE, Set.of(Category.SELF_HARM));
+
+  /**
    * The tier of a classifier's finding, by category: what the lexicon gives the category's clear cases. A
    * self-harm disclosure is K in the lexicon (a policy warns, with help, on any self-harm finding), so the
    * classifier's self-harm finding is K too: it warns a child, it does not block the child's cry for help.
@@ -75,7 +88,15 @@ public final class ClassifierTrainer {
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
       double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
-      boolean knownChar3, int conceptContext) {
+      boolean knownChar3, int conceptContext, int minEpochs) {
+    /** Settings whose stopping epoch may be any epoch from the first (all files before 2026-12-04's eighteenth round). */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
+        boolean knownChar3, int conceptContext) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          unsupportedBelow, knownChar3, conceptContext, 1);
+    }
+
     /** Settings whose classifiers read the character trigrams of every syllable (all files before 2026-12-04). */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow) {
@@ -122,20 +143,27 @@ public final class ClassifierTrainer {
       if (maxEpochs < 1 || patience < 1) {
         throw new IllegalArgumentException("maxEpochs and patience must be positive");
       }
+      if (minEpochs < 1 || minEpochs > maxEpochs) {
+        throw new IllegalArgumentException("min epochs must be 1.." + maxEpochs + ", was " + minEpochs);
+      }
       if (!(learningRate > 0) || !(l2 >= 0) || !(maxNegativeFlagged >= 0 && maxNegativeFlagged < 1)) {
         throw new IllegalArgumentException("bad learning rate, L2 or flagged share");
       }
     }
 
-    /** The settings of the shipped classifiers. */
+    /**
+     * The settings of the shipped classifiers: since the eighteenth round (2026-12-04) the stopping epoch is
+     * chosen from epoch 50 on, and a threshold may flag at most 1.5 % of the development negatives (2 %
+     * before).
+     */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.02, 2, 0.2, 0.7, true, 0);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.015, 2, 0.2, 0.7, true, 0, 50);
     }
 
     /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */
     public Options withKnownChar3(boolean read) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, read, conceptContext);
+          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs);
     }
 
     /**
@@ -144,7 +172,18 @@ public final class ClassifierTrainer {
      */
     public Options withConceptContext(int window) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, window);
+          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs);
+    }
+
+    /**
+     * These settings with the stopping epoch chosen among epochs {@code epochs} and later only (1: any). The
+     * development loss of a category can be flat over many epochs while its training hard negatives are still
+     * being fitted (the scam classifier at epoch 6 read a school login as phishing, docs/MODEL.md, "The
+     * sixteenth round"); a minimum keeps the first dip from stopping it there.
+     */
+    public Options withMinEpochs(int epochs) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs);
     }
   }
 
@@ -186,7 +225,7 @@ public final class ClassifierTrainer {
   /** The trained classifiers, their development figures and the reliability table on dev. */
   public record Result(ClassifierModel model, List<CategoryFigures> dev, List<String> reliability) {}
 
-  private record Example(int[] feats, double value, Category category, boolean positive) {}
+  private record Example(int[] feats, double value, Category category, boolean positive, boolean only) {}
 
   private final Analyser analyser;
   private final Options options;
@@ -215,13 +254,28 @@ public final class ClassifierTrainer {
 
   /** The label of {@code m} for category {@code c}: 1, 0, or -1 when it says nothing about {@code c}. */
   static int label(Category c, Category file, boolean positive) {
+    return label(c, file, positive, false);
+  }
+
+  /**
+   * The label for category {@code c} of a message of {@code file}, when {@code only} says the source gives it
+   * that one label (see {@link #NOT_SHARED_WHEN_ONLY}).
+   */
+  static int label(Category c, Category file, boolean positive, boolean only) {
     if (file == c) {
       return positive ? 1 : 0;
     }
     if (!positive) {
       return 0;
     }
+    if (only && NOT_SHARED_WHEN_ONLY.getOrDefault(c, Set.of()).contains(file)) {
+      return 0;
+    }
     return OVERLAPS.getOrDefault(c, Set.of()).contains(file) ? -1 : 0;
+  }
+
+  private static int label(Category c, Example e) {
+    return label(c, e.category(), e.positive(), e.only());
   }
 
   private Result run(List<MessageCorpus.Message> trainMessages, List<MessageCorpus.Message> devMessages,
@@ -313,7 +367,8 @@ public final class ClassifierTrainer {
       List<Finding> found = analyser.findings(m.text());
       MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, options.knownChar3(),
           options.conceptContext(), buffer);
-      out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive()));
+      out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive(),
+          m.only()));
     }
     return out;
   }
@@ -323,7 +378,7 @@ public final class ClassifierTrainer {
     List<Example> mine = new ArrayList<>();
     int pos = 0;
     for (Example e : train) {
-      int y = label(c, e.category(), e.positive());
+      int y = label(c, e);
       if (y >= 0) {
         mine.add(e);
         pos += y;
@@ -342,7 +397,7 @@ public final class ClassifierTrainer {
     for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
       java.util.Collections.shuffle(mine, random);
       for (Example e : mine) {
-        int y = label(c, e.category(), e.positive());
+        int y = label(c, e);
         double z = 0;
         for (int f : e.feats()) {
           z += w[f];
@@ -355,6 +410,9 @@ public final class ClassifierTrainer {
           g2[f] += grad * grad;
           w[f] += lr * grad / (Math.sqrt(g2[f]) + 1e-8);
         }
+      }
+      if (epoch < options.minEpochs()) {
+        continue;
       }
       double loss = devLoss(c, dev, w);
       if (loss < bestLoss - 1e-6) {
@@ -374,7 +432,7 @@ public final class ClassifierTrainer {
     double loss = 0;
     int n = 0;
     for (Example e : dev) {
-      int y = label(c, e.category(), e.positive());
+      int y = label(c, e);
       if (y < 0) {
         continue;
       }
@@ -398,7 +456,7 @@ public final class ClassifierTrainer {
     int pos = 0;
     int neg = 0;
     for (int i = 0; i < dev.size(); i++) {
-      int y = label(c, dev.get(i).category(), dev.get(i).positive());
+      int y = label(c, dev.get(i));
       if (y >= 0) {
         xy.add(new double[] {logits[i][k], y});
         pos += y;
@@ -455,7 +513,7 @@ public final class ClassifierTrainer {
       int ordinaryFlagged = 0;
       for (int i = 0; i < dev.size(); i++) {
         Example e = dev.get(i);
-        int y = label(c, e.category(), e.positive());
+        int y = label(c, e);
         if (y < 0) {
           continue;
         }
@@ -498,7 +556,7 @@ public final class ClassifierTrainer {
     for (int i = 0; i < dev.size(); i++) {
       Example e = dev.get(i);
       for (int k = 0; k < m.categories.length; k++) {
-        int y = label(m.categories[k], e.category(), e.positive());
+        int y = label(m.categories[k], e);
         if (y < 0 || e.category() == ORDINARY) {
           continue;
         }

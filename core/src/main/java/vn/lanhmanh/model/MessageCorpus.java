@@ -23,8 +23,18 @@ import vn.lanhmanh.Category;
 @vn.lanhmanh.internal.JvmOnly("training corpus reader: java.nio.file")
 public final class MessageCorpus {
 
-  /** One labelled message of a category's file. */
-  public record Message(String id, Category category, boolean positive, String style, String text) {}
+  /**
+   * One labelled message of a category's file. {@code only}: the source gives the message this one label and
+   * no other (a line of a held-out text round or a case table names a single expected category), so a
+   * positive says it is not a positive of another category; a positive of a category's file may share its
+   * message with another category (docs/ANNOTATION.md), and says nothing about it.
+   */
+  public record Message(String id, Category category, boolean positive, String style, String text, boolean only) {
+    /** A message whose source may give it other labels too. */
+    public Message(String id, Category category, boolean positive, String style, String text) {
+      this(id, category, positive, style, text, false);
+    }
+  }
 
   private MessageCorpus() {}
 
@@ -81,7 +91,8 @@ public final class MessageCorpus {
    *       category for an older viewer, or personal information) is left out.
    * </ul>
    *
-   * <p>Ordinary messages are negatives of every category and carry the category {@code ordinary}. A text
+   * <p>Ordinary messages are negatives of every category and carry the category {@code ordinary}. A harmful
+   * line is a message with that one label ({@link Message#only}). A text
    * that appears twice is read once; a text given two different labels is left out.
    *
    * @throws IOException if the file cannot be read
@@ -136,7 +147,7 @@ public final class MessageCorpus {
         if (c == Category.PII) {
           continue;
         }
-        m = new Message(id, c, true, style, text);
+        m = new Message(id, c, true, style, text, true);
       } else if (header) {
         throw new IllegalArgumentException(name + ":" + (i + 1) + ": expect must be harm or innocent");
       } else {

@@ -209,6 +209,26 @@ class ClassifierLimitsTest {
     }
   }
 
+  /**
+   * A dating finding under 0.9 that nothing in the message supports is not made in a conversation (a chat's
+   * "hẹn gặp con"); checked alone, the same score makes it, and in a conversation a score of 0.9 or more
+   * does.
+   */
+  @Test
+  void anUnsupportedDatingFindingIsNotMadeInAConversation() {
+    String text = "Tuyệt, hẹn gặp con";
+    try (ContentFilter medium = scoring(Category.DATING, 0.8); ContentFilter high = scoring(Category.DATING, 0.95)) {
+      assertThat(medium.checkText(text, Policy.forAge(11)).findings()).anyMatch(f -> isModel(f, Category.DATING));
+      Verdict inChat = medium.conversation("d1").check(new vn.lanhmanh.Message("m", vn.lanhmanh.Message.Sender.OTHER,
+          text, java.time.Instant.EPOCH), Policy.forAge(11)).verdict();
+      assertThat(inChat.findings()).as("%s", inChat).noneMatch(f -> isModel(f, Category.DATING));
+      assertThat(inChat.score(Category.DATING)).isCloseTo(0.8, within(1e-3));
+      Verdict highInChat = high.conversation("d2").check(new vn.lanhmanh.Message("m",
+          vn.lanhmanh.Message.Sender.OTHER, text, java.time.Instant.EPOCH), Policy.forAge(11)).verdict();
+      assertThat(highInChat.findings()).as("%s", highInChat).anyMatch(f -> isModel(f, Category.DATING));
+    }
+  }
+
   private static boolean isModel(Finding f, Category c) {
     return f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + c.jsonName());
   }

@@ -83,6 +83,15 @@ class ClassifierTrainerTest {
     // adult sexual content is a negative of sexual_minors; content involving a minor is left out of sexual's
     assertThat(ClassifierTrainer.label(Category.SEXUAL_MINORS, Category.SEXUAL, true)).isZero();
     assertThat(ClassifierTrainer.label(Category.SEXUAL, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
+    // a self-harm positive may share its message with harassment or violence and says nothing about them,
+    // unless its source gives the message that one label (a held-out round's or a case table's line)
+    assertThat(ClassifierTrainer.label(Category.HARASSMENT, Category.SELF_HARM, true)).isEqualTo(-1);
+    assertThat(ClassifierTrainer.label(Category.HARASSMENT, Category.SELF_HARM, true, true)).isZero();
+    assertThat(ClassifierTrainer.label(Category.VIOLENCE, Category.SELF_HARM, true, true)).isZero();
+    assertThat(ClassifierTrainer.label(Category.SELF_HARM, Category.SELF_HARM, true, true)).isEqualTo(1);
+    // only those pairs: a single-labelled harassment line still says nothing about profanity
+    assertThat(ClassifierTrainer.label(Category.PROFANITY, Category.HARASSMENT, true, true)).isEqualTo(-1);
+    assertThat(ClassifierTrainer.label(Category.SELF_HARM, Category.HARASSMENT, true, true)).isEqualTo(-1);
     // ordinary text (clean comments) is a negative for every category
     for (Category c : Category.values()) {
       assertThat(ClassifierTrainer.label(c, ClassifierTrainer.ORDINARY, false)).as("%s", c).isZero();
@@ -140,6 +149,26 @@ class ClassifierTrainerTest {
     Map<String, String> props = new java.util.TreeMap<>(result.model().properties());
     props.put("features.char3", "some");
     assertThatThrownBy(() -> result.model().withProperties(props)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * A minimum number of epochs: every category's chosen epoch is at least it (the development loss chooses
+   * among the later epochs only), the bytes change, and the minimum is bounded by the epochs allowed.
+   */
+  @Test
+  void minEpochsBoundsTheStoppingEpoch() throws IOException {
+    assertThat(options().minEpochs()).isEqualTo(1);
+    assertThat(ClassifierTrainer.Options.defaults(1).minEpochs()).isEqualTo(50);
+    ClassifierTrainer.Result later = ClassifierTrainer.train(train, dev, analyser, options().withMinEpochs(20),
+        Map.of("command", "test"), line -> { });
+    assertThat(result.dev()).anyMatch(f -> f.epochs() < 20);
+    assertThat(later.dev()).allMatch(f -> f.epochs() >= 20 && f.epochs() <= 30);
+    assertThat(bytes(later.model())).isNotEqualTo(bytes(result.model()));
+    assertThat(bytes(ClassifierTrainer.train(train, dev, analyser, options().withMinEpochs(20),
+        Map.of("command", "test"), line -> { }).model())).isEqualTo(bytes(later.model()));
+    for (int bad : new int[] {0, 31}) {
+      assertThatThrownBy(() -> options().withMinEpochs(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */

@@ -33,6 +33,8 @@ class MessageCorpusTableTest {
         MessageCorpus.Message::style)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Category.SCAM, true, "sms"),
             org.assertj.core.groups.Tuple.tuple(Category.PII, false, "news"));
+    // a harm line names its one expected category: the message has that label only
+    assertThat(m).extracting(MessageCorpus.Message::only).containsExactly(true, false);
   }
 
   @Test
@@ -50,6 +52,7 @@ class MessageCorpusTableTest {
         .containsExactly("đm thằng kia", "con chim hót", "bộ đội mang súng tuần tra");
     assertThat(m.get(0).category()).isEqualTo(Category.PROFANITY);
     assertThat(m.get(2).positive()).isFalse();
+    assertThat(m.get(0).only()).isTrue();
   }
 
   @Test
@@ -77,6 +80,8 @@ class MessageCorpusTableTest {
                 Category.GROOMING, true),
             org.assertj.core.groups.Tuple.tuple("con học lớp mấy giờ về", Category.PII, false),
             org.assertj.core.groups.Tuple.tuple("dạ", Category.PII, false));
+    // the marked message of a grooming chat may be more than grooming (sexual content of a minor)
+    assertThat(m.get(0).only()).isFalse();
   }
 
   @Test

@@ -162,6 +162,11 @@ final class TrainCommand implements Callable<Integer> {
       + "hit with each folded syllable within N syllables of it (0: none).")
   private Integer conceptContext;
 
+  /** Null: the shipped setting. */
+  @Option(names = "--min-epochs", paramLabel = "N", description = "Classifiers: each category's stopping epoch "
+      + "is chosen by its development loss among epochs N and later only (default: the shipped setting).")
+  private Integer minEpochs;
+
   @Option(names = "--bits", defaultValue = "20",
       description = "log2 of the hashed weight table's size (default ${DEFAULT-VALUE}).")
   private int bits;
@@ -234,7 +239,8 @@ final class TrainCommand implements Callable<Integer> {
           lowerBelow != null ? lowerBelow : d.lowerBelow(),
           unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow())
           .withKnownChar3(char3 != null ? char3.equals(ClassifierModel.CHAR3_ALL) : d.knownChar3())
-          .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext());
+          .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext())
+          .withMinEpochs(minEpochs != null ? minEpochs : d.minEpochs());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -297,6 +303,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (conceptContext != null) {
       command.append(" --concept-context ").append(conceptContext);
+    }
+    if (minEpochs != null) {
+      command.append(" --min-epochs ").append(minEpochs);
     }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
