@@ -22,6 +22,11 @@ final class HostHashes {
   final int[] starts = new int[LookupExpressions.MAX_HOSTS];
   final long[] keys = new long[LookupExpressions.MAX_HOSTS];
   final long[] markers = new long[LookupExpressions.MAX_HOSTS];
+  /**
+   * Each suffix's key as a filter of {@link KeyFilter#WWW_FORMAT} holds it: for a suffix that starts with
+   * {@code www.}, its {@link KeyFilter#wwwMember} with the suffix after {@code www.}; else its key.
+   */
+  final long[] wwwKeys = new long[LookupExpressions.MAX_HOSTS];
   /** {@link LookupExpressions#hostHash} of each host suffix. */
   final long[] hostHashes = new long[LookupExpressions.MAX_HOSTS];
 
@@ -36,10 +41,22 @@ final class HostHashes {
 
   private void fill(CanonicalUrl u) {
     url = null;
-    count = LookupExpressions.hostSuffixes(u.host(), u.hostIsIpAddress(), starts, hostHashes);
+    String host = u.host();
+    count = LookupExpressions.hostSuffixes(host, u.hostIsIpAddress(), starts, hostHashes);
     for (int i = 0; i < count; i++) {
       keys[i] = KeyFilter.hostKey(hostHashes[i]);
       markers[i] = KeyFilter.pathMarker(hostHashes[i]);
+    }
+    for (int i = 0; i < count; i++) {
+      int parent = KeyFilter.wwwParent(host, starts[i], host.length());
+      if (parent < 0) {
+        wwwKeys[i] = keys[i];
+      } else {
+        // The parent is usually the next suffix; a host of more labels than the suffixes kept may skip it.
+        long parentKey = i + 1 < count && starts[i + 1] == parent ? keys[i + 1]
+            : KeyFilter.hostKey(LookupExpressions.hostHash(host, parent, host.length()));
+        wwwKeys[i] = KeyFilter.wwwMember(keys[i], parentKey);
+      }
     }
     url = u;
   }

@@ -33,8 +33,9 @@ import vn.lanhmanh.url.LookupExpressions;
  * size of a cache line); a member sets one bit in each of the eight words of one block, the block chosen
  * by the hash's upper 32 bits and the bit in word {@code i} by the top six bits of the lower 32 bits
  * times an odd constant (the split block filter of Putze, Sanders and Singler, as Parquet and Impala use
- * it, with 64-bit words). A test reads one block (one cache line, or two adjacent ones when the array is
- * not aligned to 64 bytes) instead of ten random lines, and stops at the first clear bit.
+ * it, with 64-bit words). A test reads one block (one cache line in a filter read from a file, whose words
+ * start on a line; two adjacent ones in a filter being filled, a {@code long[]}) instead of ten random
+ * lines, and stops at the first clear bit.
  *
  * <p><b>Size.</b> 14.4 bits (1.8 bytes) per member, rounded up to whole blocks, as the classic filter at
  * 0.1 % false positives that it replaced; blocked, the same size answers about 0.16 % of unknown keys
@@ -45,7 +46,8 @@ import vn.lanhmanh.url.LookupExpressions;
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
  * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
- * open with one bulk copy into a {@code long[]}. Format 3 (the same layout with a marker in a block of its
+ * open with one bulk copy into memory outside the heap that starts on a 64-byte boundary, so a test reads
+ * one cache line (a {@code long[]}, whose data start 16 bytes into the object, put every block across two). Format 3 (the same layout with a marker in a block of its
  * own, {@link #pathMarker}) is still read and tested as it was written; format 2 (the classic layout with
  * an xxHash-style hash of the whole key) is refused with a message naming it.
  *
@@ -60,10 +62,13 @@ final class KeyFilter {
   static final double FPP = 0.001;
 
   /**
-   * Version of the {@code keys.bloom} layout this library writes: 4, blocked, keyed by {@link #hash}, a
-   * path marker in its host key's block ({@link #blockMarker}).
+   * Version of the {@code keys.bloom} layout this library writes: 5, blocked, keyed by {@link #hash}, a
+   * path marker in its host key's block ({@link #blockMarker}), a {@code www.} host's key in the block of
+   * the host after {@code www.} ({@link #wwwMember}).
    */
-  static final int FILE_FORMAT = 4;
+  static final int FILE_FORMAT = 5;
+  /** The first layout that puts a {@code www.} host's key in its parent's block: 5. */
+  static final int WWW_FORMAT = 5;
   /** The oldest layout read: 3, whose path markers are {@link #pathMarker} in blocks of their own. */
   static final int OLDEST_FORMAT = 3;
   private static final long UPPER = 0xFFFFFFFF00000000L;
@@ -72,6 +77,8 @@ final class KeyFilter {
   private static final int HEADER = 16;
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
+  /** A cache line's bytes: where a read filter's words start ({@link #lines}). */
+  private static final int LINE = 64;
   /** Words per block: 8 {@code long}s, 512 bits, 64 bytes. */
   static final int BLOCK_WORDS = 8;
   /** Bits a member sets: one per word of its block. */
@@ -95,18 +102,48 @@ final class KeyFilter {
   /** Set into a host's hash before the mix that makes its path marker. */
   private static final long PATHS_SEED = 0x5DEECE66DL;
 
+  /** The words of a filter that is being filled (null for one read from a file: {@link #lines}). */
   private final long[] words;
-  /** How many blocks: {@code words.length / BLOCK_WORDS}. */
+  /**
+   * The words of a filter read from a file, outside the heap in native byte order, starting on a 64-byte
+   * boundary, so each block is one cache line (a {@code long[]}'s data start 16 bytes into the object,
+   * so every block of one straddled two lines, and a member's test read both); null while filling.
+   */
+  private final java.nio.LongBuffer lines;
+  /** How many words. */
+  private final int wordCount;
+  /** How many blocks: {@code wordCount / BLOCK_WORDS}. */
   private final long blocks;
   private final long expectedKeys;
-  /** The layout: {@link #FILE_FORMAT}, or {@link #OLDEST_FORMAT} for a filter read from such a file. */
+  /** The layout: {@link #FILE_FORMAT}, or an older one read from a file (or made to write one, in tests). */
   private final int format;
+  /** Whether {@link #format} puts a {@code www.} host's key in its parent's block ({@link #WWW_FORMAT}). */
+  private final boolean wwwBlocks;
 
   private KeyFilter(long[] words, long expectedKeys, int format) {
     this.words = words;
+    this.lines = null;
+    this.wordCount = words.length;
     this.blocks = words.length / BLOCK_WORDS;
     this.expectedKeys = expectedKeys;
     this.format = format;
+    this.wwwBlocks = format >= WWW_FORMAT;
+  }
+
+  /** A read-only filter over {@code lines} ({@code count} words, see {@link #lines}). */
+  private KeyFilter(java.nio.LongBuffer lines, int count, long expectedKeys, int format) {
+    this.words = null;
+    this.lines = lines;
+    this.wordCount = count;
+    this.blocks = count / BLOCK_WORDS;
+    this.expectedKeys = expectedKeys;
+    this.format = format;
+    this.wwwBlocks = format >= WWW_FORMAT;
+  }
+
+  /** Word {@code i}, of either storage. */
+  private long word(int i) {
+    return words != null ? (long) WORDS.getVolatile(words, i) : lines.get(i);
   }
 
   /** An empty filter sized for {@code expectedKeys} members (keys and path markers). */
@@ -134,15 +171,20 @@ final class KeyFilter {
 
   /** Whether {@code key} may have been put. */
   boolean mightContain(CharSequence key) {
-    return test(hash(key, 0, key.length()));
+    return mightContain(key, 0, key.length());
   }
 
-  /** Whether the key {@code s[from, to)} (a host or a host suffix) may have been put. */
+  /** Whether the key {@code s[from, to)} (a host or a host suffix, or one with a path) may have been put. */
   boolean mightContain(CharSequence s, int from, int to) {
-    return test(hash(s, from, to));
+    long h = hash(s, from, to);
+    return test(indexOf(s, from, to, '/') < 0 ? hostMember(s, from, to, h, format) : h);
   }
 
-  /** Whether the key whose {@link #hash} is {@code h} (or the marker {@link #pathMarker}) may have been put. */
+  /**
+   * Whether the key whose {@link #hash} is {@code h} may have been put, for a key with a path or a host
+   * key as this filter holds it ({@link #hostMember}: for a {@code www.} host in format 5, its
+   * {@link #wwwMember}).
+   */
   boolean mightContainHash(long h) {
     return test(h);
   }
@@ -150,16 +192,51 @@ final class KeyFilter {
   /** Whether a key with a path under the host {@code s[from, to)} may have been put. */
   boolean mightHavePaths(CharSequence s, int from, int to) {
     long hostHash = LookupExpressions.hostHash(s, from, to);
-    return mightHavePaths(hostKey(hostHash), pathMarker(hostHash));
+    return mightHavePaths(hostMember(s, from, to, hostKey(hostHash), format), pathMarker(hostHash));
   }
 
   /**
-   * Whether a key with a path under the host whose {@link #hostKey} is {@code key} and whose
-   * {@link #pathMarker} is {@code marker} may have been put: in format 4 the marker is tested in the key's
-   * block ({@link #blockMarker}), in format 3 in a block of its own.
+   * Whether a key with a path under the host whose key, as this filter holds it ({@link #hostMember}), is
+   * {@code member} and whose {@link #pathMarker} is {@code marker} may have been put: since format 4 the
+   * marker is tested in the member's block ({@link #blockMarker}), in format 3 in a block of its own.
    */
-  boolean mightHavePaths(long key, long marker) {
-    return test(format == OLDEST_FORMAT ? marker : blockMarker(key, marker));
+  boolean mightHavePaths(long member, long marker) {
+    return test(format == OLDEST_FORMAT ? marker : blockMarker(member, marker));
+  }
+
+  /** Whether this filter holds a {@code www.} host's key in its parent's block ({@link #hostMember}). */
+  boolean wwwBlocks() {
+    return wwwBlocks;
+  }
+
+  /**
+   * Where the parent of a {@code www.} host starts: {@code from + 4} when {@code s[from, to)} starts with
+   * {@code www.} and has a char after it, else -1.
+   */
+  static int wwwParent(CharSequence s, int from, int to) {
+    return to - from > 4 && s.charAt(from) == 'w' && s.charAt(from + 1) == 'w' && s.charAt(from + 2) == 'w'
+        && s.charAt(from + 3) == '.' ? from + 4 : -1;
+  }
+
+  /**
+   * The member a filter of {@link #WWW_FORMAT} holds for the key of a {@code www.} host whose
+   * {@link #hostKey} is {@code key} and whose parent's (the host after {@code www.}) is {@code parentKey}:
+   * the parent's upper 32 bits (its block) and the key's lower 32 (its bits in the block). A check asks
+   * about {@code www.example.com} and {@code example.com} in turn, so the two tests read one block (one
+   * cache line, one page) instead of two far apart. The key table still holds the key's own hash.
+   */
+  static long wwwMember(long key, long parentKey) {
+    return (parentKey & UPPER) | (key & ~UPPER);
+  }
+
+  /**
+   * The member that a filter of layout {@code format} holds for the host key {@code s[from, to)} (no
+   * path) whose {@link #hash} is {@code key}: {@link #wwwMember} for a {@code www.} host since
+   * {@link #WWW_FORMAT}, else the key itself.
+   */
+  static long hostMember(CharSequence s, int from, int to, long key, int format) {
+    int parent = format >= WWW_FORMAT ? wwwParent(s, from, to) : -1;
+    return parent < 0 ? key : wwwMember(key, hostKey(LookupExpressions.hostHash(s, parent, to)));
   }
 
   /** The layout of this filter's file: {@link #FILE_FORMAT} or {@link #OLDEST_FORMAT}. */
@@ -183,12 +260,18 @@ final class KeyFilter {
 
   /** {@link #memberHashes(CharSequence, LongConsumer)} for a filter of layout {@code format}. */
   static void memberHashes(CharSequence key, int format, LongConsumer sink) {
-    sink.accept(hash(key, 0, key.length()));
+    long h = hash(key, 0, key.length());
     int slash = indexOf(key, 0, key.length(), '/');
+    if (slash < 0) {
+      sink.accept(hostMember(key, 0, key.length(), h, format));
+    } else {
+      sink.accept(h);
+    }
     if (slash > 0) {
       long hostHash = LookupExpressions.hostHash(key, 0, slash);
       long marker = pathMarker(hostHash);
-      sink.accept(format == OLDEST_FORMAT ? marker : blockMarker(hostKey(hostHash), marker));
+      sink.accept(format == OLDEST_FORMAT ? marker
+          : blockMarker(hostMember(key, 0, slash, hostKey(hostHash), format), marker));
     }
   }
 
@@ -226,12 +309,26 @@ final class KeyFilter {
     int b = block(h);
     int x = (int) h;
     long[] w = words;
+    if (w == null) {
+      return testLine(b, x);
+    }
     return (w[b] & bit(x, S0)) != 0 && (w[b + 1] & bit(x, S1)) != 0 && (w[b + 2] & bit(x, S2)) != 0
         && (w[b + 3] & bit(x, S3)) != 0 && (w[b + 4] & bit(x, S4)) != 0 && (w[b + 5] & bit(x, S5)) != 0
         && (w[b + 6] & bit(x, S6)) != 0 && (w[b + 7] & bit(x, S7)) != 0;
   }
 
+  /** {@link #test} of a filter read from a file: the block's eight words from word {@code b} of {@link #lines}. */
+  private boolean testLine(int b, int x) {
+    java.nio.LongBuffer l = lines;
+    return (l.get(b) & bit(x, S0)) != 0 && (l.get(b + 1) & bit(x, S1)) != 0 && (l.get(b + 2) & bit(x, S2)) != 0
+        && (l.get(b + 3) & bit(x, S3)) != 0 && (l.get(b + 4) & bit(x, S4)) != 0 && (l.get(b + 5) & bit(x, S5)) != 0
+        && (l.get(b + 6) & bit(x, S6)) != 0 && (l.get(b + 7) & bit(x, S7)) != 0;
+  }
+
   private void set(long h) {
+    if (words == null) {
+      throw new IllegalStateException("a key filter read from a file is not filled");
+    }
     int b = block(h);
     int x = (int) h;
     for (int i = 0; i < BLOCK_WORDS; i++) {
@@ -302,33 +399,37 @@ final class KeyFilter {
   /** Whether more distinct members went in than it was sized for, so its false-positive rate has grown. */
   boolean saturated() {
     long set = 0;
-    for (int i = 0; i < words.length; i++) {
-      set += Long.bitCount((long) WORDS.getVolatile(words, i));
+    for (int i = 0; i < wordCount; i++) {
+      set += Long.bitCount(word(i));
     }
     // The usual estimate of the number of members from the fraction of bits set.
-    double bits = (double) words.length * Long.SIZE;
+    double bits = (double) wordCount * Long.SIZE;
     double estimate = -(bits / PROBES) * Math.log1p(-(double) set / bits);
     return estimate > expectedKeys;
   }
 
   KeyFilter copy() {
-    long[] w = new long[words.length];
+    long[] w = new long[wordCount];
     for (int i = 0; i < w.length; i++) {
-      w[i] = (long) WORDS.getVolatile(words, i);
+      w[i] = word(i);
     }
     return new KeyFilter(w, expectedKeys, format);
   }
 
   /** The {@code keys.bloom} bytes; see the class description. */
   byte[] toBytes() {
-    ByteBuffer out = ByteBuffer.allocate(HEADER + words.length * Long.BYTES);
-    out.putInt(MAGIC).putInt(format).putInt(PROBES).putInt(words.length);
-    out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(words);
+    ByteBuffer out = ByteBuffer.allocate(HEADER + wordCount * Long.BYTES);
+    out.putInt(MAGIC).putInt(format).putInt(PROBES).putInt(wordCount);
+    java.nio.LongBuffer to = out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    for (int i = 0; i < wordCount; i++) {
+      to.put(word(i));
+    }
     return out.array();
   }
 
   /**
-   * Reads what {@link #toBytes()} wrote, with one bulk copy of the words.
+   * Reads what {@link #toBytes()} wrote, with one bulk copy of the words into memory outside the heap
+   * that starts on a 64-byte boundary ({@link #lines}); the filter is read-only.
    *
    * @throws IllegalStateException when the bytes are not a filter of this format
    */
@@ -340,7 +441,7 @@ final class KeyFilter {
     int format = in.getInt();
     if (format < OLDEST_FORMAT || format > FILE_FORMAT) {
       throw new IllegalStateException("key filter has format " + format + "; this library reads formats "
-          + OLDEST_FORMAT + " and " + FILE_FORMAT
+          + OLDEST_FORMAT + " to " + FILE_FORMAT
           + (format < OLDEST_FORMAT ? " (blocked, with another key hash): build the index again" : ""));
     }
     int probes = in.getInt();
@@ -351,9 +452,16 @@ final class KeyFilter {
           + count + " words, " + in.remaining() + " bytes; expected " + PROBES + " probes and whole blocks of "
           + BLOCK_WORDS + " words)");
     }
-    long[] words = new long[count];
-    in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
-    return new KeyFilter(words, expectedKeys, format);
+    if ((long) count * Long.BYTES + LINE > Integer.MAX_VALUE) {
+      // Past what one buffer holds (about 1.2 billion members): a long[], as a filling filter has.
+      long[] words = new long[count];
+      in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
+      return new KeyFilter(words, expectedKeys, format);
+    }
+    java.nio.LongBuffer lines = ByteBuffer.allocateDirect(count * Long.BYTES + LINE - 1).alignedSlice(LINE)
+        .order(ByteOrder.nativeOrder()).asLongBuffer();
+    lines.put(in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer());
+    return new KeyFilter(lines.clear(), count, expectedKeys, format);
   }
 
   static long crc32c(ByteBuffer bytes) {
@@ -362,8 +470,13 @@ final class KeyFilter {
     return crc.getValue();
   }
 
-  /** Bytes of heap per expected member. */
+  /** Bytes of the words (on the heap while filling, outside it once read from a file) per expected member. */
   double bytesPerKey() {
-    return (double) words.length * Long.BYTES / expectedKeys;
+    return (double) wordCount * Long.BYTES / expectedKeys;
+  }
+
+  /** Whether the words are outside the heap (a filter read from a file). */
+  boolean offHeap() {
+    return lines != null;
   }
 }
