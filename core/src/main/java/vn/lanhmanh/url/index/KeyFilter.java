@@ -33,9 +33,8 @@ import vn.lanhmanh.url.LookupExpressions;
  * size of a cache line); a member sets one bit in each of the eight words of one block, the block chosen
  * by the hash's upper 32 bits and the bit in word {@code i} by the top six bits of the lower 32 bits
  * times an odd constant (the split block filter of Putze, Sanders and Singler, as Parquet and Impala use
- * it, with 64-bit words). A test reads one block (one cache line in a filter read from a file, whose words
- * start on a line; two adjacent ones in a filter being filled, a {@code long[]}) instead of ten random
- * lines, and stops at the first clear bit.
+ * it, with 64-bit words). A test reads one block (one cache line, or two adjacent ones when the array is
+ * not aligned to 64 bytes) instead of ten random lines, and stops at the first clear bit.
  *
  * <p><b>Size.</b> 14.4 bits (1.8 bytes) per member, rounded up to whole blocks, as the classic filter at
  * 0.1 % false positives that it replaced; blocked, the same size answers about 0.16 % of unknown keys
@@ -46,8 +45,7 @@ import vn.lanhmanh.url.LookupExpressions;
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
  * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
- * open with one bulk copy into memory outside the heap that starts on a 64-byte boundary, so a test reads
- * one cache line (a {@code long[]}, whose data start 16 bytes into the object, put every block across two). Format 3 (the same layout with a marker in a block of its
+ * open with one bulk copy into a {@code long[]}. Format 3 (the same layout with a marker in a block of its
  * own, {@link #pathMarker}) is still read and tested as it was written; format 2 (the classic layout with
  * an xxHash-style hash of the whole key) is refused with a message naming it.
  *
@@ -77,8 +75,6 @@ final class KeyFilter {
   private static final int HEADER = 16;
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
-  /** A cache line's bytes: where a read filter's words start ({@link #lines}). */
-  private static final int LINE = 64;
   /** Words per block: 8 {@code long}s, 512 bits, 64 bytes. */
   static final int BLOCK_WORDS = 8;
   /** Bits a member sets: one per word of its block. */
@@ -102,17 +98,8 @@ final class KeyFilter {
   /** Set into a host's hash before the mix that makes its path marker. */
   private static final long PATHS_SEED = 0x5DEECE66DL;
 
-  /** The words of a filter that is being filled (null for one read from a file: {@link #lines}). */
   private final long[] words;
-  /**
-   * The words of a filter read from a file, outside the heap in native byte order, starting on a 64-byte
-   * boundary, so each block is one cache line (a {@code long[]}'s data start 16 bytes into the object,
-   * so every block of one straddled two lines, and a member's test read both); null while filling.
-   */
-  private final java.nio.LongBuffer lines;
-  /** How many words. */
-  private final int wordCount;
-  /** How many blocks: {@code wordCount / BLOCK_WORDS}. */
+  /** How many blocks: {@code words.length / BLOCK_WORDS}. */
   private final long blocks;
   private final long expectedKeys;
   /** The layout: {@link #FILE_FORMAT}, or an older one read from a file (or made to write one, in tests). */
@@ -122,28 +109,10 @@ final class KeyFilter {
 
   private KeyFilter(long[] words, long expectedKeys, int format) {
     this.words = words;
-    this.lines = null;
-    this.wordCount = words.length;
     this.blocks = words.length / BLOCK_WORDS;
     this.expectedKeys = expectedKeys;
     this.format = format;
     this.wwwBlocks = format >= WWW_FORMAT;
-  }
-
-  /** A read-only filter over {@code lines} ({@code count} words, see {@link #lines}). */
-  private KeyFilter(java.nio.LongBuffer lines, int count, long expectedKeys, int format) {
-    this.words = null;
-    this.lines = lines;
-    this.wordCount = count;
-    this.blocks = count / BLOCK_WORDS;
-    this.expectedKeys = expectedKeys;
-    this.format = format;
-    this.wwwBlocks = format >= WWW_FORMAT;
-  }
-
-  /** Word {@code i}, of either storage. */
-  private long word(int i) {
-    return words != null ? (long) WORDS.getVolatile(words, i) : lines.get(i);
   }
 
   /** An empty filter sized for {@code expectedKeys} members (keys and path markers). */
@@ -309,26 +278,12 @@ final class KeyFilter {
     int b = block(h);
     int x = (int) h;
     long[] w = words;
-    if (w == null) {
-      return testLine(b, x);
-    }
     return (w[b] & bit(x, S0)) != 0 && (w[b + 1] & bit(x, S1)) != 0 && (w[b + 2] & bit(x, S2)) != 0
         && (w[b + 3] & bit(x, S3)) != 0 && (w[b + 4] & bit(x, S4)) != 0 && (w[b + 5] & bit(x, S5)) != 0
         && (w[b + 6] & bit(x, S6)) != 0 && (w[b + 7] & bit(x, S7)) != 0;
   }
 
-  /** {@link #test} of a filter read from a file: the block's eight words from word {@code b} of {@link #lines}. */
-  private boolean testLine(int b, int x) {
-    java.nio.LongBuffer l = lines;
-    return (l.get(b) & bit(x, S0)) != 0 && (l.get(b + 1) & bit(x, S1)) != 0 && (l.get(b + 2) & bit(x, S2)) != 0
-        && (l.get(b + 3) & bit(x, S3)) != 0 && (l.get(b + 4) & bit(x, S4)) != 0 && (l.get(b + 5) & bit(x, S5)) != 0
-        && (l.get(b + 6) & bit(x, S6)) != 0 && (l.get(b + 7) & bit(x, S7)) != 0;
-  }
-
   private void set(long h) {
-    if (words == null) {
-      throw new IllegalStateException("a key filter read from a file is not filled");
-    }
     int b = block(h);
     int x = (int) h;
     for (int i = 0; i < BLOCK_WORDS; i++) {
@@ -399,37 +354,33 @@ final class KeyFilter {
   /** Whether more distinct members went in than it was sized for, so its false-positive rate has grown. */
   boolean saturated() {
     long set = 0;
-    for (int i = 0; i < wordCount; i++) {
-      set += Long.bitCount(word(i));
+    for (int i = 0; i < words.length; i++) {
+      set += Long.bitCount((long) WORDS.getVolatile(words, i));
     }
     // The usual estimate of the number of members from the fraction of bits set.
-    double bits = (double) wordCount * Long.SIZE;
+    double bits = (double) words.length * Long.SIZE;
     double estimate = -(bits / PROBES) * Math.log1p(-(double) set / bits);
     return estimate > expectedKeys;
   }
 
   KeyFilter copy() {
-    long[] w = new long[wordCount];
+    long[] w = new long[words.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = word(i);
+      w[i] = (long) WORDS.getVolatile(words, i);
     }
     return new KeyFilter(w, expectedKeys, format);
   }
 
   /** The {@code keys.bloom} bytes; see the class description. */
   byte[] toBytes() {
-    ByteBuffer out = ByteBuffer.allocate(HEADER + wordCount * Long.BYTES);
-    out.putInt(MAGIC).putInt(format).putInt(PROBES).putInt(wordCount);
-    java.nio.LongBuffer to = out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-    for (int i = 0; i < wordCount; i++) {
-      to.put(word(i));
-    }
+    ByteBuffer out = ByteBuffer.allocate(HEADER + words.length * Long.BYTES);
+    out.putInt(MAGIC).putInt(format).putInt(PROBES).putInt(words.length);
+    out.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(words);
     return out.array();
   }
 
   /**
-   * Reads what {@link #toBytes()} wrote, with one bulk copy of the words into memory outside the heap
-   * that starts on a 64-byte boundary ({@link #lines}); the filter is read-only.
+   * Reads what {@link #toBytes()} wrote, with one bulk copy of the words.
    *
    * @throws IllegalStateException when the bytes are not a filter of this format
    */
@@ -452,16 +403,9 @@ final class KeyFilter {
           + count + " words, " + in.remaining() + " bytes; expected " + PROBES + " probes and whole blocks of "
           + BLOCK_WORDS + " words)");
     }
-    if ((long) count * Long.BYTES + LINE > Integer.MAX_VALUE) {
-      // Past what one buffer holds (about 1.2 billion members): a long[], as a filling filter has.
-      long[] words = new long[count];
-      in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
-      return new KeyFilter(words, expectedKeys, format);
-    }
-    java.nio.LongBuffer lines = ByteBuffer.allocateDirect(count * Long.BYTES + LINE - 1).alignedSlice(LINE)
-        .order(ByteOrder.nativeOrder()).asLongBuffer();
-    lines.put(in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer());
-    return new KeyFilter(lines.clear(), count, expectedKeys, format);
+    long[] words = new long[count];
+    in.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
+    return new KeyFilter(words, expectedKeys, format);
   }
 
   static long crc32c(ByteBuffer bytes) {
@@ -470,13 +414,8 @@ final class KeyFilter {
     return crc.getValue();
   }
 
-  /** Bytes of the words (on the heap while filling, outside it once read from a file) per expected member. */
+  /** Bytes of heap per expected member. */
   double bytesPerKey() {
-    return (double) wordCount * Long.BYTES / expectedKeys;
-  }
-
-  /** Whether the words are outside the heap (a filter read from a file). */
-  boolean offHeap() {
-    return lines != null;
+    return (double) words.length * Long.BYTES / expectedKeys;
   }
 }
