@@ -19,7 +19,9 @@ import vn.lanhmanh.url.LookupExpressions;
  * costs one or two filter tests per host suffix instead of up to 30 path expressions. Since format 4 a
  * marker lies in the block of its host's key ({@link #blockMarker}: the key's upper 32 bits, which pick
  * the block, and the marker's lower 32, which pick the bits), so the two tests of a host read one block
- * (one or two cache lines) instead of two blocks far apart.
+ * (one or two cache lines) instead of two blocks far apart. Since format 5 the key of a {@code www.} host
+ * lies in the block of the host after {@code www.} ({@link #wwwMember}), and so does its marker: a check
+ * asks about {@code www.example.com} and then {@code example.com}, and the two read one block.
  *
  * <p><b>Hash.</b> A key's host part is hashed as {@link LookupExpressions#hostHash} (a multiply per
  * char read from the end, so the check gets the hash of every suffix of a host from the one pass that
@@ -45,8 +47,9 @@ import vn.lanhmanh.url.LookupExpressions;
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
  * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
- * open with one bulk copy into a {@code long[]}. Format 3 (the same layout with a marker in a block of its
- * own, {@link #pathMarker}) is still read and tested as it was written; format 2 (the classic layout with
+ * open with one bulk copy into a {@code long[]}. Formats 3 (the same layout with a marker in a block of its
+ * own, {@link #pathMarker}) and 4 (a {@code www.} host's key in a block of its own) are still read and
+ * tested as they were written; format 2 (the classic layout with
  * an xxHash-style hash of the whole key) is refused with a message naming it.
  *
  * <p>Thread-safe: bits are set with an atomic OR (the near-real-time filter is filled by the writer and
