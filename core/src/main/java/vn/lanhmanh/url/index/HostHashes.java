@@ -22,11 +22,6 @@ final class HostHashes {
   final int[] starts = new int[LookupExpressions.MAX_HOSTS];
   final long[] keys = new long[LookupExpressions.MAX_HOSTS];
   final long[] markers = new long[LookupExpressions.MAX_HOSTS];
-  /**
-   * Each suffix's key as a filter of {@link KeyFilter#WWW_FORMAT} holds it: for a suffix that starts with
-   * {@code www.}, its {@link KeyFilter#wwwMember} with the suffix after {@code www.}; else its key.
-   */
-  final long[] wwwKeys = new long[LookupExpressions.MAX_HOSTS];
   /** {@link LookupExpressions#hostHash} of each host suffix. */
   final long[] hostHashes = new long[LookupExpressions.MAX_HOSTS];
 
@@ -41,23 +36,28 @@ final class HostHashes {
 
   private void fill(CanonicalUrl u) {
     url = null;
-    String host = u.host();
-    count = LookupExpressions.hostSuffixes(host, u.hostIsIpAddress(), starts, hostHashes);
+    count = LookupExpressions.hostSuffixes(u.host(), u.hostIsIpAddress(), starts, hostHashes);
     for (int i = 0; i < count; i++) {
       keys[i] = KeyFilter.hostKey(hostHashes[i]);
       markers[i] = KeyFilter.pathMarker(hostHashes[i]);
     }
-    for (int i = 0; i < count; i++) {
-      int parent = KeyFilter.wwwParent(host, starts[i], host.length());
-      if (parent < 0) {
-        wwwKeys[i] = keys[i];
-      } else {
-        // The parent is usually the next suffix; a host of more labels than the suffixes kept may skip it.
-        long parentKey = i + 1 < count && starts[i + 1] == parent ? keys[i + 1]
-            : KeyFilter.hostKey(LookupExpressions.hostHash(host, parent, host.length()));
-        wwwKeys[i] = KeyFilter.wwwMember(keys[i], parentKey);
-      }
-    }
     url = u;
+  }
+
+  /**
+   * Suffix {@code i}'s key as a filter of {@link KeyFilter#WWW_FORMAT} holds it: for a suffix that starts
+   * with {@code www.}, its {@link KeyFilter#wwwMember} with the suffix after {@code www.}; else its key.
+   * Asked by an index of that format only (the list in the jar keeps keys as they are).
+   */
+  long wwwKey(int i) {
+    String host = url.host();
+    int parent = KeyFilter.wwwParent(host, starts[i], host.length());
+    if (parent < 0) {
+      return keys[i];
+    }
+    // The parent is usually the next suffix; a host of more labels than the suffixes kept may skip it.
+    long parentKey = i + 1 < count && starts[i + 1] == parent ? keys[i + 1]
+        : KeyFilter.hostKey(LookupExpressions.hostHash(host, parent, host.length()));
+    return KeyFilter.wwwMember(keys[i], parentKey);
   }
 }

@@ -695,9 +695,9 @@ public final class UrlListIndex implements Closeable {
         // A host has path candidates when its URL has a query or a path other than "/" (whose only root
         // prefix is itself); the bare host is always one.
         // The host's key as the filter holds it: since format 5 a www. host's key lies in its parent's
-        // block (KeyFilter.wwwMember), so www.example.com and example.com read one block; the table
+        // block (HostHashes.wwwKey), so www.example.com and example.com read one block; the table
         // is probed with the key's own hash.
-        long member = www ? hashes.wwwKeys[h] : hashes.keys[h];
+        long member = www ? hashes.wwwKey(h) : hashes.keys[h];
         boolean paths = (query != null || path.length() > 1) && filter.mightHavePaths(member, hashes.markers[h]);
         int k = count;
         addCandidates(h, paths);

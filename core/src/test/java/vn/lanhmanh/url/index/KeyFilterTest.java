@@ -189,7 +189,7 @@ class KeyFilterTest {
   /**
    * Format 5 puts a {@code www.} host's key in the block of the host after {@code www.}, with bits of its
    * own (the key's lower 32), and so its path marker too; format 4 keeps both where they were. The check's
-   * per-suffix members ({@link HostHashes#wwwKeys}) are those the writer puts, also for a host of more labels
+   * per-suffix members ({@link HostHashes#wwwKey}) are those the writer puts, also for a host of more labels
    * than the suffixes a check keeps.
    */
   @Property(tries = 300)
@@ -224,7 +224,7 @@ class KeyFilterTest {
     HostHashes hashes = HostHashes.of(UrlListIndexTest.url("https://" + www + "/adult/"));
     for (int i = 0; i < hashes.count; i++) {
       String suffix = www.substring(hashes.starts[i]);
-      assertThat(hashes.wwwKeys[i]).as(suffix).isEqualTo(
+      assertThat(hashes.wwwKey(i)).as(suffix).isEqualTo(
           KeyFilter.hostMember(suffix, 0, suffix.length(), KeyFilter.hash(suffix, 0, suffix.length()), KeyFilter.FILE_FORMAT));
     }
   }
