@@ -7,6 +7,7 @@ import vn.lanhmanh.Severity;
 import vn.lanhmanh.concept.Composition;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.concept.Raise;
 import vn.lanhmanh.concept.Register;
 import vn.lanhmanh.match.MatchState;
@@ -25,12 +26,12 @@ import vn.lanhmanh.match.MatchState;
 public final class Composer {
 
   private final int size;
-  private final long[] need;
-  private final long[] unless;
+  private final ConceptSet[] need;
+  private final ConceptSet[] unless;
   private final int[] scope;
   private final boolean[] ordered;
-  /** Per composition: its concepts' bits in the order listed. */
-  private final long[][] sequence;
+  /** Per composition: its concepts' ordinals in the order listed. */
+  private final int[][] sequence;
   private final Category[] category;
   private final Rating[] rating;
   private final Severity[] severity;
@@ -40,13 +41,15 @@ public final class Composer {
   /** {@code capsC[register ordinal][category ordinal]}: the cap for a bare finding of tier C, or null. */
   private final Rating[][] capsC;
   /** Every register concept that caps something. */
-  private final long registerMask;
+  private final ConceptSet registerMask;
   /** {@code raiseTo[concept ordinal][category ordinal]}: the tier an offer raises a bare finding to, or null. */
   private final Rating[][] raiseTo;
+  /** {@code raiseFrom[concept ordinal][category ordinal]}: the lowest tier that raise lifts. */
+  private final Rating[][] raiseFrom;
   /** {@code raiseUnless[concept ordinal][category ordinal]}: the concepts that keep that raise from happening. */
-  private final long[][] raiseUnless;
+  private final ConceptSet[][] raiseUnless;
   /** Every concept that raises something. */
-  private final long raiseMask;
+  private final ConceptSet raiseMask;
   /** Whether any composition has the {@link Composition#MESSAGE} scope. */
   private final boolean hasMessageScope;
   /**
@@ -61,25 +64,23 @@ public final class Composer {
   private Composer(ConceptLexicon lexicon) {
     List<Composition> cs = lexicon.compositions();
     size = cs.size();
-    need = new long[size];
-    unless = new long[size];
+    need = new ConceptSet[size];
+    unless = new ConceptSet[size];
     scope = new int[size];
     ordered = new boolean[size];
-    sequence = new long[size][];
+    sequence = new int[size][];
     category = new Category[size];
     rating = new Rating[size];
     severity = new Severity[size];
     ruleId = new String[size];
     for (int i = 0; i < size; i++) {
       Composition c = cs.get(i);
-      sequence[i] = new long[c.concepts().size()];
+      sequence[i] = new int[c.concepts().size()];
       for (int k = 0; k < sequence[i].length; k++) {
-        sequence[i][k] = c.concepts().get(k).bit();
-        need[i] |= sequence[i][k];
+        sequence[i][k] = c.concepts().get(k).ordinal();
       }
-      for (Concept u : c.unless()) {
-        unless[i] |= u.bit();
-      }
+      need[i] = ConceptSet.of(c.concepts());
+      unless[i] = ConceptSet.of(c.unless());
       scope[i] = c.scope();
       ordered[i] = c.ordered();
       category[i] = c.category();
@@ -89,9 +90,9 @@ public final class Composer {
     }
     caps = new Rating[Concept.values().length][Category.values().length];
     capsC = new Rating[Concept.values().length][Category.values().length];
-    long regs = 0;
+    ConceptSet regs = ConceptSet.EMPTY;
     for (Register r : lexicon.registers()) {
-      regs |= r.register().bit();
+      regs = regs.with(r.register());
       for (Category cat : r.categories()) {
         lowest(caps, r, cat);
         if (r.lowersC()) {
@@ -101,15 +102,13 @@ public final class Composer {
     }
     registerMask = regs;
     raiseTo = new Rating[Concept.values().length][Category.values().length];
-    raiseUnless = new long[Concept.values().length][Category.values().length];
-    long offers = 0;
+    raiseFrom = new Rating[Concept.values().length][Category.values().length];
+    raiseUnless = new ConceptSet[Concept.values().length][Category.values().length];
+    ConceptSet offers = ConceptSet.EMPTY;
     for (Raise r : lexicon.raises()) {
       int k = r.concept().ordinal();
-      offers |= r.concept().bit();
-      long unlessBits = 0;
-      for (Concept u : r.unless()) {
-        unlessBits |= u.bit();
-      }
+      offers = offers.with(r.concept());
+      ConceptSet unlessBits = ConceptSet.of(r.unless());
       for (Category cat : r.categories()) {
         Rating old = raiseTo[k][cat.ordinal()];
         if (old != null) {
@@ -117,6 +116,7 @@ public final class Composer {
               + " twice (" + r.source() + ")");
         }
         raiseTo[k][cat.ordinal()] = r.tier();
+        raiseFrom[k][cat.ordinal()] = r.from();
         raiseUnless[k][cat.ordinal()] = unlessBits;
       }
     }
@@ -131,7 +131,7 @@ public final class Composer {
     for (int i = 0; i < size; i++) {
       for (int k = 0; k < byFirstConcept.length; k++) {
         // (A composition of no concepts, were there one, is tried wherever there is a concept.)
-        if (need[i] == 0 || k == Long.numberOfTrailingZeros(need[i])) {
+        if (need[i].isEmpty() || k == need[i].first()) {
           byFirstConcept[k][i >>> 6] |= 1L << i;
         }
       }
@@ -148,7 +148,11 @@ public final class Composer {
     return new Composer(lexicon);
   }
 
-  /** Runs registers and compositions over the concept hits in {@code state}, sentence by sentence. */
+  /**
+   * Runs registers and compositions over the concept hits in {@code state}, sentence by sentence. A set of
+   * concepts being gathered is two {@code long} words (concepts 0-63 and 64-127 of {@link ConceptSet}), so
+   * nothing is allocated.
+   */
   public void compose(MatchState state) {
     int hits = state.conceptCount();
     if (hits == 0) {
@@ -162,102 +166,124 @@ public final class Composer {
     // compositions whose scope is two sentences).
     int prevFrom = 0;
     int prevSentence = -2;
-    long prevPresent = 0;
+    long prevLo = 0;
+    long prevHi = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
-      long present = 0;
+      long lo = 0;   // the sentence's concepts
+      long hi = 0;
       int to = from;
       while (to < hits && state.sentence(state.conceptEndPos(to)) == sentence) {
-        present |= state.conceptMask(to);
+        lo |= state.conceptLo(to);
+        hi |= state.conceptHi(to);
         to++;
       }
       // Rule candidates are in the order of their last syllable too, and never span two sentences.
       while (cursor < rules && state.sentence(state.candidateEndPos(cursor)) < sentence) {
         cursor++;
       }
-      if ((present & registerMask) != 0) {
-        lower(state, cursor, rules, sentence, present & registerMask);
+      if (registerMask.meets(lo, hi)) {
+        lower(state, cursor, rules, sentence, lo & registerMask.lo(), hi & registerMask.hi());
       }
-      if ((present & raiseMask) != 0) {
-        raise(state, cursor, rules, sentence, present);
+      if (raiseMask.meets(lo, hi)) {
+        raise(state, cursor, rules, sentence, lo, hi);
       }
-      long window = present;
+      long windowLo = lo;
+      long windowHi = hi;
       int windowTo = to;
       if (hasMessageScope) {
         // The hits of this sentence and of the next MESSAGE_SENTENCES - 1 sentences.
         while (windowTo < hits
             && state.sentence(state.conceptEndPos(windowTo)) < sentence + Composition.MESSAGE_SENTENCES) {
-          window |= state.conceptMask(windowTo);
+          windowLo |= state.conceptLo(windowTo);
+          windowHi |= state.conceptHi(windowTo);
           windowTo++;
         }
       }
       boolean adjacent = prevSentence == sentence - 1;
       // Every set a composition is tested against below lies within this one, so only the compositions
       // whose first concept is in it can be complete; they are tried in their order.
-      long near = window | (adjacent ? prevPresent : 0);
+      long nearLo = windowLo | (adjacent ? prevLo : 0);
+      long nearHi = windowHi | (adjacent ? prevHi : 0);
+      long bothLo = adjacent ? lo | prevLo : lo;
+      long bothHi = adjacent ? hi | prevHi : hi;
       for (int w = 0; w < words; w++) {
         long some = 0;
-        for (long b = near; b != 0; b &= b - 1) {
+        for (long b = nearLo; b != 0; b &= b - 1) {
           some |= byFirstConcept[Long.numberOfTrailingZeros(b)][w];
+        }
+        for (long b = nearHi; b != 0; b &= b - 1) {
+          some |= byFirstConcept[64 + Long.numberOfTrailingZeros(b)][w];
         }
         for (; some != 0; some &= some - 1) {
           int c = w * 64 + Long.numberOfTrailingZeros(some);
+          ConceptSet needs = need[c];
+          ConceptSet cancels = unless[c];
           if (scope[c] == Composition.TWO_SENTENCES) {
-            long both = adjacent ? present | prevPresent : present;
             // Concepts all in the previous sentence were found with it already.
-            boolean found = adjacent && (prevPresent & need[c]) == need[c];
-            if ((both & need[c]) == need[c] && (both & unless[c]) == 0 && !found) {
+            boolean found = adjacent && needs.isSubsetOf(prevLo, prevHi);
+            if (needs.isSubsetOf(bothLo, bothHi) && !cancels.meets(bothLo, bothHi) && !found) {
               find(state, c, adjacent ? prevFrom : from, to, to);
             }
           } else if (scope[c] == Composition.MESSAGE) {
             // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
-            if ((window & need[c]) == need[c] && (window & unless[c]) == 0) {
+            if (needs.isSubsetOf(windowLo, windowHi) && !cancels.meets(windowLo, windowHi)) {
               find(state, c, from, windowTo, to);
             }
-          } else if ((present & need[c]) == need[c] && (present & unless[c]) == 0) {
+          } else if (needs.isSubsetOf(lo, hi) && !cancels.meets(lo, hi)) {
             find(state, c, from, to, to);
           }
         }
       }
       prevFrom = from;
       prevSentence = sentence;
-      prevPresent = present;
+      prevLo = lo;
+      prevHi = hi;
       from = to;
     }
   }
 
-  /** Caps the bare rule candidates of {@code sentence}, from {@code first}, by the registers in it. */
-  private void lower(MatchState state, int first, int rules, int sentence, long registers) {
+  /**
+   * Caps the bare rule candidates of {@code sentence}, from {@code first}, by the registers in it (words
+   * {@code lo}, {@code hi}).
+   */
+  private void lower(MatchState state, int first, int rules, int sentence, long lo, long hi) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
       if (state.candidateKind(i) != MatchState.RULE) {
         continue;
       }
       int cat = state.candidateCategory(i).ordinal();
       Rating[][] table = state.candidateRating(i) == Rating.C ? capsC : caps;
-      for (long r = registers; r != 0; r &= r - 1) {
-        Rating cap = table[Long.numberOfTrailingZeros(r)][cat];
-        if (cap != null) {
-          state.capRating(i, cap);
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long r = w == 0 ? lo : hi; r != 0; r &= r - 1) {
+          Rating cap = table[w * 64 + Long.numberOfTrailingZeros(r)][cat];
+          if (cap != null) {
+            state.capRating(i, cap);
+          }
         }
       }
     }
   }
 
   /**
-   * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated above {@link Rating#K}, by
-   * the offers among the sentence's concepts {@code present}, unless a concept of the raise's own is there.
+   * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated K or above, by the offers
+   * among the sentence's concepts (words {@code lo}, {@code hi}) whose floor they reach, unless a concept of
+   * the raise's own is there.
    */
-  private void raise(MatchState state, int first, int rules, int sentence, long present) {
+  private void raise(MatchState state, int first, int rules, int sentence, long lo, long hi) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
-      if (state.candidateKind(i) != MatchState.RULE || state.candidateRating(i).compareTo(Rating.K) <= 0) {
+      Rating rating = state.candidateRating(i);
+      if (state.candidateKind(i) != MatchState.RULE || rating.compareTo(Rating.K) < 0) {
         continue;
       }
       int cat = state.candidateCategory(i).ordinal();
-      for (long o = present & raiseMask; o != 0; o &= o - 1) {
-        int k = Long.numberOfTrailingZeros(o);
-        Rating to = raiseTo[k][cat];
-        if (to != null && (present & raiseUnless[k][cat]) == 0) {
-          state.raiseRating(i, to);
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long o = w == 0 ? lo & raiseMask.lo() : hi & raiseMask.hi(); o != 0; o &= o - 1) {
+          int k = w * 64 + Long.numberOfTrailingZeros(o);
+          Rating to = raiseTo[k][cat];
+          if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && !raiseUnless[k][cat].meets(lo, hi)) {
+            state.raiseRating(i, to);
+          }
         }
       }
     }
@@ -269,28 +295,26 @@ public final class Composer {
    * its scope (and in order, if ordered). The first hit used lies in {@code [from, anchorTo)}.
    */
   private void find(MatchState state, int c, int from, int to, int anchorTo) {
-    long[] seq = sequence[c];
+    int[] seq = sequence[c];
+    ConceptSet needs = need[c];
     for (int anchor = from; anchor < anchorTo; anchor++) {
-      if ((state.conceptMask(anchor) & (ordered[c] ? seq[0] : need[c])) == 0) {
+      if (ordered[c] ? !state.hasConcept(anchor, seq[0]) : !state.hasConcept(anchor, needs)) {
         continue;
       }
       int startPos = state.conceptStartPos(anchor);
       int endPos = state.conceptEndPos(anchor);
-      long got;
-      int next;
       if (ordered[c]) {
-        got = seq[0];
-        next = 1;
+        int next = 1;
         // One hit may carry several concepts in a row of the sequence.
-        while (next < seq.length && (state.conceptMask(anchor) & seq[next]) != 0) {
-          got |= seq[next++];
+        while (next < seq.length && state.hasConcept(anchor, seq[next])) {
+          next++;
         }
         int lastEnd = endPos;
         for (int k = anchor + 1; k < to && next < seq.length; k++) {
-          if ((state.conceptMask(k) & seq[next]) != 0 && state.conceptStartPos(k) > lastEnd) {
-            got |= seq[next++];
-            while (next < seq.length && (state.conceptMask(k) & seq[next]) != 0) {
-              got |= seq[next++];
+          if (state.hasConcept(k, seq[next]) && state.conceptStartPos(k) > lastEnd) {
+            next++;
+            while (next < seq.length && state.hasConcept(k, seq[next])) {
+              next++;
             }
             lastEnd = state.conceptEndPos(k);
             endPos = Math.max(endPos, lastEnd);
@@ -301,16 +325,20 @@ public final class Composer {
           continue; // hits overlap, so a later anchor may still complete the sequence
         }
       } else {
-        got = state.conceptMask(anchor) & need[c];
-        for (int k = anchor + 1; k < to && got != need[c]; k++) {
-          long add = state.conceptMask(k) & need[c] & ~got;
-          if (add != 0) {
-            got |= add;
+        // the concepts of the composition found so far
+        long gotLo = state.conceptLo(anchor) & needs.lo();
+        long gotHi = state.conceptHi(anchor) & needs.hi();
+        for (int k = anchor + 1; k < to && !needs.isSubsetOf(gotLo, gotHi); k++) {
+          long addLo = state.conceptLo(k) & needs.lo() & ~gotLo;
+          long addHi = state.conceptHi(k) & needs.hi() & ~gotHi;
+          if ((addLo | addHi) != 0) {
+            gotLo |= addLo;
+            gotHi |= addHi;
             endPos = Math.max(endPos, state.conceptEndPos(k));
             startPos = Math.min(startPos, state.conceptStartPos(k));
           }
         }
-        if (got != need[c]) {
+        if (!needs.isSubsetOf(gotLo, gotHi)) {
           return;
         }
       }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.lanhmanh.Verdict;
 import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
@@ -61,10 +62,13 @@ public record TextAnalysis(String text, List<Syllable> syllables, List<ConceptHi
     List<ConceptHit> hits = new ArrayList<>();
     Concept[] all = Concept.values();
     for (int k = 0; k < state.conceptCount(); k++) {
-      for (long m = state.conceptMask(k); m != 0; m &= m - 1) {
-        int first = state.conceptStartPos(k);
-        int last = state.conceptEndPos(k);
-        hits.add(new ConceptHit(all[Long.numberOfTrailingZeros(m)], first, last, p.start(first), p.end(last)));
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long m = state.conceptWord(k, w); m != 0; m &= m - 1) {
+          int first = state.conceptStartPos(k);
+          int last = state.conceptEndPos(k);
+          hits.add(new ConceptHit(all[w * 64 + Long.numberOfTrailingZeros(m)], first, last, p.start(first),
+              p.end(last)));
+        }
       }
     }
     return new TextAnalysis(text, syllables, hits, verdict);

@@ -9,8 +9,8 @@ import java.util.Locale;
  * historical, sporting, literary, scientific and educational sentences.
  *
  * <p>The names are stable ids: the conversation monitor and the learned tagger use them as features.
- * Add new constants at the end; never rename or reorder. At most 64 (a sentence's concepts are a
- * {@code long} bit set).
+ * Add new constants at the end; never rename or reorder. At most {@value ConceptSet#CAPACITY} (a sentence's
+ * concepts are a {@link ConceptSet}, two {@code long} words).
  */
 public enum Concept {
   /** A child or pupil: an age under 18, a school grade, {@code bé gái}, {@code nữ sinh}, {@code cấp 2}. */
@@ -188,11 +188,6 @@ public enum Concept {
     return register;
   }
 
-  /** This concept's bit in a concept set. */
-  public long bit() {
-    return 1L << ordinal();
-  }
-
   /**
    * Parses a concept id (case-insensitive).
    *
@@ -207,8 +202,8 @@ public enum Concept {
   }
 
   static {
-    if (values().length > 64) {
-      throw new AssertionError("at most 64 concepts");
+    if (values().length > ConceptSet.CAPACITY) {
+      throw new AssertionError("at most " + ConceptSet.CAPACITY + " concepts");
     }
   }
 }

@@ -211,15 +211,18 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
     return out;
   }
 
-  /** Raises: concept, categories (comma-separated), tier, unless (comma-separated concepts or -), note. */
+  /**
+   * Raises: concept, categories (comma-separated), from (the lowest tier raised), tier, unless
+   * (comma-separated concepts or -), note.
+   */
   public static List<Raise> readRaises(String file, Reader r) {
     List<Raise> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
-      need(cols, 4, "concept, categories, tier, unless[, note]");
+      need(cols, 5, "concept, categories, from, tier, unless[, note]");
       Set<Category> cats = categories(cols[1]);
-      String unless = cols[3].strip();
-      out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]),
-          unless.equals("-") ? Set.of() : concepts(unless), col(cols, 4), where));
+      String unless = cols[4].strip();
+      out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]), Rating.parse(cols[3]),
+          unless.equals("-") ? Set.of() : concepts(unless), col(cols, 5), where));
     });
     return out;
   }

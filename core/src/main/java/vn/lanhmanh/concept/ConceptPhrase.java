@@ -24,12 +24,8 @@ public record ConceptPhrase(String phrase, Set<Concept> concepts, Fold fold, Str
     }
   }
 
-  /** The phrase's concepts as a bit set ({@link Concept#bit()}). */
-  public long mask() {
-    long m = 0;
-    for (Concept c : concepts) {
-      m |= c.bit();
-    }
-    return m;
+  /** The phrase's concepts as a set of bits. */
+  public ConceptSet conceptSet() {
+    return ConceptSet.of(concepts);
   }
 }

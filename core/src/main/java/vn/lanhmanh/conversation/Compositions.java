@@ -6,12 +6,14 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.lexicon.TsvLines;
@@ -29,8 +31,8 @@ final class Compositions {
 
   static final String CONCEPTS_RESOURCE = ConceptLexicon.DEFAULT_RESOURCE_DIR + "stages.tsv";
   static final String RULES_RESOURCE = "/vn/lanhmanh/conversation/stage-rules.tsv";
-  /** Concepts are bits of a {@code long}. */
-  static final int MAX_CONCEPTS = 64;
+  /** Concepts are bits of a {@link ConceptSet}. */
+  static final int MAX_CONCEPTS = ConceptSet.CAPACITY;
 
   /** One phrase line of {@code stages.tsv}: its expanded phrases all mean {@code concept}. */
   record ConceptLine(List<String> phrases, String concept, LexiconEntry.Fold fold, String note, String source) {}
@@ -39,15 +41,16 @@ final class Compositions {
    * One stage rule: every term must have one of its concepts in the message, and no {@code absent} concept
    * may be there.
    *
-   * @param terms per term, the bit mask of its alternative concepts
-   * @param absent bit mask of the concepts that must be absent
+   * @param terms per term, its alternative concepts
+   * @param absent the concepts that must be absent
    * @param text the concepts as written in the file, e.g. {@code REQUEST PHOTO|VIDEO BODY}
    * @param id the rule as a hit it shows names it, e.g. {@code photos: REQUEST PHOTO|VIDEO BODY}
    */
-  record Rule(Stage stage, double weight, StageRule.Scope scope, long[] terms, long absent, String text,
+  record Rule(Stage stage, double weight, StageRule.Scope scope, ConceptSet[] terms, ConceptSet absent, String text,
       String source, String id) {
 
-    Rule(Stage stage, double weight, StageRule.Scope scope, long[] terms, long absent, String text, String source) {
+    Rule(Stage stage, double weight, StageRule.Scope scope, ConceptSet[] terms, ConceptSet absent, String text,
+        String source) {
       this(stage, weight, scope, terms, absent, text, source, stage.jsonName() + ": " + text);
     }
   }
@@ -55,22 +58,23 @@ final class Compositions {
   private final List<String> concepts;
   private final List<ConceptLine> conceptLines;
   private final List<Rule> rules;
-  /** Per text concept ({@link Concept#ordinal()}), the stage concepts it also means, as bits. */
-  private final long[] links;
+  /** Per text concept ({@link Concept#ordinal()}), the stage concepts it also means. */
+  private final ConceptSet[] links;
   /** The rules read in the other party's messages ([0]) and in the child's ([1]), in file order. */
   private final Rule[][] bySender = new Rule[2][];
   /**
    * Parallel to {@link #bySender}: per rule the concepts it cannot match without (its one-concept terms),
    * so most rules are passed over on one test of a message's concepts.
    */
-  private final long[][] required = new long[2][];
+  private final ConceptSet[][] required = new ConceptSet[2][];
   /**
    * Per sender, the concepts that meet one of its rules on their own (in every term of the rule): a message
    * showing one concept not among them matches no rule.
    */
-  private final long[] alone = new long[2];
+  private final ConceptSet[] alone = {ConceptSet.EMPTY, ConceptSet.EMPTY};
 
-  private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules, long[] links) {
+  private Compositions(List<String> concepts, List<ConceptLine> conceptLines, List<Rule> rules,
+      ConceptSet[] links) {
     this.concepts = List.copyOf(concepts);
     this.conceptLines = List.copyOf(conceptLines);
     this.rules = List.copyOf(rules);
@@ -83,14 +87,16 @@ final class Compositions {
         }
       }
       bySender[child] = in.toArray(new Rule[0]);
-      required[child] = new long[in.size()];
+      required[child] = new ConceptSet[in.size()];
       for (int i = 0; i < in.size(); i++) {
-        long inEvery = -1L;
-        for (long t : in.get(i).terms()) {
-          required[child][i] |= Long.bitCount(t) == 1 ? t : 0;
-          inEvery &= t;
+        ConceptSet need = ConceptSet.EMPTY;
+        ConceptSet inEvery = new ConceptSet(-1L, -1L);
+        for (ConceptSet t : in.get(i).terms()) {
+          need = t.size() == 1 ? need.or(t) : need;
+          inEvery = inEvery.and(t);
         }
-        alone[child] |= inEvery;
+        required[child][i] = need;
+        alone[child] = alone[child].or(inEvery);
       }
     }
   }
@@ -118,7 +124,8 @@ final class Compositions {
   static Compositions read(String conceptsName, Reader conceptsReader, String rulesName, Reader rulesReader) {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<ConceptLine> lines = new ArrayList<>();
-    long[] links = new long[Concept.values().length];
+    ConceptSet[] links = new ConceptSet[Concept.values().length];
+    Arrays.fill(links, ConceptSet.EMPTY);
     TsvLines.read(conceptsName, conceptsReader, (cols, where) -> {
       if (cols.length < 2) {
         throw new IllegalArgumentException("expected phrase, CONCEPT[, fold[, note]] or @TEXT_CONCEPT, "
@@ -131,7 +138,7 @@ final class Compositions {
       if (phrase.startsWith("@")) {
         Concept text = Concept.parse(phrase.substring(1));
         for (String name : cols[1].split(",", -1)) {
-          links[text.ordinal()] |= 1L << bit(index, conceptName(name));
+          links[text.ordinal()] = links[text.ordinal()].with(bit(index, conceptName(name)));
         }
         return;
       }
@@ -183,35 +190,31 @@ final class Compositions {
       throw new IllegalArgumentException("weight must be above 0 and below 1, was " + weight);
     }
     StageRule.Scope scope = StageRule.Scope.parse(cols[2]);
-    List<Long> terms = new ArrayList<>();
-    long absent = 0;
+    List<ConceptSet> terms = new ArrayList<>();
+    ConceptSet absent = ConceptSet.EMPTY;
     for (String term : cols[3].strip().split(" +")) {
       if (term.isEmpty()) {
         continue;
       }
       boolean not = term.startsWith("!");
-      long mask = 0;
+      ConceptSet alternatives = ConceptSet.EMPTY;
       for (String alt : (not ? term.substring(1) : term).split("\\|", -1)) {
         Integer bit = index.get(conceptName(alt));
         if (bit == null) {
           throw new IllegalArgumentException("concept '" + alt + "' is not in stages.tsv");
         }
-        mask |= 1L << bit;
+        alternatives = alternatives.with(bit);
       }
       if (not) {
-        absent |= mask;
+        absent = absent.or(alternatives);
       } else {
-        terms.add(mask);
+        terms.add(alternatives);
       }
     }
     if (terms.isEmpty()) {
       throw new IllegalArgumentException("a rule needs at least one concept that must be present");
     }
-    long[] t = new long[terms.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = terms.get(i);
-    }
-    return new Rule(stage, weight, scope, t, absent, cols[3].strip(), where);
+    return new Rule(stage, weight, scope, terms.toArray(new ConceptSet[0]), absent, cols[3].strip(), where);
   }
 
   List<String> concepts() {
@@ -232,10 +235,10 @@ final class Compositions {
   }
 
   /**
-   * Parallel to {@link #rules(boolean)}: each rule's required concepts as bits; a rule whose required bits
-   * are not all in a message's concepts does not match (shared: not to be written).
+   * Parallel to {@link #rules(boolean)}: each rule's required concepts; a rule whose required concepts are
+   * not all in a message's concepts does not match (shared: not to be written).
    */
-  long[] required(boolean fromChild) {
+  ConceptSet[] required(boolean fromChild) {
     return required[fromChild ? 1 : 0];
   }
 
@@ -243,25 +246,33 @@ final class Compositions {
    * The concepts that meet one of this sender's rules on their own: a message showing a single concept
    * outside them matches none of the sender's rules.
    */
-  long alone(boolean fromChild) {
+  ConceptSet alone(boolean fromChild) {
     return alone[fromChild ? 1 : 0];
   }
 
-  /** The stage concepts (bits) that a text concept's hits also mean, 0 for none. */
-  long linkOf(int textConcept) {
+  /** The stage concepts that a text concept's hits also mean (empty for none). */
+  ConceptSet linkOf(int textConcept) {
     return links[textConcept];
   }
 
-  /** Whether a rule's concepts are all in {@code present} and none of its absent ones is. */
-  static boolean matches(Rule r, long present) {
-    if ((present & r.absent()) != 0) {
+  /**
+   * Whether a rule's concepts are all in the set of words {@code lo} (concepts 0-63) and {@code hi}
+   * (64-127), and none of its absent ones is.
+   */
+  static boolean matches(Rule r, long lo, long hi) {
+    if (r.absent().meets(lo, hi)) {
       return false;
     }
-    for (long t : r.terms()) {
-      if ((present & t) == 0) {
+    for (ConceptSet t : r.terms()) {
+      if (!t.meets(lo, hi)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether a rule's concepts are all in {@code present} and none of its absent ones is. */
+  static boolean matches(Rule r, ConceptSet present) {
+    return matches(r, present.lo(), present.hi());
   }
 }

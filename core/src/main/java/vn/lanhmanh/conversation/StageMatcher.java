@@ -9,6 +9,7 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
 import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
@@ -354,8 +355,12 @@ public final class StageMatcher {
   private List<Hit> hits(String text, MatchState state, boolean fromChild, Scratch given) {
     Positions positions = state.positions();
     List<Hit> hits = null;
-    long present = 0;
-    long unlowered = 0;
+    // The stage concepts shown (present) and those shown by a hit not lowered, as ConceptSet words: 0-63
+    // in the ...Lo, 64-127 in the ...Hi.
+    long presentLo = 0;
+    long presentHi = 0;
+    long unloweredLo = 0;
+    long unloweredHi = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
     Scratch scratch = given;
     boolean anyLowered = false;
@@ -374,10 +379,16 @@ public final class StageMatcher {
       int bit = side.concept();
       if (bit >= 0) {
         scratch = scratch == null ? SCRATCH.get() : scratch;
-        long b = 1L << bit;
-        earliest(present, b, bit, s, e, scratch.spans);
-        present |= b;
-        unlowered |= lowered ? 0 : b;
+        long b = 1L << bit;   // in its word
+        if (bit < 64) {
+          earliest((presentLo & b) != 0, bit, s, e, scratch.spans);
+          presentLo |= b;
+          unloweredLo |= lowered ? 0 : b;
+        } else {
+          earliest((presentHi & b) != 0, bit, s, e, scratch.spans);
+          presentHi |= b;
+          unloweredHi |= lowered ? 0 : b;
+        }
         continue;
       }
       Target t = side.target();
@@ -391,28 +402,39 @@ public final class StageMatcher {
       hits.add(new Hit(t.stage(), w, s, e, text.substring(s, e), lowered, state.candidateRule(i)));
     }
     // Text concepts linked to stage concepts: lowered when awareness context lowered a side hit here.
-    long linked = 0;
+    long linkedLo = 0;
+    long linkedHi = 0;
     for (int k = 0, n = state.conceptCount(); k < n; k++) {
-      for (long m = state.conceptMask(k); m != 0; m &= m - 1) {
-        long stages = compositions.linkOf(Long.numberOfTrailingZeros(m));
-        if (stages == 0) {
-          continue;
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long m = state.conceptWord(k, w); m != 0; m &= m - 1) {
+          ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));
+          if (stages.isEmpty()) {
+            continue;
+          }
+          scratch = scratch == null ? SCRATCH.get() : scratch;
+          int s = positions.start(state.conceptStartPos(k));
+          int e = positions.end(state.conceptEndPos(k));
+          for (long b = stages.lo(); b != 0; b &= b - 1) {
+            int bit = Long.numberOfTrailingZeros(b);
+            earliest((presentLo & 1L << bit) != 0, bit, s, e, scratch.spans);
+            presentLo |= 1L << bit;
+          }
+          for (long b = stages.hi(); b != 0; b &= b - 1) {
+            int bit = Long.numberOfTrailingZeros(b);
+            earliest((presentHi & 1L << bit) != 0, 64 + bit, s, e, scratch.spans);
+            presentHi |= 1L << bit;
+          }
+          linkedLo |= stages.lo();
+          linkedHi |= stages.hi();
         }
-        scratch = scratch == null ? SCRATCH.get() : scratch;
-        int s = positions.start(state.conceptStartPos(k));
-        int e = positions.end(state.conceptEndPos(k));
-        for (long b = stages; b != 0; b &= b - 1) {
-          int bit = Long.numberOfTrailingZeros(b);
-          earliest(present, 1L << bit, bit, s, e, scratch.spans);
-          present |= 1L << bit;
-        }
-        linked |= stages;
       }
     }
-    unlowered |= anyLowered ? 0 : linked;
+    unloweredLo |= anyLowered ? 0 : linkedLo;
+    unloweredHi |= anyLowered ? 0 : linkedHi;
     // a message showing one concept that meets no rule of its sender on its own matches none of them
-    if (present != 0 && ((present & present - 1) != 0 || (present & compositions.alone(fromChild)) != 0)) {
-      hits = compose(present, unlowered, scratch, text, fromChild, hits);
+    int shown = Long.bitCount(presentLo) + Long.bitCount(presentHi);
+    if (shown > 1 || (shown == 1 && compositions.alone(fromChild).meets(presentLo, presentHi))) {
+      hits = compose(presentLo, presentHi, unloweredLo, unloweredHi, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
       return List.of();
@@ -427,9 +449,12 @@ public final class StageMatcher {
     return hits;
   }
 
-  /** Keeps, per concept, its earliest hit (the longest of those starting together) as its span. */
-  private static void earliest(long present, long b, int bit, int s, int e, int[] spans) {
-    if ((present & b) == 0 || s < spans[2 * bit] || (s == spans[2 * bit] && e > spans[2 * bit + 1])) {
+  /**
+   * Keeps, per concept, its earliest hit (the longest of those starting together) as its span; {@code seen}:
+   * whether the concept of {@code bit} was shown before in this message.
+   */
+  private static void earliest(boolean seen, int bit, int s, int e, int[] spans) {
+    if (!seen || s < spans[2 * bit] || (s == spans[2 * bit] && e > spans[2 * bit + 1])) {
       spans[2 * bit] = s;
       spans[2 * bit + 1] = e;
     }
@@ -464,17 +489,21 @@ public final class StageMatcher {
     return out;
   }
 
-  /** Adds the heaviest matching stage rule of each stage to {@code out} (made when null and needed). */
-  private List<Hit> compose(long present, long unlowered, Scratch scratch, String text, boolean fromChild,
-      List<Hit> out) {
+  /**
+   * Adds the heaviest matching stage rule of each stage to {@code out} (made when null and needed): the
+   * concepts shown are the words {@code presentLo}, {@code presentHi}, those shown by a hit not lowered
+   * {@code unloweredLo}, {@code unloweredHi}.
+   */
+  private List<Hit> compose(long presentLo, long presentHi, long unloweredLo, long unloweredHi, Scratch scratch,
+      String text, boolean fromChild, List<Hit> out) {
     int[] spans = scratch.spans;
     Compositions.Rule[] best = scratch.best;
     java.util.Arrays.fill(best, null);
     Compositions.Rule[] rules = compositions.rules(fromChild);
-    long[] required = compositions.required(fromChild);
+    ConceptSet[] required = compositions.required(fromChild);
     for (int i = 0; i < rules.length; i++) {
       // most rules miss one of their required concepts: passed over without reading the rule
-      if ((present & required[i]) != required[i] || !Compositions.matches(rules[i], present)) {
+      if (!required[i].isSubsetOf(presentLo, presentHi) || !Compositions.matches(rules[i], presentLo, presentHi)) {
         continue;
       }
       Compositions.Rule r = rules[i];
@@ -490,11 +519,14 @@ public final class StageMatcher {
       int s = Integer.MAX_VALUE;
       int e = 0;
       boolean lowered = false;
-      for (long term : r.terms()) {
-        int bit = Long.numberOfTrailingZeros(present & term);
+      for (ConceptSet term : r.terms()) {
+        // the term's first concept shown (its span), and whether a hit not lowered showed one of them
+        long lo = presentLo & term.lo();
+        long hi = presentHi & term.hi();
+        int bit = lo != 0 ? Long.numberOfTrailingZeros(lo) : 64 + Long.numberOfTrailingZeros(hi);
         s = Math.min(s, spans[2 * bit]);
         e = Math.max(e, spans[2 * bit + 1]);
-        lowered |= (unlowered & (present & term)) == 0;
+        lowered |= (unloweredLo & lo) == 0 && (unloweredHi & hi) == 0;
       }
       double w = lowered ? r.weight() * CONTEXT_FACTOR : r.weight();
       if (out == null) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.concept.ConceptPhrase;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.lexicon.LexiconEntry;
@@ -29,13 +30,13 @@ import vn.lanhmanh.text.Vocabulary;
  */
 public final class CompiledLexicon {
 
-  /** The register concepts' bits. */
-  private static final long REGISTERS = registers();
+  /** The register concepts. */
+  private static final ConceptSet REGISTERS = registers();
 
-  private static long registers() {
-    long m = 0;
+  private static ConceptSet registers() {
+    ConceptSet m = ConceptSet.EMPTY;
     for (Concept c : Concept.values()) {
-      m |= c.isRegister() ? c.bit() : 0;
+      m = c.isRegister() ? m.with(c) : m;
     }
     return m;
   }
@@ -73,8 +74,8 @@ public final class CompiledLexicon {
   final int[][] syllableIds;
   /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
   final boolean[] foldAlways;
-  /** Per concept phrase (output {@code entries.length + j}): its concepts as bits. */
-  final long[] conceptMasks;
+  /** Per concept phrase (output {@code entries.length + j}): its concepts. */
+  final ConceptSet[] conceptSets;
   final Map<Kind, Integer> counts;
   /**
    * Per output, what a hit needs to know of it packed in one int, so a hit reads one array slot rather
@@ -113,7 +114,7 @@ public final class CompiledLexicon {
   /** Also {@link LexiconCodec}'s way back from the precompiled form. */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
       LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
-      boolean[] foldAlways, long[] conceptMasks, Map<Kind, Integer> counts) {
+      boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
@@ -124,7 +125,7 @@ public final class CompiledLexicon {
     this.syllables = syllables;
     this.syllableIds = syllableIds;
     this.foldAlways = foldAlways;
-    this.conceptMasks = conceptMasks;
+    this.conceptSets = conceptSets;
     this.counts = counts;
     this.info = new int[lengths.length];
     for (int i = 0; i < lengths.length; i++) {
@@ -199,12 +200,13 @@ public final class CompiledLexicon {
     }
 
     List<ConceptPhrase> conceptPhrases = concepts.phrases();
-    long[] conceptMasks = new long[conceptPhrases.size()];
+    ConceptSet[] conceptSets = new ConceptSet[conceptPhrases.size()];
     for (int j = 0; j < conceptPhrases.size(); j++) {
       ConceptPhrase c = conceptPhrases.get(j);
       symbols.add(symbols(phrases, c.phrase(), p, c.source()));
-      conceptMasks[j] = c.mask();
+      conceptSets[j] = c.conceptSet();
     }
+    vocab.addDroppedFinalN();
 
     PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
     PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
@@ -272,7 +274,7 @@ public final class CompiledLexicon {
       }
     }
     return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
-        foldAlways, conceptMasks, counts);
+        foldAlways, conceptSets, counts);
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
@@ -663,12 +665,15 @@ public final class CompiledLexicon {
         // A harm concept is silenced only by a longer exception (đùi gà), not by one with its own words.
         boolean longer = excepted && (minStartFrom[lowerBound(exc.end, exceptions, endPos + 1)] <= startPos
             || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos);
-        long mask = longer ? conceptMasks[e - rules] & REGISTERS : conceptMasks[e - rules];
-        if (negations != 0 && (mask & REGISTERS) != 0 && inside(neg, negations, startPos, endPos)) {
-          mask &= ~REGISTERS;   // "không phải trong game": the text says it is not that register
+        ConceptSet set = conceptSets[e - rules];
+        long lo = longer ? set.lo() & REGISTERS.lo() : set.lo();
+        long hi = longer ? set.hi() & REGISTERS.hi() : set.hi();
+        if (negations != 0 && REGISTERS.meets(lo, hi) && inside(neg, negations, startPos, endPos)) {
+          lo &= ~REGISTERS.lo();   // "không phải trong game": the text says it is not that register
+          hi &= ~REGISTERS.hi();
         }
-        if (mask != 0) {
-          state.addConcept(startPos, endPos, mask);
+        if ((lo | hi) != 0) {
+          state.addConcept(startPos, endPos, lo, hi);
         }
         continue;
       }

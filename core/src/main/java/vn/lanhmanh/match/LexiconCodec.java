@@ -26,6 +26,7 @@ import java.util.zip.Inflater;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 import vn.lanhmanh.lexicon.LexiconEntry.Kind;
@@ -51,8 +52,16 @@ public final class LexiconCodec {
 
   /** The embedded default lexicon (and stage phrases), written at build time by {@code LexiconCompiler}. */
   public static final String DEFAULT_RESOURCE = "/vn/lanhmanh/lexicon/default.lmlex";
-  /** Bumped whenever the layout below changes. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Bumped whenever the layout below changes. Version 3 adds a concept phrase's concepts 64-127, written
+   * after its flags when it has any (flag 2).
+   */
+  public static final int FORMAT_VERSION = 3;
+  /**
+   * The oldest version still read: version 2 wrote concepts 0-63 only and is read as version 3 with none of
+   * 64-127.
+   */
+  public static final int OLDEST_FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
   /** Refuse to inflate more than this: a precompiled lexicon is a few megabytes at most. */
   private static final int MAX_PAYLOAD = 256 << 20;
@@ -84,6 +93,8 @@ public final class LexiconCodec {
     /** Sections not decoded yet, by name; their bytes refer to {@link #table}. */
     private final Map<String, byte[]> sections;
     private final LexiconEntry[] table;
+    /** The format version of the bytes of {@link #sections}. */
+    private final int formatVersion;
 
     /**
      * @param engine the stamp of the engine that compiled it
@@ -93,17 +104,19 @@ public final class LexiconCodec {
      */
     public Bundle(String engine, long sourceChecksum, List<LexiconEntry> entries,
         Map<String, CompiledLexicon> lexicons) {
-      this(engine, sourceChecksum, entries, new LinkedHashMap<>(lexicons), Map.of(), null);
+      this(engine, sourceChecksum, entries, new LinkedHashMap<>(lexicons), Map.of(), null, FORMAT_VERSION);
     }
 
     private Bundle(String engine, long sourceChecksum, List<LexiconEntry> entries,
-        Map<String, CompiledLexicon> decoded, Map<String, byte[]> sections, LexiconEntry[] table) {
+        Map<String, CompiledLexicon> decoded, Map<String, byte[]> sections, LexiconEntry[] table,
+        int formatVersion) {
       this.engine = engine;
       this.sourceChecksum = sourceChecksum;
       this.entries = List.copyOf(entries);
       this.decoded = decoded;
       this.sections = new LinkedHashMap<>(sections);
       this.table = table;
+      this.formatVersion = formatVersion;
     }
 
     public String engine() {
@@ -133,7 +146,7 @@ public final class LexiconCodec {
     public synchronized CompiledLexicon lexicon(String name) {
       CompiledLexicon c = decoded.get(name);
       if (c == null && sections.containsKey(name)) {
-        c = decodeSection(sections.get(name), table);
+        c = decodeSection(sections.get(name), table, formatVersion);
         decoded.put(name, c);
         sections.remove(name);
       }
@@ -248,11 +261,11 @@ public final class LexiconCodec {
     }
     writeVocabulary(d, c.vocab);
     int rules = c.entries.length;
-    int concepts = c.conceptMasks.length;
+    int concepts = c.conceptSets.length;
     writeAutomaton(d, trieOf(c.exact, rules, concepts));
     Trie fold = trieOf(c.fold, rules, concepts);
     writeAutomaton(d, fold);
-    int[][] foldIds = paths(fold, c.entries.length + c.conceptMasks.length);
+    int[][] foldIds = paths(fold, c.entries.length + c.conceptSets.length);
     Keys foldKeys = new Keys(c.vocab.foldCount(), c.vocab::foldKey);
     d.varint(c.entries.length);
     for (int i = 0; i < c.entries.length; i++) {
@@ -274,14 +287,23 @@ public final class LexiconCodec {
     for (Kind k : Kind.values()) {
       d.varint(c.counts.getOrDefault(k, 0));
     }
-    // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well.
-    d.varint(c.conceptMasks.length);
-    for (int j = 0; j < c.conceptMasks.length; j++) {
-      long mask = c.conceptMasks[j];
-      d.varint((int) mask);
-      d.varint((int) (mask >>> 32));
-      d.varint(c.foldAlways[c.entries.length + j] ? 1 : 0);
+    // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well. Each:
+    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow), then those concepts if any.
+    d.varint(c.conceptSets.length);
+    for (int j = 0; j < c.conceptSets.length; j++) {
+      ConceptSet set = c.conceptSets[j];
+      writeConceptWord(d, set.lo());
+      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.hi() != 0 ? 2 : 0));
+      if (set.hi() != 0) {
+        writeConceptWord(d, set.hi());
+      }
     }
+  }
+
+  /** One word of a concept phrase's concepts: its low 32 bits, then its high 32 bits. */
+  private static void writeConceptWord(Out d, long word) {
+    d.varint((int) word);
+    d.varint((int) (word >>> 32));
   }
 
   /** Keys in id order with their roles, so reading replays the same additions and gets the same ids. */
@@ -642,9 +664,10 @@ public final class LexiconCodec {
       throw new FormatException("not a precompiled lexicon (it does not start with LMLEXBIN)");
     }
     int version = b.getInt();
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
       throw new FormatException("precompiled lexicon has format version " + version + ", this library reads "
-          + "version " + FORMAT_VERSION + ": compile it again with this version (lanhmanh lexicon compile)");
+          + "versions " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION
+          + ": compile it again with this version (lanhmanh lexicon compile)");
     }
     int n = b.getInt();
     if (n < 0 || n > 256 || n > b.remaining()) {
@@ -699,13 +722,13 @@ public final class LexiconCodec {
           + " bytes after the end");
     }
     return new Bundle(header.engine(), header.sourceChecksum(), Arrays.asList(table), new LinkedHashMap<>(),
-        sections, table);
+        sections, table, header.formatVersion());
   }
 
-  private static CompiledLexicon decodeSection(byte[] section, LexiconEntry[] table) {
+  private static CompiledLexicon decodeSection(byte[] section, LexiconEntry[] table, int version) {
     try {
       In in = new In(section);
-      CompiledLexicon c = readLexicon(in, table);
+      CompiledLexicon c = readLexicon(in, table, version);
       if (in.pos != section.length) {
         throw new FormatException("precompiled lexicon is corrupt: " + (section.length - in.pos)
             + " bytes after a compiled lexicon");
@@ -747,7 +770,14 @@ public final class LexiconCodec {
         fold, cats, expansion, note, source);
   }
 
-  private static CompiledLexicon readLexicon(In b, LexiconEntry[] table) {
+  /** One word of a concept phrase's concepts: its low 32 bits, then its high 32 bits. */
+  private static long readConceptWord(In b) {
+    long low = b.varint() & 0xFFFF_FFFFL;
+    long high = b.varint() & 0xFFFF_FFFFL;
+    return low | (high << 32);
+  }
+
+  private static CompiledLexicon readLexicon(In b, LexiconEntry[] table, int version) {
     LexiconEntry[] own = new LexiconEntry[b.count("own entries")];
     for (int i = 0; i < own.length; i++) {
       own[i] = readEntry(b);
@@ -777,13 +807,18 @@ public final class LexiconCodec {
       counts.put(k, b.varint());
     }
     int m = b.count("concept phrases");
-    long[] conceptMasks = new long[m];
+    ConceptSet[] conceptSets = new ConceptSet[m];
     boolean[] foldAlways = new boolean[n + m];
     for (int j = 0; j < m; j++) {
-      long low = b.varint() & 0xFFFF_FFFFL;
-      long high = b.varint() & 0xFFFF_FFFFL;
-      conceptMasks[j] = low | (high << 32);
-      foldAlways[n + j] = b.varint() == 1;
+      long lo = readConceptWord(b);
+      int flags = b.varint();
+      // version 2 had only concepts 0-63 and the flag "fold always"
+      if (flags < 0 || flags > (version >= 3 ? 3 : 1)) {
+        throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept phrase " + j);
+      }
+      long hi = (flags & 2) != 0 ? readConceptWord(b) : 0;
+      conceptSets[j] = new ConceptSet(lo, hi);
+      foldAlways[n + j] = (flags & 1) != 0;
     }
     int total = n + m;
     int[] lengths = new int[total];
@@ -825,7 +860,7 @@ public final class LexiconCodec {
     checkOutputs(exact, total);
     checkOutputs(fold, total);
     return new CompiledLexicon(vocab, exact, fold, entries, lengths, ruleIds, syllables, syllableIds, foldAlways,
-        conceptMasks, counts);
+        conceptSets, counts);
   }
 
   private static Vocabulary readVocabulary(In b) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -55,7 +56,8 @@ public final class MatchState {
   private int concepts;
   private int[] hStartPos = new int[16];
   private int[] hEndPos = new int[16];
-  private long[] hMask = new long[16];
+  /** Per concept hit {@code k}, its concepts' words: bits 0-63 at {@code 2k}, bits 64-127 at {@code 2k + 1}. */
+  private long[] hMask = new long[32];
 
   /** The normalised syllables of the text being checked. */
   public Positions positions() {
@@ -193,21 +195,50 @@ public final class MatchState {
     return hEndPos[k];
   }
 
-  /** The concepts of hit {@code k}, as bits ({@code vn.lanhmanh.concept.Concept#bit()}). */
-  public long conceptMask(int k) {
-    return hMask[k];
+  /**
+   * Word {@code w} of the concepts of hit {@code k} (a {@link ConceptSet} word: 0 for
+   * concepts 0-63 by {@code Concept.ordinal()}, 1 for 64-127).
+   */
+  public long conceptWord(int k, int w) {
+    return hMask[2 * k + w];
   }
 
-  void addConcept(int startPos, int endPos, long mask) {
+  /** The concepts 0-63 of hit {@code k}, bit {@code Concept.ordinal()}. */
+  public long conceptLo(int k) {
+    return hMask[2 * k];
+  }
+
+  /** The concepts 64-127 of hit {@code k}, bit {@code Concept.ordinal() - 64}. */
+  public long conceptHi(int k) {
+    return hMask[2 * k + 1];
+  }
+
+  /** Whether hit {@code k} stands for the concept of this ordinal. */
+  public boolean hasConcept(int k, int ordinal) {
+    return (hMask[2 * k + (ordinal >>> 6)] & 1L << ordinal) != 0;
+  }
+
+  /** Whether hit {@code k} stands for a concept of {@code set}. */
+  public boolean hasConcept(int k, ConceptSet set) {
+    return set.meets(hMask[2 * k], hMask[2 * k + 1]);
+  }
+
+  /** The concepts of hit {@code k} as a set (made on each call: for tools and tests, not the check path). */
+  public ConceptSet conceptSet(int k) {
+    return new ConceptSet(hMask[2 * k], hMask[2 * k + 1]);
+  }
+
+  void addConcept(int startPos, int endPos, long lo, long hi) {
     if (concepts == hStartPos.length) {
       int n = concepts * 2;
       hStartPos = Arrays.copyOf(hStartPos, n);
       hEndPos = Arrays.copyOf(hEndPos, n);
-      hMask = Arrays.copyOf(hMask, n);
+      hMask = Arrays.copyOf(hMask, 2 * n);
     }
     hStartPos[concepts] = startPos;
     hEndPos[concepts] = endPos;
-    hMask[concepts] = mask;
+    hMask[2 * concepts] = lo;
+    hMask[2 * concepts + 1] = hi;
     concepts++;
   }
 
@@ -267,7 +298,7 @@ public final class MatchState {
     if (hStartPos.length > maxChars) {
       hStartPos = new int[16];
       hEndPos = new int[16];
-      hMask = new long[16];
+      hMask = new long[32];
     }
   }
 }

@@ -147,22 +147,38 @@ final class Features {
     byte[] path = new byte[64];
     int[] back = new int[128];
     double[] marg = new double[64];
-    /** Concept bits per position, filled by {@link #conceptTags}. */
+    /** Concepts 0-63 per position, filled by {@link #conceptTags}. */
     long[] concepts = new long[64];
-    private final PositionTags conceptView = i -> concepts[i];
+    /** Concepts 64-127 per position, filled by {@link #conceptTags}. */
+    long[] conceptsHigh = new long[64];
+    private final PositionTags conceptView = new PositionTags() {
+      @Override
+      public long tags(int position) {
+        return concepts[position];
+      }
+
+      @Override
+      public long tagsHigh(int position) {
+        return conceptsHigh[position];
+      }
+    };
 
     /** The concept hits of {@code state} as tags per syllable position (a view over this buffer). */
     PositionTags conceptTags(vn.lanhmanh.match.MatchState state) {
       int n = state.positions().size();
       if (concepts.length < n) {
         concepts = new long[Math.max(n, concepts.length * 2)];
+        conceptsHigh = new long[concepts.length];
       }
       Arrays.fill(concepts, 0, n, 0L);
+      Arrays.fill(conceptsHigh, 0, n, 0L);
       for (int k = 0; k < state.conceptCount(); k++) {
-        long mask = state.conceptMask(k);
+        long lo = state.conceptLo(k);
+        long hi = state.conceptHi(k);
         for (int i = Math.max(0, state.conceptStartPos(k)), e = Math.min(n - 1, state.conceptEndPos(k)); i <= e;
             i++) {
-          concepts[i] |= mask;
+          concepts[i] |= lo;
+          conceptsHigh[i] |= hi;
         }
       }
       return conceptView;
@@ -444,6 +460,14 @@ final class Features {
       long near = (i > 0 ? tags.tags(i - 1) : 0) | (i + 1 < n ? tags.tags(i + 1) : 0);
       for (long bit = near; bit != 0; bit &= bit - 1) {
         b.small(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
+      }
+      // tags 64-127: the same features, after those of tags 0-63
+      for (long bit = tags.tagsHigh(i); bit != 0; bit &= bit - 1) {
+        b.small(TAG, 64 + Long.numberOfTrailingZeros(bit), mask);
+      }
+      long nearHigh = (i > 0 ? tags.tagsHigh(i - 1) : 0) | (i + 1 < n ? tags.tagsHigh(i + 1) : 0);
+      for (long bit = nearHigh; bit != 0; bit &= bit - 1) {
+        b.small(TAG_NEAR, 64 + Long.numberOfTrailingZeros(bit), mask);
       }
       if ((extras & CHARGRAMS) != 0) {
         charGrams(p, i, mask, b);

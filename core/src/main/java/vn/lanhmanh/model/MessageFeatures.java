@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
@@ -343,17 +344,19 @@ final class MessageFeatures {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }
     for (int k = 0; k < state.conceptCount(); k++) {
-      for (long bits = state.conceptMask(k); bits != 0; bits &= bits - 1) {
-        int concept = Long.numberOfTrailingZeros(bits);
-        b.add(CONCEPT, concept, mask);
-        if (context > 0) {
-          int start = state.conceptStartPos(k);
-          int end = state.conceptEndPos(k);
-          int from = Math.max(0, start - context);
-          int to = Math.min(n - 1, end + context);
-          for (int j = from; j <= to; j++) {
-            if (j < start || j > end) {
-              b.add(CONCEPT_CONTEXT, Features.pair(concept + 1, b.hashes[j]), mask);
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long bits = state.conceptWord(k, w); bits != 0; bits &= bits - 1) {
+          int concept = w * 64 + Long.numberOfTrailingZeros(bits);   // the concept's ordinal
+          b.add(CONCEPT, concept, mask);
+          if (context > 0) {
+            int start = state.conceptStartPos(k);
+            int end = state.conceptEndPos(k);
+            int from = Math.max(0, start - context);
+            int to = Math.min(n - 1, end + context);
+            for (int j = from; j <= to; j++) {
+              if (j < start || j > end) {
+                b.add(CONCEPT_CONTEXT, Features.pair(concept + 1, b.hashes[j]), mask);
+              }
             }
           }
         }

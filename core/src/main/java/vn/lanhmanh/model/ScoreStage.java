@@ -13,6 +13,7 @@ import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
 import vn.lanhmanh.concept.Composition;
 import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.LanguageCheck;
@@ -81,10 +82,10 @@ public final class ScoreStage {
   private final boolean modelFindings;
   private final Supplier<ClassifierModel> classifiers;
   /**
-   * Per category (by ordinal), the concepts (bits by {@link Concept#ordinal()}) that its compositions use:
-   * a hit of one supports a classifier finding of the category.
+   * Per category (by ordinal), the concepts that its compositions use: a hit of one supports a classifier
+   * finding of the category.
    */
-  private final long[] support;
+  private final ConceptSet[] support;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -100,7 +101,7 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
-      long[] support) {
+      ConceptSet[] support) {
     this.model = model;
     this.modelFindings = modelFindings;
     this.classifiers = classifiers;
@@ -108,7 +109,13 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
-    this(model, modelFindings, classifiers, new long[CATEGORIES]);
+    this(model, modelFindings, classifiers, noSupport());
+  }
+
+  private static ConceptSet[] noSupport() {
+    ConceptSet[] none = new ConceptSet[CATEGORIES];
+    Arrays.fill(none, ConceptSet.EMPTY);
+    return none;
   }
 
   /**
@@ -116,11 +123,9 @@ public final class ScoreStage {
    * composition of category X uses supports a {@code model/X} finding (see {@link ClassifierModel#unsupportedBelow}).
    */
   public ScoreStage withSupport(List<Composition> compositions) {
-    long[] bits = new long[CATEGORIES];
+    ConceptSet[] bits = noSupport();
     for (Composition c : compositions) {
-      for (Concept k : c.concepts()) {
-        bits[c.category().ordinal()] |= 1L << k.ordinal();
-      }
+      bits[c.category().ordinal()] = bits[c.category().ordinal()].or(ConceptSet.of(c.concepts()));
     }
     return new ScoreStage(model, modelFindings, classifiers, bits);
   }
@@ -460,10 +465,10 @@ public final class ScoreStage {
     return anyConcept(state, support[c.ordinal()]);
   }
 
-  /** Whether a concept of {@code concepts} (bits by {@link Concept#ordinal()}) was hit in the text. */
-  private static boolean anyConcept(MatchState state, long concepts) {
-    for (int k = 0; concepts != 0 && k < state.conceptCount(); k++) {
-      if ((state.conceptMask(k) & concepts) != 0) {
+  /** Whether a concept of {@code concepts} was hit in the text. */
+  private static boolean anyConcept(MatchState state, ConceptSet concepts) {
+    for (int k = 0; !concepts.isEmpty() && k < state.conceptCount(); k++) {
+      if (state.hasConcept(k, concepts)) {
         return true;
       }
     }
@@ -478,8 +483,7 @@ public final class ScoreStage {
   static final double ADULT_BELOW = 0.9;
 
   /** Concepts that name a child or a school: without one, a text is not read as sexual content of minors. */
-  private static final long MINOR_CUES = 1L << Concept.MINOR.ordinal() | 1L << Concept.SCHOOL.ordinal()
-      | 1L << Concept.MINOR_MEDIA.ordinal();
+  private static final ConceptSet MINOR_CUES = ConceptSet.of(Concept.MINOR, Concept.SCHOOL, Concept.MINOR_MEDIA);
 
   /** Whether a lexicon or composition finding of sexual content of minors, or a concept naming a child, is present. */
   private static boolean minorCue(List<Finding> findings, MatchState state) {
@@ -509,30 +513,21 @@ public final class ScoreStage {
    * The concept that names the means of self-harm: pills and doses, blades, ropes, charcoal, how to do it. A
    * cut, a height or a wish to die alone (SELF_INJURY, LETHAL) is how a child discloses, which warns.
    */
-  private static final long SELF_HARM_MEANS = 1L << Concept.MEANS.ordinal();
+  private static final ConceptSet SELF_HARM_MEANS = ConceptSet.of(Concept.MEANS);
 
   /**
    * Registers of text that reports, teaches or warns about self-harm or drugs rather than urging, planning or
    * selling.
    */
-  private static final long REPORTING = 1L << Concept.NEWS_POLICE.ordinal()
-      | 1L << Concept.AWARENESS.ordinal() | 1L << Concept.HEALTH_EDUCATION.ordinal()
-      | 1L << Concept.LITERATURE.ordinal() | 1L << Concept.HISTORY_WAR.ordinal() | 1L << Concept.SCIENCE.ordinal();
+  private static final ConceptSet REPORTING = ConceptSet.of(Concept.NEWS_POLICE, Concept.AWARENESS,
+      Concept.HEALTH_EDUCATION, Concept.LITERATURE, Concept.HISTORY_WAR, Concept.SCIENCE);
 
   /**
    * Concepts that are signs of self-harm in the text itself: the means, an injury, a lethal height or dose, a
    * jump, vanishing, being a burden, a farewell.
    */
-  private static final long SELF_HARM_SIGNS = selfHarmSigns();
-
-  private static long selfHarmSigns() {
-    long bits = 0;
-    for (Concept c : new Concept[] {Concept.MEANS, Concept.LETHAL, Concept.SELF_INJURY, Concept.JUMP,
-        Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL}) {
-      bits |= c.bit();
-    }
-    return bits;
-  }
+  private static final ConceptSet SELF_HARM_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL,
+      Concept.SELF_INJURY, Concept.JUMP, Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL);
 
   /**
    * The self-harm classifier's threshold where the text holds a sign of self-harm ({@link #SELF_HARM_SIGNS}):
@@ -595,8 +590,8 @@ public final class ScoreStage {
   static final Rating DRUG_SALE_TIER = Rating.C;
 
   /** Concepts of an offer to sell: a contact or an order ("ib", "ship", "ai cần"), a price, a transfer. */
-  private static final long DRUG_SALE = Concept.SALE_CONTACT.bit() | Concept.MONEY_TRANSFER.bit()
-      | Concept.FEE.bit();
+  private static final ConceptSet DRUG_SALE = ConceptSet.of(Concept.SALE_CONTACT, Concept.MONEY_TRANSFER,
+      Concept.FEE);
 
   /** The rule id prefix of a pronoun or form of address the lexicon marks as a possible target of an insult. */
   private static final String TARGET_RULE_PREFIX = "harassment/target:";
@@ -607,9 +602,8 @@ public final class ScoreStage {
    * them: with a child they make a composition when the text is abuse, and alone they are a school's everyday
    * words.
    */
-  private static final long SEXUAL_CUES = 1L << Concept.SEXUAL_ACT.ordinal() | 1L << Concept.LEWD.ordinal()
-      | 1L << Concept.BODY.ordinal() | 1L << Concept.UNDRESS.ordinal() | 1L << Concept.SHOW_ON_CAMERA.ordinal()
-      | 1L << Concept.DESIRE.ordinal();
+  private static final ConceptSet SEXUAL_CUES = ConceptSet.of(Concept.SEXUAL_ACT, Concept.LEWD, Concept.BODY,
+      Concept.UNDRESS, Concept.SHOW_ON_CAMERA, Concept.DESIRE);
 
   /** The sexual classifier's calibrated score at or above which a text counts as sexual for {@link #sexualCue}. */
   static final double SEXUAL_CUE_SCORE = 0.5;

@@ -920,8 +920,10 @@ public final class VietnameseNormalizer {
     }
     Vocabulary.Expansion j = vocab.joined(foEntry);
     if (j != null) {
+      // A phrase written as one word is a disguise whatever its marks ("địtmẹ", "đ i t m e" joined): its
+      // words are read by their folded spelling, as if written plain.
       for (int k = 0; k < j.size(); k++) {
-        out.add(-1, j.foldIds[k], !accent, start, end, -1, 0);
+        out.add(-1, j.foldIds[k], true, start, end, -1, 0);
       }
       return true;
     }

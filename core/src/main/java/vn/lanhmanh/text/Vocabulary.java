@@ -72,6 +72,61 @@ public final class Vocabulary {
     }
   }
 
+  /**
+   * Registers the typo that drops the {@code n} of a final {@code ng} or {@code nh} ({@code nóg} for
+   * {@code nóng}, {@code đừg} for {@code đừng}, {@code báh} for {@code bánh}) as a teencode token that
+   * stands for the syllable, for every syllable known so far that is written with a diacritic. No
+   * Vietnamese syllable ends in a bare {@code g}, or in an {@code h} after a vowel, so such a spelling never
+   * hides a word. Without a diacritic only {@code nh} of four letters or more counts ({@code sih} for
+   * {@code sinh}): {@code log}, {@code hag}, {@code bag} are English, and {@code ah} is a sigh, not
+   * {@code anh}. A spelling already known (as a syllable or a token) keeps its meaning.
+   *
+   * @return how many were registered
+   */
+  public int addDroppedFinalN() {
+    int added = 0;
+    int n = exact.size();
+    for (int id = 0; id < n; id++) {
+      if (!exactSyllable[id]) {
+        continue;
+      }
+      String key = exact.key(id);
+      int len = key.length();
+      if (len < 3 || key.charAt(len - 2) != 'n') {
+        continue;
+      }
+      char last = key.charAt(len - 1);
+      if (last != 'g' && last != 'h' || !hasDiacritic(key) && (last == 'g' || len < 4)) {
+        continue;
+      }
+      String alias = key.substring(0, len - 2) + last;
+      int foldId = foldId(foldOf(key));
+      if (exact.get(alias) >= 0 || foldId < 0) {
+        continue;
+      }
+      addTeencode(alias, new int[] {id}, new int[] {foldId});
+      added++;
+    }
+    return added;
+  }
+
+  private static boolean hasDiacritic(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0x7F) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String foldOf(String key) {
+    char[] f = new char[key.length()];
+    for (int k = 0; k < f.length; k++) {
+      f[k] = CharTable.fold(CharTable.ch(CharTable.info(key.charAt(k))));
+    }
+    return new String(f);
+  }
+
   /** Registers the joined folded spelling of a phrase; the first registration wins. */
   public void addJoined(String joinedFold, int[] foldIds) {
     int id = fold.add(joinedFold);
@@ -174,12 +229,7 @@ public final class Vocabulary {
   public int[] foldOfExact() {
     int[] m = new int[exact.size()];
     for (int id = 0; id < m.length; id++) {
-      String key = exact.key(id);
-      char[] f = new char[key.length()];
-      for (int k = 0; k < f.length; k++) {
-        f[k] = CharTable.fold(CharTable.ch(CharTable.info(key.charAt(k))));
-      }
-      m[id] = fold.get(f, 0, f.length);
+      m[id] = fold.get(foldOf(exact.key(id)));
     }
     return m;
   }

@@ -178,11 +178,19 @@ class CompositionTest {
         .singleElement().satisfies(c -> assertThat(c.scope()).isEqualTo(Composition.TWO_SENTENCES));
     assertThatThrownBy(() -> ConceptLexicon.readRegisters("r.tsv", new StringReader("MINOR\tdrugs\tP\n")))
         .hasMessageContaining("not a register");
-    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("NEWS_POLICE\tsexual\tC\t-\n")))
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv",
+        new StringReader("NEWS_POLICE\tsexual\tT13\tC\t-\n")))
         .hasMessageContaining("o.tsv:1").hasMessageContaining("register concept");
-    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("SALE_CONTACT\tsexual\tK\t-\n")))
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv",
+        new StringReader("SALE_CONTACT\tsexual\tP\tK\t-\n")))
         .hasMessageContaining("above K");
-    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("SALE_CONTACT\tsexual\tC\n")))
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv",
+        new StringReader("SALE_CONTACT\tsexual\tP\tC\t-\n")))
+        .hasMessageContaining("from P");
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv",
+        new StringReader("SALE_CONTACT\tsexual\tC\tC\t-\n")))
+        .hasMessageContaining("from C");
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv", new StringReader("SALE_CONTACT\tsexual\tT13\tC\n")))
         .hasMessageContaining("o.tsv:1").hasMessageContaining("unless");
   }
 
@@ -199,6 +207,20 @@ class CompositionTest {
         .filteredOn(f -> f.category() == Category.SEXUAL).isNotEmpty().noneMatch(f -> f.rating() == Rating.C);
     assertThat(findings("Công an bắt đối tượng bán phim sex qua mạng, thu 99k mỗi gói."))
         .filteredOn(f -> f.category() == Category.SEXUAL).noneMatch(f -> f.rating() == Rating.C);
+  }
+
+  /**
+   * A raise from K (raises.tsv): an insult in a sentence that leaves its target out of the group is
+   * bullying, T13; the same insult alone stays K, a warning for a child.
+   */
+  @Test
+  void anInsultThatLeavesSomeoneOutIsRaisedFromK() {
+    assertThat(findings("Thằng đó ngu như bò, đừng cho nó vào nhóm làm bài."))
+        .filteredOn(f -> f.rule().equals("harassment/ngu_nhu_bo")).singleElement()
+        .satisfies(f -> assertThat(f.rating()).isEqualTo(Rating.T13));
+    assertThat(findings("Thằng đó ngu như bò."))
+        .filteredOn(f -> f.rule().equals("harassment/ngu_nhu_bo")).singleElement()
+        .satisfies(f -> assertThat(f.rating()).isEqualTo(Rating.K));
   }
 
   @Test

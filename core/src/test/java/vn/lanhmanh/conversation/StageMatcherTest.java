@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconReader;
 
 class StageMatcherTest {
@@ -38,18 +39,18 @@ class StageMatcherTest {
 
   /**
    * A message showing a single concept outside {@link Compositions#alone} matches no rule of its sender (the
-   * stage reading then passes over every rule): tried for each of the 64 concepts and each rule.
+   * stage reading then passes over every rule): tried for each of the 128 concept bits and each rule.
    */
   @Test
   void aSingleConceptOutsideAloneMatchesNoRule() {
     Compositions c = Compositions.readDefault();
     for (boolean child : new boolean[] {false, true}) {
-      long alone = c.alone(child);
-      assertThat(Long.bitCount(alone)).as("some single concepts meet no rule").isLessThan(c.concepts().size());
+      ConceptSet alone = c.alone(child);
+      assertThat(alone.size()).as("some single concepts meet no rule").isLessThan(c.concepts().size());
       for (Compositions.Rule r : c.rules(child)) {
-        for (int bit = 0; bit < 64; bit++) {
-          if (Compositions.matches(r, 1L << bit)) {
-            assertThat(alone & 1L << bit).as(r.id() + " with concept " + bit).isNotZero();
+        for (int bit = 0; bit < ConceptSet.CAPACITY; bit++) {
+          if (Compositions.matches(r, ConceptSet.ofBit(bit))) {
+            assertThat(alone.contains(bit)).as(r.id() + " with concept " + bit).isTrue();
           }
         }
       }

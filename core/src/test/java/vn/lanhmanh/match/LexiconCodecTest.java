@@ -49,7 +49,7 @@ class LexiconCodecTest {
   void theCodecKnowsEveryFieldOfTheCompiledForm() {
     // serialised: written by LexiconCodec; derived: rebuilt from serialised ones when read
     assertThat(fields(CompiledLexicon.class)).as("CompiledLexicon fields: serialise a new one in LexiconCodec")
-        .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptMasks",
+        .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptSets",
             /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
@@ -127,7 +127,7 @@ class LexiconCodecTest {
     assertThat(back.syllableIds).isDeepEqualTo(fresh.syllableIds);
     assertThat(back.syllables).isDeepEqualTo(fresh.syllables);
     assertThat(back.foldAlways).isEqualTo(fresh.foldAlways);
-    assertThat(back.conceptMasks).isEqualTo(fresh.conceptMasks);
+    assertThat(back.conceptSets).isEqualTo(fresh.conceptSets);
     assertThat(back.counts).isEqualTo(fresh.counts);
   }
 

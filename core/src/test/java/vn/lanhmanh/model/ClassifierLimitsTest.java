@@ -146,7 +146,7 @@ class ClassifierLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"vote đứa béo nhất lớp đi tụi bây", "ngồi gần nó là hôi lây đó, tránh xa nó ra"})
+  @ValueSource(strings = {"vote đứa béo nhất lớp đi tụi bây", "ngồi gần nó là hôi lắm"})
   void theLexiconsReadingOfACategoryStands(String text) {
     try (ContentFilter harassment = scoring(Category.HARASSMENT, 0.95)) {
       Verdict v = harassment.checkText(text, Policy.forAge(10));

@@ -64,8 +64,8 @@ class MessageFeaturesTest {
       out.add(Features.index(4, Features.pair(prev, 0x0fed_cba9_8765_4321L), mask));
     }
     for (int k = 0; k < state.conceptCount(); k++) {
-      for (long bits = state.conceptMask(k); bits != 0; bits &= bits - 1) {
-        int concept = Long.numberOfTrailingZeros(bits);
+      vn.lanhmanh.concept.ConceptSet concepts = state.conceptSet(k);
+      for (int concept = concepts.first(); concept >= 0; concept = concepts.next(concept + 1)) {
         out.add(Features.index(6, concept, mask));
         for (int j = state.conceptStartPos(k) - context; context > 0 && j <= state.conceptEndPos(k) + context; j++) {
           if (j >= 0 && j < n && (j < state.conceptStartPos(k) || j > state.conceptEndPos(k))) {

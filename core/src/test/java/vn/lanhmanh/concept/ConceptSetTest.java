@@ -1,0 +1,155 @@
+package vn.lanhmanh.concept;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.BitSet;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The concept set of two words holds bits 0 to 127: each operation at the edges of the words (0, 63, 64,
+ * 127), and every operation against {@link BitSet} on random sets. (The enum {@link Concept} has 64
+ * constants, so concepts 64-127 are exercised here through their bits, not through constants.)
+ */
+class ConceptSetTest {
+
+  private static final int[] EDGES = {0, 63, 64, 127};
+
+  @Example
+  void bitsAtTheEdgesOfBothWords() {
+    for (int b : EDGES) {
+      ConceptSet s = ConceptSet.ofBit(b);
+      assertThat(s.contains(b)).as("bit %d", b).isTrue();
+      assertThat(s.size()).isEqualTo(1);
+      assertThat(s.first()).isEqualTo(b);
+      assertThat(s.next(b)).isEqualTo(b);
+      assertThat(s.next(b + 1)).isEqualTo(-1);
+      assertThat(s.isEmpty()).isFalse();
+      assertThat(b < 64 ? s.lo() : s.hi()).isEqualTo(1L << (b & 63));
+      assertThat(b < 64 ? s.hi() : s.lo()).isZero();
+      assertThat(s.word(b >>> 6)).isEqualTo(1L << (b & 63));
+      for (int other : EDGES) {
+        assertThat(s.contains(other)).as("bit %d in {%d}", other, b).isEqualTo(other == b);
+        assertThat(s.intersects(ConceptSet.ofBit(other))).isEqualTo(other == b);
+      }
+    }
+    ConceptSet all = ConceptSet.EMPTY.with(0).with(63).with(64).with(127);
+    assertThat(all.lo()).isEqualTo(1L | 1L << 63);
+    assertThat(all.hi()).isEqualTo(1L | 1L << 63);
+    assertThat(all.size()).isEqualTo(4);
+    assertThat(all.toString()).isEqualTo("[0, 63, 64, 127]");
+    assertThat(all.next(1)).isEqualTo(63);
+    assertThat(all.next(64)).isEqualTo(64);
+    assertThat(all.next(65)).isEqualTo(127);
+    assertThat(all.containsAll(ConceptSet.ofBit(127).with(0))).isTrue();
+    assertThat(ConceptSet.ofBit(127).with(0).containsAll(all)).isFalse();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.lo(), all.hi())).isTrue();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.lo(), 0)).isFalse();
+    assertThat(ConceptSet.ofBit(127).meets(0, 1L << 63)).isTrue();
+    assertThat(ConceptSet.ofBit(127).meets(-1L, 0)).isFalse();
+    assertThat(all.andNot(ConceptSet.ofBit(64).with(0))).isEqualTo(ConceptSet.EMPTY.with(63).with(127));
+    assertThat(all.and(ConceptSet.ofBit(127))).isEqualTo(ConceptSet.ofBit(127));
+    assertThat(ConceptSet.ofBit(63).or(ConceptSet.ofBit(64))).isEqualTo(new ConceptSet(1L << 63, 1L));
+  }
+
+  @Example
+  void bitsOutsideTheSetAreRefusedOrAbsent() {
+    assertThatThrownBy(() -> ConceptSet.ofBit(128)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ConceptSet.ofBit(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ConceptSet.EMPTY.word(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    ConceptSet full = new ConceptSet(-1L, -1L);
+    assertThat(full.contains(128)).isFalse();
+    assertThat(full.contains(-1)).isFalse();
+    assertThat(full.size()).isEqualTo(ConceptSet.CAPACITY);
+    assertThat(full.next(128)).isEqualTo(-1);
+    assertThat(ConceptSet.EMPTY.first()).isEqualTo(-1);
+  }
+
+  @Example
+  void conceptsAreTheirOrdinals() {
+    ConceptSet s = ConceptSet.of(Concept.MINOR, Concept.ANIMAL);
+    assertThat(s.contains(Concept.MINOR.ordinal())).isTrue();
+    assertThat(s.contains(Concept.ANIMAL)).isTrue();
+    assertThat(s.size()).isEqualTo(2);
+    assertThat(ConceptSet.of(List.of(Concept.MINOR, Concept.ANIMAL))).isEqualTo(s);
+    assertThat(ConceptSet.EMPTY.with(Concept.ANIMAL).with(Concept.MINOR)).isEqualTo(s);
+    assertThat(Concept.values().length).as("the enum fits the set").isLessThanOrEqualTo(ConceptSet.CAPACITY);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> bits() {
+    // bits near the edges of the words are drawn more often than the others
+    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 62, 63, 64, 65, 126, 127);
+    Arbitrary<Integer> any = Arbitraries.integers().between(0, ConceptSet.CAPACITY - 1);
+    return Arbitraries.oneOf(edge, any).list().ofMaxSize(20);
+  }
+
+  private static ConceptSet set(List<Integer> bits) {
+    ConceptSet s = ConceptSet.EMPTY;
+    for (int b : bits) {
+      s = s.with(b);
+    }
+    return s;
+  }
+
+  private static BitSet bitSet(List<Integer> bits) {
+    BitSet s = new BitSet();
+    bits.forEach(s::set);
+    return s;
+  }
+
+  private static BitSet bitSet(ConceptSet s) {
+    return BitSet.valueOf(new long[] {s.lo(), s.hi()});
+  }
+
+  @Property(tries = 1000)
+  void behavesAsABitSet(@ForAll("bits") List<Integer> a, @ForAll("bits") List<Integer> b) {
+    ConceptSet x = set(a);
+    ConceptSet y = set(b);
+    BitSet bx = bitSet(a);
+    BitSet by = bitSet(b);
+    assertThat(bitSet(x)).isEqualTo(bx);
+    assertThat(x.size()).isEqualTo(bx.cardinality());
+    assertThat(x.isEmpty()).isEqualTo(bx.isEmpty());
+    assertThat(x.first()).isEqualTo(bx.nextSetBit(0));
+    for (int i = 0; i < ConceptSet.CAPACITY; i++) {
+      assertThat(x.contains(i)).isEqualTo(bx.get(i));
+      assertThat(x.next(i)).isEqualTo(bx.nextSetBit(i));
+    }
+    BitSet or = (BitSet) bx.clone();
+    or.or(by);
+    assertThat(bitSet(x.or(y))).isEqualTo(or);
+    BitSet and = (BitSet) bx.clone();
+    and.and(by);
+    assertThat(bitSet(x.and(y))).isEqualTo(and);
+    BitSet andNot = (BitSet) bx.clone();
+    andNot.andNot(by);
+    assertThat(bitSet(x.andNot(y))).isEqualTo(andNot);
+    assertThat(x.intersects(y)).isEqualTo(bx.intersects(by));
+    assertThat(x.meets(y.lo(), y.hi())).isEqualTo(bx.intersects(by));
+    assertThat(x.containsAll(y)).isEqualTo(andNot(by, bx).isEmpty());
+    assertThat(y.isSubsetOf(x.lo(), x.hi())).isEqualTo(andNot(by, bx).isEmpty());
+    assertThat(x.equals(y)).isEqualTo(bx.equals(by));
+    StringBuilder walked = new StringBuilder();
+    for (int w = 0; w < ConceptSet.WORDS; w++) {
+      // the walk the check path makes over a word's bits
+      for (long m = x.word(w); m != 0; m &= m - 1) {
+        walked.append(walked.length() == 0 ? "" : ", ").append(w * 64 + Long.numberOfTrailingZeros(m));
+      }
+    }
+    assertThat("[" + walked + "]").isEqualTo(x.toString()).isEqualTo(bx.toString().replace('{', '[')
+        .replace('}', ']'));
+  }
+
+  private static BitSet andNot(BitSet a, BitSet b) {
+    BitSet c = (BitSet) a.clone();
+    c.andNot(b);
+    return c;
+  }
+}

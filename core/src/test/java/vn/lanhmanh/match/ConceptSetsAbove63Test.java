@@ -1,0 +1,115 @@
+package vn.lanhmanh.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptLexicon;
+import vn.lanhmanh.concept.ConceptPhrase;
+import vn.lanhmanh.concept.ConceptSet;
+import vn.lanhmanh.lexicon.LexiconEntry.Fold;
+
+/**
+ * A concept phrase's concepts 64 to 127 go from the compiled lexicon to a hit of the match and through the
+ * precompiled form, and a file of format version 2 (concepts 0-63 only) is still read. The enum
+ * {@link Concept} has 64 constants, so the concepts above 63 are set on a compiled lexicon's table here.
+ */
+class ConceptSetsAbove63Test {
+
+  /** ANIMAL (63) and the bits 64 and 127 beyond the enum. */
+  private static final ConceptSet WIDE = ConceptSet.of(Concept.ANIMAL).with(64).with(127);
+
+  private static CompiledLexicon narrow;
+  private static CompiledLexicon wide;
+
+  @BeforeAll
+  static void compile() {
+    ConceptLexicon concepts = new ConceptLexicon(List.of(
+        new ConceptPhrase("con mèo", Set.of(Concept.ANIMAL), Fold.ALWAYS, "", "test:1"),
+        new ConceptPhrase("công an", Set.of(Concept.NEWS_POLICE), Fold.ALWAYS, "", "test:2")),
+        List.of(), List.of(), List.of());
+    narrow = CompiledLexicon.compile(List.of(), concepts, Map.of());
+    ConceptSet[] sets = narrow.conceptSets.clone();
+    assertThat(sets[0]).isEqualTo(ConceptSet.of(Concept.ANIMAL));
+    sets[0] = WIDE;
+    wide = new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.lengths,
+        narrow.ruleIds, narrow.syllables, narrow.syllableIds, narrow.foldAlways, sets, narrow.counts);
+  }
+
+  private static MatchState match(CompiledLexicon lexicon, String text) {
+    MatchState state = new MatchState();
+    lexicon.normalize(text, state);
+    lexicon.match(text, state);
+    return state;
+  }
+
+  @Test
+  void aHitCarriesItsConceptsAbove63() {
+    MatchState state = match(wide, "hôm qua con mèo chạy mất, công an tìm giúp");
+    assertThat(state.conceptCount()).isEqualTo(2);
+    assertThat(state.conceptSet(0)).isEqualTo(WIDE);
+    assertThat(state.conceptLo(0)).isEqualTo(1L << 63);
+    assertThat(state.conceptHi(0)).isEqualTo(1L | 1L << 63);
+    assertThat(state.conceptWord(0, 1)).isEqualTo(state.conceptHi(0));
+    for (int b : new int[] {63, 64, 127}) {
+      assertThat(state.hasConcept(0, b)).as("bit %d", b).isTrue();
+    }
+    assertThat(state.hasConcept(0, 0)).isFalse();
+    assertThat(state.hasConcept(0, 126)).isFalse();
+    assertThat(state.hasConcept(0, ConceptSet.ofBit(127))).isTrue();
+    assertThat(state.hasConcept(0, ConceptSet.ofBit(100).with(0))).isFalse();
+    assertThat(state.conceptSet(1)).isEqualTo(ConceptSet.of(Concept.NEWS_POLICE));
+  }
+
+  private static byte[] write(CompiledLexicon c) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LexiconCodec.write(new LexiconCodec.Bundle("test", 7, List.of(), Map.of("lexicon", c)), out);
+    return out.toByteArray();
+  }
+
+  private static CompiledLexicon read(byte[] bytes) {
+    return LexiconCodec.read(new ByteArrayInputStream(bytes)).lexicon("lexicon");
+  }
+
+  /** The bytes with the header's format version (after the 8-byte magic) set to {@code version}. */
+  private static byte[] withVersion(byte[] bytes, int version) {
+    byte[] b = bytes.clone();
+    ByteBuffer.wrap(b).putInt(8, version);
+    return b;
+  }
+
+  @Test
+  void concepts64To127SurviveThePrecompiledForm() throws IOException {
+    CompiledLexicon back = read(write(wide));
+    assertThat(back.conceptSets).containsExactly(wide.conceptSets);
+    assertThat(match(back, "con mèo").conceptSet(0)).isEqualTo(WIDE);
+  }
+
+  @Test
+  void aVersion2FileIsStillRead() throws IOException {
+    byte[] v3 = write(narrow);
+    assertThat(ByteBuffer.wrap(v3).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(3);
+    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 3 writes its flags: a lexicon without
+    // concepts above 63 is written alike but for the version.
+    CompiledLexicon back = read(withVersion(v3, LexiconCodec.OLDEST_FORMAT_VERSION));
+    assertThat(back.conceptSets).containsExactly(narrow.conceptSets);
+    assertThat(back.foldAlways).isEqualTo(narrow.foldAlways);
+    assertThat(match(back, "con mèo, công an").conceptCount()).isEqualTo(2);
+    // concepts above 63 cannot be in a version 2 file
+    assertThatThrownBy(() -> read(withVersion(write(wide), 2))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("flags");
+    assertThatThrownBy(() -> read(withVersion(v3, 1))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("format version 1");
+    assertThatThrownBy(() -> read(withVersion(v3, 4))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("format version 4");
+  }
+}
