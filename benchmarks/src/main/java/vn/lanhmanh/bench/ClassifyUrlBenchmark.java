@@ -85,7 +85,7 @@ public class ClassifyUrlBenchmark {
    * index format and whether it has a key table ("t"), so an index left by an older version is not reused.
    */
   static Path indexDir(int entries) throws IOException {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lanhmanh-bench-index-f4t-" + entries);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "lanhmanh-bench-index-f5t-" + entries);
     if (!Files.exists(dir.resolve("READY"))) {
       BuildTime t = build(dir, entries);
       Files.writeString(dir.resolve("READY"), t + "\n");

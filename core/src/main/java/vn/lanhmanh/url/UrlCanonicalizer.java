@@ -113,13 +113,22 @@ public final class UrlCanonicalizer {
     if (url == null || url.length() > MAX_INPUT_LENGTH) {
       return canonicalize(url);
     }
-    Parse p = new Parse(url);
-    CanonicalizationResult r = run(p);
-    if (r.isOk()) {
-      plainPrefix[0] = p.plainPrefix;
+    // The check's path: this thread's parse, cleared, instead of a new one per URL (40 bytes a check).
+    Parse p = PARSES.get();
+    p.reset(url);
+    try {
+      CanonicalizationResult r = run(p);
+      if (r.isOk()) {
+        plainPrefix[0] = p.plainPrefix;
+      }
+      return r;
+    } finally {
+      p.reset(null);   // keeps no reference to the URL
     }
-    return r;
   }
+
+  /** A parse per thread for {@link #canonicalize(String, int[])}; a parse calls neither entry point. */
+  private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(() -> new Parse(null));
 
   /** Runs a parse; a bug in it is a failure result, never thrown. */
   private static CanonicalizationResult run(Parse p) {
@@ -136,7 +145,7 @@ public final class UrlCanonicalizer {
 
   /** One canonicalisation; holds the cleaned input and the first problem found. */
   private static final class Parse {
-    private final String input;
+    private String input;
     private String s;
     private boolean special;
     private Problem problem;
@@ -148,6 +157,17 @@ public final class UrlCanonicalizer {
 
     Parse(String input) {
       this.input = input;
+    }
+
+    /** Makes this parse a new one of {@code input}, as the constructor leaves it. */
+    void reset(String input) {
+      this.input = input;
+      s = null;
+      special = false;
+      problem = null;
+      message = null;
+      cutsDropped = false;
+      plainPrefix = 0;
     }
 
     CanonicalizationResult run() {

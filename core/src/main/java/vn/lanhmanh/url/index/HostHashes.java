@@ -43,4 +43,21 @@ final class HostHashes {
     }
     url = u;
   }
+
+  /**
+   * Suffix {@code i}'s key as a filter of {@link KeyFilter#WWW_FORMAT} holds it: for a suffix that starts
+   * with {@code www.}, its {@link KeyFilter#wwwMember} with the suffix after {@code www.}; else its key.
+   * Asked by an index of that format only (the list in the jar keeps keys as they are).
+   */
+  long wwwKey(int i) {
+    String host = url.host();
+    int parent = KeyFilter.wwwParent(host, starts[i], host.length());
+    if (parent < 0) {
+      return keys[i];
+    }
+    // The parent is usually the next suffix; a host of more labels than the suffixes kept may skip it.
+    long parentKey = i + 1 < count && starts[i + 1] == parent ? keys[i + 1]
+        : KeyFilter.hostKey(LookupExpressions.hostHash(host, parent, host.length()));
+    return KeyFilter.wwwMember(keys[i], parentKey);
+  }
 }

@@ -53,10 +53,13 @@ final class IndexLayout {
    * host's end ({@link KeyFilter#hash}, which the key table's fingerprints use too) and the filter is
    * blocked (one 64-byte block per member). 4: a host's path marker lies in its key's block
    * ({@link KeyFilter#blockMarker}), so the two tests of a host read one block; the Lucene files and the
-   * key table are as in format 3. Formats 1 and 2 are refused, asking for a rebuild; format 3 is still
-   * read (its markers tested as written), and a new generation is always written in format 4.
+   * key table are as in format 3. 5: a {@code www.} host's key lies in the block of the host after
+   * {@code www.} ({@link KeyFilter#wwwMember}), so a check's tests of {@code www.example.com} and
+   * {@code example.com} read one block; the Lucene files and the key table are as before. Formats 1 and 2
+   * are refused, asking for a rebuild; formats 3 and 4 are still read (their filters tested as written),
+   * and a new generation is always written in format 5.
    */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
   /** The oldest format read. */
   static final int OLDEST_FORMAT = 3;
 

@@ -19,7 +19,9 @@ import vn.lanhmanh.url.LookupExpressions;
  * costs one or two filter tests per host suffix instead of up to 30 path expressions. Since format 4 a
  * marker lies in the block of its host's key ({@link #blockMarker}: the key's upper 32 bits, which pick
  * the block, and the marker's lower 32, which pick the bits), so the two tests of a host read one block
- * (one or two cache lines) instead of two blocks far apart.
+ * (one or two cache lines) instead of two blocks far apart. Since format 5 the key of a {@code www.} host
+ * lies in the block of the host after {@code www.} ({@link #wwwMember}), and so does its marker: a check
+ * asks about {@code www.example.com} and then {@code example.com}, and the two read one block.
  *
  * <p><b>Hash.</b> A key's host part is hashed as {@link LookupExpressions#hostHash} (a multiply per
  * char read from the end, so the check gets the hash of every suffix of a host from the one pass that
@@ -45,8 +47,9 @@ import vn.lanhmanh.url.LookupExpressions;
  *
  * <p><b>File.</b> {@code keys.bloom}: a 16-byte big-endian header (magic {@code LMBF}, format
  * {@value #FILE_FORMAT}, probes per member, 64-bit words) and the words in little-endian order, read at
- * open with one bulk copy into a {@code long[]}. Format 3 (the same layout with a marker in a block of its
- * own, {@link #pathMarker}) is still read and tested as it was written; format 2 (the classic layout with
+ * open with one bulk copy into a {@code long[]}. Formats 3 (the same layout with a marker in a block of its
+ * own, {@link #pathMarker}) and 4 (a {@code www.} host's key in a block of its own) are still read and
+ * tested as they were written; format 2 (the classic layout with
  * an xxHash-style hash of the whole key) is refused with a message naming it.
  *
  * <p>Thread-safe: bits are set with an atomic OR (the near-real-time filter is filled by the writer and
@@ -60,10 +63,13 @@ final class KeyFilter {
   static final double FPP = 0.001;
 
   /**
-   * Version of the {@code keys.bloom} layout this library writes: 4, blocked, keyed by {@link #hash}, a
-   * path marker in its host key's block ({@link #blockMarker}).
+   * Version of the {@code keys.bloom} layout this library writes: 5, blocked, keyed by {@link #hash}, a
+   * path marker in its host key's block ({@link #blockMarker}), a {@code www.} host's key in the block of
+   * the host after {@code www.} ({@link #wwwMember}).
    */
-  static final int FILE_FORMAT = 4;
+  static final int FILE_FORMAT = 5;
+  /** The first layout that puts a {@code www.} host's key in its parent's block: 5. */
+  static final int WWW_FORMAT = 5;
   /** The oldest layout read: 3, whose path markers are {@link #pathMarker} in blocks of their own. */
   static final int OLDEST_FORMAT = 3;
   private static final long UPPER = 0xFFFFFFFF00000000L;
@@ -99,14 +105,17 @@ final class KeyFilter {
   /** How many blocks: {@code words.length / BLOCK_WORDS}. */
   private final long blocks;
   private final long expectedKeys;
-  /** The layout: {@link #FILE_FORMAT}, or {@link #OLDEST_FORMAT} for a filter read from such a file. */
+  /** The layout: {@link #FILE_FORMAT}, or an older one read from a file (or made to write one, in tests). */
   private final int format;
+  /** Whether {@link #format} puts a {@code www.} host's key in its parent's block ({@link #WWW_FORMAT}). */
+  private final boolean wwwBlocks;
 
   private KeyFilter(long[] words, long expectedKeys, int format) {
     this.words = words;
     this.blocks = words.length / BLOCK_WORDS;
     this.expectedKeys = expectedKeys;
     this.format = format;
+    this.wwwBlocks = format >= WWW_FORMAT;
   }
 
   /** An empty filter sized for {@code expectedKeys} members (keys and path markers). */
@@ -134,15 +143,20 @@ final class KeyFilter {
 
   /** Whether {@code key} may have been put. */
   boolean mightContain(CharSequence key) {
-    return test(hash(key, 0, key.length()));
+    return mightContain(key, 0, key.length());
   }
 
-  /** Whether the key {@code s[from, to)} (a host or a host suffix) may have been put. */
+  /** Whether the key {@code s[from, to)} (a host or a host suffix, or one with a path) may have been put. */
   boolean mightContain(CharSequence s, int from, int to) {
-    return test(hash(s, from, to));
+    long h = hash(s, from, to);
+    return test(indexOf(s, from, to, '/') < 0 ? hostMember(s, from, to, h, format) : h);
   }
 
-  /** Whether the key whose {@link #hash} is {@code h} (or the marker {@link #pathMarker}) may have been put. */
+  /**
+   * Whether the key whose {@link #hash} is {@code h} may have been put, for a key with a path or a host
+   * key as this filter holds it ({@link #hostMember}: for a {@code www.} host in format 5, its
+   * {@link #wwwMember}).
+   */
   boolean mightContainHash(long h) {
     return test(h);
   }
@@ -150,16 +164,51 @@ final class KeyFilter {
   /** Whether a key with a path under the host {@code s[from, to)} may have been put. */
   boolean mightHavePaths(CharSequence s, int from, int to) {
     long hostHash = LookupExpressions.hostHash(s, from, to);
-    return mightHavePaths(hostKey(hostHash), pathMarker(hostHash));
+    return mightHavePaths(hostMember(s, from, to, hostKey(hostHash), format), pathMarker(hostHash));
   }
 
   /**
-   * Whether a key with a path under the host whose {@link #hostKey} is {@code key} and whose
-   * {@link #pathMarker} is {@code marker} may have been put: in format 4 the marker is tested in the key's
-   * block ({@link #blockMarker}), in format 3 in a block of its own.
+   * Whether a key with a path under the host whose key, as this filter holds it ({@link #hostMember}), is
+   * {@code member} and whose {@link #pathMarker} is {@code marker} may have been put: since format 4 the
+   * marker is tested in the member's block ({@link #blockMarker}), in format 3 in a block of its own.
    */
-  boolean mightHavePaths(long key, long marker) {
-    return test(format == OLDEST_FORMAT ? marker : blockMarker(key, marker));
+  boolean mightHavePaths(long member, long marker) {
+    return test(format == OLDEST_FORMAT ? marker : blockMarker(member, marker));
+  }
+
+  /** Whether this filter holds a {@code www.} host's key in its parent's block ({@link #hostMember}). */
+  boolean wwwBlocks() {
+    return wwwBlocks;
+  }
+
+  /**
+   * Where the parent of a {@code www.} host starts: {@code from + 4} when {@code s[from, to)} starts with
+   * {@code www.} and has a char after it, else -1.
+   */
+  static int wwwParent(CharSequence s, int from, int to) {
+    return to - from > 4 && s.charAt(from) == 'w' && s.charAt(from + 1) == 'w' && s.charAt(from + 2) == 'w'
+        && s.charAt(from + 3) == '.' ? from + 4 : -1;
+  }
+
+  /**
+   * The member a filter of {@link #WWW_FORMAT} holds for the key of a {@code www.} host whose
+   * {@link #hostKey} is {@code key} and whose parent's (the host after {@code www.}) is {@code parentKey}:
+   * the parent's upper 32 bits (its block) and the key's lower 32 (its bits in the block). A check asks
+   * about {@code www.example.com} and {@code example.com} in turn, so the two tests read one block (one
+   * cache line, one page) instead of two far apart. The key table still holds the key's own hash.
+   */
+  static long wwwMember(long key, long parentKey) {
+    return (parentKey & UPPER) | (key & ~UPPER);
+  }
+
+  /**
+   * The member that a filter of layout {@code format} holds for the host key {@code s[from, to)} (no
+   * path) whose {@link #hash} is {@code key}: {@link #wwwMember} for a {@code www.} host since
+   * {@link #WWW_FORMAT}, else the key itself.
+   */
+  static long hostMember(CharSequence s, int from, int to, long key, int format) {
+    int parent = format >= WWW_FORMAT ? wwwParent(s, from, to) : -1;
+    return parent < 0 ? key : wwwMember(key, hostKey(LookupExpressions.hostHash(s, parent, to)));
   }
 
   /** The layout of this filter's file: {@link #FILE_FORMAT} or {@link #OLDEST_FORMAT}. */
@@ -183,12 +232,18 @@ final class KeyFilter {
 
   /** {@link #memberHashes(CharSequence, LongConsumer)} for a filter of layout {@code format}. */
   static void memberHashes(CharSequence key, int format, LongConsumer sink) {
-    sink.accept(hash(key, 0, key.length()));
+    long h = hash(key, 0, key.length());
     int slash = indexOf(key, 0, key.length(), '/');
+    if (slash < 0) {
+      sink.accept(hostMember(key, 0, key.length(), h, format));
+    } else {
+      sink.accept(h);
+    }
     if (slash > 0) {
       long hostHash = LookupExpressions.hostHash(key, 0, slash);
       long marker = pathMarker(hostHash);
-      sink.accept(format == OLDEST_FORMAT ? marker : blockMarker(hostKey(hostHash), marker));
+      sink.accept(format == OLDEST_FORMAT ? marker
+          : blockMarker(hostMember(key, 0, slash, hostKey(hostHash), format), marker));
     }
   }
 
@@ -340,7 +395,7 @@ final class KeyFilter {
     int format = in.getInt();
     if (format < OLDEST_FORMAT || format > FILE_FORMAT) {
       throw new IllegalStateException("key filter has format " + format + "; this library reads formats "
-          + OLDEST_FORMAT + " and " + FILE_FORMAT
+          + OLDEST_FORMAT + " to " + FILE_FORMAT
           + (format < OLDEST_FORMAT ? " (blocked, with another key hash): build the index again" : ""));
     }
     int probes = in.getInt();

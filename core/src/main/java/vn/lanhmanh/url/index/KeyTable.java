@@ -254,7 +254,8 @@ final class KeyTable {
         continue;
       }
       if (key == null) {
-        key = s.subSequence(from, to).toString();
+        // A key that is the whole host (no www. or other label before it) is the host string itself.
+        key = from == 0 && to == s.length() && s instanceof String ? (String) s : s.subSequence(from, to).toString();
       }
       out.add(UrlListIndex.hitOf(categoryEnums[label], rulePrefixes[label], key, hostKey));
     }

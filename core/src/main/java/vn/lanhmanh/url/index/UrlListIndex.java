@@ -166,7 +166,7 @@ public final class UrlListIndex implements Closeable {
     long format = IndexLayout.longProp(props, IndexLayout.K_FORMAT);
     if (format < IndexLayout.OLDEST_FORMAT || format > IndexLayout.FORMAT) {
       throw new IllegalStateException(name + " has index format " + format + "; this library reads formats "
-          + IndexLayout.OLDEST_FORMAT + " and " + IndexLayout.FORMAT + (format < IndexLayout.OLDEST_FORMAT
+          + IndexLayout.OLDEST_FORMAT + " to " + IndexLayout.FORMAT + (format < IndexLayout.OLDEST_FORMAT
               ? " (written by an older version, whose key filter it cannot read): build the index again" : ""));
     }
     if (IndexLayout.longProp(props, IndexLayout.K_GENERATION) != g) {
@@ -183,8 +183,8 @@ public final class UrlListIndex implements Closeable {
       }
       KeyFilter filter = readFilter(genDir, props, name);
       if (filter.format() != format) {
-        // Format 3 tests a path marker in a block of its own, format 4 in its host key's block: the
-        // filter must be the one its generation was written with.
+        // Format 3 tests a path marker in a block of its own, format 4 in its host key's block, format 5
+        // a www. host's key in its parent's block: the filter must be the one its generation was written with.
         throw new IllegalStateException(name + ": key filter has format " + filter.format() + " in a generation of index format "
             + format + " (damaged or mixed)");
       }
@@ -690,21 +690,29 @@ public final class UrlListIndex implements Closeable {
     boolean filter(KeyFilter filter) {
       passedCount = 0;
       count = 0;
+      boolean www = filter.wwwBlocks();
       for (int h = 0; h < hostCount; h++) {
         // A host has path candidates when its URL has a query or a path other than "/" (whose only root
         // prefix is itself); the bare host is always one.
-        boolean paths = (query != null || path.length() > 1) && filter.mightHavePaths(hashes.keys[h], hashes.markers[h]);
+        // The host's key as the filter holds it: since format 5 a www. host's key lies in its parent's
+        // block (HostHashes.wwwKey), so www.example.com and example.com read one block; the table
+        // is probed with the key's own hash.
+        long member = www ? hashes.wwwKey(h) : hashes.keys[h];
+        boolean paths = (query != null || path.length() > 1) && filter.mightHavePaths(member, hashes.markers[h]);
         int k = count;
         addCandidates(h, paths);
         for (; k < count; k++) {
           long hash;
+          long test;
           if (pathEnd[k] == 0) {
             hash = hashes.keys[h];
+            test = member;
           } else {
             fill(k);
             hash = KeyFilter.hash(chars, 0, chars.len);
+            test = hash;
           }
-          if (filter.mightContainHash(hash)) {
+          if (filter.mightContainHash(test)) {
             passedHash[passedCount] = hash;
             passed[passedCount++] = k;
           }

@@ -135,14 +135,14 @@ class CorruptIndexTest {
 
   @Test
   void unknownFormatIsRefused() throws Exception {
-    rewriteProperty("format=4", "format=99");
+    rewriteProperty("format=5", "format=99");
     assertFallsBackBecause("index format 99");
   }
 
   @Test
   void olderFormatIsRefusedAskingForARebuild() throws Exception {
-    rewriteProperty("format=4", "format=2");
-    assertFallsBackBecause("index format 2; this library reads formats 3 and 4");
+    rewriteProperty("format=5", "format=2");
+    assertFallsBackBecause("index format 2; this library reads formats 3 to 5");
     assertThatThrownBy(() -> UrlListIndex.openGeneration(dir, 2)).hasMessageContaining("build the index again");
   }
 
@@ -155,13 +155,13 @@ class CorruptIndexTest {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes);
     rewriteProperty("bloom.crc32c=[0-9a-f]+", "bloom.crc32c=" + Long.toHexString(crc.getValue()));
-    assertFallsBackBecause("key filter has format 2; this library reads formats 3 and 4");
+    assertFallsBackBecause("key filter has format 2; this library reads formats 3 to 5");
   }
 
   @Test
   void filterOfAnotherFormatThanItsGenerationIsRefused() throws Exception {
-    rewriteProperty("format=4", "format=3");
-    assertFallsBackBecause("key filter has format 4 in a generation of index format 3");
+    rewriteProperty("format=5", "format=3");
+    assertFallsBackBecause("key filter has format 5 in a generation of index format 3");
   }
 
   @Test

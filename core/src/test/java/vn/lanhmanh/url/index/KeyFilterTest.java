@@ -84,7 +84,8 @@ class KeyFilterTest {
 
   /**
    * The filter never says "absent" for a member, whatever the members, their number, the filter's size
-   * and its layout (format 4, a marker in its host key's block, or format 3, which is still read).
+   * and its layout (format 5, a {@code www.} host's key in its parent's block; format 4, a marker in its
+   * host key's block; or format 3; the older two are still read).
    */
   @Property(tries = 200)
   void neverAFalseNegative(@ForAll("members") List<String> keys, @ForAll @IntRange(min = 1, max = 8) int fill,
@@ -114,7 +115,9 @@ class KeyFilterTest {
   Arbitrary<List<String>> members() {
     Arbitrary<String> label = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_")
         .ofMinLength(1).ofMaxLength(20);
-    Arbitrary<String> host = label.list().ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l));
+    Arbitrary<String> plain = label.list().ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l));
+    Arbitrary<String> host = Arbitraries.oneOf(plain, plain.map(h -> "www." + h), Arbitraries.just("www."),
+        plain.map(h -> "www.www." + h));
     Arbitrary<String> path = Arbitraries.strings().withChars("abc/%?=.\u00e9").ofMaxLength(30).map(p -> "/" + p);
     Arbitrary<String> key = Arbitraries.oneOf(host, Combinators.combine(host, path).as((h, p) -> h + p));
     return key.list().ofMinSize(1).ofMaxSize(3_000);
@@ -183,6 +186,49 @@ class KeyFilterTest {
     assertThat(old).containsExactly(put.get(0), KeyFilter.pathMarker(h));
   }
 
+  /**
+   * Format 5 puts a {@code www.} host's key in the block of the host after {@code www.}, with bits of its
+   * own (the key's lower 32), and so its path marker too; format 4 keeps both where they were. The check's
+   * per-suffix members ({@link HostHashes#wwwKey}) are those the writer puts, also for a host of more labels
+   * than the suffixes a check keeps.
+   */
+  @Property(tries = 300)
+  void aWwwHostsKeyLiesInItsParentsBlock(@ForAll long seed, @ForAll @IntRange(min = 1_000, max = 5_000_000) int size) {
+    String host = "h" + Long.toString(seed & Long.MAX_VALUE, 36) + (seed % 3 == 0 ? ".a.b.c.d.e.example" : ".example");
+    String www = "www." + host;
+    long key = KeyFilter.hash(www, 0, www.length());
+    long parent = KeyFilter.hash(host, 0, host.length());
+    long member = KeyFilter.wwwMember(key, parent);
+    KeyFilter f = KeyFilter.create(size);
+    assertThat(f.block(member)).isEqualTo(f.block(parent));
+    assertThat((int) member).isEqualTo((int) key);
+    List<Long> put = new java.util.ArrayList<>();
+    KeyFilter.memberHashes(www, put::add);
+    assertThat(put).containsExactly(member);
+    put.clear();
+    KeyFilter.memberHashes(www + "/adult/", put::add);
+    long h = LookupExpressions.hostHash(www, 0, www.length());
+    assertThat(put).containsExactly(KeyFilter.hash(www + "/adult/", 0, www.length() + 7),
+        KeyFilter.blockMarker(member, KeyFilter.pathMarker(h)));
+    assertThat(f.block(put.get(1))).isEqualTo(f.block(parent));
+    List<Long> four = new java.util.ArrayList<>();
+    KeyFilter.memberHashes(www, 4, four::add);
+    KeyFilter.memberHashes(www + "/adult/", 4, four::add);
+    assertThat(four).containsExactly(key, put.get(0), KeyFilter.blockMarker(key, KeyFilter.pathMarker(h)));
+    f.put(www);
+    f.put(www + "/adult/");
+    assertThat(f.mightContain(www)).isTrue();
+    assertThat(f.mightContain("x." + www, 2, www.length() + 2)).isTrue();
+    assertThat(f.mightHavePaths(www, 0, www.length())).isTrue();
+
+    HostHashes hashes = HostHashes.of(UrlListIndexTest.url("https://" + www + "/adult/"));
+    for (int i = 0; i < hashes.count; i++) {
+      String suffix = www.substring(hashes.starts[i]);
+      assertThat(hashes.wwwKey(i)).as(suffix).isEqualTo(
+          KeyFilter.hostMember(suffix, 0, suffix.length(), KeyFilter.hash(suffix, 0, suffix.length()), KeyFilter.FILE_FORMAT));
+    }
+  }
+
   @Test
   void hostRangesAndPathMarkers() {
     KeyFilter f = KeyFilter.create(1_000);
@@ -234,7 +280,7 @@ class KeyFilterTest {
     older[7] = 2;   // the classic layout's format
     assertThatThrownBy(() -> KeyFilter.fromBytes(ByteBuffer.wrap(older), 1))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("key filter has format 2; this library reads formats 3 and 4")
+        .hasMessageContaining("key filter has format 2; this library reads formats 3 to 5")
         .hasMessageContaining("build the index again");
     byte[] notWholeBlocks = java.util.Arrays.copyOf(f.toBytes(), f.toBytes().length - 8);
     ByteBuffer.wrap(notWholeBlocks).putInt(12, (notWholeBlocks.length - 16) / 8);

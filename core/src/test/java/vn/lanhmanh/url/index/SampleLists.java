@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A random index of 3,000 entries (hosts, host/path keys with and without a query, some keys in two lists,
- * every category and allow entries) and URLs that meet it in every way a lookup can (the host, a subdomain,
- * a listed path, a listed query, a host that only ends like a listed one, unlisted hosts), for tests that
+ * A random index of about 3,500 entries (hosts, host/path keys with and without a query, some keys in two
+ * lists, some also with {@code www.}, every category and allow entries) and URLs that meet it in every way a lookup can (the host, a subdomain,
+ * a listed path, a listed query, the host with {@code www.}, a host that only ends like a listed one, unlisted hosts), for tests that
  * compare two ways of answering the same lookups.
  */
 final class SampleLists {
@@ -39,18 +39,25 @@ final class SampleLists {
         if (i % 11 == 0) {
           w.add(new ListEntry(key, CATEGORIES[r.nextInt(CATEGORIES.length)], "other"));
         }
+        if (i % 13 == 0) {
+          // Listed with and without www. (hosts files often write both), or (with a path) only with it.
+          w.add(new ListEntry("www." + key, CATEGORIES[r.nextInt(CATEGORIES.length)], "www"));
+          keys.add("www." + key);
+        }
       }
       w.commit(true);
     }
     return new Written(hosts, keys);
   }
 
-  /** 6,000 URLs around {@code hosts}. */
+  /** 8,000 URLs around {@code hosts}. */
   static List<String> urls(List<String> hosts, SplittableRandom r) {
     List<String> urls = new ArrayList<>();
-    for (int i = 0; i < 6000; i++) {
+    for (int i = 0; i < 8000; i++) {
       String host = hosts.get(r.nextInt(hosts.size()));
-      urls.add(switch (i % 6) {
+      urls.add(switch (i % 8) {
+        case 6 -> "https://www." + host + "/adult/x.html?id=" + r.nextInt(3000);
+        case 7 -> "http://www." + host + "/";
         case 0 -> "http://" + host + "/";
         case 1 -> "https://www.m." + host + "/adult/movie.html";
         case 2 -> "http://" + host + "/x/page.html?id=" + r.nextInt(3000);

@@ -77,7 +77,7 @@ class UrlListIndexTest {
     buildFromFixtures();
     Path gen = dir.resolve("generation-1");
     Properties p = IndexLayout.read(gen);
-    assertThat(p.getProperty("format")).isEqualTo("4");
+    assertThat(p.getProperty("format")).isEqualTo("5");
     assertThat(p.getProperty("generation")).isEqualTo("1");
     assertThat(p.getProperty("created")).isNotBlank();
     assertThat(p.getProperty("bloom.fpp")).isEqualTo("0.001");
