@@ -674,7 +674,8 @@ public final class CompiledLexicon {
       if (concept) {
         // A harm concept is silenced only by a longer exception (đùi gà), not by one with its own words.
         boolean longer = excepted && (minStartFrom[lowerBound(exc.end, exceptions, endPos + 1)] <= startPos
-            || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos);
+            || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos)
+            || straddles(exc, exceptions, startPos, endPos);
         ConceptSet set = conceptSets[e - rules];
         long lo = longer ? set.lo() & REGISTERS.lo() : set.lo();
         long hi = longer ? set.hi() & REGISTERS.hi() : set.hi();
@@ -688,7 +689,7 @@ public final class CompiledLexicon {
         continue;
       }
       boolean side = (f & INFO_SIDE) != 0;
-      if (excepted && !side) {
+      if ((excepted || straddles(exc, exceptions, startPos, endPos)) && !side) {
         continue;   // the text's exceptions (đi khách sạn is not đi khách) do not silence side hits
       }
       LexiconEntry entry = entries[e];
@@ -711,6 +712,22 @@ public final class CompiledLexicon {
   private static boolean inside(Spans s, int n, int start, int end) {
     for (int i = 0; i < n; i++) {
       if (s.start[i] <= start && s.end[i] >= end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether one of the {@code n} exception spans starts before {@code start} and ends inside
+   * {@code [start, end)}: the hit begins on a syllable the exception reads as its own (a bedtime story's
+   * "ke chuyen truoc", where "chuyen truoc" would be "pay first"; "con chim to", where "chim to" would be
+   * slang), so the exception's reading wins. A hit that begins where an exception begins, or holds it whole,
+   * is not affected: such a rule extends the exception on purpose.
+   */
+  private static boolean straddles(Spans s, int n, int start, int end) {
+    for (int i = lowerBound(s.end, n, start); i < n && s.end[i] < end; i++) {
+      if (s.start[i] < start) {
         return true;
       }
     }
