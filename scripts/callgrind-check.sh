@@ -5,8 +5,8 @@
 #
 #   scripts/callgrind-check.sh OUTDIR lexicon|classifiers chat|paragraph WARM_CHARS COUNT_CHARS
 #
-# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; the checking thread is the one with the most
-# instructions) and OUTDIR/perf-PID.map (the JIT's method addresses, for naming compiled code), and prints
+# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; scripts/callgrind-threads.py, run at the end, names
+# the checking thread) and OUTDIR/perf-PID.map (the JIT's method addresses, for naming compiled code), and prints
 # the driver's output (checks and characters counted). VALGRIND_OPTS_EXTRA and JVM_OPTS_EXTRA add options
 # (see scripts/callgrind-driver.sh).
 set -euo pipefail

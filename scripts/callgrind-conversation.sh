@@ -6,8 +6,8 @@
 #
 #   scripts/callgrind-conversation.sh OUTDIR conversation|text classifiers|lexicon CONVERSATIONS WARM_PASSES COUNT
 #
-# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; the checking thread is the one with the most
-# instructions) and OUTDIR/perf-PID.map, and prints the driver's output (messages and characters counted).
+# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; scripts/callgrind-threads.py, run at the end, names
+# the checking thread) and OUTDIR/perf-PID.map, and prints the driver's output (messages and characters counted).
 # VALGRIND_OPTS_EXTRA, JVM_OPTS_EXTRA and JAR as for scripts/callgrind-driver.sh.
 set -euo pipefail
 out=$1; path=$2; pipeline=$3; conversations=$4; warm=$5; count=$6

@@ -7,10 +7,12 @@
 #
 #   scripts/callgrind-driver.sh OUTDIR TAG MAIN_CLASS ARGS...
 #
-# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread; the checking thread is the one with the most
-# instructions), OUTDIR/perf-PID.map (the JIT's method addresses, for naming compiled code) and
-# OUTDIR/driver-TAG.log, and prints the driver's output. VALGRIND_OPTS_EXTRA and JVM_OPTS_EXTRA add options;
-# JAR=... counts another build.
+# Leaves OUTDIR/callgrind.out.PID-NN (one file per thread), OUTDIR/perf-PID.map (the JIT's method addresses,
+# for naming compiled code) and OUTDIR/driver-TAG.log, and prints the driver's output, then each thread's
+# instructions per counted operation (the DONE line's first count) with the checking thread named
+# (scripts/callgrind-threads.py: the most instructions outside libjvm.so; a C2 compilation during the
+# counted loop can give the compiler thread more instructions in all than the checking thread).
+# VALGRIND_OPTS_EXTRA and JVM_OPTS_EXTRA add options; JAR=... counts another build.
 set -euo pipefail
 out=$1; tag=$2; main=$3; shift 3
 jar=${JAR:-benchmarks/target/benchmarks.jar}
@@ -44,3 +46,5 @@ rm -f "$fifo"
 if [ -f "/tmp/perf-$pid.map" ]; then mv "/tmp/perf-$pid.map" "$out/perf-$pid.map"; fi
 echo "pid=$pid"
 cat "$log"
+ops=$(sed -n 's/^DONE [a-z_]*=\([0-9][0-9]*\).*/\1/p' "$log" | head -1)
+"$(dirname "$0")/callgrind-threads.py" "$out" "$pid" "${ops:-1}"

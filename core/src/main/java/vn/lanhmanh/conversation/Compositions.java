@@ -60,6 +60,8 @@ final class Compositions {
   private final List<Rule> rules;
   /** Per text concept ({@link Concept#ordinal()}), the stage concepts it also means. */
   private final ConceptSet[] links;
+  /** The text concepts that mean a stage concept ({@link #links} not empty). */
+  private final ConceptSet linked;
   /** The rules read in the other party's messages ([0]) and in the child's ([1]), in file order. */
   private final Rule[][] bySender = new Rule[2][];
   /**
@@ -79,6 +81,11 @@ final class Compositions {
     this.conceptLines = List.copyOf(conceptLines);
     this.rules = List.copyOf(rules);
     this.links = links.clone();
+    ConceptSet l = ConceptSet.EMPTY;
+    for (int c = 0; c < links.length; c++) {
+      l = links[c].isEmpty() ? l : l.with(c);
+    }
+    this.linked = l;
     for (int child = 0; child < 2; child++) {
       List<Rule> in = new ArrayList<>();
       for (Rule r : this.rules) {
@@ -253,6 +260,11 @@ final class Compositions {
   /** The stage concepts that a text concept's hits also mean (empty for none). */
   ConceptSet linkOf(int textConcept) {
     return links[textConcept];
+  }
+
+  /** The text concepts whose {@link #linkOf} is not empty. */
+  ConceptSet linked() {
+    return linked;
   }
 
   /**

@@ -404,13 +404,11 @@ public final class StageMatcher {
     // Text concepts linked to stage concepts: lowered when awareness context lowered a side hit here.
     long linkedLo = 0;
     long linkedHi = 0;
+    ConceptSet linked = compositions.linked();   // few text concepts mean a stage concept: the rest are not read
     for (int k = 0, n = state.conceptCount(); k < n; k++) {
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long m = state.conceptWord(k, w); m != 0; m &= m - 1) {
+        for (long m = state.conceptWord(k, w) & linked.word(w); m != 0; m &= m - 1) {
           ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));
-          if (stages.isEmpty()) {
-            continue;
-          }
           scratch = scratch == null ? SCRATCH.get() : scratch;
           int s = positions.start(state.conceptStartPos(k));
           int e = positions.end(state.conceptEndPos(k));
@@ -444,9 +442,28 @@ public final class StageMatcher {
       hits.sort((a, b) -> Double.compare(b.weight(), a.weight()));
       hits = new ArrayList<>(hits.subList(0, MAX_HITS_PER_MESSAGE));
     }
-    hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-        : Integer.compare(b.end(), a.end()));
+    inTextOrder(hits);
     return hits;
+  }
+
+  /**
+   * Sorts a message's few hits by start, the longest first among those starting together, keeping the order
+   * of equal ones (as {@code List.sort}): an insertion sort, without a comparator or a sort's scratch array.
+   */
+  private static void inTextOrder(List<Hit> hits) {
+    for (int i = 1, n = hits.size(); i < n; i++) {
+      Hit h = hits.get(i);
+      int j = i;
+      for (; j > 0 && before(h, hits.get(j - 1)); j--) {
+        hits.set(j, hits.get(j - 1));
+      }
+      hits.set(j, h);
+    }
+  }
+
+  /** Whether {@code a} comes strictly before {@code b} in text order (start, then the longer first). */
+  private static boolean before(Hit a, Hit b) {
+    return a.start() != b.start() ? a.start() < b.start() : a.end() > b.end();
   }
 
   /**

@@ -441,13 +441,23 @@ public final class CompiledLexicon {
       sf = fold.step(sf, p.foldId(i));
       at = fold.outputsAt(sf);
       if (at != 0) {
+        // An output the exact automaton gave at this position is a hit already (a second one would be
+        // dropped below), so its fold is not looked at: both runs are in ascending entry order, one walk.
+        int x = atStart;
         for (int k = at + 1, end = at + 1 + foldPool[at]; k < end; k++) {
           int e = foldPool[k];
+          long h = hit(e, i);
+          while (x < folded && hits[x] < h) {
+            x++;
+          }
+          if (x < folded && hits[x] == h) {
+            continue;
+          }
           if ((info[e] & skip) == 0 && foldAllowed(e, i, lastMarked, p)
               && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
               && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
-            hits[n++] = hit(e, i);
+            hits[n++] = h;
           }
         }
       }
