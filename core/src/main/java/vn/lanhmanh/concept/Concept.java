@@ -165,7 +165,17 @@ public enum Concept {
   /** Taking drugs or being high: {@code phê}, {@code lên tiên}, {@code đi bay}, {@code hít vào}. */
   DRUG_USE,
   /** An animal as a victim: {@code con mèo}, {@code con chó}, {@code mèo hoang}. */
-  ANIMAL;
+  ANIMAL,
+  /**
+   * Starving or purging oneself: {@code nhịn ăn hoàn toàn}, {@code bỏ bữa}, {@code móc họng}, {@code purge},
+   * {@code chỉ uống nước lọc}. With {@link #WEIGHT_GOAL}, an eating disorder urged or practised.
+   */
+  FASTING,
+  /**
+   * A thinness goal in figures or words: {@code xuống 40kg}, {@code cân còn 38kg}, {@code dưới 800 calo},
+   * {@code vẫn thấy bụng to}, {@code gầy nữa}.
+   */
+  WEIGHT_GOAL;
 
   private final String id = name();
   private final boolean register;
