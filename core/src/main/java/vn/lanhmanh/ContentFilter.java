@@ -336,7 +336,8 @@ public final class ContentFilter implements AutoCloseable {
     Verdict verdict;
     try {
       verdict = evaluateText(t, policy, stages,
-          stages != null ? ScoreStage.Source.CONVERSATION : ScoreStage.Source.MESSAGE);
+          stages == null ? ScoreStage.Source.MESSAGE
+              : stages.fromChild() ? ScoreStage.Source.CHILD_IN_CONVERSATION : ScoreStage.Source.CONVERSATION);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }

@@ -42,6 +42,37 @@ class ConversationClassifierFindingTest {
   }
 
   /**
+   * A child's own age and grade in a chat ("em lớp 7, 13 tuổi ạ") make no {@code sexual_minors} finding of
+   * the classifier, which scores some of them near 1.00 with nothing sexual in the text: the same words from
+   * the other party, or checked alone, still do. The shipped file's scores decide which of the texts make
+   * the contrast; the test asks that at least one does, so a file that stops scoring them is noticed here.
+   */
+  @Test
+  void aChildsOwnAgeIsNotSexualContentOfMinors() {
+    List<String> ages = List.of("em lớp 7, 13 tuổi ạ", "14 tuổi lớp 8 anh ạ", "chau 13 tuoi hoc lop 7",
+        "dạ em 12 tuổi, học lớp 6");
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int contrasts = 0;
+      for (int i = 0; i < ages.size(); i++) {
+        String text = ages.get(i);
+        Verdict fromChild = filter.conversation("age-child-" + i)
+            .check(new Message("m", Message.Sender.CHILD, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+        assertThat(fromChild.findings()).as(text).noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+        assertThat(fromChild.action()).as(text).isEqualTo(Action.ALLOW);
+        boolean alone = filter.checkText(text, Policy.forAge(11)).findings().stream()
+            .anyMatch(f -> f.rule().equals("model/sexual_minors"));
+        if (alone) {
+          contrasts++;
+          Verdict fromOther = filter.conversation("age-other-" + i)
+              .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+          assertThat(fromOther.findings()).as(text).anyMatch(f -> f.rule().equals("model/sexual_minors"));
+        }
+      }
+      assertThat(contrasts).as("ages the sexual_minors classifier flags when checked alone").isPositive();
+    }
+  }
+
+  /**
    * A chat's goodbye ("hẹn gặp con") makes no dating finding in a conversation with the shipped classifiers,
    * where an adult's approach is judged by the stages and the grooming score. The rule itself (a finding the
    * same score makes when the text is checked alone is not made in a conversation) is exercised whatever the

@@ -206,12 +206,23 @@ public final class ScoreStage {
      */
     CONVERSATION,
     /**
+     * A message the child wrote, in a conversation: as {@link #CONVERSATION}, and a {@code sexual_minors}
+     * classifier finding needs a sexual cue at any score, since a child's own age and grade ("lớp 8 a, 14
+     * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident.
+     */
+    CHILD_IN_CONVERSATION,
+    /**
      * The query of a search-engine URL: the viewer's own words to a search engine, not a message to the viewer,
      * so the classifiers of conduct aimed at a reader ({@link #ADDRESSED}: scam, grooming, harassment, dating,
      * social) make no finding there; their scores are kept, and content categories (sexual, drugs, self-harm
      * and the others) make findings as in a message.
      */
-    SEARCH_QUERY
+    SEARCH_QUERY;
+
+    /** Whether the text is a message of a conversation, whoever wrote it. */
+    boolean inConversation() {
+      return this == CONVERSATION || this == CHILD_IN_CONVERSATION;
+    }
   }
 
   /** Categories of conduct aimed at the reader of a message: no classifier finding in a search query. */
@@ -310,7 +321,8 @@ public final class ScoreStage {
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = raise ? raised : m.tier[k];
-        if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !sexualCue(findings, state, m, probs)) {
+        if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source == Source.CHILD_IN_CONVERSATION)
+            && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
         }
@@ -324,13 +336,13 @@ public final class ScoreStage {
         } else if (c == Category.SEXUAL && hasModelFinding(out, c)) {
           continue;
         }
-        if (source == Source.CONVERSATION && c == Category.DATING && p < CHAT_DATING_UNSUPPORTED_BELOW
+        if (source.inConversation() && c == Category.DATING && p < CHAT_DATING_UNSUPPORTED_BELOW
             && !supported(c, findings, state)) {
           // "hẹn gặp con", "hẹn gặp tối nay nha": a chat's goodbyes and games read as dating by the score alone;
           // an adult's approach to the child is the conversation's to judge (its stages and the grooming score)
           continue;
         }
-        if (source == Source.CONVERSATION && c == Category.GROOMING) {
+        if (source.inConversation() && c == Category.GROOMING) {
           tier = Rating.P;
         } else if (p < m.unsupportedBelow && !supported(c, findings, state)) {
           // nothing but a low score: a block only for a child (T13), and no warning at all (the score stays); a
