@@ -59,11 +59,6 @@ final class MemoryWatch {
     this.nanoClock = nanoClock;
   }
 
-  /** The JVM's own watch. */
-  static MemoryWatch system() {
-    return SYSTEM;
-  }
-
   /** The heap in use outside eden now, confirmed after a collection when it reads short. */
   static Reading read() {
     return SYSTEM.reading();
