@@ -208,7 +208,9 @@ public final class ScoreStage {
     /**
      * A message the child wrote, in a conversation: as {@link #CONVERSATION}, and a {@code sexual_minors}
      * classifier finding needs a sexual cue at any score, since a child's own age and grade ("lớp 8 a, 14
-     * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident.
+     * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident; and
+     * the scam classifier makes no finding: a scam is asked of the child in the other party's messages, and
+     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none.
      */
     CHILD_IN_CONVERSATION,
     /**
@@ -324,6 +326,11 @@ public final class ScoreStage {
         if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source == Source.CHILD_IN_CONVERSATION)
             && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
+          continue;
+        }
+        if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
+          // The child's own answer ("em đặt bằng tài khoản của mẹ ạ") is not a scam aimed at her; the other
+          // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
           continue;
         }
         if (c == Category.SCAM && anyConcept(state, SHOP_SERVICE) && !asks(state, text)) {

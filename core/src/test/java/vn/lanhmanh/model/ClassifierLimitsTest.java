@@ -262,6 +262,21 @@ class ClassifierLimitsTest {
     }
   }
 
+  /** The child's own answer in a chat makes no scam finding of the classifier; the other party's words do. */
+  @Test
+  void aChildsOwnMessageIsNoScamAimedAtHer() {
+    String text = "Dạ em là con của chủ tài khoản, em đặt bằng tài khoản của mẹ ạ";
+    try (ContentFilter high = scoring(Category.SCAM, 0.99)) {
+      Verdict child = high.conversation("s1").check(new vn.lanhmanh.Message("m", vn.lanhmanh.Message.Sender.CHILD,
+          text, java.time.Instant.EPOCH), Policy.forAge(14)).verdict();
+      assertThat(child.findings()).as("%s", child).noneMatch(f -> isModel(f, Category.SCAM));
+      assertThat(child.score(Category.SCAM)).isCloseTo(0.99, within(1e-3));
+      Verdict other = high.conversation("s2").check(new vn.lanhmanh.Message("m", vn.lanhmanh.Message.Sender.OTHER,
+          text, java.time.Instant.EPOCH), Policy.forAge(14)).verdict();
+      assertThat(other.findings()).as("%s", other).anyMatch(f -> isModel(f, Category.SCAM));
+    }
+  }
+
   @Test
   void webAddressesAndLongNumbersAreAsks() {
     assertThat(ScoreStage.webAddressOrNumber("xác nhận tại shopee-hoantien.com nhé")).isTrue();
