@@ -233,33 +233,26 @@ class ClassifierLimitsTest {
   /**
    * A shop's refund or return handled in its own app, asking nothing of the reader, makes no scam finding of the
    * classifier at any score (the score stays); the same refund words with an ask (a transfer, a code, a private
-   * contact, a web address, a phone number) still do.
+   * contact, a web address, a phone number) still do, at tier C. Columns: text, whether the finding is made.
    */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Nếu bạn muốn hủy đơn thì bấm Hủy đơn hàng trong app, tiền sẽ tự động hoàn lại, không mất phí.",
-      "Ví ShopeePay của bạn vừa nhận hoàn tiền 89.000đ từ đơn hàng bị hủy.",
-      "don cua ban da duoc hoan tien, ban vao app shopee muc don mua de kiem tra nhe",
-      "Yêu cầu trả hàng của bạn đã được chấp nhận, bạn mang hàng ra bưu cục gần nhất trong 5 ngày nhé."})
-  void aShopsRefundInItsOwnAppIsNoScam(String text) {
+  @CsvSource(delimiter = '|', textBlock = """
+      Nếu bạn muốn hủy đơn thì bấm Hủy đơn hàng trong app, tiền sẽ tự động hoàn lại, không mất phí.       | false
+      Ví ShopeePay của bạn vừa nhận hoàn tiền 89.000đ từ đơn hàng bị hủy.                                  | false
+      don cua ban da duoc hoan tien, ban vao app shopee muc don mua de kiem tra nhe                       | false
+      Yêu cầu trả hàng của bạn đã được chấp nhận, bạn mang hàng ra bưu cục gần nhất trong 5 ngày nhé.     | false
+      Đơn hàng của bạn đã bị hủy, tiền sẽ hoàn về ví sau khi bạn xác nhận tại shopee-hoantien.top         | true
+      Yêu cầu trả hàng đã duyệt, bạn gọi 0912 345 678 để nhân viên hướng dẫn nhận tiền hoàn               | true
+      Yêu cầu hoàn tiền của bạn đã được duyệt, vui lòng kết bạn Zalo nhân viên để nhận tiền               | true
+      Đơn hoàn của bạn cần xác minh, bạn chuyển 50k phí xác minh để tiền về ví ShopeePay                  | true
+      Hủy đơn thành công, tiền sẽ tự động hoàn lại khi bạn truy cập www.hoantien-donhang.net              | true
+      """)
+  void aShopsRefundInItsOwnAppIsNoScamUnlessItAsks(String text, boolean finding) {
     try (ContentFilter high = scoring(Category.SCAM, 0.99)) {
       Verdict v = high.checkText(text, Policy.forAge(10));
-      assertThat(v.findings()).as("%s", v).noneMatch(f -> isModel(f, Category.SCAM));
+      assertThat(v.findings().stream().anyMatch(f -> f.category() == Category.SCAM && f.rating() == Rating.C))
+          .as("%s", v).isEqualTo(finding);
       assertThat(v.score(Category.SCAM)).isCloseTo(0.99, within(1e-3));
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "Đơn hàng của bạn đã bị hủy, tiền sẽ hoàn về ví sau khi bạn xác nhận tại shopee-hoantien.top",
-      "Yêu cầu trả hàng đã duyệt, bạn gọi 0912 345 678 để nhân viên hướng dẫn nhận tiền hoàn",
-      "Yêu cầu hoàn tiền của bạn đã được duyệt, vui lòng kết bạn Zalo nhân viên để nhận tiền",
-      "Đơn hoàn của bạn cần xác minh, bạn chuyển 50k phí xác minh để tiền về ví ShopeePay",
-      "Hủy đơn thành công, tiền sẽ tự động hoàn lại khi bạn truy cập www.hoantien-donhang.net"})
-  void aRefundThatAsksForSomethingStillMakesAScamFinding(String text) {
-    try (ContentFilter high = scoring(Category.SCAM, 0.99)) {
-      Verdict v = high.checkText(text, Policy.forAge(10));
-      assertThat(v.findings()).as("%s", v).anyMatch(f -> f.category() == Category.SCAM && f.rating() == Rating.C);
     }
   }
 
@@ -278,14 +271,18 @@ class ClassifierLimitsTest {
     }
   }
 
-  @Test
-  void webAddressesAndLongNumbersAreAsks() {
-    assertThat(ScoreStage.webAddressOrNumber("xác nhận tại shopee-hoantien.com nhé")).isTrue();
-    assertThat(ScoreStage.webAddressOrNumber("vào https://abc để nhận")).isTrue();
-    assertThat(ScoreStage.webAddressOrNumber("gọi 0912 345 678")).isTrue();
-    assertThat(ScoreStage.webAddressOrNumber("gọi 0912.345.678")).isTrue();
-    assertThat(ScoreStage.webAddressOrNumber("hoàn 1.200.000đ cho đơn #230915 trong 3-5 ngày.")).isFalse();
-    assertThat(ScoreStage.webAddressOrNumber("Shop xin lỗi bạn. Tiền sẽ về ví.")).isFalse();
+  /** What counts as a web address or a phone or account number in a text. Columns: text, whether it does. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      xác nhận tại shopee-hoantien.com nhé              | true
+      vào https://abc để nhận                           | true
+      gọi 0912 345 678                                  | true
+      gọi 0912.345.678                                  | true
+      hoàn 1.200.000đ cho đơn #230915 trong 3-5 ngày.   | false
+      Shop xin lỗi bạn. Tiền sẽ về ví.                  | false
+      """)
+  void webAddressesAndLongNumbersAreAsks(String text, boolean asks) {
+    assertThat(ScoreStage.webAddressOrNumber(text)).as(text).isEqualTo(asks);
   }
 
   /**
