@@ -345,6 +345,11 @@ public final class ContentFilter implements AutoCloseable {
     if (incidents != null && verdict.rating() == Rating.C) {
       reportFindings(verdict, conversationId, Optional.ofNullable(messageId), time);
     }
+    if (incidents != null && ChildWords.told(verdict)) {
+      incidents.report(new IncidentListener.Incident(IncidentListener.Kind.DISCLOSURE, conversationId,
+          Optional.ofNullable(messageId), 0.0, Set.of(), ChildWords.disclosed(verdict), List.of(),
+          time == null ? Instant.now() : time));
+    }
     return verdict;
   }
 
@@ -364,7 +369,9 @@ public final class ContentFilter implements AutoCloseable {
       MatchState state = scratch.get();
       try {
         matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
-        matcher.match(t, state, stages != null); // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        // the child's own words: a message of hers, or outgoing text (side hits kept for the disclosure cue)
+        boolean own = stages != null ? stages.fromChild() : policy.isOutgoing();
+        matcher.match(t, state, stages != null || own); // 2. sentences, rule and concept hits (vn.lanhmanh.match)
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
@@ -388,10 +395,14 @@ public final class ContentFilter implements AutoCloseable {
         ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, source);
         component = "decide";
         fault(component);
+        // 4b. grooming and abuse words in the child's own words are her report, echo or answer (ChildWords)
+        List<Finding> scoredFindings = scored.findings();
+        List<Finding> kept = own ? ChildWords.lower(scoredFindings, state) : scoredFindings;
         // 5. the action for this viewer
-        Verdict v = decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
+        Verdict v = decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
-        return language == null ? v : v.withNote(language);
+        v = language == null ? v : v.withNote(language);
+        return kept == scoredFindings ? v : ChildWords.helped(v);
       } finally {
         state.trim(SCRATCH_KEEP_CHARS);
       }

@@ -33,7 +33,11 @@ import vn.lanhmanh.internal.FixedList;
  * <p><b>Messages.</b> Each message's verdict is {@link ContentFilter#checkText} on its text for the
  * policy given (the protected child's); the child's own messages are checked with
  * {@link Policy#outgoing()}, so personal information the child gives away is found and masked, while the
- * other party's are not searched for it (his <em>asking</em> for it is a stage). When the conversation's
+ * other party's are not searched for it (his <em>asking</em> for it is a stage). In the child's own messages
+ * grooming words are her report, echo or answer, not her conduct: their findings are rated P, and with a
+ * disclosure cue ("có người nhắn bảo", "con sợ lắm") so are sexual ones; such a message carries
+ * {@link Help#ABUSE}, is not blocked for them, and is reported as {@link IncidentListener.Kind#DISCLOSURE}
+ * (see {@code ChildWords}). When the conversation's
  * risk after the message is 0.7 or more the action is raised to at least {@link Action#WARN}, at 0.85 or
  * more to {@link Action#BLOCK}; {@link Help#ABUSE} (hotline 111) is attached (unless the message itself
  * needs {@link Help#SELF_HARM}) and a {@code grooming} finding (rule {@code conversation/<stage>} on each
@@ -206,9 +210,12 @@ public final class Conversation {
     return cv;
   }
 
-  /** Whether a message is an incident: its conversation crossed into high risk, or it holds C-tier content. */
+  /**
+   * Whether a message is an incident: its conversation crossed into high risk, it holds C-tier content, or it
+   * is the child's own report of grooming or abuse ({@link IncidentListener.Kind#DISCLOSURE}).
+   */
   static boolean incident(Verdict verdict, Outcome o) {
-    return o.crossedHigh() || verdict.rating() == Rating.C;
+    return o.crossedHigh() || verdict.rating() == Rating.C || ChildWords.told(verdict);
   }
 
   /** The message's verdict with the action and help a high-risk conversation calls for. */
@@ -272,7 +279,7 @@ public final class Conversation {
     String masked = masked(v.redacted(), findings, first, end);
     Arrays.sort(findings, BY_START);   // stable, as List.sort is
     return new Verdict(v.action().max(floor), v.rating().max(tier), FixedList.wrap(findings), masked,
-        v.safeUrl(), help, v.errors(), v.scores());
+        v.safeUrl(), help, v.errors(), v.scores(), v.notes());
   }
 
   /**

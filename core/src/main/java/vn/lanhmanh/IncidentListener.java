@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Told about serious incidents: a check that found content rated {@link Rating#C} (sexual content
- * involving minors, grooming phrases, gambling promotion, drug trade, scams), and a {@link Conversation}
- * whose grooming risk crossed 0.7. Register one with {@link ContentFilter.Builder#incidentListener}.
+ * involving minors, grooming phrases, gambling promotion, drug trade, scams), a {@link Conversation}
+ * whose grooming risk crossed 0.7, and a child's own message that tells of grooming or abuse
+ * ({@link Kind#DISCLOSURE}). Register one with {@link ContentFilter.Builder#incidentListener}.
  * Nothing is logged or sent anywhere unless a listener is registered; what the listener does (alert a
  * parent, queue a moderator review) is the application's decision.
  *
@@ -38,12 +39,13 @@ public interface IncidentListener {
    *
    * <p>An immutable value, safe to share between threads.
    *
-   * @param kind a C-tier finding, or a conversation that became high-risk
+   * @param kind a C-tier finding, a conversation that became high-risk, or a child's disclosure
    * @param conversationId the conversation's id, when the message was checked in one
    * @param messageId the message's id, when the message was checked in a conversation
    * @param risk the conversation's risk (0.0 for a finding outside a conversation)
    * @param stages the conversation's stages (empty outside a conversation)
-   * @param findings the C-tier findings (for {@link Kind#FINDING}); empty for {@link Kind#CONVERSATION}
+   * @param findings the C-tier findings (for {@link Kind#FINDING}), the grooming and abuse findings of the
+   *     child's words (for {@link Kind#DISCLOSURE}); empty for {@link Kind#CONVERSATION}
    * @param evidence the conversation's evidence (for {@link Kind#CONVERSATION}); empty for findings
    * @param time the message's time, or the time of the check outside a conversation
    */
@@ -61,11 +63,21 @@ public interface IncidentListener {
     }
   }
 
-  /** The two kinds of incident. */
+  /** The kinds of incident. */
   enum Kind {
     /** A check found content rated {@link Rating#C}. */
     FINDING,
     /** A conversation's grooming risk rose to 0.7 or more (reported once per crossing). */
-    CONVERSATION
+    CONVERSATION,
+    /**
+     * The child's own words tell of grooming or abuse: a message the child wrote in a conversation, or text
+     * checked with {@link Policy#outgoing()}, in which grooming (or, with a disclosure cue such as "có người
+     * nhắn bảo", "con sợ lắm", sexual) words were rated {@link Rating#P} rather than blocking the child's
+     * message: her report to a parent or a friend, or her echo of or answer to what someone asked. Its
+     * {@code findings} are the message's grooming, sexual_minors and sexual findings, as rated in the
+     * verdict; reported for each such message, in place of the {@link #FINDING} the same words would make
+     * from someone else.
+     */
+    DISCLOSURE
   }
 }

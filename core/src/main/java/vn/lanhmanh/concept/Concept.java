@@ -175,7 +175,15 @@ public enum Concept {
    * A thinness goal in figures or words: {@code xuống 40kg}, {@code cân còn 38kg}, {@code dưới 800 calo},
    * {@code vẫn thấy bụng to}, {@code gầy nữa}.
    */
-  WEIGHT_GOAL;
+  WEIGHT_GOAL,
+  /**
+   * Register: a shop's or a carrier's customer service: an order, a return or a refund handled in the shop's
+   * own app or coming back by itself, a warranty ({@code mục Đơn mua}, {@code yêu cầu trả hàng}, {@code hủy
+   * đơn}, {@code tự động hoàn}, {@code hoàn về ví}, {@code bưu cục gần nhất}). Where nothing is asked of the
+   * reader (no transfer or fee, no code, card or password, no private contact, no web address, no phone
+   * number), the scam classifier alone makes no finding.
+   */
+  SHOP_SERVICE(true);
 
   private final String id = name();
   private final boolean register;

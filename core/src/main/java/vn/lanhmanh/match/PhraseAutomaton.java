@@ -235,7 +235,10 @@ final class PhraseAutomaton {
    */
   static final class Builder {
     private static final long FREE = -1L;
-    /** The trie's edges, open addressing: key (state, symbol) → child; a slot holding {@link #FREE} is empty. */
+    /**
+     * The trie's edges, open addressing with linear probing, at most three quarters full: key (state, symbol) →
+     * child; a slot holding {@link #FREE} is empty.
+     */
     private long[] keys = new long[1 << 12];
     private int[] values = new int[1 << 12];
     private int edgeCount;
@@ -279,7 +282,9 @@ final class PhraseAutomaton {
       int child = states++;
       parent[child] = state;
       symbol[child] = sym;
-      if (2 * (edgeCount + 1) > keys.length) {
+      // grown at three quarters full: at half, a lexicon a few hundred edges past 2^18 doubled a 6 MB table to
+      // 12 MB (18 MB while rehashing), which a policy's overlay, compiled beside the filter's own lexicon, felt
+      if (4L * (edgeCount + 1) > 3L * keys.length) {
         long[] oldKeys = keys;
         int[] oldValues = values;
         keys = new long[oldKeys.length * 2];
@@ -318,7 +323,27 @@ final class PhraseAutomaton {
       ownId[owned++] = outputId;
     }
 
+    /**
+     * Builds the automaton, once: the builder's arrays are let go as soon as the build no longer needs them
+     * (the edge table before the assembly, the trie after it), so a lexicon's two builders and the assembly's
+     * arrays are never all held at once.
+     */
     PhraseAutomaton build() {
+      int[] fail = new int[states];
+      int[][] outputs = new int[states][];
+      link(fail, outputs);
+      keys = null;
+      values = null;
+      PhraseAutomaton built = assemble(parent, symbol, fail, outputs);
+      parent = null;
+      symbol = null;
+      ownState = null;
+      ownId = null;
+      return built;
+    }
+
+    /** Each state's failure link and outputs (own, then inherited); its scratch arrays die with the call. */
+    private void link(int[] fail, int[][] outputs) {
       int n = states;
       // Each state's children, and each state's own outputs, in the order they were added.
       int[] kidStart = starts(parent, 1, n, n);
@@ -334,8 +359,6 @@ final class PhraseAutomaton {
         ownIds[fill[ownState[k]]++] = ownId[k];
       }
       // Breadth first, so that a state's failure target (shallower) has its outputs already.
-      int[] fail = new int[n];
-      int[][] outputs = new int[n][];
       int[] queue = new int[n];
       int head = 0;
       int tail = 0;
@@ -357,7 +380,6 @@ final class PhraseAutomaton {
           queue[tail++] = child;
         }
       }
-      return assemble(parent, symbol, fail, outputs);
     }
 
     /** Where the failure link of a child on {@code sym} goes, starting from its parent's failure target. */

@@ -212,7 +212,9 @@ public final class ScoreStage {
     /**
      * A message the child wrote, in a conversation: as {@link #CONVERSATION}, and a {@code sexual_minors}
      * classifier finding needs a sexual cue at any score, since a child's own age and grade ("lớp 8 a, 14
-     * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident.
+     * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident; and
+     * the scam classifier makes no finding: a scam is asked of the child in the other party's messages, and
+     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none.
      */
     CHILD_IN_CONVERSATION,
     /**
@@ -329,6 +331,17 @@ public final class ScoreStage {
         if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source == Source.CHILD_IN_CONVERSATION)
             && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
+          continue;
+        }
+        if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
+          // The child's own answer ("em đặt bằng tài khoản của mẹ ạ") is not a scam aimed at her; the other
+          // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
+          continue;
+        }
+        if (c == Category.SCAM && anyConcept(state, SHOP_SERVICE) && !asks(state, text)) {
+          // A shop's refund, return or order handled in its own app, with nothing asked of the reader: the
+          // classifier reads refund words as a scam's, while every refund scam asks for money, a code, a card,
+          // a private contact, a link or a number to call.
           continue;
         }
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !minorCue(findings, state)) {
@@ -493,6 +506,71 @@ public final class ScoreStage {
       }
     }
     return false;
+  }
+
+  /** A shop's customer service ({@link Concept#SHOP_SERVICE}). */
+  private static final ConceptSet SHOP_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE);
+
+  /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
+  private static final ConceptSet ASKS = ConceptSet.of(Concept.MONEY_TRANSFER, Concept.FEE, Concept.CREDENTIALS,
+      Concept.PRIVATE_CHANNEL);
+
+  /** Digits in a row (spaces, dots and dashes between groups allowed) that make a phone or account number. */
+  static final int NUMBER_DIGITS = 9;
+
+  /**
+   * Whether the text asks its reader for something a scam needs: a concept of {@link #ASKS}, a web address
+   * ({@code http}, {@code www.}, or a dotted name ending in letters, {@code shopee-hoantien.com}), or a phone or
+   * account number ({@value #NUMBER_DIGITS} digits or more).
+   */
+  static boolean asks(MatchState state, String text) {
+    return anyConcept(state, ASKS) || webAddressOrNumber(text);
+  }
+
+  /** Whether {@code text} holds a web address or a number of {@value #NUMBER_DIGITS} digits or more. One pass. */
+  static boolean webAddressOrNumber(String text) {
+    int digits = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char ch = text.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        if (++digits >= NUMBER_DIGITS) {
+          return true;
+        }
+        continue;
+      }
+      boolean joiner = (ch == ' ' || ch == '.' || ch == '-') && digits > 0 && i + 1 < n
+          && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9';
+      if (!joiner) {
+        digits = 0;
+      }
+      if (ch == '.' && i > 0 && asciiAlnum(text.charAt(i - 1)) && domainEnd(text, i + 1)) {
+        return true;
+      }
+      if ((ch == 'h' || ch == 'H') && text.regionMatches(true, i, "http", 0, 4)
+          || (ch == 'w' || ch == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether two to six ASCII letters start at {@code from} and end the word there (a top-level name). */
+  private static boolean domainEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && i - from <= 6 && asciiLetter(text.charAt(i))) {
+      i++;
+    }
+    int len = i - from;
+    return len >= 2 && len <= 6 && (i == text.length() || !asciiAlnum(text.charAt(i)));
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return asciiLetter(c) || (c >= '0' && c <= '9');
   }
 
   /**

@@ -99,7 +99,8 @@ class PublicApiTest {
     assertThat(publicMethods(IncidentListener.class)).containsExactly("onIncident(Incident)");
     assertThat(Arrays.stream(IncidentListener.Incident.class.getRecordComponents()).map(c -> c.getName()))
         .containsExactly("kind", "conversationId", "messageId", "risk", "stages", "findings", "evidence", "time");
-    assertThat(IncidentListener.Kind.values()).extracting(Enum::name).containsExactly("FINDING", "CONVERSATION");
+    assertThat(IncidentListener.Kind.values()).extracting(Enum::name)
+        .containsExactly("FINDING", "CONVERSATION", "DISCLOSURE");
   }
 
   @Test

@@ -231,6 +231,61 @@ class ClassifierLimitsTest {
   }
 
   /**
+   * A shop's refund or return handled in its own app, asking nothing of the reader, makes no scam finding of the
+   * classifier at any score (the score stays); the same refund words with an ask (a transfer, a code, a private
+   * contact, a web address, a phone number) still do, at tier C. Columns: text, whether the finding is made.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Nếu bạn muốn hủy đơn thì bấm Hủy đơn hàng trong app, tiền sẽ tự động hoàn lại, không mất phí.       | false
+      Ví ShopeePay của bạn vừa nhận hoàn tiền 89.000đ từ đơn hàng bị hủy.                                  | false
+      don cua ban da duoc hoan tien, ban vao app shopee muc don mua de kiem tra nhe                       | false
+      Yêu cầu trả hàng của bạn đã được chấp nhận, bạn mang hàng ra bưu cục gần nhất trong 5 ngày nhé.     | false
+      Đơn hàng của bạn đã bị hủy, tiền sẽ hoàn về ví sau khi bạn xác nhận tại shopee-hoantien.top         | true
+      Yêu cầu trả hàng đã duyệt, bạn gọi 0912 345 678 để nhân viên hướng dẫn nhận tiền hoàn               | true
+      Yêu cầu hoàn tiền của bạn đã được duyệt, vui lòng kết bạn Zalo nhân viên để nhận tiền               | true
+      Đơn hoàn của bạn cần xác minh, bạn chuyển 50k phí xác minh để tiền về ví ShopeePay                  | true
+      Hủy đơn thành công, tiền sẽ tự động hoàn lại khi bạn truy cập www.hoantien-donhang.net              | true
+      """)
+  void aShopsRefundInItsOwnAppIsNoScamUnlessItAsks(String text, boolean finding) {
+    try (ContentFilter high = scoring(Category.SCAM, 0.99)) {
+      Verdict v = high.checkText(text, Policy.forAge(10));
+      assertThat(v.findings().stream().anyMatch(f -> f.category() == Category.SCAM && f.rating() == Rating.C))
+          .as("%s", v).isEqualTo(finding);
+      assertThat(v.score(Category.SCAM)).isCloseTo(0.99, within(1e-3));
+    }
+  }
+
+  /** The child's own answer in a chat makes no scam finding of the classifier; the other party's words do. */
+  @Test
+  void aChildsOwnMessageIsNoScamAimedAtHer() {
+    String text = "Dạ em là con của chủ tài khoản, em đặt bằng tài khoản của mẹ ạ";
+    try (ContentFilter high = scoring(Category.SCAM, 0.99)) {
+      Verdict child = high.conversation("s1").check(new vn.lanhmanh.Message("m", vn.lanhmanh.Message.Sender.CHILD,
+          text, java.time.Instant.EPOCH), Policy.forAge(14)).verdict();
+      assertThat(child.findings()).as("%s", child).noneMatch(f -> isModel(f, Category.SCAM));
+      assertThat(child.score(Category.SCAM)).isCloseTo(0.99, within(1e-3));
+      Verdict other = high.conversation("s2").check(new vn.lanhmanh.Message("m", vn.lanhmanh.Message.Sender.OTHER,
+          text, java.time.Instant.EPOCH), Policy.forAge(14)).verdict();
+      assertThat(other.findings()).as("%s", other).anyMatch(f -> isModel(f, Category.SCAM));
+    }
+  }
+
+  /** What counts as a web address or a phone or account number in a text. Columns: text, whether it does. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      xác nhận tại shopee-hoantien.com nhé              | true
+      vào https://abc để nhận                           | true
+      gọi 0912 345 678                                  | true
+      gọi 0912.345.678                                  | true
+      hoàn 1.200.000đ cho đơn #230915 trong 3-5 ngày.   | false
+      Shop xin lỗi bạn. Tiền sẽ về ví.                  | false
+      """)
+  void webAddressesAndLongNumbersAreAsks(String text, boolean asks) {
+    assertThat(ScoreStage.webAddressOrNumber(text)).as(text).isEqualTo(asks);
+  }
+
+  /**
    * Sexual content and drugs scored between the child threshold and the file's own: a finding of at most T13,
    * never raised to C for a sale, so a child under 13 is stopped and a teenager or an adult is not; at or above
    * the file's own threshold the finding keeps its tier (a sale of drugs: C); under the child threshold, no

@@ -60,8 +60,8 @@ public final class JsonLines {
    * @param previous the line's conversation's state before it ({@link ConversationState#empty()} for a new
    *     one)
    * @return the JSON line (without its {@code \n}), the conversation's state after it (unchanged for an
-   *     error line) and whether the message is an incident (a C-tier finding, or the conversation's risk
-   *     crossing 0.7)
+   *     error line) and whether the message is an incident (a C-tier finding, the conversation's risk
+   *     crossing 0.7, or the child's own report of grooming or abuse)
    */
   public Answer conversation(String line, ConversationState previous) {
     buffer.setLength(0);

@@ -1,0 +1,121 @@
+package vn.lanhmanh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.lanhmanh.match.MatchState;
+
+/**
+ * The child's own words: a message the protected child writes in a conversation ({@link Message.Sender#CHILD}),
+ * or text checked with {@link Policy#outgoing()}. What grooming and abuse words mean there is not what they
+ * mean from an adult, and a child who tells of abuse must be helped, not blocked.
+ *
+ * <ul>
+ *   <li>A {@code grooming} finding (a phrase, a composition or the classifier's) is rated {@link Rating#P}:
+ *       grooming is an adult's conduct aimed at a child, and in the child's own words the phrase is what
+ *       someone asked her, told to a parent or a friend ("có chú lạ nhắn bảo em gửi ảnh không mặc áo"), or
+ *       the child's echo of the request, her answer or her refusal ("thay đồ trước camera hả chị?", "em không
+ *       gửi ảnh không mặc áo đâu").
+ *   <li>A {@code sexual_minors} or {@code sexual} finding is rated {@link Rating#P} when the message carries a
+ *       disclosure cue: reported speech (the stage concept {@code REPORTED}: "có người nhắn đòi", "nó bảo")
+ *       or the stage concept {@code DISCLOSURE} (fear, asking for help, telling an adult, refusing, something
+ *       done or sent to the child: "con sợ lắm", "con phải làm sao", "chú ấy bắt con xem"). Without such a cue
+ *       it stays as it is: a child passing on a classmate's clip is sharing it.
+ * </ul>
+ *
+ * <p>When a finding was lowered from above P, the verdict carries {@link Help#ABUSE} (hotline 111, unless the
+ * message needs {@link Help#SELF_HARM}) whatever its action, and the note {@link #NOTE}; the filter reports
+ * the message to its {@link IncidentListener} as {@link IncidentListener.Kind#DISCLOSURE} (where a C-tier
+ * finding would have been a {@link IncidentListener.Kind#FINDING}), so the parent is told and the child's
+ * message still reaches whoever she is telling. The same words from the other party are rated as before.
+ */
+final class ChildWords {
+
+  private ChildWords() {}
+
+  /** The note of a verdict whose grooming or abuse findings were lowered as the child's own words. */
+  static final String NOTE = "child's own words: grooming and abuse findings rated P (a report, an echo or an "
+      + "answer of the child; help attached, told as a disclosure)";
+
+  /** Rule-id prefixes of the side hits that are a disclosure cue (stage concepts, {@code concept/stages.tsv}). */
+  private static final String[] CUES = {"concept/REPORTED/", "concept/DISCLOSURE/"};
+
+  private static final Optional<Help> ABUSE = Optional.of(Help.ABUSE);
+
+  /**
+   * {@code findings} with those the child's own words do not carry lowered to P, or {@code findings} itself
+   * when none is; {@code state} is the match of the text, side hits kept.
+   */
+  static List<Finding> lower(List<Finding> findings, MatchState state) {
+    List<Finding> out = findings;
+    int cue = -1;   // -1: not looked at yet
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.rating() == Rating.P) {
+        continue;
+      }
+      boolean lowered = f.category() == Category.GROOMING;
+      if (!lowered && (f.category() == Category.SEXUAL_MINORS || f.category() == Category.SEXUAL)) {
+        if (cue < 0) {
+          cue = cue(state) ? 1 : 0;
+        }
+        lowered = cue == 1;
+      }
+      if (lowered) {
+        if (out == findings) {
+          out = new ArrayList<>(findings);
+        }
+        out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the match holds a disclosure cue (a side hit of {@code REPORTED} or {@code DISCLOSURE}). */
+  static boolean cue(MatchState state) {
+    for (int i = 0, n = state.candidateCount(); i < n; i++) {
+      if (state.candidateKind(i) == MatchState.SIDE) {
+        String rule = state.candidateRule(i);
+        for (String p : CUES) {
+          if (rule.startsWith(p)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code v} with {@link Help#ABUSE} (unless it needs {@link Help#SELF_HARM}) and {@link #NOTE}. */
+  static Verdict helped(Verdict v) {
+    Optional<Help> help = v.help().orElse(null) == Help.SELF_HARM ? v.help() : ABUSE;
+    List<String> notes = new ArrayList<>(v.notes().size() + 1);
+    notes.addAll(v.notes());
+    notes.add(NOTE);
+    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), help, v.errors(),
+        v.scores(), notes);
+  }
+
+  /** Whether {@code v} is the verdict of a child's own words that tell of grooming or abuse. */
+  static boolean told(Verdict v) {
+    List<String> notes = v.notes();
+    for (int i = 0; i < notes.size(); i++) {
+      if (NOTE.equals(notes.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The findings a disclosure incident carries: the grooming, sexual_minors and sexual ones of the verdict. */
+  static List<Finding> disclosed(Verdict v) {
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : v.findings()) {
+      Category c = f.category();
+      if (c == Category.GROOMING || c == Category.SEXUAL_MINORS || c == Category.SEXUAL) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}
