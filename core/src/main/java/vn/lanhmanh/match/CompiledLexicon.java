@@ -683,6 +683,10 @@ public final class CompiledLexicon {
           lo &= ~REGISTERS.lo();   // "không phải trong game": the text says it is not that register
           hi &= ~REGISTERS.hi();
         }
+        if (startPos != endPos && state.clause(startPos) != state.clause(endPos) && REGISTERS.meets(lo, hi)) {
+          lo &= ~REGISTERS.lo();   // "6 tiếng, anh em": a register phrase is the words of one clause
+          hi &= ~REGISTERS.hi();
+        }
         if ((lo | hi) != 0) {
           state.addConcept(startPos, endPos, lo, hi);
         }
