@@ -257,7 +257,12 @@ public enum Concept {
    * Register: cooking ({@code cắt tiết}, {@code sơ chế}, {@code món ăn}, {@code luộc}, {@code cà rốt}): cutting
    * and bleeding asked about in a kitchen. Cancels only the compositions that name it (a method asked).
    */
-  COOKING(true);
+  COOKING(true),
+  /**
+   * Gore named: {@code nát cả đầu}, {@code đứt lìa}, {@code lòi ruột}. With a clip, gore on offer; with a clip
+   * wanted uncut, gore sought (an accident's report is the topic, not a cancel).
+   */
+  GORE;
 
   private final String id = name();
   private final boolean register;

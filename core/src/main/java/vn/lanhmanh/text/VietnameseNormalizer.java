@@ -368,7 +368,6 @@ public final class VietnameseNormalizer {
       int tone = Math.max(CharTable.tone(ia), CharTable.tone(ib));
       ex[k] = CharTable.compose('u', CharTable.MOD_HORN, 0);
       ex[k + 1] = CharTable.compose('o', CharTable.MOD_HORN, tone);
-      return;
     }
   }
 
