@@ -273,7 +273,14 @@ public final class CompiledLexicon {
         vocab.addJoined(joined.toString(), s[1]);
       }
     }
-    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
+    // The phrases' symbol lists are in the builders now; each builder goes once its automaton is made, so a
+    // policy's overlay (the whole lexicon compiled again beside the loaded one) fits a phone's heap.
+    symbols.clear();
+    PhraseAutomaton exact = ex.build();
+    ex = null;
+    PhraseAutomaton folded = fo.build();
+    fo = null;
+    return new CompiledLexicon(vocab, exact, folded, entries, lengths, ids, syllables, syllableIds,
         foldAlways, conceptSets, counts);
   }
 

@@ -160,6 +160,9 @@ final class PhraseAutomaton {
       }
     }
     first[n] = n;
+    kids = null;   // scratch of the numbering: let it go before the automaton's own arrays are made
+    start = null;
+    fill = null;
     int[] sym = new int[n];
     int[] f = new int[n];
     int[][] out = new int[n][];
@@ -175,6 +178,7 @@ final class PhraseAutomaton {
         maxRootSymbol = Math.max(maxRootSymbol, sym[i]);
       }
     }
+    sorted = null;
     int pooled = 1;
     for (int i = 0; i < n; i++) {
       pooled += out[i].length == 0 ? 0 : out[i].length + 1;
@@ -279,7 +283,9 @@ final class PhraseAutomaton {
       int child = states++;
       parent[child] = state;
       symbol[child] = sym;
-      if (2 * (edgeCount + 1) > keys.length) {
+      // Grown at three quarters full (linear probing stays short there): the table is the compile's largest
+      // array, and at half full it doubled for a few hundred states more than the lexicon has today.
+      if (4 * (edgeCount + 1) > 3 * keys.length) {
         long[] oldKeys = keys;
         int[] oldValues = values;
         keys = new long[oldKeys.length * 2];
@@ -320,6 +326,20 @@ final class PhraseAutomaton {
 
     PhraseAutomaton build() {
       int n = states;
+      int[] fail = new int[n];
+      int[][] outputs = new int[n][];
+      links(n, fail, outputs);
+      // The edge table served the failure links only: let it go before the automaton's arrays are made
+      // (a policy's own phrases compile the whole lexicon again, beside the loaded one, in a phone's heap).
+      keys = null;
+      values = null;
+      ownState = null;
+      ownId = null;
+      return assemble(parent, symbol, fail, outputs);
+    }
+
+    /** Each state's failure link and outputs (own then inherited), breadth first. */
+    private void links(int n, int[] fail, int[][] outputs) {
       // Each state's children, and each state's own outputs, in the order they were added.
       int[] kidStart = starts(parent, 1, n, n);
       int[] kids = new int[Math.max(0, n - 1)];
@@ -334,8 +354,6 @@ final class PhraseAutomaton {
         ownIds[fill[ownState[k]]++] = ownId[k];
       }
       // Breadth first, so that a state's failure target (shallower) has its outputs already.
-      int[] fail = new int[n];
-      int[][] outputs = new int[n][];
       int[] queue = new int[n];
       int head = 0;
       int tail = 0;
@@ -357,7 +375,6 @@ final class PhraseAutomaton {
           queue[tail++] = child;
         }
       }
-      return assemble(parent, symbol, fail, outputs);
     }
 
     /** Where the failure link of a child on {@code sym} goes, starting from its parent's failure target. */
