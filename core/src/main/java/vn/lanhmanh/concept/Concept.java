@@ -183,7 +183,94 @@ public enum Concept {
    * reader (no transfer or fee, no code, card or password, no private contact, no web address, no phone
    * number), the scam classifier alone makes no finding.
    */
-  SHOP_SERVICE(true);
+  SHOP_SERVICE(true),
+  /**
+   * Asking which way, how much or where to get it: {@code cắt dọc hay cắt ngang}, {@code chỗ nào},
+   * {@code thuốc gì mua được mà không cần đơn}, {@code tỉ lệ thế nào là vừa}. Alone a cooking or a pharmacy
+   * question; with cutting, with ending one's life or with a drug misused, a method asked for.
+   */
+  METHOD_ASK,
+  /**
+   * A death said softly, innocent alone (a tired pupil): {@code ngủ một giấc thật dài}, {@code ra đi thanh
+   * thản}. With a method asked, a painless death or a means, a method of suicide.
+   */
+  DEATH_EUPHEMISM,
+  /**
+   * A dare done for an audience or for money: {@code thử thách}, {@code challenge}, {@code ai donate},
+   * {@code trên live}. With a means, a jump from a height or cutting, a self-harm challenge.
+   */
+  CHALLENGE,
+  /**
+   * Others who want to die, addressed and pointed on: {@code ai muốn chết thì}, {@code đứa nào còn nghĩ quẩn
+   * thì}, {@code nhảy đi cho nhanh}. With a height, a jump or a means, incitement to suicide.
+   */
+  INCITE,
+  /**
+   * Cutting said in code: {@code vẽ lên tay}, {@code tô màu cho cánh tay}, {@code mã vạch trên tay},
+   * {@code thêm vài vạch}. With distress or a blade, self-injury disclosed.
+   */
+  CODED_CUTTING,
+  /** The speaker's distress: {@code bị điểm kém}, {@code bị mắng}, {@code buồn quá}, {@code khóc cả đêm}. */
+  DISTRESS,
+  /**
+   * Someone to enforce not eating: {@code người giám sát}, {@code ai ăn trước thì thua}, {@code nhóm những cô
+   * gái không ăn}. With {@link #FASTING}, an eating disorder practised in a group.
+   */
+  PEER_WATCH,
+  /**
+   * A paid or arranged sexual meeting: {@code nhận đi qua đêm}, {@code đi tàu nhanh}, {@code khách sạn cũ},
+   * {@code tiếp khách}. With a child, a child offered for sex.
+   */
+  ASSIGNATION,
+  /**
+   * Closeness said softly, innocent alone (a teacher close to the pupils): {@code gần gũi}, {@code thân mật},
+   * {@code âu yếm}, {@code vuốt ve}. With a child and secrecy, sexual abuse planned.
+   */
+  INTIMACY,
+  /**
+   * Hiding the chat itself: {@code ẩn ứng dụng nhắn tin}, {@code đổi tên anh trong danh bạ},
+   * {@code tắt thông báo tin nhắn}. With secrecy or the parents, grooming.
+   */
+  CONCEAL_CHAT,
+  /**
+   * Carrying small packets or goods no one may ask about: {@code chạy thêm hàng}, {@code giao gói nhỏ},
+   * {@code xách giùm mấy gói}, {@code đừng hỏi là gì}.
+   */
+  COURIER,
+  /** Big pay for little: {@code mỗi chuyến được 500k}, {@code 1 chuyến 1 triệu}, {@code thù lao hậu hĩnh}. */
+  HIGH_PAY,
+  /** Pills left unnamed: {@code mấy viên}, {@code vài viên}, {@code 20k một viên}. */
+  PILLS,
+  /** Looking for a sexual partner: {@code tìm bạn nữ}, {@code cần bạn tình}, {@code kiếm gái}. */
+  SEEK_PARTNER,
+  /**
+   * The terms of a casual encounter: {@code không ràng buộc}, {@code tình một đêm}, {@code bao phòng},
+   * {@code hỗ trợ tiền phòng}, {@code quan hệ nhẹ nhàng}.
+   */
+  CASUAL_TERMS,
+  /** A sex scene named: {@code cảnh nóng}, {@code cảnh giường chiếu}, {@code cảnh ân ái}. */
+  HOT_SCENE,
+  /** Nothing cut or hidden: {@code bản đầy đủ}, {@code không cắt chữ nào}, {@code không che}, {@code full}. */
+  UNCUT,
+  /** Sex counted as rounds: {@code tới 3 hiệp}, {@code chiến 4 hiệp liền}, {@code 2 nháy}. */
+  ROUNDS,
+  /** A partner doing it to the speaker, said in slang: {@code anh ấy quẩy em}, {@code hai đứa chiến}. */
+  PARTNER_ACT,
+  /**
+   * Bleeding as an aim: {@code máu ra nhiều nhất}, {@code khó cầm máu hơn}. With a method asked, a way to
+   * cut asked for.
+   */
+  BLEEDING,
+  /**
+   * Register: cooking ({@code cắt tiết}, {@code sơ chế}, {@code món ăn}, {@code luộc}, {@code cà rốt}): cutting
+   * and bleeding asked about in a kitchen. Cancels only the compositions that name it (a method asked).
+   */
+  COOKING(true),
+  /**
+   * Gore named: {@code nát cả đầu}, {@code đứt lìa}, {@code lòi ruột}. With a clip, gore on offer; with a clip
+   * wanted uncut, gore sought (an accident's report is the topic, not a cancel).
+   */
+  GORE;
 
   private final String id = name();
   private final boolean register;

@@ -273,7 +273,14 @@ public final class CompiledLexicon {
         vocab.addJoined(joined.toString(), s[1]);
       }
     }
-    return new CompiledLexicon(vocab, ex.build(), fo.build(), entries, lengths, ids, syllables, syllableIds,
+    // The phrases' symbol lists are in the builders now; each builder goes once its automaton is made, so a
+    // policy's overlay (the whole lexicon compiled again beside the loaded one) fits a phone's heap.
+    symbols.clear();
+    PhraseAutomaton exact = ex.build();
+    ex = null;
+    PhraseAutomaton folded = fo.build();
+    fo = null;
+    return new CompiledLexicon(vocab, exact, folded, entries, lengths, ids, syllables, syllableIds,
         foldAlways, conceptSets, counts);
   }
 
@@ -681,6 +688,10 @@ public final class CompiledLexicon {
         long hi = longer ? set.hi() & REGISTERS.hi() : set.hi();
         if (negations != 0 && REGISTERS.meets(lo, hi) && inside(neg, negations, startPos, endPos)) {
           lo &= ~REGISTERS.lo();   // "không phải trong game": the text says it is not that register
+          hi &= ~REGISTERS.hi();
+        }
+        if (startPos != endPos && state.clause(startPos) != state.clause(endPos) && REGISTERS.meets(lo, hi)) {
+          lo &= ~REGISTERS.lo();   // "6 tiếng, anh em": a register phrase is the words of one clause
           hi &= ~REGISTERS.hi();
         }
         if ((lo | hi) != 0) {

@@ -349,6 +349,26 @@ public final class VietnameseNormalizer {
       }
     }
     placeTone(ex, out.rOff[tok], out.rLen[tok]);
+    hornPair(ex, out.rOff[tok], out.rLen[tok]);
+  }
+
+  /**
+   * {@code ư} before an {@code o} without its horn is {@code ươ}: {@code ưo} is no Vietnamese vowel, so a
+   * horn left off the {@code o} ({@code ngưòi}) or a tone put on the {@code ư} ({@code ngừoi}) is a typo of
+   * {@code người}; the syllable's tone goes on {@code ơ}, where it is written.
+   */
+  private static void hornPair(char[] ex, int off, int len) {
+    for (int k = off; k < off + len - 1; k++) {
+      int ia = CharTable.info(ex[k]);
+      int ib = CharTable.info(ex[k + 1]);
+      if (CharTable.ch(ia) != 'u' || CharTable.mod(ia) != CharTable.MOD_HORN || CharTable.ch(ib) != 'o'
+          || CharTable.mod(ib) != 0) {
+        continue;
+      }
+      int tone = Math.max(CharTable.tone(ia), CharTable.tone(ib));
+      ex[k] = CharTable.compose('u', CharTable.MOD_HORN, 0);
+      ex[k + 1] = CharTable.compose('o', CharTable.MOD_HORN, tone);
+    }
   }
 
   /**
