@@ -37,14 +37,14 @@ import vn.lanhmanh.pii.PiiDetector;
 import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.LanguageCheck;
-import vn.lanhmanh.url.CanonicalUrl;
-import vn.lanhmanh.url.CanonicalizationResult;
 import vn.lanhmanh.url.HostSyntax;
 import vn.lanhmanh.url.SearchEngines;
 import vn.lanhmanh.url.SearchQuery;
 import vn.lanhmanh.url.UrlCanonicalizer;
 import vn.lanhmanh.url.UrlHit;
+import vn.lanhmanh.url.UrlHitSink;
 import vn.lanhmanh.url.UrlRules;
+import vn.lanhmanh.url.UrlView;
 import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.UrlListIndex;
 
@@ -574,21 +574,22 @@ public final class ContentFilter implements AutoCloseable {
    */
   private Verdict evaluateUrl(String url, Policy policy) {
     String component = "url canonicaliser";
+    UrlView c = null;
     try {
       fault(component);
-      UrlScratch scratch = URL_SCRATCH.get();   // read only in this method, which does not call itself
-      CanonicalizationResult r = UrlCanonicalizer.canonicalize(url, scratch.plainPrefix);
-      if (!r.isOk()) {
-        return urlProblem(url, r.message());
+      // This thread's view of the canonical URL: its host a string, its path and query read where they
+      // stand in the URL; released before the decision (which may check a search query as text).
+      c = UrlCanonicalizer.canonicalizeForCheck(url);
+      if (!c.isOk()) {
+        return urlProblem(url, c.message());
       }
-      CanonicalUrl c = r.url();
       String badHost = HostSyntax.problem(c);
       if (badHost != null) {
         return urlProblem(url, badHost);
       }
       component = "url rules";
       fault(component);
-      List<UrlHit> hits = scratch.hits;
+      UrlHits hits = URL_HITS.get();   // filled and read only here, before any text check
       hits.clear();
       UrlRules urlRules = this.urlRules.get();
       urlRules.listHits(c, hits);
@@ -606,20 +607,25 @@ public final class ContentFilter implements AutoCloseable {
         urlRules.heuristicHits(c, hits);
       }
       SearchQuery q = SearchEngines.find(c, url);
+      int plainPrefix = c.plainPrefix();
+      c.release();
+      c = null;
       component = "decide";
       List<Finding> findings;
-      if (hits.isEmpty() && q == null) {
+      int n = hits.size;
+      if (n == 0 && q == null) {
         findings = List.of();
-      } else if (hits.size() == 1 && q == null) {
+      } else if (n == 1 && q == null) {
         // The usual listed URL: one finding, kept as the immutable list the verdict would copy it into.
-        findings = List.of(urlFinding(url, null, hits.get(0), scratch.plainPrefix[0]));
+        findings = List.of(urlFinding(url, null, hits, 0, plainPrefix));
       } else {
-        String lower = hits.isEmpty() ? url : lowerCase(url);
-        findings = new ArrayList<>(hits.size() + 4);
-        for (UrlHit h : hits) {
-          findings.add(urlFinding(url, lower, h, 0));
+        String lower = n == 0 ? url : lowerCase(url);
+        findings = new ArrayList<>(n + 4);
+        for (int i = 0; i < n; i++) {
+          findings.add(urlFinding(url, lower, hits, i, 0));
         }
       }
+      hits.clear();
       Map<Category, Double> textScores = Map.of();
       if (q != null) {
         Verdict text = evaluateText(q.text(), policy, null, ScoreStage.Source.SEARCH_QUERY);
@@ -653,7 +659,7 @@ public final class ContentFilter implements AutoCloseable {
       }
       // A single finding within the URL's plain start (scheme and host as written, in lower case) spans
       // printable ASCII chars only, every one masked.
-      boolean plainSpan = findings.size() == 1 && findings.get(0).end() <= scratch.plainPrefix[0];
+      boolean plainSpan = findings.size() == 1 && findings.get(0).end() <= plainPrefix;
       Verdict v = decide(url, findings, scoreMap, policy, plainSpan);
       Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
           ? q.safeUrl() : Optional.empty();
@@ -668,6 +674,10 @@ public final class ContentFilter implements AutoCloseable {
       // NoClassDefFoundError: Guava (the public-suffix table of the URL rules) left off the class path, as
       // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
       throw new ComponentFailure(component, e);
+    } finally {
+      if (c != null) {
+        c.release();
+      }
     }
   }
 
@@ -706,40 +716,66 @@ public final class ContentFilter implements AutoCloseable {
     return at;
   }
 
-  /** Per-thread scratch of a URL check, fetched once per check. */
-  private static final class UrlScratch {
-    /** The check's hits (the findings are made from them; the verdict keeps none). */
-    final List<UrlHit> hits = new ArrayList<>(8);
-    /** How many of the URL's first chars are only {@code a-z 0-9 - _ . : / \}, from the canonicaliser. */
-    final int[] plainPrefix = new int[1];
+  /**
+   * A check's hits as the rules and lists report them ({@link UrlHitSink}), in arrays kept by the thread:
+   * the findings are made from them, with no {@link UrlHit} in between, and the verdict keeps none.
+   */
+  private static final class UrlHits implements UrlHitSink {
+    Category[] categories = new Category[8];
+    String[] rules = new String[8];
+    String[] keys = new String[8];
+    int size;
+
+    @Override
+    public void add(Category category, String rule, String key) {
+      if (size == keys.length) {
+        categories = java.util.Arrays.copyOf(categories, size * 2);
+        rules = java.util.Arrays.copyOf(rules, size * 2);
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+      }
+      categories[size] = Objects.requireNonNull(category, "category");
+      rules[size] = Objects.requireNonNull(rule, "rule");
+      keys[size++] = Objects.requireNonNull(key, "key");
+    }
+
+    /** Drops the hits (and the references to their strings). */
+    void clear() {
+      java.util.Arrays.fill(rules, 0, size, null);
+      java.util.Arrays.fill(keys, 0, size, null);
+      size = 0;
+    }
   }
 
-  private static final ThreadLocal<UrlScratch> URL_SCRATCH = ThreadLocal.withInitial(UrlScratch::new);
+  private static final ThreadLocal<UrlHits> URL_HITS = ThreadLocal.withInitial(UrlHits::new);
 
   /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
   private static final ThreadLocal<double[]> URL_SCORES =
       ThreadLocal.withInitial(() -> new double[Category.values().length]);
 
   /**
-   * The finding of a URL hit: its key's first place in the lower-cased URL, else the whole URL. When the
-   * URL has no upper case ({@code lower} is {@code url}), the chars found are the key's: the key is the
-   * match, without a copy. {@code lower} null: the URL is lower-cased only when the key's first place in
-   * it as given does not settle it ({@link #keyInPlainPrefix}), whose first {@code plainPrefix} chars need
-   * no reading.
+   * The finding of hit {@code i} (its tier and severity those of {@link UrlHit#of}): its key's first place
+   * in the lower-cased URL, else the whole URL. When the URL has no upper case ({@code lower} is
+   * {@code url}), the chars found are the key's: the key is the match, without a copy. {@code lower} null:
+   * the URL is lower-cased only when the key's first place in it as given does not settle it
+   * ({@link #keyInPlainPrefix}), whose first {@code plainPrefix} chars need no reading.
    */
-  private static Finding urlFinding(String url, String lower, UrlHit h, int plainPrefix) {
+  private static Finding urlFinding(String url, String lower, UrlHits hits, int i, int plainPrefix) {
+    Category category = hits.categories[i];
+    String key = hits.keys[i];
+    Rating rating = UrlHit.ratingOf(category);
+    Severity severity = UrlHit.severityOf(category);
     if (lower == null) {
-      int at = keyInPlainPrefix(url, h.key(), plainPrefix);
+      int at = keyInPlainPrefix(url, key, plainPrefix);
       if (at >= 0) {
-        return new Finding(h.category(), h.severity(), h.rating(), h.rule(), at, at + h.key().length(), h.key());
+        return new Finding(category, severity, rating, hits.rules[i], at, at + key.length(), key);
       }
       lower = lowerCase(url);
     }
-    int at = lower.indexOf(h.key());
+    int at = lower.indexOf(key);
     int start = at < 0 ? 0 : at;
-    int end = at < 0 ? url.length() : at + h.key().length();
-    String match = at >= 0 && lower == url ? h.key() : url.substring(start, end);
-    return new Finding(h.category(), h.severity(), h.rating(), h.rule(), start, end, match);
+    int end = at < 0 ? url.length() : at + key.length();
+    String match = at >= 0 && lower == url ? key : url.substring(start, end);
+    return new Finding(category, severity, rating, hits.rules[i], start, end, match);
   }
 
   private static Verdict urlProblem(String url, String message) {

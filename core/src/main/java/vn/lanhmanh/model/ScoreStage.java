@@ -52,6 +52,10 @@ import vn.lanhmanh.text.Vocabulary;
  * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
  * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
  *
+ * <p>Sexual content and drugs have a lower threshold for a child's sake ({@link #SEXUAL_CHILD_THRESHOLD},
+ * {@link #DRUGS_CHILD_THRESHOLD}): a finding scored between it and the file's own threshold is rated at most
+ * {@link #CHILD_ONLY_TIER} and is never raised, so it stops a child under 13 and nobody older.
+ *
  * <p>The classifiers add no finding of their own for a category the lexicon already reads in the text (a
  * lexicon or composition finding of it rated above P: its tier in context stands), none for profanity
  * (swearing is words, and the lexicon tells a swear from the innocent words that fold onto it), and in a
@@ -315,7 +319,8 @@ public final class ScoreStage {
       // Drugs offered for sale (a price, a transfer, "ib", "ship") are rated as the sale compositions are (C), not
       // as talk of drugs (T18), unless the text reports, teaches or warns.
       double threshold = threshold(m, k, state);
-      Rating raised = p >= threshold ? raisedTier(c, state) : null;
+      boolean childOnly = p < m.threshold[k] && CHILD_ONLY.contains(c);
+      Rating raised = p >= threshold && !childOnly ? raisedTier(c, state) : null;
       boolean raise = raised != null && !covered(findings, c, raised);
       if (p >= threshold && !text.isEmpty() && (raise || !lexiconReads(findings, c))
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
@@ -352,6 +357,9 @@ public final class ScoreStage {
           } else if (tier == Rating.K && c != Category.SELF_HARM) {
             continue;
           }
+        }
+        if (childOnly && tier.compareTo(CHILD_ONLY_TIER) > 0) {
+          tier = CHILD_ONLY_TIER;
         }
         if (out == added) {
           out = new ArrayList<>(added);
@@ -562,6 +570,32 @@ public final class ScoreStage {
   static final double HARASSMENT_THRESHOLD = 0.80;
 
   /**
+   * The highest threshold the sexual classifier is held to for a child's sake. The file's own threshold is set
+   * so that at most 1.5 % of the development part's messages pass it on the score alone, and that part's hard
+   * negatives are written to share every word with its positives; sexual talk in euphemism ("truyện nóng",
+   * "quan hệ nhẹ nhàng, có hỗ trợ tiền phòng") scores from 0.6 and was missed above it. Between this and the
+   * file's own threshold a finding is one of {@link #CHILD_ONLY}.
+   */
+  static final double SEXUAL_CHILD_THRESHOLD = 0.6;
+
+  /**
+   * The highest threshold the drugs classifier is held to for a child's sake, as {@link #SEXUAL_CHILD_THRESHOLD}
+   * for sexual content: drugs by street names and errands ("lên mood chơi xuyên đêm", a courier's "gói nhỏ")
+   * score from 0.5.
+   */
+  static final double DRUGS_CHILD_THRESHOLD = 0.5;
+
+  /**
+   * Categories whose classifier findings scored between the child threshold and the file's own are rated at
+   * most {@link #CHILD_ONLY_TIER} and never raised (to C for a drug sale): the score is good enough to keep a
+   * child under 13 from the text, not to block a teenager or an adult, nor to call it a crime.
+   */
+  private static final Set<Category> CHILD_ONLY = EnumSet.of(Category.SEXUAL, Category.DRUGS);
+
+  /** The highest tier of a finding of {@link #CHILD_ONLY} scored under the file's own threshold. */
+  static final Rating CHILD_ONLY_TIER = Rating.T13;
+
+  /**
    * In a conversation, under this score a {@code model/dating} finding that nothing else in the message supports
    * (no lexicon or composition finding) is not made; the score stays.
    */
@@ -570,7 +604,8 @@ public final class ScoreStage {
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at
    * {@link #SELF_HARM_SIGNED_THRESHOLD} (a sign of self-harm in view) or {@link #SELF_HARM_THRESHOLD} for
-   * self-harm and at {@link #HARASSMENT_THRESHOLD} for harassment.
+   * self-harm, at {@link #HARASSMENT_THRESHOLD} for harassment, and at {@link #SEXUAL_CHILD_THRESHOLD} and
+   * {@link #DRUGS_CHILD_THRESHOLD} for sexual content and drugs.
    */
   private static double threshold(ClassifierModel m, int k, MatchState state) {
     double own = m.threshold[k];
@@ -578,6 +613,8 @@ public final class ScoreStage {
       case SELF_HARM -> Math.min(own,
           anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
       case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);
+      case SEXUAL -> Math.min(own, SEXUAL_CHILD_THRESHOLD);
+      case DRUGS -> Math.min(own, DRUGS_CHILD_THRESHOLD);
       default -> own;
     };
   }

@@ -43,6 +43,11 @@ public record CanonicalUrl(String scheme, String host, int port, String path, St
 
   /** Whether the host is an IPv4 or IPv6 address rather than a name (no host suffixes are looked up). */
   public boolean hostIsIpAddress() {
+    return isIpAddress(host);
+  }
+
+  /** {@link #hostIsIpAddress()} of a canonical host. */
+  static boolean isIpAddress(String host) {
     return host.startsWith("[") || IpAddresses.isDottedDecimal(host);
   }
 

@@ -32,11 +32,20 @@ public final class HostSyntax {
    * @param url a canonical URL
    */
   public static String problem(CanonicalUrl url) {
-    String host = url.host();
+    return problem(url.host());
+  }
+
+  /** {@link #problem(CanonicalUrl)} of a check's URL. */
+  public static String problem(UrlView url) {
+    return problem(url.host());
+  }
+
+  /** {@link #problem(CanonicalUrl)} of the URL whose canonical host is {@code host}. */
+  private static String problem(String host) {
     if (HostTable.Suffixes.of(host).validName()) {
       return null;   // the answer of the loop below, from the pass that hashes the host's suffixes
     }
-    if (url.hostIsIpAddress()) {
+    if (CanonicalUrl.isIpAddress(host)) {
       return null;
     }
     if (host.length() > MAX_NAME) {

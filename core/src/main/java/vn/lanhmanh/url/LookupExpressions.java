@@ -121,10 +121,18 @@ public final class LookupExpressions {
    * @return how many offsets were written, 1 to {@link #MAX_PATH_PREFIXES}
    */
   public static int pathPrefixEnds(String path, int[] ends) {
+    return pathPrefixEnds(path, 0, path.length(), ends);
+  }
+
+  /**
+   * {@link #pathPrefixEnds(String, int[])} of the path {@code s[from, to)}, the ends counted from
+   * {@code from}: prefix {@code k} is {@code s.substring(from, from + ends[k])}.
+   */
+  public static int pathPrefixEnds(String s, int from, int to, int[] ends) {
     int count = 0;
-    for (int i = 0; i < path.length() && count < MAX_PATH_PREFIXES; i++) {
-      if (path.charAt(i) == '/') {
-        ends[count++] = i + 1;
+    for (int i = from; i < to && count < MAX_PATH_PREFIXES; i++) {
+      if (s.charAt(i) == '/') {
+        ends[count++] = i - from + 1;
       }
     }
     return count;

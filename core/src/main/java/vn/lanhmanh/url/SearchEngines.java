@@ -26,7 +26,12 @@ public final class SearchEngines {
 
   /** The search query of {@code url}, or null when it is not a search-engine query URL. */
   public static SearchQuery find(CanonicalUrl url, String original) {
-    if (!anyEnginePath(url.path()) || !mayBeEngine(url.host())) {
+    return find(UrlView.of(url), original);
+  }
+
+  /** {@link #find(CanonicalUrl, String)} of a check's URL, its path read where it stands. */
+  public static SearchQuery find(UrlView url, String original) {
+    if (!anyEnginePath(url) || !mayBeEngine(url.host())) {
       return null;   // most URLs: no domain-name parse
     }
     String label = UrlRules.registrableLabel(url.host());
@@ -34,7 +39,7 @@ public final class SearchEngines {
       return null;
     }
     for (Engine e : ENGINES) {
-      if (!e.label().equals(label) || !pathMatches(url.path(), e.paths())) {
+      if (!e.label().equals(label) || !pathMatches(url, e.paths())) {
         continue;
       }
       int q = original.indexOf('?');
@@ -53,15 +58,15 @@ public final class SearchEngines {
     return null;
   }
 
-  /** Every engine's result paths. */
-  private static final java.util.Set<String> ENGINE_PATHS = enginePaths();
+  /** Every engine's result paths, each once. */
+  private static final String[] ENGINE_PATHS = enginePaths();
 
-  private static java.util.Set<String> enginePaths() {
-    java.util.Set<String> all = new java.util.HashSet<>();
+  private static String[] enginePaths() {
+    java.util.Set<String> all = new java.util.TreeSet<>();
     for (Engine e : ENGINES) {
       all.addAll(java.util.List.of(e.paths()));
     }
-    return java.util.Set.copyOf(all);
+    return all.toArray(new String[0]);
   }
 
   /** Bit {@code n} is set when some engine's result path has {@code n} chars (under 64). */
@@ -79,12 +84,12 @@ public final class SearchEngines {
   }
 
   /**
-   * Whether {@code path} is a result path of some engine (most paths are none): one set lookup, only for
-   * a path of a length that some result path has (the path's hash is not computed for the others).
+   * Whether the URL's path is a result path of some engine (most paths are none): compared where it
+   * stands with the result paths of its length, only for a path of a length that some result path has.
    */
-  private static boolean anyEnginePath(String path) {
-    int n = path.length();
-    return n < 64 && (ENGINE_PATH_LENGTHS & (1L << n)) != 0 && ENGINE_PATHS.contains(path);
+  private static boolean anyEnginePath(UrlView url) {
+    int n = url.pathLength();
+    return n < 64 && (ENGINE_PATH_LENGTHS & (1L << n)) != 0 && pathMatches(url, ENGINE_PATHS);
   }
 
   private static boolean mayBeEngine(String host) {
@@ -96,9 +101,9 @@ public final class SearchEngines {
     return false;
   }
 
-  private static boolean pathMatches(String path, String[] paths) {
+  private static boolean pathMatches(UrlView url, String[] paths) {
     for (String p : paths) {
-      if (path.equals(p)) {
+      if (url.pathIs(p)) {
         return true;
       }
     }

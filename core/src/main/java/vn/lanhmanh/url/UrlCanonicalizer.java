@@ -91,10 +91,18 @@ public final class UrlCanonicalizer {
       return CanonicalizationResult.failure(Problem.NULL_INPUT, "url is null");
     }
     if (url.length() > MAX_INPUT_LENGTH) {
-      return CanonicalizationResult.failure(Problem.TOO_LONG,
-          "url has " + url.length() + " chars; the limit is " + MAX_INPUT_LENGTH);
+      return CanonicalizationResult.failure(Problem.TOO_LONG, tooLong(url));
     }
-    return run(new Parse(url));
+    return result(run(new Parse(url, null), new UrlView()));
+  }
+
+  private static String tooLong(String url) {
+    return "url has " + url.length() + " chars; the limit is " + MAX_INPUT_LENGTH;
+  }
+
+  /** The result of a parse's view. */
+  private static CanonicalizationResult result(UrlView v) {
+    return v.isOk() ? CanonicalizationResult.ok(v.url()) : CanonicalizationResult.failure(v.problem(), v.message());
   }
 
   /**
@@ -113,38 +121,77 @@ public final class UrlCanonicalizer {
     if (url == null || url.length() > MAX_INPUT_LENGTH) {
       return canonicalize(url);
     }
-    // The check's path: this thread's parse, cleared, instead of a new one per URL (40 bytes a check).
+    UrlView v = new UrlView();
+    runHere(PARSES.get(), url, v);
+    plainPrefix[0] = v.plainPrefix();
+    return result(v);
+  }
+
+  /**
+   * {@link #canonicalize(String, int[])} for a check: the canonical URL (or the problem) in this thread's
+   * {@link UrlView}, whose path and query are ranges of the URL when they are already canonical there, so
+   * that a check of a URL in the usual form makes no string but its host. The caller
+   * {@link UrlView#release() releases} the view when done; a call on a thread whose view is not released
+   * yet gets a view of its own.
+   *
+   * @param url any string, {@code null} included
+   * @return the thread's view, never {@code null}; nothing is thrown
+   */
+  public static UrlView canonicalizeForCheck(String url) {
     Parse p = PARSES.get();
+    UrlView v = p.checkView;
+    if (v.held) {
+      v = new UrlView();
+    } else {
+      v.held = true;
+    }
+    if (url == null) {
+      v.fail(Problem.NULL_INPUT, "url is null");
+    } else if (url.length() > MAX_INPUT_LENGTH) {
+      v.fail(Problem.TOO_LONG, tooLong(url));
+    } else {
+      runHere(p, url, v);
+    }
+    return v;
+  }
+
+  /** Runs {@code p}, this thread's parse, over {@code url} into {@code v}, instead of a new parse per URL. */
+  private static void runHere(Parse p, String url, UrlView v) {
+    if (p.input != null) {   // a parse calls no entry point; this is a safeguard, not a path
+      run(new Parse(url, null), v);
+      return;
+    }
     p.reset(url);
     try {
-      CanonicalizationResult r = run(p);
-      if (r.isOk()) {
-        plainPrefix[0] = p.plainPrefix;
-      }
-      return r;
+      run(p, v);
     } finally {
       p.reset(null);   // keeps no reference to the URL
     }
   }
 
-  /** A parse per thread for {@link #canonicalize(String, int[])}; a parse calls neither entry point. */
-  private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(() -> new Parse(null));
+  /** A parse per thread, with the view of a check; a parse calls no entry point. */
+  private static final ThreadLocal<Parse> PARSES = ThreadLocal.withInitial(() -> new Parse(null, new UrlView()));
 
-  /** Runs a parse; a bug in it is a failure result, never thrown. */
-  private static CanonicalizationResult run(Parse p) {
+  /** Runs a parse into {@code v}; a bug in it is a failure, never thrown. Returns {@code v}. */
+  private static UrlView run(Parse p, UrlView v) {
     try {
-      return p.run();
+      p.run(v);
     } catch (RuntimeException e) {
-      return CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
+      v.fail(Problem.INTERNAL_ERROR, "canonicaliser failed: " + e);
     }
+    return v;
   }
 
-  /** What a first reading of a URL answers when the URL holds tab, CR, LF or {@code #}: never returned. */
-  private static final CanonicalizationResult START_OVER =
-      CanonicalizationResult.failure(Problem.INTERNAL_ERROR, "read again without tab, CR, LF and fragment");
+  /** What a step of a parse answers: the parts, or the problem, are in the view. */
+  private static final int DONE = 0;
+  /** What a first reading of a URL answers when the URL holds tab, CR, LF or {@code #}. */
+  private static final int START_OVER = 1;
 
-  /** One canonicalisation; holds the cleaned input and the first problem found. */
+  /** One canonicalisation; holds the cleaned input, and writes the parts or the first problem found to a view. */
   private static final class Parse {
+    /** The view a check of this parse's thread reads ({@link #canonicalizeForCheck}); null for another parse. */
+    final UrlView checkView;
+    private UrlView out;
     private String input;
     private String s;
     private boolean special;
@@ -155,8 +202,9 @@ public final class UrlCanonicalizer {
     /** See {@link UrlCanonicalizer#canonicalize(String, int[])}: set by the reading that succeeds. */
     private int plainPrefix;
 
-    Parse(String input) {
+    Parse(String input, UrlView checkView) {
       this.input = input;
+      this.checkView = checkView;
     }
 
     /** Makes this parse a new one of {@code input}, as the constructor leaves it. */
@@ -168,31 +216,37 @@ public final class UrlCanonicalizer {
       message = null;
       cutsDropped = false;
       plainPrefix = 0;
+      out = null;
     }
 
-    CanonicalizationResult run() {
+    /** Writes the canonical URL, or the problem, to {@code view}. */
+    void run(UrlView view) {
+      out = view;
       s = trimmed(input);
       if (s == null) {
-        return CanonicalizationResult.failure(Problem.EMPTY, "url is empty");
+        view.fail(Problem.EMPTY, "url is empty");
+        return;
       }
       // Tab, CR and LF inside the URL and its fragment are dropped before the steps. They are rare, so the
       // steps first read the URL as it is: every char is read by the scheme's, the authority's, the path's
       // or the query's pass, and one that meets such a char (or a failure, which may be due to one) starts
       // over here on the URL without them. A URL without them is read once.
-      CanonicalizationResult r = parse();
-      if (r == START_OVER) {
+      if (parse() == START_OVER) {
         s = withoutCuts(s);
         cutsDropped = true;
         if (s.isEmpty()) {
-          return fail(Problem.MISSING_HOST, "only a fragment, no host");
+          fail(Problem.MISSING_HOST, "only a fragment, no host");
+          return;
         }
-        r = parse();
+        parse();
       }
-      return r;
     }
 
-    /** The steps over {@link #s}, or {@link #START_OVER} when it holds a char {@link #isCut} names. */
-    private CanonicalizationResult parse() {
+    /**
+     * The steps over {@link #s}, with the parts or the problem written to the view: {@link #DONE}, or
+     * {@link #START_OVER} when {@code s} holds a char {@link #isCut} names.
+     */
+    private int parse() {
       plainPrefix = 0;
       String scheme = "http";
       int pos;
@@ -305,15 +359,27 @@ public final class UrlCanonicalizer {
       if ((!plainPath || !plainQuery) && !cutsDropped && hasCut(s)) {
         return START_OVER;
       }
-      String path = plainPath ? s.substring(authorityEnd, pathEnd) : canonicalPath(authorityEnd, pathEnd);
-      String query = queryMark < 0 ? null
-          : plainQuery ? s.substring(queryMark + 1) : canonicalQuery(queryMark + 1, s.length());
-      return CanonicalizationResult.ok(new CanonicalUrl(scheme, host, port, path, query));
+      // A plain path and query are read where they stand in s: no string of their own.
+      String path = plainPath ? s : canonicalPath(authorityEnd, pathEnd);
+      int pathFrom = plainPath ? authorityEnd : 0;
+      int pathTo = plainPath ? pathEnd : path.length();
+      String query = queryMark < 0 ? null : plainQuery ? s : canonicalQuery(queryMark + 1, s.length());
+      int queryFrom = queryMark < 0 || !plainQuery ? 0 : queryMark + 1;
+      int queryTo = queryMark < 0 ? 0 : plainQuery ? s.length() : query.length();
+      out.set(scheme, host, port, path, pathFrom, pathTo, query, queryFrom, queryTo, plainPrefix);
+      return DONE;
     }
 
-    /** A failure, or {@link #START_OVER} when the URL holds a char {@link #isCut} names (it may be the cause). */
-    private CanonicalizationResult fail(Problem p, String m) {
-      return !cutsDropped && hasCut(s) ? START_OVER : CanonicalizationResult.failure(p, m);
+    /**
+     * A failure written to the view, or {@link #START_OVER} when the URL holds a char {@link #isCut} names
+     * (it may be the cause).
+     */
+    private int fail(Problem p, String m) {
+      if (!cutsDropped && hasCut(s)) {
+        return START_OVER;
+      }
+      out.fail(p, m);
+      return DONE;
     }
 
     /** Whether {@code t} holds a char that {@link #isCut} names. */

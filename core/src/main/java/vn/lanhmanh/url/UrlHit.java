@@ -40,9 +40,13 @@ public record UrlHit(Category category, Rating rating, Severity severity, String
     }
   }
 
+  /** The severity of a hit of category {@code c}: low for a T13 category, else high. */
+  public static Severity severityOf(Category c) {
+    return ratingOf(c) == Rating.T13 ? Severity.LOW : Severity.HIGH;
+  }
+
   /** A hit whose tier and severity follow from its category. */
   public static UrlHit of(Category c, String rule, String key) {
-    Rating r = ratingOf(c);
-    return new UrlHit(c, r, r == Rating.T13 ? Severity.LOW : Severity.HIGH, rule, key);
+    return new UrlHit(c, ratingOf(c), severityOf(c), rule, key);
   }
 }

@@ -192,7 +192,15 @@ public final class UrlRules {
 
   /** The allow-list kind ({@code learning}, {@code help} …) of the URL's host, or null. */
   public String allowKind(CanonicalUrl url) {
-    String host = url.host();
+    return allowKind(url.host());
+  }
+
+  /** {@link #allowKind(CanonicalUrl)} of a check's URL. */
+  public String allowKind(UrlView url) {
+    return allowKind(url.host());
+  }
+
+  private String allowKind(String host) {
     for (String suffix : ALLOWED_SUFFIXES) {
       if (host.endsWith(suffix)
           || (host.length() == suffix.length() - 1 && host.regionMatches(0, suffix, 1, host.length()))) {
@@ -206,11 +214,16 @@ public final class UrlRules {
 
   /** Hits of the embedded domain list (the host or a parent domain is listed). */
   public void listHits(CanonicalUrl url, List<UrlHit> out) {
+    listHits(UrlView.of(url), UrlHitSink.into(out));
+  }
+
+  /** {@link #listHits(CanonicalUrl, List)} of a check's URL. */
+  public void listHits(UrlView url, UrlHitSink out) {
     HostTable.Suffixes sx = HostTable.Suffixes.of(url.host());
     int k = domainTable.firstSuffix(sx);
     if (k >= 0) {
       String h = url.host().substring(sx.start[k]);
-      out.add(UrlHit.of(domainTable.get(sx, k), "url/list/default:" + h, h));
+      out.add(domainTable.get(sx, k), "url/list/default:" + h, h);
     }
   }
 
@@ -221,9 +234,14 @@ public final class UrlRules {
    * costs no substring.
    */
   public void heuristicHits(CanonicalUrl url, List<UrlHit> out) {
+    heuristicHits(UrlView.of(url), UrlHitSink.into(out));
+  }
+
+  /** {@link #heuristicHits(CanonicalUrl, List)} of a check's URL, its path read where it stands. */
+  public void heuristicHits(UrlView url, UrlHitSink out) {
     UrlChars buf = UrlChars.get();
     if (url.hostIsIpAddress()) {
-      keywordHits(0, 0, url.path(), buf, out);
+      keywordHits(0, 0, url, buf, out);
       return;
     }
     String host = url.host();
@@ -232,7 +250,7 @@ public final class UrlRules {
     Category t = tldTable.get(sx, sx.count - 1);
     if (t != null) {
       String tld = host.substring(dot + 1);
-      out.add(UrlHit.of(t, "url/tld:" + tld, "." + tld));
+      out.add(t, "url/tld:" + tld, "." + tld);
     }
     // The part before the public suffix is src[0, beforeEnd), the registrable label src[labelFrom, beforeEnd)
     // (-1: none); src is the host itself unless the host needs InternetDomainName.
@@ -258,7 +276,7 @@ public final class UrlRules {
     if (labelFrom >= 0) {
       String stem = (kinds & UrlWords.BRAND) == 0 ? null : brandIn(src, labelFrom, beforeEnd, buf);
       if (stem != null) {
-        out.add(UrlHit.of(brands.get(stem), "url/brand:" + stem, src.substring(labelFrom, beforeEnd)));
+        out.add(brands.get(stem), "url/brand:" + stem, src.substring(labelFrom, beforeEnd));
       }
       if (beforeEnd > 0
           && (start == DomainParts.SLOW || impersonation.mayHit(host, beforeEnd, labelFrom, kinds, buf))) {
@@ -268,7 +286,7 @@ public final class UrlRules {
         }
       }
     }
-    keywordHits(hostWords, kinds, url.path(), buf, out);
+    keywordHits(hostWords, kinds, url, buf, out);
   }
 
   /** The rules' impersonation part (for tests). */
@@ -313,17 +331,20 @@ public final class UrlRules {
 
   /**
    * Keyword hits of the host's words ({@code buf.words[0, hostWords)}, whose automaton bits are
-   * {@code hostKinds}) and of each segment of {@code path}, each reduced to lower-case letters and digits
-   * in {@code buf}; a part whose bits name no keyword of its side is not scanned for one.
+   * {@code hostKinds}) and of each segment of the URL's path (read where it stands), each reduced to
+   * lower-case letters and digits in {@code buf}; a part whose bits name no keyword of its side is not
+   * scanned for one.
    */
-  private void keywordHits(int hostWords, int hostKinds, String path, UrlChars buf, List<UrlHit> out) {
+  private void keywordHits(int hostWords, int hostKinds, UrlView url, UrlChars buf, UrlHitSink out) {
     java.util.Set<String> seen = null;
     if ((hostKinds & UrlWords.HOST_KEYWORD) != 0) {
       seen = keywordsIn(buf.words, hostWords, true, out, seen);
     }
-    int at = 0;
-    while (at < path.length()) {
-      if ((words.segmentKinds(path, at, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
+    String path = url.pathSource();
+    int end = url.pathEnd();
+    int at = url.pathStart();
+    while (at < end) {
+      if ((words.segmentKinds(path, at, end, buf) & UrlWords.PATH_KEYWORD) != 0) {   // may grow buf.words
         seen = keywordsIn(buf.words, buf.wordCount, false, out, seen);
       }
       at = buf.segmentEnd + 1;
@@ -334,7 +355,7 @@ public final class UrlRules {
    * Adds each keyword found in {@code s[0, n)} once (host keywords for the host, path keywords for the
    * path).
    */
-  private java.util.Set<String> keywordsIn(char[] s, int n, boolean inHost, List<UrlHit> out,
+  private java.util.Set<String> keywordsIn(char[] s, int n, boolean inHost, UrlHitSink out,
       java.util.Set<String> seen) {
     for (int i = 0; i + 1 < n; i++) {
       int b = UrlChars.bigram(s, i);
@@ -350,7 +371,7 @@ public final class UrlRules {
             seen = new java.util.HashSet<>();
           }
           seen.add(k.word());
-          out.add(UrlHit.of(k.category(), "url/keyword:" + k.word(), k.word()));
+          out.add(k.category(), "url/keyword:" + k.word(), k.word());
         }
       }
     }

@@ -163,12 +163,12 @@ final class UrlWords {
   }
 
   /**
-   * {@link #compactKinds} of the path segment that starts at {@code from}: up to the first {@code /} from
-   * there or the path's end, which goes to {@code buf.segmentEnd} (found in the same pass, not searched
-   * for first).
+   * {@link #compactKinds} of the path segment that starts at {@code from} in the path that ends at
+   * {@code to} in {@code s}: up to the first {@code /} from there or {@code to}, which goes to
+   * {@code buf.segmentEnd} (found in the same pass, not searched for first).
    */
-  int segmentKinds(String path, int from, UrlChars buf) {
-    return compact(path, from, path.length(), true, buf);
+  int segmentKinds(String s, int from, int to, UrlChars buf) {
+    return compact(s, from, to, true, buf);
   }
 
   /** {@link #compactKinds} of {@code s[from, to)}, stopping at a {@code /} when {@code toSlash}. */

@@ -13,6 +13,7 @@
  * r.url().lookupExpressions();   // [vnexpress.net/b, vnexpress.net/]
  * }</pre>
  *
- * <p>Everything here is immutable or stateless, and thread-safe.
+ * <p>Everything here is immutable or stateless, and thread-safe, but {@link vn.lanhmanh.url.UrlView}: a
+ * check's view of its canonical URL, one per thread, valid until the thread's next check.
  */
 package vn.lanhmanh.url;

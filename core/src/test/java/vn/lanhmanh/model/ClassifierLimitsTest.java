@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
@@ -226,6 +227,38 @@ class ClassifierLimitsTest {
       Verdict highInChat = high.conversation("d2").check(new vn.lanhmanh.Message("m",
           vn.lanhmanh.Message.Sender.OTHER, text, java.time.Instant.EPOCH), Policy.forAge(11)).verdict();
       assertThat(highInChat.findings()).as("%s", highInChat).anyMatch(f -> isModel(f, Category.DATING));
+    }
+  }
+
+  /**
+   * Sexual content and drugs scored between the child threshold and the file's own: a finding of at most T13,
+   * never raised to C for a sale, so a child under 13 is stopped and a teenager or an adult is not; at or above
+   * the file's own threshold the finding keeps its tier (a sale of drugs: C); under the child threshold, no
+   * finding. Columns: category, score, the file's threshold, text, the tier expected (or - for no finding), the
+   * actions expected at ages 10, 13 and 18.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      SEXUAL | 0.75 | 0.9  | tối nay kể tiếp cho anh nghe đi           | T13 | BLOCK | ALLOW | ALLOW
+      SEXUAL | 0.55 | 0.9  | tối nay kể tiếp cho anh nghe đi           | -   | ALLOW | ALLOW | ALLOW
+      SEXUAL | 0.95 | 0.9  | tối nay kể tiếp cho anh nghe đi           | T18 | BLOCK | BLOCK | ALLOW
+      DRUGS  | 0.75 | 0.9  | hàng mới về, ai cần thì ib mình ship tận nơi | T13 | BLOCK | ALLOW | ALLOW
+      DRUGS  | 0.45 | 0.9  | hàng mới về, ai cần thì ib mình ship tận nơi | -   | ALLOW | ALLOW | ALLOW
+      DRUGS  | 0.95 | 0.9  | hàng mới về, ai cần thì ib mình ship tận nơi | C   | BLOCK | BLOCK | BLOCK
+      """)
+  void aScoreUnderTheFilesThresholdStopsOnlyAChild(Category c, double score, double threshold, String text,
+      String tier, Action at10, Action at13, Action at18) {
+    try (ContentFilter filter = FixedScoreClassifiers.scoring(0.01).with(c, score).threshold(c, threshold)
+        .filter(dir)) {
+      Verdict v = filter.checkText(text, Policy.forAge(10));
+      if (tier.equals("-")) {
+        assertThat(v.findings()).as("%s", v).noneMatch(f -> isModel(f, c));
+      } else {
+        assertThat(v.findings()).as("%s", v).anyMatch(f -> isModel(f, c) && f.rating() == Rating.valueOf(tier));
+      }
+      assertThat(v.action()).as("%s", v).isEqualTo(at10);
+      assertThat(filter.checkText(text, Policy.forAge(13)).action()).as("13").isEqualTo(at13);
+      assertThat(filter.checkText(text, Policy.forAge(18)).action()).as("18").isEqualTo(at18);
     }
   }
 

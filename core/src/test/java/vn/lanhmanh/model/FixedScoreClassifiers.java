@@ -14,7 +14,8 @@ import vn.lanhmanh.Rating;
  * Message classifiers for tests of the score stage's rules: every text gets the same calibrated score per
  * category, set by the test, whatever its words (every weight is zero, so every logit is 0, and each
  * category's Platt intercept is the logit of its score). The 12 categories, tiers, lowering and
- * unsupported bounds are those {@code lanhmanh train} writes; every threshold is {@link #THRESHOLD}. A rule
+ * unsupported bounds are those {@code lanhmanh train} writes; every threshold is {@link #THRESHOLD} unless a
+ * test sets one. A rule
  * tested with them is exercised whatever the shipped file scores.
  */
 final class FixedScoreClassifiers {
@@ -25,6 +26,7 @@ final class FixedScoreClassifiers {
   static final double LOWER_BELOW = 0.2;
 
   private final Map<Category, Double> scores = new EnumMap<>(Category.class);
+  private final Map<Category, Double> thresholds = new EnumMap<>(Category.class);
   private boolean lowering = true;
 
   private FixedScoreClassifiers(double score) {
@@ -43,6 +45,12 @@ final class FixedScoreClassifiers {
   /** The same, with {@code c} scored {@code score}. */
   FixedScoreClassifiers with(Category c, double score) {
     scores.put(c, score);
+    return this;
+  }
+
+  /** The same, with {@code c}'s threshold (the file's own) set to {@code threshold} instead of {@link #THRESHOLD}. */
+  FixedScoreClassifiers threshold(Category c, double threshold) {
+    thresholds.put(c, threshold);
     return this;
   }
 
@@ -69,7 +77,7 @@ final class FixedScoreClassifiers {
       }
       scale[i] = 1;
       intercept[i] = Math.log(p / (1 - p));
-      threshold[i] = THRESHOLD;
+      threshold[i] = thresholds.getOrDefault(cats[i], THRESHOLD);
       tier[i] = tiers.get(cats[i]);
     }
     Map<String, String> props = new java.util.TreeMap<>();

@@ -77,9 +77,15 @@ class UrlWordsTest {
       int end = slash < 0 ? path.length() : slash;
       int expectedBits = automaton.compactKinds(path, at, end, buf);
       String expectedWords = new String(buf.words, 0, buf.wordCount);
-      assertThat(automaton.segmentKinds(path, at, buf)).as(path + " at " + at).isEqualTo(expectedBits);
+      assertThat(automaton.segmentKinds(path, at, path.length(), buf)).as(path + " at " + at).isEqualTo(expectedBits);
       assertThat(new String(buf.words, 0, buf.wordCount)).isEqualTo(expectedWords);
       assertThat(buf.segmentEnd).isEqualTo(end);
+      // The same path read where it stands in a longer string (a URL), with words and a slash after it.
+      String url = "h://a.b" + path + "?sex/x";
+      assertThat(automaton.segmentKinds(url, at + 7, path.length() + 7, buf)).as(url + " at " + (at + 7))
+          .isEqualTo(expectedBits);
+      assertThat(new String(buf.words, 0, buf.wordCount)).isEqualTo(expectedWords);
+      assertThat(buf.segmentEnd).isEqualTo(end + 7);
       at = end + 1;
     }
   }

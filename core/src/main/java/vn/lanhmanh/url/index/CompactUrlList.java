@@ -18,6 +18,8 @@ import vn.lanhmanh.Category;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.LookupExpressions;
 import vn.lanhmanh.url.UrlHit;
+import vn.lanhmanh.url.UrlHitSink;
+import vn.lanhmanh.url.UrlView;
 
 /**
  * A URL block list small enough to ship inside the jar and read from it without unpacking: the 64-bit
@@ -200,25 +202,31 @@ public final class CompactUrlList {
    * {@code url/list/<source>:<key>}.
    */
   public void lookup(CanonicalUrl url, List<UrlHit> out) {
+    lookup(UrlView.of(url), UrlHitSink.into(out));
+  }
+
+  /** {@link #lookup(CanonicalUrl, List)} of a check's URL. */
+  public void lookup(UrlView url, UrlHitSink out) {
     String host = url.host();
-    HostHashes hashes = HostHashes.of(url);
+    HostHashes hashes = HostHashes.of(host, url.hostIsIpAddress());
     for (int h = 0; h < hashes.count; h++) {
       int start = hashes.starts[h];
       long marker = hashes.markers[h];
-      if (maybeMarker(marker) && markerBuckets.find(marker) >= 0 && pathHit(url, start, out)) {
+      // A host with path keys (6,810 of the list's): its expressions are built from the canonical URL.
+      if (maybeMarker(marker) && markerBuckets.find(marker) >= 0 && pathHit(url.url(), start, out)) {
         return;
       }
       int at = find(hashes.keys[h]);
       if (at >= 0) {
         String key = host.substring(start);
-        out.add(hit(at, key, key));
+        hit(at, key, key, out);
         return;
       }
     }
   }
 
   /** Looks up the host/path expressions of the host starting at {@code start}, most specific first. */
-  private boolean pathHit(CanonicalUrl url, int start, List<UrlHit> out) {
+  private boolean pathHit(CanonicalUrl url, int start, UrlHitSink out) {
     String hostPart = url.host().substring(start);
     String path = url.path();
     List<String> candidates = new ArrayList<>(LookupExpressions.MAX_PATHS);
@@ -238,16 +246,16 @@ public final class CompactUrlList {
     for (String c : candidates) {
       int at = find(KeyFilter.hash(c, 0, c.length()));
       if (at >= 0) {
-        out.add(hit(at, c, hostPart));
+        hit(at, c, hostPart, out);
         return true;
       }
     }
     return false;
   }
 
-  private UrlHit hit(int at, String key, String find) {
+  private void hit(int at, String key, String find, UrlHitSink out) {
     int s = sourceOf[at] & 0xFF;
-    return UrlHit.of(categories[s], "url/list/" + sources[s] + ":" + key, find);
+    out.add(categories[s], "url/list/" + sources[s] + ":" + key, find);
   }
 
   /**

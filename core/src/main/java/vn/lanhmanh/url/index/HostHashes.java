@@ -1,6 +1,5 @@
 package vn.lanhmanh.url.index;
 
-import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.LookupExpressions;
 
 /**
@@ -10,14 +9,14 @@ import vn.lanhmanh.url.LookupExpressions;
  * mixed from the suffix hashes of the pass from the host's end that the embedded tables use
  * ({@link LookupExpressions#hostSuffixes}), so a check reads the host's chars for hashing once.
  *
- * <p>One instance per thread ({@link #of}); it keeps the last URL it was filled for, compared by
- * identity ({@link CanonicalUrl} is immutable).
+ * <p>One instance per thread ({@link #of}); it keeps the last host it was filled for, compared by
+ * identity (the hashes depend on the host's chars alone, and a check's host is a string of its own).
  */
 final class HostHashes {
 
   private static final ThreadLocal<HostHashes> LOCAL = ThreadLocal.withInitial(HostHashes::new);
 
-  private CanonicalUrl url;
+  private String host;
   int count;
   final int[] starts = new int[LookupExpressions.MAX_HOSTS];
   final long[] keys = new long[LookupExpressions.MAX_HOSTS];
@@ -25,23 +24,27 @@ final class HostHashes {
   /** {@link LookupExpressions#hostHash} of each host suffix. */
   final long[] hostHashes = new long[LookupExpressions.MAX_HOSTS];
 
-  /** The hashes of {@code url}'s host suffixes, for this thread. */
-  static HostHashes of(CanonicalUrl url) {
+  /**
+   * The hashes of the suffixes of a URL's canonical host, for this thread.
+   *
+   * @param ipAddress whether the host is an IP address (then only the exact host is looked up)
+   */
+  static HostHashes of(String host, boolean ipAddress) {
     HostHashes h = LOCAL.get();
-    if (h.url != url) {
-      h.fill(url);
+    if (h.host != host) {
+      h.fill(host, ipAddress);
     }
     return h;
   }
 
-  private void fill(CanonicalUrl u) {
-    url = null;
-    count = LookupExpressions.hostSuffixes(u.host(), u.hostIsIpAddress(), starts, hostHashes);
+  private void fill(String host, boolean ipAddress) {
+    this.host = null;
+    count = LookupExpressions.hostSuffixes(host, ipAddress, starts, hostHashes);
     for (int i = 0; i < count; i++) {
       keys[i] = KeyFilter.hostKey(hostHashes[i]);
       markers[i] = KeyFilter.pathMarker(hostHashes[i]);
     }
-    url = u;
+    this.host = host;
   }
 
   /**
@@ -50,7 +53,6 @@ final class HostHashes {
    * Asked by an index of that format only (the list in the jar keeps keys as they are).
    */
   long wwwKey(int i) {
-    String host = url.host();
     int parent = KeyFilter.wwwParent(host, starts[i], host.length());
     if (parent < 0) {
       return keys[i];

@@ -14,7 +14,7 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import vn.lanhmanh.Category;
-import vn.lanhmanh.url.UrlHit;
+import vn.lanhmanh.url.UrlHitSink;
 
 /**
  * The key table of a committed generation: an open-addressing hash table of 64-bit slots, read from a
@@ -230,10 +230,10 @@ final class KeyTable {
 
   /**
    * What {@link #entries} gives, as the check uses it: an allow entry under hash {@code h} makes this
-   * answer true; every other entry adds its hit ({@link UrlListIndex#hitOf}) to {@code out}, with no
+   * answer true; every other entry adds its hit ({@link UrlListIndex#addHit}) to {@code out}, with no
    * {@link ListEntry} between. {@code hostKey}: {@code s[from, to)} is a host, with no path.
    */
-  boolean hits(long h, CharSequence s, int from, int to, boolean hostKey, List<UrlHit> out) {
+  boolean hits(long h, CharSequence s, int from, int to, boolean hostKey, UrlHitSink out) {
     // The probe run of probe(h), read in place: each label is handled where it is found, in slot order,
     // so the check needs no per-thread list of labels.
     boolean allow = false;
@@ -257,7 +257,7 @@ final class KeyTable {
         // A key that is the whole host (no www. or other label before it) is the host string itself.
         key = from == 0 && to == s.length() && s instanceof String ? (String) s : s.subSequence(from, to).toString();
       }
-      out.add(UrlListIndex.hitOf(categoryEnums[label], rulePrefixes[label], key, hostKey));
+      UrlListIndex.addHit(out, categoryEnums[label], rulePrefixes[label], key, hostKey);
     }
     return allow;
   }

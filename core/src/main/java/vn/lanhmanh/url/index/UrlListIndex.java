@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.LookupExpressions;
 import vn.lanhmanh.url.UrlHit;
+import vn.lanhmanh.url.UrlHitSink;
+import vn.lanhmanh.url.UrlView;
 
 /**
  * A read-only view of a versioned URL list index: which list entries match a canonical URL.
@@ -293,6 +295,10 @@ public final class UrlListIndex implements Closeable {
    *     after it was opened, which {@link #verify()} reports)
    */
   public List<ListEntry> lookup(CanonicalUrl url) {
+    return lookup(UrlView.of(url));
+  }
+
+  private List<ListEntry> lookup(UrlView url) {
     Cursor c = cursors.get();
     c.prepare(url);
     State s = state;
@@ -330,6 +336,11 @@ public final class UrlListIndex implements Closeable {
    * @throws IllegalStateException as {@link #lookup} does
    */
   public boolean lookupHits(CanonicalUrl url, List<UrlHit> out) {
+    return lookupHits(UrlView.of(url), UrlHitSink.into(out));
+  }
+
+  /** {@link #lookupHits(CanonicalUrl, List)} of a check's URL, its path read where it stands. */
+  public boolean lookupHits(UrlView url, UrlHitSink out) {
     State s = state;
     if (s.table != null) {
       Cursor c = cursors.get();
@@ -345,20 +356,21 @@ public final class UrlListIndex implements Closeable {
       if (e.isAllow()) {
         allow = true;
       } else {
-        out.add(hitOf(e.categoryOrNull(), RULE_PREFIX + e.source() + ":", e.key(), false));
+        addHit(out, e.categoryOrNull(), RULE_PREFIX + e.source() + ":", e.key(), false);
       }
     }
     return allow;
   }
 
   /**
-   * The hit of a list entry of {@code category} whose rule is {@code rulePrefix + key}; its host is the key
-   * up to the first {@code /} (the key itself when {@code hostKey}: a host key has none, so it is not
-   * searched for one).
+   * Adds the hit of a list entry of {@code category} whose rule is {@code rulePrefix + key}; its host is
+   * the key up to the first {@code /} (the key itself when {@code hostKey}: a host key has none, so it is
+   * not searched for one).
    */
-  static UrlHit hitOf(vn.lanhmanh.Category category, String rulePrefix, String key, boolean hostKey) {
+  static void addHit(UrlHitSink out, vn.lanhmanh.Category category, String rulePrefix, String key,
+      boolean hostKey) {
     int slash = hostKey ? -1 : key.indexOf('/');
-    return UrlHit.of(category, rulePrefix.concat(key), slash < 0 ? key : key.substring(0, slash));
+    out.add(category, rulePrefix.concat(key), slash < 0 ? key : key.substring(0, slash));
   }
 
   /** The entries stored under exactly {@code key} (no subdomain or prefix matching). */
@@ -602,7 +614,7 @@ public final class UrlListIndex implements Closeable {
   private static final class Cursor {
     static final java.util.Comparator<ListEntry> ENTRY_ORDER =
         java.util.Comparator.comparing(ListEntry::category).thenComparing(ListEntry::source);
-    // Candidate k: host starting at hostStart[k], then path[0, pathEnd[k]) (none when 0), then ?query
+    // Candidate k: host starting at hostStart[k], then the path's first pathEnd[k] chars (none when 0), then ?query
     // when withQuery[k].
     final int[] hostStart = new int[LookupExpressions.MAX_EXPRESSIONS];
     final int[] pathEnd = new int[LookupExpressions.MAX_EXPRESSIONS];
@@ -620,8 +632,13 @@ public final class UrlListIndex implements Closeable {
     int count;
     int passedCount;
     String host;
+    /** The path is {@code path[pathFrom, pathFrom + pathLength)}, the query {@code query[queryFrom, queryTo)} (null: none or empty). */
     String path;
+    int pathFrom;
+    int pathLength;
     String query;
+    int queryFrom;
+    int queryTo;
     String exactKey;
     /** The host suffix hashes of the prepared URL. */
     HostHashes hashes;
@@ -633,12 +650,16 @@ public final class UrlListIndex implements Closeable {
      * Takes the URL's host suffixes; the candidates themselves are laid out by {@link #filter}, the path
      * candidates of a host only when the filter has the host's path marker.
      */
-    void prepare(CanonicalUrl url) {
+    void prepare(UrlView url) {
       host = url.host();
-      path = url.path();
-      query = url.query() == null || url.query().isEmpty() ? null : url.query();
+      path = url.pathSource();
+      pathFrom = url.pathStart();
+      pathLength = url.pathLength();
+      query = url.hasNonEmptyQuery() ? url.querySource() : null;
+      queryFrom = url.queryStart();
+      queryTo = url.queryEnd();
       exactKey = null;
-      hashes = HostHashes.of(url);
+      hashes = HostHashes.of(host, url.hostIsIpAddress());
       hostCount = hashes.count;
       System.arraycopy(hashes.starts, 0, starts, 0, hostCount);
       prefixes = -1;
@@ -651,16 +672,16 @@ public final class UrlListIndex implements Closeable {
     private void addCandidates(int h, boolean paths) {
       if (paths) {
         if (prefixes < 0) {
-          prefixes = LookupExpressions.pathPrefixEnds(path, ends);
+          prefixes = LookupExpressions.pathPrefixEnds(path, pathFrom, pathFrom + pathLength, ends);
         }
         if (query != null) {
-          add(starts[h], path.length(), true);
+          add(starts[h], pathLength, true);
         }
-        if (path.length() > 1) {
-          add(starts[h], path.length(), false);
+        if (pathLength > 1) {
+          add(starts[h], pathLength, false);
         }
         for (int p = prefixes - 1; p >= 0; p--) {
-          if (ends[p] != path.length() && ends[p] > 1) {
+          if (ends[p] != pathLength && ends[p] > 1) {
             add(starts[h], ends[p], false);
           }
         }
@@ -698,7 +719,7 @@ public final class UrlListIndex implements Closeable {
         // block (HostHashes.wwwKey), so www.example.com and example.com read one block; the table
         // is probed with the key's own hash.
         long member = www ? hashes.wwwKey(h) : hashes.keys[h];
-        boolean paths = (query != null || path.length() > 1) && filter.mightHavePaths(member, hashes.markers[h]);
+        boolean paths = (query != null || pathLength > 1) && filter.mightHavePaths(member, hashes.markers[h]);
         int k = count;
         addCandidates(h, paths);
         for (; k < count; k++) {
@@ -728,10 +749,10 @@ public final class UrlListIndex implements Closeable {
       }
       chars.set(host, hostStart[k], host.length());
       if (pathEnd[k] > 0) {
-        chars.append(path, 0, pathEnd[k]);
+        chars.append(path, pathFrom, pathFrom + pathEnd[k]);
         if (withQuery[k]) {
           chars.append('?');
-          chars.append(query, 0, query.length());
+          chars.append(query, queryFrom, queryTo);
         }
       }
     }
@@ -755,7 +776,7 @@ public final class UrlListIndex implements Closeable {
     }
 
     /** {@link #tableLookup} as hits: see {@link UrlListIndex#lookupHits}. */
-    boolean tableHits(KeyTable table, List<UrlHit> out) {
+    boolean tableHits(KeyTable table, UrlHitSink out) {
       boolean allow = false;
       for (int i = 0; i < passedCount; i++) {
         int k = passed[i];

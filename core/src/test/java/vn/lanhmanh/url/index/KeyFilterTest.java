@@ -221,7 +221,8 @@ class KeyFilterTest {
     assertThat(f.mightContain("x." + www, 2, www.length() + 2)).isTrue();
     assertThat(f.mightHavePaths(www, 0, www.length())).isTrue();
 
-    HostHashes hashes = HostHashes.of(UrlListIndexTest.url("https://" + www + "/adult/"));
+    vn.lanhmanh.url.CanonicalUrl u = UrlListIndexTest.url("https://" + www + "/adult/");
+    HostHashes hashes = HostHashes.of(u.host(), u.hostIsIpAddress());
     for (int i = 0; i < hashes.count; i++) {
       String suffix = www.substring(hashes.starts[i]);
       assertThat(hashes.wwwKey(i)).as(suffix).isEqualTo(
