@@ -478,7 +478,11 @@ public final class Positions {
     return out;
   }
 
-  private boolean lettersFit(int off, int len, String key, int at, boolean exact) {
+  /**
+   * Whether the {@code len} letters at {@code off} of the pools are {@code key}'s from {@code at}: folded
+   * equal, and with {@code exact} every diacritic written the key's ({@code d} may stand for {@code đ}).
+   */
+  boolean lettersFit(int off, int len, String key, int at, boolean exact) {
     for (int k = 0; k < len; k++) {
       char r = key.charAt(at + k);
       if (!exact) {

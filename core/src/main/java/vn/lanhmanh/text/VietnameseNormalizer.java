@@ -537,8 +537,9 @@ public final class VietnameseNormalizer {
       return 0;
     }
     if (k < out.inputLength) {
+      // Then a space or punctuation; not a letter, digit or mark, nor a leet symbol (đ*!*t is split letters).
       int cls = CharTable.cls(CharTable.info(out.input[k]));
-      if (cls == LETTER || cls == DIGIT || cls == MARK || cls == IGNORE) {
+      if (cls == LETTER || cls == DIGIT || cls == MARK || cls == IGNORE || cls == LEET) {
         return 0;
       }
     }
@@ -601,7 +602,9 @@ public final class VietnameseNormalizer {
       return false;
     }
     for (int k = 0; k < vocab.maskableCount(); k++) {
-      String swear = vocab.maskableFold(k);
+      // The swear's exact spelling: the letters written are its letters, folded, and the diacritics written
+      // are its own (m*ẹ is no mọe).
+      String swear = vocab.exactKey(vocab.maskableExactId(k));
       int len = swear.length();
       if (len >= letters + (b - a) && len <= letters + masks && fitsMask(out, a, a, b, swear, 0)) {
         markBreak(out, a);
@@ -629,11 +632,7 @@ public final class VietnameseNormalizer {
       if (at + len > swear.length()) {
         break;
       }
-      boolean same = true;
-      for (int k = 0; k < len && same; k++) {
-        same = out.foldChars[out.rOff[t] + k] == swear.charAt(at + k);
-      }
-      if (same && fitsMask(out, a, t + 1, b, swear, at + len)) {
+      if (out.lettersFit(out.rOff[t], len, swear, at, true) && fitsMask(out, a, t + 1, b, swear, at + len)) {
         return true;
       }
     }

@@ -58,7 +58,6 @@ class LexiconCodecTest {
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold",
             /* counted again when replayed */ "teencodeCount", "joinedCount", "maskableCount",
-            /* derived from the folded id */ "maskableKey",
             /* made on use by other components (Vocabulary.derived), never written */ "derived");
   }
 
