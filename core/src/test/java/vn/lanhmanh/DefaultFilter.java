@@ -18,4 +18,9 @@ public final class DefaultFilter {
   public static ContentFilter shared() {
     return Holder.FILTER;
   }
+
+  /** The default filter's compiled lexicon (the embedded precompiled one, shared), for tests of the matcher. */
+  public static vn.lanhmanh.match.CompiledLexicon lexicon() {
+    return LexiconCompiler.load(true, java.util.List.of(), null, true).lexicon();
+  }
 }

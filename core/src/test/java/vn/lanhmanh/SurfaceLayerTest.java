@@ -22,7 +22,7 @@ class SurfaceLayerTest {
       "thằng l*n kia              | profanity/lon        | l*n",
       "nói c*c gì thế             | profanity/cac_gi     | c*c gì",
       "c*c thật                   | profanity/cac        | c*c",
-      "Đ#T\u200b M* tụi nó        | profanity/dit_may    | Đ#T\u200b M",
+      "Đ#T\u200b M* tụi nó        | profanity/dit_me     | Đ#T\u200b M*",
       "ôi l**n thật               | profanity/lon        | l**n",
       "thua rồi, địt mẹ. Mai chơi | profanity/dit_me     | địt mẹ",
       "địt.mẹ.mày thằng kia       | profanity/dit_me_may | địt.mẹ.mày",

@@ -82,6 +82,8 @@ public final class CompiledLexicon {
    * than the entry object: its length in syllables (low 16 bits) and the {@code INFO_} flags.
    */
   private final int[] info;
+  /** Reads masked words by the phrases they complete (derived from the automata and entries). */
+  private final MaskedReading masks;
 
   /** {@link #info}: a rule ({@link Kind#RULE}) of the lexicon. */
   private static final int INFO_RULE = 1 << 16;
@@ -144,6 +146,22 @@ public final class CompiledLexicon {
       }
       info[i] = f;
     }
+    byte[] rank = new byte[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      int f = info[i];
+      if (i >= entries.length) {
+        ConceptSet set = conceptSets[i - entries.length];
+        rank[i] = set.isSubsetOf(REGISTERS.lo(), REGISTERS.hi()) ? MaskedReading.OTHER : MaskedReading.HARM;
+      } else if ((f & INFO_RULE) != 0) {
+        // Side phrases (a conversation's stages) read no masked word: the text's reading is the same with
+        // or without them.
+        rank[i] = (f & INFO_SIDE) != 0 ? MaskedReading.NONE : MaskedReading.RULE;
+      } else {
+        rank[i] = (f & INFO_TARGET) != 0 ? MaskedReading.OTHER
+            : (f & INFO_EXCEPTION) != 0 ? MaskedReading.EXCEPTION : MaskedReading.NONE;
+      }
+    }
+    this.masks = new MaskedReading(vocab, exact, fold, rank, lengths);
   }
 
   /**
@@ -363,8 +381,22 @@ public final class CompiledLexicon {
    * @param text the string {@link #normalize} was given
    */
   public void match(String text, MatchState state, boolean sideHits) {
+    match(text, state, sideHits, true);
+  }
+
+  /**
+   * {@link #match(String, MatchState, boolean)}, reading the masked words by the phrases they complete
+   * ({@link MaskedReading}) only if {@code readMasked}; without, they keep the normaliser's reading (for
+   * tests that compare the two).
+   */
+  void match(String text, MatchState state, boolean sideHits, boolean readMasked) {
     state.clear();
     state.matchedBy(this);
+    if (readMasked) {
+      masks.read(state);
+    } else {
+      state.positions().unreadMasked();
+    }
     boundaries(state);
     int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
     if (hits != 0) {

@@ -59,6 +59,18 @@ public final class MatchState {
   /** Per concept hit {@code k}, its concepts' words: bits 0-63 at {@code 2k}, bits 64-127 at {@code 2k + 1}. */
   private long[] hMask = new long[32];
 
+  /** The masked-word reader's walks and readings, made on the first text with a masked word. */
+  private MaskedReading.Scratch maskScratch;
+
+  MaskedReading.Scratch maskScratch() {
+    MaskedReading.Scratch s = maskScratch;
+    if (s == null) {
+      s = new MaskedReading.Scratch();
+      maskScratch = s;
+    }
+    return s;
+  }
+
   /** The normalised syllables of the text being checked. */
   public Positions positions() {
     return positions;

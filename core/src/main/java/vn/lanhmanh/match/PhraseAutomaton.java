@@ -80,6 +80,14 @@ final class PhraseAutomaton {
     return symbol < rootNext.length ? rootNext[symbol] : 0;
   }
 
+  /** The child of {@code state} on {@code symbol} in the trie (no failure link followed), or -1. */
+  int childOf(int state, int symbol) {
+    if (state == 0) {
+      return symbol < rootNext.length && rootNext[symbol] != 0 ? rootNext[symbol] : -1;
+    }
+    return (states[2 * state] & (1L << symbol)) != 0 ? child(state, symbol) : -1;
+  }
+
   /** How many phrases end in this state. */
   int outputCount(int state) {
     int at = outputsAt(state);

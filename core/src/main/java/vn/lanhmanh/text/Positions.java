@@ -61,8 +61,40 @@ public final class Positions {
   public static final byte OWN = 0;
   /** The position comes from teencode ({@code dm}) or a joined spelling ({@code ditme}). */
   public static final byte EXPANDED = 1;
-  /** The position is a masked swear ({@code đ*t}) read as the only swear it can be. */
+  /**
+   * The position is a masked word read as a syllable: a masked swear ({@code đ*t}) read as the swear it
+   * can be, or a masked word read as the syllable that completes a phrase with its neighbours
+   * ({@link #readMasked}).
+   */
   public static final byte MASKED = 2;
+
+  // Masked words (letters joined by or ending in * or #), each one position, in the order of their positions:
+  // what the matcher may read them as ({@link #maskFits}) and what the normaliser read them as.
+  private int masked;
+  private int[] mPos = new int[8];
+  /** The raw tokens of the word ({@code from..to}); after the last, {@code mTrail} masks hide letters. */
+  private int[] mFrom = new int[8];
+  private int[] mTo = new int[8];
+  private int[] mTrail = new int[8];
+  /** The fewest and most letters the word can spell (each run of masks hides one letter at least, one per mask at most). */
+  private int[] mMin = new int[8];
+  private int[] mMax = new int[8];
+  /** The word's span in the text, its trailing masks included. */
+  private int[] mEnd = new int[8];
+  private byte[] mFlags = new byte[8];
+  // The normaliser's reading of the word, put back before the matcher reads it again.
+  private int[] dExact = new int[8];
+  private int[] dFold = new int[8];
+  private int[] dOff = new int[8];
+  private int[] dLen = new int[8];
+  private int[] dEnd = new int[8];
+  private boolean[] dPlain = new boolean[8];
+  private byte[] dSource = new byte[8];
+
+  /** Masked-word flag: the word ends in its masks or has one letter written ({@code c*}, {@code đ*}, {@code Nh*}). */
+  static final byte MASK_WEAK = 1;
+  /** Masked-word flag: the normaliser read the word as a swear ({@code đ*t}). */
+  static final byte MASK_SWEAR = 2;
 
   public int size() {
     return size;
@@ -214,14 +246,11 @@ public final class Positions {
    *     characters has that id, which settles the question without comparing characters
    */
   public boolean marksWithin(int i, int ruleId, String ruleSyllable) {
-    if (plain[i]) {
+    if (plain[i] || exactId[i] == ruleId) {
       return true;
     }
     if (charOff[i] < 0 || charLen[i] != ruleSyllable.length()) {
       return false;
-    }
-    if (exactId[i] == ruleId) {
-      return true;
     }
     for (int k = 0; k < charLen[i]; k++) {
       char t = exactChars[charOff[i] + k];
@@ -303,6 +332,262 @@ public final class Positions {
     return vocab.foldKey(foldId[i]);
   }
 
+  /** The letter {@code c} lower-cased without its diacritics ({@code Đ → d}, {@code ầ → a}). */
+  public static char foldedLetter(char c) {
+    return CharTable.fold(CharTable.ch(CharTable.info(c)));
+  }
+
+  /** How many masked words the text has ({@code k*o}, {@code d*ng}, {@code c*}): one position each. */
+  public int maskedWords() {
+    return masked;
+  }
+
+  /** The position of masked word {@code w}. */
+  public int maskedPosition(int w) {
+    return mPos[w];
+  }
+
+  /**
+   * Whether masked word {@code w} is weak: it ends in its masks ({@code c*}, {@code Nh*}) or has one letter
+   * written, so it fits dozens of syllables, and is read only beside a strong masked word.
+   */
+  public boolean maskedWeak(int w) {
+    return (mFlags[w] & MASK_WEAK) != 0;
+  }
+
+  /** The exact id the normaliser read masked word {@code w} as (-1 when none). */
+  public int maskedReadExact(int w) {
+    return dExact[w];
+  }
+
+  /** The folded id the normaliser read masked word {@code w} as (-1 when none). */
+  public int maskedReadFold(int w) {
+    return dFold[w];
+  }
+
+  /** Whether the normaliser read masked word {@code w} as a swear ({@code đ*t}, {@code l*n}). */
+  public boolean maskedSwear(int w) {
+    return (mFlags[w] & MASK_SWEAR) != 0;
+  }
+
+  /** Whether masked word {@code w} is written with a diacritic ({@code g*ết}, {@code l*ợng}). */
+  public boolean maskedMarked(int w) {
+    for (int t = mFrom[w]; t <= mTo[w]; t++) {
+      if ((rFlags[t] & F_ACCENT) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The fewest letters masked word {@code w} can spell. */
+  public int maskedMinLength(int w) {
+    return mMin[w];
+  }
+
+  /** The most letters masked word {@code w} can spell. */
+  public int maskedMaxLength(int w) {
+    return mMax[w];
+  }
+
+  /**
+   * The last letter written of masked word {@code w}, folded, when the word ends in it; 0 when it ends in
+   * masks ({@code c*}).
+   */
+  public char maskedLastLetter(int w) {
+    if (mTrail[w] > 0) {
+      return 0;
+    }
+    int t = mTo[w];
+    return foldChars[rOff[t] + rLen[t] - 1];
+  }
+
+  /** The first letter written of masked word {@code w}, folded ({@code đ → d}). */
+  public char maskedFirstLetter(int w) {
+    return foldChars[rOff[mFrom[w]]];
+  }
+
+  /**
+   * Whether masked word {@code w} can be {@code key}: the letters written are the key's, in order, and each
+   * run of masks stands for one letter at least and one per mask at most ({@code l**n}: one or two). With
+   * {@code exact}, {@code key} is an exact syllable (lower case, with diacritics) and the diacritics written
+   * must be the key's ({@code d} may stand for {@code đ}, as a missing stroke); otherwise {@code key} is a
+   * folded syllable and the letters are compared folded. With {@code silentE} ({@link #silentFinalE}) the
+   * word may also leave out the key's final {@code e} ({@code n*d}: {@code nude}). A dynamic programme over
+   * the key's offsets in one {@code long} (which offsets the word so far can end at): no backtracking and
+   * no allocation.
+   */
+  public boolean maskFits(int w, String key, boolean exact, boolean silentE) {
+    return fitsFirst(w, key, key.length(), exact) || silentE && fitsFirst(w, key, key.length() - 1, exact);
+  }
+
+  /**
+   * Whether {@code key}, an English word ({@code nude}), may be written without its final {@code e} in a
+   * masked word: four letters or more, ending in {@code e}, and not shaped like a Vietnamese syllable
+   * ({@code khoe}, {@code nghe} are not).
+   */
+  public static boolean silentFinalE(String key) {
+    int n = key.length();
+    return n >= 4 && key.charAt(n - 1) == 'e' && !Syllables.vietnameseShape(key.toCharArray(), 0, n);
+  }
+
+  /** Whether masked word {@code w} is the first {@code keyLen} letters of {@code key} ({@link #maskFits}). */
+  private boolean fitsFirst(int w, String key, int keyLen, boolean exact) {
+    if (keyLen < mMin[w] || keyLen > mMax[w] || keyLen > 62) {
+      return false;
+    }
+    if (mTrail[w] == 0) {
+      // The last letter written is the key's last (most keys fail here, without the programme below).
+      int t = mTo[w];
+      char last = key.charAt(keyLen - 1);
+      if ((last < 0x80 ? last : foldedLetter(last)) != foldChars[rOff[t] + rLen[t] - 1]) {
+        return false;
+      }
+    }
+    long reach = 1L;
+    for (int t = mFrom[w]; t <= mTo[w]; t++) {
+      if (t > mFrom[w]) {
+        reach = hide(reach, rSep[t] & 3);
+      }
+      int off = rOff[t];
+      int len = rLen[t];
+      long next = 0;
+      for (long r = reach; r != 0; r &= r - 1) {
+        int at = Long.numberOfTrailingZeros(r);
+        if (at + len <= keyLen && lettersFit(off, len, key, at, exact)) {
+          next |= 1L << (at + len);
+        }
+      }
+      reach = next;
+      if (reach == 0) {
+        return false;
+      }
+    }
+    if (mTrail[w] > 0) {
+      reach = hide(reach, mTrail[w]);
+    }
+    return (reach >>> keyLen & 1L) != 0;
+  }
+
+  /** The offsets reachable after a run of {@code masks} masks (each hides one letter, the run one at least). */
+  private static long hide(long reach, int masks) {
+    long out = 0;
+    for (int k = 1; k <= masks; k++) {
+      out |= reach << k;
+    }
+    return out;
+  }
+
+  /**
+   * Whether the {@code len} letters at {@code off} of the pools are {@code key}'s from {@code at}: folded
+   * equal, and with {@code exact} every diacritic written the key's ({@code d} may stand for {@code đ}).
+   */
+  boolean lettersFit(int off, int len, String key, int at, boolean exact) {
+    for (int k = 0; k < len; k++) {
+      char r = key.charAt(at + k);
+      if (!exact) {
+        if (foldChars[off + k] != r) {
+          return false;
+        }
+        continue;
+      }
+      char t = exactChars[off + k];
+      if (t == r) {
+        continue;
+      }
+      int ti = CharTable.info(t);
+      int ri = CharTable.info(r);
+      char tb = CharTable.ch(ti);
+      char rb = CharTable.ch(ri);
+      // A mark written must be the key's; a letter written without marks may stand for any of its forms.
+      if (CharTable.fold(tb) != CharTable.fold(rb) || (tb == '\u0111' && rb != '\u0111')
+          || (CharTable.mod(ti) != 0 && CharTable.mod(ti) != CharTable.mod(ri))
+          || (CharTable.tone(ti) != 0 && CharTable.tone(ti) != CharTable.tone(ri))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads masked word {@code w} as the syllable {@code exactId} (or -1) with the folded id {@code foldId}:
+   * the position becomes {@link #MASKED} and spans the whole word, its trailing masks included. With
+   * {@code plain} false the reading is a syllable with its diacritics known (a folded phrase counts on it
+   * only where its own syllable is that one); with {@code plain} true it is read like a word written
+   * without diacritics.
+   */
+  public void readMasked(int w, int exactId, int foldId, boolean plain) {
+    int i = mPos[w];
+    this.exactId[i] = exactId;
+    this.foldId[i] = foldId;
+    this.plain[i] = plain;
+    source[i] = MASKED;
+    charOff[i] = -1;
+    charLen[i] = 0;
+    end[i] = mEnd[w];
+  }
+
+  /** Puts back the normaliser's reading of every masked word (the matcher reads them afresh). */
+  public void unreadMasked() {
+    for (int w = 0; w < masked; w++) {
+      int i = mPos[w];
+      exactId[i] = dExact[w];
+      foldId[i] = dFold[w];
+      charOff[i] = dOff[w];
+      charLen[i] = dLen[w];
+      end[i] = dEnd[w];
+      plain[i] = dPlain[w];
+      source[i] = dSource[w];
+    }
+  }
+
+  /**
+   * Registers position {@code pos}, just added, as a masked word of raw tokens {@code from..to} followed by
+   * {@code trail} masks that hide letters (0 when the masks are inside the word).
+   */
+  void addMaskedWord(int pos, int from, int to, int trail, int wordEnd, byte flags) {
+    if (masked == mPos.length) {
+      int n = masked * 2;
+      mPos = Arrays.copyOf(mPos, n);
+      mFrom = Arrays.copyOf(mFrom, n);
+      mTo = Arrays.copyOf(mTo, n);
+      mTrail = Arrays.copyOf(mTrail, n);
+      mMin = Arrays.copyOf(mMin, n);
+      mMax = Arrays.copyOf(mMax, n);
+      mEnd = Arrays.copyOf(mEnd, n);
+      mFlags = Arrays.copyOf(mFlags, n);
+      dExact = Arrays.copyOf(dExact, n);
+      dFold = Arrays.copyOf(dFold, n);
+      dOff = Arrays.copyOf(dOff, n);
+      dLen = Arrays.copyOf(dLen, n);
+      dEnd = Arrays.copyOf(dEnd, n);
+      dPlain = Arrays.copyOf(dPlain, n);
+      dSource = Arrays.copyOf(dSource, n);
+    }
+    mPos[masked] = pos;
+    mFrom[masked] = from;
+    mTo[masked] = to;
+    mTrail[masked] = trail;
+    int letters = 0;
+    int hidden = trail;
+    for (int t = from; t <= to; t++) {
+      letters += rLen[t];
+      hidden += t > from ? rSep[t] & 3 : 0;
+    }
+    mMin[masked] = letters + (to - from) + (trail > 0 ? 1 : 0);
+    mMax[masked] = letters + hidden;
+    mEnd[masked] = wordEnd;
+    mFlags[masked] = flags;
+    dExact[masked] = exactId[pos];
+    dFold[masked] = foldId[pos];
+    dOff[masked] = charOff[pos];
+    dLen[masked] = charLen[pos];
+    dEnd[masked] = end[pos];
+    dPlain[masked] = plain[pos];
+    dSource[masked] = source[pos];
+    masked++;
+  }
+
   /** What the language check counts of the text, counted in the normaliser's pass. */
   LanguageCheck.Letters letters() {
     return letters;
@@ -312,6 +597,7 @@ public final class Positions {
     letters.reset();
     size = 0;
     rawSize = 0;
+    masked = 0;
     pendingBreak = false;
     inputLength = textLength;
     int need = textLength * 3 + 16; // raw letters, joined copies, collapsed copies
@@ -343,6 +629,24 @@ public final class Positions {
       charLen = new int[64];
       sentenceStart = new boolean[64];
       source = new byte[64];
+    }
+    if (mPos.length > maxChars) {
+      masked = 0;
+      mPos = new int[8];
+      mFrom = new int[8];
+      mTo = new int[8];
+      mTrail = new int[8];
+      mMin = new int[8];
+      mMax = new int[8];
+      mEnd = new int[8];
+      mFlags = new byte[8];
+      dExact = new int[8];
+      dFold = new int[8];
+      dOff = new int[8];
+      dLen = new int[8];
+      dEnd = new int[8];
+      dPlain = new boolean[8];
+      dSource = new byte[8];
     }
     if (rStart.length > maxChars) {
       rStart = new int[64];

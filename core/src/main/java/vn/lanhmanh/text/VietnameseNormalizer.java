@@ -419,7 +419,32 @@ public final class VietnameseNormalizer {
     int i = 0;
     while (i < out.rawSize) {
       int maskEnd = phraseMode ? i : maskedRunEnd(out, i);
+      // A masked word: no mask touches it from outside (**đậm**, a*b*c are markup and formulas).
+      boolean word = maskEnd > i && maskedWord(out, i, maskEnd);
+      int before = out.size;
       if (maskEnd > i && emitMasked(out, i, maskEnd)) {
+        if (word) {
+          out.addMaskedWord(before, i, maskEnd, 0, out.rEnd[maskEnd], Positions.MASK_SWEAR);
+        }
+        i = maskEnd + 1;
+        continue;
+      }
+      if (word && maskEnd == i + 1 && singleLetters(out, i, maskEnd)) {
+        // Two letters joined by masks (k*o, n*d): one word, read as its two letters joined when that is a
+        // word of one syllable (as split letters were before), else a word nobody can read; the matcher may
+        // read it as a syllable that completes a phrase. A joined spelling that is teencode for several
+        // syllables (đ*m: đm) stays that teencode.
+        markBreak(out, i);
+        copyLetters(out, i, maskEnd, pool);
+        boolean acc = joinedAccent(out, i, maskEnd);
+        int newPool = emit(out, pool, 2, acc, out.rStart[i], out.rEnd[maskEnd], pool + 2, true);
+        if (out.size == before) {
+          out.add(-1, -1, !acc, out.rStart[i], out.rEnd[maskEnd], pool, 2);
+        }
+        pool = Math.max(newPool, pool + 2);
+        if (out.size == before + 1) {
+          out.addMaskedWord(before, i, maskEnd, 0, out.rEnd[maskEnd], (byte) 0);
+        }
         i = maskEnd + 1;
         continue;
       }
@@ -439,6 +464,9 @@ public final class VietnameseNormalizer {
         // The joined word's tone goes where a written syllable's would (ao*ẹ is aọe), as for split letters.
         placeTone(out.exactChars, pool, len);
         pool = emit(out, pool, len, acc, out.rStart[i], out.rEnd[maskEnd], pool + len, false);
+        if (word && out.size == before + 1) {
+          out.addMaskedWord(before, i, maskEnd, 0, out.rEnd[maskEnd], (byte) 0);
+        }
         i = maskEnd + 1;
         continue;
       }
@@ -458,11 +486,84 @@ public final class VietnameseNormalizer {
       } else {
         markBreak(out, i);
         if (!leetSymbol(out, i)) {
-          pool = emit(out, out.rOff[i], out.rLen[i], accent(out, i), out.rStart[i], out.rEnd[i], pool, false);
+          pool = emitToken(out, i, pool);
         }
         i++;
       }
     }
+  }
+
+  /**
+   * Emits raw token {@code t} as written; a word of one or two letters ending in one to three masks
+   * ({@code c*}, {@code đ*}, {@code Nh*}) is registered as a weak masked word, read as before unless the
+   * matcher reads it beside a strong masked word.
+   */
+  private int emitToken(Positions out, int t, int pool) {
+    int before = out.size;
+    pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
+    if (!phraseMode && out.size == before + 1) {
+      int trail = trailingMasks(out, t);
+      if (trail > 0) {
+        out.addMaskedWord(before, t, t, trail, out.rEnd[t] + trail, Positions.MASK_WEAK);
+      }
+    }
+    return pool;
+  }
+
+  private static boolean isMask(char c) {
+    return c == '*' || c == '#';
+  }
+
+  /**
+   * Whether the raw tokens {@code a..b}, joined by masks, are a masked word: no mask right before or after
+   * it ({@code **đậm**}, {@code a*b*}, {@code c*f*2027} are markup, formulas and passwords), at most
+   * {@link #MAX_MASKED_PARTS} parts and {@link #MAX_MASKED_LETTERS} letters.
+   */
+  private static boolean maskedWord(Positions out, int a, int b) {
+    int s = out.rStart[a];
+    int e = out.rEnd[b];
+    if (b - a >= MAX_MASKED_PARTS || (s > 0 && isMask(out.input[s - 1]))
+        || (e < out.inputLength && isMask(out.input[e]))) {
+      return false;
+    }
+    return joinedLength(out, a, b) <= MAX_MASKED_LETTERS;
+  }
+
+  /**
+   * The number of masks that end raw token {@code t} when it is a weak masked word ({@code c*}, {@code đ*},
+   * {@code Nh*}): one or two letters, no mask before it and none joining it to letters after, followed by
+   * one to three masks and then a space, punctuation or the end of the text; else 0.
+   */
+  private static int trailingMasks(Positions out, int t) {
+    int k = out.rEnd[t];
+    // Nearly every token is followed by something else than a mask: one load decides.
+    if (k >= out.inputLength || !isMask(out.input[k])) {
+      return 0;
+    }
+    if (!plainLetters(out, t) || out.rLen[t] > 2 || (out.rFlags[t] & Positions.F_MASKED) != 0
+        || (t + 1 < out.rawSize && (out.rFlags[t + 1] & Positions.F_MASKED) != 0)) {
+      return 0;
+    }
+    int s = out.rStart[t];
+    if (s > 0 && isMask(out.input[s - 1])) {
+      return 0;
+    }
+    int n = 0;
+    while (k < out.inputLength && isMask(out.input[k])) {
+      k++;
+      n++;
+    }
+    if (n == 0 || n > 3) {
+      return 0;
+    }
+    if (k < out.inputLength) {
+      // Then a space or punctuation; not a letter, digit or mark, nor a leet symbol (đ*!*t is split letters).
+      int cls = CharTable.cls(CharTable.info(out.input[k]));
+      if (cls == LETTER || cls == DIGIT || cls == MARK || cls == IGNORE || cls == LEET) {
+        return 0;
+      }
+    }
+    return n;
   }
 
   /**
@@ -521,7 +622,9 @@ public final class VietnameseNormalizer {
       return false;
     }
     for (int k = 0; k < vocab.maskableCount(); k++) {
-      String swear = vocab.maskableFold(k);
+      // The swear's exact spelling: the letters written are its letters, folded, and the diacritics written
+      // are its own (m*ẹ is no mọe).
+      String swear = vocab.exactKey(vocab.maskableExactId(k));
       int len = swear.length();
       if (len >= letters + (b - a) && len <= letters + masks && fitsMask(out, a, a, b, swear, 0)) {
         markBreak(out, a);
@@ -549,11 +652,7 @@ public final class VietnameseNormalizer {
       if (at + len > swear.length()) {
         break;
       }
-      boolean same = true;
-      for (int k = 0; k < len && same; k++) {
-        same = out.foldChars[out.rOff[t] + k] == swear.charAt(at + k);
-      }
-      if (same && fitsMask(out, a, t + 1, b, swear, at + len)) {
+      if (out.lettersFit(out.rOff[t], len, swear, at, true) && fitsMask(out, a, t + 1, b, swear, at + len)) {
         return true;
       }
     }
@@ -649,8 +748,9 @@ public final class VietnameseNormalizer {
     }
     int j = i;
     // Letters are split by short separators, never by ! ? … (a dot may split them: đ. m).
+    // Nor into the first letter of a masked word (c* c*ợc: the second c is c*ợc's).
     while (j + 1 < out.rawSize && singleLetter(out, j + 1) && out.rSep[j + 1] >= 0
-        && (out.rFlags[j + 1] & Positions.F_STOP) == 0) {
+        && (out.rFlags[j + 1] & Positions.F_STOP) == 0 && !startsMaskedWord(out, j + 1)) {
       j++;
     }
     // Two letters on either side of a comma and a space are two words of two clauses ("di e, o day":
@@ -664,6 +764,12 @@ public final class VietnameseNormalizer {
       return i;
     }
     return j;
+  }
+
+  /** Whether raw token {@code t} is not joined to the one before by masks but to the one after it. */
+  private static boolean startsMaskedWord(Positions out, int t) {
+    return (out.rFlags[t] & Positions.F_MASKED) == 0 && t + 1 < out.rawSize
+        && (out.rFlags[t + 1] & Positions.F_MASKED) != 0 && plainLetters(out, t) && plainLetters(out, t + 1);
   }
 
   private static boolean loneDigit(Positions out, int t) {
@@ -683,13 +789,19 @@ public final class VietnameseNormalizer {
    */
   private int joinRun(Positions out, int a, int b, int pool) {
     int inner = mostFrequentSeparator(out, a, b);
+    // Letters split by single dots and words by something else (x.o.a.i n.g.o.n): the writer marked the
+    // words.
+    boolean words = false;
+    for (int t = a + 1; t <= b && inner == ONE_DOT; t++) {
+      words |= out.rSep[t] != inner;
+    }
     int segStart = a;
     for (int t = a + 1; t <= b + 1; t++) {
       if (t <= b && out.rSep[t] == inner) {
         continue;
       }
       int segEnd = t - 1;
-      pool = emitSegment(out, segStart, segEnd, pool);
+      pool = emitSegment(out, segStart, segEnd, pool, words);
       segStart = t;
     }
     return pool;
@@ -713,12 +825,21 @@ public final class VietnameseNormalizer {
     return best;
   }
 
-  private int emitSegment(Positions out, int s, int e, int pool) {
+  /**
+   * Emits the single letters {@code s..e}: joined when that spelling is a known word, else cut into known
+   * syllables, else one by one. With {@code words} (letters split by single dots, words by something else:
+   * {@code x.o.a.i n.g.o.n}), a segment is one word: unknown but shaped like a Vietnamese syllable, it is
+   * one syllable the lexicon does not know, not cut into others ({@code xo ai}) nor read letter by letter
+   * as teencode.
+   */
+  private int emitSegment(Positions out, int s, int e, int pool, boolean words) {
     if (e > s) {
       boolean acc = false;
       boolean toned = false;
       boolean letters = false;
+      boolean masked = false;
       for (int t = s; t <= e; t++) {
+        masked |= trailingMasks(out, t) > 0;
         acc |= accent(out, t);
         toned |= CharTable.tone(CharTable.info(out.exactChars[out.rOff[t]])) != 0 && isWord(out, t);
         letters |= (out.rFlags[t] & Positions.F_LETTER) != 0;
@@ -734,6 +855,11 @@ public final class VietnameseNormalizer {
         System.arraycopy(out.foldChars, out.rOff[s], out.foldChars, pool, len);
         setLeet(out, s, e, false);
         placeTone(out.exactChars, pool, len);
+        if (masked && !teencodeAt(out, pool, len)) {
+          // Letters that end in masks (c* ở, k*o c*) are masked words of their own; they join only into
+          // teencode (đ* m*: đm), as they did before masked words were read.
+          return emitSingles(out, s, e, pool);
+        }
         markBreak(out, s);
         int before = out.size;
         // A segment holding a one-letter word with a tone (ở, à) joins only into a syllable known as
@@ -742,6 +868,11 @@ public final class VietnameseNormalizer {
         int newPool = emit(out, pool, len, acc, out.rStart[s], out.rEnd[e], pool + len, true, toned);
         if (out.size > before) {
           return newPool;
+        }
+        if (words && !toned && !masked && len <= MAX_SYLLABLE_LETTERS && !hasDigitToken(out, s, e)
+            && Syllables.vietnameseShape(out.foldChars, pool, len)) {
+          out.add(-1, -1, !acc, out.rStart[s], out.rEnd[e], pool, len);
+          return pool + len;
         }
         // Spaced writing with one space everywhere (b é g á i 1 2 t u ổ i): cut the letters into known
         // syllables, the fewest that cover them all.
@@ -753,13 +884,32 @@ public final class VietnameseNormalizer {
         }
       }
     }
+    return emitSingles(out, s, e, pool);
+  }
+
+  private static boolean hasDigitToken(Positions out, int s, int e) {
+    for (int t = s; t <= e; t++) {
+      if ((out.rFlags[t] & (Positions.F_DIGIT | Positions.F_LEETSYM)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int emitSingles(Positions out, int s, int e, int pool) {
     for (int t = s; t <= e; t++) {
       markBreak(out, t);
       if (!leetSymbol(out, t)) {
-        pool = emit(out, out.rOff[t], out.rLen[t], accent(out, t), out.rStart[t], out.rEnd[t], pool, false);
+        pool = emitToken(out, t, pool);
       }
     }
     return pool;
+  }
+
+  /** Whether the letters at {@code off} are a teencode token ({@code đm}, {@code vcl}). */
+  private boolean teencodeAt(Positions out, int off, int len) {
+    char[] ex = out.exactChars;
+    return vocab.teencode(vocab.exactEntry(ex, off, len, SymbolTable.hash(ex, off, len))) != null;
   }
 
   /**

@@ -38,7 +38,6 @@ public final class Vocabulary {
   private Expansion[] joined = new Expansion[64];
   private int[] maskableExact = new int[8];
   private int[] maskableFold = new int[8];
-  private String[] maskableKey = new String[8];
   private int maskableCount;
   private int teencodeCount;
   private int joinedCount;
@@ -153,11 +152,9 @@ public final class Vocabulary {
     if (maskableCount == maskableExact.length) {
       maskableExact = Arrays.copyOf(maskableExact, maskableCount * 2);
       maskableFold = Arrays.copyOf(maskableFold, maskableCount * 2);
-      maskableKey = Arrays.copyOf(maskableKey, maskableCount * 2);
     }
     maskableExact[maskableCount] = exactId;
     maskableFold[maskableCount] = foldId;
-    maskableKey[maskableCount] = fold.key(foldId);
     maskableCount++;
   }
 
@@ -181,10 +178,6 @@ public final class Vocabulary {
 
   int maskableFoldId(int k) {
     return maskableFold[k];
-  }
-
-  String maskableFold(int k) {
-    return maskableKey[k];
   }
 
   private static boolean[] grow(boolean[] a, int id) {

@@ -50,7 +50,7 @@ class LexiconCodecTest {
     // serialised: written by LexiconCodec; derived: rebuilt from serialised ones when read
     assertThat(fields(CompiledLexicon.class)).as("CompiledLexicon fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptSets",
-            /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info");
+            /* derived */ "normalizer", "lengths", "syllables", "foldAlways", "info", "masks");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("fail", "outputs",
             /* derived from the trie */ "first", "symbol", "rootNext", "states", "pool");
@@ -58,7 +58,6 @@ class LexiconCodecTest {
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold",
             /* counted again when replayed */ "teencodeCount", "joinedCount", "maskableCount",
-            /* derived from the folded id */ "maskableKey",
             /* made on use by other components (Vocabulary.derived), never written */ "derived");
   }
 
