@@ -349,7 +349,6 @@ public final class VietnameseNormalizer {
       }
     }
     placeTone(ex, out.rOff[tok], out.rLen[tok]);
-    hornPair(ex, out.rOff[tok], out.rLen[tok]);
   }
 
   /**
@@ -394,6 +393,7 @@ public final class VietnameseNormalizer {
     if (len < 2) {
       return;
     }
+    hornPair(ex, off, len);
     int a = off + len - 2;
     int b = off + len - 1;
     int ia = CharTable.info(ex[a]);

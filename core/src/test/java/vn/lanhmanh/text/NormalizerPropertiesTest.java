@@ -108,6 +108,15 @@ class NormalizerPropertiesTest {
   }
 
   /** Found by fuzzing: '!' before a mathematical letter (outside the BMP) was read as punctuation. */
+  /** ư before an o without its horn is ươ, also in letters joined across a mask (found by the property above). */
+  @Example
+  void uHornBeforeOIsUoHornWhereverTheLettersCome() {
+    assertThat(NORMALIZER.normalizeToString("ngưòi ngừoi")).isEqualTo("người người");
+    String once = NORMALIZER.normalizeToString("a*ưo");
+    assertThat(once).isEqualTo("aươ");
+    assertThat(NORMALIZER.normalizeToString(once)).isEqualTo(once);
+  }
+
   @Example
   void leetExclamationBeforeAMathematicalLetterIsALetter() {
     assertThat(NORMALIZER.normalizeToString("\u0111!\u00ad\ud835\udc2d m\u1eb9"))
