@@ -430,14 +430,27 @@ public final class ScoreStage {
     return out;
   }
 
+  /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
+  static final int LONG_SENTENCES = 3;
+
   /**
    * The classifier's calibrated score of {@code f}'s category over the sentences its span lies in (their
-   * syllables, concept hits and {@code findings}), read as if they were the whole text; 0 when they are the whole text (the text's own score has been read already).
+   * syllables, concept hits and {@code findings}), read as if they were the whole text; 0 when they are the
+   * whole text (the text's own score has been read already) or when the text has fewer than
+   * {@link #LONG_SENTENCES} sentences (a quoted line and its speaker, a chat message in two parts: the
+   * whole text's score is not diluted there).
    */
-  static double sentenceScore(ClassifierModel m, Finding f, List<Finding> findings, String text, MatchState state, Vocabulary vocab,
-      MessageFeatures.Syllables known, ClassifierScratch s) {
+  static double sentenceScore(ClassifierModel m, Finding f, List<Finding> findings, String text,
+      MatchState state, Vocabulary vocab, MessageFeatures.Syllables known, ClassifierScratch s) {
     Positions p = state.positions();
     int size = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
+    int sentences = 1;
+    for (int i = 1; i < size && sentences < LONG_SENTENCES; i++) {
+      sentences += p.sentenceStart(i) ? 1 : 0;
+    }
+    if (sentences < LONG_SENTENCES) {
+      return 0;
+    }
     int first = -1;
     int last = -1;
     for (int i = 0; i < size; i++) {
