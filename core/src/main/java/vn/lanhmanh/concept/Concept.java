@@ -157,7 +157,8 @@ public enum Concept {
   FAMILY(true),
   /**
    * Register: school work and online classes ({@code học trực tuyến}, {@code điểm danh}, {@code giáo viên
-   * chủ nhiệm}): a teacher asking pupils to turn their cameras on is no request to show oneself.
+   * chủ nhiệm}, a notice sent to the parents, {@code trong hồ sơ của em}): a teacher asking pupils to turn
+   * their cameras on is no request to show oneself, and a school's notice that asks nothing is no scam.
    */
   CLASSROOM(true),
   /** An injury done to a person: {@code gãy tay}, {@code vỡ mồm}, {@code nhát dao}, {@code vào mặt}. */
