@@ -33,6 +33,8 @@ public final class CompiledLexicon {
 
   /** The register concepts. */
   private static final ConceptSet REGISTERS = registers();
+  /** The concept whose hit counts only before a mobile number ({@link Concept#CALL_NUMBER}). */
+  private static final ConceptSet CALL_NUMBER = ConceptSet.of(Concept.CALL_NUMBER);
 
   private static ConceptSet registers() {
     ConceptSet m = ConceptSet.EMPTY;
@@ -780,6 +782,10 @@ public final class CompiledLexicon {
           lo &= ~REGISTERS.lo();   // "6 tiếng, anh em": a register phrase is the words of one clause
           hi &= ~REGISTERS.hi();
         }
+        if (CALL_NUMBER.meets(lo, hi) && !mobileNumberAfter(state.positions(), endPos)) {
+          lo &= ~CALL_NUMBER.lo();   // "gọi cho bà", "hotline 1900 …": a call, but not to a private number
+          hi &= ~CALL_NUMBER.hi();
+        }
         if ((lo | hi) != 0) {
           state.addConcept(startPos, endPos, lo, hi);
         }
@@ -803,6 +809,56 @@ public final class CompiledLexicon {
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
+  }
+
+  /** Characters that may stand between a call word and its number ({@code gọi: 09…}, {@code zalo - 09…}). */
+  private static final int NUMBER_GAP = 3;
+
+  /**
+   * Whether a mobile number follows syllable {@code pos} in the text: after at most {@value #NUMBER_GAP}
+   * spaces or punctuation, {@code 0} and nine more digits, or {@code +84} / {@code 84} and nine, with single
+   * spaces, dots or dashes between groups; {@code x} or {@code *} stand for hidden digits after the first
+   * two ({@code 09xx xxx xxx}). A switchboard ({@code 1900 …}, {@code 1800 …}) does not start with 0.
+   */
+  static boolean mobileNumberAfter(Positions p, int pos) {
+    int n = p.inputLength();
+    int k = p.end(pos);
+    int gap = 0;
+    while (k < n && gap <= NUMBER_GAP && !Character.isLetterOrDigit(p.inputChar(k)) && p.inputChar(k) != '+') {
+      k++;
+      gap++;
+    }
+    if (k >= n || gap > NUMBER_GAP) {
+      return false;
+    }
+    int want;
+    if (p.inputChar(k) == '+' || p.inputChar(k) == '8') {
+      int skip = p.inputChar(k) == '+' ? 1 : 0;
+      if (k + skip + 1 >= n || p.inputChar(k + skip) != '8' || p.inputChar(k + skip + 1) != '4') {
+        return false;
+      }
+      k += skip + 2;
+      want = 9;
+      while (k < n && (p.inputChar(k) == ' ' || p.inputChar(k) == '.' || p.inputChar(k) == '-')) {
+        k++;
+      }
+    } else if (p.inputChar(k) == '0') {
+      want = 10;
+    } else {
+      return false;
+    }
+    int digits = 0;
+    for (; k < n && digits < want; k++) {
+      char c = p.inputChar(k);
+      boolean digit = c >= '0' && c <= '9' || digits >= 2 && (c == 'x' || c == 'X' || c == '*');
+      if (digit) {
+        digits++;
+      } else if (!((c == ' ' || c == '.' || c == '-') && digits > 0 && k + 1 < n
+          && (Character.isDigit(p.inputChar(k + 1)) || "xX*".indexOf(p.inputChar(k + 1)) >= 0))) {
+        break;
+      }
+    }
+    return digits == want && (k >= n || !Character.isLetterOrDigit(p.inputChar(k)));
   }
 
   /** Whether one of the {@code n} spans holds {@code [start, end]} (negations are few: a plain scan). */
