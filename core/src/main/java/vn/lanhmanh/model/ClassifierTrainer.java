@@ -29,6 +29,9 @@ import vn.lanhmanh.Rating;
  * finding: the lowest of {@link #THRESHOLDS} (from 0.3 up, in steps of 0.025) at which at most {@link Options#maxNegativeFlagged} of the category's
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
+ * With {@link Options#folds} set, the thresholds are then judged out of sample: the messages of the tables and chat
+ * folders are scored by classifiers trained without their fold, and {@link #outOfFold} lowers the development
+ * thresholds where that catches more of their harmful messages within a share of their innocent ones.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
  * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
  * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
@@ -166,12 +169,13 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * The settings of the shipped classifiers: since the eighteenth round (2026-12-04) the stopping epoch is
-     * chosen from epoch 50 on, and a threshold may flag at most 1.5 % of the development negatives (2 %
-     * before).
+     * The default settings: since the eighteenth round (2026-12-04) the stopping epoch is chosen from epoch 50
+     * on, and a threshold may flag at most 1.5 % of the development negatives (2 % before); thresholds are
+     * chosen on the development part alone unless folds are asked for ({@link #withFolds}), and then within
+     * 1.5 % of the innocent messages.
      */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.015, 2, 0.2, 0.7, true, 0, 50);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.015, 2, 0.2, 0.7, true, 0, 50, 0, 0.015);
     }
 
     /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */

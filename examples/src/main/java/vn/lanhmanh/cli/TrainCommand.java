@@ -170,14 +170,14 @@ final class TrainCommand implements Callable<Integer> {
   /** Null: the shipped setting. */
   @Option(names = "--folds", paramLabel = "N", description = "Classifiers: thresholds judged out of sample: each "
       + "--corpus-table file and --corpus-chats folder is dealt into one of N folds, each fold is scored by "
-      + "classifiers trained without it, and the thresholds are chosen on those scores (0: on the development "
-      + "part alone; default: the shipped setting).")
+      + "classifiers trained without it, and the thresholds are chosen on those scores (default 0: on the "
+      + "development part alone).")
   private Integer folds;
 
   /** Null: the shipped setting. */
   @Option(names = "--max-innocent-flagged", paramLabel = "SHARE", description = "Classifiers: with --folds, the "
       + "most the chosen thresholds may flag of the innocent lines and messages of the tables and chats, scored "
-      + "out of fold (default: the shipped setting).")
+      + "out of fold (default 0.015).")
   private Double maxInnocentFlagged;
 
   @Option(names = "--bits", defaultValue = "20",
@@ -258,6 +258,10 @@ final class TrainCommand implements Callable<Integer> {
               maxInnocentFlagged != null ? maxInnocentFlagged : d.maxInnocentFlagged());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (options.folds() > 0 && tablesTrain.isEmpty() && chatsTrain.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--folds needs --corpus-table or --corpus-chats: their lines are what the folds hold out");
     }
     long t0 = System.nanoTime();
     Map<String, String> props = new TreeMap<>();
