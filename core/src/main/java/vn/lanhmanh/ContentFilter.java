@@ -87,8 +87,12 @@ public final class ContentFilter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ContentFilter.class);
 
-  /** Distinct custom-phrase policies whose compiled overlay is kept. */
-  static final int MAX_OVERLAYS = 256;
+  /**
+   * Distinct custom-phrase policies whose compiled overlay is kept. An overlay holds a whole compiled
+   * lexicon (about 52 MiB, docs/ANDROID.md), so the bound is small: more distinct phrase sets in turn are
+   * compiled again (seconds each) rather than kept, and never grow the heap past this many.
+   */
+  static final int MAX_OVERLAYS = 8;
   /** URLs longer than this are checked without the verdict cache, so an entry stays small. */
   static final int MAX_CACHED_URL_CHARS = 1024;
   /** A thread's scratch buffer is dropped after a text longer than this, so it is not kept forever. */

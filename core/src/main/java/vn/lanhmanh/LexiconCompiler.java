@@ -61,7 +61,8 @@ final class LexiconCompiler {
    * @param precompiled whether it was read from a precompiled form
    * @param compositions the compositions and registers that compose the concept hits of {@code lexicon}
    * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers, for
-   *     compiling more phrases with them (read when first needed)
+   *     compiling more phrases with them (a precompiled lexicon's are read again each time they are needed,
+   *     rarely: some 130,000 expanded phrases are not kept for the filter's life)
    */
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
       boolean precompiled, ConceptLexicon compositions, Supplier<ConceptLexicon> concepts) {}
@@ -163,7 +164,7 @@ final class LexiconCompiler {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
     return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), true,
-        ConceptLexicon.readDefaultCompositions(), new Lazy<>(ConceptLexicon::readDefault));
+        ConceptLexicon.readDefaultCompositions(), ConceptLexicon::readDefault);
   }
 
   /**

@@ -107,6 +107,8 @@ class WithoutLuceneAndCaffeineTest {
   /** Runs {@link TextPathMain} in a JVM with this class path and returns what it printed. */
   private static String run(List<String> classPath, String mode) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // A phone's heap: the custom policy's overlay, compiled beside the default lexicon, completed in 176 MB when
+    // last measured (BENCHMARKS.md, "Start-up and heap"), so 256 MB leaves room for the lexicon to grow.
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-Dfile.encoding=UTF-8",
         "-cp", String.join(File.pathSeparator, classPath), TextPathMain.class.getName(), mode));
     command.addAll(List.of(TEXTS));

@@ -157,7 +157,8 @@ public enum Concept {
   FAMILY(true),
   /**
    * Register: school work and online classes ({@code học trực tuyến}, {@code điểm danh}, {@code giáo viên
-   * chủ nhiệm}): a teacher asking pupils to turn their cameras on is no request to show oneself.
+   * chủ nhiệm}, a notice sent to the parents, {@code trong hồ sơ của em}): a teacher asking pupils to turn
+   * their cameras on is no request to show oneself, and a school's notice that asks nothing is no scam.
    */
   CLASSROOM(true),
   /** An injury done to a person: {@code gãy tay}, {@code vỡ mồm}, {@code nhát dao}, {@code vào mặt}. */
@@ -270,7 +271,14 @@ public enum Concept {
    * Gore named: {@code nát cả đầu}, {@code đứt lìa}, {@code lòi ruột}. With a clip, gore on offer; with a clip
    * wanted uncut, gore sought (an accident's report is the topic, not a cancel).
    */
-  GORE;
+  GORE,
+  /**
+   * A mobile number to call or message: {@code gọi 0912 345 678}, {@code liên hệ hotline 09xx}, {@code zalo
+   * 0987…}. The phrase is the call or contact word; the hit counts only when a mobile number (ten digits from
+   * {@code 0}, or {@code +84} and nine) follows it in its clause (a 1900 or 1800 switchboard is not one).
+   * With a refund, a prize, an unlock or a held order, the way to get it is to call a private number: a scam.
+   */
+  CALL_NUMBER;
 
   private final String id = name();
   private final boolean register;

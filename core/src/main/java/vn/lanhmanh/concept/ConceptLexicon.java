@@ -128,7 +128,8 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
       if (phrase.isEmpty()) {
         throw new IllegalArgumentException("empty phrase");
       }
-      Set<Concept> concepts = concepts(cols[1]);
+      // one immutable set for the line's phrases (its spellings expanded: a line may give hundreds)
+      Set<Concept> concepts = Set.copyOf(concepts(cols[1]));
       if (concepts.isEmpty()) {
         throw new IllegalArgumentException("a concept phrase needs at least one concept");
       }

@@ -1,6 +1,7 @@
 package vn.lanhmanh.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class CompiledLexicon {
 
   /** The register concepts. */
   private static final ConceptSet REGISTERS = registers();
+  /** The concept whose hit counts only before a mobile number ({@link Concept#CALL_NUMBER}). */
+  private static final ConceptSet CALL_NUMBER = ConceptSet.of(Concept.CALL_NUMBER);
 
   private static ConceptSet registers() {
     ConceptSet m = ConceptSet.EMPTY;
@@ -68,10 +71,15 @@ public final class CompiledLexicon {
   final LexiconEntry[] entries;
   final int[] lengths;
   final String[] ruleIds;
-  /** The exact syllables of each entry, for checking diacritics on folded hits. */
-  final String[][] syllables;
-  /** The exact syllable ids of each entry: a text syllable with the same id has the rule's diacritics. */
-  final int[][] syllableIds;
+  /**
+   * The exact syllable ids of every output, one run after the other: output {@code e}'s are
+   * {@code syllableIds[syllableStart[e] ..]} ({@link #lengths}{@code [e]} of them). A text syllable with the
+   * same id has the rule's diacritics; {@link Vocabulary#exactKey} spells it. One array rather than one per
+   * output: a lexicon has some 200,000 outputs, and an array's header costs more than its few ids.
+   */
+  final int[] syllableIds;
+  /** Where each output's syllables start in {@link #syllableIds}; {@code syllableStart[outputs]} ends them. */
+  final int[] syllableStart;
   /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
   final boolean[] foldAlways;
   /** Per concept phrase (output {@code entries.length + j}): its concepts. */
@@ -113,18 +121,25 @@ public final class CompiledLexicon {
           "dung");
   private static final int INFO_LENGTH = 0xFFFF;
 
-  /** Also {@link LexiconCodec}'s way back from the precompiled form. */
+  /**
+   * Also {@link LexiconCodec}'s way back from the precompiled form.
+   *
+   * @param syllableStart where each output's syllables start in {@code syllableIds}, and their end
+   */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
-      LexiconEntry[] entries, int[] lengths, String[] ruleIds, String[][] syllables, int[][] syllableIds,
+      LexiconEntry[] entries, String[] ruleIds, int[] syllableStart, int[] syllableIds,
       boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
     this.fold = fold;
     this.entries = entries;
-    this.lengths = lengths;
+    this.lengths = new int[syllableStart.length - 1];
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = syllableStart[i + 1] - syllableStart[i];
+    }
     this.ruleIds = ruleIds;
-    this.syllables = syllables;
+    this.syllableStart = syllableStart;
     this.syllableIds = syllableIds;
     this.foldAlways = foldAlways;
     this.conceptSets = conceptSets;
@@ -142,7 +157,7 @@ public final class CompiledLexicon {
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
         f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
         f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
-        f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllables[i][0]) ? INFO_NEGATION : 0;
+        f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllable(i, 0)) ? INFO_NEGATION : 0;
       }
       info[i] = f;
     }
@@ -207,68 +222,64 @@ public final class CompiledLexicon {
     }
 
     List<LexiconEntry> kept = new ArrayList<>();
-    List<int[][]> symbols = new ArrayList<>();
     for (LexiconEntry e : all) {
-      if (e.kind() == Kind.TEENCODE) {
-        continue;
+      if (e.kind() != Kind.TEENCODE) {
+        kept.add(e);
       }
-      kept.add(e);
-      symbols.add(symbols(phrases, e.phrase(), p, e.source()));
+    }
+    LexiconEntry[] entries = kept.toArray(new LexiconEntry[0]);
+    kept = null;
+    List<ConceptPhrase> conceptPhrases = concepts.phrases();
+    int total = entries.length + conceptPhrases.size();
+    // Every output's exact and folded syllable ids, one run after the other (not an array or two per
+    // phrase): the entries, then the concept phrases, normalised in that order as the vocabulary's ids are.
+    int[] start = new int[total + 1];
+    Ids exactIds = new Ids(4 * total);
+    Ids foldIds = new Ids(4 * total);
+    for (int i = 0; i < entries.length; i++) {
+      LexiconEntry e = entries[i];
+      start[i + 1] = symbols(phrases, e.phrase(), p, e.source(), exactIds, foldIds);
       counts.merge(e.kind(), 1, Integer::sum);
     }
-
-    List<ConceptPhrase> conceptPhrases = concepts.phrases();
     ConceptSet[] conceptSets = new ConceptSet[conceptPhrases.size()];
+    Map<ConceptSet, ConceptSet> shared = new java.util.HashMap<>();
     for (int j = 0; j < conceptPhrases.size(); j++) {
       ConceptPhrase c = conceptPhrases.get(j);
-      symbols.add(symbols(phrases, c.phrase(), p, c.source()));
-      conceptSets[j] = c.conceptSet();
+      start[entries.length + j + 1] = symbols(phrases, c.phrase(), p, c.source(), exactIds, foldIds);
+      // one instance per distinct set: some 130,000 phrases have a few hundred sets
+      conceptSets[j] = shared.computeIfAbsent(c.conceptSet(), k -> k);
     }
     vocab.addDroppedFinalN();
+    int[] syllableIds = exactIds.trimmed();
+    int[] folded = foldIds.ids;
+    foldIds = null;
 
+    String[] ids = new String[entries.length];
+    boolean[] foldAlways = new boolean[total];
     PhraseAutomaton.Builder ex = new PhraseAutomaton.Builder();
     PhraseAutomaton.Builder fo = new PhraseAutomaton.Builder();
-    LexiconEntry[] entries = kept.toArray(new LexiconEntry[0]);
-    int total = entries.length + conceptPhrases.size();
-    int[] lengths = new int[total];
-    String[] ids = new String[entries.length];
-    String[][] syllables = new String[total][];
-    int[][] syllableIds = new int[total][];
-    boolean[] foldAlways = new boolean[total];
     for (int i = entries.length; i < total; i++) {
       ConceptPhrase c = conceptPhrases.get(i - entries.length);
-      int[][] s = symbols.get(i);
-      lengths[i] = s[0].length;
-      syllableIds[i] = s[0];
-      syllables[i] = new String[s[0].length];
-      for (int k = 0; k < s[0].length; k++) {
-        syllables[i][k] = vocab.exactKey(s[0][k]);
-      }
-      ex.add(s[0], i);
+      ex.add(syllableIds, start[i], start[i + 1], i);
       if (c.fold() != Fold.NEVER) {
-        fo.add(s[1], i);
+        fo.add(folded, start[i], start[i + 1], i);
       }
       foldAlways[i] = c.fold() == Fold.ALWAYS;
     }
     for (int i = 0; i < entries.length; i++) {
       LexiconEntry e = entries[i];
-      int[][] s = symbols.get(i);
-      lengths[i] = s[0].length;
-      syllables[i] = new String[s[0].length];
-      syllableIds[i] = s[0];
-      for (int k = 0; k < s[0].length; k++) {
-        syllables[i][k] = vocab.exactKey(s[0][k]);
-      }
-      ex.add(s[0], i);
+      int from = start[i];
+      int length = start[i + 1] - from;
+      ex.add(syllableIds, from, from + length, i);
       if (e.fold() != Fold.NEVER) {
-        fo.add(s[1], i);
+        fo.add(folded, from, from + length, i);
       }
       foldAlways[i] = e.fold() == Fold.ALWAYS;
       StringBuilder joined = new StringBuilder();
       StringBuilder id = new StringBuilder();
-      for (int k = 0; k < s[1].length; k++) {
-        joined.append(vocab.foldKey(s[1][k]));
-        id.append(k == 0 ? "" : "_").append(vocab.foldKey(s[1][k]));
+      for (int k = 0; k < length; k++) {
+        joined.append(vocab.foldKey(folded[from + k]));
+        id.append(k == 0 ? "" : "_").append(vocab.foldKey(folded[from + k]));
       }
       boolean sideRule = false;
       if (e.kind() == Kind.RULE) {
@@ -282,24 +293,59 @@ public final class CompiledLexicon {
         continue;   // side phrases leave the vocabulary's spellings (masked, joined) as the text's own
       }
       // A masked spelling (đ*t, c*c) may stand for a one-syllable swear.
-      if (e.kind() == Kind.RULE && s[0].length == 1 && syllables[i][0].length() >= 3
+      if (e.kind() == Kind.RULE && length == 1 && vocab.exactKey(syllableIds[from]).length() >= 3
           && (e.category() == Category.PROFANITY || e.category() == Category.SEXUAL)) {
-        vocab.addMaskable(s[0][0], s[1][0]);
+        vocab.addMaskable(syllableIds[from], folded[from]);
       }
       // The joined spelling of a phrase is itself a way to write it (ditme, vailon).
-      if (e.fold() != Fold.NEVER && s[1].length > 1 && joined.length() >= 4) {
-        vocab.addJoined(joined.toString(), s[1]);
+      if (e.fold() != Fold.NEVER && length > 1 && joined.length() >= 4) {
+        vocab.addJoined(joined.toString(), Arrays.copyOfRange(folded, from, from + length));
       }
     }
-    // The phrases' symbol lists are in the builders now; each builder goes once its automaton is made, so a
+    // The phrases' folded ids are in the builders now; each builder goes once its automaton is made, so a
     // policy's overlay (the whole lexicon compiled again beside the loaded one) fits a phone's heap.
-    symbols.clear();
+    folded = null;
     PhraseAutomaton exact = ex.build();
     ex = null;
-    PhraseAutomaton folded = fo.build();
+    PhraseAutomaton foldedAutomaton = fo.build();
     fo = null;
-    return new CompiledLexicon(vocab, exact, folded, entries, lengths, ids, syllables, syllableIds,
-        foldAlways, conceptSets, counts);
+    return new CompiledLexicon(vocab, exact, foldedAutomaton, entries, ids, start, syllableIds, foldAlways,
+        conceptSets, counts);
+  }
+
+  /** A growing run of ints. */
+  private static final class Ids {
+    int[] ids;
+    int size;
+
+    Ids(int capacity) {
+      ids = new int[Math.max(16, capacity)];
+    }
+
+    void add(int id) {
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+      }
+      ids[size++] = id;
+    }
+
+    int[] trimmed() {
+      return size == ids.length ? ids : Arrays.copyOf(ids, size);
+    }
+  }
+
+  /**
+   * Normalises a phrase and appends its exact and folded symbol ids (adding its syllables to the vocabulary);
+   * returns where its ids end.
+   */
+  private static int symbols(VietnameseNormalizer phrases, String phrase, Positions p, String source, Ids exact,
+      Ids fold) {
+    int[][] ids = symbols(phrases, phrase, p, source);
+    for (int k = 0; k < ids[0].length; k++) {
+      exact.add(ids[0][k]);
+      fold.add(ids[1][k]);
+    }
+    return exact.size;
   }
 
   /** Exact and folded symbol ids of a phrase, adding its syllables to the vocabulary. */
@@ -316,6 +362,16 @@ public final class CompiledLexicon {
       foIds[i] = vocab.addFold(p.foldString(i, vocab));
     }
     return new int[][] {exIds, foIds};
+  }
+
+  /** The exact syllable id of syllable {@code k} of output {@code e}. */
+  int syllableId(int e, int k) {
+    return syllableIds[syllableStart[e] + k];
+  }
+
+  /** Syllable {@code k} of output {@code e}, spelt exactly: for checking diacritics on folded hits. */
+  String syllable(int e, int k) {
+    return vocab.exactKey(syllableIds[syllableStart[e] + k]);
   }
 
   public VietnameseNormalizer normalizer() {
@@ -562,7 +618,7 @@ public final class CompiledLexicon {
       return false;
     }
     for (int k = first; k <= endPos; k++) {
-      String syllable = syllables[e][k - first];
+      String syllable = syllable(e, k - first);
       if (p.plain(k)) {
         // One word written without diacritics among words written with them is the word it spells
         // (khung, nung), unless it cannot be a word without a tone (dit, cac).
@@ -579,13 +635,13 @@ public final class CompiledLexicon {
         }
         continue;
       }
-      if (!always || !p.marksWithin(k, syllableIds[e][k - first], syllable)) {
+      if (!always || !p.marksWithin(k, syllableId(e, k - first), syllable)) {
         return false;
       }
       // Among words written with diacritics, diacritics written that are only part of the phrase's are
       // another word (đô, dò are not đồ; chưa is not chừa) unless only the stroke of đ is missing (dịt) or
       // the syllable cannot stand as written (đit).
-      if (!swear && p.exactId(k) != syllableIds[e][k - first] && !p.onlyStrokeMissing(k, syllable)
+      if (!swear && p.exactId(k) != syllableId(e, k - first) && !p.onlyStrokeMissing(k, syllable)
           && !p.impossibleAsWritten(k) && Surface.writerUsesDiacritics(p, first, endPos)) {
         return false;
       }
@@ -613,7 +669,7 @@ public final class CompiledLexicon {
    * and not disguised.
    */
   private boolean anotherWord(int e, int k, int first, Positions p) {
-    return p.exactId(k) != syllableIds[e][k - first] && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
+    return p.exactId(k) != syllableId(e, k - first) && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
         && !p.disguised(k);
   }
 
@@ -726,6 +782,10 @@ public final class CompiledLexicon {
           lo &= ~REGISTERS.lo();   // "6 tiếng, anh em": a register phrase is the words of one clause
           hi &= ~REGISTERS.hi();
         }
+        if (CALL_NUMBER.meets(lo, hi) && !mobileNumberAfter(state.positions(), endPos)) {
+          lo &= ~CALL_NUMBER.lo();   // "gọi cho bà", "hotline 1900 …": a call, but not to a private number
+          hi &= ~CALL_NUMBER.hi();
+        }
         if ((lo | hi) != 0) {
           state.addConcept(startPos, endPos, lo, hi);
         }
@@ -749,6 +809,56 @@ public final class CompiledLexicon {
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
+  }
+
+  /** Characters that may stand between a call word and its number ({@code gọi: 09…}, {@code zalo - 09…}). */
+  private static final int NUMBER_GAP = 3;
+
+  /**
+   * Whether a mobile number follows syllable {@code pos} in the text: after at most {@value #NUMBER_GAP}
+   * spaces or punctuation, {@code 0} and nine more digits, or {@code +84} / {@code 84} and nine, with single
+   * spaces, dots or dashes between groups; {@code x} or {@code *} stand for hidden digits after the first
+   * two ({@code 09xx xxx xxx}). A switchboard ({@code 1900 …}, {@code 1800 …}) does not start with 0.
+   */
+  static boolean mobileNumberAfter(Positions p, int pos) {
+    int n = p.inputLength();
+    int k = p.end(pos);
+    int gap = 0;
+    while (k < n && gap <= NUMBER_GAP && !Character.isLetterOrDigit(p.inputChar(k)) && p.inputChar(k) != '+') {
+      k++;
+      gap++;
+    }
+    if (k >= n || gap > NUMBER_GAP) {
+      return false;
+    }
+    int want;
+    if (p.inputChar(k) == '+' || p.inputChar(k) == '8') {
+      int skip = p.inputChar(k) == '+' ? 1 : 0;
+      if (k + skip + 1 >= n || p.inputChar(k + skip) != '8' || p.inputChar(k + skip + 1) != '4') {
+        return false;
+      }
+      k += skip + 2;
+      want = 9;
+      while (k < n && (p.inputChar(k) == ' ' || p.inputChar(k) == '.' || p.inputChar(k) == '-')) {
+        k++;
+      }
+    } else if (p.inputChar(k) == '0') {
+      want = 10;
+    } else {
+      return false;
+    }
+    int digits = 0;
+    for (; k < n && digits < want; k++) {
+      char c = p.inputChar(k);
+      boolean digit = c >= '0' && c <= '9' || digits >= 2 && (c == 'x' || c == 'X' || c == '*');
+      if (digit) {
+        digits++;
+      } else if (!((c == ' ' || c == '.' || c == '-') && digits > 0 && k + 1 < n
+          && (Character.isDigit(p.inputChar(k + 1)) || "xX*".indexOf(p.inputChar(k + 1)) >= 0))) {
+        break;
+      }
+    }
+    return digits == want && (k >= n || !Character.isLetterOrDigit(p.inputChar(k)));
   }
 
   /** Whether one of the {@code n} spans holds {@code [start, end]} (negations are few: a plain scan). */

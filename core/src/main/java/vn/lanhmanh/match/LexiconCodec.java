@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -374,7 +375,7 @@ public final class LexiconCodec {
         parent[c] = s;
         depth[c] = depth[s] + 1;
       }
-      own[s] = s == 0 ? a.outputs[s] : without(a.outputs[s], a.outputs[a.fail[s]]);
+      own[s] = s == 0 ? a.outputs(s) : without(a.outputs(s), a.outputs(a.fail(s)));
       for (int e : own[s]) {
         minRank[s] = Math.min(minRank[s], e >= rules ? e - rules : e + concepts);
       }
@@ -405,7 +406,7 @@ public final class LexiconCodec {
       int i = renumber[s];
       wParent[i] = renumber[parent[s]];
       wSymbol[i] = s == 0 ? 0 : a.symbol[s];
-      wFail[i] = renumber[a.fail[s]];
+      wFail[i] = renumber[a.fail(s)];
       wDepth[i] = depth[s];
       wOwn[i] = byRank(own[s], rules);
     }
@@ -808,6 +809,7 @@ public final class LexiconCodec {
     }
     int m = b.count("concept phrases");
     ConceptSet[] conceptSets = new ConceptSet[m];
+    Map<ConceptSet, ConceptSet> shared = new HashMap<>();
     boolean[] foldAlways = new boolean[n + m];
     for (int j = 0; j < m; j++) {
       long lo = readConceptWord(b);
@@ -817,31 +819,32 @@ public final class LexiconCodec {
         throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept phrase " + j);
       }
       long hi = (flags & 2) != 0 ? readConceptWord(b) : 0;
-      conceptSets[j] = new ConceptSet(lo, hi);
+      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(lo, hi), k -> k);   // one per distinct set
       foldAlways[n + j] = (flags & 1) != 0;
     }
     int total = n + m;
-    int[] lengths = new int[total];
-    String[][] syllables = new String[total][];
     // An output's exact syllables are the path to the state of the exact automaton where it is an output.
-    int[][] syllableIds = paths(exactTrie, total);
+    int[][] paths = paths(exactTrie, total);
     int[][] foldIds = paths(foldTrie, total);
-    Keys exactKeys = new Keys(vocab.exactCount(), vocab::exactKey);
     Keys foldKeys = new Keys(vocab.foldCount(), vocab::foldKey);
+    int[] syllableStart = new int[total + 1];
     for (int i = 0; i < total; i++) {
-      if (syllableIds[i] == null) {
+      if (paths[i] == null) {
         throw new FormatException("precompiled lexicon is corrupt: output " + i + " is in no state");
       }
-      lengths[i] = syllableIds[i].length;
-      syllables[i] = new String[lengths[i]];
-      for (int k = 0; k < lengths[i]; k++) {
-        int id = syllableIds[i][k];
+      syllableStart[i + 1] = syllableStart[i] + paths[i].length;
+    }
+    int[] syllableIds = new int[syllableStart[total]];
+    for (int i = 0; i < total; i++) {
+      for (int k = 0; k < paths[i].length; k++) {
+        int id = paths[i][k];
         if (id < 0 || id >= vocab.exactCount()) {
           throw new FormatException("precompiled lexicon is corrupt: syllable id " + id + " out of range");
         }
-        syllables[i][k] = exactKeys.get(id);
+        syllableIds[syllableStart[i] + k] = id;
       }
     }
+    paths = null;
     for (int i = 0; i < n; i++) {
       int ref = refs[i];
       entries[i] = (ref & 1) == 0 ? table[ref >>> 1] : own[ref >>> 1];
@@ -859,7 +862,7 @@ public final class LexiconCodec {
     }
     checkOutputs(exact, total);
     checkOutputs(fold, total);
-    return new CompiledLexicon(vocab, exact, fold, entries, lengths, ruleIds, syllables, syllableIds, foldAlways,
+    return new CompiledLexicon(vocab, exact, fold, entries, ruleIds, syllableStart, syllableIds, foldAlways,
         conceptSets, counts);
   }
 
@@ -944,7 +947,6 @@ public final class LexiconCodec {
       }
     }
     // Inherited outputs follow failure links, which always lead to a shallower state: fill by depth.
-    int[][] outputs = new int[n][];
     int[] byDepth = new int[maxDepth + 2];
     for (int s = 0; s < n; s++) {
       byDepth[depth[s] + 1]++;
@@ -956,24 +958,23 @@ public final class LexiconCodec {
     for (int s = 0; s < n; s++) {
       order[byDepth[depth[s]]++] = s;
     }
-    for (int s : order) {
-      int[] inherited = s == 0 ? EMPTY : outputs[fail[s]];
-      if (inherited.length == 0) {
-        outputs[s] = own[s];
-      } else if (own[s].length == 0) {
-        outputs[s] = inherited;
-      } else {
-        int[] all = Arrays.copyOf(own[s], own[s].length + inherited.length);
-        System.arraycopy(inherited, 0, all, own[s].length, inherited.length);
-        outputs[s] = all;
-      }
+    int[] ownStart = new int[n + 1];
+    for (int s = 0; s < n; s++) {
+      ownStart[s + 1] = ownStart[s] + own[s].length;
     }
+    int[] ownIds = new int[ownStart[n]];
+    for (int s = 0; s < n; s++) {
+      System.arraycopy(own[s], 0, ownIds, ownStart[s], own[s].length);
+    }
+    PhraseAutomaton.Outputs outputs = PhraseAutomaton.inherit(fail, order, ownStart, ownIds);
     return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own, fail);
   }
 
   private static void checkOutputs(PhraseAutomaton a, int entries) {
-    for (int[] out : a.outputs) {
-      for (int e : out) {
+    int[] pool = a.pool;
+    for (int at = 1; at < pool.length; at += pool[at] + 1) {
+      for (int k = at + 1; k <= at + pool[at]; k++) {
+        int e = pool[k];
         if (e < 0 || e >= entries) {
           throw new FormatException("precompiled lexicon is corrupt: output " + e + " of " + entries + " entries");
         }

@@ -326,7 +326,7 @@ final class MaskedReading {
     PhraseAutomaton a = automata[v];
     int[] walk = sc.empty;
     walk[0] = v;
-    for (int q = state; ; q = a.fail[q]) {
+    for (int q = state; ; q = a.fail(q)) {
       walk[1] = q;
       walk[2] = j - depth(v, q);
       advance(p, sc, walk, 0, j, w);

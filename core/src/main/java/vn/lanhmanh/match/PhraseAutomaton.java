@@ -23,8 +23,6 @@ final class PhraseAutomaton {
   /** Children searched one by one up to this many; by halving beyond. */
   private static final int LINEAR_CHILDREN = 8;
 
-  final int[] fail;
-  final int[][] outputs;
   /** The root's transitions by symbol (0 where the root has none). */
   final int[] rootNext;
   /**
@@ -38,7 +36,8 @@ final class PhraseAutomaton {
    * Every state's outputs in one array, in the order of the states (the states near the root, which a
    * text visits most, first): at a state's start its number of outputs, then the outputs in ascending
    * order. Index 0 is unused, so a start of 0 means none. A hit reads it at the start {@link #states}
-   * gives, without going through {@link #outputs}' array of arrays.
+   * gives. It is the only copy of the outputs: no array per state is kept (an array's header alone is 16
+   * bytes, and a lexicon's automata have hundreds of thousands of states with outputs).
    */
   final int[] pool;
   /**
@@ -49,11 +48,8 @@ final class PhraseAutomaton {
   /** The symbol on the edge into each state (ascending among siblings; 0 for the root). */
   final int[] symbol;
 
-  private PhraseAutomaton(int[] fail, int[][] outputs, int[] rootNext, long[] states, int[] first,
-      int[] symbol, int[] pool) {
+  private PhraseAutomaton(int[] rootNext, long[] states, int[] first, int[] symbol, int[] pool) {
     this.pool = pool;
-    this.fail = fail;
-    this.outputs = outputs;
     this.rootNext = rootNext;
     this.states = states;
     this.first = first;
@@ -102,13 +98,19 @@ final class PhraseAutomaton {
     return (int) states[2 * state + 1];
   }
 
-  /** The ids of the phrases that end in this state, in ascending order. */
+  /** The ids of the phrases that end in this state, in ascending order (a new array; not for the check path). */
   int[] outputs(int state) {
-    return outputs[state];
+    int at = outputsAt(state);
+    return at == 0 ? NONE : Arrays.copyOfRange(pool, at + 1, at + 1 + pool[at]);
+  }
+
+  /** The failure link of {@code state} (kept only in {@link #states}, beside its child mask). */
+  int fail(int state) {
+    return (int) (states[2 * state + 1] >>> 32);
   }
 
   int stateCount() {
-    return fail.length;
+    return first.length - 1;
   }
 
   /** The child of {@code state} on {@code sym}, or -1. */
@@ -137,11 +139,12 @@ final class PhraseAutomaton {
 
   /**
    * The automaton of a trie given by each state's parent and the symbol on the edge into it (both
-   * ignored for the root, state 0), with its failure links and per-state outputs (own then inherited).
-   * The states are numbered again breadth first (see the class comment); the result is the same whatever
-   * the numbering it is given. The builder and the precompiled form ({@link LexiconCodec}) both end here.
+   * ignored for the root, state 0), with its failure links and per-state outputs (own then inherited,
+   * {@link #inherit}). The states are numbered again breadth first (see the class comment); the result is
+   * the same whatever the numbering it is given. The builder and the precompiled form ({@link LexiconCodec})
+   * both end here.
    */
-  static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, int[][] outputs) {
+  static PhraseAutomaton assemble(int[] parent, int[] symbol, int[] fail, Outputs outputs) {
     int n = fail.length;
     // Each state's children, sorted by their symbols.
     int[] start = starts(parent, 1, n, n);
@@ -168,45 +171,102 @@ final class PhraseAutomaton {
       }
     }
     first[n] = n;
+    kids = null;   // the sort's scratch goes before the automaton's own arrays are made
+    start = null;
+    fill = null;
     int[] sym = new int[n];
-    int[] f = new int[n];
-    int[][] out = new int[n][];
     long[] states = new long[2 * n];
-    java.util.IdentityHashMap<int[], int[]> sorted = new java.util.IdentityHashMap<>();
     int maxRootSymbol = -1;
+    int pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
       sym[i] = i == 0 ? 0 : symbol[s];
-      f[i] = renumber[fail[s]];
-      out[i] = sorted.computeIfAbsent(outputs[s], PhraseAutomaton::ascending);
+      states[2 * i + 1] = (long) renumber[fail[s]] << 32;
       if (i > 0 && parent[s] == 0) {
         maxRootSymbol = Math.max(maxRootSymbol, sym[i]);
       }
+      int k = outputs.length[s];
+      pooled += k == 0 ? 0 : k + 1;
     }
-    int pooled = 1;
-    for (int i = 0; i < n; i++) {
-      pooled += out[i].length == 0 ? 0 : out[i].length + 1;
-    }
+    // Each state's outputs straight into the pool, sorted there: no array per state is made or kept.
     int[] pool = new int[pooled];
     int at = 1;
     for (int i = 0; i < n; i++) {
       for (int c = first[i]; c < first[i + 1]; c++) {
         states[2 * i] |= 1L << sym[c];
       }
+      int s = order[i];
+      int k = outputs.length[s];
       int from = 0;
-      if (out[i].length != 0) {
+      if (k != 0) {
         from = at;
-        pool[at++] = out[i].length;
-        System.arraycopy(out[i], 0, pool, at, out[i].length);
-        at += out[i].length;
+        pool[at++] = k;
+        System.arraycopy(outputs.flat, outputs.start[s], pool, at, k);
+        Arrays.sort(pool, at, at + k);
+        at += k;
       }
-      states[2 * i + 1] = ((long) f[i] << 32) | from;
+      states[2 * i + 1] |= from;
     }
     int[] rootNext = new int[maxRootSymbol + 1];
     for (int c = first[0]; c < first[1]; c++) {
       rootNext[sym[c]] = c;
     }
-    return new PhraseAutomaton(f, out, rootNext, states, first, sym, pool);
+    return new PhraseAutomaton(rootNext, states, first, sym, pool);
+  }
+
+  /**
+   * Every state's outputs, its own then those it inherits through its failure link: state {@code s}'s are
+   * {@code flat[start[s] .. start[s] + length[s])}. A state without outputs of its own shares the run of its
+   * failure target, so only states with outputs of their own add to {@code flat}, and no array is made per
+   * state.
+   */
+  static final class Outputs {
+    final int[] start;
+    final int[] length;
+    final int[] flat;
+
+    private Outputs(int[] start, int[] length, int[] flat) {
+      this.start = start;
+      this.length = length;
+      this.flat = flat;
+    }
+  }
+
+  /**
+   * The outputs of every state (see {@link Outputs}) from its own ({@code ownIds[ownStart[s] ..
+   * ownStart[s + 1])}), visiting the states in an {@code order} that puts each state's failure target
+   * before it (breadth first, or by depth).
+   */
+  static Outputs inherit(int[] fail, int[] order, int[] ownStart, int[] ownIds) {
+    int n = fail.length;
+    int[] length = new int[n];
+    long size = 0;
+    for (int s : order) {
+      int own = ownStart[s + 1] - ownStart[s];
+      length[s] = own + (s == 0 ? 0 : length[fail[s]]);
+      size += own == 0 ? 0 : length[s];
+    }
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("too many outputs: " + size);
+    }
+    int[] start = new int[n];
+    int[] flat = new int[(int) size];
+    int at = 0;
+    for (int s : order) {
+      int own = ownStart[s + 1] - ownStart[s];
+      if (own == 0) {
+        start[s] = s == 0 ? 0 : start[fail[s]];
+        continue;
+      }
+      start[s] = at;
+      System.arraycopy(ownIds, ownStart[s], flat, at, own);
+      at += own;
+      if (s != 0) {
+        System.arraycopy(flat, start[fail[s]], flat, at, length[fail[s]]);
+        at += length[fail[s]];
+      }
+    }
+    return new Outputs(start, length, flat);
   }
 
   /**
@@ -224,99 +284,77 @@ final class PhraseAutomaton {
     return start;
   }
 
-  /** The outputs in ascending order (the same array when they are already). */
-  private static int[] ascending(int[] a) {
-    for (int i = 1; i < a.length; i++) {
-      if (a[i - 1] > a[i]) {
-        int[] b = a.clone();
-        Arrays.sort(b);
-        return b;
-      }
-    }
-    return a.length == 0 ? NONE : a;
-  }
-
   /**
    * Collects phrases, then builds the automaton. Not thread-safe. Everything is kept in int and long arrays
-   * (no boxed state, edge or output): a policy's own phrases compile the whole lexicon again, and that has
-   * to fit the heap of a phone.
+   * (no boxed state, edge or output, and no hash table of edges): a policy's own phrases compile the whole
+   * lexicon again, beside the filter's own, and that has to fit the heap of a phone.
    */
   static final class Builder {
-    private static final long FREE = -1L;
     /**
-     * The trie's edges, open addressing with linear probing, at most three quarters full: key (state, symbol) →
-     * child; a slot holding {@link #FREE} is empty.
+     * Per state: the state it hangs from and the symbol on the edge into it (both 0 for the root), its
+     * latest child and its next older sibling (0 for none: the root is no one's child). The root's
+     * children are in {@link #rootChild} instead, by symbol, since it has one per first syllable.
      */
-    private long[] keys = new long[1 << 12];
-    private int[] values = new int[1 << 12];
-    private int edgeCount;
-    /** Per state: the state it hangs from and the symbol on the edge into it (both 0 for the root). */
     private int[] parent = new int[1 << 12];
     private int[] symbol = new int[1 << 12];
+    private int[] firstChild = new int[1 << 12];
+    private int[] nextSibling = new int[1 << 12];
+    /** The root's child on each symbol (0 for none). */
+    private int[] rootChild = new int[1 << 10];
     private int states = 1;
     /** The phrases added: the state each ends in and its output id, in the order added. */
     private int[] ownState = new int[1 << 10];
     private int[] ownId = new int[1 << 10];
     private int owned;
 
-    Builder() {
-      Arrays.fill(keys, FREE);
-    }
-
-    private static long key(int state, int symbol) {
-      return ((long) state << 32) | (symbol & 0xFFFFFFFFL);
-    }
-
-    private int slot(long key) {
-      int mask = keys.length - 1;
-      int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-      while (keys[i] != FREE && keys[i] != key) {
-        i = (i + 1) & mask;
-      }
-      return i;
-    }
-
-    /** The child of {@code state} on {@code sym}, or -1. */
+    /** The child of {@code state} on {@code sym} while phrases are added, or -1. */
     private int edge(int state, int sym) {
-      int i = slot(key(state, sym));
-      return keys[i] == FREE ? -1 : values[i];
+      if (state == 0) {
+        return sym < rootChild.length && rootChild[sym] != 0 ? rootChild[sym] : -1;
+      }
+      // Below the root a state has few children: a walk of its siblings' list.
+      for (int c = firstChild[state]; c != 0; c = nextSibling[c]) {
+        if (symbol[c] == sym) {
+          return c;
+        }
+      }
+      return -1;
     }
 
     private int newChild(int state, int sym) {
       if (states == parent.length) {
-        parent = Arrays.copyOf(parent, states * 2);
-        symbol = Arrays.copyOf(symbol, states * 2);
+        // by half again rather than doubling: less unused room in the largest arrays a compile holds
+        int size = states + (states >> 1);
+        parent = Arrays.copyOf(parent, size);
+        symbol = Arrays.copyOf(symbol, size);
+        firstChild = Arrays.copyOf(firstChild, size);
+        nextSibling = Arrays.copyOf(nextSibling, size);
       }
       int child = states++;
       parent[child] = state;
       symbol[child] = sym;
-      // grown at three quarters full: at half, a lexicon a few hundred edges past 2^18 doubled a 6 MB table to
-      // 12 MB (18 MB while rehashing), which a policy's overlay, compiled beside the filter's own lexicon, felt
-      if (4L * (edgeCount + 1) > 3L * keys.length) {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(keys, FREE);
-        for (int i = 0; i < oldKeys.length; i++) {
-          if (oldKeys[i] != FREE) {
-            int j = slot(oldKeys[i]);
-            keys[j] = oldKeys[i];
-            values[j] = oldValues[i];
-          }
+      if (state == 0) {
+        if (sym >= rootChild.length) {
+          rootChild = Arrays.copyOf(rootChild, Math.max(sym + 1, rootChild.length + (rootChild.length >> 1)));
         }
+        rootChild[sym] = child;
+      } else {
+        nextSibling[child] = firstChild[state];
+        firstChild[state] = child;
       }
-      int i = slot(key(state, sym));
-      keys[i] = key(state, sym);
-      values[i] = child;
-      edgeCount++;
       return child;
     }
 
     /** Adds a phrase of symbols (all ≥ 0) with its output id. */
     void add(int[] symbols, int outputId) {
+      add(symbols, 0, symbols.length, outputId);
+    }
+
+    /** Adds the phrase {@code symbols[from, to)} (all ≥ 0) with its output id. */
+    void add(int[] symbols, int from, int to, int outputId) {
       int state = 0;
-      for (int s : symbols) {
+      for (int k = from; k < to; k++) {
+        int s = symbols[k];
         if (s < 0) {
           throw new IllegalArgumentException("phrase symbol must be >= 0");
         }
@@ -333,68 +371,71 @@ final class PhraseAutomaton {
 
     /**
      * Builds the automaton, once: the builder's arrays are let go as soon as the build no longer needs them
-     * (the edge table before the assembly, the trie after it), so a lexicon's two builders and the assembly's
-     * arrays are never all held at once.
+     * (the child lists before the failure links, the trie after the assembly), so a lexicon's two builders
+     * and the assembly's arrays are never all held at once.
      */
     PhraseAutomaton build() {
-      int[] fail = new int[states];
-      int[][] outputs = new int[states][];
-      link(fail, outputs);
-      keys = null;
-      values = null;
-      PhraseAutomaton built = assemble(parent, symbol, fail, outputs);
-      parent = null;
-      symbol = null;
-      ownState = null;
-      ownId = null;
-      return built;
-    }
-
-    /** Each state's failure link and outputs (own, then inherited); its scratch arrays die with the call. */
-    private void link(int[] fail, int[][] outputs) {
       int n = states;
-      // Each state's children, and each state's own outputs, in the order they were added.
-      int[] kidStart = starts(parent, 1, n, n);
-      int[] kids = new int[Math.max(0, n - 1)];
-      int[] fill = Arrays.copyOf(kidStart, n);
-      for (int c = 1; c < n; c++) {
-        kids[fill[parent[c]]++] = c;
-      }
+      firstChild = null;
+      nextSibling = null;
+      rootChild = null;
+      int[] fail = new int[n];
+      int[] order = link(fail);
+      // Each state's own outputs, in the order they were added.
       int[] ownStart = starts(ownState, 0, owned, n);
       int[] ownIds = new int[owned];
-      fill = Arrays.copyOf(ownStart, n);
+      int[] fill = Arrays.copyOf(ownStart, n);
       for (int k = 0; k < owned; k++) {
         ownIds[fill[ownState[k]]++] = ownId[k];
       }
-      // Breadth first, so that a state's failure target (shallower) has its outputs already.
+      fill = null;
+      ownState = null;
+      ownId = null;
+      Outputs outputs = inherit(fail, order, ownStart, ownIds);
+      order = null;
+      ownStart = null;
+      ownIds = null;
+      PhraseAutomaton built = assemble(parent, symbol, fail, outputs);
+      parent = null;
+      symbol = null;
+      return built;
+    }
+
+    /** Each state's failure link; returns the states breadth first (a state's failure target before it). */
+    private int[] link(int[] fail) {
+      int n = states;
+      // Each state's children sorted by symbol ((symbol << 32) | child), searched by halving.
+      int[] kidStart = starts(parent, 1, n, n);
+      long[] kids = new long[Math.max(0, n - 1)];
+      int[] fill = Arrays.copyOf(kidStart, n);
+      for (int c = 1; c < n; c++) {
+        kids[fill[parent[c]]++] = ((long) symbol[c] << 32) | c;
+      }
+      fill = null;
+      for (int s = 0; s < n; s++) {
+        Arrays.sort(kids, kidStart[s], kidStart[s + 1]);
+      }
+      // Breadth first, so that a state's failure target (shallower) is linked already.
       int[] queue = new int[n];
       int head = 0;
       int tail = 0;
       queue[tail++] = 0;
       while (head < tail) {
         int state = queue[head++];
-        int[] inherited = state == 0 ? NONE : outputs[fail[state]];
-        int own = ownStart[state + 1] - ownStart[state];
-        if (own == 0) {
-          outputs[state] = inherited;
-        } else {
-          int[] out = Arrays.copyOfRange(ownIds, ownStart[state], ownStart[state] + own + inherited.length);
-          System.arraycopy(inherited, 0, out, own, inherited.length);
-          outputs[state] = out;
-        }
         for (int k = kidStart[state]; k < kidStart[state + 1]; k++) {
-          int child = kids[k];
-          fail[child] = state == 0 ? 0 : failure(fail, fail[state], symbol[child]);
+          int child = (int) kids[k];
+          fail[child] = state == 0 ? 0 : failure(fail, kidStart, kids, fail[state], symbol[child]);
           queue[tail++] = child;
         }
       }
+      return queue;
     }
 
     /** Where the failure link of a child on {@code sym} goes, starting from its parent's failure target. */
-    private int failure(int[] fail, int from, int sym) {
+    private static int failure(int[] fail, int[] kidStart, long[] kids, int from, int sym) {
       int f = from;
       while (true) {
-        int t = edge(f, sym);
+        int t = child(kidStart, kids, f, sym);
         if (t >= 0) {
           return t;
         }
@@ -403,6 +444,24 @@ final class PhraseAutomaton {
         }
         f = fail[f];
       }
+    }
+
+    /** The child of {@code state} on {@code sym} among the sorted children, or -1. */
+    private static int child(int[] kidStart, long[] kids, int state, int sym) {
+      int lo = kidStart[state];
+      int hi = kidStart[state + 1] - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int s = (int) (kids[mid] >>> 32);
+        if (s < sym) {
+          lo = mid + 1;
+        } else if (s > sym) {
+          hi = mid - 1;
+        } else {
+          return (int) kids[mid];
+        }
+      }
+      return -1;
     }
   }
 }

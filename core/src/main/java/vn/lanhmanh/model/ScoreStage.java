@@ -338,10 +338,11 @@ public final class ScoreStage {
           // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
           continue;
         }
-        if (c == Category.SCAM && anyConcept(state, SHOP_SERVICE) && !asks(state, text)) {
-          // A shop's refund, return or order handled in its own app, with nothing asked of the reader: the
-          // classifier reads refund words as a scam's, while every refund scam asks for money, a code, a card,
-          // a private contact, a link or a number to call.
+        if (c == Category.SCAM && anyConcept(state, OWN_SERVICE) && !asks(state, text)) {
+          // A shop's refund, return or order handled in its own app, or a school's notice to the parents
+          // through the contacts on file, with nothing asked of the reader: the classifier reads refund and
+          // "confirm" words as a scam's, while every such scam asks for money, a code, a card, a private
+          // contact, a link or a number to call.
           continue;
         }
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !minorCue(findings, state)) {
@@ -511,9 +512,15 @@ public final class ScoreStage {
   /** A shop's customer service ({@link Concept#SHOP_SERVICE}). */
   private static final ConceptSet SHOP_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE);
 
+  /**
+   * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
+   * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
+   */
+  private static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
+
   /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
   private static final ConceptSet ASKS = ConceptSet.of(Concept.MONEY_TRANSFER, Concept.FEE, Concept.CREDENTIALS,
-      Concept.PRIVATE_CHANNEL);
+      Concept.PRIVATE_CHANNEL, Concept.CALL_NUMBER);
 
   /** Digits in a row (spaces, dots and dashes between groups allowed) that make a phone or account number. */
   static final int NUMBER_DIGITS = 9;

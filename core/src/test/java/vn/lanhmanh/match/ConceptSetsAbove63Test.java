@@ -41,8 +41,8 @@ class ConceptSetsAbove63Test {
     ConceptSet[] sets = narrow.conceptSets.clone();
     assertThat(sets[0]).isEqualTo(ConceptSet.of(Concept.ANIMAL));
     sets[0] = WIDE;
-    wide = new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.lengths,
-        narrow.ruleIds, narrow.syllables, narrow.syllableIds, narrow.foldAlways, sets, narrow.counts);
+    wide = new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.ruleIds,
+        narrow.syllableStart, narrow.syllableIds, narrow.foldAlways, sets, narrow.counts);
   }
 
   private static MatchState match(CompiledLexicon lexicon, String text) {
