@@ -29,6 +29,9 @@ import vn.lanhmanh.Rating;
  * finding: the lowest of {@link #THRESHOLDS} (from 0.3 up, in steps of 0.025) at which at most {@link Options#maxNegativeFlagged} of the category's
  * development negatives are flagged (and at most {@link #MAX_ORDINARY_FLAGGED} of the ordinary development
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
+ * With {@link Options#folds} set, the thresholds are then judged out of sample: the messages of the tables and chat
+ * folders are scored by classifiers trained without their fold, and {@link #outOfFold} lowers the development
+ * thresholds where that catches more of their harmful messages within a share of their innocent ones.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
  * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
  * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
@@ -88,7 +91,15 @@ public final class ClassifierTrainer {
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
       double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
-      boolean knownChar3, int conceptContext, int minEpochs) {
+      boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged) {
+    /** Settings whose thresholds are chosen on the development part alone (all files before 2026-12-04's twenty-first round). */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
+        boolean knownChar3, int conceptContext, int minEpochs) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          unsupportedBelow, knownChar3, conceptContext, minEpochs, 0, 0);
+    }
+
     /** Settings whose stopping epoch may be any epoch from the first (all files before 2026-12-04's eighteenth round). */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
@@ -143,6 +154,12 @@ public final class ClassifierTrainer {
       if (maxEpochs < 1 || patience < 1) {
         throw new IllegalArgumentException("maxEpochs and patience must be positive");
       }
+      if (folds < 0 || folds == 1 || folds > MAX_FOLDS) {
+        throw new IllegalArgumentException("folds must be 0 or 2.." + MAX_FOLDS + ", was " + folds);
+      }
+      if (!(maxInnocentFlagged >= 0 && maxInnocentFlagged < 0.5)) {
+        throw new IllegalArgumentException("innocent flagged share must be in [0, 0.5), was " + maxInnocentFlagged);
+      }
       if (minEpochs < 1 || minEpochs > maxEpochs) {
         throw new IllegalArgumentException("min epochs must be 1.." + maxEpochs + ", was " + minEpochs);
       }
@@ -152,18 +169,19 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * The settings of the shipped classifiers: since the eighteenth round (2026-12-04) the stopping epoch is
-     * chosen from epoch 50 on, and a threshold may flag at most 1.5 % of the development negatives (2 %
-     * before).
+     * The default settings: since the eighteenth round (2026-12-04) the stopping epoch is chosen from epoch 50
+     * on, and a threshold may flag at most 1.5 % of the development negatives (2 % before); thresholds are
+     * chosen on the development part alone unless folds are asked for ({@link #withFolds}), and then within
+     * 1.5 % of the innocent messages.
      */
     public static Options defaults(long seed) {
-      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.015, 2, 0.2, 0.7, true, 0, 50);
+      return new Options(seed, 17, 150, 5, 0.5, 1e-4, 0.015, 2, 0.2, 0.7, true, 0, 50, 0, 0.015);
     }
 
     /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */
     public Options withKnownChar3(boolean read) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs);
+          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs, folds, maxInnocentFlagged);
     }
 
     /**
@@ -172,7 +190,7 @@ public final class ClassifierTrainer {
      */
     public Options withConceptContext(int window) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs);
+          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs, folds, maxInnocentFlagged);
     }
 
     /**
@@ -183,7 +201,19 @@ public final class ClassifierTrainer {
      */
     public Options withMinEpochs(int epochs) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs, folds, maxInnocentFlagged);
+    }
+
+    /**
+     * These settings with thresholds chosen out of sample: the sources of the training messages that name one
+     * ({@link ClassifierTrainer#train(List, int[], List, Analyser, Options, Map, Consumer)}) are dealt into
+     * {@code n} folds, each fold's messages are scored by classifiers trained without it, and each category's
+     * threshold is chosen on those scores ({@link ClassifierTrainer#outOfFold}) so that the innocent messages
+     * flagged by any classifier stay within {@code innocent} of them. {@code n} 0: the development rule alone.
+     */
+    public Options withFolds(int n, double innocent) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, n, innocent);
     }
   }
 
@@ -203,6 +233,8 @@ public final class ClassifierTrainer {
    * lines whose index (from 0) is a multiple of this are used; the others stay unseen, for measuring.
    */
   public static final int SENTENCE_EVERY = 4;
+  /** The most folds of {@link Options#folds}. */
+  static final int MAX_FOLDS = 20;
   /** The most a category's threshold may flag of the ordinary development messages (a quarter of a percent). */
   static final double MAX_ORDINARY_FLAGGED = 0.0025;
 
@@ -225,7 +257,8 @@ public final class ClassifierTrainer {
   /** The trained classifiers, their development figures and the reliability table on dev. */
   public record Result(ClassifierModel model, List<CategoryFigures> dev, List<String> reliability) {}
 
-  private record Example(int[] feats, double value, Category category, boolean positive, boolean only) {}
+  /** A training or development message as features; {@code fold} is its out-of-sample fold, or -1 (none). */
+  private record Example(int[] feats, double value, Category category, boolean positive, boolean only, int fold) {}
 
   private final Analyser analyser;
   private final Options options;
@@ -249,7 +282,27 @@ public final class ClassifierTrainer {
     if (train.isEmpty() || dev.isEmpty()) {
       throw new IllegalArgumentException("training needs training and development messages");
     }
-    return new ClassifierTrainer(analyser, options, progress).run(train, dev, properties);
+    return train(train, null, dev, analyser, options, properties, progress);
+  }
+
+  /**
+   * Trains as {@link #train(List, List, Analyser, Options, Map, Consumer)}, with {@code sources[i]} naming the
+   * source of {@code train.get(i)} (a held-out round, a case table, a chat folder: 0, 1, 2, …) or -1 for a
+   * message of no source (the corpus, ordinary text). With {@link Options#folds} {@code n}, source {@code s}
+   * is in fold {@code s % n}; see {@link Options#withFolds}.
+   */
+  public static Result train(List<MessageCorpus.Message> train, int[] sources, List<MessageCorpus.Message> dev,
+      Analyser analyser, Options options, Map<String, String> properties, Consumer<String> progress) {
+    if (train.isEmpty() || dev.isEmpty()) {
+      throw new IllegalArgumentException("training needs training and development messages");
+    }
+    if (sources != null && sources.length != train.size()) {
+      throw new IllegalArgumentException("one source per training message");
+    }
+    if (options.folds() > 0 && (sources == null || Arrays.stream(sources).noneMatch(s -> s >= 0))) {
+      throw new IllegalArgumentException("out-of-sample thresholds need training messages with a source");
+    }
+    return new ClassifierTrainer(analyser, options, progress).run(train, sources, dev, properties);
   }
 
   /** The label of {@code m} for category {@code c}: 1, 0, or -1 when it says nothing about {@code c}. */
@@ -278,12 +331,12 @@ public final class ClassifierTrainer {
     return label(c, e.category(), e.positive(), e.only());
   }
 
-  private Result run(List<MessageCorpus.Message> trainMessages, List<MessageCorpus.Message> devMessages,
-      Map<String, String> props) {
+  private Result run(List<MessageCorpus.Message> trainMessages, int[] sources,
+      List<MessageCorpus.Message> devMessages, Map<String, String> props) {
     int size = 1 << options.bits();
     int mask = size - 1;
-    List<Example> train = prepare(trainMessages, mask);
-    List<Example> dev = prepare(devMessages, mask);
+    List<Example> train = prepare(trainMessages, sources, mask);
+    List<Example> dev = prepare(devMessages, null, mask);
     EnumSet<Category> present = EnumSet.noneOf(Category.class);
     for (Example e : train) {
       if (e.positive()) {
@@ -293,33 +346,14 @@ public final class ClassifierTrainer {
     Category[] cats = present.toArray(new Category[0]);
     progress.accept(String.format(Locale.ROOT, "classifiers: %d training and %d development messages, %d "
         + "categories", train.size(), dev.size(), cats.length));
-    double[][] w = new double[cats.length][];
     int[] epochs = new int[cats.length];
-    for (int k = 0; k < cats.length; k++) {
-      double[] best = new double[size];
-      epochs[k] = fit(cats[k], train, dev, best);
-      w[k] = best;
-    }
-    double[] ones = new double[cats.length];
-    double[] zeros = new double[cats.length];
-    double[] never = new double[cats.length];
-    Arrays.fill(ones, 1);
-    Arrays.fill(never, 2);
+    double[][] w = fitAll(cats, train, dev, -1, epochs, true);
     Rating[] tiers = new Rating[cats.length];
     for (int k = 0; k < cats.length; k++) {
       tiers[k] = TIERS.get(cats[k]);
     }
-    ClassifierModel raw = ClassifierModel.quantise(options.bits(), cats, w, ones, zeros, never, tiers, Map.of());
-    // dev logits of the quantised model: what a check computes
-    double[][] logits = new double[dev.size()][cats.length];
-    long[] acc = new long[ClassifierModel.ACC];
-    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
-    for (int i = 0; i < dev.size(); i++) {
-      Example e = dev.get(i);
-      b.feats = e.feats();
-      b.size = e.feats().length;
-      raw.logits(b, logits[i], acc);
-    }
+    ClassifierModel raw = quantise(cats, w, tiers);
+    double[][] logits = logits(raw, dev);
     double[] slope = new double[cats.length];
     double[] intercept = new double[cats.length];
     double[] threshold = new double[cats.length];
@@ -332,6 +366,17 @@ public final class ClassifierTrainer {
       threshold[k] = f.threshold();
       figures.add(f);
       progress.accept("dev " + f);
+    }
+    if (options.folds() > 0) {
+      double[][] held = outOfFoldScores(cats, train, dev, tiers);
+      double[] chosen = outOfFoldThresholds(cats, train, held, dev, logits, slope, intercept, threshold);
+      for (int k = 0; k < cats.length; k++) {
+        if (chosen[k] != threshold[k]) {
+          threshold[k] = chosen[k];
+          figures.set(k, figures(cats[k], dev, logits, k, new double[] {slope[k], intercept[k]}, epochs[k],
+              chosen[k]));
+        }
+      }
     }
     ClassifierModel calibrated = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold,
         tiers, raw.weights(), Map.of());
@@ -361,23 +406,125 @@ public final class ClassifierTrainer {
     return new Result(calibrated.withProperties(all), figures, reliability);
   }
 
-  private List<Example> prepare(List<MessageCorpus.Message> messages, int mask) {
+  private List<Example> prepare(List<MessageCorpus.Message> messages, int[] sources, int mask) {
     List<Example> out = new ArrayList<>(messages.size());
-    for (MessageCorpus.Message m : messages) {
+    for (int i = 0; i < messages.size(); i++) {
+      MessageCorpus.Message m = messages.get(i);
+      int fold = options.folds() > 0 && sources != null && sources[i] >= 0 ? sources[i] % options.folds() : -1;
       List<Finding> found = analyser.findings(m.text());
       MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, options.knownChar3(),
           options.conceptContext(), buffer);
       out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive(),
-          m.only()));
+          m.only(), fold));
     }
     return out;
   }
 
-  /** Fits category {@code c}'s weights into {@code best}; returns the chosen epoch. */
-  private int fit(Category c, List<Example> train, List<Example> dev, double[] best) {
+  /**
+   * Fits every category's weights on the training messages outside fold {@code without} (-1: all of them), one
+   * category a task on as many threads as the machine has (each category's fit is its own, with its own seeded
+   * shuffles, so the weights do not depend on the threads); the chosen epochs go into {@code epochs}.
+   */
+  private double[][] fitAll(Category[] cats, List<Example> train, List<Example> dev, int without, int[] epochs,
+      boolean report) {
+    double[][] w = new double[cats.length][];
+    int threads = Math.max(1, Math.min(cats.length, Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+      for (int k = 0; k < cats.length; k++) {
+        int kk = k;
+        tasks.add(pool.submit(() -> {
+          double[] best = new double[1 << options.bits()];
+          epochs[kk] = fit(cats[kk], train, dev, best, without, report);
+          w[kk] = best;
+        }));
+      }
+      for (java.util.concurrent.Future<?> t : tasks) {
+        t.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return w;
+  }
+
+  private ClassifierModel quantise(Category[] cats, double[][] w, Rating[] tiers) {
+    double[] ones = new double[cats.length];
+    double[] zeros = new double[cats.length];
+    double[] never = new double[cats.length];
+    Arrays.fill(ones, 1);
+    Arrays.fill(never, 2);
+    return ClassifierModel.quantise(options.bits(), cats, w, ones, zeros, never, tiers, Map.of());
+  }
+
+  /** The logits of {@code examples} by the quantised model {@code raw}: what a check computes. */
+  private static double[][] logits(ClassifierModel raw, List<Example> examples) {
+    double[][] logits = new double[examples.size()][raw.categories.length];
+    long[] acc = new long[ClassifierModel.ACC];
+    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      b.feats = e.feats();
+      b.size = e.feats().length;
+      raw.logits(b, logits[i], acc);
+    }
+    return logits;
+  }
+
+  /**
+   * The out-of-fold scores: for each fold, classifiers trained (with the same recipe, stopping epochs and Platt
+   * calibration on dev) without that fold's messages score them. {@code [i][k]} is the calibrated score of
+   * training message {@code i} for category {@code k}; NaN for a message in no fold.
+   */
+  private double[][] outOfFoldScores(Category[] cats, List<Example> train, List<Example> dev, Rating[] tiers) {
+    double[][] held = new double[train.size()][];
+    for (int fold = 0; fold < options.folds(); fold++) {
+      List<Example> mine = new ArrayList<>();
+      List<Integer> at = new ArrayList<>();
+      for (int i = 0; i < train.size(); i++) {
+        if (train.get(i).fold() == fold) {
+          mine.add(train.get(i));
+          at.add(i);
+        }
+      }
+      if (mine.isEmpty()) {
+        continue;
+      }
+      int[] epochs = new int[cats.length];
+      ClassifierModel raw = quantise(cats, fitAll(cats, train, dev, fold, epochs, false), tiers);
+      double[][] devLogits = logits(raw, dev);
+      double[][] logits = logits(raw, mine);
+      double[][] platt = new double[cats.length][];
+      for (int k = 0; k < cats.length; k++) {
+        platt[k] = platt(cats[k], dev, devLogits, k);
+      }
+      for (int j = 0; j < mine.size(); j++) {
+        double[] s = new double[cats.length];
+        for (int k = 0; k < cats.length; k++) {
+          s[k] = sigmoid(platt[k][0] * logits[j][k] + platt[k][1]);
+        }
+        held[at.get(j)] = s;
+      }
+      progress.accept(String.format(Locale.ROOT, "fold %d of %d: %d messages scored by classifiers trained "
+          + "without them (epochs %s)", fold + 1, options.folds(), mine.size(), Arrays.toString(epochs)));
+    }
+    return held;
+  }
+
+  /** Fits category {@code c}'s weights into {@code best}, without fold {@code without}; returns the chosen epoch. */
+  private int fit(Category c, List<Example> train, List<Example> dev, double[] best, int without, boolean report) {
     List<Example> mine = new ArrayList<>();
     int pos = 0;
     for (Example e : train) {
+      if (without >= 0 && e.fold() == without) {
+        continue;
+      }
       int y = label(c, e);
       if (y >= 0) {
         mine.add(e);
@@ -423,8 +570,13 @@ public final class ClassifierTrainer {
         break;
       }
     }
-    progress.accept(String.format(Locale.ROOT, "  %-13s %d positives, %d negatives; best epoch %d, dev log-loss "
-        + "%.4f", c.jsonName(), pos, neg, bestEpoch, bestLoss));
+    if (report) {
+      String line = String.format(Locale.ROOT, "  %-13s %d positives, %d negatives; best epoch %d, dev log-loss "
+          + "%.4f", c.jsonName(), pos, neg, bestEpoch, bestLoss);
+      synchronized (progress) {
+        progress.accept(line);
+      }
+    }
     return bestEpoch;
   }
 
@@ -503,42 +655,8 @@ public final class ClassifierTrainer {
       double[] platt, int epochs) {
     CategoryFigures chosen = null;
     for (double t : THRESHOLDS) {
-      int positives = 0;
-      int found = 0;
-      int hard = 0;
-      int hardFlagged = 0;
-      int negatives = 0;
-      int flagged = 0;
-      int ordinary = 0;
-      int ordinaryFlagged = 0;
-      for (int i = 0; i < dev.size(); i++) {
-        Example e = dev.get(i);
-        int y = label(c, e);
-        if (y < 0) {
-          continue;
-        }
-        boolean hit = sigmoid(platt[0] * logits[i][k] + platt[1]) >= t;
-        if (e.category() == ORDINARY) {
-          ordinary++;
-          ordinaryFlagged += hit ? 1 : 0;
-        } else if (y == 1) {
-          positives++;
-          found += hit ? 1 : 0;
-        } else {
-          negatives++;
-          flagged += hit ? 1 : 0;
-          if (e.category() == c) {
-            hard++;
-            hardFlagged += hit ? 1 : 0;
-          }
-        }
-      }
-      CategoryFigures f = new CategoryFigures(c, epochs, t, positives, found, hard, hardFlagged, negatives,
-          flagged, ordinary, ordinaryFlagged);
-      boolean ok = hardFlagged <= options.maxNegativeFlagged() * hard
-          && flagged <= options.maxNegativeFlagged() * negatives
-          && ordinaryFlagged <= MAX_ORDINARY_FLAGGED * ordinary;
-      if (ok) {
+      CategoryFigures f = figures(c, dev, logits, k, platt, epochs, t);
+      if (withinDevBounds(f)) {
         return f;
       }
       chosen = f;
@@ -546,6 +664,280 @@ public final class ClassifierTrainer {
     // not even 0.99 keeps the negatives clean: no findings from this classifier
     return new CategoryFigures(c, epochs, 2, chosen.positives(), 0, chosen.hardNegatives(), 0,
         chosen.negatives(), 0, chosen.ordinary(), 0);
+  }
+
+  private boolean withinDevBounds(CategoryFigures f) {
+    return f.hardFlagged() <= options.maxNegativeFlagged() * f.hardNegatives()
+        && f.flagged() <= options.maxNegativeFlagged() * f.negatives()
+        && f.ordinaryFlagged() <= MAX_ORDINARY_FLAGGED * f.ordinary();
+  }
+
+  /** Category {@code c}'s development figures at threshold {@code t}. */
+  private static CategoryFigures figures(Category c, List<Example> dev, double[][] logits, int k, double[] platt,
+      int epochs, double t) {
+    int positives = 0;
+    int found = 0;
+    int hard = 0;
+    int hardFlagged = 0;
+    int negatives = 0;
+    int flagged = 0;
+    int ordinary = 0;
+    int ordinaryFlagged = 0;
+    for (int i = 0; i < dev.size(); i++) {
+      Example e = dev.get(i);
+      int y = label(c, e);
+      if (y < 0) {
+        continue;
+      }
+      boolean hit = sigmoid(platt[0] * logits[i][k] + platt[1]) >= t;
+      if (e.category() == ORDINARY) {
+        ordinary++;
+        ordinaryFlagged += hit ? 1 : 0;
+      } else if (y == 1) {
+        positives++;
+        found += hit ? 1 : 0;
+      } else {
+        negatives++;
+        flagged += hit ? 1 : 0;
+        if (e.category() == c) {
+          hard++;
+          hardFlagged += hit ? 1 : 0;
+        }
+      }
+    }
+    return new CategoryFigures(c, epochs, t, positives, found, hard, hardFlagged, negatives, flagged, ordinary,
+        ordinaryFlagged);
+  }
+
+  /**
+   * The thresholds chosen on the out-of-fold scores {@code held} (see {@link #outOfFold}): each category starts
+   * at its development threshold {@code devThreshold} and may only go down, and no more ordinary development
+   * comments (ViHOS comments without a span) may be flagged by any classifier than the development thresholds
+   * flag (each of which flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
+   * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
+   * thresholds from which the score stage already stops a child ({@link ScoreStage#SEXUAL_CHILD_THRESHOLD},
+   * {@link ScoreStage#DRUGS_CHILD_THRESHOLD}): under them a finding would be of full tier for every age, and a
+   * tuning chat's opener ("hom truoc em gui anh clip dep lam", sexual 0.56) was blocked as adult content before
+   * its threat could be read as grooming.
+   */
+  private double[] outOfFoldThresholds(Category[] cats, List<Example> train, double[][] held, List<Example> dev,
+      double[][] devLogits, double[] slope, double[] intercept, double[] devThreshold) {
+    List<double[]> scores = new ArrayList<>();
+    List<Boolean> harm = new ArrayList<>();
+    List<Boolean> innocent = new ArrayList<>();
+    for (int i = 0; i < train.size(); i++) {
+      if (held[i] != null) {
+        Example e = train.get(i);
+        scores.add(held[i]);
+        harm.add(e.positive() && e.category() != ORDINARY);
+        innocent.add(e.category() == ORDINARY);
+      }
+    }
+    List<double[]> ordinary = new ArrayList<>();
+    for (int i = 0; i < dev.size(); i++) {
+      if (dev.get(i).category() == ORDINARY) {
+        double[] s = new double[cats.length];
+        for (int k = 0; k < cats.length; k++) {
+          s[k] = sigmoid(slope[k] * devLogits[i][k] + intercept[k]);
+        }
+        ordinary.add(s);
+      }
+    }
+    int[] floor = new int[cats.length];
+    int[] start = new int[cats.length];
+    for (int k = 0; k < cats.length; k++) {
+      start[k] = index(devThreshold[k]);
+      floor[k] = switch (cats[k]) {
+        case PROFANITY -> start[k];
+        case SEXUAL -> Math.min(start[k], index(ScoreStage.SEXUAL_CHILD_THRESHOLD));
+        case DRUGS -> Math.min(start[k], index(ScoreStage.DRUGS_CHILD_THRESHOLD));
+        default -> 0;
+      };
+    }
+    boolean[] h = new boolean[scores.size()];
+    boolean[] n = new boolean[scores.size()];
+    int harmful = 0;
+    int innocents = 0;
+    for (int i = 0; i < h.length; i++) {
+      h[i] = harm.get(i);
+      n[i] = innocent.get(i);
+      harmful += h[i] ? 1 : 0;
+      innocents += n[i] ? 1 : 0;
+    }
+    double[][] ord = ordinary.toArray(new double[0][]);
+    int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, ord, floor, start,
+        options.maxInnocentFlagged(), 0);
+    double[] out = devThreshold.clone();
+    for (int k = 0; k < cats.length; k++) {
+      if (chosen[k] < THRESHOLDS.length) {
+        out[k] = THRESHOLDS[chosen[k]];
+      }
+    }
+    int[] before = caughtAndFlagged(scores, h, n, devThreshold);
+    int[] after = caughtAndFlagged(scores, h, n, out);
+    progress.accept(String.format(Locale.ROOT, "out of fold: %d harmful and %d innocent messages; at the "
+        + "development thresholds %d caught and %d flagged (%d of %d ordinary development comments), at the "
+        + "chosen ones %d caught and %d flagged (%d)", harmful, innocents, before[0], before[1],
+        flaggedAny(ord, devThreshold), ord.length, after[0], after[1], flaggedAny(ord, out)));
+    return out;
+  }
+
+  private static int flaggedAny(double[][] scores, double[] threshold) {
+    int flagged = 0;
+    for (double[] s : scores) {
+      for (int k = 0; k < threshold.length; k++) {
+        if (s[k] >= threshold[k]) {
+          flagged++;
+          break;
+        }
+      }
+    }
+    return flagged;
+  }
+
+  private static int[] caughtAndFlagged(List<double[]> scores, boolean[] harm, boolean[] innocent,
+      double[] threshold) {
+    int caught = 0;
+    int flagged = 0;
+    for (int i = 0; i < harm.length; i++) {
+      boolean hit = false;
+      for (int k = 0; k < threshold.length; k++) {
+        hit |= scores.get(i)[k] >= threshold[k];
+      }
+      caught += harm[i] && hit ? 1 : 0;
+      flagged += innocent[i] && hit ? 1 : 0;
+    }
+    return new int[] {caught, flagged};
+  }
+
+  /** The index in {@link #THRESHOLDS} of {@code t}, or {@code THRESHOLDS.length} for none (a threshold of 2). */
+  private static int index(double t) {
+    for (int i = 0; i < THRESHOLDS.length; i++) {
+      if (THRESHOLDS[i] == t) {
+        return i;
+      }
+    }
+    return THRESHOLDS.length;
+  }
+
+  /**
+   * The out-of-sample threshold rule. {@code scores[i][k]} is held-out message {@code i}'s out-of-fold score
+   * for category {@code k}; a message is harmful ({@code harm}), innocent ({@code innocent}) or neither.
+   * {@code ordinary[j][k]} is ordinary development comment {@code j}'s score. A harmful message is caught, and
+   * an innocent message or an ordinary comment flagged, when any category scores it at or above its threshold.
+   * Category {@code k} starts at index {@code start[k]} of {@link #THRESHOLDS} (or past its end: no threshold)
+   * and may go down to {@code floor[k]}. Greedily, the move of one category to a lower threshold that catches
+   * at least one more harmful message, keeps the innocent messages flagged within {@code maxInnocent} of them
+   * and the ordinary comments flagged within {@code maxOrdinary} of them (or within those flagged at the start,
+   * when more) is taken, the one with the most harmful messages caught per innocent message flagged plus one
+   * (then the most caught, then the lower category, then the higher threshold), until no move is left.
+   *
+   * @return each category's chosen index into {@link #THRESHOLDS}
+   */
+  static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, double[][] ordinary, int[] floor,
+      int[] start, double maxInnocent, double maxOrdinary) {
+    int cats = start.length;
+    int n = scores.length;
+    int[] idx = start.clone();
+    int innocents = 0;
+    for (boolean b : innocent) {
+      innocents += b ? 1 : 0;
+    }
+    boolean[] hit = new boolean[n];
+    int flagged = 0;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < cats; k++) {
+        hit[i] |= idx[k] < THRESHOLDS.length && scores[i][k] >= THRESHOLDS[idx[k]];
+      }
+      flagged += innocent[i] && hit[i] ? 1 : 0;
+    }
+    boolean[] ordinaryHit = new boolean[ordinary.length];
+    int ordinaryFlagged = 0;
+    for (int j = 0; j < ordinary.length; j++) {
+      for (int k = 0; k < cats; k++) {
+        ordinaryHit[j] |= idx[k] < THRESHOLDS.length && ordinary[j][k] >= THRESHOLDS[idx[k]];
+      }
+      ordinaryFlagged += ordinaryHit[j] ? 1 : 0;
+    }
+    long budget = Math.max(flagged, (long) Math.floor(maxInnocent * innocents + 1e-9));
+    long ordinaryBudget = Math.max(ordinaryFlagged, (long) Math.floor(maxOrdinary * ordinary.length + 1e-9));
+    int steps = THRESHOLDS.length + 1;
+    while (true) {
+      int bestK = -1;
+      int bestT = -1;
+      int bestGain = 0;
+      int bestCost = 0;
+      for (int k = 0; k < cats; k++) {
+        if (idx[k] <= floor[k]) {
+          continue;
+        }
+        // gain[t] and cost[t]: the harmful and innocent messages not yet hit whose score reaches THRESHOLDS[t]
+        int[] gain = new int[steps];
+        int[] cost = new int[steps];
+        for (int i = 0; i < n; i++) {
+          if (hit[i] || !(harm[i] || innocent[i])) {
+            continue;
+          }
+          int t = highest(scores[i][k]);
+          if (t >= 0) {
+            (harm[i] ? gain : cost)[t]++;
+          }
+        }
+        int[] ordinaryCost = new int[steps];
+        for (int j = 0; j < ordinary.length; j++) {
+          int t = ordinaryHit[j] ? -1 : highest(ordinary[j][k]);
+          if (t >= 0) {
+            ordinaryCost[t]++;
+          }
+        }
+        int g = 0;
+        int c = 0;
+        int o = 0;
+        for (int t = THRESHOLDS.length - 1; t >= floor[k]; t--) {
+          g += gain[t];
+          c += cost[t];
+          o += ordinaryCost[t];
+          if (t >= idx[k] || g == 0 || flagged + c > budget || ordinaryFlagged + o > ordinaryBudget) {
+            continue;
+          }
+          // g / (c + 1) against bestGain / (bestCost + 1), in integers
+          long lhs = (long) g * (bestCost + 1);
+          long rhs = (long) bestGain * (c + 1);
+          if (bestK < 0 || lhs > rhs || lhs == rhs && g > bestGain) {
+            bestK = k;
+            bestT = t;
+            bestGain = g;
+            bestCost = c;
+          }
+        }
+      }
+      if (bestK < 0) {
+        return idx;
+      }
+      idx[bestK] = bestT;
+      for (int i = 0; i < n; i++) {
+        if (!hit[i] && scores[i][bestK] >= THRESHOLDS[bestT]) {
+          hit[i] = true;
+          flagged += innocent[i] ? 1 : 0;
+        }
+      }
+      for (int j = 0; j < ordinary.length; j++) {
+        if (!ordinaryHit[j] && ordinary[j][bestK] >= THRESHOLDS[bestT]) {
+          ordinaryHit[j] = true;
+          ordinaryFlagged++;
+        }
+      }
+    }
+  }
+
+  /** The highest index of {@link #THRESHOLDS} that {@code score} reaches, or -1. */
+  private static int highest(double score) {
+    for (int t = THRESHOLDS.length - 1; t >= 0; t--) {
+      if (score >= THRESHOLDS[t]) {
+        return t;
+      }
+    }
+    return -1;
   }
 
   private static List<String> reliability(ClassifierModel m, List<Example> dev, double[][] logits) {

@@ -718,6 +718,23 @@ public final class ScoreStage {
   static final double SELF_HARM_THRESHOLD = 0.80;
 
   /**
+   * What marks an approach to a child as grooming whatever the words: a secret kept from the parents or
+   * teachers, a move to a private channel or a second account, a chat hidden from a parent's check, a meeting
+   * alone.
+   */
+  private static final ConceptSet GROOMING_SIGNS = ConceptSet.of(Concept.SECRECY, Concept.PRIVATE_CHANNEL,
+      Concept.CONCEAL_CHAT, Concept.PHONE_CHECK, Concept.MEETING, Concept.ASSIGNATION);
+
+  /**
+   * The grooming classifier's threshold where the text holds a sign of grooming ({@link #GROOMING_SIGNS}), when
+   * the file's own is higher. The file's own is held up by the ordinary development comments, of which each
+   * category may flag at most a quarter of a percent (with the file the twenty-first round trained on rounds 1 to
+   * 19, four of the 524 ViHOS dev comments score 0.5 or more for grooming, one 0.8); held-out grooming lines with
+   * a secret or a private channel in them scored from 0.5 (docs/MODEL.md, "The twenty-first round").
+   */
+  static final double GROOMING_SIGNED_THRESHOLD = 0.5;
+
+  /**
    * The highest threshold the harassment classifier is held to. The file's own is set by the rude comments of
    * the development part, which the lexicon reads as profanity anyway; contempt said without an insult word
    * ("mặt dao kéo", a group called dirty) scores from 0.8 and is missed above it.
@@ -759,7 +776,8 @@ public final class ScoreStage {
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at
    * {@link #SELF_HARM_SIGNED_THRESHOLD} (a sign of self-harm in view) or {@link #SELF_HARM_THRESHOLD} for
-   * self-harm, at {@link #HARASSMENT_THRESHOLD} for harassment, and at {@link #SEXUAL_CHILD_THRESHOLD} and
+   * self-harm, at {@link #HARASSMENT_THRESHOLD} for harassment, at {@link #GROOMING_SIGNED_THRESHOLD} for grooming
+   * with a sign of grooming in view, and at {@link #SEXUAL_CHILD_THRESHOLD} and
    * {@link #DRUGS_CHILD_THRESHOLD} for sexual content and drugs.
    */
   private static double threshold(ClassifierModel m, int k, MatchState state) {
@@ -768,6 +786,7 @@ public final class ScoreStage {
       case SELF_HARM -> Math.min(own,
           anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
       case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);
+      case GROOMING -> anyConcept(state, GROOMING_SIGNS) ? Math.min(own, GROOMING_SIGNED_THRESHOLD) : own;
       case SEXUAL -> Math.min(own, SEXUAL_CHILD_THRESHOLD);
       case DRUGS -> Math.min(own, DRUGS_CHILD_THRESHOLD);
       default -> own;

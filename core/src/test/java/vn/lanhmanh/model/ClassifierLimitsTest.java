@@ -317,6 +317,28 @@ class ClassifierLimitsTest {
     }
   }
 
+  /**
+   * A grooming score under the file's own threshold makes a finding from {@link ScoreStage#GROOMING_SIGNED_THRESHOLD}
+   * when the text holds a sign of grooming (a secret, a private channel), and not without one (a meeting of
+   * friends). Columns: score, text, whether a {@code model/grooming} finding is made (the file's threshold 0.85).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      0.6  | chuyện này em giữ bí mật nhé, đừng kể với ai | true
+      0.6  | anh nhắn qua zalo riêng cho em nhé           | true
+      0.45 | chuyện này em giữ bí mật nhé, đừng kể với ai | false
+      0.6  | tối nay mình gặp nhau ở quán quen nhé        | false
+      0.9  | tối nay mình gặp nhau ở quán quen nhé        | true
+      """)
+  void aSignOfGroomingLowersTheGroomingThreshold(double score, String text, boolean finding) {
+    try (ContentFilter filter = FixedScoreClassifiers.scoring(0.01).with(Category.GROOMING, score)
+        .threshold(Category.GROOMING, 0.85).filter(dir)) {
+      Verdict v = filter.checkText(text, Policy.forAge(10));
+      assertThat(v.findings().stream().anyMatch(f -> isModel(f, Category.GROOMING))).as("%s", v).isEqualTo(finding);
+      assertThat(v.action()).as("%s", v).isEqualTo(finding ? Action.BLOCK : Action.ALLOW);
+    }
+  }
+
   private static boolean isModel(Finding f, Category c) {
     return f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + c.jsonName());
   }

@@ -171,6 +171,39 @@ class ClassifierTrainerTest {
     }
   }
 
+  /**
+   * Thresholds judged out of sample: with the training messages dealt into sources and two folds, each
+   * category's threshold is its development threshold or lower, the bytes are the same for the same seed, and
+   * the settings are bounded; without any message of a source, out-of-sample thresholds are refused.
+   */
+  @Test
+  void outOfFoldThresholdsOnlyLowerAndAreDeterministic() throws IOException {
+    int[] sources = new int[train.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = i % 5;
+    }
+    ClassifierTrainer.Options folds = options().withFolds(2, 0.05);
+    ClassifierTrainer.Result r = ClassifierTrainer.train(train, sources, dev, analyser, folds,
+        Map.of("command", "test"), line -> { });
+    for (int k = 0; k < r.dev().size(); k++) {
+      assertThat(r.dev().get(k).threshold()).as("%s", r.dev().get(k))
+          .isLessThanOrEqualTo(result.dev().get(k).threshold());
+    }
+    assertThat(bytes(ClassifierTrainer.train(train, sources, dev, analyser, folds, Map.of("command", "test"),
+        line -> { }).model())).isEqualTo(bytes(r.model()));
+    // with no fold, the sources change nothing
+    assertThat(bytes(ClassifierTrainer.train(train, sources, dev, analyser, options(), Map.of("command", "test"),
+        line -> { }).model())).isEqualTo(bytes(result.model()));
+    int[] none = new int[train.size()];
+    Arrays.fill(none, -1);
+    assertThatThrownBy(() -> ClassifierTrainer.train(train, none, dev, analyser, folds, Map.of(), line -> { }))
+        .isInstanceOf(IllegalArgumentException.class);
+    for (int bad : new int[] {-1, 1, ClassifierTrainer.MAX_FOLDS + 1}) {
+      assertThatThrownBy(() -> options().withFolds(bad, 0.01)).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> options().withFolds(2, 0.5)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */
   @Test
   void thresholdsAreOnTheGrid() {

@@ -167,6 +167,19 @@ final class TrainCommand implements Callable<Integer> {
       + "is chosen by its development loss among epochs N and later only (default: the shipped setting).")
   private Integer minEpochs;
 
+  /** Null: the shipped setting. */
+  @Option(names = "--folds", paramLabel = "N", description = "Classifiers: thresholds judged out of sample: each "
+      + "--corpus-table file and --corpus-chats folder is dealt into one of N folds, each fold is scored by "
+      + "classifiers trained without it, and the thresholds are chosen on those scores (default 0: on the "
+      + "development part alone).")
+  private Integer folds;
+
+  /** Null: the shipped setting. */
+  @Option(names = "--max-innocent-flagged", paramLabel = "SHARE", description = "Classifiers: with --folds, the "
+      + "most the chosen thresholds may flag of the innocent lines and messages of the tables and chats, scored "
+      + "out of fold (default 0.015).")
+  private Double maxInnocentFlagged;
+
   @Option(names = "--bits", defaultValue = "20",
       description = "log2 of the hashed weight table's size (default ${DEFAULT-VALUE}).")
   private int bits;
@@ -240,15 +253,23 @@ final class TrainCommand implements Callable<Integer> {
           unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow())
           .withKnownChar3(char3 != null ? char3.equals(ClassifierModel.CHAR3_ALL) : d.knownChar3())
           .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext())
-          .withMinEpochs(minEpochs != null ? minEpochs : d.minEpochs());
+          .withMinEpochs(minEpochs != null ? minEpochs : d.minEpochs())
+          .withFolds(folds != null ? folds : d.folds(),
+              maxInnocentFlagged != null ? maxInnocentFlagged : d.maxInnocentFlagged());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (options.folds() > 0 && tablesTrain.isEmpty() && chatsTrain.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--folds needs --corpus-table or --corpus-chats: their lines are what the folds hold out");
     }
     long t0 = System.nanoTime();
     Map<String, String> props = new TreeMap<>();
     StringBuilder command = new StringBuilder("lanhmanh train");
     List<MessageCorpus.Message> trainMessages = new ArrayList<>();
     List<MessageCorpus.Message> devMessages = new ArrayList<>();
+    List<Integer> sources = new ArrayList<>();
+    int source = 0;
     for (Path p : corpusTrain) {
       command.append(" --corpus-train ").append(relative(p));
       props.put("data.train." + relative(p), digest(p));
@@ -273,12 +294,12 @@ final class TrainCommand implements Callable<Integer> {
       requireFile(p);
       command.append(" --corpus-table ").append(p.getFileName());
       props.put("data.table." + p.getFileName(), sha256(p));
-      trainMessages.addAll(MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY));
+      source = addSource(trainMessages, sources, MessageCorpus.readTable(p, ClassifierTrainer.ORDINARY), source);
     }
     for (Path p : chatsTrain) {
       command.append(" --corpus-chats ").append(relative(p));
       props.put("data.chats." + relative(p), digest(p));
-      trainMessages.addAll(MessageCorpus.readChats(p, ClassifierTrainer.ORDINARY));
+      source = addSource(trainMessages, sources, MessageCorpus.readChats(p, ClassifierTrainer.ORDINARY), source);
     }
     for (Path p : ordinaryDev) {
       command.append(" --corpus-ordinary-dev ").append(p.getFileName());
@@ -307,9 +328,19 @@ final class TrainCommand implements Callable<Integer> {
     if (minEpochs != null) {
       command.append(" --min-epochs ").append(minEpochs);
     }
+    if (folds != null) {
+      command.append(" --folds ").append(folds);
+    }
+    if (maxInnocentFlagged != null) {
+      command.append(" --max-innocent-flagged ").append(maxInnocentFlagged);
+    }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
-    ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages, devMessages, analyser, options, props,
+    while (sources.size() < trainMessages.size()) {
+      sources.add(-1);
+    }
+    ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages,
+        sources.stream().mapToInt(Integer::intValue).toArray(), devMessages, analyser, options, props,
         line -> {
           err.println(line);
           err.flush();
@@ -321,6 +352,20 @@ final class TrainCommand implements Callable<Integer> {
     r.model().write(classifiersOut);
     stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: %d classifiers%n", classifiersOut,
         Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
+  }
+
+  /**
+   * Adds {@code read}, the messages of one table or chat folder, to {@code messages}, each with source number
+   * {@code source} (the messages read before it without a source get -1); returns the next source number.
+   */
+  private static int addSource(List<MessageCorpus.Message> messages, List<Integer> sources,
+      List<MessageCorpus.Message> read, int source) {
+    while (sources.size() < messages.size()) {
+      sources.add(-1);
+    }
+    messages.addAll(read);
+    read.forEach(m -> sources.add(source));
+    return source + 1;
   }
 
   /** Refuses, as a usage error naming it, a path that is not a readable file. */

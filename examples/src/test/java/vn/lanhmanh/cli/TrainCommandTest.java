@@ -37,6 +37,35 @@ class TrainCommandTest {
     assertThat(r.out()).contains("wrote");
   }
 
+  /**
+   * Thresholds judged out of sample: two tables are two sources, dealt into two folds; the options are recorded in
+   * the file's command, and without any table or chat folder they are refused as a usage error.
+   */
+  @Test
+  void foldsNeedTablesAndAreRecorded() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Path a = dir.resolve("a.tsv");
+    Path b = dir.resolve("b.tsv");
+    String header = "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n";
+    Files.writeString(a, header + "sc001\tharm\tscam\tBLOCK\tyes\tsms\tbấm link xác minh tài khoản kẻo bị khoá\n"
+        + "in001\tinnocent\t-\tALLOW\tno\tchat\tbấm chuông cửa giúp tớ nhé\n", StandardCharsets.UTF_8);
+    Files.writeString(b, header + "sc002\tharm\tscam\tBLOCK\tyes\tsms\tnạp thẻ cào để nhận thưởng ngay\n"
+        + "in002\tinnocent\t-\tALLOW\tno\tchat\tthẻ thư viện của tớ hết hạn rồi\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("folds.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--epochs", "3", "--bits", "12",
+        "--folds", "2", "--max-innocent-flagged", "0.1", "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("fold 1 of 2").contains("fold 2 of 2").contains("out of fold");
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command"))
+        .contains("--folds 2 --max-innocent-flagged 0.1");
+    Cli.Result none = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--folds", "2", "--classifiers-out", dir.resolve("none.bin").toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("--folds needs");
+  }
+
   @Test
   void aMissingTableIsNamed() throws IOException {
     Path train = corpus("train", 0);
