@@ -302,32 +302,50 @@ final class MessageFeatures {
    */
   static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
       boolean knownChar3, int context, Syllables known, Buffer b) {
+    extract(text, state, vocab, findings, mask, knownChar3, context, known, b, 0, -1);
+  }
+
+  /**
+   * The features of positions {@code from} to {@code to} (exclusive) of the text only, as if that stretch
+   * were the whole text: its syllables, the concept hits that lie inside it and the findings whose span lies
+   * inside it. {@code to} negative: the whole text, exactly the features of
+   * {@link #extract(String, MatchState, Vocabulary, List, int, boolean, int, Syllables, Buffer)}. The score
+   * stage reads one sentence of a long text this way (see {@code ScoreStage}).
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
+      boolean knownChar3, int context, Syllables known, Buffer b, int from, int to) {
     if (known != null && (known.vocabulary != vocab || known.mask != mask)) {
       throw new IllegalArgumentException("syllable features of another vocabulary or table size");
     }
-    int n = head(state, mask, b);
     Positions p = state.positions();
+    boolean whole = to < 0;
+    int n = head(whole ? p.size() : to - from, mask, b);
     long prev = BOS;
     // Feature order is the order the trainer has always seen: per position its folded syllable, exact
     // syllable and bigram, then the character trigrams of " " + letters + " ".
     for (int i = 0; i < n; i++) {
       int at = b.size;
-      long hf = position(p, i, vocab, mask, known, knownChar3, b);
+      long hf = position(p, from + i, vocab, mask, known, knownChar3, b);
       b.feats[at + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
       prev = hf;
       if (context > 0) {
         b.hash(i, hf);
       }
     }
-    tail(state, findings, mask, b, n, prev, context);
+    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p);
   }
 
   /** The bias and the length feature; returns how many positions feed features. */
   private static int head(MatchState state, int mask, Buffer b) {
+    return head(state.positions().size(), mask, b);
+  }
+
+  /** {@link #head(MatchState, int, Buffer)} for a text of {@code size} positions. */
+  private static int head(int size, int mask, Buffer b) {
     b.size = 0;
     b.summed = 0;
     b.add(BIAS, 0, mask);
-    int n = Math.min(state.positions().size(), MAX_POSITIONS);
+    int n = Math.min(size, MAX_POSITIONS);
     b.add(SHORT, n <= 3 ? n : n <= 8 ? 4 : n <= 20 ? 5 : 6, mask);
     return n;
   }
@@ -340,20 +358,35 @@ final class MessageFeatures {
    */
   private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
       int context) {
+    tail(state, findings, mask, b, n, prev, context, -1, null);
+  }
+
+  /**
+   * {@link #tail(MatchState, List, int, Buffer, int, long, int)}; with {@code from} at 0 or more, for the
+   * stretch of {@code n} positions from {@code from} only: the concept hits inside it and the findings whose
+   * span ({@code p}'s offsets) lies inside it.
+   */
+  private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
+      int context, int from, Positions p) {
     if (n > 0) {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }
+    boolean range = from >= 0;
+    int base = range ? from : 0;
     for (int k = 0; k < state.conceptCount(); k++) {
+      if (range && (state.conceptStartPos(k) < from || state.conceptEndPos(k) >= from + n)) {
+        continue;
+      }
       for (int w = 0; w < ConceptSet.WORDS; w++) {
         for (long bits = state.conceptWord(k, w); bits != 0; bits &= bits - 1) {
           int concept = w * 64 + Long.numberOfTrailingZeros(bits);   // the concept's ordinal
           b.add(CONCEPT, concept, mask);
           if (context > 0) {
-            int start = state.conceptStartPos(k);
-            int end = state.conceptEndPos(k);
-            int from = Math.max(0, start - context);
-            int to = Math.min(n - 1, end + context);
-            for (int j = from; j <= to; j++) {
+            int start = state.conceptStartPos(k) - base;
+            int end = state.conceptEndPos(k) - base;
+            int lo = Math.max(0, start - context);
+            int hi = Math.min(n - 1, end + context);
+            for (int j = lo; j <= hi; j++) {
               if (j < start || j > end) {
                 b.add(CONCEPT_CONTEXT, Features.pair(concept + 1, b.hashes[j]), mask);
               }
@@ -364,7 +397,8 @@ final class MessageFeatures {
     }
     for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
       Finding f = findings.get(i);
-      if (f.category() == Category.PII || f.rule().startsWith("model/")) {
+      if (f.category() == Category.PII || f.rule().startsWith("model/")
+          || range && (n == 0 || f.start() < p.start(from) || f.end() > p.end(from + n - 1))) {
         continue;
       }
       b.add(RULE, f.rule().hashCode(), mask);

@@ -263,7 +263,7 @@ public final class ScoreStage {
     if (classifiers != null) {
       ClassifierModel m = classifiers.get();
       added = classify(m, text, state, vocab, findings, scores, added, source);
-      all = lower(m, findings, scores, text, state, vocab);
+      all = lower(m, findings, scores, text, state, vocab, syllables, classifierScratch.get());
     }
     if (!added.isEmpty()) {
       List<Finding> lexicon = all;
@@ -396,10 +396,16 @@ public final class ScoreStage {
    * (the first {@value MessageFeatures#MAX_POSITIONS} of a long text), nor a finding written in disguise
    * ({@link #disguised}): their low scores say nothing there.
    *
+   * <p>In a text of several sentences the whole text's score is diluted by the sentences around the finding
+   * (a post about a school camp with one line of bullying in it, a story of a summer with one line of
+   * cruelty to an animal): such a finding is lowered only when the classifier also reads its own sentence
+   * (the sentences its span lies in) as harmless ({@link #sentenceScore}). The thresholds and weights are
+   * the model's; only the stretch of text they read changes.
+   *
    * @return {@code findings}, or a copy with the lowered findings replaced
    */
   private static List<Finding> lower(ClassifierModel m, List<Finding> findings, double[] scores, String text,
-      MatchState state, Vocabulary vocab) {
+      MatchState state, Vocabulary vocab, MessageFeatures.Syllables known, ClassifierScratch s) {
     double below = m.lowerBelow;
     if (below <= 0 || findings.isEmpty()) {
       return findings;
@@ -411,7 +417,8 @@ public final class ScoreStage {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (lowerable(m, f) && scores[f.category().ordinal()] < below && f.end() <= read
-          && !disguised(text, f.start(), f.end())) {
+          && !disguised(text, f.start(), f.end())
+          && sentenceScore(m, f, findings, text, state, vocab, known, s) < below) {
         if (out == findings) {
           if (LanguageCheck.note(text, vocab, state.positions()) != null) {
             return findings;
@@ -422,6 +429,69 @@ public final class ScoreStage {
       }
     }
     return out;
+  }
+
+  /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
+  static final int LONG_SENTENCES = 3;
+
+  /**
+   * The classifier's calibrated score of {@code f}'s category over the sentences its span lies in (their
+   * syllables, concept hits and {@code findings}), read as if they were the whole text; 0 when they are the
+   * whole text (the text's own score has been read already) or when the text has fewer than
+   * {@link #LONG_SENTENCES} sentences (a quoted line and its speaker, a chat message in two parts: the
+   * whole text's score is not diluted there).
+   */
+  static double sentenceScore(ClassifierModel m, Finding f, List<Finding> findings, String text,
+      MatchState state, Vocabulary vocab, MessageFeatures.Syllables known, ClassifierScratch s) {
+    Positions p = state.positions();
+    int size = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
+    int sentences = 1;
+    for (int i = 1; i < size && sentences < LONG_SENTENCES; i++) {
+      sentences += p.sentenceStart(i) ? 1 : 0;
+    }
+    if (sentences < LONG_SENTENCES) {
+      return 0;
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < size; i++) {
+      if (first < 0 && p.end(i) > f.start()) {
+        first = i;
+      }
+      if (p.start(i) < f.end()) {
+        last = i;
+      }
+    }
+    if (first < 0 || last < first) {
+      return 0;
+    }
+    int from = first;
+    while (from > 0 && !p.sentenceStart(from)) {
+      from--;
+    }
+    int to = last + 1;
+    while (to < size && !p.sentenceStart(to)) {
+      to++;
+    }
+    if (from == 0 && to >= p.size()) {
+      return 0;
+    }
+    int k = -1;
+    for (int j = 0; j < m.categories.length; j++) {
+      if (m.categories[j] == f.category()) {
+        k = j;
+      }
+    }
+    if (k < 0) {
+      return 0;
+    }
+    MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
+        : null;
+    MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
+        s.features, from, to);
+    m.logits(s.features, s.logits, s.acc);
+    s.features.trim(SCRATCH_KEEP);
+    return m.calibrate(k, s.logits[k]);
   }
 
   /**

@@ -138,6 +138,52 @@ class MessageFeaturesTest {
     assertThat(contexts).as("texts given concept-context features").isGreaterThan(500);
   }
 
+  /**
+   * The features of one sentence of a text, read as a stretch of the text's positions (how the score stage
+   * reads a long text's harmful sentence before lowering its finding), are the features of that sentence
+   * checked as a text of its own; and the stretch of the whole text is the whole text's features.
+   */
+  @Test
+  void aSentenceReadAsAStretchIsTheSentenceReadAlone() {
+    Analyser analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
+    String[][] texts = {
+        {"Hôm nay lớp mình đi dã ngoại ở công viên. ", "Mày ngu như con bò, đừng ai chơi với nó. ",
+            "Chiều về nhớ mang áo mưa."},
+        {"Mai trốn học ra công viên gặp anh nhé. ", "Nhớ mang theo nước."},
+        {"ship kẹo lắc tận nơi, ib giá. ", "Cảm ơn cả nhà!"}};
+    int mask = (1 << 18) - 1;
+    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
+    MessageFeatures.Syllables known = MessageFeatures.Syllables.of(analyser.vocabulary(), mask);
+    for (String[] parts : texts) {
+      String whole = String.join("", parts);
+      List<Finding> found = analyser.findings(whole);
+      int size = analyser.state().positions().size();
+      MessageFeatures.extract(whole, analyser.state(), analyser.vocabulary(), found, mask, true, 3, known, b);
+      int[] all = Arrays.copyOf(b.feats, b.size);
+      MessageFeatures.extract(whole, analyser.state(), analyser.vocabulary(), found, mask, true, 3, known, b, 0,
+          size);
+      assertThat(Arrays.copyOf(b.feats, b.size)).as("the whole stretch: %s", whole).isEqualTo(all);
+      List<int[]> stretches = new ArrayList<>();
+      Positions p = analyser.state().positions();
+      int from = 0;
+      for (int i = 1; i <= size; i++) {
+        if (i == size || p.sentenceStart(i)) {
+          MessageFeatures.extract(whole, analyser.state(), analyser.vocabulary(), found, mask, true, 3, known, b,
+              from, i);
+          stretches.add(Arrays.copyOf(b.feats, b.size));
+          from = i;
+        }
+      }
+      assertThat(stretches).as("sentences of %s", whole).hasSize(parts.length);
+      for (int k = 0; k < parts.length; k++) {
+        String alone = parts[k].strip();
+        List<Finding> own = analyser.findings(alone);
+        MessageFeatures.extract(alone, analyser.state(), analyser.vocabulary(), own, mask, true, 3, known, b);
+        assertThat(stretches.get(k)).as("sentence %d of %s", k, whole).isEqualTo(Arrays.copyOf(b.feats, b.size));
+      }
+    }
+  }
+
   private static Path folder(String name) throws URISyntaxException {
     return Path.of(MessageFeaturesTest.class.getResource(name).toURI());
   }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
@@ -59,5 +60,28 @@ class ShippedClassifierLimitsTest {
     assertThat(shipped.checkText("hôm nay đồ ngu nhé", Policy.forAge(10)).action()).isEqualTo(Action.WARN);
     assertThat(shipped.checkText("hôm nay \u0500\u200b.0\u200b \u0397\u200b.\ua7ac\u200b.\u03a5\u200b nhé",
         Policy.forAge(10)).action()).isEqualTo(Action.WARN);
+  }
+
+  /**
+   * A long post whose whole-text score is diluted under the lowering bound by its innocent sentences keeps
+   * the finding of its harmful sentence: the score stage reads that sentence alone before lowering it. The
+   * whole text's score is asserted under the bound, so without the sentence's reading the finding would be
+   * lowered to P.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "harassment|Kỷ niệm năm lớp 6 của nhóm mình: đi dã ngoại, thi kéo co, làm báo tường chào mừng ngày Nhà giáo."
+          + " Vui nhất là vụ cả đám dán lên lưng con Mai tờ giấy \"đồ con heo\" suốt buổi chào cờ, nó không biết gì,"
+          + " cả trường cười ầm. Lên lớp 7 tụi mình sẽ nghĩ trò mới cho nó.",
+      "violence|Tổng kết buổi sinh hoạt lớp: thứ ba nộp báo cáo thí nghiệm Lý, thứ năm tập hát cho lễ khai giảng."
+          + " Còn vụ thằng Tùng mách cô, cả nhóm thống nhất rồi: chiều mai nó còn dám đến lớp thì lôi nó ra sau"
+          + " trường đánh đến khi nó không đứng dậy nổi. Nhớ mang theo nước uống vì sân nóng."})
+  void aLongPostsHarmfulSentenceIsReadAlone(String category, String text) {
+    Category c = Category.fromJsonName(category);
+    Verdict v = shipped.checkText(text, Policy.forAge(10));
+    assertThat(v.score(c)).as("%s", v).isLessThan(ClassifierModel.embedded().lowerBelow());
+    assertThat(v.findings()).as("%s", v)
+        .anyMatch(f -> f.category() == c && f.rating().compareTo(Rating.P) > 0);
+    assertThat(v.action()).isNotEqualTo(Action.ALLOW);
   }
 }
