@@ -2,10 +2,7 @@ package vn.lanhmanh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -68,17 +65,7 @@ class ConcurrencyTest {
   }
 
   private static List<String[]> rows(String resource) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        ConcurrencyTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!line.startsWith("#") && !line.isBlank()) {
-          rows.add(line.split("\t", -1));
-        }
-      }
-    }
-    return rows;
+    return TestTables.rows(resource);
   }
 
   /** One check of the corpus: a text or a URL under a policy. */

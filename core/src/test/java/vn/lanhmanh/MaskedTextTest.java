@@ -2,10 +2,7 @@ package vn.lanhmanh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +22,9 @@ class MaskedTextTest {
 
   static Stream<Arguments> lines() throws IOException {
     List<Arguments> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        MaskedTextTest.class.getResourceAsStream("/masked/verdicts.tsv"), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t", -1);
-        assertThat(c).as(line).hasSize(2);
-        out.add(Arguments.of(c[0], c[1]));
-      }
+    for (String[] c : TestTables.rows("/masked/verdicts.tsv")) {
+      assertThat(c).as(String.join("\t", c)).hasSize(2);
+      out.add(Arguments.of(c[0], c[1]));
     }
     assertThat(out).hasSizeGreaterThan(40);
     return out.stream();

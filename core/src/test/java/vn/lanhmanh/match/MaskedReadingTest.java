@@ -2,10 +2,7 @@ package vn.lanhmanh.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.lanhmanh.DefaultFilter;
+import vn.lanhmanh.TestTables;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -41,17 +39,9 @@ class MaskedReadingTest {
 
   static Stream<Arguments> readings() throws IOException {
     List<Arguments> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        MaskedReadingTest.class.getResourceAsStream("/masked/readings.tsv"), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t", -1);
-        assertThat(c).as(line).hasSize(2);
-        out.add(Arguments.of(c[0], c[1]));
-      }
+    for (String[] c : TestTables.rows("/masked/readings.tsv")) {
+      assertThat(c).as(String.join("\t", c)).hasSize(2);
+      out.add(Arguments.of(c[0], c[1]));
     }
     assertThat(out).hasSizeGreaterThan(25);
     return out.stream();

@@ -2,10 +2,7 @@ package vn.lanhmanh.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +15,7 @@ import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
+import vn.lanhmanh.TestTables;
 import vn.lanhmanh.Verdict;
 
 /**
@@ -42,17 +40,7 @@ class ImpersonationSetTest {
   }
 
   static List<String[]> rows(String resource) throws IOException {
-    List<String[]> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        ImpersonationSetTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!line.startsWith("#") && !line.isBlank()) {
-          out.add(line.split("\t", -1));
-        }
-      }
-    }
-    return out;
+    return TestTables.rows(resource);
   }
 
   static String url(String hostOrUrl) {
