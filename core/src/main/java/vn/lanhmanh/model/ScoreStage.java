@@ -579,9 +579,6 @@ public final class ScoreStage {
     return false;
   }
 
-  /** A shop's customer service ({@link Concept#SHOP_SERVICE}). */
-  private static final ConceptSet SHOP_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE);
-
   /**
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
