@@ -41,7 +41,13 @@ public final class Trainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
-      boolean concepts, double l2, int minCount, String features, int lanes) {
+      boolean concepts, double l2, int minCount, String features, int lanes, String encoder) {
+    /** A linear CRF, or an ensemble of them. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
+        boolean concepts, double l2, int minCount, String features, int lanes) {
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, concepts, l2, minCount, features, lanes, "");
+    }
+
     /** One CRF. */
     public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
         boolean concepts, double l2, int minCount, String features) {
@@ -66,8 +72,14 @@ public final class Trainer {
      * @param lanes how many CRFs to train side by side in one model whose marginals are their mean (an
      *     ensemble; {@link TaggerModel#LANES}): the first on the comments as a single CRF, each other on a
      *     bootstrap sample of them; 1 for a single CRF
+     * @param encoder a neural part added to the CRF's emission score and trained with it, {@code cnn} (dilated
+     *     convolutions over hashed embeddings, {@link ConvEncoder}), or empty for none; one lane only
      */
     public Options {
+      encoder = encoder == null ? "" : encoder.trim();
+      if (TaggerModel.encoder(encoder) && lanes > 1) {
+        throw new IllegalArgumentException("an encoder is trained with one lane only");
+      }
       if (lanes < 1 || lanes > TaggerModel.MAX_LANES) {
         throw new IllegalArgumentException("lanes must be 1.." + TaggerModel.MAX_LANES + ", was " + lanes);
       }
@@ -156,6 +168,9 @@ public final class Trainer {
     if (!options.features().isEmpty()) {
       mp.put(TaggerModel.EXTRA_FEATURES, options.features());
     }
+    if (!options.encoder().isEmpty()) {
+      mp.put(ConvEncoder.PROPERTY, options.encoder());
+    }
     this.modelProps = Map.copyOf(mp);
     this.extras = TaggerModel.extras(options.features());
   }
@@ -166,7 +181,17 @@ public final class Trainer {
   }
 
   /** One training comment, prepared: features and labels per position, hashes for the head. */
-  private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover) {}
+  private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover, int[] encIn,
+      int[] encOffs) {}
+
+  /** Embedding rows of the encoder: 2^15 of {@link #ENCODER_DIM}. */
+  static final int ENCODER_ROW_BITS = 15;
+  static final int ENCODER_DIM = 32;
+  /** AdaGrad's learning rate for the encoder's parameters. */
+  static final double ENCODER_RATE = 0.02;
+  /** The encoder being trained, or null. */
+  private ConvEncoder.Fit encoder;
+  private final ConvEncoder.Work encoderWork = new ConvEncoder.Work();
 
   /**
    * Trains a model.
@@ -243,6 +268,9 @@ public final class Trainer {
     if (holdoutCount >= train.size()) {
       holdoutCount = train.size() / 2;
     }
+    if (!options.encoder().isEmpty()) {
+      encoder = new ConvEncoder.Fit(ENCODER_ROW_BITS, ENCODER_DIM, options.seed(), ENCODER_RATE);
+    }
     List<SpanCorpus.Comment> holdout = new ArrayList<>();
     List<Example> fit = new ArrayList<>();
     for (int k = 0; k < shuffled.size(); k++) {
@@ -255,6 +283,7 @@ public final class Trainer {
     }
     progress.accept(String.format(Locale.ROOT, "%d comments to fit, %d held out for calibration, %d dev",
         fit.size(), holdout.size(), dev.size()));
+    double[] encGrad = new double[64];
 
     int lanes = options.lanes();
     double[][] w = new double[lanes][size];
@@ -340,12 +369,24 @@ public final class Trainer {
             }
             emit[i] = s;
           }
+          if (encoder != null) {
+            encoder.forward(e.encIn(), e.encOffs(), n, encoderWork);
+            for (int i = 0; i < n; i++) {
+              emit[i] += encoderWork.out[i];
+            }
+            if (encGrad.length < n) {
+              encGrad = new double[2 * n];
+            }
+          }
           Crf.forward(emit, n, trans[l], start[l], alpha);
           Arrays.fill(pairs, 0);
           Crf.marginals(emit, n, trans[l], alpha, beta, marg, pairs);
           for (int i = 0; i < n; i++) {
             double g = e.labels()[i] - marg[i];
             loss += Math.abs(g);
+            if (encoder != null) {
+              encGrad[i] = g;
+            }
             if (g == 0) {
               continue;
             }
@@ -359,6 +400,9 @@ public final class Trainer {
               wl[f] += d;
               ul[f] += cl * d;
             }
+          }
+          if (encoder != null) {
+            encoder.backward(encGrad, e.encIn(), e.encOffs(), n, encoderWork, cl);
           }
           double[] observed = new double[4];
           for (int i = 1; i < n; i++) {
@@ -391,7 +435,8 @@ public final class Trainer {
         avgS[l] = average(start[l], startU[l], c[l]);
       }
       TaggerModel m = TaggerModel.quantise(options.bits(), avgW, avgT, avgS, 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters,
+          encoder == null ? null : encoder.averaged(c[0]));
       double epochF1;
       TaggerModel chosen;
       String how;
@@ -554,8 +599,15 @@ public final class Trainer {
         }
       }
     }
+    int[] encIn = null;
+    int[] encOffs = null;
+    if (encoder != null) {
+      ConvEncoder.inputs(text, positions, buffer, clusters != null, ENCODER_ROW_BITS, encoderWork);
+      encIn = Arrays.copyOf(encoderWork.in, encoderWork.size);
+      encOffs = Arrays.copyOf(encoderWork.offs, n + 1);
+    }
     return new Example(Arrays.copyOf(buffer.feats, buffer.size), Arrays.copyOf(buffer.offs, n + 1), labels,
-        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n));
+        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n), encIn, encOffs);
   }
 
   /** Span figures on dev for every decoding bias. */
