@@ -13,10 +13,10 @@ import vn.lanhmanh.text.Positions;
  * The neural part of a hybrid tagger ({@code lanhmanh train --tagger-encoder cnn}): a score per syllable that is
  * added to the CRF's linear I emission. Each syllable's input is the sum of hashed embeddings (its folded and
  * exact forms, its first and last letters, its letter trigrams, the lexicon categories covering it, the
- * punctuation around it, its word cluster); a stack of residual 1-D convolutions of kernel 3 with ReLU, dilated
- * 1, 2 and 4 (each syllable then sees ±7 syllables), is projected to one score. Trained end to end with the
- * CRF's log-likelihood ({@link Fit}). Immutable and thread-safe; the scratch space lives in the caller's
- * {@link Features.Buffer}.
+ * punctuation around it, its word cluster); a stack of residual 1-D convolutions of kernel 3 with ReLU, one
+ * layer per dilation (1, 2, 4 and 8 in {@link Trainer}'s setting: each syllable then sees ±15 syllables), is
+ * projected to one score. Trained end to end with the CRF's log-likelihood ({@link Fit}), with word and input
+ * dropout. Immutable and thread-safe; the scratch space lives in the caller's {@link Features.Buffer}.
  */
 final class ConvEncoder {
 
@@ -25,7 +25,6 @@ final class ConvEncoder {
   /** The only kind of encoder: dilated convolutions. */
   static final String KIND = "cnn";
 
-  private static final int[] DILATIONS = {1, 2, 4};
 
   private static final int SYLLABLE = 1;
   private static final int EXACT = 2;
@@ -38,20 +37,24 @@ final class ConvEncoder {
 
   final int rowBits;
   final int dim;
+  /** One convolution layer per dilation. */
+  final int[] dilations;
   /** Embeddings ({@code 2^rowBits × dim}), then per layer its weights ({@code dim × 3 × dim}) and biases, then the output vector. */
   final float[] params;
 
-  ConvEncoder(int rowBits, int dim, float[] params) {
-    if (rowBits < 8 || rowBits > 20 || dim < 4 || dim > 256 || params.length != size(rowBits, dim)) {
+  ConvEncoder(int rowBits, int dim, int[] dilations, float[] params) {
+    if (rowBits < 8 || rowBits > 20 || dim < 4 || dim > 256 || dilations.length < 1 || dilations.length > 8
+        || params.length != size(rowBits, dim, dilations.length)) {
       throw new IllegalArgumentException("inconsistent encoder");
     }
+    this.dilations = dilations.clone();
     this.rowBits = rowBits;
     this.dim = dim;
     this.params = params;
   }
 
-  static int size(int rowBits, int dim) {
-    return (dim << rowBits) + DILATIONS.length * (3 * dim * dim + dim) + dim;
+  static int size(int rowBits, int dim, int layers) {
+    return (dim << rowBits) + layers * (3 * dim * dim + dim) + dim;
   }
 
   private int layerOffset(int l) {
@@ -59,7 +62,7 @@ final class ConvEncoder {
   }
 
   private int outOffset() {
-    return layerOffset(DILATIONS.length);
+    return layerOffset(dilations.length);
   }
 
   long bytes() {
@@ -70,15 +73,19 @@ final class ConvEncoder {
   static final class Work {
     int[] in = new int[256];
     int[] offs = new int[33];
+    /** Where each syllable's lexical inputs (forms, letters) end; the context inputs follow. */
+    int[] lexEnd = new int[32];
     int size;
+    /** In training: each syllable's lexical inputs dropped, and the scale of every input element. */
+    boolean[] dropWord = new boolean[0];
+    float[] keep = new float[0];
     float[] h = new float[0];
     boolean[] on = new boolean[0];
     float[] dh = new float[0];
     float[] dh2 = new float[0];
     double[] out = new double[32];
 
-    void ensure(int n, int dim) {
-      int layers = DILATIONS.length;
+    void ensure(int n, int dim, int layers) {
       if (h.length < (layers + 1) * n * dim) {
         int m = Math.max(n, h.length / ((layers + 1) * dim) * 2);
         h = new float[(layers + 1) * m * dim];
@@ -108,6 +115,7 @@ final class ConvEncoder {
     int mask = (1 << rowBits) - 1;
     if (w.offs.length < n + 1) {
       w.offs = new int[Math.max(n + 1, w.offs.length * 2)];
+      w.lexEnd = new int[w.offs.length];
     }
     w.size = 0;
     int after = n == 0 ? 0 : Features.gap(text, 0, p.start(0), true);
@@ -134,6 +142,7 @@ final class ConvEncoder {
           w.add(TRIGRAM, t, mask);
         }
       }
+      w.lexEnd[i] = w.size;
       int c = b.cover[i];
       for (int bit = c & 0x7fff; bit != 0; bit &= bit - 1) {
         w.add(CATEGORY, Integer.numberOfTrailingZeros(bit) * 2L + ((c & Features.ACTING) != 0 ? 1 : 0), mask);
@@ -167,25 +176,37 @@ final class ConvEncoder {
 
   /** The forward pass with {@code p}'s parameters: activations kept in {@code w}, scores in {@code w.out}. */
   void forward(float[] p, int[] in, int[] offs, int n, Work w) {
+    w.ensure(n, dim, dilations.length);
+    embed(p, in, offs, null, null, n, w);
+    convolve(p, n, w);
+  }
+
+  /** The inputs' embeddings summed per syllable into the first layer of {@code w.h}, skipping dropped words. */
+  void embed(float[] p, int[] in, int[] offs, int[] lexEnd, boolean[] drop, int n, Work w) {
     int d = dim;
-    w.ensure(n, d);
     float[] h = w.h;
     Arrays.fill(h, 0, n * d, 0f);
     for (int i = 0; i < n; i++) {
       int hi = i * d;
-      for (int k = offs[i]; k < offs[i + 1]; k++) {
+      int from = drop != null && drop[i] ? lexEnd[i] : offs[i];
+      for (int k = from; k < offs[i + 1]; k++) {
         int row = in[k] * d;
         for (int c = 0; c < d; c++) {
           h[hi + c] += p[row + c];
         }
       }
     }
-    for (int l = 0; l < DILATIONS.length; l++) {
+  }
+
+  void convolve(float[] p, int n, Work w) {
+    int d = dim;
+    float[] h = w.h;
+    for (int l = 0; l < dilations.length; l++) {
       int src = l * n * d;
       int dst = (l + 1) * n * d;
       int wOff = layerOffset(l);
       int bOff = wOff + 3 * d * d;
-      int dil = DILATIONS[l];
+      int dil = dilations[l];
       int onOff = l * n * d;
       for (int i = 0; i < n; i++) {
         for (int o = 0; o < d; o++) {
@@ -207,7 +228,7 @@ final class ConvEncoder {
         }
       }
     }
-    int top = DILATIONS.length * n * d;
+    int top = dilations.length * n * d;
     int vOff = outOffset();
     for (int i = 0; i < n; i++) {
       double s = 0;
@@ -223,7 +244,10 @@ final class ConvEncoder {
     d.writeUTF(KIND);
     d.writeInt(rowBits);
     d.writeInt(dim);
-    d.writeInt(DILATIONS.length);
+    d.writeInt(dilations.length);
+    for (int dil : dilations) {
+      d.writeInt(dil);
+    }
     ByteBuffer bb = ByteBuffer.allocate(4 * params.length).order(ByteOrder.BIG_ENDIAN);
     bb.asFloatBuffer().put(params);
     d.write(bb.array());
@@ -234,25 +258,33 @@ final class ConvEncoder {
     int rowBits = in.readInt();
     int dim = in.readInt();
     int layers = in.readInt();
-    if (!KIND.equals(kind) || rowBits < 8 || rowBits > 20 || dim < 4 || dim > 256 || layers != DILATIONS.length) {
+    if (!KIND.equals(kind) || rowBits < 8 || rowBits > 20 || dim < 4 || dim > 256 || layers < 1 || layers > 8) {
       throw new IOException("tagger model with an unknown encoder (" + kind + ", 2^" + rowBits + " rows of " + dim
           + ", " + layers + " layers)");
     }
-    byte[] raw = new byte[4 * size(rowBits, dim)];
+    int[] dilations = new int[layers];
+    for (int l = 0; l < layers; l++) {
+      dilations[l] = in.readInt();
+      if (dilations[l] < 1 || dilations[l] > 64) {
+        throw new IOException("corrupt tagger model (encoder dilation " + dilations[l] + ")");
+      }
+    }
+    byte[] raw = new byte[4 * size(rowBits, dim, layers)];
     in.readFully(raw);
-    float[] params = new float[size(rowBits, dim)];
+    float[] params = new float[size(rowBits, dim, layers)];
     ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(params);
     for (float v : params) {
       if (!Float.isFinite(v)) {
         throw new IOException("corrupt tagger model (encoder weight " + v + ")");
       }
     }
-    return new ConvEncoder(rowBits, dim, params);
+    return new ConvEncoder(rowBits, dim, dilations, params);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ConvEncoder e && rowBits == e.rowBits && dim == e.dim && Arrays.equals(params, e.params);
+    return o instanceof ConvEncoder e && rowBits == e.rowBits && dim == e.dim && Arrays.equals(dilations, e.dilations)
+        && Arrays.equals(params, e.params);
   }
 
   @Override
@@ -271,10 +303,22 @@ final class ConvEncoder {
     private final double[] u;
     private final double[] grad;
     private final double lr;
+    private final double wordDrop;
+    private final double dropout;
+    private final Random random;
 
-    Fit(int rowBits, int dim, long seed, double lr) {
-      this.shape = new ConvEncoder(rowBits, dim, new float[size(rowBits, dim)]);
-      this.p = new float[size(rowBits, dim)];
+    /**
+     * @param wordDrop in training, the share of syllables whose lexical inputs (forms, letters) are left out, so
+     *     that the encoder learns from the context
+     * @param dropout in training, the share of input elements set to zero (the others scaled up)
+     */
+    Fit(int rowBits, int dim, int[] dilations, long seed, double lr, double wordDrop, double dropout) {
+      this.wordDrop = wordDrop;
+      this.dropout = dropout;
+      this.random = new Random(seed * 0x9E3779B97F4A7C15L + 13);
+      int size = size(rowBits, dim, dilations.length);
+      this.shape = new ConvEncoder(rowBits, dim, dilations, new float[size]);
+      this.p = new float[size];
       this.g2 = new float[p.length];
       this.u = new double[p.length];
       this.lr = lr;
@@ -286,7 +330,7 @@ final class ConvEncoder {
         p[k] = (float) (r.nextGaussian() * 0.1);
       }
       double conv = Math.sqrt(2.0 / (3 * dim));
-      for (int l = 0; l < DILATIONS.length; l++) {
+      for (int l = 0; l < dilations.length; l++) {
         int w = shape.layerOffset(l);
         for (int k = 0; k < 3 * dim * dim; k++) {
           p[w + k] = (float) (r.nextGaussian() * conv);
@@ -298,22 +342,38 @@ final class ConvEncoder {
       }
     }
 
-    /** The scores of the current parameters, into {@code w.out}. */
-    void forward(int[] in, int[] offs, int n, Work w) {
-      shape.forward(p, in, offs, n, w);
+    /** The scores of the current parameters, into {@code w.out}, with this step's dropout. */
+    void forward(int[] in, int[] offs, int[] lexEnd, int n, Work w) {
+      int d = shape.dim;
+      w.ensure(n, d, shape.dilations.length);
+      if (w.keep.length < n * d) {
+        w.dropWord = new boolean[w.h.length];
+        w.keep = new float[w.h.length];
+      }
+      for (int i = 0; i < n; i++) {
+        w.dropWord[i] = wordDrop > 0 && random.nextDouble() < wordDrop;
+      }
+      shape.embed(p, in, offs, lexEnd, w.dropWord, n, w);
+      float up = (float) (1 / (1 - dropout));
+      for (int k = 0; k < n * d; k++) {
+        float keep = dropout > 0 ? (random.nextDouble() < dropout ? 0f : up) : 1f;
+        w.keep[k] = keep;
+        w.h[k] *= keep;
+      }
+      shape.convolve(p, n, w);
     }
 
     /**
      * After {@link #forward} on the same comment: one AdaGrad step up the log-likelihood, whose gradient with
      * respect to syllable i's score is {@code g[i]} (gold minus marginal); {@code c} is the update count.
      */
-    void backward(double[] g, int[] in, int[] offs, int n, Work w, long c) {
+    void backward(double[] g, int[] in, int[] offs, int[] lexEnd, int n, Work w, long c) {
       int d = shape.dim;
       int emb = d << shape.rowBits;
       float[] h = w.h;
       Arrays.fill(grad, 0);
       int vOff = shape.outOffset();
-      int top = DILATIONS.length * n * d;
+      int top = shape.dilations.length * n * d;
       float[] dh = w.dh;
       for (int i = 0; i < n; i++) {
         for (int k = 0; k < d; k++) {
@@ -321,11 +381,11 @@ final class ConvEncoder {
           dh[i * d + k] = (float) (g[i] * p[vOff + k]);
         }
       }
-      for (int l = DILATIONS.length - 1; l >= 0; l--) {
+      for (int l = shape.dilations.length - 1; l >= 0; l--) {
         int src = l * n * d;
         int wOff = shape.layerOffset(l);
         int bOff = wOff + 3 * d * d;
-        int dil = DILATIONS[l];
+        int dil = shape.dilations[l];
         int onOff = l * n * d;
         float[] prev = w.dh2;
         System.arraycopy(dh, 0, prev, 0, n * d);
@@ -362,8 +422,11 @@ final class ConvEncoder {
       for (int k = 0; k < grad.length; k++) {
         step(emb + k, grad[k], c);
       }
+      for (int k = 0; k < n * d; k++) {
+        dh[k] *= w.keep[k];
+      }
       for (int i = 0; i < n; i++) {
-        for (int k = offs[i]; k < offs[i + 1]; k++) {
+        for (int k = w.dropWord[i] ? lexEnd[i] : offs[i]; k < offs[i + 1]; k++) {
           int row = in[k] * d;
           for (int x = 0; x < d; x++) {
             step(row + x, dh[i * d + x], c);
@@ -388,7 +451,7 @@ final class ConvEncoder {
       for (int k = 0; k < p.length; k++) {
         avg[k] = (float) (p[k] - u[k] / c);
       }
-      return new ConvEncoder(shape.rowBits, shape.dim, avg);
+      return new ConvEncoder(shape.rowBits, shape.dim, shape.dilations, avg);
     }
   }
 }

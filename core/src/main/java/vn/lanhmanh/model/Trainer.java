@@ -182,13 +182,19 @@ public final class Trainer {
 
   /** One training comment, prepared: features and labels per position, hashes for the head. */
   private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover, int[] encIn,
-      int[] encOffs) {}
+      int[] encOffs, int[] encLex) {}
 
-  /** Embedding rows of the encoder: 2^15 of {@link #ENCODER_DIM}. */
+  /** The encoder's embedding rows: 2^15 of {@link #ENCODER_DIM} values. */
   static final int ENCODER_ROW_BITS = 15;
   static final int ENCODER_DIM = 32;
+  /** The encoder's convolution layers, by their dilation: each syllable sees ±15 syllables. */
+  private static final int[] ENCODER_DILATIONS = {1, 2, 4, 8};
   /** AdaGrad's learning rate for the encoder's parameters. */
   static final double ENCODER_RATE = 0.02;
+  /** In training, the share of syllables whose forms and letters the encoder does not see (it sees the context). */
+  static final double ENCODER_WORD_DROP = 0.25;
+  /** In training, the share of the encoder's input values set to zero. */
+  static final double ENCODER_DROPOUT = 0.2;
   /** The encoder being trained, or null. */
   private ConvEncoder.Fit encoder;
   private final ConvEncoder.Work encoderWork = new ConvEncoder.Work();
@@ -269,7 +275,8 @@ public final class Trainer {
       holdoutCount = train.size() / 2;
     }
     if (!options.encoder().isEmpty()) {
-      encoder = new ConvEncoder.Fit(ENCODER_ROW_BITS, ENCODER_DIM, options.seed(), ENCODER_RATE);
+      encoder = new ConvEncoder.Fit(ENCODER_ROW_BITS, ENCODER_DIM, ENCODER_DILATIONS, options.seed(), ENCODER_RATE,
+          ENCODER_WORD_DROP, ENCODER_DROPOUT);
     }
     List<SpanCorpus.Comment> holdout = new ArrayList<>();
     List<Example> fit = new ArrayList<>();
@@ -370,7 +377,7 @@ public final class Trainer {
             emit[i] = s;
           }
           if (encoder != null) {
-            encoder.forward(e.encIn(), e.encOffs(), n, encoderWork);
+            encoder.forward(e.encIn(), e.encOffs(), e.encLex(), n, encoderWork);
             for (int i = 0; i < n; i++) {
               emit[i] += encoderWork.out[i];
             }
@@ -402,7 +409,7 @@ public final class Trainer {
             }
           }
           if (encoder != null) {
-            encoder.backward(encGrad, e.encIn(), e.encOffs(), n, encoderWork, cl);
+            encoder.backward(encGrad, e.encIn(), e.encOffs(), e.encLex(), n, encoderWork, cl);
           }
           double[] observed = new double[4];
           for (int i = 1; i < n; i++) {
@@ -601,13 +608,16 @@ public final class Trainer {
     }
     int[] encIn = null;
     int[] encOffs = null;
+    int[] encLex = null;
     if (encoder != null) {
       ConvEncoder.inputs(text, positions, buffer, clusters != null, ENCODER_ROW_BITS, encoderWork);
       encIn = Arrays.copyOf(encoderWork.in, encoderWork.size);
       encOffs = Arrays.copyOf(encoderWork.offs, n + 1);
+      encLex = Arrays.copyOf(encoderWork.lexEnd, n);
     }
     return new Example(Arrays.copyOf(buffer.feats, buffer.size), Arrays.copyOf(buffer.offs, n + 1), labels,
-        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n), encIn, encOffs);
+        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n), encIn, encOffs,
+        encLex);
   }
 
   /** Span figures on dev for every decoding bias. */

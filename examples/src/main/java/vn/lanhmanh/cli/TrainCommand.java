@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--tagger-encoder", paramLabel = "KIND", defaultValue = "",
       description = "Tagger: a neural part added to the CRF's emission scores and trained with it: cnn (hashed "
-          + "syllable and letter embeddings, three residual convolutions dilated 1, 2 and 4); default none.")
+          + "syllable and letter embeddings, four residual convolutions dilated 1, 2, 4 and 8); default none.")
   private String encoder;
 
   @Option(names = "--unlabelled", paramLabel = "FILE",
