@@ -25,7 +25,6 @@ final class ConvEncoder {
   /** The only kind of encoder: dilated convolutions. */
   static final String KIND = "cnn";
 
-
   private static final int SYLLABLE = 1;
   private static final int EXACT = 2;
   private static final int PREFIX = 3;
@@ -85,13 +84,17 @@ final class ConvEncoder {
     float[] dh2 = new float[0];
     double[] out = new double[32];
 
+    /** Grows the arrays for {@code n} syllables of an encoder of this width and depth (each array on its own). */
     void ensure(int n, int dim, int layers) {
       if (h.length < (layers + 1) * n * dim) {
-        int m = Math.max(n, h.length / ((layers + 1) * dim) * 2);
-        h = new float[(layers + 1) * m * dim];
-        on = new boolean[layers * m * dim];
-        dh = new float[m * dim];
-        dh2 = new float[m * dim];
+        h = new float[2 * (layers + 1) * n * dim];
+      }
+      if (on.length < layers * n * dim) {
+        on = new boolean[2 * layers * n * dim];
+      }
+      if (dh.length < n * dim) {
+        dh = new float[2 * n * dim];
+        dh2 = new float[dh.length];
       }
       if (out.length < n) {
         out = new double[Math.max(n, out.length * 2)];

@@ -27,7 +27,8 @@ import vn.lanhmanh.text.Positions;
  *       the training comments' texts and any unlabelled texts ({@link WordClusters}), never from dev.
  *   <li>The training comments are shuffled with the seed; a share ({@link Options#holdout}) is kept aside
  *       to calibrate the message score, the rest fits the CRF (AdaGrad on the log-likelihood, one comment
- *       at a time) and the harassment/profanity head.
+ *       at a time; with an encoder, {@link Options#encoder}, its network too, through the same gradient) and
+ *       the harassment/profanity head.
  *   <li>After each epoch the development comments choose the decoding bias (span F1 of lexicon and model
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
  *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
