@@ -131,6 +131,8 @@ public final class Conversation {
   private final String id;
   /** The id as the text check and incidents take it, made once. */
   private final Optional<String> idRef;
+  /** The window this conversation's last message used, so the next one skips the store's lookup. */
+  private final ConversationMonitor.Handle window = new ConversationMonitor.Handle();
 
   Conversation(ContentFilter filter, String id) {
     this.filter = filter;
@@ -159,7 +161,7 @@ public final class Conversation {
     StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
     Verdict verdict = text(filter, idRef, message, policy, stages);
     // the window's state after the message, in this thread's own outcome (no object made per message)
-    Outcome o = monitor.observeOnThread(id, message.id(), message.time(), stages.fromChild(), stages.hits(),
+    Outcome o = monitor.observeOnThread(window, id, message.id(), message.time(), stages.fromChild(), stages.hits(),
         signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }

@@ -365,9 +365,9 @@ public final class ScoreStage {
         }
         if (source.inConversation() && c == Category.SOCIAL && !supported(c, findings, state)
             && !anyConcept(state, NAMED_CHANNEL)) {
-          // "vào đi t mời phòng", "mời m vào team": a game room or a team the chat is about, which the score reads
-          // as an invitation to a network; the child is on a chat already, and a move to another app is the
-          // conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps it.
+          // "vào đi t mời phòng", "mời m vào team": a game room or a team the chat is about, which the score
+          // reads as an invitation to a network; the child is on a chat already, and a move to another app is
+          // the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps it.
           continue;
         }
         if (source.inConversation() && c == Category.GROOMING) {
