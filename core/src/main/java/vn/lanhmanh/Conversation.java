@@ -106,7 +106,9 @@ import vn.lanhmanh.internal.FixedList;
  * language from the other party raises weak stages; the classifiers' silence lowers several weak stages.
  * The grooming classifier's own finding on a conversation message is rated P (the conversation's risk
  * decides grooming across messages); its other findings and the lexicon's stay as in {@link
- * ContentFilter#checkText}. Without the classifiers (the default) the risk is the stages' alone.
+ * ContentFilter#checkText}, but for a {@code dating} or {@code social} finding that nothing else in the
+ * message supports (a game-room invitation is no social network). Without the classifiers the risk is the
+ * stages' alone.
  *
  * <p><b>State and threads.</b> Thread-safe. A {@code Conversation} is a light handle: the window lives in
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
