@@ -31,7 +31,8 @@ import vn.lanhmanh.Rating;
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
  * With {@link Options#folds} set, the thresholds are then judged out of sample: the messages of the tables and chat
  * folders are scored by classifiers trained without their fold, and {@link #outOfFold} lowers the development
- * thresholds where that catches more of their harmful messages within a share of their innocent ones.
+ * thresholds where that catches more of their harmful messages within a share of their innocent ones, and
+ * within what a {@link WholeFilter}, when given, may flag of the clean development comments.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
  * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
  * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
@@ -759,9 +760,12 @@ public final class ClassifierTrainer {
 
   /**
    * The thresholds chosen on the out-of-fold scores {@code held} (see {@link #outOfFold}): each category starts
-   * at its development threshold {@code devThreshold} and may only go down, and no more ordinary development
-   * comments (ViHOS comments without a span) may be flagged by any classifier than the development thresholds
-   * flag (each of which flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
+   * at its development threshold {@code devThreshold}. With a {@link WholeFilter}, the ordinary development
+   * comments ({@code cleanTexts}, ViHOS comments without a span) that the whole filter with the classifiers
+   * ({@code atDev} at the thresholds tried) flags stay within its bounds: the start is raised until they do, and
+   * a threshold goes down only within them. Without one, a threshold may only go down, and no more ordinary
+   * development comments may be flagged by any classifier than the development thresholds flag (each of which
+   * flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
    * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
    * thresholds from which the score stage already stops a child ({@link ScoreStage#SEXUAL_CHILD_THRESHOLD},
    * {@link ScoreStage#DRUGS_CHILD_THRESHOLD}): under them a finding would be of full tier for every age, and a
@@ -829,6 +833,15 @@ public final class ClassifierTrainer {
         + "development thresholds %d caught and %d flagged (%d of %d ordinary development comments), at the "
         + "chosen ones %d caught and %d flagged (%d)", harmful, innocents, before[0], before[1],
         flaggedAny(ord, devThreshold), ord.length, after[0], after[1], flaggedAny(ord, out)));
+    StringBuilder list = new StringBuilder();
+    for (int k = 0; k < cats.length; k++) {
+      list.append(k == 0 ? "" : ", ").append(cats[k].jsonName())
+          .append(String.format(Locale.ROOT, " %.3f", devThreshold[k]));
+      if (out[k] != devThreshold[k]) {
+        list.append(String.format(Locale.ROOT, " -> %.3f", out[k]));
+      }
+    }
+    progress.accept("thresholds, development -> out of sample: " + list);
     if (clean instanceof FilterCount) {
       int[] atChosen = clean.flagged(chosen);
       // the file's own thresholds, judged afresh: what the guard will count
