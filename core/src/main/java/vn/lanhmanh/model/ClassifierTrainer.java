@@ -1073,11 +1073,7 @@ public final class ClassifierTrainer {
     int[] counted = clean.flagged(idx);
     while (excess(counted, bound) > 0) {
       int caught = caught(scores, harm, idx);
-      int bestK = -1;
-      int bestT = -1;
-      int bestLost = 0;
-      int bestLess = 0;
-      int[] bestCounted = null;
+      Move best = new Move();
       for (int k = 0; k < cats; k++) {
         for (int t = idx[k] + 1; t <= THRESHOLDS.length; t++) {
           int[] move = idx.clone();
@@ -1088,21 +1084,17 @@ public final class ClassifierTrainer {
             continue;
           }
           int lost = caught - caught(scores, harm, move);
-          // lost / less against bestLost / bestLess, in integers; a tie goes to the first (smaller raise)
-          if (bestK < 0 || (long) lost * bestLess < (long) bestLost * less) {
-            bestK = k;
-            bestT = t;
-            bestLost = lost;
-            bestLess = less;
-            bestCounted = c;
+          // lost / less against the best's, in integers; a tie goes to the first (smaller raise)
+          if (best.k < 0 || (long) lost * best.b < (long) best.a * less) {
+            best.take(k, t, lost, less, c);
           }
         }
       }
-      if (bestK < 0) {
+      if (best.k < 0) {
         break;
       }
-      idx[bestK] = bestT;
-      counted = bestCounted;
+      idx[best.k] = best.t;
+      counted = best.counted;
     }
     int[] cleanBudget = new int[bound.length];
     for (int f = 0; f < bound.length; f++) {
@@ -1123,11 +1115,7 @@ public final class ClassifierTrainer {
     long budget = Math.max(flagged, (long) Math.floor(maxInnocent * innocents + 1e-9));
     int steps = THRESHOLDS.length + 1;
     while (true) {
-      int bestK = -1;
-      int bestT = -1;
-      int bestGain = 0;
-      int bestCost = 0;
-      int[] bestCounted = null;
+      Move best = new Move();
       for (int k = 0; k < cats; k++) {
         if (idx[k] <= floor[k]) {
           continue;
@@ -1152,10 +1140,10 @@ public final class ClassifierTrainer {
           if (t >= idx[k] || g == 0 || flagged + c > budget) {
             continue;
           }
-          // g / (c + 1) against bestGain / (bestCost + 1), in integers
-          long lhs = (long) g * (bestCost + 1);
-          long rhs = (long) bestGain * (c + 1);
-          if (bestK >= 0 && !(lhs > rhs || lhs == rhs && g > bestGain)) {
+          // g / (c + 1) against the best's gain / (cost + 1), in integers
+          long lhs = (long) g * (best.b + 1);
+          long rhs = (long) best.a * (c + 1);
+          if (best.k >= 0 && !(lhs > rhs || lhs == rhs && g > best.a)) {
             continue;
           }
           int[] move = idx.clone();
@@ -1164,24 +1152,41 @@ public final class ClassifierTrainer {
           if (!within(counts, cleanBudget)) {
             continue;
           }
-          bestK = k;
-          bestT = t;
-          bestGain = g;
-          bestCost = c;
-          bestCounted = counts;
+          best.take(k, t, g, c, counts);
         }
       }
-      if (bestK < 0) {
+      if (best.k < 0) {
         return idx;
       }
-      idx[bestK] = bestT;
-      counted = bestCounted;
+      idx[best.k] = best.t;
+      counted = best.counted;
       for (int i = 0; i < n; i++) {
-        if (!hit[i] && scores[i][bestK] >= THRESHOLDS[bestT]) {
+        if (!hit[i] && scores[i][best.k] >= THRESHOLDS[best.t]) {
           hit[i] = true;
           flagged += innocent[i] ? 1 : 0;
         }
       }
+    }
+  }
+
+  /**
+   * The best move found so far of {@link #outOfFold}: category {@code k} to threshold index {@code t}, its two
+   * figures ({@code a}, {@code b}: harmful messages lost and comments unflagged by a raise, harmful messages
+   * caught and innocent ones flagged by a move down) and the clean comments flagged after it; {@code k} -1: none.
+   */
+  private static final class Move {
+    int k = -1;
+    int t = -1;
+    int a;
+    int b;
+    int[] counted;
+
+    void take(int k, int t, int a, int b, int[] counted) {
+      this.k = k;
+      this.t = t;
+      this.a = a;
+      this.b = b;
+      this.counted = counted;
     }
   }
 

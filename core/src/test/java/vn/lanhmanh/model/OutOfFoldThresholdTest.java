@@ -44,12 +44,8 @@ class OutOfFoldThresholdTest {
 
   private static double[] chosen(double[][] ordinary, double maxOrdinary, int[] floor, int[] start,
       double budget) {
-    int[] idx = ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget, maxOrdinary);
-    double[] t = new double[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      t[k] = idx[k] < ClassifierTrainer.THRESHOLDS.length ? ClassifierTrainer.THRESHOLDS[idx[k]] : 2;
-    }
-    return t;
+    return thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget,
+        maxOrdinary));
   }
 
   @Test
