@@ -37,6 +37,8 @@ class OutOfFoldThresholdTest {
   private static final boolean[] INNOCENT = {
       false, false, false, false, true, true, true, true, true, true, true, true, true, true};
   private static final int TOP = ClassifierTrainer.THRESHOLDS.length - 1;
+  /** Four ordinary development comments, the first of which category 1 scores 0.41. */
+  private static final double[][] ORDINARY = {{0, 0.41}, {0, 0}, {0, 0}, {0, 0}};
 
   private static double[] chosen(int[] floor, int[] start, double budget) {
     return chosen(new double[0][], 0, floor, start, budget);
@@ -122,20 +124,17 @@ class OutOfFoldThresholdTest {
   @Test
   void aCommentTheLexiconFlagsIsNotChargedToTheClassifiers() {
     // the comment category 1 scores 0.41 is flagged by the lexicon already: one of four, and the bound is one
-    double[][] ordinary = {{0, 0.41}, {0, 0}, {0, 0}, {0, 0}};
-    int[] floor = {0, 0};
-    int[] start = {TOP, TOP};
     // counted by the classifiers alone, flagging it is one more than the start's none, over a bound of 0
-    assertThat(chosen(ordinary, 0, floor, start, 0.1)).containsExactly(0.5, 0.99);
+    assertThat(chosen(ORDINARY, 0, new int[] {0, 0}, new int[] {TOP, TOP}, 0.1)).containsExactly(0.5, 0.99);
     // counted by the whole filter, the filter flags it either way: 1 of 4 before and after the move
     boolean[] lexicon = {true, false, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 1),
-        floor, start, 0.1))).containsExactly(0.5, 0.4);
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
+        new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.4);
     // a comment the lexicon does not flag still counts: with the bound at 1 and another comment flagged by the
     // lexicon, the move would make 2
     boolean[] other = {false, true, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, other, 1),
-        floor, start, 0.1))).containsExactly(0.5, 0.99);
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, other, 1),
+        new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.99);
   }
 
   @Test
