@@ -88,6 +88,11 @@ final class TrainCommand implements Callable<Integer> {
           + "marginals (default ${DEFAULT-VALUE}).")
   private int ensemble;
 
+  @Option(names = "--tagger-encoder", paramLabel = "KIND", defaultValue = "",
+      description = "Tagger: a neural part added to the CRF's emission scores and trained with it: cnn (hashed "
+          + "syllable and letter embeddings, four residual convolutions dilated 1, 2, 4 and 8); default none.")
+  private String encoder;
+
   @Option(names = "--unlabelled", paramLabel = "FILE",
       description = "Tagger: unlabelled text, one sentence a line, for the word clusters only (repeatable).")
   private List<Path> unlabelled = new ArrayList<>();
@@ -479,7 +484,7 @@ final class TrainCommand implements Callable<Integer> {
     try {
       options = new Trainer.Options(seed, bits, epochs, Trainer.Options.defaults(seed).patience(),
           Trainer.Options.defaults(seed).holdout(), Trainer.Options.defaults(seed).learningRate(), concepts, l2,
-          minCount, features, ensemble);
+          minCount, features, ensemble, encoder);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -514,6 +519,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (ensemble != 1) {
       command.append(" --ensemble ").append(ensemble);
+    }
+    if (!options.encoder().isEmpty()) {
+      command.append(" --tagger-encoder ").append(options.encoder());
     }
     List<String> unlabelledTexts = new ArrayList<>();
     for (Path p : unlabelled) {
