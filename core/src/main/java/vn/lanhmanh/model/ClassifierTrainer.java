@@ -804,6 +804,7 @@ public final class ClassifierTrainer {
         case PROFANITY -> start[k];
         case SEXUAL -> Math.min(start[k], index(ScoreStage.SEXUAL_CHILD_THRESHOLD));
         case DRUGS -> Math.min(start[k], index(ScoreStage.DRUGS_CHILD_THRESHOLD));
+        case SELF_HARM -> Math.min(start[k], index(ScoreStage.SELF_HARM_SIGNED_THRESHOLD));
         default -> 0;
       };
     }
