@@ -324,7 +324,12 @@ public enum Concept {
    * Register: rude words named as words in order to forbid them ({@code cấm nói tục kiểu}, {@code các từ bậy như}):
    * a class rule, not swearing.
    */
-  WORDS_FORBIDDEN(true);
+  WORDS_FORBIDDEN(true),
+  /**
+   * A client who has paid or is waiting: {@code khách trả trước rồi}, {@code giao cho khách}. With a child taken
+   * to a meeting place (a hotel room), the sale of a child.
+   */
+  CLIENT;
 
   private final String id = name();
   private final boolean register;
