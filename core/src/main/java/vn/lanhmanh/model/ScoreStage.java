@@ -53,6 +53,10 @@ import vn.lanhmanh.text.Vocabulary;
  * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
  * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
  *
+ * <p>A classifier finding of violence, drugs or gambling under 0.9 is not added in a text whose register keeps
+ * the category's bare words at P (a game's mobs, a police report; {@link #withRegisters}) where no concept of
+ * the category's compositions is hit: the register says of the score what it says of the words.
+ *
  * <p>Sexual content and drugs have a lower threshold for a child's sake ({@link #SEXUAL_CHILD_THRESHOLD},
  * {@link #DRUGS_CHILD_THRESHOLD}): a finding scored between it and the file's own threshold is rated at most
  * {@link #CHILD_ONLY_TIER} and is never raised, so it stops a child under 13 and nobody older.
