@@ -1037,6 +1037,16 @@ public final class ContentFilter implements AutoCloseable {
     }
 
     /**
+     * Uses these classifiers (read by {@link ClassifierModel#read} or made by the trainer) instead of the
+     * embedded ones.
+     */
+    public Builder classifiers(ClassifierModel model) {
+      classifiers = Objects.requireNonNull(model, "model");
+      useClassifiers = true;
+      return this;
+    }
+
+    /**
      * Runs no message classifiers: verdicts from the lexicon, the concept compositions and context alone
      * (the tagger, when on, still scores). Cheaper per check and a little lower in recall on text the lexicon
      * was not written against (docs/QUALITY.md).

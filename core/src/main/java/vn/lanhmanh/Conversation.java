@@ -106,7 +106,9 @@ import vn.lanhmanh.internal.FixedList;
  * language from the other party raises weak stages; the classifiers' silence lowers several weak stages.
  * The grooming classifier's own finding on a conversation message is rated P (the conversation's risk
  * decides grooming across messages); its other findings and the lexicon's stay as in {@link
- * ContentFilter#checkText}. Without the classifiers (the default) the risk is the stages' alone.
+ * ContentFilter#checkText}, but for a {@code dating} or {@code social} finding that nothing else in the
+ * message supports (a game-room invitation is no social network). Without the classifiers the risk is the
+ * stages' alone.
  *
  * <p><b>State and threads.</b> Thread-safe. A {@code Conversation} is a light handle: the window lives in
  * the filter, keyed by the conversation id, so two handles with the same id share it. Messages of one
@@ -131,6 +133,8 @@ public final class Conversation {
   private final String id;
   /** The id as the text check and incidents take it, made once. */
   private final Optional<String> idRef;
+  /** The window this conversation's last message used, so the next one skips the store's lookup. */
+  private final ConversationMonitor.Handle window = new ConversationMonitor.Handle();
 
   Conversation(ContentFilter filter, String id) {
     this.filter = filter;
@@ -159,7 +163,7 @@ public final class Conversation {
     StageMatcher.Reading stages = monitor.matcher().reading(message.sender() == Message.Sender.CHILD);
     Verdict verdict = text(filter, idRef, message, policy, stages);
     // the window's state after the message, in this thread's own outcome (no object made per message)
-    Outcome o = monitor.observeOnThread(id, message.id(), message.time(), stages.fromChild(), stages.hits(),
+    Outcome o = monitor.observeOnThread(window, id, message.id(), message.time(), stages.fromChild(), stages.hits(),
         signal(filter, verdict));
     return verdict(filter, idRef, message, verdict, o);
   }

@@ -89,4 +89,32 @@ class ConversationClassifierFindingTest {
       }
     }
   }
+
+  /**
+   * An invitation into a game room or a team ("vào đi t mời phòng") is read by the social classifier as an
+   * invitation to a network: checked alone it keeps that finding, in a conversation nothing else in the message
+   * supports it and it is not made; a private app named (Telegram) keeps it.
+   */
+  @Test
+  void anUnsupportedSocialFindingIsNotMadeInAConversation() {
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int flaggedAlone = 0;
+      for (String text : List.of("tạo xong rồi, vô đi t mời", "mời m vào team, lẹ lên", "vào đi t mời phòng")) {
+        flaggedAlone += filter.checkText(text, Policy.forAge(11)).findings().stream()
+            .anyMatch(f -> f.rule().equals("model/social")) ? 1 : 0;
+        for (Message.Sender sender : Message.Sender.values()) {
+          Verdict inChat = filter.conversation("s-" + sender + text)
+              .check(new Message("m", sender, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+          assertThat(inChat.findings()).as(text).noneMatch(f -> f.rule().equals("model/social"));
+        }
+      }
+      assertThat(flaggedAlone).as("invitations the social classifier flags when checked alone").isPositive();
+      String named = "tải telegram về rồi vào nhóm của anh";
+      Verdict inChat = filter.conversation("s-named")
+          .check(new Message("m", Message.Sender.OTHER, named, Instant.EPOCH), Policy.forAge(11)).verdict();
+      if (filter.checkText(named, Policy.forAge(11)).findings().stream().anyMatch(f -> f.rule().equals("model/social"))) {
+        assertThat(inChat.findings()).as(named).anyMatch(f -> f.rule().equals("model/social"));
+      }
+    }
+  }
 }

@@ -54,6 +54,26 @@ class PersonalInformationDirectionTest {
     assertThat(pii(other.verdict())).isZero();
   }
 
+  /**
+   * A child giving her class in a chat is warned and masked whoever the other party says he is (a classmate
+   * and a stranger posing as one are alike to the monitor, docs/PRIVACY.md); a deployment of known classmates
+   * allows the type on the policy it passes, and the finding is still reported.
+   */
+  @Test
+  void aChildsOwnClassIsMaskedUnlessThePolicyAllowsTheType() {
+    java.time.Instant t = java.time.Instant.parse("2025-06-01T10:00:00Z");
+    Message answer = new Message("1", Message.Sender.CHILD, "t 13 tuổi, lớp 7B4 nha", t);
+    Verdict byDefault = filter.conversation("pii-class-default").check(answer, Policy.forAge(12)).verdict();
+    assertThat(byDefault.findings()).extracting(Finding::rule).contains("pii/class");
+    assertThat(byDefault.action()).isEqualTo(Action.WARN);
+    assertThat(byDefault.redacted()).doesNotContain("7B4");
+    Verdict allowed = filter.conversation("pii-class-allowed")
+        .check(answer, Policy.forAge(12).personalInformation("class", Action.ALLOW)).verdict();
+    assertThat(allowed.findings()).extracting(Finding::rule).contains("pii/class");
+    assertThat(allowed.action()).isEqualTo(Action.ALLOW);
+    assertThat(allowed.redacted()).contains("7B4");
+  }
+
   private static Path cleanDir() {
     String configured = System.getProperty("lanhmanh.shared.data");
     return configured != null ? Path.of(configured, "clean") : Path.of("../shared/data/clean");

@@ -83,7 +83,7 @@ public final class ConversationMonitor {
   public Observation observe(String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits, double signal) {
     Latest latest = new Latest();
-    update(conversationId, messageId, time, fromChild, stageHits, signal, latest);
+    update(null, conversationId, messageId, time, fromChild, stageHits, signal, latest);
     return latest.observation();
   }
 
@@ -94,9 +94,27 @@ public final class ConversationMonitor {
    */
   public Outcome observeOnThread(String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits, double signal) {
+    return observeOnThread(null, conversationId, messageId, time, fromChild, stageHits, signal);
+  }
+
+  /**
+   * {@link #observeOnThread(String, String, Instant, boolean, List, double)} for a conversation whose
+   * {@code handle} keeps the window its last message used: while that window is kept, the next message goes
+   * to it without a lookup in the store's index.
+   */
+  public Outcome observeOnThread(Handle handle, String conversationId, String messageId, Instant time,
+      boolean fromChild, List<StageMatcher.Hit> stageHits, double signal) {
     Latest latest = LATEST.get();
-    update(conversationId, messageId, time, fromChild, stageHits, signal, latest);
+    update(handle, conversationId, messageId, time, fromChild, stageHits, signal, latest);
     return latest;
+  }
+
+  /**
+   * What a conversation's handle keeps of its window between messages: the store's slot its last message
+   * used (a hint; a window that left the store is found or made again by id). Thread-safe.
+   */
+  public static final class Handle {
+    private volatile WindowStore.Slot slot;
   }
 
   /** Per thread, the state {@link #observeOnThread} leaves. */
@@ -145,12 +163,21 @@ public final class ConversationMonitor {
   }
 
   /** Adds the message to its window under the window's monitor, and copies the window's state into {@code out}. */
-  private void update(String conversationId, String messageId, Instant time, boolean fromChild,
+  private void update(Handle handle, String conversationId, String messageId, Instant time, boolean fromChild,
       List<StageMatcher.Hit> stageHits, double signal, Latest out) {
     List<StageMatcher.Hit> hits = bounded(stageHits);
     String id = clip(messageId, MAX_MESSAGE_ID_CHARS);
     for (int attempt = 0; ; attempt++) {
-      WindowStore.Slot slot = windows.acquire(conversationId);
+      WindowStore.Slot slot;
+      if (handle == null) {
+        slot = windows.acquire(conversationId);
+      } else {
+        WindowStore.Slot last = handle.slot;
+        slot = windows.acquire(conversationId, last);
+        if (slot != last) {
+          handle.slot = slot;
+        }
+      }
       synchronized (slot.window) {
         if (slot.removed && attempt < 3) {
           continue;   // evicted or expired between the lookup and now: take the new window

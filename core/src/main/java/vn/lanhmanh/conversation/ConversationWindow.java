@@ -60,11 +60,25 @@ final class ConversationWindow {
   private boolean inOrder = true;
   private long seq;
   private Instant newest = Instant.MIN;
+  /*
+   * The times a message is compared with, as seconds and nanos in the window itself rather than Instants it
+   * points to: a window is read once per message of its conversation, and with many conversations open its
+   * memory is cold by then, so every object it points to is one more cache miss.
+   */
+  /** {@code newest}'s epoch second and nano. */
+  private long newestSec = Instant.MIN.getEpochSecond();
+  private int newestNano;
   private boolean alerted;
-  /** {@code newest} minus {@link #MAX_AGE}, made when {@code newest} changes; null before the first message. */
-  private Instant cutoff;
-  /** The earliest time among the kept messages, {@link Instant#MAX} when none is kept. */
-  private Instant earliest = Instant.MAX;
+  /**
+   * {@code newest} minus {@link #MAX_AGE} (epoch second and nano), made when {@code newest} changes; unset
+   * ({@code hasCutoff} false) before the first message.
+   */
+  private long cutoffSec;
+  private int cutoffNano;
+  private boolean hasCutoff;
+  /** The earliest time among the kept messages (epoch second and nano), {@link Instant#MAX} when none is kept. */
+  private long earliestSec = Instant.MAX.getEpochSecond();
+  private int earliestNano = Instant.MAX.getNano();
   /** The smallest seq among the kept messages, {@link Long#MAX_VALUE} when none is kept. */
   private long oldest = Long.MAX_VALUE;
   /**
@@ -95,12 +109,14 @@ final class ConversationWindow {
   private int signalOnly;
   /**
    * The kept messages' classifier signals above 0, oldest first, as {@link RiskModel#combine} reads them with
-   * every message: their seq, signal and sender in {@code signals} slots; -1 after the kept messages changed
-   * (laid out again at the next scoring).
+   * every message: their seq, signal and sender in slots {@code [signalFrom, signalFrom + signals)}. Kept up to
+   * date as messages join (at the end) and leave by count (from the front); -1 after any other change (laid
+   * out again from the kept messages at the next scoring).
    */
   private long[] signalSeq = NO_SEQ;
   private double[] signalValue = NO_VALUE;
   private boolean[] signalChild = NO_CHILD;
+  private int signalFrom;
   private int signals = -1;
 
   private static final long[] NO_SEQ = {};
@@ -132,33 +148,48 @@ final class ConversationWindow {
   boolean apply(String messageId, Instant time, boolean fromChild, List<StageMatcher.Hit> hits, double signal) {
     seq++;
     learned = !Double.isNaN(signal);
-    boolean newer = time.isAfter(newest);
+    long sec = time.getEpochSecond();
+    int nano = time.getNano();
+    boolean newer = before(newestSec, newestNano, sec, nano);   // time.isAfter(newest)
     if (newer) {
       newest = time;
+      newestSec = sec;
+      newestNano = nano;
     }
     if (!hits.isEmpty() || signal >= RiskModel.SIGNAL_FLOOR) {
       keep(new Entry(seq, messageId, time, fromChild, hits, learned ? signal : RiskModel.NO_SIGNAL));
-      signals = -1;
-      earliest = time.isBefore(earliest) ? time : earliest;
+      if (before(sec, nano, earliestSec, earliestNano)) {
+        earliestSec = sec;
+        earliestNano = nano;
+      }
       oldest = Math.min(oldest, seq);
       scored = false;
       if (!hits.isEmpty()) {
         stages = null;   // a message kept for its signal alone leaves the stages' assessment as it was
       }
     }
-    if (newer || cutoff == null) {
-      cutoff = newest.minus(MAX_AGE);
+    if (newer || !hasCutoff) {
+      Instant cutoff = newest.minus(MAX_AGE);
+      cutoffSec = cutoff.getEpochSecond();
+      cutoffNano = cutoff.getNano();
+      hasCutoff = true;
     }
     // Nothing to look at unless the oldest kept message by count or by time is out of the window.
-    if (!entries.isEmpty() && (oldest <= seq - MAX_MESSAGES || earliest.isBefore(cutoff))) {
+    if (!entries.isEmpty()
+        && (oldest <= seq - MAX_MESSAGES || before(earliestSec, earliestNano, cutoffSec, cutoffNano))) {
       dropOld();
     }
     return score();
   }
 
+  /** {@link Instant#isBefore} on seconds and nanos: ({@code s1}, {@code n1}) before ({@code s2}, {@code n2}). */
+  private static boolean before(long s1, int n1, long s2, int n2) {
+    return s1 < s2 || (s1 == s2 && n1 < n2);
+  }
+
   /** Drops the messages older than the window's count or age. */
   private void dropOld() {
-    if (inOrder && !earliest.isBefore(cutoff)) {
+    if (inOrder && !before(earliestSec, earliestNano, cutoffSec, cutoffNano)) {
       dropFirst();
       return;
     }
@@ -167,7 +198,8 @@ final class ConversationWindow {
     int kept = 0;
     for (int i = 0, n = entries.size(); i < n; i++) {
       Entry e = entries.get(i);
-      if (e.seq() <= seq - MAX_MESSAGES || e.time().isBefore(cutoff)) {
+      Instant t = e.time();
+      if (e.seq() <= seq - MAX_MESSAGES || before(t.getEpochSecond(), t.getNano(), cutoffSec, cutoffNano)) {
         dropped(e);
       } else {
         entries.set(kept++, e);
@@ -176,8 +208,10 @@ final class ConversationWindow {
       }
     }
     entries.subList(kept, entries.size()).clear();
-    earliest = min;
+    earliestSec = min.getEpochSecond();
+    earliestNano = min.getNano();
     oldest = minSeq;
+    signals = -1;
   }
 
   /**
@@ -188,10 +222,16 @@ final class ConversationWindow {
   private void dropFirst() {
     long limit = seq - MAX_MESSAGES;
     while (!entries.isEmpty() && entries.get(0).seq() <= limit) {
-      dropped(entries.remove(0));
+      Entry e = entries.remove(0);
+      dropped(e);
+      if (signals > 0 && e.signal() > 0) {
+        signalFrom++;   // in seq order its signal is the first laid out
+        signals--;
+      }
     }
     if (entries.isEmpty()) {
-      earliest = Instant.MAX;
+      earliestSec = Instant.MAX.getEpochSecond();
+      earliestNano = Instant.MAX.getNano();
       oldest = Long.MAX_VALUE;
     } else {
       oldest = entries.get(0).seq();
@@ -203,7 +243,6 @@ final class ConversationWindow {
     hitBytes -= e.hitBytes();
     signalOnly -= e.hits().isEmpty() ? 1 : 0;
     scored = false;
-    signals = -1;
     if (!e.hits().isEmpty()) {
       stages = null;
     }
@@ -230,7 +269,7 @@ final class ConversationWindow {
       if (Double.isNaN(stageTerm)) {
         stageTerm = RiskModel.stageTerm(r);
       }
-      r = RiskModel.combineTerm(stageTerm, signalSeq, signalValue, signalChild, signals, seq);
+      r = RiskModel.combineTerm(stageTerm, signalSeq, signalValue, signalChild, signalFrom, signals, seq);
     }
     if (scored && Double.doubleToRawLongBits(r) == Double.doubleToRawLongBits(risk)) {
       // kept messages unchanged and the same risk (a window without signals above 0): nothing to settle
@@ -268,32 +307,55 @@ final class ConversationWindow {
 
   /** Lays out the kept messages' signals above 0 for {@link RiskModel#combine}, oldest first. */
   private void laySignals() {
-    if (signalSeq.length < entries.size()) {
-      int capacity = Math.max(entries.size(), Math.min(MAX_MESSAGES, 2 * signalSeq.length));
-      signalSeq = new long[capacity];
-      signalValue = new double[capacity];
-      signalChild = new boolean[capacity];
-    }
-    int n = 0;
+    signalFrom = 0;
+    signals = 0;
     for (int i = 0, size = entries.size(); i < size; i++) {
-      Entry e = entries.get(i);
-      double g = e.signal();
-      if (g > 0) {   // NaN (not scored) and zero add nothing
-        signalSeq[n] = e.seq();
-        signalValue[n] = g;
-        signalChild[n] = e.fromChild();
-        n++;
-      }
+      laySignal(entries.get(i));
     }
-    signals = n;
   }
 
-  /** Adds a message to the kept ones, newest last. */
+  /** Lays out one more message's signal after the others, if above 0 (NaN, not scored, and zero add nothing). */
+  private void laySignal(Entry e) {
+    double g = e.signal();
+    if (!(g > 0)) {
+      return;
+    }
+    int end = signalFrom + signals;
+    if (end == signalSeq.length) {
+      if (signals < signalSeq.length / 2) {
+        // room at the front, left by messages that went out of the window: move the laid-out ones there
+        System.arraycopy(signalSeq, signalFrom, signalSeq, 0, signals);
+        System.arraycopy(signalValue, signalFrom, signalValue, 0, signals);
+        System.arraycopy(signalChild, signalFrom, signalChild, 0, signals);
+      } else {
+        int capacity = Math.max(8, Math.min(2 * MAX_MESSAGES, 2 * signalSeq.length));
+        signalSeq = java.util.Arrays.copyOfRange(signalSeq, signalFrom, signalFrom + capacity);
+        signalValue = java.util.Arrays.copyOfRange(signalValue, signalFrom, signalFrom + capacity);
+        signalChild = java.util.Arrays.copyOfRange(signalChild, signalFrom, signalFrom + capacity);
+      }
+      signalFrom = 0;
+      end = signals;
+    }
+    signalSeq[end] = e.seq();
+    signalValue[end] = g;
+    signalChild[end] = e.fromChild();
+    signals++;
+  }
+
+  /** Adds a message to the kept ones, newest last (its signal laid out after the others'). */
   private void keep(Entry e) {
-    inOrder &= entries.isEmpty() || entries.get(entries.size() - 1).seq() < e.seq();
+    boolean after = entries.isEmpty() || entries.get(entries.size() - 1).seq() < e.seq();
+    inOrder &= after;
     entries.add(e);
     hitBytes += e.hitBytes();
     signalOnly += e.hits().isEmpty() ? 1 : 0;
+    if (signals >= 0) {
+      if (after) {
+        laySignal(e);
+      } else {
+        signals = -1;   // out of seq order: laid out again from the kept messages
+      }
+    }
   }
 
   /** Messages in the window kept for their classifier signal alone (without a stage phrase). */
@@ -326,10 +388,15 @@ final class ConversationWindow {
     ConversationWindow w = new ConversationWindow();
     w.seq = state.seq();
     w.newest = state.newest();
+    w.newestSec = w.newest.getEpochSecond();
+    w.newestNano = w.newest.getNano();
     w.alerted = state.alerted();
     for (WindowState.Entry e : state.entries()) {
       w.keep(new Entry(e.seq(), e.messageId(), e.time(), e.fromChild(), e.hits(), e.signal()));
-      w.earliest = e.time().isBefore(w.earliest) ? e.time() : w.earliest;
+      if (before(e.time().getEpochSecond(), e.time().getNano(), w.earliestSec, w.earliestNano)) {
+        w.earliestSec = e.time().getEpochSecond();
+        w.earliestNano = e.time().getNano();
+      }
       w.oldest = Math.min(w.oldest, e.seq());
     }
     return w;

@@ -108,15 +108,16 @@ final class RiskModel {
 
   /**
    * {@link #combine(double, Iterable, long)} over the window's signals above 0 laid out in arrays, oldest
-   * first ({@code n} of them), with the stage risk given as its {@link #stageTerm} (a window keeps it while
-   * its stages are unchanged): the same sums in the same order, so the same risk to the bit.
+   * first ({@code n} of them from index {@code from}), with the stage risk given as its {@link #stageTerm} (a
+   * window keeps it while its stages are unchanged): the same sums in the same order, so the same risk to the
+   * bit.
    */
-  static double combineTerm(double stageTerm, long[] seqs, double[] signals, boolean[] fromChild, int n,
+  static double combineTerm(double stageTerm, long[] seqs, double[] signals, boolean[] fromChild, int from, int n,
       long seq) {
     double other = 0;
     double child = 0;
     double newest = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from, end = from + n; i < end; i++) {
       double g = signals[i];
       double d = decay(Math.max(0, seq - seqs[i]));
       if (fromChild[i]) {

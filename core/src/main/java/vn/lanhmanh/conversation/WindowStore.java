@@ -171,8 +171,16 @@ final class WindowStore {
    * while no window can have expired, is found and marked used without the store's lock.
    */
   Slot acquire(String id) {
+    return acquire(id, null);
+  }
+
+  /**
+   * {@link #acquire(String)}, looking in the index only when {@code last} (the window this conversation's
+   * previous message used, kept by its handle; null when unknown) has left the store.
+   */
+  Slot acquire(String id, Slot last) {
     long at = clock.getAsLong();
-    Slot kept = index.get(id);
+    Slot kept = last != null && !last.removed ? last : index.get(id);
     long since = at - eldestAccess;
     if (kept != null && since >= 0 && since < expiryNanos && !kept.removed) {
       kept.lastAccess = at;

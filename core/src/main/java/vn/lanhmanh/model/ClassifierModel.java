@@ -238,6 +238,11 @@ public final class ClassifierModel {
     return new ClassifierModel(bits, categories, scale, slope, intercept, threshold, tier, q, properties);
   }
 
+  /** A copy with other thresholds, one per category in the model's order (above 1: never). */
+  ClassifierModel withThresholds(double[] thresholds) {
+    return new ClassifierModel(bits, categories, scale, slope, intercept, thresholds, tier, weights(), properties);
+  }
+
   /** A copy with other properties. */
   ClassifierModel withProperties(Map<String, String> props) {
     return new ClassifierModel(bits, categories, scale, slope, intercept, threshold, tier, weights(), props);

@@ -31,7 +31,8 @@ import vn.lanhmanh.Rating;
  * text, when some is given: messages of {@link #ORDINARY}). The development part is never fitted by the regression itself.
  * With {@link Options#folds} set, the thresholds are then judged out of sample: the messages of the tables and chat
  * folders are scored by classifiers trained without their fold, and {@link #outOfFold} lowers the development
- * thresholds where that catches more of their harmful messages within a share of their innocent ones.
+ * thresholds where that catches more of their harmful messages within a share of their innocent ones, and
+ * within what a {@link WholeFilter}, when given, may flag of the clean development comments.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
  * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
  * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
@@ -254,6 +255,31 @@ public final class ClassifierTrainer {
     }
   }
 
+  /**
+   * The whole filter with a set of classifiers in it (the lexicon, the compositions, the score stage and the
+   * decision), as a quality guard runs it on clean comments. With it and {@link Options#folds}, the out-of-sample
+   * thresholds are bound by what the filter flags of the clean development comments (the ordinary development
+   * messages), not by what the classifiers alone score: a comment the lexicon flags anyway costs the
+   * classifiers nothing, and one a classifier finding makes flagged counts once, whatever its categories.
+   */
+  public interface WholeFilter {
+    /** The filter configurations judged, each with the most of the clean comments it may flag. */
+    List<Bound> bounds();
+
+    /**
+     * What the filter with classifiers {@code model} makes of each of {@code texts}: whether each configuration
+     * of {@link #bounds()} flags it, and the classifiers' calibrated scores as the filter computes them (in the
+     * model's category order).
+     */
+    List<Judged> judge(ClassifierModel model, List<String> texts);
+
+    /** A configuration and the share of the clean comments it may flag (at most {@code floor(share * n)}). */
+    record Bound(String name, double maxShare) {}
+
+    /** One text's verdicts: {@code flagged[f]} for configuration {@code f}, and the classifiers' scores. */
+    record Judged(boolean[] flagged, double[] scores) {}
+  }
+
   /** The trained classifiers, their development figures and the reliability table on dev. */
   public record Result(ClassifierModel model, List<CategoryFigures> dev, List<String> reliability) {}
 
@@ -262,12 +288,14 @@ public final class ClassifierTrainer {
 
   private final Analyser analyser;
   private final Options options;
+  private final WholeFilter filter;
   private final Consumer<String> progress;
   private final MessageFeatures.Buffer buffer = new MessageFeatures.Buffer();
 
-  private ClassifierTrainer(Analyser analyser, Options options, Consumer<String> progress) {
+  private ClassifierTrainer(Analyser analyser, Options options, WholeFilter filter, Consumer<String> progress) {
     this.analyser = analyser;
     this.options = options;
+    this.filter = filter;
     this.progress = progress;
   }
 
@@ -282,7 +310,7 @@ public final class ClassifierTrainer {
     if (train.isEmpty() || dev.isEmpty()) {
       throw new IllegalArgumentException("training needs training and development messages");
     }
-    return train(train, null, dev, analyser, options, properties, progress);
+    return train(train, null, dev, analyser, options, null, properties, progress);
   }
 
   /**
@@ -293,6 +321,17 @@ public final class ClassifierTrainer {
    */
   public static Result train(List<MessageCorpus.Message> train, int[] sources, List<MessageCorpus.Message> dev,
       Analyser analyser, Options options, Map<String, String> properties, Consumer<String> progress) {
+    return train(train, sources, dev, analyser, options, null, properties, progress);
+  }
+
+  /**
+   * Trains as {@link #train(List, int[], List, Analyser, Options, Map, Consumer)}; with {@link Options#folds},
+   * the out-of-sample thresholds keep what {@code filter} flags of the ordinary development messages within
+   * its bounds ({@link WholeFilter}). {@code filter} null: the classifiers' own count, as before 2026-12-05.
+   */
+  public static Result train(List<MessageCorpus.Message> train, int[] sources, List<MessageCorpus.Message> dev,
+      Analyser analyser, Options options, WholeFilter filter, Map<String, String> properties,
+      Consumer<String> progress) {
     if (train.isEmpty() || dev.isEmpty()) {
       throw new IllegalArgumentException("training needs training and development messages");
     }
@@ -302,7 +341,7 @@ public final class ClassifierTrainer {
     if (options.folds() > 0 && (sources == null || Arrays.stream(sources).noneMatch(s -> s >= 0))) {
       throw new IllegalArgumentException("out-of-sample thresholds need training messages with a source");
     }
-    return new ClassifierTrainer(analyser, options, progress).run(train, sources, dev, properties);
+    return new ClassifierTrainer(analyser, options, filter, progress).run(train, sources, dev, properties);
   }
 
   /** The label of {@code m} for category {@code c}: 1, 0, or -1 when it says nothing about {@code c}. */
@@ -367,21 +406,6 @@ public final class ClassifierTrainer {
       figures.add(f);
       progress.accept("dev " + f);
     }
-    if (options.folds() > 0) {
-      double[][] held = outOfFoldScores(cats, train, dev, tiers);
-      double[] chosen = outOfFoldThresholds(cats, train, held, dev, logits, slope, intercept, threshold);
-      for (int k = 0; k < cats.length; k++) {
-        if (chosen[k] != threshold[k]) {
-          threshold[k] = chosen[k];
-          figures.set(k, figures(cats[k], dev, logits, k, new double[] {slope[k], intercept[k]}, epochs[k],
-              chosen[k]));
-        }
-      }
-    }
-    ClassifierModel calibrated = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold,
-        tiers, raw.weights(), Map.of());
-    List<String> reliability = reliability(calibrated, dev, logits);
-    reliability.forEach(progress);
     Map<String, String> all = new TreeMap<>(props);
     all.put("seed", Long.toString(options.seed()));
     all.put("bits", Integer.toString(options.bits()));
@@ -400,6 +424,31 @@ public final class ClassifierTrainer {
     if (options.conceptContext() > 0) {
       all.put(ClassifierModel.CONCEPT_CONTEXT, Integer.toString(options.conceptContext()));
     }
+    if (options.folds() > 0) {
+      double[][] held = outOfFoldScores(cats, train, dev, tiers);
+      // the classifiers as a check runs them (the settings above), at the development thresholds
+      ClassifierModel atDev = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold, tiers,
+          raw.weights(), all);
+      List<String> clean = new ArrayList<>();
+      for (MessageCorpus.Message m : devMessages) {
+        if (m.category() == ORDINARY) {
+          clean.add(m.text());
+        }
+      }
+      double[] chosen = outOfFoldThresholds(cats, train, held, dev, logits, slope, intercept, threshold, atDev,
+          clean);
+      for (int k = 0; k < cats.length; k++) {
+        if (chosen[k] != threshold[k]) {
+          threshold[k] = chosen[k];
+          figures.set(k, figures(cats[k], dev, logits, k, new double[] {slope[k], intercept[k]}, epochs[k],
+              chosen[k]));
+        }
+      }
+    }
+    ClassifierModel calibrated = new ClassifierModel(raw.bits, cats, raw.scale, slope, intercept, threshold,
+        tiers, raw.weights(), Map.of());
+    List<String> reliability = reliability(calibrated, dev, logits);
+    reliability.forEach(progress);
     for (CategoryFigures f : figures) {
       all.put("dev." + f.category().jsonName(), f.toString().substring(13).trim());
     }
@@ -711,9 +760,12 @@ public final class ClassifierTrainer {
 
   /**
    * The thresholds chosen on the out-of-fold scores {@code held} (see {@link #outOfFold}): each category starts
-   * at its development threshold {@code devThreshold} and may only go down, and no more ordinary development
-   * comments (ViHOS comments without a span) may be flagged by any classifier than the development thresholds
-   * flag (each of which flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
+   * at its development threshold {@code devThreshold}. With a {@link WholeFilter}, the ordinary development
+   * comments ({@code cleanTexts}, ViHOS comments without a span) that the whole filter with the classifiers
+   * ({@code atDev} at the thresholds tried) flags stay within its bounds: the start is raised until they do, and
+   * a threshold goes down only within them. Without one, a threshold may only go down, and no more ordinary
+   * development comments may be flagged by any classifier than the development thresholds flag (each of which
+   * flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
    * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
    * thresholds from which the score stage already stops a child ({@link ScoreStage#SEXUAL_CHILD_THRESHOLD},
    * {@link ScoreStage#DRUGS_CHILD_THRESHOLD}): under them a finding would be of full tier for every age, and a
@@ -721,7 +773,8 @@ public final class ClassifierTrainer {
    * its threat could be read as grooming.
    */
   private double[] outOfFoldThresholds(Category[] cats, List<Example> train, double[][] held, List<Example> dev,
-      double[][] devLogits, double[] slope, double[] intercept, double[] devThreshold) {
+      double[][] devLogits, double[] slope, double[] intercept, double[] devThreshold, ClassifierModel atDev,
+      List<String> cleanTexts) {
     List<double[]> scores = new ArrayList<>();
     List<Boolean> harm = new ArrayList<>();
     List<Boolean> innocent = new ArrayList<>();
@@ -765,13 +818,14 @@ public final class ClassifierTrainer {
       innocents += n[i] ? 1 : 0;
     }
     double[][] ord = ordinary.toArray(new double[0][]);
-    int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, ord, floor, start,
-        options.maxInnocentFlagged(), 0);
+    CleanCount clean = filter == null || cleanTexts.isEmpty() ? classifiersAlone(ord, start, 0)
+        : new FilterCount(filter, cleanTexts, atDev);
+    int[] atStart = clean.flagged(start);
+    int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, clean, floor, start,
+        options.maxInnocentFlagged());
     double[] out = devThreshold.clone();
     for (int k = 0; k < cats.length; k++) {
-      if (chosen[k] < THRESHOLDS.length) {
-        out[k] = THRESHOLDS[chosen[k]];
-      }
+      out[k] = chosen[k] < THRESHOLDS.length ? THRESHOLDS[chosen[k]] : 2;
     }
     int[] before = caughtAndFlagged(scores, h, n, devThreshold);
     int[] after = caughtAndFlagged(scores, h, n, out);
@@ -779,7 +833,121 @@ public final class ClassifierTrainer {
         + "development thresholds %d caught and %d flagged (%d of %d ordinary development comments), at the "
         + "chosen ones %d caught and %d flagged (%d)", harmful, innocents, before[0], before[1],
         flaggedAny(ord, devThreshold), ord.length, after[0], after[1], flaggedAny(ord, out)));
+    StringBuilder list = new StringBuilder();
+    for (int k = 0; k < cats.length; k++) {
+      list.append(k == 0 ? "" : ", ").append(cats[k].jsonName())
+          .append(String.format(Locale.ROOT, " %.3f", devThreshold[k]));
+      if (out[k] != devThreshold[k]) {
+        list.append(String.format(Locale.ROOT, " -> %.3f", out[k]));
+      }
+    }
+    progress.accept("thresholds, development -> out of sample: " + list);
+    if (clean instanceof FilterCount) {
+      int[] atChosen = clean.flagged(chosen);
+      // the file's own thresholds, judged afresh: what the guard will count
+      int[] checked = new int[atChosen.length];
+      for (WholeFilter.Judged j : filter.judge(atDev.withThresholds(out), cleanTexts)) {
+        for (int f = 0; f < checked.length; f++) {
+          checked[f] += j.flagged()[f] ? 1 : 0;
+        }
+      }
+      List<WholeFilter.Bound> bounds = filter.bounds();
+      int[] bound = clean.bound();
+      for (int f = 0; f < bounds.size(); f++) {
+        progress.accept(String.format(Locale.ROOT, "clean development comments flagged by the whole filter (%s): "
+            + "%d of %d at the development thresholds, %d at the chosen ones (%d with the file's thresholds "
+            + "judged afresh), bound %d", bounds.get(f).name(), atStart[f], cleanTexts.size(), atChosen[f],
+            checked[f], bound[f]));
+      }
+    }
     return out;
+  }
+
+  /**
+   * {@link CleanCount} by the whole filter ({@link WholeFilter}). A check compares each category's calibrated
+   * score with its threshold and with nothing else that the thresholds set, so a comment's verdict under a
+   * set of thresholds depends only on which categories' scores reach them: the comment is judged once for
+   * each such set met (by a copy of the classifiers whose thresholds are 0 for the categories in it and
+   * past 1 for the others), and the answer kept.
+   */
+  private static final class FilterCount implements CleanCount {
+    private final WholeFilter filter;
+    private final List<String> texts;
+    private final ClassifierModel base;
+    private final double[][] score;
+    private final List<Map<Integer, boolean[]>> judged = new ArrayList<>();
+    private final int[] bound;
+
+    FilterCount(WholeFilter filter, List<String> texts, ClassifierModel base) {
+      this.filter = filter;
+      this.texts = texts;
+      this.base = base;
+      int cats = base.categories.length;
+      if (cats > 31) {
+        throw new IllegalArgumentException("too many categories for the whole-filter bound: " + cats);
+      }
+      List<WholeFilter.Judged> none = filter.judge(base.withThresholds(probe(0)), texts);
+      score = new double[texts.size()][];
+      for (int i = 0; i < texts.size(); i++) {
+        score[i] = none.get(i).scores();
+        Map<Integer, boolean[]> m = new java.util.HashMap<>();
+        m.put(0, none.get(i).flagged());
+        judged.add(m);
+      }
+      List<WholeFilter.Bound> bounds = filter.bounds();
+      bound = new int[bounds.size()];
+      for (int f = 0; f < bound.length; f++) {
+        bound[f] = (int) Math.floor(bounds.get(f).maxShare() * texts.size() + 1e-9);
+      }
+    }
+
+    /** Thresholds that make the categories of {@code reached} (a bit set) reach theirs, and no other. */
+    private double[] probe(int reached) {
+      double[] t = new double[base.categories.length];
+      for (int k = 0; k < t.length; k++) {
+        t[k] = (reached >>> k & 1) != 0 ? 0 : 2;
+      }
+      return t;
+    }
+
+    @Override
+    public int[] flagged(int[] idx) {
+      int[] reached = new int[texts.size()];
+      Map<Integer, List<Integer>> missing = new TreeMap<>();
+      for (int i = 0; i < texts.size(); i++) {
+        int r = 0;
+        for (int k = 0; k < idx.length; k++) {
+          if (idx[k] < THRESHOLDS.length && score[i][k] >= THRESHOLDS[idx[k]]) {
+            r |= 1 << k;
+          }
+        }
+        reached[i] = r;
+        if (!judged.get(i).containsKey(r)) {
+          missing.computeIfAbsent(r, x -> new ArrayList<>()).add(i);
+        }
+      }
+      for (Map.Entry<Integer, List<Integer>> e : missing.entrySet()) {
+        List<String> some = new ArrayList<>();
+        e.getValue().forEach(i -> some.add(texts.get(i)));
+        List<WholeFilter.Judged> j = filter.judge(base.withThresholds(probe(e.getKey())), some);
+        for (int x = 0; x < some.size(); x++) {
+          judged.get(e.getValue().get(x)).put(e.getKey(), j.get(x).flagged());
+        }
+      }
+      int[] counts = new int[bound.length];
+      for (int i = 0; i < texts.size(); i++) {
+        boolean[] f = judged.get(i).get(reached[i]);
+        for (int c = 0; c < counts.length; c++) {
+          counts[c] += f[c] ? 1 : 0;
+        }
+      }
+      return counts;
+    }
+
+    @Override
+    public int[] bound() {
+      return bound.clone();
+    }
   }
 
   private static int flaggedAny(double[][] scores, double[] threshold) {
@@ -821,24 +989,117 @@ public final class ClassifierTrainer {
   }
 
   /**
-   * The out-of-sample threshold rule. {@code scores[i][k]} is held-out message {@code i}'s out-of-fold score
-   * for category {@code k}; a message is harmful ({@code harm}), innocent ({@code innocent}) or neither.
-   * {@code ordinary[j][k]} is ordinary development comment {@code j}'s score. A harmful message is caught, and
-   * an innocent message or an ordinary comment flagged, when any category scores it at or above its threshold.
-   * Category {@code k} starts at index {@code start[k]} of {@link #THRESHOLDS} (or past its end: no threshold)
-   * and may go down to {@code floor[k]}. Greedily, the move of one category to a lower threshold that catches
-   * at least one more harmful message, keeps the innocent messages flagged within {@code maxInnocent} of them
-   * and the ordinary comments flagged within {@code maxOrdinary} of them (or within those flagged at the start,
-   * when more) is taken, the one with the most harmful messages caught per innocent message flagged plus one
-   * (then the most caught, then the lower category, then the higher threshold), until no move is left.
-   *
-   * @return each category's chosen index into {@link #THRESHOLDS}
+   * The clean development comments (ViHOS comments without a span) as a bound on the thresholds: how many of
+   * them are flagged under a set of thresholds, by each filter judged, and the most each may flag.
+   */
+  interface CleanCount {
+    /**
+     * The comments flagged, one count per filter judged, with category {@code k}'s threshold at index
+     * {@code idx[k]} of {@link #THRESHOLDS} ({@code THRESHOLDS.length}: none).
+     */
+    int[] flagged(int[] idx);
+
+    /** The most comments each filter judged may flag. */
+    int[] bound();
+  }
+
+  /**
+   * The bound of the files before 2026-12-05: an ordinary comment is flagged when any classifier scores it at or
+   * above its threshold ({@code ordinary[j][k]}), and at most {@code maxOrdinary} of them may be, or as many as
+   * the thresholds {@code start} flag, when more.
+   */
+  static CleanCount classifiersAlone(double[][] ordinary, int[] start, double maxOrdinary) {
+    int[] atStart = flaggedByClassifiers(ordinary, start);
+    int bound = Math.max(atStart[0], (int) Math.floor(maxOrdinary * ordinary.length + 1e-9));
+    return new CleanCount() {
+      @Override
+      public int[] flagged(int[] idx) {
+        return flaggedByClassifiers(ordinary, idx);
+      }
+
+      @Override
+      public int[] bound() {
+        return new int[] {bound};
+      }
+    };
+  }
+
+  private static int[] flaggedByClassifiers(double[][] ordinary, int[] idx) {
+    int flagged = 0;
+    for (double[] s : ordinary) {
+      for (int k = 0; k < idx.length; k++) {
+        if (idx[k] < THRESHOLDS.length && s[k] >= THRESHOLDS[idx[k]]) {
+          flagged++;
+          break;
+        }
+      }
+    }
+    return new int[] {flagged};
+  }
+
+  /**
+   * The out-of-sample threshold rule with the bound of the files before 2026-12-05 (see
+   * {@link #classifiersAlone}): {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double)}.
    */
   static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, double[][] ordinary, int[] floor,
       int[] start, double maxInnocent, double maxOrdinary) {
+    return outOfFold(scores, harm, innocent, classifiersAlone(ordinary, start, maxOrdinary), floor, start,
+        maxInnocent);
+  }
+
+  /**
+   * The out-of-sample threshold rule. {@code scores[i][k]} is held-out message {@code i}'s out-of-fold score
+   * for category {@code k}; a message is harmful ({@code harm}), innocent ({@code innocent}) or neither. A
+   * harmful message is caught, and an innocent message flagged, when any category scores it at or above its
+   * threshold; {@code clean} counts the clean development comments flagged. Category {@code k} starts at index
+   * {@code start[k]} of {@link #THRESHOLDS} (or past its end: no threshold). First, while {@code clean} counts
+   * more flagged comments than its bound, the raise of one category's threshold that flags fewer of them is
+   * taken, the one that loses the fewest harmful messages caught per comment no longer flagged (then the
+   * smaller raise, then the lower category). Then each category may go down to {@code floor[k]}: greedily, the
+   * move of one category to a lower threshold that catches at least one more harmful message, keeps the
+   * innocent messages flagged within {@code maxInnocent} of them (or within those flagged at the start, when
+   * more) and the clean comments flagged within {@code clean}'s bound (or within those flagged after the
+   * raises, when more) is taken, the one with the most harmful messages caught per innocent message flagged
+   * plus one (then the most caught, then the lower category, then the higher threshold), until no move is left.
+   *
+   * @return each category's chosen index into {@link #THRESHOLDS}
+   */
+  static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, CleanCount clean, int[] floor,
+      int[] start, double maxInnocent) {
     int cats = start.length;
     int n = scores.length;
     int[] idx = start.clone();
+    int[] bound = clean.bound();
+    int[] counted = clean.flagged(idx);
+    while (excess(counted, bound) > 0) {
+      int caught = caught(scores, harm, idx);
+      Move best = new Move();
+      for (int k = 0; k < cats; k++) {
+        for (int t = idx[k] + 1; t <= THRESHOLDS.length; t++) {
+          int[] move = idx.clone();
+          move[k] = t;
+          int[] c = clean.flagged(move);
+          int less = excess(counted, bound) - excess(c, bound);
+          if (less <= 0) {
+            continue;
+          }
+          int lost = caught - caught(scores, harm, move);
+          // lost / less against the best's, in integers; a tie goes to the first (smaller raise)
+          if (best.k < 0 || (long) lost * best.b < (long) best.a * less) {
+            best.take(k, t, lost, less, c);
+          }
+        }
+      }
+      if (best.k < 0) {
+        break;
+      }
+      idx[best.k] = best.t;
+      counted = best.counted;
+    }
+    int[] cleanBudget = new int[bound.length];
+    for (int f = 0; f < bound.length; f++) {
+      cleanBudget[f] = Math.max(bound[f], counted[f]);
+    }
     int innocents = 0;
     for (boolean b : innocent) {
       innocents += b ? 1 : 0;
@@ -851,22 +1112,10 @@ public final class ClassifierTrainer {
       }
       flagged += innocent[i] && hit[i] ? 1 : 0;
     }
-    boolean[] ordinaryHit = new boolean[ordinary.length];
-    int ordinaryFlagged = 0;
-    for (int j = 0; j < ordinary.length; j++) {
-      for (int k = 0; k < cats; k++) {
-        ordinaryHit[j] |= idx[k] < THRESHOLDS.length && ordinary[j][k] >= THRESHOLDS[idx[k]];
-      }
-      ordinaryFlagged += ordinaryHit[j] ? 1 : 0;
-    }
     long budget = Math.max(flagged, (long) Math.floor(maxInnocent * innocents + 1e-9));
-    long ordinaryBudget = Math.max(ordinaryFlagged, (long) Math.floor(maxOrdinary * ordinary.length + 1e-9));
     int steps = THRESHOLDS.length + 1;
     while (true) {
-      int bestK = -1;
-      int bestT = -1;
-      int bestGain = 0;
-      int bestCost = 0;
+      Move best = new Move();
       for (int k = 0; k < cats; k++) {
         if (idx[k] <= floor[k]) {
           continue;
@@ -883,51 +1132,97 @@ public final class ClassifierTrainer {
             (harm[i] ? gain : cost)[t]++;
           }
         }
-        int[] ordinaryCost = new int[steps];
-        for (int j = 0; j < ordinary.length; j++) {
-          int t = ordinaryHit[j] ? -1 : highest(ordinary[j][k]);
-          if (t >= 0) {
-            ordinaryCost[t]++;
-          }
-        }
         int g = 0;
         int c = 0;
-        int o = 0;
         for (int t = THRESHOLDS.length - 1; t >= floor[k]; t--) {
           g += gain[t];
           c += cost[t];
-          o += ordinaryCost[t];
-          if (t >= idx[k] || g == 0 || flagged + c > budget || ordinaryFlagged + o > ordinaryBudget) {
+          if (t >= idx[k] || g == 0 || flagged + c > budget) {
             continue;
           }
-          // g / (c + 1) against bestGain / (bestCost + 1), in integers
-          long lhs = (long) g * (bestCost + 1);
-          long rhs = (long) bestGain * (c + 1);
-          if (bestK < 0 || lhs > rhs || lhs == rhs && g > bestGain) {
-            bestK = k;
-            bestT = t;
-            bestGain = g;
-            bestCost = c;
+          // g / (c + 1) against the best's gain / (cost + 1), in integers
+          long lhs = (long) g * (best.b + 1);
+          long rhs = (long) best.a * (c + 1);
+          if (best.k >= 0 && !(lhs > rhs || lhs == rhs && g > best.a)) {
+            continue;
           }
+          int[] move = idx.clone();
+          move[k] = t;
+          int[] counts = clean.flagged(move);
+          if (!within(counts, cleanBudget)) {
+            continue;
+          }
+          best.take(k, t, g, c, counts);
         }
       }
-      if (bestK < 0) {
+      if (best.k < 0) {
         return idx;
       }
-      idx[bestK] = bestT;
+      idx[best.k] = best.t;
+      counted = best.counted;
       for (int i = 0; i < n; i++) {
-        if (!hit[i] && scores[i][bestK] >= THRESHOLDS[bestT]) {
+        if (!hit[i] && scores[i][best.k] >= THRESHOLDS[best.t]) {
           hit[i] = true;
           flagged += innocent[i] ? 1 : 0;
         }
       }
-      for (int j = 0; j < ordinary.length; j++) {
-        if (!ordinaryHit[j] && ordinary[j][bestK] >= THRESHOLDS[bestT]) {
-          ordinaryHit[j] = true;
-          ordinaryFlagged++;
+    }
+  }
+
+  /**
+   * The best move found so far of {@link #outOfFold}: category {@code k} to threshold index {@code t}, its two
+   * figures ({@code a}, {@code b}: harmful messages lost and comments unflagged by a raise, harmful messages
+   * caught and innocent ones flagged by a move down) and the clean comments flagged after it; {@code k} -1: none.
+   */
+  private static final class Move {
+    int k = -1;
+    int t = -1;
+    int a;
+    int b;
+    int[] counted;
+
+    void take(int k, int t, int a, int b, int[] counted) {
+      this.k = k;
+      this.t = t;
+      this.a = a;
+      this.b = b;
+      this.counted = counted;
+    }
+  }
+
+  /** How many more comments than their bounds {@code counts} holds, over the filters judged. */
+  private static int excess(int[] counts, int[] bound) {
+    int over = 0;
+    for (int f = 0; f < counts.length; f++) {
+      over += Math.max(0, counts[f] - bound[f]);
+    }
+    return over;
+  }
+
+  private static boolean within(int[] counts, int[] budget) {
+    for (int f = 0; f < counts.length; f++) {
+      if (counts[f] > budget[f]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The harmful messages that some category scores at or above its threshold {@code idx[k]}. */
+  private static int caught(double[][] scores, boolean[] harm, int[] idx) {
+    int caught = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (!harm[i]) {
+        continue;
+      }
+      for (int k = 0; k < idx.length; k++) {
+        if (idx[k] < THRESHOLDS.length && scores[i][k] >= THRESHOLDS[idx[k]]) {
+          caught++;
+          break;
         }
       }
     }
+    return caught;
   }
 
   /** The highest index of {@link #THRESHOLDS} that {@code score} reaches, or -1. */

@@ -120,7 +120,7 @@ final class Features {
   }
 
   /** Bit of {@link Buffer#cover} for a covering finding rated K or above. */
-  private static final int ACTING = 1 << 15;
+  static final int ACTING = 1 << 15;
 
   private Features() {}
 
@@ -147,6 +147,8 @@ final class Features {
     byte[] path = new byte[64];
     int[] back = new int[128];
     double[] marg = new double[64];
+    /** The neural encoder's scratch, made by its first use. */
+    ConvEncoder.Work encoder;
     /** Concepts 0-63 per position, filled by {@link #conceptTags}. */
     long[] concepts = new long[64];
     /** Concepts 64-127 per position, filled by {@link #conceptTags}. */
@@ -280,6 +282,7 @@ final class Features {
         marg = fresh.marg;
         concepts = fresh.concepts;
         cluster = fresh.cluster;
+        encoder = null;
       }
     }
   }
@@ -595,7 +598,7 @@ final class Features {
    * What separates two syllables: 0 nothing, 1 spaces, 2 a comma or colon, 3 a sentence end, 4 a line break,
    * 5 other symbols (emoji, quotes), 6 the start or the end of the text.
    */
-  private static int gap(String text, int from, int to, boolean edge) {
+  static int gap(String text, int from, int to, boolean edge) {
     if (edge && from >= to) {
       return 6;
     }

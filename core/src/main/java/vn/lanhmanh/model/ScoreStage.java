@@ -248,7 +248,9 @@ public final class ScoreStage {
     /**
      * A message of a conversation: the grooming classifier's finding is rated {@link Rating#P} (reported, no
      * action of its own); its score feeds the conversation's risk, which sets the action for grooming across
-     * messages.
+     * messages. A {@code model/dating} finding under {@link #CHAT_DATING_UNSUPPORTED_BELOW} and a
+     * {@code model/social} finding at any score are made only when something else in the message supports
+     * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}).
      */
     CONVERSATION,
     /**
@@ -406,6 +408,13 @@ public final class ScoreStage {
             && !supported(c, findings, state)) {
           // "hẹn gặp con", "hẹn gặp tối nay nha": a chat's goodbyes and games read as dating by the score alone;
           // an adult's approach to the child is the conversation's to judge (its stages and the grooming score)
+          continue;
+        }
+        if (source.inConversation() && c == Category.SOCIAL && !supported(c, findings, state)
+            && !anyConcept(state, NAMED_CHANNEL)) {
+          // "vào đi t mời phòng", "mời m vào team": a game room or a team the chat is about, which the score
+          // reads as an invitation to a network; the child is on a chat already, and a move to another app is
+          // the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps it.
           continue;
         }
         if (source.inConversation() && c == Category.GROOMING) {
@@ -816,6 +825,9 @@ public final class ScoreStage {
    * (no lexicon or composition finding) is not made; the score stays.
    */
   static final double CHAT_DATING_UNSUPPORTED_BELOW = 0.9;
+
+  /** A private app or channel named: in a conversation, what a {@code model/social} finding needs besides its score. */
+  private static final ConceptSet NAMED_CHANNEL = ConceptSet.of(Concept.PRIVATE_CHANNEL);
 
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at

@@ -87,12 +87,25 @@ public final class TaggerModel {
   final int extras;
   /** The word clusters the model reads, or null. */
   final WordClusters clusters;
+  /** The neural part of the I emission ({@link ConvEncoder#PROPERTY}), or null for a linear CRF. */
+  final ConvEncoder encoder;
   private final Map<String, String> properties;
 
   TaggerModel(int bits, short[] weights, float[] scales, double[][] trans, double[][] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
       WordClusters clusters) {
+    this(bits, weights, scales, trans, start, decodeBias, actionThreshold, calibration, head, properties, clusters,
+        null);
+  }
+
+  TaggerModel(int bits, short[] weights, float[] scales, double[][] trans, double[][] start, double decodeBias,
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
+      WordClusters clusters, ConvEncoder encoder) {
     this.lanes = lanes(properties.get(LANES));
+    if (encoder(properties.get(ConvEncoder.PROPERTY)) != (encoder != null) || encoder != null && lanes > 1) {
+      throw new IllegalArgumentException("a tagger model names its encoder exactly when it carries one, with one lane");
+    }
+    this.encoder = encoder;
     if (weights.length != lanes << bits || head.length != 1 << HEAD_BITS || scales.length != lanes
         || trans.length != lanes || start.length != lanes || calibration.length != 3) {
       throw new IllegalArgumentException("inconsistent tagger model");
@@ -189,6 +202,21 @@ public final class TaggerModel {
     return e;
   }
 
+  /**
+   * Whether an {@link ConvEncoder#PROPERTY} value names an encoder (null: none).
+   *
+   * @throws IllegalArgumentException for an unknown encoder
+   */
+  static boolean encoder(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    if (!ConvEncoder.KIND.equals(value.trim())) {
+      throw new IllegalArgumentException("unknown tagger encoder: " + value.trim());
+    }
+    return true;
+  }
+
   /** Quantises trained weights to 16 bits. */
   static TaggerModel quantise(int bits, double[] w, double[] trans, double[] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
@@ -201,6 +229,14 @@ public final class TaggerModel {
   static TaggerModel quantise(int bits, double[][] w, double[][] trans, double[][] start, double decodeBias,
       double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
       WordClusters clusters) {
+    return quantise(bits, w, trans, start, decodeBias, actionThreshold, calibration, head, properties, clusters,
+        null);
+  }
+
+  /** As {@link #quantise}, with a neural encoder whose score is added to the linear emission (or null). */
+  static TaggerModel quantise(int bits, double[][] w, double[][] trans, double[][] start, double decodeBias,
+      double actionThreshold, double[] calibration, float[] head, Map<String, String> properties,
+      WordClusters clusters, ConvEncoder encoder) {
     int lanes = w.length;
     float[] scales = new float[lanes];
     short[] q = new short[lanes << bits];
@@ -215,14 +251,14 @@ public final class TaggerModel {
       }
     }
     return new TaggerModel(bits, q, scales, trans, start, decodeBias, actionThreshold, calibration, head,
-        properties, clusters);
+        properties, clusters, encoder);
   }
 
   /** A copy with other decoding settings and calibration. */
   TaggerModel with(double decodeBias, double actionThreshold, double[] calibration, float[] head,
       Map<String, String> properties) {
     return new TaggerModel(bits, weights, scales, laneTrans, laneStart, decodeBias, actionThreshold, calibration,
-        head, properties, clusters);
+        head, properties, clusters, encoder);
   }
 
   /** What the model was trained from and how: command, seed, data digests, figures on dev. */
@@ -236,7 +272,8 @@ public final class TaggerModel {
     for (short[] t : smallWeights) {
       small += t == null ? 0 : 2L * t.length;
     }
-    return 2L * weights.length + small + 4L * head.length + (clusters == null ? 0 : clusters.bytes());
+    return 2L * weights.length + small + 4L * head.length + (clusters == null ? 0 : clusters.bytes())
+        + (encoder == null ? 0 : encoder.bytes());
   }
 
   /** The I emission of every position of {@code p} into {@code b.emit} (features summed, not stored). */
@@ -247,6 +284,9 @@ public final class TaggerModel {
       double s = scale;
       for (int i = 0; i < b.n; i++) {
         b.emit[i] *= s;
+      }
+      if (encoder != null) {
+        encoder.addTo(text, p, b, clusters != null);
       }
       return;
     }
@@ -350,13 +390,20 @@ public final class TaggerModel {
         trans[l] = readDoubles(in, 4);
         start[l] = readDoubles(in, 2);
       }
+      boolean hasEncoder;
+      try {
+        hasEncoder = encoder(props.get(ConvEncoder.PROPERTY));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("tagger model of an unknown kind: " + e.getMessage());
+      }
+      ConvEncoder encoder = hasEncoder ? ConvEncoder.read(in) : null;
       for (float sc : scales) {
         if (!(sc > 0) || Float.isInfinite(sc)) {
           throw new IOException("corrupt tagger model (weight scale " + sc + ")");
         }
       }
       return new TaggerModel(bits, w, scales, trans, start, bias, action, calibration, headWeights, props,
-          clusters);
+          clusters, encoder);
     });
   }
 
@@ -402,6 +449,9 @@ public final class TaggerModel {
           d.writeDouble(v);
         }
       }
+      if (encoder != null) {
+        encoder.write(d);
+      }
     });
   }
 
@@ -425,7 +475,8 @@ public final class TaggerModel {
         && Arrays.deepEquals(laneStart, m.laneStart)
         && decodeBias == m.decodeBias && actionThreshold == m.actionThreshold
         && Arrays.equals(calibration, m.calibration) && Arrays.equals(head, m.head)
-        && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters);
+        && properties.equals(m.properties) && java.util.Objects.equals(clusters, m.clusters)
+        && java.util.Objects.equals(encoder, m.encoder);
   }
 
   @Override

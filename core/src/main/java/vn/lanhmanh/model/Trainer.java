@@ -27,7 +27,8 @@ import vn.lanhmanh.text.Positions;
  *       the training comments' texts and any unlabelled texts ({@link WordClusters}), never from dev.
  *   <li>The training comments are shuffled with the seed; a share ({@link Options#holdout}) is kept aside
  *       to calibrate the message score, the rest fits the CRF (AdaGrad on the log-likelihood, one comment
- *       at a time) and the harassment/profanity head.
+ *       at a time; with an encoder, {@link Options#encoder}, its network too, through the same gradient) and
+ *       the harassment/profanity head.
  *   <li>After each epoch the development comments choose the decoding bias (span F1 of lexicon and model
  *       findings together) and decide when to stop (no better F1 for {@link Options#patience} epochs).
  *   <li>For the chosen epoch, dev then picks the decoding rule: Viterbi with that bias, or a syllable inside
@@ -41,7 +42,13 @@ public final class Trainer {
 
   /** Training settings. */
   public record Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
-      boolean concepts, double l2, int minCount, String features, int lanes) {
+      boolean concepts, double l2, int minCount, String features, int lanes, String encoder) {
+    /** A linear CRF, or an ensemble of them. */
+    public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
+        boolean concepts, double l2, int minCount, String features, int lanes) {
+      this(seed, bits, maxEpochs, patience, holdout, learningRate, concepts, l2, minCount, features, lanes, "");
+    }
+
     /** One CRF. */
     public Options(long seed, int bits, int maxEpochs, int patience, double holdout, double learningRate,
         boolean concepts, double l2, int minCount, String features) {
@@ -66,8 +73,14 @@ public final class Trainer {
      * @param lanes how many CRFs to train side by side in one model whose marginals are their mean (an
      *     ensemble; {@link TaggerModel#LANES}): the first on the comments as a single CRF, each other on a
      *     bootstrap sample of them; 1 for a single CRF
+     * @param encoder a neural part added to the CRF's emission score and trained with it, {@code cnn} (dilated
+     *     convolutions over hashed embeddings, {@link ConvEncoder}), or empty for none; one lane only
      */
     public Options {
+      encoder = encoder == null ? "" : encoder.trim();
+      if (TaggerModel.encoder(encoder) && lanes > 1) {
+        throw new IllegalArgumentException("an encoder is trained with one lane only");
+      }
       if (lanes < 1 || lanes > TaggerModel.MAX_LANES) {
         throw new IllegalArgumentException("lanes must be 1.." + TaggerModel.MAX_LANES + ", was " + lanes);
       }
@@ -156,6 +169,9 @@ public final class Trainer {
     if (!options.features().isEmpty()) {
       mp.put(TaggerModel.EXTRA_FEATURES, options.features());
     }
+    if (!options.encoder().isEmpty()) {
+      mp.put(ConvEncoder.PROPERTY, options.encoder());
+    }
     this.modelProps = Map.copyOf(mp);
     this.extras = TaggerModel.extras(options.features());
   }
@@ -166,7 +182,23 @@ public final class Trainer {
   }
 
   /** One training comment, prepared: features and labels per position, hashes for the head. */
-  private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover) {}
+  private record Example(int[] feats, int[] offs, byte[] labels, long[] fo, long[] ex, int[] cover, int[] encIn,
+      int[] encOffs, int[] encLex) {}
+
+  /** The encoder's embedding rows: 2^15 of {@link #ENCODER_DIM} values. */
+  static final int ENCODER_ROW_BITS = 15;
+  static final int ENCODER_DIM = 32;
+  /** The encoder's convolution layers, by their dilation: each syllable sees ±15 syllables. */
+  private static final int[] ENCODER_DILATIONS = {1, 2, 4, 8};
+  /** AdaGrad's learning rate for the encoder's parameters. */
+  static final double ENCODER_RATE = 0.02;
+  /** In training, the share of syllables whose forms and letters the encoder does not see (it sees the context). */
+  static final double ENCODER_WORD_DROP = 0.25;
+  /** In training, the share of the encoder's input values set to zero. */
+  static final double ENCODER_DROPOUT = 0.2;
+  /** The encoder being trained, or null. */
+  private ConvEncoder.Fit encoder;
+  private final ConvEncoder.Work encoderWork = new ConvEncoder.Work();
 
   /**
    * Trains a model.
@@ -243,6 +275,10 @@ public final class Trainer {
     if (holdoutCount >= train.size()) {
       holdoutCount = train.size() / 2;
     }
+    if (!options.encoder().isEmpty()) {
+      encoder = new ConvEncoder.Fit(ENCODER_ROW_BITS, ENCODER_DIM, ENCODER_DILATIONS, options.seed(), ENCODER_RATE,
+          ENCODER_WORD_DROP, ENCODER_DROPOUT);
+    }
     List<SpanCorpus.Comment> holdout = new ArrayList<>();
     List<Example> fit = new ArrayList<>();
     for (int k = 0; k < shuffled.size(); k++) {
@@ -255,6 +291,7 @@ public final class Trainer {
     }
     progress.accept(String.format(Locale.ROOT, "%d comments to fit, %d held out for calibration, %d dev",
         fit.size(), holdout.size(), dev.size()));
+    double[] encGrad = new double[64];
 
     int lanes = options.lanes();
     double[][] w = new double[lanes][size];
@@ -340,12 +377,24 @@ public final class Trainer {
             }
             emit[i] = s;
           }
+          if (encoder != null) {
+            encoder.forward(e.encIn(), e.encOffs(), e.encLex(), n, encoderWork);
+            for (int i = 0; i < n; i++) {
+              emit[i] += encoderWork.out[i];
+            }
+            if (encGrad.length < n) {
+              encGrad = new double[2 * n];
+            }
+          }
           Crf.forward(emit, n, trans[l], start[l], alpha);
           Arrays.fill(pairs, 0);
           Crf.marginals(emit, n, trans[l], alpha, beta, marg, pairs);
           for (int i = 0; i < n; i++) {
             double g = e.labels()[i] - marg[i];
             loss += Math.abs(g);
+            if (encoder != null) {
+              encGrad[i] = g;
+            }
             if (g == 0) {
               continue;
             }
@@ -359,6 +408,9 @@ public final class Trainer {
               wl[f] += d;
               ul[f] += cl * d;
             }
+          }
+          if (encoder != null) {
+            encoder.backward(encGrad, e.encIn(), e.encOffs(), e.encLex(), n, encoderWork, cl);
           }
           double[] observed = new double[4];
           for (int i = 1; i < n; i++) {
@@ -391,7 +443,8 @@ public final class Trainer {
         avgS[l] = average(start[l], startU[l], c[l]);
       }
       TaggerModel m = TaggerModel.quantise(options.bits(), avgW, avgT, avgS, 0, 1.0,
-          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters);
+          new double[] {1, 0, 0}, new float[1 << TaggerModel.HEAD_BITS], modelProps, clusters,
+          encoder == null ? null : encoder.averaged(c[0]));
       double epochF1;
       TaggerModel chosen;
       String how;
@@ -554,8 +607,18 @@ public final class Trainer {
         }
       }
     }
+    int[] encIn = null;
+    int[] encOffs = null;
+    int[] encLex = null;
+    if (encoder != null) {
+      ConvEncoder.inputs(text, positions, buffer, clusters != null, ENCODER_ROW_BITS, encoderWork);
+      encIn = Arrays.copyOf(encoderWork.in, encoderWork.size);
+      encOffs = Arrays.copyOf(encoderWork.offs, n + 1);
+      encLex = Arrays.copyOf(encoderWork.lexEnd, n);
+    }
     return new Example(Arrays.copyOf(buffer.feats, buffer.size), Arrays.copyOf(buffer.offs, n + 1), labels,
-        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n));
+        Arrays.copyOf(buffer.fo, n), Arrays.copyOf(buffer.ex, n), Arrays.copyOf(buffer.cover, n), encIn, encOffs,
+        encLex);
   }
 
   /** Span figures on dev for every decoding bias. */

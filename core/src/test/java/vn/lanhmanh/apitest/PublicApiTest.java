@@ -52,7 +52,7 @@ class PublicApiTest {
     assertThat(publicMethods(ContentFilter.Builder.class)).containsExactlyInAnyOrder(
         "withoutDefaultLexicon()", "addLexicon(Path)", "urlCacheSize(long)", "urlIndex(Path)", "build()", "maxConversations(long)",
         "model(Path)", "withModel()", "withoutModel()", "modelFindings(boolean)",
-        "classifiers(Path)", "withClassifiers()", "withoutClassifiers()",
+        "classifiers(Path)", "classifiers(ClassifierModel)", "withClassifiers()", "withoutClassifiers()",
         "conversationExpiry(Duration)", "maxConversationBytes(long)", "defaultUrlLists(boolean)",
         "incidentListener(IncidentListener)",
         "incidentListener(IncidentListener,Executor)", "precompiledLexicon(Path)",

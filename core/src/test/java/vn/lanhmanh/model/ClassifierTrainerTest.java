@@ -204,6 +204,69 @@ class ClassifierTrainerTest {
     assertThatThrownBy(() -> options().withFolds(2, 0.5)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** Clean comments written for the whole-filter bound: everyday talk, two of them with a swear the lexicon reads. */
+  private static final String[] CLEAN = {
+      "hôm nay trời đẹp quá đi dạo công viên thôi", "con mèo nhà tớ lại ngủ trên bàn phím",
+      "đm trận này thua tức thật", "mai lớp mình kiểm tra toán đó nhớ ôn bài",
+      "quán phở đầu ngõ ngon mà rẻ", "vãi cả chưởng, bài hát này hay quá",
+      "ai có sách tiếng anh lớp 6 cho mình mượn với", "chúc mừng sinh nhật bạn nhé",
+      "đội tuyển đá hay quá, tự hào ghê", "xe buýt số 9 hôm nay đến trễ"};
+
+  /**
+   * The bound by the whole filter: with folds and a {@link ClassifierTrainer.WholeFilter} that is the real filter
+   * (default lexicon, the classifiers being trained, a 10-year-old), what the trainer counts of the clean
+   * comments at the thresholds it chose is what the filter with the written file flags, and within the bound.
+   */
+  @Test
+  void theWholeFilterBoundCountsWhatTheFilterFlags() {
+    int[] sources = new int[train.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = i % 5;
+    }
+    List<MessageCorpus.Message> withClean = new java.util.ArrayList<>(dev);
+    for (int i = 0; i < CLEAN.length; i++) {
+      withClean.add(new MessageCorpus.Message("clean-" + i, ClassifierTrainer.ORDINARY, false, "comment",
+          CLEAN[i]));
+    }
+    int bound = 4;
+    ClassifierTrainer.WholeFilter whole = new ClassifierTrainer.WholeFilter() {
+      @Override
+      public List<Bound> bounds() {
+        return List.of(new Bound("by default", bound / (double) CLEAN.length));
+      }
+
+      @Override
+      public List<Judged> judge(ClassifierModel model, List<String> texts) {
+        List<Judged> out = new java.util.ArrayList<>();
+        try (ContentFilter f = ContentFilter.builder().classifiers(model).build()) {
+          for (String t : texts) {
+            Verdict v = f.checkText(t, Policy.forAge(10));
+            double[] scores = new double[model.categories().size()];
+            for (int k = 0; k < scores.length; k++) {
+              scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
+            }
+            out.add(new Judged(new boolean[] {v.action() != Action.ALLOW}, scores));
+          }
+        }
+        return out;
+      }
+    };
+    List<String> log = new java.util.ArrayList<>();
+    ClassifierTrainer.Result r = ClassifierTrainer.train(train, sources, withClean, analyser,
+        options().withFolds(2, 0.05), whole, Map.of("command", "test"), log::add);
+    int flagged = 0;
+    try (ContentFilter f = ContentFilter.builder().classifiers(r.model()).build()) {
+      for (String t : CLEAN) {
+        flagged += f.checkText(t, Policy.forAge(10)).action() != Action.ALLOW ? 1 : 0;
+      }
+    }
+    String line = log.stream().filter(l -> l.startsWith("clean development comments flagged by the whole filter"))
+        .findFirst().orElseThrow();
+    assertThat(line).contains(", " + flagged + " at the chosen ones (" + flagged + " with the file's thresholds")
+        .endsWith("bound " + bound);
+    assertThat(flagged).isLessThanOrEqualTo(bound);
+  }
+
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */
   @Test
   void thresholdsAreOnTheGrid() {

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * innocent message in ten, not when it allows none or when its floor is above 0.41. Ordinary development
  * comments bound the moves the same way: one that category 1 scores 0.41 stops its move unless the bound
  * allows it to be flagged.
+ *
+ * <p>Counted by the whole filter instead ({@link ClassifierTrainer.CleanCount}: a comment is flagged when the
+ * lexicon flags it or a category reaches its threshold), a comment the lexicon already flags costs category 1's
+ * move nothing, and a start that flags more comments than the bound is first raised.
  */
 class OutOfFoldThresholdTest {
 
@@ -33,6 +37,8 @@ class OutOfFoldThresholdTest {
   private static final boolean[] INNOCENT = {
       false, false, false, false, true, true, true, true, true, true, true, true, true, true};
   private static final int TOP = ClassifierTrainer.THRESHOLDS.length - 1;
+  /** Four ordinary development comments, the first of which category 1 scores 0.41. */
+  private static final double[][] ORDINARY = {{0, 0.41}, {0, 0}, {0, 0}, {0, 0}};
 
   private static double[] chosen(int[] floor, int[] start, double budget) {
     return chosen(new double[0][], 0, floor, start, budget);
@@ -40,12 +46,8 @@ class OutOfFoldThresholdTest {
 
   private static double[] chosen(double[][] ordinary, double maxOrdinary, int[] floor, int[] start,
       double budget) {
-    int[] idx = ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget, maxOrdinary);
-    double[] t = new double[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      t[k] = idx[k] < ClassifierTrainer.THRESHOLDS.length ? ClassifierTrainer.THRESHOLDS[idx[k]] : 2;
-    }
-    return t;
+    return thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget,
+        maxOrdinary));
   }
 
   @Test
@@ -82,5 +84,72 @@ class OutOfFoldThresholdTest {
     assertThat(chosen(ordinary, 0.25, floor, start, 0.1)).containsExactly(0.5, 0.4);
     // what the start already flags is allowed whatever the bound
     assertThat(chosen(ordinary, 0, floor, new int[] {TOP, 4}, 0.1)).containsExactly(0.5, 0.4);
+  }
+
+  /**
+   * Clean comments as the whole filter judges them: comment {@code j} is flagged when {@code lexicon[j]} (the
+   * lexicon flags it whatever the classifiers say) or a category scores it at or above its threshold.
+   */
+  private static ClassifierTrainer.CleanCount wholeFilter(double[][] ordinary, boolean[] lexicon, int bound) {
+    return new ClassifierTrainer.CleanCount() {
+      @Override
+      public int[] flagged(int[] idx) {
+        int flagged = 0;
+        for (int j = 0; j < ordinary.length; j++) {
+          boolean hit = lexicon[j];
+          for (int k = 0; k < idx.length; k++) {
+            hit |= idx[k] < ClassifierTrainer.THRESHOLDS.length
+                && ordinary[j][k] >= ClassifierTrainer.THRESHOLDS[idx[k]];
+          }
+          flagged += hit ? 1 : 0;
+        }
+        return new int[] {flagged};
+      }
+
+      @Override
+      public int[] bound() {
+        return new int[] {bound};
+      }
+    };
+  }
+
+  private static double[] thresholds(int[] idx) {
+    double[] t = new double[idx.length];
+    for (int k = 0; k < idx.length; k++) {
+      t[k] = idx[k] < ClassifierTrainer.THRESHOLDS.length ? ClassifierTrainer.THRESHOLDS[idx[k]] : 2;
+    }
+    return t;
+  }
+
+  @Test
+  void aCommentTheLexiconFlagsIsNotChargedToTheClassifiers() {
+    // the comment category 1 scores 0.41 is flagged by the lexicon already: one of four, and the bound is one
+    // counted by the classifiers alone, flagging it is one more than the start's none, over a bound of 0
+    assertThat(chosen(ORDINARY, 0, new int[] {0, 0}, new int[] {TOP, TOP}, 0.1)).containsExactly(0.5, 0.99);
+    // counted by the whole filter, the filter flags it either way: 1 of 4 before and after the move
+    boolean[] lexicon = {true, false, false, false};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
+        new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.4);
+    // a comment the lexicon does not flag still counts: with the bound at 1 and another comment flagged by the
+    // lexicon, the move would make 2
+    boolean[] other = {false, true, false, false};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, other, 1),
+        new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.99);
+  }
+
+  @Test
+  void aStartOverTheBoundIsRaised() {
+    // category 0 starts at 0.450 and flags a clean comment it scores 0.46; the bound allows none: the smallest
+    // raise that no longer flags it, 0.475, loses no harmful message (they score 0.52)
+    double[][] ordinary = {{0.46, 0}, {0, 0}};
+    boolean[] lexicon = {false, false};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        new int[] {0, 0}, new int[] {6, TOP}, 0.1))).containsExactly(0.475, 0.4);
+    // a comment the lexicon flags cannot be unflagged by any threshold: nothing is raised for it
+    boolean[] flaggedAnyway = {true, false};
+    double[][] lexiconOnly = {{0, 0}, {0, 0}};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT,
+        wholeFilter(lexiconOnly, flaggedAnyway, 0), new int[] {0, 0}, new int[] {6, TOP}, 0.1)))
+        .containsExactly(0.45, 0.99);
   }
 }
