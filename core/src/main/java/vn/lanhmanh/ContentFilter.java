@@ -204,7 +204,8 @@ public final class ContentFilter implements AutoCloseable {
       return m;
     });
     this.incidents = b.listener == null ? null : new Incidents(b.listener, b.executor, INCIDENT_QUEUE);
-    this.scorer = b.scorer().withSupport(loaded.compositions().compositions());
+    this.scorer = b.scorer().withSupport(loaded.compositions().compositions())
+        .withRegisters(loaded.compositions().registers());
   }
 
   /** The conversation monitor, made on the first conversation: the only place Caffeine's clock is named. */

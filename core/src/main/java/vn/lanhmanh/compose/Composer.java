@@ -15,7 +15,8 @@ import vn.lanhmanh.match.MatchState;
 /**
  * Stage 3 of a check: reads the concept hits of each sentence, lowers bare rule findings in sentences of
  * a register (news, history, sport, literature, science, health education), raises them in sentences that
- * offer them for money (pornography or a bet for sale: {@link Raise}), and adds the findings of the
+ * offer them for money (pornography or a bet for sale: {@link Raise}) or name a child (a sexual word beside a
+ * child is reported as sexual content involving a minor), and adds the findings of the
  * compositions whose concepts meet (within a clause, a sentence, a number of syllables, or the few
  * consecutive sentences of a message).
  *
@@ -48,6 +49,10 @@ public final class Composer {
   private final Rating[][] raiseFrom;
   /** {@code raiseUnless[concept ordinal][category ordinal]}: the concepts that keep that raise from happening. */
   private final ConceptSet[][] raiseUnless;
+  /** {@code raiseAs[concept ordinal][category ordinal]}: the category that raise reports as, or null for its own. */
+  private final Category[][] raiseAs;
+  /** {@code raiseRule[concept ordinal][category ordinal]}: the rule id of a finding reported as another category. */
+  private final String[][] raiseRule;
   /** Every concept that raises something. */
   private final ConceptSet raiseMask;
   /** Whether any composition has the {@link Composition#MESSAGE} scope. */
@@ -104,6 +109,8 @@ public final class Composer {
     raiseTo = new Rating[Concept.values().length][Category.values().length];
     raiseFrom = new Rating[Concept.values().length][Category.values().length];
     raiseUnless = new ConceptSet[Concept.values().length][Category.values().length];
+    raiseAs = new Category[Concept.values().length][Category.values().length];
+    raiseRule = new String[Concept.values().length][Category.values().length];
     ConceptSet offers = ConceptSet.EMPTY;
     for (Raise r : lexicon.raises()) {
       int k = r.concept().ordinal();
@@ -118,6 +125,8 @@ public final class Composer {
         raiseTo[k][cat.ordinal()] = r.tier();
         raiseFrom[k][cat.ordinal()] = r.from();
         raiseUnless[k][cat.ordinal()] = unlessBits;
+        raiseAs[k][cat.ordinal()] = r.as();
+        raiseRule[k][cat.ordinal()] = r.asRule(cat);
       }
     }
     raiseMask = offers;
@@ -282,7 +291,15 @@ public final class Composer {
           int k = w * 64 + Long.numberOfTrailingZeros(o);
           Rating to = raiseTo[k][cat];
           if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && !raiseUnless[k][cat].meets(lo, hi)) {
-            state.raiseRating(i, to);
+            if (raiseAs[k][cat] == null) {
+              state.raiseRating(i, to);
+            } else if (state.candidateSeverity(i) != Severity.LOW) {
+              // Reported as another category, over the same words (appended after the rules read here); a word
+              // of low severity (an anatomy term, a word that is also a colour) beside a child is a lesson or a
+              // parent's answer more often than abuse, and stays as it is.
+              state.addCandidate(MatchState.COMPOSED, state.candidateStartPos(i), state.candidateEndPos(i),
+                  raiseAs[k][cat], state.candidateSeverity(i), to, raiseRule[k][cat]);
+            }
           }
         }
       }

@@ -278,7 +278,58 @@ public enum Concept {
    * {@code 0}, or {@code +84} and nine) follows it in its clause (a 1900 or 1800 switchboard is not one).
    * With a refund, a prize, an unlock or a held order, the way to get it is to call a private number: a scam.
    */
-  CALL_NUMBER;
+  CALL_NUMBER,
+  /**
+   * Giving one's own belongings away for good: {@code mày qua lấy hết đi}, {@code tao gửi lại mày con gấu},
+   * {@code tao cho mày hết}. With a farewell or an end in view ({@code mọi thứ sắp xong rồi}) it is a warning
+   * sign of suicide; alone it is a hand-me-down.
+   */
+  GIVE_AWAY,
+  /**
+   * An adult context that makes a sexual request one between adults: {@code người lớn cả rồi}, {@code hai vợ
+   * chồng}, an age of 18 or more. It cancels the compositions that infer a child from the shape of a request
+   * (a clip of bathing paid in gifts), never those where a child is named.
+   */
+  ADULT_CONTEXT,
+  /**
+   * Promised discretion in a trade: {@code bảo mật 100%}, {@code không lộ mặt}, {@code no face}. With pictures of
+   * pupils and a payment, material that must be hidden.
+   */
+  DISCREET,
+  /**
+   * Someone's home address, phone, or school named as theirs ({@code địa chỉ nhà con Lan}, {@code số điện thoại
+   * của thằng Tú}, {@code con bé đó học lớp 8A}): with a call to a group to go after them, doxxing.
+   */
+  DOXX,
+  /**
+   * Posing as someone to get them in trouble: {@code lập nick giả tên con Hoa}, {@code giả làm thằng Minh},
+   * {@code acc clone}. With abuse sent in their name or a punishment sought, harassment.
+   */
+  IMPERSONATE,
+  /** A punishment sought or an abusive message sent in someone's name: {@code để nó bị kỷ luật}, {@code nhắn chửi cô}. */
+  GET_PUNISHED,
+  /**
+   * Telling everyone someone's secret: {@code kể cho cả lớp nghe}, {@code cho cả xóm biết mặt mày}. With a secret of
+   * the person's family or a threat, exposure.
+   */
+  EXPOSE,
+  /** A person's or their family's private matters: {@code nhà mày bố nghiện}, {@code tao biết hết}, {@code bí mật của mày}. */
+  PRIVATE_MATTER,
+  /**
+   * A child reporting to a parent or teacher what a stranger asked ({@code con sợ quá nên kể với mẹ}, {@code mẹ ơi có
+   * người lạ}): the right response, not grooming; it cancels the grooming compositions of its sentence.
+   */
+  CHILD_REPORT,
+  /**
+   * Register: rude words named as words in order to forbid them ({@code cấm nói tục kiểu}, {@code các từ bậy như}):
+   * a class rule, not swearing.
+   */
+  WORDS_FORBIDDEN(true),
+  /**
+   * A client who has paid or is waiting: {@code khách trả trước rồi}, {@code giao cho khách}. With a child taken
+   * to a meeting place (a hotel room), the sale of a child.
+   */
+  CLIENT;
 
   private final String id = name();
   private final boolean register;

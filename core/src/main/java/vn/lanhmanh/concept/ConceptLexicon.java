@@ -214,16 +214,18 @@ public record ConceptLexicon(List<ConceptPhrase> phrases, List<Composition> comp
 
   /**
    * Raises: concept, categories (comma-separated), from (the lowest tier raised), tier, unless
-   * (comma-separated concepts or -), note.
+   * (comma-separated concepts or -), note, and optionally the category the raised finding is reported as.
    */
   public static List<Raise> readRaises(String file, Reader r) {
     List<Raise> out = new ArrayList<>();
     TsvLines.read(file, r, (cols, where) -> {
-      need(cols, 5, "concept, categories, from, tier, unless[, note]");
+      need(cols, 5, "concept, categories, from, tier, unless[, note[, as]]");
       Set<Category> cats = categories(cols[1]);
       String unless = cols[4].strip();
+      String as = col(cols, 6);
       out.add(new Raise(Concept.parse(cols[0]), cats, Rating.parse(cols[2]), Rating.parse(cols[3]),
-          unless.equals("-") ? Set.of() : concepts(unless), col(cols, 5), where));
+          unless.equals("-") ? Set.of() : concepts(unless), col(cols, 5), where,
+          as.isEmpty() ? null : Category.fromJsonName(as)));
     });
     return out;
   }

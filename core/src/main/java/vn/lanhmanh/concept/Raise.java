@@ -22,9 +22,13 @@ import vn.lanhmanh.Rating;
  * @param unless concepts any of which in the sentence keeps the findings as they are (a report, a warning)
  * @param note a gloss for reviewers
  * @param source {@code file:line}
+ * @param as the category the raised finding is reported as, or null for its own: a sexual word beside a child
+ *     ({@code MINOR}) is sexual content involving a minor, reported as a composed {@code sexual_minors} finding
+ *     over the word (rule {@code compose/<as>.<concept>_<category>}) next to the word's own finding; only a
+ *     finding of medium or high severity is reported so (an anatomy word beside a child is most often a lesson)
  */
 public record Raise(Concept concept, Set<Category> categories, Rating from, Rating tier, Set<Concept> unless,
-    String note, String source) {
+    String note, String source, Category as) {
 
   public Raise {
     Objects.requireNonNull(concept, "concept");
@@ -38,9 +42,24 @@ public record Raise(Concept concept, Set<Category> categories, Rating from, Rati
     if (tier.compareTo(Rating.K) <= 0) {
       throw new IllegalArgumentException("a raise goes above K, not to " + tier);
     }
+    if (as != null && categories.contains(as)) {
+      throw new IllegalArgumentException("a raise reports " + as.jsonName() + " as itself: leave the column empty");
+    }
     if (from.compareTo(Rating.K) < 0 || from.compareTo(tier) >= 0) {
       throw new IllegalArgumentException("a raise lifts findings from K or above to a higher tier, not from "
           + from + " to " + tier);
     }
+  }
+
+  /** A raise that keeps the findings' own category. */
+  public Raise(Concept concept, Set<Category> categories, Rating from, Rating tier, Set<Concept> unless,
+      String note, String source) {
+    this(concept, categories, from, tier, unless, note, source, null);
+  }
+
+  /** The rule id of the findings this raise reports as another category ({@link #as}), or null. */
+  public String asRule(Category category) {
+    return as == null ? null
+        : "compose/" + as.jsonName() + "." + concept.id().toLowerCase(java.util.Locale.ROOT) + "_" + category.jsonName();
   }
 }

@@ -14,6 +14,7 @@ import vn.lanhmanh.Severity;
 import vn.lanhmanh.concept.Composition;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
+import vn.lanhmanh.concept.Register;
 import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.LanguageCheck;
@@ -51,6 +52,10 @@ import vn.lanhmanh.text.Vocabulary;
  * makes no finding: a question about a child's school or age is not abuse; one in a text where nothing names a
  * child (no lexicon or composition finding of that category, no hit of {@code MINOR}, {@code SCHOOL} or
  * {@code MINOR_MEDIA}) becomes a {@code model/sexual} finding rated {@link Rating#T18}: adult content, not tier C.
+ *
+ * <p>A classifier finding of violence, drugs or gambling under 0.9 is not added in a text whose register keeps
+ * the category's bare words at P (a game's mobs, a police report; {@link #withRegisters}) where no concept of
+ * the category's compositions is hit: the register says of the score what it says of the words.
  *
  * <p>Sexual content and drugs have a lower threshold for a child's sake ({@link #SEXUAL_CHILD_THRESHOLD},
  * {@link #DRUGS_CHILD_THRESHOLD}): a finding scored between it and the file's own threshold is rated at most
@@ -90,6 +95,11 @@ public final class ScoreStage {
    * finding of the category.
    */
   private final ConceptSet[] support;
+  /**
+   * Per category (by ordinal), the register concepts that keep its bare mentions at P even at tier C (a game,
+   * a sport, police news, an awareness notice): see {@link #quieted}.
+   */
+  private final ConceptSet[] quiet;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -105,15 +115,16 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
-      ConceptSet[] support) {
+      ConceptSet[] support, ConceptSet[] quiet) {
     this.model = model;
     this.modelFindings = modelFindings;
     this.classifiers = classifiers;
     this.support = support;
+    this.quiet = quiet;
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
-    this(model, modelFindings, classifiers, noSupport());
+    this(model, modelFindings, classifiers, noSupport(), noSupport());
   }
 
   private static ConceptSet[] noSupport() {
@@ -131,7 +142,38 @@ public final class ScoreStage {
     for (Composition c : compositions) {
       bits[c.category().ordinal()] = bits[c.category().ordinal()].or(ConceptSet.of(c.concepts()));
     }
-    return new ScoreStage(model, modelFindings, classifiers, bits);
+    return new ScoreStage(model, modelFindings, classifiers, bits, quiet);
+  }
+
+  /**
+   * This stage with the registers that quiet a classifier finding of a bare-mention category ({@link #QUIETED}):
+   * a register that keeps the category's bare findings at P, tier C included (see {@link #quieted}).
+   */
+  public ScoreStage withRegisters(List<Register> registers) {
+    ConceptSet[] bits = noSupport();
+    for (Register r : registers) {
+      if (r.cap() == Rating.P && r.lowersC()) {
+        for (Category c : r.categories()) {
+          if (QUIETED.contains(c)) {
+            bits[c.ordinal()] = bits[c.ordinal()].with(r.register());
+          }
+        }
+      }
+    }
+    return new ScoreStage(model, modelFindings, classifiers, support, bits);
+  }
+
+  /** The categories of bare mentions that a register quiets: violence, drugs and gambling. */
+  static final Set<Category> QUIETED = EnumSet.of(Category.VIOLENCE, Category.DRUGS, Category.GAMBLING);
+
+  /**
+   * Whether a classifier finding of {@code c} is quieted by context: the text is in a register that keeps the
+   * category's bare words at P ("giết creeper" in a game, a police report of a gambling bust) and no concept of
+   * the category's compositions is hit (a weapon, a beating, a sale would speak for the score). The caller
+   * quiets only a score under 0.9 (a finding of low or medium severity).
+   */
+  private boolean quieted(Category c, MatchState state) {
+    return anyConcept(state, quiet[c.ordinal()]) && !anyConcept(state, support[c.ordinal()]);
   }
 
   /** The model shipped in the jar, loaded on first use. */
@@ -152,13 +194,13 @@ public final class ScoreStage {
 
   /** This stage with the classifiers shipped in the jar, loaded on first use. */
   public ScoreStage withEmbeddedClassifiers() {
-    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support);
+    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support, quiet);
   }
 
   /** This stage with classifiers trained by {@code lanhmanh train}. */
   public ScoreStage withClassifiers(ClassifierModel classifiers) {
     Objects.requireNonNull(classifiers, "classifiers");
-    return new ScoreStage(model, modelFindings, () -> classifiers, support);
+    return new ScoreStage(model, modelFindings, () -> classifiers, support, quiet);
   }
 
   /** Whether message classifiers run. */
@@ -333,6 +375,11 @@ public final class ScoreStage {
         if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source == Source.CHILD_IN_CONVERSATION)
             && !sexualCue(findings, state, m, probs)) {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
+          continue;
+        }
+        if (!raise && sev != Severity.HIGH && quieted(c, state)) {
+          // A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words
+          // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
           continue;
         }
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {

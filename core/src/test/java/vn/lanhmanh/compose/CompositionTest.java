@@ -223,6 +223,41 @@ class CompositionTest {
         .satisfies(f -> assertThat(f.rating()).isEqualTo(Rating.K));
   }
 
+  /**
+   * A raise reported as another category (raises.tsv, the 'as' column): a strong sexual word in a sentence that
+   * names a child is sexual content involving a minor, C, next to the word's own finding; the same word about
+   * adults, an anatomy word in a parent's answer, and a report keep their category.
+   */
+  @Test
+  void aSexualWordBesideAChildIsReportedAsSexualMinors() {
+    assertThat(findings("học sinh lớp 8 mà đã xem phim cấp 3 rồi"))
+        .anySatisfy(f -> {
+          assertThat(f.rule()).isEqualTo("compose/sexual_minors.minor_sexual");
+          assertThat(f.rating()).isEqualTo(Rating.C);
+          assertThat(f.match()).isEqualTo("phim cấp 3");
+        })
+        .anyMatch(f -> f.category() == Category.SEXUAL);
+    assertThat(findings("hai vợ chồng đều 30 tuổi mà vẫn xem phim cấp 3"))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    assertThat(findings("anh ấy mới xem phim cấp 3 xong"))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    assertThat(findings("Con hỏi em bé ra từ đâu, mình trả lời là em bé ra qua âm đạo của mẹ."))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+    assertThat(findings("Công an bắt đối tượng bán phim cấp 3 cho học sinh."))
+        .noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
+  }
+
+  @Test
+  void aRaiseAsItsOwnCategoryIsRefused() {
+    assertThatThrownBy(() -> ConceptLexicon.readRaises("o.tsv",
+        new StringReader("MINOR\tsexual\tT16\tC\t-\tnote\tsexual\n")))
+        .hasMessageContaining("as itself");
+    assertThat(ConceptLexicon.readRaises("o.tsv",
+        new StringReader("MINOR\tsexual\tT16\tC\t-\tnote\tsexual_minors\n")))
+        .singleElement().satisfies(r -> assertThat(r.asRule(Category.SEXUAL))
+            .isEqualTo("compose/sexual_minors.minor_sexual"));
+  }
+
   @Test
   void compositionsParse() {
     List<Composition> cs = ConceptLexicon.readCompositions("c.tsv",

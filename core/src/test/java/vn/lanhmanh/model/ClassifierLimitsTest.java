@@ -339,6 +339,25 @@ class ClassifierLimitsTest {
     }
   }
 
+  /**
+   * A register that keeps a category's bare words at P (a game's mobs, a police report) quiets a classifier
+   * finding of violence, drugs or gambling short of near certainty where no concept of the category's
+   * compositions is hit; a near-certain score, or a text without the register, still makes its finding.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "VIOLENCE | giết con creeper bằng cung cho nó khỏi nổ nhà | ăn xong rồi đi ngủ thôi",
+      "GAMBLING | công an triệt phá ổ nhóm, thu giữ nhiều tang vật | ăn xong rồi đi ngủ thôi"})
+  void aRegisterQuietsABareMentionsScore(Category c, String inRegister, String plain) {
+    try (ContentFilter medium = scoring(c, 0.8); ContentFilter certain = scoring(c, 0.95)) {
+      assertThat(medium.checkText(inRegister, Policy.forAge(10)).findings()).as(inRegister)
+          .noneMatch(f -> isModel(f, c));
+      assertThat(certain.checkText(inRegister, Policy.forAge(10)).findings()).as(inRegister)
+          .anyMatch(f -> isModel(f, c));
+      assertThat(medium.checkText(plain, Policy.forAge(10)).findings()).as(plain).anyMatch(f -> isModel(f, c));
+    }
+  }
+
   private static boolean isModel(Finding f, Category c) {
     return f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + c.jsonName());
   }
