@@ -329,7 +329,13 @@ public enum Concept {
    * A client who has paid or is waiting: {@code khách trả trước rồi}, {@code giao cho khách}. With a child taken
    * to a meeting place (a hotel room), the sale of a child.
    */
-  CLIENT;
+  CLIENT,
+  /**
+   * A demand made of someone under pressure: money or a service owed to the speaker ({@code mày phải đưa tao tiền},
+   * {@code không chuyển tao 200k}, {@code làm bài hộ tao}). With a threat and something to expose (screenshots, a
+   * clip, a secret), blackmail.
+   */
+  EXTORT;
 
   private final String id = name();
   private final boolean register;

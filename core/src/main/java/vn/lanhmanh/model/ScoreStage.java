@@ -595,7 +595,7 @@ public final class ScoreStage {
   private static boolean lowerable(ClassifierModel m, Finding f) {
     Category c = f.category();
     if (f.rating() == Rating.P || f.rating() == Rating.C || c == Category.SELF_HARM || c == Category.PII
-        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX) || conduct(f)) {
       return false;
     }
     for (Category k : m.categories) {
@@ -605,6 +605,19 @@ public final class ScoreStage {
     }
     return false;
   }
+
+  /**
+   * Whether {@code f} is a composed harassment finding of high severity: doxxing, impersonation, blackmail, a
+   * family's secret exposed. They are conduct told in plain words (an address, "info", a fake account, a demand),
+   * which the classifiers, trained on insults, score low; their low score says nothing there, as for a
+   * disguised finding.
+   */
+  private static boolean conduct(Finding f) {
+    return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
+        && f.rule().startsWith(COMPOSED_HARASSMENT);
+  }
+
+  private static final String COMPOSED_HARASSMENT = "compose/harassment.";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
