@@ -335,7 +335,11 @@ public enum Concept {
    * {@code không chuyển tao 200k}, {@code làm bài hộ tao}). With a threat and something to expose (screenshots, a
    * clip, a secret), blackmail.
    */
-  EXTORT;
+  EXTORT,
+  /** A stake laid on an outcome: {@code cá 100k}, {@code cược 50k}, {@code cá trận này}. With the loser paying, a wager. */
+  WAGER,
+  /** The loser pays money: {@code thua thì đưa tao 300k}, {@code thua t nộp}. With a stake, a wager for money. */
+  LOSER_PAYS;
 
   private final String id = name();
   private final boolean register;
