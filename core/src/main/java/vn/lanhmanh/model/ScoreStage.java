@@ -41,7 +41,8 @@ import vn.lanhmanh.text.Vocabulary;
  * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
  * finding below {@link Rating#C}, outside self-harm and personal information, in Vietnamese text
  * and within the syllables they read, whose category they score
- * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
+ * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered, nor a
+ * composed harassment finding of high severity (doxxing, impersonation, exposure, blackmail).
  * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
  * its category's compositions use) and that scores under the file's {@code unsupported.below} is rated at
  * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not; one of
