@@ -329,7 +329,17 @@ public enum Concept {
    * A client who has paid or is waiting: {@code khách trả trước rồi}, {@code giao cho khách}. With a child taken
    * to a meeting place (a hotel room), the sale of a child.
    */
-  CLIENT;
+  CLIENT,
+  /**
+   * A demand made of someone under pressure: money or a service owed to the speaker ({@code mày phải đưa tao tiền},
+   * {@code không chuyển tao 200k}, {@code làm bài hộ tao}). With a threat and something to expose (screenshots, a
+   * clip, a secret), blackmail.
+   */
+  EXTORT,
+  /** A stake laid on an outcome: {@code cá 100k}, {@code cược 50k}, {@code cá trận này}. With the loser paying, a wager. */
+  WAGER,
+  /** The loser pays money: {@code thua thì đưa tao 300k}, {@code thua t nộp}. With a stake, a wager for money. */
+  LOSER_PAYS;
 
   private final String id = name();
   private final boolean register;

@@ -41,7 +41,8 @@ import vn.lanhmanh.text.Vocabulary;
  * <p>Classifiers whose file sets {@code lower.below} lower to {@link Rating#P} each lexicon or composition
  * finding below {@link Rating#C}, outside self-harm and personal information, in Vietnamese text
  * and within the syllables they read, whose category they score
- * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered.
+ * under that bound (the finding stays, with its rule, span and severity); a C finding is never lowered, nor a
+ * composed harassment finding of high severity (doxxing, impersonation, exposure, blackmail).
  * A classifier finding that nothing else supports (no lexicon or composition finding, no hit of a concept
  * its category's compositions use) and that scores under the file's {@code unsupported.below} is rated at
  * most {@link ClassifierModel#UNSUPPORTED_TIER}: a child under 13 is still stopped, a teenager is not; one of
@@ -595,7 +596,7 @@ public final class ScoreStage {
   private static boolean lowerable(ClassifierModel m, Finding f) {
     Category c = f.category();
     if (f.rating() == Rating.P || f.rating() == Rating.C || c == Category.SELF_HARM || c == Category.PII
-        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX) || conduct(f)) {
       return false;
     }
     for (Category k : m.categories) {
@@ -605,6 +606,19 @@ public final class ScoreStage {
     }
     return false;
   }
+
+  /**
+   * Whether {@code f} is a composed harassment finding of high severity: doxxing, impersonation, blackmail, a
+   * family's secret exposed. They are conduct told in plain words (an address, "info", a fake account, a demand),
+   * which the classifiers, trained on insults, score low; their low score says nothing there, as for a
+   * disguised finding.
+   */
+  private static boolean conduct(Finding f) {
+    return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
+        && f.rule().startsWith(COMPOSED_HARASSMENT);
+  }
+
+  private static final String COMPOSED_HARASSMENT = "compose/harassment.";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
