@@ -329,7 +329,12 @@ public enum Concept {
    * A client who has paid or is waiting: {@code khách trả trước rồi}, {@code giao cho khách}. With a child taken
    * to a meeting place (a hotel room), the sale of a child.
    */
-  CLIENT;
+  CLIENT,
+  /**
+   * Waiting for someone on their way to hurt them: {@code chặn đường nó}, {@code rình nó ở cổng sau}, {@code đón lõng}.
+   * With a weapon, a beating planned, whatever match was played before it.
+   */
+  AMBUSH;
 
   private final String id = name();
   private final boolean register;
