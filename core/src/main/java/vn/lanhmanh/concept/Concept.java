@@ -334,7 +334,14 @@ public enum Concept {
    * Waiting for someone on their way to hurt them: {@code chặn đường nó}, {@code rình nó ở cổng sau}, {@code đón lõng}.
    * With a weapon, a beating planned, whatever match was played before it.
    */
-  AMBUSH;
+  AMBUSH,
+  /**
+   * Alcohol, tobacco, vapes or laughing gas ({@code bia}, {@code rượu đào}, {@code thuốc lá điện tử}): sold to pupils,
+   * a sale the law forbids.
+   */
+  ALCOHOL_TOBACCO,
+  /** A debt not paid ({@code nợ tiền không trả}, {@code không trả tiền thì}): with a veiled threat, a collector's. */
+  DEBT;
 
   private final String id = name();
   private final boolean register;
