@@ -73,7 +73,7 @@ final class ChildWords {
 
   /** Whether the match holds a disclosure cue (a side hit of {@code REPORTED} or {@code DISCLOSURE}). */
   static boolean cue(MatchState state) {
-    for (int i = 0, n = state.sideCandidateCount() == 0 ? 0 : state.candidateCount(); i < n; i++) {
+    for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) == MatchState.SIDE) {
         String rule = state.candidateRule(i);
         for (String p : CUES) {

@@ -364,8 +364,7 @@ public final class StageMatcher {
     // Spans are read only for the concepts in present, each written when it first joins present.
     Scratch scratch = given;
     boolean anyLowered = false;
-    // most messages have no side hit: their candidates are not looked at
-    for (int i = 0, n = state.sideCandidateCount() == 0 ? 0 : state.candidateCount(); i < n; i++) {
+    for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
         continue;
       }
@@ -406,8 +405,7 @@ public final class StageMatcher {
     long linkedLo = 0;
     long linkedHi = 0;
     ConceptSet linked = compositions.linked();   // few text concepts mean a stage concept: the rest are not read
-    boolean anyLinked = (state.conceptsWord(0) & linked.word(0)) != 0 || (state.conceptsWord(1) & linked.word(1)) != 0;
-    for (int k = 0, n = anyLinked ? state.conceptCount() : 0; k < n; k++) {
+    for (int k = 0, n = state.conceptCount(); k < n; k++) {
       for (int w = 0; w < ConceptSet.WORDS; w++) {
         for (long m = state.conceptWord(k, w) & linked.word(w); m != 0; m &= m - 1) {
           ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));

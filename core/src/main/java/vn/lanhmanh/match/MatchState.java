@@ -45,8 +45,6 @@ public final class MatchState {
   private Rating[] cRating = new Rating[16];
   private String[] cRule = new String[16];
   private int[] cEntry = new int[16];
-  /** How many of the candidates are side hits ({@link #SIDE}). */
-  private int sideCandidates;
   /** The lexicon whose match made the candidates now held. */
   private CompiledLexicon matchedBy;
 
@@ -60,9 +58,6 @@ public final class MatchState {
   private int[] hEndPos = new int[16];
   /** Per concept hit {@code k}, its concepts' words: bits 0-63 at {@code 2k}, bits 64-127 at {@code 2k + 1}. */
   private long[] hMask = new long[32];
-  /** The concepts of all concept hits, in the words of {@link #hMask}. */
-  private long conceptsLo;
-  private long conceptsHi;
 
   /** The masked-word reader's walks and readings, made on the first text with a masked word. */
   private MaskedReading.Scratch maskScratch;
@@ -93,11 +88,8 @@ public final class MatchState {
 
   void clear() {
     candidates = 0;
-    sideCandidates = 0;
     matchedBy = null;
     concepts = 0;
-    conceptsLo = 0;
-    conceptsHi = 0;
     int n = positions.size();
     if (sentence.length < n) {
       int m = Math.max(n, sentence.length * 2);
@@ -113,11 +105,6 @@ public final class MatchState {
 
   public int candidateCount() {
     return candidates;
-  }
-
-  /** How many candidates are side hits ({@link #SIDE}): none in most texts, whose candidates need no look then. */
-  public int sideCandidateCount() {
-    return sideCandidates;
   }
 
   public int candidateStartPos(int i) {
@@ -205,7 +192,6 @@ public final class MatchState {
     cRule[candidates] = rule;
     cEntry[candidates] = entry;
     candidates++;
-    sideCandidates += kind == SIDE ? 1 : 0;
   }
 
   /** Concept hits in the order of their last syllable. */
@@ -227,11 +213,6 @@ public final class MatchState {
    */
   public long conceptWord(int k, int w) {
     return hMask[2 * k + w];
-  }
-
-  /** Word {@code w} of the concepts of all concept hits together (as {@link #conceptWord}). */
-  public long conceptsWord(int w) {
-    return w == 0 ? conceptsLo : conceptsHi;
   }
 
   /** The concepts 0-63 of hit {@code k}, bit {@code Concept.ordinal()}. */
@@ -271,8 +252,6 @@ public final class MatchState {
     hMask[2 * concepts] = lo;
     hMask[2 * concepts + 1] = hi;
     concepts++;
-    conceptsLo |= lo;
-    conceptsHi |= hi;
   }
 
   /**
