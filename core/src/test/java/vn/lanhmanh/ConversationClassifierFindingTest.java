@@ -1,10 +1,14 @@
 package vn.lanhmanh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.lanhmanh.model.ClassifierCopies;
+import vn.lanhmanh.model.ClassifierModel;
 
 /**
  * With the classifiers on, the grooming classifier's finding on a conversation message is rated P (the
@@ -94,21 +98,43 @@ class ConversationClassifierFindingTest {
    * An invitation into a game room or a team ("vào đi t mời phòng") is read by the social classifier as an
    * invitation to a network: checked alone it keeps that finding, in a conversation nothing else in the message
    * supports it and it is not made; a private app named (Telegram) keeps it.
+   *
+   * <p>Whether the file in use flags a bare invitation alone depends on its threshold, so the premise is built
+   * from it: the invitations it scores at or over its unsupported bound (under which an unsupported social
+   * finding is never made, in a conversation or not) are checked with a copy of the file whose social threshold
+   * is the lowest of those scores, if its own is higher; the copy keeps every weight and calibration. Each of them
+   * is then flagged alone (asserted) and not in a conversation, from either sender. A file that scores none of
+   * them at its bound has no finding to withhold, and the test says so by an assumption.
    */
   @Test
   void anUnsupportedSocialFindingIsNotMadeInAConversation() {
+    ClassifierModel file = ClassifierModel.embedded();
+    List<String> invitations = List.of("tạo xong rồi, vô đi t mời", "mời m vào team, lẹ lên", "vào đi t mời phòng",
+        "vo phong di t moi r do");
+    List<String> premised = new ArrayList<>();
+    double lowest = 1;
     try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
-      int flaggedAlone = 0;
-      for (String text : List.of("tạo xong rồi, vô đi t mời", "mời m vào team, lẹ lên", "vào đi t mời phòng")) {
-        flaggedAlone += filter.checkText(text, Policy.forAge(11)).findings().stream()
-            .anyMatch(f -> f.rule().equals("model/social")) ? 1 : 0;
+      for (String text : invitations) {
+        double p = filter.checkText(text, Policy.forAge(11)).score(Category.SOCIAL);
+        if (p >= file.unsupportedBelow()) {
+          premised.add(text);
+          lowest = Math.min(lowest, p);
+        }
+      }
+    }
+    assumeTrue(!premised.isEmpty(), "the file in use scores none of the invitations at its unsupported bound");
+    ClassifierModel copy = ClassifierCopies.withThreshold(file, Category.SOCIAL,
+        Math.min(file.threshold(Category.SOCIAL), lowest));
+    try (ContentFilter filter = ContentFilter.builder().classifiers(copy).build()) {
+      for (String text : premised) {
+        assertThat(filter.checkText(text, Policy.forAge(11)).findings()).as("%s checked alone", text)
+            .anyMatch(f -> f.rule().equals("model/social"));
         for (Message.Sender sender : Message.Sender.values()) {
           Verdict inChat = filter.conversation("s-" + sender + text)
               .check(new Message("m", sender, text, Instant.EPOCH), Policy.forAge(11)).verdict();
           assertThat(inChat.findings()).as(text).noneMatch(f -> f.rule().equals("model/social"));
         }
       }
-      assertThat(flaggedAlone).as("invitations the social classifier flags when checked alone").isPositive();
       String named = "tải telegram về rồi vào nhóm của anh";
       Verdict inChat = filter.conversation("s-named")
           .check(new Message("m", Message.Sender.OTHER, named, Instant.EPOCH), Policy.forAge(11)).verdict();

@@ -339,7 +339,19 @@ public enum Concept {
   /** A stake laid on an outcome: {@code cá 100k}, {@code cược 50k}, {@code cá trận này}. With the loser paying, a wager. */
   WAGER,
   /** The loser pays money: {@code thua thì đưa tao 300k}, {@code thua t nộp}. With a stake, a wager for money. */
-  LOSER_PAYS;
+  LOSER_PAYS,
+  /**
+   * Waiting for someone on their way to hurt them: {@code chặn đường nó}, {@code rình nó ở cổng sau}, {@code đón lõng}.
+   * With a weapon, a beating planned, whatever match was played before it.
+   */
+  AMBUSH,
+  /**
+   * Alcohol, tobacco, vapes or laughing gas ({@code bia}, {@code rượu đào}, {@code thuốc lá điện tử}): sold to pupils,
+   * a sale the law forbids.
+   */
+  ALCOHOL_TOBACCO,
+  /** A debt not paid ({@code nợ tiền không trả}, {@code không trả tiền thì}): with a veiled threat, a collector's. */
+  DEBT;
 
   private final String id = name();
   private final boolean register;

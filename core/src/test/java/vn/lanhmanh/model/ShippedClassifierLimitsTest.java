@@ -2,17 +2,19 @@ package vn.lanhmanh.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
+import vn.lanhmanh.TestTables;
 import vn.lanhmanh.Verdict;
 
 /**
@@ -64,24 +66,33 @@ class ShippedClassifierLimitsTest {
 
   /**
    * A long post whose whole-text score is diluted under the lowering bound by its innocent sentences keeps
-   * the finding of its harmful sentence: the score stage reads that sentence alone before lowering it. The
-   * whole text's score is asserted under the bound, so without the sentence's reading the finding would be
-   * lowered to P.
+   * the finding of its harmful sentence: the score stage reads that sentence alone before lowering it. How
+   * much innocent text dilutes the score under the bound is a property of the file in use, so the premise is
+   * built from it: the post of {@code model/long-posts.tsv} is padded with the sentences of
+   * {@code model/long-post-padding.tsv}, one at a time, until the file scores the whole text under the bound
+   * (if the padding runs out first, the table needs more of it). Without the sentence's reading the finding
+   * would then be lowered to P.
    */
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "harassment|Kỷ niệm năm lớp 6 của nhóm mình: đi dã ngoại, thi kéo co, làm báo tường chào mừng ngày Nhà giáo."
-          + " Vui nhất là vụ cả đám dán lên lưng con Mai tờ giấy \"đồ con heo\" suốt buổi chào cờ, nó không biết gì,"
-          + " cả trường cười ầm. Lên lớp 7 tụi mình sẽ nghĩ trò mới cho nó.",
-      "violence|Tổng kết buổi sinh hoạt lớp: thứ ba nộp báo cáo thí nghiệm Lý, thứ năm tập hát cho lễ khai giảng."
-          + " Còn vụ thằng Tùng mách cô, cả nhóm thống nhất rồi: chiều mai nó còn dám đến lớp thì lôi nó ra sau"
-          + " trường đánh đến khi nó không đứng dậy nổi. Nhớ mang theo nước uống vì sân nóng."})
-  void aLongPostsHarmfulSentenceIsReadAlone(String category, String text) {
-    Category c = Category.fromJsonName(category);
-    Verdict v = shipped.checkText(text, Policy.forAge(10));
-    assertThat(v.score(c)).as("%s", v).isLessThan(ClassifierModel.embedded().lowerBelow());
-    assertThat(v.findings()).as("%s", v)
-        .anyMatch(f -> f.category() == c && f.rating().compareTo(Rating.P) > 0);
-    assertThat(v.action()).isNotEqualTo(Action.ALLOW);
+  @Test
+  void aLongPostsHarmfulSentenceIsReadAlone() throws IOException {
+    double bound = ClassifierModel.embedded().lowerBelow();
+    List<String[]> padding = TestTables.rows("/model/long-post-padding.tsv");
+    List<String[]> posts = TestTables.rows("/model/long-posts.tsv");
+    assertThat(posts).isNotEmpty();
+    for (String[] row : posts) {
+      Category c = Category.fromJsonName(row[0]);
+      String post = row[1];
+      StringBuilder text = new StringBuilder(post);
+      Verdict v = shipped.checkText(text.toString(), Policy.forAge(10));
+      for (int i = 0; i < padding.size() && v.score(c) >= bound; i++) {
+        text.append(' ').append(padding.get(i)[0]);
+        v = shipped.checkText(text.toString(), Policy.forAge(10));
+      }
+      assertThat(v.score(c)).as("the whole text's score, padded with all the table's sentences: %s", v)
+          .isLessThan(bound);
+      assertThat(v.findings()).as("%s", v)
+          .anyMatch(f -> f.category() == c && f.rating().compareTo(Rating.P) > 0 && f.end() <= post.length());
+      assertThat(v.action()).as("%s", v).isNotEqualTo(Action.ALLOW);
+    }
   }
 }
