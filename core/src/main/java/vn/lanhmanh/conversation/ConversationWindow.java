@@ -16,6 +16,8 @@ final class ConversationWindow {
   static final int MAX_MESSAGES = 50;
   /** ... sent at most this long before the newest one. */
   static final Duration MAX_AGE = Duration.ofHours(24);
+  /** {@link #MAX_AGE} in seconds: it is whole seconds, so a cutoff keeps the newest message's nanos. */
+  private static final long MAX_AGE_SECONDS = MAX_AGE.getSeconds();
 
   /**
    * One message's hits, with the evidence of each and its markers ({@link RiskModel#marksOf}), both made
@@ -169,9 +171,15 @@ final class ConversationWindow {
       }
     }
     if (newer || !hasCutoff) {
-      Instant cutoff = newest.minus(MAX_AGE);
-      cutoffSec = cutoff.getEpochSecond();
-      cutoffNano = cutoff.getNano();
+      if (newestSec - MAX_AGE_SECONDS >= Instant.MIN.getEpochSecond()) {
+        // newest.minus(MAX_AGE) without an Instant made for it
+        cutoffSec = newestSec - MAX_AGE_SECONDS;
+        cutoffNano = newestNano;
+      } else {
+        Instant cutoff = newest.minus(MAX_AGE);   // before Instant.MIN: throws, as it always did
+        cutoffSec = cutoff.getEpochSecond();
+        cutoffNano = cutoff.getNano();
+      }
       hasCutoff = true;
     }
     // Nothing to look at unless the oldest kept message by count or by time is out of the window.

@@ -405,9 +405,16 @@ public final class StageMatcher {
     long linkedLo = 0;
     long linkedHi = 0;
     ConceptSet linked = compositions.linked();   // few text concepts mean a stage concept: the rest are not read
+    long linkedTextLo = linked.lo();
+    long linkedTextHi = linked.hi();
     for (int k = 0, n = state.conceptCount(); k < n; k++) {
+      long textLo = state.conceptLo(k) & linkedTextLo;
+      long textHi = state.conceptHi(k) & linkedTextHi;
+      if ((textLo | textHi) == 0) {
+        continue;   // most concept hits: none of their concepts is linked to a stage concept
+      }
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long m = state.conceptWord(k, w) & linked.word(w); m != 0; m &= m - 1) {
+        for (long m = w == 0 ? textLo : textHi; m != 0; m &= m - 1) {
           ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));
           scratch = scratch == null ? SCRATCH.get() : scratch;
           int s = positions.start(state.conceptStartPos(k));
