@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
@@ -32,7 +33,8 @@ import vn.lanhmanh.Rating;
  * With {@link Options#folds} set, the thresholds are then judged out of sample: the messages of the tables and chat
  * folders are scored by classifiers trained without their fold, and {@link #outOfFold} lowers the development
  * thresholds where that catches more of their harmful messages within a share of their innocent ones, and
- * within what a {@link WholeFilter}, when given, may flag of the clean development comments.
+ * within what a {@link WholeFilter}, when given, may flag of the clean development comments and of the clean
+ * sentences training leaves out.
  * {@link Options#lowerBelow} is written into the model (property {@code lower.below}): the score under which
  * a check lowers a lexicon finding of the category to tier P (see {@code ScoreStage}), and
  * {@link Options#unsupportedBelow} (property {@code unsupported.below}) the score under which a classifier
@@ -273,8 +275,30 @@ public final class ClassifierTrainer {
      */
     List<Judged> judge(ClassifierModel model, List<String> texts);
 
+    /**
+     * Clean sentences that training does not read (of each {@code --corpus-sentences} file, the lines
+     * {@link ClassifierTrainer#SENTENCE_EVERY} leaves out), one set a file: with them, a threshold may not move
+     * to a value at which {@link #judgeSentences} flags more of a set than the development thresholds do. None
+     * by default.
+     */
+    default List<Sentences> sentences() {
+      return List.of();
+    }
+
+    /**
+     * What the filter with classifiers {@code model} makes of each of {@code texts}, clean sentences of
+     * {@link #sentences()}: {@code flagged[0]} when a finding other than personal information makes it anything
+     * but ALLOW for a 10-year-old, as {@code CleanTextQualityTest} counts, and the classifiers' scores.
+     */
+    default List<Judged> judgeSentences(ClassifierModel model, List<String> texts) {
+      throw new UnsupportedOperationException("no clean sentences");
+    }
+
     /** A configuration and the share of the clean comments it may flag (at most {@code floor(share * n)}). */
     record Bound(String name, double maxShare) {}
+
+    /** A named set of held clean sentences. */
+    record Sentences(String name, List<String> texts) {}
 
     /** One text's verdicts: {@code flagged[f]} for configuration {@code f}, and the classifiers' scores. */
     record Judged(boolean[] flagged, double[] scores) {}
@@ -763,7 +787,9 @@ public final class ClassifierTrainer {
    * at its development threshold {@code devThreshold}. With a {@link WholeFilter}, the ordinary development
    * comments ({@code cleanTexts}, ViHOS comments without a span) that the whole filter with the classifiers
    * ({@code atDev} at the thresholds tried) flags stay within its bounds: the start is raised until they do, and
-   * a threshold goes down only within them. Without one, a threshold may only go down, and no more ordinary
+   * a threshold goes down only within them; and of each set of held clean sentences it gives
+   * ({@link WholeFilter#sentences()}), the whole filter may flag no more at age 10 than at the development
+   * thresholds (after any raise, no more than then, if more). Without one, a threshold may only go down, and no more ordinary
    * development comments may be flagged by any classifier than the development thresholds flag (each of which
    * flags at most {@link #MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
    * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
@@ -819,8 +845,22 @@ public final class ClassifierTrainer {
       innocents += n[i] ? 1 : 0;
     }
     double[][] ord = ordinary.toArray(new double[0][]);
-    CleanCount clean = filter == null || cleanTexts.isEmpty() ? classifiersAlone(ord, start, 0)
-        : new FilterCount(filter, cleanTexts, atDev);
+    FilterCount comments = filter == null || cleanTexts.isEmpty() ? null
+        : new FilterCount(filter::judge, cleanTexts, atDev, filter.bounds().stream()
+            .mapToDouble(WholeFilter.Bound::maxShare).toArray());
+    List<CleanCount> sentenceCounts = new ArrayList<>();
+    if (comments != null) {
+      for (WholeFilter.Sentences set : filter.sentences()) {
+        sentenceCounts.add(boundAtStart(new FilterCount(filter::judgeSentences, set.texts(), atDev,
+            new double[] {0}), start));
+      }
+    }
+    List<CleanCount> parts = new ArrayList<>();
+    if (comments != null) {
+      parts.add(comments);
+    }
+    parts.addAll(sentenceCounts);
+    CleanCount clean = comments == null ? classifiersAlone(ord, start, 0) : combined(parts);
     int[] atStart = clean.flagged(start);
     int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, clean, floor, start,
         options.maxInnocentFlagged());
@@ -843,12 +883,12 @@ public final class ClassifierTrainer {
       }
     }
     progress.accept("thresholds, development -> out of sample: " + list);
-    if (clean instanceof FilterCount) {
+    if (comments != null) {
       int[] atChosen = clean.flagged(chosen);
       // the file's own thresholds, judged afresh: what the guard will count
       int[] checked = new int[atChosen.length];
       for (WholeFilter.Judged j : filter.judge(atDev.withThresholds(out), cleanTexts)) {
-        for (int f = 0; f < checked.length; f++) {
+        for (int f = 0; f < j.flagged().length; f++) {
           checked[f] += j.flagged()[f] ? 1 : 0;
         }
       }
@@ -860,6 +900,74 @@ public final class ClassifierTrainer {
             + "judged afresh), bound %d", bounds.get(f).name(), atStart[f], cleanTexts.size(), atChosen[f],
             checked[f], bound[f]));
       }
+      int f0 = bounds.size();
+      List<WholeFilter.Sentences> sets = filter.sentences();
+      for (int s = 0; s < sets.size(); s++) {
+        int afresh = 0;
+        for (WholeFilter.Judged j : filter.judgeSentences(atDev.withThresholds(out), sets.get(s).texts())) {
+          afresh += j.flagged()[0] ? 1 : 0;
+        }
+        progress.accept(String.format(Locale.ROOT, "held clean sentences flagged at age 10 by the whole filter "
+            + "(%s): %d of %d at the development thresholds, %d at the chosen ones (%d with the file's "
+            + "thresholds judged afresh), bound %d", sets.get(s).name(), atStart[f0 + s],
+            sets.get(s).texts().size(), atChosen[f0 + s], afresh, bound[f0 + s]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code count} bound by what the thresholds {@code start} flag (the development thresholds: a move may flag
+   * no more than they do) instead of by its own bound.
+   */
+  static CleanCount boundAtStart(CleanCount count, int[] start) {
+    int[] atStart = count.flagged(start);
+    return new CleanCount() {
+      @Override
+      public int[] flagged(int[] idx) {
+        return count.flagged(idx);
+      }
+
+      @Override
+      public int[] bound() {
+        return atStart.clone();
+      }
+    };
+  }
+
+  /** The counts and bounds of {@code parts}, one after the other. */
+  static CleanCount combined(List<? extends CleanCount> parts) {
+    return new CleanCount() {
+      @Override
+      public int[] flagged(int[] idx) {
+        List<int[]> each = new ArrayList<>();
+        for (CleanCount p : parts) {
+          each.add(p.flagged(idx));
+        }
+        return join(each);
+      }
+
+      @Override
+      public int[] bound() {
+        List<int[]> each = new ArrayList<>();
+        for (CleanCount p : parts) {
+          each.add(p.bound());
+        }
+        return join(each);
+      }
+    };
+  }
+
+  private static int[] join(List<int[]> arrays) {
+    int n = 0;
+    for (int[] a : arrays) {
+      n += a.length;
+    }
+    int[] out = new int[n];
+    int at = 0;
+    for (int[] a : arrays) {
+      System.arraycopy(a, 0, out, at, a.length);
+      at += a.length;
     }
     return out;
   }
@@ -872,14 +980,19 @@ public final class ClassifierTrainer {
    * past 1 for the others), and the answer kept.
    */
   private static final class FilterCount implements CleanCount {
-    private final WholeFilter filter;
+    private final BiFunction<ClassifierModel, List<String>, List<WholeFilter.Judged>> filter;
     private final List<String> texts;
     private final ClassifierModel base;
     private final double[][] score;
     private final List<Map<Integer, boolean[]>> judged = new ArrayList<>();
     private final int[] bound;
 
-    FilterCount(WholeFilter filter, List<String> texts, ClassifierModel base) {
+    /**
+     * {@code filter} judges {@code texts}; each configuration it judges may flag at most {@code floor(maxShare[f]
+     * * n)} of them.
+     */
+    FilterCount(BiFunction<ClassifierModel, List<String>, List<WholeFilter.Judged>> filter,
+        List<String> texts, ClassifierModel base, double[] maxShare) {
       this.filter = filter;
       this.texts = texts;
       this.base = base;
@@ -887,7 +1000,7 @@ public final class ClassifierTrainer {
       if (cats > 31) {
         throw new IllegalArgumentException("too many categories for the whole-filter bound: " + cats);
       }
-      List<WholeFilter.Judged> none = filter.judge(base.withThresholds(probe(0)), texts);
+      List<WholeFilter.Judged> none = filter.apply(base.withThresholds(probe(0)), texts);
       score = new double[texts.size()][];
       for (int i = 0; i < texts.size(); i++) {
         score[i] = none.get(i).scores();
@@ -895,10 +1008,9 @@ public final class ClassifierTrainer {
         m.put(0, none.get(i).flagged());
         judged.add(m);
       }
-      List<WholeFilter.Bound> bounds = filter.bounds();
-      bound = new int[bounds.size()];
+      bound = new int[maxShare.length];
       for (int f = 0; f < bound.length; f++) {
-        bound[f] = (int) Math.floor(bounds.get(f).maxShare() * texts.size() + 1e-9);
+        bound[f] = (int) Math.floor(maxShare[f] * texts.size() + 1e-9);
       }
     }
 
@@ -930,7 +1042,7 @@ public final class ClassifierTrainer {
       for (Map.Entry<Integer, List<Integer>> e : missing.entrySet()) {
         List<String> some = new ArrayList<>();
         e.getValue().forEach(i -> some.add(texts.get(i)));
-        List<WholeFilter.Judged> j = filter.judge(base.withThresholds(probe(e.getKey())), some);
+        List<WholeFilter.Judged> j = filter.apply(base.withThresholds(probe(e.getKey())), some);
         for (int x = 0; x < some.size(); x++) {
           judged.get(e.getValue().get(x)).put(e.getKey(), j.get(x).flagged());
         }

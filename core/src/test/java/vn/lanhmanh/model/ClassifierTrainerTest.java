@@ -215,7 +215,8 @@ class ClassifierTrainerTest {
   /**
    * The bound by the whole filter: with folds and a {@link ClassifierTrainer.WholeFilter} that is the real filter
    * (default lexicon, the classifiers being trained, a 10-year-old), what the trainer counts of the clean
-   * comments at the thresholds it chose is what the filter with the written file flags, and within the bound.
+   * comments at the thresholds it chose is what the filter with the written file flags, and within the bound;
+   * the same for a set of held clean sentences, whose bound is what the development thresholds flag of it.
    */
   @Test
   void theWholeFilterBoundCountsWhatTheFilterFlags() {
@@ -250,6 +251,16 @@ class ClassifierTrainerTest {
         }
         return out;
       }
+
+      @Override
+      public List<Sentences> sentences() {
+        return List.of(new Sentences("held", List.of(CLEAN)));
+      }
+
+      @Override
+      public List<Judged> judgeSentences(ClassifierModel model, List<String> texts) {
+        return judge(model, texts);
+      }
     };
     List<String> log = new java.util.ArrayList<>();
     ClassifierTrainer.Result r = ClassifierTrainer.train(train, sources, withClean, analyser,
@@ -265,6 +276,15 @@ class ClassifierTrainerTest {
     assertThat(line).contains(", " + flagged + " at the chosen ones (" + flagged + " with the file's thresholds")
         .endsWith("bound " + bound);
     assertThat(flagged).isLessThanOrEqualTo(bound);
+    String held = log.stream().filter(l -> l.startsWith("held clean sentences flagged at age 10")).findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "\\(held\\): (\\d+) of " + CLEAN.length + " at the development thresholds, (\\d+) at the chosen ones "
+            + "\\((\\d+) with the file's thresholds judged afresh\\), bound (\\d+)").matcher(held);
+    assertThat(m.find()).as(held).isTrue();
+    assertThat(Integer.parseInt(m.group(2))).isEqualTo(flagged).isEqualTo(Integer.parseInt(m.group(3)))
+        .isLessThanOrEqualTo(Integer.parseInt(m.group(4)));
+    assertThat(m.group(4)).isEqualTo(m.group(1));
   }
 
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */

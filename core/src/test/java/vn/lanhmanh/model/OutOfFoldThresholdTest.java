@@ -2,6 +2,7 @@ package vn.lanhmanh.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.Test;
  * <p>Counted by the whole filter instead ({@link ClassifierTrainer.CleanCount}: a comment is flagged when the
  * lexicon flags it or a category reaches its threshold), a comment the lexicon already flags costs category 1's
  * move nothing, and a start that flags more comments than the bound is first raised.
+ *
+ * <p>Held clean sentences bound the moves as well, each set by what the start flags of it
+ * ({@link ClassifierTrainer#boundAtStart}): a sentence category 1 scores 0.43 stops its move to 0.400 that the
+ * comments allow, unless the start already flags it or the lexicon flags it anyway.
  */
 class OutOfFoldThresholdTest {
 
@@ -151,5 +156,35 @@ class OutOfFoldThresholdTest {
     assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT,
         wholeFilter(lexiconOnly, flaggedAnyway, 0), new int[] {0, 0}, new int[] {6, TOP}, 0.1)))
         .containsExactly(0.45, 0.99);
+  }
+
+  @Test
+  void heldCleanSentencesMayNotBeFlaggedMoreThanAtTheStart() {
+    // the comments allow category 1's move to 0.400 (the one it flags, the lexicon flags anyway; bound 1)
+    boolean[] lexicon = {true, false, false, false};
+    int[] floor = {0, 0};
+    int[] start = {TOP, TOP};
+    // three held sentences, the first of which category 1 scores 0.43: none is flagged at the start (0.99),
+    // so none may be; the move to 0.400 would flag it, so category 1 stays, and category 0's move to 0.500
+    // (no sentence scores for it) is taken
+    double[][] sentences = {{0, 0.43}, {0, 0}, {0, 0}};
+    boolean[] none = {false, false, false};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 1), ClassifierTrainer.boundAtStart(wholeFilter(sentences, none, 99), start))),
+        floor, start, 0.1))).containsExactly(0.5, 0.99);
+    // the comments' count alone: the move is taken
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
+        floor, start, 0.1))).containsExactly(0.5, 0.4);
+    // a sentence the lexicon flags anyway is flagged at the start (bound 1) and after the move (1)
+    boolean[] flaggedAnyway = {true, false, false};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 1),
+        ClassifierTrainer.boundAtStart(wholeFilter(sentences, flaggedAnyway, 0), start))),
+        floor, start, 0.1))).containsExactly(0.5, 0.4);
+    // a start that flags the sentence already (category 1 at 0.425, index 5) may go on to 0.400: 1 before, 1 after
+    int[] low = {TOP, 5};
+    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 1), ClassifierTrainer.boundAtStart(wholeFilter(sentences, none, 0), low))),
+        floor, low, 0.1))).containsExactly(0.5, 0.4);
   }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import vn.lanhmanh.Action;
+import vn.lanhmanh.Category;
 import vn.lanhmanh.ContentFilter;
+import vn.lanhmanh.Finding;
 import vn.lanhmanh.Policy;
 import vn.lanhmanh.Verdict;
 import vn.lanhmanh.lexicon.LexiconEntry;
@@ -348,7 +350,11 @@ final class TrainCommand implements Callable<Integer> {
     while (sources.size() < trainMessages.size()) {
       sources.add(-1);
     }
-    ClassifierTrainer.WholeFilter whole = options.folds() > 0 && !ordinaryDev.isEmpty() ? wholeFilter() : null;
+    List<ClassifierTrainer.WholeFilter.Sentences> held = new ArrayList<>();
+    for (Path p : sentencesTrain) {
+      held.add(new ClassifierTrainer.WholeFilter.Sentences(p.getFileName().toString(), heldSentences(p)));
+    }
+    ClassifierTrainer.WholeFilter whole = options.folds() > 0 && !ordinaryDev.isEmpty() ? wholeFilter(held) : null;
     ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages,
         sources.stream().mapToInt(Integer::intValue).toArray(), devMessages, analyser, options, whole, props,
         line -> {
@@ -367,13 +373,41 @@ final class TrainCommand implements Callable<Integer> {
   /**
    * The whole filter as the ViHOS guard runs it on the clean development comments (any action but ALLOW for a
    * 10-year-old): by default (at most 2.7 % of them flagged, issue 11's bound) and with the tagger's findings
-   * and the classifiers on (at most 3 %, issue 12's), on the lexicon the classifiers are trained with.
+   * and the classifiers on (at most 3 %, issue 12's), on the lexicon the classifiers are trained with; and the
+   * clean sentences {@code held} as {@code CleanTextQualityTest} runs them at age 10 (by default, any action but
+   * ALLOW made by a finding other than personal information).
    */
-  private ClassifierTrainer.WholeFilter wholeFilter() {
+  private ClassifierTrainer.WholeFilter wholeFilter(List<ClassifierTrainer.WholeFilter.Sentences> held) {
     return new ClassifierTrainer.WholeFilter() {
       @Override
       public List<Bound> bounds() {
         return List.of(new Bound("by default", 0.027), new Bound("with the tagger and classifiers", 0.03));
+      }
+
+      @Override
+      public List<Sentences> sentences() {
+        return held;
+      }
+
+      @Override
+      public List<Judged> judgeSentences(ClassifierModel model, List<String> texts) {
+        Policy child = Policy.forAge(10);
+        List<Judged> out = new ArrayList<>(texts.size());
+        try (ContentFilter plain = main.lexiconBuilder(spec).defaultUrlLists(false).classifiers(model).build()) {
+          for (String text : texts) {
+            Verdict v = plain.checkText(text, child);
+            boolean flagged = false;
+            for (Finding f : v.findings()) {
+              flagged |= f.category() != Category.PII && child.actionFor(f) != Action.ALLOW;
+            }
+            double[] scores = new double[model.categories().size()];
+            for (int k = 0; k < scores.length; k++) {
+              scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
+            }
+            out.add(new Judged(new boolean[] {flagged}, scores));
+          }
+        }
+        return out;
       }
 
       @Override
@@ -443,6 +477,22 @@ final class TrainCommand implements Callable<Integer> {
     for (int i = 0; i < lines.size(); i += ClassifierTrainer.SENTENCE_EVERY) {
       if (!lines.get(i).isBlank()) {
         out.add(new MessageCorpus.Message("sentence-" + i, ClassifierTrainer.ORDINARY, false, "text", lines.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The lines of a plain-text file that {@link #sentences} leaves out (line index not divisible by
+   * {@link ClassifierTrainer#SENTENCE_EVERY}), not blank: never trained on, they bound the out-of-sample
+   * thresholds.
+   */
+  private static List<String> heldSentences(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i % ClassifierTrainer.SENTENCE_EVERY != 0 && !lines.get(i).isBlank()) {
+        out.add(lines.get(i));
       }
     }
     return out;
