@@ -253,7 +253,9 @@ public final class ScoreStage {
      * action of its own); its score feeds the conversation's risk, which sets the action for grooming across
      * messages. A {@code model/dating} finding under {@link #CHAT_DATING_UNSUPPORTED_BELOW} and a
      * {@code model/social} finding at any score are made only when something else in the message supports
-     * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}).
+     * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}). A
+     * {@code model/harassment} finding that nothing the lexicon reads backs (see {@code backed}) is rated
+     * {@link Rating#P}: friends' "mày …" with no insult in it.
      */
     CONVERSATION,
     /**
@@ -261,7 +263,9 @@ public final class ScoreStage {
      * classifier finding needs a sexual cue at any score, since a child's own age and grade ("lớp 8 a, 14
      * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident; and
      * the scam classifier makes no finding: a scam is asked of the child in the other party's messages, and
-     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none.
+     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none. A
+     * {@code model/violence} finding that nothing the lexicon reads backs, in a message that addresses nobody
+     * with a rude second-person pronoun, is rated {@link #VENTING_TIER} at most: her anger told to a parent.
      */
     CHILD_IN_CONVERSATION,
     /**
