@@ -21,6 +21,10 @@ import vn.lanhmanh.match.MatchState;
  *       or the stage concept {@code DISCLOSURE} (fear, asking for help, telling an adult, refusing, something
  *       done or sent to the child: "con sợ lắm", "con phải làm sao", "chú ấy bắt con xem"). Without such a cue
  *       it stays as it is: a child passing on a classmate's clip is sharing it.
+ *   <li>A bare {@code harassment} or {@code profanity} finding is rated {@link Rating#P} when the message tells
+ *       that the child was called names (the stage concept {@code CALLED}: "tụi nó kêu em là …", "bị chửi
+ *       là …"): the insult quoted is what was said to the child, not the child insulting. No help is attached
+ *       for it and it is no disclosure; a composed finding (a threat, doxxing) stays.
  * </ul>
  *
  * <p>When a finding was lowered from above P, the verdict carries {@link Help#ABUSE} (hotline 111, unless the
@@ -40,6 +44,9 @@ final class ChildWords {
   /** Rule-id prefixes of the side hits that are a disclosure cue (stage concepts, {@code concept/stages.tsv}). */
   private static final String[] CUES = {"concept/REPORTED/", "concept/DISCLOSURE/"};
 
+  /** Rule-id prefix of the side hits that say the child was called names ({@code concept/stages.tsv}). */
+  private static final String CALLED = "concept/CALLED/";
+
   private static final Optional<Help> ABUSE = Optional.of(Help.ABUSE);
 
   /**
@@ -49,6 +56,7 @@ final class ChildWords {
   static List<Finding> lower(List<Finding> findings, MatchState state) {
     List<Finding> out = findings;
     int cue = -1;   // -1: not looked at yet
+    int called = -1;
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (f.rating() == Rating.P) {
@@ -61,6 +69,13 @@ final class ChildWords {
         }
         lowered = cue == 1;
       }
+      if (!lowered && (f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY)
+          && !f.rule().startsWith(COMPOSED)) {
+        if (called < 0) {
+          called = has(state, CALLED) ? 1 : 0;
+        }
+        lowered = called == 1;
+      }
       if (lowered) {
         if (out == findings) {
           out = new ArrayList<>(findings);
@@ -71,16 +86,41 @@ final class ChildWords {
     return out;
   }
 
+  private static final String COMPOSED = "compose/";
+
   /** Whether the match holds a disclosure cue (a side hit of {@code REPORTED} or {@code DISCLOSURE}). */
   static boolean cue(MatchState state) {
+    for (String p : CUES) {
+      if (has(state, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the match holds a side hit whose rule id starts with {@code prefix}. */
+  private static boolean has(MatchState state, String prefix) {
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
-      if (state.candidateKind(i) == MatchState.SIDE) {
-        String rule = state.candidateRule(i);
-        for (String p : CUES) {
-          if (rule.startsWith(p)) {
-            return true;
-          }
-        }
+      if (state.candidateKind(i) == MatchState.SIDE && state.candidateRule(i).startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code kept} ({@link #lower}'s answer to {@code findings}) lowered a grooming, sexual_minors or
+   * sexual finding: only then is the message told as a disclosure, with help ({@link #helped}).
+   */
+  static boolean toldAbuse(List<Finding> findings, List<Finding> kept) {
+    if (kept == findings) {
+      return false;
+    }
+    for (int i = 0; i < findings.size(); i++) {
+      Category c = findings.get(i).category();
+      if (findings.get(i) != kept.get(i)
+          && (c == Category.GROOMING || c == Category.SEXUAL_MINORS || c == Category.SEXUAL)) {
+        return true;
       }
     }
     return false;

@@ -407,7 +407,7 @@ public final class ContentFilter implements AutoCloseable {
         Verdict v = decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         v = language == null ? v : v.withNote(language);
-        return kept == scoredFindings ? v : ChildWords.helped(v);
+        return ChildWords.toldAbuse(scoredFindings, kept) ? ChildWords.helped(v) : v;
       } finally {
         state.trim(SCRATCH_KEEP_CHARS);
       }

@@ -12,8 +12,9 @@ import vn.lanhmanh.model.ClassifierModel;
 
 /**
  * With the classifiers on, the grooming classifier's finding on a conversation message is rated P (the
- * conversation's risk decides grooming across messages), while the same text checked alone keeps it at C; and
- * a dating finding that nothing in the message supports is not made there.
+ * conversation's risk decides grooming across messages), while the same text checked alone keeps it at C; a
+ * dating finding that nothing in the message supports is not made there; and a harassment finding that nothing
+ * the lexicon reads backs is rated P there, a child's unaddressed anger K at most.
  */
 class ConversationClassifierFindingTest {
 
@@ -142,5 +143,78 @@ class ConversationClassifierFindingTest {
         assertThat(inChat.findings()).as(named).anyMatch(f -> f.rule().equals("model/social"));
       }
     }
+  }
+
+  /**
+   * Two friends' "mày …" with no insult in it ("cả lớp thấy hết rồi, mày nhìn thằng Nam suốt"), which the
+   * harassment classifier scores near 1.00: checked alone the finding blocks a child; in a conversation nothing
+   * the lexicon or a composition reads backs it (a pronoun of address is no insult) and it is rated P, from
+   * either sender. The texts the file in use flags alone make the premise; an insult in the same words
+   * ("mày ngu thế") keeps its tier.
+   */
+  @Test
+  void anUnbackedHarassmentFindingIsRatedPInAConversation() {
+    List<String> banter = List.of("cả lớp thấy hết rồi, mày nhìn thằng Nam suốt", "cả lớp biết hết rồi, mày đỏ mặt kìa",
+        "ca lop biet roi, may nhin no hoai ngoai hanh lang");
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int premised = 0;
+      for (String text : banter) {
+        if (filter.checkText(text, Policy.forAge(11)).findings().stream()
+            .noneMatch(f -> f.rule().equals("model/harassment") && f.rating() != Rating.P)) {
+          continue;
+        }
+        premised++;
+        for (Message.Sender sender : Message.Sender.values()) {
+          Verdict inChat = filter.conversation("h-" + sender + text)
+              .check(new Message("m", sender, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+          assertThat(inChat.findings()).as(text)
+              .noneMatch(f -> f.category() == Category.HARASSMENT && f.rating() != Rating.P);
+          assertThat(inChat.action()).as(text).isEqualTo(Action.ALLOW);
+        }
+      }
+      assumeTrue(premised > 0, "the file in use flags none of the banter alone");
+      Verdict insult = filter.conversation("h-insult")
+          .check(new Message("m", Message.Sender.OTHER, "mày ngu thế, cả lớp đừng ai chơi với nó nữa", Instant.EPOCH),
+              Policy.forAge(11)).verdict();
+      assertThat(insult.action()).isEqualTo(Action.BLOCK);
+    }
+  }
+
+  /**
+   * A child's anger at someone she does not address ("con muốn đập tụi nó một trận", told to her mother), which
+   * the violence classifier alone flags at T16, is at most a warning from the child in a conversation; the same
+   * words from the other party, and the child's words said to "mày", keep the tier they have checked alone.
+   */
+  @Test
+  void aChildsVentingIsAWarningAtMostAndAThreatToItsTargetIsNot() {
+    List<String> venting = List.of("con muốn đập tụi nó một trận cho bõ tức", "mẹ ơi con muốn đánh nó quá");
+    String threat = "tao muốn đập mày một trận cho bõ tức";
+    try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
+      int premised = 0;
+      for (String text : venting) {
+        Rating alone = modelTier(filter.checkText(text, Policy.forAge(11)), Category.VIOLENCE);
+        if (alone == null || alone.compareTo(Rating.K) <= 0) {
+          continue;
+        }
+        premised++;
+        Verdict child = filter.conversation("v-child" + text)
+            .check(new Message("m", Message.Sender.CHILD, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+        assertThat(modelTier(child, Category.VIOLENCE)).as(text).isEqualTo(Rating.K);
+        assertThat(child.action()).as(text).isNotEqualTo(Action.BLOCK);
+        Verdict other = filter.conversation("v-other" + text)
+            .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
+        assertThat(modelTier(other, Category.VIOLENCE)).as(text).isEqualTo(alone);
+      }
+      assumeTrue(premised > 0, "the file in use flags none of the venting above K alone");
+      Rating alone = modelTier(filter.checkText(threat, Policy.forAge(11)), Category.VIOLENCE);
+      Verdict child = filter.conversation("v-threat")
+          .check(new Message("m", Message.Sender.CHILD, threat, Instant.EPOCH), Policy.forAge(11)).verdict();
+      assertThat(modelTier(child, Category.VIOLENCE)).as(threat).isEqualTo(alone);
+    }
+  }
+
+  private static Rating modelTier(Verdict v, Category c) {
+    return v.findings().stream().filter(f -> f.rule().equals("model/" + c.jsonName())).map(Finding::rating)
+        .findFirst().orElse(null);
   }
 }

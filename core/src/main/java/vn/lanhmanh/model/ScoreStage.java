@@ -1,9 +1,11 @@
 package vn.lanhmanh.model;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -251,7 +253,9 @@ public final class ScoreStage {
      * action of its own); its score feeds the conversation's risk, which sets the action for grooming across
      * messages. A {@code model/dating} finding under {@link #CHAT_DATING_UNSUPPORTED_BELOW} and a
      * {@code model/social} finding at any score are made only when something else in the message supports
-     * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}).
+     * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}). A
+     * {@code model/harassment} finding that nothing the lexicon reads backs (see {@code backed}) is rated
+     * {@link Rating#P}: friends' "mày …" with no insult in it.
      */
     CONVERSATION,
     /**
@@ -259,7 +263,9 @@ public final class ScoreStage {
      * classifier finding needs a sexual cue at any score, since a child's own age and grade ("lớp 8 a, 14
      * tuổi", which the classifier scores 1.00) are not sexual content of minors, nor a C-tier incident; and
      * the scam classifier makes no finding: a scam is asked of the child in the other party's messages, and
-     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none.
+     * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none. A
+     * {@code model/violence} finding that nothing the lexicon reads backs, in a message that addresses nobody
+     * with a rude second-person pronoun, is rated {@link #VENTING_TIER} at most: her anger told to a parent.
      */
     CHILD_IN_CONVERSATION,
     /**
@@ -418,8 +424,26 @@ public final class ScoreStage {
           // the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps it.
           continue;
         }
+        boolean peerWords = false;
+        if (source.inConversation() && (c == Category.HARASSMENT || c == Category.VIOLENCE)
+            && !backed(c, findings, state)) {
+          // No insult, threat or beating that the lexicon or a composition reads, only the score (a pronoun of
+          // address is no insult here): two friends' "mày nhìn nó hoài", a child's "em muốn đập tụi nó một trận"
+          // told to her sister. Bullying and threats in a chat say what they do in words the lexicon reads.
+          if (c == Category.HARASSMENT) {
+            tier = Rating.P;
+            peerWords = true;
+          } else if (source == Source.CHILD_IN_CONVERSATION && !addressed(text)) {
+            // the child's own anger at someone not addressed ("nó", "tụi nó"): at most a warning; the same words
+            // to "mày" are a threat sent to its target and keep their tier
+            tier = tier.compareTo(VENTING_TIER) > 0 ? VENTING_TIER : tier;
+            peerWords = true;
+          }
+        }
         if (source.inConversation() && c == Category.GROOMING) {
           tier = Rating.P;
+        } else if (peerWords) {
+          // rated above
         } else if (p < m.unsupportedBelow && !supported(c, findings, state)) {
           // nothing but a low score: a block only for a child (T13), and no warning at all (the score stays); a
           // self-harm finding always warns, with help
@@ -885,6 +909,64 @@ public final class ScoreStage {
   /** Concepts of an offer to sell: a contact or an order ("ib", "ship", "ai cần"), a price, a transfer. */
   private static final ConceptSet DRUG_SALE = ConceptSet.of(Concept.SALE_CONTACT, Concept.MONEY_TRANSFER,
       Concept.FEE);
+
+  /**
+   * The tier at most of a violence classifier finding in the child's own words in a conversation that neither the
+   * lexicon nor a composition backs and that addresses nobody in the second person: anger told, not a threat.
+   */
+  static final Rating VENTING_TIER = Rating.K;
+
+  /**
+   * Concepts that are bullying on their own, whatever a composition adds: a threat, shutting someone out,
+   * blackmail, exposing, doxxing, impersonating, a shaming picture. The class, the group or a picture named
+   * ("cả lớp biết hết rồi") are the context of a composition, not an insult.
+   */
+  private static final ConceptSet BULLYING = ConceptSet.of(Concept.THREAT, Concept.EXCLUSION, Concept.EXTORT,
+      Concept.EXPOSE, Concept.DOXX, Concept.IMPERSONATE, Concept.EMBARRASSING_MEDIA);
+
+  /**
+   * Whether something besides the score backs a harassment or violence classifier finding in a conversation:
+   * a lexicon or composition finding (personal information and pronouns of address aside), and for harassment
+   * also a hit of a {@link #BULLYING} concept. A beating named with no finding ("đập tụi nó một trận") is left
+   * to the score and to who is addressed ({@link #addressed}).
+   */
+  private static boolean backed(Category c, List<Finding> findings, MatchState state) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.category() != Category.PII && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)
+          && !f.rule().startsWith(TARGET_RULE_PREFIX)) {
+        return true;
+      }
+    }
+    return c == Category.HARASSMENT && anyConcept(state, BULLYING);
+  }
+
+  /**
+   * The rude second-person pronouns ("mày" and its spellings without diacritics or in teen code, "mi", "bây"):
+   * words said to the one they threaten. "may" and "bay" are other words too; read as "mày" and "bây", a
+   * threat keeps its tier.
+   */
+  private static final Set<String> SECOND_PERSON = Set.of("mày", "may", "mầy", "mài", "m", "mi", "bây", "bay");
+
+  /** Whether {@code text} holds a rude second-person pronoun ({@link #SECOND_PERSON}) as a word. */
+  static boolean addressed(String text) {
+    String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    int n = lower.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !Character.isLetter(lower.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(lower.charAt(i))) {
+        i++;
+      }
+      if (i > start && SECOND_PERSON.contains(lower.substring(start, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The rule id prefix of a pronoun or form of address the lexicon marks as a possible target of an insult. */
   private static final String TARGET_RULE_PREFIX = "harassment/target:";
