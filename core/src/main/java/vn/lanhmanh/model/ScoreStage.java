@@ -391,8 +391,8 @@ public final class ScoreStage {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
         }
-        if (!raise && (sev != Severity.HIGH || c == Category.VIOLENCE && anyConcept(state, PLAY)
-            || c == Category.DRUGS && anyConcept(state, GAMES_DAY)) && quieted(c, state)) {
+        if (!raise && (sev != Severity.HIGH || c == Category.DRUGS && anyConcept(state, GAMES_DAY))
+            && quieted(c, state)) {
           // A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words
           // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
           continue;
@@ -693,13 +693,6 @@ public final class ScoreStage {
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
    */
-  /**
-   * Play: a game's words (a match, a map, a skin, respawning, quitting a game). Its violence is a game's even
-   * when the score is near certain ({@link #quieted} still asks that no weapon, beating or place of the
-   * compositions is there), and a self-harm score with no self-harm concept is a player leaving.
-   */
-  private static final ConceptSet PLAY = ConceptSet.of(Concept.GAME);
-
   /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
   private static final ConceptSet QUIT = ConceptSet.of(Concept.QUIT_PLAY);
 
