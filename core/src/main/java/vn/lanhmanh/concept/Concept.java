@@ -351,7 +351,13 @@ public enum Concept {
    */
   ALCOHOL_TOBACCO,
   /** A debt not paid ({@code nợ tiền không trả}, {@code không trả tiền thì}): with a veiled threat, a collector's. */
-  DEBT;
+  DEBT,
+  /**
+   * Register: quitting a game or a friend ({@code nghỉ chơi}, {@code bỏ game}, {@code không chơi nữa}): a player leaving
+   * or two children falling out. It takes away a self-harm, violence or harassment score that nothing the lexicon
+   * reads backs ("acc nay t nghi choi roi, cho em ho luon" read as giving one's things away); it lowers no word.
+   */
+  QUIT_PLAY(true);
 
   private final String id = name();
   private final boolean register;

@@ -103,6 +103,10 @@ public final class ScoreStage {
    * a sport, police news, an awareness notice): see {@link #quieted}.
    */
   private final ConceptSet[] quiet;
+  /** {@link #support} less what is no evidence by itself for a quieted score ({@link #WHO} for drugs). */
+  private final ConceptSet[] evidence;
+  /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
+  private final ConceptSet quitSupport;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -124,6 +128,9 @@ public final class ScoreStage {
     this.classifiers = classifiers;
     this.support = support;
     this.quiet = quiet;
+    this.evidence = support.clone();
+    evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
+    this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
@@ -176,7 +183,7 @@ public final class ScoreStage {
    * quiets only a score under 0.9 (a finding of low or medium severity).
    */
   private boolean quieted(Category c, MatchState state) {
-    return anyConcept(state, quiet[c.ordinal()]) && !anyConcept(state, support[c.ordinal()]);
+    return anyConcept(state, quiet[c.ordinal()]) && !anyConcept(state, evidence[c.ordinal()]);
   }
 
   /** The model shipped in the jar, loaded on first use. */
@@ -384,9 +391,18 @@ public final class ScoreStage {
           // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
           continue;
         }
-        if (!raise && sev != Severity.HIGH && quieted(c, state)) {
+        if (!raise && (sev != Severity.HIGH || c == Category.DRUGS && anyConcept(state, GAMES_DAY))
+            && quieted(c, state)) {
           // A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words
           // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
+          continue;
+        }
+        if (QUIT_READS.contains(c) && anyConcept(state, QUIT) && !backed(c, findings, state)
+            && !anyConcept(state, c == Category.SELF_HARM ? quitSupport : support[c.ordinal()])) {
+          // Quitting a game or a friend ("acc nay t nghi choi roi", "tao nghỉ chơi với mày"): the classifier reads
+          // "nghi" as a dark thought, handing on an account as giving one's things away and "mày" as a threat.
+          // Only the score is quieted: a word the lexicon reads, or a concept of the category's compositions
+          // (a beating, a farewell, shutting someone out), keeps the finding. An account handed on when quitting is no belonging given away for good (GIVE_AWAY does not count).
           continue;
         }
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
@@ -677,6 +693,26 @@ public final class ScoreStage {
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
    */
+  /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
+  private static final ConceptSet QUIT = ConceptSet.of(Concept.QUIT_PLAY);
+
+  /** The scores that quitting a game or a friend takes away when nothing else backs them. */
+  private static final Set<Category> QUIT_READS = EnumSet.of(Category.SELF_HARM, Category.VIOLENCE,
+      Category.HARASSMENT);
+
+  /**
+   * A sports day or a game of tug of war ({@link Concept#SPORT}): "keo co" without marks is no "kẹo" (ecstasy),
+   * even when the drugs score is near certain; a sale or being high is a concept of the drug compositions and
+   * keeps it.
+   */
+  private static final ConceptSet GAMES_DAY = ConceptSet.of(Concept.SPORT);
+
+  /**
+   * Who a drug composition is about (a pupil, a school): no evidence of drugs by itself, so it does not keep a
+   * quieted drugs score ("thi kéo co ở trường").
+   */
+  private static final ConceptSet WHO = ConceptSet.of(Concept.MINOR, Concept.SCHOOL);
+
   private static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
 
   /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
