@@ -357,7 +357,30 @@ public enum Concept {
    * or two children falling out. It takes away a self-harm, violence or harassment score that nothing the lexicon
    * reads backs ("acc nay t nghi choi roi, cho em ho luon" read as giving one's things away); it lowers no word.
    */
-  QUIT_PLAY(true);
+  QUIT_PLAY(true),
+  /**
+   * Someone who keeps coming into a child's room or bed ({@code lại vào phòng}, {@code lẻn vào phòng}): with a child
+   * afraid to tell, a disclosure of abuse.
+   */
+  ROOM_ENTRY,
+  /** A child afraid to tell ({@code không dám nói với ai}, {@code bị dọa không được kể}). */
+  AFRAID_TO_TELL,
+  /** "Uncensored" said of a clip or a link: with a child named and a picture or a link, sexual material of a child. */
+  UNCENSORED,
+  /** One's favourite things ({@code mấy món đồ tui thích nhất}, {@code con gấu yêu nhất}). */
+  CHERISHED,
+  /** "I won't need them any more" ({@code không cần nữa đâu}): with favourite things given away, a farewell. */
+  NO_NEED,
+  /**
+   * Register: someone reports that a child was called a name ({@code con mình bị bạn gọi là}, {@code em bị cả lớp
+   * chê là}): the insult after it is what was said to the child, not said by the writer.
+   */
+  NAME_CALLED(true),
+  /**
+   * A child let go with a man ({@code để nó đi với anh}, {@code cho cháu đi cùng ông}): with the child's age and a price,
+   * a child offered for money; alone an outing.
+   */
+  HAND_OVER;
 
   private final String id = name();
   private final boolean register;

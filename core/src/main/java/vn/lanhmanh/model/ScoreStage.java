@@ -405,6 +405,13 @@ public final class ScoreStage {
           // (a beating, a farewell, shutting someone out), keeps the finding. An account handed on when quitting is no belonging given away for good (GIVE_AWAY does not count).
           continue;
         }
+        if (c == Category.HARASSMENT && anyConcept(state, NAME_CALLED) && !anyConcept(state, BULLYING)
+            && !insultAboveP(findings)) {
+          // A report of the name a child was called ("con mình bị bạn gọi là 'đồ béo', mình nên làm gì"): the
+          // register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. An
+          // insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it.
+          continue;
+        }
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
           // The child's own answer ("em đặt bằng tài khoản của mẹ ạ") is not a scam aimed at her; the other
           // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
@@ -693,6 +700,21 @@ public final class ScoreStage {
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
    */
+  /** A report of the name a child was called ({@link Concept#NAME_CALLED}). */
+  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED);
+
+  /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
+  private static boolean insultAboveP(List<Finding> findings) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if ((f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY) && f.rating() != Rating.P
+          && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
   private static final ConceptSet QUIT = ConceptSet.of(Concept.QUIT_PLAY);
 
