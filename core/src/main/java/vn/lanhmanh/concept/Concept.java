@@ -376,8 +376,8 @@ public enum Concept {
    */
   BINGE,
   /**
-   * What the loser of a bet forfeits or the winner treats to: {@code thua thì tao bán xe đạp}, {@code thua thì bao cả
-   * lớp trà sữa}. With a stake ({@link #WAGER}), a bet between friends.
+   * Something of value the loser of a bet forfeits: {@code thua thì tao bán xe đạp}, {@code đứa nào thua thì đập heo}.
+   * With a stake ({@link #WAGER}), a bet between friends; a treat for the winner ({@code thua thì bao trà đá}) is none.
    */
   FORFEIT,
   /**
