@@ -380,7 +380,44 @@ public enum Concept {
    * A child let go with a man ({@code để nó đi với anh}, {@code cho cháu đi cùng ông}): with the child's age and a price,
    * a child offered for money; alone an outing.
    */
-  HAND_OVER;
+  HAND_OVER,
+   * Growing cannabis: {@code trồng cần}, {@code cách trồng weed}, {@code trồng cần sa trong nhà}. With the gear or steps
+   * of growing it ({@link #GROW_SETUP}), a growing guide.
+   */
+  CANNABIS_GROW,
+  /** The gear and steps of growing a plant indoors: {@code đèn LED}, {@code đất tơi}, {@code thu hoạch}, {@code hạt giống}. */
+  GROW_SETUP,
+  /**
+   * Getting round the age check for alcohol or tobacco: {@code mặc áo khoác ngoài đồng phục}, {@code không ai hỏi tuổi},
+   * {@code mượn căn cước của anh}. With alcohol, a child shown how to buy it.
+   */
+  AGE_DODGE,
+  /**
+   * Drinking urged or drinking to collapse: {@code uống tới gục}, {@code say đi chứ}, {@code không say không về},
+   * {@code trăm phần trăm}. With a child's age or a school, alcohol urged on a minor.
+   */
+  BINGE,
+  /**
+   * Something of value the loser of a bet forfeits: {@code thua thì tao bán xe đạp}, {@code đứa nào thua thì đập heo}.
+   * With a stake ({@link #WAGER}), a bet between friends; a treat for the winner ({@code thua thì bao trà đá}) is none.
+   */
+  FORFEIT,
+  /**
+   * A payback promised to a person: {@code cho cô biết}, {@code cho nó nhớ cả đời}, {@code cho nó biết tay}, {@code tính
+   * sổ}. With someone waited for ({@link #AMBUSH}), a threat.
+   */
+  PAYBACK,
+  /** Someone's looks mocked: {@code ugly vãi}, {@code mặt đầy mụn mà cũng}, {@code chướng mắt}. */
+  LOOKS_MOCK,
+  /** Someone told to take their post down: {@code delete đi}, {@code xóa ảnh đi}, {@code gỡ bài xuống}. */
+  DELETE_DEMAND,
+  /**
+   * A count of likes or shares set as the trigger: {@code đủ 100 like}, {@code like bài này}, {@code 500 share tao
+   * đăng}. With someone's private messages, a threat to expose them.
+   */
+  LIKE_GOAL,
+  /** Speakers mocking their own looks: {@code mình xấu quá}, {@code mặt tui}, {@code ảnh của mình}. */
+  SELF_LOOKS;
 
   private final String id = name();
   private final boolean register;

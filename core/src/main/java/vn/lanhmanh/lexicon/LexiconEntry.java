@@ -49,7 +49,13 @@ public record LexiconEntry(
      * clause ends: its diacritic-free spelling is also a word that always takes another word after it
      * ({@code cac} is {@code các} in {@code cac ban}, {@code cặc} in {@code cac, quen sac}).
      */
-    FINAL;
+    FINAL,
+    /**
+     * Like {@link #PLAIN}, but a hit (through either view) counts only where the phrase is a clause of its own
+     * that opens or closes its sentence: an exclamation ({@code mẹ nó, hết pin rồi}), while the same words inside
+     * a clause are their plain meaning ({@code mẹ nó đi làm rồi}, "his mother has gone to work").
+     */
+    ALONE;
 
     public static Fold parse(String s) {
       if (s == null || s.isBlank()) {
@@ -58,7 +64,7 @@ public record LexiconEntry(
       try {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown fold '" + s + "' (expected always, plain, never or final)");
+        throw new IllegalArgumentException("unknown fold '" + s + "' (expected always, plain, never, final or alone)");
       }
     }
 

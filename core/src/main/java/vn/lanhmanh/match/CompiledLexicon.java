@@ -115,6 +115,8 @@ public final class CompiledLexicon {
    * register.
    */
   private static final int INFO_NEGATION = 1 << 24;
+  /** {@link #info}: a hit counts only as a clause of its own at either end of its sentence ({@link Fold#ALONE}). */
+  private static final int INFO_ALONE = 1 << 25;
   /** First syllables that make an exception a negation ({@link #INFO_NEGATION}). */
   private static final Set<String> NEGATIONS =
       Set.of("không", "chẳng", "chả", "đâu", "đừng", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau",
@@ -157,6 +159,7 @@ public final class CompiledLexicon {
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
         f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
         f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
+        f |= entries[i].fold() == Fold.ALONE ? INFO_ALONE : 0;
         f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllable(i, 0)) ? INFO_NEGATION : 0;
       }
       info[i] = f;
@@ -526,7 +529,8 @@ public final class CompiledLexicon {
       if (at != 0) {
         for (int k = at + 1, end = at + 1 + exactPool[at]; k < end; k++) {
           int e = exactPool[k];
-          if ((info[e] & skip) == 0 && chat(e, i, lastExpanded, p, chat)) {
+          if ((info[e] & skip) == 0 && chat(e, i, lastExpanded, p, chat)
+              && ((info[e] & INFO_ALONE) == 0 || clauseAlone(state, i - (info[e] & INFO_LENGTH) + 1, i))) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = hit(e, i);
           }
@@ -550,6 +554,7 @@ public final class CompiledLexicon {
           }
           if ((info[e] & skip) == 0 && foldAllowed(e, i, lastMarked, p)
               && ((info[e] & INFO_FINAL) == 0 || clauseEnds(state, i))
+              && ((info[e] & INFO_ALONE) == 0 || clauseAlone(state, i - (info[e] & INFO_LENGTH) + 1, i))
               && chat(e, i, lastExpanded, p, chat)) {
             hits = n == hits.length ? state.growHits() : hits;
             hits[n++] = h;
@@ -724,6 +729,21 @@ public final class CompiledLexicon {
     Positions p = state.positions();
     return i + 1 >= p.size() || p.sentenceStart(i + 1) || state.clause(i + 1) != state.clause(i)
         || p.source(i) != Positions.OWN || p.disguised(i);
+  }
+
+  /**
+   * Whether the syllables {@code first..last} are a clause of their own ({@link Fold#ALONE}) that opens or closes
+   * its sentence: a comma, semicolon, colon or sentence end (or the text's edge) on both sides, and a sentence end
+   * or the text's edge on one. {@code mẹ nó, hết pin} and {@code hết pin rồi, mẹ nó!} are oaths; {@code mẹ nó đi
+   * làm} and {@code bố nó, mẹ nó, ông bà nó đều thương nó} are his mother.
+   */
+  private static boolean clauseAlone(MatchState state, int first, int last) {
+    Positions p = state.positions();
+    boolean opens = first == 0 || p.sentenceStart(first);
+    boolean closes = last + 1 >= p.size() || p.sentenceStart(last + 1);
+    return (opens || state.clause(first - 1) != state.clause(first))
+        && (closes || state.clause(last + 1) != state.clause(last))
+        && (opens || closes);
   }
 
   private static long hit(int entry, int endPos) {

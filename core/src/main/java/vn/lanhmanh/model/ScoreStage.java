@@ -655,17 +655,26 @@ public final class ScoreStage {
   }
 
   /**
-   * Whether {@code f} is a composed harassment finding of high severity: doxxing, impersonation, blackmail, a
-   * family's secret exposed. They are conduct told in plain words (an address, "info", a fake account, a demand),
-   * which the classifiers, trained on insults, score low; their low score says nothing there, as for a
-   * disguised finding.
+   * Whether {@code f} is a composed harassment finding of high severity (doxxing, impersonation, blackmail, a
+   * family's secret exposed) or a composed drugs finding about alcohol and a child ({@link #COMPOSED_ALCOHOL}).
+   * The harassment ones are conduct told in plain words (an address, "info", a fake account, a demand), which the
+   * classifiers, trained on insults, score low; their low score says nothing there, as for a disguised finding.
    */
   private static boolean conduct(Finding f) {
     return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
-        && f.rule().startsWith(COMPOSED_HARASSMENT);
+        && f.rule().startsWith(COMPOSED_HARASSMENT)
+        || f.category() == Category.DRUGS && (f.rule().startsWith(COMPOSED_ALCOHOL)
+            || f.rule().startsWith(COMPOSED_BINGE));
   }
 
   private static final String COMPOSED_HARASSMENT = "compose/harassment.";
+  /**
+   * Composed drugs findings about alcohol and a child (the age check dodged, drinking urged on a pupil): alcohol is
+   * told in everyday words ({@code bia}, {@code nhậu}, {@code uống tới gục}) that the drugs classifier, trained on
+   * drug slang, scores low, so its low score says nothing there either.
+   */
+  private static final String COMPOSED_ALCOHOL = "compose/drugs.alcohol_";
+  private static final String COMPOSED_BINGE = "compose/drugs.binge_";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition

@@ -795,9 +795,10 @@ public final class VietnameseNormalizer {
     for (int t = a + 1; t <= b && inner == ONE_DOT; t++) {
       words |= out.rSep[t] != inner;
     }
+    boolean dotsJoin = dottedLettersJoin(out, a, b, inner);
     int segStart = a;
     for (int t = a + 1; t <= b + 1; t++) {
-      if (t <= b && out.rSep[t] == inner) {
+      if (t <= b && (out.rSep[t] == inner || dotsJoin && dottedPair(out, a, b, t, inner))) {
         continue;
       }
       int segEnd = t - 1;
@@ -805,6 +806,42 @@ public final class VietnameseNormalizer {
       segStart = t;
     }
     return pool;
+  }
+
+  /**
+   * Whether a dot with spaces around it ({@code đ . m  c á i  l ớ p}) may join letters in the run {@code a..b}:
+   * its letters are split by spaces and its words by another separator that holds no dot, so the writer has
+   * marked the words, and a dot between two letters is one more disguise of a split word, not a word break.
+   */
+  private static boolean dottedLettersJoin(Positions out, int a, int b, int inner) {
+    if (inner < 0 || inner >> 2 != ' ') {
+      return false;
+    }
+    boolean dotted = false;
+    boolean wordBreak = false;
+    for (int t = a + 1; t <= b; t++) {
+      if (dottedSeparator(out, t)) {
+        dotted = true;
+      } else if (out.rSep[t] != inner) {
+        wordBreak = true;
+      }
+    }
+    return dotted && wordBreak;
+  }
+
+  /** Whether raw token {@code t} follows a short separator that holds a dot and a space ({@code " . "}, {@code ". "}). */
+  private static boolean dottedSeparator(Positions out, int t) {
+    return out.rSep[t] >= 0 && (out.rFlags[t] & (Positions.F_SENTENCE | Positions.F_STOP)) == Positions.F_SENTENCE;
+  }
+
+  /**
+   * Whether the dotted separator before token {@code t} joins the letters on its sides: each of them stands alone
+   * between the run's word breaks or other dotted separators ({@code đ . m}, {@code đ . c . m}), never a letter of
+   * a word spelt with the run's letter separator.
+   */
+  private static boolean dottedPair(Positions out, int a, int b, int t, int inner) {
+    return dottedSeparator(out, t) && (t - 1 == a || out.rSep[t - 1] != inner)
+        && (t == b || out.rSep[t + 1] != inner);
   }
 
   private static int mostFrequentSeparator(Positions out, int a, int b) {
