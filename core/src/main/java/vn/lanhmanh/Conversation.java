@@ -107,7 +107,10 @@ import vn.lanhmanh.internal.FixedList;
  * The grooming classifier's own finding on a conversation message is rated P (the conversation's risk
  * decides grooming across messages); its other findings and the lexicon's stay as in {@link
  * ContentFilter#checkText}, but for a {@code dating} or {@code social} finding that nothing else in the
- * message supports (a game-room invitation is no social network). Without the classifiers the risk is the
+ * message supports (a game-room invitation is no social network), a {@code sexual_minors} finding in a
+ * message with nothing sexual in it (a question about the child's age or grade is the {@code age} stage, so a
+ * grooming chat's first block is the conversation's, category {@code grooming}), and a {@code scam} finding
+ * under 0.9 in a message that asks for nothing a scam needs. Without the classifiers the risk is the
  * stages' alone.
  *
  * <p><b>State and threads.</b> Thread-safe. A {@code Conversation} is a light handle: the window lives in

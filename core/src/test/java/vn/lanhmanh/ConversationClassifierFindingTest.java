@@ -48,12 +48,13 @@ class ConversationClassifierFindingTest {
 
   /**
    * A child's own age and grade in a chat ("em lớp 7, 13 tuổi ạ") make no {@code sexual_minors} finding of
-   * the classifier, which scores some of them near 1.00 with nothing sexual in the text: the same words from
-   * the other party, or checked alone, still do. The shipped file's scores decide which of the texts make
-   * the contrast; the test asks that at least one does, so a file that stops scoring them is noticed here.
+   * the classifier, which scores some of them near 1.00 with nothing sexual in the text; since the twenty-sixth
+   * round neither do the same words from the other party (his question about her age is the conversation's
+   * {@code age} stage), while checked alone they still do. The shipped file's scores decide which of the texts
+   * make the contrast; the test asks that at least one does, so a file that stops scoring them is noticed here.
    */
   @Test
-  void aChildsOwnAgeIsNotSexualContentOfMinors() {
+  void anAgeInAChatIsNotSexualContentOfMinors() {
     List<String> ages = List.of("em lớp 7, 13 tuổi ạ", "14 tuổi lớp 8 anh ạ", "chau 13 tuoi hoc lop 7",
         "dạ em 12 tuổi, học lớp 6");
     try (ContentFilter filter = ContentFilter.builder().withClassifiers().build()) {
@@ -70,7 +71,7 @@ class ConversationClassifierFindingTest {
           contrasts++;
           Verdict fromOther = filter.conversation("age-other-" + i)
               .check(new Message("m", Message.Sender.OTHER, text, Instant.EPOCH), Policy.forAge(11)).verdict();
-          assertThat(fromOther.findings()).as(text).anyMatch(f -> f.rule().equals("model/sexual_minors"));
+          assertThat(fromOther.findings()).as(text).noneMatch(f -> f.category() == Category.SEXUAL_MINORS);
         }
       }
       assertThat(contrasts).as("ages the sexual_minors classifier flags when checked alone").isPositive();

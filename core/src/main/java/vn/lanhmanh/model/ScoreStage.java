@@ -262,7 +262,14 @@ public final class ScoreStage {
      * {@code model/social} finding at any score are made only when something else in the message supports
      * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}). A
      * {@code model/harassment} finding that nothing the lexicon reads backs (see {@code backed}) is rated
-     * {@link Rating#P}: friends' "mày …" with no insult in it.
+     * {@link Rating#P}: friends' "mày …" with no insult in it. A {@code sexual_minors} classifier finding needs a
+     * sexual cue at any score (see {@link #CHILD_IN_CONVERSATION}; here a scene he asks to see, the child bathing or
+     * changing, counts as one): a question about the child's age or grade, or
+     * "older ones with the little ones" at a meet-up, is the conversation's age stage, read across messages, not
+     * sexual content of minors in the message. A {@code scam} finding under near certainty in a message that asks
+     * nothing a scam needs (see {@code asks}) and that no lexicon or composition finding backs is not made: a
+     * classmate's "my brother topped up 500 coins for me", a police officer introducing himself; the message that
+     * asks is checked.
      */
     CONVERSATION,
     /**
@@ -272,7 +279,11 @@ public final class ScoreStage {
      * the scam classifier makes no finding: a scam is asked of the child in the other party's messages, and
      * her own answer about an order or an account ("em đặt bằng tài khoản của mẹ ạ") is none. A
      * {@code model/violence} finding that nothing the lexicon reads backs, in a message that addresses nobody
-     * with a rude second-person pronoun, is rated {@link #VENTING_TIER} at most: her anger told to a parent.
+     * with a rude second-person pronoun, is rated {@link #VENTING_TIER} at most: her anger told to a parent; with
+     * no concept of the violence compositions in view either (no beating, weapon or threat named: "t biết") it
+     * is not made. A {@code sexual} or {@code drugs} finding with a low score only (under the file's threshold, or
+     * under {@code ClassifierModel#unsupportedBelow}) that nothing in her message supports is not made: "mình muốn thử"
+     * answered to an offer is not drugs; what is offered to her is read in the other party's messages.
      */
     CHILD_IN_CONVERSATION,
     /**
@@ -386,9 +397,18 @@ public final class ScoreStage {
           && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         Rating tier = raise ? raised : m.tier[k];
-        if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source == Source.CHILD_IN_CONVERSATION)
-            && !sexualCue(findings, state, m, probs)) {
-          // Nothing in the text is sexual: a question about a child's school or age alone is not abuse.
+        if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source.inConversation())
+            && !sexualCue(findings, state, m, probs)
+            && !(source == Source.CONVERSATION && p >= ADULT_BELOW && anyConcept(state, SCENE_CUES))) {
+          // Nothing in the text is sexual: a question about a child's school or age alone is not abuse. In a
+          // conversation at any score: the conversation's stages read the approach across messages; the other
+          // party asking for the child bathing or changing ("ảnh lúc tắm") keeps it.
+          continue;
+        }
+        if (source == Source.CHILD_IN_CONVERSATION && CHILD_ONLY.contains(c) && !raise
+            && (childOnly || p < m.unsupportedBelow) && !supported(c, findings, state)) {
+          // The child's own "mình muốn thử" with only a low score (under the file's threshold, or under the score
+          // that stands unsupported) and nothing of the category read: no drug or sexual content aimed at her.
           continue;
         }
         if (!raise && (sev != Severity.HIGH || c == Category.DRUGS && anyConcept(state, GAMES_DAY))
@@ -415,6 +435,13 @@ public final class ScoreStage {
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
           // The child's own answer ("em đặt bằng tài khoản của mẹ ạ") is not a scam aimed at her; the other
           // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
+          continue;
+        }
+        if (c == Category.SCAM && source == Source.CONVERSATION && sev != Severity.HIGH && !asks(state, text)
+            && !backed(c, findings, state)) {
+          // A chat message that asks nothing a scam needs, with only a score short of near certainty and no
+          // finding of the lexicon or a composition (a gambling lure keeps it): a classmate's "tớ được anh hai nạp
+          // 500 quân huy", an officer's greeting. The message that asks is checked.
           continue;
         }
         if (c == Category.SCAM && anyConcept(state, OWN_SERVICE) && !asks(state, text)) {
@@ -458,7 +485,11 @@ public final class ScoreStage {
             peerWords = true;
           } else if (source == Source.CHILD_IN_CONVERSATION && !addressed(text)) {
             // the child's own anger at someone not addressed ("nó", "tụi nó"): at most a warning; the same words
-            // to "mày" are a threat sent to its target and keep their tier
+            // to "mày" are a threat sent to its target and keep their tier; with no beating, weapon or threat
+            // named at all ("t biết"), the score alone is no anger
+            if (!anyConcept(state, support[c.ordinal()])) {
+              continue;
+            }
             tier = tier.compareTo(VENTING_TIER) > 0 ? VENTING_TIER : tier;
             peerWords = true;
           }
@@ -992,7 +1023,7 @@ public final class ScoreStage {
       Concept.EXPOSE, Concept.DOXX, Concept.IMPERSONATE, Concept.EMBARRASSING_MEDIA);
 
   /**
-   * Whether something besides the score backs a harassment or violence classifier finding in a conversation:
+   * Whether something besides the score backs a harassment, violence or scam classifier finding in a conversation:
    * a lexicon or composition finding (personal information and pronouns of address aside), and for harassment
    * also a hit of a {@link #BULLYING} concept. A beating named with no finding ("đập tụi nó một trận") is left
    * to the score and to who is addressed ({@link #addressed}).
@@ -1046,6 +1077,13 @@ public final class ScoreStage {
    */
   private static final ConceptSet SEXUAL_CUES = ConceptSet.of(Concept.SEXUAL_ACT, Concept.LEWD, Concept.BODY,
       Concept.UNDRESS, Concept.SHOW_ON_CAMERA, Concept.DESIRE);
+
+  /**
+   * What the other party of a conversation may ask to see that is no sexual cue in other text: the child bathing,
+   * changing, in bed ({@link Concept#INTIMATE_SCENE}). With a near-certain {@code sexual_minors} score it keeps
+   * the classifier's finding in his message.
+   */
+  private static final ConceptSet SCENE_CUES = ConceptSet.of(Concept.INTIMATE_SCENE);
 
   /** The sexual classifier's calibrated score at or above which a text counts as sexual for {@link #sexualCue}. */
   static final double SEXUAL_CUE_SCORE = 0.5;
