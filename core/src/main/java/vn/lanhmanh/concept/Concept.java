@@ -381,6 +381,7 @@ public enum Concept {
    * a child offered for money; alone an outing.
    */
   HAND_OVER,
+  /**
    * Growing cannabis: {@code trồng cần}, {@code cách trồng weed}, {@code trồng cần sa trong nhà}. With the gear or steps
    * of growing it ({@link #GROW_SETUP}), a growing guide.
    */
