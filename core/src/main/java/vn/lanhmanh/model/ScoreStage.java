@@ -107,6 +107,8 @@ public final class ScoreStage {
   private final ConceptSet[] evidence;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
   private final ConceptSet quitSupport;
+  /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
+  private final ConceptSet groomingCues;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -131,6 +133,7 @@ public final class ScoreStage {
     this.evidence = support.clone();
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
     this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
+    this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
@@ -430,6 +433,15 @@ public final class ScoreStage {
           // A report of the name a child was called ("con mình bị bạn gọi là 'đồ béo', mình nên làm gì"): the
           // register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. An
           // insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it.
+          // A folk simile of a trait ("thằng em tao lì như trâu") is a complaint the score reads as an insult.
+          continue;
+        }
+        if (c == Category.GROOMING && sev != Severity.HIGH && anyConcept(state, CLASS_WORDS)
+            && !backed(c, findings, state) && !anyConcept(state, groomingCues)) {
+          // Chatting in class ("ghi tên các bạn nói chuyện riêng trong giờ", register CLASSROOM): the score reads
+          // "chuyện riêng" as a private line. A score of near certainty, a finding of the lexicon or a composition,
+          // or a concept of the grooming compositions other than a child or a school (a meeting, a secret, a gift,
+          // a camera, a private app) keeps it.
           continue;
         }
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
@@ -740,8 +752,14 @@ public final class ScoreStage {
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
    */
-  /** A report of the name a child was called ({@link Concept#NAME_CALLED}). */
-  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED);
+  /**
+   * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
+   * ({@link Concept#FOLK_SIMILE}).
+   */
+  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+  /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
+  private static final ConceptSet CLASS_WORDS = ConceptSet.of(Concept.CLASSROOM);
 
   /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
   private static boolean insultAboveP(List<Finding> findings) {
