@@ -1,11 +1,9 @@
 package vn.lanhmanh.model;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -495,7 +493,7 @@ public final class ScoreStage {
           if (c == Category.HARASSMENT) {
             tier = Rating.P;
             peerWords = true;
-          } else if (source == Source.CHILD_IN_CONVERSATION && !addressed(text)) {
+          } else if (source == Source.CHILD_IN_CONVERSATION && !addressed(state.positions(), vocab)) {
             // the child's own anger at someone not addressed ("nó", "tụi nó"): at most a warning; the same words
             // to "mày" are a threat sent to its target and keep their tier; with no beating, weapon or threat
             // named at all ("t biết"), the score alone is no anger
@@ -1062,23 +1060,19 @@ public final class ScoreStage {
    * words said to the one they threaten. "may" and "bay" are other words too; read as "mày" and "bây", a
    * threat keeps its tier.
    */
-  private static final Set<String> SECOND_PERSON = Set.of("mày", "may", "mầy", "mài", "m", "mi", "bây", "bay");
+  private static final String[] SECOND_PERSON = {"mày", "may", "mầy", "mài", "m", "mi", "bây", "bay"};
 
-  /** Whether {@code text} holds a rude second-person pronoun ({@link #SECOND_PERSON}) as a word. */
-  static boolean addressed(String text) {
-    String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    int n = lower.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && !Character.isLetter(lower.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && Character.isLetter(lower.charAt(i))) {
-        i++;
-      }
-      if (i > start && SECOND_PERSON.contains(lower.substring(start, i))) {
-        return true;
+  /**
+   * Whether the text's syllables, as the normaliser read them for the match, hold a rude second-person pronoun
+   * ({@link #SECOND_PERSON}) as a word of its own: written out, or a teen-code spelling expanded to one
+   * ({@code m} read as {@code mày}). Reads the engine's positions; allocates nothing.
+   */
+  static boolean addressed(Positions positions, Vocabulary vocab) {
+    for (int i = 0; i < positions.size(); i++) {
+      for (String word : SECOND_PERSON) {
+        if (positions.exactIs(i, word, vocab)) {
+          return true;
+        }
       }
     }
     return false;

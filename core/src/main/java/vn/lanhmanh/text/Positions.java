@@ -316,6 +316,26 @@ public final class Positions {
     return exactChars[charOff[i] + k];
   }
 
+  /**
+   * Whether position {@code i}'s exact view is {@code word} (lower case, NFC): its own letters compared one by
+   * one, or for a position from an expansion its syllable id. Allocates nothing.
+   */
+  public boolean exactIs(int i, String word, Vocabulary vocab) {
+    if (charOff[i] < 0) {
+      int id = exactId[i];
+      return id >= 0 && id == vocab.exactId(word);
+    }
+    if (charLen[i] != word.length()) {
+      return false;
+    }
+    for (int k = 0; k < charLen[i]; k++) {
+      if (exactChars[charOff[i] + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {
