@@ -107,6 +107,8 @@ public final class ScoreStage {
   private final ConceptSet quitSupport;
   /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
   private final ConceptSet groomingCues;
+  /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
+  private final ConceptSet cautionEvidence;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -132,6 +134,7 @@ public final class ScoreStage {
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
     this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
     this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
+    this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
@@ -416,6 +419,13 @@ public final class ScoreStage {
             && quieted(c, state)) {
           // A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words
           // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
+          continue;
+        }
+        if (c == Category.DRUGS && !raise && sev != Severity.HIGH && anyConcept(state, CAUTION)
+            && !anyConcept(state, cautionEvidence)) {
+          // What alcohol or tobacco does to the body ("uống rượu bia có hại cho gan"): a lesson. Naming the drink is
+          // no evidence here (ALCOHOL_TOBACCO is left out of the drug compositions' concepts); a sale, a price, a
+          // party or being high keeps the score.
           continue;
         }
         if (QUIT_READS.contains(c) && anyConcept(state, QUIT) && !backed(c, findings, state)
@@ -758,6 +768,9 @@ public final class ScoreStage {
 
   /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
   private static final ConceptSet CLASS_WORDS = ConceptSet.of(Concept.CLASSROOM);
+
+  /** A warning that names what a harm does ({@link Concept#CAUTION}). */
+  private static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
 
   /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
   private static boolean insultAboveP(List<Finding> findings) {
