@@ -418,7 +418,20 @@ public enum Concept {
    */
   LIKE_GOAL,
   /** Speakers mocking their own looks: {@code mình xấu quá}, {@code mặt tui}, {@code ảnh của mình}. */
-  SELF_LOOKS;
+  SELF_LOOKS,
+  /**
+   * Register: a folk simile of a trait that insults nobody ({@code lì như trâu}, {@code ngang như cua}, {@code chậm như
+   * rùa}): said of a brother or a friend it is a complaint, not an insult. It takes away a harassment score that no
+   * insult of the lexicon and no bullying concept backs; it lowers no word.
+   */
+  FOLK_SIMILE(true),
+  /**
+   * Register: a warning that names what a harm does or refuses its lure ({@code rượu bia làm hại gan}, {@code có hại
+   * cho phổi}, {@code không bao giờ tin các lời mời việc nhẹ lương cao}): a lesson or advice. It lowers bare drug and
+   * scam words only; no composition or raise names it, so a sale, a number to call, a fee or a transfer in the same
+   * sentence keeps its finding.
+   */
+  CAUTION(true);
 
   private final String id = name();
   private final boolean register;

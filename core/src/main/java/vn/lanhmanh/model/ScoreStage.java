@@ -105,6 +105,10 @@ public final class ScoreStage {
   private final ConceptSet[] evidence;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
   private final ConceptSet quitSupport;
+  /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
+  private final ConceptSet groomingCues;
+  /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
+  private final ConceptSet cautionEvidence;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -129,6 +133,8 @@ public final class ScoreStage {
     this.evidence = support.clone();
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
     this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
+    this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
+    this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
@@ -415,6 +421,13 @@ public final class ScoreStage {
           // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
           continue;
         }
+        if (c == Category.DRUGS && !raise && sev != Severity.HIGH && anyConcept(state, CAUTION)
+            && !anyConcept(state, cautionEvidence)) {
+          // What alcohol or tobacco does to the body ("uống rượu bia có hại cho gan"): a lesson. Naming the drink is
+          // no evidence here (ALCOHOL_TOBACCO is left out of the drug compositions' concepts); a sale, a price, a
+          // party or being high keeps the score.
+          continue;
+        }
         if (QUIT_READS.contains(c) && anyConcept(state, QUIT) && !backed(c, findings, state)
             && !anyConcept(state, c == Category.SELF_HARM ? quitSupport : support[c.ordinal()])) {
           // Quitting a game or a friend ("acc nay t nghi choi roi", "tao nghỉ chơi với mày"): the classifier reads
@@ -428,6 +441,15 @@ public final class ScoreStage {
           // A report of the name a child was called ("con mình bị bạn gọi là 'đồ béo', mình nên làm gì"): the
           // register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. An
           // insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it.
+          // A folk simile of a trait ("thằng em tao lì như trâu") is a complaint the score reads as an insult.
+          continue;
+        }
+        if (c == Category.GROOMING && sev != Severity.HIGH && anyConcept(state, CLASS_WORDS)
+            && !backed(c, findings, state) && !anyConcept(state, groomingCues)) {
+          // Chatting in class ("ghi tên các bạn nói chuyện riêng trong giờ", register CLASSROOM): the score reads
+          // "chuyện riêng" as a private line. A score of near certainty, a finding of the lexicon or a composition,
+          // or a concept of the grooming compositions other than a child or a school (a meeting, a secret, a gift,
+          // a camera, a private app) keeps it.
           continue;
         }
         if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
@@ -738,8 +760,17 @@ public final class ScoreStage {
    * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
    * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
    */
-  /** A report of the name a child was called ({@link Concept#NAME_CALLED}). */
-  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED);
+  /**
+   * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
+   * ({@link Concept#FOLK_SIMILE}).
+   */
+  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+  /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
+  private static final ConceptSet CLASS_WORDS = ConceptSet.of(Concept.CLASSROOM);
+
+  /** A warning that names what a harm does ({@link Concept#CAUTION}). */
+  private static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
 
   /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
   private static boolean insultAboveP(List<Finding> findings) {
