@@ -159,8 +159,8 @@ public final class Composer {
 
   /**
    * Runs registers and compositions over the concept hits in {@code state}, sentence by sentence. A set of
-   * concepts being gathered is two {@code long} words (concepts 0-63 and 64-127 of {@link ConceptSet}), so
-   * nothing is allocated.
+   * concepts being gathered is three {@code long} words (concepts 0-63, 64-127 and 128-191 of {@link
+   * ConceptSet}), so nothing is allocated.
    */
   public void compose(MatchState state) {
     int hits = state.conceptCount();
@@ -175,88 +175,103 @@ public final class Composer {
     // compositions whose scope is two sentences).
     int prevFrom = 0;
     int prevSentence = -2;
-    long prevLo = 0;
-    long prevHi = 0;
+    long prev0 = 0;
+    long prev1 = 0;
+    long prev2 = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
-      long lo = 0;   // the sentence's concepts
-      long hi = 0;
+      long s0 = 0;   // the sentence's concepts
+      long s1 = 0;
+      long s2 = 0;
       int to = from;
       while (to < hits && state.sentence(state.conceptEndPos(to)) == sentence) {
-        lo |= state.conceptLo(to);
-        hi |= state.conceptHi(to);
+        s0 |= state.conceptWord(to, 0);
+        s1 |= state.conceptWord(to, 1);
+        s2 |= state.conceptWord(to, 2);
         to++;
       }
       // Rule candidates are in the order of their last syllable too, and never span two sentences.
       while (cursor < rules && state.sentence(state.candidateEndPos(cursor)) < sentence) {
         cursor++;
       }
-      if (registerMask.meets(lo, hi)) {
-        lower(state, cursor, rules, sentence, lo & registerMask.lo(), hi & registerMask.hi());
+      if (registerMask.meets(s0, s1, s2)) {
+        lower(state, cursor, rules, sentence,
+            s0 & registerMask.w0(), s1 & registerMask.w1(), s2 & registerMask.w2());
       }
-      if (raiseMask.meets(lo, hi)) {
-        raise(state, cursor, rules, sentence, lo, hi);
+      if (raiseMask.meets(s0, s1, s2)) {
+        raise(state, cursor, rules, sentence, s0, s1, s2);
       }
-      long windowLo = lo;
-      long windowHi = hi;
+      long window0 = s0;
+      long window1 = s1;
+      long window2 = s2;
       int windowTo = to;
       if (hasMessageScope) {
         // The hits of this sentence and of the next MESSAGE_SENTENCES - 1 sentences.
         while (windowTo < hits
             && state.sentence(state.conceptEndPos(windowTo)) < sentence + Composition.MESSAGE_SENTENCES) {
-          windowLo |= state.conceptLo(windowTo);
-          windowHi |= state.conceptHi(windowTo);
+          window0 |= state.conceptWord(windowTo, 0);
+          window1 |= state.conceptWord(windowTo, 1);
+          window2 |= state.conceptWord(windowTo, 2);
           windowTo++;
         }
       }
       boolean adjacent = prevSentence == sentence - 1;
       // Every set a composition is tested against below lies within this one, so only the compositions
       // whose first concept is in it can be complete; they are tried in their order.
-      long nearLo = windowLo | (adjacent ? prevLo : 0);
-      long nearHi = windowHi | (adjacent ? prevHi : 0);
-      long bothLo = adjacent ? lo | prevLo : lo;
-      long bothHi = adjacent ? hi | prevHi : hi;
+      long near0 = window0 | (adjacent ? prev0 : 0);
+      long near1 = window1 | (adjacent ? prev1 : 0);
+      long near2 = window2 | (adjacent ? prev2 : 0);
+      long both0 = adjacent ? s0 | prev0 : s0;
+      long both1 = adjacent ? s1 | prev1 : s1;
+      long both2 = adjacent ? s2 | prev2 : s2;
       for (int w = 0; w < words; w++) {
-        long some = 0;
-        for (long b = nearLo; b != 0; b &= b - 1) {
-          some |= byFirstConcept[Long.numberOfTrailingZeros(b)][w];
-        }
-        for (long b = nearHi; b != 0; b &= b - 1) {
-          some |= byFirstConcept[64 + Long.numberOfTrailingZeros(b)][w];
-        }
+        long some = firstConceptsOf(near0, 0, w) | firstConceptsOf(near1, 1, w) | firstConceptsOf(near2, 2, w);
         for (; some != 0; some &= some - 1) {
           int c = w * 64 + Long.numberOfTrailingZeros(some);
           ConceptSet needs = need[c];
           ConceptSet cancels = unless[c];
           if (scope[c] == Composition.TWO_SENTENCES) {
             // Concepts all in the previous sentence were found with it already.
-            boolean found = adjacent && needs.isSubsetOf(prevLo, prevHi);
-            if (needs.isSubsetOf(bothLo, bothHi) && !cancels.meets(bothLo, bothHi) && !found) {
+            boolean found = adjacent && needs.isSubsetOf(prev0, prev1, prev2);
+            if (needs.isSubsetOf(both0, both1, both2) && !cancels.meets(both0, both1, both2) && !found) {
               find(state, c, adjacent ? prevFrom : from, to, to);
             }
           } else if (scope[c] == Composition.MESSAGE) {
             // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
-            if (needs.isSubsetOf(windowLo, windowHi) && !cancels.meets(windowLo, windowHi)) {
+            if (needs.isSubsetOf(window0, window1, window2) && !cancels.meets(window0, window1, window2)) {
               find(state, c, from, windowTo, to);
             }
-          } else if (needs.isSubsetOf(lo, hi) && !cancels.meets(lo, hi)) {
+          } else if (needs.isSubsetOf(s0, s1, s2) && !cancels.meets(s0, s1, s2)) {
             find(state, c, from, to, to);
           }
         }
       }
       prevFrom = from;
       prevSentence = sentence;
-      prevLo = lo;
-      prevHi = hi;
+      prev0 = s0;
+      prev1 = s1;
+      prev2 = s2;
       from = to;
     }
   }
 
   /**
-   * Caps the bare rule candidates of {@code sentence}, from {@code first}, by the registers in it (words
-   * {@code lo}, {@code hi}).
+   * Word {@code w} of the compositions whose first concept is a concept of {@code conceptWord}, word
+   * {@code cw} of a {@link ConceptSet}.
    */
-  private void lower(MatchState state, int first, int rules, int sentence, long lo, long hi) {
+  private long firstConceptsOf(long conceptWord, int cw, int w) {
+    long some = 0;
+    for (long b = conceptWord; b != 0; b &= b - 1) {
+      some |= byFirstConcept[cw * 64 + Long.numberOfTrailingZeros(b)][w];
+    }
+    return some;
+  }
+
+  /**
+   * Caps the bare rule candidates of {@code sentence}, from {@code first}, by the registers in it (words
+   * {@code r0}, {@code r1}, {@code r2}).
+   */
+  private void lower(MatchState state, int first, int rules, int sentence, long r0, long r1, long r2) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
       if (state.candidateKind(i) != MatchState.RULE) {
         continue;
@@ -264,7 +279,7 @@ public final class Composer {
       int cat = state.candidateCategory(i).ordinal();
       Rating[][] table = state.candidateRating(i) == Rating.C ? capsC : caps;
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long r = w == 0 ? lo : hi; r != 0; r &= r - 1) {
+        for (long r = w == 0 ? r0 : w == 1 ? r1 : r2; r != 0; r &= r - 1) {
           Rating cap = table[w * 64 + Long.numberOfTrailingZeros(r)][cat];
           if (cap != null) {
             state.capRating(i, cap);
@@ -276,10 +291,10 @@ public final class Composer {
 
   /**
    * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated K or above, by the offers
-   * among the sentence's concepts (words {@code lo}, {@code hi}) whose floor they reach, unless a concept of
-   * the raise's own is there.
+   * among the sentence's concepts (words {@code s0}, {@code s1}, {@code s2}) whose floor they reach, unless a
+   * concept of the raise's own is there.
    */
-  private void raise(MatchState state, int first, int rules, int sentence, long lo, long hi) {
+  private void raise(MatchState state, int first, int rules, int sentence, long s0, long s1, long s2) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
       Rating rating = state.candidateRating(i);
       if (state.candidateKind(i) != MatchState.RULE || rating.compareTo(Rating.K) < 0) {
@@ -287,10 +302,11 @@ public final class Composer {
       }
       int cat = state.candidateCategory(i).ordinal();
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long o = w == 0 ? lo & raiseMask.lo() : hi & raiseMask.hi(); o != 0; o &= o - 1) {
+        long offered = raiseMask.word(w) & (w == 0 ? s0 : w == 1 ? s1 : s2);
+        for (long o = offered; o != 0; o &= o - 1) {
           int k = w * 64 + Long.numberOfTrailingZeros(o);
           Rating to = raiseTo[k][cat];
-          if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && !raiseUnless[k][cat].meets(lo, hi)) {
+          if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && !raiseUnless[k][cat].meets(s0, s1, s2)) {
             if (raiseAs[k][cat] == null) {
               state.raiseRating(i, to);
             } else if (state.candidateSeverity(i) != Severity.LOW) {
@@ -343,19 +359,22 @@ public final class Composer {
         }
       } else {
         // the concepts of the composition found so far
-        long gotLo = state.conceptLo(anchor) & needs.lo();
-        long gotHi = state.conceptHi(anchor) & needs.hi();
-        for (int k = anchor + 1; k < to && !needs.isSubsetOf(gotLo, gotHi); k++) {
-          long addLo = state.conceptLo(k) & needs.lo() & ~gotLo;
-          long addHi = state.conceptHi(k) & needs.hi() & ~gotHi;
-          if ((addLo | addHi) != 0) {
-            gotLo |= addLo;
-            gotHi |= addHi;
+        long got0 = state.conceptWord(anchor, 0) & needs.w0();
+        long got1 = state.conceptWord(anchor, 1) & needs.w1();
+        long got2 = state.conceptWord(anchor, 2) & needs.w2();
+        for (int k = anchor + 1; k < to && !needs.isSubsetOf(got0, got1, got2); k++) {
+          long add0 = state.conceptWord(k, 0) & needs.w0() & ~got0;
+          long add1 = state.conceptWord(k, 1) & needs.w1() & ~got1;
+          long add2 = state.conceptWord(k, 2) & needs.w2() & ~got2;
+          if ((add0 | add1 | add2) != 0) {
+            got0 |= add0;
+            got1 |= add1;
+            got2 |= add2;
             endPos = Math.max(endPos, state.conceptEndPos(k));
             startPos = Math.min(startPos, state.conceptStartPos(k));
           }
         }
-        if (!needs.isSubsetOf(gotLo, gotHi)) {
+        if (!needs.isSubsetOf(got0, got1, got2)) {
           return;
         }
       }

@@ -2,41 +2,37 @@ package vn.lanhmanh.concept;
 
 /**
  * An immutable set of at most {@value #CAPACITY} concepts, by bit: a text {@link Concept} by its
- * {@link Concept#ordinal()}, or a conversation's stage concept by its position in {@code stages.tsv}. Two
- * {@code long} words: bits 0 to 63 in {@link #lo()}, bits 64 to 127 in {@link #hi()} (bit {@code b} is
- * {@code 1L << b} in word {@code b >>> 6}; Java's shift takes {@code b} modulo 64).
+ * {@link Concept#ordinal()}, or a conversation's stage concept by its position in {@code stages.tsv}. Three
+ * {@code long} words: bits 0 to 63 in {@link #w0()}, bits 64 to 127 in {@link #w1()}, bits 128 to 191 in
+ * {@link #w2()} (bit {@code b} is {@code 1L << b} in word {@code b >>> 6}; Java's shift takes {@code b}
+ * modulo 64).
  *
  * <p>This is how a set is stored (a composition's concepts, a rule's terms, a register mask). The check
- * path does not make one per check: it keeps a set being built as two {@code long} locals and tests them
- * against stored sets with {@link #isSubsetOf(long, long)} and {@link #meets(long, long)}, and it walks the
- * bits of a word as before ({@code for (long m = word; m != 0; m &= m - 1)}, bit {@code w * 64 +
- * numberOfTrailingZeros(m)}).
+ * path does not make one per check: it keeps a set being built as three {@code long} locals and tests them
+ * against stored sets with {@link #isSubsetOf(long, long, long)} and {@link #meets(long, long, long)}, and
+ * it walks the bits of a word as before ({@code for (long m = word; m != 0; m &= m - 1)}, bit {@code w * 64
+ * + numberOfTrailingZeros(m)}).
  *
- * @param lo bits 0 to 63
- * @param hi bits 64 to 127
+ * @param w0 bits 0 to 63
+ * @param w1 bits 64 to 127
+ * @param w2 bits 128 to 191
  */
-public record ConceptSet(long lo, long hi) {
+public record ConceptSet(long w0, long w1, long w2) {
 
-  /** The most concepts a set holds (bits 0 to 127). */
-  public static final int CAPACITY = 128;
   /** The {@code long} words of a set. */
-  public static final int WORDS = 2;
+  public static final int WORDS = 3;
+  /** The most concepts a set holds (bits 0 to 191). */
+  public static final int CAPACITY = WORDS * Long.SIZE;
   /** The set of no concept. */
-  public static final ConceptSet EMPTY = new ConceptSet(0, 0);
+  public static final ConceptSet EMPTY = new ConceptSet(0, 0, 0);
 
   /** The set of these concepts. */
   public static ConceptSet of(Concept... concepts) {
-    long lo = 0;
-    long hi = 0;
+    ConceptSet s = EMPTY;
     for (Concept c : concepts) {
-      int b = c.ordinal();
-      if (b < 64) {
-        lo |= 1L << b;
-      } else {
-        hi |= 1L << b;
-      }
+      s = s.with(c.ordinal());
     }
-    return new ConceptSet(lo, hi);
+    return s;
   }
 
   /** The set of these concepts. */
@@ -44,6 +40,15 @@ public record ConceptSet(long lo, long hi) {
     ConceptSet s = EMPTY;
     for (Concept c : concepts) {
       s = s.with(c.ordinal());
+    }
+    return s;
+  }
+
+  /** The set of these bits, e.g. {@code ofBits(3, 150)}. */
+  public static ConceptSet ofBits(int... bits) {
+    ConceptSet s = EMPTY;
+    for (int b : bits) {
+      s = s.with(b);
     }
     return s;
   }
@@ -64,7 +69,15 @@ public record ConceptSet(long lo, long hi) {
    */
   public ConceptSet with(int bit) {
     check(bit);
-    return bit < 64 ? new ConceptSet(lo | 1L << bit, hi) : new ConceptSet(lo, hi | 1L << bit);
+    long m = 1L << bit;
+    switch (bit >>> 6) {
+      case 0:
+        return new ConceptSet(w0 | m, w1, w2);
+      case 1:
+        return new ConceptSet(w0, w1 | m, w2);
+      default:
+        return new ConceptSet(w0, w1, w2 | m);
+    }
   }
 
   /** This set and {@code concept}. */
@@ -74,33 +87,36 @@ public record ConceptSet(long lo, long hi) {
 
   /** The union of the two sets. */
   public ConceptSet or(ConceptSet other) {
-    return new ConceptSet(lo | other.lo, hi | other.hi);
+    return new ConceptSet(w0 | other.w0, w1 | other.w1, w2 | other.w2);
   }
 
   /** The intersection of the two sets. */
   public ConceptSet and(ConceptSet other) {
-    return new ConceptSet(lo & other.lo, hi & other.hi);
+    return new ConceptSet(w0 & other.w0, w1 & other.w1, w2 & other.w2);
   }
 
   /** The concepts of this set that are not in {@code other}. */
   public ConceptSet andNot(ConceptSet other) {
-    return new ConceptSet(lo & ~other.lo, hi & ~other.hi);
+    return new ConceptSet(w0 & ~other.w0, w1 & ~other.w1, w2 & ~other.w2);
   }
 
-  /** Word {@code w} (0: bits 0 to 63, 1: bits 64 to 127). */
+  /** Word {@code w} (0: bits 0 to 63, 1: bits 64 to 127, 2: bits 128 to 191). */
   public long word(int w) {
-    if (w == 0) {
-      return lo;
+    switch (w) {
+      case 0:
+        return w0;
+      case 1:
+        return w1;
+      case 2:
+        return w2;
+      default:
+        throw new IndexOutOfBoundsException("word " + w + " of a concept set of " + WORDS);
     }
-    if (w == 1) {
-      return hi;
-    }
-    throw new IndexOutOfBoundsException("word " + w + " of a concept set of " + WORDS);
   }
 
   /** Whether {@code bit} is in the set (false outside {@code [0, CAPACITY)}). */
   public boolean contains(int bit) {
-    return bit >= 0 && bit < CAPACITY && ((bit < 64 ? lo : hi) & 1L << bit) != 0;
+    return bit >= 0 && bit < CAPACITY && (word(bit >>> 6) & 1L << bit) != 0;
   }
 
   /** Whether {@code concept} is in the set. */
@@ -110,60 +126,50 @@ public record ConceptSet(long lo, long hi) {
 
   /** Whether every concept of {@code other} is in this set. */
   public boolean containsAll(ConceptSet other) {
-    return other.isSubsetOf(lo, hi);
+    return other.isSubsetOf(w0, w1, w2);
   }
 
   /** Whether the two sets share a concept. */
   public boolean intersects(ConceptSet other) {
-    return meets(other.lo, other.hi);
+    return meets(other.w0, other.w1, other.w2);
   }
 
-  /** Whether every concept of this set is in the set of words {@code lo}, {@code hi}. */
-  public boolean isSubsetOf(long lo, long hi) {
-    return (this.lo & ~lo) == 0 && (this.hi & ~hi) == 0;
+  /** Whether every concept of this set is in the set of words {@code w0}, {@code w1}, {@code w2}. */
+  public boolean isSubsetOf(long w0, long w1, long w2) {
+    return (this.w0 & ~w0) == 0 && (this.w1 & ~w1) == 0 && (this.w2 & ~w2) == 0;
   }
 
-  /** Whether this set shares a concept with the set of words {@code lo}, {@code hi}. */
-  public boolean meets(long lo, long hi) {
-    return (this.lo & lo) != 0 || (this.hi & hi) != 0;
+  /** Whether this set shares a concept with the set of words {@code w0}, {@code w1}, {@code w2}. */
+  public boolean meets(long w0, long w1, long w2) {
+    return (this.w0 & w0) != 0 || (this.w1 & w1) != 0 || (this.w2 & w2) != 0;
   }
 
   public boolean isEmpty() {
-    return (lo | hi) == 0;
+    return (w0 | w1 | w2) == 0;
   }
 
   /** How many concepts the set holds. */
   public int size() {
-    return Long.bitCount(lo) + Long.bitCount(hi);
+    return Long.bitCount(w0) + Long.bitCount(w1) + Long.bitCount(w2);
   }
 
   /** The lowest bit of the set, or -1 when it is empty. */
   public int first() {
-    return lo != 0 ? Long.numberOfTrailingZeros(lo) : hi != 0 ? 64 + Long.numberOfTrailingZeros(hi) : -1;
+    return next(0);
   }
 
   /** The lowest bit of the set at or above {@code from}, or -1 when there is none. */
   public int next(int from) {
-    if (from < 0) {
-      from = 0;
-    }
-    if (from < 64) {
-      long m = lo & -1L << from;
+    for (int b = Math.max(from, 0); b < CAPACITY; b = (b | 63) + 1) {
+      long m = word(b >>> 6) & -1L << b;
       if (m != 0) {
-        return Long.numberOfTrailingZeros(m);
-      }
-      from = 64;
-    }
-    if (from < CAPACITY) {
-      long m = hi & -1L << from;
-      if (m != 0) {
-        return 64 + Long.numberOfTrailingZeros(m);
+        return (b & ~63) + Long.numberOfTrailingZeros(m);
       }
     }
     return -1;
   }
 
-  /** The bits, ascending, e.g. {@code [0, 63, 64]}. */
+  /** The bits, ascending, e.g. {@code [0, 63, 64, 150]}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("[");

@@ -31,8 +31,11 @@ final class Compositions {
 
   static final String CONCEPTS_RESOURCE = ConceptLexicon.DEFAULT_RESOURCE_DIR + "stages.tsv";
   static final String RULES_RESOURCE = "/vn/lanhmanh/conversation/stage-rules.tsv";
-  /** Concepts are bits of a {@link ConceptSet}. */
-  static final int MAX_CONCEPTS = ConceptSet.CAPACITY;
+  /**
+   * Stage concepts are bits 0-127 of a {@link ConceptSet}: the stage matcher gathers them in two {@code long}
+   * words (a text concept may be any bit of the set).
+   */
+  static final int MAX_CONCEPTS = 128;
 
   /** One phrase line of {@code stages.tsv}: its expanded phrases all mean {@code concept}. */
   record ConceptLine(List<String> phrases, String concept, LexiconEntry.Fold fold, String note, String source) {}
@@ -97,7 +100,7 @@ final class Compositions {
       required[child] = new ConceptSet[in.size()];
       for (int i = 0; i < in.size(); i++) {
         ConceptSet need = ConceptSet.EMPTY;
-        ConceptSet inEvery = new ConceptSet(-1L, -1L);
+        ConceptSet inEvery = new ConceptSet(-1L, -1L, -1L);
         for (ConceptSet t : in.get(i).terms()) {
           need = t.size() == 1 ? need.or(t) : need;
           inEvery = inEvery.and(t);
@@ -272,11 +275,11 @@ final class Compositions {
    * (64-127), and none of its absent ones is.
    */
   static boolean matches(Rule r, long lo, long hi) {
-    if (r.absent().meets(lo, hi)) {
+    if (r.absent().meets(lo, hi, 0)) {
       return false;
     }
     for (ConceptSet t : r.terms()) {
-      if (!t.meets(lo, hi)) {
+      if (!t.meets(lo, hi, 0)) {
         return false;
       }
     }
@@ -285,6 +288,6 @@ final class Compositions {
 
   /** Whether a rule's concepts are all in {@code present} and none of its absent ones is. */
   static boolean matches(Rule r, ConceptSet present) {
-    return matches(r, present.lo(), present.hi());
+    return matches(r, present.w0(), present.w1());
   }
 }

@@ -356,7 +356,7 @@ public final class StageMatcher {
     Positions positions = state.positions();
     List<Hit> hits = null;
     // The stage concepts shown (present) and those shown by a hit not lowered, as ConceptSet words: 0-63
-    // in the ...Lo, 64-127 in the ...Hi.
+    // in the ...Lo, 64-127 in the ...Hi (a conversation has at most Compositions.MAX_CONCEPTS of them).
     long presentLo = 0;
     long presentHi = 0;
     long unloweredLo = 0;
@@ -405,32 +405,26 @@ public final class StageMatcher {
     long linkedLo = 0;
     long linkedHi = 0;
     ConceptSet linked = compositions.linked();   // few text concepts mean a stage concept: the rest are not read
-    long linkedTextLo = linked.lo();
-    long linkedTextHi = linked.hi();
     for (int k = 0, n = state.conceptCount(); k < n; k++) {
-      long textLo = state.conceptLo(k) & linkedTextLo;
-      long textHi = state.conceptHi(k) & linkedTextHi;
-      if ((textLo | textHi) == 0) {
-        continue;   // most concept hits: none of their concepts is linked to a stage concept
-      }
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long m = w == 0 ? textLo : textHi; m != 0; m &= m - 1) {
+        // most concept hits: none of their concepts is linked to a stage concept
+        for (long m = state.conceptWord(k, w) & linked.word(w); m != 0; m &= m - 1) {
           ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));
           scratch = scratch == null ? SCRATCH.get() : scratch;
           int s = positions.start(state.conceptStartPos(k));
           int e = positions.end(state.conceptEndPos(k));
-          for (long b = stages.lo(); b != 0; b &= b - 1) {
+          for (long b = stages.w0(); b != 0; b &= b - 1) {
             int bit = Long.numberOfTrailingZeros(b);
             earliest((presentLo & 1L << bit) != 0, bit, s, e, scratch.spans);
             presentLo |= 1L << bit;
           }
-          for (long b = stages.hi(); b != 0; b &= b - 1) {
+          for (long b = stages.w1(); b != 0; b &= b - 1) {
             int bit = Long.numberOfTrailingZeros(b);
             earliest((presentHi & 1L << bit) != 0, 64 + bit, s, e, scratch.spans);
             presentHi |= 1L << bit;
           }
-          linkedLo |= stages.lo();
-          linkedHi |= stages.hi();
+          linkedLo |= stages.w0();
+          linkedHi |= stages.w1();
         }
       }
     }
@@ -438,7 +432,7 @@ public final class StageMatcher {
     unloweredHi |= anyLowered ? 0 : linkedHi;
     // a message showing one concept that meets no rule of its sender on its own matches none of them
     int shown = Long.bitCount(presentLo) + Long.bitCount(presentHi);
-    if (shown > 1 || (shown == 1 && compositions.alone(fromChild).meets(presentLo, presentHi))) {
+    if (shown > 1 || (shown == 1 && compositions.alone(fromChild).meets(presentLo, presentHi, 0))) {
       hits = compose(presentLo, presentHi, unloweredLo, unloweredHi, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
@@ -527,7 +521,7 @@ public final class StageMatcher {
     ConceptSet[] required = compositions.required(fromChild);
     for (int i = 0; i < rules.length; i++) {
       // most rules miss one of their required concepts: passed over without reading the rule
-      if (!required[i].isSubsetOf(presentLo, presentHi) || !Compositions.matches(rules[i], presentLo, presentHi)) {
+      if (!required[i].isSubsetOf(presentLo, presentHi, 0) || !Compositions.matches(rules[i], presentLo, presentHi)) {
         continue;
       }
       Compositions.Rule r = rules[i];
@@ -545,8 +539,8 @@ public final class StageMatcher {
       boolean lowered = false;
       for (ConceptSet term : r.terms()) {
         // the term's first concept shown (its span), and whether a hit not lowered showed one of them
-        long lo = presentLo & term.lo();
-        long hi = presentHi & term.hi();
+        long lo = presentLo & term.w0();
+        long hi = presentHi & term.w1();
         int bit = lo != 0 ? Long.numberOfTrailingZeros(lo) : 64 + Long.numberOfTrailingZeros(hi);
         s = Math.min(s, spans[2 * bit]);
         e = Math.max(e, spans[2 * bit + 1]);

@@ -169,7 +169,7 @@ public final class CompiledLexicon {
       int f = info[i];
       if (i >= entries.length) {
         ConceptSet set = conceptSets[i - entries.length];
-        rank[i] = set.isSubsetOf(REGISTERS.lo(), REGISTERS.hi()) ? MaskedReading.OTHER : MaskedReading.HARM;
+        rank[i] = set.isSubsetOf(REGISTERS.w0(), REGISTERS.w1(), REGISTERS.w2()) ? MaskedReading.OTHER : MaskedReading.HARM;
       } else if ((f & INFO_RULE) != 0) {
         // Side phrases (a conversation's stages) read no masked word: the text's reading is the same with
         // or without them.
@@ -792,22 +792,26 @@ public final class CompiledLexicon {
             || minStartFrom[lowerBound(exc.end, exceptions, endPos)] < startPos)
             || straddles(exc, exceptions, startPos, endPos);
         ConceptSet set = conceptSets[e - rules];
-        long lo = longer ? set.lo() & REGISTERS.lo() : set.lo();
-        long hi = longer ? set.hi() & REGISTERS.hi() : set.hi();
-        if (negations != 0 && REGISTERS.meets(lo, hi) && inside(neg, negations, startPos, endPos)) {
-          lo &= ~REGISTERS.lo();   // "không phải trong game": the text says it is not that register
-          hi &= ~REGISTERS.hi();
+        long w0 = longer ? set.w0() & REGISTERS.w0() : set.w0();
+        long w1 = longer ? set.w1() & REGISTERS.w1() : set.w1();
+        long w2 = longer ? set.w2() & REGISTERS.w2() : set.w2();
+        if (negations != 0 && REGISTERS.meets(w0, w1, w2) && inside(neg, negations, startPos, endPos)) {
+          w0 &= ~REGISTERS.w0();   // "không phải trong game": the text says it is not that register
+          w1 &= ~REGISTERS.w1();
+          w2 &= ~REGISTERS.w2();
         }
-        if (startPos != endPos && state.clause(startPos) != state.clause(endPos) && REGISTERS.meets(lo, hi)) {
-          lo &= ~REGISTERS.lo();   // "6 tiếng, anh em": a register phrase is the words of one clause
-          hi &= ~REGISTERS.hi();
+        if (startPos != endPos && state.clause(startPos) != state.clause(endPos) && REGISTERS.meets(w0, w1, w2)) {
+          w0 &= ~REGISTERS.w0();   // "6 tiếng, anh em": a register phrase is the words of one clause
+          w1 &= ~REGISTERS.w1();
+          w2 &= ~REGISTERS.w2();
         }
-        if (CALL_NUMBER.meets(lo, hi) && !mobileNumberAfter(state.positions(), endPos)) {
-          lo &= ~CALL_NUMBER.lo();   // "gọi cho bà", "hotline 1900 …": a call, but not to a private number
-          hi &= ~CALL_NUMBER.hi();
+        if (CALL_NUMBER.meets(w0, w1, w2) && !mobileNumberAfter(state.positions(), endPos)) {
+          w0 &= ~CALL_NUMBER.w0();   // "gọi cho bà", "hotline 1900 …": a call, but not to a private number
+          w1 &= ~CALL_NUMBER.w1();
+          w2 &= ~CALL_NUMBER.w2();
         }
-        if ((lo | hi) != 0) {
-          state.addConcept(startPos, endPos, lo, hi);
+        if ((w0 | w1 | w2) != 0) {
+          state.addConcept(startPos, endPos, w0, w1, w2);
         }
         continue;
       }

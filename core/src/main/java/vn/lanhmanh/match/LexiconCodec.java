@@ -55,12 +55,13 @@ public final class LexiconCodec {
   public static final String DEFAULT_RESOURCE = "/vn/lanhmanh/lexicon/default.lmlex";
   /**
    * Bumped whenever the layout below changes. Version 3 adds a concept phrase's concepts 64-127, written
-   * after its flags when it has any (flag 2).
+   * after its flags when it has any (flag 2); version 4 its concepts 128-191, written after those when it has
+   * any (flag 4).
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
   /**
-   * The oldest version still read: version 2 wrote concepts 0-63 only and is read as version 3 with none of
-   * 64-127.
+   * The oldest version still read: version 2 wrote concepts 0-63 only and version 3 concepts 0-127; both are
+   * read as version 4 with none of the concepts they could not hold.
    */
   public static final int OLDEST_FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
@@ -289,14 +290,18 @@ public final class LexiconCodec {
       d.varint(c.counts.getOrDefault(k, 0));
     }
     // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well. Each:
-    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow), then those concepts if any.
+    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow, 4: concepts 128-191 follow), then
+    // those concepts if any.
     d.varint(c.conceptSets.length);
     for (int j = 0; j < c.conceptSets.length; j++) {
       ConceptSet set = c.conceptSets[j];
-      writeConceptWord(d, set.lo());
-      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.hi() != 0 ? 2 : 0));
-      if (set.hi() != 0) {
-        writeConceptWord(d, set.hi());
+      writeConceptWord(d, set.w0());
+      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.w1() != 0 ? 2 : 0) | (set.w2() != 0 ? 4 : 0));
+      if (set.w1() != 0) {
+        writeConceptWord(d, set.w1());
+      }
+      if (set.w2() != 0) {
+        writeConceptWord(d, set.w2());
       }
     }
   }
@@ -812,14 +817,15 @@ public final class LexiconCodec {
     Map<ConceptSet, ConceptSet> shared = new HashMap<>();
     boolean[] foldAlways = new boolean[n + m];
     for (int j = 0; j < m; j++) {
-      long lo = readConceptWord(b);
+      long w0 = readConceptWord(b);
       int flags = b.varint();
-      // version 2 had only concepts 0-63 and the flag "fold always"
-      if (flags < 0 || flags > (version >= 3 ? 3 : 1)) {
+      // version 2 had only concepts 0-63 and the flag "fold always", version 3 only concepts 0-127
+      if (flags < 0 || flags > (version >= 4 ? 7 : version == 3 ? 3 : 1)) {
         throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept phrase " + j);
       }
-      long hi = (flags & 2) != 0 ? readConceptWord(b) : 0;
-      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(lo, hi), k -> k);   // one per distinct set
+      long w1 = (flags & 2) != 0 ? readConceptWord(b) : 0;
+      long w2 = (flags & 4) != 0 ? readConceptWord(b) : 0;
+      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(w0, w1, w2), k -> k);   // one per distinct set
       foldAlways[n + j] = (flags & 1) != 0;
     }
     int total = n + m;

@@ -56,8 +56,13 @@ public final class MatchState {
   private int concepts;
   private int[] hStartPos = new int[16];
   private int[] hEndPos = new int[16];
-  /** Per concept hit {@code k}, its concepts' words: bits 0-63 at {@code 2k}, bits 64-127 at {@code 2k + 1}. */
-  private long[] hMask = new long[32];
+  /** The words of a concept hit's set in {@link #hMask}. */
+  private static final int W = ConceptSet.WORDS;
+  /**
+   * Per concept hit {@code k}, its concepts' words: word {@code w} ({@link ConceptSet#word(int)}) at
+   * {@code 3k + w}.
+   */
+  private long[] hMask = new long[16 * W];
 
   /** The masked-word reader's walks and readings, made on the first text with a masked word. */
   private MaskedReading.Scratch maskScratch;
@@ -208,49 +213,40 @@ public final class MatchState {
   }
 
   /**
-   * Word {@code w} of the concepts of hit {@code k} (a {@link ConceptSet} word: 0 for
-   * concepts 0-63 by {@code Concept.ordinal()}, 1 for 64-127).
+   * Word {@code w} of the concepts of hit {@code k} (a {@link ConceptSet} word: 0 for concepts 0-63 by
+   * {@code Concept.ordinal()}, 1 for 64-127, 2 for 128-191; bit {@code ordinal} modulo 64).
    */
   public long conceptWord(int k, int w) {
-    return hMask[2 * k + w];
-  }
-
-  /** The concepts 0-63 of hit {@code k}, bit {@code Concept.ordinal()}. */
-  public long conceptLo(int k) {
-    return hMask[2 * k];
-  }
-
-  /** The concepts 64-127 of hit {@code k}, bit {@code Concept.ordinal() - 64}. */
-  public long conceptHi(int k) {
-    return hMask[2 * k + 1];
+    return hMask[W * k + w];
   }
 
   /** Whether hit {@code k} stands for the concept of this ordinal. */
   public boolean hasConcept(int k, int ordinal) {
-    return (hMask[2 * k + (ordinal >>> 6)] & 1L << ordinal) != 0;
+    return (hMask[W * k + (ordinal >>> 6)] & 1L << ordinal) != 0;
   }
 
   /** Whether hit {@code k} stands for a concept of {@code set}. */
   public boolean hasConcept(int k, ConceptSet set) {
-    return set.meets(hMask[2 * k], hMask[2 * k + 1]);
+    return set.meets(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2]);
   }
 
   /** The concepts of hit {@code k} as a set (made on each call: for tools and tests, not the check path). */
   public ConceptSet conceptSet(int k) {
-    return new ConceptSet(hMask[2 * k], hMask[2 * k + 1]);
+    return new ConceptSet(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2]);
   }
 
-  void addConcept(int startPos, int endPos, long lo, long hi) {
+  void addConcept(int startPos, int endPos, long w0, long w1, long w2) {
     if (concepts == hStartPos.length) {
       int n = concepts * 2;
       hStartPos = Arrays.copyOf(hStartPos, n);
       hEndPos = Arrays.copyOf(hEndPos, n);
-      hMask = Arrays.copyOf(hMask, 2 * n);
+      hMask = Arrays.copyOf(hMask, W * n);
     }
     hStartPos[concepts] = startPos;
     hEndPos[concepts] = endPos;
-    hMask[2 * concepts] = lo;
-    hMask[2 * concepts + 1] = hi;
+    hMask[W * concepts] = w0;
+    hMask[W * concepts + 1] = w1;
+    hMask[W * concepts + 2] = w2;
     concepts++;
   }
 
@@ -310,7 +306,7 @@ public final class MatchState {
     if (hStartPos.length > maxChars) {
       hStartPos = new int[16];
       hEndPos = new int[16];
-      hMask = new long[32];
+      hMask = new long[16 * W];
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
+import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
 
@@ -149,38 +150,37 @@ final class Features {
     double[] marg = new double[64];
     /** The neural encoder's scratch, made by its first use. */
     ConvEncoder.Work encoder;
-    /** Concepts 0-63 per position, filled by {@link #conceptTags}. */
-    long[] concepts = new long[64];
-    /** Concepts 64-127 per position, filled by {@link #conceptTags}. */
-    long[] conceptsHigh = new long[64];
+    /**
+     * The concepts per position, filled by {@link #conceptTags}: word {@code w} of a {@link ConceptSet} at
+     * {@code ConceptSet.WORDS * position + w}.
+     */
+    long[] concepts = new long[64 * ConceptSet.WORDS];
     private final PositionTags conceptView = new PositionTags() {
       @Override
       public long tags(int position) {
-        return concepts[position];
+        return concepts[ConceptSet.WORDS * position];
       }
 
       @Override
-      public long tagsHigh(int position) {
-        return conceptsHigh[position];
+      public long tags(int position, int w) {
+        return concepts[ConceptSet.WORDS * position + w];
       }
     };
 
     /** The concept hits of {@code state} as tags per syllable position (a view over this buffer). */
     PositionTags conceptTags(vn.lanhmanh.match.MatchState state) {
       int n = state.positions().size();
-      if (concepts.length < n) {
-        concepts = new long[Math.max(n, concepts.length * 2)];
-        conceptsHigh = new long[concepts.length];
+      int words = ConceptSet.WORDS;
+      if (concepts.length < words * n) {
+        concepts = new long[Math.max(words * n, concepts.length * 2)];
       }
-      Arrays.fill(concepts, 0, n, 0L);
-      Arrays.fill(conceptsHigh, 0, n, 0L);
+      Arrays.fill(concepts, 0, words * n, 0L);
       for (int k = 0; k < state.conceptCount(); k++) {
-        long lo = state.conceptLo(k);
-        long hi = state.conceptHi(k);
         for (int i = Math.max(0, state.conceptStartPos(k)), e = Math.min(n - 1, state.conceptEndPos(k)); i <= e;
             i++) {
-          concepts[i] |= lo;
-          conceptsHigh[i] |= hi;
+          for (int w = 0; w < words; w++) {
+            concepts[words * i + w] |= state.conceptWord(k, w);
+          }
         }
       }
       return conceptView;
@@ -464,13 +464,15 @@ final class Features {
       for (long bit = near; bit != 0; bit &= bit - 1) {
         b.small(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
       }
-      // tags 64-127: the same features, after those of tags 0-63
-      for (long bit = tags.tagsHigh(i); bit != 0; bit &= bit - 1) {
-        b.small(TAG, 64 + Long.numberOfTrailingZeros(bit), mask);
-      }
-      long nearHigh = (i > 0 ? tags.tagsHigh(i - 1) : 0) | (i + 1 < n ? tags.tagsHigh(i + 1) : 0);
-      for (long bit = nearHigh; bit != 0; bit &= bit - 1) {
-        b.small(TAG_NEAR, 64 + Long.numberOfTrailingZeros(bit), mask);
+      // tags 64-191: the same features, word by word after those of tags 0-63
+      for (int w = 1; w < ConceptSet.WORDS; w++) {
+        for (long bit = tags.tags(i, w); bit != 0; bit &= bit - 1) {
+          b.small(TAG, 64 * w + Long.numberOfTrailingZeros(bit), mask);
+        }
+        long nearW = (i > 0 ? tags.tags(i - 1, w) : 0) | (i + 1 < n ? tags.tags(i + 1, w) : 0);
+        for (long bit = nearW; bit != 0; bit &= bit - 1) {
+          b.small(TAG_NEAR, 64 * w + Long.numberOfTrailingZeros(bit), mask);
+        }
       }
       if ((extras & CHARGRAMS) != 0) {
         charGrams(p, i, mask, b);

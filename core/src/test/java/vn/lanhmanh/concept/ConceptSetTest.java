@@ -13,16 +13,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The concept set of two words holds bits 0 to 127: each operation at the edges of the words (0, 63, 64,
- * 127), and every operation against {@link BitSet} on random sets. (The enum {@link Concept} has 64
- * constants, so concepts 64-127 are exercised here through their bits, not through constants.)
+ * The concept set of three words holds bits 0 to 191: each operation at the edges of the words (0, 63, 64,
+ * 127, 128, 191), and every operation against {@link BitSet} on random sets. (The enum {@link Concept} has
+ * fewer constants, so the concepts beyond it are exercised here through their bits, not through constants.)
  */
 class ConceptSetTest {
 
-  private static final int[] EDGES = {0, 63, 64, 127};
+  private static final int[] EDGES = {0, 63, 64, 127, 128, 191};
 
   @Example
-  void bitsAtTheEdgesOfBothWords() {
+  void bitsAtTheEdgesOfTheWords() {
     for (int b : EDGES) {
       ConceptSet s = ConceptSet.ofBit(b);
       assertThat(s.contains(b)).as("bit %d", b).isTrue();
@@ -31,17 +31,18 @@ class ConceptSetTest {
       assertThat(s.next(b)).isEqualTo(b);
       assertThat(s.next(b + 1)).isEqualTo(-1);
       assertThat(s.isEmpty()).isFalse();
-      assertThat(b < 64 ? s.lo() : s.hi()).isEqualTo(1L << (b & 63));
-      assertThat(b < 64 ? s.hi() : s.lo()).isZero();
-      assertThat(s.word(b >>> 6)).isEqualTo(1L << (b & 63));
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        assertThat(s.word(w)).as("word %d of {%d}", w, b).isEqualTo(w == b >>> 6 ? 1L << (b & 63) : 0);
+      }
       for (int other : EDGES) {
         assertThat(s.contains(other)).as("bit %d in {%d}", other, b).isEqualTo(other == b);
         assertThat(s.intersects(ConceptSet.ofBit(other))).isEqualTo(other == b);
       }
     }
     ConceptSet all = ConceptSet.EMPTY.with(0).with(63).with(64).with(127);
-    assertThat(all.lo()).isEqualTo(1L | 1L << 63);
-    assertThat(all.hi()).isEqualTo(1L | 1L << 63);
+    assertThat(all.w0()).isEqualTo(1L | 1L << 63);
+    assertThat(all.w1()).isEqualTo(1L | 1L << 63);
+    assertThat(all.w2()).isZero();
     assertThat(all.size()).isEqualTo(4);
     assertThat(all.toString()).isEqualTo("[0, 63, 64, 127]");
     assertThat(all.next(1)).isEqualTo(63);
@@ -49,25 +50,52 @@ class ConceptSetTest {
     assertThat(all.next(65)).isEqualTo(127);
     assertThat(all.containsAll(ConceptSet.ofBit(127).with(0))).isTrue();
     assertThat(ConceptSet.ofBit(127).with(0).containsAll(all)).isFalse();
-    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.lo(), all.hi())).isTrue();
-    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.lo(), 0)).isFalse();
-    assertThat(ConceptSet.ofBit(127).meets(0, 1L << 63)).isTrue();
-    assertThat(ConceptSet.ofBit(127).meets(-1L, 0)).isFalse();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), all.w1(), all.w2())).isTrue();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), 0, -1L)).isFalse();
+    assertThat(ConceptSet.ofBit(127).meets(0, 1L << 63, 0)).isTrue();
+    assertThat(ConceptSet.ofBit(127).meets(-1L, 0, -1L)).isFalse();
     assertThat(all.andNot(ConceptSet.ofBit(64).with(0))).isEqualTo(ConceptSet.EMPTY.with(63).with(127));
     assertThat(all.and(ConceptSet.ofBit(127))).isEqualTo(ConceptSet.ofBit(127));
-    assertThat(ConceptSet.ofBit(63).or(ConceptSet.ofBit(64))).isEqualTo(new ConceptSet(1L << 63, 1L));
+    assertThat(ConceptSet.ofBit(63).or(ConceptSet.ofBit(64))).isEqualTo(new ConceptSet(1L << 63, 1L, 0));
+  }
+
+  /** A concept of ordinal 128 or more (here bit 150) is a set bit of the third word like any other. */
+  @Example
+  void aConceptAbove127() {
+    ConceptSet high = ConceptSet.ofBit(150);
+    assertThat(high).isEqualTo(new ConceptSet(0, 0, 1L << (150 - 128)));
+    assertThat(ConceptSet.ofBits(3, 150)).isEqualTo(ConceptSet.ofBit(3).with(150));
+    ConceptSet both = high.or(ConceptSet.of(Concept.MINOR));
+    assertThat(both.contains(150)).isTrue();
+    assertThat(both.contains(Concept.MINOR)).isTrue();
+    assertThat(both.contains(150 - 64)).isFalse();
+    assertThat(both.contains(150 - 128)).isFalse();
+    assertThat(both.size()).isEqualTo(2);
+    assertThat(both.and(high)).isEqualTo(high);
+    assertThat(both.andNot(high)).isEqualTo(ConceptSet.of(Concept.MINOR));
+    assertThat(both.and(ConceptSet.ofBit(149))).isEqualTo(ConceptSet.EMPTY);
+    assertThat(both.meets(0, 0, 1L << 22)).isTrue();
+    assertThat(both.meets(0, 1L << 22, 0)).isFalse();
+    assertThat(high.meets(-1L, -1L, 0)).isFalse();
+    assertThat(high.isSubsetOf(0, 0, 1L << 22)).isTrue();
+    assertThat(both.isSubsetOf(0, 0, -1L)).isFalse();
+    assertThat(both.intersects(ConceptSet.ofBit(150))).isTrue();
+    assertThat(both.next(Concept.MINOR.ordinal() + 1)).isEqualTo(150);
+    assertThat(both.toString()).isEqualTo("[" + Concept.MINOR.ordinal() + ", 150]");
   }
 
   @Example
   void bitsOutsideTheSetAreRefusedOrAbsent() {
-    assertThatThrownBy(() -> ConceptSet.ofBit(128)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(ConceptSet.CAPACITY).isEqualTo(192);
+    assertThatThrownBy(() -> ConceptSet.ofBit(192)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> ConceptSet.ofBit(-1)).isInstanceOf(IndexOutOfBoundsException.class);
-    assertThatThrownBy(() -> ConceptSet.EMPTY.word(2)).isInstanceOf(IndexOutOfBoundsException.class);
-    ConceptSet full = new ConceptSet(-1L, -1L);
-    assertThat(full.contains(128)).isFalse();
+    assertThatThrownBy(() -> ConceptSet.EMPTY.word(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    ConceptSet full = new ConceptSet(-1L, -1L, -1L);
+    assertThat(full.contains(192)).isFalse();
     assertThat(full.contains(-1)).isFalse();
     assertThat(full.size()).isEqualTo(ConceptSet.CAPACITY);
-    assertThat(full.next(128)).isEqualTo(-1);
+    assertThat(full.next(191)).isEqualTo(191);
+    assertThat(full.next(192)).isEqualTo(-1);
     assertThat(ConceptSet.EMPTY.first()).isEqualTo(-1);
   }
 
@@ -85,7 +113,7 @@ class ConceptSetTest {
   @Provide
   Arbitrary<List<Integer>> bits() {
     // bits near the edges of the words are drawn more often than the others
-    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 62, 63, 64, 65, 126, 127);
+    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 62, 63, 64, 65, 126, 127, 128, 129, 190, 191);
     Arbitrary<Integer> any = Arbitraries.integers().between(0, ConceptSet.CAPACITY - 1);
     return Arbitraries.oneOf(edge, any).list().ofMaxSize(20);
   }
@@ -105,7 +133,7 @@ class ConceptSetTest {
   }
 
   private static BitSet bitSet(ConceptSet s) {
-    return BitSet.valueOf(new long[] {s.lo(), s.hi()});
+    return BitSet.valueOf(new long[] {s.w0(), s.w1(), s.w2()});
   }
 
   @Property(tries = 1000)
@@ -132,9 +160,9 @@ class ConceptSetTest {
     andNot.andNot(by);
     assertThat(bitSet(x.andNot(y))).isEqualTo(andNot);
     assertThat(x.intersects(y)).isEqualTo(bx.intersects(by));
-    assertThat(x.meets(y.lo(), y.hi())).isEqualTo(bx.intersects(by));
+    assertThat(x.meets(y.w0(), y.w1(), y.w2())).isEqualTo(bx.intersects(by));
     assertThat(x.containsAll(y)).isEqualTo(andNot(by, bx).isEmpty());
-    assertThat(y.isSubsetOf(x.lo(), x.hi())).isEqualTo(andNot(by, bx).isEmpty());
+    assertThat(y.isSubsetOf(x.w0(), x.w1(), x.w2())).isEqualTo(andNot(by, bx).isEmpty());
     assertThat(x.equals(y)).isEqualTo(bx.equals(by));
     StringBuilder walked = new StringBuilder();
     for (int w = 0; w < ConceptSet.WORDS; w++) {

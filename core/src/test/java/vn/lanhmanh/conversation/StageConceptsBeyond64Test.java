@@ -40,7 +40,7 @@ class StageConceptsBeyond64Test {
   @BeforeAll
   static void compile() {
     // the links come after the phrase lines, so concept C<i> is bit i
-    String stages = concepts(ConceptSet.CAPACITY) + "@ANIMAL\tC120\n";
+    String stages = concepts(Compositions.MAX_CONCEPTS) + "@ANIMAL\tC120\n";
     String rules = "photos\t0.9\tother\tC064 C127\n"
         + "secrecy\t0.8\tother\tC000 C065|C126 !C100\n"
         + "meeting\t0.7\tother\tC120 C063\n";
@@ -51,8 +51,8 @@ class StageConceptsBeyond64Test {
 
   @Test
   void everyConceptHasItsBit() {
-    assertThat(compositions.concepts()).hasSize(ConceptSet.CAPACITY);
-    for (int i = 0; i < ConceptSet.CAPACITY; i++) {
+    assertThat(compositions.concepts()).hasSize(Compositions.MAX_CONCEPTS);
+    for (int i = 0; i < Compositions.MAX_CONCEPTS; i++) {
       assertThat(compositions.concepts().get(i)).isEqualTo(String.format("C%03d", i));
     }
     assertThat(compositions.linkOf(vn.lanhmanh.concept.Concept.ANIMAL.ordinal()))
@@ -99,7 +99,7 @@ class StageConceptsBeyond64Test {
 
   @Test
   void moreThan128ConceptsAreRefused() {
-    String stages = concepts(ConceptSet.CAPACITY) + "táo ta\tC128\talways\n";
+    String stages = concepts(Compositions.MAX_CONCEPTS) + "táo ta\tC128\talways\n";
     assertThatThrownBy(() -> Compositions.read("stages.tsv", new StringReader(stages), "stage-rules.tsv",
         new StringReader(""))).hasMessageContaining("more than 128 concepts");
   }

@@ -48,7 +48,7 @@ class StageMatcherTest {
       ConceptSet alone = c.alone(child);
       assertThat(alone.size()).as("some single concepts meet no rule").isLessThan(c.concepts().size());
       for (Compositions.Rule r : c.rules(child)) {
-        for (int bit = 0; bit < ConceptSet.CAPACITY; bit++) {
+        for (int bit = 0; bit < Compositions.MAX_CONCEPTS; bit++) {
           if (Compositions.matches(r, ConceptSet.ofBit(bit))) {
             assertThat(alone.contains(bit)).as(r.id() + " with concept " + bit).isTrue();
           }

@@ -19,16 +19,19 @@ import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 
 /**
- * A concept phrase's concepts 64 to 127 go from the compiled lexicon to a hit of the match and through the
- * precompiled form, and a file of format version 2 (concepts 0-63 only) is still read. The enum
- * {@link Concept} has 64 constants, so the concepts above 63 are set on a compiled lexicon's table here.
+ * A concept phrase's concepts 64 to 191 go from the compiled lexicon to a hit of the match and through the
+ * precompiled form, and files of format versions 2 (concepts 0-63 only) and 3 (concepts 0-127) are still
+ * read. The concepts beyond the enum {@link Concept} are set on a compiled lexicon's table here.
  */
 class ConceptSetsAbove63Test {
 
-  /** ANIMAL (63) and the bits 64 and 127 beyond the enum. */
-  private static final ConceptSet WIDE = ConceptSet.of(Concept.ANIMAL).with(64).with(127);
+  /** ANIMAL (63) and the bits 64 and 127 of the second word. */
+  private static final ConceptSet MIDDLE = ConceptSet.of(Concept.ANIMAL).with(64).with(127);
+  /** MIDDLE and the bits 128, 150 and 191 of the third word, beyond the enum. */
+  private static final ConceptSet WIDE = MIDDLE.or(ConceptSet.ofBits(128, 150, 191));
 
   private static CompiledLexicon narrow;
+  private static CompiledLexicon middle;
   private static CompiledLexicon wide;
 
   @BeforeAll
@@ -38,10 +41,16 @@ class ConceptSetsAbove63Test {
         new ConceptPhrase("công an", Set.of(Concept.NEWS_POLICE), Fold.ALWAYS, "", "test:2")),
         List.of(), List.of(), List.of());
     narrow = CompiledLexicon.compile(List.of(), concepts, Map.of());
+    assertThat(narrow.conceptSets[0]).isEqualTo(ConceptSet.of(Concept.ANIMAL));
+    middle = withFirstSet(MIDDLE);
+    wide = withFirstSet(WIDE);
+  }
+
+  /** {@link #narrow} with the concepts of its first concept phrase ({@code con mèo}) set to {@code set}. */
+  private static CompiledLexicon withFirstSet(ConceptSet set) {
     ConceptSet[] sets = narrow.conceptSets.clone();
-    assertThat(sets[0]).isEqualTo(ConceptSet.of(Concept.ANIMAL));
-    sets[0] = WIDE;
-    wide = new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.ruleIds,
+    sets[0] = set;
+    return new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.ruleIds,
         narrow.syllableStart, narrow.syllableIds, narrow.foldAlways, sets, narrow.counts);
   }
 
@@ -57,16 +66,22 @@ class ConceptSetsAbove63Test {
     MatchState state = match(wide, "hôm qua con mèo chạy mất, công an tìm giúp");
     assertThat(state.conceptCount()).isEqualTo(2);
     assertThat(state.conceptSet(0)).isEqualTo(WIDE);
-    assertThat(state.conceptLo(0)).isEqualTo(1L << 63);
-    assertThat(state.conceptHi(0)).isEqualTo(1L | 1L << 63);
-    assertThat(state.conceptWord(0, 1)).isEqualTo(state.conceptHi(0));
-    for (int b : new int[] {63, 64, 127}) {
+    assertThat(state.conceptWord(0, 0)).isEqualTo(1L << 63);
+    assertThat(state.conceptWord(0, 1)).isEqualTo(1L | 1L << 63);
+    assertThat(state.conceptWord(0, 2)).isEqualTo(1L | 1L << 22 | 1L << 63);
+    for (int w = 0; w < ConceptSet.WORDS; w++) {
+      assertThat(state.conceptWord(0, w)).isEqualTo(WIDE.word(w));
+      assertThat(state.conceptWord(1, w)).isEqualTo(ConceptSet.of(Concept.NEWS_POLICE).word(w));
+    }
+    for (int b : new int[] {63, 64, 127, 128, 150, 191}) {
       assertThat(state.hasConcept(0, b)).as("bit %d", b).isTrue();
     }
     assertThat(state.hasConcept(0, 0)).isFalse();
     assertThat(state.hasConcept(0, 126)).isFalse();
+    assertThat(state.hasConcept(0, 149)).isFalse();
     assertThat(state.hasConcept(0, ConceptSet.ofBit(127))).isTrue();
-    assertThat(state.hasConcept(0, ConceptSet.ofBit(100).with(0))).isFalse();
+    assertThat(state.hasConcept(0, ConceptSet.ofBit(150))).isTrue();
+    assertThat(state.hasConcept(0, ConceptSet.ofBit(100).with(0).with(149))).isFalse();
     assertThat(state.conceptSet(1)).isEqualTo(ConceptSet.of(Concept.NEWS_POLICE));
   }
 
@@ -88,28 +103,43 @@ class ConceptSetsAbove63Test {
   }
 
   @Test
-  void concepts64To127SurviveThePrecompiledForm() throws IOException {
-    CompiledLexicon back = read(write(wide));
-    assertThat(back.conceptSets).containsExactly(wide.conceptSets);
-    assertThat(match(back, "con mèo").conceptSet(0)).isEqualTo(WIDE);
+  void concepts64To191SurviveThePrecompiledForm() throws IOException {
+    for (CompiledLexicon c : List.of(middle, wide)) {
+      CompiledLexicon back = read(write(c));
+      assertThat(back.conceptSets).containsExactly(c.conceptSets);
+      assertThat(match(back, "con mèo").conceptSet(0)).isEqualTo(c.conceptSets[0]);
+    }
+    assertThat(match(read(write(wide)), "con mèo").hasConcept(0, 150)).isTrue();
+  }
+
+  @Test
+  void aVersion3FileIsStillRead() throws IOException {
+    // Version 3 wrote concepts 0-127 and flags of at most 3 where version 4 writes its flags: a lexicon
+    // without concepts above 127 is written alike but for the version.
+    CompiledLexicon back = read(withVersion(write(middle), 3));
+    assertThat(back.conceptSets).containsExactly(middle.conceptSets);
+    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(MIDDLE);
+    // concepts above 127 cannot be in a version 3 file
+    assertThatThrownBy(() -> read(withVersion(write(wide), 3))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("flags");
   }
 
   @Test
   void aVersion2FileIsStillRead() throws IOException {
-    byte[] v3 = write(narrow);
-    assertThat(ByteBuffer.wrap(v3).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(3);
-    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 3 writes its flags: a lexicon without
+    byte[] v4 = write(narrow);
+    assertThat(ByteBuffer.wrap(v4).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(4);
+    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 4 writes its flags: a lexicon without
     // concepts above 63 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(v3, LexiconCodec.OLDEST_FORMAT_VERSION));
+    CompiledLexicon back = read(withVersion(v4, LexiconCodec.OLDEST_FORMAT_VERSION));
     assertThat(back.conceptSets).containsExactly(narrow.conceptSets);
     assertThat(back.foldAlways).isEqualTo(narrow.foldAlways);
     assertThat(match(back, "con mèo, công an").conceptCount()).isEqualTo(2);
     // concepts above 63 cannot be in a version 2 file
-    assertThatThrownBy(() -> read(withVersion(write(wide), 2))).isInstanceOf(LexiconCodec.FormatException.class)
+    assertThatThrownBy(() -> read(withVersion(write(middle), 2))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("flags");
-    assertThatThrownBy(() -> read(withVersion(v3, 1))).isInstanceOf(LexiconCodec.FormatException.class)
+    assertThatThrownBy(() -> read(withVersion(v4, 1))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("format version 1");
-    assertThatThrownBy(() -> read(withVersion(v3, 4))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("format version 4");
+    assertThatThrownBy(() -> read(withVersion(v4, 5))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("format version 5");
   }
 }

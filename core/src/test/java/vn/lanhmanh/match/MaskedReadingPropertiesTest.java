@@ -118,8 +118,7 @@ class MaskedReadingPropertiesTest {
     for (int k = 0; k < a.conceptCount(); k++) {
       assertThat(b.conceptStartPos(k)).as(text).isEqualTo(a.conceptStartPos(k));
       assertThat(b.conceptEndPos(k)).as(text).isEqualTo(a.conceptEndPos(k));
-      assertThat(b.conceptLo(k)).as(text).isEqualTo(a.conceptLo(k));
-      assertThat(b.conceptHi(k)).as(text).isEqualTo(a.conceptHi(k));
+      assertThat(b.conceptSet(k)).as(text).isEqualTo(a.conceptSet(k));
     }
   }
 }

@@ -10,7 +10,7 @@ import vn.lanhmanh.text.Vocabulary;
 import vn.lanhmanh.text.VietnameseNormalizer;
 
 /**
- * The tagger's tags 64 to 127 ({@link PositionTags#tagsHigh}) are features like tags 0 to 63: tag {@code t}
+ * The tagger's tags 64 to 191 ({@link PositionTags#tags(int, int)}) are features like tags 0 to 63: tag {@code t}
  * at a position adds the tag feature of value {@code t} there and the neighbour feature of value {@code t}
  * at the positions beside it, hashed from the tag's number as for tags below 64 (template ids 25 and 26).
  */
@@ -42,12 +42,12 @@ class ConceptTagsAbove63Test {
     return new PositionTags() {
       @Override
       public long tags(int position) {
-        return position == 1 && tag < 64 ? 1L << tag : 0;
+        return tags(position, 0);
       }
 
       @Override
-      public long tagsHigh(int position) {
-        return position == 1 && tag >= 64 ? 1L << tag : 0;
+      public long tags(int position, int w) {
+        return position == 1 && tag >>> 6 == w ? 1L << tag : 0;
       }
     };
   }
@@ -57,7 +57,7 @@ class ConceptTagsAbove63Test {
     String text = "con mèo trắng";
     List<List<Integer>> none = features(text, PositionTags.NONE);
     assertThat(none).hasSize(3);
-    for (int tag : new int[] {0, 63, 64, 127}) {
+    for (int tag : new int[] {0, 63, 64, 127, 128, 150, 191}) {
       List<List<Integer>> with = features(text, tagAt1(tag));
       int own = Features.index(TAG, tag, MASK);
       int near = Features.index(TAG_NEAR, tag, MASK);
