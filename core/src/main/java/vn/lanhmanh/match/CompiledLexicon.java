@@ -169,7 +169,7 @@ public final class CompiledLexicon {
       int f = info[i];
       if (i >= entries.length) {
         ConceptSet set = conceptSets[i - entries.length];
-        rank[i] = set.isSubsetOf(REGISTERS.w0(), REGISTERS.w1(), REGISTERS.w2()) ? MaskedReading.OTHER : MaskedReading.HARM;
+        rank[i] = REGISTERS.containsAll(set) ? MaskedReading.OTHER : MaskedReading.HARM;
       } else if ((f & INFO_RULE) != 0) {
         // Side phrases (a conversation's stages) read no masked word: the text's reading is the same with
         // or without them.

@@ -433,7 +433,8 @@ public final class ScoreStage {
           // Quitting a game or a friend ("acc nay t nghi choi roi", "tao nghỉ chơi với mày"): the classifier reads
           // "nghi" as a dark thought, handing on an account as giving one's things away and "mày" as a threat.
           // Only the score is quieted: a word the lexicon reads, or a concept of the category's compositions
-          // (a beating, a farewell, shutting someone out), keeps the finding. An account handed on when quitting is no belonging given away for good (GIVE_AWAY does not count).
+          // (a beating, a farewell, shutting someone out), keeps the finding. An account handed on when quitting
+          // is no belonging given away for good (GIVE_AWAY does not count).
           continue;
         }
         if (c == Category.HARASSMENT && anyConcept(state, NAME_CALLED) && !anyConcept(state, BULLYING)
@@ -757,10 +758,6 @@ public final class ScoreStage {
   }
 
   /**
-   * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
-   * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
-   */
-  /**
    * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
    * ({@link Concept#FOLK_SIMILE}).
    */
@@ -804,6 +801,10 @@ public final class ScoreStage {
    */
   private static final ConceptSet WHO = ConceptSet.of(Concept.MINOR, Concept.SCHOOL);
 
+  /**
+   * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
+   * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
+   */
   private static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
 
   /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
