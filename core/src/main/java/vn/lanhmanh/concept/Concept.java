@@ -431,7 +431,27 @@ public enum Concept {
    * scam words only; no composition or raise names it, so a sale, a number to call, a fee or a transfer in the same
    * sentence keeps its finding.
    */
-  CAUTION(true);
+  CAUTION(true),
+  /**
+   * A stranger who says he is the child's age or class ({@code mình cũng 12t nè}, {@code tớ bằng tuổi cậu mà}): with a place
+   * to meet and "come alone, tell nobody", grooming ({@code grooming.peer_age_alone}, C).
+   */
+  PEER_AGE,
+  /**
+   * The age gap said to be nothing to a younger one ({@code tình cảm đâu cần tuổi tác}, {@code a lớn hơn e có chút thui},
+   * {@code nhiều cặp cách nhau 20 tuổi}): with a meeting, grooming ({@code grooming.age_gap_meeting}, C).
+   */
+  AGE_GAP,
+  /**
+   * Grooming told as a method: the lonely child chosen ({@code nhắm vào đứa cô đơn}, {@code muốn tiếp cận trẻ thì}); with
+   * secrecy or presents, grooming C.
+   */
+  LONELY_TARGET,
+  /**
+   * A sex worker named or priced by the session ({@code em hàng quận 10}, {@code giá 500k một lần}): with her body
+   * described, {@code sexual.escort_body} (T18).
+   */
+  ESCORT;
 
   private final String id = name();
   private final boolean register;
