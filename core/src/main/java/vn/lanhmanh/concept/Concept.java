@@ -431,7 +431,13 @@ public enum Concept {
    * scam words only; no composition or raise names it, so a sale, a number to call, a fee or a transfer in the same
    * sentence keeps its finding.
    */
-  CAUTION(true);
+  CAUTION(true),
+  /**
+   * Register: a mathematics lesson on chance ({@code tính xác suất}, {@code kỳ vọng âm}, {@code expected value}): a game
+   * of chance named to compute its odds. It lowers bare gambling words only, tier C included; no composition or raise
+   * names it, so a stake, a top-up or a prize in the same sentence keeps its finding.
+   */
+  ODDS_LESSON(true);
 
   private final String id = name();
   private final boolean register;
