@@ -451,7 +451,13 @@ public enum Concept {
    * A sex worker named or priced by the session ({@code em hàng quận 10}, {@code giá 500k một lần}): with her body
    * described, {@code sexual.escort_body} (T18).
    */
-  ESCORT;
+  ESCORT,
+  /**
+   * Register: a mathematics lesson on chance ({@code tính xác suất}, {@code kỳ vọng âm}, {@code expected value}): a game
+   * of chance named to compute its odds. It lowers bare gambling words only, tier C included; no composition or raise
+   * names it, so a stake, a top-up or a prize in the same sentence keeps its finding.
+   */
+  ODDS_LESSON(true);
 
   private final String id = name();
   private final boolean register;

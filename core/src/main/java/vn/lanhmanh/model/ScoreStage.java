@@ -591,11 +591,20 @@ public final class ScoreStage {
   static final int LONG_SENTENCES = 3;
 
   /**
+   * The syllables from which a sentence is long enough for {@link #sentenceScore} to read a profanity finding in
+   * its first clause over that clause alone: an oath opens its sentence as a clause of its own ({@code Mẹ nó chứ,
+   * …}), and a long sentence after it dilutes the score of the whole sentence as more sentences do. A word inside
+   * or at the end of a long sentence (a list of diseases, initials in a list of names) is read with its sentence.
+   */
+  static final int LONG_CLAUSES = 30;
+
+  /**
    * The classifier's calibrated score of {@code f}'s category over the sentences its span lies in (their
    * syllables, concept hits and {@code findings}), read as if they were the whole text; 0 when they are the
    * whole text (the text's own score has been read already) or when the text has fewer than
    * {@link #LONG_SENTENCES} sentences (a quoted line and its speaker, a chat message in two parts: the
-   * whole text's score is not diluted there).
+   * whole text's score is not diluted there). A profanity finding in the first clause of a sentence of
+   * {@link #LONG_CLAUSES} syllables or more is read over that clause instead, however many sentences the text has.
    */
   static double sentenceScore(ClassifierModel m, Finding f, List<Finding> findings, String text,
       MatchState state, Vocabulary vocab, MessageFeatures.Syllables known, ClassifierScratch s) {
@@ -605,7 +614,8 @@ public final class ScoreStage {
     for (int i = 1; i < size && sentences < LONG_SENTENCES; i++) {
       sentences += p.sentenceStart(i) ? 1 : 0;
     }
-    if (sentences < LONG_SENTENCES) {
+    boolean clauses = f.category() == Category.PROFANITY;
+    if (sentences < LONG_SENTENCES && !clauses) {
       return 0;
     }
     int first = -1;
@@ -628,6 +638,14 @@ public final class ScoreStage {
     int to = last + 1;
     while (to < size && !p.sentenceStart(to)) {
       to++;
+    }
+    if (clauses && to - from >= LONG_CLAUSES && state.clause(from) == state.clause(first)) {
+      to = last + 1;
+      while (to < size && !p.sentenceStart(to) && state.clause(to) == state.clause(last)) {
+        to++;
+      }
+    } else if (sentences < LONG_SENTENCES) {
+      return 0;
     }
     if (from == 0 && to >= p.size()) {
       return 0;
