@@ -104,11 +104,11 @@ public final class ScoreStage {
   /** {@link #support} less what is no evidence by itself for a quieted score ({@link #WHO} for drugs). */
   private final ConceptSet[] evidence;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
-  private final ConceptSet quitSupport;
+  final ConceptSet quitSupport;
   /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
-  private final ConceptSet groomingCues;
+  final ConceptSet groomingCues;
   /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
-  private final ConceptSet cautionEvidence;
+  final ConceptSet cautionEvidence;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
   private final ThreadLocal<ClassifierScratch> classifierScratch = ThreadLocal.withInitial(ClassifierScratch::new);
   /** The classifiers' features of the vocabulary last checked with (made once per vocabulary). */
@@ -121,6 +121,8 @@ public final class ScoreStage {
     /** The calibrated scores, by the model's category order. */
     final double[] probs = new double[CATEGORIES];
     final long[] acc = new long[ClassifierModel.ACC];
+    /** The score at hand, as the quieting rules read it: filled for each score, never made again. */
+    final Quieting.Check check = new Quieting.Check();
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
@@ -184,9 +186,10 @@ public final class ScoreStage {
    * Whether a classifier finding of {@code c} is quieted by context: the text is in a register that keeps the
    * category's bare words at P ("giết creeper" in a game, a police report of a gambling bust) and no concept of
    * the category's compositions is hit (a weapon, a beating, a sale would speak for the score). The caller
-   * quiets only a score under 0.9 (a finding of low or medium severity).
+   * quiets only a score under 0.9 (a finding of low or medium severity): the rule
+   * {@code Quieting.BARE_MENTION_IN_REGISTER}.
    */
-  private boolean quieted(Category c, MatchState state) {
+  boolean quieted(Category c, MatchState state) {
     return anyConcept(state, quiet[c.ordinal()]) && !anyConcept(state, evidence[c.ordinal()]);
   }
 
@@ -351,8 +354,14 @@ public final class ScoreStage {
   /**
    * Runs the message classifiers: each category's calibrated score replaces the fixed value from its
    * findings (for harassment and profanity with the tagger on, the higher of the two), and a category whose
-   * score reaches its threshold gets a {@code model/<category>} finding over the whole text, unless a
-   * finding of the lexicon or the compositions already gives the category that tier or a higher one.
+   * score reaches its threshold gets a {@code model/<category>} finding over the whole text, unless a rule
+   * of the table {@link Quieting} takes it away (the lexicon reads the category, profanity, a register, the
+   * source of the text, nothing that backs the score: each rule with its categories, condition and reason).
+   * The finding's tier is the file's, or raised ({@link #raisedTier}), then adjusted in order: a
+   * {@code sexual_minors} score where nothing names a child becomes adult sexual content (T18); peers' words
+   * in a conversation that nothing the lexicon reads backs are lowered; grooming in a conversation is P; a low
+   * score that nothing supports is at most {@link ClassifierModel#UNSUPPORTED_TIER}; a score reached only by a
+   * child's threshold is at most {@link #CHILD_ONLY_TIER}.
    *
    * @return {@code added} with the classifiers' findings appended
    */
@@ -379,101 +388,36 @@ public final class ScoreStage {
     for (int k = 0; k < m.categories.length; k++) {   // all the calibrations first: a loop with little live
       probs[k] = m.calibrate(k, s.logits[k]);
     }
-    for (int k = 0; k < m.categories.length; k++) {
-      Category c = m.categories[k];
-      double p = probs[k];
-      int i = c.ordinal();
-      boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
-      scores[i] = tagged ? Math.max(scores[i], p) : p;
-      // No finding of the classifier's own where the lexicon reads the category, for profanity (swearing is
-      // words: the lexicon tells a swear from the innocent words that fold onto it, as "cái lon" from "cái lồn"),
-      // nor for conduct aimed at a reader in a search query.
-      // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
-      // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
-      // of the same text does not stop that.
-      // Drugs offered for sale (a price, a transfer, "ib", "ship") are rated as the sale compositions are (C), not
-      // as talk of drugs (T18), unless the text reports, teaches or warns.
-      double threshold = threshold(m, k, state);
-      boolean childOnly = p < m.threshold[k] && CHILD_ONLY.contains(c);
-      Rating raised = p >= threshold && !childOnly ? raisedTier(c, state) : null;
-      boolean raise = raised != null && !covered(findings, c, raised);
-      if (p >= threshold && !text.isEmpty() && (raise || !lexiconReads(findings, c))
-          && c != Category.PROFANITY && !(source == Source.SEARCH_QUERY && ADDRESSED.contains(c))) {
+    Quieting.Check check = s.check;
+    check.text(this, m, probs, text, state, vocab, findings, source);
+    try {
+      for (int k = 0; k < m.categories.length; k++) {
+        Category c = m.categories[k];
+        double p = probs[k];
+        int i = c.ordinal();
+        boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
+        scores[i] = tagged ? Math.max(scores[i], p) : p;
+        boolean reached = p >= threshold(m, k, state);
+        if (!reached || text.isEmpty()) {
+          continue;
+        }
+        // Self-harm with its means named (pills, a blade, a rope, a cut, a lethal dose) is rated as instructions
+        // are (T18), not as a disclosure (K), unless the text reports, teaches or warns; the lexicon's K reading
+        // of the same text does not stop that. Drugs offered for sale (a price, a transfer, "ib", "ship") are
+        // rated as the sale compositions are (C), not as talk of drugs (T18), unless the text reports, teaches or
+        // warns. A score under the file's own threshold reached only by a child's threshold is never raised.
+        boolean childOnly = p < m.threshold[k] && CHILD_ONLY.contains(c);
+        Rating raised = childOnly ? null : raisedTier(c, state);
+        boolean raise = raised != null && !covered(findings, c, raised);
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
+        check.score(c, p, sev, raise, childOnly);
+        if (Quieting.first(check) != null) {
+          continue;   // the score stays; the table says why no finding is made
+        }
         Rating tier = raise ? raised : m.tier[k];
-        if (c == Category.SEXUAL_MINORS && (p < ADULT_BELOW || source.inConversation())
-            && !sexualCue(findings, state, m, probs)
-            && !(source == Source.CONVERSATION && p >= ADULT_BELOW && anyConcept(state, SCENE_CUES))) {
-          // Nothing in the text is sexual: a question about a child's school or age alone is not abuse. In a
-          // conversation at any score: the conversation's stages read the approach across messages; the other
-          // party asking for the child bathing or changing ("ảnh lúc tắm") keeps it.
-          continue;
-        }
-        if (source == Source.CHILD_IN_CONVERSATION && CHILD_ONLY.contains(c) && !raise
-            && (childOnly || p < m.unsupportedBelow) && !supported(c, findings, state)) {
-          // The child's own "mình muốn thử" with only a low score (under the file's threshold, or under the score
-          // that stands unsupported) and nothing of the category read: no drug or sexual content aimed at her.
-          continue;
-        }
-        if (!raise && (sev != Severity.HIGH || c == Category.DRUGS && anyConcept(state, GAMES_DAY))
-            && quieted(c, state)) {
-          // A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words
-          // at P says the same of a score short of near certainty (a hired beating in game words still scores it).
-          continue;
-        }
-        if (c == Category.DRUGS && !raise && sev != Severity.HIGH && anyConcept(state, CAUTION)
-            && !anyConcept(state, cautionEvidence)) {
-          // What alcohol or tobacco does to the body ("uống rượu bia có hại cho gan"): a lesson. Naming the drink is
-          // no evidence here (ALCOHOL_TOBACCO is left out of the drug compositions' concepts); a sale, a price, a
-          // party or being high keeps the score.
-          continue;
-        }
-        if (QUIT_READS.contains(c) && anyConcept(state, QUIT) && !backed(c, findings, state)
-            && !anyConcept(state, c == Category.SELF_HARM ? quitSupport : support[c.ordinal()])) {
-          // Quitting a game or a friend ("acc nay t nghi choi roi", "tao nghỉ chơi với mày"): the classifier reads
-          // "nghi" as a dark thought, handing on an account as giving one's things away and "mày" as a threat.
-          // Only the score is quieted: a word the lexicon reads, or a concept of the category's compositions
-          // (a beating, a farewell, shutting someone out), keeps the finding. An account handed on when quitting
-          // is no belonging given away for good (GIVE_AWAY does not count).
-          continue;
-        }
-        if (c == Category.HARASSMENT && anyConcept(state, NAME_CALLED) && !anyConcept(state, BULLYING)
-            && !insultAboveP(findings)) {
-          // A report of the name a child was called ("con mình bị bạn gọi là 'đồ béo', mình nên làm gì"): the
-          // register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. An
-          // insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it.
-          // A folk simile of a trait ("thằng em tao lì như trâu") is a complaint the score reads as an insult.
-          continue;
-        }
-        if (c == Category.GROOMING && sev != Severity.HIGH && anyConcept(state, CLASS_WORDS)
-            && !backed(c, findings, state) && !anyConcept(state, groomingCues)) {
-          // Chatting in class ("ghi tên các bạn nói chuyện riêng trong giờ", register CLASSROOM): the score reads
-          // "chuyện riêng" as a private line. A score of near certainty, a finding of the lexicon or a composition,
-          // or a concept of the grooming compositions other than a child or a school (a meeting, a secret, a gift,
-          // a camera, a private app) keeps it.
-          continue;
-        }
-        if (c == Category.SCAM && source == Source.CHILD_IN_CONVERSATION) {
-          // The child's own answer ("em đặt bằng tài khoản của mẹ ạ") is not a scam aimed at her; the other
-          // party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand.
-          continue;
-        }
-        if (c == Category.SCAM && source == Source.CONVERSATION && sev != Severity.HIGH && !asks(state, text)
-            && !backed(c, findings, state)) {
-          // A chat message that asks nothing a scam needs, with only a score short of near certainty and no
-          // finding of the lexicon or a composition (a gambling lure keeps it): a classmate's "tớ được anh hai nạp
-          // 500 quân huy", an officer's greeting. The message that asks is checked.
-          continue;
-        }
-        if (c == Category.SCAM && anyConcept(state, OWN_SERVICE) && !asks(state, text)) {
-          // A shop's refund, return or order handled in its own app, or a school's notice to the parents
-          // through the contacts on file, with nothing asked of the reader: the classifier reads refund and
-          // "confirm" words as a scam's, while every such scam asks for money, a code, a card, a private
-          // contact, a link or a number to call.
-          continue;
-        }
+        // Tier 1. A sexual_minors score under near certainty where nothing names a child: adult sexual content, one
+        // finding of it at most.
         if (c == Category.SEXUAL_MINORS && p < ADULT_BELOW && !minorCue(findings, state)) {
-          // Nothing in the text names a child: the suspicion is reported as adult sexual content.
           c = Category.SEXUAL;
           tier = Rating.T18;
           if (covered(findings, c, tier) || hasModelFinding(out, c)) {
@@ -482,52 +426,37 @@ public final class ScoreStage {
         } else if (c == Category.SEXUAL && hasModelFinding(out, c)) {
           continue;
         }
-        if (source.inConversation() && c == Category.DATING && p < CHAT_DATING_UNSUPPORTED_BELOW
-            && !supported(c, findings, state)) {
-          // "hẹn gặp con", "hẹn gặp tối nay nha": a chat's goodbyes and games read as dating by the score alone;
-          // an adult's approach to the child is the conversation's to judge (its stages and the grooming score)
-          continue;
-        }
-        if (source.inConversation() && c == Category.SOCIAL && !supported(c, findings, state)
-            && !anyConcept(state, NAMED_CHANNEL)) {
-          // "vào đi t mời phòng", "mời m vào team": a game room or a team the chat is about, which the score
-          // reads as an invitation to a network; the child is on a chat already, and a move to another app is
-          // the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps it.
-          continue;
-        }
+        // Tier 2. Peers' words in a conversation that nothing the lexicon reads backs (no insult, threat or beating
+        // that the lexicon or a composition reads, only the score; a pronoun of address is no insult here): two
+        // friends' "mày nhìn nó hoài" is harassment at P, and a child's "em muốn đập tụi nó một trận" told to her
+        // sister, addressing nobody with "mày" ("nó", "tụi nó"), is violence at VENTING_TIER at most (with no
+        // beating, weapon or threat named the table took it away: CHILD_ANGER_NAMES_NOTHING). The same words to
+        // "mày" are a threat sent to its target and keep their tier. Bullying and threats in a chat say what they
+        // do in words the lexicon reads.
         boolean peerWords = false;
         if (source.inConversation() && (c == Category.HARASSMENT || c == Category.VIOLENCE)
             && !backed(c, findings, state)) {
-          // No insult, threat or beating that the lexicon or a composition reads, only the score (a pronoun of
-          // address is no insult here): two friends' "mày nhìn nó hoài", a child's "em muốn đập tụi nó một trận"
-          // told to her sister. Bullying and threats in a chat say what they do in words the lexicon reads.
           if (c == Category.HARASSMENT) {
             tier = Rating.P;
             peerWords = true;
           } else if (source == Source.CHILD_IN_CONVERSATION && !addressed(state.positions(), vocab)) {
-            // the child's own anger at someone not addressed ("nó", "tụi nó"): at most a warning; the same words
-            // to "mày" are a threat sent to its target and keep their tier; with no beating, weapon or threat
-            // named at all ("t biết"), the score alone is no anger
-            if (!anyConcept(state, support[c.ordinal()])) {
-              continue;
-            }
             tier = tier.compareTo(VENTING_TIER) > 0 ? VENTING_TIER : tier;
             peerWords = true;
           }
         }
+        // Tier 3. Grooming in a conversation is reported at P: the conversation's risk sets the action. Otherwise,
+        // nothing but a low score: a block only for a child (T13), and no warning at all (no finding; the score
+        // stays); a self-harm finding always warns, with help.
         if (source.inConversation() && c == Category.GROOMING) {
           tier = Rating.P;
-        } else if (peerWords) {
-          // rated above
-        } else if (p < m.unsupportedBelow && !supported(c, findings, state)) {
-          // nothing but a low score: a block only for a child (T13), and no warning at all (the score stays); a
-          // self-harm finding always warns, with help
+        } else if (!peerWords && p < m.unsupportedBelow && !supported(c, findings, state)) {
           if (tier.compareTo(ClassifierModel.UNSUPPORTED_TIER) > 0) {
             tier = ClassifierModel.UNSUPPORTED_TIER;
           } else if (tier == Rating.K && c != Category.SELF_HARM) {
             continue;
           }
         }
+        // Tier 4. A score between the child's threshold and the file's own stops a child under 13 and nobody older.
         if (childOnly && tier.compareTo(CHILD_ONLY_TIER) > 0) {
           tier = CHILD_ONLY_TIER;
         }
@@ -536,6 +465,8 @@ public final class ScoreStage {
         }
         out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
       }
+    } finally {
+      check.clear();
     }
     return out;
   }
@@ -753,7 +684,7 @@ public final class ScoreStage {
    * {@code thằng}: a {@code harassment/target:} finding) supports only an insult: "tao sẽ nhớ mày lắm" is
    * no evidence of violence.
    */
-  private boolean supported(Category c, List<Finding> findings, MatchState state) {
+  boolean supported(Category c, List<Finding> findings, MatchState state) {
     boolean insult = INSULT.contains(c);
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
@@ -765,8 +696,13 @@ public final class ScoreStage {
     return anyConcept(state, support[c.ordinal()]);
   }
 
+  /** The concepts that category {@code c}'s compositions use: a hit of one supports its classifier finding. */
+  ConceptSet support(Category c) {
+    return support[c.ordinal()];
+  }
+
   /** Whether a concept of {@code concepts} was hit in the text. */
-  private static boolean anyConcept(MatchState state, ConceptSet concepts) {
+  static boolean anyConcept(MatchState state, ConceptSet concepts) {
     for (int k = 0; !concepts.isEmpty() && k < state.conceptCount(); k++) {
       if (state.hasConcept(k, concepts)) {
         return true;
@@ -776,54 +712,10 @@ public final class ScoreStage {
   }
 
   /**
-   * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
-   * ({@link Concept#FOLK_SIMILE}).
-   */
-  private static final ConceptSet NAME_CALLED = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
-
-  /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
-  private static final ConceptSet CLASS_WORDS = ConceptSet.of(Concept.CLASSROOM);
-
-  /** A warning that names what a harm does ({@link Concept#CAUTION}). */
-  private static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
-
-  /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
-  private static boolean insultAboveP(List<Finding> findings) {
-    for (int i = 0; i < findings.size(); i++) {
-      Finding f = findings.get(i);
-      if ((f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY) && f.rating() != Rating.P
-          && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
-  private static final ConceptSet QUIT = ConceptSet.of(Concept.QUIT_PLAY);
-
-  /** The scores that quitting a game or a friend takes away when nothing else backs them. */
-  private static final Set<Category> QUIT_READS = EnumSet.of(Category.SELF_HARM, Category.VIOLENCE,
-      Category.HARASSMENT);
-
-  /**
-   * A sports day or a game of tug of war ({@link Concept#SPORT}): "keo co" without marks is no "kẹo" (ecstasy),
-   * even when the drugs score is near certain; a sale or being high is a concept of the drug compositions and
-   * keeps it.
-   */
-  private static final ConceptSet GAMES_DAY = ConceptSet.of(Concept.SPORT);
-
-  /**
    * Who a drug composition is about (a pupil, a school): no evidence of drugs by itself, so it does not keep a
    * quieted drugs score ("thi kéo co ở trường").
    */
   private static final ConceptSet WHO = ConceptSet.of(Concept.MINOR, Concept.SCHOOL);
-
-  /**
-   * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
-   * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
-   */
-  private static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
 
   /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
   private static final ConceptSet ASKS = ConceptSet.of(Concept.MONEY_TRANSFER, Concept.FEE, Concept.CREDENTIALS,
@@ -999,7 +891,7 @@ public final class ScoreStage {
    * most {@link #CHILD_ONLY_TIER} and never raised (to C for a drug sale): the score is good enough to keep a
    * child under 13 from the text, not to block a teenager or an adult, nor to call it a crime.
    */
-  private static final Set<Category> CHILD_ONLY = EnumSet.of(Category.SEXUAL, Category.DRUGS);
+  static final Set<Category> CHILD_ONLY = EnumSet.of(Category.SEXUAL, Category.DRUGS);
 
   /** The highest tier of a finding of {@link #CHILD_ONLY} scored under the file's own threshold. */
   static final Rating CHILD_ONLY_TIER = Rating.T13;
@@ -1009,9 +901,6 @@ public final class ScoreStage {
    * (no lexicon or composition finding) is not made; the score stays.
    */
   static final double CHAT_DATING_UNSUPPORTED_BELOW = 0.9;
-
-  /** A private app or channel named: in a conversation, what a {@code model/social} finding needs besides its score. */
-  private static final ConceptSet NAMED_CHANNEL = ConceptSet.of(Concept.PRIVATE_CHANNEL);
 
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at
@@ -1067,7 +956,7 @@ public final class ScoreStage {
    * blackmail, exposing, doxxing, impersonating, a shaming picture. The class, the group or a picture named
    * ("cả lớp biết hết rồi") are the context of a composition, not an insult.
    */
-  private static final ConceptSet BULLYING = ConceptSet.of(Concept.THREAT, Concept.EXCLUSION, Concept.EXTORT,
+  static final ConceptSet BULLYING = ConceptSet.of(Concept.THREAT, Concept.EXCLUSION, Concept.EXTORT,
       Concept.EXPOSE, Concept.DOXX, Concept.IMPERSONATE, Concept.EMBARRASSING_MEDIA);
 
   /**
@@ -1076,7 +965,7 @@ public final class ScoreStage {
    * also a hit of a {@link #BULLYING} concept. A beating named with no finding ("đập tụi nó một trận") is left
    * to the score and to who is addressed ({@link #addressed}).
    */
-  private static boolean backed(Category c, List<Finding> findings, MatchState state) {
+  static boolean backed(Category c, List<Finding> findings, MatchState state) {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (f.category() != Category.PII && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)
@@ -1122,13 +1011,6 @@ public final class ScoreStage {
   private static final ConceptSet SEXUAL_CUES = ConceptSet.of(Concept.SEXUAL_ACT, Concept.LEWD, Concept.BODY,
       Concept.UNDRESS, Concept.SHOW_ON_CAMERA, Concept.DESIRE);
 
-  /**
-   * What the other party of a conversation may ask to see that is no sexual cue in other text: the child bathing,
-   * changing, in bed ({@link Concept#INTIMATE_SCENE}). With a near-certain {@code sexual_minors} score it keeps
-   * the classifier's finding in his message.
-   */
-  private static final ConceptSet SCENE_CUES = ConceptSet.of(Concept.INTIMATE_SCENE);
-
   /** The sexual classifier's calibrated score at or above which a text counts as sexual for {@link #sexualCue}. */
   static final double SEXUAL_CUE_SCORE = 0.5;
 
@@ -1137,7 +1019,7 @@ public final class ScoreStage {
    * finding of sexual content (of adults or of minors), a concept of sexual content, or the sexual
    * classifier's score of at least {@link #SEXUAL_CUE_SCORE} and its own threshold.
    */
-  private static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] probs) {
+  static boolean sexualCue(List<Finding> findings, MatchState state, ClassifierModel m, double[] probs) {
     for (int i = 0; i < findings.size(); i++) {
       Category c = findings.get(i).category();
       if ((c == Category.SEXUAL || c == Category.SEXUAL_MINORS)
@@ -1183,7 +1065,7 @@ public final class ScoreStage {
    * {@code harassment/target:may}, or a mention that context lowered) acts on nothing, so it leaves the
    * classifier's reading open.
    */
-  private static boolean lexiconReads(List<Finding> findings, Category c) {
+  static boolean lexiconReads(List<Finding> findings, Category c) {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (sameReading(f.category(), c) && f.rating() != Rating.P && !f.rule().startsWith(CLASSIFIER_RULE_PREFIX)) {

@@ -1,0 +1,317 @@
+package vn.lanhmanh.model;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.Finding;
+import vn.lanhmanh.Rating;
+import vn.lanhmanh.Severity;
+import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptSet;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.model.ScoreStage.Source;
+import vn.lanhmanh.text.Vocabulary;
+
+/**
+ * The rules that keep a message classifier's score from becoming a {@code model/<category>} finding: one
+ * table, in order. {@link ScoreStage} asks {@link #first} about each category whose score reaches its
+ * threshold; when a rule holds, the score stays (it is still the category's score) and no finding is made.
+ *
+ * <p>Each rule names the categories it applies to, the condition under which it holds (a predicate over the
+ * score at hand and its text, a {@link Check}) and its reason. Every rule only takes a finding away, so their
+ * order does not change what is made; it is kept as the rules were added, and {@link #first} answers the first
+ * rule that holds. What lowers a finding's tier rather than taking it away stays in
+ * {@code ScoreStage.classify}, after this table.
+ *
+ * <p>"Backed" is {@code ScoreStage.backed} (a lexicon or composition finding besides personal information and
+ * pronouns of address; for harassment also a bullying concept), "supported" is {@code ScoreStage.supported}
+ * (any lexicon or composition finding, or a concept of the category's compositions), "asks" is
+ * {@code ScoreStage.asks} (what a scam needs of its reader), and a score of near certainty is one of
+ * {@link Severity#HIGH} severity (0.9 or more).
+ */
+enum Quieting {
+
+  LEXICON_READS(EnumSet.allOf(Category.class),
+      x -> !x.raise && ScoreStage.lexiconReads(x.findings, x.category),
+      "The lexicon reads the category (a lexicon or composition finding of it, or for an insult of harassment or "
+          + "profanity, rated above P): its tier in context stands. A score that raises the tier (self-harm with "
+          + "its means named, drugs offered for sale) still makes its finding."),
+
+  PROFANITY(EnumSet.of(Category.PROFANITY),
+      x -> true,
+      "Swearing is words: the lexicon tells a swear from the innocent words that fold onto it, as \"cái lon\" "
+          + "from \"cái lồn\"."),
+
+  ADDRESSED_IN_SEARCH_QUERY(ScoreStage.ADDRESSED,
+      x -> x.source == Source.SEARCH_QUERY,
+      "A search query is the viewer's own words to a search engine: no conduct is aimed at a reader there."),
+
+  SEXUAL_MINORS_WITHOUT_SEXUAL_CUE(EnumSet.of(Category.SEXUAL_MINORS),
+      x -> (x.p < ScoreStage.ADULT_BELOW || x.source.inConversation())
+          && !ScoreStage.sexualCue(x.findings, x.state, x.model, x.probs)
+          && !(x.source == Source.CONVERSATION && x.p >= ScoreStage.ADULT_BELOW && x.has(Cues.INTIMATE_SCENE)),
+      "Nothing in the text is sexual: a question about a child's school or age alone is not abuse. In a "
+          + "conversation at any score: the conversation's stages read the approach across messages; the other "
+          + "party asking for the child bathing or changing (\"ảnh lúc tắm\") at near certainty keeps it."),
+
+  CHILD_LOW_SCORE(ScoreStage.CHILD_ONLY,
+      x -> x.source == Source.CHILD_IN_CONVERSATION && !x.raise
+          && (x.childOnly || x.p < x.model.unsupportedBelow) && !x.supported(),
+      "The child's own \"mình muốn thử\" with only a low score (under the file's threshold, or under the score "
+          + "that stands unsupported) and nothing of the category read: no drug or sexual content aimed at her; "
+          + "what is offered to her is read in the other party's messages."),
+
+  BARE_MENTION_IN_REGISTER(ScoreStage.QUIETED,
+      x -> !x.raise && (!x.nearCertain() || x.category == Category.DRUGS && x.has(Cues.SPORT))
+          && x.stage.quieted(x.category, x.state),
+      "A bare mention in a game, a sport, a report or a notice: the register that keeps the lexicon's words at "
+          + "P says the same of a score short of near certainty (a hired beating in game words still scores it). "
+          + "A sports day quiets a drugs score at any severity: \"keo co\" is no \"kẹo\" (ecstasy)."),
+
+  CAUTION_LESSON(EnumSet.of(Category.DRUGS),
+      x -> !x.raise && !x.nearCertain() && x.has(Cues.CAUTION) && !x.has(x.stage.cautionEvidence),
+      "What alcohol or tobacco does to the body (\"uống rượu bia có hại cho gan\"): a lesson. Naming the drink "
+          + "is no evidence here (ALCOHOL_TOBACCO is left out of the drug compositions' concepts); a sale, a "
+          + "price, a party or being high keeps the score."),
+
+  QUIT_PLAY(EnumSet.of(Category.SELF_HARM, Category.VIOLENCE, Category.HARASSMENT),
+      x -> x.has(Cues.QUIT_PLAY) && !x.backed()
+          && !x.has(x.category == Category.SELF_HARM ? x.stage.quitSupport : x.stage.support(x.category)),
+      "Quitting a game or a friend (\"acc nay t nghi choi roi\", \"tao nghỉ chơi với mày\"): the classifier "
+          + "reads \"nghi\" as a dark thought, handing on an account as giving one's things away and \"mày\" as "
+          + "a threat. A word the lexicon reads, or a concept of the category's compositions (a beating, a "
+          + "farewell, shutting someone out), keeps the finding. An account handed on when quitting is no "
+          + "belonging given away for good (GIVE_AWAY does not count)."),
+
+  NAME_CALLED_OR_SIMILE(EnumSet.of(Category.HARASSMENT),
+      x -> x.has(Cues.NAME_CALLED_OR_SIMILE) && !x.has(ScoreStage.BULLYING) && !insultAboveP(x.findings),
+      "A report of the name a child was called (\"con mình bị bạn gọi là 'đồ béo', mình nên làm gì\"): the "
+          + "register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. "
+          + "A folk simile of a trait (\"thằng em tao lì như trâu\") is a complaint the score reads as an insult. "
+          + "An insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it."),
+
+  CLASSROOM_CHAT(EnumSet.of(Category.GROOMING),
+      x -> !x.nearCertain() && x.has(Cues.CLASSROOM) && !x.backed() && !x.has(x.stage.groomingCues),
+      "Chatting in class (\"ghi tên các bạn nói chuyện riêng trong giờ\", register CLASSROOM): the score reads "
+          + "\"chuyện riêng\" as a private line. A score of near certainty, a finding of the lexicon or a "
+          + "composition, or a concept of the grooming compositions other than a child or a school (a meeting, "
+          + "a secret, a gift, a camera, a private app) keeps it."),
+
+  SCAM_BY_THE_CHILD(EnumSet.of(Category.SCAM),
+      x -> x.source == Source.CHILD_IN_CONVERSATION,
+      "The child's own answer (\"em đặt bằng tài khoản của mẹ ạ\") is not a scam aimed at her; the other "
+          + "party's messages are where a scam is asked, and the lexicon's scam findings of hers still stand."),
+
+  SCAM_IN_CHAT_ASKS_NOTHING(EnumSet.of(Category.SCAM),
+      x -> x.source == Source.CONVERSATION && !x.nearCertain() && !x.asks() && !x.backed(),
+      "A chat message that asks nothing a scam needs, with only a score short of near certainty and no finding "
+          + "of the lexicon or a composition (a gambling lure keeps it): a classmate's \"tớ được anh hai nạp 500 "
+          + "quân huy\", an officer's greeting. The message that asks is checked."),
+
+  OWN_SERVICE(EnumSet.of(Category.SCAM),
+      x -> x.has(Cues.OWN_SERVICE) && !x.asks(),
+      "A shop's refund, return or order handled in its own app, or a school's notice to the parents through the "
+          + "contacts on file, with nothing asked of the reader: the classifier reads refund and \"confirm\" "
+          + "words as a scam's, while every such scam asks for money, a code, a card, a private contact, a link "
+          + "or a number to call."),
+
+  DATING_IN_CHAT(EnumSet.of(Category.DATING),
+      x -> x.source.inConversation() && x.p < ScoreStage.CHAT_DATING_UNSUPPORTED_BELOW && !x.supported(),
+      "\"hẹn gặp con\", \"hẹn gặp tối nay nha\": a chat's goodbyes and games read as dating by the score alone; "
+          + "an adult's approach to the child is the conversation's to judge (its stages and the grooming "
+          + "score)."),
+
+  SOCIAL_IN_CHAT(EnumSet.of(Category.SOCIAL),
+      x -> x.source.inConversation() && !x.supported() && !x.has(Cues.PRIVATE_CHANNEL),
+      "\"vào đi t mời phòng\", \"mời m vào team\": a game room or a team the chat is about, which the score "
+          + "reads as an invitation to a network; the child is on a chat already, and a move to another app is "
+          + "the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps "
+          + "it."),
+
+  CHILD_ANGER_NAMES_NOTHING(EnumSet.of(Category.VIOLENCE),
+      x -> x.source == Source.CHILD_IN_CONVERSATION && !x.backed()
+          && !ScoreStage.addressed(x.state.positions(), x.vocab) && !x.has(x.stage.support(x.category)),
+      "The child's own words with no beating, weapon or threat named at all (\"t biết\"), addressed to nobody "
+          + "with a rude second-person pronoun and backed by nothing the lexicon reads: the score alone is no "
+          + "anger. Named, the same anger is rated VENTING_TIER at most (ScoreStage.classify)."),
+  ;
+
+  /** The rules in order, made once ({@code values()} copies its array on each call). */
+  private static final Quieting[] ORDER = values();
+
+  private final Set<Category> categories;
+  private final Predicate<Check> holds;
+  private final String reason;
+
+  Quieting(Set<Category> categories, Predicate<Check> holds, String reason) {
+    this.categories = categories;
+    this.holds = holds;
+    this.reason = reason;
+  }
+
+  /** The categories whose classifier findings this rule may take away. */
+  Set<Category> categories() {
+    return categories;
+  }
+
+  /** Why the rule takes the finding away: the text it quiets, and what keeps a finding. */
+  String reason() {
+    return reason;
+  }
+
+  /** Whether this rule takes away the finding of the score at hand. */
+  boolean holds(Check x) {
+    return categories.contains(x.category) && this.holds.test(x);
+  }
+
+  /** The first rule that takes away the finding of the score at hand, or null: the finding is made. */
+  static Quieting first(Check x) {
+    for (Quieting q : ORDER) {
+      if (q.holds(x)) {
+        return q;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
+  static boolean insultAboveP(List<Finding> findings) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if ((f.category() == Category.HARASSMENT || f.category() == Category.PROFANITY) && f.rating() != Rating.P
+          && !f.rule().startsWith(ScoreStage.CLASSIFIER_RULE_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The registers and concepts that the rules read, each by the concept it holds. */
+  static final class Cues {
+    private Cues() {}
+
+    /**
+     * What the other party of a conversation may ask to see that is no sexual cue in other text: the child
+     * bathing, changing, in bed ({@link Concept#INTIMATE_SCENE}). With a near-certain {@code sexual_minors}
+     * score it keeps the classifier's finding in his message.
+     */
+    static final ConceptSet INTIMATE_SCENE = ConceptSet.of(Concept.INTIMATE_SCENE);
+
+    /**
+     * A sports day or a game of tug of war ({@link Concept#SPORT}): "keo co" without marks is no "kẹo"
+     * (ecstasy), even when the drugs score is near certain; a sale or being high is a concept of the drug
+     * compositions and keeps it.
+     */
+    static final ConceptSet SPORT = ConceptSet.of(Concept.SPORT);
+
+    /** A warning that names what a harm does ({@link Concept#CAUTION}). */
+    static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
+
+    /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
+    static final ConceptSet QUIT_PLAY = ConceptSet.of(Concept.QUIT_PLAY);
+
+    /**
+     * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
+     * ({@link Concept#FOLK_SIMILE}): two registers whose quoted or likened words the harassment score reads as
+     * an insult.
+     */
+    static final ConceptSet NAME_CALLED_OR_SIMILE = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+    /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
+    static final ConceptSet CLASSROOM = ConceptSet.of(Concept.CLASSROOM);
+
+    /**
+     * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
+     * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
+     */
+    static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
+
+    /**
+     * A private app or channel named ({@link Concept#PRIVATE_CHANNEL}): in a conversation, what a
+     * {@code model/social} finding needs besides its score.
+     */
+    static final ConceptSet PRIVATE_CHANNEL = ConceptSet.of(Concept.PRIVATE_CHANNEL);
+  }
+
+  /**
+   * One classifier score before the rules: the text it scores (set once per text by {@link #text}) and the
+   * category's score, severity and raise (set per category by {@link #score}). One per thread, kept in the
+   * stage's per-thread scratch and filled again for each score: the rules read it and allocate nothing.
+   */
+  static final class Check {
+    /** The stage: its per-category concept sets ({@code support}, registers). */
+    ScoreStage stage;
+    ClassifierModel model;
+    /** The calibrated scores of the text, by the model's category order. */
+    double[] probs;
+    String text;
+    MatchState state;
+    Vocabulary vocab;
+    /** The lexicon and composition findings of the text. */
+    List<Finding> findings;
+    Source source;
+    Category category;
+    /** The category's calibrated score. */
+    double p;
+    Severity severity;
+    /** Whether the finding would be raised above the file's tier ({@code ScoreStage.raisedTier}), not yet covered. */
+    boolean raise;
+    /** Whether the score is under the file's threshold and over the child's ({@code ScoreStage.CHILD_ONLY}). */
+    boolean childOnly;
+
+    /** Sets the text the next scores are of. */
+    void text(ScoreStage stage, ClassifierModel model, double[] probs, String text, MatchState state,
+        Vocabulary vocab, List<Finding> findings, Source source) {
+      this.stage = stage;
+      this.model = model;
+      this.probs = probs;
+      this.text = text;
+      this.state = state;
+      this.vocab = vocab;
+      this.findings = findings;
+      this.source = source;
+    }
+
+    /** Sets the score at hand. */
+    void score(Category category, double p, Severity severity, boolean raise, boolean childOnly) {
+      this.category = category;
+      this.p = p;
+      this.severity = severity;
+      this.raise = raise;
+      this.childOnly = childOnly;
+    }
+
+    /** Lets go of the text, its findings and the stage, so a thread's scratch keeps none of them. */
+    void clear() {
+      text(null, null, null, null, null, null, null, null);
+      category = null;
+    }
+
+    /** Whether a concept of {@code concepts} was hit in the text. */
+    boolean has(ConceptSet concepts) {
+      return ScoreStage.anyConcept(state, concepts);
+    }
+
+    /** Whether the score is near certain (0.9 or more: {@link Severity#HIGH}). */
+    boolean nearCertain() {
+      return severity == Severity.HIGH;
+    }
+
+    /** {@code ScoreStage.backed}: a lexicon or composition finding, or for harassment a bullying concept. */
+    boolean backed() {
+      return ScoreStage.backed(category, findings, state);
+    }
+
+    /** {@code ScoreStage.supported}: a lexicon or composition finding, or a concept of the category's compositions. */
+    boolean supported() {
+      return stage.supported(category, findings, state);
+    }
+
+    /** {@code ScoreStage.asks}: whether the text asks something a scam needs of its reader. */
+    boolean asks() {
+      return ScoreStage.asks(state, text);
+    }
+  }
+}
