@@ -73,28 +73,28 @@ class ClassifierTrainerTest {
 
   @Test
   void labelsFollowTheMultiLabelRules() {
-    assertThat(ClassifierTrainer.label(Category.SCAM, Category.SCAM, true)).isEqualTo(1);
-    assertThat(ClassifierTrainer.label(Category.SCAM, Category.SCAM, false)).isZero();
-    assertThat(ClassifierTrainer.label(Category.SCAM, Category.DRUGS, false)).isZero();
-    assertThat(ClassifierTrainer.label(Category.SCAM, Category.DRUGS, true)).isZero();
+    assertThat(ClassifierExamples.label(Category.SCAM, Category.SCAM, true)).isEqualTo(1);
+    assertThat(ClassifierExamples.label(Category.SCAM, Category.SCAM, false)).isZero();
+    assertThat(ClassifierExamples.label(Category.SCAM, Category.DRUGS, false)).isZero();
+    assertThat(ClassifierExamples.label(Category.SCAM, Category.DRUGS, true)).isZero();
     // a grooming positive may be a sexual_minors positive too: it says nothing about sexual_minors
-    assertThat(ClassifierTrainer.label(Category.SEXUAL_MINORS, Category.GROOMING, true)).isEqualTo(-1);
-    assertThat(ClassifierTrainer.label(Category.GROOMING, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.SEXUAL_MINORS, Category.GROOMING, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.GROOMING, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
     // adult sexual content is a negative of sexual_minors; content involving a minor is left out of sexual's
-    assertThat(ClassifierTrainer.label(Category.SEXUAL_MINORS, Category.SEXUAL, true)).isZero();
-    assertThat(ClassifierTrainer.label(Category.SEXUAL, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.SEXUAL_MINORS, Category.SEXUAL, true)).isZero();
+    assertThat(ClassifierExamples.label(Category.SEXUAL, Category.SEXUAL_MINORS, true)).isEqualTo(-1);
     // a self-harm positive may share its message with harassment or violence and says nothing about them,
     // unless its source gives the message that one label (a held-out round's or a case table's line)
-    assertThat(ClassifierTrainer.label(Category.HARASSMENT, Category.SELF_HARM, true)).isEqualTo(-1);
-    assertThat(ClassifierTrainer.label(Category.HARASSMENT, Category.SELF_HARM, true, true)).isZero();
-    assertThat(ClassifierTrainer.label(Category.VIOLENCE, Category.SELF_HARM, true, true)).isZero();
-    assertThat(ClassifierTrainer.label(Category.SELF_HARM, Category.SELF_HARM, true, true)).isEqualTo(1);
+    assertThat(ClassifierExamples.label(Category.HARASSMENT, Category.SELF_HARM, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.HARASSMENT, Category.SELF_HARM, true, true)).isZero();
+    assertThat(ClassifierExamples.label(Category.VIOLENCE, Category.SELF_HARM, true, true)).isZero();
+    assertThat(ClassifierExamples.label(Category.SELF_HARM, Category.SELF_HARM, true, true)).isEqualTo(1);
     // only those pairs: a single-labelled harassment line still says nothing about profanity
-    assertThat(ClassifierTrainer.label(Category.PROFANITY, Category.HARASSMENT, true, true)).isEqualTo(-1);
-    assertThat(ClassifierTrainer.label(Category.SELF_HARM, Category.HARASSMENT, true, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.PROFANITY, Category.HARASSMENT, true, true)).isEqualTo(-1);
+    assertThat(ClassifierExamples.label(Category.SELF_HARM, Category.HARASSMENT, true, true)).isEqualTo(-1);
     // ordinary text (clean comments) is a negative for every category
     for (Category c : Category.values()) {
-      assertThat(ClassifierTrainer.label(c, ClassifierTrainer.ORDINARY, false)).as("%s", c).isZero();
+      assertThat(ClassifierExamples.label(c, ClassifierTrainer.ORDINARY, false)).as("%s", c).isZero();
     }
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * comments bound the moves the same way: one that category 1 scores 0.41 stops its move unless the bound
  * allows it to be flagged.
  *
- * <p>Counted by the whole filter instead ({@link ClassifierTrainer.CleanCount}: a comment is flagged when the
+ * <p>Counted by the whole filter instead ({@link CleanCount}: a comment is flagged when the
  * lexicon flags it or a category reaches its threshold), a comment the lexicon already flags costs category 1's
  * move nothing, and a start that flags more comments than the bound is first raised.
  *
@@ -51,7 +51,7 @@ class OutOfFoldThresholdTest {
 
   private static double[] chosen(double[][] ordinary, double maxOrdinary, int[] floor, int[] start,
       double budget) {
-    return thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget,
+    return thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, ordinary, floor, start, budget,
         maxOrdinary));
   }
 
@@ -95,8 +95,8 @@ class OutOfFoldThresholdTest {
    * Clean comments as the whole filter judges them: comment {@code j} is flagged when {@code lexicon[j]} (the
    * lexicon flags it whatever the classifiers say) or a category scores it at or above its threshold.
    */
-  private static ClassifierTrainer.CleanCount wholeFilter(double[][] ordinary, boolean[] lexicon, int bound) {
-    return new ClassifierTrainer.CleanCount() {
+  private static CleanCount wholeFilter(double[][] ordinary, boolean[] lexicon, int bound) {
+    return new CleanCount() {
       @Override
       public int[] flagged(int[] idx) {
         int flagged = 0;
@@ -133,12 +133,12 @@ class OutOfFoldThresholdTest {
     assertThat(chosen(ORDINARY, 0, new int[] {0, 0}, new int[] {TOP, TOP}, 0.1)).containsExactly(0.5, 0.99);
     // counted by the whole filter, the filter flags it either way: 1 of 4 before and after the move
     boolean[] lexicon = {true, false, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
         new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.4);
     // a comment the lexicon does not flag still counts: with the bound at 1 and another comment flagged by the
     // lexicon, the move would make 2
     boolean[] other = {false, true, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, other, 1),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, other, 1),
         new int[] {0, 0}, new int[] {TOP, TOP}, 0.1))).containsExactly(0.5, 0.99);
   }
 
@@ -148,12 +148,12 @@ class OutOfFoldThresholdTest {
     // raise that no longer flags it, 0.475, loses no harmful message (they score 0.52)
     double[][] ordinary = {{0.46, 0}, {0, 0}};
     boolean[] lexicon = {false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
         new int[] {0, 0}, new int[] {6, TOP}, 0.1))).containsExactly(0.475, 0.4);
     // a comment the lexicon flags cannot be unflagged by any threshold: nothing is raised for it
     boolean[] flaggedAnyway = {true, false};
     double[][] lexiconOnly = {{0, 0}, {0, 0}};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT,
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT,
         wholeFilter(lexiconOnly, flaggedAnyway, 0), new int[] {0, 0}, new int[] {6, TOP}, 0.1)))
         .containsExactly(0.45, 0.99);
   }
@@ -169,22 +169,22 @@ class OutOfFoldThresholdTest {
     // (no sentence scores for it) is taken
     double[][] sentences = {{0, 0.43}, {0, 0}, {0, 0}};
     boolean[] none = {false, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
-        wholeFilter(ORDINARY, lexicon, 1), ClassifierTrainer.boundAtStart(wholeFilter(sentences, none, 99), start))),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 1), CleanCount.boundAtStart(wholeFilter(sentences, none, 99), start))),
         floor, start, 0.1))).containsExactly(0.5, 0.99);
     // the comments' count alone: the move is taken
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ORDINARY, lexicon, 1),
         floor, start, 0.1))).containsExactly(0.5, 0.4);
     // a sentence the lexicon flags anyway is flagged at the start (bound 1) and after the move (1)
     boolean[] flaggedAnyway = {true, false, false};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
         wholeFilter(ORDINARY, lexicon, 1),
-        ClassifierTrainer.boundAtStart(wholeFilter(sentences, flaggedAnyway, 0), start))),
+        CleanCount.boundAtStart(wholeFilter(sentences, flaggedAnyway, 0), start))),
         floor, start, 0.1))).containsExactly(0.5, 0.4);
     // a start that flags the sentence already (category 1 at 0.425, index 5) may go on to 0.400: 1 before, 1 after
     int[] low = {TOP, 5};
-    assertThat(thresholds(ClassifierTrainer.outOfFold(SCORES, HARM, INNOCENT, ClassifierTrainer.combined(List.of(
-        wholeFilter(ORDINARY, lexicon, 1), ClassifierTrainer.boundAtStart(wholeFilter(sentences, none, 0), low))),
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 1), CleanCount.boundAtStart(wholeFilter(sentences, none, 0), low))),
         floor, low, 0.1))).containsExactly(0.5, 0.4);
   }
 }

@@ -1,0 +1,412 @@
+package vn.lanhmanh.model;
+
+import static vn.lanhmanh.model.ClassifierTrainer.ORDINARY;
+import static vn.lanhmanh.model.ClassifierTrainer.THRESHOLDS;
+import static vn.lanhmanh.model.ClassifierTrainer.sigmoid;
+import static vn.lanhmanh.model.CleanCount.boundAtStart;
+import static vn.lanhmanh.model.CleanCount.classifiersAlone;
+import static vn.lanhmanh.model.CleanCount.combined;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import vn.lanhmanh.Category;
+import vn.lanhmanh.model.ClassifierExamples.Example;
+import vn.lanhmanh.model.ClassifierTrainer.WholeFilter;
+
+/**
+ * The thresholds of {@link ClassifierTrainer} judged out of sample ({@link ClassifierTrainer.Options#folds}):
+ * from the development thresholds, on the out-of-fold scores of the tables' and chats' messages, the rule of
+ * {@link #outOfFold} raises them while the clean development comments flagged pass their bound and then lowers
+ * them where that catches more harmful messages within {@link ClassifierTrainer.Options#maxInnocentFlagged} of
+ * the innocent ones, the clean development comments ({@link CleanCount}, by a {@link WholeFilter} when given)
+ * within their bound and the held clean sentences within what the development thresholds flag. Prints what
+ * the thresholds chosen flag.
+ */
+final class OutOfFoldThresholds {
+
+  private final ClassifierTrainer.Options options;
+  private final WholeFilter filter;
+  private final Consumer<String> progress;
+
+  OutOfFoldThresholds(ClassifierTrainer.Options options, WholeFilter filter, Consumer<String> progress) {
+    this.options = options;
+    this.filter = filter;
+    this.progress = progress;
+  }
+
+  /**
+   * The thresholds chosen on the out-of-fold scores {@code held} (see {@link #outOfFold}): each category starts
+   * at its development threshold {@code devThreshold}. With a {@link WholeFilter}, the ordinary development
+   * comments ({@code cleanTexts}, ViHOS comments without a span) that the whole filter with the classifiers
+   * ({@code atDev} at the thresholds tried) flags stay within its bounds: the start is raised until they do, and
+   * a threshold goes down only within them; and of each set of held clean sentences it gives
+   * ({@link WholeFilter#sentences()}), the whole filter may flag no more at age 10 than at the development
+   * thresholds (after any raise, no more than then, if more). Without one, a threshold may only go down, and no more ordinary
+   * development comments may be flagged by any classifier than the development thresholds flag (each of which
+   * flags at most {@link ClassifierTrainer#MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
+   * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
+   * thresholds from which the score stage already stops a child ({@link ScoreStage#SEXUAL_CHILD_THRESHOLD},
+   * {@link ScoreStage#DRUGS_CHILD_THRESHOLD}): under them a finding would be of full tier for every age, and a
+   * tuning chat's opener ("hom truoc em gui anh clip dep lam", sexual 0.56) was blocked as adult content before
+   * its threat could be read as grooming.
+   */
+  double[] choose(Category[] cats, List<Example> train, double[][] held, List<Example> dev,
+      double[][] devLogits, double[] slope, double[] intercept, double[] devThreshold, ClassifierModel atDev,
+      List<String> cleanTexts) {
+    List<double[]> scores = new ArrayList<>();
+    List<Boolean> harm = new ArrayList<>();
+    List<Boolean> innocent = new ArrayList<>();
+    for (int i = 0; i < train.size(); i++) {
+      if (held[i] != null) {
+        Example e = train.get(i);
+        scores.add(held[i]);
+        harm.add(e.positive() && e.category() != ORDINARY);
+        innocent.add(e.category() == ORDINARY);
+      }
+    }
+    List<double[]> ordinary = new ArrayList<>();
+    for (int i = 0; i < dev.size(); i++) {
+      if (dev.get(i).category() == ORDINARY) {
+        double[] s = new double[cats.length];
+        for (int k = 0; k < cats.length; k++) {
+          s[k] = sigmoid(slope[k] * devLogits[i][k] + intercept[k]);
+        }
+        ordinary.add(s);
+      }
+    }
+    int[] floor = new int[cats.length];
+    int[] start = new int[cats.length];
+    for (int k = 0; k < cats.length; k++) {
+      start[k] = index(devThreshold[k]);
+      floor[k] = switch (cats[k]) {
+        case PROFANITY -> start[k];
+        case SEXUAL -> Math.min(start[k], index(ScoreStage.SEXUAL_CHILD_THRESHOLD));
+        case DRUGS -> Math.min(start[k], index(ScoreStage.DRUGS_CHILD_THRESHOLD));
+        case SELF_HARM -> Math.min(start[k], index(ScoreStage.SELF_HARM_SIGNED_THRESHOLD));
+        default -> 0;
+      };
+    }
+    boolean[] h = new boolean[scores.size()];
+    boolean[] n = new boolean[scores.size()];
+    int harmful = 0;
+    int innocents = 0;
+    for (int i = 0; i < h.length; i++) {
+      h[i] = harm.get(i);
+      n[i] = innocent.get(i);
+      harmful += h[i] ? 1 : 0;
+      innocents += n[i] ? 1 : 0;
+    }
+    double[][] ord = ordinary.toArray(new double[0][]);
+    FilterCount comments = filter == null || cleanTexts.isEmpty() ? null
+        : new FilterCount(filter::judge, cleanTexts, atDev, filter.bounds().stream()
+            .mapToDouble(WholeFilter.Bound::maxShare).toArray());
+    List<CleanCount> sentenceCounts = new ArrayList<>();
+    if (comments != null) {
+      for (WholeFilter.Sentences set : filter.sentences()) {
+        sentenceCounts.add(boundAtStart(new FilterCount(filter::judgeSentences, set.texts(), atDev,
+            new double[] {0}), start));
+      }
+    }
+    List<CleanCount> parts = new ArrayList<>();
+    if (comments != null) {
+      parts.add(comments);
+    }
+    parts.addAll(sentenceCounts);
+    CleanCount clean = comments == null ? classifiersAlone(ord, start, 0) : combined(parts);
+    int[] atStart = clean.flagged(start);
+    int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, clean, floor, start,
+        options.maxInnocentFlagged());
+    double[] out = devThreshold.clone();
+    for (int k = 0; k < cats.length; k++) {
+      out[k] = chosen[k] < THRESHOLDS.length ? THRESHOLDS[chosen[k]] : 2;
+    }
+    int[] before = caughtAndFlagged(scores, h, n, devThreshold);
+    int[] after = caughtAndFlagged(scores, h, n, out);
+    progress.accept(String.format(Locale.ROOT, "out of fold: %d harmful and %d innocent messages; at the "
+        + "development thresholds %d caught and %d flagged (%d of %d ordinary development comments), at the "
+        + "chosen ones %d caught and %d flagged (%d)", harmful, innocents, before[0], before[1],
+        flaggedAny(ord, devThreshold), ord.length, after[0], after[1], flaggedAny(ord, out)));
+    StringBuilder list = new StringBuilder();
+    for (int k = 0; k < cats.length; k++) {
+      list.append(k == 0 ? "" : ", ").append(cats[k].jsonName())
+          .append(String.format(Locale.ROOT, " %.3f", devThreshold[k]));
+      if (out[k] != devThreshold[k]) {
+        list.append(String.format(Locale.ROOT, " -> %.3f", out[k]));
+      }
+    }
+    progress.accept("thresholds, development -> out of sample: " + list);
+    if (comments != null) {
+      int[] atChosen = clean.flagged(chosen);
+      // the file's own thresholds, judged afresh: what the guard will count
+      int[] checked = new int[atChosen.length];
+      for (WholeFilter.Judged j : filter.judge(atDev.withThresholds(out), cleanTexts)) {
+        for (int f = 0; f < j.flagged().length; f++) {
+          checked[f] += j.flagged()[f] ? 1 : 0;
+        }
+      }
+      List<WholeFilter.Bound> bounds = filter.bounds();
+      int[] bound = clean.bound();
+      for (int f = 0; f < bounds.size(); f++) {
+        progress.accept(String.format(Locale.ROOT, "clean development comments flagged by the whole filter (%s): "
+            + "%d of %d at the development thresholds, %d at the chosen ones (%d with the file's thresholds "
+            + "judged afresh), bound %d", bounds.get(f).name(), atStart[f], cleanTexts.size(), atChosen[f],
+            checked[f], bound[f]));
+      }
+      int f0 = bounds.size();
+      List<WholeFilter.Sentences> sets = filter.sentences();
+      for (int s = 0; s < sets.size(); s++) {
+        int afresh = 0;
+        for (WholeFilter.Judged j : filter.judgeSentences(atDev.withThresholds(out), sets.get(s).texts())) {
+          afresh += j.flagged()[0] ? 1 : 0;
+        }
+        progress.accept(String.format(Locale.ROOT, "held clean sentences flagged at age 10 by the whole filter "
+            + "(%s): %d of %d at the development thresholds, %d at the chosen ones (%d with the file's "
+            + "thresholds judged afresh), bound %d", sets.get(s).name(), atStart[f0 + s],
+            sets.get(s).texts().size(), atChosen[f0 + s], afresh, bound[f0 + s]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The out-of-sample threshold rule with the bound of the files before 2026-12-05 (see
+   * {@link CleanCount#classifiersAlone}):
+   * {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double)}.
+   */
+  static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, double[][] ordinary, int[] floor,
+      int[] start, double maxInnocent, double maxOrdinary) {
+    return outOfFold(scores, harm, innocent, classifiersAlone(ordinary, start, maxOrdinary), floor, start,
+        maxInnocent);
+  }
+
+  /**
+   * The out-of-sample threshold rule. {@code scores[i][k]} is held-out message {@code i}'s out-of-fold score for
+   * category {@code k}; a message is harmful ({@code harm}), innocent ({@code innocent}) or neither. A harmful message
+   * is caught, and an innocent message flagged, when any category scores it at or above its threshold; {@code clean}
+   * counts the clean development comments flagged. Category {@code k} starts at index {@code start[k]} of
+   * {@link ClassifierTrainer#THRESHOLDS} (or past its end: no threshold). First, while {@code clean} counts more
+   * flagged comments than its bound, the raise of one category's threshold that flags fewer of them is taken, the one
+   * that loses the fewest harmful messages caught per comment no longer flagged (then the smaller raise, then the lower
+   * category). Then each category may go down to {@code floor[k]}: greedily, the move of one category to a lower
+   * threshold that catches at least one more harmful message, keeps the innocent messages flagged within
+   * {@code maxInnocent} of them (or within those flagged at the start, when more) and the clean comments flagged within
+   * {@code clean}'s bound (or within those flagged after the raises, when more) is taken, the one with the most harmful
+   * messages caught per innocent message flagged plus one (then the most caught, then the lower category, then the
+   * higher threshold), until no move is left.
+   *
+   * @return each category's chosen index into {@link ClassifierTrainer#THRESHOLDS}
+   */
+  static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, CleanCount clean, int[] floor,
+      int[] start, double maxInnocent) {
+    int cats = start.length;
+    int n = scores.length;
+    int[] idx = start.clone();
+    int[] bound = clean.bound();
+    int[] counted = clean.flagged(idx);
+    while (excess(counted, bound) > 0) {
+      int caught = caught(scores, harm, idx);
+      Move best = new Move();
+      for (int k = 0; k < cats; k++) {
+        for (int t = idx[k] + 1; t <= THRESHOLDS.length; t++) {
+          int[] move = idx.clone();
+          move[k] = t;
+          int[] c = clean.flagged(move);
+          int less = excess(counted, bound) - excess(c, bound);
+          if (less <= 0) {
+            continue;
+          }
+          int lost = caught - caught(scores, harm, move);
+          // lost / less against the best's, in integers; a tie goes to the first (smaller raise)
+          if (best.k < 0 || (long) lost * best.b < (long) best.a * less) {
+            best.take(k, t, lost, less, c);
+          }
+        }
+      }
+      if (best.k < 0) {
+        break;
+      }
+      idx[best.k] = best.t;
+      counted = best.counted;
+    }
+    int[] cleanBudget = new int[bound.length];
+    for (int f = 0; f < bound.length; f++) {
+      cleanBudget[f] = Math.max(bound[f], counted[f]);
+    }
+    int innocents = 0;
+    for (boolean b : innocent) {
+      innocents += b ? 1 : 0;
+    }
+    boolean[] hit = new boolean[n];
+    int flagged = 0;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < cats; k++) {
+        hit[i] |= idx[k] < THRESHOLDS.length && scores[i][k] >= THRESHOLDS[idx[k]];
+      }
+      flagged += innocent[i] && hit[i] ? 1 : 0;
+    }
+    long budget = Math.max(flagged, (long) Math.floor(maxInnocent * innocents + 1e-9));
+    int steps = THRESHOLDS.length + 1;
+    while (true) {
+      Move best = new Move();
+      for (int k = 0; k < cats; k++) {
+        if (idx[k] <= floor[k]) {
+          continue;
+        }
+        // gain[t] and cost[t]: the harmful and innocent messages not yet hit whose score reaches THRESHOLDS[t]
+        int[] gain = new int[steps];
+        int[] cost = new int[steps];
+        for (int i = 0; i < n; i++) {
+          if (hit[i] || !(harm[i] || innocent[i])) {
+            continue;
+          }
+          int t = highest(scores[i][k]);
+          if (t >= 0) {
+            (harm[i] ? gain : cost)[t]++;
+          }
+        }
+        int g = 0;
+        int c = 0;
+        for (int t = THRESHOLDS.length - 1; t >= floor[k]; t--) {
+          g += gain[t];
+          c += cost[t];
+          if (t >= idx[k] || g == 0 || flagged + c > budget) {
+            continue;
+          }
+          // g / (c + 1) against the best's gain / (cost + 1), in integers
+          long lhs = (long) g * (best.b + 1);
+          long rhs = (long) best.a * (c + 1);
+          if (best.k >= 0 && !(lhs > rhs || lhs == rhs && g > best.a)) {
+            continue;
+          }
+          int[] move = idx.clone();
+          move[k] = t;
+          int[] counts = clean.flagged(move);
+          if (!within(counts, cleanBudget)) {
+            continue;
+          }
+          best.take(k, t, g, c, counts);
+        }
+      }
+      if (best.k < 0) {
+        return idx;
+      }
+      idx[best.k] = best.t;
+      counted = best.counted;
+      for (int i = 0; i < n; i++) {
+        if (!hit[i] && scores[i][best.k] >= THRESHOLDS[best.t]) {
+          hit[i] = true;
+          flagged += innocent[i] ? 1 : 0;
+        }
+      }
+    }
+  }
+
+  /**
+   * The best move found so far of {@link #outOfFold}: category {@code k} to threshold index {@code t}, its two
+   * figures ({@code a}, {@code b}: harmful messages lost and comments unflagged by a raise, harmful messages
+   * caught and innocent ones flagged by a move down) and the clean comments flagged after it; {@code k} -1: none.
+   */
+  private static final class Move {
+    int k = -1;
+    int t = -1;
+    int a;
+    int b;
+    int[] counted;
+
+    void take(int k, int t, int a, int b, int[] counted) {
+      this.k = k;
+      this.t = t;
+      this.a = a;
+      this.b = b;
+      this.counted = counted;
+    }
+  }
+
+  /** How many more comments than their bounds {@code counts} holds, over the filters judged. */
+  private static int excess(int[] counts, int[] bound) {
+    int over = 0;
+    for (int f = 0; f < counts.length; f++) {
+      over += Math.max(0, counts[f] - bound[f]);
+    }
+    return over;
+  }
+
+  private static boolean within(int[] counts, int[] budget) {
+    for (int f = 0; f < counts.length; f++) {
+      if (counts[f] > budget[f]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The harmful messages that some category scores at or above its threshold {@code idx[k]}. */
+  private static int caught(double[][] scores, boolean[] harm, int[] idx) {
+    int caught = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (!harm[i]) {
+        continue;
+      }
+      for (int k = 0; k < idx.length; k++) {
+        if (idx[k] < THRESHOLDS.length && scores[i][k] >= THRESHOLDS[idx[k]]) {
+          caught++;
+          break;
+        }
+      }
+    }
+    return caught;
+  }
+
+  /** The highest index of {@link ClassifierTrainer#THRESHOLDS} that {@code score} reaches, or -1. */
+  private static int highest(double score) {
+    for (int t = THRESHOLDS.length - 1; t >= 0; t--) {
+      if (score >= THRESHOLDS[t]) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  private static int flaggedAny(double[][] scores, double[] threshold) {
+    int flagged = 0;
+    for (double[] s : scores) {
+      for (int k = 0; k < threshold.length; k++) {
+        if (s[k] >= threshold[k]) {
+          flagged++;
+          break;
+        }
+      }
+    }
+    return flagged;
+  }
+
+  private static int[] caughtAndFlagged(List<double[]> scores, boolean[] harm, boolean[] innocent,
+      double[] threshold) {
+    int caught = 0;
+    int flagged = 0;
+    for (int i = 0; i < harm.length; i++) {
+      boolean hit = false;
+      for (int k = 0; k < threshold.length; k++) {
+        hit |= scores.get(i)[k] >= threshold[k];
+      }
+      caught += harm[i] && hit ? 1 : 0;
+      flagged += innocent[i] && hit ? 1 : 0;
+    }
+    return new int[] {caught, flagged};
+  }
+
+  /**
+   * The index in {@link ClassifierTrainer#THRESHOLDS} of {@code t}, or {@code THRESHOLDS.length} for none (a
+   * threshold of 2).
+   */
+  private static int index(double t) {
+    for (int i = 0; i < THRESHOLDS.length; i++) {
+      if (THRESHOLDS[i] == t) {
+        return i;
+      }
+    }
+    return THRESHOLDS.length;
+  }
+}
