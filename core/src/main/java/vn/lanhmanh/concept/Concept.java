@@ -457,7 +457,15 @@ public enum Concept {
    * of chance named to compute its odds. It lowers bare gambling words only, tier C included; no composition or raise
    * names it, so a stake, a top-up or a prize in the same sentence keeps its finding.
    */
-  ODDS_LESSON(true);
+  ODDS_LESSON(true),
+  /**
+   * Register: the writer asks someone to stop doing harm to the writer, or asks why it is done ({@code sao mày
+   * cứ bắt nạt tao}, {@code đừng đánh em nữa}, {@code tụi mày thôi trêu tớ đi}): a victim's plea, which the
+   * violence and harassment scores read as a threat because it names a beating and says "mày". It lowers no
+   * word; a violence or harassment classifier finding that nothing the lexicon reads and no concept of the
+   * category's compositions backs is taken away beside it.
+   */
+  VICTIM_PLEA(true);
 
   private final String id = name();
   private final boolean register;

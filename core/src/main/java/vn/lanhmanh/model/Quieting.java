@@ -92,6 +92,12 @@ enum Quieting {
           + "A folk simile of a trait (\"thằng em tao lì như trâu\") is a complaint the score reads as an insult. "
           + "An insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it."),
 
+  VICTIM_PLEA(EnumSet.of(Category.VIOLENCE, Category.HARASSMENT),
+      x -> x.has(Cues.VICTIM_PLEA) && !x.backed() && !x.has(x.stage.support(x.category)),
+      "A victim's plea (\"sao mày cứ bắt nạt tao\", \"đừng đánh em nữa\"): the writer is the one bullied or hit, "
+          + "and the score reads the beating and the \"mày\" as a threat. A word the lexicon reads, or a concept "
+          + "of the category's compositions (a threat, a weapon, shutting someone out), keeps the finding."),
+
   CLASSROOM_CHAT(EnumSet.of(Category.GROOMING),
       x -> !x.nearCertain() && x.has(Cues.CLASSROOM) && !x.backed() && !x.has(x.stage.groomingCues),
       "Chatting in class (\"ghi tên các bạn nói chuyện riêng trong giờ\", register CLASSROOM): the score reads "
@@ -218,6 +224,9 @@ enum Quieting {
      * an insult.
      */
     static final ConceptSet NAME_CALLED_OR_SIMILE = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+    /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
+    static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);
 
     /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
     static final ConceptSet CLASSROOM = ConceptSet.of(Concept.CLASSROOM);
