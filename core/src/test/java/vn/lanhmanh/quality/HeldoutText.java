@@ -35,8 +35,11 @@ final class HeldoutText {
   record Line(int lineNo, String id, boolean harm, Category category, Action minAction, boolean cTier,
       String style, String text) {}
 
-  /** One line's verdicts: for a 10-year-old, and for an 18-year-old when the line is C tier. */
-  record Scored(Line line, Verdict child, Verdict adult) {
+  /**
+   * One line's verdicts: for a 10-year-old, for an 18-year-old when the line is C tier, and for a personal
+   * information line also as text the 10-year-old writes ({@link Policy#outgoing()}), else null.
+   */
+  record Scored(Line line, Verdict child, Verdict adult, Verdict outgoing) {
     boolean caught() {
       return child.action().compareTo(line.minAction()) >= 0;
     }
@@ -52,6 +55,11 @@ final class HeldoutText {
     /** Innocent line made non-ALLOW only by personal-information findings. */
     boolean flaggedOnlyByPii() {
       return flagged() && child.findings().stream().allMatch(f -> f.category() == Category.PII);
+    }
+
+    /** A personal-information line caught when it is scored as the child's own outgoing text. */
+    boolean caughtOutgoing() {
+      return outgoing != null && outgoing.action().compareTo(line.minAction()) >= 0;
     }
 
     boolean blockedForAdult() {
@@ -157,10 +165,13 @@ final class HeldoutText {
   static List<Scored> score(ContentFilter filter, List<Line> lines) {
     Policy child = Policy.forAge(10);
     Policy adult = Policy.forAge(18);
+    Policy childWrites = child.outgoing();
     List<Scored> scored = new ArrayList<>();
     for (Line l : lines) {
+      boolean pii = l.harm() && l.category() == Category.PII;
       scored.add(new Scored(l, filter.checkText(l.text(), child),
-          l.cTier() ? filter.checkText(l.text(), adult) : null));
+          l.cTier() ? filter.checkText(l.text(), adult) : null,
+          pii ? filter.checkText(l.text(), childWrites) : null));
     }
     return scored;
   }
@@ -187,6 +198,11 @@ final class HeldoutText {
       int[] c = e.getValue();
       figures.append(String.format(Locale.ROOT, "    %-14s %s | %s | %s%n", e.getKey().jsonName(),
           ratio(c[1], c[0]), ratio(c[2], c[0]), ratio(c[3], c[0])));
+    }
+    if (f.piiLines > 0) {
+      figures.append(String.format(Locale.ROOT, "  pii lines scored as the child's own outgoing text (Policy.outgoing(),"
+          + " docs/PRIVACY.md; the row above scores them as text the child reads) %s%n",
+          ratio(f.piiOutgoingCaught, f.piiLines)));
     }
     figures.append("  per style (harm caught | innocent flagged):\n");
     for (Map.Entry<String, int[]> e : f.perStyle.entrySet()) {
@@ -246,6 +262,8 @@ final class HeldoutText {
     int flaggedOnlyByPii;
     int cTier;
     int adultBlocked;
+    int piiLines;
+    int piiOutgoingCaught;
     /** Category → {lines, caught, caught with the right category, flagged at all (a WARN counts)}. */
     final Map<Category, int[]> perCategory = new EnumMap<>(Category.class);
     /** Style → {harm lines, caught, innocent lines, flagged}. */
@@ -271,6 +289,10 @@ final class HeldoutText {
           if (s.rightCategory()) {
             f.rightCategory++;
             c[2]++;
+          }
+          if (l.category() == Category.PII) {
+            f.piiLines++;
+            f.piiOutgoingCaught += s.caughtOutgoing() ? 1 : 0;
           }
           if (l.cTier()) {
             f.cTier++;
