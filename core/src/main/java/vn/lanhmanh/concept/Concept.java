@@ -465,7 +465,32 @@ public enum Concept {
    * word; a violence or harassment classifier finding that nothing the lexicon reads and no concept of the
    * category's compositions backs is taken away beside it.
    */
-  VICTIM_PLEA(true);
+  VICTIM_PLEA(true),
+  /**
+   * Money offered or taken for doing harm to someone ({@code ai nhận xử giùm … mình trả 1 triệu}, {@code đã nhận tiền
+   * của chị}): with a beating, a paid assault ({@code violence.beat_bounty}, T16).
+   */
+  BOUNTY,
+  /**
+   * A vehicle tampered with to cause an accident ({@code cắt phanh xe}, {@code cắt dây thắng}) or an accident wished on
+   * someone by a plan ({@code làm cho nó bị tai nạn}): violence by itself ({@code violence.sabotage}, T13).
+   */
+  SABOTAGE,
+  /**
+   * A child coaxed to try a drink or a smoke ({@code đàn ông là phải biết uống}, {@code vape đâu có hại}, {@code cho
+   * mày thử một hơi}): with the drink or tobacco named and a child, {@code drugs.alcohol_minor_dare} (T16).
+   */
+  DARE,
+  /**
+   * A drug said to help one study ({@code giúp học bài tập trung hơn}, {@code dùng cả học kỳ}, {@code điểm lên hẳn}): with
+   * a street drug, {@code drugs.study_slang} (T16).
+   */
+  STUDY_BOOST,
+  /**
+   * A child mocked for being poor or unwashed, in plain words ({@code nhà ở gầm cầu à}, {@code chắc cả năm mới được tắm
+   * một lần}): {@code harassment.poverty_mock} (K).
+   */
+  POVERTY_MOCK;
 
   private final String id = name();
   private final boolean register;

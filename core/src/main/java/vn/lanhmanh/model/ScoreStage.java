@@ -657,7 +657,8 @@ public final class ScoreStage {
 
   /**
    * Whether {@code f} is a composed harassment finding of high severity (doxxing, impersonation, blackmail, a
-   * family's secret exposed) or a composed drugs finding about alcohol and a child ({@link #COMPOSED_ALCOHOL}).
+   * family's secret exposed, a child's poverty mocked) or a composed drugs finding about alcohol and a child
+   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}).
    * The harassment ones are conduct told in plain words (an address, "info", a fake account, a demand), which the
    * classifiers, trained on insults, score low; their low score says nothing there, as for a disguised finding.
    */
@@ -665,7 +666,7 @@ public final class ScoreStage {
     return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
         && f.rule().startsWith(COMPOSED_HARASSMENT)
         || f.category() == Category.DRUGS && (f.rule().startsWith(COMPOSED_ALCOHOL)
-            || f.rule().startsWith(COMPOSED_BINGE));
+            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY));
   }
 
   private static final String COMPOSED_HARASSMENT = "compose/harassment.";
@@ -676,6 +677,11 @@ public final class ScoreStage {
    */
   private static final String COMPOSED_ALCOHOL = "compose/drugs.alcohol_";
   private static final String COMPOSED_BINGE = "compose/drugs.binge_";
+  /**
+   * Composed drugs findings of a street drug said to help one study ({@code microdosing nấm giúp học bài tập trung
+   * hơn}): the claim is told in school words, which the drugs classifier, trained on sales and slang, scores low.
+   */
+  private static final String COMPOSED_STUDY = "compose/drugs.study_";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
