@@ -490,7 +490,27 @@ public enum Concept {
    * A child mocked for being poor or unwashed, in plain words ({@code nhà ở gầm cầu à}, {@code chắc cả năm mới được tắm
    * một lần}): {@code harassment.poverty_mock} (K).
    */
-  POVERTY_MOCK;
+  POVERTY_MOCK,
+  /**
+   * Someone wanted for the night ({@code để qua đêm} after the person; a night sold, {@code bán cho anh một đêm}, is
+   * {@link #ASSIGNATION}): with a child before it in the clause, a child sought for sex.
+   */
+  OVERNIGHT,
+  /**
+   * Obedience asked of a child as the condition of an offer ({@code chịu khó nghe lời}, {@code ngoan ngoãn nghe lời
+   * anh}): with a child and high pay, a lure.
+   */
+  OBEY,
+  /**
+   * Not going home any more ({@code không muốn về nhà nữa}): with a dangerous place and the parents not to be told, a
+   * child at risk (a warning).
+   */
+  NOT_HOME,
+  /**
+   * Pictures swapped or required to join a group ({@code đổi ảnh}, {@code nộp ít nhất 5 ảnh}): with a child in the
+   * bath, child sexual material traded.
+   */
+  TRADE_PICS;
 
   private final String id = name();
   private final boolean register;
