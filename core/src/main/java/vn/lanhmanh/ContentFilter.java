@@ -26,6 +26,7 @@ import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.StageMatcher;
 import vn.lanhmanh.conversation.WindowState;
+import vn.lanhmanh.decide.Decision;
 import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
@@ -38,14 +39,7 @@ import vn.lanhmanh.pii.PiiMatch;
 import vn.lanhmanh.score.Scorer;
 import vn.lanhmanh.text.LanguageCheck;
 import vn.lanhmanh.url.HostSyntax;
-import vn.lanhmanh.url.SearchEngines;
-import vn.lanhmanh.url.SearchQuery;
-import vn.lanhmanh.url.UrlCanonicalizer;
-import vn.lanhmanh.url.UrlHit;
-import vn.lanhmanh.url.UrlHitSink;
 import vn.lanhmanh.url.UrlRules;
-import vn.lanhmanh.url.UrlView;
-import vn.lanhmanh.url.index.CompactUrlList;
 import vn.lanhmanh.url.index.UrlListIndex;
 
 /**
@@ -119,16 +113,14 @@ public final class ContentFilter implements AutoCloseable {
   private final Composer composer;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   private final PiiDetector pii = PiiDetector.create();
-  /** The embedded URL rules, read on the first URL check: a filter that checks only texts never reads them. */
-  private final Supplier<UrlRules> urlRules;
   private final BoundedCache<UrlKey, Verdict> urlCache;
   /** Caching turned off ({@code urlCacheSize(0)}): checks skip the cache and count as misses. */
   private final boolean urlCacheOff;
   private final LongAdder uncachedUrlChecks = new LongAdder();
-  /** Whether the default URL list shipped in the jar is looked up (read on the first URL check). */
-  private final boolean defaultUrlList;
   /** The URL list index given to the builder, or null. */
   private final UrlListIndex urlIndex;
+  /** The uncached URL check, with the URL rules and lists. */
+  private final UrlEvaluation urls;
   /** Made on the first {@link #conversation} call (the stage phrases are precompiled with the default lexicon). */
   private final Supplier<ConversationMonitor> monitor;
   /** The learned stage: tagger findings and per-category scores. */
@@ -152,7 +144,7 @@ public final class ContentFilter implements AutoCloseable {
   }
 
   /** An unexpected failure inside a component, carried out of the cache loader to the fail-closed verdict. */
-  private static final class ComponentFailure extends RuntimeException {
+  static final class ComponentFailure extends RuntimeException {
     final String component;
 
     ComponentFailure(String component, Throwable cause) {
@@ -188,10 +180,9 @@ public final class ContentFilter implements AutoCloseable {
     this.loaded = loaded;
     this.composer = Composer.compile(loaded.compositions());
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
-    this.urlRules = urlRules;
     this.urlCache = BoundedCache.create(b.urlCacheSize);
     this.urlCacheOff = b.urlCacheSize == 0;
-    this.defaultUrlList = b.defaultUrlList;
+    this.urls = new UrlEvaluation(urlRules, b.defaultUrlList, urlIndex);
     long maxConversations = b.maxConversations;
     long maxConversationBytes = b.maxConversationBytes;
     Duration expiry = b.conversationExpiry;
@@ -346,7 +337,7 @@ public final class ContentFilter implements AutoCloseable {
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
     }
-    verdict = capped(verdict);
+    verdict = Decision.capped(verdict);
     if (incidents != null && verdict.rating() == Rating.C) {
       reportFindings(verdict, conversationId, Optional.ofNullable(messageId), time);
     }
@@ -366,7 +357,7 @@ public final class ContentFilter implements AutoCloseable {
    * @param stages a conversation message's stage reading, or null
    * @throws ComponentFailure naming the component that failed
    */
-  private Verdict evaluateText(String t, Policy policy, StageMatcher.Reading stages, ScoreStage.Source source) {
+  Verdict evaluateText(String t, Policy policy, StageMatcher.Reading stages, ScoreStage.Source source) {
     String component = "matcher";
     try {
       fault(component);
@@ -391,7 +382,7 @@ public final class ContentFilter implements AutoCloseable {
           fault(component);
           List<PiiMatch> personal = pii.detect(t);
           if (!personal.isEmpty()) {
-            findings = withPersonalInformation(findings, personal);
+            findings = Decision.withPersonalInformation(findings, personal);
           }
         }
         component = "score";
@@ -403,8 +394,8 @@ public final class ContentFilter implements AutoCloseable {
         // 4b. grooming and abuse words in the child's own words are her report, echo or answer (ChildWords)
         List<Finding> scoredFindings = scored.findings();
         List<Finding> kept = own ? ChildWords.lower(scoredFindings, state) : scoredFindings;
-        // 5. the action for this viewer
-        Verdict v = decide(t, kept, ScoreMap.of(scored.scores()), policy);
+        // 5. the action for this viewer (vn.lanhmanh.decide)
+        Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         v = language == null ? v : v.withNote(language);
         return ChildWords.toldAbuse(scoredFindings, kept) ? ChildWords.helped(v) : v;
@@ -439,16 +430,16 @@ public final class ContentFilter implements AutoCloseable {
     if (policy.detectsPersonalInformation()) {
       List<PiiMatch> personal = pii.detect(t);
       if (!personal.isEmpty()) {
-        findings = withPersonalInformation(findings, personal);
+        findings = Decision.withPersonalInformation(findings, personal);
       }
     }
     ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
-    Verdict v = decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
+    Verdict v = Decision.decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
     String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
     return TextAnalysis.of(t, state, matcher.vocabulary(), language == null ? v : v.withNote(language));
   }
 
-  private void fault(String component) {
+  void fault(String component) {
     FaultHook hook = faultHook;
     if (hook != null) {
       hook.before(component);
@@ -473,7 +464,7 @@ public final class ContentFilter implements AutoCloseable {
         Optional.empty(), List.of(error));
   }
 
-  private void reportFindings(Verdict verdict, Optional<String> conversationId, Optional<String> messageId,
+  void reportFindings(Verdict verdict, Optional<String> conversationId, Optional<String> messageId,
       Instant time) {
     List<Finding> severe = new ArrayList<>();
     for (Finding f : verdict.findings()) {
@@ -483,6 +474,11 @@ public final class ContentFilter implements AutoCloseable {
     }
     incidents.report(new IncidentListener.Incident(IncidentListener.Kind.FINDING, conversationId, messageId,
         0.0, Set.of(), severe, List.of(), time == null ? Instant.now() : time));
+  }
+
+  /** Whether an {@link IncidentListener} is registered, so incidents are collected at all. */
+  boolean reportsIncidents() {
+    return incidents != null;
   }
 
   /** Hands an incident to the listener, if there is one. */
@@ -525,17 +521,17 @@ public final class ContentFilter implements AutoCloseable {
       throw new IllegalStateException("ContentFilter is closed");
     }
     if (url == null) {
-      return urlProblem("", "url is null");
+      return UrlEvaluation.urlProblem("", "url is null");
     }
     try {
       if (urlCacheOff || url.length() > MAX_CACHED_URL_CHARS) {
         // A cache that may hold nothing only costs an insert and an eviction per check; a long URL would
         // keep two long strings (key and redacted copy) per entry.
         uncachedUrlChecks.increment();
-        return evaluateUrl(url, policy);
+        return urls.evaluate(url, policy, this);
       }
       long generation = urlIndex == null ? 0 : urlIndex.generation();
-      return urlCache.get(new UrlKey(url, policy, generation), k -> evaluateUrl(url, policy));
+      return urlCache.get(new UrlKey(url, policy, generation), k -> urls.evaluate(url, policy, this));
     } catch (ComponentFailure e) {
       return internalError(url, e.component, e.getCause());
     } catch (RuntimeException | StackOverflowError e) {
@@ -583,355 +579,11 @@ public final class ContentFilter implements AutoCloseable {
     return Map.of("hits", urlCache.hits(), "misses", urlCache.misses(), "evictions", urlCache.evictions());
   }
 
-  /**
-   * The uncached URL verdict.
-   *
-   * @throws ComponentFailure naming the component that failed
-   */
-  private Verdict evaluateUrl(String url, Policy policy) {
-    String component = "url canonicaliser";
-    UrlView c = null;
-    try {
-      fault(component);
-      // This thread's view of the canonical URL: its host a string, its path and query read where they
-      // stand in the URL; released before the decision (which may check a search query as text).
-      c = UrlCanonicalizer.canonicalizeForCheck(url);
-      if (!c.isOk()) {
-        return urlProblem(url, c.message());
-      }
-      String badHost = HostSyntax.problem(c);
-      if (badHost != null) {
-        return urlProblem(url, badHost);
-      }
-      component = "url rules";
-      fault(component);
-      UrlHits hits = URL_HITS.get();   // filled and read only here, before any text check
-      hits.clear();
-      UrlRules urlRules = this.urlRules.get();
-      urlRules.listHits(c, hits);
-      if (defaultUrlList) {
-        CompactUrlList.embedded().lookup(c, hits);
-      }
-      boolean allowed = urlRules.allowKind(c) != null;
-      if (urlIndex != null) {
-        component = "url index";
-        fault(component);
-        allowed |= urlIndex.lookupHits(c, hits);
-        component = "url rules";
-      }
-      if (!allowed) {
-        urlRules.heuristicHits(c, hits);
-      }
-      SearchQuery q = SearchEngines.find(c, url);
-      int plainPrefix = c.plainPrefix();
-      c.release();
-      c = null;
-      component = "decide";
-      List<Finding> findings;
-      int n = hits.size;
-      if (n == 0 && q == null) {
-        findings = List.of();
-      } else if (n == 1 && q == null) {
-        // The usual listed URL: one finding, kept as the immutable list the verdict would copy it into.
-        findings = List.of(urlFinding(url, null, hits, 0, plainPrefix));
-      } else {
-        String lower = n == 0 ? url : lowerCase(url);
-        findings = new ArrayList<>(n + 4);
-        for (int i = 0; i < n; i++) {
-          findings.add(urlFinding(url, lower, hits, i, 0));
-        }
-      }
-      hits.clear();
-      Map<Category, Double> textScores = Map.of();
-      if (q != null) {
-        Verdict text = evaluateText(q.text(), policy, null, ScoreStage.Source.SEARCH_QUERY);
-        textScores = text.scores();
-        if (incidents != null && text.rating() == Rating.C) {
-          reportFindings(text, Optional.empty(), Optional.empty(), null);
-        }
-        for (Finding f : text.findings()) {
-          int start = q.originalStart(f.start());
-          int end = q.originalEnd(f.end() - 1);
-          findings.add(new Finding(f.category(), f.severity(), f.rating(), f.rule(), start, end,
-              url.substring(start, end)));
-        }
-        findings.sort(java.util.Comparator.comparingInt(Finding::start));
-      }
-      fault(component);
-      ScoreMap scoreMap = ScoreMap.ZERO;   // no finding and no query text: every score 0
-      if (findings.size() == 1 && textScores.isEmpty()) {
-        // The usual listed URL: one finding's score, a shared map, no scratch array to fill and scan.
-        Finding f = findings.get(0);
-        scoreMap = ScoreMap.of(f.category(), ScoreStage.findingScore(f));
-      } else if (!findings.isEmpty() || !textScores.isEmpty()) {
-        double[] scores = ScoreStage.fromFindings(findings, URL_SCORES.get());
-        if (!textScores.isEmpty()) {
-          for (Map.Entry<Category, Double> e : textScores.entrySet()) {
-            int k = e.getKey().ordinal();
-            scores[k] = Math.max(scores[k], e.getValue());
-          }
-        }
-        scoreMap = ScoreMap.copyOf(scores);   // shared or copied: the scratch array stays this thread's
-      }
-      // A single finding within the URL's plain start (scheme and host as written, in lower case) spans
-      // printable ASCII chars only, every one masked.
-      boolean plainSpan = findings.size() == 1 && findings.get(0).end() <= plainPrefix;
-      Verdict v = decide(url, findings, scoreMap, policy, plainSpan);
-      Optional<String> safe = q != null && policy.highest().compareTo(Rating.T18) < 0
-          ? q.safeUrl() : Optional.empty();
-      if (!safe.isPresent()) {
-        return capped(v);   // decide gives no safeUrl: the same verdict
-      }
-      return capped(new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), safe, v.help(), v.errors(),
-          v.scores()));
-    } catch (ComponentFailure e) {
-      throw e;
-    } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
-      // NoClassDefFoundError: Guava (the public-suffix table of the URL rules) left off the class path, as
-      // an app that checks only texts may do (docs/ANDROID.md): URL checks then fail closed.
-      throw new ComponentFailure(component, e);
-    } finally {
-      if (c != null) {
-        c.release();
-      }
-    }
-  }
-
-  /**
-   * {@code url.toLowerCase(Locale.ROOT)}, but {@code url} itself, without the JDK's per-char case table,
-   * when it has no char outside ASCII and no upper-case letter (the usual URL), found by one plain scan.
-   */
-  static String lowerCase(String url) {
-    for (int i = 0, n = url.length(); i < n; i++) {
-      char c = url.charAt(i);
-      if (c >= 128 || (c >= 'A' && c <= 'Z')) {
-        return url.toLowerCase(java.util.Locale.ROOT);
-      }
-    }
-    return url;
-  }
-
-  /**
-   * Where {@code key} (lower case) first occurs in {@code url} lower-cased, read from {@code url} as given:
-   * its first place there when no upper-case letter and no char outside ASCII stands before that place's
-   * end (lower-casing changes nothing up to there, so no earlier place can appear); else -1, and the
-   * caller lower-cases the URL. The first {@code plain} chars of {@code url} are known to be neither
-   * ({@link UrlCanonicalizer#canonicalize(String, int[])}) and are not read again.
-   */
-  static int keyInPlainPrefix(String url, String key, int plain) {
-    int at = url.indexOf(key);
-    if (at < 0) {
-      return -1;
-    }
-    for (int i = plain, end = at + key.length(); i < end; i++) {
-      char c = url.charAt(i);
-      if (c >= 128 || (c >= 'A' && c <= 'Z')) {
-        return -1;
-      }
-    }
-    return at;
-  }
-
-  /**
-   * A check's hits as the rules and lists report them ({@link UrlHitSink}), in arrays kept by the thread:
-   * the findings are made from them, with no {@link UrlHit} in between, and the verdict keeps none.
-   */
-  private static final class UrlHits implements UrlHitSink {
-    Category[] categories = new Category[8];
-    String[] rules = new String[8];
-    String[] keys = new String[8];
-    int size;
-
-    @Override
-    public void add(Category category, String rule, String key) {
-      if (size == keys.length) {
-        categories = java.util.Arrays.copyOf(categories, size * 2);
-        rules = java.util.Arrays.copyOf(rules, size * 2);
-        keys = java.util.Arrays.copyOf(keys, size * 2);
-      }
-      categories[size] = Objects.requireNonNull(category, "category");
-      rules[size] = Objects.requireNonNull(rule, "rule");
-      keys[size++] = Objects.requireNonNull(key, "key");
-    }
-
-    /** Drops the hits (and the references to their strings). */
-    void clear() {
-      java.util.Arrays.fill(rules, 0, size, null);
-      java.util.Arrays.fill(keys, 0, size, null);
-      size = 0;
-    }
-  }
-
-  private static final ThreadLocal<UrlHits> URL_HITS = ThreadLocal.withInitial(UrlHits::new);
-
-  /** Per-thread scratch scores of a URL check ({@link ScoreMap#copyOf} keeps no reference to it). */
-  private static final ThreadLocal<double[]> URL_SCORES =
-      ThreadLocal.withInitial(() -> new double[Category.values().length]);
-
-  /**
-   * The finding of hit {@code i} (its tier and severity those of {@link UrlHit#of}): its key's first place
-   * in the lower-cased URL, else the whole URL. When the URL has no upper case ({@code lower} is
-   * {@code url}), the chars found are the key's: the key is the match, without a copy. {@code lower} null:
-   * the URL is lower-cased only when the key's first place in it as given does not settle it
-   * ({@link #keyInPlainPrefix}), whose first {@code plainPrefix} chars need no reading.
-   */
-  private static Finding urlFinding(String url, String lower, UrlHits hits, int i, int plainPrefix) {
-    Category category = hits.categories[i];
-    String key = hits.keys[i];
-    Rating rating = UrlHit.ratingOf(category);
-    Severity severity = UrlHit.severityOf(category);
-    if (lower == null) {
-      int at = keyInPlainPrefix(url, key, plainPrefix);
-      if (at >= 0) {
-        return new Finding(category, severity, rating, hits.rules[i], at, at + key.length(), key);
-      }
-      lower = lowerCase(url);
-    }
-    int at = lower.indexOf(key);
-    int start = at < 0 ? 0 : at;
-    int end = at < 0 ? url.length() : at + key.length();
-    String match = at >= 0 && lower == url ? key : url.substring(start, end);
-    return new Finding(category, severity, rating, hits.rules[i], start, end, match);
-  }
-
-  private static Verdict urlProblem(String url, String message) {
-    return new Verdict(Action.BLOCK, Rating.P, List.of(), url, Optional.empty(), Optional.empty(),
-        List.of("malformed URL: " + message));
-  }
-
   /** How many lexicon entries of each kind this filter compiled (rules, exceptions, context, teencode). */
   public Map<String, Integer> lexiconCounts() {
     Map<String, Integer> out = new HashMap<>();
     lexicon.counts().forEach((k, v) -> out.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
     return Map.copyOf(out);
-  }
-
-  /** Adds personal-information findings ({@code pii/phone}, {@code pii/address} …), keeping start order. */
-  private static List<Finding> withPersonalInformation(List<Finding> findings, List<PiiMatch> personal) {
-    List<Finding> all = new ArrayList<>(findings.size() + personal.size());
-    all.addAll(findings);
-    for (PiiMatch m : personal) {
-      all.add(new Finding(Category.PII, Severity.MEDIUM, Rating.P, "pii/" + m.type().jsonName(), m.start(),
-          m.end(), m.match()));
-    }
-    all.sort(java.util.Comparator.comparingInt(Finding::start));
-    return all;
-  }
-
-  /** The chars of a text to redact, in a per-thread buffer for short texts (the verdict copies them). */
-  private static final class Redaction {
-    private static final int MAX_KEPT = 4096;
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[256]);
-
-    /** {@code text}'s chars at the start of a buffer at least as long, owned by this thread until the next call. */
-    static char[] copyOf(String text) {
-      int n = text.length();
-      if (n > MAX_KEPT) {
-        return text.toCharArray();
-      }
-      char[] buf = BUFFER.get();
-      if (buf.length < n) {
-        buf = new char[Math.max(n, buf.length * 2)];
-        BUFFER.set(buf);
-      }
-      text.getChars(0, n, buf, 0);
-      return buf;
-    }
-  }
-
-  static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy) {
-    return decide(text, findings, scores, policy, false);
-  }
-
-  /**
-   * {@link #decide(String, List, Map, Policy)}; {@code plainSpan}: there is one finding, and its span of
-   * {@code text} is printable ASCII without whitespace, so masking it writes {@code *} over all of it
-   * (a fill, with no test per char).
-   */
-  static Verdict decide(String text, List<Finding> findings, Map<Category, Double> scores, Policy policy,
-      boolean plainSpan) {
-    Action byScores = policy.thresholds().isEmpty() ? Action.ALLOW : policy.actionForScores(scores);
-    if (findings.isEmpty()) {
-      return new Verdict(byScores, Rating.P, List.of(), text, Optional.empty(), Optional.empty(), List.of(),
-          scores);
-    }
-    Action action = byScores;
-    Rating rating = Rating.P;
-    char[] masked = null;
-    boolean selfHarm = false;
-    boolean abuse = false;
-    boolean scam = false;
-    for (int k = 0; k < findings.size(); k++) {   // by index: no iterator per check
-      Finding f = findings.get(k);
-      Action a = policy.actionFor(f);
-      action = action.max(a);
-      rating = rating.max(f.rating());
-      if (f.category() == Category.SELF_HARM) {
-        selfHarm = true;
-      }
-      if (a == Action.ALLOW && !policy.redacts(f.category())) {
-        continue;
-      }
-      if (a != Action.ALLOW) {
-        abuse |= f.category() == Category.SEXUAL_MINORS || f.category() == Category.GROOMING;
-        scam |= f.category() == Category.SCAM;
-      }
-      if (masked == null) {
-        masked = Redaction.copyOf(text);
-      }
-      if (plainSpan) {
-        java.util.Arrays.fill(masked, f.start(), f.end(), '*');   // no char to keep: one vectorised fill
-      } else {
-        mask(masked, f.start(), f.end());
-      }
-    }
-    Help help = selfHarm ? Help.SELF_HARM : abuse ? Help.ABUSE : scam ? Help.SCAM : null;
-    return new Verdict(action, rating, findings, masked == null ? text : new String(masked, 0, text.length()),
-        Optional.empty(), Optional.ofNullable(help), List.of(), scores);
-  }
-
-  /** Writes {@code *} over every char of {@code chars[from, to)} but whitespace. */
-  private static void mask(char[] chars, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = chars[i];
-      if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) {   // printable ASCII is never whitespace
-        chars[i] = '*';
-      }
-    }
-  }
-
-  /**
-   * The verdict as the caller gets it: at most {@link Verdict#MAX_FINDINGS} findings, the highest-rated
-   * first (and at least one of each category, so {@link Verdict#categories()} is whole), the rest counted
-   * in a note. Action, rating and redaction were decided on every finding.
-   */
-  static Verdict capped(Verdict v) {
-    List<Finding> findings = v.findings();
-    if (findings.size() <= Verdict.MAX_FINDINGS) {
-      return v;
-    }
-    List<Finding> byRating = new ArrayList<>(findings);
-    byRating.sort(java.util.Comparator.comparing(Finding::rating).reversed().thenComparingInt(Finding::start));
-    Set<Finding> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Set<Category> seen = java.util.EnumSet.noneOf(Category.class);
-    for (Finding f : byRating) {
-      if (seen.add(f.category())) {
-        keep.add(f);
-      }
-    }
-    for (int i = 0; keep.size() < Verdict.MAX_FINDINGS; i++) {
-      keep.add(byRating.get(i));
-    }
-    List<Finding> kept = new ArrayList<>(Verdict.MAX_FINDINGS);
-    for (Finding f : findings) {
-      if (keep.contains(f)) {
-        kept.add(f);
-      }
-    }
-    List<String> notes = new ArrayList<>(v.notes());
-    notes.add("findings capped: " + (findings.size() - Verdict.MAX_FINDINGS) + " more");
-    return new Verdict(v.action(), v.rating(), kept, v.redacted(), v.safeUrl(), v.help(), v.errors(), v.scores(),
-        notes);
   }
 
   private CompiledLexicon compileOverlay(OverlayKey key) {

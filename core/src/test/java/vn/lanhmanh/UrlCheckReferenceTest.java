@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lanhmanh.decide.Decision;
 import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.url.CanonicalUrl;
 import vn.lanhmanh.url.CanonicalizationResult;
@@ -238,7 +239,7 @@ class UrlCheckReferenceTest {
           url.substring(start, end)));
     }
     ScoreMap scores = findings.isEmpty() ? ScoreMap.ZERO : ScoreMap.of(ScoreStage.fromFindings(findings));
-    return ContentFilter.capped(ContentFilter.decide(url, findings, scores, policy));
+    return Decision.capped(Decision.decide(url, findings, scores, policy));
   }
 
   private static Verdict problem(String url, String message) {

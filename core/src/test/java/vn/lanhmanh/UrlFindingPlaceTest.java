@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * A URL finding is placed at its key's first place in the lower-cased URL; {@link
- * ContentFilter#keyInPlainPrefix} finds that place in the URL as given, without lower-casing it, or
+ * UrlEvaluation#keyInPlainPrefix} finds that place in the URL as given, without lower-casing it, or
  * answers -1 (the check then lower-cases the URL). Whenever it answers, the answer is the lower-cased
  * URL's, also with upper case, non-ASCII chars whose lower case is longer ({@code İ}) and keys with upper
  * case around, and whatever part of the URL's plain start it is told it need not read.
@@ -24,7 +24,7 @@ class UrlFindingPlaceTest {
   @Property(tries = 5000)
   void aPlaceFoundInThePlainPrefixIsTheLowerCasedUrls(@ForAll("urls") String url, @ForAll("keys") String key,
       @ForAll @IntRange(min = 0, max = 31) int cut) {
-    int at = ContentFilter.keyInPlainPrefix(url, key, Math.min(cut, plainStart(url)));
+    int at = UrlEvaluation.keyInPlainPrefix(url, key, Math.min(cut, plainStart(url)));
     if (at >= 0) {
       assertThat(at).as(url + " / " + key).isEqualTo(url.toLowerCase(Locale.ROOT).indexOf(key));
       assertThat(url.substring(at, at + key.length())).isEqualTo(key);
@@ -33,14 +33,14 @@ class UrlFindingPlaceTest {
 
   @Property(tries = 1000)
   void aUrlInLowerCaseAsciiIsAlwaysAnsweredFromItself(@ForAll("lowerUrls") String url, @ForAll("lowerKeys") String key) {
-    assertThat(ContentFilter.keyInPlainPrefix(url, key, 0)).isEqualTo(url.indexOf(key));
-    assertThat(ContentFilter.keyInPlainPrefix(url, key, url.length())).isEqualTo(url.indexOf(key));
+    assertThat(UrlEvaluation.keyInPlainPrefix(url, key, 0)).isEqualTo(url.indexOf(key));
+    assertThat(UrlEvaluation.keyInPlainPrefix(url, key, url.length())).isEqualTo(url.indexOf(key));
   }
 
   @Property(tries = 2000)
   void theWholePlainStartNeedNotBeRead(@ForAll("urls") String url, @ForAll("keys") String key) {
-    assertThat(ContentFilter.keyInPlainPrefix(url, key, plainStart(url)))
-        .isEqualTo(ContentFilter.keyInPlainPrefix(url, key, 0));
+    assertThat(UrlEvaluation.keyInPlainPrefix(url, key, plainStart(url)))
+        .isEqualTo(UrlEvaluation.keyInPlainPrefix(url, key, 0));
   }
 
   /** How many of {@code url}'s first chars are ASCII and not upper case. */

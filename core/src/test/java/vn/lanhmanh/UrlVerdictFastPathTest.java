@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import vn.lanhmanh.decide.Decision;
 import vn.lanhmanh.model.ScoreStage;
 
 /**
@@ -52,8 +53,8 @@ class UrlVerdictFastPathTest {
         text.substring(start, end));
     Policy policy = age == 0 ? Policy.forAge(10).redact(category) : Policy.forAge(age);
     ScoreMap scores = ScoreMap.of(category, ScoreStage.findingScore(f));
-    assertThat(ContentFilter.decide(text, List.of(f), scores, policy, true))
-        .isEqualTo(ContentFilter.decide(text, List.of(f), scores, policy, false));
+    assertThat(Decision.decide(text, List.of(f), scores, policy, true))
+        .isEqualTo(Decision.decide(text, List.of(f), scores, policy, false));
   }
 
   @Test
