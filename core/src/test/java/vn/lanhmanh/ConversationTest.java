@@ -262,10 +262,10 @@ class ConversationTest {
           CHILD);
       List<Finding> own = cv.verdict().findings().stream().filter(f -> !f.rule().startsWith("conversation/")).toList();
       // in a conversation the grooming classifier's finding is rated P: the conversation's risk acts on grooming;
-      // and a dating classifier finding under 0.9 that no lexicon or composition finding supports is not made
+      // and a dating classifier finding that no lexicon or composition finding supports is not made
       boolean supported = alone.findings().stream().anyMatch(f -> f.category() != Category.PII
           && !f.rule().startsWith("model/") && !f.rule().startsWith("harassment/target:"));
-      boolean dropDating = !supported && alone.score(Category.DATING) < 0.9;
+      boolean dropDating = !supported;
       // and a sexual_minors classifier finding in a message with nothing sexual in it ("e 11t": his question
       // about her age is the conversation's age stage): where the conversation leaves it out, the lexicon read
       // nothing sexual in the text

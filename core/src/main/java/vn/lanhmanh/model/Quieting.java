@@ -124,10 +124,11 @@ enum Quieting {
           + "or a number to call."),
 
   DATING_IN_CHAT(EnumSet.of(Category.DATING),
-      x -> x.source.inConversation() && x.p < ScoreStage.CHAT_DATING_UNSUPPORTED_BELOW && !x.supported(),
-      "\"hẹn gặp con\", \"hẹn gặp tối nay nha\": a chat's goodbyes and games read as dating by the score alone; "
-          + "an adult's approach to the child is the conversation's to judge (its stages and the grooming "
-          + "score)."),
+      x -> x.source.inConversation() && !x.supported(),
+      "\"hẹn gặp con\", \"hẹn gặp tối nay nha\": a chat's goodbyes and games read as dating by the score alone, "
+          + "at any score (two children from a game who want to meet for real, \"hẹn nhau ra ngoài gặp mặt đi\", "
+          + "scored above 0.9 with no romance in it); an adult's approach to the child is the conversation's to "
+          + "judge (its stages and the grooming score)."),
 
   SOCIAL_IN_CHAT(EnumSet.of(Category.SOCIAL),
       x -> x.source.inConversation() && !x.supported() && !x.has(Cues.PRIVATE_CHANNEL),

@@ -265,8 +265,8 @@ public final class ScoreStage {
     /**
      * A message of a conversation: the grooming classifier's finding is rated {@link Rating#P} (reported, no
      * action of its own); its score feeds the conversation's risk, which sets the action for grooming across
-     * messages. A {@code model/dating} finding under {@link #CHAT_DATING_UNSUPPORTED_BELOW} and a
-     * {@code model/social} finding at any score are made only when something else in the message supports
+     * messages. A {@code model/dating} finding and a
+     * {@code model/social} finding, at any score, are made only when something else in the message supports
      * them (a lexicon finding; for social also a private app named, {@code PRIVATE_CHANNEL}). A
      * {@code model/harassment} finding that nothing the lexicon reads backs (see {@code backed}) is rated
      * {@link Rating#P}: friends' "mày …" with no insult in it. A {@code sexual_minors} classifier finding needs a
@@ -902,11 +902,6 @@ public final class ScoreStage {
   /** The highest tier of a finding of {@link #CHILD_ONLY} scored under the file's own threshold. */
   static final Rating CHILD_ONLY_TIER = Rating.T13;
 
-  /**
-   * In a conversation, under this score a {@code model/dating} finding that nothing else in the message supports
-   * (no lexicon or composition finding) is not made; the score stays.
-   */
-  static final double CHAT_DATING_UNSUPPORTED_BELOW = 0.9;
 
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at
