@@ -510,7 +510,22 @@ public enum Concept {
    * Pictures swapped or required to join a group ({@code đổi ảnh}, {@code nộp ít nhất 5 ảnh}): with a child in the
    * bath, child sexual material traded.
    */
-  TRADE_PICS;
+  TRADE_PICS,
+  /**
+   * A marriage or a wedding night in a game ({@code động phòng}, {@code cưới trong game}, {@code vợ trong game}): alone a
+   * peers' joke; carried into real life or onto a camera, grooming.
+   */
+  GAME_MARRIAGE,
+  /**
+   * An act to be carried on offline or over a call ({@code ngoài đời làm tiếp}, {@code gọi video làm tiếp}): with a game
+   * marriage, grooming.
+   */
+  TAKE_OFFLINE,
+  /**
+   * The spouse of the one addressed or of the speaker away ({@code chồng chị đi công tác}, {@code vợ anh về quê}): with a
+   * night together or sex proposed, an adult sexual proposition ({@code sexual}, T18).
+   */
+  SPOUSE_AWAY;
 
   private final String id = name();
   private final boolean register;
