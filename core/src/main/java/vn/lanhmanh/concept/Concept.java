@@ -525,7 +525,48 @@ public enum Concept {
    * The spouse of the one addressed or of the speaker away ({@code chồng chị đi công tác}, {@code vợ anh về quê}): with a
    * night together or sex proposed, an adult sexual proposition ({@code sexual}, T18).
    */
-  SPOUSE_AWAY;
+  SPOUSE_AWAY,
+  /**
+   * Doing it together on a set day ({@code hẹn ngày làm cùng nhau}, {@code có người đi cùng}, {@code làm cùng nhau cho
+   * đỡ sợ}): with those who want to end it addressed ({@link #INCITE}), a suicide pact or group.
+   */
+  PACT,
+  /**
+   * The addressee's body called fat ({@code béo như mày}, {@code nhìn cái bụng mày kìa}): with starving or purging, an
+   * eating disorder urged on someone else.
+   */
+  BODY_SHAME,
+  /**
+   * Purging taught ({@code học cách tự gây nôn}, {@code để cơ thể không kịp hấp thụ}, {@code ói ra trong vòng 15 phút}):
+   * with purging or a weight goal, an eating disorder coached.
+   */
+  PURGE_HOW,
+  /**
+   * The terms of a covert handover ({@code qua lấy chỗ cũ}, {@code báo mật khẩu mới giao}, {@code chỉ nhận khách quen
+   * giới thiệu}): with drug slang or street goods, a drug sale.
+   */
+  COVERT_DEAL,
+  /**
+   * Goods that are a drug only in a covert deal ({@code đá giá sỉ}, {@code bánh trắng}): alone ice or a cake.
+   */
+  STREET_GOODS,
+  /**
+   * An order placed under another product's name or kept from the parents ({@code ghi tên sản phẩm là bút bi},
+   * {@code bố mẹ cũng không biết là gì}): with tobacco or alcohol sold, a sale to children hidden.
+   */
+  DISGUISED_ORDER,
+  /**
+   * Money put in or lost on a bet between friends ({@code mỗi đứa góp 10k}, {@code ai thắng ăn hết}, {@code cá tiếp để
+   * gỡ}): with a wager, betting for money.
+   */
+  STAKE,
+  /** A game account offered for sale ({@code bán acc}, {@code pass nick}). */
+  ACC_SALE,
+  /**
+   * No middleman and payment first ({@code không qua trung gian}, {@code không gdtg}): with a game account sold, the
+   * shape of an account-sale scam.
+   */
+  NO_ESCROW;
 
   private final String id = name();
   private final boolean register;

@@ -997,7 +997,10 @@ public final class VietnameseNormalizer {
     return pool;
   }
 
-  /** Whether the letters {@code a..b} are one syllable ({@link #segment}) or a run of digits. */
+  /**
+   * Whether the letters {@code a..b} are one syllable ({@link #segment}), a run of digits, or a run of digits
+   * with the thousands sign {@code k} after it ({@code 1 0 0 k} is {@code 100k}, an amount).
+   */
   private boolean piece(Positions out, int a, int b, boolean acc, int pool) {
     boolean digits = true;
     for (int t = a; t <= b; t++) {
@@ -1005,6 +1008,15 @@ public final class VietnameseNormalizer {
     }
     if (digits) {
       return true;
+    }
+    if (b > a && Character.toLowerCase(out.exactChars[out.rOff[b]]) == 'k') {
+      boolean amount = true;
+      for (int t = a; t < b; t++) {
+        amount &= Character.isDigit(out.exactChars[out.rOff[t]]);
+      }
+      if (amount) {
+        return true;
+      }
     }
     int len = b - a + 1;
     char[] ex = out.exactChars;
