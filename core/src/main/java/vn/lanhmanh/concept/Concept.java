@@ -510,7 +510,18 @@ public enum Concept {
    * Pictures swapped or required to join a group ({@code đổi ảnh}, {@code nộp ít nhất 5 ảnh}): with a child in the
    * bath, child sexual material traded.
    */
-  TRADE_PICS;
+  TRADE_PICS,
+  /**
+   * An adult in charge present ({@code có cô giáo phụ trách}, {@code có cả thầy hướng dẫn tham gia}): a changing
+   * room on a school trip or a video call for group work is not private; cancels the grooming compositions of a
+   * private channel with undressing or a camera.
+   */
+  SUPERVISED(true),
+  /**
+   * Someone's real name, workplace or number plate given ({@code tên thật}, {@code làm ở tòa nhà}, {@code biển số
+   * xe}): with a crowd told to "remind" him ({@code PAYBACK}), harassment.
+   */
+  PERSON_DETAILS;
 
   private final String id = name();
   private final boolean register;
