@@ -172,7 +172,7 @@ public final class Policy {
    * A copy in which personal information of one type gets {@code action}: {@code "phone"},
    * {@code "email"}, {@code "citizen_id"}, {@code "bank_account"}, {@code "address"}, {@code "school"},
    * {@code "class"}, {@code "social_handle"}, {@code "social_link"}, {@code "map_link"},
-   * {@code "coordinates"}, {@code "landline"}, {@code "old_id"}, or {@code "*"} for every type. A more
+   * {@code "coordinates"}, {@code "landline"}, {@code "old_id"}, {@code "password"}, or {@code "*"} for every type. A more
    * specific type wins over {@code "*"}. Combine with {@link #redact(Category)} for "redact only":
    * {@code .personalInformation("*", Action.ALLOW).redact(Category.PII)}.
    */

@@ -566,7 +566,18 @@ public enum Concept {
    * No middleman and payment first ({@code không qua trung gian}, {@code không gdtg}): with a game account sold, the
    * shape of an account-sale scam.
    */
-  NO_ESCROW;
+  NO_ESCROW,
+  /**
+   * An adult in charge present ({@code có cô giáo phụ trách}, {@code có cả thầy hướng dẫn tham gia}): a changing
+   * room on a school trip or a video call for group work is not private; cancels the grooming compositions of a
+   * private channel with undressing or a camera.
+   */
+  SUPERVISED(true),
+  /**
+   * Someone's real name, workplace or number plate given ({@code tên thật}, {@code làm ở tòa nhà}, {@code biển số
+   * xe}): with a crowd told to "remind" him ({@code PAYBACK}), harassment.
+   */
+  PERSON_DETAILS;
 
   private final String id = name();
   private final boolean register;

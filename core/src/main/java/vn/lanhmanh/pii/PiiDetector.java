@@ -98,6 +98,7 @@ public final class PiiDetector {
     Links.find(s, out);
     Numbers.find(s, out);
     Places.find(s, out);
+    Secrets.find(s, out);
   }
 
   private static List<PiiMatch> resolve(List<PiiMatch> found) {

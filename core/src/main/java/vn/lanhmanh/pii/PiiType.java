@@ -34,7 +34,9 @@ public enum PiiType {
   /** A link to a place on a map. */
   MAP_LINK,
   /** Latitude and longitude. */
-  COORDINATES;
+  COORDINATES,
+  /** A password or a PIN given away, only after a word that names it ({@code mật khẩu}, {@code pass}, {@code mã pin}). */
+  PASSWORD;
 
   private final String jsonName = name().toLowerCase(Locale.ROOT);
 

@@ -36,6 +36,14 @@ final class Places {
   }
 
   static void find(Scan s, List<PiiMatch> out) {
+    for (int t = 0; t < s.tokens; t++) {
+      if (s.kind[t] == Scan.WORD) {
+        int next = announced(s, t, out);
+        if (next > t) {
+          t = next - 1;
+        }
+      }
+    }
     int from = 0; // tokens before this lie inside a match already found
     for (int k = 0; k < s.keyed.size(); k++) {
       int t = s.keyed.get(k);
@@ -57,6 +65,70 @@ final class Places {
   }
 
   // ---------------------------------------------------------------- addresses
+
+  /** Words that may stand between an address word and the house number: whose, "is", "here". */
+  private static final String[] ANNOUNCE_FILLERS = {"nha", "cua", "em", "minh", "to", "tao", "t", "con", "chau",
+      "la", "o", "nay", "day", "ne", "is", "my", "e", "tui", "toi", "moi", "hien", "tai", "chinh", "xac"};
+
+  /**
+   * An address announced without a lane or street word: {@code địa chỉ nhà em là 45 Trần Phú}, {@code my address
+   * là 7 Lý Thường Kiệt}, {@code nhà em ở 12 Nguyễn Du}: an address word ({@code địa chỉ}, {@code address}, or
+   * {@code nhà} with a pronoun and {@code ở}), at most four filler words or a colon, then a house number and a
+   * capitalised street name. Returns the token after the match, or -1.
+   */
+  private static int announced(Scan s, int t, List<PiiMatch> out) {
+    int a;
+    if (s.is(t, "dia") && s.is(t + 1, "chi") && s.spaced(t, t + 1)) {
+      a = t + 2;
+    } else if (s.is(t, "address") || s.is(t, "addr")) {
+      a = t + 1;
+    } else if (s.isWord(t, Word.NHA) && t + 2 < s.tokens && !s.is(t + 1, "o") && s.is(t + 2, "o")
+        && s.spaced(t, t + 1) && s.spaced(t + 1, t + 2)) {
+      a = t + 3; // nhà em ở
+    } else {
+      return -1;
+    }
+    for (int k = 0; k < 5 && a < s.tokens && !s.lineBreak(a - 1, a); k++) {
+      if (s.isPunct(a, ':') || s.kind[a] == Scan.WORD && filler(s, a)) {
+        a++;
+      } else {
+        break;
+      }
+    }
+    if (a >= s.tokens || s.lineBreak(a - 1, a)) {
+      return -1;
+    }
+    int num = number(s, a);
+    if (num < 0) {
+      return -1;
+    }
+    int last = capName(s, num + 1, 5);
+    if (last < 0) {
+      return -1;
+    }
+    // trailing ", P. Bến Thành, Q.1, TP.HCM" or ", Nha Trang"
+    int c = last + 1;
+    while (c + 1 < s.tokens && s.isPunct(c, ',') && !s.lineBreak(last, c + 1)) {
+      int comp = component(s, c + 1);
+      int name = comp >= 0 ? comp >>> 8 : capName(s, c + 1, 4);
+      if (name < 0) {
+        break;
+      }
+      last = name;
+      c = name + 1;
+    }
+    out.add(s.matchTokens(PiiType.ADDRESS, a, last));
+    return last + 1;
+  }
+
+  private static boolean filler(Scan s, int t) {
+    for (String w : ANNOUNCE_FILLERS) {
+      if (s.is(t, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Component result packed as {@code end << 8 | score}, or -1. */
   private static int address(Scan s, int t, List<PiiMatch> out) {
