@@ -677,6 +677,7 @@ public final class VietnameseNormalizer {
 
   /** The separator code of one dot and nothing else between two tokens. */
   private static final int ONE_DOT = '.' << 2 | 1;
+  private static final int ONE_SPACE = ' ' << 2 | 1;
 
   /**
    * The last raw token of a word cut by single dots inside it ({@code th.uốc}, {@code ng.ủ}, {@code n.h.ỏ}
@@ -789,6 +790,16 @@ public final class VietnameseNormalizer {
    */
   private int joinRun(Positions out, int a, int b, int pool) {
     int inner = mostFrequentSeparator(out, a, b);
+    // Letters split by single spaces in one part of the run and by single dots in another (đ ổ i ả n h
+    // n.ữ s.i.n.h): two disguises in one run, so neither separator marks the words. The whole run is cut into
+    // the fewest known syllables, as spaced writing is; if it cannot be, the separators decide as below.
+    int len = b - a + 1;
+    if (inner == ONE_SPACE && holdsSeparator(out, a, b, ONE_DOT) && len >= MIN_SEGMENTED && len <= MAX_SEGMENTED) {
+      int segmented = segment(out, a, b, pool);
+      if (segmented >= 0) {
+        return segmented;
+      }
+    }
     // Letters split by single dots and words by something else (x.o.a.i n.g.o.n): the writer marked the
     // words.
     boolean words = false;
@@ -842,6 +853,16 @@ public final class VietnameseNormalizer {
   private static boolean dottedPair(Positions out, int a, int b, int t, int inner) {
     return dottedSeparator(out, t) && (t - 1 == a || out.rSep[t - 1] != inner)
         && (t == b || out.rSep[t + 1] != inner);
+  }
+
+  /** Whether a separator inside the run {@code a..b} is {@code sep}. */
+  private static boolean holdsSeparator(Positions out, int a, int b, int sep) {
+    for (int t = a + 1; t <= b; t++) {
+      if (out.rSep[t] == sep) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int mostFrequentSeparator(Positions out, int a, int b) {
