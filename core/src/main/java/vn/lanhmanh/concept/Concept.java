@@ -577,7 +577,23 @@ public enum Concept {
    * Someone's real name, workplace or number plate given ({@code tên thật}, {@code làm ở tòa nhà}, {@code biển số
    * xe}): with a crowd told to "remind" him ({@code PAYBACK}), harassment.
    */
-  PERSON_DETAILS;
+  PERSON_DETAILS,
+  /**
+   * Private material its subject filmed of herself for a partner, or such material leaked ({@code tự quay trong
+   * phòng}, {@code tự chụp gửi bồ}, {@code quay gửi cho người yêu}): with a child and an offer or a share, child
+   * sexual material.
+   */
+  SELF_FILMED,
+  /**
+   * The addressee's own pictures held by the speaker ({@code mấy tấm ảnh em gửi anh}, {@code clip em quay cho anh},
+   * {@code ảnh của em anh còn giữ}): with a threat, sextortion.
+   */
+  OWN_PICTURES,
+  /**
+   * The child told nobody would believe her ({@code không ai tin cháu đâu}, {@code nói ra cũng chẳng ai tin},
+   * {@code mẹ cháu sẽ không tin cháu}): with a secret, grooming.
+   */
+  DISCREDIT;
 
   private final String id = name();
   private final boolean register;
