@@ -593,7 +593,23 @@ public enum Concept {
    * The child told nobody would believe her ({@code không ai tin cháu đâu}, {@code nói ra cũng chẳng ai tin},
    * {@code mẹ cháu sẽ không tin cháu}): with a secret, grooming.
    */
-  DISCREDIT;
+  DISCREDIT,
+  /**
+   * Cuts placed where clothes cover them or taped over ({@code làm ở đùi trên}, {@code rạch ở mặt trong đùi}, {@code
+   * dán băng màu da}): with secrecy from the parents, concealment of self-injury; a plaster on a jab names no
+   * secret, a tattoo covered is an exception.
+   */
+  HIDE_MARKS,
+  /**
+   * Signs of purging told by the one who does it ({@code cổ họng đau rát}, {@code không làm thì thấy tội lỗi}, {@code
+   * ăn vào là thấy tội lỗi}): with a purge after meals, an eating disorder of one's own (K).
+   */
+  PURGE_SIGN,
+  /**
+   * A drug pressed on friends who have not tried it ({@code ai lần đầu thì tao dẫn}, {@code ai chưa chơi bao giờ thì
+   * tao hướng dẫn}, {@code thử một lần cho biết}): with being high ({@code DRUG_USE}), drug use urged.
+   */
+  USE_URGED;
 
   private final String id = name();
   private final boolean register;
