@@ -26,6 +26,14 @@ import vn.lanhmanh.match.MatchState;
  */
 public final class Composer {
 
+  /**
+   * Concepts that cancel the compositions naming them in {@code unless}, and cap bare findings as registers
+   * ({@code registers.tsv}), wherever they stand in the message, not only in their own sentence: a child who tells a parent she refused, blocked or reported, or
+   * that she got home and locked the door ({@link Concept#SAFETY_DONE}), tells it in the sentence after the
+   * request she reports (twenty-ninth round).
+   */
+  static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE);
+
   private final int size;
   private final ConceptSet[] need;
   private final ConceptSet[] unless;
@@ -167,6 +175,15 @@ public final class Composer {
     if (hits == 0) {
       return;
     }
+    // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
+    long m0 = 0;
+    long m1 = 0;
+    long m2 = 0;
+    for (int h = 0; h < hits; h++) {
+      m0 |= state.conceptWord(h, 0) & MESSAGE_WIDE.w0();
+      m1 |= state.conceptWord(h, 1) & MESSAGE_WIDE.w1();
+      m2 |= state.conceptWord(h, 2) & MESSAGE_WIDE.w2();
+    }
     // Concept hits are in the order of their last syllable, so a sentence's hits are consecutive.
     int rules = state.candidateCount();
     int cursor = 0;
@@ -194,9 +211,9 @@ public final class Composer {
       while (cursor < rules && state.sentence(state.candidateEndPos(cursor)) < sentence) {
         cursor++;
       }
-      if (registerMask.meets(s0, s1, s2)) {
+      if (registerMask.meets(s0 | m0, s1 | m1, s2 | m2)) {
         lower(state, cursor, rules, sentence,
-            s0 & registerMask.w0(), s1 & registerMask.w1(), s2 & registerMask.w2());
+            (s0 | m0) & registerMask.w0(), (s1 | m1) & registerMask.w1(), (s2 | m2) & registerMask.w2());
       }
       if (raiseMask.meets(s0, s1, s2)) {
         raise(state, cursor, rules, sentence, s0, s1, s2);
@@ -233,15 +250,17 @@ public final class Composer {
           if (scope[c] == Composition.TWO_SENTENCES) {
             // Concepts all in the previous sentence were found with it already.
             boolean found = adjacent && needs.isSubsetOf(prev0, prev1, prev2);
-            if (needs.isSubsetOf(both0, both1, both2) && !cancels.meets(both0, both1, both2) && !found) {
+            if (needs.isSubsetOf(both0, both1, both2) && !cancels.meets(both0 | m0, both1 | m1, both2 | m2)
+                && !found) {
               find(state, c, adjacent ? prevFrom : from, to, to);
             }
           } else if (scope[c] == Composition.MESSAGE) {
             // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
-            if (needs.isSubsetOf(window0, window1, window2) && !cancels.meets(window0, window1, window2)) {
+            if (needs.isSubsetOf(window0, window1, window2)
+                && !cancels.meets(window0 | m0, window1 | m1, window2 | m2)) {
               find(state, c, from, windowTo, to);
             }
-          } else if (needs.isSubsetOf(s0, s1, s2) && !cancels.meets(s0, s1, s2)) {
+          } else if (needs.isSubsetOf(s0, s1, s2) && !cancels.meets(s0 | m0, s1 | m1, s2 | m2)) {
             find(state, c, from, to, to);
           }
         }

@@ -609,7 +609,21 @@ public enum Concept {
    * A drug pressed on friends who have not tried it ({@code ai lần đầu thì tao dẫn}, {@code ai chưa chơi bao giờ thì
    * tao hướng dẫn}, {@code thử một lần cho biết}): with being high ({@code DRUG_USE}), drug use urged.
    */
-  USE_URGED;
+  USE_URGED,
+  /**
+   * A child telling a parent that she refused, blocked or reported ({@code con đã chặn và báo admin}, {@code nên con
+   * không gửi}, {@code con đã từ chối}) or that she got home safe ({@code mẹ ơi con về đến nhà rồi}): the request
+   * she reports was handled. It cancels the grooming and sexual-minors compositions of its whole message
+   * ({@code Composer.MESSAGE_WIDE}), since the report comes in the sentence after the request.
+   */
+  SAFETY_DONE(true),
+  /**
+   * A scam told by a third party, as a warning or a report ({@code kẻ gian giả danh công an}, {@code tự xưng},
+   * {@code khuyến cáo}, {@code nạn nhân}): not the scam's own words. It cancels the compositions of an authority
+   * that isolates its victim, which a report of crimes ({@code NEWS_POLICE}) and a scam named ({@code vụ lừa đảo},
+   * {@code AWARENESS}) do not, since the fake officer's script names both.
+   */
+  SCAM_WARNING(true);
 
   private final String id = name();
   private final boolean register;

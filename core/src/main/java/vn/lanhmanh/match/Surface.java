@@ -99,6 +99,9 @@ final class Surface {
     if (before && ((caps && abbreviation(p, head - 1)) || unit(p, head - 1, s, e))) {
       return false;
     }
+    if (unitInExercise(p, s, e)) {
+      return false;
+    }
     if (caps && after && abbreviation(p, tail + 1)) {
       return false;
     }
@@ -128,6 +131,83 @@ final class Surface {
       }
     }
     return true;
+  }
+
+  /** Length units that stand beside {@code dm} in a list or a conversion ({@code km, hm, dam, m, dm, cm, mm}). */
+  private static final String[] LENGTH_UNITS = {"km", "hm", "dam", "cm", "mm"};
+
+  /**
+   * A unit name ({@code cc}, {@code cl}, {@code dm}) in lower case inside a conversion exercise (twenty-ninth round):
+   * the blank of a fill-in ({@code = ... dm}), an equation that follows it ({@code dm = 10 cm}), or another length
+   * unit beside it in a list ({@code m, dm, cm}). A bare ellipsis before it ({@code thua rồi... dm}) is chat, and
+   * a bare {@code m} beside it is teencode's {@code mày} ({@code dm m}), so neither counts.
+   */
+  private static boolean unitInExercise(Positions p, int s, int e) {
+    if (e - s != 2 || !unitName(p.inputChar(s), p.inputChar(s + 1))) {
+      return false;
+    }
+    int n = p.inputLength();
+    // backwards: spaces, at least one dot or ellipsis, spaces, then '='
+    int i = s - 1;
+    while (i >= 0 && p.inputChar(i) == ' ') {
+      i--;
+    }
+    int dots = 0;
+    while (i >= 0 && (p.inputChar(i) == '.' || p.inputChar(i) == '\u2026')) {
+      dots++;
+      i--;
+    }
+    while (i >= 0 && p.inputChar(i) == ' ') {
+      i--;
+    }
+    if (dots > 0 && i >= 0 && p.inputChar(i) == '=') {
+      return true;
+    }
+    // forwards: spaces, '=', spaces, then a digit
+    int j = e;
+    while (j < n && p.inputChar(j) == ' ') {
+      j++;
+    }
+    if (j < n && p.inputChar(j) == '=') {
+      j++;
+      while (j < n && p.inputChar(j) == ' ') {
+        j++;
+      }
+      if (j < n && Character.isDigit(p.inputChar(j))) {
+        return true;
+      }
+    }
+    return lengthUnitAt(p, s, -1) || lengthUnitAt(p, e, 1);
+  }
+
+  /** Whether the word next to offset {@code from} in direction {@code step}, past spaces and one comma, is a length unit. */
+  private static boolean lengthUnitAt(Positions p, int from, int step) {
+    int n = p.inputLength();
+    int i = step < 0 ? from - 1 : from;
+    while (i >= 0 && i < n && (p.inputChar(i) == ' ' || p.inputChar(i) == ',')) {
+      i += step;
+    }
+    int a = i;
+    while (i >= 0 && i < n && Character.isLetter(p.inputChar(i))) {
+      i += step;
+    }
+    int from2 = step < 0 ? i + 1 : a;
+    int to2 = step < 0 ? a + 1 : i;
+    if (to2 <= from2) {
+      return false;
+    }
+    for (String u : LENGTH_UNITS) {
+      if (u.length() == to2 - from2) {
+        boolean same = true;
+        for (int k = 0; k < u.length() && same; k++) {
+          same = p.inputChar(from2 + k) == u.charAt(k);
+        }
+        if (same) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

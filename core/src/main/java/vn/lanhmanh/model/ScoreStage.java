@@ -529,6 +529,40 @@ public final class ScoreStage {
    */
   static final int LONG_CLAUSES = 30;
 
+  /** The most syllables of a first clause read as an oath by {@link #oathClause}: {@code Cặc,}, {@code Chó chết thật,}. */
+  static final int OATH_SYLLABLES = 3;
+
+  /**
+   * Whether the sentence {@code [from, to)} opens with a clause of at most {@link #OATH_SYLLABLES} syllables followed
+   * by more of the sentence: an exclamation of its own ({@code Cặc, mày nói lắm thế …}, {@code Chó chết thật, giao
+   * hàng …}), which the rest of a sentence of any length dilutes (twenty-ninth round; before, only a sentence of
+   * {@link #LONG_CLAUSES} syllables was read so). The swear {@code [first, last]} must be written with its marks,
+   * or the whole sentence without any: a plain syllable among words with diacritics is the everyday word the
+   * writer meant ({@code Lon, chai nhựa và giấy vụn …}, a can).
+   */
+  static boolean oathClause(MatchState state, Positions p, int from, int to, int first, int last) {
+    int end = from + 1;
+    while (end < to && state.clause(end) == state.clause(from)) {
+      end++;
+    }
+    if (end - from > OATH_SYLLABLES || end >= to) {
+      return false;
+    }
+    boolean marked = true;
+    for (int i = first; i <= last; i++) {
+      marked &= !p.plain(i);
+    }
+    if (marked) {
+      return true;
+    }
+    for (int i = from; i < to; i++) {
+      if (!p.plain(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The classifier's calibrated score of {@code f}'s category over the sentences its span lies in (their
    * syllables, concept hits and {@code findings}), read as if they were the whole text; 0 when they are the
@@ -570,7 +604,8 @@ public final class ScoreStage {
     while (to < size && !p.sentenceStart(to)) {
       to++;
     }
-    if (clauses && to - from >= LONG_CLAUSES && state.clause(from) == state.clause(first)) {
+    if (clauses && (to - from >= LONG_CLAUSES || oathClause(state, p, from, to, first, last))
+        && state.clause(from) == state.clause(first)) {
       to = last + 1;
       while (to < size && !p.sentenceStart(to) && state.clause(to) == state.clause(last)) {
         to++;

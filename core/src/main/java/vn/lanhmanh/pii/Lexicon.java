@@ -91,6 +91,8 @@ final class Lexicon {
     TO(ADDR, 0, "tổ"),
     TOA(ADDR, 0, "tòa", "toà"),
     CU(0, 0, "cư"),
+    PHONG(0, 0, "phòng"),
+    TANG(0, 0, "tầng"),
     P(ADDR, 0, "p"),
     Q(ADDR, 0, "q"),
     // schools

@@ -30,7 +30,7 @@ final class Places {
     for (Word w : new Word[] {Word.NHA, Word.SO, Word.THANH, Word.TP, Word.TINH, Word.THI, Word.KHU,
         Word.CHUNG, Word.TO, Word.TOA, Word.P, Word.Q, Word.NGO, Word.NGACH, Word.HEM, Word.KIET, Word.DUONG,
         Word.PHO, Word.PHUONG, Word.XA, Word.QUAN, Word.HUYEN, Word.THON, Word.XOM, Word.AP,
-        Word.TRUONG, Word.LEVEL, Word.TIEU, Word.MAM, Word.MAU, Word.TRUNG, Word.LOP}) {
+        Word.TRUONG, Word.LEVEL, Word.TIEU, Word.MAM, Word.MAU, Word.TRUNG, Word.LOP, Word.PHONG, Word.TANG}) {
       STARTS[w.ordinal()] = true;
     }
   }
@@ -226,6 +226,10 @@ final class Places {
       case TOA:
         kind = 'T';
         break;
+      case PHONG:
+      case TANG:
+        kind = 'U'; // a flat or a floor: phòng 1506, tầng 5 (twenty-ninth round)
+        break;
       case P:
       case Q:
         kind = 'A';
@@ -287,6 +291,7 @@ final class Places {
       numbered = true;
       int street = capName(s, end + 1, 5);
       switch (kind) {
+        case 'U': score = 1; break;
         case 'H': score = STRONG; break;
         case 'S': score = street >= 0 ? STRONG : 1; break;
         case 'L': case 'W': score = STRONG; break;
@@ -299,10 +304,13 @@ final class Places {
       if (kind != 'W' && kind != 'A' && street >= 0) {
         end = street;
       }
-    } else if (kind == 'H' || kind == 'S' || kind == 'T' && !s.isWord(t, Word.CHUNG)) {
+    } else if (s.isWord(t, Word.TOA) && (end = towerCode(s, a)) >= 0) {
+      score = 1; // tòa B, tòa A2: a tower of a named block
+    } else if (kind == 'H' || kind == 'S' || kind == 'U' || kind == 'T' && !s.isWord(t, Word.CHUNG)) {
       return -1;
     } else if ((end = capName(s, a, 5)) >= 0) {
-      score = kind == 'C' || kind == 'A' || kind == 'T' ? 2 : STRONG;
+      // a named block of flats (chung cư Hà Đô) needs only a floor, a tower or a flat to be an address
+      score = s.isWord(t, Word.CHUNG) ? 3 : kind == 'C' || kind == 'A' || kind == 'T' ? 2 : STRONG;
     } else if (kind != 'A' && (end = lowerName(s, a, 3)) >= 0) {
       score = s.accented(t) ? 2 : 1;
     } else {
@@ -312,6 +320,24 @@ final class Places {
       score = Math.min(score, 2);
     }
     return end << 8 | score;
+  }
+
+  /**
+   * A tower's code after {@code tòa}: one or two capital letters, alone or glued to a number of at most two digits
+   * ({@code B}, {@code A2}, {@code CT3}). Returns the last token or -1.
+   */
+  private static int towerCode(Scan s, int t) {
+    if (t >= s.tokens || s.kind[t] != Scan.WORD || s.len(t) > 2 || !s.capitalised(t) || s.accented(t)) {
+      return -1;
+    }
+    int end = t;
+    if (end + 1 < s.tokens && s.kind[end + 1] == Scan.NUM && s.tight(end, end + 1) && s.len(end + 1) <= 2) {
+      end++;
+    }
+    if (end + 1 < s.tokens && s.tight(end, end + 1) && s.kind[end + 1] != Scan.PUNCT) {
+      return -1;
+    }
+    return end;
   }
 
   private static boolean sentenceStart(Scan s, int t) {
