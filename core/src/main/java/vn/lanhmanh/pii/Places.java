@@ -107,9 +107,20 @@ final class Places {
       return -1;
     }
     // trailing ", P. Bến Thành, Q.1, TP.HCM" or ", Nha Trang"
+    last = trailingNames(s, last, true);
+    out.add(s.matchTokens(PiiType.ADDRESS, a, last));
+    return last + 1;
+  }
+
+  /**
+   * The last token of the place names that follow token {@code last} after commas, on the same line
+   * ({@code , Đống Đa, Hà Nội}); with {@code components}, an address component ({@code , P. Bến Thành}) counts
+   * as one too. {@code last} itself when none follows.
+   */
+  private static int trailingNames(Scan s, int last, boolean components) {
     int c = last + 1;
     while (c + 1 < s.tokens && s.isPunct(c, ',') && !s.lineBreak(last, c + 1)) {
-      int comp = component(s, c + 1);
+      int comp = components ? component(s, c + 1) : -1;
       int name = comp >= 0 ? comp >>> 8 : capName(s, c + 1, 4);
       if (name < 0) {
         break;
@@ -117,8 +128,7 @@ final class Places {
       last = name;
       c = name + 1;
     }
-    out.add(s.matchTokens(PiiType.ADDRESS, a, last));
-    return last + 1;
+    return last;
   }
 
   private static boolean filler(Scan s, int t) {
@@ -154,15 +164,7 @@ final class Places {
       return -1;
     }
     // trailing ", Đống Đa, Hà Nội"
-    int c = last + 1;
-    while (c + 1 < s.tokens && s.isPunct(c, ',') && !s.lineBreak(last, c + 1)) {
-      int name = capName(s, c + 1, 4);
-      if (name < 0) {
-        break;
-      }
-      last = name;
-      c = name + 1;
-    }
+    last = trailingNames(s, last, false);
     out.add(s.matchTokens(PiiType.ADDRESS, t, last));
     return last + 1;
   }
