@@ -133,7 +133,10 @@ final class Surface {
     return true;
   }
 
-  /** Length units that stand beside {@code dm} in a list or a conversion ({@code km, hm, dam, m, dm, cm, mm}). */
+  /**
+   * Length units that, beside {@code dm} in a list or a conversion, make it a unit; a bare {@code m} is left out,
+   * since {@code dm m} is a swear and teencode's {@code mày}.
+   */
   private static final String[] LENGTH_UNITS = {"km", "hm", "dam", "cm", "mm"};
 
   /**

@@ -937,7 +937,6 @@ public final class ScoreStage {
   /** The highest tier of a finding of {@link #CHILD_ONLY} scored under the file's own threshold. */
   static final Rating CHILD_ONLY_TIER = Rating.T13;
 
-
   /**
    * The threshold of the model's category {@code k} in this text: the file's own, capped at
    * {@link #SELF_HARM_SIGNED_THRESHOLD} (a sign of self-harm in view) or {@link #SELF_HARM_THRESHOLD} for

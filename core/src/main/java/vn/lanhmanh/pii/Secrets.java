@@ -14,6 +14,9 @@ final class Secrets {
 
   private static final int MAX_BETWEEN = 6;
 
+  /** The longest secret read, in characters; a longer unbroken run is no password written to someone. */
+  private static final int MAX_CHARS = 40;
+
   private static final String[] SERVICES = {"fb", "facebook", "face", "zalo", "game", "acc", "nick", "wifi", "tiktok",
       "ig", "insta", "instagram", "gmail", "email", "mail", "roblox", "garena", "steam", "discord", "messenger"};
 
@@ -85,9 +88,13 @@ final class Secrets {
     if (c >= s.tokens || s.lineBreak(c - 1, c) || s.isPunct(c, '.') || s.isPunct(c, ',')) {
       return -1;
     }
-    // the unbroken run of characters from c
+    // the unbroken run of characters from c, read no further than a secret can be long (so a run of triggers,
+    // "pw=pw=pw=…", costs each one a bounded scan)
     int end = c;
     while (end + 1 < s.tokens && s.tight(end, end + 1)) {
+      if (s.te[end] - s.ts[c] > MAX_CHARS) {
+        return -1;
+      }
       end++;
     }
     // trailing sentence punctuation is no part of it
@@ -96,7 +103,7 @@ final class Secrets {
       end--;
     }
     int chars = s.te[end] - s.ts[c];
-    if (chars < 4 || chars > 40) {
+    if (chars < 4 || chars > MAX_CHARS) {
       return -1;
     }
     boolean digitOrSymbol = false;
