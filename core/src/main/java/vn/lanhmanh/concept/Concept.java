@@ -623,7 +623,17 @@ public enum Concept {
    * that isolates its victim, which a report of crimes ({@code NEWS_POLICE}) and a scam named ({@code vụ lừa đảo},
    * {@code AWARENESS}) do not, since the fake officer's script names both.
    */
-  SCAM_WARNING(true);
+  SCAM_WARNING(true),
+  /**
+   * A message-wide frame of a warning against a scam (thirtieth round): an institution that never asks ({@code không
+   * có cơ quan nào}, {@code không bao giờ bắt khách trả phí}), a question whether a message is real ({@code có phải
+   * thật không}), a past victim's story ({@code mới biết bị lừa}, {@code bài học từ vụ lừa}, {@code chia sẻ để mọi
+   * người tránh}), a public notice ({@code PSA}, {@code toàn là phishing}, {@code mọi người đừng mắc bẫy}). It cancels
+   * every scam composition and lowers bare scam words to P in its whole message ({@code Composer.MESSAGE_WIDE}),
+   * since the scam's own words are quoted in another sentence. A scam's own {@code đừng để bị lừa} or {@code uy tín,
+   * không lừa đảo} is none of these.
+   */
+  SCAM_ALERT(true);
 
   private final String id = name();
   private final boolean register;
