@@ -30,9 +30,10 @@ public final class Composer {
    * Concepts that cancel the compositions naming them in {@code unless}, and cap bare findings as registers
    * ({@code registers.tsv}), wherever they stand in the message, not only in their own sentence: a child who tells a parent she refused, blocked or reported, or
    * that she got home and locked the door ({@link Concept#SAFETY_DONE}), tells it in the sentence after the
-   * request she reports (twenty-ninth round).
+   * request she reports (twenty-ninth round); a safety lesson ({@link Concept#SAFETY_LESSON}) asks its question
+   * and gives its answer in the sentences after the situation it quotes (thirtieth round).
    */
-  static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE);
+  static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE, Concept.SAFETY_LESSON);
 
   private final int size;
   private final ConceptSet[] need;
