@@ -31,9 +31,10 @@ public final class Composer {
    * ({@code registers.tsv}), wherever they stand in the message, not only in their own sentence: a child who tells a parent she refused, blocked or reported, or
    * that she got home and locked the door ({@link Concept#SAFETY_DONE}), tells it in the sentence after the
    * request she reports (twenty-ninth round); a warning against a scam ({@link Concept#SCAM_ALERT}) quotes the
-   * scam's words in another sentence than its frame (thirtieth round).
+   * scam's words in another sentence than its frame, and a safety lesson ({@link Concept#SAFETY_LESSON}) asks its
+   * question and gives its answer in the sentences after the situation it quotes (thirtieth round).
    */
-  static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE, Concept.SCAM_ALERT);
+  static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE, Concept.SCAM_ALERT, Concept.SAFETY_LESSON);
 
   private final int size;
   private final ConceptSet[] need;

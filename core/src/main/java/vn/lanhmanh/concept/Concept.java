@@ -633,7 +633,21 @@ public enum Concept {
    * since the scam's own words are quoted in another sentence. A scam's own {@code đừng để bị lừa} or {@code uy tín,
    * không lừa đảo} is none of these.
    */
-  SCAM_ALERT(true);
+  SCAM_ALERT(true),
+  /**
+   * A safety lesson that quotes a lure to teach the answer ({@code xử lý tình huống}, {@code tình huống sau}, {@code
+   * gợi ý trả lời}, {@code chụp màn hình và chặn}, {@code có quyền nói không}, {@code có quyền từ chối}): the quoted
+   * request is the exercise, not a request. Like {@link #SAFETY_DONE} it cancels the grooming and sexual-minors
+   * compositions of its whole message ({@code Composer.MESSAGE_WIDE}), since the question and its answer come
+   * in the sentences after the situation.
+   */
+  SAFETY_LESSON(true),
+  /**
+   * A parent writing about her own child's distress ({@code con gái tôi 14 tuổi từng}, {@code con nhà mình dạo
+   * này}, {@code đưa cháu đi gặp bác sĩ tâm lý}): a story or a request for help, not the writer's own self-harm.
+   * It cancels the self-harm compositions of its sentence and keeps their bare words at P (a help notice).
+   */
+  PARENT_CONCERN(true);
 
   private final String id = name();
   private final boolean register;

@@ -137,6 +137,23 @@ enum Quieting {
           + "the conversation's channel stage. A private app named (PRIVATE_CHANNEL) or a lexicon finding keeps "
           + "it."),
 
+  REPORTED_OR_TAUGHT(EnumSet.of(Category.GROOMING, Category.SEXUAL_MINORS),
+      x -> !x.raise && x.source != Source.CONVERSATION && x.has(Cues.REPORTED_OR_TAUGHT)
+          && !aboveP(x.findings, Category.GROOMING, Category.SEXUAL_MINORS, Category.SEXUAL),
+      "A report made to those who can act (\"anh quản trị ban giúp em\", \"gửi bằng chứng cho công an\") or a "
+          + "safety lesson that quotes a lure to teach the answer (\"Tình huống … Gợi ý trả lời: chặn và kể với bố "
+          + "mẹ\", \"em có quyền nói không\"): the score reads the lure the text quotes, at any score; the "
+          + "registers have cancelled the compositions of the message. A grooming, sexual-minors or sexual finding "
+          + "of the lexicon above P keeps it, and so does the other party's message in a conversation (thirtieth "
+          + "round)."),
+
+  PARENT_CONCERN(EnumSet.of(Category.SELF_HARM),
+      x -> !x.raise && x.has(Cues.PARENT_CONCERN) && !aboveP(x.findings, Category.SELF_HARM),
+      "A parent writing about her own child's distress (\"con gái mình dạo này bảo không muốn sống nữa, mình nên "
+          + "làm gì\"): a story or a request for help, which the score reads as the writer's own. A self-harm "
+          + "finding of the lexicon above P (a method, a plan) keeps it; the bare words stay a help notice "
+          + "(thirtieth round)."),
+
   CHILD_ANGER_NAMES_NOTHING(EnumSet.of(Category.VIOLENCE),
       x -> x.source == Source.CHILD_IN_CONVERSATION && !x.backed()
           && !ScoreStage.addressed(x.state.positions(), x.vocab) && !x.has(x.stage.support(x.category)),
@@ -195,6 +212,22 @@ enum Quieting {
     return false;
   }
 
+  /** Whether a lexicon or composition finding of one of these categories is rated above P. */
+  static boolean aboveP(List<Finding> findings, Category... categories) {
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.rating() == Rating.P || f.rule().startsWith(ScoreStage.CLASSIFIER_RULE_PREFIX)) {
+        continue;
+      }
+      for (Category c : categories) {
+        if (f.category() == c) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The registers and concepts that the rules read, each by the concept it holds. */
   static final class Cues {
     private Cues() {}
@@ -228,6 +261,15 @@ enum Quieting {
 
     /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
     static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);
+
+    /**
+     * A report made to those who can act ({@link Concept#SAFETY_DONE}) or a safety lesson that quotes a lure
+     * ({@link Concept#SAFETY_LESSON}).
+     */
+    static final ConceptSet REPORTED_OR_TAUGHT = ConceptSet.of(Concept.SAFETY_DONE, Concept.SAFETY_LESSON);
+
+    /** A parent writing about her own child's distress ({@link Concept#PARENT_CONCERN}). */
+    static final ConceptSet PARENT_CONCERN = ConceptSet.of(Concept.PARENT_CONCERN);
 
     /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
     static final ConceptSet CLASSROOM = ConceptSet.of(Concept.CLASSROOM);

@@ -486,9 +486,27 @@ final class Places {
     return -1;
   }
 
+  /**
+   * Whether the class at {@code t} ({@code lớp}) is the reader's, named to him: "mày ở lớp 7C đúng không", "cậu học
+   * lớp 6A à" (thirtieth round). A child who asks a schoolmate about the schoolmate's own class gives away nothing of
+   * hers. "bạn tao ở lớp 7C" (my friend) is a third child's class and stays.
+   */
+  private static boolean addresseesClass(Scan s, int t) {
+    int p = t - 1;
+    if (!s.is(p, "o") && !s.is(p, "hoc")) {
+      return false;
+    }
+    int q = p - 1;
+    if (s.is(q, "may") || s.is(q, "m") || s.is(q, "cau")) {
+      return true;
+    }
+    return s.is(q, "ban") && !(s.is(q - 1, "tao") || s.is(q - 1, "to") || s.is(q - 1, "minh") || s.is(q - 1, "t")
+        || s.is(q - 1, "tui") || s.is(q - 1, "em") || s.is(q - 1, "con") || s.is(q - 1, "cua") || s.is(q - 1, "chau"));
+  }
+
   /** lớp 5A, lớp 7a3, lớp 10A1, lớp 6/2. */
   private static int schoolClass(Scan s, int t, List<PiiMatch> out) {
-    if (s.word[t] != Word.LOP) {
+    if (s.word[t] != Word.LOP || addresseesClass(s, t)) {
       return -1;
     }
     int a = t + 1;
