@@ -123,6 +123,13 @@ enum Quieting {
           + "words as a scam's, while every such scam asks for money, a code, a card, a private contact, a link "
           + "or a number to call."),
 
+  OWN_CONTACT(EnumSet.of(Category.SCAM),
+      x -> !x.nearCertain() && x.has(Cues.OWN_CONTACT) && !x.has(ScoreStage.ASKS) && !x.backed(),
+      "A child giving her own or a parent's number (\"số em là 0912 345 678\", \"sdt mẹ mình nè …\"): personal "
+          + "information in outgoing text, which the score reads as a scammer's contact. A score short of near "
+          + "certainty with nothing a scam asks for (money, a fee, a code, a private channel) and nothing of the "
+          + "lexicon behind it is taken away (thirtieth round)."),
+
   DATING_IN_CHAT(EnumSet.of(Category.DATING),
       x -> x.source.inConversation() && !x.supported(),
       "\"hẹn gặp con\", \"hẹn gặp tối nay nha\": a chat's goodbyes and games read as dating by the score alone, "
@@ -258,6 +265,9 @@ enum Quieting {
      * an insult.
      */
     static final ConceptSet NAME_CALLED_OR_SIMILE = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+    /** The writer's own or a parent's number given ({@link Concept#OWN_CONTACT}). */
+    static final ConceptSet OWN_CONTACT = ConceptSet.of(Concept.OWN_CONTACT);
 
     /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
     static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);

@@ -759,7 +759,7 @@ public final class ScoreStage {
   private static final ConceptSet WHO = ConceptSet.of(Concept.MINOR, Concept.SCHOOL);
 
   /** What a scam asks of its reader: money moved or paid, secrets that open accounts, a private channel. */
-  private static final ConceptSet ASKS = ConceptSet.of(Concept.MONEY_TRANSFER, Concept.FEE, Concept.CREDENTIALS,
+  static final ConceptSet ASKS = ConceptSet.of(Concept.MONEY_TRANSFER, Concept.FEE, Concept.CREDENTIALS,
       Concept.PRIVATE_CHANNEL, Concept.CALL_NUMBER);
 
   /** Digits in a row (spaces, dots and dashes between groups allowed) that make a phone or account number. */

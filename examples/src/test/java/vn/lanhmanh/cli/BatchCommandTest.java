@@ -46,9 +46,11 @@ class BatchCommandTest {
 
   @Test
   void outgoingLooksForPersonalInformation() {
+    // the embedded lexicon, whose concepts read "số em là" as the child's own number (no scam)
     String line = "{\"id\": 1, \"text\": \"số em là 0912 345 678\"}\n";
-    assertThat(parse(batch(line).lines().get(0)).get("action").asText()).isEqualTo("ALLOW");
-    JsonNode written = parse(batch(line, "--outgoing").lines().get(0));
+    assertThat(parse(Cli.run(line, "batch", "--age", "10").lines().get(0)).get("action").asText())
+        .isEqualTo("ALLOW");
+    JsonNode written = parse(Cli.run(line, "batch", "--age", "10", "--outgoing").lines().get(0));
     assertThat(written.get("action").asText()).isEqualTo("WARN");
     assertThat(written.get("categories").toString()).contains("pii");
   }

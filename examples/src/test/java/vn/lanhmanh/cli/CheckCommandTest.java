@@ -80,8 +80,10 @@ class CheckCommandTest {
 
   @Test
   void personalInformationIsReportedOnlyInOutgoingText() {
-    assertThat(check("", "--age", "10", "số", "em", "là", "0912", "345", "678").out()).contains("action:   ALLOW");
-    assertThat(check("", "--age", "10", "--outgoing", "số", "em", "là", "0912", "345", "678").out())
+    // the embedded lexicon, whose concepts read "số em là" as the child's own number (no scam)
+    assertThat(Cli.run("", "check", "--age", "10", "số", "em", "là", "0912", "345", "678").out())
+        .contains("action:   ALLOW");
+    assertThat(Cli.run("", "check", "--age", "10", "--outgoing", "số", "em", "là", "0912", "345", "678").out())
         .contains("action:   WARN", "pii/phone");
   }
 
