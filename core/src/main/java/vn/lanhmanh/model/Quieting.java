@@ -1,5 +1,6 @@
 package vn.lanhmanh.model;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +147,7 @@ enum Quieting {
 
   REPORTED_OR_TAUGHT(EnumSet.of(Category.GROOMING, Category.SEXUAL_MINORS),
       x -> !x.raise && x.source != Source.CONVERSATION && x.has(Cues.REPORTED_OR_TAUGHT)
-          && !aboveP(x.findings, Category.GROOMING, Category.SEXUAL_MINORS, Category.SEXUAL),
+          && !aboveP(x.findings, Cues.CHILD_SEXUAL_CATEGORIES),
       "A report made to those who can act (\"anh quản trị ban giúp em\", \"gửi bằng chứng cho công an\") or a "
           + "safety lesson that quotes a lure to teach the answer (\"Tình huống … Gợi ý trả lời: chặn và kể với bố "
           + "mẹ\", \"em có quyền nói không\"): the score reads the lure the text quotes, at any score; the "
@@ -155,7 +156,7 @@ enum Quieting {
           + "round)."),
 
   PARENT_CONCERN(EnumSet.of(Category.SELF_HARM),
-      x -> !x.raise && x.has(Cues.PARENT_CONCERN) && !aboveP(x.findings, Category.SELF_HARM),
+      x -> !x.raise && x.has(Cues.PARENT_CONCERN) && !aboveP(x.findings, Cues.SELF_HARM_CATEGORY),
       "A parent writing about her own child's distress (\"con gái mình dạo này bảo không muốn sống nữa, mình nên "
           + "làm gì\"): a story or a request for help, which the score reads as the writer's own. A self-harm "
           + "finding of the lexicon above P (a method, a plan) keeps it; the bare words stay a help notice "
@@ -220,16 +221,12 @@ enum Quieting {
   }
 
   /** Whether a lexicon or composition finding of one of these categories is rated above P. */
-  static boolean aboveP(List<Finding> findings, Category... categories) {
+  static boolean aboveP(List<Finding> findings, Set<Category> categories) {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
-      if (f.rating() == Rating.P || f.rule().startsWith(ScoreStage.CLASSIFIER_RULE_PREFIX)) {
-        continue;
-      }
-      for (Category c : categories) {
-        if (f.category() == c) {
-          return true;
-        }
+      if (f.rating() != Rating.P && !f.rule().startsWith(ScoreStage.CLASSIFIER_RULE_PREFIX)
+          && categories.contains(f.category())) {
+        return true;
       }
     }
     return false;
@@ -265,6 +262,13 @@ enum Quieting {
      * an insult.
      */
     static final ConceptSet NAME_CALLED_OR_SIMILE = ConceptSet.of(Concept.NAME_CALLED, Concept.FOLK_SIMILE);
+
+    /** The categories whose lexicon findings above P keep a report's or a lesson's classifier finding. */
+    static final Set<Category> CHILD_SEXUAL_CATEGORIES =
+        Collections.unmodifiableSet(EnumSet.of(Category.GROOMING, Category.SEXUAL_MINORS, Category.SEXUAL));
+
+    /** The category whose lexicon findings above P keep a parent's story's classifier finding. */
+    static final Set<Category> SELF_HARM_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.SELF_HARM));
 
     /** The writer's own or a parent's number given ({@link Concept#OWN_CONTACT}). */
     static final ConceptSet OWN_CONTACT = ConceptSet.of(Concept.OWN_CONTACT);
