@@ -26,6 +26,14 @@ import vn.lanhmanh.model.ClassifierTrainer.WholeFilter;
  */
 final class OutOfFoldThresholds {
 
+  /**
+   * The most steps of {@link ClassifierTrainer#THRESHOLDS} (0.025 each) that the raise of {@link #outOfFold} may
+   * take a category above its development threshold: four, 0.100. Without it the raise, which takes the category
+   * that loses the fewest harmful messages per clean comment no longer flagged, turned the category with the
+   * fewest out-of-fold messages (social) all but off more than once (0.825 to 0.99, 0.85 to 0.975).
+   */
+  static final int MAX_RAISE = 4;
+
   private final ClassifierTrainer.Options options;
   private final WholeFilter filter;
   private final Consumer<String> progress;
@@ -189,7 +197,8 @@ final class OutOfFoldThresholds {
    * {@link ClassifierTrainer#THRESHOLDS} (or past its end: no threshold). First, while {@code clean} counts more
    * flagged comments than its bound, the raise of one category's threshold that flags fewer of them is taken, the one
    * that loses the fewest harmful messages caught per comment no longer flagged (then the smaller raise, then the lower
-   * category). Then each category may go down to {@code floor[k]}: greedily, the move of one category to a lower
+   * category), no category going more than {@link #MAX_RAISE} steps above its start; when no such raise is left,
+   * the comments flagged then are the bound of what follows. Then each category may go down to {@code floor[k]}: greedily, the move of one category to a lower
    * threshold that catches at least one more harmful message, keeps the innocent messages flagged within
    * {@code maxInnocent} of them (or within those flagged at the start, when more) and the clean comments flagged within
    * {@code clean}'s bound (or within those flagged after the raises, when more) is taken, the one with the most harmful
@@ -209,7 +218,8 @@ final class OutOfFoldThresholds {
       int caught = caught(scores, harm, idx);
       Move best = new Move();
       for (int k = 0; k < cats; k++) {
-        for (int t = idx[k] + 1; t <= THRESHOLDS.length; t++) {
+        int top = Math.min(THRESHOLDS.length, start[k] + MAX_RAISE);
+        for (int t = idx[k] + 1; t <= top; t++) {
           int[] move = idx.clone();
           move[k] = t;
           int[] c = clean.flagged(move);

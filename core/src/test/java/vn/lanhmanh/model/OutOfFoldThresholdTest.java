@@ -159,6 +159,22 @@ class OutOfFoldThresholdTest {
   }
 
   @Test
+  void aRaiseGoesNoMoreThanFourStepsAboveTheStart() {
+    // category 0 starts at 0.450 (index 6) and flags a clean comment it scores 0.60; the bound allows none. Only a
+    // raise to 0.625 (index 13, seven steps) would unflag it: past the cap of four steps, so category 0 stays at
+    // its start (where it flags n1, which spends the innocent budget category 1's move to 0.400 would need)
+    double[][] ordinary = {{0.60, 0}, {0, 0}};
+    boolean[] lexicon = {false, false};
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        new int[] {0, 0}, new int[] {6, TOP}, 0.1))).containsExactly(0.45, 0.99);
+    // a comment it scores 0.54 is unflagged by 0.550 (index 10, four steps): within the cap, and taken, though it
+    // loses the three harmful messages at 0.52; n1 is no longer flagged, so category 1 goes down to 0.400
+    double[][] near = {{0.54, 0}, {0, 0}};
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(near, lexicon, 0),
+        new int[] {0, 0}, new int[] {6, TOP}, 0.1))).containsExactly(0.55, 0.4);
+  }
+
+  @Test
   void heldCleanSentencesMayNotBeFlaggedMoreThanAtTheStart() {
     // the comments allow category 1's move to 0.400 (the one it flags, the lexicon flags anyway; bound 1)
     boolean[] lexicon = {true, false, false, false};
