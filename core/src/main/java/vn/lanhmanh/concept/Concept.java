@@ -653,7 +653,18 @@ public enum Concept {
    * personal information in outgoing text, not a scam, which asks for money, a code, a card or a link; it takes away
    * a scam score short of near certainty that nothing else backs (thirtieth round).
    */
-  OWN_CONTACT(true);
+  OWN_CONTACT(true),
+  /**
+   * A child's ordinary movement cut out as a pose (thirty-first round): {@code đoạn cúi người}, {@code cảnh dạng
+   * chân}, {@code khoảnh khắc cúi xuống}, {@code góc nhạy cảm}. Alone an exercise lesson's words; with a child and a
+   * private collection, {@code sexual_minors.pose_collection}.
+   */
+  EXPOSED_POSE,
+  /**
+   * Pictures kept in a private collection (thirty-first round): {@code bộ sưu tập riêng}, {@code folder riêng},
+   * {@code collection riêng}, {@code để ngắm riêng}. Alone a hobby; with a child's pose, sexual material of minors.
+   */
+  PRIVATE_COLLECTION;
 
   private final String id = name();
   private final boolean register;
