@@ -653,7 +653,14 @@ public enum Concept {
    * personal information in outgoing text, not a scam, which asks for money, a code, a card or a link; it takes away
    * a scam score short of near certainty that nothing else backs (thirtieth round).
    */
-  OWN_CONTACT(true);
+  OWN_CONTACT(true),
+  /**
+   * Animals fighting among themselves ({@code hai con mèo đánh nhau}, {@code con mèo tát con chó}, {@code cá
+   * chọi}, {@code rách vây}): a pet's or a fish's squabble, not a beating of an animal or of a person. It
+   * cancels the animal-beating composition of its sentence and keeps bare violence words at P (thirty-first
+   * round).
+   */
+  ANIMAL_FIGHT(true);
 
   private final String id = name();
   private final boolean register;
