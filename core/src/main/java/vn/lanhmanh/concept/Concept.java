@@ -664,7 +664,14 @@ public enum Concept {
    * Pictures kept in a private collection (thirty-first round): {@code bộ sưu tập riêng}, {@code folder riêng},
    * {@code collection riêng}, {@code để ngắm riêng}. Alone a hobby; with a child's pose, sexual material of minors.
    */
-  PRIVATE_COLLECTION;
+  PRIVATE_COLLECTION,
+  /**
+   * Animals fighting among themselves ({@code hai con mèo đánh nhau}, {@code con mèo tát con chó}, {@code cá
+   * chọi}, {@code rách vây}): a pet's or a fish's squabble, not a beating of an animal or of a person. It
+   * cancels the animal-beating composition of its sentence and keeps bare violence words at P (thirty-first
+   * round).
+   */
+  ANIMAL_FIGHT(true);
 
   private final String id = name();
   private final boolean register;

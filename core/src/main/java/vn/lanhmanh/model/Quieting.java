@@ -162,6 +162,14 @@ enum Quieting {
           + "finding of the lexicon above P (a method, a plan) keeps it; the bare words stay a help notice "
           + "(thirtieth round)."),
 
+  ANIMAL_FIGHT(EnumSet.of(Category.VIOLENCE),
+      x -> !x.raise && x.has(Cues.ANIMAL_FIGHT) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
+          && !x.has(Cues.ANIMAL_FIGHT_EVIDENCE),
+      "Animals fighting among themselves (\"hai con mèo đánh nhau giành pate\", \"con mèo tát con chó\", "
+          + "\"cá chọi thả chung là rách vây\"): the score reads the fight as a beating. A violence finding of the "
+          + "lexicon or a composition above P (a weapon, a beating of the animal) or a weapon, a threat or a "
+          + "meeting to fight named keeps it (thirty-first round)."),
+
   CHILD_ANGER_NAMES_NOTHING(EnumSet.of(Category.VIOLENCE),
       x -> x.source == Source.CHILD_IN_CONVERSATION && !x.backed()
           && !ScoreStage.addressed(x.state.positions(), x.vocab) && !x.has(x.stage.support(x.category)),
@@ -269,6 +277,15 @@ enum Quieting {
 
     /** The category whose lexicon findings above P keep a parent's story's classifier finding. */
     static final Set<Category> SELF_HARM_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.SELF_HARM));
+
+    /** Animals fighting among themselves ({@link Concept#ANIMAL_FIGHT}). */
+    static final ConceptSet ANIMAL_FIGHT = ConceptSet.of(Concept.ANIMAL_FIGHT);
+
+    /** What keeps a violence score beside animals fighting: a weapon, a threat, a fight arranged. */
+    static final ConceptSet ANIMAL_FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP);
+
+    /** The category whose lexicon findings above P keep a violence score beside animals fighting. */
+    static final Set<Category> VIOLENCE_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.VIOLENCE));
 
     /** The writer's own or a parent's number given ({@link Concept#OWN_CONTACT}). */
     static final ConceptSet OWN_CONTACT = ConceptSet.of(Concept.OWN_CONTACT);
