@@ -653,7 +653,12 @@ public enum Concept {
    * personal information in outgoing text, not a scam, which asks for money, a code, a card or a link; it takes away
    * a scam score short of near certainty that nothing else backs (thirtieth round).
    */
-  OWN_CONTACT(true);
+  OWN_CONTACT(true),
+  /**
+   * Someone laughed at or imitated by a crowd ({@code cả lớp cười}, {@code cười muốn xỉu}, {@code cả lớp lại nhại},
+   * {@code imitate cho vui}): with {@code LOOKS_MOCK} (looks, a disability, an accent), harassment (thirty-first round).
+   */
+  RIDICULE;
 
   private final String id = name();
   private final boolean register;
