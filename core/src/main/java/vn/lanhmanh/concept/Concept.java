@@ -671,7 +671,12 @@ public enum Concept {
    * cancels the animal-beating composition of its sentence and keeps bare violence words at P (thirty-first
    * round).
    */
-  ANIMAL_FIGHT(true);
+  ANIMAL_FIGHT(true),
+  /**
+   * Someone laughed at or imitated by a crowd ({@code cả lớp cười}, {@code cười muốn xỉu}, {@code cả lớp lại nhại},
+   * {@code imitate cho vui}): with {@code LOOKS_MOCK} (looks, a disability, an accent), harassment (thirty-first round).
+   */
+  RIDICULE;
 
   private final String id = name();
   private final boolean register;
