@@ -653,7 +653,18 @@ public enum Concept {
    * personal information in outgoing text, not a scam, which asks for money, a code, a card or a link; it takes away
    * a scam score short of near certainty that nothing else backs (thirtieth round).
    */
-  OWN_CONTACT(true);
+  OWN_CONTACT(true),
+  /**
+   * A code relayed back to the asker ({@code nhận giúp tớ cái mã}, {@code đọc lại cho mình}, {@code nhắn lại chị}):
+   * with a verification code sent to the reader's number ({@code CREDENTIALS}) an account taken over through a
+   * friend's phone (thirty-first round).
+   */
+  CODE_RELAY,
+  /**
+   * A sex position tried or taught ({@code thử tư thế này}, {@code tư thế quan hệ}): with a couple's bed named
+   * ({@code HOT_SCENE}) sex tips, adult content; a yoga or a running pose names none (thirty-first round).
+   */
+  SEX_POSITION;
 
   private final String id = name();
   private final boolean register;
