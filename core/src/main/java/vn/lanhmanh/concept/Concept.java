@@ -676,7 +676,18 @@ public enum Concept {
    * Someone laughed at or imitated by a crowd ({@code cả lớp cười}, {@code cười muốn xỉu}, {@code cả lớp lại nhại},
    * {@code imitate cho vui}): with {@code LOOKS_MOCK} (looks, a disability, an accent), harassment (thirty-first round).
    */
-  RIDICULE;
+  RIDICULE,
+  /**
+   * A code relayed back to the asker ({@code nhận giúp tớ cái mã}, {@code đọc lại cho mình}, {@code nhắn lại chị}):
+   * with a verification code sent to the reader's number ({@code CREDENTIALS}) an account taken over through a
+   * friend's phone (thirty-first round).
+   */
+  CODE_RELAY,
+  /**
+   * A sex position tried or taught ({@code thử tư thế này}, {@code tư thế quan hệ}): with a couple's bed named
+   * ({@code HOT_SCENE}) sex tips, adult content; a yoga or a running pose names none (thirty-first round).
+   */
+  SEX_POSITION;
 
   private final String id = name();
   private final boolean register;

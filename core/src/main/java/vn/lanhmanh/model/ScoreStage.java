@@ -693,7 +693,8 @@ public final class ScoreStage {
   /**
    * Whether {@code f} is a composed harassment finding of high severity (doxxing, impersonation, blackmail, a
    * family's secret exposed, a child's poverty mocked) or a composed drugs finding about alcohol and a child
-   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}).
+   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}), or a composed sexual
+   * finding told in family words ({@link #COMPOSED_SWAP}, {@link #COMPOSED_POSITION}).
    * The harassment ones are conduct told in plain words (an address, "info", a fake account, a demand), which the
    * classifiers, trained on insults, score low; their low score says nothing there, as for a disguised finding.
    */
@@ -701,8 +702,19 @@ public final class ScoreStage {
     return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
         && f.rule().startsWith(COMPOSED_HARASSMENT)
         || f.category() == Category.DRUGS && (f.rule().startsWith(COMPOSED_ALCOHOL)
-            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY));
+            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY))
+        || f.category() == Category.SEXUAL && (f.rule().equals(COMPOSED_SWAP)
+            || f.rule().equals(COMPOSED_POSITION));
   }
+
+  /**
+   * Composed sexual findings told in family words: a couple looking for another couple to swap ({@code vợ chồng
+   * mình tìm một cặp đôi khác để trao đổi}) and sex-position tips with a couple's bed ({@code thử tư thế này, đời
+   * tình thú vị}) name no sexual word, which the sexual classifier, trained on explicit words, scores low
+   * (thirty-first round).
+   */
+  private static final String COMPOSED_SWAP = "compose/sexual.seek_casual";
+  private static final String COMPOSED_POSITION = "compose/sexual.position_tips";
 
   private static final String COMPOSED_HARASSMENT = "compose/harassment.";
   /**

@@ -809,7 +809,10 @@ public final class VietnameseNormalizer {
     boolean dotsJoin = dottedLettersJoin(out, a, b, inner);
     int segStart = a;
     for (int t = a + 1; t <= b + 1; t++) {
-      if (t <= b && (out.rSep[t] == inner || dotsJoin && dottedPair(out, a, b, t, inner))) {
+      // A lone letter before a dot that opens a spaced sentence (đ . m c á i l ớ p n à y, …) joins the
+      // letters after it: the dot is one more disguise of the split swear, and the segment is cut below.
+      if (t <= b && (out.rSep[t] == inner
+          || dotsJoin && (dottedPair(out, a, b, t, inner) || t - 1 == segStart && dottedSeparator(out, t)))) {
         continue;
       }
       int segEnd = t - 1;
@@ -988,7 +991,8 @@ public final class VietnameseNormalizer {
     for (int j = 1; j <= n; j++) {
       best[j] = Integer.MAX_VALUE;
       for (int i = Math.max(0, j - MAX_SYLLABLE_LETTERS); i < j; i++) {
-        if (best[i] != Integer.MAX_VALUE && best[i] + 1 < best[j] && piece(out, s + i, s + j - 1, acc, pool)) {
+        if (best[i] != Integer.MAX_VALUE && best[i] + 1 < best[j]
+            && piece(out, s + i, s + j - 1, acc, pool, i == 0)) {
           best[j] = best[i] + 1;
           from[j] = i;
         }
@@ -1022,7 +1026,7 @@ public final class VietnameseNormalizer {
    * Whether the letters {@code a..b} are one syllable ({@link #segment}), a run of digits, or a run of digits
    * with the thousands sign {@code k} after it ({@code 1 0 0 k} is {@code 100k}, an amount).
    */
-  private boolean piece(Positions out, int a, int b, boolean acc, int pool) {
+  private boolean piece(Positions out, int a, int b, boolean acc, int pool, boolean first) {
     boolean digits = true;
     for (int t = a; t <= b; t++) {
       digits &= Character.isDigit(out.exactChars[out.rOff[t]]);
@@ -1049,9 +1053,31 @@ public final class VietnameseNormalizer {
     }
     copyLetters(out, a, b, pool);
     if (acc) {
-      return vocab.exactSyllable(vocab.exactEntry(ex, pool, len, SymbolTable.hash(ex, pool, len))) >= 0;
+      if (vocab.exactSyllable(vocab.exactEntry(ex, pool, len, SymbolTable.hash(ex, pool, len))) >= 0) {
+        return true;
+      }
+    } else if (vocab.foldSyllable(vocab.foldEntry(fo, pool, len, SymbolTable.hash(fo, pool, len))) >= 0) {
+      return true;
     }
-    return vocab.foldSyllable(vocab.foldEntry(fo, pool, len, SymbolTable.hash(fo, pool, len))) >= 0;
+    // A teencode word of consonants only (đm, vcl, dcm) opening a spaced sentence or clause: no syllable can
+    // hold its letters, so it is a piece of its own ("v c l h ô m n a y m ệ t"), never chosen over syllables,
+    // which cover the same letters in fewer pieces whenever they can. Only the first piece: further on, a
+    // consonant pair is more often the end of a syllable the vocabulary does not know ("d ô n g" is no "dô ng").
+    return first && len >= 2 && len <= MAX_TEENCODE_PIECE && consonantsOnly(fo, pool, len)
+        && teencodeAt(out, pool, len);
+  }
+
+  /** The longest consonant-only teencode word read as one piece of spaced letters ({@code dcmm}). */
+  private static final int MAX_TEENCODE_PIECE = 4;
+
+  private static boolean consonantsOnly(char[] fo, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      char c = Character.toLowerCase(fo[i]);
+      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Character.isLetter(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

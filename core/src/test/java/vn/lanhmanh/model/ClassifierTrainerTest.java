@@ -377,7 +377,10 @@ class ClassifierTrainerTest {
           assertThat(after.severity()).isEqualTo(before.severity());
           Category c = before.category();
           boolean lowerable = before.rating() != vn.lanhmanh.Rating.P && before.rating() != vn.lanhmanh.Rating.C
-              && c != Category.SELF_HARM && c != Category.PII && v.score(c) < bound;
+              && c != Category.SELF_HARM && c != Category.PII && v.score(c) < bound
+              // composed sexual findings told in family words are not lowered (ScoreStage.conduct)
+              && !before.rule().equals("compose/sexual.seek_casual")
+              && !before.rule().equals("compose/sexual.position_tips");
           if (lowerable) {
             assertThat(after.rating()).as("%s %s", m.id(), before).isEqualTo(vn.lanhmanh.Rating.P);
             lowered++;
