@@ -578,12 +578,16 @@ final class MaskedReading {
       }
       // A masked word read as a swear (l*n, đ*t) stays the swear beside written words (thằng l*n is not
       // thằng lợn, cái đ*t not cái đất: a writer masks the word he thinks rude); it is another syllable
-      // only in a rule or harm concept phrase read with another masked word (tr*o đ*i: trao đổi).
+      // only in a rule or harm concept phrase read with another masked word (tr*o đ*i: trao đổi), or in an
+      // everyday phrase (an exception) of three syllables or more whose other syllables are written: the
+      // written words settle the masked one (d*o rọc giấy: dao rọc giấy, the paper knife), where one
+      // written word beside it (cái đ*t) does not.
+      boolean settled = rd[r] == EXCEPTION && chosen == 1 && rd[r + 3] - rd[r + 2] >= 2;
       for (int k = 0; k < chosen && fits; k++) {
         int word = rd[r + 5 + 2 * k];
         int sym = rd[r + 6 + 2 * k];
         fits = !p.maskedSwear(word) || sym == (v == 0 ? p.maskedReadExact(word) : p.maskedReadFold(word))
-            || rd[r] <= HARM && chosen >= 2;
+            || rd[r] <= HARM && chosen >= 2 || settled;
       }
       if (!fits) {
         continue;

@@ -170,6 +170,15 @@ enum Quieting {
           + "lexicon or a composition above P (a weapon, a beating of the animal) or a weapon, a threat or a "
           + "meeting to fight named keeps it (thirty-first round)."),
 
+  MASKED_ACCOUNT_NOTICE(EnumSet.of(Category.SCAM),
+      x -> !x.nearCertain() && x.has(Cues.SCHOOL_NAMED) && !x.backed() && !x.has(Cues.SECRET_ASKED)
+          && ScoreStage.maskedAccountNumber(x.text) && !ScoreStage.webAddressOrNumber(x.text),
+      "A class's notice of its fund that shows the account number masked (\"0451****789\", the holder the "
+          + "teacher): nobody can move money to a masked number, so it names an account the parents know and asks "
+          + "no transfer a stranger could take. A score short of near certainty, nothing of the lexicon behind "
+          + "it, no code, private channel or number to call asked and no full number or web address is taken "
+          + "away (thirty-second round)."),
+
   CHILD_ANGER_NAMES_NOTHING(EnumSet.of(Category.VIOLENCE),
       x -> x.source == Source.CHILD_IN_CONVERSATION && !x.backed()
           && !ScoreStage.addressed(x.state.positions(), x.vocab) && !x.has(x.stage.support(x.category)),
@@ -310,6 +319,13 @@ enum Quieting {
      * ({@link Concept#CLASSROOM}: a class, a notice sent to the parents, the contacts on the pupil's file).
      */
     static final ConceptSet OWN_SERVICE = ConceptSet.of(Concept.SHOP_SERVICE, Concept.CLASSROOM);
+
+    /** A class, a school or a pupil named ({@link Concept#CLASSROOM}, {@link Concept#SCHOOL}, {@link Concept#MINOR}). */
+    static final ConceptSet SCHOOL_NAMED = ConceptSet.of(Concept.CLASSROOM, Concept.SCHOOL, Concept.MINOR);
+
+    /** What a scam asks besides money: a code, a private channel, a number to call. */
+    static final ConceptSet SECRET_ASKED = ConceptSet.of(Concept.CREDENTIALS, Concept.PRIVATE_CHANNEL,
+        Concept.CALL_NUMBER);
 
     /**
      * A private app or channel named ({@link Concept#PRIVATE_CHANNEL}): in a conversation, what a

@@ -786,6 +786,38 @@ public final class ScoreStage {
     return anyConcept(state, ASKS) || webAddressOrNumber(text);
   }
 
+  /**
+   * Whether {@code text} holds an account number written masked: two digits or more, three masks or more
+   * ({@code *}, {@code x}, {@code X}), two digits or more ({@code 0451****789}). One pass.
+   */
+  static boolean maskedAccountNumber(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int d = i;
+      while (d < n && text.charAt(d) >= '0' && text.charAt(d) <= '9') {
+        d++;
+      }
+      if (d - i < 2) {
+        i = d + 1;
+        continue;
+      }
+      int m = d;
+      while (m < n && (text.charAt(m) == '*' || text.charAt(m) == 'x' || text.charAt(m) == 'X')) {
+        m++;
+      }
+      int e = m;
+      while (e < n && text.charAt(e) >= '0' && text.charAt(e) <= '9') {
+        e++;
+      }
+      if (m - d >= 3 && e - m >= 2) {
+        return true;
+      }
+      i = Math.max(d, i + 1);
+    }
+    return false;
+  }
+
   /** Whether {@code text} holds a web address or a number of {@value #NUMBER_DIGITS} digits or more. One pass. */
   static boolean webAddressOrNumber(String text) {
     int digits = 0;
