@@ -687,7 +687,19 @@ public enum Concept {
    * A sex position tried or taught ({@code thử tư thế này}, {@code tư thế quan hệ}): with a couple's bed named
    * ({@code HOT_SCENE}) sex tips, adult content; a yoga or a running pose names none (thirty-first round).
    */
-  SEX_POSITION;
+  SEX_POSITION,
+  /**
+   * A quarrel of a game carried into real life ({@code ngoài đời không có nút hồi sinh}, {@code out game ra quán
+   * net}): alone a safety lesson's warning; with a threat ({@code tao cho mày biết ngoài đời}), violence, which the
+   * game register does not cancel (thirty-second round).
+   */
+  OFFLINE_FIGHT,
+  /**
+   * A friend's visit to play or to claim a treat ({@code ghé chơi game}, {@code qua đòi trà sữa}, {@code qua học
+   * nhóm}): "I know your house" said by a friend who will come over to play, bare violence and harassment words at P
+   * (thirty-second round).
+   */
+  FRIENDLY_VISIT(true);
 
   private final String id = name();
   private final boolean register;
