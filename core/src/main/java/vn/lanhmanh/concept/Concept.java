@@ -687,7 +687,13 @@ public enum Concept {
    * A sex position tried or taught ({@code thử tư thế này}, {@code tư thế quan hệ}): with a couple's bed named
    * ({@code HOT_SCENE}) sex tips, adult content; a yoga or a running pose names none (thirty-first round).
    */
-  SEX_POSITION;
+  SEX_POSITION,
+  /**
+   * A wish to look at the one addressed ({@code chỉ muốn nhìn em thôi}, {@code cho anh ngắm bé một chút}): with
+   * a question whether the parents are out ({@code PROBE}) and a video call ({@code PRIVATE_CHANNEL}), a grooming
+   * approach; a grandparent's or a parent's call ({@code FAMILY}) names none (thirty-second round).
+   */
+  LOOK_WISH;
 
   private final String id = name();
   private final boolean register;
