@@ -699,7 +699,13 @@ public enum Concept {
    * nhóm}): "I know your house" said by a friend who will come over to play, bare violence and harassment words at P
    * (thirty-second round).
    */
-  FRIENDLY_VISIT(true);
+  FRIENDLY_VISIT(true),
+  /**
+   * A wish to look at the one addressed ({@code chỉ muốn nhìn em thôi}, {@code cho anh ngắm bé một chút}): with
+   * a question whether the parents are out ({@code PROBE}) and a video call ({@code PRIVATE_CHANNEL}), a grooming
+   * approach; a grandparent's or a parent's call ({@code FAMILY}) names none (thirty-second round).
+   */
+  LOOK_WISH;
 
   private final String id = name();
   private final boolean register;
