@@ -504,7 +504,7 @@ public final class ScoreStage {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (lowerable(m, f) && scores[f.category().ordinal()] < below && f.end() <= read
-          && !disguised(text, f.start(), f.end())
+          && !disguised(text, f.start(), f.end()) && !englishOath(f, text, p)
           && sentenceScore(m, f, findings, text, state, vocab, known, s) < below) {
         if (out == findings) {
           if (LanguageCheck.note(text, vocab, state.positions()) != null) {
@@ -516,6 +516,50 @@ public final class ScoreStage {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code f} is a profanity finding whose every syllable cannot be a Vietnamese syllable ({@code fuck},
+   * {@code shit}, {@code fucking}: an English swear, in ASCII letters with a vowel, not the consonant-only teencode
+   * {@code đm}, {@code vcl}, {@code wtf}) and which opens its sentence: an oath said before a complaint
+   * written in Vietnamese ({@code Fuck cái luật mới, …}). The classifiers read the complaint after it, whose words
+   * are harmless, so their low score says nothing about the oath (thirty-second round). An English word inside a
+   * sentence (a film's title, a word quoted in a lesson) is read as before.
+   */
+  static boolean englishOath(Finding f, String text, Positions p) {
+    if (f.category() != Category.PROFANITY) {
+      return false;
+    }
+    boolean vowel = false;
+    for (int k = f.start(); k < f.end(); k++) {
+      char c = Character.toLowerCase(text.charAt(k));
+      if (c != ' ' && (c < 'a' || c > 'z')) {
+        return false;   // a Vietnamese letter (đm, vcl with a stroke): teencode the classifiers read
+      }
+      vowel |= c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+    if (!vowel) {
+      return false;     // consonants only (dm, vcl, wtf): teencode, read as before
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < p.size(); i++) {
+      if (first < 0 && p.end(i) > f.start()) {
+        first = i;
+      }
+      if (p.start(i) < f.end()) {
+        last = i;
+      }
+    }
+    if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first))) {
+      return false;
+    }
+    for (int i = first; i <= last; i++) {
+      if (p.vietnameseShape(i) || p.hasDigit(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
