@@ -705,7 +705,13 @@ public enum Concept {
    * a question whether the parents are out ({@code PROBE}) and a video call ({@code PRIVATE_CHANNEL}), a grooming
    * approach; a grandparent's or a parent's call ({@code FAMILY}) names none (thirty-second round).
    */
-  LOOK_WISH;
+  LOOK_WISH,
+  /**
+   * A seller's own stock said to go on despite a ban ({@code bên em vẫn còn hàng}, {@code shop vẫn ship}): with
+   * drug slang, a sale that a ban named in the same message does not cancel, {@code drugs.ban_defied_msg}
+   * (thirty-second round).
+   */
+  STILL_STOCKED;
 
   private final String id = name();
   private final boolean register;
