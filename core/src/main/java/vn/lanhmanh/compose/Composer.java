@@ -169,8 +169,8 @@ public final class Composer {
 
   /**
    * Runs registers and compositions over the concept hits in {@code state}, sentence by sentence. A set of
-   * concepts being gathered is three {@code long} words (concepts 0-63, 64-127 and 128-191 of {@link
-   * ConceptSet}), so nothing is allocated.
+   * concepts being gathered is four {@code long} words (concepts 0-63, 64-127, 128-191 and 192-255 of
+   * {@link ConceptSet}), so nothing is allocated.
    */
   public void compose(MatchState state) {
     int hits = state.conceptCount();
@@ -181,10 +181,12 @@ public final class Composer {
     long m0 = 0;
     long m1 = 0;
     long m2 = 0;
+    long m3 = 0;
     for (int h = 0; h < hits; h++) {
       m0 |= state.conceptWord(h, 0) & MESSAGE_WIDE.w0();
       m1 |= state.conceptWord(h, 1) & MESSAGE_WIDE.w1();
       m2 |= state.conceptWord(h, 2) & MESSAGE_WIDE.w2();
+      m3 |= state.conceptWord(h, 3) & MESSAGE_WIDE.w3();
     }
     // Concept hits are in the order of their last syllable, so a sentence's hits are consecutive.
     int rules = state.candidateCount();
@@ -197,32 +199,36 @@ public final class Composer {
     long prev0 = 0;
     long prev1 = 0;
     long prev2 = 0;
+    long prev3 = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
       long s0 = 0;   // the sentence's concepts
       long s1 = 0;
       long s2 = 0;
+      long s3 = 0;
       int to = from;
       while (to < hits && state.sentence(state.conceptEndPos(to)) == sentence) {
         s0 |= state.conceptWord(to, 0);
         s1 |= state.conceptWord(to, 1);
         s2 |= state.conceptWord(to, 2);
+        s3 |= state.conceptWord(to, 3);
         to++;
       }
       // Rule candidates are in the order of their last syllable too, and never span two sentences.
       while (cursor < rules && state.sentence(state.candidateEndPos(cursor)) < sentence) {
         cursor++;
       }
-      if (registerMask.meets(s0 | m0, s1 | m1, s2 | m2)) {
-        lower(state, cursor, rules, sentence,
-            (s0 | m0) & registerMask.w0(), (s1 | m1) & registerMask.w1(), (s2 | m2) & registerMask.w2());
+      if (registerMask.meets(s0 | m0, s1 | m1, s2 | m2, s3 | m3)) {
+        lower(state, cursor, rules, sentence, (s0 | m0) & registerMask.w0(), (s1 | m1) & registerMask.w1(),
+            (s2 | m2) & registerMask.w2(), (s3 | m3) & registerMask.w3());
       }
-      if (raiseMask.meets(s0, s1, s2)) {
-        raise(state, cursor, rules, sentence, s0, s1, s2);
+      if (raiseMask.meets(s0, s1, s2, s3)) {
+        raise(state, cursor, rules, sentence, s0, s1, s2, s3);
       }
       long window0 = s0;
       long window1 = s1;
       long window2 = s2;
+      long window3 = s3;
       int windowTo = to;
       if (hasMessageScope) {
         // The hits of this sentence and of the next MESSAGE_SENTENCES - 1 sentences.
@@ -231,6 +237,7 @@ public final class Composer {
           window0 |= state.conceptWord(windowTo, 0);
           window1 |= state.conceptWord(windowTo, 1);
           window2 |= state.conceptWord(windowTo, 2);
+          window3 |= state.conceptWord(windowTo, 3);
           windowTo++;
         }
       }
@@ -240,29 +247,32 @@ public final class Composer {
       long near0 = window0 | (adjacent ? prev0 : 0);
       long near1 = window1 | (adjacent ? prev1 : 0);
       long near2 = window2 | (adjacent ? prev2 : 0);
+      long near3 = window3 | (adjacent ? prev3 : 0);
       long both0 = adjacent ? s0 | prev0 : s0;
       long both1 = adjacent ? s1 | prev1 : s1;
       long both2 = adjacent ? s2 | prev2 : s2;
+      long both3 = adjacent ? s3 | prev3 : s3;
       for (int w = 0; w < words; w++) {
-        long some = firstConceptsOf(near0, 0, w) | firstConceptsOf(near1, 1, w) | firstConceptsOf(near2, 2, w);
+        long some = firstConceptsOf(near0, 0, w) | firstConceptsOf(near1, 1, w) | firstConceptsOf(near2, 2, w)
+            | firstConceptsOf(near3, 3, w);
         for (; some != 0; some &= some - 1) {
           int c = w * 64 + Long.numberOfTrailingZeros(some);
           ConceptSet needs = need[c];
           ConceptSet cancels = unless[c];
           if (scope[c] == Composition.TWO_SENTENCES) {
             // Concepts all in the previous sentence were found with it already.
-            boolean found = adjacent && needs.isSubsetOf(prev0, prev1, prev2);
-            if (needs.isSubsetOf(both0, both1, both2) && !cancels.meets(both0 | m0, both1 | m1, both2 | m2)
-                && !found) {
+            boolean found = adjacent && needs.isSubsetOf(prev0, prev1, prev2, prev3);
+            if (needs.isSubsetOf(both0, both1, both2, both3)
+                && !cancels.meets(both0 | m0, both1 | m1, both2 | m2, both3 | m3) && !found) {
               find(state, c, adjacent ? prevFrom : from, to, to);
             }
           } else if (scope[c] == Composition.MESSAGE) {
             // Anchored in this sentence, so a place is found once; the registers of the whole window cancel.
-            if (needs.isSubsetOf(window0, window1, window2)
-                && !cancels.meets(window0 | m0, window1 | m1, window2 | m2)) {
+            if (needs.isSubsetOf(window0, window1, window2, window3)
+                && !cancels.meets(window0 | m0, window1 | m1, window2 | m2, window3 | m3)) {
               find(state, c, from, windowTo, to);
             }
-          } else if (needs.isSubsetOf(s0, s1, s2) && !cancels.meets(s0 | m0, s1 | m1, s2 | m2)) {
+          } else if (needs.isSubsetOf(s0, s1, s2, s3) && !cancels.meets(s0 | m0, s1 | m1, s2 | m2, s3 | m3)) {
             find(state, c, from, to, to);
           }
         }
@@ -272,6 +282,7 @@ public final class Composer {
       prev0 = s0;
       prev1 = s1;
       prev2 = s2;
+      prev3 = s3;
       from = to;
     }
   }
@@ -290,9 +301,10 @@ public final class Composer {
 
   /**
    * Caps the bare rule candidates of {@code sentence}, from {@code first}, by the registers in it (words
-   * {@code r0}, {@code r1}, {@code r2}).
+   * {@code r0} to {@code r3}).
    */
-  private void lower(MatchState state, int first, int rules, int sentence, long r0, long r1, long r2) {
+  private void lower(MatchState state, int first, int rules, int sentence, long r0, long r1, long r2,
+      long r3) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
       if (state.candidateKind(i) != MatchState.RULE) {
         continue;
@@ -300,7 +312,7 @@ public final class Composer {
       int cat = state.candidateCategory(i).ordinal();
       Rating[][] table = state.candidateRating(i) == Rating.C ? capsC : caps;
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long r = w == 0 ? r0 : w == 1 ? r1 : r2; r != 0; r &= r - 1) {
+        for (long r = w == 0 ? r0 : w == 1 ? r1 : w == 2 ? r2 : r3; r != 0; r &= r - 1) {
           Rating cap = table[w * 64 + Long.numberOfTrailingZeros(r)][cat];
           if (cap != null) {
             state.capRating(i, cap);
@@ -312,10 +324,11 @@ public final class Composer {
 
   /**
    * Raises the bare rule candidates of {@code sentence}, from {@code first}, rated K or above, by the offers
-   * among the sentence's concepts (words {@code s0}, {@code s1}, {@code s2}) whose floor they reach, unless a
+   * among the sentence's concepts (words {@code s0} to {@code s3}) whose floor they reach, unless a
    * concept of the raise's own is there.
    */
-  private void raise(MatchState state, int first, int rules, int sentence, long s0, long s1, long s2) {
+  private void raise(MatchState state, int first, int rules, int sentence, long s0, long s1, long s2,
+      long s3) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
       Rating rating = state.candidateRating(i);
       if (state.candidateKind(i) != MatchState.RULE || rating.compareTo(Rating.K) < 0) {
@@ -323,11 +336,12 @@ public final class Composer {
       }
       int cat = state.candidateCategory(i).ordinal();
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        long offered = raiseMask.word(w) & (w == 0 ? s0 : w == 1 ? s1 : s2);
+        long offered = raiseMask.word(w) & (w == 0 ? s0 : w == 1 ? s1 : w == 2 ? s2 : s3);
         for (long o = offered; o != 0; o &= o - 1) {
           int k = w * 64 + Long.numberOfTrailingZeros(o);
           Rating to = raiseTo[k][cat];
-          if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0 && !raiseUnless[k][cat].meets(s0, s1, s2)) {
+          if (to != null && rating.compareTo(raiseFrom[k][cat]) >= 0
+              && !raiseUnless[k][cat].meets(s0, s1, s2, s3)) {
             if (raiseAs[k][cat] == null) {
               state.raiseRating(i, to);
             } else if (state.candidateSeverity(i) != Severity.LOW) {
@@ -383,19 +397,22 @@ public final class Composer {
         long got0 = state.conceptWord(anchor, 0) & needs.w0();
         long got1 = state.conceptWord(anchor, 1) & needs.w1();
         long got2 = state.conceptWord(anchor, 2) & needs.w2();
-        for (int k = anchor + 1; k < to && !needs.isSubsetOf(got0, got1, got2); k++) {
+        long got3 = state.conceptWord(anchor, 3) & needs.w3();
+        for (int k = anchor + 1; k < to && !needs.isSubsetOf(got0, got1, got2, got3); k++) {
           long add0 = state.conceptWord(k, 0) & needs.w0() & ~got0;
           long add1 = state.conceptWord(k, 1) & needs.w1() & ~got1;
           long add2 = state.conceptWord(k, 2) & needs.w2() & ~got2;
-          if ((add0 | add1 | add2) != 0) {
+          long add3 = state.conceptWord(k, 3) & needs.w3() & ~got3;
+          if ((add0 | add1 | add2 | add3) != 0) {
             got0 |= add0;
             got1 |= add1;
             got2 |= add2;
+            got3 |= add3;
             endPos = Math.max(endPos, state.conceptEndPos(k));
             startPos = Math.min(startPos, state.conceptStartPos(k));
           }
         }
-        if (!needs.isSubsetOf(got0, got1, got2)) {
+        if (!needs.isSubsetOf(got0, got1, got2, got3)) {
           return;
         }
       }

@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * <p>The names are stable ids: the conversation monitor and the learned tagger use them as features.
  * Add new constants at the end; never rename or reorder. At most {@value ConceptSet#CAPACITY} (a sentence's
- * concepts are a {@link ConceptSet}, three {@code long} words).
+ * concepts are a {@link ConceptSet}, four {@code long} words).
  */
 public enum Concept {
   /** A child or pupil: an age under 18, a school grade, {@code bé gái}, {@code nữ sinh}, {@code cấp 2}. */

@@ -2,29 +2,31 @@ package vn.lanhmanh.concept;
 
 /**
  * An immutable set of at most {@value #CAPACITY} concepts, by bit: a text {@link Concept} by its
- * {@link Concept#ordinal()}, or a conversation's stage concept by its position in {@code stages.tsv}. Three
+ * {@link Concept#ordinal()}, or a conversation's stage concept by its position in {@code stages.tsv}. Four
  * {@code long} words: bits 0 to 63 in {@link #w0()}, bits 64 to 127 in {@link #w1()}, bits 128 to 191 in
- * {@link #w2()} (bit {@code b} is {@code 1L << b} in word {@code b >>> 6}; Java's shift takes {@code b}
- * modulo 64).
+ * {@link #w2()} and bits 192 to 255 in {@link #w3()} (bit {@code b} is {@code 1L << b} in word
+ * {@code b >>> 6}; Java's shift takes {@code b} modulo 64).
  *
  * <p>This is how a set is stored (a composition's concepts, a rule's terms, a register mask). The check
- * path does not make one per check: it keeps a set being built as three {@code long} locals and tests them
- * against stored sets with {@link #isSubsetOf(long, long, long)} and {@link #meets(long, long, long)}, and
+ * path does not make one per check: it keeps a set being built as four {@code long} locals and tests them
+ * against stored sets with {@link #isSubsetOf(long, long, long, long)} and
+ * {@link #meets(long, long, long, long)}, and
  * it walks the bits of a word as before ({@code for (long m = word; m != 0; m &= m - 1)}, bit {@code w * 64
  * + numberOfTrailingZeros(m)}).
  *
  * @param w0 bits 0 to 63
  * @param w1 bits 64 to 127
  * @param w2 bits 128 to 191
+ * @param w3 bits 192 to 255
  */
-public record ConceptSet(long w0, long w1, long w2) {
+public record ConceptSet(long w0, long w1, long w2, long w3) {
 
   /** The {@code long} words of a set. */
-  public static final int WORDS = 3;
-  /** The most concepts a set holds (bits 0 to 191). */
+  public static final int WORDS = 4;
+  /** The most concepts a set holds (bits 0 to 255). */
   public static final int CAPACITY = WORDS * Long.SIZE;
   /** The set of no concept. */
-  public static final ConceptSet EMPTY = new ConceptSet(0, 0, 0);
+  public static final ConceptSet EMPTY = new ConceptSet(0, 0, 0, 0);
 
   /** The set of these concepts. */
   public static ConceptSet of(Concept... concepts) {
@@ -72,11 +74,13 @@ public record ConceptSet(long w0, long w1, long w2) {
     long m = 1L << bit;
     switch (bit >>> 6) {
       case 0:
-        return new ConceptSet(w0 | m, w1, w2);
+        return new ConceptSet(w0 | m, w1, w2, w3);
       case 1:
-        return new ConceptSet(w0, w1 | m, w2);
+        return new ConceptSet(w0, w1 | m, w2, w3);
+      case 2:
+        return new ConceptSet(w0, w1, w2 | m, w3);
       default:
-        return new ConceptSet(w0, w1, w2 | m);
+        return new ConceptSet(w0, w1, w2, w3 | m);
     }
   }
 
@@ -87,20 +91,20 @@ public record ConceptSet(long w0, long w1, long w2) {
 
   /** The union of the two sets. */
   public ConceptSet or(ConceptSet other) {
-    return new ConceptSet(w0 | other.w0, w1 | other.w1, w2 | other.w2);
+    return new ConceptSet(w0 | other.w0, w1 | other.w1, w2 | other.w2, w3 | other.w3);
   }
 
   /** The intersection of the two sets. */
   public ConceptSet and(ConceptSet other) {
-    return new ConceptSet(w0 & other.w0, w1 & other.w1, w2 & other.w2);
+    return new ConceptSet(w0 & other.w0, w1 & other.w1, w2 & other.w2, w3 & other.w3);
   }
 
   /** The concepts of this set that are not in {@code other}. */
   public ConceptSet andNot(ConceptSet other) {
-    return new ConceptSet(w0 & ~other.w0, w1 & ~other.w1, w2 & ~other.w2);
+    return new ConceptSet(w0 & ~other.w0, w1 & ~other.w1, w2 & ~other.w2, w3 & ~other.w3);
   }
 
-  /** Word {@code w} (0: bits 0 to 63, 1: bits 64 to 127, 2: bits 128 to 191). */
+  /** Word {@code w} (0: bits 0 to 63, 1: bits 64 to 127, 2: bits 128 to 191, 3: bits 192 to 255). */
   public long word(int w) {
     switch (w) {
       case 0:
@@ -109,6 +113,8 @@ public record ConceptSet(long w0, long w1, long w2) {
         return w1;
       case 2:
         return w2;
+      case 3:
+        return w3;
       default:
         throw new IndexOutOfBoundsException("word " + w + " of a concept set of " + WORDS);
     }
@@ -126,31 +132,31 @@ public record ConceptSet(long w0, long w1, long w2) {
 
   /** Whether every concept of {@code other} is in this set. */
   public boolean containsAll(ConceptSet other) {
-    return other.isSubsetOf(w0, w1, w2);
+    return other.isSubsetOf(w0, w1, w2, w3);
   }
 
   /** Whether the two sets share a concept. */
   public boolean intersects(ConceptSet other) {
-    return meets(other.w0, other.w1, other.w2);
+    return meets(other.w0, other.w1, other.w2, other.w3);
   }
 
-  /** Whether every concept of this set is in the set of words {@code w0}, {@code w1}, {@code w2}. */
-  public boolean isSubsetOf(long w0, long w1, long w2) {
-    return (this.w0 & ~w0) == 0 && (this.w1 & ~w1) == 0 && (this.w2 & ~w2) == 0;
+  /** Whether every concept of this set is in the set of words {@code w0} to {@code w3}. */
+  public boolean isSubsetOf(long w0, long w1, long w2, long w3) {
+    return (this.w0 & ~w0) == 0 && (this.w1 & ~w1) == 0 && (this.w2 & ~w2) == 0 && (this.w3 & ~w3) == 0;
   }
 
-  /** Whether this set shares a concept with the set of words {@code w0}, {@code w1}, {@code w2}. */
-  public boolean meets(long w0, long w1, long w2) {
-    return (this.w0 & w0) != 0 || (this.w1 & w1) != 0 || (this.w2 & w2) != 0;
+  /** Whether this set shares a concept with the set of words {@code w0} to {@code w3}. */
+  public boolean meets(long w0, long w1, long w2, long w3) {
+    return (this.w0 & w0) != 0 || (this.w1 & w1) != 0 || (this.w2 & w2) != 0 || (this.w3 & w3) != 0;
   }
 
   public boolean isEmpty() {
-    return (w0 | w1 | w2) == 0;
+    return (w0 | w1 | w2 | w3) == 0;
   }
 
   /** How many concepts the set holds. */
   public int size() {
-    return Long.bitCount(w0) + Long.bitCount(w1) + Long.bitCount(w2);
+    return Long.bitCount(w0) + Long.bitCount(w1) + Long.bitCount(w2) + Long.bitCount(w3);
   }
 
   /** The lowest bit of the set, or -1 when it is empty. */

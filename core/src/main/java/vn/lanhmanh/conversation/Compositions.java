@@ -100,7 +100,7 @@ final class Compositions {
       required[child] = new ConceptSet[in.size()];
       for (int i = 0; i < in.size(); i++) {
         ConceptSet need = ConceptSet.EMPTY;
-        ConceptSet inEvery = new ConceptSet(-1L, -1L, -1L);
+        ConceptSet inEvery = new ConceptSet(-1L, -1L, -1L, -1L);
         for (ConceptSet t : in.get(i).terms()) {
           need = t.size() == 1 ? need.or(t) : need;
           inEvery = inEvery.and(t);
@@ -275,11 +275,11 @@ final class Compositions {
    * (64-127), and none of its absent ones is.
    */
   static boolean matches(Rule r, long lo, long hi) {
-    if (r.absent().meets(lo, hi, 0)) {
+    if (r.absent().meets(lo, hi, 0, 0)) {
       return false;
     }
     for (ConceptSet t : r.terms()) {
-      if (!t.meets(lo, hi, 0)) {
+      if (!t.meets(lo, hi, 0, 0)) {
         return false;
       }
     }

@@ -432,7 +432,7 @@ public final class StageMatcher {
     unloweredHi |= anyLowered ? 0 : linkedHi;
     // a message showing one concept that meets no rule of its sender on its own matches none of them
     int shown = Long.bitCount(presentLo) + Long.bitCount(presentHi);
-    if (shown > 1 || (shown == 1 && compositions.alone(fromChild).meets(presentLo, presentHi, 0))) {
+    if (shown > 1 || (shown == 1 && compositions.alone(fromChild).meets(presentLo, presentHi, 0, 0))) {
       hits = compose(presentLo, presentHi, unloweredLo, unloweredHi, scratch, text, fromChild, hits);
     }
     if (hits == null || hits.isEmpty()) {
@@ -521,7 +521,7 @@ public final class StageMatcher {
     ConceptSet[] required = compositions.required(fromChild);
     for (int i = 0; i < rules.length; i++) {
       // most rules miss one of their required concepts: passed over without reading the rule
-      if (!required[i].isSubsetOf(presentLo, presentHi, 0) || !Compositions.matches(rules[i], presentLo, presentHi)) {
+      if (!required[i].isSubsetOf(presentLo, presentHi, 0, 0) || !Compositions.matches(rules[i], presentLo, presentHi)) {
         continue;
       }
       Compositions.Rule r = rules[i];

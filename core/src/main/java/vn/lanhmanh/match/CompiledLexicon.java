@@ -795,23 +795,28 @@ public final class CompiledLexicon {
         long w0 = longer ? set.w0() & REGISTERS.w0() : set.w0();
         long w1 = longer ? set.w1() & REGISTERS.w1() : set.w1();
         long w2 = longer ? set.w2() & REGISTERS.w2() : set.w2();
-        if (negations != 0 && REGISTERS.meets(w0, w1, w2) && inside(neg, negations, startPos, endPos)) {
+        long w3 = longer ? set.w3() & REGISTERS.w3() : set.w3();
+        if (negations != 0 && REGISTERS.meets(w0, w1, w2, w3) && inside(neg, negations, startPos, endPos)) {
           w0 &= ~REGISTERS.w0();   // "không phải trong game": the text says it is not that register
           w1 &= ~REGISTERS.w1();
           w2 &= ~REGISTERS.w2();
+          w3 &= ~REGISTERS.w3();
         }
-        if (startPos != endPos && state.clause(startPos) != state.clause(endPos) && REGISTERS.meets(w0, w1, w2)) {
+        if (startPos != endPos && state.clause(startPos) != state.clause(endPos)
+            && REGISTERS.meets(w0, w1, w2, w3)) {
           w0 &= ~REGISTERS.w0();   // "6 tiếng, anh em": a register phrase is the words of one clause
           w1 &= ~REGISTERS.w1();
           w2 &= ~REGISTERS.w2();
+          w3 &= ~REGISTERS.w3();
         }
-        if (CALL_NUMBER.meets(w0, w1, w2) && !mobileNumberAfter(state.positions(), endPos)) {
+        if (CALL_NUMBER.meets(w0, w1, w2, w3) && !mobileNumberAfter(state.positions(), endPos)) {
           w0 &= ~CALL_NUMBER.w0();   // "gọi cho bà", "hotline 1900 …": a call, but not to a private number
           w1 &= ~CALL_NUMBER.w1();
           w2 &= ~CALL_NUMBER.w2();
+          w3 &= ~CALL_NUMBER.w3();
         }
-        if ((w0 | w1 | w2) != 0) {
-          state.addConcept(startPos, endPos, w0, w1, w2);
+        if ((w0 | w1 | w2 | w3) != 0) {
+          state.addConcept(startPos, endPos, w0, w1, w2, w3);
         }
         continue;
       }

@@ -56,12 +56,12 @@ public final class LexiconCodec {
   /**
    * Bumped whenever the layout below changes. Version 3 adds a concept phrase's concepts 64-127, written
    * after its flags when it has any (flag 2); version 4 its concepts 128-191, written after those when it has
-   * any (flag 4).
+   * any (flag 4); version 5 its concepts 192-255, written last when it has any (flag 8).
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
   /**
-   * The oldest version still read: version 2 wrote concepts 0-63 only and version 3 concepts 0-127; both are
-   * read as version 4 with none of the concepts they could not hold.
+   * The oldest version still read: version 2 wrote concepts 0-63 only, version 3 concepts 0-127 and version
+   * 4 concepts 0-191; they are read as version 5 with none of the concepts they could not hold.
    */
   public static final int OLDEST_FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
@@ -290,18 +290,22 @@ public final class LexiconCodec {
       d.varint(c.counts.getOrDefault(k, 0));
     }
     // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well. Each:
-    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow, 4: concepts 128-191 follow), then
-    // those concepts if any.
+    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow, 4: concepts 128-191 follow, 8:
+    // concepts 192-255 follow), then those concepts if any.
     d.varint(c.conceptSets.length);
     for (int j = 0; j < c.conceptSets.length; j++) {
       ConceptSet set = c.conceptSets[j];
       writeConceptWord(d, set.w0());
-      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.w1() != 0 ? 2 : 0) | (set.w2() != 0 ? 4 : 0));
+      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.w1() != 0 ? 2 : 0) | (set.w2() != 0 ? 4 : 0)
+          | (set.w3() != 0 ? 8 : 0));
       if (set.w1() != 0) {
         writeConceptWord(d, set.w1());
       }
       if (set.w2() != 0) {
         writeConceptWord(d, set.w2());
+      }
+      if (set.w3() != 0) {
+        writeConceptWord(d, set.w3());
       }
     }
   }
@@ -819,13 +823,15 @@ public final class LexiconCodec {
     for (int j = 0; j < m; j++) {
       long w0 = readConceptWord(b);
       int flags = b.varint();
-      // version 2 had only concepts 0-63 and the flag "fold always", version 3 only concepts 0-127
-      if (flags < 0 || flags > (version >= 4 ? 7 : version == 3 ? 3 : 1)) {
+      // version 2 had only concepts 0-63 and the flag "fold always", version 3 only concepts 0-127, version 4
+      // only concepts 0-191
+      if (flags < 0 || flags > (version >= 5 ? 15 : version == 4 ? 7 : version == 3 ? 3 : 1)) {
         throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept phrase " + j);
       }
       long w1 = (flags & 2) != 0 ? readConceptWord(b) : 0;
       long w2 = (flags & 4) != 0 ? readConceptWord(b) : 0;
-      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(w0, w1, w2), k -> k);   // one per distinct set
+      long w3 = (flags & 8) != 0 ? readConceptWord(b) : 0;
+      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(w0, w1, w2, w3), k -> k);   // one per distinct set
       foldAlways[n + j] = (flags & 1) != 0;
     }
     int total = n + m;

@@ -214,7 +214,7 @@ public final class MatchState {
 
   /**
    * Word {@code w} of the concepts of hit {@code k} (a {@link ConceptSet} word: 0 for concepts 0-63 by
-   * {@code Concept.ordinal()}, 1 for 64-127, 2 for 128-191; bit {@code ordinal} modulo 64).
+   * {@code Concept.ordinal()}, 1 for 64-127, 2 for 128-191, 3 for 192-255; bit {@code ordinal} modulo 64).
    */
   public long conceptWord(int k, int w) {
     return hMask[W * k + w];
@@ -227,15 +227,15 @@ public final class MatchState {
 
   /** Whether hit {@code k} stands for a concept of {@code set}. */
   public boolean hasConcept(int k, ConceptSet set) {
-    return set.meets(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2]);
+    return set.meets(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2], hMask[W * k + 3]);
   }
 
   /** The concepts of hit {@code k} as a set (made on each call: for tools and tests, not the check path). */
   public ConceptSet conceptSet(int k) {
-    return new ConceptSet(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2]);
+    return new ConceptSet(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2], hMask[W * k + 3]);
   }
 
-  void addConcept(int startPos, int endPos, long w0, long w1, long w2) {
+  void addConcept(int startPos, int endPos, long w0, long w1, long w2, long w3) {
     if (concepts == hStartPos.length) {
       int n = concepts * 2;
       hStartPos = Arrays.copyOf(hStartPos, n);
@@ -247,6 +247,7 @@ public final class MatchState {
     hMask[W * concepts] = w0;
     hMask[W * concepts + 1] = w1;
     hMask[W * concepts + 2] = w2;
+    hMask[W * concepts + 3] = w3;
     concepts++;
   }
 

@@ -464,7 +464,7 @@ final class Features {
       for (long bit = near; bit != 0; bit &= bit - 1) {
         b.small(TAG_NEAR, Long.numberOfTrailingZeros(bit), mask);
       }
-      // tags 64-191: the same features, word by word after those of tags 0-63
+      // tags 64-255: the same features, word by word after those of tags 0-63
       for (int w = 1; w < ConceptSet.WORDS; w++) {
         for (long bit = tags.tags(i, w); bit != 0; bit &= bit - 1) {
           b.small(TAG, 64 * w + Long.numberOfTrailingZeros(bit), mask);

@@ -5,7 +5,7 @@ package vn.lanhmanh.model;
  * concept stage (concept and composition tags from the lexicon) will reach the model. A set bit {@code b} of
  * {@link #tags(int)} adds one feature for tag {@code b} at that position and one for its neighbours; a set
  * bit {@code b} of {@link #tags(int, int) tags(position, w)} does the same for tag {@code 64 * w + b} (tags 0
- * to 191, as the words of a {@link vn.lanhmanh.concept.ConceptSet}).
+ * to 255, as the words of a {@link vn.lanhmanh.concept.ConceptSet}).
  *
  * <p>A model trained with tags must be given the same tags when it runs; {@link #NONE} is what the shipped
  * model was trained with.

@@ -13,13 +13,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The concept set of three words holds bits 0 to 191: each operation at the edges of the words (0, 63, 64,
- * 127, 128, 191), and every operation against {@link BitSet} on random sets. (The enum {@link Concept} has
+ * The concept set of four words holds bits 0 to 255: each operation at the edges of the words (0, 63, 64,
+ * 127, 128, 191, 192, 255), and every operation against {@link BitSet} on random sets. (The enum {@link Concept} has
  * fewer constants, so the concepts beyond it are exercised here through their bits, not through constants.)
  */
 class ConceptSetTest {
 
-  private static final int[] EDGES = {0, 63, 64, 127, 128, 191};
+  private static final int[] EDGES = {0, 63, 64, 127, 128, 191, 192, 255};
 
   @Example
   void bitsAtTheEdgesOfTheWords() {
@@ -43,6 +43,7 @@ class ConceptSetTest {
     assertThat(all.w0()).isEqualTo(1L | 1L << 63);
     assertThat(all.w1()).isEqualTo(1L | 1L << 63);
     assertThat(all.w2()).isZero();
+    assertThat(all.w3()).isZero();
     assertThat(all.size()).isEqualTo(4);
     assertThat(all.toString()).isEqualTo("[0, 63, 64, 127]");
     assertThat(all.next(1)).isEqualTo(63);
@@ -50,20 +51,20 @@ class ConceptSetTest {
     assertThat(all.next(65)).isEqualTo(127);
     assertThat(all.containsAll(ConceptSet.ofBit(127).with(0))).isTrue();
     assertThat(ConceptSet.ofBit(127).with(0).containsAll(all)).isFalse();
-    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), all.w1(), all.w2())).isTrue();
-    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), 0, -1L)).isFalse();
-    assertThat(ConceptSet.ofBit(127).meets(0, 1L << 63, 0)).isTrue();
-    assertThat(ConceptSet.ofBit(127).meets(-1L, 0, -1L)).isFalse();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), all.w1(), all.w2(), all.w3())).isTrue();
+    assertThat(ConceptSet.ofBit(64).isSubsetOf(all.w0(), 0, -1L, -1L)).isFalse();
+    assertThat(ConceptSet.ofBit(127).meets(0, 1L << 63, 0, 0)).isTrue();
+    assertThat(ConceptSet.ofBit(127).meets(-1L, 0, -1L, -1L)).isFalse();
     assertThat(all.andNot(ConceptSet.ofBit(64).with(0))).isEqualTo(ConceptSet.EMPTY.with(63).with(127));
     assertThat(all.and(ConceptSet.ofBit(127))).isEqualTo(ConceptSet.ofBit(127));
-    assertThat(ConceptSet.ofBit(63).or(ConceptSet.ofBit(64))).isEqualTo(new ConceptSet(1L << 63, 1L, 0));
+    assertThat(ConceptSet.ofBit(63).or(ConceptSet.ofBit(64))).isEqualTo(new ConceptSet(1L << 63, 1L, 0, 0));
   }
 
   /** A concept of ordinal 128 or more (here bit 150) is a set bit of the third word like any other. */
   @Example
   void aConceptAbove127() {
     ConceptSet high = ConceptSet.ofBit(150);
-    assertThat(high).isEqualTo(new ConceptSet(0, 0, 1L << (150 - 128)));
+    assertThat(high).isEqualTo(new ConceptSet(0, 0, 1L << (150 - 128), 0));
     assertThat(ConceptSet.ofBits(3, 150)).isEqualTo(ConceptSet.ofBit(3).with(150));
     ConceptSet both = high.or(ConceptSet.of(Concept.MINOR));
     assertThat(both.contains(150)).isTrue();
@@ -74,28 +75,44 @@ class ConceptSetTest {
     assertThat(both.and(high)).isEqualTo(high);
     assertThat(both.andNot(high)).isEqualTo(ConceptSet.of(Concept.MINOR));
     assertThat(both.and(ConceptSet.ofBit(149))).isEqualTo(ConceptSet.EMPTY);
-    assertThat(both.meets(0, 0, 1L << 22)).isTrue();
-    assertThat(both.meets(0, 1L << 22, 0)).isFalse();
-    assertThat(high.meets(-1L, -1L, 0)).isFalse();
-    assertThat(high.isSubsetOf(0, 0, 1L << 22)).isTrue();
-    assertThat(both.isSubsetOf(0, 0, -1L)).isFalse();
+    assertThat(both.meets(0, 0, 1L << 22, 0)).isTrue();
+    assertThat(both.meets(0, 1L << 22, 0, 1L << 22)).isFalse();
+    assertThat(high.meets(-1L, -1L, 0, -1L)).isFalse();
+    assertThat(high.isSubsetOf(0, 0, 1L << 22, 0)).isTrue();
+    assertThat(both.isSubsetOf(0, 0, -1L, -1L)).isFalse();
     assertThat(both.intersects(ConceptSet.ofBit(150))).isTrue();
     assertThat(both.next(Concept.MINOR.ordinal() + 1)).isEqualTo(150);
     assertThat(both.toString()).isEqualTo("[" + Concept.MINOR.ordinal() + ", 150]");
   }
 
+  /** A concept of ordinal 192 or more (here bit 230) is a set bit of the fourth word like any other. */
+  @Example
+  void aConceptAbove191() {
+    ConceptSet top = ConceptSet.ofBit(230);
+    assertThat(top).isEqualTo(new ConceptSet(0, 0, 0, 1L << (230 - 192)));
+    ConceptSet both = top.or(ConceptSet.ofBit(150));
+    assertThat(both.contains(230 - 64)).isFalse();
+    assertThat(both.meets(0, 0, 0, 1L << 38)).isTrue();
+    assertThat(both.meets(-1L, -1L, 0, 0)).isFalse();
+    assertThat(both.isSubsetOf(0, 0, 1L << 22, 1L << 38)).isTrue();
+    assertThat(both.isSubsetOf(-1L, -1L, -1L, 0)).isFalse();
+    assertThat(both.next(151)).isEqualTo(230);
+    assertThat(both.andNot(top)).isEqualTo(ConceptSet.ofBit(150));
+    assertThat(both.toString()).isEqualTo("[150, 230]");
+  }
+
   @Example
   void bitsOutsideTheSetAreRefusedOrAbsent() {
-    assertThat(ConceptSet.CAPACITY).isEqualTo(192);
-    assertThatThrownBy(() -> ConceptSet.ofBit(192)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(ConceptSet.CAPACITY).isEqualTo(256);
+    assertThatThrownBy(() -> ConceptSet.ofBit(256)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThatThrownBy(() -> ConceptSet.ofBit(-1)).isInstanceOf(IndexOutOfBoundsException.class);
-    assertThatThrownBy(() -> ConceptSet.EMPTY.word(3)).isInstanceOf(IndexOutOfBoundsException.class);
-    ConceptSet full = new ConceptSet(-1L, -1L, -1L);
-    assertThat(full.contains(192)).isFalse();
+    assertThatThrownBy(() -> ConceptSet.EMPTY.word(4)).isInstanceOf(IndexOutOfBoundsException.class);
+    ConceptSet full = new ConceptSet(-1L, -1L, -1L, -1L);
+    assertThat(full.contains(256)).isFalse();
     assertThat(full.contains(-1)).isFalse();
     assertThat(full.size()).isEqualTo(ConceptSet.CAPACITY);
-    assertThat(full.next(191)).isEqualTo(191);
-    assertThat(full.next(192)).isEqualTo(-1);
+    assertThat(full.next(255)).isEqualTo(255);
+    assertThat(full.next(256)).isEqualTo(-1);
     assertThat(ConceptSet.EMPTY.first()).isEqualTo(-1);
   }
 
@@ -113,7 +130,7 @@ class ConceptSetTest {
   @Provide
   Arbitrary<List<Integer>> bits() {
     // bits near the edges of the words are drawn more often than the others
-    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 62, 63, 64, 65, 126, 127, 128, 129, 190, 191);
+    Arbitrary<Integer> edge = Arbitraries.of(0, 1, 62, 63, 64, 65, 126, 127, 128, 129, 190, 191, 192, 193, 254, 255);
     Arbitrary<Integer> any = Arbitraries.integers().between(0, ConceptSet.CAPACITY - 1);
     return Arbitraries.oneOf(edge, any).list().ofMaxSize(20);
   }
@@ -133,7 +150,7 @@ class ConceptSetTest {
   }
 
   private static BitSet bitSet(ConceptSet s) {
-    return BitSet.valueOf(new long[] {s.w0(), s.w1(), s.w2()});
+    return BitSet.valueOf(new long[] {s.w0(), s.w1(), s.w2(), s.w3()});
   }
 
   @Property(tries = 1000)
@@ -160,9 +177,9 @@ class ConceptSetTest {
     andNot.andNot(by);
     assertThat(bitSet(x.andNot(y))).isEqualTo(andNot);
     assertThat(x.intersects(y)).isEqualTo(bx.intersects(by));
-    assertThat(x.meets(y.w0(), y.w1(), y.w2())).isEqualTo(bx.intersects(by));
+    assertThat(x.meets(y.w0(), y.w1(), y.w2(), y.w3())).isEqualTo(bx.intersects(by));
     assertThat(x.containsAll(y)).isEqualTo(andNot(by, bx).isEmpty());
-    assertThat(y.isSubsetOf(x.w0(), x.w1(), x.w2())).isEqualTo(andNot(by, bx).isEmpty());
+    assertThat(y.isSubsetOf(x.w0(), x.w1(), x.w2(), x.w3())).isEqualTo(andNot(by, bx).isEmpty());
     assertThat(x.equals(y)).isEqualTo(bx.equals(by));
     StringBuilder walked = new StringBuilder();
     for (int w = 0; w < ConceptSet.WORDS; w++) {

@@ -19,9 +19,9 @@ import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 
 /**
- * A concept phrase's concepts 64 to 191 go from the compiled lexicon to a hit of the match and through the
- * precompiled form, and files of format versions 2 (concepts 0-63 only) and 3 (concepts 0-127) are still
- * read. The concepts beyond the enum {@link Concept} are set on a compiled lexicon's table here.
+ * A concept phrase's concepts 64 to 255 go from the compiled lexicon to a hit of the match and through the
+ * precompiled form, and files of format versions 2 (concepts 0-63 only), 3 (concepts 0-127) and 4 (concepts
+ * 0-191) are still read. The concepts beyond the enum {@link Concept} are set on a compiled lexicon's table here.
  */
 class ConceptSetsAbove63Test {
 
@@ -29,10 +29,13 @@ class ConceptSetsAbove63Test {
   private static final ConceptSet MIDDLE = ConceptSet.of(Concept.ANIMAL).with(64).with(127);
   /** MIDDLE and the bits 128, 150 and 191 of the third word, beyond the enum. */
   private static final ConceptSet WIDE = MIDDLE.or(ConceptSet.ofBits(128, 150, 191));
+  /** WIDE and the bits 192, 230 and 255 of the fourth word. */
+  private static final ConceptSet WIDEST = WIDE.or(ConceptSet.ofBits(192, 230, 255));
 
   private static CompiledLexicon narrow;
   private static CompiledLexicon middle;
   private static CompiledLexicon wide;
+  private static CompiledLexicon widest;
 
   @BeforeAll
   static void compile() {
@@ -44,6 +47,7 @@ class ConceptSetsAbove63Test {
     assertThat(narrow.conceptSets[0]).isEqualTo(ConceptSet.of(Concept.ANIMAL));
     middle = withFirstSet(MIDDLE);
     wide = withFirstSet(WIDE);
+    widest = withFirstSet(WIDEST);
   }
 
   /** {@link #narrow} with the concepts of its first concept phrase ({@code con mèo}) set to {@code set}. */
@@ -63,22 +67,24 @@ class ConceptSetsAbove63Test {
 
   @Test
   void aHitCarriesItsConceptsAbove63() {
-    MatchState state = match(wide, "hôm qua con mèo chạy mất, công an tìm giúp");
+    MatchState state = match(widest, "hôm qua con mèo chạy mất, công an tìm giúp");
     assertThat(state.conceptCount()).isEqualTo(2);
-    assertThat(state.conceptSet(0)).isEqualTo(WIDE);
+    assertThat(state.conceptSet(0)).isEqualTo(WIDEST);
     assertThat(state.conceptWord(0, 0)).isEqualTo(1L << 63);
     assertThat(state.conceptWord(0, 1)).isEqualTo(1L | 1L << 63);
     assertThat(state.conceptWord(0, 2)).isEqualTo(1L | 1L << 22 | 1L << 63);
+    assertThat(state.conceptWord(0, 3)).isEqualTo(1L | 1L << 38 | 1L << 63);
     for (int w = 0; w < ConceptSet.WORDS; w++) {
-      assertThat(state.conceptWord(0, w)).isEqualTo(WIDE.word(w));
+      assertThat(state.conceptWord(0, w)).isEqualTo(WIDEST.word(w));
       assertThat(state.conceptWord(1, w)).isEqualTo(ConceptSet.of(Concept.NEWS_POLICE).word(w));
     }
-    for (int b : new int[] {63, 64, 127, 128, 150, 191}) {
+    for (int b : new int[] {63, 64, 127, 128, 150, 191, 192, 230, 255}) {
       assertThat(state.hasConcept(0, b)).as("bit %d", b).isTrue();
     }
     assertThat(state.hasConcept(0, 0)).isFalse();
     assertThat(state.hasConcept(0, 126)).isFalse();
     assertThat(state.hasConcept(0, 149)).isFalse();
+    assertThat(state.hasConcept(0, 229)).isFalse();
     assertThat(state.hasConcept(0, ConceptSet.ofBit(127))).isTrue();
     assertThat(state.hasConcept(0, ConceptSet.ofBit(150))).isTrue();
     assertThat(state.hasConcept(0, ConceptSet.ofBit(100).with(0).with(149))).isFalse();
@@ -103,18 +109,31 @@ class ConceptSetsAbove63Test {
   }
 
   @Test
-  void concepts64To191SurviveThePrecompiledForm() throws IOException {
-    for (CompiledLexicon c : List.of(middle, wide)) {
+  void concepts64To255SurviveThePrecompiledForm() throws IOException {
+    for (CompiledLexicon c : List.of(middle, wide, widest)) {
       CompiledLexicon back = read(write(c));
       assertThat(back.conceptSets).containsExactly(c.conceptSets);
       assertThat(match(back, "con mèo").conceptSet(0)).isEqualTo(c.conceptSets[0]);
     }
     assertThat(match(read(write(wide)), "con mèo").hasConcept(0, 150)).isTrue();
+    assertThat(match(read(write(widest)), "con mèo").hasConcept(0, 230)).isTrue();
+  }
+
+  @Test
+  void aVersion4FileIsStillRead() throws IOException {
+    // Version 4 wrote concepts 0-191 and flags of at most 7 where version 5 writes its flags: a lexicon
+    // without concepts above 191 is written alike but for the version.
+    CompiledLexicon back = read(withVersion(write(wide), 4));
+    assertThat(back.conceptSets).containsExactly(wide.conceptSets);
+    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(WIDE);
+    // concepts above 191 cannot be in a version 4 file
+    assertThatThrownBy(() -> read(withVersion(write(widest), 4))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("flags");
   }
 
   @Test
   void aVersion3FileIsStillRead() throws IOException {
-    // Version 3 wrote concepts 0-127 and flags of at most 3 where version 4 writes its flags: a lexicon
+    // Version 3 wrote concepts 0-127 and flags of at most 3 where version 5 writes its flags: a lexicon
     // without concepts above 127 is written alike but for the version.
     CompiledLexicon back = read(withVersion(write(middle), 3));
     assertThat(back.conceptSets).containsExactly(middle.conceptSets);
@@ -126,20 +145,20 @@ class ConceptSetsAbove63Test {
 
   @Test
   void aVersion2FileIsStillRead() throws IOException {
-    byte[] v4 = write(narrow);
-    assertThat(ByteBuffer.wrap(v4).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(4);
-    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 4 writes its flags: a lexicon without
+    byte[] v5 = write(narrow);
+    assertThat(ByteBuffer.wrap(v5).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(5);
+    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 5 writes its flags: a lexicon without
     // concepts above 63 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(v4, LexiconCodec.OLDEST_FORMAT_VERSION));
+    CompiledLexicon back = read(withVersion(v5, LexiconCodec.OLDEST_FORMAT_VERSION));
     assertThat(back.conceptSets).containsExactly(narrow.conceptSets);
     assertThat(back.foldAlways).isEqualTo(narrow.foldAlways);
     assertThat(match(back, "con mèo, công an").conceptCount()).isEqualTo(2);
     // concepts above 63 cannot be in a version 2 file
     assertThatThrownBy(() -> read(withVersion(write(middle), 2))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("flags");
-    assertThatThrownBy(() -> read(withVersion(v4, 1))).isInstanceOf(LexiconCodec.FormatException.class)
+    assertThatThrownBy(() -> read(withVersion(v5, 1))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("format version 1");
-    assertThatThrownBy(() -> read(withVersion(v4, 5))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("format version 5");
+    assertThatThrownBy(() -> read(withVersion(v5, 6))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("format version 6");
   }
 }

@@ -10,7 +10,7 @@ import vn.lanhmanh.text.Vocabulary;
 import vn.lanhmanh.text.VietnameseNormalizer;
 
 /**
- * The tagger's tags 64 to 191 ({@link PositionTags#tags(int, int)}) are features like tags 0 to 63: tag {@code t}
+ * The tagger's tags 64 to 255 ({@link PositionTags#tags(int, int)}) are features like tags 0 to 63: tag {@code t}
  * at a position adds the tag feature of value {@code t} there and the neighbour feature of value {@code t}
  * at the positions beside it, hashed from the tag's number as for tags below 64 (template ids 25 and 26).
  */
@@ -57,7 +57,7 @@ class ConceptTagsAbove63Test {
     String text = "con mèo trắng";
     List<List<Integer>> none = features(text, PositionTags.NONE);
     assertThat(none).hasSize(3);
-    for (int tag : new int[] {0, 63, 64, 127, 128, 150, 191}) {
+    for (int tag : new int[] {0, 63, 64, 127, 128, 150, 191, 192, 230, 255}) {
       List<List<Integer>> with = features(text, tagAt1(tag));
       int own = Features.index(TAG, tag, MASK);
       int near = Features.index(TAG_NEAR, tag, MASK);
