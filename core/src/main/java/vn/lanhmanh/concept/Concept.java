@@ -711,7 +711,18 @@ public enum Concept {
    * drug slang, a sale that a ban named in the same message does not cancel, {@code drugs.ban_defied_msg}
    * (thirty-second round).
    */
-  STILL_STOCKED;
+  STILL_STOCKED,
+  /**
+   * A betting service offered as such: a paid tips group ({@code nhóm VIP soi kèo}, {@code chuyên gia phân tích
+   * kèo}), a private or online lottery ({@code xổ số nội bộ}, {@code vé số online}), a crash game; with a fee, a
+   * transfer or a bonus in the same message, {@code gambling.bet_offer_*_msg} C (thirty-third round).
+   */
+  BET_OFFER,
+  /**
+   * A rental or a sale that cannot be seen before paying ({@code không cho xem phòng trực tiếp}, {@code chủ đang ở
+   * nước ngoài nên}): with a deposit or a transfer first, {@code scam.unseen_deposit_msg} C (thirty-third round).
+   */
+  UNSEEN_DEAL;
 
   private final String id = name();
   private final boolean register;
