@@ -711,7 +711,13 @@ public enum Concept {
    * drug slang, a sale that a ban named in the same message does not cancel, {@code drugs.ban_defied_msg}
    * (thirty-second round).
    */
-  STILL_STOCKED;
+  STILL_STOCKED,
+  /**
+   * A leave-taking said to be for ever, ending its clause ({@code mãi mãi ạ}, {@code vĩnh viễn luôn}): within a
+   * few syllables after not coming back any more ({@code NOT_HOME}: {@code từ mai em sẽ không đến lớp nữa, mãi mãi
+   * ạ}), a veiled farewell, {@code self_harm.never_back_forever} (a warning with help; thirty-third round).
+   */
+  FOREVER;
 
   private final String id = name();
   private final boolean register;
