@@ -722,7 +722,13 @@ public enum Concept {
    * A rental or a sale that cannot be seen before paying ({@code không cho xem phòng trực tiếp}, {@code chủ đang ở
    * nước ngoài nên}): with a deposit or a transfer first, {@code scam.unseen_deposit_msg} C (thirty-third round).
    */
-  UNSEEN_DEAL;
+  UNSEEN_DEAL,
+  /**
+   * A leave-taking said to be for ever, ending its clause ({@code mãi mãi ạ}, {@code vĩnh viễn luôn}): within a
+   * few syllables after not coming back any more ({@code NOT_HOME}: {@code từ mai em sẽ không đến lớp nữa, mãi mãi
+   * ạ}), a veiled farewell, {@code self_harm.never_back_forever} (a warning with help; thirty-third round).
+   */
+  FOREVER;
 
   private final String id = name();
   private final boolean register;
