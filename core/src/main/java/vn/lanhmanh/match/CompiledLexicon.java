@@ -825,6 +825,9 @@ public final class CompiledLexicon {
         continue;   // the text's exceptions (đi khách sạn is not đi khách) do not silence side hits
       }
       LexiconEntry entry = entries[e];
+      if (entry.category() == Category.PROFANITY && !side && emojiRunInside(state.positions(), startPos, endPos)) {
+        continue;   // "5 con 🐶🐶🐶🐶🐶 mẹ nó nằm": an oath's words on both sides of an emoji run are two phrases
+      }
       Rating rating = entry.rating();
       for (int i = lowerBound(ctx.end, contexts, startPos - CONTEXT_WINDOW); i < contexts
           && ctx.end[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
@@ -838,6 +841,38 @@ public final class CompiledLexicon {
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
+  }
+
+  /** Pictographs (emoji, symbols) in a row that part the words on their two sides. */
+  static final int EMOJI_RUN = 2;
+
+  /**
+   * Whether a run of {@value #EMOJI_RUN} pictographs or more (code points of type {@code OTHER_SYMBOL}:
+   * emoji, with their variation selectors and joiners between them) stands between two syllables of
+   * {@code first..last}. A profanity phrase read across one is dropped: a run of emoji ends what was being
+   * said, as a full stop does ({@code 5 con 🐶🐶🐶🐶🐶 mẹ nó nằm cho con bú}: the puppies, then the dog's
+   * mother). One emoji inside an oath ({@code địt 😡 mẹ}) is a mask and keeps it.
+   */
+  static boolean emojiRunInside(Positions p, int first, int last) {
+    for (int i = first; i < last; i++) {
+      int run = 0;
+      for (int k = p.end(i), stop = p.start(i + 1); k < stop; k++) {
+        char c = p.inputChar(k);
+        int cp = c;
+        if (Character.isHighSurrogate(c) && k + 1 < stop && Character.isLowSurrogate(p.inputChar(k + 1))) {
+          cp = Character.toCodePoint(c, p.inputChar(k + 1));
+          k++;
+        }
+        if (Character.getType(cp) == Character.OTHER_SYMBOL) {
+          if (++run >= EMOJI_RUN) {
+            return true;
+          }
+        } else if (cp != 0x200D && cp != 0xFE0F && cp != 0xFE0E && !Character.isWhitespace(cp)) {
+          run = 0;
+        }
+      }
+    }
+    return false;
   }
 
   /** Characters that may stand between a call word and its number ({@code gọi: 09…}, {@code zalo - 09…}). */
