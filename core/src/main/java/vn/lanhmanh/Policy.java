@@ -300,6 +300,14 @@ public final class Policy {
     return actionFor(finding.category(), finding.rating());
   }
 
+  /**
+   * Whether this policy names its own action for personal information of this type (the part of the rule id
+   * after {@code pii/}), or for every type ({@code *}).
+   */
+  public boolean namesPiiAction(String type) {
+    return !piiActions.isEmpty() && (piiActions.containsKey(type) || piiActions.containsKey("*"));
+  }
+
   /** The viewer's age, or empty when the policy was made from a tier. */
   public Optional<Integer> age() {
     return age < 0 ? Optional.empty() : Optional.of(age);

@@ -55,23 +55,27 @@ class PersonalInformationDirectionTest {
   }
 
   /**
-   * A child giving her class in a chat is warned and masked whoever the other party says he is (a classmate
-   * and a stranger posing as one are alike to the monitor, docs/PRIVACY.md); a deployment of known classmates
-   * allows the type on the policy it passes, and the finding is still reported.
+   * A class named alone (no school, no address) is shared by a class of that name in every school: it is
+   * reported but allowed and not masked, whoever the other party says he is (docs/PRIVACY.md); with its school
+   * it is warned and masked; a policy that names an action for the type keeps it.
    */
   @Test
-  void aChildsOwnClassIsMaskedUnlessThePolicyAllowsTheType() {
+  void aChildsOwnClassAloneIsReportedAndWithItsSchoolIsMasked() {
     java.time.Instant t = java.time.Instant.parse("2025-06-01T10:00:00Z");
     Message answer = new Message("1", Message.Sender.CHILD, "t 13 tuổi, lớp 7B4 nha", t);
     Verdict byDefault = filter.conversation("pii-class-default").check(answer, Policy.forAge(12)).verdict();
     assertThat(byDefault.findings()).extracting(Finding::rule).contains("pii/class");
-    assertThat(byDefault.action()).isEqualTo(Action.WARN);
-    assertThat(byDefault.redacted()).doesNotContain("7B4");
-    Verdict allowed = filter.conversation("pii-class-allowed")
-        .check(answer, Policy.forAge(12).personalInformation("class", Action.ALLOW)).verdict();
-    assertThat(allowed.findings()).extracting(Finding::rule).contains("pii/class");
-    assertThat(allowed.action()).isEqualTo(Action.ALLOW);
-    assertThat(allowed.redacted()).contains("7B4");
+    assertThat(byDefault.action()).isEqualTo(Action.ALLOW);
+    assertThat(byDefault.redacted()).contains("7B4");
+    Message withSchool = new Message("2", Message.Sender.CHILD, "t học lớp 7B4 trường THCS Nghĩa Tân nha", t);
+    Verdict school = filter.conversation("pii-class-school").check(withSchool, Policy.forAge(12)).verdict();
+    assertThat(school.findings()).extracting(Finding::rule).contains("pii/class", "pii/school");
+    assertThat(school.action()).isEqualTo(Action.WARN);
+    assertThat(school.redacted()).doesNotContain("7B4");
+    Verdict named = filter.conversation("pii-class-named")
+        .check(answer, Policy.forAge(12).personalInformation("class", Action.WARN)).verdict();
+    assertThat(named.action()).isEqualTo(Action.WARN);
+    assertThat(named.redacted()).doesNotContain("7B4");
   }
 
   private static Path cleanDir() {

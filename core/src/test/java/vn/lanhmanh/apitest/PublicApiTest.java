@@ -110,7 +110,7 @@ class PublicApiTest {
         "deny(Category,Rating,String[])", "age()", "highest()", "allowPhrases()", "denyPhrases()",
         "override(Category)", "actionFor(Category,Rating)", "actionFor(Finding)",
         "personalInformation(String,Action)", "redact(Category)", "redacts(Category)", "threshold(Category,double)",
-        "thresholds()", "actionForScores(Map)", "outgoing()", "isOutgoing()", "equals(Object)", "hashCode()",
+        "thresholds()", "actionForScores(Map)", "outgoing()", "isOutgoing()", "namesPiiAction(String)", "equals(Object)", "hashCode()",
         "toString()");
     assertThat(Modifier.isFinal(Policy.class.getModifiers())).isTrue();
   }
