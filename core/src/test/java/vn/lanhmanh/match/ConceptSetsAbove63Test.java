@@ -119,28 +119,24 @@ class ConceptSetsAbove63Test {
     assertThat(match(read(write(widest)), "con mèo").hasConcept(0, 230)).isTrue();
   }
 
+  /**
+   * Versions 3 and 4 wrote concepts 0-127 and 0-191, and flags of at most 3 and 7, where version 5 writes its
+   * flags: a lexicon without concepts above what the old version held is written alike but for the version,
+   * and one with such concepts cannot be in a file of that version.
+   */
   @Test
-  void aVersion4FileIsStillRead() throws IOException {
-    // Version 4 wrote concepts 0-191 and flags of at most 7 where version 5 writes its flags: a lexicon
-    // without concepts above 191 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(write(wide), 4));
-    assertThat(back.conceptSets).containsExactly(wide.conceptSets);
-    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(WIDE);
-    // concepts above 191 cannot be in a version 4 file
-    assertThatThrownBy(() -> read(withVersion(write(widest), 4))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("flags");
+  void versions3And4AreStillRead() throws IOException {
+    assertOldVersionRead(3, middle, MIDDLE, wide);
+    assertOldVersionRead(4, wide, WIDE, widest);
   }
 
-  @Test
-  void aVersion3FileIsStillRead() throws IOException {
-    // Version 3 wrote concepts 0-127 and flags of at most 3 where version 5 writes its flags: a lexicon
-    // without concepts above 127 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(write(middle), 3));
-    assertThat(back.conceptSets).containsExactly(middle.conceptSets);
-    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(MIDDLE);
-    // concepts above 127 cannot be in a version 3 file
-    assertThatThrownBy(() -> read(withVersion(write(wide), 3))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("flags");
+  private static void assertOldVersionRead(int version, CompiledLexicon fits, ConceptSet firstSet,
+      CompiledLexicon tooWide) throws IOException {
+    CompiledLexicon back = read(withVersion(write(fits), version));
+    assertThat(back.conceptSets).as("version %d", version).containsExactly(fits.conceptSets);
+    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(firstSet);
+    assertThatThrownBy(() -> read(withVersion(write(tooWide), version)))
+        .isInstanceOf(LexiconCodec.FormatException.class).hasMessageContaining("flags");
   }
 
   @Test
