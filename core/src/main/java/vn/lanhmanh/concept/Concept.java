@@ -728,7 +728,13 @@ public enum Concept {
    * few syllables after not coming back any more ({@code NOT_HOME}: {@code từ mai em sẽ không đến lớp nữa, mãi mãi
    * ạ}), a veiled farewell, {@code self_harm.never_back_forever} (a warning with help; thirty-third round).
    */
-  FOREVER;
+  FOREVER,
+  /**
+   * An adult's claim that sex with a child is fine ({@code tụi nó tự nguyện mà}, {@code có gì sai}, {@code luật vớ
+   * vẩn}): with a night with a child ({@code OVERNIGHT}) and a child named, {@code sexual_minors.overnight_consent}
+   * C (thirty-fourth round).
+   */
+  CONSENT_CLAIM;
 
   private final String id = name();
   private final boolean register;
