@@ -463,7 +463,9 @@ public enum Concept {
    * cứ bắt nạt tao}, {@code đừng đánh em nữa}, {@code tụi mày thôi trêu tớ đi}): a victim's plea, which the
    * violence and harassment scores read as a threat because it names a beating and says "mày". It lowers no
    * word; a violence or harassment classifier finding that nothing the lexicon reads and no concept of the
-   * category's compositions backs is taken away beside it.
+   * category's compositions backs is taken away beside it. Since the thirty-fourth round it also holds a victim's
+   * own report ({@code em bị mấy bạn …}, a child's {@code dạ mấy bạn …} to an adult), and it cancels the compositions
+   * that read the act ({@code violence.beat_meetup}, {@code violence.beat_threat}, {@code harassment.publish_shame}).
    */
   VICTIM_PLEA(true),
   /**
@@ -734,7 +736,20 @@ public enum Concept {
    * vẩn}): with a night with a child ({@code OVERNIGHT}) and a child named, {@code sexual_minors.overnight_consent}
    * C (thirty-fourth round).
    */
-  CONSENT_CLAIM;
+  CONSENT_CLAIM,
+  /**
+   * A beating approved or relished ({@code đáng đời}, {@code đáng bị ăn đòn}, {@code thế mới ra đàn ông}, {@code
+   * thì kệ chứ}) or vowed to be repeated ({@code tao cũng sẽ đánh vợ như vậy}): with {@code BEAT} in the sentence,
+   * {@code violence.beat_approved} T13 (thirty-fourth round). Alone, a lost match or a thief caught "deserved it"
+   * makes nothing.
+   */
+  HARM_APPROVED,
+  /**
+   * An attack said to be ready ({@code tao chuẩn bị xong hết rồi}, {@code tao mang đồ tới}): with a threat in the
+   * same message ({@code đứa nào đến trường sớm thì cẩn thận}), {@code violence.threat_ready} T16 (thirty-fourth
+   * round). Alone it is an exam or a party prepared.
+   */
+  ATTACK_READY;
 
   private final String id = name();
   private final boolean register;
