@@ -728,7 +728,21 @@ public enum Concept {
    * few syllables after not coming back any more ({@code NOT_HOME}: {@code từ mai em sẽ không đến lớp nữa, mãi mãi
    * ạ}), a veiled farewell, {@code self_harm.never_back_forever} (a warning with help; thirty-third round).
    */
-  FOREVER;
+  FOREVER,
+  /**
+   * A secret given away by its owner: the writer's own or the family's ({@code của em là}, {@code của mẹ tớ là},
+   * {@code my password}). Beside a credential (a password, a PIN, a code) it is a child disclosing it, personal
+   * information in outgoing text, not a scam, which asks for the secret: it cancels {@code
+   * scam.authority_credentials} (a scam that asks, {@code VALUE_ASKED}, is {@code scam.authority_credentials_asked})
+   * and takes away a scam score short of near certainty when nothing is asked (thirty-fourth round).
+   */
+  OWN_SECRET(true),
+  /**
+   * The secret's value asked for or to be handed over: {@code là gì}, {@code là bao nhiêu}, {@code đọc cho anh},
+   * {@code gửi lại giúp chú}, {@code cung cấp}. With an authority and a credential, {@code
+   * scam.authority_credentials_asked}, which the writer's own secret does not cancel (thirty-fourth round).
+   */
+  VALUE_ASKED;
 
   private final String id = name();
   private final boolean register;
