@@ -749,7 +749,21 @@ public enum Concept {
    * same message ({@code đứa nào đến trường sớm thì cẩn thận}), {@code violence.threat_ready} T16 (thirty-fourth
    * round). Alone it is an exam or a party prepared.
    */
-  ATTACK_READY;
+  ATTACK_READY,
+  /**
+   * A secret given away by its owner: the writer's own or the family's ({@code của em là}, {@code của mẹ tớ là},
+   * {@code my password}). Beside a credential (a password, a PIN, a code) it is a child disclosing it, personal
+   * information in outgoing text, not a scam, which asks for the secret: it cancels {@code
+   * scam.authority_credentials} (a scam that asks, {@code VALUE_ASKED}, is {@code scam.authority_credentials_asked})
+   * and takes away a scam score short of near certainty when nothing is asked (thirty-fourth round).
+   */
+  OWN_SECRET(true),
+  /**
+   * The secret's value asked for or to be handed over: {@code là gì}, {@code là bao nhiêu}, {@code đọc cho anh},
+   * {@code gửi lại giúp chú}, {@code cung cấp}. With an authority and a credential, {@code
+   * scam.authority_credentials_asked}, which the writer's own secret does not cancel (thirty-fourth round).
+   */
+  VALUE_ASKED;
 
   private final String id = name();
   private final boolean register;

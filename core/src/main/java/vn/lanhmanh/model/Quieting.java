@@ -131,6 +131,16 @@ enum Quieting {
           + "certainty with nothing a scam asks for (money, a fee, a code, a private channel) and nothing of the "
           + "lexicon behind it is taken away (thirtieth round)."),
 
+  OWN_SECRET(EnumSet.of(Category.SCAM),
+      x -> !x.nearCertain() && x.has(Cues.OWN_SECRET) && !x.has(Cues.SECRET_HANDED_OVER) && !x.backed()
+          && !ScoreStage.webAddressOrNumber(ScoreStage.withoutEmail(x.text)),
+      "A child giving away her own or her family's password, PIN or code (\"mật khẩu acc … của em là …, anh vào "
+          + "cày rank hộ em\", \"mã PIN thẻ của mẹ em là …\"): personal information in outgoing text, which the "
+          + "score reads as a scam's credentials. A score short of near certainty, with nothing of the lexicon "
+          + "behind it, no value asked for or to be handed over (\"là gì\", \"đọc cho anh\"), no transfer, fee, "
+          + "private channel, number to call, link or long number, is taken away: a scam asks for the secret "
+          + "(thirty-fourth round)."),
+
   DATING_IN_CHAT(EnumSet.of(Category.DATING),
       x -> x.source.inConversation() && !x.supported(),
       "\"hẹn gặp con\", \"hẹn gặp tối nay nha\": a chat's goodbyes and games read as dating by the score alone, "
@@ -298,6 +308,13 @@ enum Quieting {
 
     /** The writer's own or a parent's number given ({@link Concept#OWN_CONTACT}). */
     static final ConceptSet OWN_CONTACT = ConceptSet.of(Concept.OWN_CONTACT);
+
+    /** A secret given away by its owner ({@link Concept#OWN_SECRET}). */
+    static final ConceptSet OWN_SECRET = ConceptSet.of(Concept.OWN_SECRET);
+
+    /** What a scam asks of a secret's owner: its value, money, a fee, a private channel, a number to call. */
+    static final ConceptSet SECRET_HANDED_OVER = ConceptSet.of(Concept.VALUE_ASKED, Concept.MONEY_TRANSFER,
+        Concept.FEE, Concept.PRIVATE_CHANNEL, Concept.CALL_NUMBER);
 
     /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
     static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);

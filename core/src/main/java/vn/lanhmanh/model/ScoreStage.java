@@ -890,6 +890,37 @@ public final class ScoreStage {
     return false;
   }
 
+  /**
+   * {@code text} with its e-mail addresses (a run of non-space characters holding {@code @}) blanked, so that an
+   * address the writer gives away is not read as a web address by {@link #webAddressOrNumber}. The text itself when
+   * it holds no {@code @}.
+   */
+  static String withoutEmail(String text) {
+    if (text.indexOf('@') < 0) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text);
+    int n = b.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(b.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      boolean at = false;
+      while (i < n && !Character.isWhitespace(b.charAt(i))) {
+        at |= b.charAt(i) == '@';
+        i++;
+      }
+      if (at) {
+        for (int k = start; k < i; k++) {
+          b.setCharAt(k, ' ');
+        }
+      }
+    }
+    return b.toString();
+  }
+
   /** Whether two to six ASCII letters start at {@code from} and end the word there (a top-level name). */
   private static boolean domainEnd(String text, int from) {
     int i = from;

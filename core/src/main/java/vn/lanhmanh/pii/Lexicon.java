@@ -89,7 +89,7 @@ final class Lexicon {
     AP(ADDR, 0, "ấp"),
     KHU(ADDR, 0, "khu"),
     TO(ADDR, 0, "tổ"),
-    TOA(ADDR, 0, "tòa", "toà"),
+    TOA(ADDR, 0, "tòa", "toà", "block"),
     CU(0, 0, "cư"),
     PHONG(0, 0, "phòng"),
     TANG(0, 0, "tầng"),
