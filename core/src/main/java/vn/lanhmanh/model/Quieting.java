@@ -106,6 +106,21 @@ enum Quieting {
           + "composition, or a concept of the grooming compositions other than a child or a school (a meeting, "
           + "a secret, a gift, a camera, a private app) keeps it."),
 
+  CLASSROOM_DARE(EnumSet.of(Category.SELF_HARM),
+      x -> !x.nearCertain() && x.has(Cues.CLASSROOM) && !x.backed() && !x.has(ScoreStage.SELF_HARM_SIGNS),
+      "A dare in class (\"ai dám thì lên bảng giải bài này, tao cá là mày không dám đâu\", register CLASSROOM): the "
+          + "score reads the dare as a self-harm challenge. A score of near certainty, a finding of the lexicon or a "
+          + "composition, or a sign of self-harm (a means, an injury, a height, a farewell) keeps it (thirty-fourth "
+          + "round)."),
+
+  CHILD_REPORT(ScoreStage.QUIETED,
+      x -> !x.raise && !x.nearCertain() && x.has(Cues.CHILD_REPORT) && !x.backed()
+          && !x.stage.evidenced(x.category, x.state),
+      "A child telling a parent or a teacher what she was offered or saw (\"Mẹ ơi bạn con rủ chơi bài online đổi "
+          + "thưởng, con không chơi đâu\"): the score reads the offer she reports. A score of near certainty, a "
+          + "finding of the lexicon or a composition, or a concept of the category's compositions that the report "
+          + "does not cancel keeps it (thirty-fourth round)."),
+
   SCAM_BY_THE_CHILD(EnumSet.of(Category.SCAM),
       x -> x.source == Source.CHILD_IN_CONVERSATION,
       "The child's own answer (\"em đặt bằng tài khoản của mẹ ạ\") is not a scam aimed at her; the other "
@@ -330,6 +345,9 @@ enum Quieting {
 
     /** A class, its form teacher or pupils chatting in it ({@link Concept#CLASSROOM}). */
     static final ConceptSet CLASSROOM = ConceptSet.of(Concept.CLASSROOM);
+
+    /** A child's report to a parent or a teacher ({@link Concept#CHILD_REPORT}). */
+    static final ConceptSet CHILD_REPORT = ConceptSet.of(Concept.CHILD_REPORT);
 
     /**
      * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's

@@ -103,6 +103,12 @@ public final class ScoreStage {
   private final ConceptSet[] quiet;
   /** {@link #support} less what is no evidence by itself for a quieted score ({@link #WHO} for drugs). */
   private final ConceptSet[] evidence;
+  /**
+   * Per category (by ordinal) and support concept (by bit), the registers that cancel every composition of the
+   * category that uses the concept, or null when none does: such a concept hit beside such a register is no
+   * evidence for a quieted score ({@link #quieted}).
+   */
+  private final ConceptSet[][] cancelledBy;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
   final ConceptSet quitSupport;
   /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
@@ -126,7 +132,8 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
-      ConceptSet[] support, ConceptSet[] quiet) {
+      ConceptSet[] support, ConceptSet[] quiet, ConceptSet[][] cancelledBy) {
+    this.cancelledBy = cancelledBy;
     this.model = model;
     this.modelFindings = modelFindings;
     this.classifiers = classifiers;
@@ -140,7 +147,7 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
-    this(model, modelFindings, classifiers, noSupport(), noSupport());
+    this(model, modelFindings, classifiers, noSupport(), noSupport(), new ConceptSet[CATEGORIES][]);
   }
 
   private static ConceptSet[] noSupport() {
@@ -155,10 +162,20 @@ public final class ScoreStage {
    */
   public ScoreStage withSupport(List<Composition> compositions) {
     ConceptSet[] bits = noSupport();
+    ConceptSet[][] cancel = new ConceptSet[CATEGORIES][];
     for (Composition c : compositions) {
-      bits[c.category().ordinal()] = bits[c.category().ordinal()].or(ConceptSet.of(c.concepts()));
+      int cat = c.category().ordinal();
+      bits[cat] = bits[cat].or(ConceptSet.of(c.concepts()));
+      if (cancel[cat] == null) {
+        cancel[cat] = new ConceptSet[ConceptSet.CAPACITY];
+      }
+      ConceptSet unless = ConceptSet.of(c.unless());
+      for (Concept k : c.concepts()) {
+        ConceptSet was = cancel[cat][k.ordinal()];
+        cancel[cat][k.ordinal()] = was == null ? unless : was.and(unless);   // what cancels every one of them
+      }
     }
-    return new ScoreStage(model, modelFindings, classifiers, bits, quiet);
+    return new ScoreStage(model, modelFindings, classifiers, bits, quiet, cancel);
   }
 
   /**
@@ -176,7 +193,7 @@ public final class ScoreStage {
         }
       }
     }
-    return new ScoreStage(model, modelFindings, classifiers, support, bits);
+    return new ScoreStage(model, modelFindings, classifiers, support, bits, cancelledBy);
   }
 
   /** The categories of bare mentions that a register quiets: violence, drugs and gambling. */
@@ -185,12 +202,31 @@ public final class ScoreStage {
   /**
    * Whether a classifier finding of {@code c} is quieted by context: the text is in a register that keeps the
    * category's bare words at P ("giết creeper" in a game, a police report of a gambling bust) and no concept of
-   * the category's compositions is hit (a weapon, a beating, a sale would speak for the score). The caller
-   * quiets only a score under 0.9 (a finding of low or medium severity): the rule
-   * {@code Quieting.BARE_MENTION_IN_REGISTER}.
+   * the category's compositions is hit (a weapon, a beating, a sale would speak for the score), except a concept
+   * whose every composition a register in the text cancels: a betting offer named in a teacher's warning or a
+   * child's report ({@code BET_OFFER} beside {@code AWARENESS}) composes nothing there, so it is no evidence
+   * either (thirty-fourth round). The caller quiets only a score under 0.9 (a finding of low or medium
+   * severity): the rule {@code Quieting.BARE_MENTION_IN_REGISTER}.
    */
   boolean quieted(Category c, MatchState state) {
-    return anyConcept(state, quiet[c.ordinal()]) && !anyConcept(state, evidence[c.ordinal()]);
+    return anyConcept(state, quiet[c.ordinal()]) && !evidenced(c, state);
+  }
+
+  /** Whether a concept of {@code c}'s evidence is hit that no register in the text cancels everywhere. */
+  boolean evidenced(Category c, MatchState state) {
+    ConceptSet ev = evidence[c.ordinal()];
+    ConceptSet[] cancel = cancelledBy[c.ordinal()];
+    for (int k = 0; !ev.isEmpty() && k < state.conceptCount(); k++) {
+      for (int w = 0; w < ConceptSet.WORDS; w++) {
+        for (long m = state.conceptWord(k, w) & ev.word(w); m != 0; m &= m - 1) {
+          ConceptSet by = cancel == null ? null : cancel[w * 64 + Long.numberOfTrailingZeros(m)];
+          if (by == null || by.isEmpty() || !anyConcept(state, by)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The model shipped in the jar, loaded on first use. */
@@ -211,13 +247,13 @@ public final class ScoreStage {
 
   /** This stage with the classifiers shipped in the jar, loaded on first use. */
   public ScoreStage withEmbeddedClassifiers() {
-    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support, quiet);
+    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support, quiet, cancelledBy);
   }
 
   /** This stage with classifiers trained by {@code lanhmanh train}. */
   public ScoreStage withClassifiers(ClassifierModel classifiers) {
     Objects.requireNonNull(classifiers, "classifiers");
-    return new ScoreStage(model, modelFindings, () -> classifiers, support, quiet);
+    return new ScoreStage(model, modelFindings, () -> classifiers, support, quiet, cancelledBy);
   }
 
   /** Whether message classifiers run. */
@@ -990,7 +1026,7 @@ public final class ScoreStage {
    * Concepts that are signs of self-harm in the text itself: the means, an injury, a lethal height or dose, a
    * jump, vanishing, being a burden, a farewell.
    */
-  private static final ConceptSet SELF_HARM_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL,
+  static final ConceptSet SELF_HARM_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL,
       Concept.SELF_INJURY, Concept.JUMP, Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL);
 
   /**
