@@ -49,7 +49,8 @@ final class Syllables {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
-  private static boolean vowel(char c) {
+  /** Whether {@code c} is a lower-case ASCII vowel letter ({@code a e i o u y}). */
+  static boolean vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
 

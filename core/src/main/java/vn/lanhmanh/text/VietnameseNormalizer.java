@@ -1073,7 +1073,7 @@ public final class VietnameseNormalizer {
   private static boolean consonantsOnly(char[] fo, int off, int len) {
     for (int i = off; i < off + len; i++) {
       char c = Character.toLowerCase(fo[i]);
-      if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || !Character.isLetter(c)) {
+      if (Syllables.vowel(c) || !Character.isLetter(c)) {
         return false;
       }
     }
