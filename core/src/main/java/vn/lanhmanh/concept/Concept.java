@@ -763,7 +763,13 @@ public enum Concept {
    * {@code gửi lại giúp chú}, {@code cung cấp}. With an authority and a credential, {@code
    * scam.authority_credentials_asked}, which the writer's own secret does not cancel (thirty-fourth round).
    */
-  VALUE_ASKED;
+  VALUE_ASKED,
+  /**
+   * Help talked down to someone who wants to die ({@code đừng nghe mấy đường dây nóng}, {@code đừng gọi 111}, {@code
+   * họ chỉ níu kéo bạn thôi}): with a means, a death in other words or an incitement in the same message, {@code
+   * self_harm.dissuade_*_msg} T18 (thirty-fifth round). Alone, a warning against a scam's hotline makes nothing.
+   */
+  HELP_DISSUADE;
 
   private final String id = name();
   private final boolean register;
