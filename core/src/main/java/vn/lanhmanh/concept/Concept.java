@@ -769,7 +769,20 @@ public enum Concept {
    * họ chỉ níu kéo bạn thôi}): with a means, a death in other words or an incitement in the same message, {@code
    * self_harm.dissuade_*_msg} T18 (thirty-fifth round). Alone, a warning against a scam's hotline makes nothing.
    */
-  HELP_DISSUADE;
+  HELP_DISSUADE,
+  /**
+   * The lonely addressed as clients ({@code chị nào cô đơn}, {@code đêm nay ai cô đơn}, {@code ai cô đơn thì ib}):
+   * with a paid service in person ({@code SERVICE_OFFER}) in the message, {@code sexual.lonely_service} T18
+   * (thirty-fifth round). Alone, a friend offering to talk late at night makes nothing.
+   */
+  LONELY_CALL,
+  /**
+   * A service offered in person for a price: a price said bare ({@code chỉ 800k}, {@code giá 1tr}), a price to be
+   * agreed ({@code giá cả thương lượng}), service at the client's home or bed ({@code em phục vụ tại nhà}) or
+   * satisfaction promised ({@code bảo đảm thỏa mãn}): with {@code LONELY_CALL}, {@code sexual.lonely_service} T18
+   * (thirty-fifth round). Alone, a repair shop's advert.
+   */
+  SERVICE_OFFER;
 
   private final String id = name();
   private final boolean register;
