@@ -773,7 +773,8 @@ public final class ScoreStage {
   /**
    * Whether {@code f} is a composed harassment finding of high severity (doxxing, impersonation, blackmail, a
    * family's secret exposed, a child's poverty mocked) or a composed drugs finding about alcohol and a child
-   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}), or a composed sexual
+   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}), praised and urged
+   * ({@link #COMPOSED_URGED}) or disguised as sweets ({@link #COMPOSED_DISGUISED}), or a composed sexual
    * finding told in family words ({@link #COMPOSED_SWAP}, {@link #COMPOSED_POSITION}).
    * The harassment ones are conduct told in plain words (an address, "info", a fake account, a demand), which the
    * classifiers, trained on insults, score low; their low score says nothing there, as for a disguised finding.
@@ -782,7 +783,8 @@ public final class ScoreStage {
     return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
         && f.rule().startsWith(COMPOSED_HARASSMENT)
         || f.category() == Category.DRUGS && (f.rule().startsWith(COMPOSED_ALCOHOL)
-            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY))
+            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY)
+            || f.rule().startsWith(COMPOSED_URGED) || f.rule().startsWith(COMPOSED_DISGUISED))
         || f.category() == Category.SEXUAL && (f.rule().equals(COMPOSED_SWAP)
             || f.rule().equals(COMPOSED_POSITION));
   }
@@ -809,6 +811,14 @@ public final class ScoreStage {
    * hơn}): the claim is told in school words, which the drugs classifier, trained on sales and slang, scores low.
    */
   private static final String COMPOSED_STUDY = "compose/drugs.study_";
+  /**
+   * Composed drugs findings of a street drug praised as natural and urged on others to relax or sleep
+   * ({@code cỏ là thảo mộc tự nhiên … thử một ít cho thư giãn}), and of goods under a fairy name packed as
+   * ordinary sweets to pass a guard ({@code nước tiên đóng gói như nước ngọt}): told in wellness and snack words
+   * that the drugs classifier, trained on sales and slang, scores low (thirty-fifth round).
+   */
+  private static final String COMPOSED_URGED = "compose/drugs.slang_urged";
+  private static final String COMPOSED_DISGUISED = "compose/drugs.goods_disguised";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
