@@ -33,9 +33,16 @@ public final class VietnameseNormalizer {
   private static final int MAX_MASKED_LETTERS = 10;
   /** Separators longer than this end a run of split letters. */
   private static final int MAX_SPLIT_SEPARATOR = 3;
+  /**
+   * A separator of one dot and spaces around it ({@code " .   "}) up to this length still splits letters: the
+   * spaced swear {@code đ .   m .   c o n} puts more spaces beside the dot than between letters. Its code is
+   * {@link #SEP_SPACED_DOT}, which no shorter separator has (a code's length bits are never 0 otherwise).
+   */
+  private static final int MAX_DOTTED_SEPARATOR = 5;
   private static final int SEP_BREAK = -1;
   private static final int SEP_NONE = -2;
   private static final int SEP_LONG = -3;
+  private static final int SEP_SPACED_DOT = '.' << 2;
 
   private final Vocabulary vocab;
   private final boolean phraseMode;
@@ -132,6 +139,9 @@ public final class VietnameseNormalizer {
     // What the separator run before the next token holds: a sentence end, a dot, only mask characters.
     boolean sepStop = false;
     boolean sepDot = false;
+    // dots, and characters other than a dot or a space, in the separator run
+    int sepDots = 0;
+    boolean sepOther = false;
     boolean sepMask = true;
     boolean atStart = true;
 
@@ -166,7 +176,9 @@ public final class VietnameseNormalizer {
           // A lone '!' or '@' between separators may stand for a letter of a split word (đ.!.t); it is
           // kept as a token only if it joins such a word.
           int sep = atStart ? SEP_NONE : sepBreak ? SEP_BREAK
-              : sepLen > MAX_SPLIT_SEPARATOR ? SEP_LONG : (sepFirst << 2) | sepLen;
+              : sepLen > MAX_SPLIT_SEPARATOR
+              ? (spacedDot(sepDots, sepOther, sepLen) ? SEP_SPACED_DOT : SEP_LONG)
+              : (sepFirst << 2) | sepLen;
           int t = out.addRaw(i, pool, sep);
           ex[pool] = CharTable.ch(info);
           fo[pool] = CharTable.ch(info);
@@ -180,6 +192,8 @@ public final class VietnameseNormalizer {
           sepBreak = false;
           sepStop = false;
           sepDot = false;
+          sepDots = 0;
+          sepOther = false;
           sepMask = true;
           lastLetter = false;
           continue;
@@ -191,7 +205,9 @@ public final class VietnameseNormalizer {
       if (cls == LETTER || cls == DIGIT) {
         if (tok < 0) {
           int sep = atStart ? SEP_NONE : sepBreak ? SEP_BREAK
-              : sepLen > MAX_SPLIT_SEPARATOR ? SEP_LONG : (sepFirst << 2) | sepLen;
+              : sepLen > MAX_SPLIT_SEPARATOR
+              ? (spacedDot(sepDots, sepOther, sepLen) ? SEP_SPACED_DOT : SEP_LONG)
+              : (sepFirst << 2) | sepLen;
           tok = out.addRaw(i, pool, sep);
           tokLen = 0;
           tokEnd = i;
@@ -275,6 +291,8 @@ public final class VietnameseNormalizer {
           sepBreak = false;
           sepStop = false;
           sepDot = false;
+          sepDots = 0;
+          sepOther = false;
           sepMask = true;
         }
         if (sepLen == 0) {
@@ -284,6 +302,8 @@ public final class VietnameseNormalizer {
         sepBreak |= cls == BREAK;
         sepStop |= sentenceEnd(c);
         sepDot |= c == '.' || c == '\uFF0E';
+        sepDots += c == '.' ? 1 : 0;
+        sepOther |= c != '.' && c != ' ';
         sepMask &= c == '*' || c == '#';
         lastLetter = false;
       }
@@ -292,6 +312,11 @@ public final class VietnameseNormalizer {
     if (tok >= 0) {
       finishRaw(out, tok, tokLen, tokEnd, tokFlags, ex, fo);
     }
+  }
+
+  /** Whether a separator run longer than a split letter's is one dot among spaces, short enough to split letters. */
+  private static boolean spacedDot(int dots, boolean other, int len) {
+    return dots == 1 && !other && len <= MAX_DOTTED_SEPARATOR;
   }
 
   /** Characters that end a sentence wherever they stand; a dot does so only before a space or a dot. */
@@ -836,6 +861,8 @@ public final class VietnameseNormalizer {
     for (int t = a + 1; t <= b; t++) {
       if (dottedSeparator(out, t)) {
         dotted = true;
+        // a long spaced dot (đ . m .   c o n) also marks the words when the letters are split by less
+        wordBreak |= out.rSep[t] == SEP_SPACED_DOT;
       } else if (out.rSep[t] != inner) {
         wordBreak = true;
       }
