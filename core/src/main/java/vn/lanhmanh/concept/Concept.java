@@ -763,7 +763,14 @@ public enum Concept {
    * {@code gửi lại giúp chú}, {@code cung cấp}. With an authority and a credential, {@code
    * scam.authority_credentials_asked}, which the writer's own secret does not cancel (thirty-fourth round).
    */
-  VALUE_ASKED;
+  VALUE_ASKED,
+  /**
+   * A pest or a vermin named ({@code con muỗi}, {@code con rắn}, {@code con gián}, {@code chuột cống}): a register
+   * that lowers bare violence words to P, since swatting mosquitoes or killing a snake in the garden ({@code đập
+   * chết}) is no violence; pets and farm animals are {@link #ANIMAL} and keep the cruelty compositions
+   * (thirty-fifth round).
+   */
+  PEST(true);
 
   private final String id = name();
   private final boolean register;
