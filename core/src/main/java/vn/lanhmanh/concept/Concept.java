@@ -782,7 +782,14 @@ public enum Concept {
    * satisfaction promised ({@code bảo đảm thỏa mãn}): with {@code LONELY_CALL}, {@code sexual.lonely_service} T18
    * (thirty-fifth round). Alone, a repair shop's advert.
    */
-  SERVICE_OFFER;
+  SERVICE_OFFER,
+  /**
+   * A pest or a vermin named ({@code con muỗi}, {@code con rắn}, {@code con gián}, {@code chuột cống}): a register
+   * that lowers bare violence words to P, since swatting mosquitoes or killing a snake in the garden ({@code đập
+   * chết}) is no violence; pets and farm animals are {@link #ANIMAL} and keep the cruelty compositions
+   * (thirty-fifth round).
+   */
+  PEST(true);
 
   private final String id = name();
   private final boolean register;
