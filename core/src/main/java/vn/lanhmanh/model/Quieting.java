@@ -195,6 +195,14 @@ enum Quieting {
           + "lexicon or a composition above P (a weapon, a beating of the animal) or a weapon, a threat or a "
           + "meeting to fight named keeps it (thirty-first round)."),
 
+  PEST_KILLED(EnumSet.of(Category.VIOLENCE),
+      x -> !x.raise && x.has(Cues.PEST) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
+          && !x.has(Cues.ANIMAL_FIGHT_EVIDENCE),
+      "A pest killed (\"phòng trọ có mấy con gián, tao đập chết hết rồi\", register PEST): the score reads the "
+          + "killing as violence. A violence finding of the lexicon or a composition above P (a threat to a person "
+          + "likened to a pest, \"ra đây tao đập chết mày như con gián\") or a weapon, a threat or a meeting to "
+          + "fight named keeps it (thirty-fifth round)."),
+
   MASKED_ACCOUNT_NOTICE(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.SCHOOL_NAMED) && !x.backed() && !x.has(Cues.SECRET_ASKED)
           && ScoreStage.maskedAccountNumber(x.text) && !ScoreStage.webAddressOrNumber(x.text),
@@ -316,6 +324,9 @@ enum Quieting {
     static final ConceptSet ANIMAL_FIGHT = ConceptSet.of(Concept.ANIMAL_FIGHT);
 
     /** What keeps a violence score beside animals fighting: a weapon, a threat, a fight arranged. */
+    /** A pest or a vermin named or killed ({@link Concept#PEST}). */
+    static final ConceptSet PEST = ConceptSet.of(Concept.PEST);
+
     static final ConceptSet ANIMAL_FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP);
 
     /** The category whose lexicon findings above P keep a violence score beside animals fighting. */
