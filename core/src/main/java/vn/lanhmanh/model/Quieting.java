@@ -191,17 +191,11 @@ enum Quieting {
       x -> !x.raise && x.has(Cues.ANIMAL_FIGHT) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
           && !x.has(Cues.ANIMAL_FIGHT_EVIDENCE),
       "Animals fighting among themselves (\"hai con mèo đánh nhau giành pate\", \"con mèo tát con chó\", "
-          + "\"cá chọi thả chung là rách vây\"): the score reads the fight as a beating. A violence finding of the "
-          + "lexicon or a composition above P (a weapon, a beating of the animal) or a weapon, a threat or a "
-          + "meeting to fight named keeps it (thirty-first round)."),
-
-  PEST_KILLED(EnumSet.of(Category.VIOLENCE),
-      x -> !x.raise && x.has(Cues.PEST) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
-          && !x.has(Cues.ANIMAL_FIGHT_EVIDENCE),
-      "A pest killed (\"phòng trọ có mấy con gián, tao đập chết hết rồi\", register PEST): the score reads the "
-          + "killing as violence. A violence finding of the lexicon or a composition above P (a threat to a person "
-          + "likened to a pest, \"ra đây tao đập chết mày như con gián\") or a weapon, a threat or a meeting to "
-          + "fight named keeps it (thirty-fifth round)."),
+          + "\"cá chọi thả chung là rách vây\") or a pest killed (\"phòng trọ có mấy con gián, tao đập chết hết "
+          + "rồi\", register PEST): the score reads the fight or the killing as a beating. A violence finding of the "
+          + "lexicon or a composition above P (a weapon, a beating of the animal, a threat to a person likened to a "
+          + "pest) or a weapon, a threat or a meeting to fight named keeps it (thirty-first and thirty-fifth "
+          + "rounds)."),
 
   MASKED_ACCOUNT_NOTICE(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.SCHOOL_NAMED) && !x.backed() && !x.has(Cues.SECRET_ASKED)
@@ -320,13 +314,13 @@ enum Quieting {
     /** The category whose lexicon findings above P keep a parent's story's classifier finding. */
     static final Set<Category> SELF_HARM_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.SELF_HARM));
 
-    /** Animals fighting among themselves ({@link Concept#ANIMAL_FIGHT}). */
-    static final ConceptSet ANIMAL_FIGHT = ConceptSet.of(Concept.ANIMAL_FIGHT);
+    /**
+     * Animals fighting among themselves ({@link Concept#ANIMAL_FIGHT}) or a pest or a vermin named or killed
+     * ({@link Concept#PEST}).
+     */
+    static final ConceptSet ANIMAL_FIGHT = ConceptSet.of(Concept.ANIMAL_FIGHT, Concept.PEST);
 
     /** What keeps a violence score beside animals fighting: a weapon, a threat, a fight arranged. */
-    /** A pest or a vermin named or killed ({@link Concept#PEST}). */
-    static final ConceptSet PEST = ConceptSet.of(Concept.PEST);
-
     static final ConceptSet ANIMAL_FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP);
 
     /** The category whose lexicon findings above P keep a violence score beside animals fighting. */
