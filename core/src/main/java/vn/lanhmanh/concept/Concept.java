@@ -789,7 +789,27 @@ public enum Concept {
    * chết}) is no violence; pets and farm animals are {@link #ANIMAL} and keep the cruelty compositions
    * (thirty-fifth round).
    */
-  PEST(true);
+  PEST(true),
+  /**
+   * Someone kept out of a team or a group without being named ({@code đừng cho vào nhóm}, {@code khỏi rủ vào team},
+   * {@code không cho vô team}): with {@link #LOOKS_MOCK} in the message, {@code harassment.mock_keep_out} K
+   * (thirty-sixth round). Alone, a full team or a draft not to be posted yet.
+   */
+  KEEP_OUT,
+  /**
+   * A show or a private call sold: by the minutes ({@code 200k/10 phút}), a call or a cam show on offer ({@code
+   * bán video call}, {@code nhận call video}), a private show ({@code show riêng}), a VIP seat by the stage or a
+   * ticket's price: with {@link #STRIP_SHOW}, {@code sexual.strip_paid} T18 (thirty-sixth round). Alone, a
+   * concert or a language lesson.
+   */
+  PAID_SHOW,
+  /**
+   * Undressing as a show: a strip show or a strip club ({@code show thoát y}, {@code strip club}), undressing on
+   * request or piece by piece for a viewer ({@code cởi đồ theo yêu cầu}, {@code cởi từng món}): with {@link
+   * #PAID_SHOW}, {@code sexual.strip_paid} T18 (thirty-sixth round). Alone, a police report or a child taking off
+   * layers in the heat.
+   */
+  STRIP_SHOW;
 
   private final String id = name();
   private final boolean register;
