@@ -789,7 +789,14 @@ public enum Concept {
    * chết}) is no violence; pets and farm animals are {@link #ANIMAL} and keep the cruelty compositions
    * (thirty-fifth round).
    */
-  PEST(true);
+  PEST(true),
+  /**
+   * Children told to lie on each other ({@code bảo tụi nó nằm đè lên nhau}, {@code bắt hai đứa đè lên nhau}): an
+   * adult staging a sex scene with children, in a game's room or in person. With a child's age anywhere in the
+   * sentence, {@code sexual_minors.children_posed} C (thirty-sixth round). Alone, children who fall on each other at
+   * play are not read (the phrase needs the command).
+   */
+  CHILDREN_POSED;
 
   private final String id = name();
   private final boolean register;
