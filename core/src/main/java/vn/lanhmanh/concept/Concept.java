@@ -809,7 +809,14 @@ public enum Concept {
    * #PAID_SHOW}, {@code sexual.strip_paid} T18 (thirty-sixth round). Alone, a police report or a child taking off
    * layers in the heat.
    */
-  STRIP_SHOW;
+  STRIP_SHOW,
+  /**
+   * Children told to lie on each other ({@code bảo tụi nó nằm đè lên nhau}, {@code bắt hai đứa đè lên nhau}): an
+   * adult staging a sex scene with children, in a game's room or in person. With a child's age anywhere in the
+   * sentence, {@code sexual_minors.children_posed} C (thirty-sixth round). Alone, children who fall on each other at
+   * play are not read (the phrase needs the command).
+   */
+  CHILDREN_POSED;
 
   private final String id = name();
   private final boolean register;
