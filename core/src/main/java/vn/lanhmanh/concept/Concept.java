@@ -816,7 +816,18 @@ public enum Concept {
    * sentence, {@code sexual_minors.children_posed} C (thirty-sixth round). Alone, children who fall on each other at
    * play are not read (the phrase needs the command).
    */
-  CHILDREN_POSED;
+  CHILDREN_POSED,
+  /**
+   * A post or a video announced as the writer's last ({@code video này là cái cuối cùng}, {@code bài đăng cuối cùng
+   * của mình}, {@code story cuối cùng của tao}): with a goodbye ({@link #GOODBYE}) in the message,
+   * {@code self_harm.last_post_goodbye} K (thirty-sixth round). Alone, a channel's last video of the year.
+   */
+  LAST_POST,
+  /**
+   * A goodbye said bare ({@code tạm biệt}, {@code vĩnh biệt}, {@code bye mọi người}): only with {@link #LAST_POST}
+   * (thirty-sixth round); {@code tạm biệt và hẹn gặp lại} is an exception. Alone, every end of a letter or a trip.
+   */
+  GOODBYE;
 
   private final String id = name();
   private final boolean register;
