@@ -39,7 +39,9 @@ import vn.lanhmanh.text.Vocabulary;
  *
  * <p>Layout: an 8-byte magic {@code LMLEXBIN}, the format version, the engine stamp (which build of the
  * normaliser and compiler wrote it), a checksum of the lexicon source files (0 when unknown), then the
- * payload's inflated length, its CRC-32 and the deflated payload. The payload holds the lexicon entries
+ * payload's inflated length, its CRC-32, the deflated payload and (from version 6) a CRC-32 of the deflated bytes
+ * themselves, so that a damaged byte is refused even where it leaves the inflated payload as it was (a code length
+ * of a symbol a block never uses). The payload holds the lexicon entries
  * once (for custom policies and conversations compiled later) and any number of named compiled lexicons,
  * each referring to its entries by index: vocabulary tables, both phrase automata, rule ids and the
  * syllable ids of every entry. Everything else of a {@link CompiledLexicon} is derived when it is read.
@@ -56,12 +58,14 @@ public final class LexiconCodec {
   /**
    * Bumped whenever the layout below changes. Version 3 adds a concept phrase's concepts 64-127, written
    * after its flags when it has any (flag 2); version 4 its concepts 128-191, written after those when it has
-   * any (flag 4); version 5 its concepts 192-255, written last when it has any (flag 8).
+   * any (flag 4); version 5 its concepts 192-255, written last when it has any (flag 8); version 6 a CRC-32 of
+   * the deflated bytes after them, at the end of the file.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /**
    * The oldest version still read: version 2 wrote concepts 0-63 only, version 3 concepts 0-127 and version
-   * 4 concepts 0-191; they are read as version 5 with none of the concepts they could not hold.
+   * 4 concepts 0-191; they are read as version 6 with none of the concepts they could not hold, and version 5
+   * and older without the deflated bytes' checksum.
    */
   public static final int OLDEST_FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
@@ -223,6 +227,9 @@ public final class LexiconCodec {
     h.writeLong(crc.getValue());
     h.writeInt(packed.size());
     packed.writeTo(h);
+    CRC32 packedCrc = new CRC32();
+    packedCrc.update(packed.toByteArray());
+    h.writeLong(packedCrc.getValue());
     h.flush();
   }
 
@@ -606,9 +613,18 @@ public final class LexiconCodec {
       int rawLength = b.getInt();
       long crc = b.getLong();
       int packedLength = b.getInt();
-      if (rawLength < 0 || rawLength > MAX_PAYLOAD || packedLength < 0 || packedLength > b.remaining()) {
+      int trailer = header.formatVersion() >= 6 ? Long.BYTES : 0;
+      if (rawLength < 0 || rawLength > MAX_PAYLOAD || packedLength < 0
+          || packedLength > b.remaining() - trailer) {
         throw new FormatException("precompiled lexicon is truncated or corrupt (payload of " + packedLength
             + " bytes declared, " + b.remaining() + " present)");
+      }
+      if (trailer > 0) {
+        CRC32 packedCheck = new CRC32();
+        packedCheck.update(all, b.position(), packedLength);
+        if (packedCheck.getValue() != b.getLong(b.position() + packedLength)) {
+          throw new FormatException("precompiled lexicon is corrupt: checksum mismatch of the deflated bytes");
+        }
       }
       byte[] payload;
       if (compression == Compression.DEFLATE.ordinal()) {

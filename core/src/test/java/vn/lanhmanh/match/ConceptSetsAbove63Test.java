@@ -141,20 +141,20 @@ class ConceptSetsAbove63Test {
 
   @Test
   void aVersion2FileIsStillRead() throws IOException {
-    byte[] v5 = write(narrow);
-    assertThat(ByteBuffer.wrap(v5).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(5);
-    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where version 5 writes its flags: a lexicon without
+    byte[] v6 = write(narrow);
+    assertThat(ByteBuffer.wrap(v6).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(6);
+    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where versions 5 and 6 write their flags: a lexicon without
     // concepts above 63 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(v5, LexiconCodec.OLDEST_FORMAT_VERSION));
+    CompiledLexicon back = read(withVersion(v6, LexiconCodec.OLDEST_FORMAT_VERSION));
     assertThat(back.conceptSets).containsExactly(narrow.conceptSets);
     assertThat(back.foldAlways).isEqualTo(narrow.foldAlways);
     assertThat(match(back, "con mèo, công an").conceptCount()).isEqualTo(2);
     // concepts above 63 cannot be in a version 2 file
     assertThatThrownBy(() -> read(withVersion(write(middle), 2))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("flags");
-    assertThatThrownBy(() -> read(withVersion(v5, 1))).isInstanceOf(LexiconCodec.FormatException.class)
+    assertThatThrownBy(() -> read(withVersion(v6, 1))).isInstanceOf(LexiconCodec.FormatException.class)
         .hasMessageContaining("format version 1");
-    assertThatThrownBy(() -> read(withVersion(v5, 6))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("format version 6");
+    assertThatThrownBy(() -> read(withVersion(v6, 7))).isInstanceOf(LexiconCodec.FormatException.class)
+        .hasMessageContaining("format version 7");
   }
 }
