@@ -827,7 +827,26 @@ public enum Concept {
    * A goodbye said bare ({@code tạm biệt}, {@code vĩnh biệt}, {@code bye mọi người}): only with {@link #LAST_POST}
    * (thirty-sixth round); {@code tạm biệt và hẹn gặp lại} is an exception. Alone, every end of a letter or a trip.
    */
-  GOODBYE;
+  GOODBYE,
+  /**
+   * Girls or women spoken of as a kind that can do nothing ({@code con gái chơi game chỉ biết}, {@code đàn bà con
+   * gái}, {@code bọn con gái}): with {@link #KITCHEN_SENT}, {@code harassment.girls_kitchen} K (thirty-seventh
+   * round). Alone, a lesson that names the prejudice.
+   */
+  WOMEN_SCORNED,
+  /**
+   * Sent back to the kitchen ({@code về nấu cơm đi}, {@code vào bếp đi}, {@code về rửa bát đi cho lành}): only with
+   * {@link #WOMEN_SCORNED} (thirty-seventh round). Alone, a mother asking her daughter to help at home.
+   */
+  KITCHEN_SENT,
+  /**
+   * The writer's own or the family's code, number or address given in the first person that only the owner uses
+   * ({@code của mẹ tớ là}, {@code của tao là}; never {@code em}, {@code con} or {@code cháu}, which an adult uses
+   * for the child he asks): a child giving away the family's data, personal information, not a secret kept with an
+   * adult. It cancels {@code grooming.gift_secret} ("tớ lấy nạp game mà mẹ không biết"); a secret asked for
+   * ({@code VALUE_ASKED}) is {@code grooming.gift_secret_asked}, which it does not cancel (thirty-seventh round).
+   */
+  OWN_DATA_GIVEN(true);
 
   private final String id = name();
   private final boolean register;

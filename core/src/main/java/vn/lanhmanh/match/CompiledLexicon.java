@@ -741,9 +741,24 @@ public final class CompiledLexicon {
     Positions p = state.positions();
     boolean opens = first == 0 || p.sentenceStart(first);
     boolean closes = last + 1 >= p.size() || p.sentenceStart(last + 1);
-    return (opens || state.clause(first - 1) != state.clause(first))
-        && (closes || state.clause(last + 1) != state.clause(last))
+    return (opens || state.clause(first - 1) != state.clause(first) || pictographBetween(p, first - 1))
+        && (closes || state.clause(last + 1) != state.clause(last) || pictographBetween(p, last))
         && (opens || closes);
+  }
+
+  /**
+   * Whether an emoji or another pictograph stands between syllables {@code i} and {@code i + 1}: for a clause of
+   * its own ({@link Fold#ALONE}) it ends the clause as a comma does ({@code trời ơi mẹ nó 😤 con mèo lại …}, thirty-
+   * seventh round). Only the {@code alone} reading takes it so; clause-scoped compositions still count commas.
+   */
+  private static boolean pictographBetween(Positions p, int i) {
+    for (int k = p.end(i); k < p.start(i + 1); k++) {
+      char c = p.inputChar(k);
+      if (Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long hit(int entry, int endPos) {
