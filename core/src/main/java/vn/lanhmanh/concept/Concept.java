@@ -827,7 +827,14 @@ public enum Concept {
    * A goodbye said bare ({@code tạm biệt}, {@code vĩnh biệt}, {@code bye mọi người}): only with {@link #LAST_POST}
    * (thirty-sixth round); {@code tạm biệt và hẹn gặp lại} is an exception. Alone, every end of a letter or a trip.
    */
-  GOODBYE;
+  GOODBYE,
+  /**
+   * A man invited to take a child in as her "foster" brother or father, or the child fetched home to live with him
+   * ({@code làm anh nuôi cho các bé gái}, {@code đón bé về ở chung}): with a child named and a fee or a go-between in
+   * the message, {@code grooming.foster_fee} and {@code grooming.foster_broker} C (thirty-seventh round). Alone,
+   * grandparents taking a grandchild home; {@code nhận con nuôi} and {@code đón về nuôi} are not read.
+   */
+  FOSTER_OFFER;
 
   private final String id = name();
   private final boolean register;
