@@ -846,7 +846,14 @@ public enum Concept {
    * adult. It cancels {@code grooming.gift_secret} ("tớ lấy nạp game mà mẹ không biết"); a secret asked for
    * ({@code VALUE_ASKED}) is {@code grooming.gift_secret_asked}, which it does not cancel (thirty-seventh round).
    */
-  OWN_DATA_GIVEN(true);
+  OWN_DATA_GIVEN(true),
+  /**
+   * A man invited to take a child in as her "foster" brother or father, or the child fetched home to live with him
+   * ({@code làm anh nuôi cho các bé gái}, {@code đón bé về ở chung}): with a child named and a fee or a go-between in
+   * the message, {@code grooming.foster_fee} and {@code grooming.foster_broker} C (thirty-seventh round). Alone,
+   * grandparents taking a grandchild home; {@code nhận con nuôi} and {@code đón về nuôi} are not read.
+   */
+  FOSTER_OFFER;
 
   private final String id = name();
   private final boolean register;
