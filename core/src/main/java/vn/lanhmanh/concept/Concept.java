@@ -827,7 +827,15 @@ public enum Concept {
    * A goodbye said bare ({@code tạm biệt}, {@code vĩnh biệt}, {@code bye mọi người}): only with {@link #LAST_POST}
    * (thirty-sixth round); {@code tạm biệt và hẹn gặp lại} is an exception. Alone, every end of a letter or a trip.
    */
-  GOODBYE;
+  GOODBYE,
+  /**
+   * A course of treatment as a doctor or a carer gives it ({@code uống đủ 5 ngày rồi dừng}, {@code bôi kem ngày hai
+   * lần}, {@code uống sau ăn}, {@code tái khám}): a register (thirty-seventh round). It lowers no word; it takes
+   * away a {@code self_harm} classifier finding that nothing backs and that no concept of the self-harm
+   * compositions other than the medicine itself ({@link #MEANS}) supports (a death, a farewell, a wish to die, a
+   * lethal dose, a method asked keep it).
+   */
+  TREATMENT(true);
 
   private final String id = name();
   private final boolean register;
