@@ -853,7 +853,15 @@ public enum Concept {
    * the message, {@code grooming.foster_fee} and {@code grooming.foster_broker} C (thirty-seventh round). Alone,
    * grandparents taking a grandchild home; {@code nhận con nuôi} and {@code đón về nuôi} are not read.
    */
-  FOSTER_OFFER;
+  FOSTER_OFFER,
+  /**
+   * A course of treatment as a doctor or a carer gives it ({@code uống đủ 5 ngày rồi dừng}, {@code bôi kem ngày hai
+   * lần}, {@code uống sau ăn}, {@code tái khám}): a register (thirty-seventh round). It lowers no word; it takes
+   * away a {@code self_harm} classifier finding that nothing backs and that no concept of the self-harm
+   * compositions other than the medicine itself ({@link #MEANS}) supports (a death, a farewell, a wish to die, a
+   * lethal dose, a method asked keep it).
+   */
+  TREATMENT(true);
 
   private final String id = name();
   private final boolean register;

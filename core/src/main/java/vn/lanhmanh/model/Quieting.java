@@ -86,6 +86,13 @@ enum Quieting {
           + "farewell, shutting someone out), keeps the finding. An account handed on when quitting is no "
           + "belonging given away for good (GIVE_AWAY does not count)."),
 
+  TREATMENT(EnumSet.of(Category.SELF_HARM),
+      x -> x.has(Cues.TREATMENT) && !x.backed() && !x.has(x.stage.treatmentSupport),
+      "A course of treatment as a doctor or a carer gives it (\"uống đủ 5 ngày rồi dừng, bôi kem ngày hai lần\"): "
+          + "the classifier reads the medicine and the count of days as a plan. A word the lexicon reads, or a "
+          + "concept of the self-harm compositions other than the medicine itself (a lethal dose, a farewell, a "
+          + "wish to die, a method asked), keeps the finding."),
+
   NAME_CALLED_OR_SIMILE(EnumSet.of(Category.HARASSMENT),
       x -> x.has(Cues.NAME_CALLED_OR_SIMILE) && !x.has(ScoreStage.BULLYING) && !insultAboveP(x.findings),
       "A report of the name a child was called (\"con mình bị bạn gọi là 'đồ béo', mình nên làm gì\"): the "
@@ -299,6 +306,9 @@ enum Quieting {
 
     /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
     static final ConceptSet QUIT_PLAY = ConceptSet.of(Concept.QUIT_PLAY);
+
+    /** A course of treatment ({@link Concept#TREATMENT}). */
+    static final ConceptSet TREATMENT = ConceptSet.of(Concept.TREATMENT);
 
     /**
      * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait

@@ -111,6 +111,8 @@ public final class ScoreStage {
   private final ConceptSet[][] cancelledBy;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
   final ConceptSet quitSupport;
+  /** The self-harm support concepts less the medicine itself ({@link Concept#MEANS}): a course of treatment names it. */
+  final ConceptSet treatmentSupport;
   /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
   final ConceptSet groomingCues;
   /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
@@ -142,6 +144,7 @@ public final class ScoreStage {
     this.evidence = support.clone();
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
     this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
+    this.treatmentSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.MEANS));
     this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
     this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
   }
