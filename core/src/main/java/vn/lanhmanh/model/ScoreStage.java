@@ -762,7 +762,7 @@ public final class ScoreStage {
   private static boolean lowerable(ClassifierModel m, Finding f) {
     Category c = f.category();
     if (f.rating() == Rating.P || f.rating() == Rating.C || c == Category.SELF_HARM || c == Category.PII
-        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX) || conduct(f)) {
+        || f.rule().startsWith(CLASSIFIER_RULE_PREFIX) || KeptFindings.defaults().keeps(f)) {
       return false;
     }
     for (Category k : m.categories) {
@@ -772,56 +772,6 @@ public final class ScoreStage {
     }
     return false;
   }
-
-  /**
-   * Whether {@code f} is a composed harassment finding of high severity (doxxing, impersonation, blackmail, a
-   * family's secret exposed, a child's poverty mocked) or a composed drugs finding about alcohol and a child
-   * ({@link #COMPOSED_ALCOHOL}) or a street drug taken to study ({@link #COMPOSED_STUDY}), praised and urged
-   * ({@link #COMPOSED_URGED}) or disguised as sweets ({@link #COMPOSED_DISGUISED}), or a composed sexual
-   * finding told in family words ({@link #COMPOSED_SWAP}, {@link #COMPOSED_POSITION}).
-   * The harassment ones are conduct told in plain words (an address, "info", a fake account, a demand), which the
-   * classifiers, trained on insults, score low; their low score says nothing there, as for a disguised finding.
-   */
-  private static boolean conduct(Finding f) {
-    return f.category() == Category.HARASSMENT && f.severity() == Severity.HIGH
-        && f.rule().startsWith(COMPOSED_HARASSMENT)
-        || f.category() == Category.DRUGS && (f.rule().startsWith(COMPOSED_ALCOHOL)
-            || f.rule().startsWith(COMPOSED_BINGE) || f.rule().startsWith(COMPOSED_STUDY)
-            || f.rule().startsWith(COMPOSED_URGED) || f.rule().startsWith(COMPOSED_DISGUISED))
-        || f.category() == Category.SEXUAL && (f.rule().equals(COMPOSED_SWAP)
-            || f.rule().equals(COMPOSED_POSITION));
-  }
-
-  /**
-   * Composed sexual findings told in family words: a couple looking for another couple to swap ({@code vợ chồng
-   * mình tìm một cặp đôi khác để trao đổi}) and sex-position tips with a couple's bed ({@code thử tư thế này, đời
-   * tình thú vị}) name no sexual word, which the sexual classifier, trained on explicit words, scores low
-   * (thirty-first round).
-   */
-  private static final String COMPOSED_SWAP = "compose/sexual.seek_casual";
-  private static final String COMPOSED_POSITION = "compose/sexual.position_tips";
-
-  private static final String COMPOSED_HARASSMENT = "compose/harassment.";
-  /**
-   * Composed drugs findings about alcohol and a child (the age check dodged, drinking urged on a pupil): alcohol is
-   * told in everyday words ({@code bia}, {@code nhậu}, {@code uống tới gục}) that the drugs classifier, trained on
-   * drug slang, scores low, so its low score says nothing there either.
-   */
-  private static final String COMPOSED_ALCOHOL = "compose/drugs.alcohol_";
-  private static final String COMPOSED_BINGE = "compose/drugs.binge_";
-  /**
-   * Composed drugs findings of a street drug said to help one study ({@code microdosing nấm giúp học bài tập trung
-   * hơn}): the claim is told in school words, which the drugs classifier, trained on sales and slang, scores low.
-   */
-  private static final String COMPOSED_STUDY = "compose/drugs.study_";
-  /**
-   * Composed drugs findings of a street drug praised as natural and urged on others to relax or sleep
-   * ({@code cỏ là thảo mộc tự nhiên … thử một ít cho thư giãn}), and of goods under a fairy name packed as
-   * ordinary sweets to pass a guard ({@code nước tiên đóng gói như nước ngọt}): told in wellness and snack words
-   * that the drugs classifier, trained on sales and slang, scores low (thirty-fifth round).
-   */
-  private static final String COMPOSED_URGED = "compose/drugs.slang_urged";
-  private static final String COMPOSED_DISGUISED = "compose/drugs.goods_disguised";
 
   /**
    * Whether something besides the classifier's score points at category {@code c}: a lexicon or composition
