@@ -32,6 +32,10 @@ import vn.lanhmanh.match.MatchState;
  * the message to its {@link IncidentListener} as {@link IncidentListener.Kind#DISCLOSURE} (where a C-tier
  * finding would have been a {@link IncidentListener.Kind#FINDING}), so the parent is told and the child's
  * message still reaches whoever she is telling. The same words from the other party are rated as before.
+ *
+ * <p>A text the child reads (not a conversation message, not outgoing) in which a child tells a trusted adult
+ * of a request made to her (the stage concept {@code TOLD_ADULT} and a disclosure cue) has the same findings
+ * rated P, with {@link Help#ABUSE} and no note ({@link #toldAdult}).
  */
 final class ChildWords {
 
