@@ -32,6 +32,10 @@ import vn.lanhmanh.match.MatchState;
  * the message to its {@link IncidentListener} as {@link IncidentListener.Kind#DISCLOSURE} (where a C-tier
  * finding would have been a {@link IncidentListener.Kind#FINDING}), so the parent is told and the child's
  * message still reaches whoever she is telling. The same words from the other party are rated as before.
+ *
+ * <p>A text the child reads (not a conversation message, not outgoing) in which a child tells a trusted adult
+ * of a request made to her (the stage concept {@code TOLD_ADULT} and a disclosure cue) has the same findings
+ * rated P, with {@link Help#ABUSE} and no note ({@link #toldAdult}).
  */
 final class ChildWords {
 
@@ -87,6 +91,50 @@ final class ChildWords {
   }
 
   private static final String COMPOSED = "compose/";
+
+  /** Rule-id prefix of the side hits that say the writer speaks to a trusted adult ({@code concept/stages.tsv}). */
+  private static final String TOLD_ADULT = "concept/TOLD_ADULT/";
+
+  /**
+   * A text the child reads (not a conversation message, not outgoing) in which a child tells a trusted adult
+   * of a request made to her: {@code findings} with its grooming, sexual_minors and sexual findings rated P
+   * when the match holds both a {@code TOLD_ADULT} side hit (the vocative to a parent or a teacher, a plea for
+   * their help, the hotline addressed) and a disclosure cue ({@link #cue}); otherwise {@code findings} itself.
+   * The request in the asker's own voice, or passed on to a friend as a dare, speaks to no trusted adult and
+   * stays as it is. No note and no incident: the writer is not the protected child ({@link #reported}).
+   */
+  static List<Finding> toldAdult(List<Finding> findings, MatchState state) {
+    List<Finding> out = findings;
+    boolean looked = false;
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      Category c = f.category();
+      if (f.rating() == Rating.P
+          || c != Category.GROOMING && c != Category.SEXUAL_MINORS && c != Category.SEXUAL) {
+        continue;
+      }
+      if (!looked) {
+        if (!has(state, TOLD_ADULT) || !cue(state)) {
+          return findings;
+        }
+        looked = true;
+      }
+      if (out == findings) {
+        out = new ArrayList<>(findings);
+      }
+      out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
+    }
+    return out;
+  }
+
+  /** {@code v} with {@link Help#ABUSE} (unless it needs {@link Help#SELF_HARM}): a report read, no note. */
+  static Verdict reported(Verdict v) {
+    if (v.help().isPresent()) {
+      return v;
+    }
+    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), ABUSE, v.errors(),
+        v.scores(), v.notes());
+  }
 
   /** Whether the match holds a disclosure cue (a side hit of {@code REPORTED} or {@code DISCLOSURE}). */
   static boolean cue(MatchState state) {

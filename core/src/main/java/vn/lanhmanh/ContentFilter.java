@@ -367,7 +367,8 @@ public final class ContentFilter implements AutoCloseable {
         matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
         // the child's own words: a message of hers, or outgoing text (side hits kept for the disclosure cue)
         boolean own = stages != null ? stages.fromChild() : policy.isOutgoing();
-        matcher.match(t, state, stages != null || own); // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        // side hits kept in every path: a text the child reads is read for a child telling an adult (ChildWords)
+        matcher.match(t, state, true);          // 2. sentences, rule and concept hits (vn.lanhmanh.match)
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
@@ -393,12 +394,17 @@ public final class ContentFilter implements AutoCloseable {
         fault(component);
         // 4b. grooming and abuse words in the child's own words are her report, echo or answer (ChildWords)
         List<Finding> scoredFindings = scored.findings();
-        List<Finding> kept = own ? ChildWords.lower(scoredFindings, state) : scoredFindings;
+        // a text the child reads that tells a trusted adult of a request made to its writer (ChildWords)
+        List<Finding> kept = own ? ChildWords.lower(scoredFindings, state)
+            : stages == null ? ChildWords.toldAdult(scoredFindings, state) : scoredFindings;
         // 5. the action for this viewer (vn.lanhmanh.decide)
         Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         v = language == null ? v : v.withNote(language);
-        return ChildWords.toldAbuse(scoredFindings, kept) ? ChildWords.helped(v) : v;
+        if (!ChildWords.toldAbuse(scoredFindings, kept)) {
+          return v;
+        }
+        return own ? ChildWords.helped(v) : ChildWords.reported(v);
       } finally {
         state.trim(SCRATCH_KEEP_CHARS);
       }

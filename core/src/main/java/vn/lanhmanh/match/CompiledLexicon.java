@@ -434,8 +434,8 @@ public final class CompiledLexicon {
 
   /**
    * {@link #match(String, MatchState)}, leaving out the side hits ({@link MatchState#SIDE}) unless
-   * {@code sideHits}: a text that is not a conversation message has no use for its stage phrases, and
-   * nothing else reads them (they are never findings, never composed and never lower a rule).
+   * {@code sideHits} (they are never findings, never composed and never lower a rule; the filter keeps them
+   * in every path, for the child's own words and a child telling an adult).
    *
    * @param text the string {@link #normalize} was given
    */
