@@ -22,15 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lanhmanh.compose.Composer;
 import vn.lanhmanh.compose.TextAnalysis;
-import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.conversation.ConversationMonitor;
 import vn.lanhmanh.conversation.StageMatcher;
 import vn.lanhmanh.conversation.WindowState;
 import vn.lanhmanh.decide.Decision;
 import vn.lanhmanh.internal.Lazy;
-import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.match.PolicyPhrases;
 import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.model.TaggerModel;
@@ -54,9 +53,9 @@ import vn.lanhmanh.url.index.UrlListIndex;
  * }</pre>
  *
  * <p>Immutable once built and thread-safe: share one instance across the application. A check takes no
- * lock, does no I/O and allocates only for what it finds (plus a per-thread scratch buffer). A policy
- * with custom allow or deny phrases is compiled once into an overlay matcher and cached (at most
- * {@value #MAX_OVERLAYS} distinct phrase sets).
+ * lock, does no I/O and allocates only for what it finds (plus a per-thread scratch buffer). A policy's
+ * custom allow and deny phrases are compiled on their own, matched beside the lexicon on
+ * the same syllables, and cached (at most {@value #MAX_OVERLAYS} distinct phrase sets).
  *
  * <p>Bad input never throws: a {@code null} or empty text is allowed with no findings, broken surrogates
  * and control characters are treated as separators or ignored, and any length is checked in time linear
@@ -82,11 +81,11 @@ public final class ContentFilter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ContentFilter.class);
 
   /**
-   * Distinct custom-phrase policies whose compiled overlay is kept. An overlay holds a whole compiled
-   * lexicon (about 52 MiB, docs/ANDROID.md), so the bound is small: more distinct phrase sets in turn are
-   * compiled again (seconds each) rather than kept, and never grow the heap past this many.
+   * Distinct custom-phrase policies whose compiled phrases are kept. They hold only the policy's own phrases'
+   * spellings, so the bound only keeps a service that makes a policy per request from growing the cache;
+   * more distinct phrase sets in turn are compiled again (their phrases only, not the lexicon).
    */
-  static final int MAX_OVERLAYS = 8;
+  static final int MAX_OVERLAYS = 64;
   /** URLs longer than this are checked without the verdict cache, so an entry stays small. */
   static final int MAX_CACHED_URL_CHARS = 1024;
   /** A thread's scratch buffer is dropped after a text longer than this, so it is not kept forever. */
@@ -99,15 +98,9 @@ public final class ContentFilter implements AutoCloseable {
   static final boolean DEFAULT_MODEL_FINDINGS = false;
   static final long DEFAULT_MAX_CONVERSATION_BYTES = 64L << 20;
 
-  /** The lexicon's entries, for custom policies' overlays (read on first use when precompiled). */
-  private final Supplier<List<LexiconEntry>> entries;
   private final CompiledLexicon lexicon;
-  private final BoundedCache<OverlayKey, CompiledLexicon> overlays;
-  /**
-   * The concept phrases, compositions and registers (empty without the default lexicon), for overlays; read
-   * on first use when the lexicon is precompiled.
-   */
-  private final Supplier<ConceptLexicon> concepts;
+  /** Custom policies' own phrases, compiled for {@link #lexicon}. */
+  private final BoundedCache<OverlayKey, PolicyPhrases> overlays;
   /** What the lexicon was loaded as; holding it keeps a shared default lexicon alive while this filter is. */
   private final LexiconCompiler.Loaded loaded;
   private final Composer composer;
@@ -174,9 +167,7 @@ public final class ContentFilter implements AutoCloseable {
   private ContentFilter(LexiconCompiler.Loaded loaded, Supplier<UrlRules> urlRules, UrlListIndex urlIndex,
       Builder b) {
     this.urlIndex = urlIndex;
-    this.entries = loaded.entries();
     this.lexicon = loaded.lexicon();
-    this.concepts = loaded.concepts();
     this.loaded = loaded;
     this.composer = Composer.compile(loaded.compositions());
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
@@ -361,14 +352,16 @@ public final class ContentFilter implements AutoCloseable {
     String component = "matcher";
     try {
       fault(component);
-      CompiledLexicon matcher = matcherFor(policy);
+      CompiledLexicon matcher = lexicon;
+      PolicyPhrases phrases = phrasesFor(policy);
       MatchState state = scratch.get();
       try {
         matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
         // the child's own words: a message of hers, or outgoing text (side hits kept for the disclosure cue)
         boolean own = stages != null ? stages.fromChild() : policy.isOutgoing();
-        // side hits kept in every path: a text the child reads is read for a child telling an adult (ChildWords)
-        matcher.match(t, state, true);          // 2. sentences, rule and concept hits (vn.lanhmanh.match)
+        // 2. sentences, rule and concept hits, with the policy's own phrases (vn.lanhmanh.match); side hits
+        // kept in every path: a text the child reads is read for a child telling an adult (ChildWords)
+        matcher.match(t, state, true, phrases);
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
@@ -413,10 +406,11 @@ public final class ContentFilter implements AutoCloseable {
     }
   }
 
-  private CompiledLexicon matcherFor(Policy policy) {
+  /** A custom policy's own phrases compiled for the lexicon (cached), or null for a policy without any. */
+  private PolicyPhrases phrasesFor(Policy policy) {
     return policy.hasCustomPhrases()
-        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compileOverlay)
-        : lexicon;
+        ? overlays.get(new OverlayKey(policy.allowPhrases(), policy.denyPhrases()), this::compilePhrases)
+        : null;
   }
 
   /**
@@ -427,10 +421,10 @@ public final class ContentFilter implements AutoCloseable {
   TextAnalysis analyze(String text, Policy policy) {
     Objects.requireNonNull(policy, "policy");
     String t = text == null ? "" : text;
-    CompiledLexicon matcher = matcherFor(policy);
+    CompiledLexicon matcher = lexicon;
     MatchState state = new MatchState();
     matcher.normalize(t, state);
-    matcher.match(t, state);
+    matcher.match(t, state, true, phrasesFor(policy));
     composer.compose(state);
     List<Finding> findings = Scorer.findings(t, state);
     if (policy.detectsPersonalInformation()) {
@@ -592,19 +586,16 @@ public final class ContentFilter implements AutoCloseable {
     return Map.copyOf(out);
   }
 
-  private CompiledLexicon compileOverlay(OverlayKey key) {
-    List<LexiconEntry> all = new ArrayList<>(entries.get());
-    Map<LexiconEntry, String> prefix = new HashMap<>();
-    for (String a : key.allow()) {
-      all.add(LexiconEntry.exception(a, LexiconEntry.Fold.PLAIN, "policy allow", "policy"));
-    }
+  /**
+   * A policy's allow and deny phrases compiled on their own for the lexicon: the allow phrases as exceptions,
+   * the deny phrases as rules of medium severity, both of {@code plain} folding (see {@link PolicyPhrases}).
+   */
+  private PolicyPhrases compilePhrases(OverlayKey key) {
+    List<PolicyPhrases.Deny> deny = new ArrayList<>(key.deny().size());
     for (Policy.Phrase d : key.deny()) {
-      LexiconEntry e = LexiconEntry.rule(d.phrase(), d.category(), d.rating(), Severity.MEDIUM,
-          LexiconEntry.Fold.PLAIN, "policy deny", "policy");
-      all.add(e);
-      prefix.put(e, "policy/");
+      deny.add(new PolicyPhrases.Deny(d.phrase(), d.category(), d.rating()));
     }
-    return LexiconCompiler.compileWithStages(all, concepts.get(), prefix);
+    return PolicyPhrases.compile(lexicon, key.allow(), deny);
   }
 
   /** Stops the incident thread and releases the URL list index. Idempotent. */

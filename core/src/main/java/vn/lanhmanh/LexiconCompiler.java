@@ -56,7 +56,7 @@ final class LexiconCompiler {
    * A lexicon ready for a filter.
    *
    * @param lexicon the compiled lexicon
-   * @param entries its entries (for custom policies and conversations), read when first needed
+   * @param entries its entries (for writing the precompiled form and for tools), read when first needed
    * @param stages the conversation stage matcher over {@code lexicon}, made when first needed
    * @param precompiled whether it was read from a precompiled form
    * @param compositions the compositions and registers that compose the concept hits of {@code lexicon}

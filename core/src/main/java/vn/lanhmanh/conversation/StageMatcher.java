@@ -136,7 +136,7 @@ public final class StageMatcher {
 
   /**
    * The side rules by the entry of {@link #lexicon} that made a candidate (an array read), and by rule id
-   * for a candidate of another lexicon (a policy's overlay, compiled with the same stage data).
+   * for a candidate of another lexicon or of none (a policy's own phrase, entry -1).
    */
   private static final class SideTable {
     private final Side[] byEntry;
@@ -153,7 +153,8 @@ public final class StageMatcher {
 
     /** The side rule of candidate {@code i} of {@code state}, which {@code lexicon} matched or not. */
     Side get(MatchState state, int i, CompiledLexicon lexicon) {
-      return state.matchedBy() == lexicon ? byEntry[state.candidateEntry(i)] : byValue.get(state.candidateRule(i));
+      int e = state.candidateEntry(i);
+      return state.matchedBy() == lexicon && e >= 0 ? byEntry[e] : byValue.get(state.candidateRule(i));
     }
   }
 

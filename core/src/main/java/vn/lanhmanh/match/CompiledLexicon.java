@@ -12,6 +12,7 @@ import vn.lanhmanh.concept.ConceptPhrase;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
+import vn.lanhmanh.Severity;
 import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 import vn.lanhmanh.lexicon.LexiconEntry.Kind;
@@ -122,6 +123,11 @@ public final class CompiledLexicon {
       Set.of("không", "chẳng", "chả", "đâu", "đừng", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau",
           "dung");
   private static final int INFO_LENGTH = 0xFFFF;
+
+  /** Whether an exception starting with this syllable (spelt exactly) is a negation ({@link #INFO_NEGATION}). */
+  static boolean isNegation(String firstSyllable) {
+    return NEGATIONS.contains(firstSyllable);
+  }
 
   /**
    * Also {@link LexiconCodec}'s way back from the precompiled form.
@@ -449,6 +455,26 @@ public final class CompiledLexicon {
    * tests that compare the two).
    */
   void match(String text, MatchState state, boolean sideHits, boolean readMasked) {
+    match(text, state, sideHits, readMasked, null);
+  }
+
+  /**
+   * {@link #match(String, MatchState, boolean)} with a policy's own phrases matched beside this lexicon's, on
+   * the same syllables: their allow phrases drop the hits they hold as this lexicon's exceptions do, and
+   * their deny phrases' hits become candidates as this lexicon's rules do (see {@link PolicyPhrases}).
+   *
+   * @param text the string {@link #normalize} was given
+   * @param policy a policy's phrases compiled for this lexicon, or null for none
+   * @throws IllegalArgumentException if {@code policy} was compiled for another lexicon
+   */
+  public void match(String text, MatchState state, boolean sideHits, PolicyPhrases policy) {
+    if (policy != null && policy.lexicon() != this) {
+      throw new IllegalArgumentException("policy phrases compiled for another lexicon");
+    }
+    match(text, state, sideHits, true, policy);
+  }
+
+  private void match(String text, MatchState state, boolean sideHits, boolean readMasked, PolicyPhrases policy) {
     state.clear();
     state.matchedBy(this);
     if (readMasked) {
@@ -458,8 +484,9 @@ public final class CompiledLexicon {
     }
     boundaries(state);
     int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
-    if (hits != 0) {
-      candidates(state, state.hits, hits);
+    int policyHits = policy == null ? 0 : policy.collect(state);
+    if (hits != 0 || policyHits != 0) {
+      candidates(state, state.hits, hits, policy, state.policyHits, policyHits);
     }
   }
 
@@ -685,11 +712,12 @@ public final class CompiledLexicon {
    * English word written as a name beside another capitalised word ({@code Dick Advocaat}) is one too.
    */
   private boolean properName(int e, int endPos, Positions p) {
-    int first = endPos - lengths[e] + 1;
-    if (entries[e].kind() != Kind.RULE) {
-      return false;
-    }
-    if (lengths[e] == 1) {
+    return entries[e].kind() == Kind.RULE && properName(lengths[e], endPos - lengths[e] + 1, endPos, p);
+  }
+
+  /** {@link #properName(int, int, Positions)} for a rule of {@code length} syllables at {@code first..endPos}. */
+  private static boolean properName(int length, int first, int endPos, Positions p) {
+    if (length == 1) {
       // An English word used as a given name beside a family name (Ông Dick Advocaat): a one-syllable rule
       // that cannot be a Vietnamese syllable, capitalised in mid-sentence next to another capitalised word.
       return p.source(first) == Positions.OWN && p.plain(first) && !p.vietnameseShape(first)
@@ -765,7 +793,14 @@ public final class CompiledLexicon {
     return ((long) endPos << 32) | entry;
   }
 
-  private void candidates(MatchState state, long[] hits, int count) {
+  /**
+   * The candidates and concept hits of the text's hits, and of a policy's ({@code policy}'s {@code pcount}
+   * hits in {@code phits}, null and 0 without one): the policy's allow phrases count as exceptions, its deny
+   * phrases' candidates come after this lexicon's at the same end (as a policy's entries, compiled after the
+   * lexicon's, would).
+   */
+  private void candidates(MatchState state, long[] hits, int count, PolicyPhrases policy, long[] phits,
+      int pcount) {
     // Hits are sorted by end position, so exception and context spans come out sorted by their end.
     int exceptions = 0;
     int contexts = 0;
@@ -780,6 +815,13 @@ public final class CompiledLexicon {
     Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, count, INFO_EXCEPTION, exceptions);
     Spans neg = negations == 0 ? Spans.NONE : spansOf(hits, count, INFO_NEGATION, negations);
     Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, count, INFO_CONTEXT, contexts);
+    if (pcount != 0) {
+      exc = withPolicy(exc, exceptions, policy, phits, pcount, false);
+      exceptions = exc.start.length;
+      neg = withPolicy(neg, negations, policy, phits, pcount, true);
+      negations = neg.start.length;
+    }
+    int ph = 0;
     // minStartFrom[i]: the smallest start among exceptions i.. (their ends are >= exc.end[i]).
     int[] minStartFrom = NO_EXCEPTIONS;
     if (exceptions != 0) {
@@ -792,6 +834,9 @@ public final class CompiledLexicon {
     for (int h = 0; h < count; h++) {
       int e = (int) hits[h];
       int endPos = (int) (hits[h] >>> 32);
+      for (; ph < pcount && (int) (phits[ph] >>> 32) < endPos; ph++) {
+        policyCandidate(state, policy, phits[ph], exc, exceptions, minStartFrom, ctx, contexts);
+      }
       int f = info[e];
       int startPos = endPos - (f & INFO_LENGTH) + 1;
       boolean concept = e >= rules;
@@ -843,19 +888,94 @@ public final class CompiledLexicon {
       if (entry.category() == Category.PROFANITY && !side && emojiRunInside(state.positions(), startPos, endPos)) {
         continue;   // "5 con 🐶🐶🐶🐶🐶 mẹ nó nằm": an oath's words on both sides of an emoji run are two phrases
       }
-      Rating rating = entry.rating();
-      for (int i = lowerBound(ctx.end, contexts, startPos - CONTEXT_WINDOW); i < contexts
-          && ctx.end[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
-        int gap = Math.max(0, Math.max(ctx.start[i] - endPos, startPos - ctx.end[i]));
-        LexiconEntry c = entries[ctx.entry[i]];
-        if (gap <= CONTEXT_WINDOW && c.contextCategories().contains(entry.category())) {
-          rating = rating.min(c.rating());
-        }
-      }
+      Rating rating = capped(entry.category(), entry.rating(), startPos, endPos, ctx, contexts);
       byte kind = side ? MatchState.SIDE : (f & INFO_TARGET) != 0 ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
       state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
     }
+    for (; ph < pcount; ph++) {
+      policyCandidate(state, policy, phits[ph], exc, exceptions, minStartFrom, ctx, contexts);
+    }
+  }
+
+  /** A rule's tier, lowered by the context phrases within {@link #CONTEXT_WINDOW} syllables of its hit. */
+  private Rating capped(Category category, Rating rating, int startPos, int endPos, Spans ctx, int contexts) {
+    for (int i = lowerBound(ctx.end, contexts, startPos - CONTEXT_WINDOW); i < contexts
+        && ctx.end[i] <= endPos + CONTEXT_WINDOW + MAX_CONTEXT_LENGTH; i++) {
+      int gap = Math.max(0, Math.max(ctx.start[i] - endPos, startPos - ctx.end[i]));
+      LexiconEntry c = entries[ctx.entry[i]];
+      if (gap <= CONTEXT_WINDOW && c.contextCategories().contains(category)) {
+        rating = rating.min(c.rating());
+      }
+    }
+    return rating;
+  }
+
+  /**
+   * The candidate of a policy's hit {@code hit}, if it is a deny phrase's: dropped inside an exception (the
+   * lexicon's or the policy's allow phrases) as a lexicon rule is, capped by context phrases, and made with
+   * {@link Severity#MEDIUM} and no entry of this lexicon ({@code -1}).
+   */
+  private void policyCandidate(MatchState state, PolicyPhrases policy, long hit, Spans exc, int exceptions,
+      int[] minStartFrom, Spans ctx, int contexts) {
+    int j = (int) hit;
+    if (!policy.isDeny(j)) {
+      return;
+    }
+    int endPos = (int) (hit >>> 32);
+    int startPos = endPos - policy.length(j) + 1;
+    if (minStartFrom[lowerBound(exc.end, exceptions, endPos)] <= startPos
+        || straddles(exc, exceptions, startPos, endPos)) {
+      return;
+    }
+    Category category = policy.category(j);
+    Positions p = state.positions();
+    if (category == Category.PROFANITY && emojiRunInside(p, startPos, endPos)) {
+      return;
+    }
+    Rating rating = capped(category, policy.rating(j), startPos, endPos, ctx, contexts);
+    byte kind = properName(policy.length(j), startPos, endPos, p) ? MatchState.NAME : MatchState.RULE;
+    state.addCandidate(kind, startPos, endPos, category, Severity.MEDIUM, rating, policy.ruleId(j), -1);
+  }
+
+  /**
+   * {@code spans} (the {@code n} exception or negation spans of the lexicon's hits) with those of a policy's
+   * allow phrases merged in by their end: all of them, or ({@code negations}) those that start with a negation.
+   */
+  private static Spans withPolicy(Spans spans, int n, PolicyPhrases policy, long[] phits, int pcount,
+      boolean negations) {
+    int extra = 0;
+    for (int h = 0; h < pcount; h++) {
+      int j = (int) phits[h];
+      extra += !policy.isDeny(j) && (!negations || policy.isNegation(j)) ? 1 : 0;
+    }
+    if (extra == 0) {
+      return spans;   // made with exactly n spans
+    }
+    Spans out = new Spans(n + extra);
+    int a = 0;
+    int k = 0;
+    for (int h = 0; h < pcount; h++) {
+      int j = (int) phits[h];
+      if (policy.isDeny(j) || negations && !policy.isNegation(j)) {
+        continue;
+      }
+      int end = (int) (phits[h] >>> 32);
+      for (; a < n && spans.end[a] <= end; a++, k++) {
+        out.start[k] = spans.start[a];
+        out.end[k] = spans.end[a];
+        out.entry[k] = spans.entry[a];
+      }
+      out.start[k] = end - policy.length(j) + 1;
+      out.end[k] = end;
+      out.entry[k++] = -1;
+    }
+    for (; a < n; a++, k++) {
+      out.start[k] = spans.start[a];
+      out.end[k] = spans.end[a];
+      out.entry[k] = spans.entry[a];
+    }
+    return out;
   }
 
   /** Pictographs (emoji, symbols) in a row that part the words on their two sides. */

@@ -50,6 +50,8 @@ public final class MatchState {
 
   /** The matcher's (entry, end position) hits of the text being checked: {@link CompiledLexicon}'s scratch. */
   long[] hits = new long[64];
+  /** A policy's (phrase, end position) hits of the text being checked: {@link PolicyPhrases}'s scratch. */
+  long[] policyHits = new long[16];
   private long[] merge = new long[64];
   private byte[] chat = new byte[64];
 
@@ -279,11 +281,20 @@ public final class MatchState {
     return hits;
   }
 
+  /** Doubles {@link #policyHits}, keeping its contents; returns the new array. */
+  long[] growPolicyHits() {
+    policyHits = Arrays.copyOf(policyHits, policyHits.length * 2);
+    return policyHits;
+  }
+
   /** Drops buffers grown for a very large text so a thread does not keep them forever. */
   public void trim(int maxChars) {
     positions.trim(maxChars);
     if (hits.length > maxChars) {
       hits = new long[64];
+    }
+    if (policyHits.length > maxChars) {
+      policyHits = new long[16];
     }
     if (merge.length > maxChars) {
       merge = new long[64];

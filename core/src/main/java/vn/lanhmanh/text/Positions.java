@@ -336,6 +336,26 @@ public final class Positions {
     return true;
   }
 
+  /**
+   * Whether position {@code i}'s folded view is {@code word} (lower case, without diacritics): its own letters
+   * compared one by one, or for a position from an expansion its folded syllable id. Allocates nothing.
+   */
+  public boolean foldIs(int i, String word, Vocabulary vocab) {
+    if (charOff[i] < 0) {
+      int id = foldId[i];
+      return id >= 0 && id == vocab.foldId(word);
+    }
+    if (charLen[i] != word.length()) {
+      return false;
+    }
+    for (int k = 0; k < charLen[i]; k++) {
+      if (foldChars[charOff[i] + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The exact view of position {@code i} as a string (allocates; for tooling and the analyzer). */
   public String exactString(int i, Vocabulary vocab) {
     if (charOff[i] >= 0) {
