@@ -127,4 +127,24 @@ class PolicyPhrasesTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void manyPhrasesAreFoundByTheirLastSyllable() {
+    // 2,000 deny phrases, most ending in words no text here has, some sharing a last syllable, one unknown to
+    // the lexicon: each syllable is compared only with the phrases that can end there
+    List<String> phrases = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      phrases.add("mã số " + i + " kia");
+    }
+    phrases.add("đồ gruzzle");
+    phrases.add("lũ gruzzle");
+    phrases.add("thằng hâm");
+    Policy many = Policy.forAge(10).deny(Category.HARASSMENT, Rating.K, phrases.toArray(new String[0]));
+    assertThat(rules(filter.checkText("mày là đồ gruzzle, cả lũ gruzzle nhà mày", many)))
+        .contains("policy/harassment/do_gruzzle", "policy/harassment/lu_gruzzle");
+    assertThat(rules(filter.checkText("thang ham kia, ma so 1999 kia", many)))
+        .contains("policy/harassment/thang_ham", "policy/harassment/ma_so_1999_kia")
+        .doesNotContain("policy/harassment/ma_so_199_kia");
+    assertThat(rules(filter.checkText("các bạn ơi đi học thôi", many))).isEmpty();
+  }
 }

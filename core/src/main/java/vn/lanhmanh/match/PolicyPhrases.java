@@ -16,7 +16,8 @@ import vn.lanhmanh.text.Vocabulary;
  * as rules with the rule id {@code policy/<category>/<folded_syllables>}. Both are read as a lexicon phrase
  * of {@code plain} folding: written with the phrase's diacritics, or with none at all.
  *
- * <p>A handful of phrases, not an automaton: each is compared, syllable by syllable, where it could end.
+ * <p>A handful of phrases, not an automaton: each is compared, syllable by syllable, where it could end
+ * (where the text's syllable is its last one, found by the folded id).
  * The syllables are compared by the lexicon's syllable ids where the lexicon knows them, and by their
  * letters where it does not (a deny phrase's word that is in no lexicon phrase), so the text is normalised
  * once, by the lexicon's normaliser, for both; nothing of the lexicon is compiled or copied again.
@@ -44,6 +45,17 @@ public final class PolicyPhrases {
   private final boolean[] negation;
   private final int allowCount;
   private final int denyCount;
+  /**
+   * The distinct folded ids of the phrases' last syllables, sorted, and per id the phrases that end in it
+   * (ascending); the phrases whose last syllable the lexicon does not know. A phrase can end only where the
+   * text's syllable has its last syllable's folded id (or, unknown to the lexicon, an unknown one), so a
+   * syllable is compared with those phrases alone, however many the policy has.
+   */
+  private final int[] lastIds;
+  private final int[][] endingIn;
+  private final int[] endingUnknown;
+
+  private static final int[] NONE = new int[0];
 
   private PolicyPhrases(CompiledLexicon lexicon, int[] start, String[] exactKeys, int[] exactIds,
       String[] foldKeys, int[] foldIds, Deny[] deny, String[] ruleIds, boolean[] negation) {
@@ -63,6 +75,25 @@ public final class PolicyPhrases {
     }
     this.allowCount = a;
     this.denyCount = deny.length - a;
+    java.util.TreeMap<Integer, List<Integer>> byLast = new java.util.TreeMap<>();
+    List<Integer> unknown = new ArrayList<>();
+    for (int j = 0; j < deny.length; j++) {
+      int last = foldIds[start[j + 1] - 1];
+      (last < 0 ? unknown : byLast.computeIfAbsent(last, k -> new ArrayList<>())).add(j);
+    }
+    this.lastIds = byLast.keySet().stream().mapToInt(Integer::intValue).toArray();
+    this.endingIn = byLast.values().stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    this.endingUnknown = unknown.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The phrases (ascending) that can end at a text syllable of folded id {@code foldId} (-1: unknown). */
+  private int[] endingAt(int foldId) {
+    if (foldId < 0) {
+      return endingUnknown;
+    }
+    int k = java.util.Arrays.binarySearch(lastIds, foldId);
+    return k < 0 ? NONE : endingIn[k];
   }
 
   /**
@@ -181,7 +212,7 @@ public final class PolicyPhrases {
       sentence = p.sentenceStart(i) ? i : sentence;
       lastExpanded = p.source(i) == Positions.EXPANDED ? i : lastExpanded;
       lastMarked = p.plain(i) ? lastMarked : i;
-      for (int j = 0; j < deny.length; j++) {
+      for (int j : endingAt(p.foldId(i))) {
         int first = i - length(j) + 1;
         if (first < sentence) {
           continue;   // a phrase never spans a sentence end
