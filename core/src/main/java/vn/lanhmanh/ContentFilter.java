@@ -359,9 +359,9 @@ public final class ContentFilter implements AutoCloseable {
         matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
         // the child's own words: a message of hers, or outgoing text (side hits kept for the disclosure cue)
         boolean own = stages != null ? stages.fromChild() : policy.isOutgoing();
-        // 2. sentences, rule and concept hits, with the policy's own phrases (vn.lanhmanh.match); side hits
-        // kept in every path: a text the child reads is read for a child telling an adult (ChildWords)
-        matcher.match(t, state, true, phrases);
+        // 2. sentences, rule and concept hits, with the policy's own phrases (vn.lanhmanh.match); the stage
+        // phrases only for a conversation or the child's own words (a disclosure's cues always: ChildWords)
+        matcher.match(t, state, stages != null || own, phrases);
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)

@@ -52,6 +52,15 @@ public final class CompiledLexicon {
    */
   private static final String[] SIDE_PREFIXES = {"stage/", "concept/"};
 
+  private static boolean isCue(String ruleId) {
+    for (String p : CUE_PREFIXES) {
+      if (ruleId.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a rule id names a side hit (see {@link #SIDE_PREFIXES}). */
   public static boolean isSideRule(String ruleId) {
     for (String p : SIDE_PREFIXES) {
@@ -118,6 +127,15 @@ public final class CompiledLexicon {
   private static final int INFO_NEGATION = 1 << 24;
   /** {@link #info}: a hit counts only as a clause of its own at either end of its sentence ({@link Fold#ALONE}). */
   private static final int INFO_ALONE = 1 << 25;
+  /** {@link #info}: a side hit that is not a disclosure's cue ({@link #CUE_PREFIXES}): kept only on request. */
+  private static final int INFO_STAGE_ONLY = 1 << 26;
+
+  /**
+   * The side hits every match keeps, asked for or not: a child telling an adult of abuse (the vocative to a
+   * parent or a teacher, a report made, a disclosure), read by the filter in a text the child reads too; the
+   * other side hits (a conversation's stages) only when asked, since nothing else reads them.
+   */
+  private static final String[] CUE_PREFIXES = {"concept/TOLD_ADULT/", "concept/REPORTED/", "concept/DISCLOSURE/"};
   /** First syllables that make an exception a negation ({@link #INFO_NEGATION}). */
   private static final Set<String> NEGATIONS =
       Set.of("không", "chẳng", "chả", "đâu", "đừng", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau",
@@ -164,6 +182,7 @@ public final class CompiledLexicon {
             : k == Kind.TARGET ? INFO_TARGET : 0;
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
         f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
+        f |= ruleIds[i] != null && isSideRule(ruleIds[i]) && !isCue(ruleIds[i]) ? INFO_STAGE_ONLY : 0;
         f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
         f |= entries[i].fold() == Fold.ALONE ? INFO_ALONE : 0;
         f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllable(i, 0)) ? INFO_NEGATION : 0;
@@ -440,8 +459,9 @@ public final class CompiledLexicon {
 
   /**
    * {@link #match(String, MatchState)}, leaving out the side hits ({@link MatchState#SIDE}) unless
-   * {@code sideHits} (they are never findings, never composed and never lower a rule; the filter keeps them
-   * in every path, for the child's own words and a child telling an adult).
+   * {@code sideHits}, all but a disclosure's cues ({@link #CUE_PREFIXES}), which every match keeps: side hits
+   * are never findings, never composed and never lower a rule; a text that is not a conversation message or
+   * the child's own has no use for the stage phrases, only for the cues of a child telling an adult.
    *
    * @param text the string {@link #normalize} was given
    */
@@ -483,7 +503,7 @@ public final class CompiledLexicon {
       state.positions().unreadMasked();
     }
     boundaries(state);
-    int hits = collectHits(state, sideHits ? 0 : INFO_SIDE);
+    int hits = collectHits(state, sideHits ? 0 : INFO_STAGE_ONLY);
     int policyHits = policy == null ? 0 : policy.collect(state);
     if (hits != 0 || policyHits != 0) {
       candidates(state, state.hits, hits, policy, state.policyHits, policyHits);
