@@ -325,15 +325,7 @@ public final class Positions {
       int id = exactId[i];
       return id >= 0 && id == vocab.exactId(word);
     }
-    if (charLen[i] != word.length()) {
-      return false;
-    }
-    for (int k = 0; k < charLen[i]; k++) {
-      if (exactChars[charOff[i] + k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return lettersAre(exactChars, i, word);
   }
 
   /**
@@ -345,11 +337,16 @@ public final class Positions {
       int id = foldId[i];
       return id >= 0 && id == vocab.foldId(word);
     }
+    return lettersAre(foldChars, i, word);
+  }
+
+  /** Whether position {@code i}'s letters in {@code view} (its exact or folded copy) are {@code word}'s. */
+  private boolean lettersAre(char[] view, int i, String word) {
     if (charLen[i] != word.length()) {
       return false;
     }
     for (int k = 0; k < charLen[i]; k++) {
-      if (foldChars[charOff[i] + k] != word.charAt(k)) {
+      if (view[charOff[i] + k] != word.charAt(k)) {
         return false;
       }
     }
