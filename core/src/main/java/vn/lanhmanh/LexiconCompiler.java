@@ -60,12 +60,9 @@ final class LexiconCompiler {
    * @param stages the conversation stage matcher over {@code lexicon}, made when first needed
    * @param precompiled whether it was read from a precompiled form
    * @param compositions the compositions and registers that compose the concept hits of {@code lexicon}
-   * @param concepts the concept phrases (compiled into {@code lexicon}), compositions and registers, for
-   *     compiling more phrases with them (a precompiled lexicon's are read again each time they are needed,
-   *     rarely: some 130,000 expanded phrases are not kept for the filter's life)
    */
   record Loaded(CompiledLexicon lexicon, Supplier<List<LexiconEntry>> entries, Supplier<StageMatcher> stages,
-      boolean precompiled, ConceptLexicon compositions, Supplier<ConceptLexicon> concepts) {}
+      boolean precompiled, ConceptLexicon compositions) {}
 
   /**
    * The embedded default, shared by every filter built from it while one of them is alive: it is
@@ -134,8 +131,7 @@ final class LexiconCompiler {
   static Loaded compile(List<LexiconEntry> all, ConceptLexicon concepts) {
     List<LexiconEntry> entries = List.copyOf(all);
     CompiledLexicon lexicon = compileWithStages(entries, concepts, Map.of());
-    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), false, concepts,
-        () -> concepts);
+    return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), false, concepts);
   }
 
   /**
@@ -164,7 +160,7 @@ final class LexiconCompiler {
     CompiledLexicon lexicon = b.lexicon(LEXICON);
     List<LexiconEntry> entries = b.entries();
     return new Loaded(lexicon, () -> entries, new Lazy<>(() -> StageMatcher.over(lexicon)), true,
-        ConceptLexicon.readDefaultCompositions(), ConceptLexicon::readDefault);
+        ConceptLexicon.readDefaultCompositions());
   }
 
   /**
