@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
 
 /**
@@ -46,7 +47,7 @@ final class ChildWords {
       + "answer of the child; help attached, told as a disclosure)";
 
   /** Rule-id prefixes of the side hits that are a disclosure cue (stage concepts, {@code concept/stages.tsv}). */
-  private static final String[] CUES = {"concept/REPORTED/", "concept/DISCLOSURE/"};
+  private static final String[] CUES = {CompiledLexicon.REPORTED, CompiledLexicon.DISCLOSURE};
 
   /** Rule-id prefix of the side hits that say the child was called names ({@code concept/stages.tsv}). */
   private static final String CALLED = "concept/CALLED/";
@@ -92,9 +93,6 @@ final class ChildWords {
 
   private static final String COMPOSED = "compose/";
 
-  /** Rule-id prefix of the side hits that say the writer speaks to a trusted adult ({@code concept/stages.tsv}). */
-  private static final String TOLD_ADULT = "concept/TOLD_ADULT/";
-
   /**
    * A text the child reads (not a conversation message, not outgoing) in which a child tells a trusted adult
    * of a request made to her: {@code findings} with its grooming, sexual_minors and sexual findings rated P
@@ -114,7 +112,7 @@ final class ChildWords {
         continue;
       }
       if (!looked) {
-        if (!has(state, TOLD_ADULT) || !cue(state)) {
+        if (!has(state, CompiledLexicon.TOLD_ADULT) || !cue(state)) {
           return findings;
         }
         looked = true;

@@ -52,8 +52,23 @@ public final class CompiledLexicon {
    */
   private static final String[] SIDE_PREFIXES = {"stage/", "concept/"};
 
-  private static boolean isCue(String ruleId) {
-    for (String p : CUE_PREFIXES) {
+  /** Rule-id prefix of the side hits of a child speaking to a trusted adult (stage concept {@code TOLD_ADULT}). */
+  public static final String TOLD_ADULT = "concept/TOLD_ADULT/";
+  /** Rule-id prefix of the side hits of a harm reported (stage concept {@code REPORTED}). */
+  public static final String REPORTED = "concept/REPORTED/";
+  /** Rule-id prefix of the side hits of a disclosure (stage concept {@code DISCLOSURE}). */
+  public static final String DISCLOSURE = "concept/DISCLOSURE/";
+
+  /**
+   * The side hits every match keeps, asked for or not: a child telling an adult of abuse (the vocative to a
+   * parent or a teacher, a report made, a disclosure), read by the filter in a text the child reads too; the
+   * other side hits (a conversation's stages) only when asked, since nothing else reads them.
+   */
+  private static final String[] CUE_PREFIXES = {TOLD_ADULT, REPORTED, DISCLOSURE};
+
+  /** Whether a rule id names a side hit (see {@link #SIDE_PREFIXES}). */
+  public static boolean isSideRule(String ruleId) {
+    for (String p : SIDE_PREFIXES) {
       if (ruleId.startsWith(p)) {
         return true;
       }
@@ -61,9 +76,9 @@ public final class CompiledLexicon {
     return false;
   }
 
-  /** Whether a rule id names a side hit (see {@link #SIDE_PREFIXES}). */
-  public static boolean isSideRule(String ruleId) {
-    for (String p : SIDE_PREFIXES) {
+  /** Whether a side rule id is a disclosure's cue ({@link #CUE_PREFIXES}), kept by every match. */
+  private static boolean isCue(String ruleId) {
+    for (String p : CUE_PREFIXES) {
       if (ruleId.startsWith(p)) {
         return true;
       }
@@ -129,13 +144,6 @@ public final class CompiledLexicon {
   private static final int INFO_ALONE = 1 << 25;
   /** {@link #info}: a side hit that is not a disclosure's cue ({@link #CUE_PREFIXES}): kept only on request. */
   private static final int INFO_STAGE_ONLY = 1 << 26;
-
-  /**
-   * The side hits every match keeps, asked for or not: a child telling an adult of abuse (the vocative to a
-   * parent or a teacher, a report made, a disclosure), read by the filter in a text the child reads too; the
-   * other side hits (a conversation's stages) only when asked, since nothing else reads them.
-   */
-  private static final String[] CUE_PREFIXES = {"concept/TOLD_ADULT/", "concept/REPORTED/", "concept/DISCLOSURE/"};
   /** First syllables that make an exception a negation ({@link #INFO_NEGATION}). */
   private static final Set<String> NEGATIONS =
       Set.of("không", "chẳng", "chả", "đâu", "đừng", "ko", "k", "hok", "hông", "khong", "chang", "cha", "dau",
@@ -181,8 +189,9 @@ public final class CompiledLexicon {
         f |= k == Kind.RULE ? INFO_RULE : k == Kind.EXCEPTION ? INFO_EXCEPTION : k == Kind.CONTEXT ? INFO_CONTEXT
             : k == Kind.TARGET ? INFO_TARGET : 0;
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
-        f |= ruleIds[i] != null && isSideRule(ruleIds[i]) ? INFO_SIDE : 0;
-        f |= ruleIds[i] != null && isSideRule(ruleIds[i]) && !isCue(ruleIds[i]) ? INFO_STAGE_ONLY : 0;
+        boolean side = ruleIds[i] != null && isSideRule(ruleIds[i]);
+        f |= side ? INFO_SIDE : 0;
+        f |= side && !isCue(ruleIds[i]) ? INFO_STAGE_ONLY : 0;
         f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
         f |= entries[i].fold() == Fold.ALONE ? INFO_ALONE : 0;
         f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllable(i, 0)) ? INFO_NEGATION : 0;
