@@ -352,16 +352,15 @@ public final class ContentFilter implements AutoCloseable {
     String component = "matcher";
     try {
       fault(component);
-      CompiledLexicon matcher = lexicon;
       PolicyPhrases phrases = phrasesFor(policy);
       MatchState state = scratch.get();
       try {
-        matcher.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
+        lexicon.normalize(t, state);            // 1. syllables, exact and folded (vn.lanhmanh.text)
         // the child's own words: a message of hers, or outgoing text (side hits kept for the disclosure cue)
         boolean own = stages != null ? stages.fromChild() : policy.isOutgoing();
         // 2. sentences, rule and concept hits, with the policy's own phrases (vn.lanhmanh.match); the stage
         // phrases only for a conversation or the child's own words (a disclosure's cues always: ChildWords)
-        matcher.match(t, state, stages != null || own, phrases);
+        lexicon.match(t, state, stages != null || own, phrases);
         component = "compose";
         fault(component);
         composer.compose(state);                // 3. registers and compositions (vn.lanhmanh.compose)
@@ -382,7 +381,7 @@ public final class ContentFilter implements AutoCloseable {
         component = "score";
         fault(component);
         // 4. scores: the tagger and classifiers (when on) over the same syllables (vn.lanhmanh.model)
-        ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings, source);
+        ScoreStage.Scored scored = scorer.score(t, state, lexicon.vocabulary(), findings, source);
         component = "decide";
         fault(component);
         // 4b. grooming and abuse words in the child's own words are her report, echo or answer (ChildWords)
@@ -421,10 +420,9 @@ public final class ContentFilter implements AutoCloseable {
   TextAnalysis analyze(String text, Policy policy) {
     Objects.requireNonNull(policy, "policy");
     String t = text == null ? "" : text;
-    CompiledLexicon matcher = lexicon;
     MatchState state = new MatchState();
-    matcher.normalize(t, state);
-    matcher.match(t, state, true, phrasesFor(policy));
+    lexicon.normalize(t, state);
+    lexicon.match(t, state, true, phrasesFor(policy));
     composer.compose(state);
     List<Finding> findings = Scorer.findings(t, state);
     if (policy.detectsPersonalInformation()) {
@@ -433,10 +431,10 @@ public final class ContentFilter implements AutoCloseable {
         findings = Decision.withPersonalInformation(findings, personal);
       }
     }
-    ScoreStage.Scored scored = scorer.score(t, state, matcher.vocabulary(), findings);
+    ScoreStage.Scored scored = scorer.score(t, state, lexicon.vocabulary(), findings);
     Verdict v = Decision.decide(t, scored.findings(), ScoreMap.of(scored.scores()), policy);
     String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
-    return TextAnalysis.of(t, state, matcher.vocabulary(), language == null ? v : v.withNote(language));
+    return TextAnalysis.of(t, state, lexicon.vocabulary(), language == null ? v : v.withNote(language));
   }
 
   void fault(String component) {

@@ -806,12 +806,18 @@ public final class CompiledLexicon {
   /**
    * Whether an emoji or another pictograph stands between syllables {@code i} and {@code i + 1}: for a clause of
    * its own ({@link Fold#ALONE}) it ends the clause as a comma does ({@code trời ơi mẹ nó 😤 con mèo lại …}, thirty-
-   * seventh round). Only the {@code alone} reading takes it so; clause-scoped compositions still count commas.
+   * seventh round). Only the {@code alone} reading takes it so; clause-scoped compositions still count commas. A
+   * pictograph is a symbol of type {@code So} read by code point: a letter outside the BMP or a broken surrogate is
+   * not one.
    */
   private static boolean pictographBetween(Positions p, int i) {
-    for (int k = p.end(i); k < p.start(i + 1); k++) {
-      char c = p.inputChar(k);
-      if (Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
+    int end = p.start(i + 1);
+    for (int k = p.end(i); k < end; k++) {
+      int c = p.inputChar(k);
+      if (Character.isHighSurrogate((char) c) && k + 1 < end && Character.isLowSurrogate(p.inputChar(k + 1))) {
+        c = Character.toCodePoint((char) c, p.inputChar(++k));   // an emoji outside the BMP, read whole
+      }
+      if (Character.getType(c) == Character.OTHER_SYMBOL) {
         return true;
       }
     }
