@@ -861,7 +861,13 @@ public enum Concept {
    * compositions other than the medicine itself ({@link #MEANS}) supports (a death, a farewell, a wish to die, a
    * lethal dose, a method asked keep it).
    */
-  TREATMENT(true);
+  TREATMENT(true),
+  /**
+   * A "gift" promised to someone's door ({@code ship quà tới tận cửa}, {@code gửi quà đến tận nhà nó}): with her
+   * address asked for ({@link #DOXX}) and her post or her singing scorned ({@link #LOOKS_MOCK}) in one message,
+   * {@code harassment.doxx_doorstep} T13 (thirty-eighth round). Alone, a shop's delivery or a birthday present.
+   */
+  DOORSTEP_GIFT;
 
   private final String id = name();
   private final boolean register;
