@@ -868,6 +868,23 @@ public enum Concept {
    * {@code harassment.doxx_doorstep} T13 (thirty-eighth round). Alone, a shop's delivery or a birthday present.
    */
   DOORSTEP_GIFT;
+   * A taste for children said by euphemism, as a community's audience ({@code người thích măng non}, {@code ae mê
+   * hàng nhí}, {@code hội khoái loli}): with a closed group or a link given on request ({@link #CLOSED_GROUP}) in the
+   * message, {@code sexual_minors.young_taste_group} C (thirty-eighth round). Alone it is nothing: young bamboo shoots
+   * are food.
+   */
+  YOUNG_TASTE,
+  /**
+   * A closed group entered on request or a link sent by message ({@code vào nhóm kín}, {@code nhắn để nhận link},
+   * {@code không tiếp người lạ}): composed only with {@link #YOUNG_TASTE} (thirty-eighth round).
+   */
+  CLOSED_GROUP,
+  /**
+   * A person "eaten" by the look of them ({@code nhìn là muốn ăn}, {@code nhìn đã thèm xơi}): with a child named and the
+   * age of consent waved away ({@link #CONSENT_CLAIM}, {@code chả cần đợi đủ 18}) in the sentence,
+   * {@code sexual_minors.appetite_minor_age} C (thirty-eighth round). Alone it is said of food.
+   */
+  BODY_APPETITE;
 
   private final String id = name();
   private final boolean register;
