@@ -885,6 +885,14 @@ public enum Concept {
    * {@code sexual_minors.appetite_minor_age} C (thirty-eighth round). Alone it is said of food.
    */
   BODY_APPETITE;
+   * A self-injury set as a dare's task: a photo or a clip of a fresh cut to send as proof ({@code gửi ảnh vết cắt
+   * trên tay}, {@code nộp hình vết rạch mới}), choking oneself for a count of seconds or until one faints ({@code tự
+   * bóp cổ mình 30 giây}, {@code tự siết cổ đến khi ngất}) or being required to ({@code phải tự bóp cổ}). With a dare
+   * ({@link #CHALLENGE}, which the choking phrases carry themselves) in the message, {@code
+   * self_harm.challenge_dared_injury} T18 (thirty-eighth round). It composes with nothing else: a parent sending a
+   * doctor the photo of a kitchen cut, a child telling her mother of the dare.
+   */
+  DARED_INJURY;
 
   private final String id = name();
   private final boolean register;
