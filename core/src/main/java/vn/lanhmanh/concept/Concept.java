@@ -867,7 +867,8 @@ public enum Concept {
    * address asked for ({@link #DOXX}) and her post or her singing scorned ({@link #LOOKS_MOCK}) in one message,
    * {@code harassment.doxx_doorstep} T13 (thirty-eighth round). Alone, a shop's delivery or a birthday present.
    */
-  DOORSTEP_GIFT;
+  DOORSTEP_GIFT,
+  /**
    * A taste for children said by euphemism, as a community's audience ({@code người thích măng non}, {@code ae mê
    * hàng nhí}, {@code hội khoái loli}): with a closed group or a link given on request ({@link #CLOSED_GROUP}) in the
    * message, {@code sexual_minors.young_taste_group} C (thirty-eighth round). Alone it is nothing: young bamboo shoots
@@ -884,7 +885,8 @@ public enum Concept {
    * age of consent waved away ({@link #CONSENT_CLAIM}, {@code chả cần đợi đủ 18}) in the sentence,
    * {@code sexual_minors.appetite_minor_age} C (thirty-eighth round). Alone it is said of food.
    */
-  BODY_APPETITE;
+  BODY_APPETITE,
+  /**
    * A self-injury set as a dare's task: a photo or a clip of a fresh cut to send as proof ({@code gửi ảnh vết cắt
    * trên tay}, {@code nộp hình vết rạch mới}), choking oneself for a count of seconds or until one faints ({@code tự
    * bóp cổ mình 30 giây}, {@code tự siết cổ đến khi ngất}) or being required to ({@code phải tự bóp cổ}). With a dare
