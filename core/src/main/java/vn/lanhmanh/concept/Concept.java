@@ -894,7 +894,14 @@ public enum Concept {
    * self_harm.challenge_dared_injury} T18 (thirty-eighth round). It composes with nothing else: a parent sending a
    * doctor the photo of a kitchen cut, a child telling her mother of the dare.
    */
-  DARED_INJURY;
+  DARED_INJURY,
+  /**
+   * A younger pupil singled out to be "taught a lesson", a beating named by euphemism ({@code chọn một đứa lớp dưới
+   * để dạy dỗ}, {@code trừng trị mấy đứa khóa dưới}, {@code đứa lớp 6 ra dằn mặt}): alone {@code
+   * violence.younger_punished} T13 (thirty-ninth round), unless news, awareness, literature or a child's report.
+   * Older pupils tutoring the younger ones ({@code dạy dỗ, giúp đỡ các em lớp dưới}) name no victim picked.
+   */
+  PUNISH_YOUNGER;
 
   private final String id = name();
   private final boolean register;
