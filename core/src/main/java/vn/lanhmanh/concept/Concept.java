@@ -901,7 +901,25 @@ public enum Concept {
    * violence.younger_punished} T13 (thirty-ninth round), unless news, awareness, literature or a child's report.
    * Older pupils tutoring the younger ones ({@code dạy dỗ, giúp đỡ các em lớp dưới}) name no victim picked.
    */
-  PUNISH_YOUNGER;
+  PUNISH_YOUNGER,
+  /**
+   * Goods to be carried or handed over on the writer's behalf ({@code đi giao hộ tao}, {@code giao giùm chị}, {@code
+   * giao giúp anh}): with a price per packet ({@link #PACKET_PRICE}) and pay offered to whoever needs money ({@link
+   * #PRIZE}) or said per packet ({@link #HIGH_PAY}) in one message, {@code drugs.packet_run_recruit_msg} or {@code
+   * drugs.packet_run_pay_msg} C (thirty-ninth round). Alone, an errand for a parent or a shop.
+   */
+  RUN_FOR_ME,
+  /**
+   * A price of 100 thousand đồng or more per small packet or bag ({@code mỗi gói 200k}, {@code 1 bịch 150k}): with
+   * {@link #RUN_FOR_ME} a drug run (thirty-ninth round). Alone, a shop's price.
+   */
+  PACKET_PRICE,
+  /**
+   * A group calling a pupil by a name, the pupil named next ({@code cả lớp gọi thằng …}, {@code tụi nó toàn gọi con
+   * …}): with a trait mocked in the message ({@link #LOOKS_MOCK}), {@code harassment.nickname_mock} K (thirty-ninth
+   * round). Alone, a nickname, often a kind one.
+   */
+  GROUP_NICKNAME;
 
   private final String id = name();
   private final boolean register;

@@ -147,11 +147,14 @@ enum Quieting {
           + "or a number to call."),
 
   OWN_CONTACT(EnumSet.of(Category.SCAM),
-      x -> !x.nearCertain() && x.has(Cues.OWN_CONTACT) && !x.has(ScoreStage.ASKS) && !x.backed(),
+      x -> !x.nearCertain() && x.has(Cues.OWN_CONTACT) && !x.has(ScoreStage.ASKS) && !x.has(Cues.VALUE_ASKED)
+          && !x.backed(),
       "A child giving her own or a parent's number (\"số em là 0912 345 678\", \"sdt mẹ mình nè …\"): personal "
           + "information in outgoing text, which the score reads as a scammer's contact. A score short of near "
           + "certainty with nothing a scam asks for (money, a fee, a code, a private channel) and nothing of the "
-          + "lexicon behind it is taken away (thirtieth round)."),
+          + "lexicon behind it is taken away (thirtieth round). Since the thirty-ninth round an identity-card number "
+          + "given in its owner's first person (\"số CCCD của bố mình là …\") is such a number, and a question for "
+          + "the value (\"là gì\") keeps the finding."),
 
   OWN_SECRET(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.OWN_SECRET) && !x.has(Cues.SECRET_HANDED_OVER) && !x.backed()
@@ -345,6 +348,9 @@ enum Quieting {
     /** What a scam asks of a secret's owner: its value, money, a fee, a private channel, a number to call. */
     static final ConceptSet SECRET_HANDED_OVER = ConceptSet.of(Concept.VALUE_ASKED, Concept.MONEY_TRANSFER,
         Concept.FEE, Concept.PRIVATE_CHANNEL, Concept.CALL_NUMBER);
+
+    /** The value of a secret or a number asked for ({@link Concept#VALUE_ASKED}: "là gì", "đọc cho anh"). */
+    static final ConceptSet VALUE_ASKED = ConceptSet.of(Concept.VALUE_ASKED);
 
     /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
     static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);
