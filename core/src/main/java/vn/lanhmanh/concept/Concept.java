@@ -901,7 +901,15 @@ public enum Concept {
    * violence.younger_punished} T13 (thirty-ninth round), unless news, awareness, literature or a child's report.
    * Older pupils tutoring the younger ones ({@code dạy dỗ, giúp đỡ các em lớp dưới}) name no victim picked.
    */
-  PUNISH_YOUNGER;
+  PUNISH_YOUNGER,
+  /**
+   * A game's forfeit or its proof owed to the game's master, said with a word the news register also reads
+   * ({@code ai thua thì bị phạt}, {@code báo cáo quản trò}): the dare's own rule, not a report of a fine or a
+   * news report. With a self-injury ({@link #SELF_INJURY}) {@code self_harm.forfeit_injury}, with a dared
+   * choking ({@link #DARED_INJURY}) {@code self_harm.forfeit_dared_injury}, both T18 and not cancelled by
+   * {@code NEWS_POLICE} (thirty-ninth round); awareness, a parent's concern or a child's report cancel them.
+   */
+  DARE_FORFEIT;
 
   private final String id = name();
   private final boolean register;
