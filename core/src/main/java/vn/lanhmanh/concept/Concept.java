@@ -919,7 +919,15 @@ public enum Concept {
    * …}): with a trait mocked in the message ({@link #LOOKS_MOCK}), {@code harassment.nickname_mock} K (thirty-ninth
    * round). Alone, a nickname, often a kind one.
    */
-  GROUP_NICKNAME;
+  GROUP_NICKNAME,
+  /**
+   * A game's forfeit or its proof owed to the game's master, said with a word the news register also reads
+   * ({@code ai thua thì bị phạt}, {@code báo cáo quản trò}): the dare's own rule, not a report of a fine or a
+   * news report. With a self-injury ({@link #SELF_INJURY}) {@code self_harm.forfeit_injury}, with a dared
+   * choking ({@link #DARED_INJURY}) {@code self_harm.forfeit_dared_injury}, both T18 and not cancelled by
+   * {@code NEWS_POLICE} (thirty-ninth round); awareness, a parent's concern or a child's report cancel them.
+   */
+  DARE_FORFEIT;
 
   private final String id = name();
   private final boolean register;
