@@ -927,7 +927,14 @@ public enum Concept {
    * choking ({@link #DARED_INJURY}) {@code self_harm.forfeit_dared_injury}, both T18 and not cancelled by
    * {@code NEWS_POLICE} (thirty-ninth round); awareness, a parent's concern or a child's report cancel them.
    */
-  DARE_FORFEIT;
+  DARE_FORFEIT,
+  /**
+   * Register: a parent or grandparent caring for a young child's body ({@code mẹ tắm cho bé}, {@code bố thay tã cho
+   * con}, {@code mẹ cởi bớt cúc áo ra cho thoáng}): bathing, dressing, changing or cooling a child is care, not an
+   * approach. It composes with nothing; it only quiets a grooming, sexual-minors or sexual classifier score short of
+   * near certainty that nothing of the lexicon backs ({@code Quieting.CHILD_CARE}, thirty-ninth round).
+   */
+  CHILD_CARE(true);
 
   private final String id = name();
   private final boolean register;

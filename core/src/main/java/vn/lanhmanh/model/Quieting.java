@@ -216,6 +216,14 @@ enum Quieting {
           + "it, no code, private channel or number to call asked and no full number or web address is taken "
           + "away (thirty-second round)."),
 
+  CHILD_CARE(Cues.CHILD_SEXUAL_CATEGORIES,
+      x -> !x.raise && !x.nearCertain() && x.has(Cues.CHILD_CARE)
+          && !aboveP(x.findings, Cues.CHILD_SEXUAL_CATEGORIES),
+      "A parent caring for a young child's body (\"bé ngủ đổ mồ hôi thì mẹ cởi bớt cúc áo ra cho thoáng\", \"bố "
+          + "thay tã cho con\", register CHILD_CARE): the score reads the undressing or the bath as an approach. "
+          + "A score of near certainty, or a grooming, sexual-minors or sexual finding of the lexicon above P, "
+          + "keeps it (thirty-ninth round)."),
+
   CHILD_ANGER_NAMES_NOTHING(EnumSet.of(Category.VIOLENCE),
       x -> x.source == Source.CHILD_IN_CONVERSATION && !x.backed()
           && !ScoreStage.addressed(x.state.positions(), x.vocab) && !x.has(x.stage.support(x.category)),
@@ -369,6 +377,9 @@ enum Quieting {
 
     /** A child's report to a parent or a teacher ({@link Concept#CHILD_REPORT}). */
     static final ConceptSet CHILD_REPORT = ConceptSet.of(Concept.CHILD_REPORT);
+
+    /** A parent's care of a young child's body ({@link Concept#CHILD_CARE}). */
+    static final ConceptSet CHILD_CARE = ConceptSet.of(Concept.CHILD_CARE);
 
     /**
      * A service speaking through its own channel: a shop's ({@link Concept#SHOP_SERVICE}) or a school's
