@@ -19,6 +19,7 @@ import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.LanguageCheck;
 import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.Syllables;
 import vn.lanhmanh.text.Vocabulary;
 
 /**
@@ -575,7 +576,7 @@ public final class ScoreStage {
       if (c != ' ' && (c < 'a' || c > 'z')) {
         return false;   // a Vietnamese letter (đm, vcl with a stroke): teencode the classifiers read
       }
-      vowel |= c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+      vowel |= Syllables.vowel(c);
     }
     if (!vowel) {
       return false;     // consonants only (dm, vcl, wtf): teencode, read as before
