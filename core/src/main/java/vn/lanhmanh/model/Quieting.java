@@ -158,7 +158,7 @@ enum Quieting {
 
   OWN_SECRET(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.OWN_SECRET) && !x.has(Cues.SECRET_HANDED_OVER) && !x.backed()
-          && !ScoreStage.webAddressOrNumber(ScoreStage.withoutEmail(x.text)),
+          && !ScoreStage.webAddressOrNumberBesideEmail(x.text),
       "A child giving away her own or her family's password, PIN or code (\"mật khẩu acc … của em là …, anh vào "
           + "cày rank hộ em\", \"mã PIN thẻ của mẹ em là …\"): personal information in outgoing text, which the "
           + "score reads as a scam's credentials. A score short of near certainty, with nothing of the lexicon "

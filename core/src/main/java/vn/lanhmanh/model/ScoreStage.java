@@ -19,6 +19,7 @@ import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.LanguageCheck;
 import vn.lanhmanh.text.Positions;
+import vn.lanhmanh.text.Syllables;
 import vn.lanhmanh.text.Vocabulary;
 
 /**
@@ -575,7 +576,7 @@ public final class ScoreStage {
       if (c != ' ' && (c < 'a' || c > 'z')) {
         return false;   // a Vietnamese letter (đm, vcl with a stroke): teencode the classifiers read
       }
-      vowel |= c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+      vowel |= Syllables.vowel(c);
     }
     if (!vowel) {
       return false;     // consonants only (dm, vcl, wtf): teencode, read as before
@@ -863,9 +864,30 @@ public final class ScoreStage {
 
   /** Whether {@code text} holds a web address or a number of {@value #NUMBER_DIGITS} digits or more. One pass. */
   static boolean webAddressOrNumber(String text) {
+    return webAddressOrNumber(text, false);
+  }
+
+  /**
+   * {@link #webAddressOrNumber(String)} outside the text's e-mail addresses (a run of non-space characters
+   * holding {@code @}), so that an address the writer gives away is not read as a web address or a number. The
+   * addresses are skipped in place, and a number does not run on into one. No copy of the text.
+   */
+  static boolean webAddressOrNumberBesideEmail(String text) {
+    return webAddressOrNumber(text, text.indexOf('@') >= 0);
+  }
+
+  private static boolean webAddressOrNumber(String text, boolean skipEmail) {
     int digits = 0;
     int n = text.length();
     for (int i = 0; i < n; i++) {
+      if (skipEmail && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+        int end = emailEnd(text, i);
+        if (end > 0) {
+          digits = 0;   // a number before the address ends at it
+          i = end - 1;
+          continue;
+        }
+      }
       char ch = text.charAt(i);
       if (ch >= '0' && ch <= '9') {
         if (++digits >= NUMBER_DIGITS) {
@@ -890,34 +912,17 @@ public final class ScoreStage {
   }
 
   /**
-   * {@code text} with its e-mail addresses (a run of non-space characters holding {@code @}) blanked, so that an
-   * address the writer gives away is not read as a web address by {@link #webAddressOrNumber}. The text itself when
-   * it holds no {@code @}.
+   * The end of the run of non-space characters that starts at {@code from} when it holds {@code @} (an e-mail
+   * address), else -1.
    */
-  static String withoutEmail(String text) {
-    if (text.indexOf('@') < 0) {
-      return text;
+  private static int emailEnd(String text, int from) {
+    boolean at = false;
+    int i = from;
+    while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+      at |= text.charAt(i) == '@';
+      i++;
     }
-    StringBuilder b = new StringBuilder(text);
-    int n = b.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && Character.isWhitespace(b.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      boolean at = false;
-      while (i < n && !Character.isWhitespace(b.charAt(i))) {
-        at |= b.charAt(i) == '@';
-        i++;
-      }
-      if (at) {
-        for (int k = start; k < i; k++) {
-          b.setCharAt(k, ' ');
-        }
-      }
-    }
-    return b.toString();
+    return at ? i : -1;
   }
 
   /** Whether two to six ASCII letters start at {@code from} and end the word there (a top-level name). */

@@ -4,8 +4,10 @@ package vn.lanhmanh.text;
  * The shape of a Vietnamese syllable on its folded letters (no diacritics, {@code đ → d}): an optional
  * initial consonant, one to three vowels, an optional final consonant. Used to tell a Vietnamese word or
  * teencode from an English word, a symbol or a code written in Latin letters around it.
+ *
+ * <p>Public only for {@link #vowel}, the vowel test the score stage shares with it.
  */
-final class Syllables {
+public final class Syllables {
 
   /** Initial consonants, longest first so that {@code ngh} is tried before {@code ng} and {@code n}. */
   private static final String[] INITIALS = {
@@ -50,7 +52,7 @@ final class Syllables {
   }
 
   /** Whether {@code c} is a lower-case ASCII vowel letter ({@code a e i o u y}). */
-  static boolean vowel(char c) {
+  public static boolean vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
   }
 
