@@ -105,6 +105,8 @@ public final class CompiledLexicon {
   final int[] syllableIds;
   /** Where each output's syllables start in {@link #syllableIds}; {@code syllableStart[outputs]} ends them. */
   final int[] syllableStart;
+  /** The outputs' syllables as written, over the two arrays above, and the folded-hit checks that read them. */
+  private final WrittenSyllables written;
   /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
   final boolean[] foldAlways;
   /** Per concept phrase (output {@code entries.length + j}): its concepts. */
@@ -175,6 +177,7 @@ public final class CompiledLexicon {
     this.ruleIds = ruleIds;
     this.syllableStart = syllableStart;
     this.syllableIds = syllableIds;
+    this.written = new WrittenSyllables(syllableStart, syllableIds, null, vocab);
     this.foldAlways = foldAlways;
     this.conceptSets = conceptSets;
     this.counts = counts;
@@ -673,9 +676,9 @@ public final class CompiledLexicon {
       // and one with diacritics only for an always phrase whose marks are its own (the loop below); but among
       // words written with diacritics, a hit with a syllable that is another word as written is those words
       // ("mẹ con cho chưa" is "has Mum let you", not "con chó").
-      return first > lastMarked && !otherWordAsWritten(e, first, endPos, p);
+      return first > lastMarked && !written.otherWordAsWritten(e, first, endPos, p);
     }
-    if (rule && !swear && !always && length > 1 && wordsAsWritten(e, first, endPos, p)) {
+    if (rule && !swear && !always && length > 1 && written.wordsAsWritten(e, first, endPos, p)) {
       return false;
     }
     for (int k = first; k <= endPos; k++) {
@@ -683,15 +686,13 @@ public final class CompiledLexicon {
       if (p.plain(k)) {
         // One word written without diacritics among words written with them is the word it spells
         // (khung, nung), unless it cannot be a word without a tone (dit, cac).
-        if (rule && !always && first == endPos && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-            && !p.disguised(k) && Surface.writerUsesDiacritics(p, first, endPos)
-            && (!swear || Surface.capitalised(p, k, k))) {
+        if (rule && !always && first == endPos && WrittenSyllables.loneWordAsWritten(p, k, swear)) {
           return false;
         }
         // In a phrase that is not a rule, a syllable left without the marks of the phrase's own while another
         // syllable of the same hit carries marks is the word as written: "còn cao nữa" is "taller still",
         // not "cào nữa" (unless it cannot be a word without a tone, "cat nữa", or is disguised or teencode).
-        if (!rule && anotherWord(e, k, first, p)) {
+        if (!rule && written.anotherWord(e, k, first, p)) {
           return false;
         }
         continue;
@@ -708,30 +709,6 @@ public final class CompiledLexicon {
       }
     }
     return true;
-  }
-
-  /**
-   * Whether a hit written without diacritics, among words written with them, has a syllable that differs from
-   * the phrase's own and is a word as written (not one that cannot stand without a tone, nor disguised, nor
-   * from teencode): the writer meant that word.
-   */
-  private boolean otherWordAsWritten(int e, int first, int last, Positions p) {
-    for (int k = first; k <= last; k++) {
-      if (anotherWord(e, k, first, p)) {
-        return Surface.writerUsesDiacritics(p, first, last);
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether the syllable at {@code k} of a hit of entry {@code e} starting at {@code first} is another word as
-   * written: not the phrase's own syllable, written by the writer (not from teencode), able to stand as written
-   * and not disguised.
-   */
-  private boolean anotherWord(int e, int k, int first, Positions p) {
-    return p.exactId(k) != syllableId(e, k - first) && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-        && !p.disguised(k);
   }
 
   /**
@@ -758,21 +735,6 @@ public final class CompiledLexicon {
       }
     }
     return Surface.writerUsesDiacritics(p, first, endPos);
-  }
-
-  /**
-   * A phrase written without diacritics among words written with them, where every syllable differs from
-   * the rule's and is a word as written ({@code ban tinh}, {@code bon cho}): it is those words, not the
-   * phrase. One syllable that is the rule's own ({@code do ngu}) or cannot stand without a tone
-   * ({@code do that bai}) keeps the reading.
-   */
-  private boolean wordsAsWritten(int e, int first, int last, Positions p) {
-    for (int k = first; k <= last; k++) {
-      if (!p.plain(k) || !anotherWord(e, k, first, p)) {
-        return false;
-      }
-    }
-    return Surface.writerUsesDiacritics(p, first, last);
   }
 
   /**

@@ -33,9 +33,11 @@ public final class PolicyPhrases {
   private final Vocabulary vocab;
   /** Phrase {@code j}'s syllables are {@code start[j] .. start[j + 1]} of the arrays below. */
   private final int[] start;
-  /** Per syllable: the exact spelling, its id in the lexicon's vocabulary or -1, and the same folded. */
-  private final String[] exactKeys;
-  private final int[] exactIds;
+  /**
+   * Per syllable: as written (its id in the lexicon's vocabulary or -1, and its spelling), with the folded-hit
+   * checks the lexicon applies too; and the same folded.
+   */
+  private final WrittenSyllables written;
   private final String[] foldKeys;
   private final int[] foldIds;
   /** Per phrase: null for an allow phrase, else what a deny phrase's candidate carries. */
@@ -62,8 +64,7 @@ public final class PolicyPhrases {
     this.lexicon = lexicon;
     this.vocab = lexicon.vocabulary();
     this.start = start;
-    this.exactKeys = exactKeys;
-    this.exactIds = exactIds;
+    this.written = new WrittenSyllables(start, exactIds, exactKeys, vocab);
     this.foldKeys = foldKeys;
     this.foldIds = foldIds;
     this.deny = deny;
@@ -220,7 +221,7 @@ public final class PolicyPhrases {
         boolean exact = true;
         boolean fold = true;
         for (int k = first, s = start[j]; k <= i && (exact || fold); k++, s++) {
-          exact = exact && sameExact(p, k, s);
+          exact = exact && written.same(p, k, s);
           fold = fold && sameFold(p, k, s);
         }
         if ((exact || fold && foldAllowed(j, first, i, lastMarked, p))
@@ -231,12 +232,6 @@ public final class PolicyPhrases {
       }
     }
     return n;
-  }
-
-  /** Whether text syllable {@code k} is phrase syllable {@code s} as written (by id, or by letters when unknown). */
-  private boolean sameExact(Positions p, int k, int s) {
-    int id = exactIds[s];
-    return id >= 0 ? p.exactId(k) == id : p.exactId(k) < 0 && p.exactIs(k, exactKeys[s], vocab);
   }
 
   /** Whether text syllable {@code k} is phrase syllable {@code s} folded. */
@@ -253,44 +248,20 @@ public final class PolicyPhrases {
    */
   private boolean foldAllowed(int j, int first, int last, int lastMarked, Positions p) {
     if (!isDeny(j)) {
-      return first > lastMarked && !otherWordAsWritten(j, first, last, p);
+      return first > lastMarked && !written.otherWordAsWritten(j, first, last, p);
     }
     boolean swear = deny[j].category() == Category.PROFANITY;
-    if (!swear && last > first && wordsAsWritten(j, first, last, p)) {
+    if (!swear && last > first && written.wordsAsWritten(j, first, last, p)) {
       return false;
     }
     for (int k = first; k <= last; k++) {
       if (!p.plain(k)) {
         return false;
       }
-      if (first == last && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k) && !p.disguised(k)
-          && Surface.writerUsesDiacritics(p, first, last) && (!swear || Surface.capitalised(p, k, k))) {
+      if (first == last && WrittenSyllables.loneWordAsWritten(p, k, swear)) {
         return false;
       }
     }
     return true;
-  }
-
-  private boolean otherWordAsWritten(int j, int first, int last, Positions p) {
-    for (int k = first; k <= last; k++) {
-      if (anotherWord(j, k, first, p)) {
-        return Surface.writerUsesDiacritics(p, first, last);
-      }
-    }
-    return false;
-  }
-
-  private boolean wordsAsWritten(int j, int first, int last, Positions p) {
-    for (int k = first; k <= last; k++) {
-      if (!p.plain(k) || !anotherWord(j, k, first, p)) {
-        return false;
-      }
-    }
-    return Surface.writerUsesDiacritics(p, first, last);
-  }
-
-  private boolean anotherWord(int j, int k, int first, Positions p) {
-    return !sameExact(p, k, start[j] + k - first) && p.source(k) == Positions.OWN && !p.impossibleAsWritten(k)
-        && !p.disguised(k);
   }
 }

@@ -50,7 +50,7 @@ class LexiconCodecTest {
     // serialised: written by LexiconCodec; derived: rebuilt from serialised ones when read
     assertThat(fields(CompiledLexicon.class)).as("CompiledLexicon fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("vocab", "exact", "fold", "entries", "ruleIds", "syllableIds", "counts", "conceptSets",
-            /* derived */ "normalizer", "lengths", "syllableStart", "foldAlways", "info", "masks");
+            /* derived */ "normalizer", "lengths", "syllableStart", "foldAlways", "info", "masks", "written");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder(
             /* derived from the trie (failure links: in states; outputs: the pool) */
