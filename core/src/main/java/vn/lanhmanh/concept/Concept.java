@@ -934,7 +934,14 @@ public enum Concept {
    * approach. It composes with nothing; it only quiets a grooming, sexual-minors or sexual classifier score short of
    * near certainty that nothing of the lexicon backs ({@code Quieting.CHILD_CARE}, thirty-ninth round).
    */
-  CHILD_CARE(true);
+  CHILD_CARE(true),
+  /**
+   * The child saying she did the cutting she was made or dared to do ({@code rồi con cắt thật}, {@code em rạch tay
+   * thật}, {@code con cứa mấy đường}): with a child's report of the dare ({@link #CHILD_REPORT}) {@code
+   * self_harm.dared_and_done} K (thirty-ninth round). The report alone stays P (a child telling a parent she is
+   * pressured); the child who did it is warned with help. Alone it composes with nothing ("con cắt thật cẩn thận").
+   */
+  DID_AS_DARED;
 
   private final String id = name();
   private final boolean register;
