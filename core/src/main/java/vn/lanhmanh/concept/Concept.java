@@ -941,7 +941,23 @@ public enum Concept {
    * self_harm.dared_and_done} K (thirty-ninth round). The report alone stays P (a child telling a parent she is
    * pressured); the child who did it is warned with help. Alone it composes with nothing ("con cắt thật cẩn thận").
    */
-  DID_AS_DARED;
+  DID_AS_DARED,
+  /**
+   * A child hailed as a little one ({@code bé ơi}, {@code cháu ơi}, {@code bé ngoan}, {@code cháu yêu}). Lovers say
+   * {@code bé ơi} too, so alone it names no child; with {@link #ELDER_SELF} in the message (the writer names himself
+   * {@code chú} or {@code bác} to the one he hails) it is an adult speaking to a child: with an undressing
+   * ({@link #UNDRESS}) {@code sexual_minors.elder_undress}, with a bath or a change and a picture
+   * ({@link #INTIMATE_SCENE}, {@link #MEDIA} or {@link #SHOW_ON_CAMERA}) {@code sexual_minors.elder_scene_media} and
+   * {@code sexual_minors.elder_scene_show}, C (fortieth round).
+   */
+  CHILD_HAILED,
+  /**
+   * The writer naming himself an elder ({@code chú}, {@code bác}, {@code dượng}) as the one who is to see, receive or
+   * pay ({@code cho chú xem}, {@code gửi chú}, {@code chú chuyển}, {@code bác nạp thẻ}, {@code chú không nói với ai}).
+   * Composes only with {@link #CHILD_HAILED} (fortieth round); a doctor ({@code bác sĩ}) or a lesson given
+   * ({@code chú dạy bơi}) is not in the phrases.
+   */
+  ELDER_SELF;
 
   private final String id = name();
   private final boolean register;
