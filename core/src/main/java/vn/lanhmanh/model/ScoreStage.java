@@ -610,8 +610,8 @@ public final class ScoreStage {
    * {@code deo}), and a swear inside or at the end of a sentence is read as before.
    */
   static boolean openingOath(Finding f, String text, Positions p) {
-    if (f.category() != Category.PROFANITY) {
-      return false;
+    if (f.category() != Category.PROFANITY || f.severity() == Severity.LOW) {
+      return false;   // a mild oath (vãi) is the classifiers' to weigh
     }
     int first = -1;
     int last = -1;
@@ -626,6 +626,7 @@ public final class ScoreStage {
     if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first)) || p.start(first) != f.start()) {
       return false;
     }
+    boolean vowel = false;
     boolean marked = false;   // the word being read has a letter with a mark (a typo's "thằg" keeps its "ằ")
     for (int k = f.start(); k < f.end(); k++) {
       char c = text.charAt(k);
@@ -637,8 +638,9 @@ public final class ScoreStage {
       } else if (Character.isLetter(c) && c > 'z') {
         marked = true;
       }
+      vowel |= Syllables.vowel(Character.toLowerCase(c)) || (Character.isLetter(c) && c > 'z' && c != 'đ' && c != 'Đ');
     }
-    return marked;
+    return marked && vowel;   // consonant-only teencode (đm, đcm) is read by the classifiers as before
   }
 
   /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
