@@ -34,7 +34,9 @@ import vn.lanhmanh.text.Vocabulary;
  * exact view before the folded; those that keep the normaliser's reading of their masked words first;
  * longer before shorter; earlier before later. A reading that would give a masked word another syllable
  * than one taken before is dropped whole, and so is one that turns a masked swear ({@code l*n}) into
- * another word unless it is a rule or harm concept phrase read with another masked word. A masked word
+ * another word unless it is a rule or harm concept phrase read with another masked word. No reading is taken
+ * over syllables written as a person's name ({@link #nameRun}: {@code Tr*n Minh Kh*i, L* Ng*c Anh}), and a
+ * masked swear inside such a name is read as another syllable it fits ({@link #nameSwear}). A masked word
  * that no reading takes keeps the normaliser's reading.
  *
  * <p>Immutable and thread-safe; the walks live in the caller's {@link MatchState}.
@@ -547,6 +549,11 @@ final class MaskedReading {
   private void apply(Positions p, Scratch sc) {
     int count = sc.found;
     if (count == 0) {
+      for (int word = 0, words = p.maskedWords(); word < words; word++) {
+        if (p.maskedSwear(word) && nameSwear(p, p.maskedPosition(word))) {
+          readAsName(p, sc, word);
+        }
+      }
       return;
     }
     int[] rd = sc.readings;
@@ -570,6 +577,9 @@ final class MaskedReading {
       int r = order[i] * READING;
       int v = rd[r + 1];
       int chosen = rd[r + 4];
+      if (nameRun(p, rd[r + 2], rd[r + 3])) {
+        continue;
+      }
       boolean fits = true;
       for (int k = 0; k < chosen && fits; k++) {
         int word = rd[r + 5 + 2 * k];
@@ -602,7 +612,9 @@ final class MaskedReading {
     }
     for (int word = 0; word < words; word++) {
       int v = sc.view[word];
-      if (v == 0) {
+      if (v < 0 && p.maskedSwear(word) && nameSwear(p, p.maskedPosition(word))) {
+        readAsName(p, sc, word);   // a name's syllable, not the swear its letters also spell
+      } else if (v == 0) {
         // Read in the exact view: the syllable with its diacritics.
         int sym = sc.symbol[word];
         p.readMasked(word, sym, sym < foldOfExact.length ? foldOfExact[sym] : -1, false);
@@ -661,6 +673,124 @@ final class MaskedReading {
       return la > lb;
     }
     return rd[a + 2] < rd[b + 2];
+  }
+
+  /**
+   * True when syllables {@code from..to} (inclusive) are written as a person's name, so no phrase is read
+   * through their masked words: every one begins with a capital, one of them is written in title case (a
+   * capital then a small letter: {@code Ng*c}, not {@code NG*C} shouted nor a lone {@code L*}), and the run
+   * stands beside more of a name or in a list: another capitalised syllable of its sentence follows or
+   * precedes it ({@code L* Ng*c Anh}, {@code Tr*n Minh Kh*i}), or a comma, a semicolon or a list's colon
+   * sets it off ({@code Giải nhì: L* Ng*c, …}). Masked names in a prize list or a news report are read so; a
+   * swear or a sexual word masked in small letters ({@code l* ng*c}), one opening its sentence ({@code Đ*t
+   * m* mày}) or capitalised alone inside it ({@code bị L* Ng*c trên sóng}) is not.
+   */
+  private static boolean nameRun(Positions p, int from, int to) {
+    boolean title = false;
+    for (int i = from; i <= to; i++) {
+      if (!capital(p, i)) {
+        return false;
+      }
+      title |= titleCase(p, i);
+    }
+    if (!title) {
+      return false;
+    }
+    return nameWord(p, to + 1) || from > 0 && !p.sentenceStart(from) && nameWord(p, from - 1)
+        || listMark(p, p.start(from) - 1, -1) || listMark(p, p.end(to), 1);
+  }
+
+  /** Whether the first char other than a blank from {@code k} on, in direction {@code step}, separates a list. */
+  private static boolean listMark(Positions p, int k, int step) {
+    for (int n = p.inputLength(); k >= 0 && k < n; k += step) {
+      char c = p.inputChar(k);
+      if (c != ' ' && c != '\t') {
+        return c == ',' || c == ';' || step < 0 && c == ':';
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads masked word {@code w}, a syllable of a name, as the first syllable it fits whose spelling without
+   * diacritics is not the swear's ({@code L*n}: not {@code lồn}, whose fold {@code lon} is also that of {@code
+   * lộn}, {@code lớn}) and that is no rule on its own ({@code lìn}); it keeps the normaliser's reading when none fits. Uses the scratch's candidates.
+   */
+  private void readAsName(Positions p, Scratch sc, int w) {
+    candidates(p, sc, w);
+    int swear = p.maskedReadFold(w);
+    int[] exact = sc.candidates[0];
+    for (int k = 0, n = sc.candidateCount[0]; k < n; k++) {
+      int id = exact[k];
+      int fold = id < foldOfExact.length ? foldOfExact[id] : -1;
+      if (fold >= 0 && fold != swear && !ruleAlone(id, fold)) {
+        p.readMasked(w, id, fold, false);
+        return;
+      }
+    }
+  }
+
+  /** Whether syllable {@code k} is capitalised and not the first of its sentence (whose capital says nothing). */
+  private static boolean nameWord(Positions p, int k) {
+    return k > 0 && k < p.size() && !p.sentenceStart(k) && capital(p, k);
+  }
+
+  /**
+   * True when the masked swear at syllable {@code i} ({@code L*n}) is one syllable of a masked full name: it
+   * is written in title case, is not the first syllable of its sentence, and stands in a run of three
+   * capitalised syllables or more of that sentence ({@code em C*o Th* L*n}: {@code Cao Thị Lan}; {@code Giải
+   * nhất: Tr*n Thị C*c}). {@code thằng L*n}, {@code Thằng L*n đó}, {@code Mày là Đồ L*n} are not.
+   */
+  private static boolean nameSwear(Positions p, int i) {
+    if (!nameWord(p, i) || !titleCase(p, i)) {
+      return false;
+    }
+    int from = i;
+    while (from > 0 && !p.sentenceStart(from) && capital(p, from - 1)) {
+      from--;
+    }
+    int to = i;
+    while (nameWord(p, to + 1)) {
+      to++;
+    }
+    return to - from >= 2;
+  }
+
+  /** Whether exact syllable {@code id} (folded {@code fold}) is on its own a rule of the lexicon ({@code lìn}). */
+  private boolean ruleAlone(int id, int fold) {
+    return ruleIn(0, id) || fold >= 0 && ruleIn(1, fold);
+  }
+
+  private boolean ruleIn(int v, int sym) {
+    PhraseAutomaton a = automata[v];
+    int c = a.childOf(0, sym);
+    int at = c < 0 ? 0 : a.outputsAt(c);
+    if (at == 0) {
+      return false;
+    }
+    for (int k = at + 1, e = at + 1 + a.pool[at]; k < e; k++) {
+      int out = a.pool[k];
+      if (length[out] == 1 && rank[out] == RULE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether syllable {@code i} begins with a capital letter in the text as written. */
+  private static boolean capital(Positions p, int i) {
+    int k = p.start(i);
+    return k < p.inputLength() && Character.isUpperCase(p.inputChar(k));
+  }
+
+  /** Whether syllable {@code i}, capitalised, holds a small letter after its capital. */
+  private static boolean titleCase(Positions p, int i) {
+    for (int k = p.start(i) + 1, e = Math.min(p.end(i), p.inputLength()); k < e; k++) {
+      if (Character.isLowerCase(p.inputChar(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many masked words reading {@code r} reads as the normaliser did. */

@@ -265,6 +265,9 @@ final class Places {
         return -1;
       }
     }
+    if (titled(s, t)) {
+      return -1;
+    }
     boolean weakTrigger = s.capitalised(t) && !s.accented(t) && !sentenceStart(s, t);
     int a = trig + 1;
     if (kind == 'A') {
@@ -340,6 +343,34 @@ final class Places {
       return -1;
     }
     return end;
+  }
+
+  /** Words that name a work by its title: a volume, a story, a book, a film, a song. */
+  private static final String[] TITLE_NOUNS = {"tap", "truyen", "cuon", "quyen", "sach", "phim", "hat", "series",
+      "chap", "game"};
+
+  /**
+   * True when a capitalised trigger opens a title rather than an address: it is glued to an opening quote
+   * ({@code "Phố Mèo"}, {@code “Đường Về”}) or follows a word naming a work ({@code 3 tập Phố Mèo}, {@code truyện
+   * Phố Mèo}, {@code bài hát Đường Xưa}). A lower-case trigger ({@code nhà em ở phố Huế}) is never a title.
+   */
+  private static boolean titled(Scan s, int t) {
+    if (t == 0 || !s.capitalised(t)) {
+      return false;
+    }
+    int p = t - 1;
+    if (s.kind[p] == Scan.PUNCT && s.tight(p, t)) {
+      char c = s.f[s.ts[p]];
+      return c == '"' || c == '\u201C' || c == '\u00AB' || c == '\'';
+    }
+    if (s.kind[p] == Scan.WORD && s.spaced(p, t)) {
+      for (String w : TITLE_NOUNS) {
+        if (s.is(p, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean sentenceStart(Scan s, int t) {
