@@ -581,16 +581,8 @@ public final class ScoreStage {
     if (!vowel) {
       return false;     // consonants only (dm, vcl, wtf): teencode, read as before
     }
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < p.size(); i++) {
-      if (first < 0 && p.end(i) > f.start()) {
-        first = i;
-      }
-      if (p.start(i) < f.end()) {
-        last = i;
-      }
-    }
+    int first = firstSyllable(p, f.start());
+    int last = lastSyllable(p, f.end());
     if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first))) {
       return false;
     }
@@ -613,16 +605,8 @@ public final class ScoreStage {
     if (f.category() != Category.PROFANITY || f.severity() == Severity.LOW) {
       return false;   // a mild oath (vãi) is the classifiers' to weigh
     }
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < p.size(); i++) {
-      if (first < 0 && p.end(i) > f.start()) {
-        first = i;
-      }
-      if (p.start(i) < f.end()) {
-        last = i;
-      }
-    }
+    int first = firstSyllable(p, f.start());
+    int last = lastSyllable(p, f.end());
     if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first)) || p.start(first) != f.start()) {
       return false;
     }
@@ -641,6 +625,25 @@ public final class ScoreStage {
       vowel |= Syllables.vowel(Character.toLowerCase(c)) || (Character.isLetter(c) && c > 'z' && c != 'đ' && c != 'Đ');
     }
     return marked && vowel;   // consonant-only teencode (đm, đcm) is read by the classifiers as before
+  }
+
+  /** The first syllable that ends after {@code start}, or -1. */
+  private static int firstSyllable(Positions p, int start) {
+    for (int i = 0; i < p.size(); i++) {
+      if (p.end(i) > start) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last syllable that begins before {@code end}, or -1. */
+  private static int lastSyllable(Positions p, int end) {
+    int last = -1;
+    for (int i = 0; i < p.size() && p.start(i) < end; i++) {
+      last = i;
+    }
+    return last;
   }
 
   /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
