@@ -614,15 +614,16 @@ public final class ScoreStage {
     boolean marked = false;   // the word being read has a letter with a mark (a typo's "thằg" keeps its "ằ")
     for (int k = f.start(); k < f.end(); k++) {
       char c = text.charAt(k);
+      boolean letterWithMark = Character.isLetter(c) && c > 'z';   // ă, ằ, ơ, đ …
       if (Character.isWhitespace(c)) {
         if (!marked) {
           return false;
         }
         marked = false;
-      } else if (Character.isLetter(c) && c > 'z') {
+      } else if (letterWithMark) {
         marked = true;
       }
-      vowel |= Syllables.vowel(Character.toLowerCase(c)) || (Character.isLetter(c) && c > 'z' && c != 'đ' && c != 'Đ');
+      vowel |= letterWithMark ? c != 'đ' && c != 'Đ' : Syllables.vowel(Character.toLowerCase(c));
     }
     return marked && vowel;   // consonant-only teencode (đm, đcm) is read by the classifiers as before
   }
