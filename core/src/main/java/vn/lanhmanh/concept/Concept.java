@@ -957,7 +957,15 @@ public enum Concept {
    * Composes only with {@link #CHILD_HAILED} (fortieth round); a doctor ({@code bác sĩ}) or a lesson given
    * ({@code chú dạy bơi}) is not in the phrases.
    */
-  ELDER_SELF;
+  ELDER_SELF,
+  /**
+   * Register: leaving a named place or group for an ordinary reason ({@code ngày cuối cùng ở công ty}, {@code ngày
+   * làm việc cuối cùng}, {@code chuyển trường}, {@code chuyển nhà}, {@code đi du học}): a farewell at a job, a school,
+   * a club or a home. It takes away a self-harm score that nothing the lexicon reads backs ("Hôm nay là ngày cuối
+   * cùng của tôi ở công ty, cảm ơn mọi người vì tất cả"); a farewell's thanks and things given away do not keep it, a
+   * death, a disappearance, a means or a plan does (forty-first round). It lowers no word.
+   */
+  LEAVING_PLACE(true);
 
   private final String id = name();
   private final boolean register;

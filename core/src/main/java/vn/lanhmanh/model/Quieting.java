@@ -86,6 +86,14 @@ enum Quieting {
           + "farewell, shutting someone out), keeps the finding. An account handed on when quitting is no "
           + "belonging given away for good (GIVE_AWAY does not count)."),
 
+  LEAVING_PLACE(EnumSet.of(Category.SELF_HARM),
+      x -> x.has(Cues.LEAVING_PLACE) && !x.backed() && !x.has(x.stage.leavingSupport),
+      "A farewell at leaving a named job, school, club or home (\"Hôm nay là ngày cuối cùng của tôi ở công ty, cảm ơn "
+          + "mọi người vì tất cả\", \"mai mình chuyển trường rồi\"): the classifier reads the last day and the thanks "
+          + "as a goodbye note, at any score. A word the lexicon reads, or a concept of the self-harm "
+          + "compositions other than the farewell's thanks and gifts (a death, a disappearance, a means, a plan) "
+          + "keeps the finding (forty-first round)."),
+
   TREATMENT(EnumSet.of(Category.SELF_HARM),
       x -> x.has(Cues.TREATMENT) && !x.backed() && !x.has(x.stage.treatmentSupport),
       "A course of treatment as a doctor or a carer gives it (\"uống đủ 5 ngày rồi dừng, bôi kem ngày hai lần\"): "
@@ -317,6 +325,7 @@ enum Quieting {
 
     /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
     static final ConceptSet QUIT_PLAY = ConceptSet.of(Concept.QUIT_PLAY);
+    static final ConceptSet LEAVING_PLACE = ConceptSet.of(Concept.LEAVING_PLACE);
 
     /** A course of treatment ({@link Concept#TREATMENT}). */
     static final ConceptSet TREATMENT = ConceptSet.of(Concept.TREATMENT);

@@ -112,6 +112,13 @@ public final class ScoreStage {
   private final ConceptSet[][] cancelledBy;
   /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
   final ConceptSet quitSupport;
+  /**
+   * The concepts of the self-harm compositions but a farewell's thanks, things given away, the writer naming
+   * himself and a place to meet ({@code FAREWELL}, {@code GIVE_AWAY}, {@code SELF}, {@code MEETUP}): one of them keeps
+   * a self-harm score where the text leaves a named place
+   * ({@link Quieting#LEAVING_PLACE}).
+   */
+  final ConceptSet leavingSupport;
   /** The self-harm support concepts less the medicine itself ({@link Concept#MEANS}): a course of treatment names it. */
   final ConceptSet treatmentSupport;
   /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
@@ -145,6 +152,8 @@ public final class ScoreStage {
     this.evidence = support.clone();
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
     this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
+    this.leavingSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY,
+        Concept.FAREWELL, Concept.SELF, Concept.MEETUP));
     this.treatmentSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.MEANS));
     this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
     this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
