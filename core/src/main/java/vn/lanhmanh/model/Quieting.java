@@ -91,8 +91,8 @@ enum Quieting {
       "A farewell at leaving a named job, school, club or home (\"Hôm nay là ngày cuối cùng của tôi ở công ty, cảm ơn "
           + "mọi người vì tất cả\", \"mai mình chuyển trường rồi\"): the classifier reads the last day and the thanks "
           + "as a goodbye note, at any score. A word the lexicon reads, or a concept of the self-harm "
-          + "compositions other than the farewell's thanks and gifts (a death, a disappearance, a means, a plan) "
-          + "keeps the finding (forty-first round)."),
+          + "compositions other than the farewell's thanks and gifts, the writer himself and a place to meet (a "
+          + "death, a disappearance, a means, a plan) keeps the finding (forty-first round)."),
 
   TREATMENT(EnumSet.of(Category.SELF_HARM),
       x -> x.has(Cues.TREATMENT) && !x.backed() && !x.has(x.stage.treatmentSupport),
@@ -325,6 +325,7 @@ enum Quieting {
 
     /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
     static final ConceptSet QUIT_PLAY = ConceptSet.of(Concept.QUIT_PLAY);
+    /** Leaving a named job, school or home ({@link Concept#LEAVING_PLACE}). */
     static final ConceptSet LEAVING_PLACE = ConceptSet.of(Concept.LEAVING_PLACE);
 
     /** A course of treatment ({@link Concept#TREATMENT}). */
