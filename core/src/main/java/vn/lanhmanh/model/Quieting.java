@@ -77,29 +77,11 @@ enum Quieting {
           + "is no evidence here (ALCOHOL_TOBACCO is left out of the drug compositions' concepts); a sale, a "
           + "price, a party or being high keeps the score."),
 
-  QUIT_PLAY(EnumSet.of(Category.SELF_HARM, Category.VIOLENCE, Category.HARASSMENT),
-      x -> x.has(Cues.QUIT_PLAY) && !x.backed()
-          && !x.has(x.category == Category.SELF_HARM ? x.stage.quitSupport : x.stage.support(x.category)),
-      "Quitting a game or a friend (\"acc nay t nghi choi roi\", \"tao nghỉ chơi với mày\"): the classifier "
-          + "reads \"nghi\" as a dark thought, handing on an account as giving one's things away and \"mày\" as "
-          + "a threat. A word the lexicon reads, or a concept of the category's compositions (a beating, a "
-          + "farewell, shutting someone out), keeps the finding. An account handed on when quitting is no "
-          + "belonging given away for good (GIVE_AWAY does not count)."),
-
-  LEAVING_PLACE(EnumSet.of(Category.SELF_HARM),
-      x -> x.has(Cues.LEAVING_PLACE) && !x.backed() && !x.has(x.stage.leavingSupport),
-      "A farewell at leaving a named job, school, club or home (\"Hôm nay là ngày cuối cùng của tôi ở công ty, cảm ơn "
-          + "mọi người vì tất cả\", \"mai mình chuyển trường rồi\"): the classifier reads the last day and the thanks "
-          + "as a goodbye note, at any score. A word the lexicon reads, or a concept of the self-harm "
-          + "compositions other than the farewell's thanks and gifts, the writer himself and a place to meet (a "
-          + "death, a disappearance, a means, a plan) keeps the finding (forty-first round)."),
-
-  TREATMENT(EnumSet.of(Category.SELF_HARM),
-      x -> x.has(Cues.TREATMENT) && !x.backed() && !x.has(x.stage.treatmentSupport),
-      "A course of treatment as a doctor or a carer gives it (\"uống đủ 5 ngày rồi dừng, bôi kem ngày hai lần\"): "
-          + "the classifier reads the medicine and the count of days as a plan. A word the lexicon reads, or a "
-          + "concept of the self-harm compositions other than the medicine itself (a lethal dose, a farewell, a "
-          + "wish to die, a method asked), keeps the finding."),
+  REGISTER_ALONE(RegisterQuieting.categories(), Quieting::registerAlone,
+      "A register alone takes the score away, as a row of quieting-registers.tsv says (quitting a game or a friend, "
+          + "a course of treatment, leaving a job or a school, a victim's plea, chatting in class): the classifier "
+          + "reads the register's everyday words as harm. A word the lexicon reads, or a concept of the category's "
+          + "compositions that the row counts, keeps the finding."),
 
   NAME_CALLED_OR_SIMILE(EnumSet.of(Category.HARASSMENT),
       x -> x.has(Cues.NAME_CALLED_OR_SIMILE) && !x.has(ScoreStage.BULLYING) && !insultAboveP(x.findings),
@@ -107,19 +89,6 @@ enum Quieting {
           + "register keeps the quoted insult at P, and the score, which reads the insult, is quieted with it. "
           + "A folk simile of a trait (\"thằng em tao lì như trâu\") is a complaint the score reads as an insult. "
           + "An insult of the writer's own elsewhere (rated above P) or shutting out, a threat, exposure keeps it."),
-
-  VICTIM_PLEA(EnumSet.of(Category.VIOLENCE, Category.HARASSMENT),
-      x -> x.has(Cues.VICTIM_PLEA) && !x.backed() && !x.has(x.stage.support(x.category)),
-      "A victim's plea (\"sao mày cứ bắt nạt tao\", \"đừng đánh em nữa\"): the writer is the one bullied or hit, "
-          + "and the score reads the beating and the \"mày\" as a threat. A word the lexicon reads, or a concept "
-          + "of the category's compositions (a threat, a weapon, shutting someone out), keeps the finding."),
-
-  CLASSROOM_CHAT(EnumSet.of(Category.GROOMING),
-      x -> !x.nearCertain() && x.has(Cues.CLASSROOM) && !x.backed() && !x.has(x.stage.groomingCues),
-      "Chatting in class (\"ghi tên các bạn nói chuyện riêng trong giờ\", register CLASSROOM): the score reads "
-          + "\"chuyện riêng\" as a private line. A score of near certainty, a finding of the lexicon or a "
-          + "composition, or a concept of the grooming compositions other than a child or a school (a meeting, "
-          + "a secret, a gift, a camera, a private app) keeps it."),
 
   CLASSROOM_DARE(EnumSet.of(Category.SELF_HARM),
       x -> !x.nearCertain() && x.has(Cues.CLASSROOM) && !x.backed() && !x.has(ScoreStage.SELF_HARM_SIGNS),
@@ -278,6 +247,23 @@ enum Quieting {
     return null;
   }
 
+  /**
+   * Whether a row of {@link RegisterQuieting} holds for the score at hand: its category, its register in the text,
+   * under near certainty where the row asks it, nothing of the lexicon backing the score, and no concept the row
+   * counts ({@link ScoreStage#registerKept}).
+   */
+  static boolean registerAlone(Check x) {
+    List<RegisterQuieting.Row> rows = RegisterQuieting.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      RegisterQuieting.Row r = rows.get(i);
+      if (r.category() == x.category && !(r.underNearCertain() && x.nearCertain()) && x.has(r.register())
+          && !x.backed() && !x.has(x.stage.registerKept[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
   static boolean insultAboveP(List<Finding> findings) {
     for (int i = 0; i < findings.size(); i++) {
@@ -323,13 +309,7 @@ enum Quieting {
     /** A warning that names what a harm does ({@link Concept#CAUTION}). */
     static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
 
-    /** Quitting a game or a friend ({@link Concept#QUIT_PLAY}). */
-    static final ConceptSet QUIT_PLAY = ConceptSet.of(Concept.QUIT_PLAY);
-    /** Leaving a named job, school or home ({@link Concept#LEAVING_PLACE}). */
-    static final ConceptSet LEAVING_PLACE = ConceptSet.of(Concept.LEAVING_PLACE);
 
-    /** A course of treatment ({@link Concept#TREATMENT}). */
-    static final ConceptSet TREATMENT = ConceptSet.of(Concept.TREATMENT);
 
     /**
      * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
@@ -370,8 +350,6 @@ enum Quieting {
     /** The value of a secret or a number asked for ({@link Concept#VALUE_ASKED}: "là gì", "đọc cho anh"). */
     static final ConceptSet VALUE_ASKED = ConceptSet.of(Concept.VALUE_ASKED);
 
-    /** A victim asking someone to stop, or why they do it ({@link Concept#VICTIM_PLEA}). */
-    static final ConceptSet VICTIM_PLEA = ConceptSet.of(Concept.VICTIM_PLEA);
 
     /**
      * A report made to those who can act ({@link Concept#SAFETY_DONE}) or a safety lesson that quotes a lure

@@ -110,19 +110,11 @@ public final class ScoreStage {
    * evidence for a quieted score ({@link #quieted}).
    */
   private final ConceptSet[][] cancelledBy;
-  /** The self-harm support concepts less {@link Concept#GIVE_AWAY}: quitting a game hands its account on. */
-  final ConceptSet quitSupport;
   /**
-   * The concepts of the self-harm compositions but a farewell's thanks, things given away, the writer naming
-   * himself and a place to meet ({@code FAREWELL}, {@code GIVE_AWAY}, {@code SELF}, {@code MEETUP}): one of them keeps
-   * a self-harm score where the text leaves a named place
-   * ({@link Quieting#LEAVING_PLACE}).
+   * Per row of {@link RegisterQuieting} (by index), the concepts of the row's category's compositions that keep its
+   * classifier finding: all but those the row does not count.
    */
-  final ConceptSet leavingSupport;
-  /** The self-harm support concepts less the medicine itself ({@link Concept#MEANS}): a course of treatment names it. */
-  final ConceptSet treatmentSupport;
-  /** The grooming support concepts less a child or a school ({@link #WHO}): what keeps a grooming score in class. */
-  final ConceptSet groomingCues;
+  final ConceptSet[] registerKept;
   /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
   final ConceptSet cautionEvidence;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
@@ -151,11 +143,11 @@ public final class ScoreStage {
     this.quiet = quiet;
     this.evidence = support.clone();
     evidence[Category.DRUGS.ordinal()] = support[Category.DRUGS.ordinal()].andNot(WHO);
-    this.quitSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY));
-    this.leavingSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.GIVE_AWAY,
-        Concept.FAREWELL, Concept.SELF, Concept.MEETUP));
-    this.treatmentSupport = support[Category.SELF_HARM.ordinal()].andNot(ConceptSet.of(Concept.MEANS));
-    this.groomingCues = support[Category.GROOMING.ordinal()].andNot(WHO);
+    List<RegisterQuieting.Row> rows = RegisterQuieting.rows();
+    this.registerKept = new ConceptSet[rows.size()];
+    for (int i = 0; i < registerKept.length; i++) {
+      registerKept[i] = support[rows.get(i).category().ordinal()].andNot(rows.get(i).notCounted());
+    }
     this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
   }
 
