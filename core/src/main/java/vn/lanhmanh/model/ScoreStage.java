@@ -582,8 +582,8 @@ public final class ScoreStage {
     if (!vowel) {
       return false;     // consonants only (dm, vcl, wtf): teencode, read as before
     }
-    int first = firstSyllable(p, f.start());
-    int last = lastSyllable(p, f.end());
+    int first = firstSyllable(p, f.start(), p.size());
+    int last = lastSyllable(p, f.end(), p.size());
     if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first))) {
       return false;
     }
@@ -606,8 +606,8 @@ public final class ScoreStage {
     if (f.category() != Category.PROFANITY || f.severity() == Severity.LOW) {
       return false;   // a mild oath (vãi) is the classifiers' to weigh
     }
-    int first = firstSyllable(p, f.start());
-    int last = lastSyllable(p, f.end());
+    int first = firstSyllable(p, f.start(), p.size());
+    int last = lastSyllable(p, f.end(), p.size());
     if (first < 0 || last < first || (first > 0 && !p.sentenceStart(first)) || p.start(first) != f.start()) {
       return false;
     }
@@ -629,9 +629,9 @@ public final class ScoreStage {
     return marked && vowel;   // consonant-only teencode (đm, đcm) is read by the classifiers as before
   }
 
-  /** The first syllable that ends after {@code start}, or -1. */
-  private static int firstSyllable(Positions p, int start) {
-    for (int i = 0; i < p.size(); i++) {
+  /** The first of the syllables {@code [0, size)} that ends after {@code start}, or -1. */
+  private static int firstSyllable(Positions p, int start, int size) {
+    for (int i = 0; i < size; i++) {
       if (p.end(i) > start) {
         return i;
       }
@@ -639,10 +639,10 @@ public final class ScoreStage {
     return -1;
   }
 
-  /** The last syllable that begins before {@code end}, or -1. */
-  private static int lastSyllable(Positions p, int end) {
+  /** The last of the syllables {@code [0, size)} that begins before {@code end}, or -1 (syllables are in order). */
+  private static int lastSyllable(Positions p, int end, int size) {
     int last = -1;
-    for (int i = 0; i < p.size() && p.start(i) < end; i++) {
+    for (int i = 0; i < size && p.start(i) < end; i++) {
       last = i;
     }
     return last;
@@ -713,16 +713,8 @@ public final class ScoreStage {
     if (sentences < LONG_SENTENCES && !clauses) {
       return 0;
     }
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < size; i++) {
-      if (first < 0 && p.end(i) > f.start()) {
-        first = i;
-      }
-      if (p.start(i) < f.end()) {
-        last = i;
-      }
-    }
+    int first = firstSyllable(p, f.start(), size);
+    int last = lastSyllable(p, f.end(), size);
     if (first < 0 || last < first) {
       return 0;
     }
