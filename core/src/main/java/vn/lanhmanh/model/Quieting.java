@@ -309,8 +309,6 @@ enum Quieting {
     /** A warning that names what a harm does ({@link Concept#CAUTION}). */
     static final ConceptSet CAUTION = ConceptSet.of(Concept.CAUTION);
 
-
-
     /**
      * A report of the name a child was called ({@link Concept#NAME_CALLED}), or a folk simile of a trait
      * ({@link Concept#FOLK_SIMILE}): two registers whose quoted or likened words the harassment score reads as
@@ -349,7 +347,6 @@ enum Quieting {
 
     /** The value of a secret or a number asked for ({@link Concept#VALUE_ASKED}: "là gì", "đọc cho anh"). */
     static final ConceptSet VALUE_ASKED = ConceptSet.of(Concept.VALUE_ASKED);
-
 
     /**
      * A report made to those who can act ({@link Concept#SAFETY_DONE}) or a safety lesson that quotes a lure
