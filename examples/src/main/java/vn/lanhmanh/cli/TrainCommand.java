@@ -30,6 +30,7 @@ import vn.lanhmanh.lexicon.LexiconEntry;
 import vn.lanhmanh.lexicon.LexiconReader;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.model.Analyser;
+import vn.lanhmanh.model.BuiltPosts;
 import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.ClassifierTrainer;
 import vn.lanhmanh.model.MessageCorpus;
@@ -191,6 +192,13 @@ final class TrainCommand implements Callable<Integer> {
       + "out of fold (default 0.015).")
   private Double maxInnocentFlagged;
 
+  /** Null: none built. */
+  @Option(names = "--built-posts", paramLabel = "SHARE", description = "Classifiers: for about SHARE of the "
+      + "--corpus-train and --corpus-dev messages, also a long post of that message among two to five ordinary "
+      + "sentences (--corpus-ordinary and --corpus-sentences for training, --corpus-ordinary-dev for development), "
+      + "with the message's label (default: none).")
+  private Double builtPosts;
+
   @Option(names = "--bits", defaultValue = "20",
       description = "log2 of the hashed weight table's size (default ${DEFAULT-VALUE}).")
   private int bits;
@@ -281,25 +289,43 @@ final class TrainCommand implements Callable<Integer> {
     List<MessageCorpus.Message> devMessages = new ArrayList<>();
     List<Integer> sources = new ArrayList<>();
     int source = 0;
+    List<MessageCorpus.Message> labelledTrain = new ArrayList<>();
+    List<MessageCorpus.Message> labelledDev = new ArrayList<>();
+    List<MessageCorpus.Message> fillers = new ArrayList<>();
     for (Path p : corpusTrain) {
       command.append(" --corpus-train ").append(relative(p));
       props.put("data.train." + relative(p), digest(p));
-      trainMessages.addAll(MessageCorpus.read(p));
+      labelledTrain.addAll(MessageCorpus.read(p));
     }
     for (Path p : corpusDev) {
       command.append(" --corpus-dev ").append(relative(p));
       props.put("data.dev." + relative(p), digest(p));
-      devMessages.addAll(MessageCorpus.read(p));
+      labelledDev.addAll(MessageCorpus.read(p));
     }
+    trainMessages.addAll(labelledTrain);
+    devMessages.addAll(labelledDev);
     for (Path p : ordinaryTrain) {
       command.append(" --corpus-ordinary ").append(p.getFileName());
       props.put("data.ordinary." + p.getFileName(), sha256(p));
-      trainMessages.addAll(ordinary(p));
+      fillers.addAll(ordinary(p));
     }
     for (Path p : sentencesTrain) {
       command.append(" --corpus-sentences ").append(p.getFileName());
       props.put("data.sentences." + p.getFileName(), sha256(p));
-      trainMessages.addAll(sentences(p));
+      fillers.addAll(sentences(p));
+    }
+    trainMessages.addAll(fillers);
+    if (builtPosts != null) {
+      List<MessageCorpus.Message> devFillers = new ArrayList<>();
+      for (Path p : ordinaryDev) {
+        devFillers.addAll(ordinary(p));
+      }
+      try {
+        trainMessages.addAll(BuiltPosts.build(labelledTrain, fillers, builtPosts, seed));
+        devMessages.addAll(BuiltPosts.build(labelledDev, devFillers, builtPosts, seed + 1));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     for (Path p : tablesTrain) {
       requireFile(p);
@@ -344,6 +370,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (maxInnocentFlagged != null) {
       command.append(" --max-innocent-flagged ").append(maxInnocentFlagged);
+    }
+    if (builtPosts != null) {
+      command.append(" --built-posts ").append(builtPosts);
     }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
