@@ -316,6 +316,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     trainMessages.addAll(fillers);
     if (builtPosts != null) {
+      if (!(builtPosts >= 0 && builtPosts <= 1)) {
+        throw new ParameterException(spec.commandLine(), "--built-posts must be between 0 and 1, was " + builtPosts);
+      }
+      if (builtPosts > 0 && ordinaryDev.isEmpty()) {
+        throw new ParameterException(spec.commandLine(),
+            "--built-posts needs --corpus-ordinary-dev: its comments are the development posts' ordinary sentences");
+      }
       List<MessageCorpus.Message> devFillers = new ArrayList<>();
       for (Path p : ordinaryDev) {
         devFillers.addAll(ordinary(p));

@@ -66,6 +66,49 @@ class TrainCommandTest {
     assertThat(none.err()).contains("--folds needs");
   }
 
+  /**
+   * Built posts need ordinary sentences to build from: with a sentence file they are trained and recorded in the
+   * file's command; without one, or with a share outside [0, 1], a usage error says why.
+   */
+  @Test
+  void builtPostsAreRecordedAndNeedOrdinarySentences() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Path sentences = dir.resolve("sentences.txt");
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      b.append(PLAIN[i % PLAIN.length]).append(" vào ngày ").append(i + 1).append('\n');
+    }
+    Files.writeString(sentences, b, StandardCharsets.UTF_8);
+    Path ordinaryDev = dir.resolve("ordinary-dev.csv");
+    StringBuilder csv = new StringBuilder(",content,index_spans\n");
+    for (int i = 0; i < 12; i++) {
+      csv.append(i).append(',').append(PLAIN[i % PLAIN.length]).append(" lúc ").append(i + 7).append(" giờ,[]\n");
+    }
+    Files.writeString(ordinaryDev, csv, StandardCharsets.UTF_8);
+    Path out = dir.resolve("built.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-sentences", sentences.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(),
+        "--built-posts", "0.5", "--epochs", "3", "--bits", "12", "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command")).contains("--built-posts 0.5");
+    Cli.Result none = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-ordinary-dev", ordinaryDev.toString(), "--built-posts", "0.5",
+        "--classifiers-out", dir.resolve("none.bin").toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("ordinary sentences");
+    Cli.Result noDev = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-sentences", sentences.toString(), "--built-posts", "0.5",
+        "--classifiers-out", dir.resolve("nodev.bin").toString());
+    assertThat(noDev.exit()).isEqualTo(2);
+    assertThat(noDev.err()).contains("--corpus-ordinary-dev");
+    Cli.Result share = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-sentences", sentences.toString(), "--built-posts", "1.5",
+        "--classifiers-out", dir.resolve("share.bin").toString());
+    assertThat(share.exit()).isEqualTo(2);
+    assertThat(share.err()).contains("between 0 and 1");
+  }
+
   @Test
   void aMissingTableIsNamed() throws IOException {
     Path train = corpus("train", 0);
