@@ -250,14 +250,14 @@ enum Quieting {
   /**
    * Whether a row of {@link RegisterQuieting} holds for the score at hand: its category, its register in the text,
    * under near certainty where the row asks it, nothing of the lexicon backing the score, and no concept the row
-   * counts ({@link ScoreStage#registerKept}).
+   * counts ({@link ScoreStage#registerKept(int)}).
    */
   static boolean registerAlone(Check x) {
     List<RegisterQuieting.Row> rows = RegisterQuieting.rows();
     for (int i = 0; i < rows.size(); i++) {
       RegisterQuieting.Row r = rows.get(i);
       if (r.category() == x.category && !(r.underNearCertain() && x.nearCertain()) && x.has(r.register())
-          && !x.backed() && !x.has(x.stage.registerKept[i])) {
+          && !x.backed() && !x.has(x.stage.registerKept(i))) {
         return true;
       }
     }

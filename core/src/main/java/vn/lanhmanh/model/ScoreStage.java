@@ -112,9 +112,9 @@ public final class ScoreStage {
   private final ConceptSet[][] cancelledBy;
   /**
    * Per row of {@link RegisterQuieting} (by index), the concepts of the row's category's compositions that keep its
-   * classifier finding: all but those the row does not count.
+   * classifier finding: all but those the row does not count. Read through {@link #registerKept(int)}.
    */
-  final ConceptSet[] registerKept;
+  private final ConceptSet[] registerKept;
   /** The drugs evidence less the drink or tobacco named ({@link Concept#ALCOHOL_TOBACCO}): what keeps a score in a lesson. */
   final ConceptSet cautionEvidence;
   private final ThreadLocal<Features.Buffer> scratch = ThreadLocal.withInitial(Features.Buffer::new);
@@ -149,6 +149,11 @@ public final class ScoreStage {
       registerKept[i] = support[rows.get(i).category().ordinal()].andNot(rows.get(i).notCounted());
     }
     this.cautionEvidence = evidence[Category.DRUGS.ordinal()].andNot(ConceptSet.of(Concept.ALCOHOL_TOBACCO));
+  }
+
+  /** The concepts that keep the classifier finding of row {@code row} of {@link RegisterQuieting#rows()}. */
+  ConceptSet registerKept(int row) {
+    return registerKept[row];
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
