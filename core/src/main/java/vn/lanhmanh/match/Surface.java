@@ -99,7 +99,7 @@ final class Surface {
     if (before && ((caps && abbreviation(p, head - 1)) || unit(p, head - 1, s, e))) {
       return false;
     }
-    if (unitInExercise(p, s, e)) {
+    if (unitInExercise(p, s, e) || unitWithPower(p, s, e)) {
       return false;
     }
     if (caps && after && abbreviation(p, tail + 1)) {
@@ -118,6 +118,18 @@ final class Surface {
   /** Units that teencode reads as a swear: {@code cc} and {@code cl} (cubic centimetre, centilitre), {@code dm}. */
   private static boolean unitName(char a, char b) {
     return (a == 'c' && (b == 'c' || b == 'l')) || (a == 'd' && b == 'm');
+  }
+
+  /**
+   * A unit name with a power sign ({@code dm³}, {@code dm²}, {@code cm³} in a volume or an area exercise): nobody writes
+   * a swear squared or cubed (forty-third round).
+   */
+  private static boolean unitWithPower(Positions p, int s, int e) {
+    if (e - s != 3 || !unitName(p.inputChar(s), p.inputChar(s + 1))) {
+      return false;
+    }
+    char c = p.inputChar(s + 2);
+    return c == '\u00b2' || c == '\u00b3';
   }
 
   private static boolean unit(Positions p, int k, int s, int e) {
