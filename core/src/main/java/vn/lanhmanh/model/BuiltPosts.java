@@ -10,9 +10,10 @@ import java.util.Random;
  * message's label, so a positive teaches that one sentence decides a post however much ordinary text surrounds it,
  * and a hard negative built the same way teaches that the surrounding text does not make a post harmful.
  *
- * <p>The ordinary sentences come from text that is a negative of every category (ViHOS comments without a span,
- * the clean sentences given for training), never from another category's labelled negatives, which may be
- * positives of a third category. The choice is a function of the seed alone.
+ * <p>The ordinary sentences are social-media comments that are negatives of every category (ViHOS comments
+ * without a span), never another category's labelled negatives, which may be positives of a third category, and
+ * never news or encyclopaedia sentences: built among those, posts taught the classifiers that such prose comes with
+ * harm (docs/MODEL.md, "The thirty-ninth round"). The choice is a function of the seed alone.
  */
 public final class BuiltPosts {
 
@@ -43,8 +44,8 @@ public final class BuiltPosts {
     }
     if (fillers.size() < MAX_FILLERS) {
       throw new IllegalArgumentException("--built-posts needs at least " + MAX_FILLERS
-          + " ordinary sentences to build posts from (--corpus-ordinary or --corpus-sentences), had "
-          + fillers.size());
+          + " ordinary comments to build posts from (--corpus-ordinary for training, --corpus-ordinary-dev for "
+          + "development), had " + fillers.size());
     }
     Random r = new Random(seed * 0x9E3779B97F4A7C15L + 17);
     StringBuilder b = new StringBuilder();

@@ -83,7 +83,7 @@ class BuiltPostsTest {
     assertThatThrownBy(() -> BuiltPosts.build(messages(10), FILLERS, Double.NaN, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> BuiltPosts.build(messages(10), FILLERS.subList(0, 2), 0.5, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ordinary sentences");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ordinary comments");
   }
 
   @Property(tries = 50)

@@ -195,8 +195,8 @@ final class TrainCommand implements Callable<Integer> {
   /** Null: none built. */
   @Option(names = "--built-posts", paramLabel = "SHARE", description = "Classifiers: for about SHARE of the "
       + "--corpus-train and --corpus-dev messages, also a long post of that message among two to five ordinary "
-      + "sentences (--corpus-ordinary and --corpus-sentences for training, --corpus-ordinary-dev for development), "
-      + "with the message's label (default: none).")
+      + "comments (of --corpus-ordinary for training, of --corpus-ordinary-dev for development), with the message's "
+      + "label (default: none).")
   private Double builtPosts;
 
   @Option(names = "--bits", defaultValue = "20",
@@ -309,12 +309,12 @@ final class TrainCommand implements Callable<Integer> {
       props.put("data.ordinary." + p.getFileName(), sha256(p));
       fillers.addAll(ordinary(p));
     }
+    trainMessages.addAll(fillers);
     for (Path p : sentencesTrain) {
       command.append(" --corpus-sentences ").append(p.getFileName());
       props.put("data.sentences." + p.getFileName(), sha256(p));
-      fillers.addAll(sentences(p));
+      trainMessages.addAll(sentences(p));
     }
-    trainMessages.addAll(fillers);
     if (builtPosts != null) {
       if (!(builtPosts >= 0 && builtPosts <= 1)) {
         throw new ParameterException(spec.commandLine(), "--built-posts must be between 0 and 1, was " + builtPosts);

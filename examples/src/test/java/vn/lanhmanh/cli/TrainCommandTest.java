@@ -67,46 +67,50 @@ class TrainCommandTest {
   }
 
   /**
-   * Built posts need ordinary sentences to build from: with a sentence file they are trained and recorded in the
-   * file's command; without one, or with a share outside [0, 1], a usage error says why.
+   * Built posts need ordinary comments to build from: with them they are trained and recorded in the file's command;
+   * without them (clean sentences are not filler), or with a share outside [0, 1], a usage error says why.
    */
   @Test
-  void builtPostsAreRecordedAndNeedOrdinarySentences() throws IOException {
+  void builtPostsAreRecordedAndNeedOrdinaryComments() throws IOException {
     Path train = corpus("train", 0);
     Path dev = corpus("dev", 3);
+    Path ordinary = comments("ordinary.csv", 1);
+    Path ordinaryDev = comments("ordinary-dev.csv", 7);
     Path sentences = dir.resolve("sentences.txt");
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
-      b.append(PLAIN[i % PLAIN.length]).append(" vào ngày ").append(i + 1).append('\n');
-    }
-    Files.writeString(sentences, b, StandardCharsets.UTF_8);
-    Path ordinaryDev = dir.resolve("ordinary-dev.csv");
-    StringBuilder csv = new StringBuilder(",content,index_spans\n");
-    for (int i = 0; i < 12; i++) {
-      csv.append(i).append(',').append(PLAIN[i % PLAIN.length]).append(" lúc ").append(i + 7).append(" giờ,[]\n");
-    }
-    Files.writeString(ordinaryDev, csv, StandardCharsets.UTF_8);
+    Files.writeString(sentences, "Hà Nội là thủ đô của Việt Nam.\nSông Hồng chảy qua nhiều tỉnh.\n",
+        StandardCharsets.UTF_8);
     Path out = dir.resolve("built.bin");
     Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-sentences", sentences.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(),
+        "--corpus-ordinary", ordinary.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(),
         "--built-posts", "0.5", "--epochs", "3", "--bits", "12", "--classifiers-out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command")).contains("--built-posts 0.5");
     Cli.Result none = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-ordinary-dev", ordinaryDev.toString(), "--built-posts", "0.5",
-        "--classifiers-out", dir.resolve("none.bin").toString());
+        "--corpus-sentences", sentences.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(),
+        "--built-posts", "0.5", "--classifiers-out", dir.resolve("none.bin").toString());
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).contains("ordinary sentences");
+    assertThat(none.err()).contains("ordinary comments");
     Cli.Result noDev = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-sentences", sentences.toString(), "--built-posts", "0.5",
+        "--corpus-ordinary", ordinary.toString(), "--built-posts", "0.5",
         "--classifiers-out", dir.resolve("nodev.bin").toString());
     assertThat(noDev.exit()).isEqualTo(2);
     assertThat(noDev.err()).contains("--corpus-ordinary-dev");
     Cli.Result share = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-sentences", sentences.toString(), "--built-posts", "1.5",
-        "--classifiers-out", dir.resolve("share.bin").toString());
+        "--corpus-ordinary", ordinary.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(),
+        "--built-posts", "1.5", "--classifiers-out", dir.resolve("share.bin").toString());
     assertThat(share.exit()).isEqualTo(2);
     assertThat(share.err()).contains("between 0 and 1");
+  }
+
+  /** A ViHOS-format file of twelve comments without a span. */
+  private Path comments(String name, int hour) throws IOException {
+    StringBuilder csv = new StringBuilder(",content,index_spans\n");
+    for (int i = 0; i < 12; i++) {
+      csv.append(i).append(',').append(PLAIN[i % PLAIN.length]).append(" lúc ").append(hour + i).append(" giờ,[]\n");
+    }
+    Path p = dir.resolve(name);
+    Files.writeString(p, csv, StandardCharsets.UTF_8);
+    return p;
   }
 
   @Test
