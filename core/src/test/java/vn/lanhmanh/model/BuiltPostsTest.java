@@ -91,6 +91,9 @@ class BuiltPostsTest {
     List<MessageCorpus.Message> in = messages(40);
     List<MessageCorpus.Message> all = BuiltPosts.build(in, FILLERS, 1.0, (long) (share * 1000));
     assertThat(all).hasSize(40);
-    assertThat(BuiltPosts.build(in, FILLERS, share, 3).size()).isBetween(0, 40);
+    // any share: at most one post per message, in the messages' order
+    List<String> ids = BuiltPosts.build(in, FILLERS, share, 3).stream().map(MessageCorpus.Message::id).toList();
+    List<String> inOrder = in.stream().map(m -> "built:" + m.id()).filter(ids::contains).toList();
+    assertThat(ids).doesNotHaveDuplicates().isEqualTo(inOrder);
   }
 }

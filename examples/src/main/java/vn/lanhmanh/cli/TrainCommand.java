@@ -278,6 +278,13 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    if (builtPosts != null && !(builtPosts >= 0 && builtPosts <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--built-posts must be between 0 and 1, was " + builtPosts);
+    }
+    if (builtPosts != null && builtPosts > 0 && ordinaryDev.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--built-posts needs --corpus-ordinary-dev: its comments are the development posts' ordinary sentences");
+    }
     if (options.folds() > 0 && tablesTrain.isEmpty() && chatsTrain.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--folds needs --corpus-table or --corpus-chats: their lines are what the folds hold out");
@@ -315,21 +322,14 @@ final class TrainCommand implements Callable<Integer> {
       props.put("data.sentences." + p.getFileName(), sha256(p));
       trainMessages.addAll(sentences(p));
     }
+    List<MessageCorpus.Message> ordinaryDevMessages = new ArrayList<>();
+    for (Path p : ordinaryDev) {
+      ordinaryDevMessages.addAll(ordinary(p));
+    }
     if (builtPosts != null) {
-      if (!(builtPosts >= 0 && builtPosts <= 1)) {
-        throw new ParameterException(spec.commandLine(), "--built-posts must be between 0 and 1, was " + builtPosts);
-      }
-      if (builtPosts > 0 && ordinaryDev.isEmpty()) {
-        throw new ParameterException(spec.commandLine(),
-            "--built-posts needs --corpus-ordinary-dev: its comments are the development posts' ordinary sentences");
-      }
-      List<MessageCorpus.Message> devFillers = new ArrayList<>();
-      for (Path p : ordinaryDev) {
-        devFillers.addAll(ordinary(p));
-      }
       try {
         trainMessages.addAll(BuiltPosts.build(labelledTrain, fillers, builtPosts, seed));
-        devMessages.addAll(BuiltPosts.build(labelledDev, devFillers, builtPosts, seed + 1));
+        devMessages.addAll(BuiltPosts.build(labelledDev, ordinaryDevMessages, builtPosts, seed + 1));
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -348,8 +348,8 @@ final class TrainCommand implements Callable<Integer> {
     for (Path p : ordinaryDev) {
       command.append(" --corpus-ordinary-dev ").append(p.getFileName());
       props.put("data.ordinary-dev." + p.getFileName(), sha256(p));
-      devMessages.addAll(ordinary(p));
     }
+    devMessages.addAll(ordinaryDevMessages);
     command.append(" --seed ").append(seed);
     if (hardNegativeWeight != null) {
       command.append(" --hard-negative-weight ").append(hardNegativeWeight);
