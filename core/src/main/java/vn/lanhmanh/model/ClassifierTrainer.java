@@ -244,10 +244,11 @@ public final class ClassifierTrainer {
     List<Judged> judge(ClassifierModel model, List<String> texts);
 
     /**
-     * Clean sentences that training does not read (of each {@code --corpus-sentences} file, the lines
-     * {@link ClassifierTrainer#SENTENCE_EVERY} leaves out), one set a file: with them, a threshold may not move
-     * to a value at which {@link #judgeSentences} flags more of a set than the development thresholds do. None
-     * by default.
+     * Clean sentences, one set a {@code --corpus-sentences} file: by default the lines training does not read
+     * (those {@link ClassifierTrainer#SENTENCE_EVERY} leaves out), of which a threshold may not move to a value
+     * at which {@link #judgeSentences} flags more than the development thresholds do; or, with a
+     * {@link Sentences#max} of 0 or more, every line as {@code CleanTextQualityTest} counts it, of which the
+     * thresholds are raised until {@link #judgeSentences} flags no more than that. None by default.
      */
     default List<Sentences> sentences() {
       return List.of();
@@ -265,8 +266,16 @@ public final class ClassifierTrainer {
     /** A configuration and the share of the clean comments it may flag (at most {@code floor(share * n)}). */
     record Bound(String name, double maxShare) {}
 
-    /** A named set of held clean sentences. */
-    record Sentences(String name, List<String> texts) {}
+    /**
+     * A named set of clean sentences and the most of them the whole filter may flag: {@code max} below 0 for
+     * no more than at the development thresholds.
+     */
+    record Sentences(String name, List<String> texts, int max) {
+      /** Held sentences bound by what the development thresholds flag. */
+      public Sentences(String name, List<String> texts) {
+        this(name, texts, -1);
+      }
+    }
 
     /** One text's verdicts: {@code flagged[f]} for configuration {@code f}, and the classifiers' scores. */
     record Judged(boolean[] flagged, double[] scores) {}

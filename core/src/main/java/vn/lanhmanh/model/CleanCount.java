@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The clean development comments (ViHOS comments without a span) as a bound on the thresholds: how many of
  * them are flagged under a set of thresholds, by each filter judged, and the most each may flag. Counted by the
- * classifiers alone ({@link #classifiersAlone}) or by the whole filter ({@link FilterCount}); held clean
- * sentences are bound by what the development thresholds flag ({@link #boundAtStart}), and the counts join
+ * classifiers alone ({@link #classifiersAlone}) or by the whole filter ({@link FilterCount}); clean sentences
+ * are bound by what the development thresholds flag ({@link #boundAtStart}) or by a given count
+ * ({@link #boundBy}), and the counts join
  * ({@link #combined}) to bound {@link OutOfFoldThresholds#outOfFold}.
  */
 interface CleanCount {
@@ -37,6 +38,22 @@ interface CleanCount {
       @Override
       public int[] bound() {
         return atStart.clone();
+      }
+    };
+  }
+
+  /** {@code count} bound by {@code bound}, the most each filter judged may flag, instead of by its own bound. */
+  static CleanCount boundBy(CleanCount count, int[] bound) {
+    int[] fixed = bound.clone();
+    return new CleanCount() {
+      @Override
+      public int[] flagged(int[] idx) {
+        return count.flagged(idx);
+      }
+
+      @Override
+      public int[] bound() {
+        return fixed.clone();
       }
     };
   }

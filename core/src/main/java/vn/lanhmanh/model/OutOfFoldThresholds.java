@@ -4,6 +4,7 @@ import static vn.lanhmanh.model.ClassifierTrainer.ORDINARY;
 import static vn.lanhmanh.model.ClassifierTrainer.THRESHOLDS;
 import static vn.lanhmanh.model.ClassifierTrainer.sigmoid;
 import static vn.lanhmanh.model.CleanCount.boundAtStart;
+import static vn.lanhmanh.model.CleanCount.boundBy;
 import static vn.lanhmanh.model.CleanCount.classifiersAlone;
 import static vn.lanhmanh.model.CleanCount.combined;
 
@@ -51,7 +52,8 @@ final class OutOfFoldThresholds {
    * ({@code atDev} at the thresholds tried) flags stay within its bounds: the start is raised until they do, and
    * a threshold goes down only within them; and of each set of held clean sentences it gives
    * ({@link WholeFilter#sentences()}), the whole filter may flag no more at age 10 than at the development
-   * thresholds (after any raise, no more than then, if more). Without one, a threshold may only go down, and no more ordinary
+   * thresholds, or than the set's own {@link WholeFilter.Sentences#max} when it has one, the start being raised
+   * until it does (after any raise, no more than then, if more). Without one, a threshold may only go down, and no more ordinary
    * development comments may be flagged by any classifier than the development thresholds flag (each of which
    * flags at most {@link ClassifierTrainer#MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
    * no finding of its own, keeps its development threshold; sexual content and drugs go no lower than the
@@ -113,8 +115,8 @@ final class OutOfFoldThresholds {
     List<CleanCount> sentenceCounts = new ArrayList<>();
     if (comments != null) {
       for (WholeFilter.Sentences set : filter.sentences()) {
-        sentenceCounts.add(boundAtStart(new FilterCount(filter::judgeSentences, set.texts(), atDev,
-            new double[] {0}), start));
+        FilterCount count = new FilterCount(filter::judgeSentences, set.texts(), atDev, new double[] {0});
+        sentenceCounts.add(set.max() < 0 ? boundAtStart(count, start) : boundBy(count, new int[] {set.max()}));
       }
     }
     List<CleanCount> parts = new ArrayList<>();
@@ -169,10 +171,12 @@ final class OutOfFoldThresholds {
         for (WholeFilter.Judged j : filter.judgeSentences(atDev.withThresholds(out), sets.get(s).texts())) {
           afresh += j.flagged()[0] ? 1 : 0;
         }
-        progress.accept(String.format(Locale.ROOT, "held clean sentences flagged at age 10 by the whole filter "
+        boolean given = sets.get(s).max() >= 0;
+        progress.accept(String.format(Locale.ROOT, "%s clean sentences flagged at age 10 by the whole filter "
             + "(%s): %d of %d at the development thresholds, %d at the chosen ones (%d with the file's "
-            + "thresholds judged afresh), bound %d", sets.get(s).name(), atStart[f0 + s],
-            sets.get(s).texts().size(), atChosen[f0 + s], afresh, bound[f0 + s]));
+            + "thresholds judged afresh), bound %d (%s)%s", given ? "all" : "held", sets.get(s).name(),
+            atStart[f0 + s], sets.get(s).texts().size(), atChosen[f0 + s], afresh, bound[f0 + s],
+            given ? "--sentences-max" : "the development thresholds'", afresh > bound[f0 + s] ? ": NOT MET" : ""));
       }
     }
     return out;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Held clean sentences bound the moves as well, each set by what the start flags of it
  * ({@link ClassifierTrainer#boundAtStart}): a sentence category 1 scores 0.43 stops its move to 0.400 that the
- * comments allow, unless the start already flags it or the lexicon flags it anyway.
+ * comments allow, unless the start already flags it or the lexicon flags it anyway. With a bound of their own
+ * ({@link CleanCount#boundBy}), a start that flags more of them than it allows is raised first.
  */
 class OutOfFoldThresholdTest {
 
@@ -201,6 +202,28 @@ class OutOfFoldThresholdTest {
     int[] low = {TOP, 5};
     assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
         wholeFilter(ORDINARY, lexicon, 1), CleanCount.boundAtStart(wholeFilter(sentences, none, 0), low))),
+        floor, low, 0.1))).containsExactly(0.5, 0.4);
+  }
+
+  @Test
+  void cleanSentencesWithAGivenBoundRaiseTheStart() {
+    // the comments allow anything (bound 4); a sentence category 1 scores 0.43 is flagged at its start 0.425
+    // (index 5). Bound by the start, it may stay flagged and category 1 goes on to 0.400; bound by a given 0, the
+    // start is raised to 0.450, the smallest raise that unflags it (it loses h4 at 0.41), and stays there
+    boolean[] lexicon = {false, false, false, false};
+    int[] floor = {0, 0};
+    int[] low = {TOP, 5};
+    double[][] sentences = {{0, 0.43}, {0, 0}, {0, 0}};
+    boolean[] none = {false, false, false};
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 4), CleanCount.boundAtStart(wholeFilter(sentences, none, 99), low))),
+        floor, low, 0.1))).containsExactly(0.5, 0.4);
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 4), CleanCount.boundBy(wholeFilter(sentences, none, 99), new int[] {0}))),
+        floor, low, 0.1))).containsExactly(0.5, 0.45);
+    // a given bound of 1 holds at the start: nothing is raised
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, CleanCount.combined(List.of(
+        wholeFilter(ORDINARY, lexicon, 4), CleanCount.boundBy(wholeFilter(sentences, none, 99), new int[] {1}))),
         floor, low, 0.1))).containsExactly(0.5, 0.4);
   }
 }

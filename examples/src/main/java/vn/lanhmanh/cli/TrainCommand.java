@@ -120,6 +120,13 @@ final class TrainCommand implements Callable<Integer> {
           + "(repeatable).")
   private List<Path> sentencesTrain = new ArrayList<>();
 
+  @Option(names = "--sentences-max", paramLabel = "N",
+      description = "Classifiers: with --folds and --corpus-ordinary-dev, the most lines of each --corpus-sentences "
+          + "file (one value a file, in their order) that the whole filter may flag at age 10, counted over every "
+          + "line as the clean-text guard counts them; the thresholds are raised until it holds (default: none, the "
+          + "lines training leaves out may be flagged no more than at the development thresholds).")
+  private List<Integer> sentencesMax = new ArrayList<>();
+
   @Option(names = "--corpus-table", paramLabel = "FILE",
       description = "Classifiers: a labelled table written to judge the filter (the held-out text layout or the "
           + "case-table layout, docs/MODEL.md): harmful lines are positives of their category, innocent lines "
@@ -285,6 +292,20 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--built-posts needs --corpus-ordinary-dev: its comments are the development posts' ordinary sentences");
     }
+    if (!sentencesMax.isEmpty()) {
+      if (sentencesMax.size() != sentencesTrain.size()) {
+        throw new ParameterException(spec.commandLine(), "--sentences-max needs one value for each "
+            + "--corpus-sentences file, in their order: " + sentencesMax.size() + " given for "
+            + sentencesTrain.size() + " files");
+      }
+      if (sentencesMax.stream().anyMatch(m -> m < 0)) {
+        throw new ParameterException(spec.commandLine(), "--sentences-max must be 0 or more, was " + sentencesMax);
+      }
+      if (options.folds() <= 0 || ordinaryDev.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--sentences-max needs --folds and --corpus-ordinary-dev: "
+            + "the bound is kept by the out-of-sample thresholds with the whole filter");
+      }
+    }
     if (options.folds() > 0 && tablesTrain.isEmpty() && chatsTrain.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           "--folds needs --corpus-table or --corpus-chats: their lines are what the folds hold out");
@@ -381,14 +402,21 @@ final class TrainCommand implements Callable<Integer> {
     if (builtPosts != null) {
       command.append(" --built-posts ").append(builtPosts);
     }
+    for (int m : sentencesMax) {
+      command.append(" --sentences-max ").append(m);
+    }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());
     while (sources.size() < trainMessages.size()) {
       sources.add(-1);
     }
     List<ClassifierTrainer.WholeFilter.Sentences> held = new ArrayList<>();
-    for (Path p : sentencesTrain) {
-      held.add(new ClassifierTrainer.WholeFilter.Sentences(p.getFileName().toString(), heldSentences(p)));
+    for (int i = 0; i < sentencesTrain.size(); i++) {
+      Path p = sentencesTrain.get(i);
+      held.add(sentencesMax.isEmpty()
+          ? new ClassifierTrainer.WholeFilter.Sentences(p.getFileName().toString(), heldSentences(p))
+          : new ClassifierTrainer.WholeFilter.Sentences(p.getFileName().toString(), allSentences(p),
+              sentencesMax.get(i)));
     }
     ClassifierTrainer.WholeFilter whole = options.folds() > 0 && !ordinaryDev.isEmpty() ? wholeFilter(held) : null;
     ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages,
@@ -529,6 +557,17 @@ final class TrainCommand implements Callable<Integer> {
     for (int i = 0; i < lines.size(); i++) {
       if (i % ClassifierTrainer.SENTENCE_EVERY != 0 && !lines.get(i).isBlank()) {
         out.add(lines.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Every line of a plain-text file that is not blank, as {@code CleanTextQualityTest} reads it. */
+  private static List<String> allSentences(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        out.add(line);
       }
     }
     return out;

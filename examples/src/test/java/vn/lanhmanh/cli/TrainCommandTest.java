@@ -102,6 +102,62 @@ class TrainCommandTest {
     assertThat(share.err()).contains("between 0 and 1");
   }
 
+  /**
+   * A bound of its own for each clean-sentence file: kept by the out-of-sample thresholds over every line of the
+   * file, reported and recorded in the file's command; one value a file, 0 or more, and only with --folds and
+   * --corpus-ordinary-dev, or a usage error says why.
+   */
+  @Test
+  void sentencesMaxIsReportedRecordedAndChecked() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Path ordinaryDev = comments("ordinary-dev.csv", 7);
+    Path a = dir.resolve("a.tsv");
+    Path b = dir.resolve("b.tsv");
+    String header = "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n";
+    Files.writeString(a, header + "sc001\tharm\tscam\tBLOCK\tyes\tsms\tbấm link xác minh tài khoản kẻo bị khoá\n"
+        + "in001\tinnocent\t-\tALLOW\tno\tchat\tbấm chuông cửa giúp tớ nhé\n", StandardCharsets.UTF_8);
+    Files.writeString(b, header + "sc002\tharm\tscam\tBLOCK\tyes\tsms\tnạp thẻ cào để nhận thưởng ngay\n"
+        + "in002\tinnocent\t-\tALLOW\tno\tchat\tthẻ thư viện của tớ hết hạn rồi\n", StandardCharsets.UTF_8);
+    Path sentences = dir.resolve("sentences.txt");
+    Files.writeString(sentences, "Hà Nội là thủ đô của Việt Nam.\nSông Hồng chảy qua nhiều tỉnh.\n\n"
+        + "Ngân hàng nhà nước điều chỉnh lãi suất.\nĐội tuyển thắng trận chung kết.\n"
+        + "Mùa lúa chín vàng trên cánh đồng.\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("max.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--corpus-ordinary-dev",
+        ordinaryDev.toString(), "--corpus-sentences", sentences.toString(), "--sentences-max", "2", "--epochs", "3",
+        "--bits", "12", "--folds", "2", "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    // every line but the blank one is counted, not only the three that training leaves out
+    assertThat(r.err()).containsPattern("all clean sentences flagged at age 10 by the whole filter \\(sentences.txt\\): "
+        + "\\d+ of 5 .* bound 2 \\(--sentences-max\\)");
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command")).contains("--sentences-max 2");
+    Cli.Result held = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--corpus-ordinary-dev",
+        ordinaryDev.toString(), "--corpus-sentences", sentences.toString(), "--epochs", "3", "--bits", "12",
+        "--folds", "2", "--classifiers-out", dir.resolve("held.bin").toString());
+    assertThat(held.exit()).as(held.err()).isZero();
+    assertThat(held.err()).containsPattern("held clean sentences flagged .* \\d+ of 3 at");
+    Cli.Result count = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(), "--corpus-sentences",
+        sentences.toString(), "--sentences-max", "2", "--sentences-max", "3", "--folds", "2",
+        "--classifiers-out", dir.resolve("count.bin").toString());
+    assertThat(count.exit()).isEqualTo(2);
+    assertThat(count.err()).contains("one value for each --corpus-sentences file").contains("2 given for 1 files");
+    Cli.Result negative = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(), "--corpus-sentences",
+        sentences.toString(), "--sentences-max", "-1", "--folds", "2",
+        "--classifiers-out", dir.resolve("negative.bin").toString());
+    assertThat(negative.exit()).isEqualTo(2);
+    assertThat(negative.err()).contains("0 or more");
+    Cli.Result noFolds = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-ordinary-dev", ordinaryDev.toString(), "--corpus-sentences", sentences.toString(),
+        "--sentences-max", "2", "--classifiers-out", dir.resolve("nofolds.bin").toString());
+    assertThat(noFolds.exit()).isEqualTo(2);
+    assertThat(noFolds.err()).contains("--sentences-max needs --folds and --corpus-ordinary-dev");
+  }
+
   /** A ViHOS-format file of twelve comments without a span. */
   private Path comments(String name, int hour) throws IOException {
     StringBuilder csv = new StringBuilder(",content,index_spans\n");
