@@ -178,6 +178,10 @@ final class Surface {
     if (dots > 0 && i >= 0 && p.inputChar(i) == '=') {
       return true;
     }
+    // a compound answer's blanks ({@code 45 dm = … m … dm}): a blank, a unit, a blank, back to '=' (forty-fourth round)
+    if (dots > 0 && blankUnitBlank(p, i)) {
+      return true;
+    }
     // forwards: spaces, '=', spaces, then a digit
     int j = e;
     while (j < n && p.inputChar(j) == ' ') {
@@ -193,6 +197,46 @@ final class Surface {
       }
     }
     return lengthUnitAt(p, s, -1) || lengthUnitAt(p, e, 1);
+  }
+
+  /**
+   * Whether, reading backwards from offset {@code i} (the last character before a blank), a length unit ({@code m},
+   * {@code cm}, {@code dm}, …) stands after another blank that follows {@code =}: the second blank of a compound
+   * answer ({@code = … m … dm}). A chat line has no blank after an equals sign, so a bare ellipsis stays chat.
+   */
+  private static boolean blankUnitBlank(Positions p, int i) {
+    int b = i;
+    while (b >= 0 && Character.isLetter(p.inputChar(b))) {
+      b--;
+    }
+    int len = i - b;
+    if (len < 1 || len > 3) {
+      return false;
+    }
+    String u = p.inputChar(b + 1) + (len > 1 ? String.valueOf(p.inputChar(b + 2)) : "")
+        + (len > 2 ? String.valueOf(p.inputChar(b + 3)) : "");
+    if (!u.equals("m") && !u.equals("dm")) {
+      boolean known = false;
+      for (String x : LENGTH_UNITS) {
+        known |= x.equals(u);
+      }
+      if (!known) {
+        return false;
+      }
+    }
+    int k = b;
+    while (k >= 0 && p.inputChar(k) == ' ') {
+      k--;
+    }
+    int dots = 0;
+    while (k >= 0 && (p.inputChar(k) == '.' || p.inputChar(k) == '\u2026')) {
+      dots++;
+      k--;
+    }
+    while (k >= 0 && p.inputChar(k) == ' ') {
+      k--;
+    }
+    return dots > 0 && k >= 0 && p.inputChar(k) == '=';
   }
 
   /** Whether the word next to offset {@code from} in direction {@code step}, past spaces and one comma, is a length unit. */
