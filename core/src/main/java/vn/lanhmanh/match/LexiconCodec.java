@@ -951,7 +951,7 @@ public final class LexiconCodec {
         ruleIds[i] = ruleIdParts[i];
       }
     }
-    fold.stateOf = null;   // the rule ids were its only use
+    fold.forgetPaths();   // the rule ids were their only use
     return new Parsed(vocab, exact, fold, entries, ruleIds, foldAlways, conceptSets, counts);
   }
 
@@ -1054,33 +1054,24 @@ public final class LexiconCodec {
   }
 
   /**
-   * A trie as read from a section, before its automaton is assembled: each state's parent, the symbol on the
-   * edge into it, its failure link and depth, the outputs it has of its own (all states' in one array) and,
-   * per output, the state where it is one. A phrase's symbols are the path to that state, walked up the
-   * parents when asked for: no array per phrase (or per state) is made. {@link #assemble} spends it.
+   * A trie as read from a section, before its automaton is assembled: the trie itself (each state's parent,
+   * the symbol on the edge into it, its failure link and its own outputs, all states' in one array), each
+   * state's depth and, per output, the state where it is one. A phrase's symbols are the path to that state,
+   * walked up the parents when asked for: no array per phrase (or per state) is made. {@link #assemble}
+   * spends it.
    */
   private static final class ReadTrie {
-    private int[] parent;
-    private int[] symbol;
-    private int[] fail;
+    private PhraseAutomaton.Trie trie;
     private int[] depth;
-    /** State {@code s}'s own outputs are {@code ownIds[ownStart[s] .. ownStart[s + 1])}. */
-    private int[] ownStart;
-    private int[] ownIds;
     /** Per output, the state where it is an output of its own; -1 for one in no state. */
     int[] stateOf;
     /** The depth of the deepest state: the longest path. */
     final int maxDepth;
 
-    ReadTrie(int[] parent, int[] symbol, int[] fail, int[] depth, int maxDepth, int[] ownStart, int[] ownIds,
-        int[] stateOf) {
-      this.parent = parent;
-      this.symbol = symbol;
-      this.fail = fail;
+    ReadTrie(PhraseAutomaton.Trie trie, int[] depth, int maxDepth, int[] stateOf) {
+      this.trie = trie;
       this.depth = depth;
       this.maxDepth = maxDepth;
-      this.ownStart = ownStart;
-      this.ownIds = ownIds;
       this.stateOf = stateOf;
     }
 
@@ -1112,6 +1103,8 @@ public final class LexiconCodec {
 
     /** Writes output {@code e}'s symbols into {@code into} from {@code at}; returns how many. */
     int path(int e, int[] into, int at) {
+      int[] parent = trie.parent;
+      int[] symbol = trie.symbol;
       int s = stateOf[e];
       int n = depth[s];
       for (int k = at + n - 1; k >= at; k--, s = parent[s]) {
@@ -1120,37 +1113,18 @@ public final class LexiconCodec {
       return n;
     }
 
-    /**
-     * The automaton of this trie. Each array is let go once the assembly no longer needs it (the outputs by
-     * state once they are inherited); the trie is spent afterwards.
-     */
-    PhraseAutomaton assemble() {
-      int n = parent.length;
-      // Inherited outputs follow failure links, which always lead to a shallower state: fill by depth.
-      int[] byDepth = new int[maxDepth + 2];
-      for (int s = 0; s < n; s++) {
-        byDepth[depth[s] + 1]++;
-      }
-      for (int d = 1; d < byDepth.length; d++) {
-        byDepth[d] += byDepth[d - 1];
-      }
-      int[] order = new int[n];
-      for (int s = 0; s < n; s++) {
-        order[byDepth[depth[s]]++] = s;
-      }
+    /** Lets go of what only {@link #path} and {@link #length} need, when no more paths will be asked for. */
+    void forgetPaths() {
       depth = null;
       stateOf = null;
-      PhraseAutomaton.Outputs outputs = PhraseAutomaton.inherit(fail, order, ownStart, ownIds);
-      order = null;
-      ownStart = null;
-      ownIds = null;
-      int[] p = parent;
-      int[] sy = symbol;
-      int[] f = fail;
-      parent = null;
-      symbol = null;
-      fail = null;
-      return PhraseAutomaton.assemble(p, sy, f, outputs);
+    }
+
+    /** The automaton of this trie, which is spent afterwards (its arrays go as the assembly uses them up). */
+    PhraseAutomaton assemble() {
+      forgetPaths();
+      PhraseAutomaton.Trie t = trie;
+      trie = null;
+      return PhraseAutomaton.assemble(t);
     }
   }
 
@@ -1220,7 +1194,7 @@ public final class LexiconCodec {
         stateOf[e] = s;
       }
     }
-    return new ReadTrie(parent, symbol, fail, depth, maxDepth, ownStart, ownIds, stateOf);
+    return new ReadTrie(new PhraseAutomaton.Trie(parent, symbol, fail, ownStart, ownIds), depth, maxDepth, stateOf);
   }
 
   /** Reads what {@link Out} wrote, from a range of an array; every bad length or index is a {@link FormatException}. */
