@@ -764,8 +764,12 @@ public final class LexiconCodec {
           + ": compile it again with this version (lanhmanh lexicon compile)");
     }
     int n = b.getInt();
-    if (n < 0 || n > MAX_STAMP || n > b.remaining()) {
+    if (n < 0 || n > MAX_STAMP) {
       throw new FormatException("precompiled lexicon is corrupt: engine stamp of " + n + " bytes");
+    }
+    if (n > b.remaining()) {
+      throw new FormatException("precompiled lexicon is truncated: engine stamp of " + n + " bytes, "
+          + b.remaining() + " present");
     }
     byte[] engine = new byte[n];
     b.get(engine);
@@ -1023,6 +1027,10 @@ public final class LexiconCodec {
     int fold = b.count("folded syllables");
     for (int id = 0; id < fold; id++) {
       int flags = b.varint();
+      // 1: a syllable, 2: a joined spelling, 4: a joined spelling only, its key the joined syllables' keys
+      if (flags < 0 || flags > 7 || (flags & 4) != 0 && (flags & 3) != 2) {
+        throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of folded syllable " + id);
+      }
       String key = (flags & 4) != 0 ? null : b.string();
       if ((flags & 1) != 0) {
         v.addFold(key);
