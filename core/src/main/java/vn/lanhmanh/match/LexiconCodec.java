@@ -71,6 +71,8 @@ public final class LexiconCodec {
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
   /** Refuse to inflate more than this: a precompiled lexicon is a few megabytes at most. */
   private static final int MAX_PAYLOAD = 256 << 20;
+  /** The longest engine stamp a header may hold, in bytes. */
+  private static final int MAX_STAMP = 256;
   private static final int[] EMPTY = new int[0];
 
   /** A precompiled input that cannot be used, with the reason. */
@@ -96,8 +98,13 @@ public final class LexiconCodec {
     private final long sourceChecksum;
     private final List<LexiconEntry> entries;
     private final Map<String, CompiledLexicon> decoded;
-    /** Sections not decoded yet, by name; their bytes refer to {@link #table}. */
-    private final Map<String, byte[]> sections;
+    /**
+     * Sections not decoded yet, by name: ranges of the payload as read (the payload is let go with the last
+     * of them); their bytes refer to {@link #table}.
+     */
+    private final Map<String, Section> sections;
+    /** Sections that were read but could not be decoded, by name, with the reason, given again if asked. */
+    private final Map<String, FormatException> refused = new LinkedHashMap<>();
     private final LexiconEntry[] table;
     /** The format version of the bytes of {@link #sections}. */
     private final int formatVersion;
@@ -114,7 +121,7 @@ public final class LexiconCodec {
     }
 
     private Bundle(String engine, long sourceChecksum, List<LexiconEntry> entries,
-        Map<String, CompiledLexicon> decoded, Map<String, byte[]> sections, LexiconEntry[] table,
+        Map<String, CompiledLexicon> decoded, Map<String, Section> sections, LexiconEntry[] table,
         int formatVersion) {
       this.engine = engine;
       this.sourceChecksum = sourceChecksum;
@@ -141,6 +148,7 @@ public final class LexiconCodec {
     public synchronized List<String> names() {
       List<String> names = new ArrayList<>(decoded.keySet());
       names.addAll(sections.keySet());
+      names.addAll(refused.keySet());
       return names;
     }
 
@@ -151,11 +159,24 @@ public final class LexiconCodec {
      */
     public synchronized CompiledLexicon lexicon(String name) {
       CompiledLexicon c = decoded.get(name);
-      if (c == null && sections.containsKey(name)) {
-        c = decodeSection(sections.get(name), table, formatVersion);
-        decoded.put(name, c);
-        sections.remove(name);
+      if (c != null || !sections.containsKey(name) && !refused.containsKey(name)) {
+        return c;
       }
+      if (refused.containsKey(name)) {
+        throw refused.get(name);
+      }
+      // Read and checked while its bytes are held; built once they are let go, so the payload (the largest
+      // array read) is not in the heap while the automata are assembled (unless other sections hold it).
+      Parsed parsed = parse(sections.get(name), table, formatVersion);
+      sections.remove(name);
+      try {
+        c = parsed.build();
+      } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        FormatException f = corrupt(e);
+        refused.put(name, f);
+        throw f;
+      }
+      decoded.put(name, c);
       return c;
     }
   }
@@ -282,7 +303,7 @@ public final class LexiconCodec {
       d.varint(global != null ? global << 1 : (local.get(c.entries[i]) << 1) | 1);
       // Rule ids are derived from the folded syllables where they can be; only a prefix is written.
       String id = c.ruleIds[i];
-      String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], foldKeys, foldIds[i]);
+      String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], foldKeys, foldIds[i], foldIds[i].length);
       if (id == null) {
         d.varint(0);
       } else if (suffix != null && id.endsWith(suffix)) {
@@ -368,6 +389,13 @@ public final class LexiconCodec {
       d.ints(t.own[s]);
     }
   }
+
+  /**
+   * An automaton as written: its trie (each state's parent, edge symbol and depth), each state's own outputs
+   * and its failure link, numbered as {@link #trieOf} numbers them.
+   */
+  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own,
+      int[] fail) {}
 
   /**
    * The trie of a built automaton, numbered as {@link CompiledLexicon#compile} creates its states (concept
@@ -491,14 +519,15 @@ public final class LexiconCodec {
 
   /**
    * What {@link CompiledLexicon#compile} makes a rule id of, after its prefix: the category and the
-   * folded syllables joined by {@code _} (a target: {@code harassment/target:} and the syllables).
+   * folded syllables joined by {@code _} (a target: {@code harassment/target:} and the syllables), of the
+   * first {@code length} ids of {@code foldIds}.
    */
-  private static String ruleIdSuffix(LexiconEntry e, Keys foldKeys, int[] foldIds) {
+  private static String ruleIdSuffix(LexiconEntry e, Keys foldKeys, int[] foldIds, int length) {
     if (e.kind() != Kind.RULE && e.kind() != Kind.TARGET) {
       return null;
     }
     StringBuilder b = new StringBuilder(e.kind() == Kind.TARGET ? "harassment/target:" : e.category().jsonName() + "/");
-    for (int k = 0; k < foldIds.length; k++) {
+    for (int k = 0; k < length; k++) {
       b.append(k == 0 ? "" : "_").append(foldKeys.get(foldIds[k]));
     }
     return b.toString();
@@ -596,57 +625,58 @@ public final class LexiconCodec {
    * Reads a bundle and checks it whole: magic, format version, payload checksum and the consistency of
    * every table. The engine stamp is returned, not judged: the caller compares it with its own.
    *
+   * <p>The stream is read once, into the one array the payload is decoded from: the header is read field by
+   * field and then exactly the declared payload, so neither the whole file nor a section is copied.
+   *
    * @throws FormatException naming what is wrong with the input
    * @throws UncheckedIOException if the stream cannot be read
    */
   public static Bundle read(InputStream in) {
-    byte[] all;
     try {
-      all = readAll(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the precompiled lexicon", e);
-    }
-    ByteBuffer b = ByteBuffer.wrap(all);
-    try {
-      Header header = header(b);
-      int compression = b.get();
-      int rawLength = b.getInt();
-      long crc = b.getLong();
-      int packedLength = b.getInt();
-      int trailer = header.formatVersion() >= 6 ? Long.BYTES : 0;
-      if (rawLength < 0 || rawLength > MAX_PAYLOAD || packedLength < 0
-          || packedLength > b.remaining() - trailer) {
+      Header header = header(ByteBuffer.wrap(headerBytes(in)));
+      ByteBuffer fields = ByteBuffer.wrap(readUpTo(in, 1 + Integer.BYTES + Long.BYTES + Integer.BYTES));
+      int compression = fields.get();
+      int rawLength = fields.getInt();
+      long crc = fields.getLong();
+      int packedLength = fields.getInt();
+      if (rawLength < 0 || rawLength > MAX_PAYLOAD || packedLength < 0 || packedLength > MAX_PAYLOAD) {
         throw new FormatException("precompiled lexicon is truncated or corrupt (payload of " + packedLength
-            + " bytes declared, " + b.remaining() + " present)");
+            + " bytes declared, " + rawLength + " inflated)");
       }
-      if (trailer > 0) {
+      byte[] packed = readExactly(in, packedLength);
+      if (header.formatVersion() >= 6) {
+        byte[] trailer = readUpTo(in, Long.BYTES);
+        if (trailer.length < Long.BYTES) {
+          throw new FormatException("precompiled lexicon is truncated: the checksum of the deflated bytes is "
+              + "missing");
+        }
         CRC32 packedCheck = new CRC32();
-        packedCheck.update(all, b.position(), packedLength);
-        if (packedCheck.getValue() != b.getLong(b.position() + packedLength)) {
+        packedCheck.update(packed);
+        if (packedCheck.getValue() != ByteBuffer.wrap(trailer).getLong()) {
           throw new FormatException("precompiled lexicon is corrupt: checksum mismatch of the deflated bytes");
         }
       }
       byte[] payload;
       if (compression == Compression.DEFLATE.ordinal()) {
-        payload = inflate(all, b.position(), packedLength, rawLength);
+        payload = inflate(packed, 0, packedLength, rawLength);
       } else if (compression == Compression.NONE.ordinal() && packedLength == rawLength) {
-        payload = Arrays.copyOfRange(all, b.position(), b.position() + rawLength);
+        payload = packed;   // read in place
       } else {
         throw new FormatException("precompiled lexicon is corrupt: compression " + compression);
       }
+      packed = null;   // the deflated bytes go before the payload is decoded
       CRC32 check = new CRC32();
       check.update(payload);
       if (check.getValue() != crc) {
         throw new FormatException("precompiled lexicon is corrupt: payload checksum mismatch");
       }
-      return payload(header, new In(payload));
+      return payload(header, new In(payload, 0, payload.length));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the precompiled lexicon", e);
     } catch (BufferUnderflowException e) {
       throw new FormatException("precompiled lexicon is truncated", e);
     } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      if (e instanceof FormatException f) {
-        throw f;
-      }
-      throw new FormatException("precompiled lexicon is corrupt: " + e, e);
+      throw corrupt(e);
     }
   }
 
@@ -657,12 +687,7 @@ public final class LexiconCodec {
    */
   public static Header readHeader(InputStream in) {
     try {
-      byte[] start = new byte[4096];
-      int n = 0;
-      for (int k; n < start.length && (k = in.read(start, n, start.length - n)) > 0; ) {
-        n += k;
-      }
-      return header(ByteBuffer.wrap(start, 0, n));
+      return header(ByteBuffer.wrap(headerBytes(in)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the precompiled lexicon", e);
     } catch (BufferUnderflowException e) {
@@ -670,14 +695,57 @@ public final class LexiconCodec {
     }
   }
 
-  /** The whole stream (InputStream.readAllBytes is Java 9+, not on Android 26). */
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-    byte[] buf = new byte[1 << 16];
-    for (int n; (n = in.read(buf)) > 0; ) {
-      out.write(buf, 0, n);
+  /**
+   * The bytes of the header, and not one more: magic, version, the engine stamp's length, the stamp and the
+   * source checksum (fewer when the stream ends first, or when the stamp's length is out of range, for
+   * {@link #header} to refuse).
+   */
+  private static byte[] headerBytes(InputStream in) throws IOException {
+    byte[] start = readUpTo(in, MAGIC.length + 2 * Integer.BYTES);
+    if (start.length < MAGIC.length + 2 * Integer.BYTES) {
+      return start;
     }
-    return out.toByteArray();
+    int stamp = ByteBuffer.wrap(start).getInt(MAGIC.length + Integer.BYTES);
+    if (stamp < 0 || stamp > MAX_STAMP) {
+      return start;
+    }
+    byte[] rest = readUpTo(in, stamp + Long.BYTES);
+    byte[] all = Arrays.copyOf(start, start.length + rest.length);
+    System.arraycopy(rest, 0, all, start.length, rest.length);
+    return all;
+  }
+
+  /** Up to {@code n} bytes of the stream: fewer only where it ends. */
+  private static byte[] readUpTo(InputStream in, int n) throws IOException {
+    byte[] buf = new byte[n];
+    int got = 0;
+    for (int k; got < n && (k = in.read(buf, got, n - got)) > 0; ) {
+      got += k;
+    }
+    return got == n ? buf : Arrays.copyOf(buf, got);
+  }
+
+  /**
+   * Exactly {@code length} bytes of the stream, in an array of that length. It is sized from what the stream
+   * says it has and grown as the bytes arrive, so a damaged length allocates no more than the stream holds.
+   *
+   * @throws FormatException if the stream ends first
+   */
+  private static byte[] readExactly(InputStream in, int length) throws IOException {
+    byte[] buf = new byte[Math.min(length, Math.max(1 << 16, in.available()))];
+    int got = 0;
+    while (got < length) {
+      if (got == buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(length, 2L * buf.length));
+      }
+      int k = in.read(buf, got, buf.length - got);
+      if (k <= 0) {
+        throw new FormatException("precompiled lexicon is truncated or corrupt (payload of " + length
+            + " bytes declared, " + got + " present)");
+      }
+      got += k;
+    }
+    return buf;
   }
 
   private static Header header(ByteBuffer b) {
@@ -696,8 +764,12 @@ public final class LexiconCodec {
           + ": compile it again with this version (lanhmanh lexicon compile)");
     }
     int n = b.getInt();
-    if (n < 0 || n > 256 || n > b.remaining()) {
+    if (n < 0 || n > MAX_STAMP) {
       throw new FormatException("precompiled lexicon is corrupt: engine stamp of " + n + " bytes");
+    }
+    if (n > b.remaining()) {
+      throw new FormatException("precompiled lexicon is truncated: engine stamp of " + n + " bytes, "
+          + b.remaining() + " present");
     }
     byte[] engine = new byte[n];
     b.get(engine);
@@ -729,6 +801,7 @@ public final class LexiconCodec {
     }
   }
 
+  /** The entries table, then each compiled lexicon's bytes, kept where they are in the payload. */
   private static Bundle payload(Header header, In b) {
     int tableSize = b.count("entries");
     LexiconEntry[] table = new LexiconEntry[tableSize];
@@ -736,36 +809,44 @@ public final class LexiconCodec {
       table[i] = readEntry(b);
     }
     int lexicons = b.count("lexicons");
-    Map<String, byte[]> sections = new LinkedHashMap<>();
+    Map<String, Section> sections = new LinkedHashMap<>();
     for (int i = 0; i < lexicons; i++) {
       String name = b.string();
       int n = b.count("section bytes");
-      sections.put(name, Arrays.copyOfRange(b.buf, b.pos, b.pos + n));
+      sections.put(name, new Section(b.buf, b.pos, b.pos + n));
       b.pos += n;
     }
-    if (b.pos != b.buf.length) {
-      throw new FormatException("precompiled lexicon is corrupt: " + (b.buf.length - b.pos)
-          + " bytes after the end");
+    if (b.pos != b.end) {
+      throw new FormatException("precompiled lexicon is corrupt: " + (b.end - b.pos) + " bytes after the end");
     }
     return new Bundle(header.engine(), header.sourceChecksum(), Arrays.asList(table), new LinkedHashMap<>(),
         sections, table, header.formatVersion());
   }
 
-  private static CompiledLexicon decodeSection(byte[] section, LexiconEntry[] table, int version) {
+  /** A compiled lexicon's bytes, not decoded yet: a range of the payload as it was read, not a copy. */
+  private record Section(byte[] buf, int start, int end) {}
+
+  /**
+   * Reads a section into a {@link Parsed} lexicon, checking every table: what it returns builds without
+   * another check, and holds nothing of the section's bytes.
+   */
+  private static Parsed parse(Section s, LexiconEntry[] table, int version) {
     try {
-      In in = new In(section);
-      CompiledLexicon c = readLexicon(in, table, version);
-      if (in.pos != section.length) {
-        throw new FormatException("precompiled lexicon is corrupt: " + (section.length - in.pos)
+      In in = new In(s.buf(), s.start(), s.end());
+      Parsed p = readLexicon(in, table, version);
+      if (in.pos != in.end) {
+        throw new FormatException("precompiled lexicon is corrupt: " + (in.end - in.pos)
             + " bytes after a compiled lexicon");
       }
-      return c;
+      return p;
     } catch (IllegalArgumentException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      if (e instanceof FormatException f) {
-        throw f;
-      }
-      throw new FormatException("precompiled lexicon is corrupt: " + e, e);
+      throw corrupt(e);
     }
+  }
+
+  /** A {@link FormatException} for what a check of the bytes threw (itself when it is one). */
+  private static FormatException corrupt(RuntimeException e) {
+    return e instanceof FormatException f ? f : new FormatException("precompiled lexicon is corrupt: " + e, e);
   }
 
   private static final Category[] CATEGORIES = Category.values();
@@ -803,16 +884,18 @@ public final class LexiconCodec {
     return low | (high << 32);
   }
 
-  private static CompiledLexicon readLexicon(In b, LexiconEntry[] table, int version) {
+  /**
+   * Reads one compiled lexicon: its tables are decoded and checked, its rule ids derived, and its two tries
+   * kept as read (the automata are assembled by {@link Parsed#build}, once the bytes are no longer held).
+   */
+  private static Parsed readLexicon(In b, LexiconEntry[] table, int version) {
     LexiconEntry[] own = new LexiconEntry[b.count("own entries")];
     for (int i = 0; i < own.length; i++) {
       own[i] = readEntry(b);
     }
     Vocabulary vocab = readVocabulary(b);
-    Trie exactTrie = readTrie(b);
-    Trie foldTrie = readTrie(b);
-    PhraseAutomaton exact = exactTrie.automaton();
-    PhraseAutomaton fold = foldTrie.automaton();
+    ReadTrie exact = readTrie(b, vocab.exactCount());
+    ReadTrie fold = readTrie(b, vocab.foldCount());
     int n = b.count("compiled entries");
     LexiconEntry[] entries = new LexiconEntry[n];
     String[] ruleIds = new String[n];
@@ -851,35 +934,19 @@ public final class LexiconCodec {
       foldAlways[n + j] = (flags & 1) != 0;
     }
     int total = n + m;
-    // An output's exact syllables are the path to the state of the exact automaton where it is an output.
-    int[][] paths = paths(exactTrie, total);
-    int[][] foldIds = paths(foldTrie, total);
+    // An output's exact syllables are the path to the state of the exact automaton where it is an output:
+    // every output has one. Outputs that are never folded are in no state of the folded automaton.
+    exact.checkOutputs(total, true);
+    fold.checkOutputs(total, false);
     Keys foldKeys = new Keys(vocab.foldCount(), vocab::foldKey);
-    int[] syllableStart = new int[total + 1];
-    for (int i = 0; i < total; i++) {
-      if (paths[i] == null) {
-        throw new FormatException("precompiled lexicon is corrupt: output " + i + " is in no state");
-      }
-      syllableStart[i + 1] = syllableStart[i] + paths[i].length;
-    }
-    int[] syllableIds = new int[syllableStart[total]];
-    for (int i = 0; i < total; i++) {
-      for (int k = 0; k < paths[i].length; k++) {
-        int id = paths[i][k];
-        if (id < 0 || id >= vocab.exactCount()) {
-          throw new FormatException("precompiled lexicon is corrupt: syllable id " + id + " out of range");
-        }
-        syllableIds[syllableStart[i] + k] = id;
-      }
-    }
-    paths = null;
+    int[] foldIds = new int[fold.maxDepth];
     for (int i = 0; i < n; i++) {
       int ref = refs[i];
       entries[i] = (ref & 1) == 0 ? table[ref >>> 1] : own[ref >>> 1];
       foldAlways[i] = entries[i].fold() == LexiconEntry.Fold.ALWAYS;
       int idKind = idKinds[i];
       if (idKind == 1) {
-        String suffix = foldIds[i] == null ? null : ruleIdSuffix(entries[i], foldKeys, foldIds[i]);
+        String suffix = fold.has(i) ? ruleIdSuffix(entries[i], foldKeys, foldIds, fold.path(i, foldIds, 0)) : null;
         if (suffix == null) {
           throw new FormatException("precompiled lexicon is corrupt: no rule id for entry " + i);
         }
@@ -888,10 +955,57 @@ public final class LexiconCodec {
         ruleIds[i] = ruleIdParts[i];
       }
     }
-    checkOutputs(exact, total);
-    checkOutputs(fold, total);
-    return new CompiledLexicon(vocab, exact, fold, entries, ruleIds, syllableStart, syllableIds, foldAlways,
-        conceptSets, counts);
+    fold.forgetPaths();   // the rule ids were their only use
+    return new Parsed(vocab, exact, fold, entries, ruleIds, foldAlways, conceptSets, counts);
+  }
+
+  /**
+   * A compiled lexicon read and checked, its automata not assembled yet: what is left to do cannot fail on
+   * these tables, and needs none of the bytes they were read from. Used once.
+   */
+  private static final class Parsed {
+    private final Vocabulary vocab;
+    private ReadTrie exact;
+    private ReadTrie fold;
+    private final LexiconEntry[] entries;
+    private final String[] ruleIds;
+    private final boolean[] foldAlways;
+    private final ConceptSet[] conceptSets;
+    private final Map<Kind, Integer> counts;
+
+    Parsed(Vocabulary vocab, ReadTrie exact, ReadTrie fold, LexiconEntry[] entries, String[] ruleIds,
+        boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
+      this.vocab = vocab;
+      this.exact = exact;
+      this.fold = fold;
+      this.entries = entries;
+      this.ruleIds = ruleIds;
+      this.foldAlways = foldAlways;
+      this.conceptSets = conceptSets;
+      this.counts = counts;
+    }
+
+    /**
+     * The syllables of every phrase, straight from the exact trie into one array, then the two automata,
+     * one after the other, each trie let go as its automaton is made.
+     */
+    CompiledLexicon build() {
+      int total = foldAlways.length;
+      int[] syllableStart = new int[total + 1];
+      for (int i = 0; i < total; i++) {
+        syllableStart[i + 1] = syllableStart[i] + exact.length(i);
+      }
+      int[] syllableIds = new int[syllableStart[total]];
+      for (int i = 0; i < total; i++) {
+        exact.path(i, syllableIds, syllableStart[i]);
+      }
+      PhraseAutomaton exactAutomaton = exact.assemble();
+      exact = null;
+      PhraseAutomaton foldAutomaton = fold.assemble();
+      fold = null;
+      return new CompiledLexicon(vocab, exactAutomaton, foldAutomaton, entries, ruleIds, syllableStart,
+          syllableIds, foldAlways, conceptSets, counts);
+    }
   }
 
   private static Vocabulary readVocabulary(In b) {
@@ -913,6 +1027,10 @@ public final class LexiconCodec {
     int fold = b.count("folded syllables");
     for (int id = 0; id < fold; id++) {
       int flags = b.varint();
+      // 1: a syllable, 2: a joined spelling, 4: a joined spelling only, its key the joined syllables' keys
+      if (flags < 0 || flags > 7 || (flags & 4) != 0 && (flags & 3) != 2) {
+        throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of folded syllable " + id);
+      }
       String key = (flags & 4) != 0 ? null : b.string();
       if ((flags & 1) != 0) {
         v.addFold(key);
@@ -943,11 +1061,86 @@ public final class LexiconCodec {
     return v;
   }
 
-  /** An automaton read back, with the trie and own outputs it was assembled from. */
-  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own,
-      int[] fail) {}
+  /**
+   * A trie as read from a section, before its automaton is assembled: the trie itself (each state's parent,
+   * the symbol on the edge into it, its failure link and its own outputs, all states' in one array), each
+   * state's depth and, per output, the state where it is one. A phrase's symbols are the path to that state,
+   * walked up the parents when asked for: no array per phrase (or per state) is made. {@link #assemble}
+   * spends it.
+   */
+  private static final class ReadTrie {
+    private PhraseAutomaton.Trie trie;
+    private int[] depth;
+    /** Per output, the state where it is an output of its own; -1 for one in no state. */
+    int[] stateOf;
+    /** The depth of the deepest state: the longest path. */
+    final int maxDepth;
 
-  private static Trie readTrie(In b) {
+    ReadTrie(PhraseAutomaton.Trie trie, int[] depth, int maxDepth, int[] stateOf) {
+      this.trie = trie;
+      this.depth = depth;
+      this.maxDepth = maxDepth;
+      this.stateOf = stateOf;
+    }
+
+    /**
+     * Checks that every output is below {@code outputs}, and with {@code everyOne} that each of them is in a
+     * state (each is at most in one, checked when read).
+     */
+    void checkOutputs(int outputs, boolean everyOne) {
+      if (stateOf.length > outputs) {
+        throw new FormatException("precompiled lexicon is corrupt: output " + (stateOf.length - 1) + " of "
+            + outputs + " entries");
+      }
+      for (int e = 0; everyOne && e < outputs; e++) {
+        if (e >= stateOf.length || stateOf[e] < 0) {
+          throw new FormatException("precompiled lexicon is corrupt: output " + e + " is in no state");
+        }
+      }
+    }
+
+    /** Whether output {@code e} is in a state. */
+    boolean has(int e) {
+      return e < stateOf.length && stateOf[e] >= 0;
+    }
+
+    /** The number of symbols of output {@code e}'s phrase. */
+    int length(int e) {
+      return depth[stateOf[e]];
+    }
+
+    /** Writes output {@code e}'s symbols into {@code into} from {@code at}; returns how many. */
+    int path(int e, int[] into, int at) {
+      int[] parent = trie.parent;
+      int[] symbol = trie.symbol;
+      int s = stateOf[e];
+      int n = depth[s];
+      for (int k = at + n - 1; k >= at; k--, s = parent[s]) {
+        into[k] = symbol[s];
+      }
+      return n;
+    }
+
+    /** Lets go of what only {@link #path} and {@link #length} need, when no more paths will be asked for. */
+    void forgetPaths() {
+      depth = null;
+      stateOf = null;
+    }
+
+    /** The automaton of this trie, which is spent afterwards (its arrays go as the assembly uses them up). */
+    PhraseAutomaton assemble() {
+      forgetPaths();
+      PhraseAutomaton.Trie t = trie;
+      trie = null;
+      return PhraseAutomaton.assemble(t);
+    }
+  }
+
+  /**
+   * Reads a trie whose symbols are below {@code symbols} (the syllables of its vocabulary table): each state's
+   * parent, symbol and failure link, then each state's own outputs, into one array.
+   */
+  private static ReadTrie readTrie(In b, int symbols) {
     int n = b.count("states");
     if (n == 0) {
       throw new FormatException("precompiled lexicon is corrupt: an automaton without states");
@@ -961,69 +1154,80 @@ public final class LexiconCodec {
       parent[s] = s - b.varint();
       symbol[s] = b.varint();
       fail[s] = b.varint();
-      if (parent[s] < 0 || parent[s] >= s || symbol[s] < 0) {
+      if (parent[s] < 0 || parent[s] >= s) {
         throw new FormatException("precompiled lexicon is corrupt: state " + s + " has parent " + parent[s]);
+      }
+      if (symbol[s] < 0 || symbol[s] >= symbols) {
+        throw new FormatException("precompiled lexicon is corrupt: state " + s + " has symbol " + symbol[s]
+            + " of " + symbols + " syllables");
       }
       depth[s] = depth[parent[s]] + 1;
       maxDepth = Math.max(maxDepth, depth[s]);
     }
-    int[][] own = new int[n][];
+    int[] ownStart = new int[n + 1];
+    int[] ownIds = new int[Math.min(n, b.remaining())];
+    int owned = 0;
+    int maxOutput = -1;
     for (int s = 0; s < n; s++) {
-      own[s] = b.ints();
-      if (s > 0 && (fail[s] >= n || depth[fail[s]] >= depth[s])) {
+      int k = b.count("numbers");
+      if (owned + k > ownIds.length) {
+        ownIds = Arrays.copyOf(ownIds, Math.max(owned + k, ownIds.length + (ownIds.length >> 1)));
+      }
+      for (int j = 0; j < k; j++) {
+        int e = b.varint();
+        if (e < 0) {
+          throw new FormatException("precompiled lexicon is corrupt: output " + e + " of state " + s);
+        }
+        ownIds[owned++] = e;
+        maxOutput = Math.max(maxOutput, e);
+      }
+      ownStart[s + 1] = owned;
+      if (s > 0 && (fail[s] < 0 || fail[s] >= n || depth[fail[s]] >= depth[s])) {
         throw new FormatException("precompiled lexicon is corrupt: failure link " + fail[s] + " of state " + s);
       }
     }
-    // Inherited outputs follow failure links, which always lead to a shallower state: fill by depth.
-    int[] byDepth = new int[maxDepth + 2];
+    // Every output is an entry or a concept phrase, each written later in the section with a byte at least.
+    if (maxOutput >= b.remaining()) {
+      throw new FormatException("precompiled lexicon is corrupt: output " + maxOutput + " with "
+          + b.remaining() + " bytes left");
+    }
+    int[] stateOf = new int[maxOutput + 1];
+    Arrays.fill(stateOf, -1);
     for (int s = 0; s < n; s++) {
-      byDepth[depth[s] + 1]++;
-    }
-    for (int d = 1; d < byDepth.length; d++) {
-      byDepth[d] += byDepth[d - 1];
-    }
-    int[] order = new int[n];
-    for (int s = 0; s < n; s++) {
-      order[byDepth[depth[s]]++] = s;
-    }
-    int[] ownStart = new int[n + 1];
-    for (int s = 0; s < n; s++) {
-      ownStart[s + 1] = ownStart[s] + own[s].length;
-    }
-    int[] ownIds = new int[ownStart[n]];
-    for (int s = 0; s < n; s++) {
-      System.arraycopy(own[s], 0, ownIds, ownStart[s], own[s].length);
-    }
-    PhraseAutomaton.Outputs outputs = PhraseAutomaton.inherit(fail, order, ownStart, ownIds);
-    return new Trie(PhraseAutomaton.assemble(parent, symbol, fail, outputs), parent, symbol, depth, own, fail);
-  }
-
-  private static void checkOutputs(PhraseAutomaton a, int entries) {
-    int[] pool = a.pool;
-    for (int at = 1; at < pool.length; at += pool[at] + 1) {
-      for (int k = at + 1; k <= at + pool[at]; k++) {
-        int e = pool[k];
-        if (e < 0 || e >= entries) {
-          throw new FormatException("precompiled lexicon is corrupt: output " + e + " of " + entries + " entries");
+      for (int k = ownStart[s]; k < ownStart[s + 1]; k++) {
+        int e = ownIds[k];
+        if (stateOf[e] >= 0) {
+          throw new FormatException("precompiled lexicon is corrupt: output " + e + " of state " + s);
         }
+        stateOf[e] = s;
       }
     }
+    return new ReadTrie(new PhraseAutomaton.Trie(parent, symbol, fail, ownStart, ownIds), depth, maxDepth, stateOf);
   }
 
-  /** Reads what {@link Out} wrote; every bad length or index is a {@link FormatException}. */
+  /** Reads what {@link Out} wrote, from a range of an array; every bad length or index is a {@link FormatException}. */
   private static final class In {
     final byte[] buf;
+    /** Where the bytes to read end. */
+    final int end;
     int pos;
     private final List<String> strings = new ArrayList<>();
 
-    In(byte[] buf) {
+    In(byte[] buf, int pos, int end) {
       this.buf = buf;
+      this.pos = pos;
+      this.end = end;
+    }
+
+    /** The bytes left to read. */
+    int remaining() {
+      return end - pos;
     }
 
     int varint() {
       int v = 0;
       for (int shift = 0; shift < 35; shift += 7) {
-        if (pos >= buf.length) {
+        if (pos >= end) {
           throw new FormatException("precompiled lexicon is truncated");
         }
         byte x = buf[pos++];
@@ -1038,7 +1242,7 @@ public final class LexiconCodec {
     /** A count, which can never exceed the bytes left (every counted item takes at least one). */
     int count(String what) {
       int n = varint();
-      if (n < 0 || n > buf.length - pos) {
+      if (n < 0 || n > end - pos) {
         throw new FormatException("precompiled lexicon is corrupt: " + n + " " + what);
       }
       return n;

@@ -215,6 +215,121 @@ final class PhraseAutomaton {
   }
 
   /**
+   * A trie handed over to {@link #assemble(Trie)}: each state's parent and the symbol on the edge into it
+   * (both ignored for the root, state 0), its failure link, and the outputs it has of its own, state
+   * {@code s}'s being {@code ownIds[ownStart[s] .. ownStart[s + 1])} in any order. Any numbering of the states
+   * with the root at 0 will do. The assembly clears the fields as it uses them up.
+   */
+  static final class Trie {
+    int[] parent;
+    int[] symbol;
+    int[] fail;
+    int[] ownStart;
+    int[] ownIds;
+
+    Trie(int[] parent, int[] symbol, int[] fail, int[] ownStart, int[] ownIds) {
+      this.parent = parent;
+      this.symbol = symbol;
+      this.fail = fail;
+      this.ownStart = ownStart;
+      this.ownIds = ownIds;
+    }
+  }
+
+  /**
+   * The same automaton as {@link #assemble(int[], int[], int[], Outputs)} of the trie's {@link #inherit
+   * inherited} outputs, with less in the heap at once (what reading a precompiled lexicon needs): the trie's
+   * arrays are taken over and each is let go as soon as it is used up (the caller must keep none of them),
+   * and each state's outputs, its own then its failure target's, go straight into the pool, where the
+   * failure target's (a shallower state, numbered before it) already are, so no table of inherited outputs
+   * is made.
+   */
+  static PhraseAutomaton assemble(Trie t) {
+    int n = t.fail.length;
+    // Each state's children, sorted by their symbols.
+    int[] start = starts(t.parent, 1, n, n);
+    long[] kids = new long[Math.max(0, n - 1)];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int c = 1; c < n; c++) {
+      kids[fill[t.parent[c]]++] = ((long) t.symbol[c] << 32) | c;
+    }
+    fill = null;
+    t.parent = null;
+    for (int s = 0; s < n; s++) {
+      Arrays.sort(kids, start[s], start[s + 1]);
+    }
+    // Breadth first: a state's children get consecutive numbers, in the order of their symbols.
+    int[] order = new int[n];   // new number -> old
+    int[] renumber = new int[n];   // old -> new
+    int[] first = new int[n + 1];
+    int next = 1;
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      first[i] = next;
+      for (int k = start[s]; k < start[s + 1]; k++) {
+        int c = (int) kids[k];
+        renumber[c] = next;
+        order[next++] = c;
+      }
+    }
+    first[n] = n;
+    kids = null;
+    start = null;
+    int[] sym = new int[n];
+    for (int i = 1; i < n; i++) {
+      sym[i] = t.symbol[order[i]];
+    }
+    t.symbol = null;
+    long[] states = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      states[2 * i + 1] = (long) renumber[t.fail[order[i]]] << 32;
+    }
+    t.fail = null;
+    renumber = null;
+    // How many outputs each state has, its own and its failure target's (counted before it).
+    int[] count = new int[n];
+    long pooled = 1;
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      count[i] = t.ownStart[s + 1] - t.ownStart[s] + (i == 0 ? 0 : count[(int) (states[2 * i + 1] >>> 32)]);
+      pooled += count[i] == 0 ? 0 : count[i] + 1;
+    }
+    if (pooled > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("too many outputs: " + pooled);
+    }
+    int[] pool = new int[(int) pooled];
+    int at = 1;
+    for (int i = 0; i < n; i++) {
+      for (int c = first[i]; c < first[i + 1]; c++) {
+        states[2 * i] |= 1L << sym[c];
+      }
+      int k = count[i];
+      if (k == 0) {
+        continue;
+      }
+      int s = order[i];
+      int from = at;
+      pool[at++] = k;
+      int own = t.ownStart[s + 1] - t.ownStart[s];
+      System.arraycopy(t.ownIds, t.ownStart[s], pool, at, own);
+      int inherited = (int) states[2 * (int) (states[2 * i + 1] >>> 32) + 1];
+      if (i != 0 && inherited != 0) {
+        System.arraycopy(pool, inherited + 1, pool, at + own, pool[inherited]);
+      }
+      Arrays.sort(pool, at, at + k);
+      at += k;
+      states[2 * i + 1] |= from;
+    }
+    t.ownStart = null;
+    t.ownIds = null;
+    int[] rootNext = new int[first[1] > first[0] ? sym[first[1] - 1] + 1 : 0];
+    for (int c = first[0]; c < first[1]; c++) {
+      rootNext[sym[c]] = c;
+    }
+    return new PhraseAutomaton(rootNext, states, first, sym, pool);
+  }
+
+  /**
    * Every state's outputs, its own then those it inherits through its failure link: state {@code s}'s are
    * {@code flat[start[s] .. start[s] + length[s])}. A state without outputs of its own shares the run of its
    * failure target, so only states with outputs of their own add to {@code flat}, and no array is made per
