@@ -13,6 +13,7 @@ import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.model.ScoreStage.Source;
+import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
 
 /**
@@ -104,6 +105,17 @@ enum Quieting {
           + "thưởng, con không chơi đâu\"): the score reads the offer she reports. A score of near certainty, a "
           + "finding of the lexicon or a composition, or a concept of the category's compositions that the report "
           + "does not cancel keeps it (thirty-fourth round)."),
+
+  FRIENDS_WISH_REPORTED(EnumSet.of(Category.SELF_HARM),
+      x -> !x.raise && !x.nearCertain() && x.has(Cues.CHILD_REPORT) && !x.has(Cues.REPORTED_WISH_SIGNS)
+          && !aboveP(x.findings, Cues.SELF_HARM_CATEGORY) && othersWishReported(x.state, x.vocab),
+      "A child telling a parent or a teacher that a classmate, a friend or a relative posted or said a wish to die "
+          + "(\"Bạn Minh trong lớp đăng là không muốn sống nữa, tớ lo quá nên báo thầy chủ nhiệm rồi\"): the score "
+          + "reads the wish she reports as her own. Every wish to die in the text (DISAPPEAR) is another's words, "
+          + "brought in by a verb of saying or posting whose subject is a third person (othersWishReported). A score "
+          + "of near certainty, a self-harm finding of the lexicon or a composition above P, the writer's own wish "
+          + "(\"tớ không muốn sống nữa, tớ báo cô rồi\") or a sign of self-harm besides the wish (a means, an "
+          + "injury, a height, a jump, a farewell, a plan) keeps it (forty-fourth round)."),
 
   SCAM_BY_THE_CHILD(EnumSet.of(Category.SCAM),
       x -> x.source == Source.CHILD_IN_CONVERSATION,
@@ -264,6 +276,112 @@ enum Quieting {
     return false;
   }
 
+  /** Verbs of saying or posting that bring in another's words: "đăng", "viết", "nói", "bảo", "nhắn", … */
+  private static final String[] SAYING = {"đăng", "viết", "nói", "bảo", "kể", "nhắn", "than", "ghi", "sự", "sẻ",
+      "post", "up"};
+
+  /** The speaker's pronouns ({@code SELF}'s words as a subject). */
+  private static final String[] FIRST_PERSON = {"tớ", "mình", "tao", "tôi", "em", "con", "t", "tui", "mk", "cháu"};
+
+  /**
+   * Nouns of a person before a pronoun that make it a possessive ("bạn mình", "em tớ", "chị họ"), not the speaker
+   * as subject.
+   */
+  private static final String[] PERSON_NOUNS = {"bạn", "anh", "chị", "em", "cô", "thầy", "mẹ", "bố", "ba", "má",
+      "cậu", "dì", "chú", "bác", "ông", "bà", "lớp", "nhóm"};
+
+  /** Words of a third person as a subject: "bạn", "nó", "chị họ", "bạn ấy", "cậu ấy", "đứa", … */
+  private static final String[] THIRD_PERSON = {"bạn", "nó", "ấy", "họ", "chị", "anh", "đứa", "thằng", "bé",
+      "cậu", "nhỏ", "người", "tụi", "bọn"};
+
+  /** Words between a subject and its verb of saying: "bạn ấy đã đăng", "nó có nói", "chị hay than". */
+  private static final String[] AUXILIARIES = {"có", "đã", "vừa", "mới", "từng", "cũng", "lại", "hay", "thường",
+      "còn", "vẫn", "cứ", "lên", "trên"};
+
+  /** How many syllables back from a wish its verb of saying may stand ("đăng dòng status là …"). */
+  private static final int SAYING_REACH = 6;
+
+  /** How many syllables back from a verb of saying its subject may stand ("Bạn Minh trong lớp đăng"). */
+  private static final int SUBJECT_REACH = 6;
+
+  /**
+   * Whether the text holds a wish to die ({@link Concept#DISAPPEAR}) and every one is another's words reported:
+   * a verb of saying or posting ({@link #SAYING}) stands before it in its sentence, at most {@link #SAYING_REACH}
+   * syllables back; no pronoun of the speaker stands between them except as the one told ("nhắn tớ là", "nói với
+   * mình là"); and the verb's subject is a third person ({@link #THIRD_PERSON} or a name written with a capital
+   * inside the sentence), not the speaker ("tớ đăng là …", "hôm qua mình đã viết là …"). A wish with no such verb
+   * ("tớ không muốn sống nữa", or no subject at all) is the writer's own. Reads the engine's positions; allocates
+   * nothing.
+   */
+  static boolean othersWishReported(MatchState state, Vocabulary vocab) {
+    boolean any = false;
+    for (int k = 0; k < state.conceptCount(); k++) {
+      if (state.hasConcept(k, Concept.DISAPPEAR.ordinal())) {
+        any = true;
+        if (!reportedAt(state, vocab, state.conceptStartPos(k))) {
+          return false;
+        }
+      }
+    }
+    return any;
+  }
+
+  /** Whether the wish starting at syllable {@code s} is brought in by another's verb of saying (see above). */
+  private static boolean reportedAt(MatchState state, Vocabulary vocab, int s) {
+    Positions p = state.positions();
+    int sentence = state.sentence(s);
+    for (int r = s - 1; r >= 0 && r >= s - SAYING_REACH && state.sentence(r) == sentence; r--) {
+      if (isAny(p, r, SAYING, vocab)) {
+        return toldOnly(p, vocab, r, s) && thirdPersonSubject(state, vocab, r);
+      }
+    }
+    return false;
+  }
+
+  /** Whether every pronoun of the speaker between the verb {@code r} and the wish {@code s} is the one told. */
+  private static boolean toldOnly(Positions p, Vocabulary vocab, int r, int s) {
+    for (int j = r + 1; j < s; j++) {
+      if (isAny(p, j, FIRST_PERSON, vocab) && j != r + 1
+          && !p.exactIs(j - 1, "với", vocab) && !p.exactIs(j - 1, "cho", vocab)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the subject of the verb of saying at {@code r} is a third person: reading back over auxiliaries, the
+   * first pronoun of the speaker that no person noun owns ("bạn mình" is a friend) answers no, a word of a third
+   * person or a capitalised name inside the sentence answers yes.
+   */
+  private static boolean thirdPersonSubject(MatchState state, Vocabulary vocab, int r) {
+    Positions p = state.positions();
+    int sentence = state.sentence(r);
+    for (int j = r - 1; j >= 0 && j >= r - SUBJECT_REACH && state.sentence(j) == sentence; j--) {
+      if (isAny(p, j, FIRST_PERSON, vocab)
+          && !(j > 0 && state.sentence(j - 1) == sentence && isAny(p, j - 1, PERSON_NOUNS, vocab))) {
+        return false;
+      }
+      if (isAny(p, j, THIRD_PERSON, vocab)) {
+        return true;
+      }
+      if (!p.sentenceStart(j) && p.start(j) < p.inputLength() && Character.isUpperCase(p.inputChar(p.start(j)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether syllable {@code i}'s exact view is one of {@code words}. */
+  private static boolean isAny(Positions p, int i, String[] words, Vocabulary vocab) {
+    for (String w : words) {
+      if (p.exactIs(i, w, vocab)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a harassment or profanity finding of the lexicon or the compositions is rated above P. */
   static boolean insultAboveP(List<Finding> findings) {
     for (int i = 0; i < findings.size(); i++) {
@@ -362,6 +480,17 @@ enum Quieting {
 
     /** A child's report to a parent or a teacher ({@link Concept#CHILD_REPORT}). */
     static final ConceptSet CHILD_REPORT = ConceptSet.of(Concept.CHILD_REPORT);
+
+    /**
+     * Signs of self-harm besides a wish to die reported ({@code ScoreStage.SELF_HARM_SIGNS} without
+     * {@link Concept#DISAPPEAR}, which is the wish itself): a means, a death asked for, an injury, a jump, a height,
+     * being a burden, a farewell, a last post or a goodbye, a method asked, a pact, marks hidden, cutting in code,
+     * a dare or an incitement.
+     */
+    static final ConceptSet REPORTED_WISH_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL, Concept.SELF_INJURY,
+        Concept.JUMP, Concept.BURDEN, Concept.FAREWELL, Concept.PLACE_OF_DANGER, Concept.LAST_POST, Concept.GOODBYE,
+        Concept.METHOD_ASK, Concept.PACT, Concept.HIDE_MARKS, Concept.CODED_CUTTING, Concept.CHALLENGE,
+        Concept.INCITE);
 
     /** A parent's care of a young child's body ({@link Concept#CHILD_CARE}). */
     static final ConceptSet CHILD_CARE = ConceptSet.of(Concept.CHILD_CARE);
