@@ -157,20 +157,10 @@ final class PhraseAutomaton {
       Arrays.sort(kids, start[s], start[s + 1]);
     }
     // Breadth first: a state's children get consecutive numbers, in the order of their symbols.
-    int[] order = new int[n];   // new number -> old
-    int[] renumber = new int[n];   // old -> new
-    int[] first = new int[n + 1];
-    int next = 1;
-    for (int i = 0; i < n; i++) {
-      int s = order[i];
-      first[i] = next;
-      for (int k = start[s]; k < start[s + 1]; k++) {
-        int c = (int) kids[k];
-        renumber[c] = next;
-        order[next++] = c;
-      }
-    }
-    first[n] = n;
+    int[][] numbering = breadthFirst(kids, start, n);
+    int[] order = numbering[0];   // new number -> old
+    int[] renumber = numbering[1];   // old -> new
+    int[] first = numbering[2];
     kids = null;   // the sort's scratch goes before the automaton's own arrays are made
     start = null;
     fill = null;
@@ -259,20 +249,10 @@ final class PhraseAutomaton {
       Arrays.sort(kids, start[s], start[s + 1]);
     }
     // Breadth first: a state's children get consecutive numbers, in the order of their symbols.
-    int[] order = new int[n];   // new number -> old
-    int[] renumber = new int[n];   // old -> new
-    int[] first = new int[n + 1];
-    int next = 1;
-    for (int i = 0; i < n; i++) {
-      int s = order[i];
-      first[i] = next;
-      for (int k = start[s]; k < start[s + 1]; k++) {
-        int c = (int) kids[k];
-        renumber[c] = next;
-        order[next++] = c;
-      }
-    }
-    first[n] = n;
+    int[][] numbering = breadthFirst(kids, start, n);
+    int[] order = numbering[0];   // new number -> old
+    int[] renumber = numbering[1];   // old -> new
+    int[] first = numbering[2];
     kids = null;
     start = null;
     int[] sym = new int[n];
@@ -578,5 +558,28 @@ final class PhraseAutomaton {
       }
       return -1;
     }
+  }
+
+  /**
+   * The states of a trie numbered breadth first: {@code kids} holds each state's children ({@code symbol << 32 |
+   * child}), sorted, from {@code start[s]} to {@code start[s + 1]}. Returns the old state of each new number, the new
+   * number of each old state, and each new state's first child's number ({@code n} past the last).
+   */
+  private static int[][] breadthFirst(long[] kids, int[] start, int n) {
+    int[] order = new int[n];
+    int[] renumber = new int[n];
+    int[] first = new int[n + 1];
+    int next = 1;
+    for (int i = 0; i < n; i++) {
+      int s = order[i];
+      first[i] = next;
+      for (int k = start[s]; k < start[s + 1]; k++) {
+        int c = (int) kids[k];
+        renumber[c] = next;
+        order[next++] = c;
+      }
+    }
+    first[n] = n;
+    return new int[][] {order, renumber, first};
   }
 }

@@ -28,18 +28,7 @@ interface CleanCount {
    * no more than they do) instead of by its own bound.
    */
   static CleanCount boundAtStart(CleanCount count, int[] start) {
-    int[] atStart = count.flagged(start);
-    return new CleanCount() {
-      @Override
-      public int[] flagged(int[] idx) {
-        return count.flagged(idx);
-      }
-
-      @Override
-      public int[] bound() {
-        return atStart.clone();
-      }
-    };
+    return boundBy(count, count.flagged(start));
   }
 
   /** {@code count} bound by {@code bound}, the most each filter judged may flag, instead of by its own bound. */

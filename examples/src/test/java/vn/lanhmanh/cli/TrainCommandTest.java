@@ -45,13 +45,8 @@ class TrainCommandTest {
   void foldsNeedTablesAndAreRecorded() throws IOException {
     Path train = corpus("train", 0);
     Path dev = corpus("dev", 3);
-    Path a = dir.resolve("a.tsv");
-    Path b = dir.resolve("b.tsv");
-    String header = "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n";
-    Files.writeString(a, header + "sc001\tharm\tscam\tBLOCK\tyes\tsms\tbấm link xác minh tài khoản kẻo bị khoá\n"
-        + "in001\tinnocent\t-\tALLOW\tno\tchat\tbấm chuông cửa giúp tớ nhé\n", StandardCharsets.UTF_8);
-    Files.writeString(b, header + "sc002\tharm\tscam\tBLOCK\tyes\tsms\tnạp thẻ cào để nhận thưởng ngay\n"
-        + "in002\tinnocent\t-\tALLOW\tno\tchat\tthẻ thư viện của tớ hết hạn rồi\n", StandardCharsets.UTF_8);
+    Path a = table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé");
+    Path b = table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi");
     Path out = dir.resolve("folds.bin");
     Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
         "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--epochs", "3", "--bits", "12",
@@ -112,13 +107,8 @@ class TrainCommandTest {
     Path train = corpus("train", 0);
     Path dev = corpus("dev", 3);
     Path ordinaryDev = comments("ordinary-dev.csv", 7);
-    Path a = dir.resolve("a.tsv");
-    Path b = dir.resolve("b.tsv");
-    String header = "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n";
-    Files.writeString(a, header + "sc001\tharm\tscam\tBLOCK\tyes\tsms\tbấm link xác minh tài khoản kẻo bị khoá\n"
-        + "in001\tinnocent\t-\tALLOW\tno\tchat\tbấm chuông cửa giúp tớ nhé\n", StandardCharsets.UTF_8);
-    Files.writeString(b, header + "sc002\tharm\tscam\tBLOCK\tyes\tsms\tnạp thẻ cào để nhận thưởng ngay\n"
-        + "in002\tinnocent\t-\tALLOW\tno\tchat\tthẻ thư viện của tớ hết hạn rồi\n", StandardCharsets.UTF_8);
+    Path a = table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé");
+    Path b = table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi");
     Path sentences = dir.resolve("sentences.txt");
     Files.writeString(sentences, "Hà Nội là thủ đô của Việt Nam.\nSông Hồng chảy qua nhiều tỉnh.\n\n"
         + "Ngân hàng nhà nước điều chỉnh lãi suất.\nĐội tuyển thắng trận chung kết.\n"
@@ -156,6 +146,15 @@ class TrainCommandTest {
         "--sentences-max", "2", "--classifiers-out", dir.resolve("nofolds.bin").toString());
     assertThat(noFolds.exit()).isEqualTo(2);
     assertThat(noFolds.err()).contains("--sentences-max needs --folds and --corpus-ordinary-dev");
+  }
+
+  /** A held-out-layout table of one scam line ({@code sc00N}) and one innocent line ({@code in00N}). */
+  private Path table(String name, int n, String scam, String innocent) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, "id\texpect\tcategory\tmin_action_age10\tc_tier\tstyle\ttext\n"
+        + "sc00" + n + "\tharm\tscam\tBLOCK\tyes\tsms\t" + scam + "\n"
+        + "in00" + n + "\tinnocent\t-\tALLOW\tno\tchat\t" + innocent + "\n", StandardCharsets.UTF_8);
+    return p;
   }
 
   /** A ViHOS-format file of twelve comments without a span. */
