@@ -34,7 +34,8 @@ import vn.lanhmanh.text.Vocabulary;
  * exact view before the folded; those that keep the normaliser's reading of their masked words first;
  * longer before shorter; earlier before later. A reading that would give a masked word another syllable
  * than one taken before is dropped whole, and so is one that turns a masked swear ({@code l*n}) into
- * another word unless it is a rule or harm concept phrase read with another masked word. No reading is taken
+ * another word unless it is a rule or harm concept phrase read with another masked word, or an exception
+ * whose syllables are all strong masked words, at most one a swear ({@code l*a đ*o}). No reading is taken
  * over syllables written as a person's name ({@link #nameRun}: {@code Tr*n Minh Kh*i, L* Ng*c Anh}), and a
  * masked swear inside such a name is read as another syllable it fits ({@link #nameSwear}). A masked word
  * that no reading takes keeps the normaliser's reading.
@@ -591,8 +592,11 @@ final class MaskedReading {
       // only in a rule or harm concept phrase read with another masked word (tr*o đ*i: trao đổi), or in an
       // everyday phrase (an exception) of three syllables or more whose other syllables are written: the
       // written words settle the masked one (d*o rọc giấy: dao rọc giấy, the paper knife), where one
-      // written word beside it (cái đ*t) does not.
-      boolean settled = rd[r] == EXCEPTION && chosen == 1 && rd[r + 3] - rd[r + 2] >= 2;
+      // written word beside it (cái đ*t) does not; or in an everyday compound whose syllables are all
+      // strong masked words, one of them no swear (l*a đ*o: lừa đảo, a scam): the other masked word settles
+      // it, where a written one (vl đ*o, đ*o hiểu) does not.
+      boolean settled = rd[r] == EXCEPTION && (chosen == 1 && rd[r + 3] - rd[r + 2] >= 2
+          || maskedCompound(p, rd, r, chosen));
       for (int k = 0; k < chosen && fits; k++) {
         int word = rd[r + 5 + 2 * k];
         int sym = rd[r + 6 + 2 * k];
@@ -628,6 +632,27 @@ final class MaskedReading {
         p.readMasked(word, exact, fold, true);
       }
     }
+  }
+
+  /**
+   * Whether reading {@code r} (an exception) is a compound of {@code chosen} syllables, every one a strong
+   * masked word and at most one of them a masked swear ({@code l*a đ*o}: {@code lừa đảo}).
+   */
+  private static boolean maskedCompound(Positions p, int[] rd, int r, int chosen) {
+    if (chosen < 2 || rd[r + 3] - rd[r + 2] + 1 != chosen) {
+      return false;
+    }
+    int swears = 0;
+    for (int k = 0; k < chosen; k++) {
+      int word = rd[r + 5 + 2 * k];
+      if (p.maskedWeak(word)) {
+        return false;
+      }
+      if (p.maskedSwear(word)) {
+        swears++;
+      }
+    }
+    return swears <= 1;
   }
 
   /**
