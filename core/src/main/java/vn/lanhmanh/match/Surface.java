@@ -163,23 +163,12 @@ final class Surface {
     }
     int n = p.inputLength();
     // backwards: spaces, at least one dot or ellipsis, spaces, then '='
-    int i = s - 1;
-    while (i >= 0 && p.inputChar(i) == ' ') {
-      i--;
-    }
-    int dots = 0;
-    while (i >= 0 && (p.inputChar(i) == '.' || p.inputChar(i) == '\u2026')) {
-      dots++;
-      i--;
-    }
-    while (i >= 0 && p.inputChar(i) == ' ') {
-      i--;
-    }
-    if (dots > 0 && i >= 0 && p.inputChar(i) == '=') {
+    int i = beforeBlank(p, s - 1);
+    if (i != NO_BLANK && i >= 0 && p.inputChar(i) == '=') {
       return true;
     }
     // a compound answer's blanks ({@code 45 dm = … m … dm}): a blank, a unit, a blank, back to '=' (forty-fourth round)
-    if (dots > 0 && blankUnitBlank(p, i)) {
+    if (i != NO_BLANK && blankUnitBlank(p, i)) {
       return true;
     }
     // forwards: spaces, '=', spaces, then a digit
@@ -199,6 +188,28 @@ final class Surface {
     return lengthUnitAt(p, s, -1) || lengthUnitAt(p, e, 1);
   }
 
+  /** {@link #beforeBlank}'s answer when no dot or ellipsis stands there. */
+  private static final int NO_BLANK = Integer.MIN_VALUE;
+
+  /**
+   * Reading backwards from offset {@code i}: spaces, at least one dot or ellipsis (a blank to fill), spaces; the
+   * offset of the character before them (-1 at the start of the input), or {@link #NO_BLANK} when there is no dot.
+   */
+  private static int beforeBlank(Positions p, int i) {
+    while (i >= 0 && p.inputChar(i) == ' ') {
+      i--;
+    }
+    int dots = 0;
+    while (i >= 0 && (p.inputChar(i) == '.' || p.inputChar(i) == '\u2026')) {
+      dots++;
+      i--;
+    }
+    while (i >= 0 && p.inputChar(i) == ' ') {
+      i--;
+    }
+    return dots > 0 ? i : NO_BLANK;
+  }
+
   /**
    * Whether, reading backwards from offset {@code i} (the last character before a blank), a length unit ({@code m},
    * {@code cm}, {@code dm}, …) stands after another blank that follows {@code =}: the second blank of a compound
@@ -210,33 +221,35 @@ final class Surface {
       b--;
     }
     int len = i - b;
-    if (len < 1 || len > 3) {
+    boolean unit = unitAt(p, b + 1, len, "m") || unitAt(p, b + 1, len, "dm") || lengthUnit(p, b + 1, len);
+    if (len < 1 || len > 3 || !unit) {
       return false;
     }
-    String u = p.inputChar(b + 1) + (len > 1 ? String.valueOf(p.inputChar(b + 2)) : "")
-        + (len > 2 ? String.valueOf(p.inputChar(b + 3)) : "");
-    if (!u.equals("m") && !u.equals("dm")) {
-      boolean known = false;
-      for (String x : LENGTH_UNITS) {
-        known |= x.equals(u);
+    int k = beforeBlank(p, b);
+    return k != NO_BLANK && k >= 0 && p.inputChar(k) == '=';
+  }
+
+  /** Whether the {@code len} characters of the input from {@code from} are one of {@link #LENGTH_UNITS}. */
+  private static boolean lengthUnit(Positions p, int from, int len) {
+    for (String u : LENGTH_UNITS) {
+      if (unitAt(p, from, len, u)) {
+        return true;
       }
-      if (!known) {
+    }
+    return false;
+  }
+
+  /** Whether the {@code len} characters of the input from {@code from} are {@code unit}. */
+  private static boolean unitAt(Positions p, int from, int len, String unit) {
+    if (unit.length() != len) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (p.inputChar(from + k) != unit.charAt(k)) {
         return false;
       }
     }
-    int k = b;
-    while (k >= 0 && p.inputChar(k) == ' ') {
-      k--;
-    }
-    int dots = 0;
-    while (k >= 0 && (p.inputChar(k) == '.' || p.inputChar(k) == '\u2026')) {
-      dots++;
-      k--;
-    }
-    while (k >= 0 && p.inputChar(k) == ' ') {
-      k--;
-    }
-    return dots > 0 && k >= 0 && p.inputChar(k) == '=';
+    return true;
   }
 
   /** Whether the word next to offset {@code from} in direction {@code step}, past spaces and one comma, is a length unit. */
@@ -255,18 +268,7 @@ final class Surface {
     if (to2 <= from2) {
       return false;
     }
-    for (String u : LENGTH_UNITS) {
-      if (u.length() == to2 - from2) {
-        boolean same = true;
-        for (int k = 0; k < u.length() && same; k++) {
-          same = p.inputChar(from2 + k) == u.charAt(k);
-        }
-        if (same) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return lengthUnit(p, from2, to2 - from2);
   }
 
   /**

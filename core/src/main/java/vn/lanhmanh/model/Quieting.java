@@ -331,7 +331,7 @@ enum Quieting {
     Positions p = state.positions();
     int sentence = state.sentence(s);
     for (int r = s - 1; r >= 0 && r >= s - SAYING_REACH && state.sentence(r) == sentence; r--) {
-      if (isAny(p, r, SAYING, vocab)) {
+      if (p.exactIsAny(r, SAYING, vocab)) {
         return toldOnly(p, vocab, r, s) && thirdPersonSubject(state, vocab, r);
       }
     }
@@ -341,7 +341,7 @@ enum Quieting {
   /** Whether every pronoun of the speaker between the verb {@code r} and the wish {@code s} is the one told. */
   private static boolean toldOnly(Positions p, Vocabulary vocab, int r, int s) {
     for (int j = r + 1; j < s; j++) {
-      if (isAny(p, j, FIRST_PERSON, vocab) && j != r + 1
+      if (p.exactIsAny(j, FIRST_PERSON, vocab) && j != r + 1
           && !p.exactIs(j - 1, "với", vocab) && !p.exactIs(j - 1, "cho", vocab)) {
         return false;
       }
@@ -358,24 +358,14 @@ enum Quieting {
     Positions p = state.positions();
     int sentence = state.sentence(r);
     for (int j = r - 1; j >= 0 && j >= r - SUBJECT_REACH && state.sentence(j) == sentence; j--) {
-      if (isAny(p, j, FIRST_PERSON, vocab)
-          && !(j > 0 && state.sentence(j - 1) == sentence && isAny(p, j - 1, PERSON_NOUNS, vocab))) {
+      if (p.exactIsAny(j, FIRST_PERSON, vocab)
+          && !(j > 0 && state.sentence(j - 1) == sentence && p.exactIsAny(j - 1, PERSON_NOUNS, vocab))) {
         return false;
       }
-      if (isAny(p, j, THIRD_PERSON, vocab)) {
+      if (p.exactIsAny(j, THIRD_PERSON, vocab)) {
         return true;
       }
       if (!p.sentenceStart(j) && p.start(j) < p.inputLength() && Character.isUpperCase(p.inputChar(p.start(j)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether syllable {@code i}'s exact view is one of {@code words}. */
-  private static boolean isAny(Positions p, int i, String[] words, Vocabulary vocab) {
-    for (String w : words) {
-      if (p.exactIs(i, w, vocab)) {
         return true;
       }
     }

@@ -1191,10 +1191,8 @@ public final class ScoreStage {
    */
   static boolean addressed(Positions positions, Vocabulary vocab) {
     for (int i = 0; i < positions.size(); i++) {
-      for (String word : SECOND_PERSON) {
-        if (positions.exactIs(i, word, vocab)) {
-          return true;
-        }
+      if (positions.exactIsAny(i, SECOND_PERSON, vocab)) {
+        return true;
       }
     }
     return false;

@@ -328,6 +328,16 @@ public final class Positions {
     return lettersAre(exactChars, i, word);
   }
 
+  /** Whether position {@code i}'s exact view is one of {@code words} ({@link #exactIs}). Allocates nothing. */
+  public boolean exactIsAny(int i, String[] words, Vocabulary vocab) {
+    for (String w : words) {
+      if (exactIs(i, w, vocab)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether position {@code i}'s folded view is {@code word} (lower case, without diacritics): its own letters
    * compared one by one, or for a position from an expansion its folded syllable id. Allocates nothing.
