@@ -196,6 +196,15 @@ enum Quieting {
           + "pest) or a weapon, a threat or a meeting to fight named keeps it (thirty-first and thirty-fifth "
           + "rounds)."),
 
+  FIGHT_RULE(EnumSet.of(Category.VIOLENCE),
+      x -> !x.raise && x.has(Cues.FIGHT_RULE) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
+          && !x.has(Cues.FIGHT_EVIDENCE),
+      "Fighting named with the rule against it or its consequence (\"Đánh nhau thì con cũng bị kỷ luật\", "
+          + "\"học sinh ẩu đả sẽ bị đình chỉ học\", \"không được đánh nhau\", register FIGHT_RULE): a parent's or a "
+          + "teacher's warning or a school's rule, which the score reads as the fight it names, at any score. A "
+          + "violence finding of the lexicon or a composition above P, or a weapon, a threat, a fight arranged or an "
+          + "injury named keeps it (forty-fifth round)."),
+
   MASKED_ACCOUNT_NOTICE(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.SCHOOL_NAMED) && !x.backed() && !x.has(Cues.SECRET_ASKED)
           && ScoreStage.maskedAccountNumber(x.text) && !ScoreStage.webAddressOrNumber(x.text),
@@ -439,6 +448,13 @@ enum Quieting {
 
     /** What keeps a violence score beside animals fighting: a weapon, a threat, a fight arranged. */
     static final ConceptSet ANIMAL_FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP);
+
+    /** Fighting named with the rule against it or its consequence ({@link Concept#FIGHT_RULE}). */
+    static final ConceptSet FIGHT_RULE = ConceptSet.of(Concept.FIGHT_RULE);
+
+    /** What keeps a violence score beside a rule against fighting: a weapon, a threat, a fight arranged, an injury. */
+    static final ConceptSet FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP,
+        Concept.HURT);
 
     /** The category whose lexicon findings above P keep a violence score beside animals fighting. */
     static final Set<Category> VIOLENCE_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.VIOLENCE));
