@@ -366,8 +366,9 @@ class ClassifierLimitsTest {
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "Đánh nhau thì con cũng bị kỷ luật, mai mẹ lên gặp cô chủ nhiệm | false",
-      "hoc sinh danh nhau se bi ha hanh kiem | false",
+      "Đánh nhau thì con cũng bị kỷ luật. Mai mẹ lên gặp cô chủ nhiệm nhé | false",
+      "Học sinh đánh nhau sẽ bị hạ hạnh kiểm | false",
+      "danh nhau thi con bi ky luat do | false",
       "Em nào đánh lộn trong lớp sẽ bị mời phụ huynh | false",
       "Mày dám mách thầy thì tao đánh cho, bị kỷ luật tao cũng chịu | true",
       "Tan học ra bãi xe sau trường đánh nhau, bị đình chỉ cũng được, đứa nào không ra là hèn | true"})
