@@ -965,7 +965,15 @@ public enum Concept {
    * cùng của tôi ở công ty, cảm ơn mọi người vì tất cả"); a farewell's thanks and things given away do not keep it, a
    * death, a disappearance, a means or a plan does (forty-first round). It lowers no word.
    */
-  LEAVING_PLACE(true);
+  LEAVING_PLACE(true),
+  /**
+   * Register: fighting named with the rule against it or its consequence ({@code đánh nhau thì bị kỷ luật}, {@code
+   * học sinh ẩu đả sẽ bị đình chỉ học}, {@code không được đánh nhau}, {@code đánh lộn là sai}): a parent's or a
+   * teacher's warning, a school's rule. It keeps bare violence words of its sentence at P, and takes away a violence
+   * classifier finding at any score where no violence finding of the lexicon or a composition is above P and no
+   * weapon, threat, fight arranged or injury is named (forty-fifth round).
+   */
+  FIGHT_RULE(true);
 
   private final String id = name();
   private final boolean register;

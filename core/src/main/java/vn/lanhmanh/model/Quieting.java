@@ -196,6 +196,15 @@ enum Quieting {
           + "pest) or a weapon, a threat or a meeting to fight named keeps it (thirty-first and thirty-fifth "
           + "rounds)."),
 
+  FIGHT_RULE(EnumSet.of(Category.VIOLENCE),
+      x -> !x.raise && x.has(Cues.FIGHT_RULE) && !aboveP(x.findings, Cues.VIOLENCE_CATEGORY)
+          && !x.has(Cues.FIGHT_EVIDENCE) && !meetupBesideRule(x.state),
+      "Fighting named with the rule against it or its consequence (\"Đánh nhau thì con cũng bị kỷ luật\", "
+          + "\"học sinh ẩu đả sẽ bị đình chỉ học\", \"không được đánh nhau\", register FIGHT_RULE): a parent's or a "
+          + "teacher's warning or a school's rule, which the score reads as the fight it names, at any score. A "
+          + "violence finding of the lexicon or a composition above P, a weapon, a threat or an injury named, or a "
+          + "time or place to meet in the rule's own sentence keeps it (forty-fifth round)."),
+
   MASKED_ACCOUNT_NOTICE(EnumSet.of(Category.SCAM),
       x -> !x.nearCertain() && x.has(Cues.SCHOOL_NAMED) && !x.backed() && !x.has(Cues.SECRET_ASKED)
           && ScoreStage.maskedAccountNumber(x.text) && !ScoreStage.webAddressOrNumber(x.text),
@@ -271,6 +280,26 @@ enum Quieting {
       if (r.category() == x.category && !(r.underNearCertain() && x.nearCertain()) && x.has(r.register())
           && !x.backed() && !x.has(x.stage.registerKept(i))) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a time or a place to meet ({@link Concept#MEETUP}) stands in a sentence that holds a rule against
+   * fighting ({@link Concept#FIGHT_RULE}): "đánh nhau thì bị kỷ luật cũng kệ, tan học ra sau trường". A parent's
+   * "Mai mẹ lên gặp cô chủ nhiệm" in the next sentence is no fight arranged. Allocates nothing.
+   */
+  static boolean meetupBesideRule(MatchState state) {
+    for (int k = 0; k < state.conceptCount(); k++) {
+      if (state.hasConcept(k, Concept.MEETUP.ordinal())) {
+        int sentence = state.sentence(state.conceptStartPos(k));
+        for (int j = 0; j < state.conceptCount(); j++) {
+          if (state.hasConcept(j, Concept.FIGHT_RULE.ordinal())
+              && state.sentence(state.conceptStartPos(j)) == sentence) {
+            return true;
+          }
+        }
       }
     }
     return false;
@@ -439,6 +468,15 @@ enum Quieting {
 
     /** What keeps a violence score beside animals fighting: a weapon, a threat, a fight arranged. */
     static final ConceptSet ANIMAL_FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.MEETUP);
+
+    /** Fighting named with the rule against it or its consequence ({@link Concept#FIGHT_RULE}). */
+    static final ConceptSet FIGHT_RULE = ConceptSet.of(Concept.FIGHT_RULE);
+
+    /**
+     * What keeps a violence score anywhere beside a rule against fighting: a weapon, a threat, an injury (a time or a
+     * place to meet keeps it in the rule's own sentence: {@code meetupBesideRule}).
+     */
+    static final ConceptSet FIGHT_EVIDENCE = ConceptSet.of(Concept.WEAPON, Concept.THREAT, Concept.HURT);
 
     /** The category whose lexicon findings above P keep a violence score beside animals fighting. */
     static final Set<Category> VIOLENCE_CATEGORY = Collections.unmodifiableSet(EnumSet.of(Category.VIOLENCE));

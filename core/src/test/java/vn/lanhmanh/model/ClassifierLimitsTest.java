@@ -358,6 +358,36 @@ class ClassifierLimitsTest {
     }
   }
 
+  /**
+   * Fighting named with the rule against it or its consequence (register {@code FIGHT_RULE}) is a warning, not
+   * violence, whatever the violence classifier scores: over the lowering bound and under the threshold, the lexicon's
+   * "đánh nhau" is kept at P by the register, not lowered by the score; at near certainty no classifier finding is
+   * made. A threat or a fight arranged beside a consequence stays flagged at either score (forty-fifth round).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Đánh nhau thì con cũng bị kỷ luật. Mai mẹ lên gặp cô chủ nhiệm nhé | false",
+      "Học sinh đánh nhau sẽ bị hạ hạnh kiểm | false",
+      "danh nhau thi con bi ky luat do | false",
+      "Em nào đánh lộn trong lớp sẽ bị mời phụ huynh | false",
+      "Mày dám mách thầy thì tao đánh cho, bị kỷ luật tao cũng chịu | true",
+      "Tan học ra bãi xe sau trường đánh nhau, bị đình chỉ cũng được, đứa nào không ra là hèn | true"})
+  void aRuleAgainstFightingIsNoViolenceWhateverTheScore(String text, boolean flagged) {
+    for (double score : new double[] {0.3, 0.95}) {
+      try (ContentFilter filter = scoring(Category.VIOLENCE, score)) {
+        Verdict v = filter.checkText(text, Policy.forAge(10));
+        if (flagged) {
+          assertThat(v.action()).as("%s at %s: %s", text, score, v).isNotEqualTo(Action.ALLOW);
+        } else {
+          assertThat(v.action()).as("%s at %s: %s", text, score, v).isEqualTo(Action.ALLOW);
+          assertThat(v.findings()).as("%s at %s: %s", text, score, v)
+              .noneMatch(f -> isModel(f, Category.VIOLENCE))
+              .noneMatch(f -> f.category() == Category.VIOLENCE && f.rating() != Rating.P);
+        }
+      }
+    }
+  }
+
   private static boolean isModel(Finding f, Category c) {
     return f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + c.jsonName());
   }
