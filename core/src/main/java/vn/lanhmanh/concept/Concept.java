@@ -974,6 +974,18 @@ public enum Concept {
    * weapon, threat, fight arranged or injury is named (forty-fifth round).
    */
   FIGHT_RULE(true);
+   * The child's own parent or relative who is there, as the one who picks up, takes along or sits in ({@code bố đón
+   * con}, {@code mẹ đưa em đi thi}, {@code có bố mẹ đi cùng}, {@code phụ huynh ngồi cùng}): a meeting it makes is no
+   * sign of grooming ({@code ScoreStage}), unless {@link #PARENT_SENT}, a secret or a probe of the parents' absence
+   * is there too (forty-fifth round).
+   */
+  PARENT_PRESENT,
+  /**
+   * Another adult who claims a parent sent him ({@code bố em nhờ chú đón em}, {@code mẹ cháu bảo cô ra đón}, {@code
+   * đón em thay bố mẹ}, {@code anh là bạn của bố em}): the classic lure, which keeps a meeting a sign of grooming
+   * beside {@link #PARENT_PRESENT} (forty-fifth round).
+   */
+  PARENT_SENT;
 
   private final String id = name();
   private final boolean register;

@@ -1061,6 +1061,37 @@ public final class ScoreStage {
   private static final ConceptSet GROOMING_SIGNS = ConceptSet.of(Concept.SECRECY, Concept.PRIVATE_CHANNEL,
       Concept.CONCEAL_CHAT, Concept.PHONE_CHECK, Concept.MEETING, Concept.ASSIGNATION);
 
+  /** The signs of grooming that are a meeting: no sign where the child's own parent is the one there. */
+  private static final ConceptSet MEETING_SIGNS = ConceptSet.of(Concept.MEETING, Concept.ASSIGNATION);
+
+  /** The signs of grooming that are not a meeting. */
+  private static final ConceptSet OTHER_GROOMING_SIGNS = ConceptSet.of(Concept.SECRECY, Concept.PRIVATE_CHANNEL,
+      Concept.CONCEAL_CHAT, Concept.PHONE_CHECK);
+
+  /**
+   * What keeps a meeting a sign of grooming beside a parent who is present: an adult who claims a parent sent him,
+   * a secret, a probe of the parents' absence.
+   */
+  private static final ConceptSet PARENT_LURE = ConceptSet.of(Concept.PARENT_SENT, Concept.SECRECY, Concept.PROBE);
+
+  /**
+   * Whether the text holds a sign of grooming ({@link #GROOMING_SIGNS}). A meeting is none where the child's own
+   * parent or relative is the one who picks up, takes along or sits in ({@link Concept#PARENT_PRESENT}), unless an
+   * adult claims a parent sent him, a secret is asked or the parents' absence is probed ({@link #PARENT_LURE};
+   * forty-fifth round).
+   */
+  static boolean groomingSigned(MatchState state) {
+    if (!anyConcept(state, GROOMING_SIGNS)) {
+      return false;
+    }
+    if (anyConcept(state, OTHER_GROOMING_SIGNS) || !anyConcept(state, MEETING_SIGNS)) {
+      return true;
+    }
+    return !anyConcept(state, PARENT_PRESENT) || anyConcept(state, PARENT_LURE);
+  }
+
+  private static final ConceptSet PARENT_PRESENT = ConceptSet.of(Concept.PARENT_PRESENT);
+
   /**
    * The grooming classifier's threshold where the text holds a sign of grooming ({@link #GROOMING_SIGNS}), when
    * the file's own is higher. The file's own is held up by the ordinary development comments, of which each
@@ -1116,7 +1147,7 @@ public final class ScoreStage {
       case SELF_HARM -> Math.min(own,
           anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
       case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);
-      case GROOMING -> anyConcept(state, GROOMING_SIGNS) ? Math.min(own, GROOMING_SIGNED_THRESHOLD) : own;
+      case GROOMING -> groomingSigned(state) ? Math.min(own, GROOMING_SIGNED_THRESHOLD) : own;
       case SEXUAL -> Math.min(own, SEXUAL_CHILD_THRESHOLD);
       case DRUGS -> Math.min(own, DRUGS_CHILD_THRESHOLD);
       default -> own;

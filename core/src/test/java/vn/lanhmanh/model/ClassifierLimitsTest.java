@@ -340,6 +340,31 @@ class ClassifierLimitsTest {
   }
 
   /**
+   * A meeting with the child's own parent who is there (the parent picks up, takes along, sits in) is no sign of
+   * grooming, so a grooming score between {@link ScoreStage#GROOMING_SIGNED_THRESHOLD} and the file's own threshold
+   * (0.85) makes no finding; the lure (an adult a parent "sent", even beside the parent's own pick-up, or a stranger's
+   * meeting) keeps the sign, and
+   * the same score blocks (forty-fifth round). Columns: text, whether a {@code model/grooming} finding is made at 0.6.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Chiều nay tan học em ra cổng sau, bố đón em ở đó           | false
+      tan hoc em ra cong sau nhe, me don em o do                 | false
+      bố em nhờ chú đón em, em ra cổng sau nhé                   | true
+      chú thay bố mẹ đón em, em ra cổng sau nhé                  | true
+      Sáng bố đưa em đi học, chiều bố em nhờ chú đón, em ra cổng sau nhé | true
+      em ra cổng sau gặp anh nhé                                 | true
+      """)
+  void aParentWhoIsThereIsNoSignOfGrooming(String text, boolean finding) {
+    try (ContentFilter filter = FixedScoreClassifiers.scoring(0.01).with(Category.GROOMING, 0.6)
+        .threshold(Category.GROOMING, 0.85).filter(dir)) {
+      Verdict v = filter.checkText(text, Policy.forAge(10));
+      assertThat(v.findings().stream().anyMatch(f -> isModel(f, Category.GROOMING))).as("%s", v).isEqualTo(finding);
+      assertThat(v.action()).as("%s", v).isEqualTo(finding ? Action.BLOCK : Action.ALLOW);
+    }
+  }
+
+  /**
    * A register that keeps a category's bare words at P (a game's mobs, a police report) quiets a classifier
    * finding of violence, drugs or gambling short of near certainty where no concept of the category's
    * compositions is hit; a near-certain score, or a text without the register, still makes its finding.
