@@ -973,7 +973,8 @@ public enum Concept {
    * classifier finding at any score where no violence finding of the lexicon or a composition is above P and no
    * weapon, threat, fight arranged or injury is named (forty-fifth round).
    */
-  FIGHT_RULE(true);
+  FIGHT_RULE(true),
+  /**
    * The child's own parent or relative who is there, as the one who picks up, takes along or sits in ({@code bố đón
    * con}, {@code mẹ đưa em đi thi}, {@code có bố mẹ đi cùng}, {@code phụ huynh ngồi cùng}): a meeting it makes is no
    * sign of grooming ({@code ScoreStage}), unless {@link #PARENT_SENT}, a secret or a probe of the parents' absence
