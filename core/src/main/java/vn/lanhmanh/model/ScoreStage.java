@@ -1074,6 +1074,9 @@ public final class ScoreStage {
    */
   private static final ConceptSet PARENT_LURE = ConceptSet.of(Concept.PARENT_SENT, Concept.SECRECY, Concept.PROBE);
 
+  /** The child's own parent or relative who is there ({@link Concept#PARENT_PRESENT}). */
+  private static final ConceptSet PARENT_PRESENT = ConceptSet.of(Concept.PARENT_PRESENT);
+
   /**
    * Whether the text holds a sign of grooming ({@link #GROOMING_SIGNS}). A meeting is none where the child's own
    * parent or relative is the one who picks up, takes along or sits in ({@link Concept#PARENT_PRESENT}), unless an
@@ -1090,7 +1093,6 @@ public final class ScoreStage {
     return !anyConcept(state, PARENT_PRESENT) || anyConcept(state, PARENT_LURE);
   }
 
-  private static final ConceptSet PARENT_PRESENT = ConceptSet.of(Concept.PARENT_PRESENT);
 
   /**
    * The grooming classifier's threshold where the text holds a sign of grooming ({@link #GROOMING_SIGNS}), when
