@@ -59,10 +59,28 @@ public final class ClassifierTrainer {
    * composition finding below tier C (not self-harm) whose category scores under it; 0 never lowers.
    * {@code unsupportedBelow}: a classifier finding that nothing else in the text supports keeps its
    * category's tier only from this score, and is rated at most T13 under it; 0 never caps.
+   * {@code maxRaise}: with {@link #folds}, the most steps of {@link ClassifierTrainer#THRESHOLDS} that the
+   * out-of-sample raise may take a category above its development threshold, 0 to {@link #MAX_RAISE_LIMIT}
+   * ({@link OutOfFoldThresholds#DEFAULT_MAX_RAISE}, four, unless given).
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
       double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
-      boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged) {
+      boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged, int maxRaise) {
+    /** The most {@link #maxRaise} may be (more than {@link ClassifierTrainer#THRESHOLDS} has steps). */
+    public static final int MAX_RAISE_LIMIT = 40;
+
+    /**
+     * Settings whose out-of-sample raise is capped at {@link OutOfFoldThresholds#DEFAULT_MAX_RAISE} steps (every
+     * file trained before the cap was an option).
+     */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
+        boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged,
+          OutOfFoldThresholds.DEFAULT_MAX_RAISE);
+    }
+
     /** Settings whose thresholds are chosen on the development part alone (all files before 2026-12-04's twenty-first round). */
     public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
         double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
@@ -131,6 +149,9 @@ public final class ClassifierTrainer {
       if (!(maxInnocentFlagged >= 0 && maxInnocentFlagged < 0.5)) {
         throw new IllegalArgumentException("innocent flagged share must be in [0, 0.5), was " + maxInnocentFlagged);
       }
+      if (maxRaise < 0 || maxRaise > MAX_RAISE_LIMIT) {
+        throw new IllegalArgumentException("max raise must be 0.." + MAX_RAISE_LIMIT + " steps, was " + maxRaise);
+      }
       if (minEpochs < 1 || minEpochs > maxEpochs) {
         throw new IllegalArgumentException("min epochs must be 1.." + maxEpochs + ", was " + minEpochs);
       }
@@ -152,7 +173,7 @@ public final class ClassifierTrainer {
     /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */
     public Options withKnownChar3(boolean read) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs, folds, maxInnocentFlagged);
+          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs, folds, maxInnocentFlagged, maxRaise);
     }
 
     /**
@@ -161,7 +182,7 @@ public final class ClassifierTrainer {
      */
     public Options withConceptContext(int window) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs, folds, maxInnocentFlagged);
+          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs, folds, maxInnocentFlagged, maxRaise);
     }
 
     /**
@@ -172,7 +193,7 @@ public final class ClassifierTrainer {
      */
     public Options withMinEpochs(int epochs) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs, folds, maxInnocentFlagged);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs, folds, maxInnocentFlagged, maxRaise);
     }
 
     /**
@@ -184,7 +205,18 @@ public final class ClassifierTrainer {
      */
     public Options withFolds(int n, double innocent) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, n, innocent);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, n, innocent, maxRaise);
+    }
+
+    /**
+     * These settings with the out-of-sample raise capped at {@code steps} steps of
+     * {@link ClassifierTrainer#THRESHOLDS} above each category's development threshold (0: no raise;
+     * {@link OutOfFoldThresholds#DEFAULT_MAX_RAISE} by default). The raise, which brings the clean text the whole
+     * filter flags within its bounds, costs recall at each step; see {@link OutOfFoldThresholds#outOfFold}.
+     */
+    public Options withMaxRaise(int steps) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged, steps);
     }
   }
 

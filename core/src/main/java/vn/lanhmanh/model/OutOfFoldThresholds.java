@@ -31,9 +31,10 @@ final class OutOfFoldThresholds {
    * The most steps of {@link ClassifierTrainer#THRESHOLDS} (0.025 each) that the raise of {@link #outOfFold} may
    * take a category above its development threshold: four, 0.100. Without it the raise, which takes the category
    * that loses the fewest harmful messages per clean comment no longer flagged, turned the category with the
-   * fewest out-of-fold messages (social) all but off more than once (0.825 to 0.99, 0.85 to 0.975).
+   * fewest out-of-fold messages (social) all but off more than once (0.825 to 0.99, 0.85 to 0.975). The default
+   * of {@link ClassifierTrainer.Options#maxRaise} ({@code lanhmanh train --max-raise N}).
    */
-  static final int MAX_RAISE = 4;
+  static final int DEFAULT_MAX_RAISE = 4;
 
   private final ClassifierTrainer.Options options;
   private final WholeFilter filter;
@@ -126,8 +127,13 @@ final class OutOfFoldThresholds {
     parts.addAll(sentenceCounts);
     CleanCount clean = comments == null ? classifiersAlone(ord, start, 0) : combined(parts);
     int[] atStart = clean.flagged(start);
+    if (options.maxRaise() != DEFAULT_MAX_RAISE) {
+      progress.accept(String.format(Locale.ROOT, "out of fold: a raise goes at most %d steps (%.3f) above a "
+          + "development threshold (--max-raise; default %d)", options.maxRaise(), options.maxRaise() * 0.025,
+          DEFAULT_MAX_RAISE));
+    }
     int[] chosen = outOfFold(scores.toArray(new double[0][]), h, n, clean, floor, start,
-        options.maxInnocentFlagged());
+        options.maxInnocentFlagged(), options.maxRaise());
     double[] out = devThreshold.clone();
     for (int k = 0; k < cats.length; k++) {
       out[k] = chosen[k] < THRESHOLDS.length ? THRESHOLDS[chosen[k]] : 2;
@@ -185,12 +191,22 @@ final class OutOfFoldThresholds {
   /**
    * The out-of-sample threshold rule with the bound of the files before 2026-12-05 (see
    * {@link CleanCount#classifiersAlone}):
-   * {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double)}.
+   * {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double, int)} with the default
+   * cap on the raise.
    */
   static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, double[][] ordinary, int[] floor,
       int[] start, double maxInnocent, double maxOrdinary) {
     return outOfFold(scores, harm, innocent, classifiersAlone(ordinary, start, maxOrdinary), floor, start,
         maxInnocent);
+  }
+
+  /**
+   * The out-of-sample threshold rule with the raise capped at {@link #DEFAULT_MAX_RAISE} steps:
+   * {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double, int)}.
+   */
+  static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, CleanCount clean, int[] floor,
+      int[] start, double maxInnocent) {
+    return outOfFold(scores, harm, innocent, clean, floor, start, maxInnocent, DEFAULT_MAX_RAISE);
   }
 
   /**
@@ -201,7 +217,8 @@ final class OutOfFoldThresholds {
    * {@link ClassifierTrainer#THRESHOLDS} (or past its end: no threshold). First, while {@code clean} counts more
    * flagged comments than its bound, the raise of one category's threshold that flags fewer of them is taken, the one
    * that loses the fewest harmful messages caught per comment no longer flagged (then the smaller raise, then the lower
-   * category), no category going more than {@link #MAX_RAISE} steps above its start; when no such raise is left,
+   * category), no category going more than {@code maxRaise} steps above its start ({@link #DEFAULT_MAX_RAISE} unless
+   * the options give another; 0: no raise); when no such raise is left,
    * the comments flagged then are the bound of what follows. Then each category may go down to {@code floor[k]}: greedily, the move of one category to a lower
    * threshold that catches at least one more harmful message, keeps the innocent messages flagged within
    * {@code maxInnocent} of them (or within those flagged at the start, when more) and the clean comments flagged within
@@ -212,7 +229,10 @@ final class OutOfFoldThresholds {
    * @return each category's chosen index into {@link ClassifierTrainer#THRESHOLDS}
    */
   static int[] outOfFold(double[][] scores, boolean[] harm, boolean[] innocent, CleanCount clean, int[] floor,
-      int[] start, double maxInnocent) {
+      int[] start, double maxInnocent, int maxRaise) {
+    if (maxRaise < 0) {
+      throw new IllegalArgumentException("max raise must be 0 or more, was " + maxRaise);
+    }
     int cats = start.length;
     int n = scores.length;
     int[] idx = start.clone();
@@ -222,7 +242,7 @@ final class OutOfFoldThresholds {
       int caught = caught(scores, harm, idx);
       Move best = new Move();
       for (int k = 0; k < cats; k++) {
-        int top = Math.min(THRESHOLDS.length, start[k] + MAX_RAISE);
+        int top = Math.min(THRESHOLDS.length, start[k] + maxRaise);
         for (int t = idx[k] + 1; t <= top; t++) {
           int[] move = idx.clone();
           move[k] = t;

@@ -105,6 +105,29 @@ class ClassifierTrainerTest {
     assertThat(bytes(again.model())).isEqualTo(bytes(result.model()));
   }
 
+  /**
+   * The cap on the out-of-sample raise: four steps from every older constructor and the defaults, kept by the other
+   * settings' copies, and 0 to 40.
+   */
+  @Test
+  void maxRaiseDefaultsToFourAndIsChecked() {
+    assertThat(options().maxRaise()).isEqualTo(OutOfFoldThresholds.DEFAULT_MAX_RAISE).isEqualTo(4);
+    ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(1);
+    assertThat(d.maxRaise()).isEqualTo(4);
+    assertThat(d.withFolds(5, 0.015).maxRaise()).isEqualTo(4);
+    ClassifierTrainer.Options two = d.withMaxRaise(2);
+    assertThat(two.maxRaise()).isEqualTo(2);
+    assertThat(two.withFolds(5, 0.015).withMinEpochs(10).withConceptContext(2).withKnownChar3(false).maxRaise())
+        .isEqualTo(2);
+    assertThat(two.withMaxRaise(4)).isEqualTo(d);
+    assertThat(d.withMaxRaise(0).maxRaise()).isZero();
+    assertThat(d.withMaxRaise(40).maxRaise()).isEqualTo(40);
+    for (int bad : new int[] {-1, 41}) {
+      assertThatThrownBy(() -> d.withMaxRaise(bad)).as("max raise " + bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max raise must be 0..40");
+    }
+  }
+
   /** Weighting a category's own hard negatives changes the weights; the weight is bounded. */
   @Test
   void hardNegativeWeightIsUsedAndChecked() throws IOException {

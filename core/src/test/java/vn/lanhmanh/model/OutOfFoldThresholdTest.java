@@ -176,6 +176,32 @@ class OutOfFoldThresholdTest {
   }
 
   @Test
+  void theCapOnTheRaiseIsAnOption() {
+    // category 0 starts at 0.450 (index 6) and flags two clean comments it scores 0.48 and 0.54; the bound allows
+    // none. The raise to 0.500 (index 8, two steps) unflags the first and loses no harmful message (they score
+    // 0.52); only 0.550 (index 10, four steps) unflags the second, losing h1..h3
+    double[][] ordinary = {{0.48, 0}, {0.54, 0}, {0, 0}};
+    boolean[] lexicon = {false, false, false};
+    int[] floor = {0, 0};
+    int[] start = {6, TOP};
+    // the default cap, four steps: both raises are taken, to start + 4; n1 is no longer flagged, so category 1
+    // goes down to 0.400
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        floor, start, 0.1))).containsExactly(0.55, 0.4);
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        floor, start, 0.1, OutOfFoldThresholds.DEFAULT_MAX_RAISE))).containsExactly(0.55, 0.4);
+    // a cap of two (or three: 0.525 unflags nothing more) stops at start + 2, the bound still missed by one comment;
+    // the one flagged then is what the moves down may keep
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        floor, start, 0.1, 2))).containsExactly(0.5, 0.4);
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        floor, start, 0.1, 3))).containsExactly(0.5, 0.4);
+    // a cap of 0: no raise; category 0 stays at its start, where it flags n1 and spends category 1's budget
+    assertThat(thresholds(OutOfFoldThresholds.outOfFold(SCORES, HARM, INNOCENT, wholeFilter(ordinary, lexicon, 0),
+        floor, start, 0.1, 0))).containsExactly(0.45, 0.99);
+  }
+
+  @Test
   void heldCleanSentencesMayNotBeFlaggedMoreThanAtTheStart() {
     // the comments allow category 1's move to 0.400 (the one it flags, the lexicon flags anyway; bound 1)
     boolean[] lexicon = {true, false, false, false};

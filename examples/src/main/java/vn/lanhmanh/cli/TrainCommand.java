@@ -127,6 +127,13 @@ final class TrainCommand implements Callable<Integer> {
           + "lines training leaves out may be flagged no more than at the development thresholds).")
   private List<Integer> sentencesMax = new ArrayList<>();
 
+  /** Null: the default cap, four steps. */
+  @Option(names = "--max-raise", paramLabel = "N",
+      description = "Classifiers: with --folds and --corpus-ordinary-dev, the most steps of 0.025 that the raise "
+          + "bringing the clean text flagged within its bounds may take a category above its development threshold, "
+          + "0 to 40 (default 4).")
+  private Integer maxRaise;
+
   @Option(names = "--corpus-table", paramLabel = "FILE",
       description = "Classifiers: a labelled table written to judge the filter (the held-out text layout or the "
           + "case-table layout, docs/MODEL.md): harmful lines are positives of their category, innocent lines "
@@ -269,6 +276,10 @@ final class TrainCommand implements Callable<Integer> {
     if (char3 != null && !char3.equals(ClassifierModel.CHAR3_ALL) && !char3.equals(ClassifierModel.CHAR3_UNKNOWN)) {
       throw new ParameterException(spec.commandLine(), "--char3 must be all or unknown, was " + char3);
     }
+    if (maxRaise != null && (maxRaise < 0 || maxRaise > ClassifierTrainer.Options.MAX_RAISE_LIMIT)) {
+      throw new ParameterException(spec.commandLine(), "--max-raise must be 0 to "
+          + ClassifierTrainer.Options.MAX_RAISE_LIMIT + " steps, was " + maxRaise);
+    }
     ClassifierTrainer.Options options;
     try {
       ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
@@ -281,7 +292,8 @@ final class TrainCommand implements Callable<Integer> {
           .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext())
           .withMinEpochs(minEpochs != null ? minEpochs : d.minEpochs())
           .withFolds(folds != null ? folds : d.folds(),
-              maxInnocentFlagged != null ? maxInnocentFlagged : d.maxInnocentFlagged());
+              maxInnocentFlagged != null ? maxInnocentFlagged : d.maxInnocentFlagged())
+          .withMaxRaise(maxRaise != null ? maxRaise : d.maxRaise());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -305,6 +317,10 @@ final class TrainCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--sentences-max needs --folds and --corpus-ordinary-dev: "
             + "the bound is kept by the out-of-sample thresholds with the whole filter");
       }
+    }
+    if (maxRaise != null && (options.folds() <= 0 || ordinaryDev.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), "--max-raise needs --folds and --corpus-ordinary-dev: "
+          + "only the out-of-sample thresholds with the whole filter are raised");
     }
     if (options.folds() > 0 && tablesTrain.isEmpty() && chatsTrain.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
@@ -404,6 +420,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     for (int m : sentencesMax) {
       command.append(" --sentences-max ").append(m);
+    }
+    if (maxRaise != null) {
+      command.append(" --max-raise ").append(maxRaise);
     }
     props.put("command", command.toString());
     props.put("lexicon", lexiconName());

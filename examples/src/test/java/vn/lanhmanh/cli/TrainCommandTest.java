@@ -148,6 +148,42 @@ class TrainCommandTest {
     assertThat(noFolds.err()).contains("--sentences-max needs --folds and --corpus-ordinary-dev");
   }
 
+  /**
+   * The cap on the out-of-sample raise: a valid value trains, is stated in the training log and recorded in the
+   * file's command; a value outside 0..40, or one given without --folds and --corpus-ordinary-dev, is a usage error
+   * that says why.
+   */
+  @Test
+  void maxRaiseIsLoggedRecordedAndChecked() throws IOException {
+    Path train = corpus("train", 0);
+    Path dev = corpus("dev", 3);
+    Path ordinaryDev = comments("ordinary-dev.csv", 7);
+    Path a = table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé");
+    Path b = table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi");
+    Path out = dir.resolve("raise.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--corpus-ordinary-dev",
+        ordinaryDev.toString(), "--max-raise", "2", "--epochs", "3", "--bits", "12", "--folds", "2",
+        "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("a raise goes at most 2 steps (0.050) above a development threshold (--max-raise; "
+        + "default 4)");
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command")).contains("--max-raise 2");
+    for (String bad : new String[] {"-1", "41"}) {
+      Cli.Result refused = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+          "--corpus-table", a.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(), "--max-raise", bad,
+          "--folds", "2", "--classifiers-out", dir.resolve("bad.bin").toString());
+      assertThat(refused.exit()).as(bad).isEqualTo(2);
+      assertThat(refused.err()).contains("--max-raise must be 0 to 40 steps, was " + bad);
+      assertThat(Files.exists(dir.resolve("bad.bin"))).isFalse();
+    }
+    Cli.Result noFolds = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
+        "--corpus-ordinary-dev", ordinaryDev.toString(), "--max-raise", "2",
+        "--classifiers-out", dir.resolve("nofolds.bin").toString());
+    assertThat(noFolds.exit()).isEqualTo(2);
+    assertThat(noFolds.err()).contains("--max-raise needs --folds and --corpus-ordinary-dev");
+  }
+
   /** A held-out-layout table of one scam line ({@code sc00N}) and one innocent line ({@code in00N}). */
   private Path table(String name, int n, String scam, String innocent) throws IOException {
     Path p = dir.resolve(name);
