@@ -104,11 +104,12 @@ class TrainCommandTest {
    */
   @Test
   void sentencesMaxIsReportedRecordedAndChecked() throws IOException {
-    Path train = corpus("train", 0);
-    Path dev = corpus("dev", 3);
-    Path ordinaryDev = comments("ordinary-dev.csv", 7);
-    Path a = table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé");
-    Path b = table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi");
+    Folded f = folded();
+    Path train = f.train();
+    Path dev = f.dev();
+    Path ordinaryDev = f.ordinaryDev();
+    Path a = f.a();
+    Path b = f.b();
     Path sentences = dir.resolve("sentences.txt");
     Files.writeString(sentences, "Hà Nội là thủ đô của Việt Nam.\nSông Hồng chảy qua nhiều tỉnh.\n\n"
         + "Ngân hàng nhà nước điều chỉnh lãi suất.\nĐội tuyển thắng trận chung kết.\n"
@@ -155,30 +156,27 @@ class TrainCommandTest {
    */
   @Test
   void maxRaiseIsLoggedRecordedAndChecked() throws IOException {
-    Path train = corpus("train", 0);
-    Path dev = corpus("dev", 3);
-    Path ordinaryDev = comments("ordinary-dev.csv", 7);
-    Path a = table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé");
-    Path b = table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi");
+    Folded f = folded();
     Path out = dir.resolve("raise.bin");
-    Cli.Result r = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-table", a.toString(), "--corpus-table", b.toString(), "--corpus-ordinary-dev",
-        ordinaryDev.toString(), "--max-raise", "2", "--epochs", "3", "--bits", "12", "--folds", "2",
+    Cli.Result r = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev", f.dev().toString(),
+        "--corpus-table", f.a().toString(), "--corpus-table", f.b().toString(), "--corpus-ordinary-dev",
+        f.ordinaryDev().toString(), "--max-raise", "2", "--epochs", "3", "--bits", "12", "--folds", "2",
         "--classifiers-out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("a raise goes at most 2 steps (0.050) above a development threshold (--max-raise; "
         + "default 4)");
     assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties().get("command")).contains("--max-raise 2");
     for (String bad : new String[] {"-1", "41"}) {
-      Cli.Result refused = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-          "--corpus-table", a.toString(), "--corpus-ordinary-dev", ordinaryDev.toString(), "--max-raise", bad,
-          "--folds", "2", "--classifiers-out", dir.resolve("bad.bin").toString());
+      Cli.Result refused = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev",
+          f.dev().toString(), "--corpus-table", f.a().toString(), "--corpus-ordinary-dev",
+          f.ordinaryDev().toString(), "--max-raise", bad, "--folds", "2", "--classifiers-out",
+          dir.resolve("bad.bin").toString());
       assertThat(refused.exit()).as(bad).isEqualTo(2);
       assertThat(refused.err()).contains("--max-raise must be 0 to 40 steps, was " + bad);
       assertThat(Files.exists(dir.resolve("bad.bin"))).isFalse();
     }
-    Cli.Result noFolds = Cli.run("", "train", "--corpus-train", train.toString(), "--corpus-dev", dev.toString(),
-        "--corpus-ordinary-dev", ordinaryDev.toString(), "--max-raise", "2",
+    Cli.Result noFolds = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev",
+        f.dev().toString(), "--corpus-ordinary-dev", f.ordinaryDev().toString(), "--max-raise", "2",
         "--classifiers-out", dir.resolve("nofolds.bin").toString());
     assertThat(noFolds.exit()).isEqualTo(2);
     assertThat(noFolds.err()).contains("--max-raise needs --folds and --corpus-ordinary-dev");
@@ -230,5 +228,14 @@ class TrainCommandTest {
     }
     Files.writeString(d.resolve("scam.tsv"), b.toString(), StandardCharsets.UTF_8);
     return d;
+  }
+
+  /** A small corpus for training with folds: training and development parts, ordinary comments, two tables. */
+  private record Folded(Path train, Path dev, Path ordinaryDev, Path a, Path b) {}
+
+  private Folded folded() throws IOException {
+    return new Folded(corpus("train", 0), corpus("dev", 3), comments("ordinary-dev.csv", 7),
+        table("a.tsv", 1, "bấm link xác minh tài khoản kẻo bị khoá", "bấm chuông cửa giúp tớ nhé"),
+        table("b.tsv", 2, "nạp thẻ cào để nhận thưởng ngay", "thẻ thư viện của tớ hết hạn rồi"));
   }
 }
