@@ -355,11 +355,23 @@ enum Quieting {
     return any;
   }
 
+  /**
+   * The first syllable a backward scan from syllable {@code s} reads: at most {@code reach} syllables back, never
+   * past the start of {@code s}'s sentence.
+   */
+  private static int reachBack(MatchState state, int s, int reach) {
+    int sentence = state.sentence(s);
+    int first = s;
+    while (first > 0 && first > s - reach && state.sentence(first - 1) == sentence) {
+      first--;
+    }
+    return first;
+  }
+
   /** Whether the wish starting at syllable {@code s} is brought in by another's verb of saying (see above). */
   private static boolean reportedAt(MatchState state, Vocabulary vocab, int s) {
     Positions p = state.positions();
-    int sentence = state.sentence(s);
-    for (int r = s - 1; r >= 0 && r >= s - SAYING_REACH && state.sentence(r) == sentence; r--) {
+    for (int r = s - 1, first = reachBack(state, s, SAYING_REACH); r >= first; r--) {
       if (p.exactIsAny(r, SAYING, vocab)) {
         return toldOnly(p, vocab, r, s) && thirdPersonSubject(state, vocab, r);
       }
@@ -386,7 +398,7 @@ enum Quieting {
   private static boolean thirdPersonSubject(MatchState state, Vocabulary vocab, int r) {
     Positions p = state.positions();
     int sentence = state.sentence(r);
-    for (int j = r - 1; j >= 0 && j >= r - SUBJECT_REACH && state.sentence(j) == sentence; j--) {
+    for (int j = r - 1, first = reachBack(state, r, SUBJECT_REACH); j >= first; j--) {
       if (p.exactIsAny(j, FIRST_PERSON, vocab)
           && !(j > 0 && state.sentence(j - 1) == sentence && p.exactIsAny(j - 1, PERSON_NOUNS, vocab))) {
         return false;
