@@ -128,6 +128,21 @@ class ConversationTest {
   }
 
   @Test
+  void gameCurrencyInAChatIsNoBetButAStakedBetIs() {
+    String[] game = {"chiều nay leo rank không, tao vừa nạp 200 kim cương bằng tiền mừng tuổi",
+        "được, tao cũng còn 50 kc"};
+    int i = 0;
+    for (String text : game) {
+      ConversationVerdict v = filter.conversation("game-currency-" + i)
+          .check(new Message("m" + i++, i % 2 == 1 ? Sender.OTHER : Sender.CHILD, text, T0), CHILD);
+      assertThat(v.verdict().categories()).as(text).doesNotContain(Category.GAMBLING);
+    }
+    String bet = "cá với tao 100k trận tối nay đội nào thắng, thua thì chuyển khoản liền";
+    ConversationVerdict v = filter.conversation("staked-bet").check(new Message("b", Sender.OTHER, bet, T0), CHILD);
+    assertThat(v.verdict().categories()).as(bet).contains(Category.GAMBLING);
+  }
+
+  @Test
   void oneStageAloneStaysLow() {
     String[] oneStage = {
         "em xinh quá, em xinh thế, em dễ thương ghê", "em bao nhiêu tuổi rồi, em học lớp mấy",

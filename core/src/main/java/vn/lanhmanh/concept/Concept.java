@@ -986,7 +986,19 @@ public enum Concept {
    * đón em thay bố mẹ}, {@code anh là bạn của bố em}): the classic lure, which keeps a meeting a sign of grooming
    * beside {@link #PARENT_PRESENT} (forty-fifth round).
    */
-  PARENT_SENT;
+  PARENT_SENT,
+  /**
+   * Work offered in another country ({@code tuyển lao động sang Campuchia}, {@code qua Myanmar làm chăm sóc khách
+   * hàng}, {@code đi làm ở nước ngoài}): with {@link #NO_QUESTIONS}, the labour-trafficking lure, scam C
+   * (forty-sixth round).
+   */
+  JOB_ABROAD,
+  /**
+   * A recruiter who asks nothing that a lawful employer must ask: under-age taken ({@code 16 tuổi trở lên nhận hết},
+   * {@code học sinh cũng nhận}), the family kept out ({@code không cần báo gia đình}, {@code khỏi nói với ba mẹ}),
+   * no papers ({@code không cần hộ chiếu}); beside {@link #JOB_ABROAD} or {@link #HIGH_PAY} (forty-sixth round).
+   */
+  NO_QUESTIONS;
 
   private final String id = name();
   private final boolean register;

@@ -162,6 +162,13 @@ enum Quieting {
           + "scored above 0.9 with no romance in it); an adult's approach to the child is the conversation's to "
           + "judge (its stages and the grooming score)."),
 
+  GAMBLING_IN_CHAT_UNSUPPORTED(EnumSet.of(Category.GAMBLING),
+      x -> x.source.inConversation() && !x.raise && !x.supported(),
+      "\"t mới nạp 100 kc bằng tiền lì xì\", \"giải tám là 68, trúng 2 số cuối của ông\": game currency topped up "
+          + "or a family's lottery ticket read, which the score alone reads as betting, at any score. In a chat a bet "
+          + "names its stake, its odds, a betting site or a wager (a concept of the category's compositions) or the "
+          + "lexicon reads it; those keep the finding (forty-sixth round)."),
+
   SOCIAL_IN_CHAT(EnumSet.of(Category.SOCIAL),
       x -> x.source.inConversation() && !x.supported() && !x.has(Cues.PRIVATE_CHANNEL),
       "\"vào đi t mời phòng\", \"mời m vào team\": a game room or a team the chat is about, which the score "
