@@ -1005,9 +1005,6 @@ public enum Concept {
    * {@link #PRIVATE_ROOM}, sexual content with a child (forty-seventh round).
    */
   BODY_CHECK,
-  /** Bathing, a bathroom or a changing room ({@code tắm}, {@code phòng thay đồ}): with {@link #SPY_CAMERA} or a sale
-   * and a child, covert pictures of a child (forty-seventh round). */
-  BATH_CHANGE,
   /** Paid or member-only access ({@code private cho member}, {@code join membership}, {@code trả phí để xem}, {@code
    * ib lấy giá}, {@code bản uncut}): with a child and revealing clothes or bathing, sexual content with a child
    * (forty-seventh round). */
@@ -1020,7 +1017,10 @@ public enum Concept {
   ADULT_WANT,
   /** The child taken aside: into the inner room, the store or the boat, to sleep at the adult's place, onto his lap
    * (forty-seventh round). */
-  PRIVATE_ROOM;
+  PRIVATE_ROOM,
+  /** Bathing, a bathroom or a changing room ({@code tắm}, {@code phòng thay đồ}): with {@link #SPY_CAMERA} or a sale
+   * and a child, covert pictures of a child (forty-seventh round). */
+  BATH_CHANGE;
 
   private final String id = name();
   private final boolean register;
