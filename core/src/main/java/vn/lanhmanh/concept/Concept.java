@@ -998,7 +998,29 @@ public enum Concept {
    * {@code học sinh cũng nhận}), the family kept out ({@code không cần báo gia đình}, {@code khỏi nói với ba mẹ}),
    * no papers ({@code không cần hộ chiếu}); beside {@link #JOB_ABROAD} or {@link #HIGH_PAY} (forty-sixth round).
    */
-  NO_QUESTIONS;
+  NO_QUESTIONS,
+  /**
+   * An adult's "check" of a child's body ({@code kiểm tra cơ thể}, {@code khám toàn thân}, {@code coi con lớn tới
+   * đâu rồi}, {@code kiểm tra từng đứa một}): with {@link #UNDRESS}, {@link #SECRECY}, {@link #BATH_CHANGE} or
+   * {@link #PRIVATE_ROOM}, sexual content with a child (forty-seventh round).
+   */
+  BODY_CHECK,
+  /** Paid or member-only access ({@code private cho member}, {@code join membership}, {@code trả phí để xem}, {@code
+   * ib lấy giá}, {@code bản uncut}): with a child and revealing clothes or bathing, sexual content with a child
+   * (forty-seventh round). */
+  PAID_ACCESS,
+  /** Revealing clothes or a try-on ({@code váy ngắn}, {@code đồ ngủ}, {@code bikini}, {@code ảnh càng hở}, {@code
+   * try-on}): with a child and an adult's wanting or paid access (forty-seventh round). */
+  CLOTHES_REVEAL,
+  /** An adult's wanting said of a child ({@code anh đã muốn rồi}, {@code ông ấy thích bé nhỏ}, {@code chẳng thể ngồi
+   * yên}) (forty-seventh round). */
+  ADULT_WANT,
+  /** The child taken aside: into the inner room, the store or the boat, to sleep at the adult's place, onto his lap
+   * (forty-seventh round). */
+  PRIVATE_ROOM,
+  /** Bathing, a bathroom or a changing room ({@code tắm}, {@code phòng thay đồ}): with {@link #SPY_CAMERA} or a sale
+   * and a child, covert pictures of a child (forty-seventh round). */
+  BATH_CHANGE;
 
   private final String id = name();
   private final boolean register;
