@@ -720,7 +720,8 @@ public final class CompiledLexicon {
 
   /**
    * Whether a hit of several syllables has every syllable written with diacritics written exactly as the
-   * phrase's own and at least one syllable written without any: a phrase with one word stripped or masked.
+   * phrase's own, followed by at least one syllable written without any: a phrase whose last words are
+   * stripped or masked.
    */
   private boolean exactBesideBare(int e, int first, int endPos, Positions p) {
     if (endPos == first) {
@@ -731,7 +732,9 @@ public final class CompiledLexicon {
     for (int k = first; k <= endPos; k++) {
       if (p.plain(k)) {
         bare = true;
-      } else if (p.exactId(k) == syllableId(e, k - first)) {
+      } else if (!bare && p.exactId(k) == syllableId(e, k - first)) {
+        // The words written come first and name the phrase; a disguised word before them ("k3 với tụi nó")
+        // is the disguised word.
         exact = true;
       } else {
         return false;
