@@ -720,8 +720,8 @@ public final class CompiledLexicon {
 
   /**
    * Whether a hit of several syllables has every syllable written with diacritics written exactly as the
-   * phrase's own, followed by at least one syllable written without any: a phrase whose last words are
-   * stripped or masked.
+   * phrase's own, followed by at least one syllable disguised without any: a phrase whose last words are
+   * masked.
    */
   private boolean exactBesideBare(int e, int first, int endPos, Positions p) {
     if (endPos == first) {
@@ -731,6 +731,11 @@ public final class CompiledLexicon {
     boolean exact = false;
     for (int k = first; k <= endPos; k++) {
       if (p.plain(k)) {
+        // Only a disguised word (digits or symbols for letters): a bare word among marked ones is the word it
+        // spells ("đồ ngu" is no "đồ ngủ").
+        if (!p.disguised(k)) {
+          return false;
+        }
         bare = true;
       } else if (!bare && p.exactId(k) == syllableId(e, k - first)) {
         // The words written come first and name the phrase; a disguised word before them ("k3 với tụi nó")
