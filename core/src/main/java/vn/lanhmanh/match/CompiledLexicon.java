@@ -671,6 +671,13 @@ public final class CompiledLexicon {
     boolean swear = (f & INFO_SWEAR) != 0;
     int length = f & INFO_LENGTH;
     int first = endPos - length + 1;
+    if (!rule && !always && first <= lastMarked && (f & INFO_EXCEPTION) != 0
+        && exactBesideBare(e, first, endPos, p)) {
+      // An everyday phrase whose written syllables carry exactly its own marks while the others are bare or
+      // masked ("hột vịt l0n", "chóng lon"): the writer stripped or disguised one word of the phrase, which
+      // is still the phrase (forty-seventh round).
+      return true;
+    }
     if (!rule && (first > lastMarked || !always)) {
       // Not a rule (a concept, exception, context or target phrase): a hit written without diacritics counts,
       // and one with diacritics only for an always phrase whose marks are its own (the loop below); but among
@@ -709,6 +716,36 @@ public final class CompiledLexicon {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a hit of several syllables has every syllable written with diacritics written exactly as the
+   * phrase's own, followed by at least one syllable disguised without any: a phrase whose last words are
+   * masked.
+   */
+  private boolean exactBesideBare(int e, int first, int endPos, Positions p) {
+    if (endPos == first) {
+      return false;
+    }
+    boolean bare = false;
+    boolean exact = false;
+    for (int k = first; k <= endPos; k++) {
+      if (p.plain(k)) {
+        // Only a disguised word (digits or symbols for letters): a bare word among marked ones is the word it
+        // spells ("đồ ngu" is no "đồ ngủ").
+        if (!p.disguised(k)) {
+          return false;
+        }
+        bare = true;
+      } else if (!bare && p.exactId(k) == syllableId(e, k - first)) {
+        // The words written come first and name the phrase; a disguised word before them ("k3 với tụi nó")
+        // is the disguised word.
+        exact = true;
+      } else {
+        return false;
+      }
+    }
+    return bare && exact;
   }
 
   /**
