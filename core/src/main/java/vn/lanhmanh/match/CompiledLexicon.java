@@ -673,8 +673,8 @@ public final class CompiledLexicon {
     int first = endPos - length + 1;
     if (!rule && !always && first <= lastMarked && (f & INFO_EXCEPTION) != 0
         && exactBesideBare(e, first, endPos, p)) {
-      // An everyday phrase whose written syllables carry exactly its own marks while the others are bare or
-      // masked ("hột vịt l0n", "chóng lon"): the writer stripped or disguised one word of the phrase, which
+      // An everyday phrase whose written syllables carry exactly its own marks while the last ones are
+      // masked ("hột vịt l0n", "chóng l0n"): the writer disguised one word of the phrase, which
       // is still the phrase (forty-seventh round).
       return true;
     }
