@@ -295,6 +295,30 @@ public final class ClassifierTrainer {
       throw new UnsupportedOperationException("no clean sentences");
     }
 
+    /**
+     * Case-table rows that expect ALLOW ({@code lanhmanh train --case-gate}): the thresholds are raised, within the
+     * cap on the raise, until {@link #judgeRows} flags none of them (or, when no raise within the cap gets there, no
+     * more than after the raises). None by default.
+     */
+    default List<AllowedRow> allowedRows() {
+      return List.of();
+    }
+
+    /**
+     * What the filter with classifiers {@code model} makes of each row of {@link #allowedRows()}: {@code flagged[0]}
+     * when it fails the row as the case tables' test does (an action other than ALLOW at the row's age, or, for a
+     * row without a category, any finding), and the classifiers' scores.
+     */
+    default List<Judged> judgeRows(ClassifierModel model, List<AllowedRow> rows) {
+      throw new UnsupportedOperationException("no case rows");
+    }
+
+    /**
+     * A case-table row that expects ALLOW: where it is ({@code file line N}), the age it is checked at, whether
+     * it may have no finding at all (no category given), and its text.
+     */
+    record AllowedRow(String where, int age, boolean noFinding, String text) {}
+
     /** A configuration and the share of the clean comments it may flag (at most {@code floor(share * n)}). */
     record Bound(String name, double maxShare) {}
 

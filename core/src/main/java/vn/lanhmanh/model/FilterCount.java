@@ -16,20 +16,20 @@ import vn.lanhmanh.model.ClassifierTrainer.WholeFilter;
  * each such set met (by a copy of the classifiers whose thresholds are 0 for the categories in it and
  * past 1 for the others), and the answer kept.
  */
-final class FilterCount implements CleanCount {
-  private final BiFunction<ClassifierModel, List<String>, List<WholeFilter.Judged>> filter;
-  private final List<String> texts;
+final class FilterCount<T> implements CleanCount {
+  private final BiFunction<ClassifierModel, List<T>, List<WholeFilter.Judged>> filter;
+  private final List<T> texts;
   private final ClassifierModel base;
   private final double[][] score;
   private final List<Map<Integer, boolean[]>> judged = new ArrayList<>();
   private final int[] bound;
 
   /**
-   * {@code filter} judges {@code texts}; each configuration it judges may flag at most {@code floor(maxShare[f]
+   * {@code filter} judges {@code texts} (comments, sentences or case rows); each configuration it judges may flag at most {@code floor(maxShare[f]
    * * n)} of them.
    */
-  FilterCount(BiFunction<ClassifierModel, List<String>, List<WholeFilter.Judged>> filter,
-      List<String> texts, ClassifierModel base, double[] maxShare) {
+  FilterCount(BiFunction<ClassifierModel, List<T>, List<WholeFilter.Judged>> filter,
+      List<T> texts, ClassifierModel base, double[] maxShare) {
     this.filter = filter;
     this.texts = texts;
     this.base = base;
@@ -77,7 +77,7 @@ final class FilterCount implements CleanCount {
       }
     }
     for (Map.Entry<Integer, List<Integer>> e : missing.entrySet()) {
-      List<String> some = new ArrayList<>();
+      List<T> some = new ArrayList<>();
       e.getValue().forEach(i -> some.add(texts.get(i)));
       List<WholeFilter.Judged> j = filter.apply(base.withThresholds(probe(e.getKey())), some);
       for (int x = 0; x < some.size(); x++) {

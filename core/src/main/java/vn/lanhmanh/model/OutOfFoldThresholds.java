@@ -54,6 +54,8 @@ final class OutOfFoldThresholds {
    * a threshold goes down only within them; and of each set of held clean sentences it gives
    * ({@link WholeFilter#sentences()}), the whole filter may flag no more at age 10 than at the development
    * thresholds, or than the set's own {@link WholeFilter.Sentences#max} when it has one, the start being raised
+   * until it does (after any raise, no more than then, if more); and of the case-table rows that expect ALLOW
+   * that it gives ({@link WholeFilter#allowedRows()}), the whole filter may fail none, the start being raised
    * until it does (after any raise, no more than then, if more). Without one, a threshold may only go down, and no more ordinary
    * development comments may be flagged by any classifier than the development thresholds flag (each of which
    * flags at most {@link ClassifierTrainer#MAX_ORDINARY_FLAGGED} of them). Profanity, whose classifier makes
@@ -110,21 +112,27 @@ final class OutOfFoldThresholds {
       innocents += n[i] ? 1 : 0;
     }
     double[][] ord = ordinary.toArray(new double[0][]);
-    FilterCount comments = filter == null || cleanTexts.isEmpty() ? null
-        : new FilterCount(filter::judge, cleanTexts, atDev, filter.bounds().stream()
+    FilterCount<String> comments = filter == null || cleanTexts.isEmpty() ? null
+        : new FilterCount<>(filter::judge, cleanTexts, atDev, filter.bounds().stream()
             .mapToDouble(WholeFilter.Bound::maxShare).toArray());
     List<CleanCount> sentenceCounts = new ArrayList<>();
     if (comments != null) {
       for (WholeFilter.Sentences set : filter.sentences()) {
-        FilterCount count = new FilterCount(filter::judgeSentences, set.texts(), atDev, new double[] {0});
+        FilterCount<String> count = new FilterCount<>(filter::judgeSentences, set.texts(), atDev, new double[] {0});
         sentenceCounts.add(set.max() < 0 ? boundAtStart(count, start) : boundBy(count, new int[] {set.max()}));
       }
     }
+    List<WholeFilter.AllowedRow> rows = comments == null ? List.of() : filter.allowedRows();
+    FilterCount<WholeFilter.AllowedRow> rowCount = rows.isEmpty() ? null
+        : new FilterCount<>(filter::judgeRows, rows, atDev, new double[] {0});
     List<CleanCount> parts = new ArrayList<>();
     if (comments != null) {
       parts.add(comments);
     }
     parts.addAll(sentenceCounts);
+    if (rowCount != null) {
+      parts.add(rowCount);
+    }
     CleanCount clean = comments == null ? classifiersAlone(ord, start, 0) : combined(parts);
     int[] atStart = clean.flagged(start);
     if (options.maxRaise() != DEFAULT_MAX_RAISE) {
@@ -183,6 +191,21 @@ final class OutOfFoldThresholds {
             + "thresholds judged afresh), bound %d (%s)%s", given ? "all" : "held", sets.get(s).name(),
             atStart[f0 + s], sets.get(s).texts().size(), atChosen[f0 + s], afresh, bound[f0 + s],
             given ? "--sentences-max" : "the development thresholds'", afresh > bound[f0 + s] ? ": NOT MET" : ""));
+      }
+      if (rowCount != null) {
+        int r0 = f0 + sets.size();
+        List<String> failed = new ArrayList<>();
+        List<WholeFilter.Judged> judged = filter.judgeRows(atDev.withThresholds(out), rows);
+        for (int i = 0; i < rows.size(); i++) {
+          if (judged.get(i).flagged()[0]) {
+            failed.add(rows.get(i).where());
+          }
+        }
+        progress.accept(String.format(Locale.ROOT, "case rows that expect ALLOW failed by the whole filter "
+            + "(--case-gate): %d of %d at the development thresholds, %d at the chosen ones (%d with the file's "
+            + "thresholds judged afresh), bound 0%s%s", atStart[r0], rows.size(), atChosen[r0], failed.size(),
+            failed.isEmpty() ? "" : ": NOT MET", failed.isEmpty() ? "" : "; still failed: " + String.join(", ",
+            failed)));
       }
     }
     return out;

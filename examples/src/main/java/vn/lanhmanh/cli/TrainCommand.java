@@ -33,6 +33,7 @@ import vn.lanhmanh.model.Analyser;
 import vn.lanhmanh.model.BuiltPosts;
 import vn.lanhmanh.model.ClassifierModel;
 import vn.lanhmanh.model.ClassifierTrainer;
+import vn.lanhmanh.model.ClassifierTrainer.WholeFilter.AllowedRow;
 import vn.lanhmanh.model.MessageCorpus;
 import vn.lanhmanh.model.SpanCorpus;
 import vn.lanhmanh.model.Trainer;
@@ -126,6 +127,12 @@ final class TrainCommand implements Callable<Integer> {
           + "line as the clean-text guard counts them; the thresholds are raised until it holds (default: none, the "
           + "lines training leaves out may be flagged no more than at the development thresholds).")
   private List<Integer> sentencesMax = new ArrayList<>();
+
+  @Option(names = "--case-gate", paramLabel = "TSV",
+      description = "Classifiers: with --folds and --corpus-ordinary-dev, a case table (age, expect, category, span, "
+          + "text) whose rows that expect ALLOW the whole filter must leave allowed, each at its own age (and with no "
+          + "finding at all when it names no category); the thresholds are raised until it holds (repeatable).")
+  private List<Path> caseGates = new ArrayList<>();
 
   /** Null: the default cap, four steps. */
   @Option(names = "--max-raise", paramLabel = "N",
@@ -318,6 +325,14 @@ final class TrainCommand implements Callable<Integer> {
             + "the bound is kept by the out-of-sample thresholds with the whole filter");
       }
     }
+    if (!caseGates.isEmpty() && (options.folds() <= 0 || ordinaryDev.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), "--case-gate needs --folds and --corpus-ordinary-dev: "
+          + "the rows are kept allowed by the out-of-sample thresholds with the whole filter");
+    }
+    List<ClassifierTrainer.WholeFilter.AllowedRow> allowed = new ArrayList<>();
+    for (Path p : caseGates) {
+      allowed.addAll(allowedRows(p));
+    }
     if (maxRaise != null && (options.folds() <= 0 || ordinaryDev.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "--max-raise needs --folds and --corpus-ordinary-dev: "
           + "only the out-of-sample thresholds with the whole filter are raised");
@@ -421,6 +436,10 @@ final class TrainCommand implements Callable<Integer> {
     for (int m : sentencesMax) {
       command.append(" --sentences-max ").append(m);
     }
+    for (Path p : caseGates) {
+      command.append(" --case-gate ").append(p.getFileName());
+      props.put("data.gate." + p.getFileName(), sha256(p));
+    }
     if (maxRaise != null) {
       command.append(" --max-raise ").append(maxRaise);
     }
@@ -437,7 +456,7 @@ final class TrainCommand implements Callable<Integer> {
           : new ClassifierTrainer.WholeFilter.Sentences(p.getFileName().toString(), allSentences(p),
               sentencesMax.get(i)));
     }
-    ClassifierTrainer.WholeFilter whole = options.folds() > 0 && !ordinaryDev.isEmpty() ? wholeFilter(held) : null;
+    ClassifierTrainer.WholeFilter whole = options.folds() > 0 && !ordinaryDev.isEmpty() ? wholeFilter(held, allowed) : null;
     ClassifierTrainer.Result r = ClassifierTrainer.train(trainMessages,
         sources.stream().mapToInt(Integer::intValue).toArray(), devMessages, analyser, options, whole, props,
         line -> {
@@ -460,8 +479,31 @@ final class TrainCommand implements Callable<Integer> {
    * clean sentences {@code held} as {@code CleanTextQualityTest} runs them at age 10 (by default, any action but
    * ALLOW made by a finding other than personal information).
    */
-  private ClassifierTrainer.WholeFilter wholeFilter(List<ClassifierTrainer.WholeFilter.Sentences> held) {
+  private ClassifierTrainer.WholeFilter wholeFilter(List<ClassifierTrainer.WholeFilter.Sentences> held,
+      List<AllowedRow> allowed) {
     return new ClassifierTrainer.WholeFilter() {
+      @Override
+      public List<AllowedRow> allowedRows() {
+        return allowed;
+      }
+
+      @Override
+      public List<Judged> judgeRows(ClassifierModel model, List<AllowedRow> rows) {
+        List<Judged> out = new ArrayList<>(rows.size());
+        try (ContentFilter plain = main.lexiconBuilder(spec).defaultUrlLists(false).classifiers(model).build()) {
+          for (AllowedRow row : rows) {
+            Verdict v = plain.checkText(row.text(), Policy.forAge(row.age()));
+            boolean failed = v.action() != Action.ALLOW || row.noFinding() && !v.findings().isEmpty();
+            double[] scores = new double[model.categories().size()];
+            for (int k = 0; k < scores.length; k++) {
+              scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
+            }
+            out.add(new Judged(new boolean[] {failed}, scores));
+          }
+        }
+        return out;
+      }
+
       @Override
       public List<Bound> bounds() {
         return List.of(new Bound("by default", 0.027), new Bound("with the tagger and classifiers", 0.03));
@@ -527,6 +569,37 @@ final class TrainCommand implements Callable<Integer> {
     messages.addAll(read);
     read.forEach(m -> sources.add(source));
     return source + 1;
+  }
+
+  /**
+   * The rows of case table {@code file} (age, expect, category, span, text; {@code #} lines and blank lines
+   * skipped) that expect ALLOW; a row of another shape is a usage error naming its line.
+   */
+  private List<AllowedRow> allowedRows(Path file) throws IOException {
+    requireFile(file);
+    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    List<AllowedRow> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t", -1);
+      int age;
+      try {
+        age = c.length == 5 ? Integer.parseInt(c[0].strip()) : -1;
+      } catch (NumberFormatException e) {
+        age = -1;
+      }
+      if (age < 0 || age > 150) {
+        throw new ParameterException(spec.commandLine(), "--case-gate " + file.getFileName() + " line " + (i + 1)
+            + ": a case row has 5 tab-separated columns, age (0 to 150), expect, category, span, text");
+      }
+      if (c[1].strip().equals("ALLOW")) {
+        out.add(new AllowedRow(file.getFileName() + " line " + (i + 1), age, c[2].strip().equals("-"), c[4]));
+      }
+    }
+    return out;
   }
 
   /** Refuses, as a usage error naming it, a path that is not a readable file. */

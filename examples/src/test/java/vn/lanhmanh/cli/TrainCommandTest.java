@@ -150,6 +150,43 @@ class TrainCommandTest {
   }
 
   /**
+   * The case-table gate: its rows that expect ALLOW are counted and reported, the table is recorded in the file's
+   * command; a row of another shape is a usage error naming its line, and the gate needs --folds and
+   * --corpus-ordinary-dev.
+   */
+  @Test
+  void caseGateIsReportedRecordedAndChecked() throws IOException {
+    Folded f = folded();
+    Path cases = dir.resolve("cases.tsv");
+    Files.writeString(cases, "# a comment line\n10\tALLOW\t-\t-\tChiều nay lớp mình đi tham quan bảo tàng.\n"
+        + "18\tBLOCK\tscam\tchuyển khoản\tChuyển khoản ngay để nhận quà.\n"
+        + "13\tALLOW\t-\t-\tMẹ nhắc con mang áo mưa.\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("gate.bin");
+    Cli.Result r = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev", f.dev().toString(),
+        "--corpus-table", f.a().toString(), "--corpus-table", f.b().toString(), "--corpus-ordinary-dev",
+        f.ordinaryDev().toString(), "--case-gate", cases.toString(), "--epochs", "3", "--bits", "12", "--folds", "2",
+        "--classifiers-out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).containsPattern("case rows that expect ALLOW failed by the whole filter \\(--case-gate\\): "
+        + "\\d+ of 2 at the development thresholds");
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties()).containsKey("data.gate.cases.tsv")
+        .extractingByKey("command").asString().contains("--case-gate cases.tsv");
+    Path bad = dir.resolve("bad.tsv");
+    Files.writeString(bad, "10\tALLOW\t-\t-\tmột dòng tốt\nmười\tALLOW\t-\t-\tmột dòng xấu\n",
+        StandardCharsets.UTF_8);
+    Cli.Result shape = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev",
+        f.dev().toString(), "--corpus-table", f.a().toString(), "--corpus-ordinary-dev", f.ordinaryDev().toString(),
+        "--case-gate", bad.toString(), "--folds", "2", "--classifiers-out", dir.resolve("bad.bin").toString());
+    assertThat(shape.exit()).isEqualTo(2);
+    assertThat(shape.err()).contains("--case-gate bad.tsv line 2").contains("5 tab-separated columns");
+    Cli.Result noFolds = Cli.run("", "train", "--corpus-train", f.train().toString(), "--corpus-dev",
+        f.dev().toString(), "--corpus-ordinary-dev", f.ordinaryDev().toString(), "--case-gate", cases.toString(),
+        "--classifiers-out", dir.resolve("nofolds-gate.bin").toString());
+    assertThat(noFolds.exit()).isEqualTo(2);
+    assertThat(noFolds.err()).contains("--case-gate needs --folds and --corpus-ordinary-dev");
+  }
+
+  /**
    * The cap on the out-of-sample raise: a valid value trains, is stated in the training log and recorded in the
    * file's command; a value outside 0..40, or one given without --folds and --corpus-ordinary-dev, is a usage error
    * that says why.
