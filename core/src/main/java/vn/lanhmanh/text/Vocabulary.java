@@ -36,6 +36,8 @@ public final class Vocabulary {
   private boolean[] foldSyllable = new boolean[64];
   private Expansion[] teencode = new Expansion[64];
   private Expansion[] joined = new Expansion[64];
+  /** Per exact entry: a teencode token registered by {@link #addTypoAliases} (a typed spelling of a syllable). */
+  private boolean[] typo = new boolean[64];
   private int[] maskableExact = new int[8];
   private int[] maskableFold = new int[8];
   private int maskableCount;
@@ -165,7 +167,19 @@ public final class Vocabulary {
       return 0;
     }
     addTeencode(alias, new int[] {id}, new int[] {foldId});
+    markTypo(exact.get(alias));
     return 1;
+  }
+
+  /** Marks exact entry {@code id} as a typed spelling of a syllable (see {@link #addTypoAliases}). */
+  public void markTypo(int id) {
+    typo = grow(typo, id);
+    typo[id] = true;
+  }
+
+  /** Whether exact entry {@code entry} is a typed spelling registered by {@link #addTypoAliases}. */
+  public boolean isTypo(int entry) {
+    return entry >= 0 && entry < typo.length && typo[entry];
   }
 
   /** Whether a letter other than {@code đ} carries a mark: a vowel's tone or its breve, circumflex or horn. */

@@ -35,6 +35,7 @@ class TypoAliasesTest {
     assertThat(v.isTeencode(typed)).isEqualTo(read);
     if (read) {
       assertThat(v.teencodeIds(lookup(v, typed))[0]).containsExactly(id);
+      assertThat(v.isTypo(lookup(v, typed))).isTrue();
     }
   }
 
