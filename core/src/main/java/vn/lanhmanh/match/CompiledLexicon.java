@@ -290,6 +290,7 @@ public final class CompiledLexicon {
       conceptSets[j] = shared.computeIfAbsent(c.conceptSet(), k -> k);
     }
     vocab.addDroppedFinalN();
+    vocab.addTypoAliases();
     int[] syllableIds = exactIds.trimmed();
     int[] folded = foldIds.ids;
     foldIds = null;

@@ -350,7 +350,7 @@ public final class LexiconCodec {
     for (int id = 0; id < v.exactCount(); id++) {
       int[][] teencode = v.teencodeIds(id);
       d.string(v.exactKey(id));
-      d.varint((v.isExactSyllable(id) ? 1 : 0) | (teencode != null ? 2 : 0));
+      d.varint((v.isExactSyllable(id) ? 1 : 0) | (teencode != null ? 2 : 0) | (v.isTypo(id) ? 4 : 0));
       if (teencode != null) {
         d.ints(teencode[0]);
         d.ints(teencode[1]);
@@ -1019,6 +1019,9 @@ public final class LexiconCodec {
         int[] ex = b.ints();
         int[] fo = b.ints();
         v.addTeencode(key, ex, fo);
+      }
+      if ((flags & 4) != 0) {
+        v.markTypo(id);
       }
       if (v.exactCount() != id + 1 || (got >= 0 && got != id)) {
         throw new FormatException("precompiled lexicon is corrupt: exact syllable " + id + " ('" + key + "')");

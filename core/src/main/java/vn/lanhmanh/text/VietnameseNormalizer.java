@@ -1191,6 +1191,10 @@ public final class VietnameseNormalizer {
     int hx = SymbolTable.hash(ex, off, len);
     int exEntry = vocab.exactEntry(ex, off, len, hx);
     Vocabulary.Expansion t = vocab.teencode(exEntry);
+    if (t != null && vocab.isTypo(exEntry) && capitalisedInside(out, start)) {
+      // A typed spelling (giử, đừn) written with a capital inside a sentence is a name (Lê Quý Đôn), as written.
+      t = null;
+    }
     if (t != null) {
       for (int k = 0; k < t.size(); k++) {
         out.add(t.exactIds[k], t.foldIds[k], true, start, end, -1, 0);
@@ -1219,6 +1223,25 @@ public final class VietnameseNormalizer {
         out.add(-1, j.foldIds[k], true, start, end, -1, 0);
       }
       return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the word at {@code start} of the original text begins with a capital letter and is not the first
+   * word of a sentence (the text's start, or after {@code . ! ? …} or a line break, spaces and quotes between).
+   */
+  private static boolean capitalisedInside(Positions out, int start) {
+    char[] in = out.input;
+    if (start < 0 || start >= in.length || !Character.isUpperCase(in[start])) {
+      return false;
+    }
+    for (int k = start - 1; k >= 0; k--) {
+      char c = in[k];
+      if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '“' || c == '-') {
+        continue;
+      }
+      return !(c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' || c == '\r' || c == ':');
     }
     return false;
   }

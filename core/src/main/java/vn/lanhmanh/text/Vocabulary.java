@@ -36,6 +36,8 @@ public final class Vocabulary {
   private boolean[] foldSyllable = new boolean[64];
   private Expansion[] teencode = new Expansion[64];
   private Expansion[] joined = new Expansion[64];
+  /** Per exact entry: a teencode token registered by {@link #addTypoAliases} (a typed spelling of a syllable). */
+  private boolean[] typo = new boolean[64];
   private int[] maskableExact = new int[8];
   private int[] maskableFold = new int[8];
   private int maskableCount;
@@ -107,6 +109,101 @@ public final class Vocabulary {
       added++;
     }
     return added;
+  }
+
+  /** Lower-case vowels with the hỏi tone, and at the same index the same vowel with the ngã tone. */
+  private static final String HOI = "ảẳẩẻểỉỏổởủửỷ";
+  private static final String NGA = "ãẵẫẽễĩõỗỡũữỹ";
+
+  /**
+   * Registers the spellings of fast typing and regional speech that are one edit from a known syllable
+   * and are themselves no syllable the vocabulary knows, as teencode tokens standing for that syllable:
+   * the hỏi and ngã tones swapped (Southern and Central speakers do not tell them apart: {@code giử} for
+   * {@code giữ}, {@code chuyễn} for {@code chuyển}, {@code khõi} for {@code khỏi}), and the {@code g} or
+   * {@code h} of a final {@code ng} or {@code nh} dropped ({@code tăn} for {@code tăng}, {@code đừn} for
+   * {@code đừng}, {@code riên} for {@code riêng}, {@code bìn} for {@code bình}). Only syllables whose vowel
+   * carries a mark: without one such a spelling is too often a word of its own or English ({@code ban},
+   * {@code tin}, {@code den}), and an {@code đ} alone is no such mark ({@code đan}, "knit", or a disguised
+   * {@code đạn}, is not {@code đang}). A spelling already known (a syllable, a token, an alias registered before)
+   * keeps its meaning, so {@code nửa} stays "half" and {@code hàn} stays "weld"; those need their
+   * neighbours and are left to the phrases.
+   *
+   * @return how many were registered
+   */
+  public int addTypoAliases() {
+    int added = 0;
+    int n = exact.size();
+    for (int id = 0; id < n; id++) {
+      if (!exactSyllable[id]) {
+        continue;
+      }
+      String key = exact.key(id);
+      int len = key.length();
+      if (len < 2 || !markedVowel(key) || !syllableShape(key)) {
+        continue;
+      }
+      int foldId = foldId(foldOf(key));
+      if (foldId < 0) {
+        continue;
+      }
+      for (int k = 0; k < len; k++) {
+        int h = HOI.indexOf(key.charAt(k));
+        int g = NGA.indexOf(key.charAt(k));
+        if (h >= 0 || g >= 0) {
+          char swapped = h >= 0 ? NGA.charAt(h) : HOI.charAt(g);
+          added += alias(key.substring(0, k) + swapped + key.substring(k + 1), id, foldId);
+          break;
+        }
+      }
+      if (len >= 3 && key.charAt(len - 2) == 'n' && (key.charAt(len - 1) == 'g' || key.charAt(len - 1) == 'h')) {
+        added += alias(key.substring(0, len - 1), id, foldId);
+      }
+    }
+    return added;
+  }
+
+  private int alias(String alias, int id, int foldId) {
+    if (exact.get(alias) >= 0) {
+      return 0;
+    }
+    addTeencode(alias, new int[] {id}, new int[] {foldId});
+    markTypo(exact.get(alias));
+    return 1;
+  }
+
+  /** Marks exact entry {@code id} as a typed spelling of a syllable (see {@link #addTypoAliases}). */
+  public void markTypo(int id) {
+    typo = grow(typo, id);
+    typo[id] = true;
+  }
+
+  /** Whether exact entry {@code entry} is a typed spelling registered by {@link #addTypoAliases}. */
+  public boolean isTypo(int entry) {
+    return entry >= 0 && entry < typo.length && typo[entry];
+  }
+
+  /** Whether a letter other than {@code đ} carries a mark: a vowel's tone or its breve, circumflex or horn. */
+  private static boolean markedVowel(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7F && c != 'đ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} is letters only with at least one vowel (not a token with digits or signs). */
+  private static boolean syllableShape(String s) {
+    boolean vowel = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        return false;
+      }
+      vowel |= Syllables.vowel(CharTable.fold(CharTable.ch(CharTable.info(c))));
+    }
+    return vowel;
   }
 
   private static boolean hasDiacritic(String s) {

@@ -57,7 +57,7 @@ class LexiconCodecTest {
             "first", "symbol", "rootNext", "states", "pool");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
-            "maskableExact", "maskableFold",
+            "maskableExact", "maskableFold", "typo",
             /* counted again when replayed */ "teencodeCount", "joinedCount", "maskableCount",
             /* made on use by other components (Vocabulary.derived), never written */ "derived");
   }
@@ -82,6 +82,7 @@ class LexiconCodecTest {
       assertThat(b.exactKey(id)).isEqualTo(a.exactKey(id));
       assertThat(b.isExactSyllable(id)).isEqualTo(a.isExactSyllable(id));
       assertThat(b.teencodeIds(id)).isDeepEqualTo(a.teencodeIds(id));
+      assertThat(b.isTypo(id)).isEqualTo(a.isTypo(id));
     }
     for (int id = 0; id < a.foldCount(); id++) {
       assertThat(b.foldKey(id)).isEqualTo(a.foldKey(id));
