@@ -105,6 +105,21 @@ public final class ClassifierModel {
   /** See {@link #CONCEPT_CONTEXT}. */
   final int conceptContext;
 
+  /**
+   * How far above the threshold the score stage applies ({@link ScoreStage}: the file's own, capped for self-harm,
+   * harassment, grooming with a sign, sexual content and drugs for a child) this file holds each category, per
+   * category in the model's order (property {@link #LIFT}; 0 for a file without it). The trainer's case-table
+   * gate lifts a category where the file's scores fail an innocent case row that no raise of the file's own
+   * threshold frees, since a cap holds it (docs/MODEL.md, the forty-eighth round).
+   */
+  final double[] lift;
+
+  /**
+   * The property that holds {@link #lift}: {@code category=lift} pairs joined by commas
+   * ({@code self_harm=0.150,harassment=0.025}), each lift in [0, 1).
+   */
+  static final String LIFT = "threshold.lift";
+
   ClassifierModel(int bits, Category[] categories, float[] scale, double[] slope, double[] intercept,
       double[] threshold, Rating[] tier, short[] weights, Map<String, String> properties) {
     int k = categories.length;
@@ -141,6 +156,36 @@ public final class ClassifierModel {
       throw new IllegalArgumentException("bad " + CONCEPT_CONTEXT + " '" + context + "' in the classifier model");
     }
     this.conceptContext = w;
+    this.lift = lift(properties.get(LIFT), this.categories);
+  }
+
+  /** Parses {@link #LIFT}; null gives no lift. A pair that is not {@code category=lift} is refused, named. */
+  private static double[] lift(String v, Category[] categories) {
+    double[] lift = new double[categories.length];
+    if (v == null || v.isEmpty()) {
+      return lift;
+    }
+    for (String pair : v.split(",")) {
+      String[] kv = pair.split("=", -1);
+      int k = -1;
+      for (int i = 0; kv.length == 2 && i < categories.length; i++) {
+        if (categories[i].jsonName().equals(kv[0].strip())) {
+          k = i;
+        }
+      }
+      double d;
+      try {
+        d = k < 0 ? -1 : Double.parseDouble(kv[1].strip());
+      } catch (NumberFormatException e) {
+        d = -1;
+      }
+      if (!(d >= 0 && d < 1)) {
+        throw new IllegalArgumentException("bad " + LIFT + " '" + pair + "' in the classifier model: a "
+            + "category of the file and a lift in [0, 1)");
+      }
+      lift[k] = d;
+    }
+    return lift;
   }
 
   private static double bound(Map<String, String> properties, String name) {

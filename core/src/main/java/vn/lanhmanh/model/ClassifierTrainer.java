@@ -454,8 +454,12 @@ public final class ClassifierTrainer {
           clean.add(m.text());
         }
       }
-      double[] chosen = new OutOfFoldThresholds(options, filter, progress).choose(cats, train, held, dev, logits,
-          slope, intercept, threshold, atDev, clean);
+      OutOfFoldThresholds out = new OutOfFoldThresholds(options, filter, progress);
+      double[] chosen = out.choose(cats, train, held, dev, logits, slope, intercept, threshold, atDev, clean);
+      String lift = out.lift(cats, atDev.withThresholds(chosen));
+      if (lift != null) {
+        all.put(ClassifierModel.LIFT, lift);
+      }
       for (int k = 0; k < cats.length; k++) {
         if (chosen[k] != threshold[k]) {
           threshold[k] = chosen[k];
@@ -469,6 +473,29 @@ public final class ClassifierTrainer {
     ClassifierModel calibrated = ClassifierModelBuilder.calibrated(raw, cats, slope, intercept, threshold, tiers,
         Map.of());
     return ClassifierModelBuilder.result(calibrated, dev, logits, figures, all, progress);
+  }
+
+  /**
+   * {@code file}, trained before, with the lift of the case-table gate ({@link WholeFilter#allowedRows()}, see
+   * {@link OutOfFoldThresholds#lift}) added to its properties as training with the gate would have added it; the
+   * file itself when nothing is lifted or it already holds a lift.
+   */
+  public static ClassifierModel lifted(ClassifierModel file, WholeFilter filter, int maxRaise,
+      Consumer<String> progress) {
+    if (file.properties().containsKey(ClassifierModel.LIFT)) {
+      progress.accept("the file already holds " + ClassifierModel.LIFT + "=" + file.properties().get(
+          ClassifierModel.LIFT) + "; kept as it is");
+      return file;
+    }
+    Options options = Options.defaults(1).withMaxRaise(maxRaise);
+    String lift = new OutOfFoldThresholds(options, filter, progress).lift(file.categories, file);
+    if (lift == null) {
+      return file;
+    }
+    Map<String, String> props = new java.util.TreeMap<>(file.properties());
+    props.put(ClassifierModel.LIFT, lift);
+    props.put("lift.command", "lifted by the case-table gate after training");
+    return file.withProperties(props);
   }
 
   /** The categories with positives in {@code train}, in their order. */

@@ -212,6 +212,111 @@ final class OutOfFoldThresholds {
   }
 
   /**
+   * The lift ({@link ClassifierModel#LIFT}) that frees the case rows of the gate ({@link WholeFilter#allowedRows()})
+   * that {@code model} (the file with its chosen thresholds) still fails: raises of the score stage's thresholds
+   * cannot free a row that a cap holds (a self-harm score of 0.877 fails a row through the cap of 0.80 whatever the
+   * file's own threshold). Greedily, of the categories that score a failed row at 0.3 or more, the lift of one
+   * category by the fewest steps of 0.025 that frees at least one row is taken, the one that frees the most rows per
+   * step (then the fewer steps, then the lower category), no category lifted more than the cap on the raise, until no
+   * lift frees a row. Every row is then judged again with the lifts and the count reported.
+   *
+   * @return the property's value ({@code category=lift,...}), or null when nothing is lifted
+   */
+  String lift(Category[] cats, ClassifierModel model) {
+    List<WholeFilter.AllowedRow> rows = filter == null ? List.of() : filter.allowedRows();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<WholeFilter.AllowedRow> failed = new ArrayList<>();
+    List<double[]> scores = new ArrayList<>();
+    failed(model, rows, failed, scores);
+    int before = failed.size();
+    int[] steps = new int[cats.length];
+    while (!failed.isEmpty()) {
+      int bestK = -1;
+      int bestSteps = 0;
+      int bestFreed = 0;
+      List<WholeFilter.AllowedRow> bestStill = null;
+      List<double[]> bestScores = null;
+      for (int k = 0; k < cats.length; k++) {
+        final int c = k;
+        if (scores.stream().noneMatch(sc -> sc[c] >= THRESHOLDS[0])) {
+          continue;
+        }
+        for (int t = steps[k] + 1; t <= options.maxRaise(); t++) {
+          int[] trial = steps.clone();
+          trial[k] = t;
+          List<WholeFilter.AllowedRow> still = new ArrayList<>();
+          List<double[]> stillScores = new ArrayList<>();
+          failed(lifted(model, cats, trial), failed, still, stillScores);
+          int freed = failed.size() - still.size();
+          if (freed > 0) {
+            int cost = t - steps[k];
+            if (bestK < 0 || (long) freed * (bestSteps - steps[bestK]) > (long) bestFreed * cost) {
+              bestK = k;
+              bestSteps = t;
+              bestFreed = freed;
+              bestStill = still;
+              bestScores = stillScores;
+            }
+            break;
+          }
+        }
+      }
+      if (bestK < 0) {
+        break;
+      }
+      steps[bestK] = bestSteps;
+      failed = bestStill;
+      scores = bestScores;
+    }
+    String value = liftValue(cats, steps);
+    List<WholeFilter.AllowedRow> after = new ArrayList<>();
+    failed(value == null ? model : lifted(model, cats, steps), rows, after, new ArrayList<>());
+    List<String> names = new ArrayList<>();
+    after.forEach(r -> names.add(r.where()));
+    progress.accept(String.format(Locale.ROOT, "case rows that expect ALLOW failed by the whole filter at the chosen "
+        + "thresholds: %d; lifted (%s): %d%s", before, value == null ? "nothing" : value, after.size(),
+        after.isEmpty() ? "" : ": NOT MET; still failed: " + String.join(", ", names)));
+    return value;
+  }
+
+  /** {@code model} with category {@code k} lifted {@code steps[k]} steps of 0.025. */
+  private static ClassifierModel lifted(ClassifierModel model, Category[] cats, int[] steps) {
+    java.util.Map<String, String> props = new java.util.TreeMap<>(model.properties());
+    String value = liftValue(cats, steps);
+    if (value == null) {
+      props.remove(ClassifierModel.LIFT);
+    } else {
+      props.put(ClassifierModel.LIFT, value);
+    }
+    return model.withProperties(props);
+  }
+
+  private static String liftValue(Category[] cats, int[] steps) {
+    StringBuilder b = new StringBuilder();
+    for (int k = 0; k < cats.length; k++) {
+      if (steps[k] > 0) {
+        b.append(b.length() == 0 ? "" : ",").append(cats[k].jsonName())
+            .append(String.format(Locale.ROOT, "=%.3f", steps[k] * 0.025));
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
+  }
+
+  /** Adds to {@code failed} the rows of {@code rows} that the whole filter with {@code model} fails, and their scores. */
+  private void failed(ClassifierModel model, List<WholeFilter.AllowedRow> rows, List<WholeFilter.AllowedRow> failed,
+      List<double[]> scores) {
+    List<WholeFilter.Judged> judged = filter.judgeRows(model, rows);
+    for (int i = 0; i < rows.size(); i++) {
+      if (judged.get(i).flagged()[0]) {
+        failed.add(rows.get(i));
+        scores.add(judged.get(i).scores());
+      }
+    }
+  }
+
+  /**
    * The out-of-sample threshold rule with the bound of the files before 2026-12-05 (see
    * {@link CleanCount#classifiersAlone}):
    * {@link #outOfFold(double[][], boolean[], boolean[], CleanCount, int[], int[], double, int)} with the default

@@ -1141,11 +1141,12 @@ public final class ScoreStage {
    * {@link #SELF_HARM_SIGNED_THRESHOLD} (a sign of self-harm in view) or {@link #SELF_HARM_THRESHOLD} for
    * self-harm, at {@link #HARASSMENT_THRESHOLD} for harassment, at {@link #GROOMING_SIGNED_THRESHOLD} for grooming
    * with a sign of grooming in view, and at {@link #SEXUAL_CHILD_THRESHOLD} and
-   * {@link #DRUGS_CHILD_THRESHOLD} for sexual content and drugs.
+   * {@link #DRUGS_CHILD_THRESHOLD} for sexual content and drugs; then lifted by the file's own
+   * {@link ClassifierModel#lift} for the category (none in a file without it).
    */
   private static double threshold(ClassifierModel m, int k, MatchState state) {
     double own = m.threshold[k];
-    return switch (m.categories[k]) {
+    return m.lift[k] + switch (m.categories[k]) {
       case SELF_HARM -> Math.min(own,
           anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
       case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);

@@ -227,8 +227,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "25", description = "At most this many epochs (default ${DEFAULT-VALUE}).")
   private int epochs;
 
+  @Option(names = "--lift", paramLabel = "FILE",
+      description = "Classifiers: instead of training, add to FILE (written by 'train' before) the lift that "
+          + "training with the --case-gate tables would have added, and write it to --classifiers-out.")
+  private Path liftFile;
+
   @Override
   public Integer call() throws IOException {
+    if (liftFile != null) {
+      return lift();
+    }
     boolean tagger = !train.isEmpty() || dev != null || out != null;
     boolean classifiers = !corpusTrain.isEmpty() || !corpusDev.isEmpty() || classifiersOut != null;
     if (!tagger && !classifiers) {
@@ -251,6 +259,43 @@ final class TrainCommand implements Callable<Integer> {
     if (classifiers) {
       trainClassifiers(analyser, err);
     }
+    return 0;
+  }
+
+  /** {@code --lift}: the gate's lift added to a file trained before. */
+  private int lift() throws IOException {
+    requireFile(liftFile);
+    if (caseGates.isEmpty() || classifiersOut == null) {
+      throw new ParameterException(spec.commandLine(), "--lift needs --case-gate and --classifiers-out");
+    }
+    if (maxRaise != null && (maxRaise < 0 || maxRaise > ClassifierTrainer.Options.MAX_RAISE_LIMIT)) {
+      throw new ParameterException(spec.commandLine(), "--max-raise must be 0 to "
+          + ClassifierTrainer.Options.MAX_RAISE_LIMIT + " steps, was " + maxRaise);
+    }
+    List<AllowedRow> allowed = new ArrayList<>();
+    for (Path p : caseGates) {
+      allowed.addAll(allowedRows(p));
+    }
+    ClassifierModel file;
+    try {
+      file = ClassifierModel.read(liftFile);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), liftFile + ": " + e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ClassifierModel lifted = ClassifierTrainer.lifted(file, wholeFilter(List.of(), allowed),
+        maxRaise != null ? maxRaise : ClassifierTrainer.Options.defaults(seed).maxRaise(), line -> {
+          err.println(line);
+          err.flush();
+        });
+    Path parent = classifiersOut.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    lifted.write(classifiersOut);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (%,d bytes)%s%n", classifiersOut,
+        Files.size(classifiersOut), lifted.properties().containsKey("threshold.lift")
+            ? ": threshold.lift=" + lifted.properties().get("threshold.lift") : ": nothing lifted");
     return 0;
   }
 
