@@ -36,6 +36,9 @@ final class OutOfFoldThresholds {
    */
   static final int DEFAULT_MAX_RAISE = 4;
 
+  /** The most steps of 0.025 a lift may take (0.975: {@link ClassifierModel#LIFT} is under 1). */
+  static final int MAX_LIFT_STEPS = 39;
+
   private final ClassifierTrainer.Options options;
   private final WholeFilter filter;
   private final Consumer<String> progress;
@@ -217,7 +220,8 @@ final class OutOfFoldThresholds {
    * cannot free a row that a cap holds (a self-harm score of 0.877 fails a row through the cap of 0.80 whatever the
    * file's own threshold). Greedily, of the categories that score a failed row at 0.3 or more, the lift of one
    * category by the fewest steps of 0.025 that frees at least one row is taken, the one that frees the most rows per
-   * step (then the fewer steps, then the lower category), no category lifted more than the cap on the raise, until no
+   * step (then the fewer steps, then the lower category), no category lifted more than the cap on the raise (nor
+   * {@link #MAX_LIFT_STEPS}), until no
    * lift frees a row. Every row is then judged again with the lifts and the count reported.
    *
    * @return the property's value ({@code category=lift,...}), or null when nothing is lifted
@@ -243,7 +247,7 @@ final class OutOfFoldThresholds {
         if (scores.stream().noneMatch(sc -> sc[c] >= THRESHOLDS[0])) {
           continue;
         }
-        for (int t = steps[k] + 1; t <= options.maxRaise(); t++) {
+        for (int t = steps[k] + 1; t <= Math.min(options.maxRaise(), MAX_LIFT_STEPS); t++) {
           int[] trial = steps.clone();
           trial[k] = t;
           List<WholeFilter.AllowedRow> still = new ArrayList<>();

@@ -28,6 +28,7 @@ final class FixedScoreClassifiers {
   private final Map<Category, Double> scores = new EnumMap<>(Category.class);
   private final Map<Category, Double> thresholds = new EnumMap<>(Category.class);
   private boolean lowering = true;
+  private String lift;
 
   private FixedScoreClassifiers(double score) {
     for (Category c : Category.values()) {
@@ -51,6 +52,12 @@ final class FixedScoreClassifiers {
   /** The same, with {@code c}'s threshold (the file's own) set to {@code threshold} instead of {@link #THRESHOLD}. */
   FixedScoreClassifiers threshold(Category c, double threshold) {
     thresholds.put(c, threshold);
+    return this;
+  }
+
+  /** The same, with the property {@code threshold.lift} set to {@code lift} ({@code category=lift,...}). */
+  FixedScoreClassifiers lift(String lift) {
+    this.lift = lift;
     return this;
   }
 
@@ -84,6 +91,9 @@ final class FixedScoreClassifiers {
     props.put(ClassifierModel.UNSUPPORTED_BELOW, "0.7");
     if (lowering) {
       props.put(ClassifierModel.LOWER_BELOW, Double.toString(LOWER_BELOW));
+    }
+    if (lift != null) {
+      props.put(ClassifierModel.LIFT, lift);
     }
     return new ClassifierModel(bits, cats, scale, slope, intercept, threshold, tier, new short[k << bits], props);
   }
