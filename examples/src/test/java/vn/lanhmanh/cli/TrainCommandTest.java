@@ -171,6 +171,17 @@ class TrainCommandTest {
         + "\\d+ of 2 at the development thresholds");
     assertThat(vn.lanhmanh.model.ClassifierModel.read(out).properties()).containsKey("data.gate.cases.tsv")
         .extractingByKey("command").asString().contains("--case-gate cases.tsv");
+    // the gate's lift added to a file trained before: written, and refused without a gate
+    Cli.Result lift = Cli.run("", "train", "--lift", out.toString(), "--case-gate", cases.toString(),
+        "--classifiers-out", dir.resolve("lifted.bin").toString());
+    assertThat(lift.exit()).as(lift.err()).isZero();
+    assertThat(lift.out()).contains("lifted.bin");
+    assertThat(vn.lanhmanh.model.ClassifierModel.read(dir.resolve("lifted.bin")).categories())
+        .isEqualTo(vn.lanhmanh.model.ClassifierModel.read(out).categories());
+    Cli.Result noGate = Cli.run("", "train", "--lift", out.toString(), "--classifiers-out",
+        dir.resolve("nogate.bin").toString());
+    assertThat(noGate.exit()).isEqualTo(2);
+    assertThat(noGate.err()).contains("--lift needs --case-gate and --classifiers-out");
     Path bad = dir.resolve("bad.tsv");
     Files.writeString(bad, "10\tALLOW\t-\t-\tmột dòng tốt\nmười\tALLOW\t-\t-\tmột dòng xấu\n",
         StandardCharsets.UTF_8);
