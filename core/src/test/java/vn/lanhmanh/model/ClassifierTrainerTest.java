@@ -261,18 +261,7 @@ class ClassifierTrainerTest {
 
       @Override
       public List<Judged> judge(ClassifierModel model, List<String> texts) {
-        List<Judged> out = new java.util.ArrayList<>();
-        try (ContentFilter f = ContentFilter.builder().classifiers(model).build()) {
-          for (String t : texts) {
-            Verdict v = f.checkText(t, Policy.forAge(10));
-            double[] scores = new double[model.categories().size()];
-            for (int k = 0; k < scores.length; k++) {
-              scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
-            }
-            out.add(new Judged(new boolean[] {v.action() != Action.ALLOW}, scores));
-          }
-        }
-        return out;
+        return judgedAt10(model, texts);
       }
 
       @Override
@@ -345,18 +334,7 @@ class ClassifierTrainerTest {
 
       @Override
       public List<Judged> judge(ClassifierModel model, List<String> texts) {
-        List<Judged> out = new java.util.ArrayList<>();
-        try (ContentFilter f = ContentFilter.builder().classifiers(model).build()) {
-          for (String t : texts) {
-            Verdict v = f.checkText(t, Policy.forAge(10));
-            double[] scores = new double[model.categories().size()];
-            for (int k = 0; k < scores.length; k++) {
-              scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
-            }
-            out.add(new Judged(new boolean[] {v.action() != Action.ALLOW}, scores));
-          }
-        }
-        return out;
+        return judgedAt10(model, texts);
       }
 
       @Override
@@ -402,6 +380,25 @@ class ClassifierTrainerTest {
     if (!failed.isEmpty()) {
       assertThat(lifted).endsWith(": NOT MET; still failed: " + String.join(", ", failed));
     }
+  }
+
+  /**
+   * What the real filter (default lexicon, classifiers {@code model}) makes of {@code texts} for a 10-year-old:
+   * flagged when anything but ALLOW, and the classifiers' scores.
+   */
+  private static List<ClassifierTrainer.WholeFilter.Judged> judgedAt10(ClassifierModel model, List<String> texts) {
+    List<ClassifierTrainer.WholeFilter.Judged> out = new java.util.ArrayList<>();
+    try (ContentFilter f = ContentFilter.builder().classifiers(model).build()) {
+      for (String t : texts) {
+        Verdict v = f.checkText(t, Policy.forAge(10));
+        double[] scores = new double[model.categories().size()];
+        for (int k = 0; k < scores.length; k++) {
+          scores[k] = v.scores().getOrDefault(model.categories().get(k), 0.0);
+        }
+        out.add(new ClassifierTrainer.WholeFilter.Judged(new boolean[] {v.action() != Action.ALLOW}, scores));
+      }
+    }
+    return out;
   }
 
   /** Thresholds come from the grid 0.300, 0.325, … 0.975, 0.99 (or 2: never), never under 0.3. */

@@ -1,6 +1,8 @@
 package vn.lanhmanh.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lanhmanh.text.VocabularyLookups.fold;
+import static vn.lanhmanh.text.VocabularyLookups.lookup;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,18 +48,5 @@ class DroppedFinalNTest {
     v.addDroppedFinalN();
     assertThat(v.isTeencode(dropped)).isFalse();
     assertThat(v.exactId(dropped)).isEqualTo(own);
-  }
-
-  private static int lookup(Vocabulary v, String token) {
-    char[] c = token.toCharArray();
-    return v.exactEntry(c, 0, c.length, SymbolTable.hash(c, 0, c.length));
-  }
-
-  private static String fold(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      b.append(CharTable.fold(CharTable.ch(CharTable.info(s.charAt(i)))));
-    }
-    return b.toString();
   }
 }
