@@ -243,15 +243,8 @@ class ClassifierTrainerTest {
    */
   @Test
   void theWholeFilterBoundCountsWhatTheFilterFlags() {
-    int[] sources = new int[train.size()];
-    for (int i = 0; i < sources.length; i++) {
-      sources[i] = i % 5;
-    }
-    List<MessageCorpus.Message> withClean = new java.util.ArrayList<>(dev);
-    for (int i = 0; i < CLEAN.length; i++) {
-      withClean.add(new MessageCorpus.Message("clean-" + i, ClassifierTrainer.ORDINARY, false, "comment",
-          CLEAN[i]));
-    }
+    int[] sources = fiveSources();
+    List<MessageCorpus.Message> withClean = devWithClean();
     int bound = 4;
     ClassifierTrainer.WholeFilter whole = new ClassifierTrainer.WholeFilter() {
       @Override
@@ -309,15 +302,8 @@ class ClassifierTrainerTest {
    */
   @Test
   void theCaseGateCountsWhatTheFilterFailsAndRaisesTheThresholds() {
-    int[] sources = new int[train.size()];
-    for (int i = 0; i < sources.length; i++) {
-      sources[i] = i % 5;
-    }
-    List<MessageCorpus.Message> withClean = new java.util.ArrayList<>(dev);
-    for (int i = 0; i < CLEAN.length; i++) {
-      withClean.add(new MessageCorpus.Message("clean-" + i, ClassifierTrainer.ORDINARY, false, "comment",
-          CLEAN[i]));
-    }
+    int[] sources = fiveSources();
+    List<MessageCorpus.Message> withClean = devWithClean();
     List<ClassifierTrainer.WholeFilter.AllowedRow> rows = new java.util.ArrayList<>();
     try (ContentFilter lexiconOnly = ContentFilter.builder().build()) {
       for (MessageCorpus.Message m : train) {
@@ -380,6 +366,25 @@ class ClassifierTrainerTest {
     if (!failed.isEmpty()) {
       assertThat(lifted).endsWith(": NOT MET; still failed: " + String.join(", ", failed));
     }
+  }
+
+  /** A source number for each training message, dealing them into five sources in turn. */
+  private static int[] fiveSources() {
+    int[] sources = new int[train.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = i % 5;
+    }
+    return sources;
+  }
+
+  /** The development messages with {@link #CLEAN}'s comments as ordinary ones. */
+  private static List<MessageCorpus.Message> devWithClean() {
+    List<MessageCorpus.Message> withClean = new java.util.ArrayList<>(dev);
+    for (int i = 0; i < CLEAN.length; i++) {
+      withClean.add(new MessageCorpus.Message("clean-" + i, ClassifierTrainer.ORDINARY, false, "comment",
+          CLEAN[i]));
+    }
+    return withClean;
   }
 
   /**
