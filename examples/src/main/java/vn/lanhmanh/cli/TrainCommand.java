@@ -268,10 +268,7 @@ final class TrainCommand implements Callable<Integer> {
     if (caseGates.isEmpty() || classifiersOut == null) {
       throw new ParameterException(spec.commandLine(), "--lift needs --case-gate and --classifiers-out");
     }
-    if (maxRaise != null && (maxRaise < 0 || maxRaise > ClassifierTrainer.Options.MAX_RAISE_LIMIT)) {
-      throw new ParameterException(spec.commandLine(), "--max-raise must be 0 to "
-          + ClassifierTrainer.Options.MAX_RAISE_LIMIT + " steps, was " + maxRaise);
-    }
+    checkMaxRaise();
     List<AllowedRow> allowed = new ArrayList<>();
     for (Path p : caseGates) {
       allowed.addAll(allowedRows(p));
@@ -288,15 +285,28 @@ final class TrainCommand implements Callable<Integer> {
           err.println(line);
           err.flush();
         });
-    Path parent = classifiersOut.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    lifted.write(classifiersOut);
+    writeClassifiers(lifted);
     spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (%,d bytes)%s%n", classifiersOut,
         Files.size(classifiersOut), lifted.properties().containsKey("threshold.lift")
             ? ": threshold.lift=" + lifted.properties().get("threshold.lift") : ": nothing lifted");
     return 0;
+  }
+
+  /** Refuses, as a usage error, a {@code --max-raise} outside 0 to {@link ClassifierTrainer.Options#MAX_RAISE_LIMIT}. */
+  private void checkMaxRaise() {
+    if (maxRaise != null && (maxRaise < 0 || maxRaise > ClassifierTrainer.Options.MAX_RAISE_LIMIT)) {
+      throw new ParameterException(spec.commandLine(), "--max-raise must be 0 to "
+          + ClassifierTrainer.Options.MAX_RAISE_LIMIT + " steps, was " + maxRaise);
+    }
+  }
+
+  /** Writes {@code model} to {@code --classifiers-out}, creating its folder. */
+  private void writeClassifiers(ClassifierModel model) throws IOException {
+    Path parent = classifiersOut.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    model.write(classifiersOut);
   }
 
   private Analyser analyser() {
@@ -328,10 +338,7 @@ final class TrainCommand implements Callable<Integer> {
     if (char3 != null && !char3.equals(ClassifierModel.CHAR3_ALL) && !char3.equals(ClassifierModel.CHAR3_UNKNOWN)) {
       throw new ParameterException(spec.commandLine(), "--char3 must be all or unknown, was " + char3);
     }
-    if (maxRaise != null && (maxRaise < 0 || maxRaise > ClassifierTrainer.Options.MAX_RAISE_LIMIT)) {
-      throw new ParameterException(spec.commandLine(), "--max-raise must be 0 to "
-          + ClassifierTrainer.Options.MAX_RAISE_LIMIT + " steps, was " + maxRaise);
-    }
+    checkMaxRaise();
     ClassifierTrainer.Options options;
     try {
       ClassifierTrainer.Options d = ClassifierTrainer.Options.defaults(seed);
@@ -508,11 +515,7 @@ final class TrainCommand implements Callable<Integer> {
           err.println(line);
           err.flush();
         });
-    Path parent = classifiersOut.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    r.model().write(classifiersOut);
+    writeClassifiers(r.model());
     stdout.printf(java.util.Locale.ROOT, "wrote %s (%,d bytes) in %.1f s: %d classifiers%n", classifiersOut,
         Files.size(classifiersOut), (System.nanoTime() - t0) / 1e9, r.model().categories().size());
   }
