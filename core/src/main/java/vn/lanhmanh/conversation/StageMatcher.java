@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
@@ -280,24 +281,37 @@ public final class StageMatcher {
         }
       }
     }
-    Map<String, Integer> conceptOf = new HashMap<>();
-    List<String> names = compositions.concepts();
+    // Every stage concept phrase must be in the lexicon; its rule id names its concept, so no table of the
+    // some 90,000 ids is made beside the lexicon's own (a phone's heap: docs/ANDROID.md, "Memory").
+    Set<String> ids = compiled.ruleIds();
+    boolean complete = ids.containsAll(targets.keySet());
     for (Compositions.ConceptLine line : compositions.conceptLines()) {
-      for (String phrase : line.phrases()) {
-        conceptOf.put(ruleId(compiled, CONCEPT_PREFIX + line.concept() + "/", phrase, p),
-            names.indexOf(line.concept()));
+      for (int k = 0; complete && k < line.phrases().size(); k++) {
+        complete = ids.contains(ruleId(compiled, CONCEPT_PREFIX + line.concept() + "/", line.phrases().get(k), p));
       }
     }
-    if (!(compiled.ruleIds().containsAll(targets.keySet()) && compiled.ruleIds().containsAll(conceptOf.keySet()))) {
+    if (!complete) {
       throw new IllegalArgumentException("the lexicon was not compiled with the stage phrases of "
           + "conversation/stages.tsv and concept/stages.tsv");
     }
+    Map<String, Integer> bitOf = new HashMap<>();
+    List<String> names = compositions.concepts();
+    for (int i = 0; i < names.size(); i++) {
+      bitOf.put(names.get(i), i);
+    }
+    // One side per distinct target and concept, shared by the ids that have them.
+    Map<Side, Side> distinct = new HashMap<>();
     Map<String, Side> sides = new HashMap<>();
-    for (String id : compiled.ruleIds()) {
+    for (String id : ids) {
       Target t = targets.get(id);
-      Integer bit = conceptOf.get(id);
+      Integer bit = null;
+      if (id.startsWith(CONCEPT_PREFIX)) {
+        int end = id.indexOf('/', CONCEPT_PREFIX.length());
+        bit = end < 0 ? null : bitOf.get(id.substring(CONCEPT_PREFIX.length(), end));
+      }
       if (t != null || bit != null) {
-        sides.put(id, new Side(t, bit == null ? -1 : bit));
+        Side side = new Side(t, bit == null ? -1 : bit);
+        sides.put(id, distinct.computeIfAbsent(side, k -> k));
       }
     }
     return new StageMatcher(compiled, sides, compositions, count);

@@ -94,15 +94,17 @@ public final class CompiledLexicon {
   final PhraseAutomaton exact;
   final PhraseAutomaton fold;
   final LexiconEntry[] entries;
-  final int[] lengths;
+  /** Per output: its number of syllables (at most {@code INFO_LENGTH}). */
+  final char[] lengths;
   final String[] ruleIds;
   /**
    * The exact syllable ids of every output, one run after the other: output {@code e}'s are
    * {@code syllableIds[syllableStart[e] ..]} ({@link #lengths}{@code [e]} of them). A text syllable with the
    * same id has the rule's diacritics; {@link Vocabulary#exactKey} spells it. One array rather than one per
-   * output: a lexicon has some 200,000 outputs, and an array's header costs more than its few ids.
+   * output: a lexicon has some 500,000 outputs, and an array's header costs more than its few ids. Two bytes an
+   * id where the vocabulary allows ({@link IdArray}).
    */
-  final int[] syllableIds;
+  final IdArray syllableIds;
   /** Where each output's syllables start in {@link #syllableIds}; {@code syllableStart[outputs]} ends them. */
   final int[] syllableStart;
   /** The outputs' syllables as written, over the two arrays above, and the folded-hit checks that read them. */
@@ -163,16 +165,20 @@ public final class CompiledLexicon {
    * @param syllableStart where each output's syllables start in {@code syllableIds}, and their end
    */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
-      LexiconEntry[] entries, String[] ruleIds, int[] syllableStart, int[] syllableIds,
+      LexiconEntry[] entries, String[] ruleIds, int[] syllableStart, IdArray syllableIds,
       boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
     this.fold = fold;
     this.entries = entries;
-    this.lengths = new int[syllableStart.length - 1];
+    this.lengths = new char[syllableStart.length - 1];
     for (int i = 0; i < lengths.length; i++) {
-      lengths[i] = syllableStart[i + 1] - syllableStart[i];
+      int length = syllableStart[i + 1] - syllableStart[i];
+      if (length > INFO_LENGTH) {
+        throw new IllegalArgumentException("a phrase of " + length + " syllables");
+      }
+      lengths[i] = (char) length;
     }
     this.ruleIds = ruleIds;
     this.syllableStart = syllableStart;
@@ -183,9 +189,6 @@ public final class CompiledLexicon {
     this.counts = counts;
     this.info = new int[lengths.length];
     for (int i = 0; i < lengths.length; i++) {
-      if (lengths[i] > INFO_LENGTH) {
-        throw new IllegalArgumentException("a phrase of " + lengths[i] + " syllables");
-      }
       int f = lengths[i] | (foldAlways[i] ? INFO_ALWAYS : 0);
       if (i < entries.length) {
         Kind k = entries[i].kind();
@@ -350,7 +353,7 @@ public final class CompiledLexicon {
     ex = null;
     PhraseAutomaton foldedAutomaton = fo.build();
     fo = null;
-    return new CompiledLexicon(vocab, exact, foldedAutomaton, entries, ids, start, syllableIds, foldAlways,
+    return new CompiledLexicon(vocab, exact, foldedAutomaton, entries, ids, start, IdArray.of(syllableIds), foldAlways,
         conceptSets, counts);
   }
 
@@ -407,12 +410,12 @@ public final class CompiledLexicon {
 
   /** The exact syllable id of syllable {@code k} of output {@code e}. */
   int syllableId(int e, int k) {
-    return syllableIds[syllableStart[e] + k];
+    return syllableIds.get(syllableStart[e] + k);
   }
 
   /** Syllable {@code k} of output {@code e}, spelt exactly: for checking diacritics on folded hits. */
   String syllable(int e, int k) {
-    return vocab.exactKey(syllableIds[syllableStart[e] + k]);
+    return vocab.exactKey(syllableIds.get(syllableStart[e] + k));
   }
 
   public VietnameseNormalizer normalizer() {

@@ -449,7 +449,7 @@ public final class LexiconCodec {
     for (int s = 0; s < n; s++) {
       int i = renumber[s];
       wParent[i] = renumber[parent[s]];
-      wSymbol[i] = s == 0 ? 0 : a.symbol[s];
+      wSymbol[i] = s == 0 ? 0 : a.symbol(s);
       wFail[i] = renumber[a.fail(s)];
       wDepth[i] = depth[s];
       wOwn[i] = byRank(own[s], rules);
@@ -995,9 +995,14 @@ public final class LexiconCodec {
       for (int i = 0; i < total; i++) {
         syllableStart[i + 1] = syllableStart[i] + exact.length(i);
       }
-      int[] syllableIds = new int[syllableStart[total]];
+      IdArray syllableIds = new IdArray(syllableStart[total], vocab.exactCount());
+      int[] path = new int[exact.maxDepth];
       for (int i = 0; i < total; i++) {
-        exact.path(i, syllableIds, syllableStart[i]);
+        int length = syllableStart[i + 1] - syllableStart[i];
+        exact.path(i, path, 0);
+        for (int k = 0; k < length; k++) {
+          syllableIds.set(syllableStart[i] + k, path[k]);
+        }
       }
       PhraseAutomaton exactAutomaton = exact.assemble();
       exact = null;

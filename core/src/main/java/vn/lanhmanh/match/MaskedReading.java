@@ -106,7 +106,7 @@ final class MaskedReading {
   private final Vocabulary vocab;
   private final PhraseAutomaton[] automata;
   private final byte[] rank;
-  private final int[] length;
+  private final char[] length;
   /** The longest phrase that may be read, at most {@link #MAX_LENGTH}. */
   private final int maxLength;
   /** Syllables of this many letters or more share one bucket of {@link #bySpelling}. */
@@ -134,7 +134,7 @@ final class MaskedReading {
    * @param rank per output, {@link #RULE}, {@link #HARM}, {@link #OTHER} or {@link #NONE}
    * @param length per output, its length in syllables
    */
-  MaskedReading(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold, byte[] rank, int[] length) {
+  MaskedReading(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold, byte[] rank, char[] length) {
     this.vocab = vocab;
     this.automata = new PhraseAutomaton[] {exact, fold};
     this.rank = rank;
@@ -387,7 +387,7 @@ final class MaskedReading {
     to = Math.min(to, from + sc.budget);
     sc.budget -= to - from;
     for (int c = from; c < to; c++) {
-      int sym = a.symbol[c];
+      int sym = a.symbol(c);
       if (fits(p, masked, v, sym)) {
         arrive(p, sc, walks, o, c, j, masked, sym);
       }

@@ -45,15 +45,28 @@ final class PhraseAutomaton {
    * first numbering); {@code first[stateCount()]} is the number of states.
    */
   final int[] first;
-  /** The symbol on the edge into each state (ascending among siblings; 0 for the root). */
-  final int[] symbol;
+  /**
+   * The symbol on the edge into each state (ascending among siblings; 0 for the root), two bytes each when
+   * every symbol is below {@code 0xFFFF} (a lexicon's vocabulary has some 44,000 folded syllables, and its
+   * automata some 900,000 states each), else null and {@link #wideSymbol} holds them.
+   */
+  private final char[] narrowSymbol;
+  private final int[] wideSymbol;
 
-  private PhraseAutomaton(int[] rootNext, long[] states, int[] first, int[] symbol, int[] pool) {
+  private PhraseAutomaton(int[] rootNext, long[] states, int[] first, char[] narrowSymbol, int[] wideSymbol,
+      int[] pool) {
     this.pool = pool;
     this.rootNext = rootNext;
     this.states = states;
     this.first = first;
-    this.symbol = symbol;
+    this.narrowSymbol = narrowSymbol;
+    this.wideSymbol = wideSymbol;
+  }
+
+  /** The symbol on the edge into state {@code c} (0 for the root). */
+  int symbol(int c) {
+    char[] narrow = narrowSymbol;
+    return narrow != null ? narrow[c] : wideSymbol[c];
   }
 
   /** The state after reading {@code symbol} in {@code state}; unknown symbols (-1) go to the root. */
@@ -115,21 +128,22 @@ final class PhraseAutomaton {
 
   /** The child of {@code state} on {@code sym}, or -1. */
   private int child(int state, int sym) {
-    int[] in = symbol;
+    char[] narrow = narrowSymbol;
+    int[] wide = wideSymbol;
     int lo = first[state];
     int end = first[state + 1];
     // Halve while many are left: the first child with a symbol >= sym stays in [lo, hi].
     int hi = end;
     while (hi - lo > LINEAR_CHILDREN) {
       int mid = (lo + hi) >>> 1;
-      if (in[mid] < sym) {
+      if ((narrow != null ? narrow[mid] : wide[mid]) < sym) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     for (int c = lo; c < end; c++) {
-      int s = in[c];
+      int s = narrow != null ? narrow[c] : wide[c];
       if (s >= sym) {
         return s == sym ? c : -1;
       }
@@ -166,15 +180,11 @@ final class PhraseAutomaton {
     fill = null;
     int[] sym = new int[n];
     long[] states = new long[2 * n];
-    int maxRootSymbol = -1;
     int pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
       sym[i] = i == 0 ? 0 : symbol[s];
       states[2 * i + 1] = (long) renumber[fail[s]] << 32;
-      if (i > 0 && parent[s] == 0) {
-        maxRootSymbol = Math.max(maxRootSymbol, sym[i]);
-      }
       int k = outputs.length[s];
       pooled += k == 0 ? 0 : k + 1;
     }
@@ -197,11 +207,8 @@ final class PhraseAutomaton {
       }
       states[2 * i + 1] |= from;
     }
-    int[] rootNext = new int[maxRootSymbol + 1];
-    for (int c = first[0]; c < first[1]; c++) {
-      rootNext[sym[c]] = c;
-    }
-    return new PhraseAutomaton(rootNext, states, first, sym, pool);
+    char[] narrow = narrowed(sym);
+    return new PhraseAutomaton(rootNext(first, sym), states, first, narrow, narrow == null ? sym : null, pool);
   }
 
   /**
@@ -245,6 +252,7 @@ final class PhraseAutomaton {
     }
     fill = null;
     t.parent = null;
+    t.symbol = null;   // each child's symbol is in kids now
     for (int s = 0; s < n; s++) {
       Arrays.sort(kids, start[s], start[s + 1]);
     }
@@ -253,19 +261,32 @@ final class PhraseAutomaton {
     int[] order = numbering[0];   // new number -> old
     int[] renumber = numbering[1];   // old -> new
     int[] first = numbering[2];
-    kids = null;
     start = null;
     int[] sym = new int[n];
-    for (int i = 1; i < n; i++) {
-      sym[i] = t.symbol[order[i]];
+    for (long kid : kids) {
+      sym[renumber[(int) kid]] = (int) (kid >>> 32);
     }
-    t.symbol = null;
+    kids = null;
+    // The failure links in the new numbering, in place, so that the renumbering goes before the states are made.
+    for (int s = 0; s < n; s++) {
+      t.fail[s] = renumber[t.fail[s]];
+    }
+    renumber = null;
     long[] states = new long[2 * n];
     for (int i = 0; i < n; i++) {
-      states[2 * i + 1] = (long) renumber[t.fail[order[i]]] << 32;
+      states[2 * i + 1] = (long) t.fail[order[i]] << 32;
     }
     t.fail = null;
-    renumber = null;
+    for (int i = 0; i < n; i++) {
+      for (int c = first[i]; c < first[i + 1]; c++) {
+        states[2 * i] |= 1L << sym[c];
+      }
+    }
+    int[] rootNext = rootNext(first, sym);
+    // The symbols in two bytes each, before the pool is made, when they fit.
+    char[] narrow = narrowed(sym);
+    int[] wide = narrow == null ? sym : null;
+    sym = null;
     // How many outputs each state has, its own and its failure target's (counted before it).
     int[] count = new int[n];
     long pooled = 1;
@@ -277,22 +298,28 @@ final class PhraseAutomaton {
     if (pooled > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("too many outputs: " + pooled);
     }
+    // Where each state's own outputs start, by its new number, in place of the numbering, which goes with
+    // the old table of starts before the pool is made (a state's own count is its count less its failure
+    // target's).
+    int[] ownAt = order;
+    for (int i = 0; i < n; i++) {
+      ownAt[i] = t.ownStart[order[i]];
+    }
+    order = null;
+    t.ownStart = null;
     int[] pool = new int[(int) pooled];
     int at = 1;
     for (int i = 0; i < n; i++) {
-      for (int c = first[i]; c < first[i + 1]; c++) {
-        states[2 * i] |= 1L << sym[c];
-      }
       int k = count[i];
       if (k == 0) {
         continue;
       }
-      int s = order[i];
+      int target = (int) (states[2 * i + 1] >>> 32);
+      int own = i == 0 ? k : k - count[target];
       int from = at;
       pool[at++] = k;
-      int own = t.ownStart[s + 1] - t.ownStart[s];
-      System.arraycopy(t.ownIds, t.ownStart[s], pool, at, own);
-      int inherited = (int) states[2 * (int) (states[2 * i + 1] >>> 32) + 1];
+      System.arraycopy(t.ownIds, ownAt[i], pool, at, own);
+      int inherited = (int) states[2 * target + 1];
       if (i != 0 && inherited != 0) {
         System.arraycopy(pool, inherited + 1, pool, at + own, pool[inherited]);
       }
@@ -300,13 +327,31 @@ final class PhraseAutomaton {
       at += k;
       states[2 * i + 1] |= from;
     }
-    t.ownStart = null;
     t.ownIds = null;
+    return new PhraseAutomaton(rootNext, states, first, narrow, wide, pool);
+  }
+
+  /** The root's transitions by symbol: its children are the states {@code first[0] .. first[1] - 1}. */
+  private static int[] rootNext(int[] first, int[] sym) {
     int[] rootNext = new int[first[1] > first[0] ? sym[first[1] - 1] + 1 : 0];
     for (int c = first[0]; c < first[1]; c++) {
       rootNext[sym[c]] = c;
     }
-    return new PhraseAutomaton(rootNext, states, first, sym, pool);
+    return rootNext;
+  }
+
+  /** The symbols in two bytes each, or null when one of them is {@code 0xFFFF} or more. */
+  private static char[] narrowed(int[] sym) {
+    for (int x : sym) {
+      if (x >= Character.MAX_VALUE) {
+        return null;
+      }
+    }
+    char[] narrow = new char[sym.length];
+    for (int i = 0; i < sym.length; i++) {
+      narrow[i] = (char) sym[i];
+    }
+    return narrow;
   }
 
   /**

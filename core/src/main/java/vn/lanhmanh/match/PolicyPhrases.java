@@ -64,7 +64,7 @@ public final class PolicyPhrases {
     this.lexicon = lexicon;
     this.vocab = lexicon.vocabulary();
     this.start = start;
-    this.written = new WrittenSyllables(start, exactIds, exactKeys, vocab);
+    this.written = new WrittenSyllables(start, IdArray.of(exactIds), exactKeys, vocab);
     this.foldKeys = foldKeys;
     this.foldIds = foldIds;
     this.deny = deny;

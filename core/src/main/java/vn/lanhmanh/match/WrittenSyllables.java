@@ -19,12 +19,12 @@ import vn.lanhmanh.text.Vocabulary;
 final class WrittenSyllables {
 
   private final int[] start;
-  private final int[] ids;
+  private final IdArray ids;
   /** Per syllable: its exact spelling, read where its id is -1; null in a table whose ids are all known. */
   private final String[] letters;
   private final Vocabulary vocab;
 
-  WrittenSyllables(int[] start, int[] ids, String[] letters, Vocabulary vocab) {
+  WrittenSyllables(int[] start, IdArray ids, String[] letters, Vocabulary vocab) {
     this.start = start;
     this.ids = ids;
     this.letters = letters;
@@ -36,7 +36,7 @@ final class WrittenSyllables {
    * within one) as written: by id, or by letters where the vocabulary does not know the syllable.
    */
   boolean same(Positions p, int k, int s) {
-    int id = ids[s];
+    int id = ids.get(s);
     return id >= 0 || letters == null ? p.exactId(k) == id
         : p.exactId(k) < 0 && p.exactIs(k, letters[s], vocab);
   }

@@ -54,7 +54,7 @@ class LexiconCodecTest {
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder(
             /* derived from the trie (failure links: in states; outputs: the pool) */
-            "first", "symbol", "rootNext", "states", "pool");
+            "first", "narrowSymbol", "wideSymbol", "rootNext", "states", "pool");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold", "typo",
@@ -118,7 +118,7 @@ class LexiconCodecTest {
     List<String> out = new ArrayList<>();
     for (int s = 0; s < a.stateCount(); s++) {
       for (int c = a.first[s]; c < a.first[s + 1]; c++) {
-        out.add(s + " " + a.symbol[c] + " " + c);
+        out.add(s + " " + a.symbol(c) + " " + c);
       }
     }
     return out;

@@ -19,6 +19,27 @@ class PhraseAutomatonPropertiesTest {
 
   @Property(tries = 1000)
   void findsWhatANaiveSearchFinds(@ForAll("phraseLists") List<int[]> phrases, @ForAll("texts") int[] text) {
+    assertFindsWhatANaiveSearchFinds(phrases, text);
+  }
+
+  /**
+   * The same with every symbol but 0 moved up by {@value #WIDE}, so that some are above {@code 0xFFFF}: such an
+   * automaton keeps its symbols in four bytes each, where a lexicon's fit in two.
+   */
+  @Property(tries = 300)
+  void findsWhatANaiveSearchFindsWithSymbolsAbove0xFFFF(@ForAll("phraseLists") List<int[]> phrases,
+      @ForAll("texts") int[] text) {
+    List<int[]> wide = new ArrayList<>();
+    for (int[] p : phrases) {
+      wide.add(Arrays.stream(p).map(s -> s == 0 ? 0 : s + WIDE).toArray());
+    }
+    assertFindsWhatANaiveSearchFinds(wide, Arrays.stream(text).map(s -> s <= 0 ? s : s + WIDE).toArray());
+  }
+
+  /** 65,472 = 1023 * 64: a moved symbol keeps its bit of the child mask; symbols 64 and up land above 0xFFFF. */
+  private static final int WIDE = 65_472;
+
+  private static void assertFindsWhatANaiveSearchFinds(List<int[]> phrases, int[] text) {
     PhraseAutomaton.Builder b = new PhraseAutomaton.Builder();
     for (int i = 0; i < phrases.size(); i++) {
       b.add(phrases.get(i), i);
