@@ -7,7 +7,7 @@ import java.util.Arrays;
  * step per syllable of text whatever the number of phrases. Outputs are precomputed per state (own plus
  * dictionary-suffix outputs, in ascending order), so reporting a hit never walks the failure chain.
  *
- * <p>The lexicon's automata have some 170,000 states each, far more than a core's cache holds, while a
+ * <p>The lexicon's automata have some 900,000 states each, far more than a core's cache holds, while a
  * text spends nearly all its steps in the few thousand states near the root. So the states are numbered
  * breadth first, the children of a state in the order of their symbols: the states a text visits most sit
  * together at the front of every array, and the children of a state are a run of consecutive state numbers
