@@ -1020,7 +1020,16 @@ public enum Concept {
   PRIVATE_ROOM,
   /** Bathing, a bathroom or a changing room ({@code tắm}, {@code phòng thay đồ}): with {@link #SPY_CAMERA} or a sale
    * and a child, covert pictures of a child (forty-seventh round). */
-  BATH_CHANGE;
+  BATH_CHANGE,
+  /** Spreading a story about someone ({@code đồn}, {@code tung tin}, {@code bịa chuyện}, {@code page thú tội giả}):
+   * with a sexual reputation claimed ({@link #SEX_CLAIM}), a sexual rumour, harassment (forty-ninth round). */
+  RUMOUR_SPREAD,
+  /** A sexual reputation claimed of a person ({@code ngủ với thầy}, {@code bán thân}, {@code đi khách}, {@code lên
+   * giường với}): with {@link #RUMOUR_SPREAD}, a sexual rumour (forty-ninth round). Alone, gossip or a news story. */
+  SEX_CLAIM,
+  /** Bodies rated or ranked ({@code chấm điểm vòng một}, {@code xếp hạng mông}, {@code bảng xếp hạng ngực}): alone,
+   * sexual harassment of the people rated (forty-ninth round). */
+  RATE_BODY;
 
   private final String id = name();
   private final boolean register;
