@@ -1020,7 +1020,13 @@ public enum Concept {
   PRIVATE_ROOM,
   /** Bathing, a bathroom or a changing room ({@code tắm}, {@code phòng thay đồ}): with {@link #SPY_CAMERA} or a sale
    * and a child, covert pictures of a child (forty-seventh round). */
-  BATH_CHANGE;
+  BATH_CHANGE,
+  /**
+   * A known person's new number or account ({@code mẹ đổi số mới}, {@code cô đổi zalo mới}, {@code đừng gọi số cũ},
+   * {@code chú mất điện thoại nên nhắn số này}), or money sent to a third person's account for them ({@code vào tài
+   * khoản của em gái cô}): with a transfer, the shape of an impersonation scam; alone, a parent's real new number.
+   */
+  NEW_CONTACT;
 
   private final String id = name();
   private final boolean register;
