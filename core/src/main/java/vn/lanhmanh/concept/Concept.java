@@ -1030,6 +1030,12 @@ public enum Concept {
   /** Bodies rated or ranked ({@code chấm điểm vòng một}, {@code xếp hạng mông}, {@code bảng xếp hạng ngực}): alone,
    * sexual harassment of the people rated (forty-ninth round). */
   RATE_BODY;
+  /**
+   * A known person's new number or account ({@code mẹ đổi số mới}, {@code cô đổi zalo mới}, {@code đừng gọi số cũ},
+   * {@code chú mất điện thoại nên nhắn số này}), or money sent to a third person's account for them ({@code vào tài
+   * khoản của em gái cô}): with a transfer, the shape of an impersonation scam; alone, a parent's real new number.
+   */
+  NEW_CONTACT;
 
   private final String id = name();
   private final boolean register;
