@@ -1029,7 +1029,7 @@ public enum Concept {
   SEX_CLAIM,
   /** Bodies rated or ranked ({@code chấm điểm vòng một}, {@code xếp hạng mông}, {@code bảng xếp hạng ngực}): alone,
    * sexual harassment of the people rated (forty-ninth round). */
-  RATE_BODY;
+  RATE_BODY,
   /**
    * A known person's new number or account ({@code mẹ đổi số mới}, {@code cô đổi zalo mới}, {@code đừng gọi số cũ},
    * {@code chú mất điện thoại nên nhắn số này}), or money sent to a third person's account for them ({@code vào tài
