@@ -70,8 +70,8 @@ class WithoutLuceneAndCaffeineTest {
         .isLessThanOrEqualTo(PHONE_BUDGET_BYTES);
   }
 
-  /** Today's precompiled lexicon is 24,340,938 bytes. */
-  private static final int PHONE_BUDGET_BYTES = 24_700_000;
+  /** Today's precompiled lexicon is 24,455,619 bytes. */
+  private static final int PHONE_BUDGET_BYTES = 24_500_000;
 
   @Test
   void textsPoliciesAndConversationsRunWithoutGuavaAndTheUrlLists(@TempDir Path dir)
@@ -130,10 +130,10 @@ class WithoutLuceneAndCaffeineTest {
   private static String run(List<String> classPath, String mode) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // A phone's heap: the text path with a custom policy (its phrases compiled on their own, not the whole
-    // lexicon again). With the 24.3 MB precompiled lexicon and the narrower arrays of the forty-ninth round, a
-    // run fails at up to 160 MB by the collector's timing and every run completes from 165 MB (docs/ANDROID.md,
-    // "Memory"), so 185 MB (about 1.15 times 160 MB) leaves a margin for that timing. The margin is checked
-    // without timing by thePrecompiledLexiconStaysWithinThePhoneBudget.
+    // lexicon again). With the 24.5 MB precompiled lexicon and the narrower arrays of the forty-ninth round, a
+    // run fails at up to 165 MB by the collector's timing on a loaded machine (docs/ANDROID.md, "Memory"), so
+    // 185 MB (about 1.12 times 165 MB) leaves a margin for that timing. The lexicon's growth is checked without
+    // timing by thePrecompiledLexiconStaysWithinThePhoneBudget.
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx185m", "-Dfile.encoding=UTF-8",
         "-cp", String.join(File.pathSeparator, classPath), TextPathMain.class.getName(), mode));
     command.addAll(List.of(TEXTS));

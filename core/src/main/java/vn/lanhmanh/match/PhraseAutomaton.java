@@ -267,23 +267,15 @@ final class PhraseAutomaton {
       sym[renumber[(int) kid]] = (int) (kid >>> 32);
     }
     kids = null;
-    // The failure links in the new numbering, in place, so that the renumbering goes before the states are made.
-    for (int s = 0; s < n; s++) {
-      t.fail[s] = renumber[t.fail[s]];
+    // The failure links by new number and in the new numbering, so that the renumbering and the old table go.
+    int[] fail = new int[n];
+    for (int i = 0; i < n; i++) {
+      fail[i] = renumber[t.fail[order[i]]];
     }
     renumber = null;
-    long[] states = new long[2 * n];
-    for (int i = 0; i < n; i++) {
-      states[2 * i + 1] = (long) t.fail[order[i]] << 32;
-    }
     t.fail = null;
-    for (int i = 0; i < n; i++) {
-      for (int c = first[i]; c < first[i + 1]; c++) {
-        states[2 * i] |= 1L << sym[c];
-      }
-    }
     int[] rootNext = rootNext(first, sym);
-    // The symbols in two bytes each, before the pool is made, when they fit.
+    // The symbols in two bytes each when they fit.
     char[] narrow = narrowed(sym);
     int[] wide = narrow == null ? sym : null;
     sym = null;
@@ -292,21 +284,22 @@ final class PhraseAutomaton {
     long pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
-      count[i] = t.ownStart[s + 1] - t.ownStart[s] + (i == 0 ? 0 : count[(int) (states[2 * i + 1] >>> 32)]);
+      count[i] = t.ownStart[s + 1] - t.ownStart[s] + (i == 0 ? 0 : count[fail[i]]);
       pooled += count[i] == 0 ? 0 : count[i] + 1;
     }
     if (pooled > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("too many outputs: " + pooled);
     }
     // Where each state's own outputs start, by its new number, in place of the numbering, which goes with
-    // the old table of starts before the pool is made (a state's own count is its count less its failure
-    // target's).
+    // the old table of starts before the pool is made.
     int[] ownAt = order;
     for (int i = 0; i < n; i++) {
       ownAt[i] = t.ownStart[order[i]];
     }
     order = null;
     t.ownStart = null;
+    // Each state's outputs, its own then its failure target's (already in the pool, where its count leads
+    // them); count[i] becomes where state i's start (0 for none).
     int[] pool = new int[(int) pooled];
     int at = 1;
     for (int i = 0; i < n; i++) {
@@ -314,20 +307,30 @@ final class PhraseAutomaton {
       if (k == 0) {
         continue;
       }
-      int target = (int) (states[2 * i + 1] >>> 32);
-      int own = i == 0 ? k : k - count[target];
-      int from = at;
+      int inherited = i == 0 ? 0 : count[fail[i]];
+      int own = inherited == 0 ? k : k - pool[inherited];
+      count[i] = at;
       pool[at++] = k;
       System.arraycopy(t.ownIds, ownAt[i], pool, at, own);
-      int inherited = (int) states[2 * target + 1];
-      if (i != 0 && inherited != 0) {
+      if (inherited != 0) {
         System.arraycopy(pool, inherited + 1, pool, at + own, pool[inherited]);
       }
       Arrays.sort(pool, at, at + k);
       at += k;
-      states[2 * i + 1] |= from;
     }
+    ownAt = null;
     t.ownIds = null;
+    // The table of states last, when little else is held: at some 14 MB it is the largest array made, and a
+    // collector with fixed regions (G1) needs it in one free run of them.
+    long[] states = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      long mask = 0;
+      for (int c = first[i]; c < first[i + 1]; c++) {
+        mask |= 1L << (narrow != null ? narrow[c] : wide[c]);
+      }
+      states[2 * i] = mask;
+      states[2 * i + 1] = (long) fail[i] << 32 | count[i];
+    }
     return new PhraseAutomaton(rootNext, states, first, narrow, wide, pool);
   }
 
