@@ -85,28 +85,41 @@ public final class Vocabulary {
    * @return how many were registered
    */
   public int addDroppedFinalN() {
-    int added = 0;
-    int n = exact.size();
-    for (int id = 0; id < n; id++) {
-      if (!exactSyllable[id]) {
-        continue;
-      }
-      String key = exact.key(id);
+    return overSyllables((id, key) -> {
       int len = key.length();
       if (len < 3 || key.charAt(len - 2) != 'n') {
-        continue;
+        return 0;
       }
       char last = key.charAt(len - 1);
       if (last != 'g' && last != 'h' || !hasDiacritic(key) && (last == 'g' || len < 4)) {
-        continue;
+        return 0;
       }
       String alias = key.substring(0, len - 2) + last;
       int foldId = foldId(foldOf(key));
       if (exact.get(alias) >= 0 || foldId < 0) {
-        continue;
+        return 0;
       }
       addTeencode(alias, new int[] {id}, new int[] {foldId});
-      added++;
+      return 1;
+    });
+  }
+
+  /** What registers aliases of one syllable: its exact id and spelling in, how many were registered out. */
+  private interface SyllableAliases {
+    int register(int id, String key);
+  }
+
+  /**
+   * Gives every syllable known when called (not the tokens, nor the aliases registered meanwhile) to
+   * {@code aliases}; returns how many it registered in all.
+   */
+  private int overSyllables(SyllableAliases aliases) {
+    int added = 0;
+    int n = exact.size();
+    for (int id = 0; id < n; id++) {
+      if (exactSyllable[id]) {
+        added += aliases.register(id, exact.key(id));
+      }
     }
     return added;
   }
@@ -131,21 +144,16 @@ public final class Vocabulary {
    * @return how many were registered
    */
   public int addTypoAliases() {
-    int added = 0;
-    int n = exact.size();
-    for (int id = 0; id < n; id++) {
-      if (!exactSyllable[id]) {
-        continue;
-      }
-      String key = exact.key(id);
+    return overSyllables((id, key) -> {
       int len = key.length();
       if (len < 2 || !markedVowel(key) || !syllableShape(key)) {
-        continue;
+        return 0;
       }
       int foldId = foldId(foldOf(key));
       if (foldId < 0) {
-        continue;
+        return 0;
       }
+      int added = 0;
       for (int k = 0; k < len; k++) {
         int h = HOI.indexOf(key.charAt(k));
         int g = NGA.indexOf(key.charAt(k));
@@ -158,8 +166,8 @@ public final class Vocabulary {
       if (len >= 3 && key.charAt(len - 2) == 'n' && (key.charAt(len - 1) == 'g' || key.charAt(len - 1) == 'h')) {
         added += alias(key.substring(0, len - 1), id, foldId);
       }
-    }
-    return added;
+      return added;
+    });
   }
 
   private int alias(String alias, int id, int foldId) {
