@@ -70,8 +70,11 @@ class WithoutLuceneAndCaffeineTest {
         .isLessThanOrEqualTo(PHONE_BUDGET_BYTES);
   }
 
-  /** Today's precompiled lexicon is 24,455,619 bytes. */
-  private static final int PHONE_BUDGET_BYTES = 24_500_000;
+  /**
+   * Today's precompiled lexicon is 24,455,619 bytes. Raised from 24,500,000 in the fiftieth round, once the
+   * automata's states were kept as three arrays and no run failed above 140 MB (docs/ANDROID.md, "Memory").
+   */
+  private static final int PHONE_BUDGET_BYTES = 25_500_000;
 
   @Test
   void textsPoliciesAndConversationsRunWithoutGuavaAndTheUrlLists(@TempDir Path dir)

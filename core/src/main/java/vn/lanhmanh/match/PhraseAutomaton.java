@@ -12,8 +12,10 @@ import java.util.Arrays;
  * breadth first, the children of a state in the order of their symbols: the states a text visits most sit
  * together at the front of every array, and the children of a state are a run of consecutive state numbers
  * ({@link #first}), searched by their entry symbols ({@link #symbol}), with no hash table to probe at a
- * random place. What a step reads of a state (its child mask, its failure link and where its outputs
- * start) is two adjacent {@code long}s of {@link #states}.
+ * random place. What a step reads of a state is its child mask ({@link #masks}) and, when the mask has no
+ * bit for the symbol, its failure link ({@link #fail}); a hit reads where its outputs start
+ * ({@link #outputsAt}). They are three arrays, not one table, so that no array of the automaton is larger
+ * than one {@code long} a state: the largest allocation a phone's heap must find in one piece is halved.
  *
  * <p>Immutable after {@link Builder#build()}; thread-safe.
  */
@@ -26,17 +28,19 @@ final class PhraseAutomaton {
   /** The root's transitions by symbol (0 where the root has none). */
   final int[] rootNext;
   /**
-   * Per state {@code s}, two longs: at {@code 2s} bit {@code symbol % 64} is set for every symbol it has a
-   * transition on (a clear bit means no transition, so most steps skip the search of its children; a state
-   * without children has no bit set at all); at {@code 2s + 1} its failure link (high 32 bits) and where
-   * its outputs start in {@link #pool} (low 32 bits; 0 for a state without outputs).
+   * Per state, bit {@code symbol % 64} set for every symbol it has a transition on (a clear bit means no
+   * transition, so most steps skip the search of its children; a state without children has no bit set).
    */
-  final long[] states;
+  final long[] masks;
+  /** Per state, its failure link (0, the root, for the root and its children). */
+  private final int[] failLinks;
+  /** Per state, where its outputs start in {@link #pool} (0 for a state without outputs). */
+  private final int[] outputStart;
   /**
    * Every state's outputs in one array, in the order of the states (the states near the root, which a
    * text visits most, first): at a state's start its number of outputs, then the outputs in ascending
-   * order. Index 0 is unused, so a start of 0 means none. A hit reads it at the start {@link #states}
-   * gives. It is the only copy of the outputs: no array per state is kept (an array's header alone is 16
+   * order. Index 0 is unused, so a start of 0 means none. A hit reads it at the start
+   * {@link #outputsAt} gives. It is the only copy of the outputs: no array per state is kept (an array's header alone is 16
    * bytes, and a lexicon's automata have hundreds of thousands of states with outputs).
    */
   final int[] pool;
@@ -53,11 +57,13 @@ final class PhraseAutomaton {
   private final char[] narrowSymbol;
   private final int[] wideSymbol;
 
-  private PhraseAutomaton(int[] rootNext, long[] states, int[] first, char[] narrowSymbol, int[] wideSymbol,
-      int[] pool) {
+  private PhraseAutomaton(int[] rootNext, long[] masks, int[] failLinks, int[] outputStart, int[] first,
+      char[] narrowSymbol, int[] wideSymbol, int[] pool) {
     this.pool = pool;
     this.rootNext = rootNext;
-    this.states = states;
+    this.masks = masks;
+    this.failLinks = failLinks;
+    this.outputStart = outputStart;
     this.first = first;
     this.narrowSymbol = narrowSymbol;
     this.wideSymbol = wideSymbol;
@@ -74,16 +80,17 @@ final class PhraseAutomaton {
     if (symbol < 0) {
       return 0;
     }
-    long[] st = states;
+    long[] m = masks;
+    int[] f = failLinks;
     while (state != 0) {
       // Java's shift takes the low six bits of symbol: this tests bit symbol % 64.
-      if ((st[2 * state] & (1L << symbol)) != 0) {
+      if ((m[state] & (1L << symbol)) != 0) {
         int next = child(state, symbol);
         if (next >= 0) {
           return next;
         }
       }
-      state = (int) (st[2 * state + 1] >>> 32);
+      state = f[state];
     }
     // Most steps end at the root: its transitions are a plain array indexed by symbol.
     return symbol < rootNext.length ? rootNext[symbol] : 0;
@@ -94,7 +101,7 @@ final class PhraseAutomaton {
     if (state == 0) {
       return symbol < rootNext.length && rootNext[symbol] != 0 ? rootNext[symbol] : -1;
     }
-    return (states[2 * state] & (1L << symbol)) != 0 ? child(state, symbol) : -1;
+    return (masks[state] & (1L << symbol)) != 0 ? child(state, symbol) : -1;
   }
 
   /** How many phrases end in this state. */
@@ -104,11 +111,11 @@ final class PhraseAutomaton {
   }
 
   /**
-   * Where the outputs of this state start in {@link #pool} (read beside the state's child mask: no extra
-   * cache line), or 0 when it has none: {@code pool[at]} outputs follow, {@code pool[at + 1 ...]}.
+   * Where the outputs of this state start in {@link #pool}, or 0 when it has none: {@code pool[at]} outputs
+   * follow, {@code pool[at + 1 ...]}.
    */
   int outputsAt(int state) {
-    return (int) states[2 * state + 1];
+    return outputStart[state];
   }
 
   /** The ids of the phrases that end in this state, in ascending order (a new array; not for the check path). */
@@ -117,9 +124,9 @@ final class PhraseAutomaton {
     return at == 0 ? NONE : Arrays.copyOfRange(pool, at + 1, at + 1 + pool[at]);
   }
 
-  /** The failure link of {@code state} (kept only in {@link #states}, beside its child mask). */
+  /** The failure link of {@code state}. */
   int fail(int state) {
-    return (int) (states[2 * state + 1] >>> 32);
+    return failLinks[state];
   }
 
   int stateCount() {
@@ -179,12 +186,14 @@ final class PhraseAutomaton {
     start = null;
     fill = null;
     int[] sym = new int[n];
-    long[] states = new long[2 * n];
+    int[] links = new int[n];
+    int[] outputAt = new int[n];
+    long[] masks = new long[n];
     int pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
       sym[i] = i == 0 ? 0 : symbol[s];
-      states[2 * i + 1] = (long) renumber[fail[s]] << 32;
+      links[i] = renumber[fail[s]];
       int k = outputs.length[s];
       pooled += k == 0 ? 0 : k + 1;
     }
@@ -193,7 +202,7 @@ final class PhraseAutomaton {
     int at = 1;
     for (int i = 0; i < n; i++) {
       for (int c = first[i]; c < first[i + 1]; c++) {
-        states[2 * i] |= 1L << sym[c];
+        masks[i] |= 1L << sym[c];
       }
       int s = order[i];
       int k = outputs.length[s];
@@ -205,10 +214,11 @@ final class PhraseAutomaton {
         Arrays.sort(pool, at, at + k);
         at += k;
       }
-      states[2 * i + 1] |= from;
+      outputAt[i] = from;
     }
     char[] narrow = narrowed(sym);
-    return new PhraseAutomaton(rootNext(first, sym), states, first, narrow, narrow == null ? sym : null, pool);
+    return new PhraseAutomaton(rootNext(first, sym), masks, links, outputAt, first, narrow,
+        narrow == null ? sym : null, pool);
   }
 
   /**
@@ -320,18 +330,18 @@ final class PhraseAutomaton {
     }
     ownAt = null;
     t.ownIds = null;
-    // The table of states last, when little else is held: at some 14 MB it is the largest array made, and a
-    // collector with fixed regions (G1) needs it in one free run of them.
-    long[] states = new long[2 * n];
+    // The child masks last, when little else is held: at some 7 MB they are the largest array made, and a
+    // collector with fixed regions (G1) needs it in one free run of them. The failure links and the starts of
+    // the outputs are the tables already made (fail, count): kept as they are, not copied.
+    long[] masks = new long[n];
     for (int i = 0; i < n; i++) {
       long mask = 0;
       for (int c = first[i]; c < first[i + 1]; c++) {
         mask |= 1L << (narrow != null ? narrow[c] : wide[c]);
       }
-      states[2 * i] = mask;
-      states[2 * i + 1] = (long) fail[i] << 32 | count[i];
+      masks[i] = mask;
     }
-    return new PhraseAutomaton(rootNext, states, first, narrow, wide, pool);
+    return new PhraseAutomaton(rootNext, masks, fail, count, first, narrow, wide, pool);
   }
 
   /** The root's transitions by symbol: its children are the states {@code first[0] .. first[1] - 1}. */

@@ -53,8 +53,8 @@ class LexiconCodecTest {
             /* derived */ "normalizer", "lengths", "syllableStart", "foldAlways", "info", "masks", "written");
     assertThat(fields(PhraseAutomaton.class)).as("PhraseAutomaton fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder(
-            /* derived from the trie (failure links: in states; outputs: the pool) */
-            "first", "narrowSymbol", "wideSymbol", "rootNext", "states", "pool");
+            /* derived from the trie (outputs: the pool and where each state's start) */
+            "first", "narrowSymbol", "wideSymbol", "rootNext", "masks", "failLinks", "outputStart", "pool");
     assertThat(fields(Vocabulary.class)).as("Vocabulary fields: serialise a new one in LexiconCodec")
         .containsExactlyInAnyOrder("exact", "fold", "exactSyllable", "foldSyllable", "teencode", "joined",
             "maskableExact", "maskableFold", "typo",
@@ -107,7 +107,7 @@ class LexiconCodecTest {
         assertThat(b.outputs(s)).isEqualTo(a.outputs(s));
       }
       assertThat(b.rootNext).isEqualTo(a.rootNext);
-      assertThat(b.states).isEqualTo(a.states);
+      assertThat(b.masks).isEqualTo(a.masks);
       assertThat(b.pool).isEqualTo(a.pool);
       assertThat(edges(b)).isEqualTo(edges(a));
     }
