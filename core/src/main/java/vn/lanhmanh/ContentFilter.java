@@ -370,7 +370,8 @@ public final class ContentFilter implements AutoCloseable {
           stages.read(t, state);                // 3b. a conversation's stages (vn.lanhmanh.conversation)
         }
         List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
-        if (policy.detectsPersonalInformation()) {
+        // the child's details typed, dictated or given with a parent beside her are the parent's to give
+        if (policy.detectsPersonalInformation() && !(stages != null && ChildWords.withParent(stages.hits()))) {
           component = "pii";
           fault(component);
           List<PiiMatch> personal = pii.detect(t);
@@ -388,7 +389,8 @@ public final class ContentFilter implements AutoCloseable {
         List<Finding> scoredFindings = scored.findings();
         // a text the child reads that tells a trusted adult of a request made to its writer (ChildWords)
         List<Finding> kept = own ? ChildWords.lower(scoredFindings, state)
-            : stages == null ? ChildWords.toldAdult(scoredFindings, state) : scoredFindings;
+            : stages == null ? ChildWords.toldAdult(scoredFindings, state)
+            : ChildWords.taught(scoredFindings, stages.hits());
         // 5. the action for this viewer (vn.lanhmanh.decide)
         Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());

@@ -26,7 +26,8 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * cover story and a lap) and innocent look-alikes (a child reporting a stranger to her mother or a friend, a
  * sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a teacher's notice, a
  * father's pick-up and night call, a grandfather's present, a brother's Mother's Day secret, a tutor's camera
- * lesson with the link sent through the mother, a club admin's rules, classmates swapping pet photos). Tuning material, not held-out: the rules were changed until these pass.
+ * lesson with the link sent through the mother, a club admin's rules, classmates swapping pet photos, a
+ * swimming coach's camera at chest height with the mother typing the address). Tuning material, not held-out: the rules were changed until these pass.
  */
 class TuningChatsTest {
 
