@@ -94,20 +94,6 @@ final class ChildWords {
   private static final String COMPOSED = "compose/";
 
   /**
-   * Whether a conversation message's stage hits hold the {@link vn.lanhmanh.conversation.Stage#GUARDIAN} marker:
-   * the child says a parent takes part in what she writes (types or dictates the details, sits beside her, had her
-   * write). Read from the child's own messages only (the other party's "mẹ em biết rồi" is no marker).
-   */
-  static boolean withParent(List<vn.lanhmanh.conversation.StageMatcher.Hit> hits) {
-    for (int i = 0, n = hits.size(); i < n; i++) {
-      if (hits.get(i).stage() == vn.lanhmanh.conversation.Stage.GUARDIAN) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * The other party's message in a conversation that the conversation reads as a safety lesson
    * ({@link vn.lanhmanh.conversation.Stage#LESSON} among its stage hits): its grooming findings rated P, as the
    * conversation lowers that sender's stages; otherwise {@code findings} itself. Reported speech

@@ -370,8 +370,7 @@ public final class ContentFilter implements AutoCloseable {
           stages.read(t, state);                // 3b. a conversation's stages (vn.lanhmanh.conversation)
         }
         List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
-        // the child's details typed, dictated or given with a parent beside her are the parent's to give
-        if (policy.detectsPersonalInformation() && !(stages != null && ChildWords.withParent(stages.hits()))) {
+        if (policy.detectsPersonalInformation()) {
           component = "pii";
           fault(component);
           List<PiiMatch> personal = pii.detect(t);

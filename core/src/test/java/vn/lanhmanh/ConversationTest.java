@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.lanhmanh.Message.Sender;
 
 /**
@@ -240,6 +242,26 @@ class ConversationTest {
     ConversationVerdict noSymptom = run(filter, "care-none",
         messages("mẹ ơi con đây", List.of("mẹ đây con, kéo áo lên chụp bụng gửi mẹ xem")));
     assertThat(noSymptom.risk()).isGreaterThanOrEqualTo(0.85);
+  }
+
+  /**
+   * A parent taking part, said by the child, lowers the conversation's risk but never the protection of what
+   * she sends: her address, school and phone in the same message are still found and redacted (the claim cannot
+   * be checked, and a stranger who asks can have her write it first; docs/PRIVACY.md).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"mẹ em gõ nè: nhà em ở số 12 Lê Lợi, em học trường Nguyễn Du, số em 0912345678",
+      "mẹ em đồng ý rồi, nhà em ở số 12 Lê Lợi, em học trường Nguyễn Du, số em 0912345678",
+      "mẹ em đang ngồi cạnh em nè, nhà em ở số 12 Lê Lợi, em học trường Nguyễn Du, số em 0912345678"})
+  void theChildsDetailsAreRedactedWhateverSheSaysOfHerParent(String reply) {
+    List<Message> chat = List.of(new Message("m0", Sender.OTHER, "nhà em ở đâu, học trường nào, cho anh số nhé", T0),
+        new Message("m1", Sender.CHILD, reply, T0.plus(Duration.ofMinutes(3))));
+    for (ContentFilter f : List.of(stagesOnly, filter)) {
+      Verdict v = run(f, "guardian-pii-" + reply.length(), chat).verdict();
+      assertThat(v.action()).as(reply).isEqualTo(Action.WARN);
+      assertThat(v.categories()).as(reply).contains(Category.PII);
+      assertThat(v.redacted()).as(reply).doesNotContain("0912345678", "Lê Lợi");
+    }
   }
 
   /** The child's first message, then the other party's messages, three minutes apart. */
