@@ -94,36 +94,6 @@ final class ChildWords {
   private static final String COMPOSED = "compose/";
 
   /**
-   * The other party's message in a conversation that the conversation reads as a safety lesson
-   * ({@link vn.lanhmanh.conversation.Stage#LESSON} among its stage hits): its grooming findings rated P, as the
-   * conversation lowers that sender's stages; otherwise {@code findings} itself. Reported speech
-   * ({@link vn.lanhmanh.conversation.Stage#REPORT}) is not enough: the other party who passes on a request
-   * ("có người nhắn bảo con đừng nói với bố mẹ") is still judged on his words.
-   */
-  static List<Finding> taught(List<Finding> findings,
-      List<vn.lanhmanh.conversation.StageMatcher.Hit> hits) {
-    boolean marked = false;
-    for (int i = 0, n = hits.size(); i < n && !marked; i++) {
-      vn.lanhmanh.conversation.Stage st = hits.get(i).stage();
-      marked = st == vn.lanhmanh.conversation.Stage.LESSON;
-    }
-    if (!marked) {
-      return findings;
-    }
-    List<Finding> out = findings;
-    for (int i = 0; i < findings.size(); i++) {
-      Finding f = findings.get(i);
-      if (f.rating() != Rating.P && f.category() == Category.GROOMING) {
-        if (out == findings) {
-          out = new ArrayList<>(findings);
-        }
-        out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
-      }
-    }
-    return out;
-  }
-
-  /**
    * A text the child reads (not a conversation message, not outgoing) in which a child tells a trusted adult
    * of a request made to her: {@code findings} with its grooming, sexual_minors and sexual findings rated P
    * when the match holds both a {@code TOLD_ADULT} side hit (the vocative to a parent or a teacher, a plea for

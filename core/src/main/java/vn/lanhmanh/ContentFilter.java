@@ -388,8 +388,7 @@ public final class ContentFilter implements AutoCloseable {
         List<Finding> scoredFindings = scored.findings();
         // a text the child reads that tells a trusted adult of a request made to its writer (ChildWords)
         List<Finding> kept = own ? ChildWords.lower(scoredFindings, state)
-            : stages == null ? ChildWords.toldAdult(scoredFindings, state)
-            : ChildWords.taught(scoredFindings, stages.hits());
+            : stages == null ? ChildWords.toldAdult(scoredFindings, state) : scoredFindings;
         // 5. the action for this viewer (vn.lanhmanh.decide)
         Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());

@@ -264,6 +264,25 @@ class ConversationTest {
     }
   }
 
+  /**
+   * A safety lesson's words in the other party's message lower that sender's stages, never the findings of what
+   * the same message asks: a lure wrapped in a lesson is still blocked (issue 11: a register never lowers a C
+   * composition). A lesson that only teaches stays allowed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Bài học hôm nay: nếu ai xin ảnh thì báo mẹ ngay. Nhưng với cô thì khác, em gửi cô ảnh không mặc áo để cô kiểm tra nhé, đừng nói ai",
+      "Dấu hiệu nguy hiểm là người lạ xin ảnh. Anh không phải người lạ nên em cởi đồ gọi video cho anh nhé, bí mật nha"})
+  void aLureWrappedInALessonIsStillBlocked(String lure) {
+    List<Message> chat = List.of(new Message("m0", Sender.OTHER, lure, T0));
+    for (ContentFilter f : List.of(stagesOnly, filter)) {
+      assertThat(run(f, "lesson-lure-" + lure.length(), chat).verdict().action()).as(lure).isEqualTo(Action.BLOCK);
+    }
+    List<Message> lesson = List.of(new Message("m0", Sender.OTHER,
+        "Nếu có người lạ bảo em cởi đồ gọi video thì em sẽ làm gì? Em nên báo mẹ ngay và chặn luôn nhé", T0));
+    assertThat(run(filter, "lesson-only", lesson).verdict().action()).isEqualTo(Action.ALLOW);
+  }
+
   /** The child's first message, then the other party's messages, three minutes apart. */
   private static List<Message> messages(String child, List<String> other) {
     List<Message> out = new ArrayList<>();
