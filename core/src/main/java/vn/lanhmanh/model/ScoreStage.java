@@ -102,6 +102,8 @@ public final class ScoreStage {
    * a sport, police news, an awareness notice): see {@link #quieted}.
    */
   private final ConceptSet[] quiet;
+  /** Per category, the register concepts that list it: any of them in a text keeps its windows' scores out. */
+  private final ConceptSet[] registered;
   /** {@link #support} less what is no evidence by itself for a quieted score ({@link #WHO} for drugs). */
   private final ConceptSet[] evidence;
   /**
@@ -129,12 +131,17 @@ public final class ScoreStage {
     /** The calibrated scores, by the model's category order. */
     final double[] probs = new double[CATEGORIES];
     final long[] acc = new long[ClassifierModel.ACC];
+    /** The highest calibrated score of any window of a long text, by the model's category order. */
+    final double[] window = new double[CATEGORIES];
+    /** The logits of one window. */
+    final double[] windowLogits = new double[CATEGORIES];
     /** The score at hand, as the quieting rules read it: filled for each score, never made again. */
     final Quieting.Check check = new Quieting.Check();
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers,
-      ConceptSet[] support, ConceptSet[] quiet, ConceptSet[][] cancelledBy) {
+      ConceptSet[] support, ConceptSet[] quiet, ConceptSet[][] cancelledBy, ConceptSet[] registered) {
+    this.registered = registered;
     this.cancelledBy = cancelledBy;
     this.model = model;
     this.modelFindings = modelFindings;
@@ -157,7 +164,7 @@ public final class ScoreStage {
   }
 
   private ScoreStage(Supplier<TaggerModel> model, boolean modelFindings, Supplier<ClassifierModel> classifiers) {
-    this(model, modelFindings, classifiers, noSupport(), noSupport(), new ConceptSet[CATEGORIES][]);
+    this(model, modelFindings, classifiers, noSupport(), noSupport(), new ConceptSet[CATEGORIES][], noSupport());
   }
 
   private static ConceptSet[] noSupport() {
@@ -185,7 +192,7 @@ public final class ScoreStage {
         cancel[cat][k.ordinal()] = was == null ? unless : was.and(unless);   // what cancels every one of them
       }
     }
-    return new ScoreStage(model, modelFindings, classifiers, bits, quiet, cancel);
+    return new ScoreStage(model, modelFindings, classifiers, bits, quiet, cancel, registered);
   }
 
   /**
@@ -194,7 +201,11 @@ public final class ScoreStage {
    */
   public ScoreStage withRegisters(List<Register> registers) {
     ConceptSet[] bits = noSupport();
+    ConceptSet[] listed = noSupport();
     for (Register r : registers) {
+      for (Category c : r.categories()) {
+        listed[c.ordinal()] = listed[c.ordinal()].with(r.register());
+      }
       if (r.cap() == Rating.P && r.lowersC()) {
         for (Category c : r.categories()) {
           if (QUIETED.contains(c)) {
@@ -203,7 +214,7 @@ public final class ScoreStage {
         }
       }
     }
-    return new ScoreStage(model, modelFindings, classifiers, support, bits, cancelledBy);
+    return new ScoreStage(model, modelFindings, classifiers, support, bits, cancelledBy, listed);
   }
 
   /** The categories of bare mentions that a register quiets: violence, drugs and gambling. */
@@ -257,13 +268,14 @@ public final class ScoreStage {
 
   /** This stage with the classifiers shipped in the jar, loaded on first use. */
   public ScoreStage withEmbeddedClassifiers() {
-    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support, quiet, cancelledBy);
+    return new ScoreStage(model, modelFindings, new Lazy<>(ClassifierModel::embedded), support, quiet, cancelledBy,
+        registered);
   }
 
   /** This stage with classifiers trained by {@code lanhmanh train}. */
   public ScoreStage withClassifiers(ClassifierModel classifiers) {
     Objects.requireNonNull(classifiers, "classifiers");
-    return new ScoreStage(model, modelFindings, () -> classifiers, support, quiet, cancelledBy);
+    return new ScoreStage(model, modelFindings, () -> classifiers, support, quiet, cancelledBy, registered);
   }
 
   /** Whether message classifiers run. */
@@ -434,16 +446,26 @@ public final class ScoreStage {
     for (int k = 0; k < m.categories.length; k++) {   // all the calibrations first: a loop with little live
       probs[k] = m.calibrate(k, s.logits[k]);
     }
+    // A long text is also read sentence by sentence: a harm told in one sentence among innocent ones is diluted
+    // in the whole text's score (docs/ENGINE.md, "Decisions of the fiftieth round (long posts)").
+    boolean windowed = source == Source.MESSAGE && windowScores(m, text, state, vocab, findings, known, s);
     Quieting.Check check = s.check;
     check.text(this, m, probs, text, state, vocab, findings, source);
     try {
       for (int k = 0; k < m.categories.length; k++) {
         Category c = m.categories[k];
         double p = probs[k];
+        boolean reached = p >= threshold(m, k, state);
         int i = c.ordinal();
         boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
         scores[i] = tagged ? Math.max(scores[i], p) : p;
-        boolean reached = p >= threshold(m, k, state);
+        boolean window = false;
+        if (!reached && windowed && s.window[k] >= threshold(m, k, state)
+            && !anyConcept(state, windowQuiet(c))) {
+          p = s.window[k];   // one sentence of a long text reads as harm that the rest of it dilutes
+          reached = true;
+          window = true;
+        }
         if (!reached || text.isEmpty()) {
           continue;
         }
@@ -510,6 +532,9 @@ public final class ScoreStage {
           out = new ArrayList<>(added);
         }
         out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
+        if (window) {
+          scores[i] = Math.max(scores[i], p);
+        }
       }
     } finally {
       check.clear();
@@ -651,6 +676,119 @@ public final class ScoreStage {
       last = i;
     }
     return last;
+  }
+
+  /**
+   * The sentences from which the classifiers also read each sentence of a text alone ({@link #windowScores}): a
+   * quoted line and its speaker, or a chat message in two parts, are read whole only (as {@link #LONG_SENTENCES}).
+   */
+  static final int WINDOW_SENTENCES = 3;
+
+  /** Every register concept: what keeps the windows of a category that no register lists out of a text. */
+  static final ConceptSet REGISTERS = registers();
+
+  private static ConceptSet registers() {
+    ConceptSet all = ConceptSet.EMPTY;
+    for (Concept c : Concept.values()) {
+      if (c.isRegister()) {
+        all = all.with(c);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The categories read from feelings and approaches, whose windows any register in the text keeps out (a diary's
+   * sad line before the mother comes in, a coach's health check in a sport's post), and whose window must itself
+   * name a sign of the category ({@link #windowSigns}).
+   */
+  static final Set<Category> WINDOW_SIGNED = EnumSet.of(Category.SELF_HARM, Category.GROOMING);
+
+  /**
+   * The concrete signs of self-harm a sentence read alone must name for its self-harm score to count: means, a lethal
+   * dose, an injury, a jump, vanishing, a farewell (not a burden or distress alone: "nobody notices me" in a story
+   * that ends well).
+   */
+  static final ConceptSet SELF_HARM_WINDOW_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL,
+      Concept.SELF_INJURY, Concept.JUMP, Concept.DISAPPEAR, Concept.FAREWELL);
+
+  /** The concepts of which a sentence read alone must hold one for its score of {@code c} to count; null: none asked. */
+  private static ConceptSet windowSigns(Category c) {
+    return switch (c) {
+      case SELF_HARM -> SELF_HARM_WINDOW_SIGNS;
+      case GROOMING -> GROOMING_SIGNS;
+      default -> null;
+    };
+  }
+
+  /**
+   * The register concepts whose presence anywhere in a text keeps the sentence scores of {@code c} out: the
+   * registers that list {@code c} (police news for drugs, a sport for violence), or every register for a category
+   * read from feelings and approaches ({@link #WINDOW_SIGNED}) or one that no register lists (dating, social).
+   */
+  private ConceptSet windowQuiet(Category c) {
+    ConceptSet listed = registered[c.ordinal()];
+    return WINDOW_SIGNED.contains(c) || listed.isEmpty() ? REGISTERS : listed;
+  }
+
+  /** Whether a concept of {@code set} is hit wholly inside positions {@code [from, to)}. */
+  static boolean conceptIn(MatchState state, ConceptSet set, int from, int to) {
+    for (int k = 0; !set.isEmpty() && k < state.conceptCount(); k++) {
+      if (state.conceptStartPos(k) >= from && state.conceptEndPos(k) < to && state.hasConcept(k, set)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Fills {@code s.window} with each category's highest calibrated score over the sentences of a long text, each
+   * read as if it were the whole text (its syllables, the concept hits and findings inside it: the same features
+   * as {@link #sentenceScore} reads), with the model's own weights and calibration; a sentence counts for a
+   * category of {@link #WINDOW_SIGNED} only when it names a sign of it ({@link #windowSigns}). Returns false, and
+   * reads nothing, for a text of fewer than {@link #WINDOW_SENTENCES} sentences among the syllables the classifiers
+   * read: a chat message or a single sentence costs one loop over at most that many sentence starts.
+   */
+  static boolean windowScores(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
+      List<Finding> findings, MessageFeatures.Syllables known, ClassifierScratch s) {
+    Positions p = state.positions();
+    int size = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
+    int sentences = 1;
+    for (int i = 1; i < size && sentences < WINDOW_SENTENCES; i++) {
+      sentences += p.sentenceStart(i) ? 1 : 0;
+    }
+    if (sentences < WINDOW_SENTENCES) {
+      return false;
+    }
+    Arrays.fill(s.window, 0, m.categories.length, 0.0);
+    MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
+        : null;
+    int from = 0;
+    for (int i = 1; i <= size; i++) {
+      if (i == size || p.sentenceStart(i)) {
+        windowScore(m, text, state, vocab, findings, syl, s, from, i);
+        from = i;
+      }
+    }
+    s.features.trim(SCRATCH_KEEP);
+    return true;
+  }
+
+  /** Reads positions {@code [from, to)} alone and keeps each category's score in {@code s.window} if higher. */
+  private static void windowScore(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
+      List<Finding> findings, MessageFeatures.Syllables syl, ClassifierScratch s, int from, int to) {
+    MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
+        s.features, from, to);
+    m.logits(s.features, s.windowLogits, s.acc);
+    for (int k = 0; k < m.categories.length; k++) {
+      double q = m.calibrate(k, s.windowLogits[k]);
+      if (q > s.window[k]) {
+        ConceptSet signs = windowSigns(m.categories[k]);
+        if (signs == null || conceptIn(state, signs, from, to)) {
+          s.window[k] = q;
+        }
+      }
+    }
   }
 
   /** The sentences from which a text is long enough for {@link #sentenceScore} to read a sentence alone. */
