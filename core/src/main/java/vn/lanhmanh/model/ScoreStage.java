@@ -135,6 +135,9 @@ public final class ScoreStage {
     final double[] window = new double[CATEGORIES];
     /** The logits of one window. */
     final double[] windowLogits = new double[CATEGORIES];
+    /** Where in the text the sentence of {@link #window}'s score starts and ends, by the model's category order. */
+    final int[] windowStart = new int[CATEGORIES];
+    final int[] windowEnd = new int[CATEGORIES];
     /** The score at hand, as the quieting rules read it: filled for each score, never made again. */
     final Quieting.Check check = new Quieting.Check();
   }
@@ -531,7 +534,11 @@ public final class ScoreStage {
         if (out == added) {
           out = new ArrayList<>(added);
         }
-        out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), 0, text.length(), text));
+        // a score of the whole text covers it; a sentence's score covers that sentence
+        int from = window ? s.windowStart[k] : 0;
+        int to = window ? s.windowEnd[k] : text.length();
+        out.add(new Finding(c, sev, tier, CLASSIFIER_RULE_PREFIX + c.jsonName(), from, to,
+            window ? text.substring(from, to) : text));
         if (window) {
           scores[i] = Math.max(scores[i], p);
         }
@@ -786,6 +793,8 @@ public final class ScoreStage {
         ConceptSet signs = windowSigns(m.categories[k]);
         if (signs == null || conceptIn(state, signs, from, to)) {
           s.window[k] = q;
+          s.windowStart[k] = state.positions().start(from);
+          s.windowEnd[k] = state.positions().end(to - 1);
         }
       }
     }
