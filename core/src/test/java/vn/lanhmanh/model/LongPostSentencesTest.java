@@ -39,6 +39,14 @@ class LongPostSentencesTest {
     assertThat(v.action()).as(text).isEqualTo(Action.BLOCK);
     assertThat(v.findings()).as(text)
         .anyMatch(f -> f.category() == c && f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + category));
+    // the finding covers the harmful sentence (the second of four here), not the whole post
+    assertThat(v.findings()).as(text)
+        .filteredOn(f -> f.rule().equals(ScoreStage.CLASSIFIER_RULE_PREFIX + category))
+        .allSatisfy(f -> {
+          assertThat(f.start()).isPositive();
+          assertThat(f.end()).isLessThan(text.length());
+          assertThat(text.substring(f.start(), f.end())).isEqualTo(f.match());
+        });
   }
 
   /**
