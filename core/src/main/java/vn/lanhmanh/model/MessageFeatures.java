@@ -480,14 +480,26 @@ final class MessageFeatures {
    */
   static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, Summed summed,
       Buffer b) {
+    extract(text, state, vocab, findings, summed, b, 0, -1);
+  }
+
+  /**
+   * {@link #extract(String, MatchState, Vocabulary, List, Summed, Buffer)} of positions {@code from} to {@code to}
+   * (exclusive) only, as if that stretch were the whole text: the same sums as the features of
+   * {@link #extract(String, MatchState, Vocabulary, List, int, boolean, int, Syllables, Buffer, int, int)} for
+   * that stretch. {@code to} negative: the whole text.
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, Summed summed,
+      Buffer b, int from, int to) {
     Syllables known = summed.known;
     int mask = known.mask;
     int context = summed.model.conceptContext;
     if (known.vocabulary != vocab) {
       throw new IllegalArgumentException("syllable features of another vocabulary");
     }
-    int n = head(state, mask, b);
     Positions p = state.positions();
+    boolean whole = to < 0;
+    int n = head(whole ? p.size() : to - from, mask, b);
     long[] rows = summed.rows;
     int rowCount = rows.length / ROW;
     long[] lanes = b.lanes;
@@ -504,9 +516,9 @@ final class MessageFeatures {
       int[] feats = b.room(n - i);
       int size = b.size;
       for (; i < n; i++) {
-        int ex = p.exactId(i);
+        int ex = p.exactId(from + i);
         int r = ex * ROW;
-        if (ex < 0 || ex >= rowCount || (int) rows[r] != p.foldId(i) || p.expanded(i)) {
+        if (ex < 0 || ex >= rowCount || (int) rows[r] != p.foldId(from + i) || p.expanded(from + i)) {
           break;
         }
         int c = (int) (rows[r] >>> 32);
@@ -529,7 +541,7 @@ final class MessageFeatures {
       }
       b.size = size;
       if (i < n) {
-        long hf = position(p, i, vocab, mask, known, summed.model.knownChar3, b);
+        long hf = position(p, from + i, vocab, mask, known, summed.model.knownChar3, b);
         b.feats[size + 2] = Features.index(FOLD_BIGRAM, Features.pair(prev, hf), mask);
         prev = hf;
         if (context > 0) {
@@ -540,7 +552,7 @@ final class MessageFeatures {
     }
     flush(lanes, totals);
     b.summed = added;
-    tail(state, findings, mask, b, n, prev, context);
+    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p);
   }
 
   /** Moves the four words' lanes to the totals and clears them. */

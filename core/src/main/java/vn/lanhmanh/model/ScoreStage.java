@@ -770,10 +770,11 @@ public final class ScoreStage {
     Arrays.fill(s.window, 0, m.categories.length, 0.0);
     MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
         : null;
+    MessageFeatures.Summed sums = syl == null ? null : syl.summed(m);
     int from = 0;
     for (int i = 1; i <= size; i++) {
       if (i == size || p.sentenceStart(i)) {
-        windowScore(m, text, state, vocab, findings, syl, s, from, i);
+        windowScore(m, text, state, vocab, findings, syl, sums, s, from, i);
         from = i;
       }
     }
@@ -783,10 +784,17 @@ public final class ScoreStage {
 
   /** Reads positions {@code [from, to)} alone and keeps each category's score in {@code s.window} if higher. */
   private static void windowScore(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
-      List<Finding> findings, MessageFeatures.Syllables syl, ClassifierScratch s, int from, int to) {
-    MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
-        s.features, from, to);
-    m.logits(s.features, s.windowLogits, s.acc);
+      List<Finding> findings, MessageFeatures.Syllables syl, MessageFeatures.Summed sums, ClassifierScratch s,
+      int from, int to) {
+    if (sums == null) {
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
+          s.features, from, to);
+      m.logits(s.features, s.windowLogits, s.acc);
+    } else {
+      // the known syllables' precomputed weight sums, as the whole text is read: the same logits, less work
+      MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);
+      m.logits(s.features, s.features.summed, s.windowLogits, s.features.totals);
+    }
     for (int k = 0; k < m.categories.length; k++) {
       double q = m.calibrate(k, s.windowLogits[k]);
       if (q > s.window[k]) {

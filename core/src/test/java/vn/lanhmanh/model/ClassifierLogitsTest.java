@@ -116,6 +116,7 @@ class ClassifierLogitsTest {
     MessageFeatures.Buffer fast = new MessageFeatures.Buffer();
     StringBuilder all = new StringBuilder();
     int withSums = 0;
+    int sentences = 0;
     for (int i = 0; i <= dev.size(); i++) {
       String text = i < dev.size() ? dev.get(i).text() : all.toString();
       all.append(text).append(". ");
@@ -133,8 +134,29 @@ class ClassifierLogitsTest {
         assertThat(Double.doubleToRawLongBits(got[c])).as("message %d, %s", i, m.categories[c])
             .isEqualTo(Double.doubleToRawLongBits(want[c]));
       }
+      // each sentence read alone (as the score stage reads a long text): the two paths agree there too
+      vn.lanhmanh.text.Positions p = analyser.state().positions();
+      int size = Math.min(p.size(), MessageFeatures.MAX_POSITIONS);
+      for (int from = 0, to = 1; to <= size; to++) {
+        if (to < size && !p.sentenceStart(to)) {
+          continue;
+        }
+        MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, m.knownChar3,
+            m.conceptContext, null, plain, from, to);
+        MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, summed, fast, from, to);
+        m.logits(plain, want, new long[ClassifierModel.ACC]);
+        m.logits(fast, fast.summed, got, fast.totals);
+        assertThat(fast.size + fast.summed).isEqualTo(plain.size);
+        for (int c = 0; c < want.length; c++) {
+          assertThat(Double.doubleToRawLongBits(got[c])).as("message %d, positions %d-%d, %s", i, from, to,
+              m.categories[c]).isEqualTo(Double.doubleToRawLongBits(want[c]));
+        }
+        sentences++;
+        from = to;
+      }
     }
     assertThat(withSums).isGreaterThan(dev.size() / 2);
+    assertThat(sentences).isGreaterThan(dev.size());
   }
 
   @Test
