@@ -1035,7 +1035,13 @@ public enum Concept {
    * {@code chú mất điện thoại nên nhắn số này}), or money sent to a third person's account for them ({@code vào tài
    * khoản của em gái cô}): with a transfer, the shape of an impersonation scam; alone, a parent's real new number.
    */
-  NEW_CONTACT;
+  NEW_CONTACT,
+  /**
+   * A child taken alone to an adult's place, an outing or a night ({@code chở con về nhà thầy}, {@code dẫn riêng bé
+   * đi cắm trại}, {@code cho bé ngủ lại chòi với mình}, {@code vô nhà tui chơi một mình}, {@code thử đồ riêng với
+   * chú}): with the guardians kept out ({@link #SECRECY}), grooming (fiftieth round). Alone, an errand or a visit.
+   */
+  TAKEN_ALONE;
 
   private final String id = name();
   private final boolean register;
