@@ -373,8 +373,13 @@ final class MessageFeatures {
     }
     boolean range = from >= 0;
     int base = range ? from : 0;
-    for (int k = 0; k < state.conceptCount(); k++) {
-      if (range && (state.conceptStartPos(k) < from || state.conceptEndPos(k) >= from + n)) {
+    // the hits come in the order of their last syllable: a stretch's are a run, found by halving
+    int stop = range ? from + n : Integer.MAX_VALUE;
+    for (int k = range ? firstConceptEndingAt(state, from) : 0; k < state.conceptCount(); k++) {
+      if (state.conceptEndPos(k) >= stop) {
+        break;
+      }
+      if (range && state.conceptStartPos(k) < from) {
         continue;
       }
       for (int w = 0; w < ConceptSet.WORDS; w++) {
@@ -405,6 +410,24 @@ final class MessageFeatures {
       b.add(CATEGORY, f.category().ordinal(), mask);
       b.add(CATEGORY_TIER, f.category().ordinal() * 8L + f.rating().ordinal(), mask);
     }
+  }
+
+  /**
+   * The first concept hit whose last syllable is at position {@code pos} or after it ({@code state.conceptCount()}
+   * when none is): the hits come in the order of their last syllable.
+   */
+  static int firstConceptEndingAt(MatchState state, int pos) {
+    int lo = 0;
+    int hi = state.conceptCount();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (state.conceptEndPos(mid) < pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

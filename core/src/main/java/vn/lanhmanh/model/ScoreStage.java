@@ -740,8 +740,10 @@ public final class ScoreStage {
 
   /** Whether a concept of {@code set} is hit wholly inside positions {@code [from, to)}. */
   static boolean conceptIn(MatchState state, ConceptSet set, int from, int to) {
-    for (int k = 0; !set.isEmpty() && k < state.conceptCount(); k++) {
-      if (state.conceptStartPos(k) >= from && state.conceptEndPos(k) < to && state.hasConcept(k, set)) {
+    // the hits come in the order of their last syllable: those ending inside the stretch are a run
+    for (int k = MessageFeatures.firstConceptEndingAt(state, from); !set.isEmpty() && k < state.conceptCount()
+        && state.conceptEndPos(k) < to; k++) {
+      if (state.conceptStartPos(k) >= from && state.hasConcept(k, set)) {
         return true;
       }
     }
