@@ -335,12 +335,10 @@ final class MessageFeatures {
     tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p);
   }
 
-  /** The bias and the length feature; returns how many positions feed features. */
-  private static int head(MatchState state, int mask, Buffer b) {
-    return head(state.positions().size(), mask, b);
-  }
-
-  /** {@link #head(MatchState, int, Buffer)} for a text of {@code size} positions. */
+  /**
+   * The bias and the length feature of a text of {@code size} positions; returns how many positions feed
+   * features.
+   */
   private static int head(int size, int mask, Buffer b) {
     b.size = 0;
     b.summed = 0;
@@ -354,17 +352,9 @@ final class MessageFeatures {
    * The closing bigram, the concepts and the findings' features. With {@code context > 0}, also, for each
    * concept of a hit, one feature per folded syllable within {@code context} positions before or after the
    * hit (among the first {@link #MAX_POSITIONS}; {@code b.hashes} holds their hashes): the concept in its
-   * surroundings, such as a login next to "điểm thi" or a transfer next to "mẹ".
-   */
-  private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
-      int context) {
-    tail(state, findings, mask, b, n, prev, context, -1, null);
-  }
-
-  /**
-   * {@link #tail(MatchState, List, int, Buffer, int, long, int)}; with {@code from} at 0 or more, for the
-   * stretch of {@code n} positions from {@code from} only: the concept hits inside it and the findings whose
-   * span ({@code p}'s offsets) lies inside it.
+   * surroundings, such as a login next to "điểm thi" or a transfer next to "mẹ". With {@code from} at 0 or
+   * more, for the stretch of {@code n} positions from {@code from} only: the concept hits inside it and the
+   * findings whose span ({@code p}'s offsets) lies inside it; {@code from} negative: the whole text.
    */
   private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
       int context, int from, Positions p) {

@@ -458,12 +458,13 @@ public final class ScoreStage {
       for (int k = 0; k < m.categories.length; k++) {
         Category c = m.categories[k];
         double p = probs[k];
-        boolean reached = p >= threshold(m, k, state);
+        double threshold = threshold(m, k, state);
+        boolean reached = p >= threshold;
         int i = c.ordinal();
         boolean tagged = model != null && (c == Category.HARASSMENT || c == Category.PROFANITY);
         scores[i] = tagged ? Math.max(scores[i], p) : p;
         boolean window = false;
-        if (!reached && windowed && s.window[k] >= threshold(m, k, state)
+        if (!reached && windowed && s.window[k] >= threshold
             && !anyConcept(state, windowQuiet(c))) {
           p = s.window[k];   // one sentence of a long text reads as harm that the rest of it dilutes
           reached = true;
