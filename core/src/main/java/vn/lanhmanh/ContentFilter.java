@@ -325,10 +325,13 @@ public final class ContentFilter implements AutoCloseable {
       verdict = evaluateText(t, policy, stages,
           stages == null ? ScoreStage.Source.MESSAGE
               : stages.fromChild() ? ScoreStage.Source.CHILD_IN_CONVERSATION : ScoreStage.Source.CONVERSATION);
+      // a verdict lists at most Verdict.MAX_FINDINGS findings; a text with millions of them is capped here
+      verdict = Decision.capped(verdict);
     } catch (ComponentFailure e) {
       return internalError(t, e.component, e.getCause());
+    } catch (OutOfMemoryError e) {
+      return internalError(t, "decide", e);
     }
-    verdict = Decision.capped(verdict);
     if (incidents != null && verdict.rating() == Rating.C) {
       reportFindings(verdict, conversationId, Optional.ofNullable(messageId), time);
     }
@@ -400,7 +403,9 @@ public final class ContentFilter implements AutoCloseable {
       } finally {
         state.trim(SCRATCH_KEEP_CHARS);
       }
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // Out of memory too: a text of megabytes dense with findings can need more heap than the JVM has; the
+      // check's own arrays are dropped as the stack unwinds, and the caller gets the fail-closed verdict.
       throw new ComponentFailure(component, e);
     }
   }
@@ -449,7 +454,9 @@ public final class ContentFilter implements AutoCloseable {
    * Logs neither the input nor the exception's message (which may quote it).
    */
   private static Verdict internalError(String input, String component, Throwable e) {
-    String error = "internal error in " + component + ": " + e.getClass().getName();
+    String error = e instanceof OutOfMemoryError
+        ? "out of memory in " + component + ": a text of " + input.length() + " chars needs more heap than the JVM has"
+        : "internal error in " + component + ": " + e.getClass().getName();
     StackTraceElement[] trace = e.getStackTrace();
     log.warn("{} at {}", error, trace.length == 0 ? "?" : trace[0]);
     char[] masked = input.toCharArray();

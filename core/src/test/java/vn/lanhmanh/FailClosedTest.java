@@ -84,6 +84,14 @@ class FailClosedTest {
     assertFailedClosed(filter.checkText(text, Policy.forAge(30).outgoing().allow("đi học")), component,
         StackOverflowError.class);
 
+    // Out of memory (a text of megabytes dense with findings on a small heap): BLOCK, saying so.
+    inject(component, new OutOfMemoryError("Java heap space"));
+    Verdict oom = filter.checkText(text, WRITTEN_10);
+    assertThat(oom.action()).isEqualTo(Action.BLOCK);
+    assertThat(oom.errors()).containsExactly("out of memory in " + component + ": a text of " + text.length()
+        + " chars needs more heap than the JVM has");
+    assertThat(oom.redacted()).isEqualTo("*** *** ** ** *** ****");
+
     filter.faultHook = null;
     assertThat(filter.checkText(text, WRITTEN_10).action()).isEqualTo(Action.ALLOW);
   }
