@@ -354,7 +354,8 @@ final class MessageFeatures {
    * hit (among the first {@link #MAX_POSITIONS}; {@code b.hashes} holds their hashes): the concept in its
    * surroundings, such as a login next to "điểm thi" or a transfer next to "mẹ". With {@code from} at 0 or
    * more, for the stretch of {@code n} positions from {@code from} only: the concept hits inside it and the
-   * findings whose span ({@code p}'s offsets) lies inside it; {@code from} negative: the whole text.
+   * findings whose span ({@code p}'s offsets) lies inside it (the findings in the order of their start, as the
+   * pipeline makes them); {@code from} negative: the whole text.
    */
   private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
       int context, int from, Positions p) {
@@ -390,16 +391,40 @@ final class MessageFeatures {
         }
       }
     }
-    for (int i = 0; i < findings.size(); i++) {   // by index: no iterator per check
-      Finding f = findings.get(i);
-      if (f.category() == Category.PII || f.rule().startsWith("model/")
-          || range && (n == 0 || f.start() < p.start(from) || f.end() > p.end(from + n - 1))) {
+    if (range && n == 0) {
+      return;
+    }
+    // A stretch's findings are found by halving too: the pipeline's findings come in the order of their start, so
+    // those inside the stretch are among the run that starts in it (a walk over all of them for each sentence
+    // made a text dense with findings cost their number times its sentences).
+    int rangeEnd = range ? p.end(from + n - 1) : Integer.MAX_VALUE;
+    for (int i = range ? firstFindingFrom(findings, p.start(from)) : 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);   // by index: no iterator per check
+      if (f.start() >= rangeEnd) {
+        break;   // in start order: no finding after this one lies inside the stretch
+      }
+      if (f.category() == Category.PII || f.rule().startsWith("model/") || f.end() > rangeEnd) {
         continue;
       }
       b.add(RULE, f.rule().hashCode(), mask);
       b.add(CATEGORY, f.category().ordinal(), mask);
       b.add(CATEGORY_TIER, f.category().ordinal() * 8L + f.rating().ordinal(), mask);
     }
+  }
+
+  /** The first of {@code findings} (in the order of their start) that starts at or after {@code offset}. */
+  private static int firstFindingFrom(List<Finding> findings, int offset) {
+    int lo = 0;
+    int hi = findings.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (findings.get(mid).start() < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -138,6 +138,46 @@ public final class ScoreStage {
     /** Where in the text the sentence of {@link #window}'s score starts and ends, by the model's category order. */
     final int[] windowStart = new int[CATEGORIES];
     final int[] windowEnd = new int[CATEGORIES];
+    /**
+     * The sentences {@link #windowScores} read in the check at hand, in text order ({@link #sentences} of them,
+     * 0 when it read none): each sentence's positions {@code [sentenceFrom, sentenceTo)} and its logits by the
+     * model's category order at {@code sentenceLogits[i * CATEGORIES]}, which {@link #sentenceScore} reuses for a
+     * finding inside one sentence. Cleared by each check's {@code classify}, and dropped there after a text of
+     * more than {@link #KEEP_SENTENCES} sentences (at most {@value MessageFeatures#MAX_POSITIONS} are read).
+     */
+    int sentences;
+    int[] sentenceFrom = new int[16];
+    int[] sentenceTo = new int[16];
+    double[] sentenceLogits = new double[16 * CATEGORIES];
+
+    void keepSentence(int from, int to, double[] logits, int categories) {
+      int i = sentences;
+      if (i == sentenceFrom.length) {
+        sentenceFrom = Arrays.copyOf(sentenceFrom, i * 2);
+        sentenceTo = Arrays.copyOf(sentenceTo, i * 2);
+        sentenceLogits = Arrays.copyOf(sentenceLogits, i * 2 * CATEGORIES);
+      }
+      sentenceFrom[i] = from;
+      sentenceTo[i] = to;
+      System.arraycopy(logits, 0, sentenceLogits, i * CATEGORIES, categories);
+      sentences = i + 1;
+    }
+
+    /** The index of the kept sentence {@code [from, to)}, or -1. */
+    int keptSentence(int from, int to) {
+      int i = Arrays.binarySearch(sentenceFrom, 0, sentences, from);
+      return i >= 0 && sentenceTo[i] == to ? i : -1;
+    }
+
+    static final int KEEP_SENTENCES = 256;
+
+    void trimSentences() {
+      if (sentenceFrom.length > KEEP_SENTENCES) {
+        sentenceFrom = new int[16];
+        sentenceTo = new int[16];
+        sentenceLogits = new double[16 * CATEGORIES];
+      }
+    }
     /** The score at hand, as the quieting rules read it: filled for each score, never made again. */
     final Quieting.Check check = new Quieting.Check();
   }
@@ -429,6 +469,8 @@ public final class ScoreStage {
   private List<Finding> classify(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
       List<Finding> findings, double[] scores, List<Finding> added, Source source) {
     ClassifierScratch s = classifierScratch.get();
+    s.sentences = 0;   // the sentences of the last check are not this text's
+    s.trimSentences();
     MessageFeatures.Syllables known = syllables;
     if (known == null || known.vocabulary != vocab || known.mask != m.mask) {
       known = MessageFeatures.Syllables.of(vocab, m.mask);
@@ -667,23 +709,38 @@ public final class ScoreStage {
     return marked && vowel;   // consonant-only teencode (đm, đcm) is read by the classifiers as before
   }
 
-  /** The first of the syllables {@code [0, size)} that ends after {@code start}, or -1. */
-  private static int firstSyllable(Positions p, int start, int size) {
-    for (int i = 0; i < size; i++) {
-      if (p.end(i) > start) {
-        return i;
+  /**
+   * The first of the syllables {@code [0, size)} that ends after {@code start}, or -1. By halving: syllables are
+   * in text order, so their ends never decrease (a walk from the first syllable for each finding made a text
+   * dense with findings cost their number times its length).
+   */
+  static int firstSyllable(Positions p, int start, int size) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (p.end(mid) > start) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return -1;
+    return lo < size ? lo : -1;
   }
 
-  /** The last of the syllables {@code [0, size)} that begins before {@code end}, or -1 (syllables are in order). */
-  private static int lastSyllable(Positions p, int end, int size) {
-    int last = -1;
-    for (int i = 0; i < size && p.start(i) < end; i++) {
-      last = i;
+  /** The last of the syllables {@code [0, size)} that begins before {@code end}, or -1; by halving, as above. */
+  static int lastSyllable(Positions p, int end, int size) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (p.start(mid) < end) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    return last;
+    return lo - 1;
   }
 
   /**
@@ -798,6 +855,7 @@ public final class ScoreStage {
       MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);
       m.logits(s.features, s.features.summed, s.windowLogits, s.features.totals);
     }
+    s.keepSentence(from, to, s.windowLogits, m.categories.length);
     for (int k = 0; k < m.categories.length; k++) {
       double q = m.calibrate(k, s.windowLogits[k]);
       if (q > s.window[k]) {
@@ -910,11 +968,23 @@ public final class ScoreStage {
     if (k < 0) {
       return 0;
     }
+    int kept = s.keptSentence(from, to);
+    if (kept >= 0) {
+      // one sentence the long-post reading has scored already: the same features, so the same logits
+      return m.calibrate(k, s.sentenceLogits[kept * CATEGORIES + k]);
+    }
     MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
         : null;
-    MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
-        s.features, from, to);
-    m.logits(s.features, s.logits, s.acc);
+    MessageFeatures.Summed sums = syl == null ? null : syl.summed(m);
+    if (sums == null) {
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
+          s.features, from, to);
+      m.logits(s.features, s.logits, s.acc);
+    } else {
+      // the known syllables' precomputed weight sums: the same logits, less work (ClassifierLogitsTest)
+      MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);
+      m.logits(s.features, s.features.summed, s.logits, s.features.totals);
+    }
     s.features.trim(SCRATCH_KEEP);
     return m.calibrate(k, s.logits[k]);
   }
