@@ -272,7 +272,8 @@ class ConversationTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "Bài học hôm nay: nếu ai xin ảnh thì báo mẹ ngay. Nhưng với cô thì khác, em gửi cô ảnh không mặc áo để cô kiểm tra nhé, đừng nói ai",
-      "Dấu hiệu nguy hiểm là người lạ xin ảnh. Anh không phải người lạ nên em cởi đồ gọi video cho anh nhé, bí mật nha"})
+      "Dấu hiệu nguy hiểm là người lạ xin ảnh. Anh không phải người lạ nên em cởi đồ gọi video cho anh nhé, bí mật nha",
+      "Ai đòi ảnh hay bắt em giấu bố mẹ là người xấu. Nhưng anh thì khác, tối nay em cởi áo gọi video riêng cho anh, đừng nói ai nha"})
   void aLureWrappedInALessonIsStillBlocked(String lure) {
     List<Message> chat = List.of(new Message("m0", Sender.OTHER, lure, T0));
     for (ContentFilter f : List.of(stagesOnly, filter)) {

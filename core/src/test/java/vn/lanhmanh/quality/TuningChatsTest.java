@@ -27,7 +27,9 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a teacher's notice, a
  * father's pick-up and night call, a grandfather's present, a brother's Mother's Day secret, a tutor's camera
  * lesson with the link sent through the mother, a club admin's rules, classmates swapping pet photos, a
- * swimming coach's camera at chest height with the mother typing the address). Tuning material, not held-out: the rules were changed until these pass.
+ * swimming coach's camera at chest height with the mother typing the address, a cousin abroad's birthday call with
+ * the lights off for the cake, an academy's wrist X-ray with the father fetching the boy, classmates signing off
+ * with "mai gặp", a tutor's warning that whoever asks for money or pictures is a bad person). Tuning material, not held-out: the rules were changed until these pass.
  */
 class TuningChatsTest {
 
