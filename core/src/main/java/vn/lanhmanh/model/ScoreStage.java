@@ -846,15 +846,7 @@ public final class ScoreStage {
   private static void windowScore(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
       List<Finding> findings, MessageFeatures.Syllables syl, MessageFeatures.Summed sums, ClassifierScratch s,
       int from, int to) {
-    if (sums == null) {
-      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
-          s.features, from, to);
-      m.logits(s.features, s.windowLogits, s.acc);
-    } else {
-      // the known syllables' precomputed weight sums, as the whole text is read: the same logits, less work
-      MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);
-      m.logits(s.features, s.features.summed, s.windowLogits, s.features.totals);
-    }
+    stretchLogits(m, text, state, vocab, findings, syl, sums, s, from, to, s.windowLogits);
     s.keepSentence(from, to, s.windowLogits, m.categories.length);
     for (int k = 0; k < m.categories.length; k++) {
       double q = m.calibrate(k, s.windowLogits[k]);
@@ -975,18 +967,27 @@ public final class ScoreStage {
     }
     MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
         : null;
-    MessageFeatures.Summed sums = syl == null ? null : syl.summed(m);
+    stretchLogits(m, text, state, vocab, findings, syl, syl == null ? null : syl.summed(m), s, from, to, s.logits);
+    s.features.trim(SCRATCH_KEEP);
+    return m.calibrate(k, s.logits[k]);
+  }
+
+  /**
+   * The logits of positions {@code [from, to)} read alone, into {@code out}: with the known syllables' precomputed
+   * weight sums when {@code sums} is not null (the same logits bit for bit, less work: {@code ClassifierLogitsTest}),
+   * else from every feature written out.
+   */
+  private static void stretchLogits(ClassifierModel m, String text, MatchState state, Vocabulary vocab,
+      List<Finding> findings, MessageFeatures.Syllables syl, MessageFeatures.Summed sums, ClassifierScratch s,
+      int from, int to, double[] out) {
     if (sums == null) {
       MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
           s.features, from, to);
-      m.logits(s.features, s.logits, s.acc);
+      m.logits(s.features, out, s.acc);
     } else {
-      // the known syllables' precomputed weight sums: the same logits, less work (ClassifierLogitsTest)
       MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);
-      m.logits(s.features, s.features.summed, s.logits, s.features.totals);
+      m.logits(s.features, s.features.summed, out, s.features.totals);
     }
-    s.features.trim(SCRATCH_KEEP);
-    return m.calibrate(k, s.logits[k]);
   }
 
   /**
