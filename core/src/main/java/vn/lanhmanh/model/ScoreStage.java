@@ -521,7 +521,7 @@ public final class ScoreStage {
         // rated as the sale compositions are (C), not as talk of drugs (T18), unless the text reports, teaches or
         // warns. A score under the file's own threshold reached only by a child's threshold is never raised.
         boolean childOnly = p < m.threshold[k] && CHILD_ONLY.contains(c);
-        Rating raised = childOnly ? null : raisedTier(c, state);
+        Rating raised = childOnly ? null : raisedTier(c, state, vocab);
         boolean raise = raised != null && !covered(findings, c, raised);
         Severity sev = p >= 0.9 ? Severity.HIGH : p >= 0.7 ? Severity.MEDIUM : Severity.LOW;
         check.score(c, p, sev, raise, childOnly);
@@ -1250,6 +1250,23 @@ public final class ScoreStage {
   static final Rating SELF_HARM_METHOD_TIER = Rating.T18;
 
   /**
+   * The tier of a self-harm classifier finding in a text that presses it on others: blocked for a child under 16,
+   * warned with help above, never C. The score says self-harm; a concept of urging, said to someone and not in the
+   * writer's own voice, says it is pressed on them rather than told of oneself (which warns).
+   */
+  static final Rating SELF_HARM_URGED_TIER = Rating.T16;
+
+  /**
+   * Concepts of self-harm pressed on others: those who want to die addressed and pointed on ({@code INCITE}), a dare
+   * ({@code CHALLENGE}), others invited to end it together ({@code PACT}): each a half of the incitement and
+   * challenge compositions.
+   */
+  private static final ConceptSet SELF_HARM_URGED = ConceptSet.of(Concept.INCITE, Concept.CHALLENGE, Concept.PACT);
+
+  /** The writer speaking of herself ({@code em}, {@code mình}, {@code tao}): her own intent, which warns. */
+  private static final ConceptSet SPEAKER = ConceptSet.of(Concept.SELF);
+
+  /**
    * The concept that names the means of self-harm: pills and doses, blades, ropes, charcoal, how to do it. A
    * cut, a height or a wish to die alone (SELF_INJURY, LETHAL) is how a child discloses, which warns.
    */
@@ -1391,10 +1408,17 @@ public final class ScoreStage {
    * means named: {@link #SELF_HARM_METHOD_TIER}) or offers for sale (drugs with a price, a transfer or a contact:
    * {@link #DRUG_SALE_TIER}), outside a reporting, teaching or warning register; null where it keeps its own.
    */
-  private static Rating raisedTier(Category c, MatchState state) {
+  private static Rating raisedTier(Category c, MatchState state, Vocabulary vocab) {
     if (c == Category.SELF_HARM) {
-      return anyConcept(state, SELF_HARM_MEANS) && !anyConcept(state, REPORTING)
-          ? SELF_HARM_METHOD_TIER : null;
+      if (anyConcept(state, REPORTING)) {
+        return null;
+      }
+      if (anyConcept(state, SELF_HARM_MEANS)) {
+        return SELF_HARM_METHOD_TIER;
+      }
+      // pressed on someone else: said to "mày", or with no speaker of her own in the text
+      boolean toOthers = addressed(state.positions(), vocab) || !anyConcept(state, SPEAKER);
+      return toOthers && anyConcept(state, SELF_HARM_URGED) ? SELF_HARM_URGED_TIER : null;
     }
     if (c == Category.DRUGS) {
       return anyConcept(state, DRUG_SALE) && !anyConcept(state, REPORTING) ? DRUG_SALE_TIER : null;
