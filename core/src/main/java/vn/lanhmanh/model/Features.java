@@ -533,7 +533,7 @@ final class Features {
   }
 
   /** The first position whose start is at or after {@code offset} (binary search; starts never decrease). */
-  private static int firstAtOrAfter(Positions p, int n, int offset) {
+  static int firstAtOrAfter(Positions p, int n, int offset) {
     int lo = 0;
     int hi = n;
     while (lo < hi) {

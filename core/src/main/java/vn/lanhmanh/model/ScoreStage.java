@@ -730,17 +730,7 @@ public final class ScoreStage {
 
   /** The last of the syllables {@code [0, size)} that begins before {@code end}, or -1; by halving, as above. */
   static int lastSyllable(Positions p, int end, int size) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (p.start(mid) < end) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo - 1;
+    return Features.firstAtOrAfter(p, size, end) - 1;
   }
 
   /**
@@ -828,8 +818,7 @@ public final class ScoreStage {
       return false;
     }
     Arrays.fill(s.window, 0, m.categories.length, 0.0);
-    MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
-        : null;
+    MessageFeatures.Syllables syl = readable(known, vocab, m);
     MessageFeatures.Summed sums = syl == null ? null : syl.summed(m);
     int from = 0;
     for (int i = 1; i <= size; i++) {
@@ -965,11 +954,16 @@ public final class ScoreStage {
       // one sentence the long-post reading has scored already: the same features, so the same logits
       return m.calibrate(k, s.sentenceLogits[kept * CATEGORIES + k]);
     }
-    MessageFeatures.Syllables syl = known != null && known.vocabulary == vocab && known.mask == m.mask ? known
-        : null;
+    MessageFeatures.Syllables syl = readable(known, vocab, m);
     stretchLogits(m, text, state, vocab, findings, syl, syl == null ? null : syl.summed(m), s, from, to, s.logits);
     s.features.trim(SCRATCH_KEEP);
     return m.calibrate(k, s.logits[k]);
+  }
+
+  /** {@code known} if it holds the syllable features of this vocabulary and model's table size, else null. */
+  private static MessageFeatures.Syllables readable(MessageFeatures.Syllables known, Vocabulary vocab,
+      ClassifierModel m) {
+    return known != null && known.vocabulary == vocab && known.mask == m.mask ? known : null;
   }
 
   /**
