@@ -1257,6 +1257,13 @@ public final class ScoreStage {
    */
   private static final ConceptSet SELF_HARM_URGED = ConceptSet.of(Concept.INCITE, Concept.CHALLENGE, Concept.PACT);
 
+  /**
+   * Readers gathered to be pressed on: the group addressed ({@code cả nhóm}, {@code tụi mình}) or a closed group to
+   * join ({@code vào nhóm kín}). A pact or a dare offered to them is pressed on others even in the writer's
+   * {@code mình}.
+   */
+  private static final ConceptSet RECRUITED = ConceptSet.of(Concept.GROUP_ADDRESS, Concept.CLOSED_GROUP);
+
   /** The writer speaking of herself ({@code em}, {@code mình}, {@code tao}): her own intent, which warns. */
   private static final ConceptSet SPEAKER = ConceptSet.of(Concept.SELF);
 
@@ -1410,8 +1417,9 @@ public final class ScoreStage {
       if (anyConcept(state, SELF_HARM_MEANS)) {
         return SELF_HARM_METHOD_TIER;
       }
-      // pressed on someone else: said to "mày", or with no speaker of her own in the text
-      boolean toOthers = addressed(state.positions(), vocab) || !anyConcept(state, SPEAKER);
+      // pressed on someone else: said to "mày", to a group or those who join it, or with no speaker of her own
+      boolean toOthers = addressed(state.positions(), vocab) || anyConcept(state, RECRUITED)
+          || !anyConcept(state, SPEAKER);
       return toOthers && anyConcept(state, SELF_HARM_URGED) ? SELF_HARM_URGED_TIER : null;
     }
     if (c == Category.DRUGS) {
