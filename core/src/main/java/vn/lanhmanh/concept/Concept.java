@@ -1041,7 +1041,14 @@ public enum Concept {
    * đi cắm trại}, {@code cho bé ngủ lại chòi với mình}, {@code vô nhà tui chơi một mình}, {@code thử đồ riêng với
    * chú}): with the guardians kept out ({@link #SECRECY}), grooming (fiftieth round). Alone, an errand or a visit.
    */
-  TAKEN_ALONE;
+  TAKEN_ALONE,
+  /**
+   * An open call's answer: whoever wants or feels something is told to join a group or to write to the writer
+   * ({@code thì vào nhóm}, {@code thì inbox mình}, {@code thì ib tao}). With a self-harm score and a sign of
+   * self-harm or a fast named, the score is recruiting others, not telling of oneself (fifty-second round). Alone,
+   * every club, class and shop.
+   */
+  OPEN_CALL;
 
   private final String id = name();
   private final boolean register;

@@ -1262,7 +1262,11 @@ public final class ScoreStage {
    * join ({@code vào nhóm kín}). A pact or a dare offered to them is pressed on others even in the writer's
    * {@code mình}.
    */
-  private static final ConceptSet RECRUITED = ConceptSet.of(Concept.GROUP_ADDRESS, Concept.CLOSED_GROUP);
+  private static final ConceptSet RECRUITED = ConceptSet.of(Concept.GROUP_ADDRESS, Concept.CLOSED_GROUP,
+      Concept.OPEN_CALL);
+
+  /** An open call's answer ({@code thì vào nhóm}, {@code thì inbox mình}): see {@link Concept#OPEN_CALL}. */
+  private static final ConceptSet OPEN_CALL = ConceptSet.of(Concept.OPEN_CALL);
 
   /** The writer speaking of herself ({@code em}, {@code mình}, {@code tao}): her own intent, which warns. */
   private static final ConceptSet SPEAKER = ConceptSet.of(Concept.SELF);
@@ -1286,6 +1290,12 @@ public final class ScoreStage {
    */
   static final ConceptSet SELF_HARM_SIGNS = ConceptSet.of(Concept.MEANS, Concept.LETHAL,
       Concept.SELF_INJURY, Concept.JUMP, Concept.DISAPPEAR, Concept.BURDEN, Concept.FAREWELL);
+
+  /**
+   * What an open call with a self-harm score recruits to when the text names it: a sign of self-harm
+   * ({@link #SELF_HARM_SIGNS}) or a fast. A call to talk ("ai buồn thì inbox mình, mình nghe") names neither.
+   */
+  private static final ConceptSet SELF_HARM_RECRUITED_TO = SELF_HARM_SIGNS.or(ConceptSet.of(Concept.FASTING));
 
   /**
    * The self-harm classifier's threshold where the text holds a sign of self-harm ({@link #SELF_HARM_SIGNS}):
@@ -1420,7 +1430,11 @@ public final class ScoreStage {
       // pressed on someone else: said to "mày", to a group or those who join it, or with no speaker of her own
       boolean toOthers = addressed(state.positions(), vocab) || anyConcept(state, RECRUITED)
           || !anyConcept(state, SPEAKER);
-      return toOthers && anyConcept(state, SELF_HARM_URGED) ? SELF_HARM_URGED_TIER : null;
+      if (toOthers && anyConcept(state, SELF_HARM_URGED)) {
+        return SELF_HARM_URGED_TIER;
+      }
+      // an open call ("ai muốn ... thì inbox mình") with self-harm named in the text: recruiting others to it
+      return anyConcept(state, OPEN_CALL) && anyConcept(state, SELF_HARM_RECRUITED_TO) ? SELF_HARM_URGED_TIER : null;
     }
     if (c == Category.DRUGS) {
       return anyConcept(state, DRUG_SALE) && !anyConcept(state, REPORTING) ? DRUG_SALE_TIER : null;
