@@ -392,6 +392,8 @@ public final class ContentFilter implements AutoCloseable {
         // a text the child reads that tells a trusted adult of a request made to its writer (ChildWords)
         List<Finding> kept = own ? ChildWords.lower(scoredFindings, state)
             : stages == null ? ChildWords.toldAdult(scoredFindings, state) : scoredFindings;
+        // a text the child reads that quotes a swindle to warn of it (QuotedWarning)
+        kept = own || stages != null ? kept : QuotedWarning.lower(t, kept, state);
         // 5. the action for this viewer (vn.lanhmanh.decide)
         Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());

@@ -1048,7 +1048,13 @@ public enum Concept {
    * self-harm or a fast named, the score is recruiting others, not telling of oneself (fifty-second round). Alone,
    * every club, class and shop.
    */
-  OPEN_CALL;
+  OPEN_CALL,
+  /**
+   * A swindle called what it is, in the writer's own words ({@code là giả}, {@code fake 100%}, {@code trò lừa},
+   * {@code scam mới}, {@code đừng chuyển nhé}, {@code xóa liền}): outside the quotation marks that hold the swindle's
+   * words, a warning (the decision's step {@code QuotedWarning}, fifty-second round). It composes with nothing.
+   */
+  SCAM_DISMISSED;
 
   private final String id = name();
   private final boolean register;

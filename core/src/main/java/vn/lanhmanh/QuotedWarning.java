@@ -1,0 +1,131 @@
+package vn.lanhmanh;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import vn.lanhmanh.concept.Concept;
+import vn.lanhmanh.concept.ConceptSet;
+import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.text.Positions;
+
+/**
+ * A scam quoted to warn of it: a text the child reads that puts the swindle's words between double quotes and,
+ * in its own words outside them, warns or dismisses ("ai nhận tin nhắn "…vui lòng đóng phí…" thì đừng chuyển",
+ * "tin nhắn giả Shopee báo "…click link…". Link đó fake 100%"). Its scam findings that lie wholly inside a
+ * quotation are rated {@link Rating#P}; the writer's own words are read as ever.
+ *
+ * <p>Only findings of the lexicon and the compositions are lowered: a classifier finding spans the whole text and
+ * is never inside a quotation. A swindle that quotes a prize or a bank's name and asks in its own words (outside
+ * the quotes) keeps every finding there; one that wraps its whole request in quotes and writes no warning or
+ * dismissal of its own outside them keeps them all. The warning is a register concept ({@code AWARENESS},
+ * {@code SCAM_ALERT}, {@code SCAM_WARNING}, {@code CAUTION}, {@code NEWS_POLICE}) or {@code SCAM_DISMISSED}
+ * ("là giả", "fake 100%", "trò lừa", "đừng chuyển nhé"), in a concept hit outside every quotation.
+ */
+final class QuotedWarning {
+
+  private QuotedWarning() {}
+
+  /** Concepts that, outside the quotes, make the quoted swindle a warning. */
+  private static final ConceptSet WARNING = ConceptSet.of(Concept.AWARENESS, Concept.SCAM_ALERT,
+      Concept.SCAM_WARNING, Concept.CAUTION, Concept.NEWS_POLICE, Concept.SCAM_DISMISSED);
+
+  /**
+   * {@code findings} with its scam findings of the lexicon and the compositions that lie wholly inside a double
+   * quotation of {@code t} rated P, when the text outside the quotations holds a warning; otherwise
+   * {@code findings} itself.
+   */
+  static List<Finding> lower(String t, List<Finding> findings, MatchState state) {
+    List<Finding> out = findings;
+    int[] quotes = null;
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      if (f.category() != Category.SCAM || f.rating() == Rating.P || f.rule().startsWith("model/")) {
+        continue;
+      }
+      if (quotes == null) {
+        quotes = quotations(t);
+        if (quotes.length == 0 || !warnedOutside(state, quotes)) {
+          return findings;
+        }
+      }
+      if (inside(quotes, f.start(), f.end())) {
+        if (out == findings) {
+          out = new ArrayList<>(findings);
+        }
+        out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The double quotations of {@code t} as pairs of offsets {@code [open, close]}: straight quotes paired in
+   * order, curly and angle quotes by their own opening and closing marks. An unclosed quote closes nothing.
+   */
+  static int[] quotations(String t) {
+    int[] q = new int[8];
+    int n = 0;
+    int straight = -1;
+    int curly = -1;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      int open = -1;
+      if (c == '"') {
+        if (straight < 0) {
+          straight = i;
+        } else {
+          open = straight;
+          straight = -1;
+        }
+      } else if (c == '\u201C' || c == '\u00AB') {
+        curly = i;
+      } else if ((c == '\u201D' || c == '\u00BB') && curly >= 0) {
+        open = curly;
+        curly = -1;
+      }
+      if (open >= 0) {
+        if (n + 2 > q.length) {
+          q = Arrays.copyOf(q, q.length * 2);
+        }
+        q[n++] = open;
+        q[n++] = i;
+      }
+    }
+    return Arrays.copyOf(q, n);
+  }
+
+  /** Whether {@code [start, end)} lies inside one quotation (after its opening mark, up to its closing one). */
+  static boolean inside(int[] quotes, int start, int end) {
+    for (int k = 0; k < quotes.length; k += 2) {
+      if (quotes[k] < start && end <= quotes[k + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a concept hit of {@link #WARNING} lies outside every quotation (touching none). */
+  private static boolean warnedOutside(MatchState state, int[] quotes) {
+    Positions p = state.positions();
+    for (int k = 0; k < state.conceptCount(); k++) {
+      if (!state.hasConcept(k, WARNING)) {
+        continue;
+      }
+      int start = p.start(state.conceptStartPos(k));
+      int end = p.end(state.conceptEndPos(k));
+      if (!overlapsQuote(quotes, start, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overlapsQuote(int[] quotes, int start, int end) {
+    for (int k = 0; k < quotes.length; k += 2) {
+      if (start <= quotes[k + 1] && quotes[k] < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

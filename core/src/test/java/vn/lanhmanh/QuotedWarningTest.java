@@ -1,0 +1,55 @@
+package vn.lanhmanh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How {@link QuotedWarning} finds a text's double quotations and whether a span lies inside one. */
+class QuotedWarningTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // text | quotations as open:close pairs
+      "`a \"b\" c`                 | 2:4",
+      "`\"x\" and \"y\"`           | 0:2 8:10",
+      "`unclosed \" quote`         | ``",
+      "`“curly” «angle»`           | 0:6 8:14",
+      "`” closes nothing “`        | ``",
+      "`no quotes`                 | ``",
+      "`\"a “b” c\"`               | 3:5 0:8",
+  })
+  void quotations(String text, String expected) {
+    int[] q = QuotedWarning.quotations(text);
+    StringBuilder got = new StringBuilder();
+    for (int k = 0; k < q.length; k += 2) {
+      got.append(got.length() > 0 ? " " : "").append(q[k]).append(':').append(q[k + 1]);
+    }
+    assertThat(got.toString()).isEqualTo(expected == null ? "" : expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      // start, end, inside "ab "cdef" gh" (quote at 3 and 8)
+      "4, 8, true",
+      "5, 7, true",
+      "3, 8, false",
+      "4, 9, false",
+      "0, 2, false",
+  })
+  void inside(int start, int end, boolean expected) {
+    assertThat(QuotedWarning.inside(QuotedWarning.quotations("ab \"cdef\" gh"), start, end)).isEqualTo(expected);
+  }
+
+  @Property
+  void quotationsArePairedInOrderAndWithinTheText(@ForAll String text) {
+    int[] q = QuotedWarning.quotations(text);
+    assertThat(q.length % 2).isZero();
+    for (int k = 0; k < q.length; k += 2) {
+      assertThat(q[k]).isGreaterThanOrEqualTo(0).isLessThan(q[k + 1]);
+      assertThat(q[k + 1]).isLessThan(text.length());
+    }
+  }
+}
