@@ -36,6 +36,17 @@ public final class Composer {
    */
   static final ConceptSet MESSAGE_WIDE = ConceptSet.of(Concept.SAFETY_DONE, Concept.SCAM_ALERT, Concept.SAFETY_LESSON);
 
+  /**
+   * The registers of a warning, a lesson or a report that the writer's own exception voids ({@link
+   * Concept#SELF_EXCEPTED}: "ai bảo em giữ bí mật là người xấu, nhưng anh thì khác"; "tin nhắn này là chính
+   * thức"): in a message that excepts its writer from the warning it gives, they cancel no composition and cap no
+   * finding (fifty-second round).
+   */
+  static final ConceptSet VOIDED_BY_EXCEPTION = ConceptSet.of(Concept.SAFETY_DONE, Concept.SCAM_ALERT,
+      Concept.SAFETY_LESSON, Concept.AWARENESS, Concept.CAUTION, Concept.SCAM_WARNING, Concept.CHILD_REPORT);
+
+  private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
+
   private final int size;
   private final ConceptSet[] need;
   private final ConceptSet[] unless;
@@ -182,12 +193,23 @@ public final class Composer {
     long m1 = 0;
     long m2 = 0;
     long m3 = 0;
+    boolean excepted = false;
     for (int h = 0; h < hits; h++) {
       m0 |= state.conceptWord(h, 0) & MESSAGE_WIDE.w0();
       m1 |= state.conceptWord(h, 1) & MESSAGE_WIDE.w1();
       m2 |= state.conceptWord(h, 2) & MESSAGE_WIDE.w2();
       m3 |= state.conceptWord(h, 3) & MESSAGE_WIDE.w3();
+      excepted |= state.hasConcept(h, EXCEPTION);
     }
+    // The writer excepts herself from the warning she gives: its registers count for nothing (kept: all bits).
+    long k0 = excepted ? ~VOIDED_BY_EXCEPTION.w0() : -1L;
+    long k1 = excepted ? ~VOIDED_BY_EXCEPTION.w1() : -1L;
+    long k2 = excepted ? ~VOIDED_BY_EXCEPTION.w2() : -1L;
+    long k3 = excepted ? ~VOIDED_BY_EXCEPTION.w3() : -1L;
+    m0 &= k0;
+    m1 &= k1;
+    m2 &= k2;
+    m3 &= k3;
     // Concept hits are in the order of their last syllable, so a sentence's hits are consecutive.
     int rules = state.candidateCount();
     int cursor = 0;
@@ -208,10 +230,10 @@ public final class Composer {
       long s3 = 0;
       int to = from;
       while (to < hits && state.sentence(state.conceptEndPos(to)) == sentence) {
-        s0 |= state.conceptWord(to, 0);
-        s1 |= state.conceptWord(to, 1);
-        s2 |= state.conceptWord(to, 2);
-        s3 |= state.conceptWord(to, 3);
+        s0 |= state.conceptWord(to, 0) & k0;
+        s1 |= state.conceptWord(to, 1) & k1;
+        s2 |= state.conceptWord(to, 2) & k2;
+        s3 |= state.conceptWord(to, 3) & k3;
         to++;
       }
       // Rule candidates are in the order of their last syllable too, and never span two sentences.
@@ -234,10 +256,10 @@ public final class Composer {
         // The hits of this sentence and of the next MESSAGE_SENTENCES - 1 sentences.
         while (windowTo < hits
             && state.sentence(state.conceptEndPos(windowTo)) < sentence + Composition.MESSAGE_SENTENCES) {
-          window0 |= state.conceptWord(windowTo, 0);
-          window1 |= state.conceptWord(windowTo, 1);
-          window2 |= state.conceptWord(windowTo, 2);
-          window3 |= state.conceptWord(windowTo, 3);
+          window0 |= state.conceptWord(windowTo, 0) & k0;
+          window1 |= state.conceptWord(windowTo, 1) & k1;
+          window2 |= state.conceptWord(windowTo, 2) & k2;
+          window3 |= state.conceptWord(windowTo, 3) & k3;
           windowTo++;
         }
       }

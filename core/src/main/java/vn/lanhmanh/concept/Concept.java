@@ -1054,7 +1054,14 @@ public enum Concept {
    * {@code scam mới}, {@code đừng chuyển nhé}, {@code xóa liền}): outside the quotation marks that hold the swindle's
    * words, a warning (the decision's step {@code QuotedWarning}, fifty-second round). It composes with nothing.
    */
-  SCAM_DISMISSED;
+  SCAM_DISMISSED,
+  /**
+   * The writer excepting herself from the warning she gives ({@code nhưng anh thì khác}, {@code anh đâu phải người
+   * lạ}, {@code trừ chú ra}, {@code tin nhắn này là chính thức}): a groomer or a swindler quoting the lesson to get
+   * past it. In its message the registers of warning, lesson and report cancel nothing ({@code
+   * Composer.VOIDED_BY_EXCEPTION}, fifty-second round).
+   */
+  SELF_EXCEPTED;
 
   private final String id = name();
   private final boolean register;
