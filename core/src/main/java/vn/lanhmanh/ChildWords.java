@@ -3,6 +3,7 @@ package vn.lanhmanh;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
 
@@ -83,7 +84,7 @@ final class ChildWords {
       }
       if (lowered) {
         if (out == findings) {
-          out = new ArrayList<>(findings);
+          out = FindingList.mutableCopy(findings);
         }
         out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
       }
@@ -118,7 +119,7 @@ final class ChildWords {
         looked = true;
       }
       if (out == findings) {
-        out = new ArrayList<>(findings);
+        out = FindingList.mutableCopy(findings);
       }
       out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
     }
@@ -163,9 +164,9 @@ final class ChildWords {
       return false;
     }
     for (int i = 0; i < findings.size(); i++) {
-      Category c = findings.get(i).category();
-      if (findings.get(i) != kept.get(i)
-          && (c == Category.GROOMING || c == Category.SEXUAL_MINORS || c == Category.SEXUAL)) {
+      Category c = FindingList.category(findings, i);
+      if ((c == Category.GROOMING || c == Category.SEXUAL_MINORS || c == Category.SEXUAL)
+          && !findings.get(i).equals(kept.get(i))) {
         return true;
       }
     }

@@ -303,6 +303,12 @@ public final class ContentFilter implements AutoCloseable {
     return monitor.get().counts();
   }
 
+  /**
+   * The findings from which a text check keeps them as columns of primitives ({@link Scorer#COMPACT_FROM});
+   * tests set it to compare that path with the one of a {@link Finding} object each on the same texts.
+   */
+  int compactFindingsFrom = Scorer.COMPACT_FROM;
+
   /** The check behind {@link #checkText}; reports C-tier findings. */
   Verdict check(String text, Policy policy, Optional<String> conversationId, String messageId,
       Instant time) {
@@ -372,7 +378,8 @@ public final class ContentFilter implements AutoCloseable {
           fault(component);
           stages.read(t, state);                // 3b. a conversation's stages (vn.lanhmanh.conversation)
         }
-        List<Finding> findings = Scorer.findings(t, state);  // findings in the caller's offsets
+        // findings in the caller's offsets; a text dense with them keeps them as columns (FindingList)
+        List<Finding> findings = Scorer.findings(t, state, compactFindingsFrom);
         if (policy.detectsPersonalInformation()) {
           component = "pii";
           fault(component);

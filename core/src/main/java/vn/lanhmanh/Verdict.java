@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.internal.FixedList;
 
 /**
@@ -65,7 +66,8 @@ public record Verdict(
   public Verdict {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(rating, "rating");
-    findings = FixedList.copyOf(findings);   // a raised conversation verdict's array is wrapped once
+    // a raised conversation verdict's array is wrapped once; a text dense with findings keeps them as columns
+    findings = findings instanceof FindingList compact ? compact.frozen() : FixedList.copyOf(findings);
     Objects.requireNonNull(redacted, "redacted");
     Objects.requireNonNull(safeUrl, "safeUrl");
     Objects.requireNonNull(help, "help");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import vn.lanhmanh.Action;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
@@ -13,6 +12,7 @@ import vn.lanhmanh.Policy;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
 import vn.lanhmanh.Verdict;
+import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.pii.PiiMatch;
 
 /**
@@ -26,14 +26,12 @@ public final class Decision {
 
   /** Adds personal-information findings ({@code pii/phone}, {@code pii/address} …), keeping start order. */
   public static List<Finding> withPersonalInformation(List<Finding> findings, List<PiiMatch> personal) {
-    List<Finding> all = new ArrayList<>(findings.size() + personal.size());
-    all.addAll(findings);
+    List<Finding> more = new ArrayList<>(personal.size());
     for (PiiMatch m : personal) {
-      all.add(new Finding(Category.PII, Severity.MEDIUM, Rating.P, "pii/" + m.type().jsonName(), m.start(),
+      more.add(new Finding(Category.PII, Severity.MEDIUM, Rating.P, "pii/" + m.type().jsonName(), m.start(),
           m.end(), m.match()));
     }
-    all.sort(java.util.Comparator.comparingInt(Finding::start));
-    return all;
+    return FindingList.merged(findings, more);
   }
 
   /** The chars of a text to redact, in a per-thread buffer for short texts (the verdict copies them). */
@@ -153,33 +151,75 @@ public final class Decision {
    * The verdict as the caller gets it: at most {@link Verdict#MAX_FINDINGS} findings, the highest-rated
    * first (and at least one of each category, so {@link Verdict#categories()} is whole), the rest counted
    * in a note. Action, rating and redaction were decided on every finding.
+   *
+   * <p>Which findings stay, without sorting objects: in the order of their tier (highest first), then of their
+   * start, then of their place in the list, the first finding of each category, then the first ones in that
+   * order until {@link Verdict#MAX_FINDINGS} stay; they are listed in the verdict's own order. Reads tiers,
+   * categories and starts by index ({@link FindingList}), so only the findings kept are made as objects.
    */
   public static Verdict capped(Verdict v) {
     List<Finding> findings = v.findings();
-    if (findings.size() <= Verdict.MAX_FINDINGS) {
+    int n = findings.size();
+    if (n <= Verdict.MAX_FINDINGS) {
       return v;
     }
-    List<Finding> byRating = new ArrayList<>(findings);
-    byRating.sort(java.util.Comparator.comparing(Finding::rating).reversed().thenComparingInt(Finding::start));
-    Set<Finding> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Set<Category> seen = java.util.EnumSet.noneOf(Category.class);
-    for (Finding f : byRating) {
-      if (seen.add(f.category())) {
-        keep.add(f);
+    int[] byRating = byRating(findings);
+    boolean[] keep = new boolean[n];
+    int kept = 0;
+    boolean[] seen = new boolean[Category.values().length];
+    for (int i : byRating) {
+      int c = FindingList.category(findings, i).ordinal();
+      if (!seen[c]) {
+        seen[c] = true;
+        keep[i] = true;
+        kept++;
       }
     }
-    for (int i = 0; keep.size() < Verdict.MAX_FINDINGS; i++) {
-      keep.add(byRating.get(i));
+    for (int k = 0; kept < Verdict.MAX_FINDINGS; k++) {
+      if (!keep[byRating[k]]) {
+        keep[byRating[k]] = true;
+        kept++;
+      }
     }
-    List<Finding> kept = new ArrayList<>(Verdict.MAX_FINDINGS);
-    for (Finding f : findings) {
-      if (keep.contains(f)) {
-        kept.add(f);
+    List<Finding> list = new ArrayList<>(Verdict.MAX_FINDINGS);
+    for (int i = 0; i < n; i++) {
+      if (keep[i]) {
+        list.add(findings.get(i));
       }
     }
     List<String> notes = new ArrayList<>(v.notes());
-    notes.add("findings capped: " + (findings.size() - Verdict.MAX_FINDINGS) + " more");
-    return new Verdict(v.action(), v.rating(), kept, v.redacted(), v.safeUrl(), v.help(), v.errors(), v.scores(),
+    notes.add("findings capped: " + (n - Verdict.MAX_FINDINGS) + " more");
+    return new Verdict(v.action(), v.rating(), list, v.redacted(), v.safeUrl(), v.help(), v.errors(), v.scores(),
         notes);
+  }
+
+  /**
+   * The indices of {@code findings} by tier, highest first, then by start, then by index: the order a stable
+   * sort by tier (reversed) and start gives. One run of (start, index) keys per tier, each sorted as numbers.
+   */
+  private static int[] byRating(List<Finding> findings) {
+    int n = findings.size();
+    Rating[] tiers = Rating.values();
+    int[] perTier = new int[tiers.length];
+    for (int i = 0; i < n; i++) {
+      perTier[FindingList.rating(findings, i).ordinal()]++;
+    }
+    int[] from = new int[tiers.length];   // where each tier's run begins, the highest tier first
+    for (int r = tiers.length - 2; r >= 0; r--) {
+      from[r] = from[r + 1] + perTier[r + 1];
+    }
+    long[] keys = new long[n];
+    int[] next = from.clone();
+    for (int i = 0; i < n; i++) {
+      keys[next[FindingList.rating(findings, i).ordinal()]++] = (long) FindingList.start(findings, i) << 32 | i;
+    }
+    int[] order = new int[n];
+    for (int r = 0; r < tiers.length; r++) {
+      java.util.Arrays.sort(keys, from[r], from[r] + perTier[r]);
+    }
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) keys[k];
+    }
+    return order;
   }
 }

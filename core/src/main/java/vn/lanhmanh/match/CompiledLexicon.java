@@ -843,13 +843,17 @@ public final class CompiledLexicon {
     int exceptions = 0;
     int contexts = 0;
     int negations = 0;
+    int candidates = pcount;   // at most: every rule or target hit, every policy hit
     int rules = ruleEntries();
     for (int h = 0; h < count; h++) {
-      int f = info[(int) hits[h]];
+      int e = (int) hits[h];
+      int f = info[e];
       exceptions += (f & INFO_EXCEPTION) != 0 ? 1 : 0;
       contexts += (f & INFO_CONTEXT) != 0 ? 1 : 0;
       negations += (f & INFO_NEGATION) != 0 ? 1 : 0;
+      candidates += e < rules && (f & (INFO_RULE | INFO_TARGET)) != 0 ? 1 : 0;
     }
+    state.ensureCandidates(candidates);
     Spans exc = exceptions == 0 ? Spans.NONE : spansOf(hits, count, INFO_EXCEPTION, exceptions);
     Spans neg = negations == 0 ? Spans.NONE : spansOf(hits, count, INFO_NEGATION, negations);
     Spans ctx = contexts == 0 ? Spans.NONE : spansOf(hits, count, INFO_CONTEXT, contexts);

@@ -36,13 +36,19 @@ public final class MatchState {
   private int[] sentence = new int[64];
   private int[] clause = new int[64];
 
+  private static final Category[] CATEGORIES = Category.values();
+  private static final Severity[] SEVERITIES = Severity.values();
+  private static final Rating[] RATINGS = Rating.values();
+
+  // A candidate's columns: its category, severity and tier by ordinal (a byte each, not a reference), so a text
+  // of millions of candidates (10 MB of "đm.") keeps 20 bytes for each.
   private int candidates;
   private int[] cStartPos = new int[16];
   private int[] cEndPos = new int[16];
   private byte[] cKind = new byte[16];
-  private Category[] cCategory = new Category[16];
-  private Severity[] cSeverity = new Severity[16];
-  private Rating[] cRating = new Rating[16];
+  private byte[] cCategory = new byte[16];
+  private byte[] cSeverity = new byte[16];
+  private byte[] cRating = new byte[16];
   private String[] cRule = new String[16];
   private int[] cEntry = new int[16];
   /** The lexicon whose match made the candidates now held. */
@@ -128,15 +134,15 @@ public final class MatchState {
   }
 
   public Category candidateCategory(int i) {
-    return cCategory[i];
+    return CATEGORIES[cCategory[i]];
   }
 
   public Severity candidateSeverity(int i) {
-    return cSeverity[i];
+    return SEVERITIES[cSeverity[i]];
   }
 
   public Rating candidateRating(int i) {
-    return cRating[i];
+    return RATINGS[cRating[i]];
   }
 
   public String candidateRule(int i) {
@@ -162,12 +168,12 @@ public final class MatchState {
 
   /** Lowers candidate {@code i} to at most {@code cap}. */
   public void capRating(int i, Rating cap) {
-    cRating[i] = cRating[i].min(cap);
+    cRating[i] = (byte) candidateRating(i).min(cap).ordinal();
   }
 
   /** Raises candidate {@code i} to at least {@code floor}. */
   public void raiseRating(int i, Rating floor) {
-    cRating[i] = cRating[i].max(floor);
+    cRating[i] = (byte) candidateRating(i).max(floor).ordinal();
   }
 
   /** Adds a candidate finding over syllables {@code [startPos, endPos]} that no lexicon output made. */
@@ -180,25 +186,39 @@ public final class MatchState {
   void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
       Rating rating, String rule, int entry) {
     if (candidates == cStartPos.length) {
-      int n = candidates * 2;
-      cStartPos = Arrays.copyOf(cStartPos, n);
-      cEndPos = Arrays.copyOf(cEndPos, n);
-      cKind = Arrays.copyOf(cKind, n);
-      cCategory = Arrays.copyOf(cCategory, n);
-      cSeverity = Arrays.copyOf(cSeverity, n);
-      cRating = Arrays.copyOf(cRating, n);
-      cRule = Arrays.copyOf(cRule, n);
-      cEntry = Arrays.copyOf(cEntry, n);
+      growCandidates(candidates + (candidates >> 1));
     }
     cStartPos[candidates] = startPos;
     cEndPos[candidates] = endPos;
     cKind[candidates] = kind;
-    cCategory[candidates] = category;
-    cSeverity[candidates] = severity;
-    cRating[candidates] = rating;
+    cCategory[candidates] = (byte) category.ordinal();
+    cSeverity[candidates] = (byte) severity.ordinal();
+    cRating[candidates] = (byte) rating.ordinal();
     cRule[candidates] = rule;
     cEntry[candidates] = entry;
     candidates++;
+  }
+
+  /**
+   * Makes room for {@code more} candidates after those held, at once: the matcher knows how many of its hits
+   * can become candidates, so a text of millions of them grows its columns once, to the size they need.
+   */
+  void ensureCandidates(int more) {
+    long n = (long) candidates + more;
+    if (n > cStartPos.length) {
+      growCandidates((int) Math.min(Math.max(n, cStartPos.length + (cStartPos.length >> 1)), Integer.MAX_VALUE - 8));
+    }
+  }
+
+  private void growCandidates(int n) {
+    cStartPos = Arrays.copyOf(cStartPos, n);
+    cEndPos = Arrays.copyOf(cEndPos, n);
+    cKind = Arrays.copyOf(cKind, n);
+    cCategory = Arrays.copyOf(cCategory, n);
+    cSeverity = Arrays.copyOf(cSeverity, n);
+    cRating = Arrays.copyOf(cRating, n);
+    cRule = Arrays.copyOf(cRule, n);
+    cEntry = Arrays.copyOf(cEntry, n);
   }
 
   /** Concept hits in the order of their last syllable. */
@@ -275,9 +295,9 @@ public final class MatchState {
     return merge;
   }
 
-  /** Doubles {@link #hits}, keeping its contents; returns the new array. */
+  /** Grows {@link #hits} by half, keeping its contents; returns the new array. */
   long[] growHits() {
-    hits = Arrays.copyOf(hits, hits.length * 2);
+    hits = Arrays.copyOf(hits, hits.length + (hits.length >> 1));   // by half: a text of millions of hits
     return hits;
   }
 
@@ -310,10 +330,11 @@ public final class MatchState {
       cStartPos = new int[16];
       cEndPos = new int[16];
       cKind = new byte[16];
-      cCategory = new Category[16];
-      cSeverity = new Severity[16];
-      cRating = new Rating[16];
+      cCategory = new byte[16];
+      cSeverity = new byte[16];
+      cRating = new byte[16];
       cRule = new String[16];
+      cEntry = new int[16];
     }
     if (hStartPos.length > maxChars) {
       hStartPos = new int[16];

@@ -15,6 +15,7 @@ import vn.lanhmanh.concept.Composition;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.concept.Register;
+import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.internal.Lazy;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.LanguageCheck;
@@ -443,11 +444,7 @@ public final class ScoreStage {
       all = lower(m, findings, scores, text, state, vocab, syllables, classifierScratch.get());
     }
     if (!added.isEmpty()) {
-      List<Finding> lexicon = all;
-      all = new ArrayList<>(lexicon.size() + added.size());
-      all.addAll(lexicon);
-      all.addAll(added);
-      all.sort(java.util.Comparator.comparingInt(Finding::start));
+      all = FindingList.merged(all, added);   // by start, the lexicon's first at the same start
     }
     return new Scored(all, scores);
   }
@@ -631,7 +628,7 @@ public final class ScoreStage {
           if (LanguageCheck.note(text, vocab, state.positions()) != null) {
             return findings;
           }
-          out = new ArrayList<>(findings);
+          out = FindingList.mutableCopy(findings);
         }
         out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
       }
