@@ -173,6 +173,7 @@ public final class ContentFilter implements AutoCloseable {
     this.overlays = BoundedCache.create(MAX_OVERLAYS);
     this.urlCache = BoundedCache.create(b.urlCacheSize);
     this.urlCacheOff = b.urlCacheSize == 0;
+    this.compactFindingsFrom = b.compactFindingsFrom;
     this.urls = new UrlEvaluation(urlRules, b.defaultUrlList, urlIndex);
     long maxConversations = b.maxConversations;
     long maxConversationBytes = b.maxConversationBytes;
@@ -305,9 +306,10 @@ public final class ContentFilter implements AutoCloseable {
 
   /**
    * The findings from which a text check keeps them as columns of primitives ({@link Scorer#COMPACT_FROM});
-   * tests set it to compare that path with the one of a {@link Finding} object each on the same texts.
+   * tests set another through {@link Builder#compactFindingsFrom} to compare that path with the one of a
+   * {@link Finding} object each on the same texts.
    */
-  int compactFindingsFrom = Scorer.COMPACT_FROM;
+  private final int compactFindingsFrom;
 
   /** The check behind {@link #checkText}; reports C-tier findings. */
   Verdict check(String text, Policy policy, Optional<String> conversationId, String messageId,
@@ -647,6 +649,7 @@ public final class ContentFilter implements AutoCloseable {
     private boolean defaults = true;
     private final List<Path> folders = new ArrayList<>();
     private long urlCacheSize = 100_000;
+    private int compactFindingsFrom = Scorer.COMPACT_FROM;
     private Path urlIndexDir;
     private boolean defaultUrlList = true;
     private long maxConversations = DEFAULT_MAX_CONVERSATIONS;
@@ -796,6 +799,12 @@ public final class ContentFilter implements AutoCloseable {
     /** Leaves out the embedded lexicon (then at least one {@link #addLexicon} folder is required). */
     public Builder withoutDefaultLexicon() {
       defaults = false;
+      return this;
+    }
+
+    /** For tests: the number of findings from which a text keeps them as columns (see {@link Scorer#COMPACT_FROM}). */
+    Builder compactFindingsFrom(int n) {
+      compactFindingsFrom = n;
       return this;
     }
 

@@ -1,10 +1,10 @@
 package vn.lanhmanh;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
+import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.match.MatchState;
 import vn.lanhmanh.text.Positions;
 
@@ -38,8 +38,11 @@ final class QuotedWarning {
     List<Finding> out = findings;
     int[] quotes = null;
     for (int i = 0; i < findings.size(); i++) {
+      if (FindingList.category(findings, i) != Category.SCAM || FindingList.rating(findings, i) == Rating.P) {
+        continue;
+      }
       Finding f = findings.get(i);
-      if (f.category() != Category.SCAM || f.rating() == Rating.P || f.rule().startsWith("model/")) {
+      if (f.rule().startsWith("model/")) {
         continue;
       }
       if (quotes == null) {
@@ -50,7 +53,7 @@ final class QuotedWarning {
       }
       if (inside(quotes, f.start(), f.end())) {
         if (out == findings) {
-          out = new ArrayList<>(findings);
+          out = FindingList.mutableCopy(findings);
         }
         out.set(i, new Finding(f.category(), f.severity(), Rating.P, f.rule(), f.start(), f.end(), f.match()));
       }

@@ -25,13 +25,8 @@ class CompactFindingsTest {
 
   /** One filter that never takes the compact path, one that takes it from the first finding (never closed). */
   private static final class Filters {
-    static final ContentFilter FULL = ContentFilter.builder().build();
-    static final ContentFilter COMPACT = ContentFilter.builder().build();
-
-    static {
-      FULL.compactFindingsFrom = Integer.MAX_VALUE;
-      COMPACT.compactFindingsFrom = 1;
-    }
+    static final ContentFilter FULL = ContentFilter.builder().compactFindingsFrom(Integer.MAX_VALUE).build();
+    static final ContentFilter COMPACT = ContentFilter.builder().compactFindingsFrom(1).build();
   }
 
   private static final ContentFilter full = Filters.FULL;
