@@ -47,6 +47,31 @@ public final class Composer {
 
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
+  /** Every register concept ({@link Concept#isRegister()}). */
+  static final ConceptSet REGISTERS;
+
+  static {
+    ConceptSet r = ConceptSet.of();
+    for (Concept c : Concept.values()) {
+      if (c.isRegister()) {
+        r = r.or(ConceptSet.of(c));
+      }
+    }
+    REGISTERS = r;
+  }
+
+  /**
+   * The rules of a dare or a group ({@link Concept#CHALLENGE}, {@link Concept#DARE_FORFEIT}, {@link
+   * Concept#PEER_WATCH}): a register's word inside one ("ai ăn quá 500 calo bị phạt", "báo cáo cho quản trò", "thức
+   * tới 4 giờ sáng xem phim kinh dị") is the rule's, not a report's. Registers covered by other concepts stay: "xâm
+   * hại tình dục trẻ em" and "giả danh giáo viên" keep the news and warning they carry, and a school's rule on
+   * fighting ({@link Concept#FIGHT_RULE}: "đánh nhau thì cả hai bị phạt") keeps its own.
+   */
+  static final ConceptSet GAME_RULES = ConceptSet.of(Concept.CHALLENGE, Concept.DARE_FORFEIT, Concept.PEER_WATCH);
+
+  /** The most syllables between a concept hit's last syllable and that of a longer hit covering it. */
+  static final int MAX_PHRASE_SYLLABLES = 24;
+
   private final int size;
   private final ConceptSet[] need;
   private final ConceptSet[] unless;
@@ -188,6 +213,8 @@ public final class Composer {
     if (hits == 0) {
       return;
     }
+    // A register's word inside a dare's or a group's rule has the rule's sense (fifty-second round).
+    state.voidCoveredRegisters(REGISTERS, GAME_RULES, MAX_PHRASE_SYLLABLES);
     // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
     long m0 = 0;
     long m1 = 0;

@@ -257,6 +257,41 @@ public final class MatchState {
     return new ConceptSet(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2], hMask[W * k + 3]);
   }
 
+  /**
+   * Takes the concepts of {@code registers} away from every concept hit that a longer hit of a concept of
+   * {@code covering} covers: a register's word inside a longer phrase of such a concept has the phrase's sense
+   * ("bị phạt" in "ai ăn quá 500 calo bị phạt" is a group's rule, not a fine reported). Hits are in the order of
+   * their last syllable, so a covering hit ends at most {@code maxSyllables} later.
+   */
+  public void voidCoveredRegisters(ConceptSet registers, ConceptSet covering, int maxSyllables) {
+    for (int k = 0; k < concepts; k++) {
+      if (!hasConcept(k, registers)) {
+        continue;
+      }
+      int s = hStartPos[k];
+      int e = hEndPos[k];
+      boolean covered = false;
+      for (int j = k - 1; j >= 0 && hEndPos[j] == e && !covered; j--) {
+        covered = covers(j, s, e) && hasConcept(j, covering);
+      }
+      for (int j = k + 1; j < concepts && hEndPos[j] - e <= maxSyllables && !covered; j++) {
+        covered = covers(j, s, e) && hasConcept(j, covering);
+      }
+      if (covered) {
+        int m = W * k;
+        hMask[m] &= ~registers.w0();
+        hMask[m + 1] &= ~registers.w1();
+        hMask[m + 2] &= ~registers.w2();
+        hMask[m + 3] &= ~registers.w3();
+      }
+    }
+  }
+
+  /** Whether hit {@code j} is longer than the syllables {@code [s, e]} and covers them. */
+  private boolean covers(int j, int s, int e) {
+    return hStartPos[j] <= s && e <= hEndPos[j] && hEndPos[j] - hStartPos[j] > e - s;
+  }
+
   void addConcept(int startPos, int endPos, long w0, long w1, long w2, long w3) {
     if (concepts == hStartPos.length) {
       int n = concepts * 2;
