@@ -137,25 +137,59 @@ public final class StageMatcher {
 
   /**
    * The side rules by the entry of {@link #lexicon} that made a candidate (an array read), and by rule id
-   * for a candidate of another lexicon or of none (a policy's own phrase, entry -1).
+   * for a candidate of another lexicon or of none (a policy's own phrase, entry -1): every side rule's id is
+   * the rule id of an entry of the lexicon, so that is found by the id's hash among the entries that have a
+   * side, and no table of the some 60,000 ids as strings is kept beside the lexicon's own (a phone's heap:
+   * docs/ANDROID.md, "Memory").
    */
   private static final class SideTable {
+    private final CompiledLexicon lexicon;
     private final Side[] byEntry;
-    private final Map<String, Side> byValue;
+    /** Open addressing by the rule id's {@link String#hashCode}: entry + 1 of an entry with a side, 0 for none. */
+    private final int[] byHash;
 
     SideTable(CompiledLexicon lexicon, Map<String, Side> sides) {
+      this.lexicon = lexicon;
       byEntry = new Side[lexicon.entryCount()];
+      int count = 0;
       for (int e = 0; e < byEntry.length; e++) {
         String id = lexicon.ruleId(e);
         byEntry[e] = id == null ? null : sides.get(id);
+        count += byEntry[e] == null ? 0 : 1;
       }
-      byValue = Map.copyOf(sides);
+      byHash = new int[Integer.highestOneBit(Math.max(2, 2 * count)) << 1];
+      int mask = byHash.length - 1;
+      for (int e = 0; e < byEntry.length; e++) {
+        if (byEntry[e] != null) {
+          int i = spread(lexicon.ruleId(e).hashCode()) & mask;
+          while (byHash[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          byHash[i] = e + 1;
+        }
+      }
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    /** The side rule whose id is {@code id}, or null. */
+    private Side byValue(String id) {
+      int mask = byHash.length - 1;
+      for (int i = spread(id.hashCode()) & mask; byHash[i] != 0; i = (i + 1) & mask) {
+        int e = byHash[i] - 1;
+        if (id.equals(lexicon.ruleId(e))) {
+          return byEntry[e];
+        }
+      }
+      return null;
     }
 
     /** The side rule of candidate {@code i} of {@code state}, which {@code lexicon} matched or not. */
     Side get(MatchState state, int i, CompiledLexicon lexicon) {
       int e = state.candidateEntry(i);
-      return state.matchedBy() == lexicon && e >= 0 ? byEntry[e] : byValue.get(state.candidateRule(i));
+      return state.matchedBy() == lexicon && e >= 0 ? byEntry[e] : byValue(state.candidateRule(i));
     }
   }
 
