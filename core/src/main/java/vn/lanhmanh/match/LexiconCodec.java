@@ -1224,6 +1224,9 @@ public final class LexiconCodec {
       }
       ownStart[s + 1] = owned;
     }
+    if (owned < ownIds.length) {
+      ownIds = Arrays.copyOf(ownIds, owned);   // held until the automaton is assembled: not the room it grew into
+    }
     // Every output is an entry or a concept phrase, each written later in the section with a byte at least.
     if (maxOutput >= b.remaining()) {
       throw new FormatException("precompiled lexicon is corrupt: output " + maxOutput + " with "
