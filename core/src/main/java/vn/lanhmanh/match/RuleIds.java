@@ -2,6 +2,8 @@ package vn.lanhmanh.match;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rule ids of a lexicon's entries, all in one array of UTF-8 bytes (rule ids are ASCII but for a few), one
@@ -14,12 +16,18 @@ import java.util.Arrays;
 final class RuleIds {
 
   private final byte[] bytes;
-  /** Entry {@code e}'s id is {@code bytes[start[e] .. start[e + 1])}; an entry without one has -1 at start[e]. */
+  /**
+   * Entry {@code e}'s id is {@code bytes[start[e] .. start[e + 1])} (where a negative {@code x} stands for
+   * {@code -x - 1}); an entry without one has a negative start.
+   */
   private final int[] start;
+  /** The ids that UTF-8 would not give back as they are (a lone surrogate), by entry; null when none. */
+  private final Map<Integer, String> odd;
 
-  private RuleIds(byte[] bytes, int[] start) {
+  private RuleIds(byte[] bytes, int[] start, Map<Integer, String> odd) {
     this.bytes = bytes;
     this.start = start;
+    this.odd = odd;
   }
 
   /** The ids of these entries (null for an entry that is not a rule). */
@@ -40,7 +48,7 @@ final class RuleIds {
   String get(int e) {
     int from = start[e];
     if (from < 0) {
-      return null;
+      return odd == null ? null : odd.get(e);
     }
     int to = start[e + 1];
     return new String(bytes, from, (to < 0 ? -to - 1 : to) - from, StandardCharsets.UTF_8);
@@ -50,7 +58,8 @@ final class RuleIds {
   boolean startsWith(int e, String prefix) {
     int from = start[e];
     if (from < 0) {
-      return false;
+      String id = odd == null ? null : odd.get(e);
+      return id != null && id.startsWith(prefix);
     }
     int to = start[e + 1];
     to = to < 0 ? -to - 1 : to;
@@ -71,6 +80,7 @@ final class RuleIds {
     private final int[] start;
     private int size;
     private int entries;
+    private Map<Integer, String> odd;
 
     Builder(int entries) {
       this.start = new int[entries + 1];
@@ -85,6 +95,13 @@ final class RuleIds {
         return;
       }
       byte[] b = id.getBytes(StandardCharsets.UTF_8);
+      if (!ascii(id) && !new String(b, StandardCharsets.UTF_8).equals(id)) {
+        // not ASCII, and not given back by UTF-8 as it is: kept as the string
+        odd = odd == null ? new HashMap<>() : odd;
+        odd.put(entries, id);
+        start[entries++] = -size - 1;
+        return;
+      }
       if (size + b.length > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(size + b.length, bytes.length + (bytes.length >> 1)));
       }
@@ -93,12 +110,21 @@ final class RuleIds {
       size += b.length;
     }
 
+    private static boolean ascii(String s) {
+      for (int k = 0; k < s.length(); k++) {
+        if (s.charAt(k) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     RuleIds build() {
       if (entries != start.length - 1) {
         throw new IllegalStateException(entries + " rule ids of " + (start.length - 1));
       }
       start[entries] = size;
-      return new RuleIds(Arrays.copyOf(bytes, size), start);
+      return new RuleIds(Arrays.copyOf(bytes, size), start, odd);
     }
   }
 }

@@ -35,4 +35,16 @@ class RuleIdsTest {
     assertThat(r.get(0)).isNull();
     assertThat(r.get(1)).isNull();
   }
+
+  @Test
+  void anIdThatUtf8CannotCarryIsKeptAsItIs() {
+    String lone = "policy/x\uD800y";
+    RuleIds r = RuleIds.of(new String[] {"a/b", lone, null, "c/d"});
+    assertThat(r.get(0)).isEqualTo("a/b");
+    assertThat(r.get(1)).isEqualTo(lone);
+    assertThat(r.get(2)).isNull();
+    assertThat(r.get(3)).isEqualTo("c/d");
+    assertThat(r.startsWith(1, "policy/")).isTrue();
+    assertThat(r.startsWith(2, "policy/")).isFalse();
+  }
 }
