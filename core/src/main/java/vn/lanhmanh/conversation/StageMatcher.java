@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
@@ -137,30 +136,62 @@ public final class StageMatcher {
 
   /**
    * The side rules by the entry of {@link #lexicon} that made a candidate (an array read), and by rule id
-   * for a candidate of another lexicon or of none (a policy's own phrase, entry -1).
+   * for a candidate of another lexicon or of none (a policy's own phrase, entry -1): every side rule's id is
+   * the rule id of an entry of the lexicon, so that is found by the id's hash among the entries that have a
+   * side, and no table of the some 60,000 ids as strings is kept beside the lexicon's own (a phone's heap:
+   * docs/ANDROID.md, "Memory").
    */
   private static final class SideTable {
+    private final CompiledLexicon lexicon;
     private final Side[] byEntry;
-    private final Map<String, Side> byValue;
+    /** Open addressing by the rule id's {@link String#hashCode}: entry + 1 of an entry with a side, 0 for none. */
+    private final int[] byHash;
 
-    SideTable(CompiledLexicon lexicon, Map<String, Side> sides) {
-      byEntry = new Side[lexicon.entryCount()];
-      for (int e = 0; e < byEntry.length; e++) {
-        String id = lexicon.ruleId(e);
-        byEntry[e] = id == null ? null : sides.get(id);
+    /** @param byEntry per entry of {@code lexicon}, its side rule or null (taken, not copied) */
+    SideTable(CompiledLexicon lexicon, Side[] byEntry) {
+      this.lexicon = lexicon;
+      this.byEntry = byEntry;
+      int count = 0;
+      for (Side side : byEntry) {
+        count += side == null ? 0 : 1;
       }
-      byValue = Map.copyOf(sides);
+      byHash = new int[Integer.highestOneBit(Math.max(2, 2 * count)) << 1];
+      int mask = byHash.length - 1;
+      for (int e = 0; e < byEntry.length; e++) {
+        if (byEntry[e] != null) {
+          int i = spread(lexicon.ruleId(e).hashCode()) & mask;
+          while (byHash[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          byHash[i] = e + 1;
+        }
+      }
+    }
+
+    static int spread(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    /** The side rule whose id is {@code id}, or null. */
+    private Side byValue(String id) {
+      int mask = byHash.length - 1;
+      for (int i = spread(id.hashCode()) & mask; byHash[i] != 0; i = (i + 1) & mask) {
+        int e = byHash[i] - 1;
+        if (id.equals(lexicon.ruleId(e))) {
+          return byEntry[e];
+        }
+      }
+      return null;
     }
 
     /** The side rule of candidate {@code i} of {@code state}, which {@code lexicon} matched or not. */
     Side get(MatchState state, int i, CompiledLexicon lexicon) {
       int e = state.candidateEntry(i);
-      return state.matchedBy() == lexicon && e >= 0 ? byEntry[e] : byValue.get(state.candidateRule(i));
+      return state.matchedBy() == lexicon && e >= 0 ? byEntry[e] : byValue(state.candidateRule(i));
     }
   }
 
-  private StageMatcher(CompiledLexicon lexicon, Map<String, Side> sides,
-      Compositions compositions, int phrases) {
+  private StageMatcher(CompiledLexicon lexicon, Side[] sides, Compositions compositions, int phrases) {
     this.lexicon = lexicon;
     this.sides = new SideTable(lexicon, sides);
     this.compositions = compositions;
@@ -282,9 +313,13 @@ public final class StageMatcher {
       }
     }
     // Every stage concept phrase must be in the lexicon; its rule id names its concept, so no table of the
-    // some 90,000 ids is made beside the lexicon's own (a phone's heap: docs/ANDROID.md, "Memory").
-    Set<String> ids = compiled.ruleIds();
-    boolean complete = ids.containsAll(targets.keySet());
+    // some 90,000 ids is made beside the lexicon's own (a phone's heap: docs/ANDROID.md, "Memory"), nor a set
+    // of all the lexicon's ids as strings: they are found among its entries by their hash.
+    RuleIdIndex ids = new RuleIdIndex(compiled);
+    boolean complete = true;
+    for (String id : targets.keySet()) {
+      complete = complete && ids.contains(id);
+    }
     for (Compositions.ConceptLine line : compositions.conceptLines()) {
       for (int k = 0; complete && k < line.phrases().size(); k++) {
         complete = ids.contains(ruleId(compiled, CONCEPT_PREFIX + line.concept() + "/", line.phrases().get(k), p));
@@ -299,10 +334,14 @@ public final class StageMatcher {
     for (int i = 0; i < names.size(); i++) {
       bitOf.put(names.get(i), i);
     }
-    // One side per distinct target and concept, shared by the ids that have them.
+    // One side per distinct target and concept, shared by the entries whose ids have them.
     Map<Side, Side> distinct = new HashMap<>();
-    Map<String, Side> sides = new HashMap<>();
-    for (String id : ids) {
+    Side[] sides = new Side[compiled.entryCount()];
+    for (int e = 0; e < sides.length; e++) {
+      String id = compiled.ruleId(e);
+      if (id == null) {
+        continue;
+      }
       Target t = targets.get(id);
       Integer bit = null;
       if (id.startsWith(CONCEPT_PREFIX)) {
@@ -311,10 +350,48 @@ public final class StageMatcher {
       }
       if (t != null || bit != null) {
         Side side = new Side(t, bit == null ? -1 : bit);
-        sides.put(id, distinct.computeIfAbsent(side, k -> k));
+        sides[e] = distinct.computeIfAbsent(side, k -> k);
       }
     }
     return new StageMatcher(compiled, sides, compositions, count);
+  }
+
+  /**
+   * Whether a string is the rule id of an entry of a lexicon: the entries with ids by their id's hash (open
+   * addressing), each candidate compared with the id the lexicon gives it. Made while stages are read over a
+   * lexicon, in place of a set of its some 100,000 ids as strings.
+   */
+  private static final class RuleIdIndex {
+    private final CompiledLexicon lexicon;
+    /** Entry + 1 of an entry with a rule id, 0 for none. */
+    private final int[] byHash;
+
+    RuleIdIndex(CompiledLexicon lexicon) {
+      this.lexicon = lexicon;
+      int n = lexicon.entryCount();
+      byHash = new int[Integer.highestOneBit(Math.max(2, 2 * n)) << 1];
+      int mask = byHash.length - 1;
+      for (int e = 0; e < n; e++) {
+        String id = lexicon.ruleId(e);
+        if (id != null) {
+          int i = SideTable.spread(id.hashCode()) & mask;
+          while (byHash[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          byHash[i] = e + 1;
+        }
+      }
+    }
+
+    boolean contains(String id) {
+      int mask = byHash.length - 1;
+      for (int i = SideTable.spread(id.hashCode()) & mask; byHash[i] != 0; i = (i + 1) & mask) {
+        if (id.equals(lexicon.ruleId(byHash[i] - 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** The rule id {@link CompiledLexicon} gives an entry: prefix, category, folded syllables joined by {@code _}. */

@@ -76,6 +76,26 @@ public final class CompiledLexicon {
     return false;
   }
 
+  /** Whether entry {@code e} has a rule id that names a side hit. */
+  private static boolean isSideRule(RuleIds ids, int e) {
+    for (String p : SIDE_PREFIXES) {
+      if (ids.startsWith(e, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether entry {@code e} has a side rule id that is a disclosure's cue. */
+  private static boolean isCue(RuleIds ids, int e) {
+    for (String p : CUE_PREFIXES) {
+      if (ids.startsWith(e, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a side rule id is a disclosure's cue ({@link #CUE_PREFIXES}), kept by every match. */
   private static boolean isCue(String ruleId) {
     for (String p : CUE_PREFIXES) {
@@ -94,12 +114,11 @@ public final class CompiledLexicon {
   final PhraseAutomaton exact;
   final PhraseAutomaton fold;
   final LexiconEntry[] entries;
-  /** Per output: its number of syllables (at most {@code INFO_LENGTH}). */
-  final char[] lengths;
-  final String[] ruleIds;
+  /** Per entry, its rule id (null for one that is not a rule), kept as bytes and made a string when asked for. */
+  final RuleIds ruleIds;
   /**
    * The exact syllable ids of every output, one run after the other: output {@code e}'s are
-   * {@code syllableIds[syllableStart[e] ..]} ({@link #lengths}{@code [e]} of them). A text syllable with the
+   * {@code syllableIds[syllableStart[e] ..]} ({@link #length}{@code (e)} of them). A text syllable with the
    * same id has the rule's diacritics; {@link Vocabulary#exactKey} spells it. One array rather than one per
    * output: a lexicon has some 500,000 outputs, and an array's header costs more than its few ids. Two bytes an
    * id where the vocabulary allows ({@link IdArray}).
@@ -109,14 +128,14 @@ public final class CompiledLexicon {
   final int[] syllableStart;
   /** The outputs' syllables as written, over the two arrays above, and the folded-hit checks that read them. */
   private final WrittenSyllables written;
-  /** Per output: folded hits may carry diacritics of the rule's own ({@link Fold#ALWAYS}). */
-  final boolean[] foldAlways;
   /** Per concept phrase (output {@code entries.length + j}): its concepts. */
   final ConceptSet[] conceptSets;
   final Map<Kind, Integer> counts;
   /**
    * Per output, what a hit needs to know of it packed in one int, so a hit reads one array slot rather
-   * than the entry object: its length in syllables (low 16 bits) and the {@code INFO_} flags.
+   * than the entry object: its length in syllables (low 16 bits), the {@code INFO_} flags and its rank for
+   * {@link MaskedReading} (from bit {@link MaskedReading#RANK_SHIFT}). The one table of these: no array of
+   * lengths, of ranks or of the fold flag beside it.
    */
   private final int[] info;
   /** Reads masked words by the phrases they complete (derived from the automata and entries). */
@@ -165,15 +184,16 @@ public final class CompiledLexicon {
    * @param syllableStart where each output's syllables start in {@code syllableIds}, and their end
    */
   CompiledLexicon(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold,
-      LexiconEntry[] entries, String[] ruleIds, int[] syllableStart, IdArray syllableIds,
+      LexiconEntry[] entries, RuleIds ruleIds, int[] syllableStart, IdArray syllableIds,
       boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
     this.vocab = vocab;
     this.normalizer = VietnameseNormalizer.forText(vocab);
     this.exact = exact;
     this.fold = fold;
     this.entries = entries;
-    this.lengths = new char[syllableStart.length - 1];
-    for (int i = 0; i < lengths.length; i++) {
+    int outputs = syllableStart.length - 1;
+    char[] lengths = new char[outputs];
+    for (int i = 0; i < outputs; i++) {
       int length = syllableStart[i + 1] - syllableStart[i];
       if (length > INFO_LENGTH) {
         throw new IllegalArgumentException("a phrase of " + length + " syllables");
@@ -184,7 +204,6 @@ public final class CompiledLexicon {
     this.syllableStart = syllableStart;
     this.syllableIds = syllableIds;
     this.written = new WrittenSyllables(syllableStart, syllableIds, null, vocab);
-    this.foldAlways = foldAlways;
     this.conceptSets = conceptSets;
     this.counts = counts;
     this.info = new int[lengths.length];
@@ -195,31 +214,32 @@ public final class CompiledLexicon {
         f |= k == Kind.RULE ? INFO_RULE : k == Kind.EXCEPTION ? INFO_EXCEPTION : k == Kind.CONTEXT ? INFO_CONTEXT
             : k == Kind.TARGET ? INFO_TARGET : 0;
         f |= k == Kind.RULE && entries[i].category() == Category.PROFANITY ? INFO_SWEAR : 0;
-        boolean side = ruleIds[i] != null && isSideRule(ruleIds[i]);
+        boolean side = isSideRule(ruleIds, i);
         f |= side ? INFO_SIDE : 0;
-        f |= side && !isCue(ruleIds[i]) ? INFO_STAGE_ONLY : 0;
+        f |= side && !isCue(ruleIds, i) ? INFO_STAGE_ONLY : 0;
         f |= entries[i].fold() == Fold.FINAL ? INFO_FINAL : 0;
         f |= entries[i].fold() == Fold.ALONE ? INFO_ALONE : 0;
         f |= k == Kind.EXCEPTION && lengths[i] > 1 && NEGATIONS.contains(syllable(i, 0)) ? INFO_NEGATION : 0;
       }
       info[i] = f;
     }
-    byte[] rank = new byte[lengths.length];
     for (int i = 0; i < lengths.length; i++) {
       int f = info[i];
+      byte rank;
       if (i >= entries.length) {
         ConceptSet set = conceptSets[i - entries.length];
-        rank[i] = REGISTERS.containsAll(set) ? MaskedReading.OTHER : MaskedReading.HARM;
+        rank = REGISTERS.containsAll(set) ? MaskedReading.OTHER : MaskedReading.HARM;
       } else if ((f & INFO_RULE) != 0) {
         // Side phrases (a conversation's stages) read no masked word: the text's reading is the same with
         // or without them.
-        rank[i] = (f & INFO_SIDE) != 0 ? MaskedReading.NONE : MaskedReading.RULE;
+        rank = (f & INFO_SIDE) != 0 ? MaskedReading.NONE : MaskedReading.RULE;
       } else {
-        rank[i] = (f & INFO_TARGET) != 0 ? MaskedReading.OTHER
+        rank = (f & INFO_TARGET) != 0 ? MaskedReading.OTHER
             : (f & INFO_EXCEPTION) != 0 ? MaskedReading.EXCEPTION : MaskedReading.NONE;
       }
+      info[i] = f | MaskedReading.info(0, rank);
     }
-    this.masks = new MaskedReading(vocab, exact, fold, rank, lengths);
+    this.masks = new MaskedReading(vocab, exact, fold, info);
   }
 
   /**
@@ -353,7 +373,8 @@ public final class CompiledLexicon {
     ex = null;
     PhraseAutomaton foldedAutomaton = fo.build();
     fo = null;
-    return new CompiledLexicon(vocab, exact, foldedAutomaton, entries, ids, start, IdArray.of(syllableIds), foldAlways,
+    vocab.trim();
+    return new CompiledLexicon(vocab, exact, foldedAutomaton, entries, RuleIds.of(ids), start, IdArray.of(syllableIds), foldAlways,
         conceptSets, counts);
   }
 
@@ -408,6 +429,25 @@ public final class CompiledLexicon {
     return new int[][] {exIds, foIds};
   }
 
+  /** Output {@code e}'s number of syllables. */
+  int length(int e) {
+    return info[e] & INFO_LENGTH;
+  }
+
+  /** Whether output {@code e}'s folded hits may carry diacritics of its own ({@link Fold#ALWAYS}). */
+  boolean foldAlways(int e) {
+    return (info[e] & INFO_ALWAYS) != 0;
+  }
+
+  /** Per output, {@link #foldAlways(int)}: a new array (for writing the lexicon and for tests). */
+  boolean[] foldAlways() {
+    boolean[] a = new boolean[info.length];
+    for (int e = 0; e < a.length; e++) {
+      a[e] = foldAlways(e);
+    }
+    return a;
+  }
+
   /** The exact syllable id of syllable {@code k} of output {@code e}. */
   int syllableId(int e, int k) {
     return syllableIds.get(syllableStart[e] + k);
@@ -433,13 +473,23 @@ public final class CompiledLexicon {
 
   /** The rule id of entry {@code e} (what its candidates carry), null for an entry that is not a rule. */
   public String ruleId(int e) {
-    return ruleIds[e];
+    return ruleIds.get(e);
+  }
+
+  /** Every entry's rule id (null for one that is not a rule), in a new array. */
+  String[] ruleIdArray() {
+    String[] a = new String[ruleIds.size()];
+    for (int e = 0; e < a.length; e++) {
+      a[e] = ruleIds.get(e);
+    }
+    return a;
   }
 
   /** The rule ids this lexicon can report. */
   public Set<String> ruleIds() {
     Set<String> ids = new java.util.HashSet<>();
-    for (String id : ruleIds) {
+    for (int e = 0; e < ruleIds.size(); e++) {
+      String id = ruleIds.get(e);
       if (id != null) {
         ids.add(id);
       }
@@ -759,7 +809,7 @@ public final class CompiledLexicon {
    * English word written as a name beside another capitalised word ({@code Dick Advocaat}) is one too.
    */
   private boolean properName(int e, int endPos, Positions p) {
-    return entries[e].kind() == Kind.RULE && properName(lengths[e], endPos - lengths[e] + 1, endPos, p);
+    return entries[e].kind() == Kind.RULE && properName(length(e), endPos - length(e) + 1, endPos, p);
   }
 
   /** {@link #properName(int, int, Positions)} for a rule of {@code length} syllables at {@code first..endPos}. */
@@ -933,7 +983,8 @@ public final class CompiledLexicon {
       Rating rating = capped(entry.category(), entry.rating(), startPos, endPos, ctx, contexts);
       byte kind = side ? MatchState.SIDE : (f & INFO_TARGET) != 0 ? MatchState.TARGET
           : properName(e, endPos, state.positions()) ? MatchState.NAME : MatchState.RULE;
-      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, ruleIds[e], e);
+      // the rule id is made from this lexicon's bytes only if someone asks for it (MatchState.candidateRule)
+      state.addCandidate(kind, startPos, endPos, entry.category(), entry.severity(), rating, null, e);
     }
     for (; ph < pcount; ph++) {
       policyCandidate(state, policy, phits[ph], exc, exceptions, minStartFrom, ctx, contexts);

@@ -39,7 +39,7 @@ import vn.lanhmanh.text.Vocabulary;
  *
  * <p>Layout: an 8-byte magic {@code LMLEXBIN}, the format version, the engine stamp (which build of the
  * normaliser and compiler wrote it), a checksum of the lexicon source files (0 when unknown), then the
- * payload's inflated length, its CRC-32, the deflated payload and (from version 6) a CRC-32 of the deflated bytes
+ * payload's inflated length, its CRC-32, the deflated payload and a CRC-32 of the deflated bytes
  * themselves, so that a damaged byte is refused even where it leaves the inflated payload as it was (a code length
  * of a symbol a block never uses). The payload holds the lexicon entries
  * once (for custom policies and conversations compiled later) and any number of named compiled lexicons,
@@ -59,15 +59,16 @@ public final class LexiconCodec {
    * Bumped whenever the layout below changes. Version 3 adds a concept phrase's concepts 64-127, written
    * after its flags when it has any (flag 2); version 4 its concepts 128-191, written after those when it has
    * any (flag 4); version 5 its concepts 192-255, written last when it has any (flag 8); version 6 a CRC-32 of
-   * the deflated bytes after them, at the end of the file.
+   * the deflated bytes after them, at the end of the file. Version 7 writes the automata without their failure
+   * links (derived when read), each state's parent and number of outputs in one number and its outputs as
+   * differences, and the concept phrases' distinct sets once, each phrase by its set's number.
    */
-  public static final int FORMAT_VERSION = 6;
+  public static final int FORMAT_VERSION = 7;
   /**
-   * The oldest version still read: version 2 wrote concepts 0-63 only, version 3 concepts 0-127 and version
-   * 4 concepts 0-191; they are read as version 6 with none of the concepts they could not hold, and version 5
-   * and older without the deflated bytes' checksum.
+   * The oldest version still read. Versions 2 to 6 are refused (compile again): a precompiled file is tied to
+   * the build that wrote it by its engine stamp anyway, so no file of an older layout can be used by this one.
    */
-  public static final int OLDEST_FORMAT_VERSION = 2;
+  public static final int OLDEST_FORMAT_VERSION = 7;
   private static final byte[] MAGIC = "LMLEXBIN".getBytes(StandardCharsets.US_ASCII);
   /** Refuse to inflate more than this: a precompiled lexicon is a few megabytes at most. */
   private static final int MAX_PAYLOAD = 256 << 20;
@@ -106,8 +107,6 @@ public final class LexiconCodec {
     /** Sections that were read but could not be decoded, by name, with the reason, given again if asked. */
     private final Map<String, FormatException> refused = new LinkedHashMap<>();
     private final LexiconEntry[] table;
-    /** The format version of the bytes of {@link #sections}. */
-    private final int formatVersion;
 
     /**
      * @param engine the stamp of the engine that compiled it
@@ -117,19 +116,17 @@ public final class LexiconCodec {
      */
     public Bundle(String engine, long sourceChecksum, List<LexiconEntry> entries,
         Map<String, CompiledLexicon> lexicons) {
-      this(engine, sourceChecksum, entries, new LinkedHashMap<>(lexicons), Map.of(), null, FORMAT_VERSION);
+      this(engine, sourceChecksum, entries, new LinkedHashMap<>(lexicons), Map.of(), null);
     }
 
     private Bundle(String engine, long sourceChecksum, List<LexiconEntry> entries,
-        Map<String, CompiledLexicon> decoded, Map<String, Section> sections, LexiconEntry[] table,
-        int formatVersion) {
+        Map<String, CompiledLexicon> decoded, Map<String, Section> sections, LexiconEntry[] table) {
       this.engine = engine;
       this.sourceChecksum = sourceChecksum;
       this.entries = List.copyOf(entries);
       this.decoded = decoded;
       this.sections = new LinkedHashMap<>(sections);
       this.table = table;
-      this.formatVersion = formatVersion;
     }
 
     public String engine() {
@@ -167,7 +164,7 @@ public final class LexiconCodec {
       }
       // Read and checked while its bytes are held; built once they are let go, so the payload (the largest
       // array read) is not in the heap while the automata are assembled (unless other sections hold it).
-      Parsed parsed = parse(sections.get(name), table, formatVersion);
+      Parsed parsed = parse(sections.get(name), table);
       sections.remove(name);
       try {
         c = parsed.build();
@@ -302,7 +299,7 @@ public final class LexiconCodec {
       Integer global = index.get(c.entries[i]);
       d.varint(global != null ? global << 1 : (local.get(c.entries[i]) << 1) | 1);
       // Rule ids are derived from the folded syllables where they can be; only a prefix is written.
-      String id = c.ruleIds[i];
+      String id = c.ruleIds.get(i);
       String suffix = foldIds[i] == null ? null : ruleIdSuffix(c.entries[i], foldKeys, foldIds[i], foldIds[i].length);
       if (id == null) {
         d.varint(0);
@@ -317,15 +314,18 @@ public final class LexiconCodec {
     for (Kind k : Kind.values()) {
       d.varint(c.counts.getOrDefault(k, 0));
     }
-    // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well. Each:
-    // its concepts 0-63, flags (1: fold always, 2: concepts 64-127 follow, 4: concepts 128-191 follow, 8:
-    // concepts 192-255 follow), then those concepts if any.
-    d.varint(c.conceptSets.length);
-    for (int j = 0; j < c.conceptSets.length; j++) {
-      ConceptSet set = c.conceptSets[j];
+    // Concept phrases: outputs numbered after the entries; their syllables are trie paths as well. Their
+    // distinct concept sets first (a few hundred for some 500,000 phrases), each: its concepts 0-63, flags (2:
+    // concepts 64-127 follow, 4: concepts 128-191 follow, 8: concepts 192-255 follow), then those concepts if
+    // any. Then each phrase: its set's number in that table times two, plus one if it is folded always.
+    Map<ConceptSet, Integer> distinct = new LinkedHashMap<>();
+    for (ConceptSet set : c.conceptSets) {
+      distinct.putIfAbsent(set, distinct.size());
+    }
+    d.varint(distinct.size());
+    for (ConceptSet set : distinct.keySet()) {
       writeConceptWord(d, set.w0());
-      d.varint((c.foldAlways[c.entries.length + j] ? 1 : 0) | (set.w1() != 0 ? 2 : 0) | (set.w2() != 0 ? 4 : 0)
-          | (set.w3() != 0 ? 8 : 0));
+      d.varint((set.w1() != 0 ? 2 : 0) | (set.w2() != 0 ? 4 : 0) | (set.w3() != 0 ? 8 : 0));
       if (set.w1() != 0) {
         writeConceptWord(d, set.w1());
       }
@@ -335,6 +335,10 @@ public final class LexiconCodec {
       if (set.w3() != 0) {
         writeConceptWord(d, set.w3());
       }
+    }
+    d.varint(c.conceptSets.length);
+    for (int j = 0; j < c.conceptSets.length; j++) {
+      d.varint((distinct.get(c.conceptSets[j]) << 1) | (c.foldAlways(c.entries.length + j) ? 1 : 0));
     }
   }
 
@@ -374,28 +378,44 @@ public final class LexiconCodec {
   }
 
   /**
-   * The trie (each state's parent and edge symbol), failure links and each state's own outputs; the
-   * child ranges, root array, child bits and inherited outputs are rebuilt when read.
+   * The trie and each state's own outputs, state by state in the order of {@link #trieOf}: for each state after
+   * the root, one number holding how far back its parent is (times four) and how many outputs it has of its own
+   * (0 to 2; 3 means three or more, their number less three follows), then the symbol on the edge into it, then
+   * its own outputs, each as the difference from the output written before it (zigzag: most are one more).
+   * The root has no parent or symbol: only its number of outputs, then those. Failure links, child ranges, root
+   * array, child bits and inherited outputs are rebuilt when read.
    */
   private static void writeAutomaton(Out d, Trie t) {
     int n = t.parent.length;
     d.varint(n);
+    int[] previous = {0};
+    d.varint(t.own[0].length);
+    writeOutputs(d, t.own[0], previous);
     for (int s = 1; s < n; s++) {
-      d.varint(s - t.parent[s]);
+      int k = t.own[s].length;
+      d.varint(((s - t.parent[s]) << 2) | Math.min(k, 3));
+      if (k >= 3) {
+        d.varint(k - 3);
+      }
       d.varint(t.symbol[s]);
-      d.varint(t.fail[s]);
+      writeOutputs(d, t.own[s], previous);
     }
-    for (int s = 0; s < n; s++) {
-      d.ints(t.own[s]);
+  }
+
+  /** Outputs as differences (zigzag) from the one written before; {@code previous[0]} is that one. */
+  private static void writeOutputs(Out d, int[] outputs, int[] previous) {
+    for (int e : outputs) {
+      int delta = e - previous[0];
+      d.varint((delta << 1) ^ (delta >> 31));
+      previous[0] = e;
     }
   }
 
   /**
-   * An automaton as written: its trie (each state's parent, edge symbol and depth), each state's own outputs
-   * and its failure link, numbered as {@link #trieOf} numbers them.
+   * An automaton as written: its trie (each state's parent, edge symbol and depth) and each state's own outputs,
+   * numbered as {@link #trieOf} numbers them.
    */
-  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own,
-      int[] fail) {}
+  private record Trie(PhraseAutomaton automaton, int[] parent, int[] symbol, int[] depth, int[][] own) {}
 
   /**
    * The trie of a built automaton, numbered as {@link CompiledLexicon#compile} creates its states (concept
@@ -443,18 +463,16 @@ public final class LexiconCodec {
     }
     int[] wParent = new int[n];
     int[] wSymbol = new int[n];
-    int[] wFail = new int[n];
     int[] wDepth = new int[n];
     int[][] wOwn = new int[n][];
     for (int s = 0; s < n; s++) {
       int i = renumber[s];
       wParent[i] = renumber[parent[s]];
       wSymbol[i] = s == 0 ? 0 : a.symbol(s);
-      wFail[i] = renumber[a.fail(s)];
       wDepth[i] = depth[s];
       wOwn[i] = byRank(own[s], rules);
     }
-    return new Trie(a, wParent, wSymbol, wDepth, wOwn, wFail);
+    return new Trie(a, wParent, wSymbol, wDepth, wOwn);
   }
 
   /** Ascending outputs in the order they were added: the concept phrases first, then the entries. */
@@ -644,17 +662,15 @@ public final class LexiconCodec {
             + " bytes declared, " + rawLength + " inflated)");
       }
       byte[] packed = readExactly(in, packedLength);
-      if (header.formatVersion() >= 6) {
-        byte[] trailer = readUpTo(in, Long.BYTES);
-        if (trailer.length < Long.BYTES) {
-          throw new FormatException("precompiled lexicon is truncated: the checksum of the deflated bytes is "
-              + "missing");
-        }
-        CRC32 packedCheck = new CRC32();
-        packedCheck.update(packed);
-        if (packedCheck.getValue() != ByteBuffer.wrap(trailer).getLong()) {
-          throw new FormatException("precompiled lexicon is corrupt: checksum mismatch of the deflated bytes");
-        }
+      byte[] trailer = readUpTo(in, Long.BYTES);
+      if (trailer.length < Long.BYTES) {
+        throw new FormatException("precompiled lexicon is truncated: the checksum of the deflated bytes is "
+            + "missing");
+      }
+      CRC32 packedCheck = new CRC32();
+      packedCheck.update(packed);
+      if (packedCheck.getValue() != ByteBuffer.wrap(trailer).getLong()) {
+        throw new FormatException("precompiled lexicon is corrupt: checksum mismatch of the deflated bytes");
       }
       byte[] payload;
       if (compression == Compression.DEFLATE.ordinal()) {
@@ -760,7 +776,8 @@ public final class LexiconCodec {
     int version = b.getInt();
     if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
       throw new FormatException("precompiled lexicon has format version " + version + ", this library reads "
-          + "versions " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION
+          + (OLDEST_FORMAT_VERSION == FORMAT_VERSION ? "version " + FORMAT_VERSION
+              : "versions " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION)
           + ": compile it again with this version (lanhmanh lexicon compile)");
     }
     int n = b.getInt();
@@ -820,7 +837,7 @@ public final class LexiconCodec {
       throw new FormatException("precompiled lexicon is corrupt: " + (b.end - b.pos) + " bytes after the end");
     }
     return new Bundle(header.engine(), header.sourceChecksum(), Arrays.asList(table), new LinkedHashMap<>(),
-        sections, table, header.formatVersion());
+        sections, table);
   }
 
   /** A compiled lexicon's bytes, not decoded yet: a range of the payload as it was read, not a copy. */
@@ -830,10 +847,10 @@ public final class LexiconCodec {
    * Reads a section into a {@link Parsed} lexicon, checking every table: what it returns builds without
    * another check, and holds nothing of the section's bytes.
    */
-  private static Parsed parse(Section s, LexiconEntry[] table, int version) {
+  private static Parsed parse(Section s, LexiconEntry[] table) {
     try {
       In in = new In(s.buf(), s.start(), s.end());
-      Parsed p = readLexicon(in, table, version);
+      Parsed p = readLexicon(in, table);
       if (in.pos != in.end) {
         throw new FormatException("precompiled lexicon is corrupt: " + (in.end - in.pos)
             + " bytes after a compiled lexicon");
@@ -888,7 +905,7 @@ public final class LexiconCodec {
    * Reads one compiled lexicon: its tables are decoded and checked, its rule ids derived, and its two tries
    * kept as read (the automata are assembled by {@link Parsed#build}, once the bytes are no longer held).
    */
-  private static Parsed readLexicon(In b, LexiconEntry[] table, int version) {
+  private static Parsed readLexicon(In b, LexiconEntry[] table) {
     LexiconEntry[] own = new LexiconEntry[b.count("own entries")];
     for (int i = 0; i < own.length; i++) {
       own[i] = readEntry(b);
@@ -898,7 +915,7 @@ public final class LexiconCodec {
     ReadTrie fold = readTrie(b, vocab.foldCount());
     int n = b.count("compiled entries");
     LexiconEntry[] entries = new LexiconEntry[n];
-    String[] ruleIds = new String[n];
+    RuleIds.Builder ruleIds = new RuleIds.Builder(n);
     int[] refs = new int[n];
     String[] ruleIdParts = new String[n];
     int[] idKinds = new int[n];
@@ -915,23 +932,30 @@ public final class LexiconCodec {
     for (Kind k : Kind.values()) {
       counts.put(k, b.varint());
     }
-    int m = b.count("concept phrases");
-    ConceptSet[] conceptSets = new ConceptSet[m];
-    Map<ConceptSet, ConceptSet> shared = new HashMap<>();
-    boolean[] foldAlways = new boolean[n + m];
-    for (int j = 0; j < m; j++) {
+    int distinct = b.count("concept sets");
+    ConceptSet[] sets = new ConceptSet[distinct];
+    for (int k = 0; k < distinct; k++) {
       long w0 = readConceptWord(b);
       int flags = b.varint();
-      // version 2 had only concepts 0-63 and the flag "fold always", version 3 only concepts 0-127, version 4
-      // only concepts 0-191
-      if (flags < 0 || flags > (version >= 5 ? 15 : version == 4 ? 7 : version == 3 ? 3 : 1)) {
-        throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept phrase " + j);
+      if (flags < 0 || flags > 15 || (flags & 1) != 0) {
+        throw new FormatException("precompiled lexicon is corrupt: flags " + flags + " of concept set " + k);
       }
       long w1 = (flags & 2) != 0 ? readConceptWord(b) : 0;
       long w2 = (flags & 4) != 0 ? readConceptWord(b) : 0;
       long w3 = (flags & 8) != 0 ? readConceptWord(b) : 0;
-      conceptSets[j] = shared.computeIfAbsent(new ConceptSet(w0, w1, w2, w3), k -> k);   // one per distinct set
-      foldAlways[n + j] = (flags & 1) != 0;
+      sets[k] = new ConceptSet(w0, w1, w2, w3);
+    }
+    int m = b.count("concept phrases");
+    ConceptSet[] conceptSets = new ConceptSet[m];
+    boolean[] foldAlways = new boolean[n + m];
+    for (int j = 0; j < m; j++) {
+      int ref = b.varint();
+      if (ref < 0 || ref >>> 1 >= distinct) {
+        throw new FormatException("precompiled lexicon is corrupt: concept set " + (ref >>> 1) + " of concept phrase "
+            + j + " (" + distinct + " sets)");
+      }
+      conceptSets[j] = sets[ref >>> 1];   // one instance per distinct set
+      foldAlways[n + j] = (ref & 1) != 0;
     }
     int total = n + m;
     // An output's exact syllables are the path to the state of the exact automaton where it is an output:
@@ -950,13 +974,13 @@ public final class LexiconCodec {
         if (suffix == null) {
           throw new FormatException("precompiled lexicon is corrupt: no rule id for entry " + i);
         }
-        ruleIds[i] = ruleIdParts[i] + suffix;
-      } else if (idKind == 2) {
-        ruleIds[i] = ruleIdParts[i];
+        ruleIds.add(ruleIdParts[i] + suffix);
+      } else {
+        ruleIds.add(idKind == 2 ? ruleIdParts[i] : null);
       }
     }
     fold.forgetPaths();   // the rule ids were their only use
-    return new Parsed(vocab, exact, fold, entries, ruleIds, foldAlways, conceptSets, counts);
+    return new Parsed(vocab, exact, fold, entries, ruleIds.build(), foldAlways, conceptSets, counts);
   }
 
   /**
@@ -968,12 +992,12 @@ public final class LexiconCodec {
     private ReadTrie exact;
     private ReadTrie fold;
     private final LexiconEntry[] entries;
-    private final String[] ruleIds;
+    private final RuleIds ruleIds;
     private final boolean[] foldAlways;
     private final ConceptSet[] conceptSets;
     private final Map<Kind, Integer> counts;
 
-    Parsed(Vocabulary vocab, ReadTrie exact, ReadTrie fold, LexiconEntry[] entries, String[] ruleIds,
+    Parsed(Vocabulary vocab, ReadTrie exact, ReadTrie fold, LexiconEntry[] entries, RuleIds ruleIds,
         boolean[] foldAlways, ConceptSet[] conceptSets, Map<Kind, Integer> counts) {
       this.vocab = vocab;
       this.exact = exact;
@@ -1066,12 +1090,13 @@ public final class LexiconCodec {
       }
       v.addMaskable(maskable[k], maskable[k + 1]);
     }
+    v.trim();
     return v;
   }
 
   /**
    * A trie as read from a section, before its automaton is assembled: the trie itself (each state's parent,
-   * the symbol on the edge into it, its failure link and its own outputs, all states' in one array), each
+   * the symbol on the edge into it and its own outputs, all states' in one array), each
    * state's depth and, per output, the state where it is one. A phrase's symbols are the path to that state,
    * walked up the parents when asked for: no array per phrase (or per state) is made. {@link #assemble}
    * spends it.
@@ -1145,8 +1170,8 @@ public final class LexiconCodec {
   }
 
   /**
-   * Reads a trie whose symbols are below {@code symbols} (the syllables of its vocabulary table): each state's
-   * parent, symbol and failure link, then each state's own outputs, into one array.
+   * Reads a trie whose symbols are below {@code symbols} (the syllables of its vocabulary table), as
+   * {@link #writeAutomaton} wrote it: each state's parent and symbol, and all states' own outputs in one array.
    */
   private static ReadTrie readTrie(In b, int symbols) {
     int n = b.count("states");
@@ -1155,44 +1180,52 @@ public final class LexiconCodec {
     }
     int[] parent = new int[n];
     int[] symbol = new int[n];
-    int[] fail = new int[n];
     int[] depth = new int[n];
-    int maxDepth = 0;
-    for (int s = 1; s < n; s++) {
-      parent[s] = s - b.varint();
-      symbol[s] = b.varint();
-      fail[s] = b.varint();
-      if (parent[s] < 0 || parent[s] >= s) {
-        throw new FormatException("precompiled lexicon is corrupt: state " + s + " has parent " + parent[s]);
-      }
-      if (symbol[s] < 0 || symbol[s] >= symbols) {
-        throw new FormatException("precompiled lexicon is corrupt: state " + s + " has symbol " + symbol[s]
-            + " of " + symbols + " syllables");
-      }
-      depth[s] = depth[parent[s]] + 1;
-      maxDepth = Math.max(maxDepth, depth[s]);
-    }
     int[] ownStart = new int[n + 1];
     int[] ownIds = new int[Math.min(n, b.remaining())];
+    int maxDepth = 0;
     int owned = 0;
     int maxOutput = -1;
+    int previous = 0;
     for (int s = 0; s < n; s++) {
-      int k = b.count("numbers");
+      int k;
+      if (s == 0) {
+        k = b.count("numbers");
+      } else {
+        int head = b.varint();
+        k = head & 3;
+        parent[s] = s - (head >>> 2);
+        if (head < 0 || parent[s] < 0 || parent[s] >= s) {
+          throw new FormatException("precompiled lexicon is corrupt: state " + s + " has parent " + parent[s]);
+        }
+        if (k == 3) {
+          k += b.count("numbers");
+        }
+        symbol[s] = b.varint();
+        if (symbol[s] < 0 || symbol[s] >= symbols) {
+          throw new FormatException("precompiled lexicon is corrupt: state " + s + " has symbol " + symbol[s]
+              + " of " + symbols + " syllables");
+        }
+        depth[s] = depth[parent[s]] + 1;
+        maxDepth = Math.max(maxDepth, depth[s]);
+      }
       if (owned + k > ownIds.length) {
         ownIds = Arrays.copyOf(ownIds, Math.max(owned + k, ownIds.length + (ownIds.length >> 1)));
       }
       for (int j = 0; j < k; j++) {
-        int e = b.varint();
+        int z = b.varint();
+        int e = previous + ((z >>> 1) ^ -(z & 1));
         if (e < 0) {
           throw new FormatException("precompiled lexicon is corrupt: output " + e + " of state " + s);
         }
         ownIds[owned++] = e;
+        previous = e;
         maxOutput = Math.max(maxOutput, e);
       }
       ownStart[s + 1] = owned;
-      if (s > 0 && (fail[s] < 0 || fail[s] >= n || depth[fail[s]] >= depth[s])) {
-        throw new FormatException("precompiled lexicon is corrupt: failure link " + fail[s] + " of state " + s);
-      }
+    }
+    if (owned < ownIds.length) {
+      ownIds = Arrays.copyOf(ownIds, owned);   // held until the automaton is assembled: not the room it grew into
     }
     // Every output is an entry or a concept phrase, each written later in the section with a byte at least.
     if (maxOutput >= b.remaining()) {
@@ -1210,7 +1243,7 @@ public final class LexiconCodec {
         stateOf[e] = s;
       }
     }
-    return new ReadTrie(new PhraseAutomaton.Trie(parent, symbol, fail, ownStart, ownIds), depth, maxDepth, stateOf);
+    return new ReadTrie(new PhraseAutomaton.Trie(parent, symbol, ownStart, ownIds), depth, maxDepth, stateOf);
   }
 
   /** Reads what {@link Out} wrote, from a range of an array; every bad length or index is a {@link FormatException}. */

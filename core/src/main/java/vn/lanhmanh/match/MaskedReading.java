@@ -105,8 +105,11 @@ final class MaskedReading {
 
   private final Vocabulary vocab;
   private final PhraseAutomaton[] automata;
-  private final byte[] rank;
-  private final char[] length;
+  /**
+   * Per output: its length in syllables (low 16 bits) and its rank plus one (0 for {@link #NONE}) from bit
+   * {@link #RANK_SHIFT}, in the lexicon's own table of what a hit needs to know of an output (read, not copied).
+   */
+  private final int[] info;
   /** The longest phrase that may be read, at most {@link #MAX_LENGTH}. */
   private final int maxLength;
   /** Syllables of this many letters or more share one bucket of {@link #bySpelling}. */
@@ -130,19 +133,36 @@ final class MaskedReading {
   private final int[] exactOfFoldStart;
   private final int[] exactOfFold;
 
+  /** Where an output's rank plus one starts in its {@link #info} (three bits). */
+  static final int RANK_SHIFT = 27;
+
+  /** What {@link #info} holds for an output of this length and rank. */
+  static int info(int length, byte rank) {
+    return length | (rank + 1) << RANK_SHIFT;
+  }
+
+  /** Output {@code e}'s length in syllables. */
+  private int length(int e) {
+    return info[e] & 0xFFFF;
+  }
+
+  /** Output {@code e}'s rank: {@link #RULE}, {@link #HARM}, {@link #OTHER}, {@link #EXCEPTION} or {@link #NONE}. */
+  private int rank(int e) {
+    return ((info[e] >>> RANK_SHIFT) & 7) - 1;
+  }
+
   /**
-   * @param rank per output, {@link #RULE}, {@link #HARM}, {@link #OTHER} or {@link #NONE}
-   * @param length per output, its length in syllables
+   * @param info per output, its length in syllables and its rank ({@link #RULE}, {@link #HARM}, {@link #OTHER},
+   *     {@link #EXCEPTION} or {@link #NONE}) as {@link #info(int, byte)} puts them, beside other bits
    */
-  MaskedReading(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold, byte[] rank, char[] length) {
+  MaskedReading(Vocabulary vocab, PhraseAutomaton exact, PhraseAutomaton fold, int[] info) {
     this.vocab = vocab;
     this.automata = new PhraseAutomaton[] {exact, fold};
-    this.rank = rank;
-    this.length = length;
+    this.info = info;
     int max = 0;
-    for (int e = 0; e < rank.length; e++) {
-      if (rank[e] != NONE) {
-        max = Math.max(max, length[e]);
+    for (int e = 0; e < info.length; e++) {
+      if (rank(e) != NONE) {
+        max = Math.max(max, length(e));
       }
     }
     this.maxLength = Math.min(max, MAX_LENGTH);
@@ -475,8 +495,9 @@ final class MaskedReading {
       int best = NONE;
       for (int k = at + 1, e = at + 1 + a.pool[at]; k < e; k++) {
         int out = a.pool[k];
-        if (length[out] == span && rank[out] != NONE && (best == NONE || rank[out] < best)) {
-          best = rank[out];
+        int r = rank(out);
+        if (length(out) == span && r != NONE && (best == NONE || r < best)) {
+          best = r;
         }
       }
       // A weak masked word completes a rule beside a strong one; a concept phrase (kẹo cỏ: two street
@@ -795,7 +816,7 @@ final class MaskedReading {
     }
     for (int k = at + 1, e = at + 1 + a.pool[at]; k < e; k++) {
       int out = a.pool[k];
-      if (length[out] == 1 && rank[out] == RULE) {
+      if (length(out) == 1 && rank(out) == RULE) {
         return true;
       }
     }

@@ -145,8 +145,18 @@ public final class MatchState {
     return RATINGS[cRating[i]];
   }
 
+  /**
+   * The rule id of candidate {@code i}. A candidate made by an output of {@link #matchedBy()} gets its id from
+   * that lexicon when it is first asked for (the lexicon keeps its ids as bytes, {@link RuleIds}), so a
+   * candidate that no one asks about makes no string.
+   */
   public String candidateRule(int i) {
-    return cRule[i];
+    String rule = cRule[i];
+    if (rule == null && cEntry[i] >= 0 && matchedBy != null) {
+      rule = matchedBy.ruleId(cEntry[i]);
+      cRule[i] = rule;
+    }
+    return rule;
   }
 
   /**
@@ -182,7 +192,10 @@ public final class MatchState {
     addCandidate(kind, startPos, endPos, category, severity, rating, rule, -1);
   }
 
-  /** As above, made by output {@code entry} of {@link #matchedBy()}. */
+  /**
+   * As above, made by output {@code entry} of {@link #matchedBy()}; {@code rule} may be null, for the id that
+   * lexicon gives the entry ({@link #candidateRule}).
+   */
   void addCandidate(byte kind, int startPos, int endPos, Category category, Severity severity,
       Rating rating, String rule, int entry) {
     if (candidates == cStartPos.length) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * random place. What a step reads of a state is its child mask ({@link #masks}) and, when the mask has no
  * bit for the symbol, its failure link ({@link #fail}); a hit reads where its outputs start
  * ({@link #outputsAt}). They are three arrays, not one table, so that no array of the automaton is larger
- * than one {@code long} a state: the largest allocation a phone's heap must find in one piece is halved.
+ * than one {@code int} a state: the largest allocation a phone's heap must find in one piece is small.
  *
  * <p>Immutable after {@link Builder#build()}; thread-safe.
  */
@@ -28,10 +28,13 @@ final class PhraseAutomaton {
   /** The root's transitions by symbol (0 where the root has none). */
   final int[] rootNext;
   /**
-   * Per state, bit {@code symbol % 64} set for every symbol it has a transition on (a clear bit means no
-   * transition, so most steps skip the search of its children; a state without children has no bit set).
+   * Per state, bit {@code symbol % 32} set for every symbol it has a transition on (a clear bit means no
+   * transition, so most steps skip the search of its children; a state without children has no bit set). An
+   * {@code int} rather than a {@code long} a state: more than half the states have no child and most others
+   * one or two, so the narrower mask seldom sends a step to a search that finds nothing, and it saves four bytes
+   * a state (some 7.5 MB over the lexicon's two automata).
    */
-  final long[] masks;
+  final int[] masks;
   /** Per state, its failure link (0, the root, for the root and its children). */
   private final int[] failLinks;
   /** Per state, where its outputs start in {@link #pool} (0 for a state without outputs). */
@@ -41,7 +44,8 @@ final class PhraseAutomaton {
    * text visits most, first): at a state's start its number of outputs, then the outputs in ascending
    * order. Index 0 is unused, so a start of 0 means none. A hit reads it at the start
    * {@link #outputsAt} gives. It is the only copy of the outputs: no array per state is kept (an array's header alone is 16
-   * bytes, and a lexicon's automata have hundreds of thousands of states with outputs).
+   * bytes, and a lexicon's automata have hundreds of thousands of states with outputs), and a state with no
+   * outputs of its own, whose outputs are its failure target's, starts where that state's start.
    */
   final int[] pool;
   /**
@@ -57,7 +61,7 @@ final class PhraseAutomaton {
   private final char[] narrowSymbol;
   private final int[] wideSymbol;
 
-  private PhraseAutomaton(int[] rootNext, long[] masks, int[] failLinks, int[] outputStart, int[] first,
+  private PhraseAutomaton(int[] rootNext, int[] masks, int[] failLinks, int[] outputStart, int[] first,
       char[] narrowSymbol, int[] wideSymbol, int[] pool) {
     this.pool = pool;
     this.rootNext = rootNext;
@@ -80,11 +84,11 @@ final class PhraseAutomaton {
     if (symbol < 0) {
       return 0;
     }
-    long[] m = masks;
+    int[] m = masks;
     int[] f = failLinks;
     while (state != 0) {
-      // Java's shift takes the low six bits of symbol: this tests bit symbol % 64.
-      if ((m[state] & (1L << symbol)) != 0) {
+      // Java's shift takes the low five bits of symbol: this tests bit symbol % 32.
+      if ((m[state] & (1 << symbol)) != 0) {
         int next = child(state, symbol);
         if (next >= 0) {
           return next;
@@ -101,7 +105,7 @@ final class PhraseAutomaton {
     if (state == 0) {
       return symbol < rootNext.length && rootNext[symbol] != 0 ? rootNext[symbol] : -1;
     }
-    return (masks[state] & (1L << symbol)) != 0 ? child(state, symbol) : -1;
+    return (masks[state] & (1 << symbol)) != 0 ? child(state, symbol) : -1;
   }
 
   /** How many phrases end in this state. */
@@ -188,26 +192,29 @@ final class PhraseAutomaton {
     int[] sym = new int[n];
     int[] links = new int[n];
     int[] outputAt = new int[n];
-    long[] masks = new long[n];
+    int[] masks = new int[n];
     int pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
       sym[i] = i == 0 ? 0 : symbol[s];
       links[i] = renumber[fail[s]];
       int k = outputs.length[s];
-      pooled += k == 0 ? 0 : k + 1;
+      pooled += k == 0 || ownless(s, fail, outputs) ? 0 : k + 1;
     }
-    // Each state's outputs straight into the pool, sorted there: no array per state is made or kept.
+    // Each state's outputs straight into the pool, sorted there: no array per state is made or kept. A state
+    // without outputs of its own shares its failure target's run (numbered before it).
     int[] pool = new int[pooled];
     int at = 1;
     for (int i = 0; i < n; i++) {
       for (int c = first[i]; c < first[i + 1]; c++) {
-        masks[i] |= 1L << sym[c];
+        masks[i] |= 1 << sym[c];
       }
       int s = order[i];
       int k = outputs.length[s];
       int from = 0;
-      if (k != 0) {
+      if (k != 0 && ownless(s, fail, outputs)) {
+        from = outputAt[links[i]];
+      } else if (k != 0) {
         from = at;
         pool[at++] = k;
         System.arraycopy(outputs.flat, outputs.start[s], pool, at, k);
@@ -223,21 +230,19 @@ final class PhraseAutomaton {
 
   /**
    * A trie handed over to {@link #assemble(Trie)}: each state's parent and the symbol on the edge into it
-   * (both ignored for the root, state 0), its failure link, and the outputs it has of its own, state
-   * {@code s}'s being {@code ownIds[ownStart[s] .. ownStart[s + 1])} in any order. Any numbering of the states
-   * with the root at 0 will do. The assembly clears the fields as it uses them up.
+   * (both ignored for the root, state 0), and the outputs it has of its own, state {@code s}'s being
+   * {@code ownIds[ownStart[s] .. ownStart[s + 1])} in any order. Any numbering of the states with the root at 0
+   * will do. The assembly clears the fields as it uses them up.
    */
   static final class Trie {
     int[] parent;
     int[] symbol;
-    int[] fail;
     int[] ownStart;
     int[] ownIds;
 
-    Trie(int[] parent, int[] symbol, int[] fail, int[] ownStart, int[] ownIds) {
+    Trie(int[] parent, int[] symbol, int[] ownStart, int[] ownIds) {
       this.parent = parent;
       this.symbol = symbol;
-      this.fail = fail;
       this.ownStart = ownStart;
       this.ownIds = ownIds;
     }
@@ -252,7 +257,7 @@ final class PhraseAutomaton {
    * is made.
    */
   static PhraseAutomaton assemble(Trie t) {
-    int n = t.fail.length;
+    int n = t.parent.length;
     // Each state's children, sorted by their symbols.
     int[] start = starts(t.parent, 1, n, n);
     long[] kids = new long[Math.max(0, n - 1)];
@@ -277,25 +282,23 @@ final class PhraseAutomaton {
       sym[renumber[(int) kid]] = (int) (kid >>> 32);
     }
     kids = null;
-    // The failure links by new number and in the new numbering, so that the renumbering and the old table go.
-    int[] fail = new int[n];
-    for (int i = 0; i < n; i++) {
-      fail[i] = renumber[t.fail[order[i]]];
-    }
     renumber = null;
-    t.fail = null;
     int[] rootNext = rootNext(first, sym);
     // The symbols in two bytes each when they fit.
     char[] narrow = narrowed(sym);
     int[] wide = narrow == null ? sym : null;
     sym = null;
-    // How many outputs each state has, its own and its failure target's (counted before it).
+    // The failure links, by the new numbers: not read, derived from the trie.
+    int[] fail = failureLinks(first, narrow, wide, rootNext);
+    // How many outputs each state has, its own and its failure target's (counted before it). A state without
+    // outputs of its own shares its failure target's in the pool.
     int[] count = new int[n];
     long pooled = 1;
     for (int i = 0; i < n; i++) {
       int s = order[i];
-      count[i] = t.ownStart[s + 1] - t.ownStart[s] + (i == 0 ? 0 : count[fail[i]]);
-      pooled += count[i] == 0 ? 0 : count[i] + 1;
+      int own = t.ownStart[s + 1] - t.ownStart[s];
+      count[i] = own + (i == 0 ? 0 : count[fail[i]]);
+      pooled += own == 0 ? 0 : count[i] + 1;
     }
     if (pooled > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("too many outputs: " + pooled);
@@ -319,6 +322,10 @@ final class PhraseAutomaton {
       }
       int inherited = i == 0 ? 0 : count[fail[i]];
       int own = inherited == 0 ? k : k - pool[inherited];
+      if (own == 0) {
+        count[i] = inherited;   // the same outputs as its failure target: the same run of the pool
+        continue;
+      }
       count[i] = at;
       pool[at++] = k;
       System.arraycopy(t.ownIds, ownAt[i], pool, at, own);
@@ -333,15 +340,68 @@ final class PhraseAutomaton {
     // The child masks last, when little else is held: at some 7 MB they are the largest array made, and a
     // collector with fixed regions (G1) needs it in one free run of them. The failure links and the starts of
     // the outputs are the tables already made (fail, count): kept as they are, not copied.
-    long[] masks = new long[n];
+    int[] masks = new int[n];
     for (int i = 0; i < n; i++) {
-      long mask = 0;
+      int mask = 0;
       for (int c = first[i]; c < first[i + 1]; c++) {
-        mask |= 1L << (narrow != null ? narrow[c] : wide[c]);
+        mask |= 1 << (narrow != null ? narrow[c] : wide[c]);
       }
       masks[i] = mask;
     }
     return new PhraseAutomaton(rootNext, masks, fail, count, first, narrow, wide, pool);
+  }
+
+  /**
+   * The failure link of every state of a trie numbered breadth first ({@code first}, the symbols {@code narrow}
+   * or {@code wide}, the root's children {@code rootNext}): a state's is the deepest state whose path is a proper
+   * suffix of its own, found from its parent's failure target as {@link Builder#link} finds it. Breadth first, a
+   * state's failure target (shallower) is linked before its children are.
+   */
+  private static int[] failureLinks(int[] first, char[] narrow, int[] wide, int[] rootNext) {
+    int n = first.length - 1;
+    int[] fail = new int[n];
+    for (int i = 1; i < n; i++) {
+      for (int c = first[i]; c < first[i + 1]; c++) {
+        int sym = narrow != null ? narrow[c] : wide[c];
+        int f = fail[i];
+        while (true) {
+          int t = f == 0 ? (sym < rootNext.length && rootNext[sym] != 0 ? rootNext[sym] : -1)
+              : childIn(first, narrow, wide, f, sym);
+          if (t >= 0) {
+            fail[c] = t;
+            break;
+          }
+          if (f == 0) {
+            break;   // fail[c] stays 0, the root
+          }
+          f = fail[f];
+        }
+      }
+    }
+    return fail;
+  }
+
+  /** The child of {@code state} (not the root) on {@code sym} among its sorted children, or -1. */
+  private static int childIn(int[] first, char[] narrow, int[] wide, int state, int sym) {
+    int lo = first[state];
+    int hi = first[state + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int s = narrow != null ? narrow[mid] : wide[mid];
+      if (s < sym) {
+        lo = mid + 1;
+      } else if (s > sym) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether state {@code s} (old number) has outputs only through its failure link (as many as its target's). */
+  private static boolean ownless(int s, int[] fail, Outputs outputs) {
+    return s != 0 && outputs.length[s] == outputs.length[fail[s]];
   }
 
   /** The root's transitions by symbol: its children are the states {@code first[0] .. first[1] - 1}. */

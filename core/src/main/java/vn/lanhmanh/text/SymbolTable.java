@@ -160,6 +160,17 @@ public final class SymbolTable {
     t[2 * i + 1] = pack(pool, (int) (ol >>> 32), len);
   }
 
+  /**
+   * Lets go of the room the per-id arrays and the characters' pool grew into beyond what the keys use (the
+   * table of slots stays as it is). Adding keys afterwards grows them again.
+   */
+  void trim() {
+    pool = Arrays.copyOf(pool, Math.max(1, poolSize));
+    offLen = Arrays.copyOf(offLen, Math.max(1, size));
+    keys = Arrays.copyOf(keys, Math.max(1, size));
+    hashes = Arrays.copyOf(hashes, Math.max(1, size));
+  }
+
   private void rehash() {
     slots = new long[slots.length * 2];
     for (int id = 0; id < size; id++) {

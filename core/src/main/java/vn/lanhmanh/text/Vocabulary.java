@@ -237,11 +237,46 @@ public final class Vocabulary {
     joined = grow(joined, id);
     foldSyllable = grow(foldSyllable, id);
     if (joined[id] == null) {
-      int[] none = new int[foldIds.length];
-      Arrays.fill(none, -1);
-      joined[id] = new Expansion(none, foldIds.clone());
+      joined[id] = new Expansion(noExactIds(foldIds.length), foldIds.clone());
       joinedCount++;
     }
+  }
+
+  /** Shared, never written: the exact ids of a joined spelling (none, -1 each) for lengths up to 16. */
+  private static final int[][] NO_EXACT_IDS = new int[17][];
+
+  static {
+    for (int n = 0; n < NO_EXACT_IDS.length; n++) {
+      NO_EXACT_IDS[n] = new int[n];
+      Arrays.fill(NO_EXACT_IDS[n], -1);
+    }
+  }
+
+  /**
+   * {@code n} exact ids of none (-1): one shared array per length (some 40,000 joined spellings had an array each),
+   * which nothing writes ({@link #teencodeIds} and {@link #joinedIds} hand out copies).
+   */
+  private static int[] noExactIds(int n) {
+    if (n < NO_EXACT_IDS.length) {
+      return NO_EXACT_IDS[n];
+    }
+    int[] none = new int[n];
+    Arrays.fill(none, -1);
+    return none;
+  }
+
+  /**
+   * Lets go of the room the tables grew into and do not use (they grow by doubling while a lexicon is compiled
+   * or read): called once the vocabulary is complete. Adding to it afterwards still works.
+   */
+  public void trim() {
+    exact.trim();
+    fold.trim();
+    exactSyllable = Arrays.copyOf(exactSyllable, Math.min(exactSyllable.length, exact.size()));
+    foldSyllable = Arrays.copyOf(foldSyllable, Math.min(foldSyllable.length, fold.size()));
+    teencode = Arrays.copyOf(teencode, Math.min(teencode.length, exact.size()));
+    joined = Arrays.copyOf(joined, Math.min(joined.length, fold.size()));
+    typo = Arrays.copyOf(typo, Math.min(typo.length, exact.size()));
   }
 
   /**

@@ -20,8 +20,8 @@ import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 
 /**
  * A concept phrase's concepts 64 to 255 go from the compiled lexicon to a hit of the match and through the
- * precompiled form, and files of format versions 2 (concepts 0-63 only), 3 (concepts 0-127) and 4 (concepts
- * 0-191) are still read. The concepts beyond the enum {@link Concept} are set on a compiled lexicon's table here.
+ * precompiled form, and files of another format version are refused. The concepts beyond the enum
+ * {@link Concept} are set on a compiled lexicon's table here.
  */
 class ConceptSetsAbove63Test {
 
@@ -55,7 +55,7 @@ class ConceptSetsAbove63Test {
     ConceptSet[] sets = narrow.conceptSets.clone();
     sets[0] = set;
     return new CompiledLexicon(narrow.vocab, narrow.exact, narrow.fold, narrow.entries, narrow.ruleIds,
-        narrow.syllableStart, narrow.syllableIds, narrow.foldAlways, sets, narrow.counts);
+        narrow.syllableStart, narrow.syllableIds, narrow.foldAlways(), sets, narrow.counts);
   }
 
   private static MatchState match(CompiledLexicon lexicon, String text) {
@@ -120,41 +120,36 @@ class ConceptSetsAbove63Test {
   }
 
   /**
-   * Versions 3 and 4 wrote concepts 0-127 and 0-191, and flags of at most 3 and 7, where version 5 writes its
-   * flags: a lexicon without concepts above what the old version held is written alike but for the version,
-   * and one with such concepts cannot be in a file of that version.
+   * Version 7 writes the automata without their failure links and each concept set once: a file of an older
+   * layout (versions 2 to 6, tied to an older build by its engine stamp anyway) or a newer one is refused with
+   * the advice to compile it again.
    */
   @Test
-  void versions3And4AreStillRead() throws IOException {
-    assertOldVersionRead(3, middle, MIDDLE, wide);
-    assertOldVersionRead(4, wide, WIDE, widest);
+  void otherFormatVersionsAreRefused() throws IOException {
+    byte[] v7 = write(narrow);
+    assertThat(ByteBuffer.wrap(v7).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(7);
+    assertThat(LexiconCodec.OLDEST_FORMAT_VERSION).isEqualTo(7);
+    assertThat(read(v7).conceptSets).containsExactly(narrow.conceptSets);
+    for (int version : new int[] {1, 2, 6, 8}) {
+      assertThatThrownBy(() -> read(withVersion(v7, version))).isInstanceOf(LexiconCodec.FormatException.class)
+          .hasMessageContaining("format version " + version + ", this library reads version 7")
+          .hasMessageContaining("compile it again");
+    }
   }
 
-  private static void assertOldVersionRead(int version, CompiledLexicon fits, ConceptSet firstSet,
-      CompiledLexicon tooWide) throws IOException {
-    CompiledLexicon back = read(withVersion(write(fits), version));
-    assertThat(back.conceptSets).as("version %d", version).containsExactly(fits.conceptSets);
-    assertThat(match(back, "con mèo, công an").conceptSet(0)).isEqualTo(firstSet);
-    assertThatThrownBy(() -> read(withVersion(write(tooWide), version)))
-        .isInstanceOf(LexiconCodec.FormatException.class).hasMessageContaining("flags");
-  }
-
+  /** Phrases with the same concepts share one set, written once, and each keeps whether it is folded always. */
   @Test
-  void aVersion2FileIsStillRead() throws IOException {
-    byte[] v6 = write(narrow);
-    assertThat(ByteBuffer.wrap(v6).getInt(8)).isEqualTo(LexiconCodec.FORMAT_VERSION).isEqualTo(6);
-    // Version 2 wrote concepts 0-63 and a flag of 0 or 1 where versions 5 and 6 write their flags: a lexicon without
-    // concepts above 63 is written alike but for the version.
-    CompiledLexicon back = read(withVersion(v6, LexiconCodec.OLDEST_FORMAT_VERSION));
-    assertThat(back.conceptSets).containsExactly(narrow.conceptSets);
-    assertThat(back.foldAlways).isEqualTo(narrow.foldAlways);
-    assertThat(match(back, "con mèo, công an").conceptCount()).isEqualTo(2);
-    // concepts above 63 cannot be in a version 2 file
-    assertThatThrownBy(() -> read(withVersion(write(middle), 2))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("flags");
-    assertThatThrownBy(() -> read(withVersion(v6, 1))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("format version 1");
-    assertThatThrownBy(() -> read(withVersion(v6, 7))).isInstanceOf(LexiconCodec.FormatException.class)
-        .hasMessageContaining("format version 7");
+  void aSetSharedByPhrasesIsWrittenOnceAndReadAsOne() throws IOException {
+    ConceptLexicon concepts = new ConceptLexicon(List.of(
+        new ConceptPhrase("con mèo", Set.of(Concept.ANIMAL), Fold.ALWAYS, "", "test:1"),
+        new ConceptPhrase("công an", Set.of(Concept.NEWS_POLICE), Fold.ALWAYS, "", "test:2"),
+        new ConceptPhrase("con chó", Set.of(Concept.ANIMAL), Fold.NEVER, "", "test:3")),
+        List.of(), List.of(), List.of());
+    CompiledLexicon c = CompiledLexicon.compile(List.of(), concepts, Map.of());
+    CompiledLexicon back = read(write(c));
+    assertThat(back.conceptSets).containsExactly(c.conceptSets);
+    assertThat(back.conceptSets[0]).isSameAs(back.conceptSets[2]);
+    assertThat(back.foldAlways()).containsExactly(true, true, false);
+    assertThat(back.foldAlways()).isEqualTo(c.foldAlways());
   }
 }

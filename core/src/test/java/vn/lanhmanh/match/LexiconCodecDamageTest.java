@@ -72,7 +72,7 @@ class LexiconCodecDamageTest {
       assertThat(b.names()).containsExactly("lexicon");
       CompiledLexicon c = b.lexicon("lexicon");
       assertThat(c.entries).hasSize(4);
-      assertThat(c.ruleIds).contains("harassment/do_ga_mo", "harassment/ga_mo_qua");
+      assertThat(c.ruleIdArray()).contains("harassment/do_ga_mo", "harassment/ga_mo_qua");
       assertThat(c.conceptSets).hasSize(2);
       assertThat(b.lexicon("lexicon")).isSameAs(c);
     }
