@@ -12,7 +12,8 @@ import vn.lanhmanh.text.Positions;
  * A scam quoted to warn of it: a text the child reads that puts the swindle's words between double quotes and,
  * in its own words outside them, warns or dismisses ("ai nhận tin nhắn "…vui lòng đóng phí…" thì đừng chuyển",
  * "tin nhắn giả Shopee báo "…click link…". Link đó fake 100%"). Its scam findings that lie wholly inside a
- * quotation are rated {@link Rating#P}; the writer's own words are read as ever.
+ * quotation are rated {@link Rating#P}, unless the quotation holds a link or a number a reader could act on; the
+ * writer's own words are read as ever.
  *
  * <p>Only findings of the lexicon and the compositions are lowered: a classifier finding spans the whole text and
  * is never inside a quotation. A swindle that quotes a prize or a bank's name and asks in its own words (outside
@@ -51,7 +52,8 @@ final class QuotedWarning {
           return findings;
         }
       }
-      if (inside(quotes, f.start(), f.end())) {
+      int q = quotationOf(quotes, f.start(), f.end());
+      if (q >= 0 && !actionable(t, quotes[q], quotes[q + 1])) {
         if (out == findings) {
           out = FindingList.mutableCopy(findings);
         }
@@ -99,8 +101,38 @@ final class QuotedWarning {
 
   /** Whether {@code [start, end)} lies inside one quotation (after its opening mark, up to its closing one). */
   static boolean inside(int[] quotes, int start, int end) {
+    return quotationOf(quotes, start, end) >= 0;
+  }
+
+  /** The index in {@code quotes} of the quotation {@code [start, end)} lies inside, or -1. */
+  private static int quotationOf(int[] quotes, int start, int end) {
     for (int k = 0; k < quotes.length; k += 2) {
       if (quotes[k] < start && end <= quotes[k + 1]) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the quotation between {@code open} and {@code close} holds something a reader could act on: a web
+   * address ({@code http}, {@code www.}, or letters, a dot and two or more letters with no space: {@code
+   * giaohang-nhanh.click}) or eight digits or more (a phone or an account number, spaces and dots between them
+   * allowed). A warning that quotes a live link or number still passes it on, so its findings keep their tier.
+   */
+  static boolean actionable(String t, int open, int close) {
+    int digits = 0;
+    for (int i = open + 1; i < close; i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits >= 8) {
+          return true;
+        }
+      } else if (c == '.' && i > open + 1 && i + 2 < close && Character.isLetterOrDigit(t.charAt(i - 1))
+          && Character.isLetter(t.charAt(i + 1)) && Character.isLetter(t.charAt(i + 2))) {
+        return true;
+      } else if ((c == 'h' || c == 'H') && t.regionMatches(true, i, "http", 0, 4)
+          || (c == 'w' || c == 'W') && t.regionMatches(true, i, "www.", 0, 4)) {
         return true;
       }
     }

@@ -43,6 +43,23 @@ class QuotedWarningTest {
     assertThat(QuotedWarning.inside(QuotedWarning.quotations("ab \"cdef\" gh"), start, end)).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      // a quotation's text | whether a reader could act on it
+      "`bạn trúng thưởng, vui lòng đóng phí 300k` | false",
+      "`đóng phí 1.200.000đ để nhận hàng`          | false",
+      "`đóng phí qua link giaohang-nhanh.click`    | true",
+      "`vào http://abc để nhận quà`                | true",
+      "`vào www.abc để nhận quà`                   | true",
+      "`chuyển vào STK 0123 4567 89`               | true",
+      "`gọi 0912.345.678 ngay`                     | true",
+      "`hết hạn. Vui lòng cập nhật`                | false",
+  })
+  void actionable(String quoted, boolean expected) {
+    String t = "\"" + quoted + "\"";
+    assertThat(QuotedWarning.actionable(t, 0, t.length() - 1)).isEqualTo(expected);
+  }
+
   @Property
   void quotationsArePairedInOrderAndWithinTheText(@ForAll String text) {
     int[] q = QuotedWarning.quotations(text);
