@@ -6,6 +6,7 @@ import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.match.MatchState;
+import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.text.Positions;
 
 /**
@@ -43,7 +44,7 @@ final class QuotedWarning {
         continue;
       }
       Finding f = findings.get(i);
-      if (f.rule().startsWith("model/")) {
+      if (f.rule().startsWith(ScoreStage.CLASSIFIER_RULE_PREFIX)) {
         continue;
       }
       if (quotes == null) {
@@ -99,13 +100,11 @@ final class QuotedWarning {
     return Arrays.copyOf(q, n);
   }
 
-  /** Whether {@code [start, end)} lies inside one quotation (after its opening mark, up to its closing one). */
-  static boolean inside(int[] quotes, int start, int end) {
-    return quotationOf(quotes, start, end) >= 0;
-  }
-
-  /** The index in {@code quotes} of the quotation {@code [start, end)} lies inside, or -1. */
-  private static int quotationOf(int[] quotes, int start, int end) {
+  /**
+   * The index in {@code quotes} of the quotation {@code [start, end)} lies inside (after its opening mark, up to
+   * its closing one), or -1.
+   */
+  static int quotationOf(int[] quotes, int start, int end) {
     for (int k = 0; k < quotes.length; k += 2) {
       if (quotes[k] < start && end <= quotes[k + 1]) {
         return k;

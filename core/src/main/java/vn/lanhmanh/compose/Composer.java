@@ -47,19 +47,6 @@ public final class Composer {
 
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
-  /** Every register concept ({@link Concept#isRegister()}). */
-  static final ConceptSet REGISTERS;
-
-  static {
-    ConceptSet r = ConceptSet.of();
-    for (Concept c : Concept.values()) {
-      if (c.isRegister()) {
-        r = r.or(ConceptSet.of(c));
-      }
-    }
-    REGISTERS = r;
-  }
-
   /**
    * The rules of a dare or a group ({@link Concept#CHALLENGE}, {@link Concept#DARE_FORFEIT}, {@link
    * Concept#PEER_WATCH}): a register's word inside one ("ai ăn quá 500 calo bị phạt", "báo cáo cho quản trò", "thức
@@ -214,7 +201,7 @@ public final class Composer {
       return;
     }
     // A register's word inside a dare's or a group's rule has the rule's sense (fifty-second round).
-    state.voidCoveredRegisters(REGISTERS, GAME_RULES, MAX_PHRASE_SYLLABLES);
+    state.voidCoveredRegisters(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
     // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
     long m0 = 0;
     long m1 = 0;

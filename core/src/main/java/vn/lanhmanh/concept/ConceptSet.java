@@ -28,6 +28,24 @@ public record ConceptSet(long w0, long w1, long w2, long w3) {
   /** The set of no concept. */
   public static final ConceptSet EMPTY = new ConceptSet(0, 0, 0, 0);
 
+  /** Every register concept ({@link Concept#isRegister()}): what sets the kind of text, not a harm. */
+  public static ConceptSet registers() {
+    return Registers.SET;
+  }
+
+  /** Made on first use, after the enum and {@link #EMPTY} exist. */
+  private static final class Registers {
+    static final ConceptSet SET = make();
+
+    private static ConceptSet make() {
+      ConceptSet m = EMPTY;
+      for (Concept c : Concept.values()) {
+        m = c.isRegister() ? m.with(c) : m;
+      }
+      return m;
+    }
+  }
+
   /** The set of these concepts. */
   public static ConceptSet of(Concept... concepts) {
     ConceptSet s = EMPTY;

@@ -33,17 +33,9 @@ import vn.lanhmanh.text.Vocabulary;
 public final class CompiledLexicon {
 
   /** The register concepts. */
-  private static final ConceptSet REGISTERS = registers();
+  private static final ConceptSet REGISTERS = ConceptSet.registers();
   /** The concept whose hit counts only before a mobile number ({@link Concept#CALL_NUMBER}). */
   private static final ConceptSet CALL_NUMBER = ConceptSet.of(Concept.CALL_NUMBER);
-
-  private static ConceptSet registers() {
-    ConceptSet m = ConceptSet.EMPTY;
-    for (Concept c : Concept.values()) {
-      m = c.isRegister() ? m.with(c) : m;
-    }
-    return m;
-  }
 
   /**
    * Rule ids under these prefixes are side hits ({@link MatchState#SIDE}): the conversation's stage
