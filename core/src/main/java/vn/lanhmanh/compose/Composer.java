@@ -56,6 +56,17 @@ public final class Composer {
    */
   static final ConceptSet GAME_RULES = ConceptSet.of(Concept.CHALLENGE, Concept.DARE_FORFEIT, Concept.PEER_WATCH);
 
+  /**
+   * An authority named inside the writer's dismissal of a request as an impersonation ({@link
+   * Concept#SCAM_DISMISSED}: "đó là link giả mạo ngân hàng", "ai đòi là giả mạo ban tổ chức") is the name the
+   * dismissal gives, not an authority that asks: such a hit loses {@link Concept#AUTHORITY} (fifty-third round). An
+   * authority named anywhere else in the message keeps it, and so does one inside a warning of another kind
+   * ("ngân hàng không bao giờ yêu cầu …").
+   */
+  static final ConceptSet IMPERSONATED = ConceptSet.of(Concept.AUTHORITY);
+
+  private static final ConceptSet IMPERSONATION_DISMISSED = ConceptSet.of(Concept.SCAM_DISMISSED);
+
   /** The most syllables between a concept hit's last syllable and that of a longer hit covering it. */
   static final int MAX_PHRASE_SYLLABLES = 24;
 
@@ -201,7 +212,9 @@ public final class Composer {
       return;
     }
     // A register's word inside a dare's or a group's rule has the rule's sense (fifty-second round).
-    state.voidCoveredRegisters(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
+    state.voidCovered(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
+    // An authority inside a warning against impersonating it is no authority that asks (fifty-third round).
+    state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
     // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
     long m0 = 0;
     long m1 = 0;

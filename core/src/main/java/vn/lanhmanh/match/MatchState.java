@@ -272,11 +272,12 @@ public final class MatchState {
 
   /**
    * Takes the concepts of {@code registers} away from every concept hit that a longer hit of a concept of
-   * {@code covering} covers: a register's word inside a longer phrase of such a concept has the phrase's sense
-   * ("bị phạt" in "ai ăn quá 500 calo bị phạt" is a group's rule, not a fine reported). Hits are in the order of
-   * their last syllable, so a covering hit ends at most {@code maxSyllables} later.
+   * {@code covering} covers: a word inside a longer phrase of such a concept has the phrase's sense ("bị phạt" in
+   * "ai ăn quá 500 calo bị phạt" is a group's rule, not a fine reported; "ngân hàng" in "giả mạo ngân hàng" is the
+   * name a swindler borrows, not a bank that asks). Hits are in the order of their last syllable, so a covering hit
+   * ends at most {@code maxSyllables} later.
    */
-  public void voidCoveredRegisters(ConceptSet registers, ConceptSet covering, int maxSyllables) {
+  public void voidCovered(ConceptSet registers, ConceptSet covering, int maxSyllables) {
     for (int k = 0; k < concepts; k++) {
       if (!hasConcept(k, registers)) {
         continue;

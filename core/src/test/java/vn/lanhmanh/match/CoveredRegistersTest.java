@@ -12,7 +12,7 @@ import vn.lanhmanh.concept.ConceptPhrase;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry.Fold;
 
-/** {@link MatchState#voidCoveredRegisters}: a register's word inside a longer phrase of a covering concept. */
+/** {@link MatchState#voidCovered}: a register's word inside a longer phrase of a covering concept. */
 class CoveredRegistersTest {
 
   private static final ConceptSet REGISTERS = ConceptSet.of(Concept.NEWS_POLICE);
@@ -28,7 +28,7 @@ class CoveredRegistersTest {
     MatchState state = new MatchState();
     LEXICON.normalize(text, state);
     LEXICON.match(text, state);
-    state.voidCoveredRegisters(REGISTERS, COVERING, 24);
+    state.voidCovered(REGISTERS, COVERING, 24);
     return state;
   }
 
