@@ -1061,7 +1061,15 @@ public enum Concept {
    * past it. In its message the registers of warning, lesson and report cancel nothing ({@code
    * Composer.VOIDED_BY_EXCEPTION}, fifty-second round).
    */
-  SELF_EXCEPTED;
+  SELF_EXCEPTED,
+  /**
+   * A present for the parents that the children perform or make, or a relative buys ({@code tiết mục là món quà bất
+   * ngờ cho cha mẹ}, {@code mua cái điện thoại mới tặng mẹ}): a secret kept about it is a surprise for them, not a
+   * groomer's gift to the child, so it cancels {@code grooming.gift_secret} (fifty-third round). A gift to the child
+   * kept from the parents, also one said to be "a surprise for the parents" ({@code chú tặng bé một con làm quà bất ngờ
+   * cho bố mẹ}, development chats round 28), is not one of its phrases and stays. It composes with nothing.
+   */
+  GIFT_FOR_PARENTS;
 
   private final String id = name();
   private final boolean register;

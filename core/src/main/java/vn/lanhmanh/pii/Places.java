@@ -277,6 +277,10 @@ final class Places {
       } else if (!(a < s.tokens && s.kind[a] == Scan.NUM && s.tight(trig, a))) {
         return -1;
       }
+    } else if (a < s.tokens && s.isPunct(a, '.') && !abbreviated(s, trig)) {
+      // a whole keyword before a full stop ends its sentence ("kangaroo an pho. Con nho roi"): what follows
+      // is the next sentence, not the street's name (only an abbreviation takes a dot: TP. Huế)
+      return -1;
     } else if (a < s.tokens && (s.isPunct(a, '.') || s.isPunct(a, ':'))) {
       a++;
     }
@@ -371,6 +375,11 @@ final class Places {
       }
     }
     return false;
+  }
+
+  /** An abbreviated keyword that takes a dot ({@code tp}, a one- or two-letter one), not a whole word. */
+  private static boolean abbreviated(Scan s, int t) {
+    return s.isWord(t, Word.TP) || s.len(t) <= 2;
   }
 
   private static boolean sentenceStart(Scan s, int t) {
