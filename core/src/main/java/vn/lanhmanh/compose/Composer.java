@@ -67,6 +67,15 @@ public final class Composer {
 
   private static final ConceptSet IMPERSONATION_DISMISSED = ConceptSet.of(Concept.SCAM_DISMISSED);
 
+  /** Opens a rule about someone else's act ({@link Concept#ANYONE_WHO}). */
+  static final ConceptSet FRAME_OPEN = ConceptSet.of(Concept.ANYONE_WHO);
+
+  /** Closes it with the answer prescribed ({@link Concept#REFUSAL_ADVICE}). */
+  static final ConceptSet FRAME_CLOSE = ConceptSet.of(Concept.REFUSAL_ADVICE);
+
+  /** The most syllables between a rule's opening and its answer. */
+  static final int MAX_FRAME_SYLLABLES = 40;
+
   /** The most syllables between a concept hit's last syllable and that of a longer hit covering it. */
   static final int MAX_PHRASE_SYLLABLES = 24;
 
@@ -201,6 +210,15 @@ public final class Composer {
     return new Composer(lexicon);
   }
 
+  private static boolean anyHit(MatchState state, ConceptSet set) {
+    for (int h = 0; h < state.conceptCount(); h++) {
+      if (state.hasConcept(h, set)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Runs registers and compositions over the concept hits in {@code state}, sentence by sentence. A set of
    * concepts being gathered is four {@code long} words (concepts 0-63, 64-127, 128-191 and 192-255 of
@@ -215,6 +233,11 @@ public final class Composer {
     state.voidCovered(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
     // An authority inside a warning against impersonating it is no authority that asks (fifty-third round).
     state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
+    // A stranger's acts named in a rule to refuse them ("ai … thì đừng trả lời") are nobody's here (fifty-third
+    // round); not in a message whose writer excepts himself from the rule ("nhưng anh thì khác").
+    if (!anyHit(state, EXCEPTION)) {
+      state.voidFramed(FRAME_OPEN, FRAME_CLOSE, MAX_FRAME_SYLLABLES);
+    }
     // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
     long m0 = 0;
     long m1 = 0;

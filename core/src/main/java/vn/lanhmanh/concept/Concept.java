@@ -1069,7 +1069,20 @@ public enum Concept {
    * kept from the parents, also one said to be "a surprise for the parents" ({@code chú tặng bé một con làm quà bất ngờ
    * cho bố mẹ}, development chats round 28), is not one of its phrases and stays. It composes with nothing.
    */
-  GIFT_FOR_PARENTS;
+  GIFT_FOR_PARENTS,
+  /**
+   * The opening of a rule about someone else's act ({@code ai}, {@code nếu có ai}, {@code bất kỳ ai}, {@code người lạ
+   * nào}): with {@link #REFUSAL_ADVICE} after it in the same sentence, the act between the two is what a stranger
+   * might do, described to be refused, not done (fifty-third round, {@code MatchState.voidFramed}). It composes with
+   * nothing.
+   */
+  ANYONE_WHO,
+  /**
+   * The answer a rule prescribes ({@code thì đừng trả lời}, {@code thì bấm report ngay}, {@code thì báo ngay cho bố
+   * mẹ}, {@code là người xấu}): closes a frame opened by {@link #ANYONE_WHO}. A report to the writer himself ({@code
+   * thì báo anh}) is not one of its phrases. It composes with nothing.
+   */
+  REFUSAL_ADVICE;
 
   private final String id = name();
   private final boolean register;

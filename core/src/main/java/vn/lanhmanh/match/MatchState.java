@@ -301,6 +301,42 @@ public final class MatchState {
     }
   }
 
+  /**
+   * Takes every concept away from the hits that lie between a hit of {@code open} and a later hit of {@code close}
+   * in the same sentence, at most {@code maxSyllables} apart: "ai tặng Robux rồi rủ qua app khác thì đừng trả lời,
+   * bấm Report ngay" names a stranger's acts to be refused; the acts between "ai" and "thì đừng trả lời" are not the
+   * writer's. The frame's own hits and every hit outside it keep their concepts. Hits are in the order of their last
+   * syllable, so only the hits ending in the window before each closing hit are read.
+   */
+  public void voidFramed(ConceptSet open, ConceptSet close, int maxSyllables) {
+    for (int c = 0; c < concepts; c++) {
+      if (!hasConcept(c, close)) {
+        continue;
+      }
+      int closeStart = hStartPos[c];
+      int sentenceNo = sentence[closeStart];
+      int openEnd = -1;
+      for (int o = c - 1; o >= 0 && hEndPos[o] >= closeStart - maxSyllables; o--) {
+        if (hEndPos[o] < closeStart && hEndPos[o] > openEnd && sentence[hEndPos[o]] == sentenceNo
+            && hasConcept(o, open)) {
+          openEnd = hEndPos[o];
+        }
+      }
+      if (openEnd < 0) {
+        continue;
+      }
+      for (int k = c - 1; k >= 0 && hEndPos[k] > openEnd; k--) {
+        if (hStartPos[k] > openEnd && hEndPos[k] < closeStart) {
+          int m = W * k;
+          hMask[m] = 0;
+          hMask[m + 1] = 0;
+          hMask[m + 2] = 0;
+          hMask[m + 3] = 0;
+        }
+      }
+    }
+  }
+
   /** Whether hit {@code j} is longer than the syllables {@code [s, e]} and covers them. */
   private boolean covers(int j, int s, int e) {
     return hStartPos[j] <= s && e <= hEndPos[j] && hEndPos[j] - hStartPos[j] > e - s;
