@@ -210,6 +210,24 @@ public final class Composer {
     return new Composer(lexicon);
   }
 
+  /**
+   * Takes away the concepts that the words around them deny: a register's word inside a dare's or a group's rule
+   * (fifty-second round), an authority inside the writer's dismissal of an impersonation, and a stranger's acts
+   * named in a rule to refuse them ("ai … thì đừng trả lời"), not in a message whose writer excepts himself from
+   * the rule (fifty-third round). {@link #compose} starts with it; a conversation's stage reading of a message on
+   * its own ({@code StageMatcher.match}) runs it too, so the stages read beside the text check and alone agree.
+   */
+  public static void voidOutOfSense(MatchState state) {
+    if (state.conceptCount() == 0) {
+      return;
+    }
+    state.voidCovered(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
+    state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
+    if (!anyHit(state, EXCEPTION)) {
+      state.voidFramed(FRAME_OPEN, FRAME_CLOSE, MAX_FRAME_SYLLABLES);
+    }
+  }
+
   private static boolean anyHit(MatchState state, ConceptSet set) {
     for (int h = 0; h < state.conceptCount(); h++) {
       if (state.hasConcept(h, set)) {
@@ -229,15 +247,7 @@ public final class Composer {
     if (hits == 0) {
       return;
     }
-    // A register's word inside a dare's or a group's rule has the rule's sense (fifty-second round).
-    state.voidCovered(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
-    // An authority inside a warning against impersonating it is no authority that asks (fifty-third round).
-    state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
-    // A stranger's acts named in a rule to refuse them ("ai … thì đừng trả lời") are nobody's here (fifty-third
-    // round); not in a message whose writer excepts himself from the rule ("nhưng anh thì khác").
-    if (!anyHit(state, EXCEPTION)) {
-      state.voidFramed(FRAME_OPEN, FRAME_CLOSE, MAX_FRAME_SYLLABLES);
-    }
+    voidOutOfSense(state);
     // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
     long m0 = 0;
     long m1 = 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Rating;
 import vn.lanhmanh.Severity;
+import vn.lanhmanh.compose.Composer;
 import vn.lanhmanh.concept.ConceptLexicon;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.lexicon.LexiconEntry;
@@ -428,6 +429,7 @@ public final class StageMatcher {
     try {
       lexicon.normalize(text, p);
       lexicon.match(text, p);
+      Composer.voidOutOfSense(p);   // as the text check's compose stage does before the stages are read
       return hits(text, p, fromChild);
     } finally {
       p.trim(SCRATCH_KEEP_CHARS);
