@@ -73,6 +73,19 @@ public final class Composer {
   /** Closes it with the answer prescribed ({@link Concept#REFUSAL_ADVICE}). */
   static final ConceptSet FRAME_CLOSE = ConceptSet.of(Concept.REFUSAL_ADVICE);
 
+  /** A request denied in the sender's own words ({@link Concept#NEVER_ASKS}). */
+  static final ConceptSet NEGATED_ASK = ConceptSet.of(Concept.NEVER_ASKS);
+
+  /**
+   * What a request denied takes away: the concepts of a swindle's request. The denial lowers scam words only; a
+   * sexual request denied and then made anyway ("anh không bao giờ bắt em gửi ảnh … mà em cứ gửi") keeps its own.
+   */
+  static final ConceptSet DENIED = ConceptSet.of(Concept.CREDENTIALS, Concept.MONEY_TRANSFER, Concept.FEE,
+      Concept.PRIZE, Concept.ACCOUNT_PROBLEM, Concept.VALUE_ASKED);
+
+  /** Where the sender's own request begins after a denied one ({@link Concept#REQUEST_TURN}). */
+  static final ConceptSet TURN = ConceptSet.of(Concept.REQUEST_TURN);
+
   /** The most syllables between a rule's opening and its answer. */
   static final int MAX_FRAME_SYLLABLES = 40;
 
@@ -213,8 +226,8 @@ public final class Composer {
   /**
    * Takes away the concepts that the words around them deny: a register's word inside a dare's or a group's rule
    * (fifty-second round), an authority inside the writer's dismissal of an impersonation, and a stranger's acts
-   * named in a rule to refuse them ("ai … thì đừng trả lời"), not in a message whose writer excepts himself from
-   * the rule (fifty-third round). {@link #compose} starts with it; a conversation's stage reading of a message on
+   * named in a rule to refuse them ("ai … thì đừng trả lời") or after a request denied ("không bao giờ yêu cầu …",
+   * to the clause's end), not in a message whose writer excepts himself from the rule (fifty-third round). {@link #compose} starts with it; a conversation's stage reading of a message on
    * its own ({@code StageMatcher.match}) runs it too, so the stages read beside the text check and alone agree.
    */
   public static void voidOutOfSense(MatchState state) {
@@ -225,6 +238,7 @@ public final class Composer {
     state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
     if (!anyHit(state, EXCEPTION)) {
       state.voidFramed(FRAME_OPEN, FRAME_CLOSE, MAX_FRAME_SYLLABLES);
+      state.voidNegated(NEGATED_ASK, TURN, DENIED, Category.SCAM, MAX_FRAME_SYLLABLES, Rating.P);
     }
   }
 

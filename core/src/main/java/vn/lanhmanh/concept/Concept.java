@@ -1082,7 +1082,20 @@ public enum Concept {
    * mẹ}, {@code là người xấu}): closes a frame opened by {@link #ANYONE_WHO}. A report to the writer himself ({@code
    * thì báo anh}) is not one of its phrases. It composes with nothing.
    */
-  REFUSAL_ADVICE;
+  REFUSAL_ADVICE,
+  /**
+   * A request denied in the warning's own words ({@code không bao giờ yêu cầu}, {@code không bao giờ gọi điện},
+   * {@code tuyệt đối không hỏi}): the acts named after it in the same clause are what the sender never asks
+   * (fifty-third round, {@code MatchState.voidNegated}). The next clause is read as ever: "ngân hàng không bao giờ
+   * hỏi mã OTP, nhưng … vui lòng cung cấp mã OTP" keeps its request. It composes with nothing.
+   */
+  NEVER_ASKS,
+  /**
+   * Where a sender's own request begins after one denied ({@code nên}, {@code nhưng}, {@code hãy}, {@code vui
+   * lòng}, {@code chỉ cần}): it ends what {@link #NEVER_ASKS} denies ("Shopee không bao giờ hỏi mật khẩu nên bạn
+   * cứ cung cấp mã OTP" keeps its request). It composes with nothing.
+   */
+  REQUEST_TURN;
 
   private final String id = name();
   private final boolean register;

@@ -337,6 +337,57 @@ public final class MatchState {
     }
   }
 
+  /**
+   * What a request denied names ("Shop không bao giờ gọi điện yêu cầu quý khách chuyển khoản hay cung cấp mã OTP"):
+   * the hits that start after a hit of {@code open}, in its clause, at most {@code maxSyllables} after it and before
+   * the first hit of {@code turn} ("nên", "nhưng", "hãy", "vui lòng": the sender's own request begins), lose the
+   * concepts of {@code denied}, and the lexicon's rule candidates there of {@code category} are rated at most {@code
+   * cap}. Everything before the opening, after the turn or in the next clause is read as ever.
+   */
+  public void voidNegated(ConceptSet open, ConceptSet turn, ConceptSet denied, Category category, int maxSyllables,
+      Rating cap) {
+    for (int o = 0; o < concepts; o++) {
+      if (!hasConcept(o, open)) {
+        continue;
+      }
+      int from = hEndPos[o];
+      int clauseNo = clause[from];
+      int to = from + maxSyllables;
+      for (int k = o + 1; k < concepts && hEndPos[k] <= to; k++) {
+        if (hStartPos[k] > from && hasConcept(k, turn)) {
+          to = Math.min(to, hStartPos[k] - 1);
+        }
+      }
+      for (int k = o + 1; k < concepts && hEndPos[k] <= to; k++) {
+        if (hStartPos[k] > from && clause[hStartPos[k]] == clauseNo && clause[hEndPos[k]] == clauseNo) {
+          int m = W * k;
+          hMask[m] &= ~denied.w0();
+          hMask[m + 1] &= ~denied.w1();
+          hMask[m + 2] &= ~denied.w2();
+          hMask[m + 3] &= ~denied.w3();
+        }
+      }
+      // the lexicon's candidates are in the order they ended: those ending in the window are found by halving
+      int lo = 0;
+      int hi = candidates;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (cEndPos[mid] <= from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int i = lo; i < candidates && cEndPos[i] <= to; i++) {
+        if (cKind[i] == RULE && candidateCategory(i) == category && cStartPos[i] > from
+            && clause[cStartPos[i]] == clauseNo
+            && clause[cEndPos[i]] == clauseNo) {
+          capRating(i, cap);
+        }
+      }
+    }
+  }
+
   /** Whether hit {@code j} is longer than the syllables {@code [s, e]} and covers them. */
   private boolean covers(int j, int s, int e) {
     return hStartPos[j] <= s && e <= hEndPos[j] && hEndPos[j] - hStartPos[j] > e - s;

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.lanhmanh.Category;
 import vn.lanhmanh.Finding;
 import vn.lanhmanh.Rating;
+import vn.lanhmanh.concept.Concept;
 import vn.lanhmanh.concept.ConceptSet;
 import vn.lanhmanh.text.Positions;
 import vn.lanhmanh.text.Vocabulary;
@@ -19,6 +20,16 @@ import vn.lanhmanh.text.Vocabulary;
  * <p>Uses a {@link Buffer} owned by the calling thread; allocates nothing once the buffer has grown.
  */
 final class Features {
+
+  /**
+   * Concepts the shipped classifiers do not read: the words that frame a rule or a denial ({@link
+   * Concept#ANYONE_WHO}, {@link Concept#REFUSAL_ADVICE}, {@link Concept#NEVER_ASKS}, {@link Concept#REQUEST_TURN})
+   * and a present for the parents ({@link Concept#GIFT_FOR_PARENTS}), all added after the classifiers were trained
+   * (fifty-third round). They mark where other concepts are voided, not a harm; read as features, their hashed
+   * buckets moved the classifiers' scores on texts they did not concern.
+   */
+  static final ConceptSet UNREAD = ConceptSet.of(Concept.ANYONE_WHO, Concept.REFUSAL_ADVICE, Concept.NEVER_ASKS,
+      Concept.REQUEST_TURN, Concept.GIFT_FOR_PARENTS);
 
   // Template ids, mixed into every feature hash. Never renumber: the shipped model depends on them.
   private static final int BIAS = 1;
@@ -179,7 +190,7 @@ final class Features {
         for (int i = Math.max(0, state.conceptStartPos(k)), e = Math.min(n - 1, state.conceptEndPos(k)); i <= e;
             i++) {
           for (int w = 0; w < words; w++) {
-            concepts[words * i + w] |= state.conceptWord(k, w);
+            concepts[words * i + w] |= state.conceptWord(k, w) & ~UNREAD.word(w);
           }
         }
       }

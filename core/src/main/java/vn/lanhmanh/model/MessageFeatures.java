@@ -374,7 +374,7 @@ final class MessageFeatures {
         continue;
       }
       for (int w = 0; w < ConceptSet.WORDS; w++) {
-        for (long bits = state.conceptWord(k, w); bits != 0; bits &= bits - 1) {
+        for (long bits = state.conceptWord(k, w) & ~Features.UNREAD.word(w); bits != 0; bits &= bits - 1) {
           int concept = w * 64 + Long.numberOfTrailingZeros(bits);   // the concept's ordinal
           b.add(CONCEPT, concept, mask);
           if (context > 0) {
