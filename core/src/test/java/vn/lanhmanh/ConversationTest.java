@@ -226,6 +226,55 @@ class ConversationTest {
   }
 
   /**
+   * The child asks a secret for her own named reason (a framed print for her father on Father's Day): the other
+   * party's secrecy in the next two messages answers her request and is lowered, so a later "see you on Sunday"
+   * stays allowed. The same answer with no reason of hers, a secret of his three messages later, or a meeting
+   * alone proposed in the answer keep their weight (fifty-third round, second pass).
+   */
+  @Test
+  void theChildsOwnReasonLowersOnlyTheSecrecyThatAnswersIt() {
+    String reason = "Chị giữ bí mật giúp em nha, em muốn tặng bố một tấm ảnh đóng khung vào ngày của Cha";
+    String answer = "Ok, chị giữ kín, in thêm một tấm khổ lớn cho em làm quà";
+    String meet = "Hẹn Chủ nhật nha, nhớ ngủ sớm";
+    for (ContentFilter f : List.of(stagesOnly, filter)) {
+      String tag = f == filter ? "c" : "s";
+      List<Message> innocent = chat(List.of("child", reason, "other", answer, "other", meet));
+      assertThat(worst(f, "reason-yes-" + tag, innocent)).isEqualTo(Action.ALLOW);
+      double withReason = run(f, "reason-yes2-" + tag, innocent).risk();
+      double without = run(f, "reason-no-" + tag,
+          chat(List.of("child", "Chị giữ bí mật giúp em nha", "other", answer, "other", meet))).risk();
+      assertThat(withReason).isLessThan(without);
+      double late = run(f, "reason-late-" + tag, chat(List.of("child", reason, "other", "ok em",
+          "child", "dạ", "other", answer, "other", meet))).risk();
+      assertThat(withReason).isLessThan(late);
+      ConversationVerdict lure = run(f, "reason-lure-" + tag, chat(List.of("child", reason, "other",
+          "Ok chị giữ kín, mà chủ nhật em qua nhà chị một mình nhé, đừng nói ai", "other", meet)));
+      assertThat(lure.verdict().action()).isEqualTo(Action.BLOCK);
+    }
+  }
+
+  /** Messages from alternating sender and text entries, three minutes apart. */
+  private static List<Message> chat(List<String> senderAndText) {
+    List<Message> out = new ArrayList<>();
+    for (int i = 0; i < senderAndText.size(); i += 2) {
+      out.add(new Message("m" + out.size(), senderAndText.get(i).equals("child") ? Sender.CHILD : Sender.OTHER,
+          senderAndText.get(i + 1), T0.plus(Duration.ofMinutes(3L * out.size()))));
+    }
+    return out;
+  }
+
+  /** The strongest action over a conversation's messages. */
+  private static Action worst(ContentFilter f, String id, List<Message> messages) {
+    Conversation c = f.conversation(id);
+    Action worst = Action.ALLOW;
+    for (Message m : messages) {
+      Action a = c.check(m, CHILD).verdict().action();
+      worst = a.compareTo(worst) > 0 ? a : worst;
+    }
+    return worst;
+  }
+
+  /**
    * A symptom to look at (a rash, a swelling) lowers every stage of its message, decisive ones too, but only
    * when both sides have shown the family tie: a stranger's "lift your shirt for the rash" stays decisive.
    */

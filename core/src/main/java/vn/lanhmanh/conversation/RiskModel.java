@@ -29,6 +29,12 @@ final class RiskModel {
    * secret in a message that proposes no meeting.
    */
   static final double NAMED_PURPOSE = 0.5;
+  /**
+   * How many messages after the child asks for a secret with her own named reason ("chị giữ bí mật giúp em, em
+   * muốn tặng bố một tấm ảnh") the other party's secrecy is taken as his answer to her request, and lowered
+   * (fifty-third round, second pass).
+   */
+  static final long CHILD_REASON_REACH = 2;
   /** The pairs that mark an approach rather than a chat. */
   static final Stage[][] DANGEROUS_PAIRS = {
       {Stage.SECRECY, Stage.MEETING},
@@ -280,7 +286,10 @@ final class RiskModel {
    * of its message: a parent's "lift your shirt and photograph the rash". A {@link Stage#GUARDIAN} from the
    * child (a parent takes part in what is arranged: takes the photo, comes along, drives) lowers the other
    * party's stages below {@link #DECISIVE} in the same way; said by the other party it counts for nothing (a
-   * groomer's "mẹ em biết rồi" is a lie as often as not). A lowered stage keeps
+   * groomer's "mẹ em biết rồi" is a lie as often as not). A {@link Stage#PURPOSE} of the child's (she asks a
+   * secret for her own named reason: a print for her father on Father's Day) lowers the other party's secrecy
+   * in the next {@value #CHILD_REASON_REACH} messages, his answer to her request, but not in a message where he
+   * proposes a meeting, and no other stage of his. A lowered stage keeps
    * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(List<? extends Scored> window) {
@@ -300,11 +309,19 @@ final class RiskModel {
     boolean guardian = false;   // the child said a parent takes part
     int shownHits = 0;   // hits other than markers: the evidence
     int messages = window.size();
+    long[] childReasons = null;   // the seqs of the child's messages that ask a secret for her own named reason
+    int childReasonCount = 0;
     for (int m = 0; m < messages; m++) {
       Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
       int marks = e.marks();
       shownHits += marks >>> SHOWN_SHIFT;
+      if (side == 2 && (marks & NAMED_MARK) != 0) {
+        if (childReasons == null) {
+          childReasons = new long[messages];
+        }
+        childReasons[childReasonCount++] = e.seq();
+      }
       lesson |= (marks & LESSON_MARK) != 0 ? side : 0;
       purpose |= (marks & PURPOSE_MARK) != 0 ? side : 0;
       named |= (marks & NAMED_MARK) != 0 ? side : 0;
@@ -327,6 +344,8 @@ final class RiskModel {
       boolean reported = (marks & REPORT_MARK) != 0;
       boolean meeting = (marks & MEETING_MARK) != 0;
       boolean care = (marks & CARE_MARK) != 0;
+      boolean answersChild = side == 1 && !meeting && childReasonCount > 0
+          && answersChildsReason(e.seq(), childReasons, childReasonCount);
       List<StageMatcher.Hit> hits = e.hits();
       for (int i = 0, n = hits.size(); i < n; i++) {
         StageMatcher.Hit h = hits.get(i);
@@ -336,6 +355,7 @@ final class RiskModel {
         }
         boolean lowered = h.lowered() || (lesson & side) != 0 || reported
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
+            || (st == Stage.SECRECY && answersChild)
             || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE))
             || (guardian && side == 1 && h.weight() < DECISIVE);
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
@@ -373,6 +393,20 @@ final class RiskModel {
       risk = combine(risk, window, seq);
     }
     return new Assessment(risk, OrderedSet.wrap(stages), FixedList.wrap(evidence), FixedList.wrap(reasons));
+  }
+
+  /**
+   * Whether the other party's message {@code seq} comes at most {@value #CHILD_REASON_REACH} messages after a
+   * message of the child's that asks a secret for her own named reason.
+   */
+  private static boolean answersChildsReason(long seq, long[] childReasons, int n) {
+    for (int i = 0; i < n; i++) {
+      long d = seq - childReasons[i];
+      if (d > 0 && d <= CHILD_REASON_REACH) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -132,7 +132,8 @@ class StageMatcherTest {
 
   /**
    * {@code conversation/stage-cases/stage-cases.tsv}: per message, a stage it must show at least so strongly
-   * ({@code photos>=0.85}) or must not show ({@code !photos}); every failing line is listed.
+   * ({@code photos>=0.85}), must not show ({@code !photos}) or must show only below a weight
+   * ({@code meeting<0.85}); every failing line is listed.
    */
   @Test
   void theStageCasesTableHolds() throws Exception {
@@ -158,6 +159,11 @@ class StageMatcherTest {
         if (c[2].startsWith("!")) {
           Stage s = Stage.parse(c[2].substring(1));
           ok = hits.stream().noneMatch(h -> h.stage() == s);
+        } else if (c[2].contains("<")) {
+          String[] e = c[2].split("<");
+          Stage s = Stage.parse(e[0]);
+          double w = Double.parseDouble(e[1]);
+          ok = hits.stream().noneMatch(h -> h.stage() == s && h.weight() >= w - 1e-9);
         } else {
           String[] e = c[2].split(">=");
           Stage s = Stage.parse(e[0]);
