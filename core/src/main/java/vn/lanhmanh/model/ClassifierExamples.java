@@ -105,7 +105,7 @@ final class ClassifierExamples {
       int fold = options.folds() > 0 && sources != null && sources[i] >= 0 ? sources[i] % options.folds() : -1;
       List<Finding> found = analyser.findings(m.text());
       MessageFeatures.extract(m.text(), analyser.state(), analyser.vocabulary(), found, mask, options.knownChar3(),
-          options.conceptContext(), buffer);
+          options.conceptContext(), options.address(), null, buffer, 0, -1);
       out.add(new Example(Arrays.copyOf(buffer.feats, buffer.size), buffer.value(), m.category(), m.positive(),
           m.only(), fold));
     }

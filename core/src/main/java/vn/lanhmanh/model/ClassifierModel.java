@@ -106,6 +106,17 @@ public final class ClassifierModel {
   final int conceptContext;
 
   /**
+   * The property that holds {@link #address}: the version of the addressing features the file reads
+   * ({@code MessageFeatures.Addressing}: the second person, urging, requests and conditions of each sentence,
+   * alone and with the concepts hit in it); absent or 0, none (every file before recipe P, h37 included, which
+   * scores as before), 1 the first version.
+   */
+  static final String ADDRESS = "features.address";
+
+  /** See {@link #ADDRESS}. */
+  final int address;
+
+  /**
    * How far above the threshold the score stage applies ({@link ScoreStage}: the file's own, capped for self-harm,
    * harassment, grooming with a sign, sexual content and drugs for a child) this file holds each category, per
    * category in the model's order (property {@link #LIFT}; 0 for a file without it). The trainer's case-table
@@ -156,6 +167,12 @@ public final class ClassifierModel {
       throw new IllegalArgumentException("bad " + CONCEPT_CONTEXT + " '" + context + "' in the classifier model");
     }
     this.conceptContext = w;
+    String address = properties.getOrDefault(ADDRESS, "0");
+    if (!address.equals("0") && !address.equals("1")) {
+      throw new IllegalArgumentException("bad " + ADDRESS + " '" + address + "' in the classifier model: 0 or 1 "
+          + "(a newer file than this engine reads?)");
+    }
+    this.address = Integer.parseInt(address);
     this.lift = lift(properties.get(LIFT), this.categories);
   }
 

@@ -48,6 +48,9 @@ final class ClassifierModelBuilder {
     if (options.conceptContext() > 0) {
       all.put(ClassifierModel.CONCEPT_CONTEXT, Integer.toString(options.conceptContext()));
     }
+    if (options.address() > 0) {
+      all.put(ClassifierModel.ADDRESS, Integer.toString(options.address()));
+    }
     return all;
   }
 

@@ -65,9 +65,18 @@ public final class ClassifierTrainer {
    */
   public record Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
       double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
-      boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged, int maxRaise) {
+      boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged, int maxRaise,
+      int address) {
     /** The most {@link #maxRaise} may be (more than {@link ClassifierTrainer#THRESHOLDS} has steps). */
     public static final int MAX_RAISE_LIMIT = 40;
+
+    /** Settings without the addressing features (every file before recipe P). */
+    public Options(long seed, int bits, int maxEpochs, int patience, double learningRate, double l2,
+        double maxNegativeFlagged, double hardNegativeWeight, double lowerBelow, double unsupportedBelow,
+        boolean knownChar3, int conceptContext, int minEpochs, int folds, double maxInnocentFlagged, int maxRaise) {
+      this(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight, lowerBelow,
+          unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged, maxRaise, 0);
+    }
 
     /**
      * Settings whose out-of-sample raise is capped at {@link OutOfFoldThresholds#DEFAULT_MAX_RAISE} steps (every
@@ -137,6 +146,9 @@ public final class ClassifierTrainer {
         throw new IllegalArgumentException("concept context must be 0.." + ClassifierModel.MAX_CONCEPT_CONTEXT
             + ", was " + conceptContext);
       }
+      if (address < 0 || address > 1) {
+        throw new IllegalArgumentException("address features must be 0 or 1, was " + address);
+      }
       if (bits < 10 || bits > 22) {
         throw new IllegalArgumentException("bits must be 10..22, was " + bits);
       }
@@ -173,7 +185,7 @@ public final class ClassifierTrainer {
     /** These settings with the character trigrams of the syllables the vocabulary knows read or left out. */
     public Options withKnownChar3(boolean read) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs, folds, maxInnocentFlagged, maxRaise);
+          lowerBelow, unsupportedBelow, read, conceptContext, minEpochs, folds, maxInnocentFlagged, maxRaise, address);
     }
 
     /**
@@ -182,7 +194,17 @@ public final class ClassifierTrainer {
      */
     public Options withConceptContext(int window) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs, folds, maxInnocentFlagged, maxRaise);
+          lowerBelow, unsupportedBelow, knownChar3, window, minEpochs, folds, maxInnocentFlagged, maxRaise, address);
+    }
+
+    /**
+     * These settings with the addressing features of version {@code version} (0: none; 1: the second person,
+     * urging, requests and conditions of each sentence, docs/MODEL.md, "The fifty-third round").
+     */
+    public Options withAddress(int version) {
+      return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged, maxRaise,
+          version);
     }
 
     /**
@@ -193,7 +215,7 @@ public final class ClassifierTrainer {
      */
     public Options withMinEpochs(int epochs) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs, folds, maxInnocentFlagged, maxRaise);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, epochs, folds, maxInnocentFlagged, maxRaise, address);
     }
 
     /**
@@ -205,7 +227,7 @@ public final class ClassifierTrainer {
      */
     public Options withFolds(int n, double innocent) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, n, innocent, maxRaise);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, n, innocent, maxRaise, address);
     }
 
     /**
@@ -216,7 +238,7 @@ public final class ClassifierTrainer {
      */
     public Options withMaxRaise(int steps) {
       return new Options(seed, bits, maxEpochs, patience, learningRate, l2, maxNegativeFlagged, hardNegativeWeight,
-          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged, steps);
+          lowerBelow, unsupportedBelow, knownChar3, conceptContext, minEpochs, folds, maxInnocentFlagged, steps, address);
     }
   }
 

@@ -33,6 +33,10 @@ final class MessageFeatures {
   private static final int CATEGORY_TIER = 9;
   private static final int SHORT = 10;
   private static final int CONCEPT_CONTEXT = 11;
+  // The addressing features (a model's features.address = 1; see Addressing)
+  private static final int ADDRESS = 12;
+  private static final int ADDRESS_SET = 13;
+  private static final int ADDRESS_CONCEPT = 14;
 
   /** FNV-1a over a syllable's chars, as {@link Positions#charHash} computes it. */
   private static final long FNV_BASIS = 0xcbf29ce484222325L;
@@ -60,6 +64,8 @@ final class MessageFeatures {
     final long[] lanes = new long[4];
     /** The folded syllables' hashes of the positions that feed features, by position. */
     long[] hashes = new long[64];
+    /** With the addressing features: the flags of each position's sentence ({@link Addressing}), by position. */
+    byte[] sentenceFlags = new byte[64];
 
     /** Keeps position {@code i}'s folded hash for the concept-context features. */
     void hash(int i, long h) {
@@ -99,6 +105,9 @@ final class MessageFeatures {
       }
       if (hashes.length > max) {
         hashes = new long[64];
+      }
+      if (sentenceFlags.length > max) {
+        sentenceFlags = new byte[64];
       }
     }
   }
@@ -194,6 +203,133 @@ final class MessageFeatures {
         h = (h ^ s.charAt(k)) * FNV_PRIME;
       }
       return h;
+    }
+  }
+
+  /**
+   * The addressing features (recipe P, docs/MODEL.md, "The fifty-third round"): signals that a sentence speaks to
+   * its reader and urges or asks something of them, read per sentence (a stretch between sentence ends, {@code .
+   * ! ? …} or a line break, as the normaliser marks them). A sentence's flags: {@link #YOU} a second-person word
+   * (mày, bạn, em, con, cậu, cháu; teencode m, b, bn), {@link #URGE} an urging particle among its last two
+   * syllables (đi, nhé, nha, nhá, đê, mau, ngay, lẹ), {@link #IMPERATIVE} hãy, đừng or cấm, {@link #REQUEST}
+   * giúp, nhờ, xin, (làm) ơn or gửi, {@link #CONDITION} "thì" after "không"/"nếu" (không … thì …), and
+   * {@link #URGED_YOU} a second-person word with any of the three urgings. Features: each flag of each sentence,
+   * the sentence's whole set of flags, and for each concept of a hit each flag of the sentence the hit starts in
+   * (the concept with the reader addressed and urged, against the same concept in a report or a lesson). A word
+   * written without diacritics counts by its folded letters where they are not mostly another word's (di, nhe,
+   * nha, may, ban, xin, gui, neu, khong, thi; not hay, dung or nho).
+   */
+  static final class Addressing {
+    static final int YOU = 1;
+    static final int URGE = 2;
+    static final int IMPERATIVE = 4;
+    static final int REQUEST = 8;
+    static final int CONDITION = 16;
+    static final int URGED_YOU = 32;
+    /** Syllable kinds: the flags above, and the two halves of a condition. */
+    private static final int IF = 64;
+    private static final int THEN = 128;
+
+    private static final Object KEY = new Object();
+
+    /** Kinds by exact id, and by folded id for a syllable written without diacritics. */
+    private final byte[] exactKind;
+    private final byte[] foldKind;
+
+    private Addressing(Vocabulary v) {
+      exactKind = new byte[v.exactCount()];
+      foldKind = new byte[v.foldCount()];
+      exact(v, YOU, "mày", "mầy", "bạn", "cậu", "em", "con", "cháu", "m", "b", "bn");
+      exact(v, URGE, "đi", "nhé", "nhe", "nha", "nhá", "đê", "mau", "ngay", "lẹ");
+      exact(v, IMPERATIVE, "hãy", "đừng", "cấm");
+      exact(v, REQUEST, "giúp", "nhờ", "xin", "ơn", "gửi");
+      exact(v, IF, "nếu", "không", "ko", "k", "hông", "hok", "kh");
+      exact(v, THEN, "thì");
+      fold(v, YOU, "may", "ban", "cau", "em", "con", "chau", "m", "b", "bn");
+      fold(v, URGE, "di", "nhe", "nha", "de", "mau", "ngay", "le");
+      fold(v, REQUEST, "giup", "xin", "on", "gui");
+      fold(v, IF, "neu", "khong", "ko", "k", "hong", "hok", "kh");
+      fold(v, THEN, "thi");
+    }
+
+    private void exact(Vocabulary v, int kind, String... words) {
+      for (String w : words) {
+        int id = v.exactId(w);
+        if (id >= 0 && id < exactKind.length) {
+          exactKind[id] |= (byte) kind;
+        }
+      }
+    }
+
+    private void fold(Vocabulary v, int kind, String... words) {
+      for (String w : words) {
+        int id = v.foldId(w);
+        if (id >= 0 && id < foldKind.length) {
+          foldKind[id] |= (byte) kind;
+        }
+      }
+    }
+
+    /** The table of {@code vocab}, made once per vocabulary. */
+    static Addressing of(Vocabulary vocab) {
+      return vocab.derived(KEY, Addressing::new);
+    }
+
+    /** The kinds of position {@code i}: by its exact syllable, or by its folded one when written without marks. */
+    int kind(Positions p, int i) {
+      int ex = p.exactId(i);
+      int k = ex >= 0 && ex < exactKind.length ? exactKind[ex] & 0xff : 0;
+      if (k == 0 && p.plain(i)) {
+        int fo = p.foldId(i);
+        k = fo >= 0 && fo < foldKind.length ? foldKind[fo] & 0xff : 0;
+      }
+      return k;
+    }
+
+    /**
+     * Writes into {@code out[0 .. n)} the flags of the sentence of each of the {@code n} positions from
+     * {@code base} (the first starts a sentence).
+     */
+    void sentences(Positions p, int base, int n, byte[] out) {
+      int start = 0;
+      int flags = 0;
+      boolean ifSeen = false;
+      for (int i = 0; i < n; i++) {
+        if (i > start && p.sentenceStart(base + i)) {
+          close(out, start, i, flags);
+          start = i;
+          flags = 0;
+          ifSeen = false;
+        }
+        int k = kind(p, base + i);
+        if (k == 0) {
+          continue;
+        }
+        flags |= k & (YOU | IMPERATIVE | REQUEST);
+        boolean last = i + 1 == n || p.sentenceStart(base + i + 1)
+            || i + 2 == n || p.sentenceStart(base + i + 2);
+        if ((k & URGE) != 0 && last && i > start) {
+          flags |= URGE;
+        }
+        if ((k & THEN) != 0 && ifSeen) {
+          flags |= CONDITION;
+        }
+        if ((k & IF) != 0) {
+          ifSeen = true;
+        }
+      }
+      if (n > 0) {
+        close(out, start, n, flags);
+      }
+    }
+
+    private static void close(byte[] out, int from, int to, int flags) {
+      if ((flags & YOU) != 0 && (flags & (URGE | IMPERATIVE | REQUEST)) != 0) {
+        flags |= URGED_YOU;
+      }
+      for (int j = from; j < to; j++) {
+        out[j] = (byte) flags;
+      }
     }
   }
 
@@ -314,6 +450,16 @@ final class MessageFeatures {
    */
   static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
       boolean knownChar3, int context, Syllables known, Buffer b, int from, int to) {
+    extract(text, state, vocab, findings, mask, knownChar3, context, 0, known, b, from, to);
+  }
+
+  /**
+   * {@link #extract(String, MatchState, Vocabulary, List, int, boolean, int, Syllables, Buffer, int, int)}, with
+   * the addressing features ({@link Addressing}) when {@code address} is 1 (a model's {@code features.address};
+   * 0: none, every file before recipe P).
+   */
+  static void extract(String text, MatchState state, Vocabulary vocab, List<Finding> findings, int mask,
+      boolean knownChar3, int context, int address, Syllables known, Buffer b, int from, int to) {
     if (known != null && (known.vocabulary != vocab || known.mask != mask)) {
       throw new IllegalArgumentException("syllable features of another vocabulary or table size");
     }
@@ -332,7 +478,8 @@ final class MessageFeatures {
         b.hash(i, hf);
       }
     }
-    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p);
+    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p, address == 0 ? null
+        : Addressing.of(vocab));
   }
 
   /**
@@ -358,12 +505,20 @@ final class MessageFeatures {
    * pipeline makes them); {@code from} negative: the whole text.
    */
   private static void tail(MatchState state, List<Finding> findings, int mask, Buffer b, int n, long prev,
-      int context, int from, Positions p) {
+      int context, int from, Positions p, Addressing addressing) {
     if (n > 0) {
       b.add(FOLD_BIGRAM, Features.pair(prev, EOS), mask);
     }
     boolean range = from >= 0;
     int base = range ? from : 0;
+    byte[] sentenceFlags = null;
+    if (addressing != null) {
+      if (b.sentenceFlags.length < n) {
+        b.sentenceFlags = new byte[Math.max(n, b.sentenceFlags.length * 2)];
+      }
+      sentenceFlags = b.sentenceFlags;
+      addressing.sentences(p, base, n, sentenceFlags);
+    }
     // the hits come in the order of their last syllable: a stretch's are a run, found by halving
     int stop = range ? from + n : Integer.MAX_VALUE;
     for (int k = range ? firstConceptEndingAt(state, from) : 0; k < state.conceptCount(); k++) {
@@ -377,6 +532,13 @@ final class MessageFeatures {
         for (long bits = state.conceptWord(k, w) & ~Features.UNREAD.word(w); bits != 0; bits &= bits - 1) {
           int concept = w * 64 + Long.numberOfTrailingZeros(bits);   // the concept's ordinal
           b.add(CONCEPT, concept, mask);
+          if (sentenceFlags != null) {
+            int at = state.conceptStartPos(k) - base;
+            int flags = at >= 0 && at < n ? sentenceFlags[at] : 0;
+            for (int bit = flags; bit != 0; bit &= bit - 1) {
+              b.add(ADDRESS_CONCEPT, Features.pair(concept + 1, Integer.numberOfTrailingZeros(bit)), mask);
+            }
+          }
           if (context > 0) {
             int start = state.conceptStartPos(k) - base;
             int end = state.conceptEndPos(k) - base;
@@ -387,6 +549,20 @@ final class MessageFeatures {
                 b.add(CONCEPT_CONTEXT, Features.pair(concept + 1, b.hashes[j]), mask);
               }
             }
+          }
+        }
+      }
+    }
+    if (sentenceFlags != null) {
+      // each sentence's flags, one by one and as a set (a sentence is a run of equal flags from a sentence start)
+      for (int i = 0; i < n; i++) {
+        if (i == 0 || p.sentenceStart(base + i)) {
+          int flags = sentenceFlags[i];
+          if (flags != 0) {
+            for (int bit = flags; bit != 0; bit &= bit - 1) {
+              b.add(ADDRESS, Integer.numberOfTrailingZeros(bit), mask);
+            }
+            b.add(ADDRESS_SET, flags, mask);
           }
         }
       }
@@ -590,7 +766,8 @@ final class MessageFeatures {
     }
     flush(lanes, totals);
     b.summed = added;
-    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p);
+    tail(state, findings, mask, b, n, prev, context, whole ? -1 : from, p, summed.model.address == 0 ? null
+        : Addressing.of(vocab));
   }
 
   /** Moves the four words' lanes to the totals and clears them. */

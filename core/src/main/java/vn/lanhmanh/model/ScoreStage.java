@@ -475,8 +475,8 @@ public final class ScoreStage {
     }
     MessageFeatures.Summed sums = known.summed(m);
     if (sums == null) {
-      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, known,
-          s.features);
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, m.address,
+          known, s.features, 0, -1);
       m.logits(s.features, s.logits, s.acc);
     } else {
       MessageFeatures.extract(text, state, vocab, findings, sums, s.features);
@@ -972,8 +972,8 @@ public final class ScoreStage {
       List<Finding> findings, MessageFeatures.Syllables syl, MessageFeatures.Summed sums, ClassifierScratch s,
       int from, int to, double[] out) {
     if (sums == null) {
-      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, syl,
-          s.features, from, to);
+      MessageFeatures.extract(text, state, vocab, findings, m.mask, m.knownChar3, m.conceptContext, m.address,
+          syl, s.features, from, to);
       m.logits(s.features, out, s.acc);
     } else {
       MessageFeatures.extract(text, state, vocab, findings, sums, s.features, from, to);

@@ -100,9 +100,11 @@ class ClassifierLogitsTest {
     java.util.Map<String, String> props = new java.util.TreeMap<>(shipped.properties());
     props.put(ClassifierModel.CHAR3, ClassifierModel.CHAR3_UNKNOWN);
     props.put(ClassifierModel.CONCEPT_CONTEXT, "12");
+    props.put(ClassifierModel.ADDRESS, "1");
     ClassifierModel m = shipped.withProperties(props);
     assertThat(m.knownChar3).isFalse();
     assertThat(m.conceptContext).isEqualTo(12);
+    assertThat(m.address).isEqualTo(1);
     summedSyllablesGiveTheSameLogits(m);
   }
 
@@ -122,7 +124,7 @@ class ClassifierLogitsTest {
       all.append(text).append(". ");
       List<Finding> found = analyser.findings(text);
       MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, m.knownChar3,
-          m.conceptContext, plain);
+          m.conceptContext, m.address, null, plain, 0, -1);
       MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, summed, fast);
       double[] want = new double[m.categories.length];
       m.logits(plain, want, new long[ClassifierModel.ACC]);
@@ -142,7 +144,7 @@ class ClassifierLogitsTest {
           continue;
         }
         MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, m.mask, m.knownChar3,
-            m.conceptContext, null, plain, from, to);
+            m.conceptContext, m.address, null, plain, from, to);
         MessageFeatures.extract(text, analyser.state(), analyser.vocabulary(), found, summed, fast, from, to);
         m.logits(plain, want, new long[ClassifierModel.ACC]);
         m.logits(fast, fast.summed, got, fast.totals);

@@ -184,6 +184,78 @@ class MessageFeaturesTest {
     }
   }
 
+  /**
+   * The addressing features (a model's {@code features.address=1}): the flags of each sentence, marked or
+   * written without diacritics; a model without them reads exactly the features it read before; with them, a
+   * sentence read as a stretch of a text still has the features of that sentence read alone.
+   */
+  @Test
+  void addressingFlagsOfEachSentence() {
+    Analyser analyser = Analyser.of(LexiconReader.readDefault(), ConceptLexicon.readDefault());
+    Vocabulary vocab = analyser.vocabulary();
+    MessageFeatures.Addressing a = MessageFeatures.Addressing.of(vocab);
+    int you = MessageFeatures.Addressing.YOU;
+    int urge = MessageFeatures.Addressing.URGE;
+    int req = MessageFeatures.Addressing.REQUEST;
+    int imp = MessageFeatures.Addressing.IMPERATIVE;
+    int cond = MessageFeatures.Addressing.CONDITION;
+    int urged = MessageFeatures.Addressing.URGED_YOU;
+    Object[][] cases = {
+        {"Mày gửi ảnh cho anh đi. Hôm nay trời đẹp.", new int[] {you | req | urge | urged, 0}},
+        {"may gui anh cho anh di", new int[] {you | req | urge | urged}},
+        {"Không chuyển tiền thì tao đăng ảnh lên", new int[] {cond}},
+        {"Em đừng nói với bố mẹ nhé", new int[] {you | imp | urge | urged}},
+        {"Đi học về rồi.", new int[] {0}},
+    };
+    byte[] flags = new byte[64];
+    for (Object[] c : cases) {
+      String t = (String) c[0];
+      analyser.findings(t);
+      Positions p = analyser.state().positions();
+      a.sentences(p, 0, p.size(), flags);
+      List<Integer> got = new ArrayList<>();
+      for (int i = 0; i < p.size(); i++) {
+        if (i == 0 || p.sentenceStart(i)) {
+          got.add((int) flags[i]);
+        }
+      }
+      assertThat(got).as(t).containsExactly(Arrays.stream((int[]) c[1]).boxed().toArray(Integer[]::new));
+    }
+    int mask = (1 << 18) - 1;
+    MessageFeatures.Buffer b = new MessageFeatures.Buffer();
+    String[] parts = {"Hôm nay lớp mình đi dã ngoại ở công viên. ", "Em gửi ảnh cho anh xem đi nhé. ",
+        "Không làm thì mày biết tay."};
+    String whole = String.join("", parts);
+    List<Finding> found = analyser.findings(whole);
+    int size = analyser.state().positions().size();
+    MessageFeatures.extract(whole, analyser.state(), vocab, found, mask, true, 0, 0, null, b, 0, -1);
+    int[] before = Arrays.copyOf(b.feats, b.size);
+    assertThat(before).isEqualTo(reference(analyser.state(), vocab, found, mask, true, 0));
+    MessageFeatures.extract(whole, analyser.state(), vocab, found, mask, true, 0, 1, null, b, 0, -1);
+    int[] with = Arrays.copyOf(b.feats, b.size);
+    assertThat(with.length).as("addressing features added").isGreaterThan(before.length + 6);
+    assertThat(with).contains(before);
+    Positions p = analyser.state().positions();
+    int from = 0;
+    int k = 0;
+    List<int[]> stretches = new ArrayList<>();
+    for (int i = 1; i <= size; i++) {
+      if (i == size || p.sentenceStart(i)) {
+        MessageFeatures.extract(whole, analyser.state(), vocab, found, mask, true, 0, 1, null, b, from, i);
+        stretches.add(Arrays.copyOf(b.feats, b.size));
+        from = i;
+      }
+    }
+    assertThat(stretches).hasSize(parts.length);
+    for (String part : parts) {
+      String alone = part.strip();
+      List<Finding> own = analyser.findings(alone);
+      MessageFeatures.extract(alone, analyser.state(), vocab, own, mask, true, 0, 1, null, b, 0, -1);
+      assertThat(stretches.get(k)).as("sentence %d", k).isEqualTo(Arrays.copyOf(b.feats, b.size));
+      k++;
+    }
+  }
+
   private static Path folder(String name) throws URISyntaxException {
     return Path.of(MessageFeaturesTest.class.getResource(name).toURI());
   }

@@ -195,6 +195,12 @@ final class TrainCommand implements Callable<Integer> {
       + "hit with each folded syllable within N syllables of it (0: none).")
   private Integer conceptContext;
 
+  /** Null: the shipped setting (none). Written into the file as {@code features.address}. */
+  @Option(names = "--address", paramLabel = "0|1", description = "Classifiers: the addressing features of each "
+      + "sentence (the second person with urging, requests, conditions; alone and with the concepts hit in it), "
+      + "version 1, or none (0).")
+  private Integer address;
+
   /** Null: the shipped setting. */
   @Option(names = "--min-epochs", paramLabel = "N", description = "Classifiers: each category's stopping epoch "
       + "is chosen by its development loss among epochs N and later only (default: the shipped setting).")
@@ -349,6 +355,7 @@ final class TrainCommand implements Callable<Integer> {
           unsupportedBelow != null ? unsupportedBelow : d.unsupportedBelow())
           .withKnownChar3(char3 != null ? char3.equals(ClassifierModel.CHAR3_ALL) : d.knownChar3())
           .withConceptContext(conceptContext != null ? conceptContext : d.conceptContext())
+          .withAddress(address != null ? address : d.address())
           .withMinEpochs(minEpochs != null ? minEpochs : d.minEpochs())
           .withFolds(folds != null ? folds : d.folds(),
               maxInnocentFlagged != null ? maxInnocentFlagged : d.maxInnocentFlagged())
@@ -472,6 +479,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (conceptContext != null) {
       command.append(" --concept-context ").append(conceptContext);
+    }
+    if (address != null) {
+      command.append(" --address ").append(address);
     }
     if (minEpochs != null) {
       command.append(" --min-epochs ").append(minEpochs);
