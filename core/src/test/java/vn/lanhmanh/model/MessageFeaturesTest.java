@@ -66,6 +66,9 @@ class MessageFeaturesTest {
     for (int k = 0; k < state.conceptCount(); k++) {
       vn.lanhmanh.concept.ConceptSet concepts = state.conceptSet(k);
       for (int concept = concepts.first(); concept >= 0; concept = concepts.next(concept + 1)) {
+        if ((Features.UNREAD.word(concept >>> 6) & 1L << concept) != 0) {
+          continue;   // the frame and denial words are not read by the classifiers
+        }
         out.add(Features.index(6, concept, mask));
         for (int j = state.conceptStartPos(k) - context; context > 0 && j <= state.conceptEndPos(k) + context; j++) {
           if (j >= 0 && j < n && (j < state.conceptStartPos(k) || j > state.conceptEndPos(k))) {
