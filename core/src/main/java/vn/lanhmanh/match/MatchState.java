@@ -292,11 +292,7 @@ public final class MatchState {
         covered = covers(j, s, e) && hasConcept(j, covering);
       }
       if (covered) {
-        int m = W * k;
-        hMask[m] &= ~registers.w0();
-        hMask[m + 1] &= ~registers.w1();
-        hMask[m + 2] &= ~registers.w2();
-        hMask[m + 3] &= ~registers.w3();
+        remove(k, registers);
       }
     }
   }
@@ -327,11 +323,7 @@ public final class MatchState {
       }
       for (int k = c - 1; k >= 0 && hEndPos[k] > openEnd; k--) {
         if (hStartPos[k] > openEnd && hEndPos[k] < closeStart) {
-          int m = W * k;
-          hMask[m] = 0;
-          hMask[m + 1] = 0;
-          hMask[m + 2] = 0;
-          hMask[m + 3] = 0;
+          remove(k, EVERY);
         }
       }
     }
@@ -360,11 +352,7 @@ public final class MatchState {
       }
       for (int k = o + 1; k < concepts && hEndPos[k] <= to; k++) {
         if (hStartPos[k] > from && clause[hStartPos[k]] == clauseNo && clause[hEndPos[k]] == clauseNo) {
-          int m = W * k;
-          hMask[m] &= ~denied.w0();
-          hMask[m + 1] &= ~denied.w1();
-          hMask[m + 2] &= ~denied.w2();
-          hMask[m + 3] &= ~denied.w3();
+          remove(k, denied);
         }
       }
       // the lexicon's candidates are in the order they ended: those ending in the window are found by halving
@@ -386,6 +374,18 @@ public final class MatchState {
         }
       }
     }
+  }
+
+  /** Every concept: what a hit inside a rule's frame loses. */
+  private static final ConceptSet EVERY = new ConceptSet(-1L, -1L, -1L, -1L);
+
+  /** Takes the concepts of {@code set} away from hit {@code k}. */
+  private void remove(int k, ConceptSet set) {
+    int m = W * k;
+    hMask[m] &= ~set.w0();
+    hMask[m + 1] &= ~set.w1();
+    hMask[m + 2] &= ~set.w2();
+    hMask[m + 3] &= ~set.w3();
   }
 
   /** Whether hit {@code j} is longer than the syllables {@code [s, e]} and covers them. */
