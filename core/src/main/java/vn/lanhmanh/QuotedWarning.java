@@ -22,10 +22,17 @@ import vn.lanhmanh.text.Positions;
  * dismissal of its own outside them keeps them all. The warning is a register concept ({@code AWARENESS},
  * {@code SCAM_ALERT}, {@code SCAM_WARNING}, {@code CAUTION}, {@code NEWS_POLICE}) or {@code SCAM_DISMISSED}
  * ("là giả", "fake 100%", "trò lừa", "đừng chuyển nhé"), in a concept hit outside every quotation.
+ *
+ * <p>A finding that runs into or out of a quotation, joining the quoted words to a name outside them ("tin nhắn giả
+ * Shopee báo "… click link …"", "… "vui lòng đăng nhập tại đây" nha, cô giáo nói …"), is lowered the same way, but
+ * only when the whole text holds no link and no number of eight digits or more. In a text whose writer excepts
+ * himself from the warning ("tin nhắn này là chính thức") nothing is lowered (fifty-third round).
  */
 final class QuotedWarning {
 
   private QuotedWarning() {}
+
+  private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
   /** Concepts that, outside the quotes, make the quoted swindle a warning. */
   private static final ConceptSet WARNING = ConceptSet.of(Concept.AWARENESS, Concept.SCAM_ALERT,
@@ -49,11 +56,16 @@ final class QuotedWarning {
       }
       if (quotes == null) {
         quotes = quotations(t);
-        if (quotes.length == 0 || !warnedOutside(state, quotes)) {
+        if (quotes.length == 0 || !warnedOutside(state, quotes) || excepted(state)) {
           return findings;
         }
       }
       int q = quotationOf(quotes, f.start(), f.end());
+      if (q < 0 && !actionable(t, -1, t.length())) {
+        // a finding that joins the quoted swindle to a name outside the quotes ("tin nhắn giả Shopee báo "… click
+        // link …"", fifty-third round), in a text that holds no link or number anywhere
+        q = straddled(quotes, f.start(), f.end());
+      }
       if (q >= 0 && !actionable(t, quotes[q], quotes[q + 1])) {
         if (out == findings) {
           out = FindingList.mutableCopy(findings);
@@ -148,6 +160,34 @@ final class QuotedWarning {
       int start = p.start(state.conceptStartPos(k));
       int end = p.end(state.conceptEndPos(k));
       if (!overlapsQuote(quotes, start, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The index in {@code quotes} of a quotation that {@code [start, end)} runs into or out of (one of its marks
+   * inside the span), or -1: a composition that joins the quoted words to words outside them.
+   */
+  static int straddled(int[] quotes, int start, int end) {
+    for (int k = 0; k < quotes.length; k += 2) {
+      boolean opensInside = start < quotes[k] && quotes[k] < end;
+      boolean closesInside = start < quotes[k + 1] && quotes[k + 1] < end;
+      if (opensInside != closesInside) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the writer excepts himself from the warning he gives ({@code SELF_EXCEPTED}: "tin nhắn này là chính
+   * thức", "nhưng anh thì khác"): then no quotation is read as a warning's (fifty-third round).
+   */
+  private static boolean excepted(MatchState state) {
+    for (int k = 0; k < state.conceptCount(); k++) {
+      if (state.hasConcept(k, EXCEPTION)) {
         return true;
       }
     }
