@@ -227,8 +227,9 @@ public final class Composer {
    * Takes away the concepts that the words around them deny: a register's word inside a dare's or a group's rule
    * (fifty-second round), an authority inside the writer's dismissal of an impersonation, and a stranger's acts
    * named in a rule to refuse them ("ai … thì đừng trả lời") or after a request denied ("không bao giờ yêu cầu …",
-   * to the clause's end), not in a message whose writer excepts himself from the rule (fifty-third round). {@link #compose} starts with it; a conversation's stage reading of a message on
-   * its own ({@code StageMatcher.match}) runs it too, so the stages read beside the text check and alone agree.
+   * to the clause's end), not in a message whose writer excepts himself from the rule (fifty-third round).
+   * {@link #compose} starts with it; a conversation's stage reading of a message on its own ({@code
+   * StageMatcher.match}) runs it too, so the stages read beside the text check and alone agree.
    */
   public static void voidOutOfSense(MatchState state) {
     if (state.conceptCount() == 0) {

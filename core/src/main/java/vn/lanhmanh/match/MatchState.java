@@ -355,7 +355,8 @@ public final class MatchState {
           remove(k, denied);
         }
       }
-      // the lexicon's candidates are in the order they ended: those ending in the window are found by halving
+      // the lexicon's match adds its candidates in the order they end, so those ending in the window are found by
+      // halving; a candidate added out of that order (another pass's) may be missed, and is then not lowered
       int lo = 0;
       int hi = candidates;
       while (lo < hi) {
