@@ -32,6 +32,11 @@ import vn.lanhmanh.text.Positions;
  *       layer's concept phrases serve the conversation too.
  * </ul>
  *
+ * <p>A phrase of the stage concept {@value #ORDINARY} is a stage word's ordinary sense: every other stage
+ * concept hit (a stage concept's own phrase or a linked text concept's hit) lying wholly inside it is not read,
+ * so "gặp nguy hiểm" shows no meeting and "số nhà thuốc" no address, while the same words elsewhere in the
+ * message still count.
+ *
  * <p>The filter's awareness context applies: a stage phrase or stage concept near {@code phòng chống} or
  * {@code kỹ năng tự bảo vệ} is a lesson, not an approach, and counts at {@value #CONTEXT_FACTOR} of its
  * weight; a text concept's hit is lowered the same way when the message has a lowered side hit.
@@ -39,6 +44,12 @@ import vn.lanhmanh.text.Positions;
  * <p>Immutable and thread-safe.
  */
 public final class StageMatcher {
+
+  /** The stage concept whose phrases shadow the stage concept hits inside them (see the class javadoc). */
+  static final String ORDINARY = "ORDINARY";
+
+  /** Ordinary-sense phrases read per message; more are not read (their shadowed hits count: never lower). */
+  private static final int MAX_ORDINARY = 8;
 
   /** A stage phrase lowered by awareness context keeps this share of its weight. */
   static final double CONTEXT_FACTOR = 0.25;
@@ -116,6 +127,8 @@ public final class StageMatcher {
   private final SideTable sides;
   private final Compositions compositions;
   private final int phrases;
+  /** The bit of {@link #ORDINARY} among the stage concepts, -1 when no phrase names it. */
+  private final int ordinaryBit;
   private final ThreadLocal<MatchState> scratch = ThreadLocal.withInitial(MatchState::new);
   /**
    * Per thread, each stage concept's earliest span in the message being read (start, then end, per bit),
@@ -125,6 +138,8 @@ public final class StageMatcher {
 
   private static final class Scratch {
     final int[] spans = new int[2 * Compositions.MAX_CONCEPTS];
+    /** The spans of the message's {@link #ORDINARY} phrases: start, end pairs. */
+    final int[] ordinary = new int[2 * MAX_ORDINARY];
     final Compositions.Rule[] best = new Compositions.Rule[Stage.values().length];
     /** Per stage, the strongest hit not lowered and the strongest lowered, of the message being read. */
     final Hit[] strongest = new Hit[2 * Stage.values().length];
@@ -197,6 +212,7 @@ public final class StageMatcher {
     this.sides = new SideTable(lexicon, sides);
     this.compositions = compositions;
     this.phrases = phrases;
+    this.ordinaryBit = compositions.concepts().indexOf(ORDINARY);
   }
 
   private static volatile Sources embeddedSources;
@@ -457,6 +473,7 @@ public final class StageMatcher {
     long unloweredHi = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
     Scratch scratch = given;
+    int ordinary = ordinaryBit < 0 ? 0 : ordinarySpans(state, positions, scratch = scratchOr(scratch));
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
@@ -471,6 +488,9 @@ public final class StageMatcher {
       int s = positions.start(state.candidateStartPos(i));
       int e = positions.end(state.candidateEndPos(i));
       int bit = side.concept();
+      if (bit >= 0 && (bit == ordinaryBit || (ordinary > 0 && shadowed(s, e, scratch.ordinary, ordinary)))) {
+        continue;   // an ordinary sense is no stage concept, nor is a stage word inside one
+      }
       if (bit >= 0) {
         scratch = scratch == null ? SCRATCH.get() : scratch;
         long b = 1L << bit;   // in its word
@@ -507,6 +527,9 @@ public final class StageMatcher {
           scratch = scratch == null ? SCRATCH.get() : scratch;
           int s = positions.start(state.conceptStartPos(k));
           int e = positions.end(state.conceptEndPos(k));
+          if (ordinary > 0 && shadowed(s, e, scratch.ordinary, ordinary)) {
+            continue;
+          }
           for (long b = stages.w0(); b != 0; b &= b - 1) {
             int bit = Long.numberOfTrailingZeros(b);
             earliest((presentLo & 1L << bit) != 0, bit, s, e, scratch.spans);
@@ -539,6 +562,40 @@ public final class StageMatcher {
     }
     inTextOrder(hits);
     return hits;
+  }
+
+  private static Scratch scratchOr(Scratch given) {
+    return given == null ? SCRATCH.get() : given;
+  }
+
+  /**
+   * Writes the spans of the message's {@link #ORDINARY} phrases (at most {@value #MAX_ORDINARY}) into
+   * {@code scratch.ordinary}; returns how many.
+   */
+  private int ordinarySpans(MatchState state, Positions positions, Scratch scratch) {
+    int count = 0;
+    for (int i = 0, n = state.candidateCount(); i < n && count < MAX_ORDINARY; i++) {
+      if (state.candidateKind(i) != MatchState.SIDE) {
+        continue;
+      }
+      Side side = sides.get(state, i, lexicon);
+      if (side != null && side.concept() == ordinaryBit) {
+        scratch.ordinary[2 * count] = positions.start(state.candidateStartPos(i));
+        scratch.ordinary[2 * count + 1] = positions.end(state.candidateEndPos(i));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether {@code [s, e)} lies wholly inside one of the first {@code count} spans of {@code spans}. */
+  private static boolean shadowed(int s, int e, int[] spans, int count) {
+    for (int k = 0; k < count; k++) {
+      if (spans[2 * k] <= s && e <= spans[2 * k + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
