@@ -278,7 +278,8 @@ final class RiskModel {
    * {@link #NAMED_PURPOSE}) not in a message where he also proposes a meeting (a surprise explains a secret
    * present, never a secret meeting with the child, unless its reason is named), and a
    * {@link Stage#REPORT} lowers every stage of its own message (reported speech: the message tells what
-   * someone else asked). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
+   * someone else asked), but those said wholly before it when a secret was asked before it too (the secret's
+   * reason, "… đừng nói với bà, người ta xin hết quà của con", reports nothing). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
    * grandparent, and the other party speaks as one to the child) lowers every stage of the other party below
    * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
    * undressed picture or a secret meeting alone at night stays decisive whoever asks, unless the message names
@@ -341,6 +342,9 @@ final class RiskModel {
       Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
       int marks = e.marks();
+      // reported speech lowers its message's stages, but not those the sender said wholly before it once he has
+      // asked a secret there: "… cởi đồ cho chú xem, đừng nói với bà, người ta xin hết quà của con"
+      int keptBefore = (marks & REPORT_MARK) != 0 ? ownBeforeReport(e.hits()) : -1;
       boolean reported = (marks & REPORT_MARK) != 0;
       boolean meeting = (marks & MEETING_MARK) != 0;
       boolean care = (marks & CARE_MARK) != 0;
@@ -353,7 +357,7 @@ final class RiskModel {
         if (st.marker()) {
           continue;
         }
-        boolean lowered = h.lowered() || (lesson & side) != 0 || reported
+        boolean lowered = h.lowered() || (lesson & side) != 0 || (reported && h.end() > keptBefore)
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
             || (st == Stage.SECRECY && answersChild)
             || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE))
@@ -393,6 +397,22 @@ final class RiskModel {
       risk = combine(risk, window, seq);
     }
     return new Assessment(risk, OrderedSet.wrap(stages), FixedList.wrap(evidence), FixedList.wrap(reasons));
+  }
+
+  /**
+   * Up to where a message with reported speech keeps its own stages: the start of its {@link Stage#REPORT}
+   * marker when a {@link Stage#SECRECY} hit ends before that (the sender asked a secret before he reports),
+   * else -1 (every stage is lowered). A message keeps one hit per stage.
+   */
+  private static int ownBeforeReport(List<StageMatcher.Hit> hits) {
+    int report = -1;
+    int secretEnd = Integer.MAX_VALUE;
+    for (int i = 0, n = hits.size(); i < n; i++) {
+      StageMatcher.Hit h = hits.get(i);
+      report = h.stage() == Stage.REPORT ? h.start() : report;
+      secretEnd = h.stage() == Stage.SECRECY && !h.lowered() ? Math.min(secretEnd, h.end()) : secretEnd;
+    }
+    return report >= 0 && secretEnd <= report ? report : -1;
   }
 
   /**

@@ -23,13 +23,14 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * ride or a visit kept from the parents under cover of a surprise, a night at the adult's flat with a cover
  * story, a threat to send a clip to the class group, a meeting typed fast, running away to his room, a
  * teacher who wants to watch the child change, a longer clip asked for on a condition, a private room with a
- * cover story and a lap) and innocent look-alikes (a child reporting a stranger to her mother or a friend, a
+ * cover story and a lap, a secret whose reason is put as what others would ask) and innocent look-alikes (a child reporting a stranger to her mother or a friend, a
  * sister's birthday surprise with "delete this", a coach, a cousin's fishing trip, a teacher's notice, a
  * father's pick-up and night call, a grandfather's present, a brother's Mother's Day secret, a tutor's camera
  * lesson with the link sent through the mother, a club admin's rules, classmates swapping pet photos, a
  * swimming coach's camera at chest height with the mother typing the address, a cousin abroad's birthday call with
  * the lights off for the cake, an academy's wrist X-ray with the father fetching the boy, classmates signing off
- * with "mai gặp", a tutor's warning that whoever asks for money or pictures is a bad person). Tuning material, not held-out: the rules were changed until these pass.
+ * with "mai gặp", a tutor's warning that whoever asks for money or pictures is a bad person, a mother's
+ * discretion asked before she reports what a stranger asked of a classmate). Tuning material, not held-out: the rules were changed until these pass.
  */
 class TuningChatsTest {
 
