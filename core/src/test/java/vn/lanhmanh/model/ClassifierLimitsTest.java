@@ -186,7 +186,7 @@ class ClassifierLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tối nay mình uống hết lọ thuốc ngủ", "mua dao lam ở đâu vậy"})
+  @ValueSource(strings = {"tối nay mình uống cho hết chỗ thuốc ngủ", "mua dao lam ở đâu vậy"})
   void selfHarmWithItsMeansNamedIsBlockedAsInstructions(String text) {
     try (ContentFilter selfHarm = scoring(Category.SELF_HARM, 0.9)) {
       Verdict v = selfHarm.checkText(text, Policy.forAge(16));
