@@ -279,8 +279,9 @@ final class RiskModel {
    * present, never a secret meeting with the child, unless its reason is named), and a
    * {@link Stage#REPORT} lowers every stage of its own message (reported speech: the message tells what
    * someone else asked), but those said wholly before it when a secret was asked before it too (the secret's
-   * reason, "… đừng nói với bà, người ta xin hết quà của con", reports nothing). A {@link Stage#KIN} from both sides (the child calls the other party a parent or
-   * grandparent, and the other party speaks as one to the child) lowers every stage of the other party below
+   * reason, "… đừng nói với bà, người ta xin hết quà của con", reports nothing). A {@link Stage#KIN} from
+   * both sides (the child calls the other party a parent or grandparent, and the other party speaks as one to
+   * the child) lowers every stage of the other party below
    * {@link #DECISIVE}: a parent's "đừng nói bố", lucky money or good-night call is family life, while an
    * undressed picture or a secret meeting alone at night stays decisive whoever asks, unless the message names
    * a symptom to look at ({@link Stage#CARE}: a rash, a swelling, a wound), which with kin lowers every stage
