@@ -343,10 +343,9 @@ final class RiskModel {
       Scored e = window.get(m);
       int side = e.fromChild() ? 2 : 1;
       int marks = e.marks();
-      // reported speech lowers its message's stages, but not those the sender said wholly before it once he has
-      // asked a secret there: "… cởi đồ cho chú xem, đừng nói với bà, người ta xin hết quà của con"
-      int keptBefore = (marks & REPORT_MARK) != 0 ? ownBeforeReport(e.hits()) : -1;
-      boolean reported = (marks & REPORT_MARK) != 0;
+      // reported speech lowers the stages that end past keptBefore: every stage, or (when the sender asked a secret
+      // before he reports) those not said wholly before the report; with no report, none
+      int keptBefore = (marks & REPORT_MARK) != 0 ? ownBeforeReport(e.hits()) : Integer.MAX_VALUE;
       boolean meeting = (marks & MEETING_MARK) != 0;
       boolean care = (marks & CARE_MARK) != 0;
       boolean answersChild = side == 1 && !meeting && childReasonCount > 0
@@ -358,7 +357,7 @@ final class RiskModel {
         if (st.marker()) {
           continue;
         }
-        boolean lowered = h.lowered() || (lesson & side) != 0 || (reported && h.end() > keptBefore)
+        boolean lowered = h.lowered() || (lesson & side) != 0 || h.end() > keptBefore
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
             || (st == Stage.SECRECY && answersChild)
             || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE))

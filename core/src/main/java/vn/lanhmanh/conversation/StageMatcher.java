@@ -473,7 +473,11 @@ public final class StageMatcher {
     long unloweredHi = 0;
     // Spans are read only for the concepts in present, each written when it first joins present.
     Scratch scratch = given;
-    int ordinary = ordinaryBit < 0 ? 0 : ordinarySpans(state, positions, scratch = scratchOr(scratch));
+    int ordinary = 0;
+    if (ordinaryBit >= 0) {
+      scratch = scratchOr(scratch);
+      ordinary = ordinarySpans(state, positions, scratch);
+    }
     boolean anyLowered = false;
     for (int i = 0, n = state.candidateCount(); i < n; i++) {
       if (state.candidateKind(i) != MatchState.SIDE) {
@@ -492,7 +496,7 @@ public final class StageMatcher {
         continue;   // an ordinary sense is no stage concept, nor is a stage word inside one
       }
       if (bit >= 0) {
-        scratch = scratch == null ? SCRATCH.get() : scratch;
+        scratch = scratchOr(scratch);
         long b = 1L << bit;   // in its word
         if (bit < 64) {
           earliest((presentLo & b) != 0, bit, s, e, scratch.spans);
@@ -524,7 +528,7 @@ public final class StageMatcher {
         // most concept hits: none of their concepts is linked to a stage concept
         for (long m = state.conceptWord(k, w) & linked.word(w); m != 0; m &= m - 1) {
           ConceptSet stages = compositions.linkOf(w * 64 + Long.numberOfTrailingZeros(m));
-          scratch = scratch == null ? SCRATCH.get() : scratch;
+          scratch = scratchOr(scratch);
           int s = positions.start(state.conceptStartPos(k));
           int e = positions.end(state.conceptEndPos(k));
           if (ordinary > 0 && shadowed(s, e, scratch.ordinary, ordinary)) {
@@ -564,6 +568,7 @@ public final class StageMatcher {
     return hits;
   }
 
+  /** {@code given}, or the thread's scratch when the caller has none yet. */
   private static Scratch scratchOr(Scratch given) {
     return given == null ? SCRATCH.get() : given;
   }
