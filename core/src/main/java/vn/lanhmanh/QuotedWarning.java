@@ -32,6 +32,10 @@ final class QuotedWarning {
 
   private QuotedWarning() {}
 
+  /**
+   * The writer excepts himself from the warning he gives ("tin nhắn này là chính thức", "nhưng anh thì khác"):
+   * then no quotation is read as a warning's (fifty-third round).
+   */
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
   /** Concepts that, outside the quotes, make the quoted swindle a warning. */
@@ -56,7 +60,7 @@ final class QuotedWarning {
       }
       if (quotes == null) {
         quotes = quotations(t);
-        if (quotes.length == 0 || !warnedOutside(state, quotes) || excepted(state)) {
+        if (quotes.length == 0 || !warnedOutside(state, quotes) || state.anyConcept(EXCEPTION)) {
           return findings;
         }
       }
@@ -179,19 +183,6 @@ final class QuotedWarning {
       }
     }
     return -1;
-  }
-
-  /**
-   * Whether the writer excepts himself from the warning he gives ({@code SELF_EXCEPTED}: "tin nhắn này là chính
-   * thức", "nhưng anh thì khác"): then no quotation is read as a warning's (fifty-third round).
-   */
-  private static boolean excepted(MatchState state) {
-    for (int k = 0; k < state.conceptCount(); k++) {
-      if (state.hasConcept(k, EXCEPTION)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean overlapsQuote(int[] quotes, int start, int end) {

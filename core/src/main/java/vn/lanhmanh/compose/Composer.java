@@ -237,19 +237,10 @@ public final class Composer {
     }
     state.voidCovered(ConceptSet.registers(), GAME_RULES, MAX_PHRASE_SYLLABLES);
     state.voidCovered(IMPERSONATED, IMPERSONATION_DISMISSED, MAX_PHRASE_SYLLABLES);
-    if (!anyHit(state, EXCEPTION)) {
+    if (!state.anyConcept(EXCEPTION)) {
       state.voidFramed(FRAME_OPEN, FRAME_CLOSE, MAX_FRAME_SYLLABLES);
       state.voidNegated(NEGATED_ASK, TURN, DENIED, Category.SCAM, MAX_FRAME_SYLLABLES, Rating.P);
     }
-  }
-
-  private static boolean anyHit(MatchState state, ConceptSet set) {
-    for (int h = 0; h < state.conceptCount(); h++) {
-      if (state.hasConcept(h, set)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

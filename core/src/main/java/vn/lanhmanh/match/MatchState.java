@@ -265,6 +265,16 @@ public final class MatchState {
     return set.meets(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2], hMask[W * k + 3]);
   }
 
+  /** Whether any concept hit stands for a concept of {@code set}. */
+  public boolean anyConcept(ConceptSet set) {
+    for (int k = 0; !set.isEmpty() && k < concepts; k++) {
+      if (hasConcept(k, set)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The concepts of hit {@code k} as a set (made on each call: for tools and tests, not the check path). */
   public ConceptSet conceptSet(int k) {
     return new ConceptSet(hMask[W * k], hMask[W * k + 1], hMask[W * k + 2], hMask[W * k + 3]);

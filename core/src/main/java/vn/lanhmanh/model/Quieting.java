@@ -618,7 +618,7 @@ enum Quieting {
 
     /** Whether a concept of {@code concepts} was hit in the text. */
     boolean has(ConceptSet concepts) {
-      return ScoreStage.anyConcept(state, concepts);
+      return state.anyConcept(concepts);
     }
 
     /** Whether the score is near certain (0.9 or more: {@link Severity#HIGH}). */

@@ -274,7 +274,7 @@ public final class ScoreStage {
    * severity): the rule {@code Quieting.BARE_MENTION_IN_REGISTER}.
    */
   boolean quieted(Category c, MatchState state) {
-    return anyConcept(state, quiet[c.ordinal()]) && !evidenced(c, state);
+    return state.anyConcept(quiet[c.ordinal()]) && !evidenced(c, state);
   }
 
   /** Whether a concept of {@code c}'s evidence is hit that no register in the text cancels everywhere. */
@@ -285,7 +285,7 @@ public final class ScoreStage {
       for (int w = 0; w < ConceptSet.WORDS; w++) {
         for (long m = state.conceptWord(k, w) & ev.word(w); m != 0; m &= m - 1) {
           ConceptSet by = cancel == null ? null : cancel[w * 64 + Long.numberOfTrailingZeros(m)];
-          if (by == null || by.isEmpty() || !anyConcept(state, by)) {
+          if (by == null || by.isEmpty() || !state.anyConcept(by)) {
             return true;
           }
         }
@@ -504,7 +504,7 @@ public final class ScoreStage {
         scores[i] = tagged ? Math.max(scores[i], p) : p;
         boolean window = false;
         if (!reached && windowed && s.window[k] >= threshold
-            && !anyConcept(state, windowQuiet(c))) {
+            && !state.anyConcept(windowQuiet(c))) {
           p = s.window[k];   // one sentence of a long text reads as harm that the rest of it dilutes
           reached = true;
           window = true;
@@ -1053,22 +1053,12 @@ public final class ScoreStage {
         return true;
       }
     }
-    return anyConcept(state, support[c.ordinal()]);
+    return state.anyConcept(support[c.ordinal()]);
   }
 
   /** The concepts that category {@code c}'s compositions use: a hit of one supports its classifier finding. */
   ConceptSet support(Category c) {
     return support[c.ordinal()];
-  }
-
-  /** Whether a concept of {@code concepts} was hit in the text. */
-  static boolean anyConcept(MatchState state, ConceptSet concepts) {
-    for (int k = 0; !concepts.isEmpty() && k < state.conceptCount(); k++) {
-      if (state.hasConcept(k, concepts)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -1090,7 +1080,7 @@ public final class ScoreStage {
    * account number ({@value #NUMBER_DIGITS} digits or more).
    */
   static boolean asks(MatchState state, String text) {
-    return anyConcept(state, ASKS) || webAddressOrNumber(text);
+    return state.anyConcept(ASKS) || webAddressOrNumber(text);
   }
 
   /**
@@ -1223,7 +1213,7 @@ public final class ScoreStage {
         return true;
       }
     }
-    return anyConcept(state, MINOR_CUES);
+    return state.anyConcept(MINOR_CUES);
   }
 
   /**
@@ -1338,13 +1328,13 @@ public final class ScoreStage {
    * forty-fifth round).
    */
   static boolean groomingSigned(MatchState state) {
-    if (!anyConcept(state, GROOMING_SIGNS)) {
+    if (!state.anyConcept(GROOMING_SIGNS)) {
       return false;
     }
-    if (anyConcept(state, OTHER_GROOMING_SIGNS) || !anyConcept(state, MEETING_SIGNS)) {
+    if (state.anyConcept(OTHER_GROOMING_SIGNS) || !state.anyConcept(MEETING_SIGNS)) {
       return true;
     }
-    return !anyConcept(state, PARENT_PRESENT) || anyConcept(state, PARENT_LURE);
+    return !state.anyConcept(PARENT_PRESENT) || state.anyConcept(PARENT_LURE);
   }
 
 
@@ -1402,7 +1392,7 @@ public final class ScoreStage {
     double own = m.threshold[k];
     return m.lift[k] + switch (m.categories[k]) {
       case SELF_HARM -> Math.min(own,
-          anyConcept(state, SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
+          state.anyConcept(SELF_HARM_SIGNS) ? SELF_HARM_SIGNED_THRESHOLD : SELF_HARM_THRESHOLD);
       case HARASSMENT -> Math.min(own, HARASSMENT_THRESHOLD);
       case GROOMING -> groomingSigned(state) ? Math.min(own, GROOMING_SIGNED_THRESHOLD) : own;
       case SEXUAL -> Math.min(own, SEXUAL_CHILD_THRESHOLD);
@@ -1418,23 +1408,23 @@ public final class ScoreStage {
    */
   private static Rating raisedTier(Category c, MatchState state, Vocabulary vocab) {
     if (c == Category.SELF_HARM) {
-      if (anyConcept(state, REPORTING)) {
+      if (state.anyConcept(REPORTING)) {
         return null;
       }
-      if (anyConcept(state, SELF_HARM_MEANS)) {
+      if (state.anyConcept(SELF_HARM_MEANS)) {
         return SELF_HARM_METHOD_TIER;
       }
       // pressed on someone else: said to "mày", to a group or those who join it, or with no speaker of her own
-      boolean toOthers = addressed(state.positions(), vocab) || anyConcept(state, RECRUITED)
-          || !anyConcept(state, SPEAKER);
-      if (toOthers && anyConcept(state, SELF_HARM_URGED)) {
+      boolean toOthers = addressed(state.positions(), vocab) || state.anyConcept(RECRUITED)
+          || !state.anyConcept(SPEAKER);
+      if (toOthers && state.anyConcept(SELF_HARM_URGED)) {
         return SELF_HARM_URGED_TIER;
       }
       // an open call ("ai muốn ... thì inbox mình") with self-harm named in the text: recruiting others to it
-      return anyConcept(state, OPEN_CALL) && anyConcept(state, SELF_HARM_RECRUITED_TO) ? SELF_HARM_URGED_TIER : null;
+      return state.anyConcept(OPEN_CALL) && state.anyConcept(SELF_HARM_RECRUITED_TO) ? SELF_HARM_URGED_TIER : null;
     }
     if (c == Category.DRUGS) {
-      return anyConcept(state, DRUG_SALE) && !anyConcept(state, REPORTING) ? DRUG_SALE_TIER : null;
+      return state.anyConcept(DRUG_SALE) && !state.anyConcept(REPORTING) ? DRUG_SALE_TIER : null;
     }
     return null;
   }
@@ -1474,7 +1464,7 @@ public final class ScoreStage {
         return true;
       }
     }
-    return c == Category.HARASSMENT && anyConcept(state, BULLYING);
+    return c == Category.HARASSMENT && state.anyConcept(BULLYING);
   }
 
   /**
@@ -1526,7 +1516,7 @@ public final class ScoreStage {
         return true;
       }
     }
-    if (anyConcept(state, SEXUAL_CUES)) {
+    if (state.anyConcept(SEXUAL_CUES)) {
       return true;
     }
     for (int k = 0; k < m.categories.length; k++) {
