@@ -3,7 +3,7 @@ package vn.lanhmanh.quality;
 /**
  * Scores the held-out chats of round 68 ({@code heldout/chats-round68/}, format in its README), written
  * before the sixty-ninth tuning round by an author who read neither the engine's data, the corpus and case
- * tables, the labelled corpus, the held-out text lines nor the chats of rounds 1 to 66 (only the README of
+ * tables, the labelled corpus, the held-out text lines nor the chats of rounds 1 to 67 (only the README of
  * round 21), and never tuned against; once its misses are read, round 68 is written. Only
  * figures go to stdout; each chat's peak risk, first BLOCK and intent message go to
  * {@code target/heldout-chats-round68.txt}. It is a report: it fails on a malformed chat, never on the score.
