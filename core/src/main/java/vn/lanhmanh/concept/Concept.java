@@ -1095,7 +1095,20 @@ public enum Concept {
    * lòng}, {@code chỉ cần}): it ends what {@link #NEVER_ASKS} denies ("Shopee không bao giờ hỏi mật khẩu nên bạn
    * cứ cung cấp mã OTP" keeps its request). It composes with nothing.
    */
-  REQUEST_TURN;
+  REQUEST_TURN,
+  /**
+   * A donation asked ({@code quyên góp cứu trợ}, {@code nhận công đức online}, {@code ủng hộ bà con vùng lũ},
+   * {@code mỗi suất 200k}): with {@link #PERSONAL_ACCOUNT} in one message it is {@code scam.donation_personal_msg}, a
+   * charity collected on a private account (fifty-fifth round). Alone it composes with nothing: a school's or a
+   * pagoda's appeal through its own account is no scam.
+   */
+  DONATION,
+  /**
+   * A private account named for a payment ({@code tài khoản cá nhân}, {@code stk riêng của người phụ trách}) or the
+   * official channel skipped ({@code không cần qua Mặt trận}): composes with {@link #DONATION} only (fifty-fifth
+   * round).
+   */
+  PERSONAL_ACCOUNT;
 
   private final String id = name();
   private final boolean register;
