@@ -23,6 +23,10 @@ import vn.lanhmanh.match.MatchState;
  *       or the stage concept {@code DISCLOSURE} (fear, asking for help, telling an adult, refusing, something
  *       done or sent to the child: "con sợ lắm", "con phải làm sao", "chú ấy bắt con xem"). Without such a cue
  *       it stays as it is: a child passing on a classmate's clip is sharing it.
+ *   <li>A {@code scam} finding is rated {@link Rating#P} on the same disclosure cue: the child tells of a swindle
+ *       tried on her ("có thằng nhắn t bán kc giá rẻ, bắt gửi mật khẩu"), and the verdict carries {@link Help#SCAM}
+ *       (fifty-fifth round). It is no abuse disclosure (no note, no incident). Without a cue it stays: a child
+ *       passing a swindle's link or offer on is spreading it.
  *   <li>A bare {@code harassment} or {@code profanity} finding is rated {@link Rating#P} when the message tells
  *       that the child was called names (the stage concept {@code CALLED}: "tụi nó kêu em là …", "bị chửi
  *       là …"): the insult quoted is what was said to the child, not the child insulting. No help is attached
@@ -69,7 +73,8 @@ final class ChildWords {
         continue;
       }
       boolean lowered = f.category() == Category.GROOMING;
-      if (!lowered && (f.category() == Category.SEXUAL_MINORS || f.category() == Category.SEXUAL)) {
+      if (!lowered && (f.category() == Category.SEXUAL_MINORS || f.category() == Category.SEXUAL
+          || f.category() == Category.SCAM)) {
         if (cue < 0) {
           cue = cue(state) ? 1 : 0;
         }
@@ -172,6 +177,33 @@ final class ChildWords {
     }
     return false;
   }
+
+  /**
+   * Whether {@code kept} lowered a {@code scam} finding of {@code findings} (the child telling of a swindle tried on
+   * her, {@link #lower}).
+   */
+  static boolean toldScam(List<Finding> findings, List<Finding> kept) {
+    if (kept == findings) {
+      return false;
+    }
+    for (int i = 0; i < findings.size(); i++) {
+      if (FindingList.category(findings, i) == Category.SCAM && !findings.get(i).equals(kept.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code v} with {@link Help#SCAM} when it carries no help: the child told of a swindle ({@link #toldScam}). */
+  static Verdict scamHelped(Verdict v) {
+    if (v.help().isPresent()) {
+      return v;
+    }
+    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), SCAM, v.errors(),
+        v.scores(), v.notes());
+  }
+
+  private static final Optional<Help> SCAM = Optional.of(Help.SCAM);
 
   /** {@code v} with {@link Help#ABUSE} (unless it needs {@link Help#SELF_HARM}) and {@link #NOTE}. */
   static Verdict helped(Verdict v) {

@@ -407,6 +407,9 @@ public final class ContentFilter implements AutoCloseable {
         Verdict v = Decision.decide(t, kept, ScoreMap.of(scored.scores()), policy);
         String language = LanguageCheck.note(t, lexicon.vocabulary(), state.positions());
         v = language == null ? v : v.withNote(language);
+        if (own && ChildWords.toldScam(scoredFindings, kept)) {
+          v = ChildWords.scamHelped(v);
+        }
         if (!ChildWords.toldAbuse(scoredFindings, kept)) {
           return v;
         }

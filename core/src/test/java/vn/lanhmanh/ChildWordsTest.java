@@ -117,6 +117,25 @@ class ChildWordsTest {
     assertThat(ChildWords.told(filter.checkText(text, CHILD))).isFalse();
   }
 
+  /**
+   * A child who tells of a swindle tried on her is pointed to scam help, not blocked; the same words passed on
+   * without a cue stay blocked (fifty-fifth round).
+   */
+  @Test
+  void aSwindleToldIsHelpedNotBlocked() {
+    Verdict told = filter.checkText("hôm qua có thằng nhắn tao bán kc giá rẻ, bắt gửi mật khẩu acc, tao block luôn rồi",
+        CHILD.outgoing());
+    assertThat(told.findings()).anyMatch(f -> f.category() == Category.SCAM);
+    assertThat(told.findings()).noneMatch(f -> f.category() == Category.SCAM && f.rating() != Rating.P);
+    assertThat(told.action()).isEqualTo(Action.ALLOW);
+    assertThat(told.help()).contains(Help.SCAM);
+    assertThat(ChildWords.told(told)).isFalse();
+    Verdict passedOn = filter.checkText("ai muốn nhận kc free thì gửi mật khẩu acc cho page này nha",
+        CHILD.outgoing());
+    assertThat(passedOn.action()).isEqualTo(Action.BLOCK);
+    assertThat(passedOn.help()).contains(Help.SCAM);
+  }
+
   /** Without a disclosure cue, a grooming phrase of the child's is still lowered; sexual words stay. */
   @Test
   void theCueDecidesSexualWordsNotGrooming() {
