@@ -108,6 +108,9 @@ public final class CleanText {
   static final String[] FILES = {"ud_vtb_sentences.txt", "viwiki_sentences.txt"};
   static final int[] AGES = {10, 13};
 
+  /** The name of a file's figures on its sentences written without diacritics ({@link #stripped}). */
+  static final String STRIPPED = " (no diacritics)";
+
   static List<Figures> run(ContentFilter filter, Path dir) throws IOException {
     List<Figures> all = new ArrayList<>();
     for (String file : FILES) {
@@ -115,7 +118,26 @@ public final class CleanText {
       for (int age : AGES) {
         all.add(evaluate(filter, file, sentences, age));
       }
+      // the same sentences as a child types them without diacritics (fifty-fifth round), at the younger age
+      List<String> plain = new ArrayList<>(sentences.size());
+      for (String s : sentences) {
+        plain.add(stripped(s));
+      }
+      all.add(evaluate(filter, file + STRIPPED, plain, AGES[0]));
     }
     return all;
+  }
+
+  /** {@code s} without its diacritics, {@code đ} written {@code d}: the sentence as typed on a bare keyboard. */
+  static String stripped(String s) {
+    String d = java.text.Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), java.text.Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }
