@@ -1,8 +1,10 @@
 package vn.lanhmanh;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import vn.lanhmanh.internal.FindingList;
 import vn.lanhmanh.match.CompiledLexicon;
 import vn.lanhmanh.match.MatchState;
@@ -133,10 +135,15 @@ final class ChildWords {
 
   /** {@code v} with {@link Help#ABUSE} (unless it needs {@link Help#SELF_HARM}): a report read, no note. */
   static Verdict reported(Verdict v) {
+    return withHelp(v, ABUSE);
+  }
+
+  /** {@code v} with {@code help} when it carries none, otherwise {@code v} itself. */
+  private static Verdict withHelp(Verdict v, Optional<Help> help) {
     if (v.help().isPresent()) {
       return v;
     }
-    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), ABUSE, v.errors(),
+    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), help, v.errors(),
         v.scores(), v.notes());
   }
 
@@ -165,17 +172,7 @@ final class ChildWords {
    * sexual finding: only then is the message told as a disclosure, with help ({@link #helped}).
    */
   static boolean toldAbuse(List<Finding> findings, List<Finding> kept) {
-    if (kept == findings) {
-      return false;
-    }
-    for (int i = 0; i < findings.size(); i++) {
-      Category c = FindingList.category(findings, i);
-      if ((c == Category.GROOMING || c == Category.SEXUAL_MINORS || c == Category.SEXUAL)
-          && !findings.get(i).equals(kept.get(i))) {
-        return true;
-      }
-    }
-    return false;
+    return lowered(findings, kept, ABUSE_CATEGORIES);
   }
 
   /**
@@ -183,11 +180,20 @@ final class ChildWords {
    * her, {@link #lower}).
    */
   static boolean toldScam(List<Finding> findings, List<Finding> kept) {
+    return lowered(findings, kept, SCAM_CATEGORY);
+  }
+
+  private static final Set<Category> ABUSE_CATEGORIES =
+      EnumSet.of(Category.GROOMING, Category.SEXUAL_MINORS, Category.SEXUAL);
+  private static final Set<Category> SCAM_CATEGORY = EnumSet.of(Category.SCAM);
+
+  /** Whether {@code kept} differs from {@code findings} at a finding of one of {@code categories}. */
+  private static boolean lowered(List<Finding> findings, List<Finding> kept, Set<Category> categories) {
     if (kept == findings) {
       return false;
     }
     for (int i = 0; i < findings.size(); i++) {
-      if (FindingList.category(findings, i) == Category.SCAM && !findings.get(i).equals(kept.get(i))) {
+      if (categories.contains(FindingList.category(findings, i)) && !findings.get(i).equals(kept.get(i))) {
         return true;
       }
     }
@@ -196,11 +202,7 @@ final class ChildWords {
 
   /** {@code v} with {@link Help#SCAM} when it carries no help: the child told of a swindle ({@link #toldScam}). */
   static Verdict scamHelped(Verdict v) {
-    if (v.help().isPresent()) {
-      return v;
-    }
-    return new Verdict(v.action(), v.rating(), v.findings(), v.redacted(), v.safeUrl(), SCAM, v.errors(),
-        v.scores(), v.notes());
+    return withHelp(v, SCAM);
   }
 
   private static final Optional<Help> SCAM = Optional.of(Help.SCAM);
