@@ -177,7 +177,8 @@ public final class LexiconReader {
    * Expands alternatives: {@code cởi (áo|đồ) ra cho (anh|chú) xem} is four phrases; an empty
    * alternative makes a word optional: {@code (nhé|) đừng nói với (bố|mẹ|bố mẹ)}. Groups do not nest.
    *
-   * @throws IllegalArgumentException for an unbalanced group or more than {@value #MAX_VARIANTS} variants
+   * @throws IllegalArgumentException for an unbalanced group, an alternative with no letter or digit (the normaliser
+   *     reads a symbol as no word, so it would read as an empty one) or more than {@value #MAX_VARIANTS} variants
    */
   public static List<String> expand(String phrase) {
     if (phrase.indexOf('(') < 0 && phrase.indexOf(')') < 0 && phrase.indexOf('|') < 0) {
@@ -195,6 +196,13 @@ public final class LexiconReader {
           throw new IllegalArgumentException("unbalanced '(' in '" + phrase + "'");
         }
         String[] alts = phrase.substring(i + 1, close).split("\\|", -1);
+        for (String alt : alts) {
+          if (!alt.isBlank() && alt.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // the normaliser reads a symbol as no word: "dm (bằng|=)" would be a bare "dm" too
+            throw new IllegalArgumentException("alternative '" + alt.strip() + "' has no letter or digit in '"
+                + phrase + "' (write an empty alternative to make a word optional)");
+          }
+        }
         List<StringBuilder> next = new ArrayList<>();
         for (StringBuilder prefix : acc) {
           for (String alt : alts) {

@@ -41,6 +41,9 @@ class LexiconReaderTest {
     assertThat(rules).extracting(LexiconEntry::source).containsOnly("grooming.tsv:1", "grooming.tsv:2");
     assertThatThrownBy(() -> LexiconReader.read("grooming.tsv", new StringReader("cởi (áo ra\tC\thigh\n")))
         .hasMessageContaining("grooming.tsv:1").hasMessageContaining("unbalanced");
+    // a symbol is no word to the normaliser: "(bằng|=)" would also be the bare phrase, silently
+    assertThatThrownBy(() -> LexiconReader.read("exceptions-lang.tsv", new StringReader("dm (bằng|=)\tplain\n")))
+        .hasMessageContaining("exceptions-lang.tsv:1").hasMessageContaining("alternative '=' has no letter or digit");
   }
 
   @Test
