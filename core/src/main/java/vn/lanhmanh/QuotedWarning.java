@@ -10,7 +10,7 @@ import vn.lanhmanh.model.ScoreStage;
 import vn.lanhmanh.text.Positions;
 
 /**
- * A scam quoted to warn of it: a text the child reads that puts the swindle's words between double quotes and,
+ * A scam quoted to warn of it: a text the child reads that puts the swindle's words between quotes and,
  * in its own words outside them, warns or dismisses ("ai nhận tin nhắn "…vui lòng đóng phí…" thì đừng chuyển",
  * "tin nhắn giả Shopee báo "…click link…". Link đó fake 100%"). Its scam findings that lie wholly inside a
  * quotation are rated {@link Rating#P}, unless the quotation holds a link or a number a reader could act on; the
@@ -43,7 +43,7 @@ final class QuotedWarning {
       Concept.SCAM_WARNING, Concept.CAUTION, Concept.NEWS_POLICE, Concept.SCAM_DISMISSED);
 
   /**
-   * {@code findings} with its scam findings of the lexicon and the compositions that lie wholly inside a double
+   * {@code findings} with its scam findings of the lexicon and the compositions that lie wholly inside a
    * quotation of {@code t} rated P, when the text outside the quotations holds a warning; otherwise
    * {@code findings} itself.
    */
@@ -81,18 +81,29 @@ final class QuotedWarning {
   }
 
   /**
-   * The double quotations of {@code t} as pairs of offsets {@code [open, close]}: straight quotes paired in
-   * order, curly and angle quotes by their own opening and closing marks. An unclosed quote closes nothing.
+   * The quotations of {@code t} as pairs of offsets {@code [open, close]}: straight double quotes paired in order,
+   * curly and angle quotes by their own opening and closing marks, and single quotes (straight or curly) where they
+   * stand at a word's edge: one opens after a non-letter and before a non-space, and closes after a non-space and
+   * before a non-letter, so the apostrophe inside "don't" is neither (fifty-sixth round). An unclosed quote closes
+   * nothing.
    */
   static int[] quotations(String t) {
     int[] q = new int[8];
     int n = 0;
     int straight = -1;
     int curly = -1;
+    int single = -1;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       int open = -1;
-      if (c == '"') {
+      if (c == '\'' || c == '\u2018' || c == '\u2019') {
+        if (single >= 0 && closesSingle(t, i)) {
+          open = single;
+          single = -1;
+        } else if (single < 0 && opensSingle(t, i)) {
+          single = i;
+        }
+      } else if (c == '"') {
         if (straight < 0) {
           straight = i;
         } else {
@@ -114,6 +125,16 @@ final class QuotedWarning {
       }
     }
     return Arrays.copyOf(q, n);
+  }
+
+  private static boolean opensSingle(String t, int i) {
+    return (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
+        && i + 1 < t.length() && !Character.isWhitespace(t.charAt(i + 1));
+  }
+
+  private static boolean closesSingle(String t, int i) {
+    return i > 0 && !Character.isWhitespace(t.charAt(i - 1))
+        && (i + 1 == t.length() || !Character.isLetterOrDigit(t.charAt(i + 1)));
   }
 
   /**

@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** How {@link QuotedWarning} finds a text's double quotations and whether a span lies inside one. */
+/** How {@link QuotedWarning} finds a text's quotations and whether a span lies inside one. */
 class QuotedWarningTest {
 
   @ParameterizedTest
@@ -20,6 +20,10 @@ class QuotedWarningTest {
       "`” closes nothing “`        | ``",
       "`no quotes`                 | ``",
       "`\"a “b” c\"`               | 3:5 0:8",
+      "`a 'b c' d`                 | 2:6",
+      "`don't 'x' it's`            | 6:8",
+      "`‘curly’ single`            | 0:6",
+      "`students' 'work`           | ``",
   })
   void quotations(String text, String expected) {
     int[] q = QuotedWarning.quotations(text);
