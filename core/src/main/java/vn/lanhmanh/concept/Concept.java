@@ -1108,7 +1108,13 @@ public enum Concept {
    * official channel skipped ({@code không cần qua Mặt trận}): composes with {@link #DONATION} only (fifty-fifth
    * round).
    */
-  PERSONAL_ACCOUNT;
+  PERSONAL_ACCOUNT,
+  /**
+   * A vote asked for the writer's own contest entry ({@code vote giúp e}, {@code bình chọn cho mình}): with {@link
+   * #CREDENTIALS} in one message it is {@code scam.vote_credentials_msg}, a login taken through a "vote" link
+   * (fifty-sixth round). Alone it composes with nothing: a class asking votes for its poster is no scam.
+   */
+  VOTE_ASKED;
 
   private final String id = name();
   private final boolean register;
