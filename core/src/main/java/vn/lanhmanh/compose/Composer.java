@@ -48,6 +48,18 @@ public final class Composer {
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
   /**
+   * The registers that an opening sentence sets as the frame of a post of {@link #FRAME_MIN_SENTENCES} sentences or
+   * more: a lesson, a report or a story named first ("Bài Sinh học hôm nay nói về rối loạn ăn uống.") caps the bare
+   * findings of the sentences after it as it caps its own. It cancels no composition. A sport is no frame: a club's
+   * notice may carry a sale ("CLB bóng rổ … anh có hàng đá", fifty-sixth round).
+   */
+  static final ConceptSet FRAME = ConceptSet.of(Concept.NEWS_POLICE, Concept.HEALTH_EDUCATION, Concept.SCIENCE,
+      Concept.AWARENESS, Concept.HISTORY_WAR, Concept.LITERATURE, Concept.ODDS_LESSON);
+
+  /** The fewest sentences of a post whose opening sentence sets its frame ({@link #FRAME}). */
+  static final int FRAME_MIN_SENTENCES = 3;
+
+  /**
    * The rules of a dare or a group ({@link Concept#CHALLENGE}, {@link Concept#DARE_FORFEIT}, {@link
    * Concept#PEER_WATCH}): a register's word inside one ("ai ăn quá 500 calo bị phạt", "báo cáo cho quản trò", "thức
    * tới 4 giờ sáng xem phim kinh dị") is the rule's, not a report's. Registers covered by other concepts stay: "xâm
@@ -278,6 +290,7 @@ public final class Composer {
     m3 &= k3;
     // Concept hits are in the order of their last syllable, so a sentence's hits are consecutive.
     int rules = state.candidateCount();
+    frame(state, rules, k0, k1, k2, k3);
     int cursor = 0;
     int from = 0;
     // The previous sentence that had concept hits: its first hit, its number and its concept set (for
@@ -385,6 +398,45 @@ public final class Composer {
       some |= byFirstConcept[cw * 64 + Long.numberOfTrailingZeros(b)][w];
     }
     return some;
+  }
+
+  /**
+   * Caps the bare rule candidates after a post's opening sentence by the {@link #FRAME} registers of that sentence
+   * (kept by {@code k0} to {@code k3}), in a post of {@link #FRAME_MIN_SENTENCES} sentences or more.
+   */
+  private void frame(MatchState state, int rules, long k0, long k1, long k2, long k3) {
+    int n = state.positions().size();
+    if (n == 0 || rules == 0 || state.sentence(n - 1) < FRAME_MIN_SENTENCES - 1) {
+      return;
+    }
+    long f0 = 0;
+    long f1 = 0;
+    long f2 = 0;
+    long f3 = 0;
+    for (int h = 0; h < state.conceptCount() && state.sentence(state.conceptEndPos(h)) == 0; h++) {
+      f0 |= state.conceptWord(h, 0);
+      f1 |= state.conceptWord(h, 1);
+      f2 |= state.conceptWord(h, 2);
+      f3 |= state.conceptWord(h, 3);
+    }
+    f0 &= FRAME.w0() & registerMask.w0() & k0;
+    f1 &= FRAME.w1() & registerMask.w1() & k1;
+    f2 &= FRAME.w2() & registerMask.w2() & k2;
+    f3 &= FRAME.w3() & registerMask.w3() & k3;
+    if ((f0 | f1 | f2 | f3) == 0) {
+      return;
+    }
+    int first = 0;
+    while (first < rules && state.sentence(state.candidateEndPos(first)) == 0) {
+      first++;
+    }
+    for (int sentence = -1; first < rules; first++) {
+      int s = state.sentence(state.candidateEndPos(first));
+      if (s != sentence) {
+        sentence = s;
+        lower(state, first, rules, s, f0, f1, f2, f3);
+      }
+    }
   }
 
   /**
