@@ -48,15 +48,15 @@ public final class Composer {
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
   /**
-   * The registers that an opening sentence sets as the frame of a post of {@link #FRAME_MIN_SENTENCES} sentences or
-   * more: a lesson, a report or a story named first ("Bài Sinh học hôm nay nói về rối loạn ăn uống.") caps the bare
-   * findings of the sentences after it as it caps its own. It cancels no composition. A sport is no frame: a club's
-   * notice may carry a sale ("CLB bóng rổ … anh có hàng đá", fifty-sixth round).
+   * The registers that set the frame of a post of {@link #FRAME_MIN_SENTENCES} sentences or more: a lesson, a report
+   * or a story named in one sentence ("Bài Sinh học hôm nay nói về rối loạn ăn uống.", "Bà kể hồi con gái …") caps
+   * the bare findings of the sentences after it as it caps its own, below tier C. It cancels no composition. A sport
+   * is no frame: a club's notice may carry a sale ("CLB bóng rổ … anh có hàng đá", fifty-sixth round).
    */
   static final ConceptSet FRAME = ConceptSet.of(Concept.NEWS_POLICE, Concept.HEALTH_EDUCATION, Concept.SCIENCE,
       Concept.AWARENESS, Concept.HISTORY_WAR, Concept.LITERATURE, Concept.ODDS_LESSON);
 
-  /** The fewest sentences of a post whose opening sentence sets its frame ({@link #FRAME}). */
+  /** The fewest sentences of a post whose sentences set the frame of the ones after them ({@link #FRAME}). */
   static final int FRAME_MIN_SENTENCES = 3;
 
   /**
@@ -401,40 +401,36 @@ public final class Composer {
   }
 
   /**
-   * Caps the bare rule candidates after a post's opening sentence by the {@link #FRAME} registers of that sentence
-   * (kept by {@code k0} to {@code k3}), in a post of {@link #FRAME_MIN_SENTENCES} sentences or more.
+   * Caps the bare rule candidates of each sentence by the {@link #FRAME} registers of the sentences before it (kept
+   * by {@code k0} to {@code k3}), in a post of {@link #FRAME_MIN_SENTENCES} sentences or more; a C-tier candidate
+   * keeps its tier (a story told first, then "ai muốn chơi xóc đĩa ăn tiền thì vào nhóm"). Candidates and concept
+   * hits are both in the order of their last syllable, so one pass over each suffices.
    */
   private void frame(MatchState state, int rules, long k0, long k1, long k2, long k3) {
     int n = state.positions().size();
     if (n == 0 || rules == 0 || state.sentence(n - 1) < FRAME_MIN_SENTENCES - 1) {
       return;
     }
-    long f0 = 0;
+    long f0 = 0;   // the frame: the FRAME registers of the sentences before the candidate's
     long f1 = 0;
     long f2 = 0;
     long f3 = 0;
-    for (int h = 0; h < state.conceptCount() && state.sentence(state.conceptEndPos(h)) == 0; h++) {
-      f0 |= state.conceptWord(h, 0);
-      f1 |= state.conceptWord(h, 1);
-      f2 |= state.conceptWord(h, 2);
-      f3 |= state.conceptWord(h, 3);
-    }
-    f0 &= FRAME.w0() & registerMask.w0() & k0;
-    f1 &= FRAME.w1() & registerMask.w1() & k1;
-    f2 &= FRAME.w2() & registerMask.w2() & k2;
-    f3 &= FRAME.w3() & registerMask.w3() & k3;
-    if ((f0 | f1 | f2 | f3) == 0) {
-      return;
-    }
-    int first = 0;
-    while (first < rules && state.sentence(state.candidateEndPos(first)) == 0) {
-      first++;
-    }
-    for (int sentence = -1; first < rules; first++) {
+    int h = 0;
+    int hits = state.conceptCount();
+    for (int first = 0, sentence = -1; first < rules; first++) {
       int s = state.sentence(state.candidateEndPos(first));
-      if (s != sentence) {
-        sentence = s;
-        lower(state, first, rules, s, f0, f1, f2, f3);
+      if (s == sentence) {
+        continue;
+      }
+      sentence = s;
+      for (; h < hits && state.sentence(state.conceptEndPos(h)) < s; h++) {
+        f0 |= state.conceptWord(h, 0) & FRAME.w0() & registerMask.w0() & k0;
+        f1 |= state.conceptWord(h, 1) & FRAME.w1() & registerMask.w1() & k1;
+        f2 |= state.conceptWord(h, 2) & FRAME.w2() & registerMask.w2() & k2;
+        f3 |= state.conceptWord(h, 3) & FRAME.w3() & registerMask.w3() & k3;
+      }
+      if ((f0 | f1 | f2 | f3) != 0) {
+        lower(state, first, rules, s, f0, f1, f2, f3, false);
       }
     }
   }
@@ -445,8 +441,14 @@ public final class Composer {
    */
   private void lower(MatchState state, int first, int rules, int sentence, long r0, long r1, long r2,
       long r3) {
+    lower(state, first, rules, sentence, r0, r1, r2, r3, true);
+  }
+
+  /** As {@link #lower(MatchState, int, int, int, long, long, long, long)}; a C-tier candidate only if {@code c}. */
+  private void lower(MatchState state, int first, int rules, int sentence, long r0, long r1, long r2,
+      long r3, boolean c) {
     for (int i = first; i < rules && state.sentence(state.candidateEndPos(i)) == sentence; i++) {
-      if (state.candidateKind(i) != MatchState.RULE) {
+      if (state.candidateKind(i) != MatchState.RULE || !c && state.candidateRating(i) == Rating.C) {
         continue;
       }
       int cat = state.candidateCategory(i).ordinal();
