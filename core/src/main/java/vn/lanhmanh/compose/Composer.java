@@ -50,14 +50,25 @@ public final class Composer {
   /**
    * The registers that set the frame of a post of {@link #FRAME_MIN_SENTENCES} sentences or more: a lesson, a report
    * or a story named in one sentence ("Bài Sinh học hôm nay nói về rối loạn ăn uống.", "Bà kể hồi con gái …") caps
-   * the bare findings of the sentences after it as it caps its own, below tier C. It cancels no composition. A sport
-   * is no frame: a club's notice may carry a sale ("CLB bóng rổ … anh có hàng đá", fifty-sixth round).
+   * the bare findings of the sentences after it as it caps its own; C-tier ones only in a post with no way for the
+   * reader to act ({@link #CALL_TO_ACT}). It cancels no composition. A sport is no frame: a club's notice may carry
+   * a sale ("CLB bóng rổ … anh có hàng đá", fifty-sixth round).
    */
   static final ConceptSet FRAME = ConceptSet.of(Concept.NEWS_POLICE, Concept.HEALTH_EDUCATION, Concept.SCIENCE,
       Concept.AWARENESS, Concept.HISTORY_WAR, Concept.LITERATURE, Concept.ODDS_LESSON);
 
   /** The fewest sentences of a post whose sentences set the frame of the ones after them ({@link #FRAME}). */
   static final int FRAME_MIN_SENTENCES = 3;
+
+  /**
+   * A way for the reader to act: a contact, a group or a private channel to join, a transfer, a login, an offer of
+   * a bet, a time or a place to meet. In a post with none of them the frame caps C-tier findings too (a
+   * grandmother's tale of a gambler); with one, it caps below tier C only ("… Ai muốn chơi xóc đĩa ăn tiền thì vào
+   * nhóm, inbox em", "… Tối nay ai rảnh ra sân sau chơi xóc đĩa ăn tiền nhé").
+   */
+  static final ConceptSet CALL_TO_ACT = ConceptSet.of(Concept.SALE_CONTACT, Concept.OPEN_CALL,
+      Concept.PRIVATE_CHANNEL, Concept.MONEY_TRANSFER, Concept.CREDENTIALS, Concept.FEE, Concept.BET_OFFER,
+      Concept.MEETUP);
 
   /**
    * The rules of a dare or a group ({@link Concept#CHALLENGE}, {@link Concept#DARE_FORFEIT}, {@link
@@ -403,8 +414,9 @@ public final class Composer {
   /**
    * Caps the bare rule candidates of each sentence by the {@link #FRAME} registers of the sentences before it (kept
    * by {@code k0} to {@code k3}), in a post of {@link #FRAME_MIN_SENTENCES} sentences or more; a C-tier candidate
-   * keeps its tier (a story told first, then "ai muốn chơi xóc đĩa ăn tiền thì vào nhóm"). Candidates and concept
-   * hits are both in the order of their last syllable, so one pass over each suffices.
+   * keeps its tier where the post gives the reader a way to act ({@link #CALL_TO_ACT}: a story told first, then "ai
+   * muốn chơi xóc đĩa ăn tiền thì vào nhóm"). Candidates and concept hits are both in the order of their last
+   * syllable, so one pass over each suffices.
    */
   private void frame(MatchState state, int rules, long k0, long k1, long k2, long k3) {
     int n = state.positions().size();
@@ -417,6 +429,10 @@ public final class Composer {
     long f3 = 0;
     int h = 0;
     int hits = state.conceptCount();
+    boolean c = true;
+    for (int k = 0; k < hits && c; k++) {
+      c = !state.hasConcept(k, CALL_TO_ACT);
+    }
     for (int first = 0, sentence = -1; first < rules; first++) {
       int s = state.sentence(state.candidateEndPos(first));
       if (s == sentence) {
@@ -430,7 +446,7 @@ public final class Composer {
         f3 |= state.conceptWord(h, 3) & FRAME.w3() & registerMask.w3() & k3;
       }
       if ((f0 | f1 | f2 | f3) != 0) {
-        lower(state, first, rules, s, f0, f1, f2, f3, false);
+        lower(state, first, rules, s, f0, f1, f2, f3, c);
       }
     }
   }
