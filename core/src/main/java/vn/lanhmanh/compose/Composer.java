@@ -429,10 +429,7 @@ public final class Composer {
     long f3 = 0;
     int h = 0;
     int hits = state.conceptCount();
-    boolean c = true;
-    for (int k = 0; k < hits && c; k++) {
-      c = !state.hasConcept(k, CALL_TO_ACT);
-    }
+    boolean c = !state.anyConcept(CALL_TO_ACT);
     for (int first = 0, sentence = -1; first < rules; first++) {
       int s = state.sentence(state.candidateEndPos(first));
       if (s == sentence) {
