@@ -1114,7 +1114,14 @@ public enum Concept {
    * #CREDENTIALS} in one message it is {@code scam.vote_credentials_msg}, a login taken through a "vote" link
    * (fifty-sixth round). Alone it composes with nothing: a class asking votes for its poster is no scam.
    */
-  VOTE_ASKED;
+  VOTE_ASKED,
+  /**
+   * A pyramid's promise: pay by the people one brings in ({@code rủ thêm 3 người là hoàn vốn}, {@code thành nhà
+   * phân phối}, {@code hoa hồng từ tuyến dưới}). With {@link #FEE} in one message it is {@code
+   * scam.pyramid_fee_msg}, a fee to join a scheme that pays by recruits (fifty-seventh round). Alone it composes with
+   * nothing: a shop's referral discount is no scam.
+   */
+  PYRAMID;
 
   private final String id = name();
   private final boolean register;

@@ -263,6 +263,8 @@ public final class LanguageCheck {
    */
   private static int vietnameseShapedWords(String text, Vocabulary vocabulary, int enough) {
     int shaped = 0;
+    char[] telex = new char[Telex.MAX_LETTERS * 2];
+    char[] telexFold = new char[Telex.MAX_LETTERS * 2];
     int n = text.length();
     int i = 0;
     while (i < n && shaped < enough) {
@@ -288,11 +290,24 @@ public final class LanguageCheck {
         i += Character.charCount(cp);
       }
       if (ascii && i - start >= 2
-          && (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary))) {
+          && (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary)
+              || telexShape(text, start, i, telex, telexFold))) {
         shaped++;
       }
     }
     return shaped;
+  }
+
+  /** Whether the ASCII word {@code text[start, end)} spells a syllable by Telex keys left in ({@code bieets}). */
+  private static boolean telexShape(String text, int start, int end, char[] ex, char[] fo) {
+    int len = end - start;
+    if (len > Telex.MAX_LETTERS) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      ex[k] = Character.toLowerCase(text.charAt(start + k));
+    }
+    return Telex.decode(ex, 0, len, ex, fo, len) > 0;
   }
 
   private static boolean isAsciiLetter(int c) {

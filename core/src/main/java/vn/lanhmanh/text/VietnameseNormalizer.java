@@ -1170,6 +1170,13 @@ public final class VietnameseNormalizer {
     if (lookup(out, ex, fo, off, len, accent, start, end, exactOnly)) {
       return pool;
     }
+    if (!phraseMode && !accent) {
+      // Telex keys left in (bieets, dduwowngf): the syllable they spell, when the vocabulary knows it.
+      int tLen = Telex.decode(ex, off, len, ex, fo, pool);
+      if (tLen > 0 && lookup(out, ex, fo, pool, tLen, true, start, end, true)) {
+        return pool + tLen;
+      }
+    }
     if (!phraseMode && hasRun(ex, off, len)) {
       int cLen = collapse(ex, fo, off, len, pool);
       if (lookup(out, ex, fo, pool, cLen, accent, start, end, exactOnly)) {
