@@ -48,6 +48,14 @@ public final class Composer {
   private static final ConceptSet EXCEPTION = ConceptSet.of(Concept.SELF_EXCEPTED);
 
   /**
+   * A turn to another matter ({@link Concept#PIVOT}: "Nhân đây, …", "nma thôi kệ, …"): the {@link #MESSAGE_WIDE}
+   * registers and the {@link #FRAME} of the sentences before the last one reach only the sentences before it. A
+   * police report followed by "Nhân đây, bạn nào cần việc làm thêm … đóng trước 490 nghìn" is no warning about the
+   * offer (fifty-seventh round); a warning after the turn still cancels everywhere.
+   */
+  private static final ConceptSet PIVOT = ConceptSet.of(Concept.PIVOT);
+
+  /**
    * The registers that set the frame of a post of {@link #FRAME_MIN_SENTENCES} sentences or more: a lesson, a report
    * or a story named in one sentence ("Bài Sinh học hôm nay nói về rối loạn ăn uống.", "Bà kể hồi con gái …") caps
    * the bare findings of the sentences after it as it caps its own; C-tier ones only in a post with no way for the
@@ -277,31 +285,51 @@ public final class Composer {
       return;
     }
     voidOutOfSense(state);
-    // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first.
-    long m0 = 0;
-    long m1 = 0;
-    long m2 = 0;
-    long m3 = 0;
+    // The concepts that cancel compositions anywhere in the message (MESSAGE_WIDE), gathered first: those of the
+    // whole message for the sentences before the last turn (PIVOT), those from its sentence on for the others.
+    long a0 = 0;
+    long a1 = 0;
+    long a2 = 0;
+    long a3 = 0;
+    long t0 = 0;
+    long t1 = 0;
+    long t2 = 0;
+    long t3 = 0;
     boolean excepted = false;
+    int pivot = pivotSentence(state, hits);
     for (int h = 0; h < hits; h++) {
-      m0 |= state.conceptWord(h, 0) & MESSAGE_WIDE.w0();
-      m1 |= state.conceptWord(h, 1) & MESSAGE_WIDE.w1();
-      m2 |= state.conceptWord(h, 2) & MESSAGE_WIDE.w2();
-      m3 |= state.conceptWord(h, 3) & MESSAGE_WIDE.w3();
       excepted |= state.hasConcept(h, EXCEPTION);
+      long w0 = state.conceptWord(h, 0) & MESSAGE_WIDE.w0();
+      long w1 = state.conceptWord(h, 1) & MESSAGE_WIDE.w1();
+      long w2 = state.conceptWord(h, 2) & MESSAGE_WIDE.w2();
+      long w3 = state.conceptWord(h, 3) & MESSAGE_WIDE.w3();
+      a0 |= w0;
+      a1 |= w1;
+      a2 |= w2;
+      a3 |= w3;
+      if (state.sentence(state.conceptEndPos(h)) >= pivot) {
+        t0 |= w0;
+        t1 |= w1;
+        t2 |= w2;
+        t3 |= w3;
+      }
     }
     // The writer excepts herself from the warning she gives: its registers count for nothing (kept: all bits).
     long k0 = excepted ? ~VOIDED_BY_EXCEPTION.w0() : -1L;
     long k1 = excepted ? ~VOIDED_BY_EXCEPTION.w1() : -1L;
     long k2 = excepted ? ~VOIDED_BY_EXCEPTION.w2() : -1L;
     long k3 = excepted ? ~VOIDED_BY_EXCEPTION.w3() : -1L;
-    m0 &= k0;
-    m1 &= k1;
-    m2 &= k2;
-    m3 &= k3;
+    a0 &= k0;
+    a1 &= k1;
+    a2 &= k2;
+    a3 &= k3;
+    t0 &= k0;
+    t1 &= k1;
+    t2 &= k2;
+    t3 &= k3;
     // Concept hits are in the order of their last syllable, so a sentence's hits are consecutive.
     int rules = state.candidateCount();
-    frame(state, rules, k0, k1, k2, k3);
+    frame(state, rules, pivot, k0, k1, k2, k3);
     int cursor = 0;
     int from = 0;
     // The previous sentence that had concept hits: its first hit, its number and its concept set (for
@@ -314,6 +342,11 @@ public final class Composer {
     long prev3 = 0;
     while (from < hits) {
       int sentence = state.sentence(state.conceptEndPos(from));
+      boolean turned = sentence >= pivot;
+      long m0 = turned ? t0 : a0;
+      long m1 = turned ? t1 : a1;
+      long m2 = turned ? t2 : a2;
+      long m3 = turned ? t3 : a3;
       long s0 = 0;   // the sentence's concepts
       long s1 = 0;
       long s2 = 0;
@@ -399,6 +432,16 @@ public final class Composer {
     }
   }
 
+  /** The sentence of the last {@link Concept#PIVOT} hit, or -1 when the message has none. */
+  private static int pivotSentence(MatchState state, int hits) {
+    for (int h = hits - 1; h >= 0; h--) {
+      if (state.hasConcept(h, PIVOT)) {
+        return state.sentence(state.conceptEndPos(h));
+      }
+    }
+    return -1;
+  }
+
   /**
    * Word {@code w} of the compositions whose first concept is a concept of {@code conceptWord}, word
    * {@code cw} of a {@link ConceptSet}.
@@ -415,10 +458,11 @@ public final class Composer {
    * Caps the bare rule candidates of each sentence by the {@link #FRAME} registers of the sentences before it (kept
    * by {@code k0} to {@code k3}), in a post of {@link #FRAME_MIN_SENTENCES} sentences or more; a C-tier candidate
    * keeps its tier where the post gives the reader a way to act ({@link #CALL_TO_ACT}: a story told first, then "ai
-   * muốn chơi xóc đĩa ăn tiền thì vào nhóm"). Candidates and concept hits are both in the order of their last
-   * syllable, so one pass over each suffices.
+   * muốn chơi xóc đĩa ăn tiền thì vào nhóm"). From the sentence of the last turn ({@code pivot}, {@link
+   * #PIVOT}) on, only the registers from that sentence on frame. Candidates and concept hits are both in the order
+   * of their last syllable, so one pass over each suffices.
    */
-  private void frame(MatchState state, int rules, long k0, long k1, long k2, long k3) {
+  private void frame(MatchState state, int rules, int pivot, long k0, long k1, long k2, long k3) {
     int n = state.positions().size();
     if (n == 0 || rules == 0 || state.sentence(n - 1) < FRAME_MIN_SENTENCES - 1) {
       return;
@@ -430,12 +474,24 @@ public final class Composer {
     int h = 0;
     int hits = state.conceptCount();
     boolean c = !state.anyConcept(CALL_TO_ACT);
+    boolean turned = pivot < 0;
     for (int first = 0, sentence = -1; first < rules; first++) {
       int s = state.sentence(state.candidateEndPos(first));
       if (s == sentence) {
         continue;
       }
       sentence = s;
+      if (s >= pivot && !turned) {
+        // Past the turn: the frame starts again from the turn's sentence.
+        turned = true;
+        f0 = 0;
+        f1 = 0;
+        f2 = 0;
+        f3 = 0;
+        while (h < hits && state.sentence(state.conceptEndPos(h)) < pivot) {
+          h++;
+        }
+      }
       for (; h < hits && state.sentence(state.conceptEndPos(h)) < s; h++) {
         f0 |= state.conceptWord(h, 0) & FRAME.w0() & registerMask.w0() & k0;
         f1 |= state.conceptWord(h, 1) & FRAME.w1() & registerMask.w1() & k1;

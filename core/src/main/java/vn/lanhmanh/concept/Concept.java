@@ -1121,7 +1121,14 @@ public enum Concept {
    * scam.pyramid_fee_msg}, a fee to join a scheme that pays by recruits (fifty-seventh round). Alone it composes with
    * nothing: a shop's referral discount is no scam.
    */
-  PYRAMID;
+  PYRAMID,
+  /**
+   * A turn to another matter ({@code nhân đây}, {@code tiện thể}, {@code btw}, {@code nma thôi kệ}): the warnings
+   * and frames of the sentences before it do not reach the sentences from its own on (fifty-seventh round: a
+   * police report, then "Nhân đây, bạn nào cần việc làm thêm … đóng trước 490 nghìn phí kích hoạt"). A register
+   * word, read by {@link vn.lanhmanh.compose.Composer} only.
+   */
+  PIVOT;
 
   private final String id = name();
   private final boolean register;

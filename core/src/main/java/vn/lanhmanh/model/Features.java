@@ -27,13 +27,13 @@ final class Features {
    * and a present for the parents ({@link Concept#GIFT_FOR_PARENTS}), all added after the classifiers were trained
    * (fifty-third round), a donation and a private account ({@link Concept#DONATION}, {@link
    * Concept#PERSONAL_ACCOUNT}, fifty-fifth round), a vote asked ({@link Concept#VOTE_ASKED}, fifty-sixth round) and a
-   * pyramid's promise ({@link Concept#PYRAMID}, fifty-seventh round).
+   * pyramid's promise and a turn to another matter ({@link Concept#PYRAMID}, {@link Concept#PIVOT}, fifty-seventh round).
    * They mark where other concepts are voided or compose one rule, not a harm of their own; read as features, their
    * hashed buckets moved the classifiers' scores on texts they did not concern.
    */
   static final ConceptSet UNREAD = ConceptSet.of(Concept.ANYONE_WHO, Concept.REFUSAL_ADVICE, Concept.NEVER_ASKS,
       Concept.REQUEST_TURN, Concept.GIFT_FOR_PARENTS, Concept.DONATION, Concept.PERSONAL_ACCOUNT, Concept.VOTE_ASKED,
-      Concept.PYRAMID);
+      Concept.PYRAMID, Concept.PIVOT);
 
   // Template ids, mixed into every feature hash. Never renumber: the shipped model depends on them.
   private static final int BIAS = 1;

@@ -103,6 +103,83 @@ final class Telex {
     if (!strong && (tone == 0 || len < 4 || letterAfterTone)) {
       return 0;
     }
+    return withTone(ex, fo, to, n, tone, lastModded);
+  }
+
+  /**
+   * Writes the syllable the VNI keys of {@code in[start, end)} spell ({@code bie61t → biết}, {@code d9e1o → đéo},
+   * {@code ba5n → bạn}: 6 is the circumflex, 7 the horn, 8 the breve on the vowel before it, 9 the stroke of d; 1
+   * to 5 are sắc, huyền, hỏi, ngã, nặng, after the first vowel) to {@code ex} and {@code fo} at {@code to}, and
+   * returns its length; 0 when the word is not letters and keys of one syllable. Read from the text as written,
+   * since the normaliser has read some of those digits as leetspeak letters by then. A word must begin with a
+   * letter and have two letters or more, or one and two keys ({@code o73 → ở}); a 0 is never a key.
+   */
+  static int decodeVni(char[] in, int start, int end, char[] ex, char[] fo, int to) {
+    int len = end - start;
+    if (len < 2 || len > MAX_LETTERS) {
+      return 0;
+    }
+    int w = to;
+    int tone = 0;
+    int keys = 0;
+    int lastModded = -1;
+    boolean vowelSeen = false;
+    for (int k = start; k < end; k++) {
+      char c = in[k];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c >= 'a' && c <= 'z') {
+        vowelSeen |= Syllables.vowel(c);
+        ex[w] = c;
+        fo[w] = c;
+        w++;
+        continue;
+      }
+      if (c < '1' || c > '9' || w == to) {
+        return 0;
+      }
+      keys++;
+      if (c <= '5') {
+        if (!vowelSeen || tone != 0) {
+          return 0;
+        }
+        tone = VNI_TONES[c - '1'];
+        continue;
+      }
+      int at = -1;
+      for (int b = w - 1; b >= to && at < 0; b--) {
+        char f = fo[b];
+        boolean fits = c == '6' ? f == 'a' || f == 'e' || f == 'o'
+            : c == '7' ? f == 'o' || f == 'u'
+            : c == '8' ? f == 'a'
+            : f == 'd' && b == to;
+        if (fits && (c == '9' ? ex[b] == 'd' : modOf(ex[b]) == 0)) {
+          at = b;
+        }
+      }
+      if (at < 0) {
+        return 0;
+      }
+      if (c == '9') {
+        ex[at] = '\u0111';
+        continue;
+      }
+      ex[at] = CharTable.compose(fo[at], c == '6' ? CIRCUMFLEX : c == '7' ? HORN : BREVE, 0);
+      if (c == '7' && fo[at] == 'o' && at > to && fo[at - 1] == 'u' && modOf(ex[at - 1]) == 0) {
+        ex[at - 1] = CharTable.compose('u', HORN, 0); // uo7: ươ
+      }
+      lastModded = at;
+    }
+    int n = w - to;
+    if (keys == 0 || n == 0 || (n < 2 && keys < 2) || !Syllables.vietnameseShape(fo, to, n)) {
+      return 0;
+    }
+    return withTone(ex, fo, to, n, tone, lastModded);
+  }
+
+  /** Puts {@code tone} (0: none) on the syllable's tone vowel; returns {@code n}, or 0 when it has no vowel. */
+  private static int withTone(char[] ex, char[] fo, int to, int n, int tone, int lastModded) {
     if (tone != 0) {
       int at = tonePosition(ex, fo, to, n, lastModded);
       if (at < 0) {
@@ -112,6 +189,9 @@ final class Telex {
     }
     return n;
   }
+
+  /** VNI's tone keys 1 to 5 as the tone indexes of {@link CharTable#compose}. */
+  private static final int[] VNI_TONES = {2, 1, 3, 4, 5};
 
   /**
    * Where the tone goes, in the spelling the vocabulary keeps (the tone of {@code oa}, {@code oe}, {@code uy}

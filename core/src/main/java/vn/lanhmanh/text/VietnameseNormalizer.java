@@ -1176,6 +1176,13 @@ public final class VietnameseNormalizer {
       if (tLen > 0 && lookup(out, ex, fo, pool, tLen, true, start, end, true)) {
         return pool + tLen;
       }
+      // VNI keys (bie61t, ba5n), read from the text as written: its digits may have been read as leetspeak.
+      if (end - start == len && hasKeyDigit(out.input, start, end)) {
+        int vLen = Telex.decodeVni(out.input, start, end, ex, fo, pool);
+        if (vLen > 0 && lookup(out, ex, fo, pool, vLen, true, start, end, true)) {
+          return pool + vLen;
+        }
+      }
     }
     if (!phraseMode && hasRun(ex, off, len)) {
       int cLen = collapse(ex, fo, off, len, pool);
@@ -1249,6 +1256,16 @@ public final class VietnameseNormalizer {
         continue;
       }
       return !(c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' || c == '\r' || c == ':');
+    }
+    return false;
+  }
+
+  /** Whether {@code in[start, end)} holds a digit 1 to 9 (a VNI key). */
+  private static boolean hasKeyDigit(char[] in, int start, int end) {
+    for (int k = start; k < end && k < in.length; k++) {
+      if (in[k] >= '1' && in[k] <= '9') {
+        return true;
+      }
     }
     return false;
   }

@@ -60,6 +60,42 @@ class TelexTest {
     assertThat(decode(typed)).isNull();
   }
 
+  @ParameterizedTest(name = "VNI {0} -> {1}")
+  @CsvSource({
+      "bie61t, biết",
+      "d9e1o, đéo",      // a tone typed after its vowel, before the next one
+      "ba5n, bạn",
+      "mo65t, một",
+      "mi2nh, mình",
+      "cho7i, chơi",
+      "kho3i, khỏi",
+      "o73, ở",          // one letter and two keys
+      "nguo72i, người",  // uo7 is ươ
+      "Ba5n, bạn",
+  })
+  void readsVniKeys(String typed, String read) {
+    char[] in = typed.toCharArray();
+    char[] ex = new char[32];
+    char[] fo = new char[32];
+    int n = Telex.decodeVni(in, 0, in.length, ex, fo, 0);
+    assertThat(n == 0 ? null : Normalizer.normalize(new String(ex, 0, n), Normalizer.Form.NFC)).isEqualTo(read);
+  }
+
+  @ParameterizedTest(name = "VNI {0} is not read")
+  @CsvSource({
+      "l0n",       // 0 is never a key: leetspeak
+      "d1t",       // a tone before any vowel: leetspeak
+      "2k9",       // a number first
+      "mp3",       // no vowel
+      "a1b2c3",    // two tones
+      "iphone15",  // no syllable's shape
+      "a1",        // one letter and one key
+  })
+  void leavesOtherCodes(String typed) {
+    char[] in = typed.toCharArray();
+    assertThat(Telex.decodeVni(in, 0, in.length, new char[32], new char[32], 0)).isZero();
+  }
+
   @Property
   void neverWritesMoreThanItReads(@ForAll @StringLength(min = 0, max = 14) @CharRange(from = 'a', to = 'z') String s) {
     char[] src = s.toCharArray();
