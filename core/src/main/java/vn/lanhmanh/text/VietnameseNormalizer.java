@@ -16,7 +16,9 @@ import static vn.lanhmanh.text.CharTable.MARK;
  * {@code đ!t}). Pass two looks at the raw tokens: runs of single letters split by dots, spaces or symbols
  * are joined when the joined spelling is a known word ({@code đ.m}, {@code Đ Ị T  M Ẹ}); teencode is
  * expanded ({@code dm → địt mẹ}); letter runs are collapsed when that gives a known word ({@code nguuuu});
- * and a diacritic-free spelling of a known phrase written as one word is split back ({@code ditme}).
+ * a diacritic-free spelling of a known phrase written as one word is split back ({@code ditme}); a word
+ * nobody knows is read as the Telex or VNI keys left in it ({@link Telex}: {@code bieets}, {@code ba5n}) or,
+ * with diacritics, as the known syllables it runs together ({@code cầnmua}).
  *
  * <p>Immutable and thread-safe; the {@link Positions} buffer it writes into is not.
  */
@@ -1193,8 +1195,81 @@ public final class VietnameseNormalizer {
     if (onlyIfKnown) {
       return pool;
     }
+    if (!phraseMode && accent && len >= MIN_RUN_TOGETHER && len <= MAX_RUN_TOGETHER
+        && splitRunTogether(out, ex, fo, off, len, start, end)) {
+      return pool;
+    }
     out.add(-1, -1, !accent, start, end, off, len);
     return pool;
+  }
+
+  /** A word with diacritics of this many letters or more may be syllables run together ({@code ảnhriêngtư}). */
+  private static final int MIN_RUN_TOGETHER = 4;
+  private static final int MAX_RUN_TOGETHER = 28;
+
+  /**
+   * Emits an unknown word with diacritics as the known syllables it runs together ({@code cầnmua → cần mua},
+   * {@code thửthách → thử thách}), in as few syllables as will cover it, at least two, each with its own offsets
+   * where the word was written precomposed. Without diacritics the cut is too often ambiguous, so such a word is
+   * left alone; so is a run of split letters joined (its caller asks only whether the joined spelling is known).
+   * Returns false, emitting nothing, when no such cut exists.
+   */
+  private boolean splitRunTogether(Positions out, char[] ex, char[] fo, int off, int len, int start, int end) {
+    // best[i]: fewest known syllables covering ex[off, off + i); from[i]: where the last of them starts.
+    int[] best = new int[len + 1];
+    int[] from = new int[len + 1];
+    java.util.Arrays.fill(best, Integer.MAX_VALUE);
+    best[0] = 0;
+    for (int i = 1; i <= len; i++) {
+      for (int l = Math.min(MAX_SYLLABLE_LETTERS, i); l >= 1; l--) {
+        int j = i - l;
+        if (best[j] == Integer.MAX_VALUE || best[j] + 1 >= best[i]) {
+          continue;
+        }
+        int entry = vocab.exactEntry(ex, off + j, l, SymbolTable.hash(ex, off + j, l));
+        if (vocab.exactSyllable(entry) >= 0 && hasVowel(fo, off + j, l)) {
+          best[i] = best[j] + 1;
+          from[i] = j;
+        }
+      }
+    }
+    if (best[len] == Integer.MAX_VALUE || best[len] < 2) {
+      return false;
+    }
+    int pieces = best[len];
+    int[] cut = new int[pieces + 1];
+    for (int i = len, k = pieces; k >= 0; k--) {
+      cut[k] = i;
+      i = k > 0 ? from[i] : 0;
+    }
+    boolean precomposed = end - start == len;
+    for (int k = 0; k < pieces; k++) {
+      int j = cut[k];
+      int l = cut[k + 1] - j;
+      int s = precomposed ? start + j : start;
+      int e = precomposed ? start + j + l : end;
+      lookup(out, ex, fo, off + j, l, marked(ex, fo, off + j, l), s, e, true);
+    }
+    return true;
+  }
+
+  private static boolean hasVowel(char[] fo, int off, int len) {
+    for (int k = off; k < off + len; k++) {
+      if (Syllables.vowel(fo[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the letters carry a diacritic: the exact spelling differs from the folded one. */
+  private static boolean marked(char[] ex, char[] fo, int off, int len) {
+    for (int k = off; k < off + len; k++) {
+      if (ex[k] != fo[k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean lookup(Positions out, char[] ex, char[] fo, int off, int len, boolean accent,

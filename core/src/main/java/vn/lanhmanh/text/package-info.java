@@ -1,5 +1,5 @@
 /**
- * The Vietnamese normaliser (syllables, exact and diacritic-free views, teencode, leetspeak, split letters) and the Lucene analyzer built on it.
+ * The Vietnamese normaliser (syllables, exact and diacritic-free views, teencode, leetspeak, split letters, Telex and VNI keys left in, syllables run together) and the Lucene analyzer built on it.
  *
  * <p><b>Internal, not API:</b> public only so the library's own packages, the command-line tool and the
  * benchmarks can reach it. It may change in any release without notice; applications use
