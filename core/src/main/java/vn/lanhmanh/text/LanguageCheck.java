@@ -291,23 +291,29 @@ public final class LanguageCheck {
       }
       if (ascii && i - start >= 2
           && (vietnameseShape(text, start, i) || isTeencode(text, start, i, vocabulary)
-              || telexShape(text, start, i, telex, telexFold))) {
+              || telexSyllable(text, start, i, vocabulary, telex, telexFold))) {
         shaped++;
       }
     }
     return shaped;
   }
 
-  /** Whether the ASCII word {@code text[start, end)} spells a syllable by Telex keys left in ({@code bieets}). */
-  private static boolean telexShape(String text, int start, int end, char[] ex, char[] fo) {
+  /**
+   * Whether the ASCII word {@code text[start, end)} spells, by Telex keys left in, a syllable the vocabulary knows
+   * ({@code bieets}); English words with a Telex shape ({@code away}, {@code we}) spell none.
+   */
+  private static boolean telexSyllable(String text, int start, int end, Vocabulary vocabulary, char[] ex,
+      char[] fo) {
     int len = end - start;
-    if (len > Telex.MAX_LETTERS) {
+    if (vocabulary == null || len > Telex.MAX_LETTERS) {
       return false;
     }
     for (int k = 0; k < len; k++) {
       ex[k] = Character.toLowerCase(text.charAt(start + k));
     }
-    return Telex.decode(ex, 0, len, ex, fo, len) > 0;
+    int n = Telex.decode(ex, 0, len, ex, fo, len);
+    return n > 0 && vocabulary.exactId(java.text.Normalizer.normalize(new String(ex, len, n),
+        java.text.Normalizer.Form.NFC)) >= 0;
   }
 
   private static boolean isAsciiLetter(int c) {
