@@ -89,6 +89,9 @@ final class Telex {
         continue;
       }
       if (Syllables.vowel(c)) {
+        if (tone != 0) {
+          return 0; // a tone key before a vowel: no one types so; a name (Mirja) or an English word
+        }
         vowelSeen = true;
       }
       letterAfterTone |= tone != 0;

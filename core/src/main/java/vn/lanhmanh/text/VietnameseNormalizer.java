@@ -1172,7 +1172,7 @@ public final class VietnameseNormalizer {
     if (lookup(out, ex, fo, off, len, accent, start, end, exactOnly)) {
       return pool;
     }
-    if (!phraseMode && !accent) {
+    if (!phraseMode && !accent && !nameLike(out, start, end)) {
       // Telex keys left in (bieets, dduwowngf): the syllable they spell, when the vocabulary knows it.
       int tLen = Telex.decode(ex, off, len, ex, fo, pool);
       if (tLen > 0 && lookup(out, ex, fo, pool, tLen, true, start, end, true)) {
@@ -1333,6 +1333,22 @@ public final class VietnameseNormalizer {
       return !(c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' || c == '\r' || c == ':');
     }
     return false;
+  }
+
+  /**
+   * Whether the word at {@code [start, end)} of the text is written as a name or a code: a capital inside it
+   * ({@code ReFS}, {@code iOS}), or a capital first inside a sentence ({@code Mirja}). Such a word is read as
+   * written, never as keyboard keys: a syllable with marks in its sentence would change how the plain words
+   * around it are read.
+   */
+  private static boolean nameLike(Positions out, int start, int end) {
+    char[] in = out.input;
+    for (int k = start + 1; k < end && k < in.length; k++) {
+      if (Character.isUpperCase(in[k])) {
+        return true;
+      }
+    }
+    return capitalisedInside(out, start);
   }
 
   /** Whether {@code in[start, end)} holds a digit 1 to 9 (a VNI key). */
