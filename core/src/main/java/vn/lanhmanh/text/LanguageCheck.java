@@ -312,8 +312,8 @@ public final class LanguageCheck {
       ex[k] = Character.toLowerCase(text.charAt(start + k));
     }
     int n = Telex.decode(ex, 0, len, ex, fo, len);
-    return n > 0 && vocabulary.exactId(java.text.Normalizer.normalize(new String(ex, len, n),
-        java.text.Normalizer.Form.NFC)) >= 0;
+    return n > 0
+        && vocabulary.exactSyllable(vocabulary.exactEntry(ex, len, n, SymbolTable.hash(ex, len, n))) >= 0;
   }
 
   private static boolean isAsciiLetter(int c) {

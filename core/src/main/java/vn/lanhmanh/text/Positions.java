@@ -35,6 +35,9 @@ public final class Positions {
   /** Scratch of the normaliser's cut of spaced letters into syllables (VietnameseNormalizer.segment). */
   final int[] segmentBest = new int[VietnameseNormalizer.MAX_SEGMENTED + 1];
   final int[] segmentFrom = new int[VietnameseNormalizer.MAX_SEGMENTED + 1];
+  /** Scratch of the cut of a word into the syllables it runs together (VietnameseNormalizer.splitRunTogether). */
+  final int[] runBest = new int[VietnameseNormalizer.MAX_RUN_TOGETHER + 1];
+  final int[] runFrom = new int[VietnameseNormalizer.MAX_RUN_TOGETHER + 1];
   char[] foldChars = new char[256];
 
   // Raw tokens (pass one).

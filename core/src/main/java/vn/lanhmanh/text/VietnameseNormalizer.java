@@ -1205,7 +1205,7 @@ public final class VietnameseNormalizer {
 
   /** A word with diacritics of this many letters or more may be syllables run together ({@code ảnhriêngtư}). */
   private static final int MIN_RUN_TOGETHER = 4;
-  private static final int MAX_RUN_TOGETHER = 28;
+  static final int MAX_RUN_TOGETHER = 28;
 
   /**
    * Emits an unknown word with diacritics as the known syllables it runs together ({@code cầnmua → cần mua},
@@ -1215,12 +1215,13 @@ public final class VietnameseNormalizer {
    * Returns false, emitting nothing, when no such cut exists.
    */
   private boolean splitRunTogether(Positions out, char[] ex, char[] fo, int off, int len, int start, int end) {
-    // best[i]: fewest known syllables covering ex[off, off + i); from[i]: where the last of them starts.
-    int[] best = new int[len + 1];
-    int[] from = new int[len + 1];
-    java.util.Arrays.fill(best, Integer.MAX_VALUE);
+    // best[i]: fewest known syllables covering ex[off, off + i); from[i]: where the last of them starts (as in
+    // segment, over the letters of one word instead of single-letter tokens).
+    int[] best = out.runBest;
+    int[] from = out.runFrom;
     best[0] = 0;
     for (int i = 1; i <= len; i++) {
+      best[i] = Integer.MAX_VALUE;
       for (int l = Math.min(MAX_SYLLABLE_LETTERS, i); l >= 1; l--) {
         int j = i - l;
         if (best[j] == Integer.MAX_VALUE || best[j] + 1 >= best[i]) {
@@ -1236,16 +1237,16 @@ public final class VietnameseNormalizer {
     if (best[len] == Integer.MAX_VALUE || best[len] < 2) {
       return false;
     }
+    // The cuts, read backwards from the end, are written over best[] (no longer needed) in order.
     int pieces = best[len];
-    int[] cut = new int[pieces + 1];
-    for (int i = len, k = pieces; k >= 0; k--) {
-      cut[k] = i;
-      i = k > 0 ? from[i] : 0;
+    for (int i = len, k = pieces; i > 0; i = from[i]) {
+      best[k--] = i;
     }
+    best[0] = 0;
     boolean precomposed = end - start == len;
     for (int k = 0; k < pieces; k++) {
-      int j = cut[k];
-      int l = cut[k + 1] - j;
+      int j = best[k];
+      int l = best[k + 1] - j;
       int s = precomposed ? start + j : start;
       int e = precomposed ? start + j + l : end;
       lookup(out, ex, fo, off + j, l, marked(ex, fo, off + j, l), s, e, true);
