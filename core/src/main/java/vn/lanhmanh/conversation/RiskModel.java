@@ -31,10 +31,15 @@ final class RiskModel {
   static final double NAMED_PURPOSE = 0.5;
   /**
    * How many messages after the child asks for a secret with her own named reason ("chị giữ bí mật giúp em, em
-   * muốn tặng bố một tấm ảnh") the other party's secrecy is taken as his answer to her request, and lowered
-   * (fifty-third round, second pass).
+   * muốn tặng bố một tấm ảnh") the other party's secrecy, and a bare present he names with it, are taken as his
+   * answer to her request, and lowered (fifty-third round, second pass; the present since the fifty-eighth round).
    */
   static final long CHILD_REASON_REACH = 2;
+  /**
+   * A gift named in the other party's answer to the child's own reason is lowered only below this weight: a bare
+   * gift ("tặng sau thánh lễ nhé", her present), never game currency or a gift in exchange, which are his.
+   */
+  static final double ANSWERED_GIFT_BELOW = 0.45;
   /** The pairs that mark an approach rather than a chat. */
   static final Stage[][] DANGEROUS_PAIRS = {
       {Stage.SECRECY, Stage.MEETING},
@@ -290,8 +295,9 @@ final class RiskModel {
    * party's stages below {@link #DECISIVE} in the same way; said by the other party it counts for nothing (a
    * groomer's "mẹ em biết rồi" is a lie as often as not). A {@link Stage#PURPOSE} of the child's (she asks a
    * secret for her own named reason: a print for her father on Father's Day) lowers the other party's secrecy
-   * in the next {@value #CHILD_REASON_REACH} messages, his answer to her request, but not in a message where he
-   * proposes a meeting, and no other stage of his. A lowered stage keeps
+   * and bare gifts (below {@value #ANSWERED_GIFT_BELOW}) in the next {@value #CHILD_REASON_REACH} messages, his
+   * answer to her request ("cô giữ bí mật, tặng sau thánh lễ nhé": her present, not his), but not in a message
+   * where he proposes a meeting, and no other stage of his. A lowered stage keeps
    * {@link StageMatcher#CONTEXT_FACTOR} of its weight and does not count as shown by the other party.
    */
   static Assessment assess(List<? extends Scored> window) {
@@ -359,7 +365,7 @@ final class RiskModel {
         }
         boolean lowered = h.lowered() || (lesson & side) != 0 || h.end() > keptBefore
             || (st == Stage.SECRECY && (purpose & side) != 0 && ((named & side) != 0 || !meeting))
-            || (st == Stage.SECRECY && answersChild)
+            || ((st == Stage.SECRECY || (st == Stage.GIFTS && h.weight() < ANSWERED_GIFT_BELOW)) && answersChild)
             || (kin == 3 && side == 1 && (care || h.weight() < DECISIVE))
             || (guardian && side == 1 && h.weight() < DECISIVE);
         double w = lowered && !h.lowered() ? h.weight() * StageMatcher.CONTEXT_FACTOR : h.weight();
