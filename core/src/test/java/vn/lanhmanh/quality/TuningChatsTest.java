@@ -33,16 +33,15 @@ import vn.lanhmanh.quality.HeldoutChats.Summary;
  * discretion asked before she reports what a stranger asked of a classmate, a catechist keeping a child's flowers
  * for the priest secret, a mother's vaccine-day treat kept from the little brother, a classmate and her mother
  * fetching the child for chess, an uncle's summer coffee-picking job written without diacritics; and a gamer who
- * answers a child's own surprise with his gift and a secret meeting at his place), and a probe set written for the
- * project by a separate author pass ({@code i69}-{@code i94}, {@code g63}-{@code g72}: look-alikes with a parent,
- * a nurse, a priest, a monk, a coach, an employer of a summer job, and ordinary arrangements that turn) and a second
- * ({@code i95}-{@code i119}, {@code g73}-{@code g82}: children of the same age among themselves, and adults posing
- * as peers) and a third ({@code i120}-{@code i148}, {@code g83}-{@code g92}: adults in roles, a tutor, a
- * moderator, a grandmother in Huế, a social worker, a landlady, a driver) and a fourth ({@code i149}-{@code i171} but {@code i165} and {@code i156},
- * {@code g93}-{@code g102}: bodies, health and sleep in a family or a clinic, and the same care as a pretext); the
- * innocent chats of these sets still
- * raised were left out and are listed in docs/QUALITY.md. Tuning material, not held-out: the rules were changed
- * until these pass.
+ * answers a child's own surprise with his gift and a secret meeting at his place), and four probe sets written for
+ * the project by separate author passes: {@code i69}-{@code i94} and {@code g63}-{@code g72} (look-alikes with a
+ * parent, a nurse, a priest, a monk, a coach, an employer of a summer job, and ordinary arrangements that turn),
+ * {@code i95}-{@code i119} and {@code g73}-{@code g82} (children of the same age among themselves, and adults posing
+ * as peers), {@code i120}-{@code i148} and {@code g83}-{@code g92} (adults in roles: a tutor, a moderator, a
+ * grandmother in Huế, a social worker, a landlady, a driver), {@code i149}-{@code i171} but {@code i156} and
+ * {@code i165}, and {@code g93}-{@code g102} (bodies, health and sleep in a family or a clinic, and the same care as
+ * a pretext). The innocent chats of these sets still raised were left out and are listed in docs/QUALITY.md. Tuning
+ * material, not held-out: the rules were changed until these pass.
  */
 class TuningChatsTest {
 
