@@ -132,6 +132,8 @@ public final class VietnameseNormalizer {
     int tokEnd = 0;
     byte tokFlags = 0;
     boolean lastLetter = false;
+    // Whether the current token began with a letter and has a digit or a leet symbol in it (t0, g@).
+    boolean tokLeet = false;
     char lastBase = 0;
     int lastMod = 0;
     int lastTone = 0;
@@ -170,8 +172,10 @@ public final class VietnameseNormalizer {
         letter = CharTable.ch(info);
       } else if (cls == LEET) {
         // Inside a word a leet symbol is a letter; '@' and '$' also at the end of one (c@n s@), but
-        // '!' there is punctuation (ngu!).
-        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1, n))) {
+        // '!' there is punctuation (ngu!) unless the short word is already leetspeak (t0!, g@!, tu0!).
+        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1, n) || nextIsLeetDigit(text, i + 1, n))
+            || c == '!' && tok >= 0 && tokLeet && tokLen <= 4
+                && (lastLetter || CharTable.leetDigit(text[i - 1]) != 0)) {
           letter = CharTable.ch(info);
           cls = LETTER;
         } else if (tok < 0) {
@@ -213,6 +217,7 @@ public final class VietnameseNormalizer {
           tok = out.addRaw(i, pool, sep);
           tokLen = 0;
           tokEnd = i;
+          tokLeet = false;
           tokFlags = (byte) (sentenceFlag(sepStop, sepDot, sepBreak, sepLen)
               | (!atStart && sepMask && sep >= 0 ? Positions.F_MASKED : 0));
           atStart = false;
@@ -234,6 +239,7 @@ public final class VietnameseNormalizer {
           fold = letter;
           flags = Positions.F_DIGIT;
           lastLetter = false;
+          tokLeet |= tokLen > 0 && (tokFlags & Positions.F_LETTER) != 0;
         }
         ex[pool] = exact;
         fo[pool] = fold;
@@ -336,6 +342,11 @@ public final class VietnameseNormalizer {
       return Positions.F_SENTENCE | Positions.F_STOP;
     }
     return dot && sepLen >= 2 ? Positions.F_SENTENCE : 0;
+  }
+
+  /** Whether a leetspeak digit and then a letter follow ({@code k!3p}: the '!' is inside a word). */
+  private static boolean nextIsLeetDigit(char[] text, int from, int n) {
+    return from + 1 < n && CharTable.leetDigit(text[from]) != 0 && nextIsLetter(text, from + 1, n);
   }
 
   private static boolean nextIsLetter(char[] text, int from, int n) {
