@@ -173,11 +173,13 @@ public final class VietnameseNormalizer {
       } else if (cls == LEET) {
         // Inside a word a leet symbol is a letter; '@' and '$' also at the end of one (c@n s@), but
         // '!' there is punctuation (ngu!) unless the short word is already leetspeak (t0!, g@!, tu0!).
-        if (tok >= 0 && lastLetter && (c != '!' || nextIsLetter(text, i + 1, n) || nextIsLeetDigit(text, i + 1, n))
-            || c == '!' && tok >= 0 && tokLeet && tokLen <= 4
+        if (tok >= 0 && lastLetter
+                && (c != '!' || nextIsLetter(text, i + 1, n) || nextIsLeetDigit(text, i + 1, n))
+            || c == '!' && tok >= 0 && tokLeet && tokLen <= 3
                 && (lastLetter || CharTable.leetDigit(text[i - 1]) != 0)) {
           letter = CharTable.ch(info);
           cls = LETTER;
+          tokLeet |= (tokFlags & Positions.F_LETTER) != 0 && (tokFlags & Positions.F_DIGIT) == 0;
         } else if (tok < 0) {
           // A lone '!' or '@' between separators may stand for a letter of a split word (đ.!.t); it is
           // kept as a token only if it joins such a word.
@@ -239,7 +241,7 @@ public final class VietnameseNormalizer {
           fold = letter;
           flags = Positions.F_DIGIT;
           lastLetter = false;
-          tokLeet |= tokLen > 0 && (tokFlags & Positions.F_LETTER) != 0;
+          tokLeet |= tokLen > 0 && (tokFlags & Positions.F_LETTER) != 0 && (tokFlags & Positions.F_DIGIT) == 0;
         }
         ex[pool] = exact;
         fo[pool] = fold;
