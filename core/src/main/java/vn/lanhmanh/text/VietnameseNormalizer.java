@@ -172,11 +172,13 @@ public final class VietnameseNormalizer {
         letter = CharTable.ch(info);
       } else if (cls == LEET) {
         // Inside a word a leet symbol is a letter; '@' and '$' also at the end of one (c@n s@), but
-        // '!' there is punctuation (ngu!) unless the short word is already leetspeak (t0!, g@!, tu0!).
-        if (tok >= 0 && lastLetter
-                && (c != '!' || nextIsLetter(text, i + 1, n) || nextIsLeetDigit(text, i + 1, n))
-            || c == '!' && tok >= 0 && tokLeet && tokLen <= 3
-                && (lastLetter || CharTable.leetDigit(text[i - 1]) != 0)) {
+        // '!' there is punctuation (ngu!) unless a letter or a leet digit and a letter follow (k!3p), or the
+        // short word is already leetspeak (t0!, g@!, tu0!).
+        boolean inWord = tok >= 0 && lastLetter
+            && (c != '!' || nextIsLetter(text, i + 1, n) || nextIsLeetDigit(text, i + 1, n));
+        boolean leetEnd = c == '!' && tok >= 0 && tokLeet && tokLen <= MAX_LEET_END_WORD
+            && (lastLetter || CharTable.leetDigit(text[i - 1]) != 0);
+        if (inWord || leetEnd) {
           letter = CharTable.ch(info);
           cls = LETTER;
           tokLeet |= (tokFlags & Positions.F_LETTER) != 0 && (tokFlags & Positions.F_DIGIT) == 0;
@@ -345,6 +347,9 @@ public final class VietnameseNormalizer {
     }
     return dot && sepLen >= 2 ? Positions.F_SENTENCE : 0;
   }
+
+  /** The longest word before a final '!' that reads the '!' as its letter when the word is leetspeak (tu0!). */
+  private static final int MAX_LEET_END_WORD = 3;
 
   /** Whether a leetspeak digit and then a letter follow ({@code k!3p}: the '!' is inside a word). */
   private static boolean nextIsLeetDigit(char[] text, int from, int n) {
