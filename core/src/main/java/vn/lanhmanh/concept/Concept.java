@@ -1128,7 +1128,27 @@ public enum Concept {
    * police report, then "Nhân đây, bạn nào cần việc làm thêm … đóng trước 490 nghìn phí kích hoạt"). A register
    * word, read by {@link vn.lanhmanh.compose.Composer} only.
    */
-  PIVOT;
+  PIVOT,
+  /**
+   * A pet claimed found by a stranger ({@code mình nhặt được bé chó trong ảnh bạn đăng}): with {@link #FEE} in one
+   * message it is {@code scam.found_pet_fee}, the pet "returned" once a fee is sent first (sixtieth round). Alone
+   * it composes with nothing: a neighbour who found a lost dog is no scam.
+   */
+  FOUND_PET,
+  /**
+   * A fortune teller's ritual against bad luck ({@code giải hạn}, {@code bùa hộ mệnh}, {@code trả nghiệp}): with
+   * {@link #MONEY_TRANSFER} or {@link #FEE} in one message it is {@code scam.ritual_transfer} or {@code
+   * scam.ritual_fee}, money sent to an account for a ritual (sixtieth round). Alone it composes with nothing: a
+   * pagoda's ceremony named is no scam.
+   */
+  RITUAL,
+  /**
+   * Photos or a call of a group ({@code ảnh chụp chung}, {@code ảnh lớp}, {@code gọi video cả nhà}): in the
+   * sentence or the message, a picture asked for beside a secret ({@code grooming.show_secret}) is a group's photo
+   * for a surprise, and a call beside one ({@code grooming.private_secret}) the family's, not the child shown or
+   * met alone (sixtieth round).
+   */
+  GROUP_PHOTO;
 
   private final String id = name();
   private final boolean register;
